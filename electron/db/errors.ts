@@ -1,0 +1,10 @@
+/** Errors from opening a database. Messages are Norwegian and name no personal data. */
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly kind: 'newer-version' | 'migration-failed' | 'not-a-database',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DatabaseOpenError';
+  }
+}

@@ -1,0 +1,44 @@
+import type Database from 'better-sqlite3';
+import type { Compilable } from 'kysely';
+import type { AppDatabase } from './open';
+
+/**
+ * Kysely builds and types the SQL; better-sqlite3 runs it synchronously. Synchronous execution is what
+ * lets every multi-row write be one `sqlite.transaction(...)` with no awaits inside it, so nothing else
+ * can interleave and no file or network work can sneak into a transaction.
+ */
+const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+function prepare(db: AppDatabase, sql: string): Database.Statement {
+  let cache = statementCache.get(db.sqlite);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db.sqlite, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = db.sqlite.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
+export function all<R>(db: AppDatabase, query: Compilable<R>): R[] {
+  const compiled = query.compile();
+  return prepare(db, compiled.sql).all(...(compiled.parameters as unknown[])) as R[];
+}
+
+export function first<R>(db: AppDatabase, query: Compilable<R>): R | undefined {
+  const compiled = query.compile();
+  return prepare(db, compiled.sql).get(...(compiled.parameters as unknown[])) as R | undefined;
+}
+
+export function run(db: AppDatabase, query: Compilable<unknown>): Database.RunResult {
+  const compiled = query.compile();
+  return prepare(db, compiled.sql).run(...(compiled.parameters as unknown[]));
+}
+
+/** Runs `work` in one write transaction; any throw rolls every row back. */
+export function transaction<T>(db: AppDatabase, work: () => T): T {
+  return db.sqlite.transaction(work).immediate();
+}

@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-initial';
+
+/**
+ * Every migration, in order. Names are permanent: a database that has run a name not listed here was
+ * written by a newer Ettervern and is refused.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': m0001,
+};
+
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

@@ -1,0 +1,205 @@
+import { sql } from 'kysely';
+import { all, first, transaction } from '../db/exec';
+import type { CaseDetailDto, CaseDto, ChannelParsedInput } from '../../shared/contract';
+import { formatCaseCode, normaliseCaseCode, parseCaseCode } from '../../shared/caseCode';
+import { requireActor } from './actor';
+import { recordAudit } from './audit';
+import type { ServiceContext } from './context';
+import { invalidField, notFound, ServiceError } from './errors';
+import { requireActiveMembers } from './teamMembers';
+
+interface MemberMunicipality {
+  id: number;
+  code: string;
+  name: string;
+}
+
+/** Cases belong to one of the member municipalities, and only while it was a member. */
+function requireCaseMunicipality(ctx: ServiceContext, municipalityId: number, onDate: string): MemberMunicipality {
+  const row = first(ctx.db, ctx.db.kysely.selectFrom('municipalities').selectAll().where('id', '=', municipalityId));
+  if (!row) throw invalidField('municipalityId', 'Ukjent kommune');
+  if (row.kind !== 'member' || !row.code) {
+    throw invalidField('municipalityId', 'En sak må høre til en av kommunene i samarbeidet');
+  }
+  if ((row.member_from && onDate < row.member_from) || (row.member_to && onDate > row.member_to)) {
+    throw invalidField('referralDate', `${row.name} var ikke med i samarbeidet på henvisningsdatoen`);
+  }
+  return { id: row.id, code: row.code, name: row.name };
+}
+
+function nextRunningNumber(ctx: ServiceContext, municipalityId: number, year: number): number {
+  const row = first(
+    ctx.db,
+    ctx.db.kysely
+      .selectFrom('cases')
+      .select((eb) => eb.fn.max('running_number').as('max'))
+      .where('municipality_id', '=', municipalityId)
+      .where('year', '=', year),
+  );
+  return (row?.max ?? 0) + 1;
+}
+
+function codeExists(ctx: ServiceContext, code: string): boolean {
+  return first(ctx.db, ctx.db.kysely.selectFrom('cases').select('id').where('code', '=', code)) !== undefined;
+}
+
+function generateCode(ctx: ServiceContext, municipality: MemberMunicipality, year: number): { code: string; runningNumber: number } {
+  let runningNumber = nextRunningNumber(ctx, municipality.id, year);
+  let code = formatCaseCode({ runningNumber, year, municipalityCode: municipality.code });
+  // A hand-corrected code may already occupy the next number; move past it.
+  while (codeExists(ctx, code)) {
+    runningNumber += 1;
+    code = formatCaseCode({ runningNumber, year, municipalityCode: municipality.code });
+  }
+  return { code, runningNumber };
+}
+
+export function nextCaseCode(ctx: ServiceContext, input: ChannelParsedInput<'cases:next-code'>): { code: string } {
+  const municipality = requireCaseMunicipality(ctx, input.municipalityId, input.referralDate);
+  return { code: generateCode(ctx, municipality, Number(input.referralDate.slice(0, 4))).code };
+}
+
+export function createCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:create'>): CaseDto {
+  requireActor(ctx);
+  const id = transaction(ctx.db, () => {
+    const municipality = requireCaseMunicipality(ctx, input.municipalityId, input.referralDate);
+    const year = Number(input.referralDate.slice(0, 4));
+    let code: string;
+    let runningNumber: number;
+    if (input.code) {
+      code = normaliseCaseCode(input.code);
+      runningNumber = parseCaseCode(code)!.runningNumber;
+      if (codeExists(ctx, code)) {
+        throw new ServiceError('conflict', `Saksnummeret ${code} er allerede i bruk`, { code: `Saksnummeret ${code} er allerede i bruk` });
+      }
+    } else {
+      ({ code, runningNumber } = generateCode(ctx, municipality, year));
+    }
+    const staff = requireActiveMembers(ctx, input.staffIds ?? [], 'staffIds');
+    const now = ctx.clock.now().toISOString();
+    const inserted = first(
+      ctx.db,
+      ctx.db.kysely
+        .insertInto('cases')
+        .values({
+          code,
+          municipality_id: municipality.id,
+          year,
+          running_number: runningNumber,
+          status: 'henvist',
+          referral_date: input.referralDate,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id'),
+    )!;
+    for (const member of staff) {
+      all(ctx.db, ctx.db.kysely.insertInto('case_staff').values({ case_id: inserted.id, team_member_id: member.id }).returning('case_id'));
+    }
+    const fields = ['code', 'municipalityId', 'referralDate', 'status', ...(staff.length ? ['staffIds'] : [])];
+    recordAudit(ctx, 'create', 'case', inserted.id, fields);
+    return inserted.id;
+  });
+  return getCase(ctx, { id });
+}
+
+function baseCaseQuery(ctx: ServiceContext) {
+  return ctx.db.kysely
+    .selectFrom('cases as c')
+    .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
+    .select([
+      'c.id',
+      'c.code',
+      'c.municipality_id',
+      'm.name as municipality_name',
+      'c.year',
+      'c.running_number',
+      'c.status',
+      'c.referral_date',
+      'c.start_date',
+      'c.closed_date',
+      sql<number>`(select coalesce(sum(t.minutes), 0) from time_entries t where t.case_id = c.id)`.as('minutes'),
+    ]);
+}
+
+type CaseRowWithJoins = Awaited<ReturnType<ReturnType<typeof baseCaseQuery>['executeTakeFirstOrThrow']>>;
+
+function staffByCase(ctx: ServiceContext, caseIds: number[]): Map<number, CaseDto['staff']> {
+  const byCase = new Map<number, CaseDto['staff']>();
+  if (caseIds.length === 0) return byCase;
+  const rows = all(
+    ctx.db,
+    ctx.db.kysely
+      .selectFrom('case_staff as s')
+      .innerJoin('team_members as t', 't.id', 's.team_member_id')
+      .select(['s.case_id', 't.id', 't.initials', 't.display_name'])
+      .where('s.case_id', 'in', caseIds)
+      .orderBy(sql`nb_key(t.display_name)`),
+  );
+  for (const row of rows) {
+    const list = byCase.get(row.case_id) ?? [];
+    list.push({ id: row.id, initials: row.initials, displayName: row.display_name });
+    byCase.set(row.case_id, list);
+  }
+  return byCase;
+}
+
+function toCaseDto(row: CaseRowWithJoins, staff: CaseDto['staff']): CaseDto {
+  return {
+    id: row.id,
+    code: row.code,
+    municipalityId: row.municipality_id,
+    municipalityName: row.municipality_name,
+    year: row.year,
+    runningNumber: row.running_number,
+    status: row.status as CaseDto['status'],
+    referralDate: row.referral_date,
+    startDate: row.start_date,
+    closedDate: row.closed_date,
+    staff,
+    minutes: row.minutes,
+  };
+}
+
+export function listCases(ctx: ServiceContext, input: ChannelParsedInput<'cases:list'>): CaseDto[] {
+  let query = baseCaseQuery(ctx).orderBy('c.year', 'desc').orderBy('m.sort_order').orderBy('c.running_number', 'desc');
+  if (input.status) query = query.where('c.status', '=', input.status);
+  if (input.municipalityId) query = query.where('c.municipality_id', '=', input.municipalityId);
+  if (input.year) query = query.where('c.year', '=', input.year);
+  const search = input.search?.trim();
+  if (search) query = query.where(sql<boolean>`instr(nb_fold(c.code), nb_fold(${search})) > 0`);
+  const rows = all(ctx.db, query);
+  const staff = staffByCase(ctx, rows.map((r) => r.id));
+  return rows.map((row) => toCaseDto(row, staff.get(row.id) ?? []));
+}
+
+export function getCase(ctx: ServiceContext, input: { id: number }): CaseDetailDto {
+  const row = first(ctx.db, baseCaseQuery(ctx).where('c.id', '=', input.id));
+  if (!row) throw notFound('Saken finnes ikke');
+  const minutesByCategory = all(
+    ctx.db,
+    ctx.db.kysely
+      .selectFrom('time_entries as t')
+      .innerJoin('categories as k', 'k.id', 't.category_id')
+      .select((eb) => [
+        'k.id as categoryId',
+        'k.name as categoryName',
+        eb.fn.sum<number>('t.minutes').as('minutes'),
+        eb.fn.countAll<number>().as('entries'),
+      ])
+      .where('t.case_id', '=', input.id)
+      .groupBy(['k.id', 'k.name', 'k.number'])
+      .orderBy('k.number'),
+  );
+  return { ...toCaseDto(row, staffByCase(ctx, [row.id]).get(row.id) ?? []), minutesByCategory };
+}
+
+/** The case id for a code typed by the user, or a field error naming `field`. */
+export function requireCaseByCode(ctx: ServiceContext, code: string, field: string): { id: number; municipalityId: number } {
+  const row = first(
+    ctx.db,
+    ctx.db.kysely.selectFrom('cases').select(['id', 'municipality_id']).where('code', '=', normaliseCaseCode(code)),
+  );
+  if (!row) throw invalidField(field, 'Saken finnes ikke');
+  return { id: row.id, municipalityId: row.municipality_id };
+}

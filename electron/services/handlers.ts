@@ -1,0 +1,31 @@
+import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
+import type { ServiceContext } from './context';
+import { createCase, getCase, listCases, nextCaseCode } from './cases';
+import { listCategories, listMunicipalities } from './reference';
+import { getSession, signIn, signOut } from './session';
+import { annualPivot } from './statistics';
+import { createTeamMember, listTeamMembers } from './teamMembers';
+import { createTimeEntry, deleteTimeEntry, listTimeEntries, updateTimeEntry } from './timeEntries';
+
+export type Handler<C extends ChannelName> = (ctx: ServiceContext, input: ChannelParsedInput<C>) => ChannelOutput<C>;
+export type Handlers = { [C in ChannelName]: Handler<C> };
+
+/** One service function per channel. The mapped type makes a missing handler a compile error. */
+export const handlers: Handlers = {
+  'session:get-current': (ctx) => getSession(ctx),
+  'session:sign-in': signIn,
+  'session:sign-out': (ctx) => signOut(ctx),
+  'team-members:list': listTeamMembers,
+  'team-members:create': createTeamMember,
+  'municipalities:list': (ctx) => listMunicipalities(ctx),
+  'categories:list': listCategories,
+  'cases:next-code': nextCaseCode,
+  'cases:create': createCase,
+  'cases:list': listCases,
+  'cases:get': getCase,
+  'time-entries:create': (ctx, input) => createTimeEntry(ctx, input),
+  'time-entries:update': updateTimeEntry,
+  'time-entries:delete': deleteTimeEntry,
+  'time-entries:list': listTimeEntries,
+  'statistics:annual': annualPivot,
+};

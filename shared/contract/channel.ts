@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+
+/**
+ * One channel of the contract. `kind` tells the renderer's query layer whether to cache (query) or to
+ * invalidate after (mutation); `writes` tells the dispatcher whether an actor is required.
+ * The output type exists only at compile time.
+ */
+export interface ChannelDefinition<Input extends z.ZodType, Output> {
+  readonly input: Input;
+  readonly kind: 'query' | 'mutation';
+  readonly description: string;
+  /** Query keys (channel domains) a successful mutation makes stale. */
+  readonly invalidates: readonly string[];
+  /** A mutation allowed before anyone is signed in (signing in, creating the very first member). */
+  readonly anonymous: boolean;
+  readonly __output?: Output;
+}
+
+export function queryChannel<Output>() {
+  return <Input extends z.ZodType>(input: Input, description: string): ChannelDefinition<Input, Output> => ({
+    input,
+    kind: 'query',
+    description,
+    invalidates: [],
+    anonymous: true,
+  });
+}
+
+export function mutationChannel<Output>() {
+  return <Input extends z.ZodType>(
+    input: Input,
+    description: string,
+    invalidates: readonly string[],
+    options: { anonymous?: boolean } = {},
+  ): ChannelDefinition<Input, Output> => ({ input, kind: 'mutation', description, invalidates, anonymous: options.anonymous ?? false });
+}

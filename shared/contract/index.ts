@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import './zodNorwegian';
+import type { ChannelDefinition } from './channel';
+import { caseChannels } from './cases';
+import { referenceChannels } from './reference';
+import { sessionChannels } from './session';
+import { statisticsChannels } from './statistics';
+import { teamMemberChannels } from './teamMembers';
+import { timeEntryChannels } from './timeEntries';
+
+/**
+ * The one contract between renderer and main. Every channel is `domain:verb-noun`. The dispatcher,
+ * the preload's allow-list and the renderer's typed client are all derived from this object, so a
+ * channel cannot exist on one side only.
+ */
+export const contract = {
+  ...sessionChannels,
+  ...teamMemberChannels,
+  ...referenceChannels,
+  ...caseChannels,
+  ...timeEntryChannels,
+  ...statisticsChannels,
+} as const;
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+
+type DefOf<C extends ChannelName> = Contract[C];
+/** What the caller sends (before defaults and transforms). */
+export type ChannelInput<C extends ChannelName> = DefOf<C> extends ChannelDefinition<infer I, unknown> ? z.input<I> : never;
+/** What the service receives (after validation, defaults and transforms). */
+export type ChannelParsedInput<C extends ChannelName> = DefOf<C> extends ChannelDefinition<infer I, unknown> ? z.output<I> : never;
+export type ChannelOutput<C extends ChannelName> = DefOf<C> extends ChannelDefinition<z.ZodType, infer O> ? O : never;
+
+export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+}
+
+export * from './result';
+export type { ChannelDefinition } from './channel';
+export type { CaseDto, CaseDetailDto } from './cases';
+export type { MunicipalityDto, CategoryDto } from './reference';
+export type { SessionDto } from './session';
+export type { TeamMemberDto } from './teamMembers';
+export type { TimeEntryDto, TimeEntryPageDto, TimeTotalsDto, TimeEntrySortField } from './timeEntries';
+export type { AnnualPivotDto, AnnualPivotCell, PivotFigures } from './statistics';
+export { STATISTIC_UNITS } from './statistics';

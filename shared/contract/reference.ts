@@ -1,0 +1,31 @@
+import { z } from './zodNorwegian';
+import { emptyInput } from './common';
+import { queryChannel } from './channel';
+import type { MunicipalityKind } from '../domain/municipalities';
+
+export interface MunicipalityDto {
+  id: number;
+  code: string | null;
+  name: string;
+  municipalityNumber: string | null;
+  kind: MunicipalityKind;
+  memberFrom: string | null;
+  memberTo: string | null;
+}
+
+export interface CategoryDto {
+  id: number;
+  number: number;
+  name: string;
+  description: string;
+  caseWork: boolean;
+  retired: boolean;
+}
+
+export const referenceChannels = {
+  'municipalities:list': queryChannel<MunicipalityDto[]>()(emptyInput, 'Kommunene, Andre kommuner og Felles'),
+  'categories:list': queryChannel<CategoryDto[]>()(
+    z.strictObject({ includeRetired: z.boolean().optional() }),
+    'Hendelser (tidskategorier)',
+  ),
+} as const;

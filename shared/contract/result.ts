@@ -1,0 +1,31 @@
+/**
+ * What every channel returns. Errors are data, not exceptions: the renderer shows `message` and puts
+ * `fieldErrors` next to the fields; nothing from a stack trace or from the user's data crosses over.
+ */
+export type ApiErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'conflict'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'unknown_channel'
+  | 'storage'
+  | 'internal';
+
+export interface ApiError {
+  code: ApiErrorCode;
+  /** Norwegian, for the user. Never contains values the user typed or stack traces. */
+  message: string;
+  /** Field path (dot-separated) → Norwegian message naming the field. */
+  fieldErrors: Record<string, string>;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export function ok<T>(value: T): ApiResult<T> {
+  return { ok: true, value };
+}
+
+export function fail(code: ApiErrorCode, message: string, fieldErrors: Record<string, string> = {}): ApiResult<never> {
+  return { ok: false, error: { code, message, fieldErrors } };
+}

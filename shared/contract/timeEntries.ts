@@ -1,0 +1,108 @@
+import { z } from './zodNorwegian';
+import { idSchema, isoDateSchema, sortDirectionSchema } from './common';
+import { mutationChannel, queryChannel } from './channel';
+import { HOURS_MESSAGES, parseHours } from '../hours';
+
+export interface TimeEntryDto {
+  id: number;
+  date: string;
+  caseId: number | null;
+  caseCode: string | null;
+  municipalityId: number;
+  municipalityName: string;
+  categoryId: number;
+  categoryNumber: number;
+  categoryName: string;
+  minutes: number;
+  participants: { id: number; initials: string }[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TimeTotalsDto {
+  /** Clock hours, as minutes. */
+  minutes: number;
+  /** Clock hours × people who took part, as minutes. */
+  personMinutes: number;
+  entries: number;
+}
+
+export interface TimeEntryPageDto {
+  rows: TimeEntryDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+  totals: TimeTotalsDto;
+}
+
+/** Hours as typed («1,5», «1.5», «1½») or as a number; becomes whole minutes. */
+export const hoursSchema = z
+  .union([z.number(), z.string().max(10)], { error: HOURS_MESSAGES.notANumber })
+  .transform((value, ctx) => {
+    const parsed = parseHours(value);
+    if (!parsed.ok) {
+      ctx.issues.push({ code: 'custom', message: parsed.message, input: value });
+      return z.NEVER;
+    }
+    return parsed.minutes;
+  });
+
+export const timeEntryFields = {
+  date: isoDateSchema,
+  caseCode: z.string().trim().max(12).nullable().optional(),
+  municipalityId: idSchema,
+  categoryId: idSchema,
+  hours: hoursSchema,
+  participantIds: z.array(idSchema).max(8).optional(),
+};
+
+export const createTimeEntryInput = z.strictObject(timeEntryFields);
+export const updateTimeEntryInput = z.strictObject({ id: idSchema, ...timeEntryFields });
+
+export const TIME_ENTRY_SORT_FIELDS = ['date', 'caseCode', 'municipality', 'category', 'minutes', 'createdAt'] as const;
+export type TimeEntrySortField = (typeof TIME_ENTRY_SORT_FIELDS)[number];
+
+export const timeEntryFilterSchema = z.strictObject({
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  caseCode: z.string().trim().max(12).optional(),
+  municipalityId: idSchema.optional(),
+  categoryId: idSchema.optional(),
+  teamMemberId: idSchema.optional(),
+});
+
+export const listTimeEntriesInput = z
+  .strictObject({
+    page: z.number().int().min(0).max(1_000_000).default(0),
+    pageSize: z.number().int().min(1).max(1000).default(100),
+    sort: z
+      .strictObject({ field: z.enum(TIME_ENTRY_SORT_FIELDS), direction: sortDirectionSchema })
+      .default({ field: 'date', direction: 'desc' }),
+    filter: timeEntryFilterSchema.default({}),
+  })
+  .refine((input) => !input.filter.from || !input.filter.to || input.filter.from <= input.filter.to, {
+    message: 'Til dato kan ikke være før fra dato',
+    path: ['filter', 'to'],
+  });
+
+export const timeEntryChannels = {
+  'time-entries:create': mutationChannel<TimeEntryDto>()(createTimeEntryInput, 'Registrer tidsbruk', [
+    'time-entries',
+    'statistics',
+    'cases',
+  ]),
+  'time-entries:update': mutationChannel<TimeEntryDto>()(updateTimeEntryInput, 'Endre en registrering', [
+    'time-entries',
+    'statistics',
+    'cases',
+  ]),
+  'time-entries:delete': mutationChannel<{ id: number }>()(z.strictObject({ id: idSchema }), 'Slett en registrering', [
+    'time-entries',
+    'statistics',
+    'cases',
+  ]),
+  'time-entries:list': queryChannel<TimeEntryPageDto>()(
+    listTimeEntriesInput,
+    'Registreringer med sidevisning, sortering og filter',
+  ),
+} as const;

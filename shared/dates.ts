@@ -1,0 +1,50 @@
+/**
+ * Calendar dates are ISO `YYYY-MM-DD` strings everywhere below the UI. These helpers validate real
+ * calendar dates (2020-02-30 is refused) and read the Norwegian forms people type (03.02.2020, 3.2.20).
+ */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1900 || year > 2999 || month < 1 || month > 12 || day < 1) return false;
+  return day <= daysInMonth(year, month);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function toIsoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Reads `dd.mm.yyyy`, `d.m.yy` or ISO. Two-digit years are 20YY. Returns null for anything that is not a real date. */
+export function parseNorwegianDate(input: string): string | null {
+  const text = input.trim();
+  if (isIsoDate(text)) return text;
+  const match = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/.exec(text);
+  if (!match) return null;
+  const day = Number(match[1]);
+  const month = Number(match[2]);
+  const year = match[3]!.length === 2 ? 2000 + Number(match[3]) : Number(match[3]);
+  const iso = toIsoDate(year, month, day);
+  return isIsoDate(iso) ? iso : null;
+}
+
+export function yearRange(year: number): { from: string; to: string } {
+  return { from: toIsoDate(year, 1, 1), to: toIsoDate(year, 12, 31) };
+}
+
+/** The local calendar date (Norway) of an instant, as ISO. */
+export function isoDateInOslo(instant: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return parts;
+}
+
+export function addDays(isoDate: string, days: number): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d + days));
+  return toIsoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}

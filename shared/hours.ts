@@ -1,0 +1,48 @@
+/**
+ * Time is stored as integer minutes and entered as hours in whole and half hours, the way the team has
+ * always logged it. Parsing accepts what people type: «1,5», «1.5», «1½», «½», «2».
+ */
+export const MINUTES_PER_STEP = 30;
+export const MAX_MINUTES_PER_ENTRY = 24 * 60;
+
+export type HoursParseResult = { ok: true; minutes: number } | { ok: false; message: string };
+
+export const HOURS_MESSAGES = {
+  notANumber: 'Tidsbruk må være et tall, for eksempel 1,5',
+  notHalfHour: 'Tidsbruk må være i hele eller halve timer',
+  notPositive: 'Tidsbruk må være mer enn 0 timer',
+  tooLarge: 'Tidsbruk kan ikke være mer enn 24 timer i én registrering',
+} as const;
+
+export function parseHours(input: string | number): HoursParseResult {
+  let hours: number;
+  if (typeof input === 'number') {
+    hours = input;
+  } else {
+    const text = input.trim().replace(/\s+/g, '');
+    const fraction = /^(\d*)½$/u.exec(text);
+    if (fraction) {
+      hours = (fraction[1] ? Number(fraction[1]) : 0) + 0.5;
+    } else if (/^\d+([.,]\d+)?$/.test(text)) {
+      hours = Number(text.replace(',', '.'));
+    } else {
+      return { ok: false, message: HOURS_MESSAGES.notANumber };
+    }
+  }
+  if (!Number.isFinite(hours)) return { ok: false, message: HOURS_MESSAGES.notANumber };
+  return minutesFromHours(hours);
+}
+
+export function minutesFromHours(hours: number): HoursParseResult {
+  if (!Number.isFinite(hours)) return { ok: false, message: HOURS_MESSAGES.notANumber };
+  if (hours <= 0) return { ok: false, message: HOURS_MESSAGES.notPositive };
+  const halfHours = hours * 2;
+  if (Math.abs(halfHours - Math.round(halfHours)) > 1e-9) return { ok: false, message: HOURS_MESSAGES.notHalfHour };
+  const minutes = Math.round(halfHours) * MINUTES_PER_STEP;
+  if (minutes > MAX_MINUTES_PER_ENTRY) return { ok: false, message: HOURS_MESSAGES.tooLarge };
+  return { ok: true, minutes };
+}
+
+export function isValidEntryMinutes(minutes: number): boolean {
+  return Number.isInteger(minutes) && minutes > 0 && minutes <= MAX_MINUTES_PER_ENTRY && minutes % MINUTES_PER_STEP === 0;
+}
