@@ -34,6 +34,9 @@ export function isCaseCode(input: string): boolean {
   return parseCaseCode(input) !== null;
 }
 
+/** One spelling per case: «001/20-st» and «01/20-ST» are the same code, so both store and find «01/20-ST». */
 export function normaliseCaseCode(input: string): string {
-  return input.trim().toLocaleUpperCase('nb');
+  const upper = input.trim().toLocaleUpperCase('nb');
+  const parts = parseCaseCode(upper);
+  return parts ? formatCaseCode(parts) : upper;
 }

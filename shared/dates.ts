@@ -37,10 +37,12 @@ export function yearRange(year: number): { from: string; to: string } {
   return { from: toIsoDate(year, 1, 1), to: toIsoDate(year, 12, 31) };
 }
 
+// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it, and every save calls this.
+const osloDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** The local calendar date (Norway) of an instant, as ISO. */
 export function isoDateInOslo(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-  return parts;
+  return osloDateFormat.format(instant);
 }
 
 export function addDays(isoDate: string, days: number): string {

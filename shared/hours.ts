@@ -19,8 +19,9 @@ export function parseHours(input: string | number): HoursParseResult {
   if (typeof input === 'number') {
     hours = input;
   } else {
-    const text = input.trim().replace(/\s+/g, '');
-    const fraction = /^(\d*)½$/u.exec(text);
+    // Spaces only before «½» («1 ½»): stripping them everywhere would read «1 5» as 15 hours.
+    const text = input.trim();
+    const fraction = /^(\d*)\s*½$/u.exec(text);
     if (fraction) {
       hours = (fraction[1] ? Number(fraction[1]) : 0) + 0.5;
     } else if (/^\d+([.,]\d+)?$/.test(text)) {
@@ -39,6 +40,8 @@ export function minutesFromHours(hours: number): HoursParseResult {
   const halfHours = hours * 2;
   if (Math.abs(halfHours - Math.round(halfHours)) > 1e-9) return { ok: false, message: HOURS_MESSAGES.notHalfHour };
   const minutes = Math.round(halfHours) * MINUTES_PER_STEP;
+  // A tiny positive amount passes the tolerance above but would round to an entry of 0 minutes.
+  if (minutes === 0) return { ok: false, message: HOURS_MESSAGES.notHalfHour };
   if (minutes > MAX_MINUTES_PER_ENTRY) return { ok: false, message: HOURS_MESSAGES.tooLarge };
   return { ok: true, minutes };
 }

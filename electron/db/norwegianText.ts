@@ -9,21 +9,35 @@ import type Database from 'better-sqlite3';
  * still opens in other SQLite tools.
  */
 export function registerNorwegianText(sqlite: Database.Database): void {
+  // NFC first: «å» typed or imported as «a» + combining ring must still match the stored «å».
   sqlite.function('nb_fold', { deterministic: true }, (value: unknown) =>
-    typeof value === 'string' ? value.toLocaleLowerCase('nb') : value,
+    typeof value === 'string' ? value.normalize('NFC').toLocaleLowerCase('nb') : value,
   );
   // better-sqlite3 has no collation API; a comparison function lets ORDER BY use the Norwegian order.
   sqlite.function('nb_key', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? sortKey(value) : value));
 }
 
+const NUMBER_WIDTH = 12;
+
 /**
- * A byte-sortable key that reproduces Intl.Collator('nb') for the letters used in Norwegian text:
- * letters are folded to lower case, accents dropped, and æ, ø, å (with ä and ö sorted as æ and ø)
- * are mapped past z.
+ * A byte-sortable key that reproduces Intl.Collator('nb', { numeric: true }) (shared/format.ts) for the
+ * letters used in Norwegian text: letters are folded to lower case, accents dropped, and æ, ø, å (with
+ * ä and ö sorted as æ and ø, and «aa» as å, as in «Aasen» and «Haakon») are mapped past z. Digit runs
+ * are zero-padded so that «Team 9» sorts before «Team 10», as the collator does.
  */
 export function sortKey(value: string): string {
   let key = '';
-  for (const char of value.toLocaleLowerCase('nb').normalize('NFC')) {
+  const text = value
+    .toLocaleLowerCase('nb')
+    .normalize('NFC')
+    .replace(/\d+/g, (digits) => digits.padStart(NUMBER_WIDTH, '0'));
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === 'a' && text[i + 1] === 'a') {
+      key += '{2';
+      i += 1;
+      continue;
+    }
     switch (char) {
       case 'æ':
       case 'ä':

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type DialectAdapter, type MigrationProvider } from 'kysely';
 import { DatabaseOpenError } from './errors';
 import { LATEST_MIGRATION, MIGRATIONS } from './migrations';
 import { registerNorwegianText } from './norwegianText';
@@ -33,12 +33,15 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
-    applyPragmas(sqlite, path, options.readonly ?? false);
+    applyPragmas(sqlite);
     registerNorwegianText(sqlite);
-    const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const kysely = new Kysely<DB>({ dialect: new TransactionalSqliteDialect({ database: sqlite }) });
     const migrations = options.migrations ?? MIGRATIONS;
     const applied = appliedMigrations(sqlite);
     refuseNewerDatabase(applied, migrations);
+    // Only after the version check: switching the journal mode rewrites the file header, and a database
+    // from a newer version must be left exactly as it was.
+    applyJournalMode(sqlite, path, options.readonly ?? false);
     const pending = Object.keys(migrations).filter((name) => !applied.includes(name));
     if (pending.length > 0 && !options.readonly) {
       if (applied.length > 0) {
@@ -65,18 +68,40 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
   }
 }
 
-function applyPragmas(sqlite: Database.Database, path: string, readonly: boolean): void {
+/** Per-connection settings; none of them changes the file. */
+function applyPragmas(sqlite: Database.Database): void {
   // SQLite ships with foreign keys off; without this a time entry could point at a deleted case.
   sqlite.pragma('foreign_keys = ON');
   // Another process (the command line, a backup) may hold a lock for a moment; wait instead of failing.
   sqlite.pragma('busy_timeout = 5000');
-  if (!readonly && path !== ':memory:') {
-    // WAL lets reads run while a write commits, but needs shared memory that network file systems do
-    // not provide reliably; on a network path the classic rollback journal is the safe choice.
-    sqlite.pragma(`journal_mode = ${isNetworkPath(path) ? 'DELETE' : 'WAL'}`);
-  }
   // A committed entry must survive a power cut: sync the journal and the database at every commit.
   sqlite.pragma('synchronous = FULL');
+}
+
+function applyJournalMode(sqlite: Database.Database, path: string, readonly: boolean): void {
+  if (readonly || path === ':memory:') return;
+  // WAL lets reads run while a write commits, but needs shared memory that network file systems do
+  // not provide reliably; on a network path the classic rollback journal is the safe choice.
+  sqlite.pragma(`journal_mode = ${isNetworkPath(path) ? 'DELETE' : 'WAL'}`);
+}
+
+/**
+ * SQLite runs DDL inside a transaction, but Kysely's adapter says it cannot, so the Migrator would run
+ * each migration bare and a failure halfway would leave half a schema behind (and a database no later
+ * start could migrate). Claiming transactional DDL makes the Migrator wrap the whole run in one
+ * transaction. A future migration that rebuilds a table cannot turn foreign keys off inside it; use
+ * `pragma defer_foreign_keys = on` instead.
+ */
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class TransactionalSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalSqliteAdapter();
+  }
 }
 
 /** UNC paths (\\server\share) and mapped network mounts under /mnt, /net or /Volumes count as network. */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { all, first, transaction } from '../db/exec';
 import type { CaseDetailDto, CaseDto, ChannelParsedInput } from '../../shared/contract';
 import { formatCaseCode, normaliseCaseCode, parseCaseCode } from '../../shared/caseCode';
+import { isoDateInOslo } from '../../shared/dates';
 import { requireActor } from './actor';
 import { recordAudit } from './audit';
 import type { ServiceContext } from './context';
@@ -54,6 +55,21 @@ function generateCode(ctx: ServiceContext, municipality: MemberMunicipality, yea
   return { code, runningNumber };
 }
 
+/**
+ * A hand-corrected code may change the running number only: its municipality letters and year are part
+ * of the case's identity and of the numbering sequence, so they must match the case. Returns the number.
+ */
+function requireCodeFits(code: string, municipality: MemberMunicipality, year: number): number {
+  const parts = parseCaseCode(code)!;
+  if (parts.municipalityCode !== municipality.code.toLocaleUpperCase('nb')) {
+    throw invalidField('code', `Saksnummeret må slutte på -${municipality.code} for ${municipality.name}`);
+  }
+  if (parts.year % 100 !== year % 100) {
+    throw invalidField('code', 'Årstallet i saksnummeret må være året i henvisningsdatoen');
+  }
+  return parts.runningNumber;
+}
+
 export function nextCaseCode(ctx: ServiceContext, input: ChannelParsedInput<'cases:next-code'>): { code: string } {
   const municipality = requireCaseMunicipality(ctx, input.municipalityId, input.referralDate);
   return { code: generateCode(ctx, municipality, Number(input.referralDate.slice(0, 4))).code };
@@ -63,14 +79,19 @@ export function createCase(ctx: ServiceContext, input: ChannelParsedInput<'cases
   requireActor(ctx);
   const id = transaction(ctx.db, () => {
     const municipality = requireCaseMunicipality(ctx, input.municipalityId, input.referralDate);
+    // A referral has happened when it is registered; a future date is a typing error.
+    if (input.referralDate > isoDateInOslo(ctx.clock.now())) {
+      throw invalidField('referralDate', 'Henvisningsdato kan ikke være fram i tid');
+    }
     const year = Number(input.referralDate.slice(0, 4));
     let code: string;
     let runningNumber: number;
     if (input.code) {
       code = normaliseCaseCode(input.code);
-      runningNumber = parseCaseCode(code)!.runningNumber;
+      runningNumber = requireCodeFits(code, municipality, year);
       if (codeExists(ctx, code)) {
-        throw new ServiceError('conflict', `Saksnummeret ${code} er allerede i bruk`, { code: `Saksnummeret ${code} er allerede i bruk` });
+        // The message names no value: error texts never echo what was sent.
+        throw new ServiceError('conflict', 'Saksnummeret er allerede i bruk', { code: 'Saksnummeret er allerede i bruk' });
       }
     } else {
       ({ code, runningNumber } = generateCode(ctx, municipality, year));

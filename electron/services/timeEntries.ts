@@ -27,7 +27,12 @@ interface ResolvedEntry {
   participantIds: number[];
 }
 
-function resolveEntry(ctx: ServiceContext, input: EntryInput, existing?: { categoryId: number }): ResolvedEntry {
+interface ExistingEntry {
+  categoryId: number;
+  participantIds: number[];
+}
+
+function resolveEntry(ctx: ServiceContext, input: EntryInput, existing?: ExistingEntry): ResolvedEntry {
   const actor = requireActor(ctx);
   const latest = addDays(isoDateInOslo(ctx.clock.now()), MAX_DAYS_AHEAD);
   if (input.date > latest) throw invalidField('date', 'Dato kan ikke være mer enn en uke fram i tid');
@@ -48,20 +53,40 @@ function resolveEntry(ctx: ServiceContext, input: EntryInput, existing?: { categ
     throw invalidField('categoryId', 'Hendelsen er ikke lenger i bruk');
   }
 
-  const participantIds = [...new Set(input.participantIds?.length ? input.participantIds : [actor.id])];
+  return {
+    entryDate: input.date,
+    caseId,
+    municipalityId: input.municipalityId,
+    categoryId: input.categoryId,
+    minutes: input.hours,
+    participantIds: resolveParticipants(ctx, input, actor.id, existing),
+  };
+}
+
+/**
+ * Participants as sent; when none are sent, a new entry gets the signed-in member and an edited entry
+ * keeps the people it had — a colleague correcting the hours must not silently become the only one
+ * who took part (and a member deactivated since then stays on their old entries).
+ */
+function resolveParticipants(ctx: ServiceContext, input: EntryInput, actorId: number, existing?: ExistingEntry): number[] {
+  if (!input.participantIds?.length && existing) return existing.participantIds;
+  const participantIds = [...new Set(input.participantIds?.length ? input.participantIds : [actorId])];
   requireActiveMembers(ctx, participantIds, 'participantIds');
-  return { entryDate: input.date, caseId, municipalityId: input.municipalityId, categoryId: input.categoryId, minutes: input.hours, participantIds };
+  return participantIds;
 }
 
 /** Nobody works more than 24 hours in a day: refuse an entry that would take a participant past that. */
 function checkDailyLimit(ctx: ServiceContext, entry: ResolvedEntry, ignoreEntryId: number | null): void {
+  // Start from the day's entries (CROSS JOIN fixes SQLite's join order): led by the participant index
+  // instead, the check would read every entry the member ever logged, and saving slows as the years pass.
   const rows = all(
     ctx.db,
     ctx.db.kysely
-      .selectFrom('time_entry_participants as p')
-      .innerJoin('time_entries as t', 't.id', 'p.time_entry_id')
+      .selectFrom('time_entries as t')
+      .crossJoin('time_entry_participants as p')
       .innerJoin('team_members as m', 'm.id', 'p.team_member_id')
       .select((eb) => ['m.initials', eb.fn.sum<number>('t.minutes').as('minutes')])
+      .whereRef('p.time_entry_id', '=', 't.id')
       .where('p.team_member_id', 'in', entry.participantIds)
       .where('t.entry_date', '=', entry.entryDate)
       .where('t.id', '!=', ignoreEntryId ?? -1)
@@ -114,9 +139,9 @@ export function updateTimeEntry(ctx: ServiceContext, input: ChannelParsedInput<'
   transaction(ctx.db, () => {
     const before = first(ctx.db, ctx.db.kysely.selectFrom('time_entries').selectAll().where('id', '=', input.id));
     if (!before) throw notFound('Registreringen finnes ikke (den kan være slettet)');
-    const entry = resolveEntry(ctx, input, { categoryId: before.category_id });
-    checkDailyLimit(ctx, entry, input.id);
     const beforeParticipants = participantIdsOf(ctx, input.id);
+    const entry = resolveEntry(ctx, input, { categoryId: before.category_id, participantIds: beforeParticipants });
+    checkDailyLimit(ctx, entry, input.id);
     const changed: string[] = [];
     if (before.entry_date !== entry.entryDate) changed.push('date');
     if (before.case_id !== entry.caseId) changed.push('caseCode');

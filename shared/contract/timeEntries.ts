@@ -37,7 +37,9 @@ export interface TimeEntryPageDto {
 
 /** Hours as typed («1,5», «1.5», «1½») or as a number; becomes whole minutes. */
 export const hoursSchema = z
-  .union([z.number(), z.string().max(10)], { error: HOURS_MESSAGES.notANumber })
+  .union([z.number(), z.string().max(10)], {
+    error: (issue) => (issue.input === undefined ? 'Tidsbruk mangler' : HOURS_MESSAGES.notANumber),
+  })
   .transform((value, ctx) => {
     const parsed = parseHours(value);
     if (!parsed.ok) {

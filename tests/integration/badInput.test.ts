@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChannelName } from '../../shared/contract';
+import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
+
+/**
+ * Every refused call: a typed error with a Norwegian message and the field named, no value echoed
+ * back, and not a single row written anywhere.
+ */
+let t: TestDatabase;
+let steigen: number;
+
+beforeEach(async () => {
+  t = await createTestDatabase();
+  steigen = municipalityId(t, 'Steigen');
+  t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-03-01' });
+  t.ok('time-entries:create', { date: '2020-03-02', caseCode: '01/20-ST', municipalityId: steigen, categoryId: categoryId(t, 1), hours: 1 });
+});
+afterEach(() => t.close());
+
+const validEntry = () => ({ date: '2020-03-02', caseCode: '01/20-ST', municipalityId: steigen, categoryId: categoryId(t, 1), hours: '1,5' });
+
+// Words of zod's and SQLite's own (English) messages, which must never reach the user.
+const ENGLISH = /\b(expected|received|invalid|required|unrecognized|constraint|failed|undefined|null|error)\b/i;
+const NORWEGIAN = /[æøå]|\b(er|ikke|mangler|gyldig|ugyldig|ukjent|finnes|feil|kan|skrives|allerede|logget)\b/i;
+
+interface BadCase {
+  name: string;
+  channel: ChannelName;
+  payload: () => Record<string, unknown>;
+  code: 'validation' | 'not_found' | 'conflict';
+  field: string;
+  message?: string | RegExp;
+  /** A value sent that must not come back in the error. */
+  sent?: string;
+}
+
+const CASES: BadCase[] = [
+  { name: 'hours 0,25', channel: 'time-entries:create', payload: () => ({ ...validEntry(), hours: '0,25' }), code: 'validation', field: 'hours', message: 'Tidsbruk må være i hele eller halve timer', sent: '0,25' },
+  { name: 'hours 0', channel: 'time-entries:create', payload: () => ({ ...validEntry(), hours: 0 }), code: 'validation', field: 'hours', message: 'Tidsbruk må være mer enn 0 timer' },
+  { name: 'hours negative', channel: 'time-entries:create', payload: () => ({ ...validEntry(), hours: -2 }), code: 'validation', field: 'hours' },
+  { name: 'hours 24,5', channel: 'time-entries:create', payload: () => ({ ...validEntry(), hours: '24,5' }), code: 'validation', field: 'hours', sent: '24,5' },
+  { name: 'hours «abc»', channel: 'time-entries:create', payload: () => ({ ...validEntry(), hours: 'abc' }), code: 'validation', field: 'hours', message: 'Tidsbruk må være et tall, for eksempel 1,5', sent: 'abc' },
+  { name: 'date 2020-02-30', channel: 'time-entries:create', payload: () => ({ ...validEntry(), date: '2020-02-30' }), code: 'validation', field: 'date', message: 'Datoen er ikke en gyldig dato', sent: '2020-02-30' },
+  { name: 'date «i går»', channel: 'time-entries:create', payload: () => ({ ...validEntry(), date: 'i går' }), code: 'validation', field: 'date', message: 'Datoen er ikke en gyldig dato', sent: 'i går' },
+  { name: 'date 03.02.2020 (not ISO)', channel: 'time-entries:create', payload: () => ({ ...validEntry(), date: '03.02.2020' }), code: 'validation', field: 'date', sent: '03.02.2020' },
+  { name: 'unknown municipality', channel: 'time-entries:create', payload: () => ({ ...validEntry(), municipalityId: 999 }), code: 'validation', field: 'municipalityId', message: 'Ukjent kommune', sent: '999' },
+  { name: 'unknown category', channel: 'time-entries:create', payload: () => ({ ...validEntry(), categoryId: 999 }), code: 'validation', field: 'categoryId', message: 'Ukjent hendelse', sent: '999' },
+  { name: 'case code that does not exist', channel: 'time-entries:create', payload: () => ({ ...validEntry(), caseCode: '09/20-BE' }), code: 'validation', field: 'caseCode', message: 'Saken finnes ikke', sent: '09/20-BE' },
+  { name: 'unknown participant', channel: 'time-entries:create', payload: () => ({ ...validEntry(), participantIds: [999] }), code: 'validation', field: 'participantIds' },
+  { name: 'extra field', channel: 'time-entries:create', payload: () => ({ ...validEntry(), note: 'Ola Nordmann' }), code: 'validation', field: 'note', message: 'Ukjent felt: «note»', sent: 'Ola Nordmann' },
+  { name: 'missing date', channel: 'time-entries:create', payload: () => ({ ...validEntry(), date: undefined }), code: 'validation', field: 'date', message: 'Dato mangler' },
+  { name: 'missing municipality', channel: 'time-entries:create', payload: () => ({ ...validEntry(), municipalityId: undefined }), code: 'validation', field: 'municipalityId', message: 'Kommune mangler' },
+  { name: 'missing hours', channel: 'time-entries:create', payload: () => ({ ...validEntry(), hours: undefined }), code: 'validation', field: 'hours', message: 'Tidsbruk mangler' },
+  { name: 'municipality id as text', channel: 'time-entries:create', payload: () => ({ ...validEntry(), municipalityId: String(steigen) }), code: 'validation', field: 'municipalityId', message: 'Kommune har feil type (forventet tall)' },
+  { name: 'date as a number', channel: 'time-entries:create', payload: () => ({ ...validEntry(), date: 20200302 }), code: 'validation', field: 'date', sent: '20200302' },
+  { name: 'hours as true', channel: 'time-entries:create', payload: () => ({ ...validEntry(), hours: true }), code: 'validation', field: 'hours', message: 'Tidsbruk må være et tall, for eksempel 1,5' },
+  { name: 'participants not a list', channel: 'time-entries:create', payload: () => ({ ...validEntry(), participantIds: 'MS' }), code: 'validation', field: 'participantIds' },
+  { name: 'category id 1.5', channel: 'time-entries:create', payload: () => ({ ...validEntry(), categoryId: 1.5 }), code: 'validation', field: 'categoryId' },
+  { name: 'update of an entry that does not exist', channel: 'time-entries:update', payload: () => ({ ...validEntry(), id: 4242 }), code: 'not_found', field: '' },
+  { name: 'update with hours 0,25', channel: 'time-entries:update', payload: () => ({ ...validEntry(), id: 1, hours: '0,25' }), code: 'validation', field: 'hours', message: 'Tidsbruk må være i hele eller halve timer' },
+  { name: 'update with an unknown case', channel: 'time-entries:update', payload: () => ({ ...validEntry(), id: 1, caseCode: '07/20-ST' }), code: 'validation', field: 'caseCode', message: 'Saken finnes ikke' },
+  { name: 'delete of an entry that does not exist', channel: 'time-entries:delete', payload: () => ({ id: 4242 }), code: 'not_found', field: '' },
+  { name: 'case in an unknown municipality', channel: 'cases:create', payload: () => ({ municipalityId: 999, referralDate: '2020-03-01' }), code: 'validation', field: 'municipalityId', message: 'Ukjent kommune' },
+  { name: 'case with referral date 2021-02-29', channel: 'cases:create', payload: () => ({ municipalityId: steigen, referralDate: '2021-02-29' }), code: 'validation', field: 'referralDate', message: 'Datoen er ikke en gyldig dato' },
+  { name: 'case code in the wrong form', channel: 'cases:create', payload: () => ({ municipalityId: steigen, referralDate: '2020-03-01', code: 'ST-2020-1' }), code: 'validation', field: 'code', sent: 'ST-2020-1' },
+  { name: 'case code already in use', channel: 'cases:create', payload: () => ({ municipalityId: steigen, referralDate: '2020-03-01', code: '01/20-ST' }), code: 'conflict', field: 'code', sent: '01/20-ST' },
+  { name: 'case with an extra field', channel: 'cases:create', payload: () => ({ municipalityId: steigen, referralDate: '2020-03-01', name: 'Kari' }), code: 'validation', field: 'name', sent: 'Kari' },
+  { name: 'member with a bad username', channel: 'team-members:create', payload: () => ({ username: 'Kari Nord!', displayName: 'Kari', initials: 'KN' }), code: 'validation', field: 'username', sent: 'Kari Nord!' },
+  { name: 'member with lower-case initials', channel: 'team-members:create', payload: () => ({ username: 'kari', displayName: 'Kari', initials: 'kn' }), code: 'validation', field: 'initials' },
+  { name: 'member with an empty name', channel: 'team-members:create', payload: () => ({ username: 'kari', displayName: '   ', initials: 'KN' }), code: 'validation', field: 'displayName', message: 'Navn må fylles ut' },
+];
+
+function expectNothingWritten(before: ReturnType<TestDatabase['counts']>): void {
+  expect(t.counts()).toEqual(before);
+}
+
+describe('bad input', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s is refused and writes nothing', (_name, bad) => {
+    const before = t.counts();
+    const result = t.raw(bad.channel, bad.payload());
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const { error } = result;
+    expect(error.code).toBe(bad.code);
+    expect(error.message).toMatch(NORWEGIAN);
+    expect(error.message).not.toMatch(ENGLISH);
+    if (bad.message) expect(error.message).toEqual(typeof bad.message === 'string' ? bad.message : expect.stringMatching(bad.message));
+    if (bad.field) {
+      expect(Object.keys(error.fieldErrors)).toContain(bad.field);
+      expect(error.fieldErrors[bad.field]).not.toMatch(ENGLISH);
+    }
+    if (bad.sent) expect(JSON.stringify(error)).not.toContain(bad.sent);
+    expectNothingWritten(before);
+  });
+
+  it.each([
+    ['time-entries:create', () => validEntry()],
+    ['time-entries:update', () => ({ ...validEntry(), id: 1 })],
+    ['time-entries:delete', () => ({ id: 1 })],
+    ['cases:create', () => ({ municipalityId: steigen, referralDate: '2020-03-01' })],
+    ['team-members:create', () => ({ username: 'kari', displayName: 'Kari Nord', initials: 'KN' })],
+  ] as const)('%s while signed out is refused and writes nothing', (channel, payload) => {
+    t.ok('session:sign-out', {});
+    const before = t.counts();
+    const result = t.raw(channel, payload());
+    expect(result).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    if (!result.ok) expect(result.error.message).toBe('Du må være logget inn for å lagre endringer');
+    expectNothingWritten(before);
+  });
+
+  it.each([null, undefined, 'tekst', 42, [], [validEntry]])('a payload that is not an object (%j) is refused', (payload) => {
+    const before = t.counts();
+    const result = t.raw('time-entries:create', payload);
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
+    if (!result.ok) expect(result.error.message).not.toMatch(ENGLISH);
+    expectNothingWritten(before);
+  });
+
+  it.each(['cases:destroy', 'CASES:CREATE', '__proto__', 'constructor', 7, null])('an unknown channel %j is refused', (channel) => {
+    const before = t.counts();
+    expect(t.raw(channel, {})).toEqual({ ok: false, error: { code: 'unknown_channel', message: 'Ukjent forespørsel', fieldErrors: {} } });
+    expectNothingWritten(before);
+  });
+
+  it('names each of several bad fields, and shortens a long unknown key', () => {
+    const longKey = 'x'.repeat(500);
+    const result = t.raw('time-entries:create', { ...validEntry(), hours: '0,25', date: 'i går', [longKey]: 1 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.fieldErrors).toMatchObject({ hours: 'Tidsbruk må være i hele eller halve timer', date: 'Datoen er ikke en gyldig dato' });
+    expect(result.error.message).toMatch(/^Kontroller feltene: /);
+    expect(JSON.stringify(result.error).length).toBeLessThan(600);
+  });
+});

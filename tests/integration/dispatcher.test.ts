@@ -1,0 +1,65 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDispatcher } from '../../electron/services/dispatcher';
+import { handlers } from '../../electron/services/handlers';
+import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+
+let t: TestDatabase;
+beforeEach(async () => {
+  t = await createTestDatabase();
+});
+afterEach(() => t.close());
+
+describe('dispatcher', () => {
+  it('turns an unexpected failure into a Norwegian error and reports only channel and error class', () => {
+    const reportError = vi.fn();
+    const secret = 'Kari Nordmann 010190 12345';
+    const dispatcher = createDispatcher({
+      db: t.db,
+      reportError,
+      handlers: {
+        ...handlers,
+        'cases:list': () => {
+          throw new TypeError(`kaputt: ${secret}`);
+        },
+      },
+    });
+    const result = dispatcher.dispatch('cases:list', { search: '01/20' });
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Noe gikk galt. Ingenting ble lagret.', fieldErrors: {} } });
+    expect(reportError).toHaveBeenCalledExactlyOnceWith({ channel: 'cases:list', errorName: 'TypeError' });
+  });
+
+  it('does not pass SQLite’s own message on', () => {
+    const dispatcher = createDispatcher({
+      db: t.db,
+      handlers: {
+        ...handlers,
+        'cases:list': (ctx) => {
+          ctx.db.sqlite.prepare("insert into team_members (username, display_name, initials, role, created_at) values ('marit', 'x', 'XX', 'teammedlem', 'x')").run();
+          return [];
+        },
+      },
+    });
+    const result = dispatcher.dispatch('cases:list', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Dette finnes allerede. Ingenting ble lagret.' } });
+    expect(JSON.stringify(result)).not.toMatch(/UNIQUE|team_members|marit/);
+  });
+
+  it('gives the service the parsed input, with defaults and hours turned into minutes', () => {
+    const seen: unknown[] = [];
+    const dispatcher = createDispatcher({
+      db: t.db,
+      session: t.dispatcher.session,
+      handlers: {
+        ...handlers,
+        'time-entries:list': (_ctx, input) => (seen.push(input), { rows: [], total: 0, page: 0, pageSize: 0, totals: { minutes: 0, personMinutes: 0, entries: 0 } }),
+        'time-entries:create': (_ctx, input) => (seen.push(input), null as never),
+      },
+    });
+    dispatcher.dispatch('time-entries:list', {});
+    dispatcher.dispatch('time-entries:create', { date: '2020-03-02', municipalityId: 4, categoryId: 1, hours: '1½' });
+    expect(seen).toEqual([
+      { page: 0, pageSize: 100, sort: { field: 'date', direction: 'desc' }, filter: {} },
+      { date: '2020-03-02', municipalityId: 4, categoryId: 1, hours: 90 },
+    ]);
+  });
+});

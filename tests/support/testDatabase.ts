@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type AppDatabase, type OpenDatabaseOptions } from '../../electron/db/open';
+import { createDispatcher, type Dispatcher } from '../../electron/services/dispatcher';
+import { fixedClock } from '../../electron/services/context';
+import type { ApiResult, ChannelInput, ChannelName, ChannelOutput, TeamMemberDto } from '../../shared/contract';
+
+/**
+ * A fresh, migrated database in its own temp folder, a dispatcher with a fixed clock, and (by default)
+ * one signed-in team member. Tests talk to it the way the app does: through `dispatch`.
+ */
+
+/** «Now» for every test unless a test says otherwise: a Monday in June 2020, noon in Norway. */
+export const TEST_NOW = '2020-06-15T10:00:00.000Z';
+
+export const FIRST_MEMBER = { username: 'marit', displayName: 'Marit Solvang', initials: 'MS' } as const;
+
+/** Tables whose row counts tell whether a refused call wrote anything. */
+export const WRITE_TABLES = ['time_entries', 'time_entry_participants', 'cases', 'case_staff', 'team_members', 'audit_log'] as const;
+export type WriteTable = (typeof WRITE_TABLES)[number];
+
+export interface TestDatabase {
+  readonly dir: string;
+  readonly path: string;
+  readonly db: AppDatabase;
+  readonly dispatcher: Dispatcher;
+  /** The member created and signed in at start, or null when `member: false`. */
+  readonly member: TeamMemberDto | null;
+  /** A typed call through the dispatcher. */
+  call<C extends ChannelName>(channel: C, input: ChannelInput<C>): ApiResult<ChannelOutput<C>>;
+  /** A typed call that must succeed; throws with the Norwegian error otherwise. */
+  ok<C extends ChannelName>(channel: C, input: ChannelInput<C>): ChannelOutput<C>;
+  /** An untyped call, for payloads the contract would not let a caller write. */
+  raw(channel: unknown, payload: unknown): ApiResult<unknown>;
+  /** Creates another active member (the signed-in member is the actor). */
+  addMember(username: string, displayName: string, initials: string): TeamMemberDto;
+  count(table: WriteTable): number;
+  counts(): Record<WriteTable, number>;
+  close(): void;
+}
+
+export interface TestDatabaseOptions {
+  now?: string;
+  /** Create and sign in the first member (default true). */
+  member?: boolean;
+  open?: OpenDatabaseOptions;
+}
+
+export function makeTempDir(prefix = 'ettervern-test-'): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const temp = makeTempDir();
+  const path = join(temp.dir, 'ettervern.sqlite');
+  const db = await openDatabase(path, options.open);
+  const dispatcher = createDispatcher({ db, clock: fixedClock(options.now ?? TEST_NOW) });
+
+  const raw = (channel: unknown, payload: unknown) => dispatcher.dispatch(channel, payload);
+  const call = <C extends ChannelName>(channel: C, input: ChannelInput<C>) =>
+    dispatcher.dispatch(channel, input) as ApiResult<ChannelOutput<C>>;
+  const ok = <C extends ChannelName>(channel: C, input: ChannelInput<C>): ChannelOutput<C> => {
+    const result = call(channel, input);
+    if (!result.ok) throw new Error(`${channel} feilet: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fieldErrors)}`);
+    return result.value;
+  };
+  const count = (table: WriteTable) => (db.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+
+  let member: TeamMemberDto | null = null;
+  if (options.member ?? true) {
+    member = ok('team-members:create', { ...FIRST_MEMBER });
+    ok('session:sign-in', { username: FIRST_MEMBER.username });
+  }
+
+  return {
+    dir: temp.dir,
+    path,
+    db,
+    dispatcher,
+    member,
+    call,
+    ok,
+    raw,
+    addMember: (username, displayName, initials) => ok('team-members:create', { username, displayName, initials }),
+    count,
+    counts: () => Object.fromEntries(WRITE_TABLES.map((t) => [t, count(t)])) as Record<WriteTable, number>,
+    close: () => {
+      db.close();
+      temp.cleanup();
+    },
+  };
+}
+
+/** Ids of the seeded municipalities and categories, looked up by name so tests never assume an order. */
+export function municipalityId(t: TestDatabase, name: string): number {
+  const row = t.db.sqlite.prepare('select id from municipalities where name = ?').get(name) as { id: number } | undefined;
+  if (!row) throw new Error(`Ingen kommune ${name}`);
+  return row.id;
+}
+
+export function categoryId(t: TestDatabase, number: number): number {
+  const row = t.db.sqlite.prepare('select id from categories where number = ?').get(number) as { id: number } | undefined;
+  if (!row) throw new Error(`Ingen hendelse ${number}`);
+  return row.id;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { CHANNEL_NAMES, contract, isChannelName } from '../../shared/contract';
+import { handlers } from '../../electron/services/handlers';
+
+const CHANNEL_NAME = /^[a-z]+(-[a-z]+)*:[a-z]+(-[a-z]+)*$/;
+const channels = Object.keys(contract);
+const definitions = Object.entries(contract) as [string, (typeof contract)[keyof typeof contract]][];
+const domains = new Set(channels.map((name) => name.split(':')[0]));
+
+describe('the contract', () => {
+  it('has channels', () => {
+    expect(channels.length).toBeGreaterThan(0);
+    expect(CHANNEL_NAMES).toEqual(channels);
+  });
+
+  it.each(channels)('%s is named domain:verb-noun', (name) => {
+    expect(name).toMatch(CHANNEL_NAME);
+  });
+
+  it('has exactly one handler per channel, and no handler without a channel', () => {
+    const handlerNames = Object.keys(handlers).sort();
+    expect(handlerNames).toEqual([...channels].sort());
+    for (const name of handlerNames) expect(typeof (handlers as Record<string, unknown>)[name]).toBe('function');
+  });
+
+  it('recognises only its own channel names', () => {
+    for (const name of channels) expect(isChannelName(name)).toBe(true);
+    for (const name of ['cases:delete', 'toString', '__proto__', 'constructor', '', 42, null]) expect(isChannelName(name)).toBe(false);
+  });
+
+  it.each(definitions)('%s rejects a field it does not know (strict object)', (_name, definition) => {
+    const result = (definition.input as z.ZodType).safeParse({ notAContractField: 1 });
+    expect(result.success).toBe(false);
+    const unknownKeyIssues = result.error!.issues.filter((issue) => issue.code === 'unrecognized_keys');
+    expect(unknownKeyIssues.flatMap((issue) => ('keys' in issue ? issue.keys : []))).toContain('notAContractField');
+  });
+
+  it.each(definitions)('%s has a description', (_name, definition) => {
+    expect(definition.description.trim().length).toBeGreaterThan(0);
+  });
+
+  it.each(definitions.filter(([, d]) => d.kind === 'mutation'))(
+    'mutation %s lists the query domains it makes stale, its own among them',
+    (name, definition) => {
+      expect(definition.invalidates.length).toBeGreaterThan(0);
+      expect(definition.invalidates).toContain(name.split(':')[0]);
+      for (const domain of definition.invalidates) expect(domains).toContain(domain);
+    },
+  );
+
+  it('queries invalidate nothing', () => {
+    for (const [, definition] of definitions.filter(([, d]) => d.kind === 'query')) expect(definition.invalidates).toEqual([]);
+  });
+
+  it('lets only signing in, signing out and the first member run without a signed-in member', () => {
+    const anonymousMutations = definitions
+      .filter(([, d]) => d.kind === 'mutation' && d.anonymous)
+      .map(([name]) => name)
+      .sort();
+    expect(anonymousMutations).toEqual(['session:sign-in', 'session:sign-out', 'team-members:create']);
+  });
+
+  it('nested filter and sort objects are strict too', () => {
+    const input = contract['time-entries:list'].input;
+    expect(input.safeParse({ filter: { notAContractField: 1 } }).success).toBe(false);
+    expect(input.safeParse({ sort: { field: 'date', direction: 'asc', notAContractField: 1 } }).success).toBe(false);
+    expect(input.safeParse({ filter: {} }).success).toBe(true);
+  });
+});
