@@ -74,6 +74,16 @@ export interface TimeEntryParticipantsTable {
   team_member_id: number;
 }
 
+/** Derived from time_entries by triggers (migration 0002): one row per municipality, category and day. */
+export interface TimeTotalsDailyTable {
+  municipality_id: number;
+  category_id: number;
+  entry_date: string;
+  entries: number;
+  minutes: number;
+  person_minutes: number;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -93,6 +103,7 @@ export interface DB {
   case_staff: CaseStaffTable;
   time_entries: TimeEntriesTable;
   time_entry_participants: TimeEntryParticipantsTable;
+  time_totals_daily: TimeTotalsDailyTable;
   audit_log: AuditLogTable;
 }
 

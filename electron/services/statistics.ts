@@ -30,10 +30,9 @@ const zero = (): CellSums => ({ entries: 0, minutes: 0, personMinutes: 0 });
 /**
  * Hours, person-hours and entry counts per municipality × category for a calendar year.
  *
- * SQLite has no hash aggregation: a GROUP BY over a year's entries sorts every row. There are only
- * ~11 × 10 cells, so instead each cell is one range scan of the covering index
- * (municipality_id, category_id, entry_date, minutes, participant_count): the rows are read once,
- * in index order, and nothing is sorted. See `npm run bench`.
+ * Reads the per-day totals that triggers keep beside the entries (migration 0002): each cell is one
+ * primary-key range over at most 366 rows, so the cost follows the number of days with time logged,
+ * not the number of entries. See `npm run bench`.
  */
 export function annualPivot(ctx: ServiceContext, input: { year: number }): AnnualPivotDto {
   const { from, to } = yearRange(input.year);
@@ -45,9 +44,9 @@ export function annualPivot(ctx: ServiceContext, input: { year: number }): Annua
   );
 
   const cellQuery = ctx.db.sqlite.prepare(
-    `select count(*) as entries, coalesce(sum(minutes), 0) as minutes,
-            coalesce(sum(minutes * participant_count), 0) as personMinutes
-       from time_entries indexed by time_entries_pivot
+    `select coalesce(sum(entries), 0) as entries, coalesce(sum(minutes), 0) as minutes,
+            coalesce(sum(person_minutes), 0) as personMinutes
+       from time_totals_daily
       where municipality_id = ? and category_id = ? and entry_date between ? and ?`,
   );
 

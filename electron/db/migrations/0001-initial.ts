@@ -85,12 +85,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // Counting a year's entries: a range scan on the date.
   await db.schema.createIndex('time_entries_by_date').on('time_entries').columns(['entry_date']).execute();
-  // The annual pivot: one covering range scan per municipality × category, no sort (see statistics service).
-  await db.schema
-    .createIndex('time_entries_pivot')
-    .on('time_entries')
-    .columns(['municipality_id', 'category_id', 'entry_date', 'minutes', 'participant_count'])
-    .execute();
+  // The list filtered by municipality, newest first.
+  await db.schema.createIndex('time_entries_by_municipality').on('time_entries').columns(['municipality_id', 'entry_date']).execute();
   await db.schema.createIndex('time_entries_by_case').on('time_entries').columns(['case_id', 'entry_date']).execute();
   await db.schema.createIndex('time_entries_by_category').on('time_entries').columns(['category_id', 'entry_date']).execute();
 

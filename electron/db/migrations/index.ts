@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-daily-totals';
 
 /**
  * Every migration, in order. Names are permanent: a database that has run a name not listed here was
@@ -7,6 +8,7 @@ import * as m0001 from './0001-initial';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-daily-totals': m0002,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;
