@@ -21,8 +21,7 @@ export function formatHours(minutes: number): string {
 }
 
 export function formatHoursWithUnit(minutes: number): string {
-  const text = formatHours(minutes);
-  return `${text} ${minutes === 60 ? 'time' : 'timer'}`;
+  return `${formatHours(minutes)} ${pluralUnit(minutes, 60, 'time', 'timer')}`;
 }
 
 export function formatInteger(value: number): string {
@@ -44,4 +43,18 @@ export function formatNorwegianDateTime(isoTimestamp: string): string {
     timeZone: 'Europe/Oslo',
     day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
   }).format(date).replace(',', '');
+}
+
+/** Singular only for exactly one unit: «1 time», «1,5 timer», «2 registreringer». */
+function pluralUnit(amount: number, perUnit: number, one: string, many: string): string {
+  return amount === perUnit ? one : many;
+}
+
+/** «12,5 timer · 25 persontimer · 9 registreringer»: every figure names its unit, in singular or plural. */
+export function formatTimeTotals(totals: { minutes: number; personMinutes: number; entries: number }): string {
+  return [
+    `${formatHours(totals.minutes)} ${pluralUnit(totals.minutes, 60, 'time', 'timer')}`,
+    `${formatHours(totals.personMinutes)} ${pluralUnit(totals.personMinutes, 60, 'persontime', 'persontimer')}`,
+    `${formatInteger(totals.entries)} ${pluralUnit(totals.entries, 1, 'registrering', 'registreringer')}`,
+  ].join(' · ');
 }

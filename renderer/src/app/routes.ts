@@ -1,0 +1,19 @@
+import {
+  ChartMultiple20Filled,
+  ChartMultiple20Regular,
+  Clock20Filled,
+  Clock20Regular,
+  Folder20Filled,
+  Folder20Regular,
+  bundleIcon,
+} from '@fluentui/react-icons';
+
+export const ROUTES = ['saker', 'timer', 'statistikk'] as const;
+export type Route = (typeof ROUTES)[number];
+export const DEFAULT_ROUTE: Route = 'saker';
+
+export const NAVIGATION: readonly { route: Route; label: string; icon: ReturnType<typeof bundleIcon> }[] = [
+  { route: 'saker', label: 'Saker', icon: bundleIcon(Folder20Filled, Folder20Regular) },
+  { route: 'timer', label: 'Timer', icon: bundleIcon(Clock20Filled, Clock20Regular) },
+  { route: 'statistikk', label: 'Statistikk', icon: bundleIcon(ChartMultiple20Filled, ChartMultiple20Regular) },
+];

@@ -1,0 +1,28 @@
+import { Avatar, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { SignOutRegular } from '@fluentui/react-icons';
+import type { TeamMemberDto } from '../../../../shared/contract';
+import { useApiMutation } from '../../lib/query';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  who: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+});
+
+/** The header's «Innlogget som …» and «Logg ut». */
+export function SignedInMember({ member }: { member: TeamMemberDto }) {
+  const styles = useStyles();
+  const signOut = useApiMutation('session:sign-out');
+  return (
+    <div className={styles.root}>
+      <div className={styles.who}>
+        <Avatar aria-hidden name={member.displayName} initials={member.initials} color="colorful" size={28} />
+        <Text>
+          Innlogget som {member.displayName} ({member.initials})
+        </Text>
+      </div>
+      <Button appearance="subtle" icon={<SignOutRegular />} disabled={signOut.isPending} onClick={() => signOut.mutate({})}>
+        Logg ut
+      </Button>
+    </div>
+  );
+}

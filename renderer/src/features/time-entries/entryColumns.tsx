@@ -1,0 +1,50 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import type { TimeEntryDto, TimeEntrySortField } from '../../../../shared/contract';
+import { formatHours, formatNorwegianDate } from '../../../../shared/format';
+import type { ColumnMeta } from '../../components/DataTable';
+import { VisuallyHidden } from '../../components/VisuallyHidden';
+import { DeleteEntryButton } from './DeleteEntryButton';
+
+const column = createColumnHelper<TimeEntryDto>();
+
+/** Column id → the service's sort field; the list is sorted by the service, page by page. */
+export const SORT_FIELD_BY_COLUMN: Record<string, TimeEntrySortField> = {
+  date: 'date',
+  caseCode: 'caseCode',
+  municipality: 'municipality',
+  category: 'category',
+  minutes: 'minutes',
+};
+
+export const entryColumns = [
+  column.accessor('date', {
+    header: 'Dato',
+    cell: (info) => formatNorwegianDate(info.getValue()),
+    sortDescFirst: true,
+    meta: { width: '110px' } satisfies ColumnMeta,
+  }),
+  column.accessor('caseCode', {
+    header: 'Sak',
+    cell: (info) => info.getValue() ?? '–',
+    meta: { width: '110px' } satisfies ColumnMeta,
+  }),
+  column.accessor('municipalityName', { id: 'municipality', header: 'Kommune' }),
+  column.accessor((row) => `${row.categoryNumber} ${row.categoryName}`, { id: 'category', header: 'Hendelse' }),
+  column.accessor('minutes', {
+    header: 'Timer',
+    cell: (info) => formatHours(info.getValue()),
+    sortDescFirst: true,
+    meta: { numeric: true, width: '80px' } satisfies ColumnMeta,
+  }),
+  column.accessor((row) => row.participants.map((p) => p.initials).join(', '), {
+    id: 'participants',
+    header: 'Deltakere',
+    enableSorting: false,
+  }),
+  column.display({
+    id: 'actions',
+    header: () => <VisuallyHidden>Handlinger</VisuallyHidden>,
+    cell: (info) => <DeleteEntryButton entry={info.row.original} />,
+    meta: { width: '56px' } satisfies ColumnMeta,
+  }),
+];
