@@ -1,0 +1,244 @@
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDatabase } from '../../electron/db/open';
+import type { InvokeEventLike } from '../../electron/main/ipc';
+import { CHANNEL_NAMES } from '../../shared/contract';
+import { makeTempDir } from '../support/testDatabase';
+
+/**
+ * Runs electron/main/index.ts against a fake 'electron' module and a real SQLite file: the wiring of
+ * the bootstrap (order, database, IPC, protocol, window, shutdown) without the Electron binary.
+ */
+
+type Handler = (event: InvokeEventLike, ...args: unknown[]) => unknown;
+
+function createFakeElectron(userData: string, options: { lock: boolean }) {
+  const order: string[] = [];
+  const ipcHandlers = new Map<string, Handler>();
+  const windows: FakeWindow[] = [];
+  let protocolHandler: ((request: { url: string; method: string }) => Promise<Response>) | undefined;
+
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    getPath: vi.fn(() => userData),
+    getAppPath: () => userData,
+    getVersion: () => '0.1.0',
+    enableSandbox: vi.fn(() => order.push('enableSandbox')),
+    setAppUserModelId: vi.fn(),
+    requestSingleInstanceLock: vi.fn(() => options.lock),
+    quit: vi.fn(),
+    whenReady: vi.fn(() => {
+      order.push('whenReady');
+      return Promise.resolve();
+    }),
+  });
+
+  class FakeWindow extends EventEmitter {
+    readonly webContents = Object.assign(new EventEmitter(), { id: 11, mainFrame: { url: '', parent: null, processId: 3, routingId: 1 } });
+    readonly loadURL = vi.fn(async (url: string) => {
+      this.webContents.mainFrame.url = url;
+    });
+    readonly show = vi.fn();
+    readonly focus = vi.fn();
+    readonly restore = vi.fn();
+    isMinimized = () => true;
+    isDestroyed = () => false;
+    constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+      super();
+      order.push('BrowserWindow');
+      windows.push(this);
+    }
+  }
+
+  const electron = {
+    app,
+    BrowserWindow: FakeWindow,
+    dialog: { showErrorBox: vi.fn() },
+    ipcMain: {
+      handle: vi.fn((channel: string, handler: Handler) => {
+        if (ipcHandlers.has(channel)) throw new Error(`second handler for ${channel}`);
+        order.push('ipc');
+        ipcHandlers.set(channel, handler);
+      }),
+    },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(() => order.push('registerSchemes')),
+      handle: vi.fn((_scheme: string, handler: typeof protocolHandler) => {
+        protocolHandler = handler;
+      }),
+    },
+    session: {
+      defaultSession: {
+        webRequest: { onHeadersReceived: vi.fn() },
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+      },
+    },
+    shell: { openExternal: vi.fn() },
+  };
+  return { electron, order, ipcHandlers, windows, protocol: () => protocolHandler! };
+}
+
+const fake = vi.hoisted(() => ({ electron: null as unknown as Record<string, unknown> }));
+vi.mock('electron', () => ({
+  get app() {
+    return fake.electron.app;
+  },
+  get BrowserWindow() {
+    return fake.electron.BrowserWindow;
+  },
+  get dialog() {
+    return fake.electron.dialog;
+  },
+  get ipcMain() {
+    return fake.electron.ipcMain;
+  },
+  get protocol() {
+    return fake.electron.protocol;
+  },
+  get session() {
+    return fake.electron.session;
+  },
+  get shell() {
+    return fake.electron.shell;
+  },
+}));
+
+let temp: ReturnType<typeof makeTempDir>;
+let current: ReturnType<typeof createFakeElectron> | undefined;
+
+async function boot(options: { lock?: boolean; dbPath?: string } = {}) {
+  current = createFakeElectron(temp.dir, { lock: options.lock ?? true });
+  fake.electron = current.electron;
+  vi.stubEnv('ETTERVERN_DB', options.dbPath ?? join(temp.dir, 'data', 'ettervern.sqlite'));
+  vi.stubEnv('ELECTRON_RENDERER_URL', '');
+  vi.resetModules();
+  await import('../../electron/main/index');
+  return current;
+}
+
+const logText = () => readFileSync(join(temp.dir, 'logs', 'ettervern.log'), 'utf8');
+
+beforeEach(() => {
+  temp = makeTempDir('ettervern-main-');
+});
+
+afterEach(() => {
+  current?.electron.app.emit('will-quit');
+  current = undefined;
+  vi.unstubAllEnvs();
+  temp.cleanup();
+});
+
+describe('electron/main/index.ts', () => {
+  it('registers the scheme before ready, opens the database, wires IPC before creating the window', async () => {
+    const { electron, order, windows } = await boot();
+    await vi.waitFor(() => expect(windows[0]?.loadURL).toHaveBeenCalled());
+
+    expect(order[0]).toBe('registerSchemes');
+    expect(order.indexOf('whenReady')).toBeGreaterThan(order.indexOf('registerSchemes'));
+    expect(order.indexOf('ipc')).toBeLessThan(order.indexOf('BrowserWindow'));
+    expect(electron.app.enableSandbox).toHaveBeenCalled();
+    expect(windows).toHaveLength(1);
+    expect(windows[0]!.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(String(windows[0]!.options.webPreferences.preload)).toMatch(/preload[\\/]index\.cjs$/);
+    expect(windows[0]!.loadURL).toHaveBeenCalledWith('app://ettervern/index.html');
+    expect(electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(electron.session.defaultSession.webRequest.onHeadersReceived).toHaveBeenCalled();
+
+    windows[0]!.emit('ready-to-show');
+    expect(windows[0]!.show).toHaveBeenCalled();
+  });
+
+  it('registers every contract channel once; the main frame writes to the real database, an iframe cannot', async () => {
+    const dbPath = join(temp.dir, 'data', 'ettervern.sqlite');
+    const { ipcHandlers, windows } = await boot({ dbPath });
+    await vi.waitFor(() => expect(windows[0]?.loadURL).toHaveBeenCalled());
+    expect([...ipcHandlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
+
+    const mainFrame = windows[0]!.webContents.mainFrame;
+    const create = ipcHandlers.get('team-members:create')!;
+    const payload = { username: 'marit', displayName: 'Marit Solvang', initials: 'MS' };
+    expect(create({ sender: { id: 11 }, senderFrame: { ...mainFrame, parent: mainFrame, routingId: 2 } }, payload)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(create({ sender: { id: 11 }, senderFrame: mainFrame }, payload)).toMatchObject({ ok: true, value: { username: 'marit' } });
+
+    const check = new Database(dbPath, { readonly: true });
+    expect(check.prepare('select username from team_members').all()).toEqual([{ username: 'marit' }]);
+    check.close();
+
+    const log = logText();
+    expect(log).toMatch(/ startup .*databaseSource=env/);
+    expect(log).toMatch(/ database-opened/);
+    expect(log).toMatch(/ ipc-forbidden channel=team-members:create/);
+    expect(log).not.toContain('Marit');
+    expect(log).not.toContain(temp.dir);
+  });
+
+  it('serves the renderer through app:// and refuses traversal', async () => {
+    const { windows, protocol } = await boot();
+    await vi.waitFor(() => expect(windows[0]?.loadURL).toHaveBeenCalled());
+    expect((await protocol()({ url: 'app://ettervern/../../etc/passwd', method: 'GET' })).status).toBe(403);
+  });
+
+  it('hardens every web contents that is created', async () => {
+    const { electron, windows } = await boot();
+    await vi.waitFor(() => expect(windows[0]?.loadURL).toHaveBeenCalled());
+    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
+    electron.app.emit('web-contents-created', {}, contents);
+    expect(contents.listenerCount('will-navigate')).toBe(1);
+    expect(contents.listenerCount('will-attach-webview')).toBe(1);
+    const openHandler = contents.setWindowOpenHandler.mock.calls[0]![0] as (details: { url: string }) => unknown;
+    expect(openHandler({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+  });
+
+  it('a second launch focuses the first window', async () => {
+    const { electron, windows } = await boot();
+    await vi.waitFor(() => expect(windows[0]?.loadURL).toHaveBeenCalled());
+    electron.app.emit('second-instance');
+    expect(windows[0]!.restore).toHaveBeenCalled();
+    expect(windows[0]!.focus).toHaveBeenCalled();
+  });
+
+  it('quits at once when another instance holds the lock', async () => {
+    const { electron, windows } = await boot({ lock: false });
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(electron.app.whenReady).not.toHaveBeenCalled();
+    expect(windows).toHaveLength(0);
+  });
+
+  it('shows the Norwegian message and quits when the database is from a newer version', async () => {
+    const dbPath = join(temp.dir, 'ettervern.sqlite');
+    (await openDatabase(dbPath)).close();
+    const sqlite = new Database(dbPath);
+    sqlite.prepare("insert into kysely_migration (name, timestamp) values ('9999-from-the-future', '2030-01-01T00:00:00.000Z')").run();
+    sqlite.close();
+
+    const { electron, windows, ipcHandlers } = await boot({ dbPath });
+    await vi.waitFor(() => expect(electron.dialog.showErrorBox).toHaveBeenCalled());
+    const [title, message] = electron.dialog.showErrorBox.mock.calls[0] as unknown as [string, string];
+    expect(title).toBe('Ettervern kan ikke starte');
+    expect(message).toMatch(/nyere versjon av Ettervern/);
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(windows).toHaveLength(0);
+    expect(ipcHandlers.size).toBe(0);
+    expect(logText()).toMatch(/database-open-failed errorName=DatabaseOpenError kind=newer-version/);
+  });
+
+  it('closes the database on quit', async () => {
+    const { electron, ipcHandlers, windows } = await boot();
+    await vi.waitFor(() => expect(windows[0]?.loadURL).toHaveBeenCalled());
+    const mainFrame = windows[0]!.webContents.mainFrame;
+    const list = ipcHandlers.get('team-members:list')!;
+    expect(list({ sender: { id: 11 }, senderFrame: mainFrame }, {})).toMatchObject({ ok: true });
+    electron.app.emit('will-quit');
+    expect(list({ sender: { id: 11 }, senderFrame: mainFrame }, {})).toMatchObject({ ok: false });
+    expect(logText()).toMatch(/ shutdown\n/);
+  });
+});
