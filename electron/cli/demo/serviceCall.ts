@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import { contract, type ChannelInput, type ChannelName, type ChannelOutput, type ChannelParsedInput } from '../../../shared/contract';
+import type { ServiceContext } from '../../services/context';
+import { handlers, type Handler } from '../../services/handlers';
+
+/** Validates with the channel's own contract schema, exactly as the dispatcher does. */
+export function parseChannelInput<C extends ChannelName>(channel: C, input: ChannelInput<C>): ChannelParsedInput<C> {
+  return (contract[channel].input as z.ZodType).parse(input) as ChannelParsedInput<C>;
+}
+
+/**
+ * Calls a channel's service function with an explicit actor. The demo writes on behalf of several
+ * members in one run; going through the dispatcher would mean a sign-in (and an audit row) per entry.
+ */
+export function callChannel<C extends ChannelName>(ctx: ServiceContext, channel: C, input: ChannelInput<C>): ChannelOutput<C> {
+  const handler = handlers[channel] as Handler<C>;
+  return handler(ctx, parseChannelInput(channel, input));
+}

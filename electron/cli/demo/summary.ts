@@ -1,0 +1,41 @@
+import type { ServiceContext } from '../../services/context';
+import { callChannel } from './serviceCall';
+
+export interface DemoYearSummary {
+  year: number;
+  cases: number;
+  entries: number;
+  hours: number;
+  personHours: number;
+}
+
+export interface DemoSummary {
+  seed: number;
+  years: number[];
+  members: number;
+  cases: number;
+  entries: number;
+  hours: number;
+  personHours: number;
+  perYear: DemoYearSummary[];
+}
+
+/** Read back through the channels, so the summary shows what the app will show, not what was planned. */
+export function summariseDemo(ctx: ServiceContext, seed: number, years: readonly number[]): DemoSummary {
+  const perYear = years.map((year) => {
+    const pivot = callChannel(ctx, 'statistics:annual', { year });
+    const cases = callChannel(ctx, 'cases:list', { year }).length;
+    return { year, cases, entries: pivot.total.entries, hours: pivot.total.hours, personHours: pivot.total.personHours };
+  });
+  const sum = (pick: (y: DemoYearSummary) => number) => perYear.reduce((total, y) => total + pick(y), 0);
+  return {
+    seed,
+    years: [...years],
+    members: callChannel(ctx, 'team-members:list', { includeInactive: true }).length,
+    cases: sum((y) => y.cases),
+    entries: sum((y) => y.entries),
+    hours: sum((y) => y.hours),
+    personHours: sum((y) => y.personHours),
+    perYear,
+  };
+}

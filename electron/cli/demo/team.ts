@@ -1,0 +1,34 @@
+import type { TeamMemberDto } from '../../../shared/contract';
+import type { Actor, ServiceContext } from '../../services/context';
+import { callChannel } from './serviceCall';
+import { DEMO_PROJECT_LEADER, DEMO_THERAPISTS, type DemoStaffMember } from './staff';
+
+export interface CreatedTeam {
+  projectLeader: TeamMemberDto;
+  therapists: TeamMemberDto[];
+  peerSupportId: number | null;
+  actors: Map<number, Actor>;
+}
+
+function toActor(member: TeamMemberDto): Actor {
+  return { id: member.id, username: member.username, role: member.role };
+}
+
+function create(ctx: ServiceContext, member: DemoStaffMember): TeamMemberDto {
+  return callChannel(ctx, 'team-members:create', {
+    username: member.username,
+    displayName: member.displayName,
+    initials: member.initials,
+    role: member.role,
+  });
+}
+
+/** The project leader first (on a fresh database the first member becomes administrator), then the four therapists. */
+export function createTeam(ctx: ServiceContext): CreatedTeam {
+  const projectLeader = create({ ...ctx, actor: null }, DEMO_PROJECT_LEADER);
+  const asLeader = { ...ctx, actor: toActor(projectLeader) };
+  const therapists = DEMO_THERAPISTS.map((member) => create(asLeader, member));
+  const peerSupportIndex = DEMO_THERAPISTS.findIndex((member) => member.peerSupport);
+  const actors = new Map([projectLeader, ...therapists].map((member) => [member.id, toActor(member)]));
+  return { projectLeader, therapists, peerSupportId: therapists[peerSupportIndex]?.id ?? null, actors };
+}

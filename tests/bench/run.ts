@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BENCH_LAST_YEAR, ensureBenchDatabase } from './buildDatabase';
+import { annualPivotMeasure } from './measures/annualPivot';
+import type { BenchContext, BenchMeasure } from './measures/context';
+import { saveEntryMeasure } from './measures/saveEntry';
+import { formatMs } from './measure';
+import { formatTable, info, type MeasureResult } from './report';
+
+/** Every measure, in the order printed. Add a new one here. */
+const MEASURES: readonly BenchMeasure[] = [annualPivotMeasure, saveEntryMeasure];
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const { path, buildMs } = await ensureBenchDatabase(log);
+const results: MeasureResult[] = [info('Bygging av 1M-databasen', buildMs === null ? 'fra hurtigbuffer' : formatMs(buildMs))];
+const tempDir = mkdtempSync(join(tmpdir(), 'ettervern-bench-'));
+try {
+  const ctx: BenchContext = { cachedDatabase: path, tempDir, lastYear: BENCH_LAST_YEAR, log };
+  for (const measure of MEASURES) {
+    log(`Måler: ${measure.name} …`);
+    results.push(...(await measure.run(ctx)));
+  }
+} finally {
+  rmSync(tempDir, { recursive: true, force: true });
+}
+
+process.stdout.write(`\n${formatTable(results)}\n`);
+const failed = results.filter((r) => r.pass === false);
+if (failed.length > 0) {
+  process.stdout.write(`\n${failed.length} mål ble ikke nådd.\n`);
+  process.exitCode = 1;
+}
