@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createDemoData } from '../../electron/cli/demo/createDemoData';
+import { formatHours, formatInteger, formatTimeTotals } from '../../shared/format';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
+import { describeInBrowser, invokeInPage, startHarness, type Harness } from './harness';
+import { cellAt, tableText } from './support/ui';
+
+/**
+ * The screens with a realistic year behind them (the demo's 2020): what the page shows must be what
+ * the services compute, and the screens must stay usable and accessible with thousands of rows.
+ */
+describeInBrowser('screens with a year of demo data', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await startHarness({ prepare: (db) => void createDemoData({ db }, { toYear: 2020, seed: 1 }) });
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  /** What the services say, asked the way the renderer asks: through the page's window.api. */
+  async function ask<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+    const result = await invokeInPage(harness.page, channel, input);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value;
+  }
+
+  it('signs in as a demo member and shows the same cases, totals and pivot as the services', async () => {
+    const { page } = harness;
+    await harness.goto();
+    await page.getByRole('heading', { name: 'Hvem er du?' }).waitFor();
+    await page.getByRole('button', { name: /Øystein Berg/ }).click();
+    await page.getByRole('button', { name: 'Logg ut' }).waitFor();
+
+    await page.getByRole('link', { name: 'Saker' }).click();
+    const caseCount = (harness.db.sqlite.prepare('select count(*) as n from cases').get() as { n: number }).n;
+    expect(caseCount).toBeGreaterThanOrEqual(15);
+    const caseRows = page.getByRole('table', { name: 'Saker' }).getByRole('row');
+    await expect.poll(() => caseRows.count()).toBe(caseCount + 1);
+    await harness.visit('10-demo-saker');
+
+    await page.getByRole('link', { name: 'Timer' }).click();
+    const list = await ask('time-entries:list', {});
+    await page.getByText(`Sum: ${formatTimeTotals(list.totals)}`).waitFor();
+    expect(list.totals.entries).toBeGreaterThan(2000);
+    await harness.visit('11-demo-timer');
+
+    await page.getByRole('link', { name: 'Statistikk' }).click();
+    await page.getByLabel('År').selectOption('2020');
+    const pivot = await ask('statistics:annual', { year: 2020 });
+    const table = page.getByRole('table', { name: 'Timer per kommune og hendelse' });
+    await table.waitFor();
+    const rows = await tableText(table);
+    const figure = (minutes: number, entries: number) => `${formatHours(minutes)} t (${formatInteger(entries)})`;
+    expect(cellAt(rows, 'Totalsum', 'Totalsum')).toBe(figure(pivot.total.minutes, pivot.total.entries));
+    const fauske = pivot.byMunicipality.find((m) => m.municipality === 'Fauske')!;
+    expect(cellAt(rows, 'Fauske', 'Totalsum')).toBe(figure(fauske.minutes, fauske.entries));
+    const driving = pivot.cells.find((c) => c.municipality === 'Fauske' && c.category === 'Kjøring')!;
+    expect(cellAt(rows, 'Fauske', '2 Kjøring')).toBe(figure(driving.minutes, driving.entries));
+    await harness.visit('12-demo-statistikk');
+    harness.assertNoBrowserErrors();
+  });
+});
