@@ -5,9 +5,11 @@ import type { z } from 'zod';
  * invalidate after (mutation); `writes` tells the dispatcher whether an actor is required.
  * The output type exists only at compile time.
  */
-export interface ChannelDefinition<Input extends z.ZodType, Output> {
+export type ChannelKind = 'query' | 'mutation';
+
+export interface ChannelDefinition<Input extends z.ZodType, Output, Kind extends ChannelKind = ChannelKind> {
   readonly input: Input;
-  readonly kind: 'query' | 'mutation';
+  readonly kind: Kind;
   readonly description: string;
   /** Query keys (channel domains) a successful mutation makes stale. */
   readonly invalidates: readonly string[];
@@ -17,7 +19,7 @@ export interface ChannelDefinition<Input extends z.ZodType, Output> {
 }
 
 export function queryChannel<Output>() {
-  return <Input extends z.ZodType>(input: Input, description: string): ChannelDefinition<Input, Output> => ({
+  return <Input extends z.ZodType>(input: Input, description: string): ChannelDefinition<Input, Output, 'query'> => ({
     input,
     kind: 'query',
     description,
@@ -32,5 +34,5 @@ export function mutationChannel<Output>() {
     description: string,
     invalidates: readonly string[],
     options: { anonymous?: boolean } = {},
-  ): ChannelDefinition<Input, Output> => ({ input, kind: 'mutation', description, invalidates, anonymous: options.anonymous ?? false });
+  ): ChannelDefinition<Input, Output, 'mutation'> => ({ input, kind: 'mutation', description, invalidates, anonymous: options.anonymous ?? false });
 }

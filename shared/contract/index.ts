@@ -32,6 +32,10 @@ export type ChannelInput<C extends ChannelName> = DefOf<C> extends ChannelDefini
 export type ChannelParsedInput<C extends ChannelName> = DefOf<C> extends ChannelDefinition<infer I, unknown> ? z.output<I> : never;
 export type ChannelOutput<C extends ChannelName> = DefOf<C> extends ChannelDefinition<z.ZodType, infer O> ? O : never;
 
+/** Channels of one kind, so the renderer cannot cache a write or fire a read as a mutation. */
+export type QueryChannelName = { [C in ChannelName]: Contract[C]['kind'] extends 'query' ? C : never }[ChannelName];
+export type MutationChannelName = { [C in ChannelName]: Contract[C]['kind'] extends 'mutation' ? C : never }[ChannelName];
+
 export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
 
 export function isChannelName(value: unknown): value is ChannelName {

@@ -7,14 +7,15 @@ import {
   useQueryClient,
   type UseQueryOptions,
 } from '@tanstack/react-query';
-import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../../shared/contract';
+import {
+  contract,
+  type ChannelInput,
+  type ChannelName,
+  type ChannelOutput,
+  type MutationChannelName,
+  type QueryChannelName,
+} from '../../../shared/contract';
 import { ApiCallError, call } from './api';
-
-// `kind` is not a literal type in the contract, so misuse (a mutation through useApiQuery) is caught at
-// run time instead; see assertKind.
-function assertKind(channel: ChannelName, kind: 'query' | 'mutation'): void {
-  if (contract[channel].kind !== kind) throw new Error(`${channel} er ikke en ${kind === 'query' ? 'spørring' : 'endring'}`);
-}
 
 /** The part of `domain:verb-noun` that mutations name in `invalidates`. */
 export function domainOf(channel: ChannelName): string {
@@ -51,8 +52,7 @@ type ExtraQueryOptions<C extends ChannelName> = Omit<
   'queryKey' | 'queryFn'
 > & { keepPrevious?: boolean };
 
-export function useApiQuery<C extends ChannelName>(channel: C, input: ChannelInput<C>, options: ExtraQueryOptions<C> = {}) {
-  assertKind(channel, 'query');
+export function useApiQuery<C extends QueryChannelName>(channel: C, input: ChannelInput<C>, options: ExtraQueryOptions<C> = {}) {
   const { keepPrevious, ...rest } = options;
   return useQuery({
     queryKey: queryKeyFor(channel, input),
@@ -69,8 +69,7 @@ export async function invalidateAfter(queryClient: QueryClient, channels: readon
 }
 
 /** A mutation that, once it succeeds, marks every domain the contract lists in `invalidates` as stale. */
-export function useApiMutation<C extends ChannelName>(channel: C) {
-  assertKind(channel, 'mutation');
+export function useApiMutation<C extends MutationChannelName>(channel: C) {
   const queryClient = useQueryClient();
   return useMutation<ChannelOutput<C>, ApiCallError, ChannelInput<C>>({
     mutationFn: (input) => call(channel, input),
