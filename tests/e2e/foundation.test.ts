@@ -4,8 +4,9 @@ import { describeInBrowser, startHarness, type Harness } from './harness';
 import { accessibleDescription, cellAt, chooseOption, tableText } from './support/ui';
 
 /**
- * The foundation issue's flow, driven by role and label like a person would: first member, first
- * case, first hours, the annual pivot — on a fresh database, with the real services behind the page.
+ * The foundation issue's flow, driven by role and label like a person would: first member, a
+ * colleague, first case, first hours, the annual pivot — on a fresh database, with the real services
+ * behind the page.
  */
 describeInBrowser('foundation: from a fresh database to the annual statistics', () => {
   let harness: Harness;
@@ -20,7 +21,7 @@ describeInBrowser('foundation: from a fresh database to the annual statistics', 
   const count = (table: string) =>
     (harness.db.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
-  it('creates the first member, a case, an entry, shows them in the pivot, and signs out', async () => {
+  it('creates the first member, a colleague, a case, an entry, shows them in the pivot, and signs out', async () => {
     const { page } = harness;
     await harness.goto();
 
@@ -35,6 +36,53 @@ describeInBrowser('foundation: from a fresh database to the annual statistics', 
     expect(harness.db.sqlite.prepare('select username, display_name, initials from team_members').all()).toEqual([
       { username: 'marit', display_name: 'Marit Solvang', initials: 'MS' },
     ]);
+
+    // «Team» → «Nytt teammedlem»: the rest of the team is added from the app
+    await page.getByRole('link', { name: 'Team' }).click();
+    await page.getByRole('heading', { name: 'Team', level: 1 }).waitFor();
+    const team = page.getByRole('table', { name: 'Teammedlemmer' });
+    await team.getByRole('cell', { name: 'Marit Solvang', exact: true }).waitFor();
+    await harness.visit('01b-team');
+
+    await page.getByRole('button', { name: 'Nytt teammedlem' }).click();
+    const memberDialog = page.getByRole('dialog', { name: 'Nytt teammedlem' });
+    await memberDialog.waitFor();
+    // The name suggests initials and user name, the same rules as on «Kom i gang».
+    await memberDialog.getByRole('textbox', { name: 'Navn', exact: true }).fill('Jonas Berg');
+    expect(await memberDialog.getByRole('textbox', { name: 'Initialer', exact: true }).inputValue()).toBe('JB');
+    expect(await memberDialog.getByRole('textbox', { name: 'Brukernavn', exact: true }).inputValue()).toBe('jonas');
+    expect(await memberDialog.getByRole('radio', { name: 'Teammedlem', exact: true }).isChecked()).toBe(true);
+    await harness.visit('01c-team-nytt-teammedlem');
+    await memberDialog.getByRole('button', { name: 'Lagre teammedlem' }).click();
+    await memberDialog.waitFor({ state: 'hidden' });
+    await page.getByText('Jonas Berg (JB) er lagt til i teamet.').waitFor();
+    await team.getByRole('cell', { name: 'Jonas Berg', exact: true }).waitFor();
+    expect((await tableText(team)).slice(1)).toEqual([
+      ['Jonas Berg', 'JB', 'jonas', 'Teammedlem'],
+      ['Marit Solvang', 'MS', 'marit', 'Administrator'],
+    ]);
+    const membersInDb = () => harness.db.sqlite.prepare('select username, display_name, initials, role from team_members order by id').all();
+    expect(membersInDb()).toEqual([
+      { username: 'marit', display_name: 'Marit Solvang', initials: 'MS', role: 'administrator' },
+      { username: 'jonas', display_name: 'Jonas Berg', initials: 'JB', role: 'teammedlem' },
+    ]);
+    await harness.visit('01d-team-lagt-til');
+
+    // A user name already taken is refused at «Brukernavn», and nothing is written
+    await page.getByRole('button', { name: 'Nytt teammedlem' }).click();
+    await memberDialog.waitFor();
+    await memberDialog.getByRole('textbox', { name: 'Navn', exact: true }).fill('Jonas Bakke');
+    await memberDialog.getByRole('textbox', { name: 'Initialer', exact: true }).fill('JBA');
+    const username = memberDialog.getByRole('textbox', { name: 'Brukernavn', exact: true });
+    expect(await username.inputValue()).toBe('jonas');
+    await memberDialog.getByRole('button', { name: 'Lagre teammedlem' }).click();
+    await expect.poll(() => username.getAttribute('aria-invalid')).toBe('true');
+    expect(await accessibleDescription(username)).toContain('Brukernavnet er allerede i bruk');
+    expect(membersInDb()).toHaveLength(2);
+    await harness.visit('01e-team-brukernavn-i-bruk');
+    await memberDialog.getByRole('button', { name: 'Avbryt' }).click();
+    await memberDialog.waitFor({ state: 'hidden' });
+    expect(membersInDb()).toHaveLength(2);
 
     // «Saker» → «Ny sak»
     await page.getByRole('link', { name: 'Saker' }).click();
@@ -123,7 +171,7 @@ describeInBrowser('foundation: from a fresh database to the annual statistics', 
     ).toEqual([
       { entry_date: '2020-03-02', code: '01/20-ST', municipality_id: steigen.id, category_id: category.id, minutes: 90, participant_count: 1 },
     ]);
-    expect(count('team_members')).toBe(1);
+    expect(count('team_members')).toBe(2);
     const annual = harness.dispatcher.dispatch('statistics:annual', { year: 2020 });
     expect(annual.ok && annual.value).toMatchObject({ total: { minutes: 90, entries: 1 } });
 

@@ -4,6 +4,7 @@ import type { TeamMemberDto } from '../../../shared/contract';
 import { SignedInMember } from '../features/session';
 import { CasesPage } from '../features/cases';
 import { StatisticsPage } from '../features/statistics';
+import { TeamPage } from '../features/team';
 import { TimeEntriesPage } from '../features/time-entries';
 import { useHashRoute } from '../lib/hashRoute';
 import { Navigation } from './Navigation';
@@ -36,6 +37,7 @@ const PAGES: Record<Route, () => React.JSX.Element> = {
   saker: CasesPage,
   timer: TimeEntriesPage,
   statistikk: StatisticsPage,
+  team: TeamPage,
 };
 
 /** Header, left navigation and the current page. */

@@ -5,10 +5,12 @@ import {
   Clock20Regular,
   Folder20Filled,
   Folder20Regular,
+  People20Filled,
+  People20Regular,
   bundleIcon,
 } from '@fluentui/react-icons';
 
-export const ROUTES = ['saker', 'timer', 'statistikk'] as const;
+export const ROUTES = ['saker', 'timer', 'statistikk', 'team'] as const;
 export type Route = (typeof ROUTES)[number];
 export const DEFAULT_ROUTE: Route = 'saker';
 
@@ -16,4 +18,5 @@ export const NAVIGATION: readonly { route: Route; label: string; icon: ReturnTyp
   { route: 'saker', label: 'Saker', icon: bundleIcon(Folder20Filled, Folder20Regular) },
   { route: 'timer', label: 'Timer', icon: bundleIcon(Clock20Filled, Clock20Regular) },
   { route: 'statistikk', label: 'Statistikk', icon: bundleIcon(ChartMultiple20Filled, ChartMultiple20Regular) },
+  { route: 'team', label: 'Team', icon: bundleIcon(People20Filled, People20Regular) },
 ];

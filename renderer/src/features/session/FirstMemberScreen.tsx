@@ -1,18 +1,18 @@
-import { Button, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
-import type { z } from 'zod';
+import { useForm } from 'react-hook-form';
 import { createTeamMemberInput } from '../../../../shared/contract/teamMembers';
 import { CenteredScreen } from '../../components/CenteredScreen';
-import { FormField } from '../../components/FormField';
 import { FormErrorMessage } from '../../components/ErrorMessage';
+import {
+  EMPTY_TEAM_MEMBER_NAME,
+  TEAM_MEMBER_NAME_FIELDS,
+  TeamMemberFields,
+  type TeamMemberFormValues,
+} from '../../components/TeamMemberFields';
 import { applyApiError } from '../../lib/formErrors';
-import { suggestInitials, suggestUsername } from './suggestions';
 import { useCreateFirstMember } from './useFirstMember';
-
-type FirstMemberValues = z.input<typeof createTeamMemberInput>;
-const FIELDS = ['displayName', 'initials', 'username'] as const;
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -24,24 +24,19 @@ export function FirstMemberScreen() {
   const styles = useStyles();
   const create = useCreateFirstMember();
   const [message, setMessage] = useState<string | null>(null);
-  const { control, handleSubmit, setError, setValue, getFieldState, formState } = useForm<FirstMemberValues>({
+  const form = useForm<TeamMemberFormValues>({
     resolver: zodResolver(createTeamMemberInput, undefined, { raw: true }),
-    defaultValues: { displayName: '', initials: '', username: '' },
+    defaultValues: EMPTY_TEAM_MEMBER_NAME,
   });
 
-  const onSubmit = handleSubmit(async (values) => {
+  const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null);
     try {
       await create.mutateAsync(values);
     } catch (error) {
-      setMessage(applyApiError(error, setError, FIELDS));
+      setMessage(applyApiError(error, form.setError, TEAM_MEMBER_NAME_FIELDS));
     }
   });
-
-  const suggestFrom = (displayName: string) => {
-    if (!getFieldState('initials').isDirty) setValue('initials', suggestInitials(displayName));
-    if (!getFieldState('username').isDirty) setValue('username', suggestUsername(displayName));
-  };
 
   return (
     <CenteredScreen
@@ -50,41 +45,8 @@ export function FirstMemberScreen() {
     >
       <form className={styles.form} onSubmit={onSubmit} noValidate>
         <FormErrorMessage message={message} />
-        <Controller
-          control={control}
-          name="displayName"
-          render={({ field, fieldState }) => (
-            <FormField label="Navn" required validationMessage={fieldState.error?.message}>
-              <Input
-                {...field}
-                autoComplete="name"
-                onChange={(_e, data) => {
-                  field.onChange(data.value);
-                  suggestFrom(data.value);
-                }}
-              />
-            </FormField>
-          )}
-        />
-        <Controller
-          control={control}
-          name="initials"
-          render={({ field, fieldState }) => (
-            <FormField label="Initialer" required hint="2–4 store bokstaver, for eksempel MS" validationMessage={fieldState.error?.message}>
-              <Input {...field} onChange={(_e, data) => field.onChange(data.value)} />
-            </FormField>
-          )}
-        />
-        <Controller
-          control={control}
-          name="username"
-          render={({ field, fieldState }) => (
-            <FormField label="Brukernavn" required hint="Små bokstaver a–z, uten æ, ø og å" validationMessage={fieldState.error?.message}>
-              <Input {...field} autoComplete="username" onChange={(_e, data) => field.onChange(data.value)} />
-            </FormField>
-          )}
-        />
-        <Button type="submit" appearance="primary" className={styles.submit} disabled={formState.isSubmitting}>
+        <TeamMemberFields form={form} self />
+        <Button type="submit" appearance="primary" className={styles.submit} disabled={form.formState.isSubmitting}>
           Kom i gang
         </Button>
       </form>

@@ -1,0 +1,93 @@
+import {
+  Button,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogTitle,
+  DialogTrigger,
+  Radio,
+  RadioGroup,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import type { TeamMemberDto } from '../../../../shared/contract';
+import { createTeamMemberInput } from '../../../../shared/contract/teamMembers';
+import { TEAM_ROLES, TEAM_ROLE_LABEL, type TeamRole } from '../../../../shared/domain/caseStatus';
+import { FormErrorMessage } from '../../components/ErrorMessage';
+import { FormField } from '../../components/FormField';
+import {
+  EMPTY_TEAM_MEMBER_NAME,
+  TEAM_MEMBER_NAME_FIELDS,
+  TeamMemberFields,
+  type TeamMemberFormValues,
+} from '../../components/TeamMemberFields';
+import { applyApiError } from '../../lib/formErrors';
+import { useApiMutation } from '../../lib/query';
+
+const FIELDS = [...TEAM_MEMBER_NAME_FIELDS, 'role'] as const;
+
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS },
+});
+
+/** The «Nytt teammedlem» dialog body: the colleague's name, initials, user name and role. */
+export function NewTeamMemberForm({ onCreated }: { onCreated: (created: TeamMemberDto) => void }) {
+  const styles = useStyles();
+  const create = useApiMutation('team-members:create');
+  const [message, setMessage] = useState<string | null>(null);
+  const form = useForm<TeamMemberFormValues>({
+    resolver: zodResolver(createTeamMemberInput, undefined, { raw: true }),
+    defaultValues: { ...EMPTY_TEAM_MEMBER_NAME, role: 'teammedlem' },
+  });
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setMessage(null);
+    try {
+      onCreated(await create.mutateAsync(values));
+    } catch (error) {
+      setMessage(applyApiError(error, form.setError, FIELDS));
+    }
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <DialogBody>
+        <DialogTitle>Nytt teammedlem</DialogTitle>
+        <DialogContent className={styles.content}>
+          <FormErrorMessage message={message} />
+          <TeamMemberFields form={form} />
+          <Controller
+            control={form.control}
+            name="role"
+            render={({ field, fieldState }) => (
+              <FormField label="Rolle" validationMessage={fieldState.error?.message}>
+                <RadioGroup
+                  layout="horizontal"
+                  name={field.name}
+                  value={field.value}
+                  onBlur={field.onBlur}
+                  onChange={(_e, data) => field.onChange(data.value as TeamRole)}
+                >
+                  {TEAM_ROLES.map((role) => (
+                    <Radio key={role} value={role} label={TEAM_ROLE_LABEL[role]} />
+                  ))}
+                </RadioGroup>
+              </FormField>
+            )}
+          />
+        </DialogContent>
+        <DialogActions>
+          <DialogTrigger disableButtonEnhancement>
+            <Button appearance="secondary">Avbryt</Button>
+          </DialogTrigger>
+          <Button type="submit" appearance="primary" disabled={form.formState.isSubmitting}>
+            Lagre teammedlem
+          </Button>
+        </DialogActions>
+      </DialogBody>
+    </form>
+  );
+}

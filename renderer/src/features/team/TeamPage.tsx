@@ -1,0 +1,42 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { DismissRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { TeamMemberDto } from '../../../../shared/contract';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { useApiQuery } from '../../lib/query';
+import { NewTeamMemberDialog } from './NewTeamMemberDialog';
+import { TeamTable } from './TeamTable';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+});
+
+export function TeamPage() {
+  const styles = useStyles();
+  const members = useApiQuery('team-members:list', {});
+  const [created, setCreated] = useState<TeamMemberDto | null>(null);
+
+  return (
+    <div className={styles.stack}>
+      <PageHeader
+        title="Team"
+        description="Teammedlemmene som registrerer timer og følger opp saker."
+        actions={<NewTeamMemberDialog onCreated={setCreated} />}
+      />
+      {created ? (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            {created.displayName} ({created.initials}) er lagt til i teamet.
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={<Button appearance="transparent" aria-label="Lukk meldingen" icon={<DismissRegular />} onClick={() => setCreated(null)} />}
+          />
+        </MessageBar>
+      ) : null}
+      {members.error ? <ErrorMessage error={members.error} /> : null}
+      {members.isPending ? <Loading label="Henter teammedlemmer …" /> : members.data ? <TeamTable members={members.data} /> : null}
+    </div>
+  );
+}
