@@ -1,27 +1,20 @@
-import { Button, Dialog, DialogSurface, DialogTrigger } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
 import type { CaseDto } from '../../../../shared/contract';
+import { FormDialog } from '../../components/FormDialog';
 import { NewCaseForm } from './NewCaseForm';
 
-/** «Ny sak» and its dialog; the form is mounted fresh each time the dialog opens. */
+/** «Ny sak» and its dialog. */
 export function NewCaseDialog({ onCreated }: { onCreated: (created: CaseDto) => void }) {
-  const [open, setOpen] = useState(false);
   return (
-    <Dialog open={open} onOpenChange={(_e, data) => setOpen(data.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button appearance="primary" icon={<AddRegular />}>
-          Ny sak
-        </Button>
-      </DialogTrigger>
-      <DialogSurface aria-describedby={undefined}>
+    <FormDialog triggerLabel="Ny sak" triggerIcon={<AddRegular />}>
+      {(close) => (
         <NewCaseForm
           onCreated={(created) => {
-            setOpen(false);
+            close();
             onCreated(created);
           }}
         />
-      </DialogSurface>
-    </Dialog>
+      )}
+    </FormDialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, DialogActions, DialogBody, DialogContent, DialogTitle, DialogTrigger, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { DialogBody, DialogContent, DialogTitle, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { CaseDto } from '../../../../shared/contract';
 import { createCaseInput } from '../../../../shared/contract/cases';
 import { DateInput } from '../../components/DateInput';
+import { FormDialogActions } from '../../components/FormDialog';
 import { FormField } from '../../components/FormField';
 import { FormErrorMessage } from '../../components/ErrorMessage';
 import { MemberPicker } from '../../components/MemberPicker';
@@ -109,14 +110,7 @@ export function NewCaseForm({ onCreated }: { onCreated: (created: CaseDto) => vo
             )}
           />
         </DialogContent>
-        <DialogActions>
-          <DialogTrigger disableButtonEnhancement>
-            <Button appearance="secondary">Avbryt</Button>
-          </DialogTrigger>
-          <Button type="submit" appearance="primary" disabled={formState.isSubmitting}>
-            Lagre sak
-          </Button>
-        </DialogActions>
+        <FormDialogActions submitLabel="Lagre sak" submitting={formState.isSubmitting} />
       </DialogBody>
     </form>
   );

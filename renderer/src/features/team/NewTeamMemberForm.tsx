@@ -1,15 +1,4 @@
-import {
-  Button,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogTitle,
-  DialogTrigger,
-  Radio,
-  RadioGroup,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { DialogBody, DialogContent, DialogTitle, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -17,6 +6,7 @@ import type { TeamMemberDto } from '../../../../shared/contract';
 import { createTeamMemberInput } from '../../../../shared/contract/teamMembers';
 import { TEAM_ROLES, TEAM_ROLE_LABEL, type TeamRole } from '../../../../shared/domain/caseStatus';
 import { FormErrorMessage } from '../../components/ErrorMessage';
+import { FormDialogActions } from '../../components/FormDialog';
 import { FormField } from '../../components/FormField';
 import {
   EMPTY_TEAM_MEMBER_NAME,
@@ -79,14 +69,7 @@ export function NewTeamMemberForm({ onCreated }: { onCreated: (created: TeamMemb
             )}
           />
         </DialogContent>
-        <DialogActions>
-          <DialogTrigger disableButtonEnhancement>
-            <Button appearance="secondary">Avbryt</Button>
-          </DialogTrigger>
-          <Button type="submit" appearance="primary" disabled={form.formState.isSubmitting}>
-            Lagre teammedlem
-          </Button>
-        </DialogActions>
+        <FormDialogActions submitLabel="Lagre teammedlem" submitting={form.formState.isSubmitting} />
       </DialogBody>
     </form>
   );
