@@ -9,7 +9,8 @@ import type { AppDatabase } from './open';
  */
 const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
-function prepare(db: AppDatabase, sql: string): Database.Statement {
+/** The prepared statement for `sql` on this connection, prepared once and reused. */
+export function prepare(db: AppDatabase, sql: string): Database.Statement {
   let cache = statementCache.get(db.sqlite);
   if (!cache) {
     cache = new Map();

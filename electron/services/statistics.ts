@@ -1,4 +1,4 @@
-import { all } from '../db/exec';
+import { all, prepare } from '../db/exec';
 import type { AnnualPivotDto, PivotFigures } from '../../shared/contract';
 import { STATISTIC_UNITS } from '../../shared/contract';
 import { yearRange } from '../../shared/dates';
@@ -43,7 +43,8 @@ export function annualPivot(ctx: ServiceContext, input: { year: number }): Annua
     kysely.selectFrom('categories').select(['id', 'number', 'name', 'retired_at']).orderBy('number'),
   );
 
-  const cellQuery = ctx.db.sqlite.prepare(
+  const cellQuery = prepare(
+    ctx.db,
     `select coalesce(sum(entries), 0) as entries, coalesce(sum(minutes), 0) as minutes,
             coalesce(sum(person_minutes), 0) as personMinutes
        from time_totals_daily

@@ -1,16 +1,10 @@
+import type { Selectable } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditLogTable } from '../../electron/db/schema';
 import { contract, type ChannelName } from '../../shared/contract';
 import { categoryId, createTestDatabase, municipalityId, TEST_NOW, type TestDatabase } from '../support/testDatabase';
 
-interface AuditRow {
-  id: number;
-  at: string;
-  actor_id: number | null;
-  action: string;
-  record_type: string;
-  record_id: string | null;
-  fields: string;
-}
+type AuditRow = Selectable<AuditLogTable>;
 
 let t: TestDatabase;
 let steigen: number;
