@@ -95,6 +95,14 @@ export interface AuditLogTable {
   fields: string;
 }
 
+export interface SettingsTable {
+  key: string;
+  /** JSON of the value; validated by the setting's schema in shared/domain/settings.ts. */
+  value: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 export interface DB {
   municipalities: MunicipalitiesTable;
   categories: CategoriesTable;
@@ -105,6 +113,7 @@ export interface DB {
   time_entry_participants: TimeEntryParticipantsTable;
   time_totals_daily: TimeTotalsDailyTable;
   audit_log: AuditLogTable;
+  settings: SettingsTable;
 }
 
 export type TeamMemberRow = Selectable<TeamMembersTable>;

@@ -2,7 +2,7 @@ import { run } from '../db/exec';
 import type { ServiceContext } from './context';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'sign-in' | 'sign-out';
-export type AuditRecordType = 'team_member' | 'case' | 'time_entry' | 'session';
+export type AuditRecordType = 'team_member' | 'case' | 'time_entry' | 'session' | 'settings';
 
 /**
  * One row per change: who, when, what, which record, and the names of the fields touched — never their

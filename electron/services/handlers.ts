@@ -3,6 +3,7 @@ import type { ServiceContext } from './context';
 import { createCase, getCase, listCases, nextCaseCode } from './cases';
 import { listCategories, listMunicipalities } from './reference';
 import { getSession, signIn, signOut } from './session';
+import { getSettings, updateSettings } from './settings';
 import { annualPivot } from './statistics';
 import { createTeamMember, listTeamMembers } from './teamMembers';
 import { createTimeEntry, deleteTimeEntry, listTimeEntries, updateTimeEntry } from './timeEntries';
@@ -28,4 +29,6 @@ export const handlers: Handlers = {
   'time-entries:delete': deleteTimeEntry,
   'time-entries:list': listTimeEntries,
   'statistics:annual': annualPivot,
+  'settings:get': (ctx) => getSettings(ctx),
+  'settings:update': updateSettings,
 };

@@ -28,6 +28,10 @@ export const FIELD_LABELS: Record<string, string> = {
   search: 'Søk',
   includeInactive: 'Vis inaktive',
   includeRetired: 'Vis utgåtte',
+  followUpWarningWeeks: 'Varsel etter uker',
+  idleLockMinutes: 'Skjermlås etter minutter',
+  retentionYears: 'Oppbevaringstid i år',
+  backupFolder: 'Mappe for sikkerhetskopier',
 };
 
 export function fieldLabel(path: readonly PropertyKey[]): string {

@@ -4,6 +4,7 @@ import type { ChannelDefinition } from './channel';
 import { caseChannels } from './cases';
 import { referenceChannels } from './reference';
 import { sessionChannels } from './session';
+import { settingsChannels } from './settings';
 import { statisticsChannels } from './statistics';
 import { teamMemberChannels } from './teamMembers';
 import { timeEntryChannels } from './timeEntries';
@@ -20,6 +21,7 @@ export const contract = {
   ...caseChannels,
   ...timeEntryChannels,
   ...statisticsChannels,
+  ...settingsChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -47,6 +49,7 @@ export type { ChannelDefinition } from './channel';
 export type { CaseDto, CaseDetailDto } from './cases';
 export type { MunicipalityDto, CategoryDto } from './reference';
 export type { SessionDto } from './session';
+export type { SettingsDto } from './settings';
 export type { TeamMemberDto } from './teamMembers';
 export type { TimeEntryDto, TimeEntryPageDto, TimeTotalsDto, TimeEntrySortField } from './timeEntries';
 export type { AnnualPivotDto, AnnualPivotCell, PivotFigures } from './statistics';

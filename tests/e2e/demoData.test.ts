@@ -28,10 +28,7 @@ describeInBrowser('screens with a year of demo data', () => {
 
   it('signs in as a demo member and shows the same cases, totals and pivot as the services', async () => {
     const { page } = harness;
-    await harness.goto();
-    await page.getByRole('heading', { name: 'Hvem er du?' }).waitFor();
-    await page.getByRole('button', { name: /Øystein Berg/ }).click();
-    await page.getByRole('button', { name: 'Logg ut' }).waitFor();
+    await harness.signIn({ username: 'oystein.berg', displayName: 'Øystein Berg' });
 
     await page.getByRole('link', { name: 'Saker' }).click();
     const caseCount = (harness.db.sqlite.prepare('select count(*) as n from cases').get() as { n: number }).n;

@@ -42,6 +42,11 @@ export interface Harness {
   readonly errors: string[];
   /** Loads a page of the served renderer (default: its start page). */
   goto(path?: string): Promise<void>;
+  /**
+   * Opens the app and signs in as an existing member the way a person does, ending on the signed-in
+   * shell. Every browser test signs in through this, so how signing in looks is decided in one place.
+   */
+  signIn(member: { username: string; displayName: string }): Promise<void>;
   screenshot(name: string): Promise<string>;
   checkA11y(name: string): Promise<void>;
   /**
@@ -119,6 +124,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       errors,
       goto: async (path = '') => {
         await page.goto(new URL(path, server.url).href, { waitUntil: 'load' });
+      },
+      signIn: async (member) => {
+        await page.goto(server.url, { waitUntil: 'load' });
+        await page.getByRole('heading', { name: 'Hvem er du?' }).waitFor();
+        await page.getByRole('button', { name: new RegExp(member.displayName) }).click();
+        await page.getByRole('button', { name: 'Logg ut' }).waitFor();
       },
       screenshot,
       checkA11y: (name) => checkA11y(page, name),

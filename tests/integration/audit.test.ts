@@ -22,7 +22,7 @@ interface Scenario {
   /** Whatever must exist before the write. */
   prepare?: () => unknown;
   write: (prepared: unknown) => { id: number };
-  expected: (written: { id: number }) => { action: string; record_type: string; record_id: string; fields: string[] };
+  expected: (written: { id: number }) => { action: string; record_type: string; record_id: string | null; fields: string[] };
   /** Values sent with the write; none may appear in the audit row. */
   values: string[];
 }
@@ -74,6 +74,11 @@ const SCENARIOS: Record<string, Scenario> = {
     write: (created) => t.ok('time-entries:update', { ...entryPayload(), id: (created as { id: number }).id, hours: '3,5', date: '2020-03-04' }),
     expected: (e) => ({ action: 'update', record_type: 'time_entry', record_id: String(e.id), fields: ['date', 'minutes'] }),
     values: ['3,5', '210', '2020-03-04', '2020-03-02', '90'],
+  },
+  'settings:update': {
+    write: () => (t.ok('settings:update', { followUpWarningWeeks: 9, backupFolder: 'D:\\Ettervern-kopier' }), { id: 0 }),
+    expected: () => ({ action: 'update', record_type: 'settings', record_id: null, fields: ['backupFolder', 'followUpWarningWeeks'] }),
+    values: ['Ettervern-kopier', '9'],
   },
   'time-entries:delete': {
     prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),

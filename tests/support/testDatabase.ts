@@ -33,6 +33,11 @@ export interface TestDatabase {
   ok<C extends ChannelName>(channel: C, input: ChannelInput<C>): ChannelOutput<C>;
   /** An untyped call, for payloads the contract would not let a caller write. */
   raw(channel: unknown, payload: unknown): ApiResult<unknown>;
+  /**
+   * Signs out whoever is signed in and signs in as `username`. Tests change the acting member only
+   * through this, so how signing in works is decided in one place.
+   */
+  signInAs(username: string): void;
   /** Creates another active member (the signed-in member is the actor). */
   addMember(username: string, displayName: string, initials: string): TeamMemberDto;
   count(table: WriteTable): number;
@@ -83,6 +88,10 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     call,
     ok,
     raw,
+    signInAs: (username) => {
+      ok('session:sign-out', {});
+      ok('session:sign-in', { username });
+    },
     addMember: (username, displayName, initials) => ok('team-members:create', { username, displayName, initials }),
     count,
     counts: () => Object.fromEntries(WRITE_TABLES.map((t) => [t, count(t)])) as Record<WriteTable, number>,

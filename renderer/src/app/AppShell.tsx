@@ -3,6 +3,7 @@ import { PeopleTeamRegular } from '@fluentui/react-icons';
 import type { TeamMemberDto } from '../../../shared/contract';
 import { SignedInMember } from '../features/session';
 import { CasesPage } from '../features/cases';
+import { SettingsPage } from '../features/settings';
 import { StatisticsPage } from '../features/statistics';
 import { TeamPage } from '../features/team';
 import { TimeEntriesPage } from '../features/time-entries';
@@ -38,6 +39,7 @@ const PAGES: Record<Route, () => React.JSX.Element> = {
   timer: TimeEntriesPage,
   statistikk: StatisticsPage,
   team: TeamPage,
+  innstillinger: SettingsPage,
 };
 
 /** Header, left navigation and the current page. */

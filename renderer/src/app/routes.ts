@@ -7,10 +7,12 @@ import {
   Folder20Regular,
   People20Filled,
   People20Regular,
+  Settings20Filled,
+  Settings20Regular,
   bundleIcon,
 } from '@fluentui/react-icons';
 
-export const ROUTES = ['saker', 'timer', 'statistikk', 'team'] as const;
+export const ROUTES = ['saker', 'timer', 'statistikk', 'team', 'innstillinger'] as const;
 export type Route = (typeof ROUTES)[number];
 export const DEFAULT_ROUTE: Route = 'saker';
 
@@ -19,4 +21,5 @@ export const NAVIGATION: readonly { route: Route; label: string; icon: ReturnTyp
   { route: 'timer', label: 'Timer', icon: bundleIcon(Clock20Filled, Clock20Regular) },
   { route: 'statistikk', label: 'Statistikk', icon: bundleIcon(ChartMultiple20Filled, ChartMultiple20Regular) },
   { route: 'team', label: 'Team', icon: bundleIcon(People20Filled, People20Regular) },
+  { route: 'innstillinger', label: 'Innstillinger', icon: bundleIcon(Settings20Filled, Settings20Regular) },
 ];

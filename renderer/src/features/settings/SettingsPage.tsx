@@ -1,0 +1,27 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Loading } from '../../components/Loading';
+import { PageHeader } from '../../components/PageHeader';
+import { useApiQuery } from '../../lib/query';
+import { GeneralSettingsSection } from './GeneralSettingsSection';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+});
+
+/** Innstillinger: one section per group of settings, each saving on its own. */
+export function SettingsPage() {
+  const styles = useStyles();
+  const settings = useApiQuery('settings:get', {});
+  const session = useApiQuery('session:get-current', {});
+  const canEdit = session.data?.member?.role === 'administrator';
+
+  return (
+    <div className={styles.stack}>
+      <PageHeader title="Innstillinger" description="Det som gjelder for hele teamet." />
+      {settings.error ? <ErrorMessage error={settings.error} /> : null}
+      {settings.isPending ? <Loading label="Henter innstillinger …" /> : null}
+      {settings.data ? <GeneralSettingsSection settings={settings.data} canEdit={canEdit} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { z } from './zodNorwegian';
+import { emptyInput } from './common';
+import { mutationChannel, queryChannel } from './channel';
+import { SETTING_DEFINITIONS, type Settings } from '../domain/settings';
+
+export type SettingsDto = Settings;
+
+const settingsShape = Object.fromEntries(
+  Object.entries(SETTING_DEFINITIONS).map(([key, definition]) => [key, definition.schema.optional()]),
+) as { [K in keyof typeof SETTING_DEFINITIONS]: z.ZodOptional<(typeof SETTING_DEFINITIONS)[K]['schema']> };
+
+export const updateSettingsInput = z.strictObject(settingsShape);
+
+export const settingsChannels = {
+  'settings:get': queryChannel<SettingsDto>()(emptyInput, 'Innstillingene, med standardverdier for det som ikke er satt'),
+  'settings:update': mutationChannel<SettingsDto>()(updateSettingsInput, 'Endre innstillinger (administrator)', ['settings']),
+} as const;

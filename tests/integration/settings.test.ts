@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../shared/domain/settings';
+import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+
+let t: TestDatabase;
+beforeEach(async () => {
+  t = await createTestDatabase();
+});
+afterEach(() => t.close());
+
+describe('settings', () => {
+  it('reads defaults until something is stored', () => {
+    expect(t.ok('settings:get', {})).toEqual(defaultSettings());
+    expect(defaultSettings()).toMatchObject({ followUpWarningWeeks: 8, idleLockMinutes: 10, retentionYears: 5, backupFolder: null });
+  });
+
+  it('stores only the keys sent and keeps the rest', () => {
+    t.ok('settings:update', { followUpWarningWeeks: 10 });
+    const after = t.ok('settings:update', { idleLockMinutes: 5 });
+    expect(after).toEqual({ ...defaultSettings(), followUpWarningWeeks: 10, idleLockMinutes: 5 });
+    expect(t.ok('settings:get', {})).toEqual(after);
+    const rows = t.db.sqlite.prepare('select key, value, updated_by from settings order by key').all();
+    expect(rows).toEqual([
+      { key: 'followUpWarningWeeks', value: '10', updated_by: t.member!.id },
+      { key: 'idleLockMinutes', value: '5', updated_by: t.member!.id },
+    ]);
+  });
+
+  it('refuses values outside a setting’s range with the field named, writing nothing', () => {
+    const before = t.db.sqlite.prepare('select count(*) as n from settings').get();
+    const result = t.raw('settings:update', { followUpWarningWeeks: 0, idleLockMinutes: 'ti' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('validation');
+    expect(Object.keys(result.error.fieldErrors).sort()).toEqual(['followUpWarningWeeks', 'idleLockMinutes']);
+    expect(t.raw('settings:update', { unknownKey: 1 }).ok).toBe(false);
+    expect(t.db.sqlite.prepare('select count(*) as n from settings').get()).toEqual(before);
+  });
+
+  it('lets only an administrator change settings', () => {
+    t.addMember('jonas', 'Jonas Berg', 'JB');
+    t.signInAs('jonas');
+    const result = t.call('settings:update', { retentionYears: 1 });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatchObject({ code: 'forbidden', message: 'Bare en administrator kan endre innstillingene' });
+    expect(t.ok('settings:get', {}).retentionYears).toBe(5);
+  });
+
+  it('falls back to the default when a stored value no longer passes its schema', () => {
+    t.db.sqlite.prepare("insert into settings (key, value, updated_at) values ('idleLockMinutes', '9999', 'x')").run();
+    expect(t.ok('settings:get', {}).idleLockMinutes).toBe(10);
+  });
+});
