@@ -50,7 +50,7 @@ export function createSenderCheck(getWindow: () => TrustedWindowLike | null, isT
 export interface RegisterIpcOptions {
   ipcMain: IpcMainLike;
   channels: readonly ChannelName[];
-  dispatcher: Pick<Dispatcher, 'dispatch'>;
+  dispatcher: Pick<Dispatcher, 'dispatchAsync'>;
   isTrustedSender: SenderCheck;
   /** Told the channel only: who asked and with what is not logged. */
   onForbidden?: (channel: ChannelName) => void;
@@ -64,13 +64,18 @@ export function registerIpc(options: RegisterIpcOptions): void {
   }
 }
 
-function handleInvoke(options: RegisterIpcOptions, channel: ChannelName, event: InvokeEventLike, payload: unknown): ApiResult<unknown> {
+async function handleInvoke(
+  options: RegisterIpcOptions,
+  channel: ChannelName,
+  event: InvokeEventLike,
+  payload: unknown,
+): Promise<ApiResult<unknown>> {
   if (!options.isTrustedSender(event)) {
     options.onForbidden?.(channel);
     return fail('forbidden', FORBIDDEN_MESSAGE);
   }
   try {
-    return options.dispatcher.dispatch(channel, payload);
+    return await options.dispatcher.dispatchAsync(channel, payload);
   } catch (error) {
     // The dispatcher turns service errors into results; this is the last guard, so no Error (and its
     // message, which could quote data) is ever serialised across to the renderer.

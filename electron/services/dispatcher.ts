@@ -6,7 +6,13 @@ import { handlers as defaultHandlers, type Handlers } from './handlers';
 import { toApiError, type ErrorReporter } from './errorMapping';
 
 export interface Dispatcher {
+  /**
+   * For channels whose service answers at once (nearly all of them). A channel whose service returns a
+   * promise (parsing a file in a worker, an online backup) is refused here: use `dispatchAsync`.
+   */
   dispatch(channel: unknown, payload: unknown): ApiResult<unknown>;
+  /** Every channel, synchronous or not. IPC, the command line and the browser bridge use this one. */
+  dispatchAsync(channel: unknown, payload: unknown): Promise<ApiResult<unknown>>;
   readonly session: SessionStore;
 }
 
@@ -29,24 +35,52 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const clock = options.clock ?? systemClock;
   const handlers = options.handlers ?? defaultHandlers;
 
-  function dispatch(channel: unknown, payload: unknown): ApiResult<unknown> {
-    if (!isChannelName(channel)) return fail('unknown_channel', 'Ukjent forespørsel');
+  type Prepared = { failure: ApiResult<never> } | { channel: ChannelName; run: () => unknown };
+
+  function prepare(channel: unknown, payload: unknown): Prepared {
+    if (!isChannelName(channel)) return { failure: fail('unknown_channel', 'Ukjent forespørsel') };
     const definition = contract[channel];
     const parsed = (definition.input as z.ZodType).safeParse(payload ?? {});
-    if (!parsed.success) return validationFailure(parsed.error);
+    if (!parsed.success) return { failure: validationFailure(parsed.error) };
     if (definition.kind === 'mutation' && !definition.anonymous && !session.actor) {
-      return fail('unauthenticated', 'Du må være logget inn for å lagre endringer');
+      return { failure: fail('unauthenticated', 'Du må være logget inn for å lagre endringer') };
     }
     const ctx: ServiceContext = { db: options.db, actor: session.actor, clock, session };
+    const handler = handlers[channel] as (ctx: ServiceContext, input: unknown) => unknown;
+    return { channel, run: () => handler(ctx, parsed.data) };
+  }
+
+  const failure = (error: unknown, channel: ChannelName): ApiResult<never> => ({
+    ok: false,
+    error: toApiError(error, channel, options.reportError),
+  });
+
+  function dispatch(channel: unknown, payload: unknown): ApiResult<unknown> {
+    const prepared = prepare(channel, payload);
+    if ('failure' in prepared) return prepared.failure;
     try {
-      const handler = handlers[channel] as (ctx: ServiceContext, input: unknown) => unknown;
-      return ok(handler(ctx, parsed.data));
+      const value = prepared.run();
+      if (value instanceof Promise) {
+        value.catch(() => undefined);
+        throw new Error(`${prepared.channel} is asynchronous; call dispatchAsync`);
+      }
+      return ok(value);
     } catch (error) {
-      return { ok: false, error: toApiError(error, channel, options.reportError) };
+      return failure(error, prepared.channel);
     }
   }
 
-  return { dispatch, session };
+  async function dispatchAsync(channel: unknown, payload: unknown): Promise<ApiResult<unknown>> {
+    const prepared = prepare(channel, payload);
+    if ('failure' in prepared) return prepared.failure;
+    try {
+      return ok(await prepared.run());
+    } catch (error) {
+      return failure(error, prepared.channel);
+    }
+  }
+
+  return { dispatch, dispatchAsync, session };
 }
 
 function validationFailure(error: z.ZodError): ApiResult<never> {

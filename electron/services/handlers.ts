@@ -8,7 +8,11 @@ import { annualPivot } from './statistics';
 import { createTeamMember, listTeamMembers } from './teamMembers';
 import { createTimeEntry, deleteTimeEntry, listTimeEntries, updateTimeEntry } from './timeEntries';
 
-export type Handler<C extends ChannelName> = (ctx: ServiceContext, input: ChannelParsedInput<C>) => ChannelOutput<C>;
+/** A service function answers at once or, for slow work done off the main thread, with a promise. */
+export type Handler<C extends ChannelName> = (
+  ctx: ServiceContext,
+  input: ChannelParsedInput<C>,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
 /** One service function per channel. The mapped type makes a missing handler a compile error. */

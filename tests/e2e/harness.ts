@@ -156,8 +156,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
  * cross a process boundary slips through.
  */
 async function installBridge(page: Page, dispatcher: Dispatcher): Promise<void> {
-  await page.exposeBinding('__ettervernInvoke', (_source, channel: unknown, payload: unknown) => {
-    const result = dispatcher.dispatch(channel, jsonRoundTrip(payload));
+  await page.exposeBinding('__ettervernInvoke', async (_source, channel: unknown, payload: unknown) => {
+    const result = await dispatcher.dispatchAsync(channel, jsonRoundTrip(payload));
     return jsonRoundTrip(result);
   });
   // Init scripts go as plain text: a function would be serialised after the test runner's transform,

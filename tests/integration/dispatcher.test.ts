@@ -62,4 +62,32 @@ describe('dispatcher', () => {
       { date: '2020-03-02', municipalityId: 4, categoryId: 1, hours: 90 },
     ]);
   });
+
+  it('answers a service that returns a promise through dispatchAsync, and refuses it in dispatch', async () => {
+    const reported: string[] = [];
+    const dispatcher = createDispatcher({
+      db: t.db,
+      session: t.dispatcher.session,
+      reportError: (report) => reported.push(report.channel),
+      handlers: {
+        ...handlers,
+        'cases:list': async () => {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          return [];
+        },
+        'cases:get': async () => {
+          throw new TypeError('verdi «02/20-ST» lekket');
+        },
+      },
+    });
+    expect(await dispatcher.dispatchAsync('cases:list', {})).toEqual({ ok: true, value: [] });
+    expect(dispatcher.dispatch('cases:list', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    const failed = await dispatcher.dispatchAsync('cases:get', { id: 1 });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(JSON.stringify(failed)).not.toContain('02/20-ST');
+    expect(await dispatcher.dispatchAsync('cases:get', { id: 'x' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    // Synchronous services answer the same way through both doors.
+    expect(await dispatcher.dispatchAsync('municipalities:list', {})).toEqual(dispatcher.dispatch('municipalities:list', {}));
+    expect(reported).toEqual(['cases:list', 'cases:get']);
+  });
 });

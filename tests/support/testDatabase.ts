@@ -31,6 +31,9 @@ export interface TestDatabase {
   call<C extends ChannelName>(channel: C, input: ChannelInput<C>): ApiResult<ChannelOutput<C>>;
   /** A typed call that must succeed; throws with the Norwegian error otherwise. */
   ok<C extends ChannelName>(channel: C, input: ChannelInput<C>): ChannelOutput<C>;
+  /** Like `call`/`ok`, for every channel including those whose service answers with a promise. */
+  callAsync<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ApiResult<ChannelOutput<C>>>;
+  okAsync<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   /** An untyped call, for payloads the contract would not let a caller write. */
   raw(channel: unknown, payload: unknown): ApiResult<unknown>;
   /**
@@ -66,11 +69,14 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const raw = (channel: unknown, payload: unknown) => dispatcher.dispatch(channel, payload);
   const call = <C extends ChannelName>(channel: C, input: ChannelInput<C>) =>
     dispatcher.dispatch(channel, input) as ApiResult<ChannelOutput<C>>;
-  const ok = <C extends ChannelName>(channel: C, input: ChannelInput<C>): ChannelOutput<C> => {
-    const result = call(channel, input);
+  const unwrap = <C extends ChannelName>(channel: C, result: ApiResult<ChannelOutput<C>>): ChannelOutput<C> => {
     if (!result.ok) throw new Error(`${channel} feilet: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fieldErrors)}`);
     return result.value;
   };
+  const ok = <C extends ChannelName>(channel: C, input: ChannelInput<C>): ChannelOutput<C> => unwrap(channel, call(channel, input));
+  const callAsync = async <C extends ChannelName>(channel: C, input: ChannelInput<C>) =>
+    (await dispatcher.dispatchAsync(channel, input)) as ApiResult<ChannelOutput<C>>;
+  const okAsync = async <C extends ChannelName>(channel: C, input: ChannelInput<C>) => unwrap(channel, await callAsync(channel, input));
   const count = (table: WriteTable) => (db.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
   let member: TeamMemberDto | null = null;
@@ -87,6 +93,8 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     member,
     call,
     ok,
+    callAsync,
+    okAsync,
     raw,
     signInAs: (username) => {
       ok('session:sign-out', {});

@@ -59,27 +59,27 @@ describe('createSenderCheck', () => {
 describe('registerIpc with fakes', () => {
   it('registers every contract channel exactly once', () => {
     const { ipcMain, handle } = fakeIpcMain();
-    registerIpc({ ipcMain, channels: CHANNEL_NAMES, dispatcher: { dispatch: vi.fn() }, isTrustedSender: () => true });
+    registerIpc({ ipcMain, channels: CHANNEL_NAMES, dispatcher: { dispatchAsync: vi.fn() }, isTrustedSender: () => true });
     const registered = handle.mock.calls.map(([channel]) => channel);
     expect([...registered].sort()).toEqual([...CHANNEL_NAMES].sort());
     expect(new Set(registered).size).toBe(registered.length);
     expect(registered.length).toBeGreaterThan(5);
   });
 
-  it('dispatches the payload from a trusted sender and returns the result', () => {
+  it('dispatches the payload from a trusted sender and returns the result', async () => {
     const { ipcMain, invoke } = fakeIpcMain();
-    const dispatch = vi.fn(() => ({ ok: true as const, value: 42 }));
-    registerIpc({ ipcMain, channels: CHANNEL_NAMES, dispatcher: { dispatch }, isTrustedSender: () => true });
-    expect(invoke('statistics:annual', eventFrom(null), { year: 2020 })).toEqual({ ok: true, value: 42 });
+    const dispatch = vi.fn(async () => ({ ok: true as const, value: 42 }));
+    registerIpc({ ipcMain, channels: CHANNEL_NAMES, dispatcher: { dispatchAsync: dispatch }, isTrustedSender: () => true });
+    expect(await invoke('statistics:annual', eventFrom(null), { year: 2020 })).toEqual({ ok: true, value: 42 });
     expect(dispatch).toHaveBeenCalledWith('statistics:annual', { year: 2020 });
   });
 
-  it('answers forbidden to an untrusted sender without calling the dispatcher', () => {
+  it('answers forbidden to an untrusted sender without calling the dispatcher', async () => {
     const { ipcMain, invoke } = fakeIpcMain();
     const dispatch = vi.fn();
     const onForbidden = vi.fn();
-    registerIpc({ ipcMain, channels: CHANNEL_NAMES, dispatcher: { dispatch }, isTrustedSender: () => false, onForbidden });
-    expect(invoke('cases:create', eventFrom(null), { municipalityId: 1 })).toEqual({
+    registerIpc({ ipcMain, channels: CHANNEL_NAMES, dispatcher: { dispatchAsync: dispatch }, isTrustedSender: () => false, onForbidden });
+    expect(await invoke('cases:create', eventFrom(null), { municipalityId: 1 })).toEqual({
       ok: false,
       error: { code: 'forbidden', message: FORBIDDEN_MESSAGE, fieldErrors: {} },
     });
@@ -87,14 +87,14 @@ describe('registerIpc with fakes', () => {
     expect(onForbidden).toHaveBeenCalledWith('cases:create');
   });
 
-  it('never lets an exception (and its message) cross to the renderer', () => {
+  it('never lets an exception (and its message) cross to the renderer', async () => {
     const { ipcMain, invoke } = fakeIpcMain();
     const onUnexpectedError = vi.fn();
-    const dispatch = vi.fn(() => {
+    const dispatch = vi.fn(async () => {
       throw new TypeError('verdi «02/20-ST» lekket');
     });
-    registerIpc({ ipcMain, channels: CHANNEL_NAMES, dispatcher: { dispatch }, isTrustedSender: () => true, onUnexpectedError });
-    const result = invoke('cases:list', eventFrom(null), {}) as { ok: false; error: { code: string; message: string } };
+    registerIpc({ ipcMain, channels: CHANNEL_NAMES, dispatcher: { dispatchAsync: dispatch }, isTrustedSender: () => true, onUnexpectedError });
+    const result = (await invoke('cases:list', eventFrom(null), {})) as { ok: false; error: { code: string; message: string } };
     expect(result.ok).toBe(false);
     expect(result.error.code).toBe('internal');
     expect(JSON.stringify(result)).not.toContain('02/20-ST');
@@ -118,16 +118,16 @@ describe('registerIpc with the real dispatcher and database', () => {
     });
     const iframe = { url: 'app://ettervern/index.html', parent: mainFrame, processId: 4, routingId: 3 };
 
-    const refused = invoke('team-members:create', eventFrom(iframe), { username: 'per', displayName: 'Per Hansen', initials: 'PH' });
+    const refused = await invoke('team-members:create', eventFrom(iframe), { username: 'per', displayName: 'Per Hansen', initials: 'PH' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(t.count('team_members')).toBe(0);
 
-    const created = invoke('team-members:create', eventFrom(mainFrame), { username: 'per', displayName: 'Per Hansen', initials: 'PH' });
+    const created = await invoke('team-members:create', eventFrom(mainFrame), { username: 'per', displayName: 'Per Hansen', initials: 'PH' });
     expect(created).toMatchObject({ ok: true, value: { username: 'per' } });
     expect(t.count('team_members')).toBe(1);
 
     // Validation still happens in the dispatcher behind the sender check.
-    const invalid = invoke('team-members:create', eventFrom(mainFrame), { username: '' });
+    const invalid = await invoke('team-members:create', eventFrom(mainFrame), { username: '' });
     expect(invalid).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(t.count('team_members')).toBe(1);
   });

@@ -163,11 +163,11 @@ describe('electron/main/index.ts', () => {
     const mainFrame = windows[0]!.webContents.mainFrame;
     const create = ipcHandlers.get('team-members:create')!;
     const payload = { username: 'marit', displayName: 'Marit Solvang', initials: 'MS' };
-    expect(create({ sender: { id: 11 }, senderFrame: { ...mainFrame, parent: mainFrame, routingId: 2 } }, payload)).toMatchObject({
+    expect(await create({ sender: { id: 11 }, senderFrame: { ...mainFrame, parent: mainFrame, routingId: 2 } }, payload)).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(create({ sender: { id: 11 }, senderFrame: mainFrame }, payload)).toMatchObject({ ok: true, value: { username: 'marit' } });
+    expect(await create({ sender: { id: 11 }, senderFrame: mainFrame }, payload)).toMatchObject({ ok: true, value: { username: 'marit' } });
 
     const check = new Database(dbPath, { readonly: true });
     expect(check.prepare('select username from team_members').all()).toEqual([{ username: 'marit' }]);
@@ -236,9 +236,9 @@ describe('electron/main/index.ts', () => {
     await vi.waitFor(() => expect(windows[0]?.loadURL).toHaveBeenCalled());
     const mainFrame = windows[0]!.webContents.mainFrame;
     const list = ipcHandlers.get('team-members:list')!;
-    expect(list({ sender: { id: 11 }, senderFrame: mainFrame }, {})).toMatchObject({ ok: true });
+    expect(await list({ sender: { id: 11 }, senderFrame: mainFrame }, {})).toMatchObject({ ok: true });
     electron.app.emit('will-quit');
-    expect(list({ sender: { id: 11 }, senderFrame: mainFrame }, {})).toMatchObject({ ok: false });
+    expect(await list({ sender: { id: 11 }, senderFrame: mainFrame }, {})).toMatchObject({ ok: false });
     expect(logText()).toMatch(/ shutdown\n/);
   });
 });

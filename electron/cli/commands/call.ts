@@ -55,7 +55,7 @@ export const callCommand: CliCommand = {
         const signIn = dispatcher.dispatch('session:sign-in' satisfies ChannelName, { username: actor });
         if (!signIn.ok) return printFailure(io, signIn);
       }
-      const result = dispatcher.dispatch(channel, payload);
+      const result = await dispatcher.dispatchAsync(channel, payload);
       if (!result.ok) return printFailure(io, result);
       printJson(io, result.value);
       return EXIT.ok;

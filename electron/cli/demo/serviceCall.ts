@@ -14,5 +14,7 @@ export function parseChannelInput<C extends ChannelName>(channel: C, input: Chan
  */
 export function callChannel<C extends ChannelName>(ctx: ServiceContext, channel: C, input: ChannelInput<C>): ChannelOutput<C> {
   const handler = handlers[channel] as Handler<C>;
-  return handler(ctx, parseChannelInput(channel, input));
+  const output = handler(ctx, parseChannelInput(channel, input));
+  if (output instanceof Promise) throw new Error(`${channel} is asynchronous; the demo writes only through synchronous channels`);
+  return output;
 }
