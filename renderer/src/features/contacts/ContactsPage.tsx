@@ -99,6 +99,7 @@ export function ContactsPage() {
             { header: 'I bruk', numeric: true, cell: (c) => c.uses },
             {
               header: 'Handlinger',
+              width: '300px',
               cell: (c) => (
                 <span className={styles.actions}>
                   <NewPersonDialog contactId={c.id} contactName={c.name} />

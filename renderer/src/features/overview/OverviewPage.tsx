@@ -1,4 +1,4 @@
-import { Badge, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Link, makeStyles, tokens } from '@fluentui/react-components';
 import type { ActiveCaseDto, AfterContactDto, CaseDto } from '../../../../shared/contract';
 import { CASE_STATUS_LABEL } from '../../../../shared/domain/caseStatus';
 import { formatNorwegianDate } from '../../../../shared/format';
@@ -8,6 +8,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { SectionCard } from '../../components/SectionCard';
 import { SimpleTable, type SimpleColumn } from '../../components/SimpleTable';
+import { hrefFor } from '../../lib/hashRoute';
 import { useApiQuery } from '../../lib/query';
 
 const useStyles = makeStyles({
@@ -60,7 +61,11 @@ export function OverviewPage() {
 
   return (
     <div className={styles.stack}>
-      <PageHeader title="Oversikt" description={data ? `Det som trenger oppmerksomhet per ${formatNorwegianDate(data.today)}.` : undefined} />
+      <PageHeader
+        title="Oversikt"
+        description={data ? `Det som trenger oppmerksomhet per ${formatNorwegianDate(data.today)}.` : undefined}
+        actions={<Link href={hrefFor('saker')}>Gå til sakslisten</Link>}
+      />
       {overview.error ? <ErrorMessage error={overview.error} /> : null}
       {overview.isPending ? <Loading label="Henter oversikten …" /> : null}
       {data ? (
