@@ -46,6 +46,106 @@ export interface CasesTable {
   closed_date: string | null;
   created_at: string;
   updated_at: string;
+  /** Lifecycle data (migration 0004); all nullable so rows with only the columns above stay valid. */
+  rejected_date: ColumnType<string | null, string | null | undefined, string | null>;
+  institution_kind: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Free text (retention empties it). */
+  institution_name: ColumnType<string | null, string | null | undefined, string | null>;
+  institution_from: ColumnType<string | null, string | null | undefined, string | null>;
+  expected_discharge_date: ColumnType<string | null, string | null | undefined, string | null>;
+  discharge_date: ColumnType<string | null, string | null | undefined, string | null>;
+  closure_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Free text (retention empties it). */
+  takeover_service: ColumnType<string | null, string | null | undefined, string | null>;
+  after_contact_date: ColumnType<string | null, string | null | undefined, string | null>;
+  risk_assessment_date: ColumnType<string | null, string | null | undefined, string | null>;
+  risk_assessed_by: ColumnType<number | null, number | null | undefined, number | null>;
+  risk_assessment_done: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface CaseTransitionsTable {
+  id: Generated<number>;
+  case_id: number;
+  from_status: string | null;
+  to_status: string;
+  on_date: string;
+  reopened: ColumnType<number, number | undefined, number>;
+  at: string;
+  actor_id: number | null;
+}
+
+/** Free text (retention deletes a case's goals). */
+export interface CaseGoalsTable {
+  id: Generated<number>;
+  case_id: number;
+  text: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LifeDomainsTable {
+  id: Generated<number>;
+  name: string;
+  sort_order: number;
+  retired_at: string | null;
+}
+
+export interface CaseDomainRatingsTable {
+  case_id: number;
+  domain_id: number;
+  occasion: string;
+  level: number;
+  rated_on: string;
+  /** Free text (retention empties it). */
+  note: string | null;
+}
+
+export interface ContactsTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  area: string;
+  municipality_id: number | null;
+  other_municipality: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactPeopleTable {
+  id: Generated<number>;
+  contact_id: number;
+  name: string;
+  role: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface CaseContactsTable {
+  id: Generated<number>;
+  case_id: number;
+  contact_id: number;
+  person_id: number | null;
+  role: string;
+}
+
+export interface NetworkEventsTable {
+  id: Generated<number>;
+  event_date: string;
+  kind: string;
+  municipality_id: number | null;
+  note: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NetworkEventContactsTable {
+  event_id: number;
+  contact_id: number;
 }
 
 export interface CaseStaffTable {
@@ -114,6 +214,15 @@ export interface DB {
   time_totals_daily: TimeTotalsDailyTable;
   audit_log: AuditLogTable;
   settings: SettingsTable;
+  case_transitions: CaseTransitionsTable;
+  case_goals: CaseGoalsTable;
+  life_domains: LifeDomainsTable;
+  case_domain_ratings: CaseDomainRatingsTable;
+  contacts: ContactsTable;
+  contact_people: ContactPeopleTable;
+  case_contacts: CaseContactsTable;
+  network_events: NetworkEventsTable;
+  network_event_contacts: NetworkEventContactsTable;
 }
 
 export type TeamMemberRow = Selectable<TeamMembersTable>;

@@ -1,8 +1,19 @@
 import { run } from '../db/exec';
 import type { ServiceContext } from './context';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'sign-in' | 'sign-out';
-export type AuditRecordType = 'team_member' | 'case' | 'time_entry' | 'session' | 'settings';
+export type AuditAction = 'create' | 'update' | 'delete' | 'sign-in' | 'sign-out' | 'transition' | 'reopen' | 'archive';
+export type AuditRecordType =
+  | 'team_member'
+  | 'case'
+  | 'time_entry'
+  | 'session'
+  | 'settings'
+  | 'case_goal'
+  | 'case_contact'
+  | 'life_domain'
+  | 'contact'
+  | 'contact_person'
+  | 'network_event';
 
 /**
  * One row per change: who, when, what, which record, and the names of the fields touched — never their

@@ -1,6 +1,25 @@
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import type { ServiceContext } from './context';
-import { createCase, getCase, listCases, nextCaseCode } from './cases';
+import { createCase, correctCaseCode, getCase, listCases, nextCaseCode, pageCases } from './cases';
+import { linkCaseContact, unlinkCaseContact } from './caseContacts';
+import { createGoal, deleteGoal, updateGoal } from './caseGoals';
+import { closeCase, enterInstitution, recordAfterContact, rejectCase, reopenCase, startFollowUp, updateInstitution } from './caseLifecycle';
+import { rateDomains } from './caseRatings';
+import { caseload, recordRiskAssessment, setCaseStaff } from './caseTeam';
+import {
+  archiveContact,
+  createContact,
+  createContactPerson,
+  deleteContact,
+  deleteContactPerson,
+  getContact,
+  listContacts,
+  updateContact,
+  updateContactPerson,
+} from './contacts';
+import { createLifeDomain, listLifeDomains, updateLifeDomain } from './lifeDomains';
+import { createNetworkEvent, deleteNetworkEvent, listNetworkEvents, updateNetworkEvent } from './network';
+import { getOverview } from './overview';
 import { listCategories, listMunicipalities } from './reference';
 import { getSession, signIn, signOut } from './session';
 import { getSettings, updateSettings } from './settings';
@@ -28,6 +47,41 @@ export const handlers: Handlers = {
   'cases:create': createCase,
   'cases:list': listCases,
   'cases:get': getCase,
+  'cases:page': pageCases,
+  'cases:correct-code': correctCaseCode,
+  'cases:reject': rejectCase,
+  'cases:enter-institution': enterInstitution,
+  'cases:update-institution': updateInstitution,
+  'cases:start-follow-up': startFollowUp,
+  'cases:close': closeCase,
+  'cases:record-after-contact': recordAfterContact,
+  'cases:reopen': reopenCase,
+  'cases:record-risk-assessment': recordRiskAssessment,
+  'cases:set-staff': setCaseStaff,
+  'cases:caseload': (ctx) => caseload(ctx),
+  'cases:rate-domains': rateDomains,
+  'cases:add-goal': createGoal,
+  'cases:update-goal': updateGoal,
+  'cases:delete-goal': deleteGoal,
+  'cases:link-contact': linkCaseContact,
+  'cases:unlink-contact': unlinkCaseContact,
+  'life-domains:list': listLifeDomains,
+  'life-domains:create': createLifeDomain,
+  'life-domains:update': updateLifeDomain,
+  'contacts:list': listContacts,
+  'contacts:get': getContact,
+  'contacts:create': createContact,
+  'contacts:update': updateContact,
+  'contacts:archive': archiveContact,
+  'contacts:delete': deleteContact,
+  'contacts:add-person': createContactPerson,
+  'contacts:update-person': updateContactPerson,
+  'contacts:delete-person': deleteContactPerson,
+  'network:list': listNetworkEvents,
+  'network:create': createNetworkEvent,
+  'network:update': updateNetworkEvent,
+  'network:delete': deleteNetworkEvent,
+  'overview:get': (ctx) => getOverview(ctx),
   'time-entries:create': (ctx, input) => createTimeEntry(ctx, input),
   'time-entries:update': updateTimeEntry,
   'time-entries:delete': deleteTimeEntry,

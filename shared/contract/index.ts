@@ -2,6 +2,11 @@ import type { z } from 'zod';
 import './zodNorwegian';
 import type { ChannelDefinition } from './channel';
 import { caseChannels } from './cases';
+import { caseLifeChannels } from './caseLife';
+import { contactChannels } from './contacts';
+import { lifeDomainChannels } from './lifeDomains';
+import { networkChannels } from './network';
+import { overviewChannels } from './overview';
 import { referenceChannels } from './reference';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
@@ -19,6 +24,11 @@ export const contract = {
   ...teamMemberChannels,
   ...referenceChannels,
   ...caseChannels,
+  ...caseLifeChannels,
+  ...lifeDomainChannels,
+  ...contactChannels,
+  ...networkChannels,
+  ...overviewChannels,
   ...timeEntryChannels,
   ...statisticsChannels,
   ...settingsChannels,
@@ -46,7 +56,22 @@ export function isChannelName(value: unknown): value is ChannelName {
 
 export * from './result';
 export type { ChannelDefinition } from './channel';
-export type { CaseDto, CaseDetailDto } from './cases';
+export type {
+  CaseDto,
+  CaseDetailDto,
+  CasePageDto,
+  CaseSortField,
+  CaseStaffDto,
+  CaseTransitionDto,
+  CaseGoalDto,
+  CaseRatingDto,
+  CaseContactDto,
+} from './cases';
+export type { CaseloadDto } from './caseLife';
+export type { ContactDto, ContactPersonDto } from './contacts';
+export type { LifeDomainDto } from './lifeDomains';
+export type { NetworkEventDto } from './network';
+export type { OverviewDto, ActiveCaseDto, AfterContactDto } from './overview';
 export type { MunicipalityDto, CategoryDto } from './reference';
 export type { SessionDto } from './session';
 export type { SettingsDto } from './settings';

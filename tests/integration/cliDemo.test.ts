@@ -141,6 +141,20 @@ describe('demo contents (2020–2021)', () => {
     expect(scalar(db, "select count(*) from audit_log where record_type = 'case' and action = 'create'")).toBe(scalar(db, 'select count(*) from cases'));
   });
 
+  it('holds cases in every lifecycle state, with the data each state needs', () => {
+    const { db } = twoYears;
+    const statuses = (db.sqlite.prepare('select distinct status from cases').all() as { status: string }[]).map((r) => r.status).sort();
+    for (const s of ['henvist', 'institusjonsfase', 'oppfolging', 'etteroppfolging_utfort']) expect(statuses, s).toContain(s);
+    expect(scalar(db, "select count(*) from cases where status in ('oppfolging', 'avsluttet', 'etteroppfolging_utfort') and risk_assessment_done is not 1")).toBe(0);
+    expect(scalar(db, "select count(*) from cases where status = 'etteroppfolging_utfort' and after_contact_date < closed_date")).toBe(0);
+    expect(scalar(db, "select count(*) from cases c where status <> 'henvist' and not exists (select 1 from case_transitions t where t.case_id = c.id and t.to_status = c.status)")).toBe(0);
+    for (const table of ['case_goals', 'case_domain_ratings', 'contacts', 'contact_people', 'case_contacts', 'network_events', 'network_event_contacts']) {
+      expect(scalar(db, `select count(*) from ${table}`), table).toBeGreaterThan(0);
+    }
+    expect(scalar(db, "select count(distinct occasion) from case_domain_ratings")).toBe(3);
+    expect(scalar(db, "select count(*) from audit_log where action = 'transition'")).toBe(scalar(db, "select count(*) from case_transitions where from_status is not null"));
+  });
+
   it('refuses a database that already has team members', () => {
     expect(() => createDemoData({ db: twoYears.db }, { toYear: 2020, seed: 1 })).toThrow(DemoError);
   });

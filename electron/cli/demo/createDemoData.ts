@@ -4,6 +4,7 @@ import { fixedClock, type ServiceContext } from '../../services/context';
 import { createTimeEntry } from '../../services/timeEntries';
 import { isoDateInOslo } from '../../../shared/dates';
 import { planCasesForYear, type PlannedCase } from './casePlan';
+import { createCaseLife } from './demoCaseLife';
 import type { DemoCase } from './caseWork';
 import { planEntries } from './entryPlan';
 import { FIRST_DEMO_YEAR } from './profile';
@@ -31,6 +32,7 @@ export function lastCompleteYear(now: Date): number {
 
 // Cases and entries draw from separate streams: a change to how entries are spread leaves the cases alone.
 const ENTRY_STREAM = 0x9e3779b9;
+const LIFE_STREAM = 0x85ebca6b;
 
 /**
  * Fills an empty database with a realistic, deterministic team history from 2020 to `toYear`: the same
@@ -80,6 +82,7 @@ export function createDemoData(target: { db: AppDatabase }, options: DemoOptions
       });
       createTimeEntry(actorFor(entry.participantIds[0]!), input, 'demo');
     }
+    createCaseLife(ctx, actorFor, createRandom((options.seed ^ LIFE_STREAM) >>> 0), cases);
   });
 
   return summariseDemo(ctx, options.seed, years);

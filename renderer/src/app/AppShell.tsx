@@ -2,14 +2,17 @@ import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { PeopleTeamRegular } from '@fluentui/react-icons';
 import type { TeamMemberDto } from '../../../shared/contract';
 import { SignedInMember } from '../features/session';
-import { CasesPage } from '../features/cases';
+import { CasePage, CasesPage } from '../features/cases';
+import { ContactsPage } from '../features/contacts';
+import { NetworkPage } from '../features/network';
+import { OverviewPage } from '../features/overview';
 import { SettingsPage } from '../features/settings';
 import { StatisticsPage } from '../features/statistics';
 import { TeamPage } from '../features/team';
 import { TimeEntriesPage } from '../features/time-entries';
 import { useHashRoute } from '../lib/hashRoute';
 import { Navigation } from './Navigation';
-import { DEFAULT_ROUTE, ROUTES, type Route } from './routes';
+import { DEFAULT_ROUTE, NAVIGATION_PARENT, ROUTES, type Route } from './routes';
 
 const useStyles = makeStyles({
   shell: {
@@ -35,7 +38,11 @@ const useStyles = makeStyles({
 });
 
 const PAGES: Record<Route, () => React.JSX.Element> = {
+  oversikt: OverviewPage,
   saker: CasesPage,
+  sak: CasePage,
+  kontakter: ContactsPage,
+  nettverk: NetworkPage,
   timer: TimeEntriesPage,
   statistikk: StatisticsPage,
   team: TeamPage,
@@ -58,7 +65,7 @@ export function AppShell({ member }: { member: TeamMemberDto }) {
         </div>
         <SignedInMember member={member} />
       </header>
-      <Navigation current={route} />
+      <Navigation current={NAVIGATION_PARENT[route] ?? route} />
       <main className={styles.main}>
         <div className={styles.content}>
           <Page key={route} />

@@ -3,8 +3,14 @@ import {
   ChartMultiple20Regular,
   Clock20Filled,
   Clock20Regular,
+  Board20Filled,
+  Board20Regular,
+  BuildingMultiple20Filled,
+  BuildingMultiple20Regular,
   Folder20Filled,
   Folder20Regular,
+  PeopleCommunity20Filled,
+  PeopleCommunity20Regular,
   People20Filled,
   People20Regular,
   Settings20Filled,
@@ -12,13 +18,19 @@ import {
   bundleIcon,
 } from '@fluentui/react-icons';
 
-export const ROUTES = ['saker', 'timer', 'statistikk', 'team', 'innstillinger'] as const;
+export const ROUTES = ['oversikt', 'saker', 'sak', 'timer', 'kontakter', 'nettverk', 'statistikk', 'team', 'innstillinger'] as const;
 export type Route = (typeof ROUTES)[number];
-export const DEFAULT_ROUTE: Route = 'saker';
+export const DEFAULT_ROUTE: Route = 'oversikt';
+
+/** Pages reached from another page rather than from the menu, and the menu item they belong under. */
+export const NAVIGATION_PARENT: Partial<Record<Route, Route>> = { sak: 'saker' };
 
 export const NAVIGATION: readonly { route: Route; label: string; icon: ReturnType<typeof bundleIcon> }[] = [
+  { route: 'oversikt', label: 'Oversikt', icon: bundleIcon(Board20Filled, Board20Regular) },
   { route: 'saker', label: 'Saker', icon: bundleIcon(Folder20Filled, Folder20Regular) },
   { route: 'timer', label: 'Timer', icon: bundleIcon(Clock20Filled, Clock20Regular) },
+  { route: 'kontakter', label: 'Samarbeidspartnere', icon: bundleIcon(BuildingMultiple20Filled, BuildingMultiple20Regular) },
+  { route: 'nettverk', label: 'Nettverkslogg', icon: bundleIcon(PeopleCommunity20Filled, PeopleCommunity20Regular) },
   { route: 'statistikk', label: 'Statistikk', icon: bundleIcon(ChartMultiple20Filled, ChartMultiple20Regular) },
   { route: 'team', label: 'Team', icon: bundleIcon(People20Filled, People20Regular) },
   { route: 'innstillinger', label: 'Innstillinger', icon: bundleIcon(Settings20Filled, Settings20Regular) },

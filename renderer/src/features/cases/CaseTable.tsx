@@ -1,21 +1,29 @@
-import { getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
-import { useState } from 'react';
+import { getCoreRowModel, useReactTable, type OnChangeFn, type SortingState } from '@tanstack/react-table';
 import type { CaseDto } from '../../../../shared/contract';
 import { DataTable } from '../../components/DataTable';
 import { caseColumns } from './caseColumns';
 
-export function CaseTable({ cases, emptyText }: { cases: CaseDto[]; emptyText: string }) {
-  // No sort chosen means the service's own order: newest year first, municipalities in the team's order.
-  const [sorting, setSorting] = useState<SortingState>([]);
+/** One page of cases; sorting is done by the service, so the table only reports what was clicked. */
+export function CaseTable({
+  cases,
+  emptyText,
+  sorting,
+  onSortingChange,
+}: {
+  cases: CaseDto[];
+  emptyText: string;
+  sorting: SortingState;
+  onSortingChange: OnChangeFn<SortingState>;
+}) {
   const table = useReactTable({
     data: cases,
     columns: caseColumns,
     state: { sorting },
-    onSortingChange: setSorting,
+    onSortingChange,
+    manualSorting: true,
     // Text ascending first, also when the list is empty (TanStack would guess from the first row).
     sortDescFirst: false,
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
     getRowId: (row) => String(row.id),
   });
   return <DataTable table={table} ariaLabel="Saker" emptyText={emptyText} />;

@@ -1,32 +1,40 @@
-import { Field, MessageBar, MessageBarActions, MessageBarBody, Button, SearchBox, makeStyles, tokens } from '@fluentui/react-components';
-import { DismissRegular } from '@fluentui/react-icons';
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ChevronLeftRegular, ChevronRightRegular, DismissRegular } from '@fluentui/react-icons';
+import type { SortingState } from '@tanstack/react-table';
 import { useDeferredValue, useState } from 'react';
+import { formatInteger } from '../../../../shared/format';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
-import { MunicipalityDropdown } from '../../components/MunicipalityDropdown';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../lib/query';
+import { CaseFilters, type CaseFilterValues } from './CaseFilters';
 import { CaseTable } from './CaseTable';
+import { SORT_FIELD_OF_COLUMN } from './caseColumns';
 import { NewCaseDialog } from './NewCaseDialog';
 
-const MEMBER_KINDS = ['member'] as const;
+const PAGE_SIZE = 50;
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  filters: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'flex-end', flexWrap: 'wrap' },
-  search: { width: '260px' },
-  filter: { minWidth: '220px' },
+  pager: { display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: tokens.spacingHorizontalS },
 });
 
 export function CasesPage() {
   const styles = useStyles();
-  const [search, setSearch] = useState('');
-  const [municipalityId, setMunicipalityId] = useState<number | undefined>();
+  const [filters, setFilters] = useState<CaseFilterValues>({ search: '' });
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [page, setPage] = useState(0);
   const [created, setCreated] = useState<string | null>(null);
-  const deferredSearch = useDeferredValue(search.trim());
-  const filter = { ...(deferredSearch ? { search: deferredSearch.slice(0, 20) } : {}), ...(municipalityId ? { municipalityId } : {}) };
-  const cases = useApiQuery('cases:list', filter, { keepPrevious: true });
-  const filtered = Boolean(deferredSearch || municipalityId);
+  const search = useDeferredValue(filters.search.trim());
+  const { search: _typed, ...chosen } = filters;
+  const filter = { ...chosen, ...(search ? { search: search.slice(0, 20) } : {}) };
+  const sorted = sorting[0];
+  const sort = sorted && SORT_FIELD_OF_COLUMN[sorted.id] ? { field: SORT_FIELD_OF_COLUMN[sorted.id]!, direction: sorted.desc ? ('desc' as const) : ('asc' as const) } : undefined;
+  const cases = useApiQuery('cases:page', { filter, page, pageSize: PAGE_SIZE, ...(sort ? { sort } : {}) }, { keepPrevious: true });
+  const filtered = Object.values(filter).some((v) => v !== undefined);
+  const total = cases.data?.total ?? 0;
+  const from = total === 0 ? 0 : page * PAGE_SIZE + 1;
+  const to = Math.min(total, (page + 1) * PAGE_SIZE);
 
   return (
     <div className={styles.stack}>
@@ -43,22 +51,39 @@ export function CasesPage() {
           />
         </MessageBar>
       ) : null}
-      <div className={styles.filters} role="search" aria-label="Finn saker">
-        <Field label="Søk etter saksnummer" className={styles.search}>
-          <SearchBox value={search} maxLength={20} placeholder="For eksempel 02/20" onChange={(_e, data) => setSearch(data.value)} />
-        </Field>
-        <Field label="Vis saker fra" className={styles.filter}>
-          <MunicipalityDropdown kinds={MEMBER_KINDS} value={municipalityId} onChange={setMunicipalityId} emptyOption="Alle kommuner" />
-        </Field>
-      </div>
+      <CaseFilters
+        value={filters}
+        onChange={(next) => {
+          setFilters(next);
+          setPage(0);
+        }}
+      />
       {cases.error ? <ErrorMessage error={cases.error} /> : null}
       {cases.isPending ? (
         <Loading label="Henter saker …" />
       ) : cases.data ? (
-        <CaseTable
-          cases={cases.data}
-          emptyText={filtered ? 'Ingen saker passer søket.' : 'Ingen saker ennå. Velg «Ny sak» for å registrere den første.'}
-        />
+        <>
+          <CaseTable
+            cases={cases.data.rows}
+            sorting={sorting}
+            onSortingChange={(next) => {
+              setSorting(next);
+              setPage(0);
+            }}
+            emptyText={filtered ? 'Ingen saker passer søket.' : 'Ingen saker ennå. Velg «Ny sak» for å registrere den første.'}
+          />
+          <nav className={styles.pager} aria-label="Sider">
+            <Text role="status">
+              Viser {formatInteger(from)}–{formatInteger(to)} av {formatInteger(total)} saker
+            </Text>
+            <Button icon={<ChevronLeftRegular />} disabled={page === 0} onClick={() => setPage(page - 1)}>
+              Forrige
+            </Button>
+            <Button icon={<ChevronRightRegular />} iconPosition="after" disabled={to >= total} onClick={() => setPage(page + 1)}>
+              Neste
+            </Button>
+          </nav>
+        </>
       ) : null}
     </div>
   );

@@ -1,36 +1,37 @@
-import { createColumnHelper, type SortingFn } from '@tanstack/react-table';
-import type { CaseDto } from '../../../../shared/contract';
+import { createColumnHelper } from '@tanstack/react-table';
+import type { CaseDto, CaseSortField } from '../../../../shared/contract';
 import { CASE_STATUS_LABEL } from '../../../../shared/domain/caseStatus';
-import { compareNorwegian, formatHours, formatNorwegianDate } from '../../../../shared/format';
+import { formatHours, formatNorwegianDate } from '../../../../shared/format';
+import { CaseLink } from '../../components/CaseLink';
 import type { ColumnMeta } from '../../components/DataTable';
 
 const column = createColumnHelper<CaseDto>();
 
-// «02/21-FA» must come after «11/20-ST»: compare year, then municipality code, then running number.
-const byCaseCode: SortingFn<CaseDto> = (a, b) =>
-  a.original.year - b.original.year ||
-  compareNorwegian(a.original.code.slice(-2), b.original.code.slice(-2)) ||
-  a.original.runningNumber - b.original.runningNumber;
-
-const byText: SortingFn<CaseDto> = (a, b, id) => compareNorwegian(String(a.getValue(id) ?? ''), String(b.getValue(id) ?? ''));
+/** Column id → the service's sort field: the list is sorted in SQL, a page at a time. */
+export const SORT_FIELD_OF_COLUMN: Record<string, CaseSortField> = {
+  code: 'code',
+  municipalityName: 'municipality',
+  referralDate: 'referralDate',
+  status: 'status',
+  minutes: 'minutes',
+};
 
 export const caseColumns = [
   column.accessor('code', {
     header: 'Saksnummer',
-    sortingFn: byCaseCode,
+    cell: (info) => <CaseLink id={info.row.original.id} code={info.getValue()} />,
     meta: { width: '140px' } satisfies ColumnMeta,
   }),
-  column.accessor('municipalityName', { header: 'Kommune', sortingFn: byText }),
+  column.accessor('municipalityName', { header: 'Kommune' }),
   column.accessor('referralDate', {
     header: 'Henvist',
     cell: (info) => {
       const value = info.getValue();
       return value ? formatNorwegianDate(value) : '–';
     },
-    sortUndefined: 'last',
     meta: { width: '130px' } satisfies ColumnMeta,
   }),
-  column.accessor((row) => CASE_STATUS_LABEL[row.status], { id: 'status', header: 'Status', sortingFn: byText }),
+  column.accessor((row) => CASE_STATUS_LABEL[row.status], { id: 'status', header: 'Status' }),
   column.accessor((row) => row.staff.map((s) => s.initials).join(', '), {
     id: 'staff',
     header: 'Ansatte',

@@ -1,1 +1,2 @@
 export { CasesPage } from './CasesPage';
+export { CasePage } from './CasePage';

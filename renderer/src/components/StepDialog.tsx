@@ -1,0 +1,80 @@
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, makeStyles, tokens } from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
+import { FormErrorMessage } from './ErrorMessage';
+
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS },
+});
+
+/** A button that opens a small form (a step of a case, a new contact); the dialog closes only once saved. */
+export function StepDialog({
+  triggerLabel,
+  title,
+  submitLabel,
+  message,
+  primary,
+  subtle,
+  triggerAriaLabel,
+  onOpen,
+  onSubmit,
+  children,
+}: {
+  triggerLabel: string;
+  title: string;
+  submitLabel: string;
+  message: string | null;
+  primary?: boolean;
+  /** A quiet button inside a table row. */
+  subtle?: boolean;
+  triggerAriaLabel?: string;
+  onOpen?: () => void;
+  onSubmit: () => Promise<boolean>;
+  children: ReactNode;
+}) {
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(_e, data) => {
+        if (data.open) onOpen?.();
+        setOpen(data.open);
+      }}
+    >
+      <DialogTrigger disableButtonEnhancement>
+        <Button appearance={primary ? 'primary' : subtle ? 'subtle' : 'secondary'} aria-label={triggerAriaLabel}>
+          {triggerLabel}
+        </Button>
+      </DialogTrigger>
+      <DialogSurface aria-describedby={undefined}>
+        <form
+          noValidate
+          onSubmit={async (event) => {
+            event.preventDefault();
+            setBusy(true);
+            const saved = await onSubmit();
+            setBusy(false);
+            if (saved) setOpen(false);
+          }}
+        >
+          <DialogBody>
+            <DialogTitle>{title}</DialogTitle>
+            <DialogContent className={styles.content}>
+              <FormErrorMessage message={message} />
+              {children}
+            </DialogContent>
+            <DialogActions>
+              <DialogTrigger disableButtonEnhancement>
+                <Button appearance="secondary">Avbryt</Button>
+              </DialogTrigger>
+              <Button type="submit" appearance="primary" disabled={busy}>
+                {submitLabel}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

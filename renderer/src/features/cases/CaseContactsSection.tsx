@@ -1,0 +1,77 @@
+import { Button, Dropdown, Option, makeStyles, tokens } from '@fluentui/react-components';
+import { DeleteRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { CaseContactDto, CaseDetailDto } from '../../../../shared/contract';
+import { CASE_CONTACT_ROLES, CASE_CONTACT_ROLE_LABEL, CONTACT_KIND_LABEL, type CaseContactRole } from '../../../../shared/domain/caseLife';
+import { ChoiceDropdown } from '../../components/ChoiceDropdown';
+import { FormErrorMessage } from '../../components/ErrorMessage';
+import { FormField } from '../../components/FormField';
+import { LISTBOX_SLOT } from '../../components/listbox';
+import { SectionCard } from '../../components/SectionCard';
+import { SimpleTable } from '../../components/SimpleTable';
+import { useApiQuery } from '../../lib/query';
+import { useSubmit } from '../../lib/useSubmit';
+
+const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' } });
+
+/** Partners linked to the case: who commissioned and referred it, who works with it, who takes over. */
+export function CaseContactsSection({ detail }: { detail: CaseDetailDto }) {
+  const styles = useStyles();
+  const contacts = useApiQuery('contacts:list', {});
+  const link = useSubmit('cases:link-contact');
+  const unlink = useSubmit('cases:unlink-contact');
+  const [contactId, setContactId] = useState<number | undefined>();
+  const [role, setRole] = useState<CaseContactRole | undefined>();
+  const chosen = contacts.data?.find((c) => c.id === contactId);
+  return (
+    <SectionCard title="Samarbeidspartnere i saken">
+      <SimpleTable<CaseContactDto>
+        ariaLabel="Samarbeidspartnere i saken"
+        columns={[
+          { header: 'Rolle', cell: (c) => CASE_CONTACT_ROLE_LABEL[c.role] },
+          { header: 'Samarbeidspartner', cell: (c) => `${c.contactName}${c.personName ? ` (${c.personName})` : ''}${c.archived ? ' – arkivert' : ''}` },
+          { header: 'Type', cell: (c) => CONTACT_KIND_LABEL[c.contactKind] },
+          {
+            header: 'Fjern',
+            width: '70px',
+            cell: (c) => <Button appearance="subtle" icon={<DeleteRegular />} aria-label={`Fjern ${c.contactName} fra saken`} onClick={() => void unlink.submit({ id: c.id })} />,
+          },
+        ]}
+        rows={detail.contacts}
+        rowKey={(c) => c.id}
+        emptyText="Ingen samarbeidspartnere knyttet til saken."
+      />
+      <form
+        className={styles.row}
+        noValidate
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (await link.submit({ caseId: detail.id, contactId: contactId ?? 0, role: role as CaseContactRole })) setContactId(undefined);
+        }}
+      >
+        <FormField label="Samarbeidspartner" validationMessage={link.fieldErrors.contactId}>
+          <Dropdown
+            listbox={LISTBOX_SLOT}
+            placeholder="Velg samarbeidspartner"
+            value={chosen?.name ?? ''}
+            selectedOptions={contactId ? [String(contactId)] : []}
+            onOptionSelect={(_e, d) => setContactId(d.optionValue ? Number(d.optionValue) : undefined)}
+          >
+            {(contacts.data ?? []).map((c) => (
+              <Option key={c.id} value={String(c.id)}>
+                {c.name}
+              </Option>
+            ))}
+          </Dropdown>
+        </FormField>
+        <FormField label="Rolle" validationMessage={link.fieldErrors.role}>
+          <ChoiceDropdown value={role} options={CASE_CONTACT_ROLES} labels={CASE_CONTACT_ROLE_LABEL} onChange={setRole} placeholder="Velg rolle" />
+        </FormField>
+        <Button type="submit" disabled={link.pending}>
+          Knytt til saken
+        </Button>
+      </form>
+      <FormErrorMessage message={link.fieldErrors.contactId ? null : (link.message ?? unlink.message)} />
+    </SectionCard>
+  );
+}

@@ -1,0 +1,104 @@
+import { Button, Checkbox, Dropdown, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { CaseDetailDto } from '../../../../shared/contract';
+import { formatNorwegianDate } from '../../../../shared/format';
+import { DateInput } from '../../components/DateInput';
+import { FormErrorMessage } from '../../components/ErrorMessage';
+import { FormField } from '../../components/FormField';
+import { LISTBOX_SLOT } from '../../components/listbox';
+import { MemberPicker } from '../../components/MemberPicker';
+import { SectionCard } from '../../components/SectionCard';
+import { todayIso } from '../../lib/dates';
+import { useApiQuery } from '../../lib/query';
+import { useSubmit } from '../../lib/useSubmit';
+
+const useStyles = makeStyles({
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+/** The risk assessment that must be done before follow-up starts. */
+export function RiskSection({ detail }: { detail: CaseDetailDto }) {
+  const styles = useStyles();
+  const members = useApiQuery('team-members:list', {});
+  const step = useSubmit('cases:record-risk-assessment');
+  const [date, setDate] = useState(detail.risk.date ?? todayIso());
+  const [by, setBy] = useState<number | undefined>(detail.risk.assessedBy?.id);
+  const [done, setDone] = useState(detail.risk.done ?? true);
+  const chosen = members.data?.find((m) => m.id === by);
+  const current = detail.risk.date
+    ? `${detail.risk.done ? 'Gjennomført' : 'Ikke gjennomført'} ${formatNorwegianDate(detail.risk.date)} av ${detail.risk.assessedBy?.displayName ?? 'ukjent'}.`
+    : 'Ikke registrert. Farlighetsvurderingen må være gjort før oppfølgingen starter.';
+  return (
+    <SectionCard title="Farlighetsvurdering" description={current}>
+      <form
+        className={styles.row}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void step.submit({ id: detail.id, date, assessedById: by ?? 0, done });
+        }}
+      >
+        <FormField label="Dato for vurdering" required validationMessage={step.fieldErrors.date}>
+          <DateInput value={date} onChange={setDate} />
+        </FormField>
+        <FormField label="Vurdert av" required validationMessage={step.fieldErrors.assessedById}>
+          <Dropdown
+            listbox={LISTBOX_SLOT}
+            placeholder="Velg teammedlem"
+            value={chosen?.displayName ?? ''}
+            selectedOptions={by ? [String(by)] : []}
+            onOptionSelect={(_e, d) => setBy(d.optionValue ? Number(d.optionValue) : undefined)}
+          >
+            {(members.data ?? []).map((m) => (
+              <Option key={m.id} value={String(m.id)}>
+                {m.displayName}
+              </Option>
+            ))}
+          </Dropdown>
+        </FormField>
+        <Checkbox label="Gjennomført" checked={done} onChange={(_e, d) => setDone(d.checked === true)} />
+        <Button type="submit" disabled={step.pending}>
+          Lagre vurdering
+        </Button>
+      </form>
+      <FormErrorMessage message={step.message && !step.fieldErrors.date && !step.fieldErrors.assessedById ? step.message : null} />
+    </SectionCard>
+  );
+}
+
+/** Who follows the case (two by rule), and how many active cases each colleague already has. */
+export function StaffSection({ detail }: { detail: CaseDetailDto }) {
+  const styles = useStyles();
+  const step = useSubmit('cases:set-staff');
+  const caseload = useApiQuery('cases:caseload', {});
+  const [staffIds, setStaffIds] = useState(detail.staff.map((s) => s.id));
+  return (
+    <SectionCard title="Ansatte på saken">
+      {detail.staff.length < 2 ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>Saken har {detail.staff.length === 0 ? 'ingen ansatte' : 'bare én ansatt'}. Teamet går to på hver sak.</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <form
+        className={styles.row}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void step.submit({ id: detail.id, staffIds });
+        }}
+      >
+        <FormField label="Ansatte" validationMessage={step.fieldErrors.staffIds}>
+          <MemberPicker value={staffIds} onChange={setStaffIds} />
+        </FormField>
+        <Button type="submit" disabled={step.pending}>
+          Lagre ansatte
+        </Button>
+      </form>
+      <FormErrorMessage message={step.fieldErrors.staffIds ? null : step.message} />
+      <Text className={styles.muted} aria-label="Aktive saker per ansatt">
+        Aktive saker nå: {(caseload.data ?? []).map((c) => `${c.initials} ${c.activeCases}`).join(' · ') || '–'}
+      </Text>
+    </SectionCard>
+  );
+}

@@ -1,0 +1,162 @@
+import { Input, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { CaseDetailDto } from '../../../../shared/contract';
+import {
+  CLOSURE_REASONS,
+  CLOSURE_REASON_LABEL,
+  INSTITUTION_KINDS,
+  INSTITUTION_KIND_LABEL,
+  NO_HEALTH_DETAILS,
+  type ClosureReason,
+  type InstitutionKind,
+} from '../../../../shared/domain/caseLife';
+import { ChoiceDropdown } from '../../components/ChoiceDropdown';
+import { DateInput } from '../../components/DateInput';
+import { FormField } from '../../components/FormField';
+import { todayIso } from '../../lib/dates';
+import { useSubmit } from '../../lib/useSubmit';
+import { StepDialog } from '../../components/StepDialog';
+
+const useStyles = makeStyles({
+  bar: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  blocked: { color: tokens.colorPaletteDarkOrangeForeground1 },
+});
+
+/** The next steps the case's status allows, each as a small dialog. */
+export function LifecycleActions({ detail }: { detail: CaseDetailDto }) {
+  const styles = useStyles();
+  const s = detail.status;
+  const canStart = s === 'henvist' || s === 'institusjonsfase';
+  return (
+    <div className={styles.bar} aria-label="Neste steg" role="group">
+      {s === 'henvist' ? <EnterInstitution detail={detail} /> : null}
+      {canStart ? <StartFollowUp detail={detail} /> : null}
+      {s === 'henvist' ? <Reject detail={detail} /> : null}
+      {s === 'oppfolging' || s === 'importert' ? <Close detail={detail} /> : null}
+      {s === 'avsluttet' ? <AfterContact detail={detail} /> : null}
+      {s === 'avsluttet' || s === 'etteroppfolging_utfort' ? <Reopen detail={detail} /> : null}
+      {canStart && !detail.riskAssessed ? (
+        <Text className={styles.blocked}>Oppfølgingen kan ikke starte før farlighetsvurderingen er registrert som gjennomført.</Text>
+      ) : null}
+    </div>
+  );
+}
+
+function DateField({ label, value, onChange, error, required = true }: { label: string; value: string; onChange: (v: string) => void; error?: string; required?: boolean }) {
+  return (
+    <FormField label={label} required={required} validationMessage={error}>
+      <DateInput value={value} onChange={onChange} />
+    </FormField>
+  );
+}
+
+function Reject({ detail }: { detail: CaseDetailDto }) {
+  const step = useSubmit('cases:reject');
+  const [date, setDate] = useState(todayIso());
+  return (
+    <StepDialog triggerLabel="Avvis henvisningen" title="Avvis henvisningen" submitLabel="Avvis" message={step.message} onSubmit={() => step.submit({ id: detail.id, date })}>
+      <DateField label="Dato" value={date} onChange={setDate} error={step.fieldErrors.date} />
+    </StepDialog>
+  );
+}
+
+function EnterInstitution({ detail }: { detail: CaseDetailDto }) {
+  const step = useSubmit('cases:enter-institution');
+  const [date, setDate] = useState(todayIso());
+  const [kind, setKind] = useState<InstitutionKind | undefined>();
+  const [name, setName] = useState('');
+  const [expected, setExpected] = useState('');
+  return (
+    <StepDialog
+      triggerLabel="Start institusjonsfase"
+      title="Institusjonsfase"
+      submitLabel="Lagre"
+      message={step.message}
+      onSubmit={() =>
+        step.submit({ id: detail.id, date, institutionKind: kind as InstitutionKind, institutionName: name || null, expectedDischargeDate: expected || null })
+      }
+    >
+      <DateField label="Fra dato" value={date} onChange={setDate} error={step.fieldErrors.date} />
+      <FormField label="Type institusjon" required validationMessage={step.fieldErrors.institutionKind}>
+        <ChoiceDropdown value={kind} options={INSTITUTION_KINDS} labels={INSTITUTION_KIND_LABEL} onChange={setKind} placeholder="Velg type" />
+      </FormField>
+      <FormField label="Institusjon" hint="Navnet på institusjonen eller fengselet." validationMessage={step.fieldErrors.institutionName}>
+        <Input value={name} maxLength={120} onChange={(_e, d) => setName(d.value)} />
+      </FormField>
+      <DateField label="Forventet utskriving/løslatelse" required={false} value={expected} onChange={setExpected} error={step.fieldErrors.expectedDischargeDate} />
+    </StepDialog>
+  );
+}
+
+function StartFollowUp({ detail }: { detail: CaseDetailDto }) {
+  const step = useSubmit('cases:start-follow-up');
+  const [startDate, setStartDate] = useState(todayIso());
+  const [discharge, setDischarge] = useState(detail.institution?.dischargeDate ?? '');
+  return (
+    <StepDialog
+      primary
+      triggerLabel="Start oppfølging"
+      title="Start oppfølging"
+      submitLabel="Start oppfølging"
+      message={step.fieldErrors.risk ?? step.message}
+      onSubmit={() => step.submit({ id: detail.id, startDate, dischargeDate: discharge || null })}
+    >
+      <DateField label="Startdato" value={startDate} onChange={setStartDate} error={step.fieldErrors.startDate} />
+      {detail.institution ? (
+        <DateField label="Utskrevet/løslatt" required={false} value={discharge} onChange={setDischarge} error={step.fieldErrors.dischargeDate} />
+      ) : null}
+    </StepDialog>
+  );
+}
+
+function Close({ detail }: { detail: CaseDetailDto }) {
+  const step = useSubmit('cases:close');
+  const [closedDate, setClosedDate] = useState(todayIso());
+  const [reason, setReason] = useState<ClosureReason | undefined>();
+  const [takeover, setTakeover] = useState('');
+  return (
+    <StepDialog
+      triggerLabel="Avslutt saken"
+      title="Avslutt saken"
+      submitLabel="Avslutt"
+      message={step.message}
+      onSubmit={() => step.submit({ id: detail.id, closedDate, closureReason: reason as ClosureReason, takeoverService: takeover || null })}
+    >
+      <DateField label="Avslutningsdato" value={closedDate} onChange={setClosedDate} error={step.fieldErrors.closedDate} />
+      <FormField label="Årsak til avslutning" required validationMessage={step.fieldErrors.closureReason}>
+        <ChoiceDropdown value={reason} options={CLOSURE_REASONS} labels={CLOSURE_REASON_LABEL} onChange={setReason} placeholder="Velg årsak" />
+      </FormField>
+      <FormField label="Tjenesten som overtar" hint={NO_HEALTH_DETAILS} validationMessage={step.fieldErrors.takeoverService}>
+        <Input value={takeover} maxLength={120} onChange={(_e, d) => setTakeover(d.value)} />
+      </FormField>
+    </StepDialog>
+  );
+}
+
+function AfterContact({ detail }: { detail: CaseDetailDto }) {
+  const step = useSubmit('cases:record-after-contact');
+  const [date, setDate] = useState(todayIso());
+  return (
+    <StepDialog
+      primary
+      triggerLabel="Etteroppfølging utført"
+      title="Etteroppfølging etter tre måneder"
+      submitLabel="Lagre"
+      message={step.message}
+      onSubmit={() => step.submit({ id: detail.id, contactDate: date })}
+    >
+      <DateField label="Dato for etteroppfølging" value={date} onChange={setDate} error={step.fieldErrors.contactDate} />
+    </StepDialog>
+  );
+}
+
+function Reopen({ detail }: { detail: CaseDetailDto }) {
+  const step = useSubmit('cases:reopen');
+  const [date, setDate] = useState(todayIso());
+  return (
+    <StepDialog triggerLabel="Gjenåpne" title="Gjenåpne saken" submitLabel="Gjenåpne" message={step.message} onSubmit={() => step.submit({ id: detail.id, date })}>
+      <Text>Saken går tilbake til oppfølging. Avslutningen blir stående i forløpet.</Text>
+      <DateField label="Dato" value={date} onChange={setDate} error={step.fieldErrors.date} />
+    </StepDialog>
+  );
+}

@@ -1,0 +1,111 @@
+import { z } from './zodNorwegian';
+import { idSchema } from './common';
+import { mutationChannel, queryChannel } from './channel';
+import { optionalText } from './caseLife';
+import { CONTACT_AREAS, CONTACT_KINDS, type ContactArea, type ContactKind } from '../domain/caseLife';
+
+export interface ContactPersonDto {
+  id: number;
+  name: string;
+  role: string | null;
+  phone: string | null;
+  email: string | null;
+}
+
+export interface ContactDto {
+  id: number;
+  name: string;
+  kind: ContactKind;
+  area: ContactArea;
+  municipalityId: number | null;
+  municipalityName: string | null;
+  otherMunicipality: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  archived: boolean;
+  /** Cases and network events that point at it; a contact in use can be archived, not deleted. */
+  uses: number;
+  people: ContactPersonDto[];
+}
+
+const phoneSchema = z
+  .string()
+  .trim()
+  .max(30)
+  .refine((v) => v === '' || /^\+?[\d ()-]{4,}$/.test(v), { message: 'Telefonnummeret kan bare ha sifre, mellomrom og +' })
+  .nullable()
+  .optional();
+
+const emailSchema = z
+  .string()
+  .trim()
+  .max(120)
+  .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), { message: 'E-postadressen er ikke gyldig' })
+  .nullable()
+  .optional();
+
+const contactFields = {
+  name: z.string().trim().min(1).max(120),
+  kind: z.enum(CONTACT_KINDS),
+  area: z.enum(CONTACT_AREAS),
+  municipalityId: idSchema.nullable().optional(),
+  otherMunicipality: optionalText(60),
+  phone: phoneSchema,
+  email: emailSchema,
+  address: optionalText(200),
+};
+
+const personFields = {
+  name: z.string().trim().min(1).max(120),
+  role: optionalText(60),
+  phone: phoneSchema,
+  email: emailSchema,
+};
+
+const changesContacts = ['contacts', 'cases', 'network'] as const;
+
+export const contactChannels = {
+  'contacts:list': queryChannel<ContactDto[]>()(
+    z.strictObject({
+      search: z.string().max(60).optional(),
+      municipalityId: idSchema.optional(),
+      kind: z.enum(CONTACT_KINDS).optional(),
+      area: z.enum(CONTACT_AREAS).optional(),
+      includeArchived: z.boolean().optional(),
+    }),
+    'Samarbeidspartnere i norsk alfabetisk rekkefølge, med søk og filter',
+  ),
+  'contacts:get': queryChannel<ContactDto>()(z.strictObject({ id: idSchema }), 'Én samarbeidspartner med personer'),
+  'contacts:create': mutationChannel<ContactDto>()(z.strictObject(contactFields), 'Registrer en samarbeidspartner', changesContacts),
+  'contacts:update': mutationChannel<ContactDto>()(
+    z.strictObject({ id: idSchema, ...contactFields }),
+    'Endre en samarbeidspartner',
+    changesContacts,
+  ),
+  'contacts:archive': mutationChannel<ContactDto>()(
+    z.strictObject({ id: idSchema, archived: z.boolean() }),
+    'Arkiver (eller hent fram igjen) en samarbeidspartner',
+    changesContacts,
+  ),
+  'contacts:delete': mutationChannel<{ id: number }>()(
+    z.strictObject({ id: idSchema }),
+    'Slett en samarbeidspartner som ikke er i bruk',
+    changesContacts,
+  ),
+  'contacts:add-person': mutationChannel<ContactDto>()(
+    z.strictObject({ contactId: idSchema, ...personFields }),
+    'Legg til en person hos en samarbeidspartner',
+    changesContacts,
+  ),
+  'contacts:update-person': mutationChannel<ContactDto>()(
+    z.strictObject({ id: idSchema, ...personFields }),
+    'Endre en kontaktperson',
+    changesContacts,
+  ),
+  'contacts:delete-person': mutationChannel<ContactDto>()(
+    z.strictObject({ id: idSchema }),
+    'Slett en kontaktperson som ikke er knyttet til en sak',
+    changesContacts,
+  ),
+} as const;

@@ -1,0 +1,28 @@
+import { z } from './zodNorwegian';
+import { idSchema } from './common';
+import { mutationChannel, queryChannel } from './channel';
+
+export interface LifeDomainDto {
+  id: number;
+  name: string;
+  sortOrder: number;
+  retired: boolean;
+}
+
+const domainName = z.string().trim().min(1).max(60);
+
+export const lifeDomainChannels = {
+  'life-domains:list': queryChannel<LifeDomainDto[]>()(
+    z.strictObject({ includeRetired: z.boolean().optional() }),
+    'Livsområdene som vurderes i hver sak',
+  ),
+  'life-domains:create': mutationChannel<LifeDomainDto>()(z.strictObject({ name: domainName }), 'Legg til et livsområde (administrator)', [
+    'life-domains',
+    'cases',
+  ]),
+  'life-domains:update': mutationChannel<LifeDomainDto>()(
+    z.strictObject({ id: idSchema, name: domainName.optional(), retired: z.boolean().optional(), sortOrder: z.number().int().min(1).max(999).optional() }),
+    'Endre navn, rekkefølge eller ta et livsområde ut av bruk (administrator)',
+    ['life-domains', 'cases'],
+  ),
+} as const;

@@ -1,0 +1,42 @@
+import { z } from './zodNorwegian';
+import { idSchema, isoDateSchema, yearSchema } from './common';
+import { mutationChannel, queryChannel } from './channel';
+import { optionalText } from './caseLife';
+import { NETWORK_KINDS, type NetworkKind } from '../domain/caseLife';
+
+export interface NetworkEventDto {
+  id: number;
+  date: string;
+  kind: NetworkKind;
+  municipalityId: number | null;
+  municipalityName: string | null;
+  contacts: { id: number; name: string }[];
+  note: string | null;
+}
+
+const eventFields = {
+  date: isoDateSchema,
+  kind: z.enum(NETWORK_KINDS),
+  municipalityId: idSchema.nullable().optional(),
+  contactIds: z.array(idSchema).max(20).optional(),
+  note: optionalText(300),
+};
+
+export const networkChannels = {
+  'network:list': queryChannel<NetworkEventDto[]>()(
+    z.strictObject({ year: yearSchema.optional(), kind: z.enum(NETWORK_KINDS).optional(), municipalityId: idSchema.optional() }),
+    'Nettverkslogg: møter og presentasjoner, nyeste først',
+  ),
+  'network:create': mutationChannel<NetworkEventDto>()(z.strictObject(eventFields), 'Registrer et møte eller en presentasjon', [
+    'network',
+    'contacts',
+  ]),
+  'network:update': mutationChannel<NetworkEventDto>()(z.strictObject({ id: idSchema, ...eventFields }), 'Endre en oppføring i nettverksloggen', [
+    'network',
+    'contacts',
+  ]),
+  'network:delete': mutationChannel<{ id: number }>()(z.strictObject({ id: idSchema }), 'Slett en oppføring i nettverksloggen', [
+    'network',
+    'contacts',
+  ]),
+} as const;

@@ -1,0 +1,28 @@
+import { z } from './zodNorwegian';
+import { queryChannel } from './channel';
+import type { CaseDto } from './cases';
+
+export interface ActiveCaseDto extends CaseDto {
+  /** Whole weeks since discharge/release (or since start when there was no institution stay); null before discharge. */
+  weeksSinceDischarge: number | null;
+  longFollowUp: boolean;
+}
+
+export interface AfterContactDto extends CaseDto {
+  dueDate: string;
+  overdue: boolean;
+}
+
+export interface OverviewDto {
+  today: string;
+  warningWeeks: number;
+  active: ActiveCaseDto[];
+  afterContacts: AfterContactDto[];
+  missingRiskAssessment: CaseDto[];
+  missingSecondStaff: CaseDto[];
+  waitingReferrals: CaseDto[];
+}
+
+export const overviewChannels = {
+  'overview:get': queryChannel<OverviewDto>()(z.strictObject({}), 'Oversikt: aktive saker, etteroppfølginger og det som mangler'),
+} as const;

@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChannelInput } from '../../shared/contract';
+import { createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
+
+let t: TestDatabase;
+
+beforeEach(async () => {
+  t = await createTestDatabase({ now: '2021-06-15T10:00:00.000Z' });
+});
+afterEach(() => t.close());
+
+const contact = (name: string, extra: Record<string, unknown> = {}) =>
+  t.ok('contacts:create', { name, kind: 'nav', area: 'regional', ...extra } as never);
+const names = (input: ChannelInput<'contacts:list'> = {}) => t.ok('contacts:list', input).map((c) => c.name);
+
+describe('contacts', () => {
+  it('searches with Norwegian folding and sorts Æ, Ø, Å last', () => {
+    const sorfold = municipalityId(t, 'Sørfold');
+    contact('Åsen behandlingssenter', { kind: 'behandlingsinstitusjon' });
+    contact('Øvre Saltdal legekontor', { kind: 'legekontor' });
+    contact('NAV Sørfold', { area: 'member', municipalityId: sorfold });
+    contact('Ærlig bolig', { kind: 'boligkontor' });
+    contact('Zeta rådgivning', { kind: 'annet' });
+    expect(names()).toEqual(['NAV Sørfold', 'Zeta rådgivning', 'Ærlig bolig', 'Øvre Saltdal legekontor', 'Åsen behandlingssenter']);
+    expect(names({ search: 'sørf' })).toEqual(['NAV Sørfold']);
+    expect(names({ search: 'SØRF' })).toEqual(['NAV Sørfold']);
+    expect(names({ search: 'åsen' })).toEqual(['Åsen behandlingssenter']);
+    expect(names({ municipalityId: sorfold })).toEqual(['NAV Sørfold']);
+    expect(names({ kind: 'legekontor' })).toEqual(['Øvre Saltdal legekontor']);
+  });
+
+  it('finds a contact by a person in it, and keeps people in Norwegian order', () => {
+    const nav = contact('NAV Fauske');
+    t.ok('contacts:add-person', { contactId: nav.id, name: 'Øyvind Dahl', role: 'Veileder' });
+    t.ok('contacts:add-person', { contactId: nav.id, name: 'Anne Berg', phone: '+47 75 60 00 00' });
+    expect(t.ok('contacts:get', { id: nav.id }).people.map((p) => p.name)).toEqual(['Anne Berg', 'Øyvind Dahl']);
+    expect(names({ search: 'øyv' })).toEqual(['NAV Fauske']);
+  });
+
+  it('a contact in use cannot be deleted, only archived', () => {
+    const caseId = t.ok('cases:create', { municipalityId: municipalityId(t, 'Fauske'), referralDate: '2021-01-10' }).id;
+    const nav = contact('NAV Fauske');
+    const unused = contact('NAV Bodø');
+    const linked = t.ok('cases:link-contact', { caseId, contactId: nav.id, role: 'oppdragsgiver' });
+    expect(linked.contacts).toMatchObject([{ contactName: 'NAV Fauske', role: 'oppdragsgiver' }]);
+    expect(t.call('cases:link-contact', { caseId, contactId: nav.id, role: 'oppdragsgiver' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const before = t.counts();
+    expect(t.call('contacts:delete', { id: nav.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/kan bare arkiveres/) } });
+    expect(t.counts()).toEqual(before);
+    expect(t.ok('contacts:archive', { id: nav.id, archived: true }).archived).toBe(true);
+    expect(names()).toEqual(['NAV Bodø']);
+    expect(names({ includeArchived: true })).toEqual(['NAV Bodø', 'NAV Fauske']);
+    expect(t.call('cases:link-contact', { caseId, contactId: nav.id, role: 'henviser' })).toMatchObject({ ok: false, error: { fieldErrors: { contactId: 'Samarbeidspartneren er arkivert' } } });
+    t.ok('contacts:delete', { id: unused.id });
+    expect(names({ includeArchived: true })).toEqual(['NAV Fauske']);
+  });
+
+  it('places a contact in another municipality by name, and refuses a person of another contact', () => {
+    const bodo = contact('NAV Bodø', { area: 'other', otherMunicipality: 'Bodø' });
+    expect(bodo).toMatchObject({ area: 'other', otherMunicipality: 'Bodø', municipalityId: null });
+    const other = contact('NAV Fauske');
+    const person = t.ok('contacts:add-person', { contactId: other.id, name: 'Anne Berg' }).people[0]!;
+    const caseId = t.ok('cases:create', { municipalityId: municipalityId(t, 'Fauske'), referralDate: '2021-01-10' }).id;
+    expect(t.call('cases:link-contact', { caseId, contactId: bodo.id, personId: person.id, role: 'henviser' })).toMatchObject({ ok: false, error: { fieldErrors: { personId: expect.any(String) } } });
+    t.ok('cases:link-contact', { caseId, contactId: other.id, personId: person.id, role: 'henviser' });
+    expect(t.call('contacts:delete-person', { id: person.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+});
+
+describe('network log', () => {
+  it('records meetings with partners, filters by year and kind, and counts as a use of the contact', () => {
+    const nav = contact('NAV Fauske');
+    const fauske = municipalityId(t, 'Fauske');
+    t.ok('network:create', { date: '2020-10-01', kind: 'konferanse', note: 'Rusforum Nordland' });
+    const event = t.ok('network:create', { date: '2021-03-01', kind: 'informasjonsmote', municipalityId: fauske, contactIds: [nav.id] });
+    expect(event).toMatchObject({ municipalityName: 'Fauske', contacts: [{ id: nav.id, name: 'NAV Fauske' }] });
+    expect(t.ok('network:list', {}).map((e) => e.date)).toEqual(['2021-03-01', '2020-10-01']);
+    expect(t.ok('network:list', { year: 2020 }).map((e) => e.kind)).toEqual(['konferanse']);
+    expect(t.ok('network:list', { kind: 'informasjonsmote' })).toHaveLength(1);
+    expect(t.ok('contacts:get', { id: nav.id }).uses).toBe(1);
+    expect(t.call('contacts:delete', { id: nav.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    t.ok('network:update', { id: event.id, date: '2021-03-02', kind: 'samarbeidsmote', contactIds: [] });
+    expect(t.ok('contacts:get', { id: nav.id }).uses).toBe(0);
+    t.ok('network:delete', { id: event.id });
+    expect(t.ok('network:list', {})).toHaveLength(1);
+  });
+});
+
+describe('overview', () => {
+  it('shows weeks since discharge, three-month contacts due and overdue, and what is missing', () => {
+    const steigen = municipalityId(t, 'Steigen');
+    const me = t.member!.id;
+    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
+    const make = (referralDate: string, staffIds: number[]) => t.ok('cases:create', { municipalityId: steigen, referralDate, staffIds }).id;
+    const start = (id: number, startDate: string, dischargeDate?: string) => {
+      t.ok('cases:record-risk-assessment', { id, date: startDate, assessedById: me, done: true });
+      return t.ok('cases:start-follow-up', { id, startDate, dischargeDate: dischargeDate ?? null });
+    };
+    const waiting = make('2021-06-01', [me]);
+    const longOne = make('2021-01-10', [me, jonas]);
+    start(longOne, '2021-02-01', '2021-04-01'); // 10 weeks before 15 June
+    const recent = make('2021-05-01', [me, jonas]);
+    start(recent, '2021-05-20');
+    const due = make('2020-12-01', [me, jonas]);
+    start(due, '2021-01-05');
+    t.ok('cases:close', { id: due, closedDate: '2021-03-25', closureReason: 'overfort' }); // due 25 June
+    const overdue = make('2020-11-01', [me, jonas]);
+    start(overdue, '2020-12-01');
+    t.ok('cases:close', { id: overdue, closedDate: '2021-03-01', closureReason: 'mal_naadd' }); // due 1 June
+    const later = make('2020-11-02', [me, jonas]);
+    start(later, '2020-12-01');
+    t.ok('cases:close', { id: later, closedDate: '2021-04-01', closureReason: 'mal_naadd' }); // due 1 July, outside 14 days
+
+    const overview = t.ok('overview:get', {});
+    expect(overview).toMatchObject({ today: '2021-06-15', warningWeeks: 8 });
+    expect(overview.active.map((c) => [c.id, c.weeksSinceDischarge, c.longFollowUp])).toEqual([
+      [longOne, 10, true],
+      [recent, 3, false],
+    ]);
+    expect(overview.afterContacts.map((c) => [c.id, c.dueDate, c.overdue])).toEqual([
+      [overdue, '2021-06-01', true],
+      [due, '2021-06-25', false],
+    ]);
+    expect(overview.waitingReferrals.map((c) => c.id)).toEqual([waiting]);
+    expect(overview.missingRiskAssessment.map((c) => c.id)).toEqual([waiting]);
+    expect(overview.missingSecondStaff.map((c) => c.id)).toEqual([waiting]);
+
+    t.ok('cases:record-after-contact', { id: overdue, contactDate: '2021-06-14' });
+    t.ok('settings:update', { followUpWarningWeeks: 12 });
+    const after = t.ok('overview:get', {});
+    expect(after.afterContacts.map((c) => c.id)).toEqual([due]);
+    expect(after.active.every((c) => !c.longFollowUp)).toBe(true);
+  });
+
+  it('raises no lifecycle warnings for imported cases', () => {
+    t.db.sqlite
+      .prepare(
+        `insert into cases (code, municipality_id, year, running_number, status, referral_date, start_date, closed_date, created_at, updated_at)
+         values ('09/20-ST', ?, 2020, 9, 'importert', null, '2020-02-01', null, 'now', 'now')`,
+      )
+      .run(municipalityId(t, 'Steigen'));
+    const overview = t.ok('overview:get', {});
+    expect([overview.active, overview.afterContacts, overview.missingRiskAssessment, overview.missingSecondStaff, overview.waitingReferrals].flat()).toEqual([]);
+  });
+});
