@@ -10,6 +10,8 @@ export interface AppDatabase {
   readonly sqlite: Database.Database;
   /** Query builder and migrator. Services compile its queries and run them synchronously (see exec.ts). */
   readonly kysely: Kysely<DB>;
+  /** The native module the connection was opened with; other connections (backups) need the same. */
+  readonly nativeBinding?: string;
   close(): void;
 }
 
@@ -54,6 +56,7 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
       path,
       sqlite,
       kysely,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       close: () => {
         if (sqlite.open) sqlite.close();
       },
@@ -115,7 +118,17 @@ function appliedMigrations(sqlite: Database.Database): string[] {
   return (sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name);
 }
 
-function refuseNewerDatabase(applied: string[], migrations: typeof MIGRATIONS): void {
+/**
+ * For a database whose content was just replaced (a restored backup from an older version): refuses a
+ * newer one and runs whatever migrations it lacks, on the connection already open.
+ */
+export async function migrateOpenDatabase(db: AppDatabase): Promise<void> {
+  const applied = appliedMigrations(db.sqlite);
+  refuseNewerDatabase(applied, MIGRATIONS);
+  if (Object.keys(MIGRATIONS).some((name) => !applied.includes(name))) await migrate(db.kysely, MIGRATIONS);
+}
+
+export function refuseNewerDatabase(applied: string[], migrations: typeof MIGRATIONS = MIGRATIONS): void {
   const unknown = applied.filter((name) => !(name in migrations));
   if (unknown.length > 0) {
     throw new DatabaseOpenError(

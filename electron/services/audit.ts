@@ -1,8 +1,8 @@
 import { run } from '../db/exec';
 import type { ServiceContext } from './context';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'sign-in' | 'sign-out';
-export type AuditRecordType = 'team_member' | 'case' | 'time_entry' | 'session' | 'settings';
+export type AuditAction = 'create' | 'update' | 'delete' | 'sign-in' | 'sign-out' | 'backup' | 'restore';
+export type AuditRecordType = 'team_member' | 'case' | 'time_entry' | 'session' | 'settings' | 'database';
 
 /**
  * One row per change: who, when, what, which record, and the names of the fields touched — never their
@@ -15,6 +15,9 @@ export function recordAudit(
   recordId: number | null,
   fields: readonly string[] = [],
 ): void {
+  // A read-only instance lets people sign in to read but cannot write; with nothing changed there is
+  // nothing to account for, and the connection would refuse the row anyway.
+  if (ctx.readOnly) return;
   run(
     ctx.db,
     ctx.db.kysely.insertInto('audit_log').values({

@@ -1,10 +1,12 @@
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import type { ServiceContext } from './context';
+import { createBackup, listBackups, restoreBackup } from './backups/service';
 import { createCase, getCase, listCases, nextCaseCode } from './cases';
 import { listCategories, listMunicipalities } from './reference';
 import { getSession, signIn, signOut } from './session';
 import { getSettings, updateSettings } from './settings';
 import { annualPivot } from './statistics';
+import { systemStatus } from './system';
 import { createTeamMember, listTeamMembers } from './teamMembers';
 import { createTimeEntry, deleteTimeEntry, listTimeEntries, updateTimeEntry } from './timeEntries';
 
@@ -35,4 +37,8 @@ export const handlers: Handlers = {
   'statistics:annual': annualPivot,
   'settings:get': (ctx) => getSettings(ctx),
   'settings:update': updateSettings,
+  'backups:list': (ctx) => listBackups(ctx),
+  'backups:create': (ctx) => createBackup(ctx),
+  'backups:restore': restoreBackup,
+  'system:status': (ctx) => systemStatus(ctx),
 };
