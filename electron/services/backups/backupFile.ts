@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { BackupDto, BackupSummaryDto } from '../../../shared/contract';
 import { backupFileName, parseBackupFileName, type BackupKind } from '../../../shared/domain/backups';
-import { checkIntegrity } from '../../db/integrity';
+import { checkDatabaseFile, checkIntegrity } from '../../db/integrity';
 import { ServiceError } from '../errors';
 
 const UNREADABLE = 'Sikkerhetskopien kunne ikke lagres. Kontroller at mappen finnes, at det er plass på disken og at du har skrivetilgang.';
@@ -21,23 +21,26 @@ export async function createVerifiedBackup(
   nativeBinding?: string,
 ): Promise<BackupDto> {
   const fileName = backupFileName(now, kind);
-  const target = join(folder, fileName);
-  const partial = join(folder, `.${fileName}.partial`);
+  await writeVerifiedCopy(source, join(folder, fileName), nativeBinding);
+  return inspectBackup(join(folder, fileName), fileName, nativeBinding);
+}
+
+/** The backup API into `target`, through a temporary name that becomes `target` only once it checks out. */
+export async function writeVerifiedCopy(source: Database.Database, target: string, nativeBinding?: string): Promise<void> {
+  const partial = join(dirname(target), `.${basename(target)}.partial`);
   try {
-    mkdirSync(folder, { recursive: true });
+    mkdirSync(dirname(target), { recursive: true });
     await source.backup(partial);
     asSingleFile(partial, nativeBinding);
   } catch {
     rmSync(partial, { force: true });
     throw new ServiceError('storage', UNREADABLE);
   }
-  const checked = inspectBackup(partial, fileName, nativeBinding);
-  if (!checked.intact) {
+  if (!checkDatabaseFile(partial, 'full', nativeBinding).ok) {
     rmSync(partial, { force: true });
     throw new ServiceError('storage', 'Sikkerhetskopien besto ikke kontrollen og ble forkastet. Databasen er uendret.');
   }
   renameSync(partial, target);
-  return checked;
 }
 
 /**
