@@ -3,6 +3,7 @@ import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type DialectAdapter, ty
 import { DatabaseOpenError } from './errors';
 import { LATEST_MIGRATION, MIGRATIONS } from './migrations';
 import { registerNorwegianText } from './norwegianText';
+import { applyJournalMode, applyPragmas, isNetworkPath } from './pragmas';
 import type { DB } from './schema';
 
 export interface AppDatabase {
@@ -71,23 +72,6 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
   }
 }
 
-/** Per-connection settings; none of them changes the file. */
-function applyPragmas(sqlite: Database.Database): void {
-  // SQLite ships with foreign keys off; without this a time entry could point at a deleted case.
-  sqlite.pragma('foreign_keys = ON');
-  // Another process (the command line, a backup) may hold a lock for a moment; wait instead of failing.
-  sqlite.pragma('busy_timeout = 5000');
-  // A committed entry must survive a power cut: sync the journal and the database at every commit.
-  sqlite.pragma('synchronous = FULL');
-}
-
-function applyJournalMode(sqlite: Database.Database, path: string, readonly: boolean): void {
-  if (readonly || path === ':memory:') return;
-  // WAL lets reads run while a write commits, but needs shared memory that network file systems do
-  // not provide reliably; on a network path the classic rollback journal is the safe choice.
-  sqlite.pragma(`journal_mode = ${isNetworkPath(path) ? 'DELETE' : 'WAL'}`);
-}
-
 /**
  * SQLite runs DDL inside a transaction, but Kysely's adapter says it cannot, so the Migrator would run
  * each migration bare and a failure halfway would leave half a schema behind (and a database no later
@@ -105,11 +89,6 @@ class TransactionalSqliteDialect extends SqliteDialect {
   override createAdapter(): DialectAdapter {
     return new TransactionalSqliteAdapter();
   }
-}
-
-/** UNC paths (\\server\share) and mapped network mounts under /mnt, /net or /Volumes count as network. */
-export function isNetworkPath(path: string): boolean {
-  return /^(\\\\|\/\/)[^\\/]+[\\/]/.test(path) || /^\/(net|Volumes)\//.test(path);
 }
 
 function appliedMigrations(sqlite: Database.Database): string[] {
@@ -153,4 +132,4 @@ function defaultBackupPath(path: string, currentMigration: string): string {
   return `${path}.før-oppgradering-${currentMigration}-${stamp}.sqlite`;
 }
 
-export { LATEST_MIGRATION };
+export { LATEST_MIGRATION, isNetworkPath };
