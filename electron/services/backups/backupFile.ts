@@ -33,14 +33,23 @@ export async function writeVerifiedCopy(source: Database.Database, target: strin
     await source.backup(partial);
     asSingleFile(partial, nativeBinding);
   } catch {
-    rmSync(partial, { force: true });
+    removeQuietly(partial);
     throw new ServiceError('storage', UNREADABLE);
   }
   if (!checkDatabaseFile(partial, 'full', nativeBinding).ok) {
-    rmSync(partial, { force: true });
+    removeQuietly(partial);
     throw new ServiceError('storage', 'Sikkerhetskopien besto ikke kontrollen og ble forkastet. Databasen er uendret.');
   }
   renameSync(partial, target);
+}
+
+/** Clearing up after a failure must not replace the failure with its own (a folder that is a file). */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Nothing was written there, or nothing can be.
+  }
 }
 
 /**

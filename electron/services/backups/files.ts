@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { ServiceError } from '../errors';
 import { BACKUP_RETENTION, DEFAULT_BACKUP_FOLDER_NAME, parseBackupFileName, type BackupKind } from '../../../shared/domain/backups';
 
 export interface BackupFileInfo {
@@ -25,8 +26,9 @@ export function listBackupFiles(folder: string): BackupFileInfo[] {
   try {
     names = readdirSync(folder);
   } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') return [];
-    throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT') return [];
+    throw new ServiceError('storage', 'Mappen for sikkerhetskopier kan ikke leses. Kontroller mappen i Innstillinger.');
   }
   const files: BackupFileInfo[] = [];
   for (const fileName of names) {
