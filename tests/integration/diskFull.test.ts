@@ -1,22 +1,18 @@
-import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
 import { createDispatcher } from '../../electron/services/dispatcher';
-import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
+import { createSettledDatabase, fileFingerprint } from '../support/fileState';
+import { categoryId, municipalityId, type TestDatabase } from '../support/testDatabase';
 
 let t: TestDatabase;
 beforeEach(async () => {
-  t = await createTestDatabase();
-  t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2020-03-01', code: '03/20-ST' });
-  // Everything committed so far in the main file, so the file's bytes tell whether anything was written.
-  t.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  t = await createSettledDatabase();
 });
 afterEach(() => t.close());
 
-const fingerprint = () =>
-  ['', '-wal'].map((suffix) => (existsSync(t.path + suffix) ? createHash('sha256').update(readFileSync(t.path + suffix)).digest('hex') : '-')).join(':');
+const fingerprint = () => fileFingerprint(t.path);
 
 const entry = (i: number) => ({
   date: `2020-03-${String(2 + (i % 20)).padStart(2, '0')}`,

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, contract, type ChannelName } from '../../shared/contract';
-import { createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
+import { createSettledDatabase, fileFingerprint } from '../support/fileState';
+import type { TestDatabase } from '../support/testDatabase';
 
 /**
  * Hostile payloads for EVERY channel, derived from the contract alone, so a channel added later is fuzzed
@@ -108,13 +107,10 @@ const NORWEGIAN = /mangler|har feil type|Ukjent felt|må |kan ha høyst|kan vær
 const ENGLISH = /\b(Invalid|Expected|Required|received|must|Unrecognized|string|number)\b/;
 
 let t: TestDatabase;
-const fileBytes = () =>
-  ['', '-wal', '-journal'].map((suffix) => (existsSync(t.path + suffix) ? createHash('sha256').update(readFileSync(t.path + suffix)).digest('hex') : '-')).join(':');
+const fileBytes = () => fileFingerprint(t.path);
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2020-03-01', code: '03/20-ST' });
-  t.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  t = await createSettledDatabase();
 });
 afterAll(() => t.close());
 

@@ -8,13 +8,12 @@ import { fixedClock } from '../../electron/services/context';
 import { createDispatcher } from '../../electron/services/dispatcher';
 import { startBackupSchedule } from '../../electron/services/backups/schedule';
 import { listBackupFiles } from '../../electron/services/backups/files';
-import { createTestDatabase, makeTempDir, municipalityId, type TestDatabase } from '../support/testDatabase';
+import { createSettledDatabase } from '../support/fileState';
+import { makeTempDir, type TestDatabase } from '../support/testDatabase';
 
 let t: TestDatabase;
 beforeEach(async () => {
-  t = await createTestDatabase();
-  t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2020-03-01', code: '03/20-ST' });
-  t.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  t = await createSettledDatabase();
 });
 afterEach(() => t.close());
 
