@@ -27,7 +27,7 @@ import {
 } from './security';
 import { openForStartup } from './startup';
 import { describeDatabaseOpenFailure, STARTUP_FAILURE_TITLE } from './startupErrors';
-import { createWindowOptions, focusExistingWindow } from './window';
+import { createMainWindow, focusExistingWindow } from './window';
 
 // Bootstrap only: every decision lives in a small module beside this one, where it is unit-tested.
 
@@ -147,7 +147,7 @@ async function start(): Promise<void> {
   serveRenderer(protocol, { rootDir: rendererDir, csp });
   hardenSession(session.defaultSession, csp);
 
-  const window = new BrowserWindow(createWindowOptions(preloadPath));
+  const window = createMainWindow(BrowserWindow, preloadPath);
   mainWindow = window;
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {
