@@ -63,7 +63,7 @@ describe('backups', () => {
     expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
-  it('restores a backup after backing up the current database, and signs the user out', async () => {
+  it('restores a backup after backing up the current database; the member stays signed in as the backup knows them', async () => {
     addCase('03/20-ST');
     const backup = await t.okAsync('backups:create', {});
     addCase('04/20-ST');
@@ -76,14 +76,22 @@ describe('backups', () => {
     expect(t.count('cases')).toBe(1);
     expect(t.count('time_entries')).toBe(0);
     expect(t.db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(t.ok('session:get-current', {}).member).toBeNull();
+    expect(t.ok('session:get-current', {}).member).toMatchObject({ username: 'marit' });
 
     const safety = t.ok('backups:list', {}).backups.find((b) => b.fileName === result.safetyCopy) as BackupDto;
     expect(safety).toMatchObject({ kind: 'foer-gjenoppretting', intact: true, summary: { cases: 2, timeEntries: 1 } });
     // The app keeps working on the restored data.
-    t.signInAs('marit');
     addCase('05/20-ST');
     expect(t.count('cases')).toBe(2);
+  });
+
+  it('signs out a member the backup does not know', async () => {
+    const backup = await t.okAsync('backups:create', {});
+    const kari = t.addMember('kari', 'Kari Nordvik', 'KN');
+    t.db.sqlite.prepare("update team_members set role = 'administrator' where id = ?").run(kari.id);
+    t.signInAs('kari');
+    await t.okAsync('backups:restore', { fileName: backup.fileName });
+    expect(t.ok('session:get-current', {}).member).toBeNull();
   });
 
   it('lets only an administrator restore', async () => {

@@ -60,10 +60,11 @@ export async function restoreBackup(ctx: ServiceContext, input: ChannelParsedInp
   const actor = requireActor(ctx);
   if (actor.role !== 'administrator') throw new ServiceError('forbidden', 'Bare en administrator kan hente fram en sikkerhetskopi');
   const result = await restoreIntoOpenDatabase(ctx.db, folder, input.fileName, now);
-  // The restored data may not know this member, or know them with another role: sign in again.
-  ctx.session.actor = null;
-  const restoredActor = findTeamMemberByUsername(ctx, actor.username);
-  const auditCtx = { ...ctx, actor: restoredActor ? toActor(restoredActor) : null };
+  // The restored data decides who this member is (id, role, still active); unknown there means signed out.
+  const restoredRow = findTeamMemberByUsername(ctx, actor.username);
+  const restoredActor = restoredRow && restoredRow.active === 1 ? toActor(restoredRow) : null;
+  ctx.session.actor = restoredActor;
+  const auditCtx = { ...ctx, actor: restoredActor };
   transaction(ctx.db, () => recordAudit(auditCtx, 'restore', 'database', null, ['fileName']));
   return result;
 }

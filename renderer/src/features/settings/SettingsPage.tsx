@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../lib/query';
+import { BackupSection } from './BackupSection';
 import { GeneralSettingsSection } from './GeneralSettingsSection';
 
 const useStyles = makeStyles({
@@ -22,6 +23,7 @@ export function SettingsPage() {
       {settings.error ? <ErrorMessage error={settings.error} /> : null}
       {settings.isPending ? <Loading label="Henter innstillinger …" /> : null}
       {settings.data ? <GeneralSettingsSection settings={settings.data} canEdit={canEdit} /> : null}
+      {settings.data ? <BackupSection settings={settings.data} canEdit={canEdit} /> : null}
     </div>
   );
 }
