@@ -24,7 +24,7 @@ export function backupContents(backup: BackupDto): string {
     count(s.teamMembers, 'teammedlem', 'teammedlemmer'),
     count(s.cases, 'sak', 'saker'),
     count(s.timeEntries, 'timeføring', 'timeføringer'),
-    s.lastEntryDate ? `siste føring ${formatNorwegianDate(s.lastEntryDate)}` : 'ingen føringer',
+    ...(s.lastEntryDate ? [`siste føring ${formatNorwegianDate(s.lastEntryDate)}`] : []),
     formatFileSize(backup.sizeBytes),
   ].join(' · ');
 }

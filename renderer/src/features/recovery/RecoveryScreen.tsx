@@ -11,7 +11,7 @@ import { useRestoreBackup } from '../../lib/useRestoreBackup';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  folder: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+  folder: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   list: { maxHeight: '320px', overflowY: 'auto' },
 });
 

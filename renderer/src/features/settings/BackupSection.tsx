@@ -14,9 +14,11 @@ import { useRestoreBackup } from '../../lib/useRestoreBackup';
 import { SettingsSection } from './SettingsSection';
 
 const useStyles = makeStyles({
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start', flexWrap: 'wrap' },
+  // Level with the input, below the field's label.
+  besideField: { marginTop: tokens.spacingVerticalXXL },
   folder: { minWidth: '420px' },
-  folderPath: { fontFamily: tokens.fontFamilyMonospace, wordBreak: 'break-all' },
+  folderPath: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   list: { maxHeight: '360px', overflowY: 'auto' },
 });
 
@@ -68,7 +70,7 @@ export function BackupSection({ settings, canEdit }: { settings: SettingsDto; ca
           <FormField label="Mappe for sikkerhetskopier" hint="Tom betyr standardmappen ved siden av databasen." className={styles.folder}>
             <Input value={folder} onChange={(_event, data) => setFolder(data.value)} maxLength={500} />
           </FormField>
-          <Button onClick={storeFolder} disabled={saveFolder.isPending}>
+          <Button className={styles.besideField} onClick={storeFolder} disabled={saveFolder.isPending}>
             Lagre mappe
           </Button>
         </div>
