@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand, ParsedArgs } from './command';
+import { backupCommand, restoreCommand, verifyCommand } from './commands/backups';
 import { callCommand } from './commands/call';
 import { channelsCommand } from './commands/channels';
 import { demoCommand } from './commands/demo';
 import { CliFailure, EXIT, UsageError, type CliIo } from './io';
 import { commandUsage, usage } from './usage';
 
-export const COMMANDS: readonly CliCommand[] = [demoCommand, callCommand, channelsCommand];
+export const COMMANDS: readonly CliCommand[] = [demoCommand, callCommand, channelsCommand, backupCommand, restoreCommand, verifyCommand];
 
 const HELP = ['--help', '-h', 'help'];
 

@@ -3,6 +3,7 @@ import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type DialectAdapter, ty
 import { DatabaseOpenError } from './errors';
 import { LATEST_MIGRATION, MIGRATIONS } from './migrations';
 import { registerNorwegianText } from './norwegianText';
+import { applyJournalMode, applyPragmas, isNetworkPath } from './pragmas';
 import type { DB } from './schema';
 
 export interface AppDatabase {
@@ -10,6 +11,8 @@ export interface AppDatabase {
   readonly sqlite: Database.Database;
   /** Query builder and migrator. Services compile its queries and run them synchronously (see exec.ts). */
   readonly kysely: Kysely<DB>;
+  /** The native module the connection was opened with; other connections (backups) need the same. */
+  readonly nativeBinding?: string;
   close(): void;
 }
 
@@ -54,6 +57,7 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
       path,
       sqlite,
       kysely,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       close: () => {
         if (sqlite.open) sqlite.close();
       },
@@ -66,23 +70,6 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
     }
     throw error;
   }
-}
-
-/** Per-connection settings; none of them changes the file. */
-function applyPragmas(sqlite: Database.Database): void {
-  // SQLite ships with foreign keys off; without this a time entry could point at a deleted case.
-  sqlite.pragma('foreign_keys = ON');
-  // Another process (the command line, a backup) may hold a lock for a moment; wait instead of failing.
-  sqlite.pragma('busy_timeout = 5000');
-  // A committed entry must survive a power cut: sync the journal and the database at every commit.
-  sqlite.pragma('synchronous = FULL');
-}
-
-function applyJournalMode(sqlite: Database.Database, path: string, readonly: boolean): void {
-  if (readonly || path === ':memory:') return;
-  // WAL lets reads run while a write commits, but needs shared memory that network file systems do
-  // not provide reliably; on a network path the classic rollback journal is the safe choice.
-  sqlite.pragma(`journal_mode = ${isNetworkPath(path) ? 'DELETE' : 'WAL'}`);
 }
 
 /**
@@ -104,18 +91,23 @@ class TransactionalSqliteDialect extends SqliteDialect {
   }
 }
 
-/** UNC paths (\\server\share) and mapped network mounts under /mnt, /net or /Volumes count as network. */
-export function isNetworkPath(path: string): boolean {
-  return /^(\\\\|\/\/)[^\\/]+[\\/]/.test(path) || /^\/(net|Volumes)\//.test(path);
-}
-
 function appliedMigrations(sqlite: Database.Database): string[] {
   const table = sqlite.prepare("select name from sqlite_master where type = 'table' and name = 'kysely_migration'").get();
   if (!table) return [];
   return (sqlite.prepare('select name from kysely_migration order by name').all() as { name: string }[]).map((r) => r.name);
 }
 
-function refuseNewerDatabase(applied: string[], migrations: typeof MIGRATIONS): void {
+/**
+ * For a database whose content was just replaced (a restored backup from an older version): refuses a
+ * newer one and runs whatever migrations it lacks, on the connection already open.
+ */
+export async function migrateOpenDatabase(db: AppDatabase): Promise<void> {
+  const applied = appliedMigrations(db.sqlite);
+  refuseNewerDatabase(applied, MIGRATIONS);
+  if (Object.keys(MIGRATIONS).some((name) => !applied.includes(name))) await migrate(db.kysely, MIGRATIONS);
+}
+
+export function refuseNewerDatabase(applied: string[], migrations: typeof MIGRATIONS = MIGRATIONS): void {
   const unknown = applied.filter((name) => !(name in migrations));
   if (unknown.length > 0) {
     throw new DatabaseOpenError(
@@ -140,4 +132,4 @@ function defaultBackupPath(path: string, currentMigration: string): string {
   return `${path}.før-oppgradering-${currentMigration}-${stamp}.sqlite`;
 }
 
-export { LATEST_MIGRATION };
+export { LATEST_MIGRATION, isNetworkPath };

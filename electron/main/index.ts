@@ -1,12 +1,18 @@
 import { existsSync, mkdirSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { CHANNEL_NAMES } from '../../shared/contract';
-import { openDatabase, type AppDatabase } from '../db/open';
+import { LEASE_HEARTBEAT_MS, type Lease } from '../db/lease';
+import type { AppDatabase } from '../db/open';
+import { startBackupSchedule, type BackupSchedule } from '../services/backups/schedule';
+import { systemClock, type ReadOnlyState } from '../services/context';
 import { createDispatcher } from '../services/dispatcher';
 import { resolveDatabasePath } from './databasePath';
 import { createSenderCheck, registerIpc } from './ipc';
+import { applicationMenuTemplate } from './menu';
+import { withRestartAfterRecovery } from './restart';
 import { createFileLog, logFilePath } from './log';
 import { chooseNativeBinding } from './nativeBinding';
 import {
@@ -19,8 +25,9 @@ import {
   resolveRendererSource,
   serveRenderer,
 } from './security';
+import { openForStartup } from './startup';
 import { describeDatabaseOpenFailure, STARTUP_FAILURE_TITLE } from './startupErrors';
-import { createWindowOptions, focusExistingWindow } from './window';
+import { createMainWindow, focusExistingWindow } from './window';
 
 // Bootstrap only: every decision lives in a small module beside this one, where it is unit-tested.
 
@@ -33,6 +40,9 @@ const log = createFileLog(logFilePath(app.getPath('userData')));
 
 let mainWindow: BrowserWindow | null = null;
 let database: AppDatabase | null = null;
+let lease: Lease | null = null;
+let backups: BackupSchedule | null = null;
+let heartbeat: NodeJS.Timeout | null = null;
 
 // Scheme privileges are fixed once the app is ready, so this comes first.
 registerAppScheme(protocol);
@@ -50,6 +60,9 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    backups?.stop();
+    if (heartbeat) clearInterval(heartbeat);
+    lease?.release();
     database?.close();
     database = null;
     log.write({ event: 'shutdown' });
@@ -62,6 +75,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  let readOnly: ReadOnlyState | null = null;
   const location = resolveDatabasePath({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), cwd: process.cwd() });
   log.write({
     event: 'startup',
@@ -76,7 +90,16 @@ async function start(): Promise<void> {
   try {
     mkdirSync(dirname(location.path), { recursive: true });
     const nativeBinding = chooseNativeBinding({ isPackaged: app.isPackaged, appPath: app.getAppPath(), exists: existsSync });
-    database = await openDatabase(location.path, nativeBinding ? { nativeBinding } : {});
+    const started = await openForStartup({
+      path: location.path,
+      ...(nativeBinding ? { nativeBinding } : {}),
+      holder: userInfo().username,
+      machine: hostname(),
+      now: () => new Date(),
+    });
+    database = started.db;
+    lease = started.lease;
+    readOnly = started.readOnly;
   } catch (error) {
     const failure = describeDatabaseOpenFailure(error);
     log.write(failure.log);
@@ -84,16 +107,36 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  log.write({ event: 'database-opened' });
+  log.write({ event: 'database-opened', mode: readOnly?.mode ?? 'normal' });
 
   const dispatcher = createDispatcher({
     db: database,
+    readOnly,
     reportError: ({ channel, errorName, sqliteCode }) => log.write({ event: 'channel-error', channel, errorName, sqliteCode }),
   });
+  if (!readOnly) {
+    const db = database;
+    backups = startBackupSchedule({
+      ctx: { db, actor: null, session: { actor: null }, clock: systemClock },
+      onError: (error) => log.write({ event: 'backup-failed', errorName: error instanceof Error ? error.name : typeof error }),
+    });
+  }
+  if (lease) {
+    const held = lease;
+    heartbeat = setInterval(() => {
+      // Another PC took the lease over (ours went stale, e.g. after sleep): say so in the log for support.
+      if (!held.heartbeat()) log.write({ event: 'lease-lost' });
+    }, LEASE_HEARTBEAT_MS);
+  }
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));
   registerIpc({
     ipcMain,
     channels: CHANNEL_NAMES,
-    dispatcher,
+    dispatcher: withRestartAfterRecovery(dispatcher, () => {
+      log.write({ event: 'restart-after-restore' });
+      app.relaunch();
+      app.exit(0);
+    }),
     isTrustedSender: createSenderCheck(() => mainWindow, isTrustedUrl),
     onForbidden: (channel) => log.write({ event: 'ipc-forbidden', channel }),
     onUnexpectedError: (channel, error) =>
@@ -104,7 +147,7 @@ async function start(): Promise<void> {
   serveRenderer(protocol, { rootDir: rendererDir, csp });
   hardenSession(session.defaultSession, csp);
 
-  const window = new BrowserWindow(createWindowOptions(preloadPath));
+  const window = createMainWindow(BrowserWindow, preloadPath);
   mainWindow = window;
   window.once('ready-to-show', () => window.show());
   window.on('closed', () => {

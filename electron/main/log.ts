@@ -8,7 +8,10 @@ import { dirname, join } from 'node:path';
 export type LogEvent =
   | { event: 'startup'; version: string; electron: string; platform: string; arch: string; packaged: boolean; databaseSource: string }
   | { event: 'startup-failed'; errorName: string }
-  | { event: 'database-opened' }
+  | { event: 'database-opened'; mode?: string }
+  | { event: 'backup-failed'; errorName: string }
+  | { event: 'lease-lost' }
+  | { event: 'restart-after-restore' }
   | { event: 'database-open-failed'; errorName: string; kind?: string; sqliteCode?: string }
   | { event: 'channel-error'; channel: string; errorName: string; sqliteCode?: string }
   | { event: 'ipc-forbidden'; channel: string }

@@ -1,7 +1,17 @@
 import { run } from '../db/exec';
 import type { ServiceContext } from './context';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'sign-in' | 'sign-out' | 'transition' | 'reopen' | 'archive';
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'sign-in'
+  | 'sign-out'
+  | 'transition'
+  | 'reopen'
+  | 'archive'
+  | 'backup'
+  | 'restore';
 export type AuditRecordType =
   | 'team_member'
   | 'case'
@@ -13,7 +23,8 @@ export type AuditRecordType =
   | 'life_domain'
   | 'contact'
   | 'contact_person'
-  | 'network_event';
+  | 'network_event'
+  | 'database';
 
 /**
  * One row per change: who, when, what, which record, and the names of the fields touched — never their
@@ -26,6 +37,9 @@ export function recordAudit(
   recordId: number | null,
   fields: readonly string[] = [],
 ): void {
+  // A read-only instance lets people sign in to read but cannot write; with nothing changed there is
+  // nothing to account for, and the connection would refuse the row anyway.
+  if (ctx.readOnly) return;
   run(
     ctx.db,
     ctx.db.kysely.insertInto('audit_log').values({

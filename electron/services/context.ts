@@ -1,4 +1,5 @@
 import type { AppDatabase } from '../db/open';
+import type { ChannelName, LeaseHolderDto } from '../../shared/contract';
 import type { TeamRole } from '../../shared/domain/caseStatus';
 
 export interface Clock {
@@ -24,9 +25,24 @@ export interface SessionStore {
   actor: Actor | null;
 }
 
+/**
+ * Why the database must not be changed now: another instance holds the lease on a network share, or
+ * the start-up check found damage (recovery mode). The dispatcher refuses every mutation but `allow`.
+ */
+export interface ReadOnlyState {
+  mode: 'read-only' | 'recovery';
+  /** Norwegian, shown to the user and returned with every refused write. */
+  reason: string;
+  leaseHolder?: LeaseHolderDto | null;
+  allow?: readonly ChannelName[];
+  /** The file on disk when `db` is a stand-in because the damaged file could not be opened at all. */
+  databasePath?: string;
+}
+
 export interface ServiceContext {
   db: AppDatabase;
   actor: Actor | null;
   clock: Clock;
   session: SessionStore;
+  readOnly?: ReadOnlyState | null;
 }

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { contract, fail, isChannelName, ok, type ApiResult, type ChannelName } from '../../shared/contract';
 import type { AppDatabase } from '../db/open';
-import { systemClock, type Clock, type ServiceContext, type SessionStore } from './context';
+import { systemClock, type Clock, type ReadOnlyState, type ServiceContext, type SessionStore } from './context';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
 import { toApiError, type ErrorReporter } from './errorMapping';
 
@@ -23,6 +23,8 @@ export interface DispatcherOptions {
   /** Told about unexpected failures: channel and error class only, never payloads or messages. */
   reportError?: ErrorReporter;
   handlers?: Handlers;
+  /** Refuse every write (but `allow`) with this Norwegian reason: recovery mode, or a lease held elsewhere. */
+  readOnly?: ReadOnlyState | null;
 }
 
 /**
@@ -42,10 +44,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const definition = contract[channel];
     const parsed = (definition.input as z.ZodType).safeParse(payload ?? {});
     if (!parsed.success) return { failure: validationFailure(parsed.error) };
+    const readOnly = options.readOnly ?? null;
+    if (readOnly && definition.kind === 'mutation' && !readOnly.allow?.includes(channel)) {
+      return { failure: fail('storage', `${readOnly.reason} Ingenting ble lagret.`) };
+    }
     if (definition.kind === 'mutation' && !definition.anonymous && !session.actor) {
       return { failure: fail('unauthenticated', 'Du må være logget inn for å lagre endringer') };
     }
-    const ctx: ServiceContext = { db: options.db, actor: session.actor, clock, session };
+    const ctx: ServiceContext = { db: options.db, actor: session.actor, clock, session, readOnly };
     const handler = handlers[channel] as (ctx: ServiceContext, input: unknown) => unknown;
     return { channel, run: () => handler(ctx, parsed.data) };
   }

@@ -1,5 +1,6 @@
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import type { ServiceContext } from './context';
+import { createBackup, listBackups, restoreBackup } from './backups/service';
 import { createCase, correctCaseCode, getCase, listCases, nextCaseCode, pageCases } from './cases';
 import { linkCaseContact, unlinkCaseContact } from './caseContacts';
 import { createGoal, deleteGoal, updateGoal } from './caseGoals';
@@ -24,6 +25,7 @@ import { listCategories, listMunicipalities } from './reference';
 import { getSession, signIn, signOut } from './session';
 import { getSettings, updateSettings } from './settings';
 import { annualPivot } from './statistics';
+import { systemStatus } from './system';
 import { createTeamMember, listTeamMembers } from './teamMembers';
 import { createTimeEntry, deleteTimeEntry, listTimeEntries, updateTimeEntry } from './timeEntries';
 
@@ -89,4 +91,8 @@ export const handlers: Handlers = {
   'statistics:annual': annualPivot,
   'settings:get': (ctx) => getSettings(ctx),
   'settings:update': updateSettings,
+  'backups:list': (ctx) => listBackups(ctx),
+  'backups:create': (ctx) => createBackup(ctx),
+  'backups:restore': restoreBackup,
+  'system:status': (ctx) => systemStatus(ctx),
 };

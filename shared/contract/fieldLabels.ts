@@ -28,6 +28,7 @@ export const FIELD_LABELS: Record<string, string> = {
   search: 'Søk',
   includeInactive: 'Vis inaktive',
   includeRetired: 'Vis utgåtte',
+  fileName: 'Sikkerhetskopi',
   followUpWarningWeeks: 'Varsel etter uker',
   idleLockMinutes: 'Skjermlås etter minutter',
   retentionYears: 'Oppbevaringstid i år',

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import './zodNorwegian';
 import type { ChannelDefinition } from './channel';
+import { backupChannels } from './backups';
 import { caseChannels } from './cases';
 import { caseLifeChannels } from './caseLife';
 import { contactChannels } from './contacts';
@@ -11,6 +12,7 @@ import { referenceChannels } from './reference';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { statisticsChannels } from './statistics';
+import { systemChannels } from './system';
 import { teamMemberChannels } from './teamMembers';
 import { timeEntryChannels } from './timeEntries';
 
@@ -32,6 +34,8 @@ export const contract = {
   ...timeEntryChannels,
   ...statisticsChannels,
   ...settingsChannels,
+  ...backupChannels,
+  ...systemChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -75,6 +79,8 @@ export type { OverviewDto, ActiveCaseDto, AfterContactDto } from './overview';
 export type { MunicipalityDto, CategoryDto } from './reference';
 export type { SessionDto } from './session';
 export type { SettingsDto } from './settings';
+export type { BackupDto, BackupListDto, BackupSummaryDto, RestoreResultDto } from './backups';
+export type { AppMode, LeaseHolderDto, SystemStatusDto } from './system';
 export type { TeamMemberDto } from './teamMembers';
 export type { TimeEntryDto, TimeEntryPageDto, TimeTotalsDto, TimeEntrySortField } from './timeEntries';
 export type { AnnualPivotDto, AnnualPivotCell, PivotFigures } from './statistics';

@@ -8,7 +8,7 @@ import type { EttervernApi } from '../../shared/api';
 import type { ApiResult, ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 import { openDatabase, type AppDatabase } from '../../electron/db/open';
 import { createDispatcher, type Dispatcher } from '../../electron/services/dispatcher';
-import type { Clock } from '../../electron/services/context';
+import type { Clock, ReadOnlyState } from '../../electron/services/context';
 import { checkA11y } from './support/a11y';
 import { launchChromium } from './support/chromium';
 import { findHorizontalOverflow } from './support/layout';
@@ -28,6 +28,8 @@ export interface HarnessOptions {
   clock?: Clock;
   /** Fills the fresh database before the page opens (e.g. with demo data). */
   prepare?: (db: AppDatabase) => void | Promise<void>;
+  /** Start the dispatcher read-only or in recovery mode, as the main process does after its checks. */
+  readOnly?: (db: AppDatabase) => ReadOnlyState;
 }
 
 export interface Harness {
@@ -85,6 +87,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const dispatcher = createDispatcher({
       db,
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.readOnly ? { readOnly: options.readOnly(db) } : {}),
       reportError: (report) => errors.push(`service failure on ${report.channel}: ${report.errorName}`),
     });
 

@@ -21,8 +21,10 @@ const auditSince = (id: number) => t.db.sqlite.prepare('select * from audit_log 
 interface Scenario {
   /** Whatever must exist before the write. */
   prepare?: () => unknown;
-  write: (prepared: unknown) => { id: number };
+  write: (prepared: unknown) => { id: number } | Promise<{ id: number }>;
   expected: (written: { id: number }) => { action: string; record_type: string; record_id: string | null; fields: string[] };
+  /** Where the new rows start, when the write replaces the log itself (a restore). Default: the last row now. */
+  since?: (prepared: unknown) => number;
   /** Values sent with the write; none may appear in the audit row. */
   values: string[];
 }
@@ -293,6 +295,19 @@ const SCENARIOS: Record<string, Scenario> = {
     values: ['Ettervern-kopier', '9'],
   },
   ...CASE_LIFE_SCENARIOS(),
+  'backups:create': {
+    write: async () => (await t.okAsync('backups:create', {}), { id: 0 }),
+    expected: () => ({ action: 'backup', record_type: 'database', record_id: null, fields: [] }),
+    values: [],
+  },
+  'backups:restore': {
+    // The backup holds the log as it was before its own «backup» row; the restore row follows that.
+    prepare: async () => ({ logInBackup: lastAuditId(), backup: await t.okAsync('backups:create', {}) }),
+    since: (prepared) => (prepared as { logInBackup: number }).logInBackup,
+    write: async (prepared) => (await t.okAsync('backups:restore', { fileName: (prepared as { backup: { fileName: string } }).backup.fileName }), { id: 0 }),
+    expected: () => ({ action: 'restore', record_type: 'database', record_id: null, fields: ['fileName'] }),
+    values: ['ettervern-'],
+  },
   'time-entries:delete': {
     prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
     write: (created) => t.ok('time-entries:delete', { id: (created as { id: number }).id }),
@@ -307,10 +322,10 @@ describe('audit log', () => {
     expect(Object.keys(SCENARIOS).sort()).toEqual(writes.sort());
   });
 
-  it.each(Object.entries(SCENARIOS))('%s writes exactly one audit row with names, never values', (_channel, scenario) => {
-    const prepared = scenario.prepare?.();
-    const since = lastAuditId();
-    const written = scenario.write(prepared);
+  it.each(Object.entries(SCENARIOS))('%s writes exactly one audit row with names, never values', async (_channel, scenario) => {
+    const prepared = await scenario.prepare?.();
+    const since = scenario.since?.(prepared) ?? lastAuditId();
+    const written = await scenario.write(prepared);
     const rows = auditSince(since);
     expect(rows).toHaveLength(1);
     const row = rows[0]!;

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -78,6 +78,7 @@ function createFakeElectron(userData: string, options: { lock: boolean }) {
       },
     },
     shell: { openExternal: vi.fn() },
+    Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
   };
   return { electron, order, ipcHandlers, windows, protocol: () => protocolHandler! };
 }
@@ -104,6 +105,9 @@ vi.mock('electron', () => ({
   },
   get shell() {
     return fake.electron.shell;
+  },
+  get Menu() {
+    return fake.electron.Menu;
   },
 }));
 
@@ -179,6 +183,34 @@ describe('electron/main/index.ts', () => {
     expect(log).toMatch(/ ipc-forbidden channel=team-members:create/);
     expect(log).not.toContain('Marit');
     expect(log).not.toContain(temp.dir);
+  });
+
+  it('takes a verified backup at start-up and sets a Norwegian menu', async () => {
+    const dbPath = join(temp.dir, 'data', 'ettervern.sqlite');
+    const { electron, windows } = await boot({ dbPath });
+    await vi.waitFor(() => expect(windows[0]?.loadURL).toHaveBeenCalled());
+    await vi.waitFor(() => expect(readdirSync(join(temp.dir, 'data', 'sikkerhetskopier')).filter((n) => n.endsWith('-auto.sqlite'))).toHaveLength(1));
+    expect((electron.Menu.setApplicationMenu as ReturnType<typeof vi.fn>)).toHaveBeenCalled();
+  });
+
+  it('opens a damaged database in recovery mode: read-only, the reason on every refused write', async () => {
+    const dbPath = join(temp.dir, 'data', 'ettervern.sqlite');
+    mkdirSync(join(temp.dir, 'data'), { recursive: true });
+    const db = await openDatabase(dbPath);
+    db.sqlite.pragma('journal_mode = DELETE');
+    db.close();
+    const fd = openSync(dbPath, 'r+');
+    writeSync(fd, Buffer.alloc(4096 * 4, 0x66), 0, 4096 * 4, 4096 * 2);
+    closeSync(fd);
+    const { ipcHandlers, windows } = await boot({ dbPath });
+    await vi.waitFor(() => expect(windows[0]?.loadURL).toHaveBeenCalled());
+    const frame = { sender: { id: 11 }, senderFrame: windows[0]!.webContents.mainFrame };
+    expect(await ipcHandlers.get('system:status')!(frame, {})).toMatchObject({ ok: true, value: { mode: 'recovery' } });
+    expect(await ipcHandlers.get('team-members:create')!(frame, { username: 'marit', displayName: 'Marit', initials: 'MS' })).toMatchObject({
+      ok: false,
+      error: { code: 'storage', message: expect.stringContaining('skrivebeskyttet') },
+    });
+    expect(logText()).toMatch(/ database-opened mode=recovery/);
   });
 
   it('serves the renderer through app:// and refuses traversal', async () => {

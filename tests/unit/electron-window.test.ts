@@ -1,8 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createWindowOptions, focusExistingWindow } from '../../electron/main/window';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { createMainWindow, focusExistingWindow } from '../../electron/main/window';
 
-describe('createWindowOptions', () => {
-  const options = createWindowOptions('/app/out/preload/index.cjs');
+describe('createMainWindow', () => {
+  class CapturingWindow {
+    constructor(readonly options: BrowserWindowConstructorOptions) {}
+  }
+  const { options } = createMainWindow(CapturingWindow, '/app/out/preload/index.cjs');
 
   it('locks the renderer down', () => {
     expect(options.webPreferences).toMatchObject({

@@ -1,3 +1,4 @@
+import { SystemGate } from '../features/recovery';
 import { SessionGate } from '../features/session';
 import { hasApi } from '../lib/api';
 import { ApiMissingScreen } from './ApiMissingScreen';
@@ -7,7 +8,13 @@ import { AppProviders } from './providers';
 export function App() {
   return (
     <AppProviders>
-      {hasApi() ? <SessionGate>{(member) => <AppShell member={member} />}</SessionGate> : <ApiMissingScreen />}
+      {hasApi() ? (
+        <SystemGate>
+          <SessionGate>{(member) => <AppShell member={member} />}</SessionGate>
+        </SystemGate>
+      ) : (
+        <ApiMissingScreen />
+      )}
     </AppProviders>
   );
 }

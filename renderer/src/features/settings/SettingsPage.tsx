@@ -3,6 +3,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../lib/query';
+import { BackupSection } from './BackupSection';
 import { GeneralSettingsSection } from './GeneralSettingsSection';
 import { LifeDomainsSection } from './LifeDomainsSection';
 
@@ -24,6 +25,7 @@ export function SettingsPage() {
       {settings.isPending ? <Loading label="Henter innstillinger …" /> : null}
       {settings.data ? <GeneralSettingsSection settings={settings.data} canEdit={canEdit} /> : null}
       <LifeDomainsSection canEdit={canEdit} />
+      {settings.data ? <BackupSection settings={settings.data} canEdit={canEdit} /> : null}
     </div>
   );
 }

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { checkDatabaseFile } from '../db/integrity';
+import { acquireLease, describeLeaseHolder, type Lease } from '../db/lease';
+import { isNetworkPath, openDatabase, type AppDatabase } from '../db/open';
+import type { ReadOnlyState } from '../services/context';
+
+export const RECOVERY_REASON =
+  'Databasen besto ikke kontrollen ved oppstart og er åpnet skrivebeskyttet. Ingenting er endret eller slettet. Hent fram siste gode sikkerhetskopi.';
+
+export interface StartupInput {
+  path: string;
+  nativeBinding?: string;
+  /** Who this instance is, for the lease on a network share: the Windows user and the PC's name. */
+  holder: string;
+  machine: string;
+  now: () => Date;
+  /** Treat the path as a network share (default: judged from the path). */
+  network?: boolean;
+}
+
+export interface StartupDatabase {
+  db: AppDatabase;
+  readOnly: ReadOnlyState | null;
+  lease: Lease | null;
+}
+
+/**
+ * Decides how the database opens: normally; read-only when another PC holds the lease on a network
+ * share; or read-only in recovery mode when `quick_check` fails. Recovery never repairs or deletes:
+ * it only offers the backups. A file too damaged to open at all is stood in for by an empty in-memory
+ * database so the recovery screen can still run.
+ */
+export async function openForStartup(input: StartupInput): Promise<StartupDatabase> {
+  const binding = input.nativeBinding ? { nativeBinding: input.nativeBinding } : {};
+  if (existsSync(input.path) && !checkDatabaseFile(input.path, 'quick', input.nativeBinding).ok) {
+    const readOnly: ReadOnlyState = { mode: 'recovery', reason: RECOVERY_REASON, allow: ['backups:restore'], databasePath: input.path };
+    let db: AppDatabase;
+    try {
+      db = await openDatabase(input.path, { ...binding, readonly: true });
+    } catch {
+      db = await openDatabase(':memory:', binding);
+    }
+    return { db, readOnly, lease: null };
+  }
+  if (input.network ?? isNetworkPath(input.path)) {
+    const outcome = acquireLease({ databasePath: input.path, holder: input.holder, machine: input.machine, now: input.now });
+    if (outcome.kind === 'held') {
+      const { holder, machine, heartbeatAt } = outcome.by;
+      return {
+        db: await openDatabase(input.path, { ...binding, readonly: true }),
+        readOnly: {
+          mode: 'read-only',
+          reason: describeLeaseHolder(outcome.by),
+          leaseHolder: { holder, machine, heartbeatAt },
+          allow: ['session:sign-in', 'session:sign-out'],
+        },
+        lease: null,
+      };
+    }
+    try {
+      return { db: await openDatabase(input.path, binding), readOnly: null, lease: outcome.lease };
+    } catch (error) {
+      outcome.lease.release();
+      throw error;
+    }
+  }
+  return { db: await openDatabase(input.path, binding), readOnly: null, lease: null };
+}

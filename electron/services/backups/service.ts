@@ -1,0 +1,70 @@
+import type { BackupDto, BackupListDto, ChannelParsedInput, RestoreResultDto } from '../../../shared/contract';
+import { transaction } from '../../db/exec';
+import { requireActor } from '../actor';
+import { recordAudit } from '../audit';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
+import { readSettings } from '../settings';
+import { findTeamMemberByUsername, toActor } from '../teamMembers';
+import { createVerifiedBackup, inspectBackup } from './backupFile';
+import { backupsToRotate, listBackupFiles, resolveBackupFolder } from './files';
+import { restoreIntoOpenDatabase, restoreOverDamagedFile } from './restore';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The database file on disk: in recovery mode the connection may be a stand-in for it. */
+function databasePath(ctx: ServiceContext): string {
+  return ctx.readOnly?.databasePath ?? ctx.db.path;
+}
+
+/** The team's chosen folder; a damaged database may not even have readable settings. */
+export function backupFolder(ctx: ServiceContext): string {
+  let chosen: string | null = null;
+  try {
+    chosen = readSettings(ctx).backupFolder;
+  } catch {
+    chosen = null;
+  }
+  return resolveBackupFolder(databasePath(ctx), chosen);
+}
+
+export function listBackups(ctx: ServiceContext): BackupListDto {
+  const folder = backupFolder(ctx);
+  const backups = listBackupFiles(folder).map((file) => inspectBackup(join(folder, file.fileName), file.fileName, ctx.db.nativeBinding));
+  return { folder, backups };
+}
+
+/** A verified backup, then rotation of the automatic ones. Returns the new backup. */
+export async function takeBackup(ctx: ServiceContext, kind: 'auto' | 'manuell'): Promise<BackupDto> {
+  const folder = backupFolder(ctx);
+  const backup = await createVerifiedBackup(ctx.db.sqlite, folder, kind, ctx.clock.now(), ctx.db.nativeBinding);
+  for (const old of backupsToRotate(listBackupFiles(folder))) rmSync(join(folder, old.fileName), { force: true });
+  return backup;
+}
+
+export async function createBackup(ctx: ServiceContext): Promise<BackupDto> {
+  requireActor(ctx);
+  const backup = await takeBackup(ctx, 'manuell');
+  transaction(ctx.db, () => recordAudit(ctx, 'backup', 'database', null));
+  return backup;
+}
+
+/**
+ * Replaces the team's data with a backup: an administrator's decision in normal mode; in recovery mode
+ * whoever is at the PC, since the damaged database may not even say who the administrators are.
+ */
+export async function restoreBackup(ctx: ServiceContext, input: ChannelParsedInput<'backups:restore'>): Promise<RestoreResultDto> {
+  const folder = backupFolder(ctx);
+  const now = ctx.clock.now();
+  if (ctx.readOnly?.mode === 'recovery') return restoreOverDamagedFile(ctx.db, databasePath(ctx), folder, input.fileName, now);
+  const actor = requireActor(ctx);
+  if (actor.role !== 'administrator') throw new ServiceError('forbidden', 'Bare en administrator kan hente fram en sikkerhetskopi');
+  const result = await restoreIntoOpenDatabase(ctx.db, folder, input.fileName, now);
+  // The restored data decides who this member is (id, role, still active); unknown there means signed out.
+  const restoredRow = findTeamMemberByUsername(ctx, actor.username);
+  const restoredActor = restoredRow && restoredRow.active === 1 ? toActor(restoredRow) : null;
+  ctx.session.actor = restoredActor;
+  const auditCtx = { ...ctx, actor: restoredActor };
+  transaction(ctx.db, () => recordAudit(auditCtx, 'restore', 'database', null, ['fileName']));
+  return result;
+}

@@ -1,0 +1,32 @@
+import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
+import { Loading } from '../../components/Loading';
+import { useApiQuery } from '../../lib/query';
+import { RecoveryScreen } from './RecoveryScreen';
+
+const useStyles = makeStyles({ banner: { borderRadius: 0 } });
+
+/**
+ * Before anything else: is the database usable? Recovery mode replaces the app with the recovery
+ * screen (the damaged data is not shown at all); read-only mode keeps the app under a banner saying why.
+ */
+export function SystemGate({ children }: { children: ReactNode }) {
+  const styles = useStyles();
+  const status = useApiQuery('system:status', {}, { staleTime: Infinity });
+  if (status.isPending) return <Loading label="Starter Ettervern …" />;
+  // If even the status cannot be read, the session gate shows its own error.
+  if (status.data?.mode === 'recovery') return <RecoveryScreen reason={status.data.message ?? ''} />;
+  return (
+    <>
+      {status.data?.mode === 'read-only' ? (
+        <MessageBar intent="warning" layout="multiline" className={styles.banner}>
+          <MessageBarBody>
+            <MessageBarTitle>Bare lesing</MessageBarTitle>
+            {status.data.message}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { SystemGate } from './SystemGate';

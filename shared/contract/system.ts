@@ -1,0 +1,21 @@
+import { emptyInput } from './common';
+import { queryChannel } from './channel';
+
+export type AppMode = 'normal' | 'read-only' | 'recovery';
+
+export interface LeaseHolderDto {
+  holder: string;
+  machine: string;
+  heartbeatAt: string;
+}
+
+export interface SystemStatusDto {
+  mode: AppMode;
+  /** Norwegian, for a banner or the recovery screen; null in normal mode. */
+  message: string | null;
+  leaseHolder: LeaseHolderDto | null;
+}
+
+export const systemChannels = {
+  'system:status': queryChannel<SystemStatusDto>()(emptyInput, 'Om databasen kan endres, og hvorfor ikke'),
+} as const;
