@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { evaluateAudit, readAllowlist, report, runNpmAudit } from '../../scripts/security/auditGate';
-import { checkLicences, isAcceptable, readExceptions } from '../../scripts/security/licences';
+import { evaluateAudit, readAllowlist, report, runNpmAudit } from '../../electron/tools/security/auditGate';
+import { checkLicences, isAcceptable, readExceptions } from '../../electron/tools/security/licences';
 import { makeTempDir } from '../support/testDatabase';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -59,7 +59,7 @@ describe('npm audit gate', () => {
   });
 
   it('runs against this project: no unaccepted serious advisory, or a clear «not checked»', async () => {
-    const outcome = evaluateAudit(await runNpmAudit(ROOT), readAllowlist(join(ROOT, 'security/audit-allowlist.json')));
+    const outcome = evaluateAudit(await runNpmAudit(ROOT), readAllowlist(join(ROOT, 'electron/tools/security/audit-allowlist.json')));
     const result = report(outcome, 'offline-ok');
     console.log(result.lines.join('\n'));
     expect(result.exitCode).toBe(0);
@@ -101,7 +101,7 @@ describe('licence check', () => {
   });
 
   it('passes for this project’s production dependencies', () => {
-    const result = checkLicences(ROOT, readExceptions(join(ROOT, 'security/licence-exceptions.json')));
+    const result = checkLicences(ROOT, readExceptions(join(ROOT, 'electron/tools/security/licence-exceptions.json')));
     console.log(`Lisenser: ${result.packages.length} produksjonspakker, ${result.rejected.length} avvist, ${result.unknown.length} ukjente`);
     expect(result.packages.length).toBeGreaterThan(5);
     expect(result.rejected).toEqual([]);

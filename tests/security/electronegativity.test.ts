@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { blockingFindings, formatFinding, scanElectron } from '../../scripts/security/electronegativity';
+import { blockingFindings, formatFinding, scanElectron } from '../../electron/tools/security/electronegativity';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 

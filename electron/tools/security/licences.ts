@@ -102,7 +102,7 @@ export function checkLicences(root: string, exceptions: readonly LicenceExceptio
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const exceptions = readExceptions('security/licence-exceptions.json');
+  const exceptions = readExceptions('electron/tools/security/licence-exceptions.json');
   const result = checkLicences(process.cwd(), exceptions);
   for (const e of exceptions) console.log(`UNNTAK  ${e.package}: ${e.reason}`);
   for (const p of result.rejected) console.log(`AVVIST  ${p.name}@${p.version}: ${p.licence}`);

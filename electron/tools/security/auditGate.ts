@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * `npm audit` for production dependencies: an unaccepted high or critical advisory fails. Accepted ones
- * are written down in security/audit-allowlist.json with the reason. When the audit service cannot be
+ * are written down in electron/tools/security/audit-allowlist.json with the reason. When the audit service cannot be
  * reached the gate says so plainly: in strict mode (`npm run audit:prod`) that fails, in the test run
  * it is reported and passes — a gate that never ran must not look like a gate that passed.
  */
@@ -91,7 +91,7 @@ export function report(outcome: AuditOutcome, mode: 'strict' | 'offline-ok'): { 
   }
   const lines = [
     ...outcome.blocking.map((a) => `STOPP  ${a.severity} ${a.package} ${a.id} ${a.title}`),
-    ...outcome.accepted.map((a) => `godtatt ${a.severity} ${a.package} ${a.id} (se security/audit-allowlist.json)`),
+    ...outcome.accepted.map((a) => `godtatt ${a.severity} ${a.package} ${a.id} (se electron/tools/security/audit-allowlist.json)`),
     ...outcome.lower.map((a) => `merk   ${a.severity} ${a.package} ${a.id} ${a.title}`),
     `npm audit: ${outcome.blocking.length} alvorlige som ikke er godtatt, ${outcome.accepted.length} godtatt, ${outcome.lower.length} lavere`,
   ];
@@ -100,7 +100,7 @@ export function report(outcome: AuditOutcome, mode: 'strict' | 'offline-ok'): { 
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const mode = process.argv.includes('--offline-ok') ? 'offline-ok' : 'strict';
-  const outcome = evaluateAudit(await runNpmAudit(process.cwd()), readAllowlist('security/audit-allowlist.json'));
+  const outcome = evaluateAudit(await runNpmAudit(process.cwd()), readAllowlist('electron/tools/security/audit-allowlist.json'));
   const result = report(outcome, mode);
   for (const line of result.lines) console.log(line);
   process.exitCode = result.exitCode;
