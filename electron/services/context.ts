@@ -1,5 +1,6 @@
 import type { AppDatabase } from '../db/open';
 import type { TeamRole } from '../../shared/domain/caseStatus';
+import type { ScryptCost } from './passwords';
 
 export interface Clock {
   now(): Date;
@@ -22,6 +23,11 @@ export interface Actor {
 /** Who is signed in, held by the dispatcher for the lifetime of a window or command-line run. */
 export interface SessionStore {
   actor: Actor | null;
+  /**
+   * The screen is locked: the actor is kept (only they can unlock), but the dispatcher refuses every
+   * channel except unlocking, signing out and asking who is signed in.
+   */
+  locked?: boolean;
 }
 
 export interface ServiceContext {
@@ -29,4 +35,6 @@ export interface ServiceContext {
   actor: Actor | null;
   clock: Clock;
   session: SessionStore;
+  /** scrypt cost for new password hashes. Default: DEFAULT_SCRYPT_COST; the test helpers pass a cheap one. */
+  passwordCost?: ScryptCost;
 }

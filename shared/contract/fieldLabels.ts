@@ -32,6 +32,14 @@ export const FIELD_LABELS: Record<string, string> = {
   idleLockMinutes: 'Skjermlås etter minutter',
   retentionYears: 'Oppbevaringstid i år',
   backupFolder: 'Mappe for sikkerhetskopier',
+  password: 'Passord',
+  currentPassword: 'Nåværende passord',
+  newPassword: 'Nytt passord',
+  active: 'Aktiv',
+  actorId: 'Teammedlem',
+  action: 'Handling',
+  closureNote: 'Avslutningsnotat',
+  caseIds: 'Saker',
 };
 
 export function fieldLabel(path: readonly PropertyKey[]): string {

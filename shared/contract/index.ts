@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import './zodNorwegian';
 import type { ChannelDefinition } from './channel';
+import { auditChannels } from './audit';
 import { caseChannels } from './cases';
+import { caseNoteChannels } from './closureNote';
 import { referenceChannels } from './reference';
+import { retentionChannels } from './retention';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { statisticsChannels } from './statistics';
@@ -22,6 +25,9 @@ export const contract = {
   ...timeEntryChannels,
   ...statisticsChannels,
   ...settingsChannels,
+  ...caseNoteChannels,
+  ...auditChannels,
+  ...retentionChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -47,6 +53,8 @@ export function isChannelName(value: unknown): value is ChannelName {
 export * from './result';
 export type { ChannelDefinition } from './channel';
 export type { CaseDto, CaseDetailDto } from './cases';
+export type { AuditEntryDto, AuditExportDto, AuditFilter, AuditPageDto, AuditVerifyDto } from './audit';
+export type { RetentionPreviewDto, RetentionRunDto, RetentionRuleCountDto } from './retention';
 export type { MunicipalityDto, CategoryDto } from './reference';
 export type { SessionDto } from './session';
 export type { SettingsDto } from './settings';

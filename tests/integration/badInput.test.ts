@@ -65,9 +65,9 @@ const CASES: BadCase[] = [
   { name: 'case code in the wrong form', channel: 'cases:create', payload: () => ({ municipalityId: steigen, referralDate: '2020-03-01', code: 'ST-2020-1' }), code: 'validation', field: 'code', sent: 'ST-2020-1' },
   { name: 'case code already in use', channel: 'cases:create', payload: () => ({ municipalityId: steigen, referralDate: '2020-03-01', code: '01/20-ST' }), code: 'conflict', field: 'code', sent: '01/20-ST' },
   { name: 'case with an extra field', channel: 'cases:create', payload: () => ({ municipalityId: steigen, referralDate: '2020-03-01', name: 'Kari' }), code: 'validation', field: 'name', sent: 'Kari' },
-  { name: 'member with a bad username', channel: 'team-members:create', payload: () => ({ username: 'Kari Nord!', displayName: 'Kari', initials: 'KN' }), code: 'validation', field: 'username', sent: 'Kari Nord!' },
-  { name: 'member with lower-case initials', channel: 'team-members:create', payload: () => ({ username: 'kari', displayName: 'Kari', initials: 'kn' }), code: 'validation', field: 'initials' },
-  { name: 'member with an empty name', channel: 'team-members:create', payload: () => ({ username: 'kari', displayName: '   ', initials: 'KN' }), code: 'validation', field: 'displayName', message: 'Navn må fylles ut' },
+  { name: 'member with a bad username', channel: 'team-members:create', payload: () => ({ username: 'Kari Nord!', displayName: 'Kari', initials: 'KN', password: 'et-langt-passord' }), code: 'validation', field: 'username', sent: 'Kari Nord!' },
+  { name: 'member with lower-case initials', channel: 'team-members:create', payload: () => ({ username: 'kari', displayName: 'Kari', initials: 'kn', password: 'et-langt-passord' }), code: 'validation', field: 'initials' },
+  { name: 'member with an empty name', channel: 'team-members:create', payload: () => ({ username: 'kari', displayName: '   ', initials: 'KN', password: 'et-langt-passord' }), code: 'validation', field: 'displayName', message: 'Navn må fylles ut' },
 ];
 
 function expectNothingWritten(before: ReturnType<TestDatabase['counts']>): void {
@@ -98,7 +98,7 @@ describe('bad input', () => {
     ['time-entries:update', () => ({ ...validEntry(), id: 1 })],
     ['time-entries:delete', () => ({ id: 1 })],
     ['cases:create', () => ({ municipalityId: steigen, referralDate: '2020-03-01' })],
-    ['team-members:create', () => ({ username: 'kari', displayName: 'Kari Nord', initials: 'KN' })],
+    ['team-members:create', () => ({ username: 'kari', displayName: 'Kari Nord', initials: 'KN', password: 'et-langt-passord' })],
   ] as const)('%s while signed out is refused and writes nothing', (channel, payload) => {
     t.ok('session:sign-out', {});
     const before = t.counts();
