@@ -45,12 +45,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   function prepare(channel: unknown, payload: unknown): Prepared {
     if (!isChannelName(channel)) return { failure: fail('unknown_channel', 'Ukjent forespørsel') };
-    const definition = contract[channel];
-    const parsed = (definition.input as z.ZodType).safeParse(payload ?? {});
-    if (!parsed.success) return { failure: validationFailure(parsed.error) };
+    // Before validation: a locked screen says nothing about the data, not even what is wrong with a payload.
     if (session.locked && session.actor && !OPEN_WHILE_LOCKED.has(channel)) {
       return { failure: fail('locked', 'Skjermen er låst. Logg inn igjen for å fortsette.') };
     }
+    const definition = contract[channel];
+    const parsed = (definition.input as z.ZodType).safeParse(payload ?? {});
+    if (!parsed.success) return { failure: validationFailure(parsed.error) };
     if (!definition.anonymous && !session.actor) {
       const message = definition.kind === 'mutation' ? 'Du må være logget inn for å lagre endringer' : 'Du må være logget inn';
       return { failure: fail('unauthenticated', message) };
