@@ -2,6 +2,7 @@ import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { PeopleTeamRegular } from '@fluentui/react-icons';
 import type { TeamMemberDto } from '../../../shared/contract';
 import { SignedInMember } from '../features/session';
+import { AuditPage } from '../features/audit';
 import { CasesPage } from '../features/cases';
 import { SettingsPage } from '../features/settings';
 import { StatisticsPage } from '../features/statistics';
@@ -40,6 +41,7 @@ const PAGES: Record<Route, () => React.JSX.Element> = {
   statistikk: StatisticsPage,
   team: TeamPage,
   innstillinger: SettingsPage,
+  revisjonslogg: AuditPage,
 };
 
 /** Header, left navigation and the current page. */
@@ -58,7 +60,7 @@ export function AppShell({ member }: { member: TeamMemberDto }) {
         </div>
         <SignedInMember member={member} />
       </header>
-      <Navigation current={route} />
+      <Navigation current={route} isAdmin={member.role === 'administrator'} />
       <main className={styles.main}>
         <div className={styles.content}>
           <Page key={route} />

@@ -4,6 +4,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../lib/query';
 import { GeneralSettingsSection } from './GeneralSettingsSection';
+import { RetentionSection } from './RetentionSection';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -22,6 +23,7 @@ export function SettingsPage() {
       {settings.error ? <ErrorMessage error={settings.error} /> : null}
       {settings.isPending ? <Loading label="Henter innstillinger …" /> : null}
       {settings.data ? <GeneralSettingsSection settings={settings.data} canEdit={canEdit} /> : null}
+      {settings.data ? <RetentionSection canEdit={canEdit} /> : null}
     </div>
   );
 }
