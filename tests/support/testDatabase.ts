@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openDatabase, type AppDatabase, type OpenDatabaseOptions } from '../../electron/db/open';
 import { createDispatcher, type Dispatcher } from '../../electron/services/dispatcher';
 import { fixedClock } from '../../electron/services/context';
-import type { ScryptCost } from '../../electron/services/passwords';
+import { hashPassword, type ScryptCost } from '../../electron/services/passwords';
 import { createTeamMember } from '../../electron/services/teamMembers';
 import { createTeamMemberInput } from '../../shared/contract/teamMembers';
 import type { ApiResult, ChannelInput, ChannelName, ChannelOutput, TeamMemberDto } from '../../shared/contract';
@@ -25,6 +25,11 @@ export const TEST_PASSWORD = 'riktig-hest-batteri';
  * and a few hundred ms per hash) would make the suite crawl. passwords.test.ts asserts the real default.
  */
 export const TEST_PASSWORD_COST: ScryptCost = { N: 1024, r: 8, p: 1 };
+
+/** A stored hash of TEST_PASSWORD, for tests that insert members with SQL. */
+export function testPasswordHash(): string {
+  return hashPassword(TEST_PASSWORD, TEST_PASSWORD_COST);
+}
 
 export const FIRST_MEMBER = { username: 'marit', displayName: 'Marit Solvang', initials: 'MS', password: TEST_PASSWORD } as const;
 

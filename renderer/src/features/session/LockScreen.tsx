@@ -1,7 +1,6 @@
-import { Avatar, Button, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Avatar, Button, Card, Portal, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { LockClosedRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
-import { createPortal } from 'react-dom';
+import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { TeamMemberDto } from '../../../../shared/contract';
 import { FormErrorMessage } from '../../components/ErrorMessage';
@@ -34,8 +33,10 @@ export function LockScreen({ member }: { member: TeamMemberDto }) {
   const signOut = useApiMutation('session:sign-out');
   const [message, setMessage] = useState<string | null>(null);
   const form = useForm<{ password: string }>({ defaultValues: { password: '' } });
-  const [host] = useState(() => document.createElement('div'));
-  useEffect(() => isolate(host), [host]);
+  const overlay = useRef<HTMLDivElement>(null);
+  // Read before the first commit, while focus is still where the member was working.
+  const [returnFocus] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
+  useEffect(() => (overlay.current ? isolate(overlay.current, returnFocus) : undefined), [returnFocus]);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null);
@@ -52,8 +53,10 @@ export function LockScreen({ member }: { member: TeamMemberDto }) {
     }
   });
 
-  return createPortal(
-    <div className={styles.overlay} role="dialog" aria-modal="true" aria-labelledby="lock-title">
+  // Fluent's Portal, not React's: it carries the theme, whose colours are CSS variables.
+  return (
+    <Portal>
+    <div ref={overlay} className={styles.overlay} role="dialog" aria-modal="true" aria-labelledby="lock-title">
       <Card className={styles.card}>
         <Text as="h1" size={600} weight="semibold" className={styles.heading} id="lock-title">
           <LockClosedRegular aria-hidden /> Skjermen er låst
@@ -77,30 +80,34 @@ export function LockScreen({ member }: { member: TeamMemberDto }) {
           </div>
         </form>
       </Card>
-    </div>,
-    host,
+    </div>
+    </Portal>
   );
 }
 
 /**
- * Puts the lock screen last in <body> and makes everything else inert and hidden from screen readers —
+ * Makes everything in <body> but the lock screen's own portal inert and hidden from screen readers —
  * the app and any open dialog with its unsaved input (dialogs live in portals outside the app's tree).
  * Undone when the lock screen goes.
  */
-function isolate(host: HTMLElement): () => void {
-  document.body.appendChild(host);
-  const others = [...document.body.children].filter((element): element is HTMLElement => element !== host && element instanceof HTMLElement);
-  const previous = others.map((element) => ({ element, inert: element.inert, hidden: element.getAttribute('aria-hidden') }));
+function isolate(overlay: HTMLElement, returnFocus: HTMLElement | null): () => void {
+  let host = overlay;
+  while (host.parentElement && host.parentElement !== document.body) host = host.parentElement;
+  // Only elements not already hidden: an open modal dialog hides the app itself and must undo that itself.
+  const others = [...document.body.children].filter(
+    (element): element is HTMLElement =>
+      element !== host && element instanceof HTMLElement && !element.inert && element.getAttribute('aria-hidden') === null,
+  );
   for (const element of others) {
     element.inert = true;
     element.setAttribute('aria-hidden', 'true');
   }
   return () => {
-    for (const { element, inert, hidden } of previous) {
-      element.inert = inert;
-      if (hidden === null) element.removeAttribute('aria-hidden');
-      else element.setAttribute('aria-hidden', hidden);
+    for (const element of others) {
+      element.inert = false;
+      element.removeAttribute('aria-hidden');
     }
-    host.remove();
+    // Back where the member was working; this also wakes an open modal dialog's focus trap.
+    returnFocus?.focus();
   };
 }
