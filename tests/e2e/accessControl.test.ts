@@ -123,12 +123,12 @@ describeInBrowser('access control', () => {
     await page.getByRole('link', { name: 'Innstillinger' }).click();
     const section = page.getByRole('region', { name: 'Oppbevaring' });
     await section.getByRole('button', { name: 'Forhåndsvis' }).click();
-    await section.getByText('1 saker: 01/20-ST').waitFor();
+    await section.getByText('1 sak: 01/20-ST').waitFor();
     expect(await section.getByRole('list', { name: 'Dette fjernes' }).innerText()).toContain('Avslutningsnotat (fritekst): 1 rad');
     await harness.visit('07-oppbevaring-forhandsvisning');
-    await section.getByRole('button', { name: 'Reduser 1 saker …' }).click();
+    await section.getByRole('button', { name: 'Reduser 1 sak …' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Reduser til statistikk' }).click();
-    await section.getByText(/1 saker er redusert til statistikk/).waitFor();
+    await section.getByText(/1 sak er redusert til statistikk/).waitFor();
     expect(harness.db.sqlite.prepare('select closure_note, reduced_at is not null as reduced from cases').get()).toEqual({ closure_note: null, reduced: 1 });
   });
 });

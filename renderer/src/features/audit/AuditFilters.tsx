@@ -7,7 +7,9 @@ import { useApiQuery } from '../../lib/query';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
-  narrow: { width: '140px' },
+  narrow: { width: '150px' },
+  // Fluent's Input has a minimum width wider than these fields.
+  input: { minWidth: 0, width: '100%' },
   wide: { minWidth: '200px' },
 });
 
@@ -42,7 +44,7 @@ export function AuditFilters({ filter, onChange }: { filter: AuditFilter; onChan
         </Dropdown>
       </Field>
       <Field label="Sak" className={styles.narrow}>
-        <Input value={filter.caseCode ?? ''} placeholder="NN/ÅÅ-XX" onChange={(_e, data) => set('caseCode', data.value.trim() || undefined)} />
+        <Input className={styles.input} value={filter.caseCode ?? ''} placeholder="NN/ÅÅ-XX" onChange={(_e, data) => set('caseCode', data.value.trim() || undefined)} />
       </Field>
       <Field label="Handling" className={styles.wide}>
         <Dropdown
@@ -59,10 +61,10 @@ export function AuditFilters({ filter, onChange }: { filter: AuditFilter; onChan
         </Dropdown>
       </Field>
       <Field label="Fra dato" className={styles.narrow}>
-        <DateInput value={filter.from ?? ''} onChange={(value) => set('from', isIsoDate(value) ? value : undefined)} />
+        <DateInput className={styles.input} value={filter.from ?? ''} onChange={(value) => set('from', isIsoDate(value) ? value : undefined)} />
       </Field>
       <Field label="Til dato" className={styles.narrow}>
-        <DateInput value={filter.to ?? ''} onChange={(value) => set('to', isIsoDate(value) ? value : undefined)} />
+        <DateInput className={styles.input} value={filter.to ?? ''} onChange={(value) => set('to', isIsoDate(value) ? value : undefined)} />
       </Field>
     </div>
   );

@@ -2,6 +2,7 @@ import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/re
 import type { AuditEntryDto } from '../../../../shared/contract';
 import { auditActionLabel, auditRecordTypeLabel } from '../../../../shared/domain/audit';
 import { formatNorwegianDateTime } from '../../../../shared/format';
+import { FIELD_LABELS } from '../../../../shared/contract/fieldLabels';
 import { DataTable, type ColumnMeta } from '../../components/DataTable';
 
 const column = createColumnHelper<AuditEntryDto>();
@@ -14,7 +15,7 @@ const columns = [
     (row) => `${auditRecordTypeLabel(row.recordType)}${row.caseCode ? ` ${row.caseCode}` : row.recordId ? ` nr. ${row.recordId}` : ''}`,
     { id: 'record', header: 'Gjelder' },
   ),
-  column.accessor((row) => row.fields.join(', ') || '–', { id: 'fields', header: 'Felt som ble endret' }),
+  column.accessor((row) => row.fields.map((field) => FIELD_LABELS[field] ?? field).join(', ') || '–', { id: 'fields', header: 'Felt som ble endret' }),
 ];
 
 export function AuditTable({ rows }: { rows: AuditEntryDto[] }) {

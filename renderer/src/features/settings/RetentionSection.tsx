@@ -24,6 +24,8 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalM },
 });
 
+const casesText = (n: number) => `${formatInteger(n)} ${n === 1 ? 'sak' : 'saker'}`;
+
 /**
  * Oppbevaring: closed cases past the retention time are reduced to statistics. The administrator sees
  * what goes, confirms, and the run compacts the file so the removed text is gone from disk too.
@@ -54,7 +56,7 @@ export function RetentionSection({ canEdit }: { canEdit: boolean }) {
       {run.data ? (
         <MessageBar intent="success">
           <MessageBarBody>
-            {formatInteger(run.data.reducedCases)} saker er redusert til statistikk. Årstallene for {run.data.yearsChecked.join(', ')} er kontrollert
+            {casesText(run.data.reducedCases)} er redusert til statistikk. Årstallene for {run.data.yearsChecked.join(', ')} er kontrollert
             og uendret. Databasefilen er komprimert.
           </MessageBarBody>
         </MessageBar>
@@ -69,7 +71,7 @@ export function RetentionSection({ canEdit }: { canEdit: boolean }) {
           ) : (
             <>
               <Text weight="semibold">
-                {formatInteger(due.length)} saker: {due.map((c) => c.code).join(', ')}
+                {casesText(due.length)}: {due.map((c) => c.code).join(', ')}
               </Text>
               <Text>Dette fjernes:</Text>
               <ul className={styles.list} aria-label="Dette fjernes">
@@ -81,11 +83,11 @@ export function RetentionSection({ canEdit }: { canEdit: boolean }) {
               </ul>
               <Dialog open={confirmOpen} onOpenChange={(_e, data) => setConfirmOpen(data.open)}>
                 <DialogTrigger disableButtonEnhancement>
-                  <Button appearance="primary">Reduser {formatInteger(due.length)} saker …</Button>
+                  <Button appearance="primary">Reduser {casesText(due.length)} …</Button>
                 </DialogTrigger>
                 <DialogSurface>
                   <DialogBody>
-                    <DialogTitle>Reduser {formatInteger(due.length)} saker til statistikk?</DialogTitle>
+                    <DialogTitle>Reduser {casesText(due.length)} til statistikk?</DialogTitle>
                     <DialogContent>
                       Innholdet over slettes for godt og kan ikke hentes tilbake (bortsett fra fra eldre sikkerhetskopier). Kjøringen
                       stoppes og ingenting endres hvis årstallene for tidligere år ville blitt endret.
