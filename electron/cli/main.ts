@@ -4,10 +4,21 @@ import { backupCommand, restoreCommand, verifyCommand } from './commands/backups
 import { callCommand } from './commands/call';
 import { channelsCommand } from './commands/channels';
 import { demoCommand } from './commands/demo';
+import { auditCommand } from './commands/audit';
+import { retentionCommand } from './commands/retention';
 import { CliFailure, EXIT, UsageError, type CliIo } from './io';
 import { commandUsage, usage } from './usage';
 
-export const COMMANDS: readonly CliCommand[] = [demoCommand, callCommand, channelsCommand, backupCommand, restoreCommand, verifyCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  demoCommand,
+  callCommand,
+  channelsCommand,
+  backupCommand,
+  restoreCommand,
+  verifyCommand,
+  auditCommand,
+  retentionCommand,
+];
 
 const HELP = ['--help', '-h', 'help'];
 

@@ -32,6 +32,11 @@ export interface TeamMembersTable {
   role: 'teammedlem' | 'administrator';
   active: ColumnType<number, number | undefined, number>;
   created_at: string;
+  /** `scrypt$N$r$p$salt$hash` (electron/services/passwords.ts); null only for members migrated from before passwords. */
+  password_hash: string | null;
+  /** Wrong passwords in a row since the last successful sign-in (electron/services/lockout.ts). */
+  failed_sign_ins: ColumnType<number, number | undefined, number>;
+  last_failed_sign_in_at: string | null;
 }
 
 export interface CasesTable {
@@ -61,6 +66,10 @@ export interface CasesTable {
   risk_assessment_date: ColumnType<string | null, string | null | undefined, string | null>;
   risk_assessed_by: ColumnType<number | null, number | null | undefined, number | null>;
   risk_assessment_done: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Short free text, at most 500 characters; removed by retention. */
+  closure_note: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When retention reduced the case to statistics. */
+  reduced_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CaseTransitionsTable {
@@ -193,6 +202,9 @@ export interface AuditLogTable {
   record_id: string | null;
   /** JSON array of changed field names — never their values. */
   fields: string;
+  /** The previous row's `hash` (a run of zeros for the first row); see electron/services/auditChain.ts. */
+  prev_hash: string;
+  hash: string;
 }
 
 export interface SettingsTable {

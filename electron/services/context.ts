@@ -1,6 +1,7 @@
 import type { AppDatabase } from '../db/open';
 import type { ChannelName, LeaseHolderDto } from '../../shared/contract';
 import type { TeamRole } from '../../shared/domain/caseStatus';
+import type { ScryptCost } from './passwords';
 
 export interface Clock {
   now(): Date;
@@ -23,6 +24,11 @@ export interface Actor {
 /** Who is signed in, held by the dispatcher for the lifetime of a window or command-line run. */
 export interface SessionStore {
   actor: Actor | null;
+  /**
+   * The screen is locked: the actor is kept (only they can unlock), but the dispatcher refuses every
+   * channel except unlocking, signing out and asking who is signed in.
+   */
+  locked?: boolean;
 }
 
 /**
@@ -45,4 +51,6 @@ export interface ServiceContext {
   clock: Clock;
   session: SessionStore;
   readOnly?: ReadOnlyState | null;
+  /** scrypt cost for new password hashes. Default: DEFAULT_SCRYPT_COST; the test helpers pass a cheap one. */
+  passwordCost?: ScryptCost;
 }

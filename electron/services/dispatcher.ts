@@ -4,6 +4,7 @@ import type { AppDatabase } from '../db/open';
 import { systemClock, type Clock, type ReadOnlyState, type ServiceContext, type SessionStore } from './context';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
 import { toApiError, type ErrorReporter } from './errorMapping';
+import type { ScryptCost } from './passwords';
 
 export interface Dispatcher {
   /**
@@ -25,7 +26,12 @@ export interface DispatcherOptions {
   handlers?: Handlers;
   /** Refuse every write (but `allow`) with this Norwegian reason: recovery mode, or a lease held elsewhere. */
   readOnly?: ReadOnlyState | null;
+  /** scrypt cost for new password hashes; only the test helpers pass a cheaper one than the default. */
+  passwordCost?: ScryptCost;
 }
+
+/** What still answers while the screen is locked: nothing that shows data or changes it. */
+const OPEN_WHILE_LOCKED: ReadonlySet<ChannelName> = new Set<ChannelName>(['session:get-current', 'session:unlock', 'session:sign-out']);
 
 /**
  * The single entry point from the outside world (IPC, the command line, the browser-test bridge):
@@ -41,6 +47,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   function prepare(channel: unknown, payload: unknown): Prepared {
     if (!isChannelName(channel)) return { failure: fail('unknown_channel', 'Ukjent forespørsel') };
+    // Before validation: a locked screen says nothing about the data, not even what is wrong with a payload.
+    if (session.locked && session.actor && !OPEN_WHILE_LOCKED.has(channel)) {
+      return { failure: fail('locked', 'Skjermen er låst. Logg inn igjen for å fortsette.') };
+    }
     const definition = contract[channel];
     const parsed = (definition.input as z.ZodType).safeParse(payload ?? {});
     if (!parsed.success) return { failure: validationFailure(parsed.error) };
@@ -48,10 +58,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (readOnly && definition.kind === 'mutation' && !readOnly.allow?.includes(channel)) {
       return { failure: fail('storage', `${readOnly.reason} Ingenting ble lagret.`) };
     }
-    if (definition.kind === 'mutation' && !definition.anonymous && !session.actor) {
-      return { failure: fail('unauthenticated', 'Du må være logget inn for å lagre endringer') };
+    if (!definition.anonymous && !session.actor) {
+      const message = definition.kind === 'mutation' ? 'Du må være logget inn for å lagre endringer' : 'Du må være logget inn';
+      return { failure: fail('unauthenticated', message) };
     }
-    const ctx: ServiceContext = { db: options.db, actor: session.actor, clock, session, readOnly };
+    const ctx: ServiceContext = {
+      db: options.db,
+      actor: session.actor,
+      clock,
+      session,
+      readOnly,
+      ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
+    };
     const handler = handlers[channel] as (ctx: ServiceContext, input: unknown) => unknown;
     return { channel, run: () => handler(ctx, parsed.data) };
   }

@@ -22,11 +22,16 @@ import { createLifeDomain, listLifeDomains, updateLifeDomain } from './lifeDomai
 import { createNetworkEvent, deleteNetworkEvent, listNetworkEvents, updateNetworkEvent } from './network';
 import { getOverview } from './overview';
 import { listCategories, listMunicipalities } from './reference';
-import { getSession, signIn, signOut } from './session';
+import { changeOwnPassword, getSession, lockSession, signIn, signOut, unlockSession } from './session';
 import { getSettings, updateSettings } from './settings';
 import { annualPivot } from './statistics';
 import { systemStatus } from './system';
-import { createTeamMember, listTeamMembers } from './teamMembers';
+import { createTeamMember, listTeamMembers, setTeamMemberActive, setTeamMemberPassword, updateTeamMember } from './teamMembers';
+import { exportAudit } from './auditExport';
+import { listAudit, verifyAudit } from './auditLog';
+import { recordCaseView } from './caseViews';
+import { setClosureNote } from './closureNote';
+import { previewRetention, runRetention } from './retention/engine';
 import { createTimeEntry, deleteTimeEntry, listTimeEntries, updateTimeEntry } from './timeEntries';
 
 /** A service function answers at once or, for slow work done off the main thread, with a promise. */
@@ -41,14 +46,21 @@ export const handlers: Handlers = {
   'session:get-current': (ctx) => getSession(ctx),
   'session:sign-in': signIn,
   'session:sign-out': (ctx) => signOut(ctx),
+  'session:lock': (ctx) => lockSession(ctx),
+  'session:unlock': unlockSession,
+  'session:change-password': changeOwnPassword,
   'team-members:list': listTeamMembers,
   'team-members:create': createTeamMember,
+  'team-members:update': updateTeamMember,
+  'team-members:set-active': setTeamMemberActive,
+  'team-members:set-password': setTeamMemberPassword,
   'municipalities:list': (ctx) => listMunicipalities(ctx),
   'categories:list': listCategories,
   'cases:next-code': nextCaseCode,
   'cases:create': createCase,
   'cases:list': listCases,
-  'cases:get': getCase,
+  // Opening a case page is logged: who looked at which case, and when.
+  'cases:get': (ctx, input) => recordCaseView(ctx, input.id, () => getCase(ctx, input)),
   'cases:page': pageCases,
   'cases:correct-code': correctCaseCode,
   'cases:reject': rejectCase,
@@ -84,6 +96,7 @@ export const handlers: Handlers = {
   'network:update': updateNetworkEvent,
   'network:delete': deleteNetworkEvent,
   'overview:get': (ctx) => getOverview(ctx),
+  'cases:set-closure-note': setClosureNote,
   'time-entries:create': (ctx, input) => createTimeEntry(ctx, input),
   'time-entries:update': updateTimeEntry,
   'time-entries:delete': deleteTimeEntry,
@@ -95,4 +108,9 @@ export const handlers: Handlers = {
   'backups:create': (ctx) => createBackup(ctx),
   'backups:restore': restoreBackup,
   'system:status': (ctx) => systemStatus(ctx),
+  'audit:list': listAudit,
+  'audit:verify': (ctx) => verifyAudit(ctx),
+  'audit:export': exportAudit,
+  'retention:preview': (ctx) => previewRetention(ctx),
+  'retention:run': (ctx, input) => runRetention(ctx, input),
 };

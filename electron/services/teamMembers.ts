@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import { all, first, run, transaction } from '../db/exec';
 import type { TeamMemberRow } from '../db/schema';
 import type { ChannelParsedInput, TeamMemberDto } from '../../shared/contract';
-import { requireActor } from './actor';
+import { requireAdministrator } from './actor';
 import { recordAudit } from './audit';
 import type { Actor, ServiceContext } from './context';
-import { ServiceError } from './errors';
+import { newPasswordHash, storePasswordHash } from './credentials';
+import { notFound, ServiceError } from './errors';
 
 export function toTeamMemberDto(row: TeamMemberRow): TeamMemberDto {
   return {
@@ -28,22 +29,55 @@ export function listTeamMembers(ctx: ServiceContext, input: ChannelParsedInput<'
   return all(ctx.db, query).map(toTeamMemberDto);
 }
 
-export function countTeamMembers(ctx: ServiceContext): number {
+export function countTeamMembers(ctx: Pick<ServiceContext, 'db'>): number {
   return first(ctx.db, ctx.db.kysely.selectFrom('team_members').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
 }
 
-export function findTeamMemberByUsername(ctx: ServiceContext, username: string): TeamMemberRow | undefined {
+export function findTeamMemberByUsername(ctx: Pick<ServiceContext, 'db'>, username: string): TeamMemberRow | undefined {
   return first(ctx.db, ctx.db.kysely.selectFrom('team_members').selectAll().where('username', '=', username));
+}
+
+export function findTeamMemberById(ctx: Pick<ServiceContext, 'db'>, id: number): TeamMemberRow | undefined {
+  return first(ctx.db, ctx.db.kysely.selectFrom('team_members').selectAll().where('id', '=', id));
+}
+
+function requireMember(ctx: ServiceContext, id: number): TeamMemberRow {
+  const row = findTeamMemberById(ctx, id);
+  if (!row) throw notFound('Fant ikke teammedlemmet', 'id');
+  return row;
+}
+
+function countActiveAdministrators(ctx: ServiceContext): number {
+  return (
+    first(
+      ctx.db,
+      ctx.db.kysely
+        .selectFrom('team_members')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('role', '=', 'administrator')
+        .where('active', '=', 1),
+    )?.n ?? 0
+  );
+}
+
+/** The team must always keep one active administrator, or nobody could add members or read the log. */
+function refuseLosingLastAdministrator(ctx: ServiceContext, row: TeamMemberRow, field: string): void {
+  if (row.role === 'administrator' && row.active === 1 && countActiveAdministrators(ctx) <= 1) {
+    const message = 'Teamet må ha minst én aktiv administrator';
+    throw new ServiceError('conflict', message, { [field]: message });
+  }
 }
 
 /**
  * On a fresh database the first member is created without an actor and becomes administrator;
- * after that only a signed-in member can add colleagues.
+ * after that only an administrator can add colleagues.
  */
 export function createTeamMember(ctx: ServiceContext, input: ChannelParsedInput<'team-members:create'>): TeamMemberDto {
+  if (countTeamMembers(ctx) > 0) requireAdministrator(ctx);
+  const passwordHash = newPasswordHash(ctx, input.password);
   return transaction(ctx.db, () => {
     const bootstrap = countTeamMembers(ctx) === 0;
-    if (!bootstrap) requireActor(ctx);
+    if (!bootstrap) requireAdministrator(ctx);
     if (findTeamMemberByUsername(ctx, input.username)) {
       throw new ServiceError('conflict', 'Brukernavnet er allerede i bruk', { username: 'Brukernavnet er allerede i bruk' });
     }
@@ -57,12 +91,58 @@ export function createTeamMember(ctx: ServiceContext, input: ChannelParsedInput<
           initials: input.initials,
           role: bootstrap ? 'administrator' : input.role,
           created_at: ctx.clock.now().toISOString(),
+          password_hash: passwordHash,
         })
         .returningAll(),
     )!;
     const auditCtx = bootstrap ? { ...ctx, actor: toActor(inserted) } : ctx;
-    recordAudit(auditCtx, 'create', 'team_member', inserted.id, ['username', 'displayName', 'initials', 'role']);
+    recordAudit(auditCtx, 'create', 'team_member', inserted.id, ['username', 'displayName', 'initials', 'role', 'password']);
     return toTeamMemberDto(inserted);
+  });
+}
+
+export function updateTeamMember(ctx: ServiceContext, input: ChannelParsedInput<'team-members:update'>): TeamMemberDto {
+  requireAdministrator(ctx);
+  return transaction(ctx.db, () => {
+    const row = requireMember(ctx, input.id);
+    const changes = { display_name: input.displayName, initials: input.initials, role: input.role };
+    const changed = [
+      row.display_name !== changes.display_name ? 'displayName' : null,
+      row.initials !== changes.initials ? 'initials' : null,
+      row.role !== changes.role ? 'role' : null,
+    ].filter((f): f is string => f !== null);
+    if (changed.length === 0) return toTeamMemberDto(row);
+    if (changed.includes('role')) refuseLosingLastAdministrator(ctx, row, 'role');
+    run(ctx.db, ctx.db.kysely.updateTable('team_members').set(changes).where('id', '=', row.id));
+    recordAudit(ctx, 'update', 'team_member', row.id, changed);
+    return toTeamMemberDto(requireMember(ctx, row.id));
+  });
+}
+
+/** Members are never deleted: their names stay on the time entries, cases and audit rows they made. */
+export function setTeamMemberActive(ctx: ServiceContext, input: ChannelParsedInput<'team-members:set-active'>): TeamMemberDto {
+  const actor = requireAdministrator(ctx);
+  return transaction(ctx.db, () => {
+    const row = requireMember(ctx, input.id);
+    if ((row.active === 1) === input.active) return toTeamMemberDto(row);
+    if (!input.active) {
+      if (row.id === actor.id) throw new ServiceError('conflict', 'Du kan ikke deaktivere deg selv', { active: 'Du kan ikke deaktivere deg selv' });
+      refuseLosingLastAdministrator(ctx, row, 'active');
+    }
+    run(ctx.db, ctx.db.kysely.updateTable('team_members').set({ active: input.active ? 1 : 0 }).where('id', '=', row.id));
+    recordAudit(ctx, input.active ? 'reactivate' : 'deactivate', 'team_member', row.id, ['active']);
+    return toTeamMemberDto(requireMember(ctx, row.id));
+  });
+}
+
+export function setTeamMemberPassword(ctx: ServiceContext, input: ChannelParsedInput<'team-members:set-password'>): TeamMemberDto {
+  requireAdministrator(ctx);
+  const passwordHash = newPasswordHash(ctx, input.password);
+  return transaction(ctx.db, () => {
+    const row = requireMember(ctx, input.id);
+    storePasswordHash(ctx, row.id, passwordHash);
+    recordAudit(ctx, 'password-change', 'team_member', row.id, ['password']);
+    return toTeamMemberDto(row);
   });
 }
 
@@ -76,4 +156,3 @@ export function requireActiveMembers(ctx: ServiceContext, ids: readonly number[]
   }
   return rows;
 }
-

@@ -41,7 +41,11 @@ const backupFileNameSchema = z
   .regex(BACKUP_FILE_PATTERN, { message: 'Ukjent sikkerhetskopi' });
 
 export const backupChannels = {
-  'backups:list': queryChannel<BackupListDto>()(emptyInput, 'Sikkerhetskopiene i mappen, nyeste først, med dato og innhold'),
+  // Anonymous like the restore: in recovery mode nobody may be able to sign in; the service requires a
+  // signed-in member otherwise.
+  'backups:list': queryChannel<BackupListDto>()(emptyInput, 'Sikkerhetskopiene i mappen, nyeste først, med dato og innhold', {
+    anonymous: true,
+  }),
   'backups:create': mutationChannel<BackupDto>()(emptyInput, 'Ta en sikkerhetskopi nå (kontrollert før den teller)', ['backups']),
   'backups:restore': mutationChannel<RestoreResultDto>()(
     z.strictObject({ fileName: backupFileNameSchema }),

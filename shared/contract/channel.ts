@@ -13,18 +13,25 @@ export interface ChannelDefinition<Input extends z.ZodType, Output, Kind extends
   readonly description: string;
   /** Query keys (channel domains) a successful mutation makes stale. */
   readonly invalidates: readonly string[];
-  /** A mutation allowed before anyone is signed in (signing in, creating the very first member). */
+  /**
+   * Allowed before anyone is signed in: signing in, creating the very first member, asking who is
+   * signed in. Everything else, reads included, needs a signed-in member.
+   */
   readonly anonymous: boolean;
   readonly __output?: Output;
 }
 
 export function queryChannel<Output>() {
-  return <Input extends z.ZodType>(input: Input, description: string): ChannelDefinition<Input, Output, 'query'> => ({
+  return <Input extends z.ZodType>(
+    input: Input,
+    description: string,
+    options: { anonymous?: boolean } = {},
+  ): ChannelDefinition<Input, Output, 'query'> => ({
     input,
     kind: 'query',
     description,
     invalidates: [],
-    anonymous: true,
+    anonymous: options.anonymous ?? false,
   });
 }
 

@@ -67,6 +67,14 @@ export const FIELD_LABELS: Record<string, string> = {
   includeArchived: 'Vis arkiverte',
   retired: 'Ikke i bruk',
   sortOrder: 'Rekkefølge',
+  password: 'Passord',
+  currentPassword: 'Nåværende passord',
+  newPassword: 'Nytt passord',
+  active: 'Aktiv',
+  actorId: 'Teammedlem',
+  action: 'Handling',
+  closureNote: 'Avslutningsnotat',
+  caseIds: 'Saker',
 };
 
 export function fieldLabel(path: readonly PropertyKey[]): string {

@@ -1,14 +1,17 @@
 import type { z } from 'zod';
 import './zodNorwegian';
 import type { ChannelDefinition } from './channel';
+import { auditChannels } from './audit';
 import { backupChannels } from './backups';
 import { caseChannels } from './cases';
 import { caseLifeChannels } from './caseLife';
+import { caseNoteChannels } from './closureNote';
 import { contactChannels } from './contacts';
 import { lifeDomainChannels } from './lifeDomains';
 import { networkChannels } from './network';
 import { overviewChannels } from './overview';
 import { referenceChannels } from './reference';
+import { retentionChannels } from './retention';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 import { statisticsChannels } from './statistics';
@@ -36,6 +39,9 @@ export const contract = {
   ...settingsChannels,
   ...backupChannels,
   ...systemChannels,
+  ...caseNoteChannels,
+  ...auditChannels,
+  ...retentionChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -76,6 +82,8 @@ export type { ContactDto, ContactPersonDto } from './contacts';
 export type { LifeDomainDto } from './lifeDomains';
 export type { NetworkEventDto } from './network';
 export type { OverviewDto, ActiveCaseDto, AfterContactDto } from './overview';
+export type { AuditEntryDto, AuditExportDto, AuditFilter, AuditPageDto, AuditVerifyDto } from './audit';
+export type { RetentionPreviewDto, RetentionRunDto, RetentionRuleCountDto } from './retention';
 export type { MunicipalityDto, CategoryDto } from './reference';
 export type { SessionDto } from './session';
 export type { SettingsDto } from './settings';

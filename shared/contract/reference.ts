@@ -23,9 +23,11 @@ export interface CategoryDto {
 }
 
 export const referenceChannels = {
-  'municipalities:list': queryChannel<MunicipalityDto[]>()(emptyInput, 'Kommunene, Andre kommuner og Felles'),
+  // Reference lists hold no personal data; readable before anyone signs in.
+  'municipalities:list': queryChannel<MunicipalityDto[]>()(emptyInput, 'Kommunene, Andre kommuner og Felles', { anonymous: true }),
   'categories:list': queryChannel<CategoryDto[]>()(
     z.strictObject({ includeRetired: z.boolean().optional() }),
     'Hendelser (tidskategorier)',
+    { anonymous: true },
   ),
 } as const;

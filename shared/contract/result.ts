@@ -8,6 +8,8 @@ export type ApiErrorCode =
   | 'conflict'
   | 'unauthenticated'
   | 'forbidden'
+  /** The screen is locked: only unlocking, signing out and the session status answer. */
+  | 'locked'
   | 'unknown_channel'
   | 'storage'
   | 'internal';

@@ -17,5 +17,6 @@ export interface SystemStatusDto {
 }
 
 export const systemChannels = {
-  'system:status': queryChannel<SystemStatusDto>()(emptyInput, 'Om databasen kan endres, og hvorfor ikke'),
+  // Asked before anyone signs in: the recovery screen must show even when nobody can sign in.
+  'system:status': queryChannel<SystemStatusDto>()(emptyInput, 'Om databasen kan endres, og hvorfor ikke', { anonymous: true }),
 } as const;

@@ -1,5 +1,5 @@
 import { z } from './zodNorwegian';
-import { shortText } from './common';
+import { idSchema, shortText } from './common';
 import { mutationChannel, queryChannel } from './channel';
 import { TEAM_ROLES, type TeamRole } from '../domain/caseStatus';
 
@@ -12,13 +12,15 @@ export interface TeamMemberDto {
   active: boolean;
 }
 
-export const createTeamMemberInput = z.strictObject({
-  username: z
-    .string()
-    .trim()
-    .min(2)
-    .max(40)
-    .regex(/^[a-z0-9._-]+$/, { message: 'Brukernavn kan bare ha små bokstaver a–z, tall, punktum, bindestrek og understrek' }),
+export const PASSWORD_MIN_LENGTH = 10;
+
+/** A new password: long rather than complicated (NSM's advice); no upper limit worth guessing at but a sane one. */
+export const newPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { message: `Passordet må ha minst ${PASSWORD_MIN_LENGTH} tegn` })
+  .max(200, { message: 'Passordet kan ha høyst 200 tegn' });
+
+const teamMemberNames = {
   displayName: shortText(80),
   initials: z
     .string()
@@ -27,18 +29,41 @@ export const createTeamMemberInput = z.strictObject({
     .max(4)
     .regex(/^\p{Lu}+$/u, { message: 'Initialer skrives med 2–4 store bokstaver' }),
   role: z.enum(TEAM_ROLES).default('teammedlem'),
+};
+
+export const createTeamMemberInput = z.strictObject({
+  username: z
+    .string()
+    .trim()
+    .min(2)
+    .max(40)
+    .regex(/^[a-z0-9._-]+$/, { message: 'Brukernavn kan bare ha små bokstaver a–z, tall, punktum, bindestrek og understrek' }),
+  ...teamMemberNames,
+  password: newPasswordSchema,
 });
+
+export const updateTeamMemberInput = z.strictObject({ id: idSchema, ...teamMemberNames, role: z.enum(TEAM_ROLES) });
+
+const TEAM = ['team-members', 'session', 'audit'];
 
 export const teamMemberChannels = {
   'team-members:list': queryChannel<TeamMemberDto[]>()(
     z.strictObject({ includeInactive: z.boolean().optional() }),
     'Teammedlemmer, sortert på navn',
   ),
-  // Anonymous only on a fresh database, for the first member; the service requires an actor after that.
-  'team-members:create': mutationChannel<TeamMemberDto>()(
-    createTeamMemberInput,
-    'Opprett teammedlem',
-    ['team-members', 'session'],
-    { anonymous: true },
+  // Anonymous only on a fresh database, for the first member; after that the service requires an administrator.
+  'team-members:create': mutationChannel<TeamMemberDto>()(createTeamMemberInput, 'Opprett teammedlem med passord', TEAM, {
+    anonymous: true,
+  }),
+  'team-members:update': mutationChannel<TeamMemberDto>()(updateTeamMemberInput, 'Endre navn, initialer eller rolle', TEAM),
+  'team-members:set-active': mutationChannel<TeamMemberDto>()(
+    z.strictObject({ id: idSchema, active: z.boolean() }),
+    'Deaktiver eller aktiver et teammedlem (slettes aldri: historikken beholdes)',
+    TEAM,
+  ),
+  'team-members:set-password': mutationChannel<TeamMemberDto>()(
+    z.strictObject({ id: idSchema, password: newPasswordSchema }),
+    'Sett nytt passord for et teammedlem (opphever også låsing etter feil passord)',
+    TEAM,
   ),
 } as const;

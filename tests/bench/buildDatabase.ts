@@ -6,6 +6,8 @@ import { addDays, toIsoDate } from '../../shared/dates';
 import { CATEGORY, LAST_ADMINISTRATION_YEAR, MUNICIPALITY_PROFILE, OTHER_MUNICIPALITIES, SHARED_WORK, type CategoryKey } from '../../electron/cli/demo/profile';
 import { dayOfWeek, daysBetween } from '../../electron/cli/demo/calendar';
 import { createRandom, type Random } from '../../electron/cli/demo/random';
+import { DEMO_PASSWORD } from '../../electron/cli/demo/staff';
+import { hashPassword } from '../../electron/services/passwords';
 
 /**
  * The benchmark database: a million time entries over 2020–2025, built once with direct prepared
@@ -58,13 +60,14 @@ function loadIds(db: AppDatabase): Ids {
 
 function insertTeam(db: AppDatabase): number[] {
   const insert = db.sqlite.prepare(
-    `insert into team_members (username, display_name, initials, role, created_at) values (?, ?, ?, ?, '2020-01-01T08:00:00.000Z')`,
+    `insert into team_members (username, display_name, initials, role, created_at, password_hash) values (?, ?, ?, ?, '2020-01-01T08:00:00.000Z', ?)`,
   );
-  insert.run('benk.leder', 'Benk Leder', 'BL', 'administrator');
+  // The leader signs in for the save measure, with the demo password.
+  insert.run('benk.leder', 'Benk Leder', 'BL', 'administrator', hashPassword(DEMO_PASSWORD));
   const ids: number[] = [];
   for (let i = 0; i < THERAPISTS; i++) {
     const initials = `B${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`;
-    ids.push(Number(insert.run(`benk${String(i + 1).padStart(2, '0')}`, `Benk ${i + 1}`, initials, 'teammedlem').lastInsertRowid));
+    ids.push(Number(insert.run(`benk${String(i + 1).padStart(2, '0')}`, `Benk ${i + 1}`, initials, 'teammedlem', null).lastInsertRowid));
   }
   return ids;
 }

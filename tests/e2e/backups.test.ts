@@ -5,6 +5,7 @@ import { takeBackup } from '../../electron/services/backups/service';
 import { fixedClock } from '../../electron/services/context';
 import { createDispatcher } from '../../electron/services/dispatcher';
 import { RECOVERY_REASON } from '../../electron/main/startup';
+import { insertTestMember } from '../support/testDatabase';
 import { describeInBrowser, startHarness, type Harness } from './harness';
 
 /**
@@ -12,10 +13,7 @@ import { describeInBrowser, startHarness, type Harness } from './harness';
  * afterwards: restoring must bring back exactly the one case.
  */
 async function prepareWithBackup(db: AppDatabase): Promise<void> {
-  db.sqlite
-    .prepare('insert into team_members (username, display_name, initials, role, created_at) values (?, ?, ?, ?, ?)')
-    .run('marit', 'Marit Solvang', 'MS', 'administrator', '2020-06-01T08:00:00.000Z');
-  const id = (db.sqlite.prepare('select id from team_members').get() as { id: number }).id;
+  const id = insertTestMember(db, { username: 'marit', displayName: 'Marit Solvang', initials: 'MS', role: 'administrator', createdAt: '2020-06-01T08:00:00.000Z' });
   const steigen = (db.sqlite.prepare("select id from municipalities where name = 'Steigen'").get() as { id: number }).id;
   const session = { actor: { id, username: 'marit', role: 'administrator' as const } };
   const dispatcher = createDispatcher({ db, session, clock: fixedClock('2020-06-12T12:00:00.000Z') });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fixedClock } from '../../electron/services/context';
+import { insertTestMember } from '../support/testDatabase';
 import { describeInBrowser, startHarness, type Harness } from './harness';
 import { chooseOption, tableText } from './support/ui';
 
@@ -15,9 +16,9 @@ describeInBrowser('a case through its whole life', () => {
     harness = await startHarness({
       clock: fixedClock('2021-06-15T10:00:00.000Z'),
       prepare: (db) => {
-        const insert = db.sqlite.prepare('insert into team_members (username, display_name, initials, role, created_at) values (?, ?, ?, ?, ?)');
-        insert.run('marit', 'Marit Solvang', 'MS', 'administrator', '2021-01-01T00:00:00.000Z');
-        insert.run('jonas', 'Jonas Berg', 'JB', 'teammedlem', '2021-01-01T00:00:00.000Z');
+        const createdAt = '2021-01-01T00:00:00.000Z';
+        insertTestMember(db, { username: 'marit', displayName: 'Marit Solvang', initials: 'MS', role: 'administrator', createdAt });
+        insertTestMember(db, { username: 'jonas', displayName: 'Jonas Berg', initials: 'JB', role: 'teammedlem', createdAt });
       },
     });
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDemoData } from '../../electron/cli/demo/createDemoData';
+import { DEMO_PASSWORD } from '../../electron/cli/demo/staff';
 import { formatHours, formatInteger, formatTimeTotals } from '../../shared/format';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
 import { describeInBrowser, invokeInPage, startHarness, type Harness } from './harness';
@@ -28,7 +29,7 @@ describeInBrowser('screens with a year of demo data', () => {
 
   it('signs in as a demo member and shows the same cases, totals and pivot as the services', async () => {
     const { page } = harness;
-    await harness.signIn({ username: 'oystein.berg', displayName: 'Øystein Berg' });
+    await harness.signIn({ username: 'oystein.berg', displayName: 'Øystein Berg', password: DEMO_PASSWORD });
 
     await page.getByRole('link', { name: 'Saker' }).click();
     const caseCount = (harness.db.sqlite.prepare('select count(*) as n from cases').get() as { n: number }).n;

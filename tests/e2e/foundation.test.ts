@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { HOURS_MESSAGES } from '../../shared/hours';
 import { describeInBrowser, startHarness, type Harness } from './harness';
+import { TEST_PASSWORD } from '../support/testDatabase';
 import { accessibleDescription, cellAt, chooseOption, tableText } from './support/ui';
 
 /**
@@ -31,6 +32,8 @@ describeInBrowser('foundation: from a fresh database to the annual statistics', 
     await page.getByRole('textbox', { name: 'Navn', exact: true }).fill('Marit Solvang');
     await page.getByRole('textbox', { name: 'Initialer', exact: true }).fill('MS');
     await page.getByRole('textbox', { name: 'Brukernavn', exact: true }).fill('marit');
+    await page.getByLabel('Passord', { exact: true }).fill(TEST_PASSWORD);
+    await page.getByLabel('Gjenta passordet', { exact: true }).fill(TEST_PASSWORD);
     await page.getByRole('button', { name: 'Kom i gang' }).click();
     await page.getByRole('button', { name: 'Logg ut' }).waitFor();
     expect(harness.db.sqlite.prepare('select username, display_name, initials from team_members').all()).toEqual([
@@ -52,14 +55,16 @@ describeInBrowser('foundation: from a fresh database to the annual statistics', 
     expect(await memberDialog.getByRole('textbox', { name: 'Initialer', exact: true }).inputValue()).toBe('JB');
     expect(await memberDialog.getByRole('textbox', { name: 'Brukernavn', exact: true }).inputValue()).toBe('jonas');
     expect(await memberDialog.getByRole('radio', { name: 'Teammedlem', exact: true }).isChecked()).toBe(true);
+    await memberDialog.getByLabel('Passord', { exact: true }).fill(TEST_PASSWORD);
+    await memberDialog.getByLabel('Gjenta passordet', { exact: true }).fill(TEST_PASSWORD);
     await harness.visit('01c-team-nytt-teammedlem');
     await memberDialog.getByRole('button', { name: 'Lagre teammedlem' }).click();
     await memberDialog.waitFor({ state: 'hidden' });
     await page.getByText('Jonas Berg (JB) er lagt til i teamet.').waitFor();
     await team.getByRole('cell', { name: 'Jonas Berg', exact: true }).waitFor();
     expect((await tableText(team)).slice(1)).toEqual([
-      ['Jonas Berg', 'JB', 'jonas', 'Teammedlem'],
-      ['Marit Solvang', 'MS', 'marit', 'Administrator'],
+      ['Jonas Berg', 'JB', 'jonas', 'Teammedlem', 'Aktiv', ''],
+      ['Marit Solvang', 'MS', 'marit', 'Administrator', 'Aktiv', ''],
     ]);
     const membersInDb = () => harness.db.sqlite.prepare('select username, display_name, initials, role from team_members order by id').all();
     expect(membersInDb()).toEqual([
@@ -75,6 +80,8 @@ describeInBrowser('foundation: from a fresh database to the annual statistics', 
     await memberDialog.getByRole('textbox', { name: 'Initialer', exact: true }).fill('JBA');
     const username = memberDialog.getByRole('textbox', { name: 'Brukernavn', exact: true });
     expect(await username.inputValue()).toBe('jonas');
+    await memberDialog.getByLabel('Passord', { exact: true }).fill(TEST_PASSWORD);
+    await memberDialog.getByLabel('Gjenta passordet', { exact: true }).fill(TEST_PASSWORD);
     await memberDialog.getByRole('button', { name: 'Lagre teammedlem' }).click();
     await expect.poll(() => username.getAttribute('aria-invalid')).toBe('true');
     expect(await accessibleDescription(username)).toContain('Brukernavnet er allerede i bruk');
@@ -175,10 +182,9 @@ describeInBrowser('foundation: from a fresh database to the annual statistics', 
     const annual = harness.dispatcher.dispatch('statistics:annual', { year: 2020 });
     expect(annual.ok && annual.value).toMatchObject({ total: { minutes: 90, entries: 1 } });
 
-    // «Logg ut» leads back to the member list
+    // «Logg ut» leads back to the sign-in screen
     await page.getByRole('button', { name: 'Logg ut' }).click();
-    await page.getByRole('heading', { name: 'Hvem er du?' }).waitFor();
-    await page.getByRole('button', { name: /Marit Solvang/ }).waitFor();
+    await page.getByRole('heading', { name: 'Logg inn' }).waitFor();
     expect(harness.dispatcher.session.actor).toBeNull();
     await harness.visit('09-logget-ut');
     harness.assertNoBrowserErrors();

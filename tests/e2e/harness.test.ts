@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
 import { describeInBrowser, invokeInPage, startHarness, type Harness } from './harness';
+import { TEST_PASSWORD } from '../support/testDatabase';
 import { findHorizontalOverflow } from './support/layout';
 
 /** Proves the fixture itself on a tiny page, independent of the real UI. */
@@ -47,12 +48,13 @@ describeInBrowser('browser-test harness', () => {
     await harness.page.getByRole('status').filter({ hasText: 'Broen er klar' }).waitFor();
 
     const before = await invokeInPage(harness.page, 'session:get-current', {});
-    expect(before).toEqual({ ok: true, value: { member: null, needsFirstMember: true } });
+    expect(before).toEqual({ ok: true, value: { member: null, needsFirstMember: true, locked: false } });
 
     const created = await invokeInPage(harness.page, 'team-members:create', {
       username: 'marit',
       displayName: 'Marit Solvang',
       initials: 'MS',
+      password: TEST_PASSWORD,
     });
     expect(created.ok).toBe(true);
     const rows = harness.db.sqlite.prepare('select username, display_name, initials from team_members').all();
@@ -62,6 +64,7 @@ describeInBrowser('browser-test harness', () => {
       username: 'Ugyldig Navn',
       displayName: 'X',
       initials: 'x',
+      password: TEST_PASSWORD,
     });
     expect(invalid.ok).toBe(false);
     if (!invalid.ok) {

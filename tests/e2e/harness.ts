@@ -10,6 +10,7 @@ import { openDatabase, type AppDatabase } from '../../electron/db/open';
 import { createDispatcher, type Dispatcher } from '../../electron/services/dispatcher';
 import type { Clock, ReadOnlyState } from '../../electron/services/context';
 import { checkA11y } from './support/a11y';
+import { TEST_PASSWORD, TEST_PASSWORD_COST } from '../support/testDatabase';
 import { launchChromium } from './support/chromium';
 import { findHorizontalOverflow } from './support/layout';
 import { startStaticServer, type StaticServer } from './support/staticServer';
@@ -45,10 +46,10 @@ export interface Harness {
   /** Loads a page of the served renderer (default: its start page). */
   goto(path?: string): Promise<void>;
   /**
-   * Opens the app and signs in as an existing member the way a person does, ending on the signed-in
-   * shell. Every browser test signs in through this, so how signing in looks is decided in one place.
+   * Opens the app and signs in as an existing member the way a person does (username and password,
+   * TEST_PASSWORD unless given), ending on the signed-in shell. Every browser test signs in through this, so how signing in looks is decided in one place.
    */
-  signIn(member: { username: string; displayName: string }): Promise<void>;
+  signIn(member: { username: string; displayName: string; password?: string }): Promise<void>;
   screenshot(name: string): Promise<string>;
   checkA11y(name: string): Promise<void>;
   /**
@@ -86,6 +87,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const errors: string[] = [];
     const dispatcher = createDispatcher({
       db,
+      passwordCost: TEST_PASSWORD_COST,
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.readOnly ? { readOnly: options.readOnly(db) } : {}),
       reportError: (report) => errors.push(`service failure on ${report.channel}: ${report.errorName}`),
@@ -130,9 +132,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       },
       signIn: async (member) => {
         await page.goto(server.url, { waitUntil: 'load' });
-        await page.getByRole('heading', { name: 'Hvem er du?' }).waitFor();
-        await page.getByRole('button', { name: new RegExp(member.displayName) }).click();
-        await page.getByRole('button', { name: 'Logg ut' }).waitFor();
+        await page.getByRole('heading', { name: 'Logg inn' }).waitFor();
+        await page.getByRole('textbox', { name: 'Brukernavn', exact: true }).fill(member.username);
+        await page.getByLabel('Passord', { exact: true }).fill(member.password ?? TEST_PASSWORD);
+        await page.getByRole('button', { name: 'Logg inn' }).click();
+        await page.getByText(`Innlogget som ${member.displayName}`).waitFor();
       },
       screenshot,
       checkA11y: (name) => checkA11y(page, name),

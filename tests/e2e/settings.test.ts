@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser, startHarness, type Harness } from './harness';
+import { insertTestMember } from '../support/testDatabase';
 
 /** Innstillinger: an administrator changes a setting, a team member sees it but cannot change it. */
 describeInBrowser('settings page', () => {
@@ -8,10 +9,8 @@ describeInBrowser('settings page', () => {
   beforeAll(async () => {
     harness = await startHarness({
       prepare: (db) => {
-        const stamp = '2020-06-15T10:00:00.000Z';
-        const insert = db.sqlite.prepare('insert into team_members (username, display_name, initials, role, created_at) values (?, ?, ?, ?, ?)');
-        insert.run('marit', 'Marit Solvang', 'MS', 'administrator', stamp);
-        insert.run('jonas', 'Jonas Berg', 'JB', 'teammedlem', stamp);
+        insertTestMember(db, { username: 'marit', displayName: 'Marit Solvang', initials: 'MS', role: 'administrator' });
+        insertTestMember(db, { username: 'jonas', displayName: 'Jonas Berg', initials: 'JB', role: 'teammedlem' });
       },
     });
   });

@@ -86,9 +86,9 @@ const CASES: BadCase[] = [
   { name: 'network event in the future', channel: 'network:create', payload: () => ({ date: '2020-12-01', kind: 'fagnettverk' }), code: 'validation', field: 'date' },
   { name: 'network note over 300 characters', channel: 'network:create', payload: () => ({ date: '2020-03-01', kind: 'fagnettverk', note: 'z'.repeat(301) }), code: 'validation', field: 'note' },
   { name: 'life domain with an empty name', channel: 'life-domains:create', payload: () => ({ name: ' ' }), code: 'validation', field: 'name', message: 'Navn må fylles ut' },
-  { name: 'member with a bad username', channel: 'team-members:create', payload: () => ({ username: 'Kari Nord!', displayName: 'Kari', initials: 'KN' }), code: 'validation', field: 'username', sent: 'Kari Nord!' },
-  { name: 'member with lower-case initials', channel: 'team-members:create', payload: () => ({ username: 'kari', displayName: 'Kari', initials: 'kn' }), code: 'validation', field: 'initials' },
-  { name: 'member with an empty name', channel: 'team-members:create', payload: () => ({ username: 'kari', displayName: '   ', initials: 'KN' }), code: 'validation', field: 'displayName', message: 'Navn må fylles ut' },
+  { name: 'member with a bad username', channel: 'team-members:create', payload: () => ({ username: 'Kari Nord!', displayName: 'Kari', initials: 'KN', password: 'et-langt-passord' }), code: 'validation', field: 'username', sent: 'Kari Nord!' },
+  { name: 'member with lower-case initials', channel: 'team-members:create', payload: () => ({ username: 'kari', displayName: 'Kari', initials: 'kn', password: 'et-langt-passord' }), code: 'validation', field: 'initials' },
+  { name: 'member with an empty name', channel: 'team-members:create', payload: () => ({ username: 'kari', displayName: '   ', initials: 'KN', password: 'et-langt-passord' }), code: 'validation', field: 'displayName', message: 'Navn må fylles ut' },
 ];
 
 function expectNothingWritten(before: ReturnType<TestDatabase['counts']>): void {
@@ -119,7 +119,7 @@ describe('bad input', () => {
     ['time-entries:update', () => ({ ...validEntry(), id: 1 })],
     ['time-entries:delete', () => ({ id: 1 })],
     ['cases:create', () => ({ municipalityId: steigen, referralDate: '2020-03-01' })],
-    ['team-members:create', () => ({ username: 'kari', displayName: 'Kari Nord', initials: 'KN' })],
+    ['team-members:create', () => ({ username: 'kari', displayName: 'Kari Nord', initials: 'KN', password: 'et-langt-passord' })],
     ['cases:reject', () => ({ id: 1, date: '2020-03-02' })],
     ['contacts:create', () => ({ name: 'NAV Fauske', kind: 'nav', area: 'regional' })],
     ['network:create', () => ({ date: '2020-03-01', kind: 'fagnettverk' })],

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, type AnnualPivotDto } from '../../shared/contract';
 import type { DemoSummary } from '../../electron/cli/demo/summary';
 import { runCli } from '../../electron/cli/main';
+import { PASSWORD_ENV } from '../../electron/cli/actorSignIn';
+import { DEMO_PASSWORD } from '../../electron/cli/demo/staff';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = mkdtempSync(join(tmpdir(), 'ettervern-cli-'));
@@ -24,7 +26,8 @@ function cli(...args: string[]): Promise<Run> {
     execFile(
       process.execPath,
       ['--import', 'tsx', 'electron/cli/index.ts', ...args],
-      { cwd: ROOT, encoding: 'utf8', timeout: 90_000 },
+      // --actor reads the password from the environment; every demo member has the demo password.
+      { cwd: ROOT, encoding: 'utf8', timeout: 90_000, env: { ...process.env, [PASSWORD_ENV]: DEMO_PASSWORD } },
       (error, stdout, stderr) => {
         const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
         resolvePromise({ status, stdout, stderr });
@@ -81,7 +84,7 @@ describe.concurrent('demo command', () => {
 
 describe.concurrent('call command', () => {
   it('prints the annual statistics of the demo database and exits 0', async () => {
-    const run = await cli('call', 'statistics:annual', '{"year": 2020}', '--db', demoDb);
+    const run = await cli('call', 'statistics:annual', '{"year": 2020}', '--db', demoDb, '--actor', 'siri.kristoffersen');
     expect(run.status).toBe(0);
     const stats = JSON.parse(run.stdout) as AnnualPivotDto;
     expect(stats.year).toBe(2020);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
 import { checkIntegrity } from '../../electron/db/integrity';
+import { verifyChain, type ChainedAuditRow } from '../../electron/services/auditChain';
 import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -74,6 +75,9 @@ describe('crash safety', () => {
         const totals = db.sqlite.prepare('select coalesce(sum(minutes), 0) from time_totals_daily').pluck().get();
         const entries = db.sqlite.prepare('select coalesce(sum(minutes), 0) from time_entries').pluck().get();
         expect(totals).toBe(entries);
+        // The audit chain links each row to the one before: a torn write would break it.
+        const chain = verifyChain(db.sqlite.prepare('select * from audit_log order by id').all() as ChainedAuditRow[]);
+        expect(chain.ok).toBe(true);
       } finally {
         db.close();
       }

@@ -15,6 +15,7 @@ describe('dispatcher', () => {
     const secret = 'Kari Nordmann 010190 12345';
     const dispatcher = createDispatcher({
       db: t.db,
+      session: t.dispatcher.session,
       reportError,
       handlers: {
         ...handlers,
@@ -31,6 +32,7 @@ describe('dispatcher', () => {
   it('does not pass SQLite’s own message on', () => {
     const dispatcher = createDispatcher({
       db: t.db,
+      session: t.dispatcher.session,
       handlers: {
         ...handlers,
         'cases:list': (ctx) => {

@@ -135,7 +135,7 @@ describe('time-entries:update', () => {
   it('keeps the participants when the edit does not send any, even when a colleague makes it', () => {
     const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
     const created = t.ok('time-entries:create', entry({ participantIds: [t.member!.id, jonas.id] }));
-    t.ok('session:sign-in', { username: 'jonas' });
+    t.signInAs('jonas');
     const { participantIds: _omitted, ...withoutParticipants } = entry({ hours: '2' });
     const updated = t.ok('time-entries:update', { id: created.id, ...withoutParticipants });
     expect(updated.participants.map((p) => p.id).sort()).toEqual([t.member!.id, jonas.id].sort());

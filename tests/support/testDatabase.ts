@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { openDatabase, type AppDatabase, type OpenDatabaseOptions } from '../../electron/db/open';
 import { createDispatcher, type Dispatcher } from '../../electron/services/dispatcher';
 import { fixedClock } from '../../electron/services/context';
+import { hashPassword, type ScryptCost } from '../../electron/services/passwords';
+import { createTeamMember } from '../../electron/services/teamMembers';
+import { createTeamMemberInput } from '../../shared/contract/teamMembers';
 import type { ApiResult, ChannelInput, ChannelName, ChannelOutput, TeamMemberDto } from '../../shared/contract';
 
 /**
@@ -14,7 +17,36 @@ import type { ApiResult, ChannelInput, ChannelName, ChannelOutput, TeamMemberDto
 /** «Now» for every test unless a test says otherwise: a Monday in June 2020, noon in Norway. */
 export const TEST_NOW = '2020-06-15T10:00:00.000Z';
 
-export const FIRST_MEMBER = { username: 'marit', displayName: 'Marit Solvang', initials: 'MS' } as const;
+/** Every member a test helper creates has this password. */
+export const TEST_PASSWORD = 'riktig-hest-batteri';
+
+/**
+ * A cheap scrypt cost for tests only: hundreds of tests sign in, and the production cost (about 128 MiB
+ * and a few hundred ms per hash) would make the suite crawl. passwords.test.ts asserts the real default.
+ */
+export const TEST_PASSWORD_COST: ScryptCost = { N: 1024, r: 8, p: 1 };
+
+/** A stored hash of TEST_PASSWORD, for tests that insert members with SQL. */
+export function testPasswordHash(): string {
+  return hashPassword(TEST_PASSWORD, TEST_PASSWORD_COST);
+}
+
+/**
+ * A member written straight into a database a test is arranging (before any dispatcher exists), with
+ * the test password, so the browser tests can sign in as them.
+ */
+export function insertTestMember(
+  db: AppDatabase,
+  member: { username: string; displayName: string; initials: string; role: 'administrator' | 'teammedlem'; createdAt?: string },
+): number {
+  return Number(
+    db.sqlite
+      .prepare('insert into team_members (username, display_name, initials, role, created_at, password_hash) values (?, ?, ?, ?, ?, ?)')
+      .run(member.username, member.displayName, member.initials, member.role, member.createdAt ?? TEST_NOW, testPasswordHash()).lastInsertRowid,
+  );
+}
+
+export const FIRST_MEMBER = { username: 'marit', displayName: 'Marit Solvang', initials: 'MS', password: TEST_PASSWORD } as const;
 
 /** Tables whose row counts tell whether a refused call wrote anything. */
 export const WRITE_TABLES = ['time_entries', 'time_entry_participants', 'cases', 'case_staff', 'team_members', 'audit_log'] as const;
@@ -41,7 +73,10 @@ export interface TestDatabase {
    * through this, so how signing in works is decided in one place.
    */
   signInAs(username: string): void;
-  /** Creates another active member (the signed-in member is the actor). */
+  /**
+   * Creates another active member with TEST_PASSWORD. The signed-in member is the actor when they are an
+   * administrator; otherwise the first administrator is (only administrators may add members).
+   */
   addMember(username: string, displayName: string, initials: string): TeamMemberDto;
   count(table: WriteTable): number;
   counts(): Record<WriteTable, number>;
@@ -64,7 +99,8 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const temp = makeTempDir();
   const path = join(temp.dir, 'ettervern.sqlite');
   const db = await openDatabase(path, options.open);
-  const dispatcher = createDispatcher({ db, clock: fixedClock(options.now ?? TEST_NOW) });
+  const clock = fixedClock(options.now ?? TEST_NOW);
+  const dispatcher = createDispatcher({ db, clock, passwordCost: TEST_PASSWORD_COST });
 
   const raw = (channel: unknown, payload: unknown) => dispatcher.dispatch(channel, payload);
   const call = <C extends ChannelName>(channel: C, input: ChannelInput<C>) =>
@@ -82,8 +118,18 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   let member: TeamMemberDto | null = null;
   if (options.member ?? true) {
     member = ok('team-members:create', { ...FIRST_MEMBER });
-    ok('session:sign-in', { username: FIRST_MEMBER.username });
+    ok('session:sign-in', { username: FIRST_MEMBER.username, password: TEST_PASSWORD });
   }
+
+  const addMember = (username: string, displayName: string, initials: string): TeamMemberDto => {
+    const input = { username, displayName, initials, password: TEST_PASSWORD };
+    if (dispatcher.session.actor?.role === 'administrator' || dispatcher.session.actor === null) return ok('team-members:create', input);
+    const admin = db.sqlite
+      .prepare("select id, username, role from team_members where role = 'administrator' and active = 1 order by id limit 1")
+      .get() as { id: number; username: string; role: 'administrator' };
+    const ctx = { db, actor: admin, clock, session: { actor: admin }, passwordCost: TEST_PASSWORD_COST };
+    return createTeamMember(ctx, createTeamMemberInput.parse(input));
+  };
 
   return {
     dir: temp.dir,
@@ -98,9 +144,9 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     raw,
     signInAs: (username) => {
       ok('session:sign-out', {});
-      ok('session:sign-in', { username });
+      ok('session:sign-in', { username, password: TEST_PASSWORD });
     },
-    addMember: (username, displayName, initials) => ok('team-members:create', { username, displayName, initials }),
+    addMember,
     count,
     counts: () => Object.fromEntries(WRITE_TABLES.map((t) => [t, count(t)])) as Record<WriteTable, number>,
     close: () => {

@@ -1,8 +1,8 @@
-import type { ChannelName } from '../../../shared/contract';
 import { createDispatcher } from '../../services/dispatcher';
 import type { CliCommand } from '../command';
 import { stringOption } from '../command';
 import { openCliDatabase } from '../database';
+import { PASSWORD_ENV, signInFromEnvironment } from '../actorSignIn';
 import { EXIT, printJson, UsageError, type CliIo } from '../io';
 
 /** The payload argument. The error names the position only: the text itself may hold personal data. */
@@ -30,7 +30,8 @@ export const callCommand: CliCommand = {
   description: [
     'Kaller en kanal gjennom samme dispatcher som appen (validering, rettigheter, revisjonslogg).',
     'Skriver verdien som JSON. Ved feil skrives { "ok": false, "error": … } og koden blir 1.',
-    'JSON er inndata til kanalen (standard: {}). --actor logger inn som teammedlemmet først.',
+    `JSON er inndata til kanalen (standard: {}). --actor logger inn som teammedlemmet først, med`,
+    `passordet fra miljøvariabelen ${PASSWORD_ENV} (aldri som argument).`,
     '--create lager databasefilen hvis den ikke finnes.',
   ],
   options: {
@@ -52,7 +53,7 @@ export const callCommand: CliCommand = {
       });
       const actor = stringOption(args, 'actor');
       if (actor !== undefined) {
-        const signIn = dispatcher.dispatch('session:sign-in' satisfies ChannelName, { username: actor });
+        const signIn = signInFromEnvironment(dispatcher, actor);
         if (!signIn.ok) return printFailure(io, signIn);
       }
       const result = await dispatcher.dispatchAsync(channel, payload);

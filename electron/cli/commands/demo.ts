@@ -1,6 +1,7 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import { createDemoData, DemoError, lastCompleteYear } from '../demo/createDemoData';
 import { FIRST_DEMO_YEAR } from '../demo/profile';
+import { DEMO_PASSWORD } from '../demo/staff';
 import type { CliCommand } from '../command';
 import { stringOption } from '../command';
 import { openCliDatabase } from '../database';
@@ -37,6 +38,7 @@ export const demoCommand: CliCommand = {
     `Lager en realistisk demodatabase: teamet, saker og timer fra ${FIRST_DEMO_YEAR} til og med --year`,
     '(standard: siste hele kalenderår). Samme --seed og --year gir nøyaktig samme innhold.',
     'En fil som finnes og ikke er tom, erstattes bare med --force. Skriver et sammendrag som JSON.',
+    `Alle demobrukerne har passordet «${DEMO_PASSWORD}» (prosjektleder ragnhild.aasen er administrator).`,
   ],
   options: {
     db: { type: 'string' },
@@ -72,7 +74,7 @@ export const demoCommand: CliCommand = {
     db.close();
     printJson(io, { database: path, ...summary });
     const seconds = ((performance.now() - started) / 1000).toLocaleString('nb-NO', { maximumFractionDigits: 1 });
-    io.err(`Demodatabasen er laget på ${seconds} s.`);
+    io.err(`Demodatabasen er laget på ${seconds} s. Logg inn som ragnhild.aasen (administrator) med passordet «${DEMO_PASSWORD}».`);
     return EXIT.ok;
   },
 };

@@ -96,7 +96,7 @@ export function createCaseLife(ctx: ServiceContext, actorFor: (id: number) => Se
     callChannel(as, 'cases:start-follow-up', { id, startDate: followUpFrom, dischargeDate: c.dischargeDate });
     callChannel(as, 'cases:link-contact', { caseId: id, contactId: partners.nav.get(c.municipality.id)!, role: 'samarbeidspartner' });
     if (c.endDate > today) return;
-    const goals = callChannel(ctx, 'cases:get', { id }).goals;
+    const goals = callChannel(as, 'cases:get', { id }).goals;
     for (const goal of goals) callChannel(as, 'cases:update-goal', { id: goal.id, status: random.pick(GOAL_STATUSES.slice(1)) });
     rate(as, random, id, 'avslutning', c.endDate, domainIds, 1);
     callChannel(as, 'cases:close', { id, closedDate: c.endDate, closureReason: random.pick(CLOSURE_REASONS), takeoverService: 'Kommunens rus- og psykiske helsetjeneste' });

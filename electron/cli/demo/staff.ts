@@ -13,6 +13,12 @@ export interface DemoStaffMember {
   peerSupport?: boolean;
 }
 
+/**
+ * Every demo member's password, printed by the `demo` command. A demo database is for trying the app
+ * and for tests; never put real data in one.
+ */
+export const DEMO_PASSWORD = 'ettervern-demo';
+
 export const DEMO_PROJECT_LEADER: DemoStaffMember = {
   username: 'ragnhild.aasen',
   displayName: 'Ragnhild Aasen',

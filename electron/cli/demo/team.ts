@@ -1,7 +1,7 @@
 import type { TeamMemberDto } from '../../../shared/contract';
 import type { Actor, ServiceContext } from '../../services/context';
 import { callChannel } from './serviceCall';
-import { DEMO_PROJECT_LEADER, DEMO_THERAPISTS, type DemoStaffMember } from './staff';
+import { DEMO_PASSWORD, DEMO_PROJECT_LEADER, DEMO_THERAPISTS, type DemoStaffMember } from './staff';
 
 export interface CreatedTeam {
   projectLeader: TeamMemberDto;
@@ -20,6 +20,7 @@ function create(ctx: ServiceContext, member: DemoStaffMember): TeamMemberDto {
     displayName: member.displayName,
     initials: member.initials,
     role: member.role,
+    password: DEMO_PASSWORD,
   });
 }
 

@@ -29,6 +29,7 @@ export function backupFolder(ctx: ServiceContext): string {
 }
 
 export function listBackups(ctx: ServiceContext): BackupListDto {
+  if (ctx.readOnly?.mode !== 'recovery') requireActor(ctx);
   const folder = backupFolder(ctx);
   const backups = listBackupFiles(folder).map((file) => inspectBackup(join(folder, file.fileName), file.fileName, ctx.db.nativeBinding));
   return { folder, backups };

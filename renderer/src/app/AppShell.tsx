@@ -2,6 +2,7 @@ import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { PeopleTeamRegular } from '@fluentui/react-icons';
 import type { TeamMemberDto } from '../../../shared/contract';
 import { SignedInMember } from '../features/session';
+import { AuditPage } from '../features/audit';
 import { CasePage, CasesPage } from '../features/cases';
 import { ContactsPage } from '../features/contacts';
 import { NetworkPage } from '../features/network';
@@ -47,6 +48,7 @@ const PAGES: Record<Route, () => React.JSX.Element> = {
   statistikk: StatisticsPage,
   team: TeamPage,
   innstillinger: SettingsPage,
+  revisjonslogg: AuditPage,
 };
 
 /** Header, left navigation and the current page. */
@@ -65,7 +67,7 @@ export function AppShell({ member }: { member: TeamMemberDto }) {
         </div>
         <SignedInMember member={member} />
       </header>
-      <Navigation current={NAVIGATION_PARENT[route] ?? route} />
+      <Navigation current={NAVIGATION_PARENT[route] ?? route} isAdmin={member.role === 'administrator'} />
       <main className={styles.main}>
         <div className={styles.content}>
           <Page key={route} />

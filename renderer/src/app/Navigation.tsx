@@ -8,12 +8,12 @@ const useStyles = makeStyles({
 });
 
 /** The left navigation; the links change the URL hash, so the browser's own history works too. */
-export function Navigation({ current }: { current: Route }) {
+export function Navigation({ current, isAdmin }: { current: Route; isAdmin: boolean }) {
   const styles = useStyles();
   return (
     <NavDrawer open type="inline" selectedValue={current} aria-label="Hovedmeny" className={styles.drawer}>
       <NavDrawerBody className={styles.body}>
-        {NAVIGATION.map(({ route, label, icon: Icon }) => (
+        {NAVIGATION.filter((item) => isAdmin || !item.adminOnly).map(({ route, label, icon: Icon }) => (
           <NavItem key={route} value={route} href={hrefFor(route)} icon={<Icon />}>
             {label}
           </NavItem>

@@ -9,6 +9,8 @@ import {
   BuildingMultiple20Regular,
   Folder20Filled,
   Folder20Regular,
+  DocumentSearch20Filled,
+  DocumentSearch20Regular,
   PeopleCommunity20Filled,
   PeopleCommunity20Regular,
   People20Filled,
@@ -18,14 +20,15 @@ import {
   bundleIcon,
 } from '@fluentui/react-icons';
 
-export const ROUTES = ['oversikt', 'saker', 'sak', 'timer', 'kontakter', 'nettverk', 'statistikk', 'team', 'innstillinger'] as const;
+export const ROUTES = ['oversikt', 'saker', 'sak', 'timer', 'kontakter', 'nettverk', 'statistikk', 'team', 'innstillinger', 'revisjonslogg'] as const;
 export type Route = (typeof ROUTES)[number];
 export const DEFAULT_ROUTE: Route = 'oversikt';
 
 /** Pages reached from another page rather than from the menu, and the menu item they belong under. */
 export const NAVIGATION_PARENT: Partial<Record<Route, Route>> = { sak: 'saker' };
 
-export const NAVIGATION: readonly { route: Route; label: string; icon: ReturnType<typeof bundleIcon> }[] = [
+/** `adminOnly`: shown to administrators only (the service refuses others anyway). */
+export const NAVIGATION: readonly { route: Route; label: string; icon: ReturnType<typeof bundleIcon>; adminOnly?: boolean }[] = [
   { route: 'oversikt', label: 'Oversikt', icon: bundleIcon(Board20Filled, Board20Regular) },
   { route: 'saker', label: 'Saker', icon: bundleIcon(Folder20Filled, Folder20Regular) },
   { route: 'timer', label: 'Timer', icon: bundleIcon(Clock20Filled, Clock20Regular) },
@@ -34,4 +37,5 @@ export const NAVIGATION: readonly { route: Route; label: string; icon: ReturnTyp
   { route: 'statistikk', label: 'Statistikk', icon: bundleIcon(ChartMultiple20Filled, ChartMultiple20Regular) },
   { route: 'team', label: 'Team', icon: bundleIcon(People20Filled, People20Regular) },
   { route: 'innstillinger', label: 'Innstillinger', icon: bundleIcon(Settings20Filled, Settings20Regular) },
+  { route: 'revisjonslogg', label: 'Revisjonslogg', icon: bundleIcon(DocumentSearch20Filled, DocumentSearch20Regular), adminOnly: true },
 ];

@@ -1,16 +1,27 @@
 import { Input } from '@fluentui/react-components';
 import { Controller, type UseFormReturn } from 'react-hook-form';
-import type { z } from 'zod';
-import type { createTeamMemberInput } from '../../../shared/contract/teamMembers';
+import { z } from '../../../shared/contract/zodNorwegian';
+import { createTeamMemberInput, PASSWORD_MIN_LENGTH } from '../../../shared/contract/teamMembers';
 import { FormField } from './FormField';
+import { PasswordField } from './PasswordInput';
 import { suggestInitials, suggestUsername } from './teamMemberSuggestions';
 
-export type TeamMemberFormValues = z.input<typeof createTeamMemberInput>;
+/** The contract's input plus a repeated password, checked here and dropped before sending. */
+export const teamMemberFormSchema = createTeamMemberInput
+  .extend({ passwordRepeat: z.string() })
+  .refine((values) => values.password === values.passwordRepeat, { path: ['passwordRepeat'], message: 'Passordene er ikke like' });
+
+export type TeamMemberFormValues = z.input<typeof teamMemberFormSchema>;
+
+/** What the contract takes: the form's values without the repeated password. */
+export function teamMemberInput({ passwordRepeat: _repeat, ...input }: TeamMemberFormValues): z.input<typeof createTeamMemberInput> {
+  return input;
+}
 
 /** The fields drawn here, for `applyApiError` to put the contract's field errors on. */
-export const TEAM_MEMBER_NAME_FIELDS = ['displayName', 'initials', 'username'] as const;
+export const TEAM_MEMBER_NAME_FIELDS = ['displayName', 'initials', 'username', 'password'] as const;
 
-export const EMPTY_TEAM_MEMBER_NAME = { displayName: '', initials: '', username: '' } as const;
+export const EMPTY_TEAM_MEMBER_NAME = { displayName: '', initials: '', username: '', password: '', passwordRepeat: '' } as const;
 
 interface TeamMemberFieldsProps {
   form: Pick<UseFormReturn<TeamMemberFormValues>, 'control' | 'setValue' | 'getFieldState'>;
@@ -69,6 +80,14 @@ export function TeamMemberFields({ form, self = false }: TeamMemberFieldsProps) 
           </FormField>
         )}
       />
+      <PasswordField
+        control={control}
+        name="password"
+        label="Passord"
+        autoComplete="new-password"
+        hint={self ? `Minst ${PASSWORD_MIN_LENGTH} tegn. Gjerne en setning.` : `Minst ${PASSWORD_MIN_LENGTH} tegn. Gi det til kollegaen på en trygg måte.`}
+      />
+      <PasswordField control={control} name="passwordRepeat" label="Gjenta passordet" autoComplete="new-password" />
     </>
   );
 }

@@ -31,7 +31,10 @@ export function createQueryClient(): QueryClient {
     // A write refused for want of a signed-in member means the session is gone: ask again who it is.
     mutationCache: new MutationCache({
       onError: (error) => {
-        if (error instanceof ApiCallError && error.code === 'unauthenticated') void client.invalidateQueries({ queryKey: ['session'] });
+        // Likewise a write refused because the screen was locked meanwhile: show the lock screen.
+        if (error instanceof ApiCallError && (error.code === 'unauthenticated' || error.code === 'locked')) {
+          void client.invalidateQueries({ queryKey: ['session'] });
+        }
       },
     }),
     defaultOptions: {

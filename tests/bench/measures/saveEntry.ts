@@ -6,6 +6,7 @@ import { openDatabase } from '../../../electron/db/open';
 import { fixedClock } from '../../../electron/services/context';
 import { createDispatcher, type Dispatcher } from '../../../electron/services/dispatcher';
 import { dayOfWeek } from '../../../electron/cli/demo/calendar';
+import { DEMO_PASSWORD } from '../../../electron/cli/demo/staff';
 import { formatMs, median, percentile, sample } from '../measure';
 import { atMost, info, type MeasureResult } from '../report';
 import type { BenchMeasure } from './context';
@@ -41,12 +42,12 @@ export const saveEntryMeasure: BenchMeasure = {
     try {
       const dispatcher = createDispatcher({ db, clock: fixedClock(`${ctx.lastYear}-12-31T15:00:00.000Z`) });
       const leader = db.sqlite.prepare("select username from team_members where role = 'administrator' order by id limit 1").get() as { username: string };
-      must(dispatcher.dispatch('session:sign-in' satisfies ChannelName, { username: leader.username }), 'Innlogging');
+      must(dispatcher.dispatch('session:sign-in' satisfies ChannelName, { username: leader.username, password: DEMO_PASSWORD }), 'Innlogging');
       const colleagues = [
-        { username: 'maaling.en', displayName: 'Måling En', initials: 'ME' },
-        { username: 'maaling.to', displayName: 'Måling To', initials: 'MT' },
+        { username: 'maaling.en', displayName: 'Måling En', initials: 'ME', password: DEMO_PASSWORD },
+        { username: 'maaling.to', displayName: 'Måling To', initials: 'MT', password: DEMO_PASSWORD },
       ].map((member) => must<{ id: number }>(dispatcher.dispatch('team-members:create' satisfies ChannelName, member), 'Nytt teammedlem').id);
-      must(dispatcher.dispatch('session:sign-in' satisfies ChannelName, { username: 'maaling.en' }), 'Innlogging');
+      must(dispatcher.dispatch('session:sign-in' satisfies ChannelName, { username: 'maaling.en', password: DEMO_PASSWORD }), 'Innlogging');
 
       const cases = db.sqlite.prepare('select code, municipality_id as municipalityId from cases where year = ? order by id').all(ctx.lastYear) as {
         code: string;

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { writeSync } from 'node:fs';
 import { applyJournalMode, applyPragmas } from '../../../electron/db/pragmas';
+import { auditRowHash, GENESIS_HASH } from '../../../electron/services/auditChain';
 
 /**
  * The crash test's victim. It opens the database with the app's own connection settings and writes time
@@ -26,14 +27,31 @@ const insertEntry = sqlite.prepare(
    values (?, ?, ?, ?, ?, 'manual', ?, ?, ?, ?) returning id`,
 );
 const insertParticipant = sqlite.prepare('insert into time_entry_participants (time_entry_id, team_member_id) values (?, ?)');
+const lastAudit = sqlite.prepare('select id, hash from audit_log order by id desc limit 1');
 const insertAudit = sqlite.prepare(
-  `insert into audit_log (at, actor_id, action, record_type, record_id, fields) values (?, ?, 'create', 'time_entry', ?, '["date"]')`,
+  `insert into audit_log (id, at, actor_id, action, record_type, record_id, fields, prev_hash, hash)
+   values (@id, @at, @actor_id, @action, @record_type, @record_id, @fields, @prev_hash, @hash)`,
 );
+/** The audit row as recordAudit writes it: next id, linked to the previous row's hash. */
+function audit(now: string, entryId: number): void {
+  const last = lastAudit.get() as { id: number; hash: string } | undefined;
+  const row = {
+    id: (last?.id ?? 0) + 1,
+    at: now,
+    actor_id: memberId,
+    action: 'create',
+    record_type: 'time_entry',
+    record_id: String(entryId),
+    fields: '["date"]',
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  insertAudit.run({ ...row, hash: auditRowHash(row) });
+}
 const write = sqlite.transaction((date: string, minutes: number) => {
   const now = new Date().toISOString();
   const { id } = insertEntry.get(date, caseId, municipalityId, categoryId, minutes, now, memberId, now, memberId) as { id: number };
   insertParticipant.run(id, memberId);
-  insertAudit.run(now, memberId, String(id));
+  audit(now, id);
   return id;
 });
 

@@ -2,13 +2,14 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { createTeamMemberInput } from '../../../../shared/contract/teamMembers';
 import { CenteredScreen } from '../../components/CenteredScreen';
 import { FormErrorMessage } from '../../components/ErrorMessage';
 import {
   EMPTY_TEAM_MEMBER_NAME,
   TEAM_MEMBER_NAME_FIELDS,
   TeamMemberFields,
+  teamMemberFormSchema,
+  teamMemberInput,
   type TeamMemberFormValues,
 } from '../../components/TeamMemberFields';
 import { applyApiError } from '../../lib/formErrors';
@@ -25,14 +26,14 @@ export function FirstMemberScreen() {
   const create = useCreateFirstMember();
   const [message, setMessage] = useState<string | null>(null);
   const form = useForm<TeamMemberFormValues>({
-    resolver: zodResolver(createTeamMemberInput, undefined, { raw: true }),
+    resolver: zodResolver(teamMemberFormSchema, undefined, { raw: true }),
     defaultValues: EMPTY_TEAM_MEMBER_NAME,
   });
 
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null);
     try {
-      await create.mutateAsync(values);
+      await create.mutateAsync(teamMemberInput(values));
     } catch (error) {
       setMessage(applyApiError(error, form.setError, TEAM_MEMBER_NAME_FIELDS));
     }

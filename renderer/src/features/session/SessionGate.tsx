@@ -4,12 +4,22 @@ import { CenteredScreen } from '../../components/CenteredScreen';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { useSession } from '../../lib/session';
-import { ChooseMemberScreen } from './ChooseMemberScreen';
 import { FirstMemberScreen } from './FirstMemberScreen';
+import { LockScreen } from './LockScreen';
+import { SignInScreen } from './SignInScreen';
+import { useScreenLock } from './useScreenLock';
 
-/** Shows the app only to a signed-in member; a fresh database first asks for the first member. */
+/**
+ * Shows the app only to a signed-in member; a fresh database first asks for the first member.
+ * While the screen is locked the app stays mounted — unsaved form input survives — but is inert,
+ * hidden from screen readers and covered by the lock screen.
+ */
 export function SessionGate({ children }: { children: (member: TeamMemberDto) => ReactNode }) {
   const session = useSession();
+  const member = session.data?.member ?? null;
+  const locked = session.data?.locked === true;
+  useScreenLock(member !== null && !locked);
+
   if (session.isPending) return <Loading label="Starter Ettervern …" />;
   if (session.error) {
     return (
@@ -19,6 +29,11 @@ export function SessionGate({ children }: { children: (member: TeamMemberDto) =>
     );
   }
   if (session.data.needsFirstMember) return <FirstMemberScreen />;
-  if (!session.data.member) return <ChooseMemberScreen />;
-  return <>{children(session.data.member)}</>;
+  if (!member) return <SignInScreen />;
+  return (
+    <>
+      <div style={locked ? { visibility: 'hidden' } : undefined}>{children(member)}</div>
+      {locked ? <LockScreen member={member} /> : null}
+    </>
+  );
 }

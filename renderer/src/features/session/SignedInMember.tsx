@@ -1,5 +1,5 @@
 import { Avatar, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { SignOutRegular } from '@fluentui/react-icons';
+import { LockClosedRegular, SignOutRegular } from '@fluentui/react-icons';
 import type { TeamMemberDto } from '../../../../shared/contract';
 import { useApiMutation } from '../../lib/query';
 
@@ -12,6 +12,7 @@ const useStyles = makeStyles({
 export function SignedInMember({ member }: { member: TeamMemberDto }) {
   const styles = useStyles();
   const signOut = useApiMutation('session:sign-out');
+  const lock = useApiMutation('session:lock');
   return (
     <div className={styles.root}>
       <div className={styles.who}>
@@ -20,6 +21,9 @@ export function SignedInMember({ member }: { member: TeamMemberDto }) {
           Innlogget som {member.displayName} ({member.initials})
         </Text>
       </div>
+      <Button appearance="subtle" icon={<LockClosedRegular />} disabled={lock.isPending} onClick={() => lock.mutate({})} title="Ctrl+L">
+        Lås skjermen
+      </Button>
       <Button appearance="subtle" icon={<SignOutRegular />} disabled={signOut.isPending} onClick={() => signOut.mutate({})}>
         Logg ut
       </Button>

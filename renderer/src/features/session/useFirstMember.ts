@@ -12,7 +12,7 @@ export function useCreateFirstMember() {
   return useMutation<SessionDto, ApiCallError, ChannelInput<'team-members:create'>>({
     mutationFn: async (input) => {
       const member = await call('team-members:create', input);
-      return call('session:sign-in', { username: member.username });
+      return call('session:sign-in', { username: member.username, password: input.password });
     },
     onSuccess: () => invalidateAfter(queryClient, ['team-members:create', 'session:sign-in']),
   });

@@ -6,6 +6,7 @@ import { useApiQuery } from '../../lib/query';
 import { BackupSection } from './BackupSection';
 import { GeneralSettingsSection } from './GeneralSettingsSection';
 import { LifeDomainsSection } from './LifeDomainsSection';
+import { RetentionSection } from './RetentionSection';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -26,6 +27,7 @@ export function SettingsPage() {
       {settings.data ? <GeneralSettingsSection settings={settings.data} canEdit={canEdit} /> : null}
       <LifeDomainsSection canEdit={canEdit} />
       {settings.data ? <BackupSection settings={settings.data} canEdit={canEdit} /> : null}
+      {settings.data ? <RetentionSection canEdit={canEdit} /> : null}
     </div>
   );
 }

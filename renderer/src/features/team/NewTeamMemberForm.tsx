@@ -3,7 +3,6 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { TeamMemberDto } from '../../../../shared/contract';
-import { createTeamMemberInput } from '../../../../shared/contract/teamMembers';
 import { TEAM_ROLES, TEAM_ROLE_LABEL, type TeamRole } from '../../../../shared/domain/caseStatus';
 import { FormErrorMessage } from '../../components/ErrorMessage';
 import { FormDialogActions } from '../../components/FormDialog';
@@ -12,6 +11,8 @@ import {
   EMPTY_TEAM_MEMBER_NAME,
   TEAM_MEMBER_NAME_FIELDS,
   TeamMemberFields,
+  teamMemberFormSchema,
+  teamMemberInput,
   type TeamMemberFormValues,
 } from '../../components/TeamMemberFields';
 import { applyApiError } from '../../lib/formErrors';
@@ -29,14 +30,14 @@ export function NewTeamMemberForm({ onCreated }: { onCreated: (created: TeamMemb
   const create = useApiMutation('team-members:create');
   const [message, setMessage] = useState<string | null>(null);
   const form = useForm<TeamMemberFormValues>({
-    resolver: zodResolver(createTeamMemberInput, undefined, { raw: true }),
+    resolver: zodResolver(teamMemberFormSchema, undefined, { raw: true }),
     defaultValues: { ...EMPTY_TEAM_MEMBER_NAME, role: 'teammedlem' },
   });
 
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null);
     try {
-      onCreated(await create.mutateAsync(values));
+      onCreated(await create.mutateAsync(teamMemberInput(values)));
     } catch (error) {
       setMessage(applyApiError(error, form.setError, FIELDS));
     }

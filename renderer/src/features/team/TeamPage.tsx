@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../lib/query';
+import { useCurrentMember } from '../../lib/session';
 import { NewTeamMemberDialog } from './NewTeamMemberDialog';
 import { TeamTable } from './TeamTable';
 
@@ -15,15 +16,17 @@ const useStyles = makeStyles({
 
 export function TeamPage() {
   const styles = useStyles();
-  const members = useApiQuery('team-members:list', {});
+  const member = useCurrentMember();
+  const isAdmin = member?.role === 'administrator';
+  const members = useApiQuery('team-members:list', { includeInactive: isAdmin });
   const [created, setCreated] = useState<TeamMemberDto | null>(null);
 
   return (
     <div className={styles.stack}>
       <PageHeader
         title="Team"
-        description="Teammedlemmene som registrerer timer og følger opp saker."
-        actions={<NewTeamMemberDialog onCreated={setCreated} />}
+        description="Teammedlemmene som registrerer timer og følger opp saker. Medlemmer slettes aldri, bare deaktiveres, så historikken beholdes."
+        actions={isAdmin ? <NewTeamMemberDialog onCreated={setCreated} /> : undefined}
       />
       {created ? (
         <MessageBar intent="success">
@@ -36,7 +39,7 @@ export function TeamPage() {
         </MessageBar>
       ) : null}
       {members.error ? <ErrorMessage error={members.error} /> : null}
-      {members.isPending ? <Loading label="Henter teammedlemmer …" /> : members.data ? <TeamTable members={members.data} /> : null}
+      {members.isPending ? <Loading label="Henter teammedlemmer …" /> : members.data ? <TeamTable members={members.data} adminId={isAdmin ? member.id : null} /> : null}
     </div>
   );
 }

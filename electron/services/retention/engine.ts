@@ -1,0 +1,104 @@
+import { statSync } from 'node:fs';
+import type { ChannelParsedInput, RetentionPreviewDto, RetentionRunDto } from '../../../shared/contract';
+import { isoDateInOslo } from '../../../shared/dates';
+import { transaction } from '../../db/exec';
+import type { AppDatabase } from '../../db/open';
+import { requireAdministrator } from '../actor';
+import { recordAudit } from '../audit';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
+import { readSettings } from '../settings';
+import { annualFiguresSnapshot } from './annualFigures';
+import { applyRule, countRule, REDUCTION_RULES, type ReductionRule } from './rules';
+
+/** Statuses of a case that is over; only those, with a closing date, are ever reduced. */
+export const CLOSED_STATUSES = ['avsluttet', 'etteroppfolging_utfort', 'avvist'] as const;
+
+/** The same calendar day `years` back (29 February becomes 28 February). */
+export function retentionCutoff(today: string, years: number): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const day = m === 2 && d === 29 ? 28 : d;
+  return `${String(y - years).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function dueCases(ctx: ServiceContext, cutoffDate: string): RetentionPreviewDto['cases'] {
+  const statuses = CLOSED_STATUSES.map(() => '?').join(', ');
+  return ctx.db.sqlite
+    .prepare(
+      // A rejected case ends on its rejection date; it never gets a closure date.
+      `select id, code, coalesce(closed_date, rejected_date) as closedDate from cases
+        where reduced_at is null and coalesce(closed_date, rejected_date) <= ? and status in (${statuses})
+        order by closedDate, code`,
+    )
+    .all(cutoffDate, ...CLOSED_STATUSES) as RetentionPreviewDto['cases'];
+}
+
+function planFor(ctx: ServiceContext) {
+  const retentionYears = readSettings(ctx).retentionYears;
+  const cutoffDate = retentionCutoff(isoDateInOslo(ctx.clock.now()), retentionYears);
+  return { retentionYears, cutoffDate, cases: dueCases(ctx, cutoffDate) };
+}
+
+export function previewRetention(ctx: ServiceContext, rules: readonly ReductionRule[] = REDUCTION_RULES): RetentionPreviewDto {
+  requireAdministrator(ctx);
+  const plan = planFor(ctx);
+  const ids = plan.cases.map((c) => c.id);
+  return { ...plan, rules: rules.map((rule) => ({ key: rule.key, label: rule.label, rows: countRule(ctx.db, rule, ids) })) };
+}
+
+function fileBytes(db: AppDatabase): number {
+  const path = db.sqlite.name;
+  let total = 0;
+  for (const suffix of ['', '-wal']) {
+    try {
+      total += statSync(`${path}${suffix}`).size;
+    } catch {
+      // No WAL file (rollback journal on a network path) or an in-memory database.
+    }
+  }
+  return total;
+}
+
+/**
+ * Reduces the confirmed cases to statistics in one transaction: applies every rule, marks the cases,
+ * compares all annual figures before and after (any difference rolls everything back), and writes one
+ * audit row. Then rewrites the file (VACUUM) and empties the WAL, so removed text is gone from disk too.
+ */
+export function runRetention(
+  ctx: ServiceContext,
+  input: ChannelParsedInput<'retention:run'>,
+  rules: readonly ReductionRule[] = REDUCTION_RULES,
+): RetentionRunDto {
+  requireAdministrator(ctx);
+  const fileBytesBefore = fileBytes(ctx.db);
+  const result = transaction(ctx.db, () => {
+    const due = new Set(planFor(ctx).cases.map((c) => c.id));
+    const caseIds = [...new Set(input.caseIds)];
+    if (caseIds.some((id) => !due.has(id))) {
+      const message = 'Utvalget er ikke lenger det forhåndsvisningen viste. Åpne forhåndsvisningen på nytt.';
+      throw new ServiceError('conflict', message, { caseIds: message });
+    }
+    const before = annualFiguresSnapshot(ctx);
+    const counts = rules.map((rule) => ({ key: rule.key, label: rule.label, rows: applyRule(ctx.db, rule, caseIds) }));
+    ctx.db.sqlite
+      .prepare('update cases set reduced_at = ?, updated_at = ? where id in (select value from json_each(?))')
+      .run(ctx.clock.now().toISOString(), ctx.clock.now().toISOString(), JSON.stringify(caseIds));
+    const after = annualFiguresSnapshot(ctx);
+    if (after.snapshot !== before.snapshot) {
+      throw new ServiceError(
+        'conflict',
+        'Kjøringen ville endret årstallene for tidligere år, og ble stoppet. Ingenting ble endret.',
+      );
+    }
+    recordAudit(ctx, 'retention', 'retention', null, ['caseIds', ...counts.filter((c) => c.rows > 0).map((c) => c.key)]);
+    return { reducedCases: caseIds.length, rules: counts, yearsChecked: before.years };
+  });
+  compactDatabase(ctx.db);
+  return { ...result, fileBytesBefore, fileBytesAfter: fileBytes(ctx.db) };
+}
+
+/** Outside any transaction: VACUUM rewrites every page, and the checkpoint empties the WAL of old copies. */
+export function compactDatabase(db: AppDatabase): void {
+  db.sqlite.exec('vacuum');
+  db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+}

@@ -1,0 +1,30 @@
+import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import type { AuditEntryDto } from '../../../../shared/contract';
+import { auditActionLabel, auditRecordTypeLabel } from '../../../../shared/domain/audit';
+import { formatNorwegianDateTime } from '../../../../shared/format';
+import { FIELD_LABELS } from '../../../../shared/contract/fieldLabels';
+import { DataTable, type ColumnMeta } from '../../components/DataTable';
+
+const column = createColumnHelper<AuditEntryDto>();
+
+const columns = [
+  column.accessor((row) => formatNorwegianDateTime(row.at), { id: 'at', header: 'Tidspunkt', meta: { width: '150px' } satisfies ColumnMeta }),
+  column.accessor((row) => row.actorName ?? '–', { id: 'actor', header: 'Teammedlem' }),
+  column.accessor((row) => auditActionLabel(row.action), { id: 'action', header: 'Handling', meta: { width: '170px' } satisfies ColumnMeta }),
+  column.accessor(
+    (row) => `${auditRecordTypeLabel(row.recordType)}${row.caseCode ? ` ${row.caseCode}` : row.recordId ? ` nr. ${row.recordId}` : ''}`,
+    { id: 'record', header: 'Gjelder' },
+  ),
+  column.accessor((row) => row.fields.map((field) => FIELD_LABELS[field] ?? field).join(', ') || '–', { id: 'fields', header: 'Felt som ble endret' }),
+];
+
+export function AuditTable({ rows }: { rows: AuditEntryDto[] }) {
+  const table = useReactTable({
+    data: rows,
+    columns,
+    enableSorting: false,
+    getCoreRowModel: getCoreRowModel(),
+    getRowId: (row) => String(row.id),
+  });
+  return <DataTable table={table} ariaLabel="Revisjonslogg" emptyText="Ingen hendelser passer filteret." />;
+}

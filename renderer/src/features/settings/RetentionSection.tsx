@@ -1,0 +1,126 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { formatInteger, formatNorwegianDate } from '../../../../shared/format';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { useApiMutation, useApiQuery } from '../../lib/query';
+import { SettingsSection } from './SettingsSection';
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM },
+});
+
+const casesText = (n: number) => `${formatInteger(n)} ${n === 1 ? 'sak' : 'saker'}`;
+
+/**
+ * Oppbevaring: closed cases past the retention time are reduced to statistics. The administrator sees
+ * what goes, confirms, and the run compacts the file so the removed text is gone from disk too.
+ */
+export function RetentionSection({ canEdit }: { canEdit: boolean }) {
+  const styles = useStyles();
+  const [asked, setAsked] = useState(false);
+  const preview = useApiQuery('retention:preview', {}, { enabled: canEdit && asked });
+  const run = useApiMutation('retention:run');
+  const [confirmOpen, setConfirmOpen] = useState(false);
+  const due = preview.data?.cases ?? [];
+
+  return (
+    <SettingsSection
+      title="Oppbevaring"
+      description="Avsluttede saker reduseres til statistikk når oppbevaringstiden er ute: fritekst og koblinger fjernes, mens kommune, år, hendelse, timer og antall beholdes, så årstallene ikke endres."
+    >
+      {!canEdit ? <Text>Bare administrator kan kjøre oppbevaringsregelen.</Text> : null}
+      {canEdit ? (
+        <div className={styles.actions}>
+          <Button onClick={() => (asked ? void preview.refetch() : setAsked(true))} disabled={preview.isFetching}>
+            Forhåndsvis
+          </Button>
+        </div>
+      ) : null}
+      {preview.error ? <ErrorMessage error={preview.error} /> : null}
+      {run.error ? <ErrorMessage error={run.error} /> : null}
+      {run.data ? (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            {casesText(run.data.reducedCases)} er redusert til statistikk. Årstallene for {run.data.yearsChecked.join(', ')} er kontrollert
+            og uendret. Databasefilen er komprimert.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {preview.data ? (
+        <>
+          <Text>
+            Oppbevaringstid {preview.data.retentionYears} år: saker avsluttet {formatNorwegianDate(preview.data.cutoffDate)} eller tidligere er forfalt.
+          </Text>
+          {due.length === 0 ? (
+            <Text weight="semibold">Ingen saker er forfalt nå.</Text>
+          ) : (
+            <>
+              <Text weight="semibold">
+                {casesText(due.length)}: {due.map((c) => c.code).join(', ')}
+              </Text>
+              <Text>Dette fjernes:</Text>
+              <ul className={styles.list} aria-label="Dette fjernes">
+                {preview.data.rules.map((rule) => (
+                  <li key={rule.key}>
+                    {rule.label}: {formatInteger(rule.rows)} {rule.rows === 1 ? 'rad' : 'rader'}
+                  </li>
+                ))}
+              </ul>
+              <Dialog open={confirmOpen} onOpenChange={(_e, data) => setConfirmOpen(data.open)}>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button appearance="primary">Reduser {casesText(due.length)} …</Button>
+                </DialogTrigger>
+                <DialogSurface>
+                  <DialogBody>
+                    <DialogTitle>Reduser {casesText(due.length)} til statistikk?</DialogTitle>
+                    <DialogContent>
+                      Innholdet over slettes for godt og kan ikke hentes tilbake (bortsett fra fra eldre sikkerhetskopier). Kjøringen
+                      stoppes og ingenting endres hvis årstallene for tidligere år ville blitt endret.
+                    </DialogContent>
+                    <DialogActions>
+                      <DialogTrigger disableButtonEnhancement>
+                        <Button appearance="secondary">Avbryt</Button>
+                      </DialogTrigger>
+                      <Button
+                        appearance="primary"
+                        disabled={run.isPending}
+                        onClick={() =>
+                          run.mutate(
+                            { caseIds: due.map((c) => c.id) },
+                            {
+                              onSettled: () => {
+                                setConfirmOpen(false);
+                                void preview.refetch();
+                              },
+                            },
+                          )
+                        }
+                      >
+                        Reduser til statistikk
+                      </Button>
+                    </DialogActions>
+                  </DialogBody>
+                </DialogSurface>
+              </Dialog>
+            </>
+          )}
+        </>
+      ) : null}
+    </SettingsSection>
+  );
+}

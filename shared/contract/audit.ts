@@ -1,0 +1,62 @@
+import { z } from './zodNorwegian';
+import { emptyInput, idSchema, isoDateSchema } from './common';
+import { mutationChannel, queryChannel } from './channel';
+
+export interface AuditEntryDto {
+  id: number;
+  /** ISO UTC timestamp. */
+  at: string;
+  actorId: number | null;
+  actorName: string | null;
+  action: string;
+  recordType: string;
+  recordId: string | null;
+  /** The case code when the record is a case. */
+  caseCode: string | null;
+  fields: string[];
+}
+
+export interface AuditPageDto {
+  rows: AuditEntryDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface AuditVerifyDto {
+  ok: boolean;
+  rows: number;
+  /** The first row whose hash or link to the row before it does not match. */
+  firstBrokenId: number | null;
+}
+
+export interface AuditExportDto {
+  fileName: string;
+  /** The .xlsx file, base64, for the renderer to save. */
+  contentBase64: string;
+  rows: number;
+}
+
+export const auditFilterSchema = z.strictObject({
+  actorId: idSchema.optional(),
+  caseCode: z.string().trim().min(1).max(12).optional(),
+  action: z.string().trim().min(1).max(30).optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+});
+export type AuditFilter = z.output<typeof auditFilterSchema>;
+
+export const AUDIT_PAGE_SIZE = 100;
+
+export const auditChannels = {
+  'audit:list': queryChannel<AuditPageDto>()(
+    z.strictObject({ filter: auditFilterSchema.optional(), page: z.number().int().min(1).max(100_000).default(1) }),
+    'Revisjonsloggen, nyeste først (bare administrator)',
+  ),
+  'audit:verify': queryChannel<AuditVerifyDto>()(emptyInput, 'Kontroller hash-kjeden i revisjonsloggen (bare administrator)'),
+  'audit:export': mutationChannel<AuditExportDto>()(
+    z.strictObject({ filter: auditFilterSchema.optional() }),
+    'Eksporter revisjonsloggen til Excel (bare administrator)',
+    ['audit'],
+  ),
+} as const;

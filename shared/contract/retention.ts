@@ -1,0 +1,40 @@
+import { z } from './zodNorwegian';
+import { emptyInput, idSchema } from './common';
+import { mutationChannel, queryChannel } from './channel';
+
+export interface RetentionRuleCountDto {
+  key: string;
+  /** Norwegian: what the rule removes. */
+  label: string;
+  rows: number;
+}
+
+export interface RetentionPreviewDto {
+  retentionYears: number;
+  /** Cases closed on or before this date are due. */
+  cutoffDate: string;
+  cases: { id: number; code: string; closedDate: string }[];
+  rules: RetentionRuleCountDto[];
+}
+
+export interface RetentionRunDto {
+  reducedCases: number;
+  rules: RetentionRuleCountDto[];
+  /** The annual figures compared before and after, by year. */
+  yearsChecked: number[];
+  fileBytesBefore: number;
+  fileBytesAfter: number;
+}
+
+export const retentionChannels = {
+  'retention:preview': queryChannel<RetentionPreviewDto>()(
+    emptyInput,
+    'Hva oppbevaringsregelen vil fjerne nå (bare administrator)',
+  ),
+  'retention:run': mutationChannel<RetentionRunDto>()(
+    // The ids from the preview the administrator confirmed: a case that became due since is not touched.
+    z.strictObject({ caseIds: z.array(idSchema).min(1).max(10_000) }),
+    'Reduser forfalte avsluttede saker til statistikk og komprimer databasefilen (bare administrator)',
+    ['retention', 'cases', 'audit', 'statistics'],
+  ),
+} as const;
