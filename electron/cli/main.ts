@@ -6,6 +6,7 @@ import { channelsCommand } from './commands/channels';
 import { demoCommand } from './commands/demo';
 import { auditCommand } from './commands/audit';
 import { retentionCommand } from './commands/retention';
+import { setPasswordCommand } from './commands/setPassword';
 import { CliFailure, EXIT, UsageError, type CliIo } from './io';
 import { commandUsage, usage } from './usage';
 
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   verifyCommand,
   auditCommand,
   retentionCommand,
+  setPasswordCommand,
 ];
 
 const HELP = ['--help', '-h', 'help'];

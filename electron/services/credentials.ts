@@ -64,3 +64,16 @@ export function storePasswordHash(ctx: ServiceContext, memberId: number, passwor
       .where('id', '=', memberId),
   );
 }
+
+/**
+ * The way back in when nobody can sign in: a database from before passwords existed, or a forgotten
+ * administrator password. Whoever runs the command line already holds the database file, so this grants
+ * nothing new; it is audited with no actor so the log shows a password was set from outside the app.
+ */
+export function setPasswordFromCommandLine(ctx: ServiceContext, member: TeamMemberRow, password: string): void {
+  const passwordHash = newPasswordHash(ctx, password);
+  transaction(ctx.db, () => {
+    storePasswordHash(ctx, member.id, passwordHash);
+    recordAudit({ ...ctx, actor: null }, 'password-change', 'team_member', member.id, ['password']);
+  });
+}
