@@ -90,6 +90,11 @@ export function withStaff(ctx: ServiceContext, rows: CaseRowWithJoins[]): CaseDt
   return rows.map((row) => toCaseDto(row, staff.get(row.id) ?? []));
 }
 
+/** One case as a list row: what a new case's form needs back, without the case page's details. */
+export function caseSummary(ctx: ServiceContext, id: number): CaseDto {
+  return withStaff(ctx, all(ctx.db, baseCaseQuery(ctx).where('c.id', '=', id)))[0]!;
+}
+
 type CaseFilter = ChannelParsedInput<'cases:list'>;
 
 function caseFilter(filter: CaseFilter): Expression<SqlBool>[] {

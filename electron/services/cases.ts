@@ -1,7 +1,7 @@
 import { all, first, run, transaction } from '../db/exec';
 import type { CaseDetailDto, CaseDto, ChannelParsedInput } from '../../shared/contract';
 import { caseDetail } from './caseDetail';
-import { baseCaseQuery, staffByCase, toCaseDto } from './caseList';
+import { baseCaseQuery, caseSummary, staffByCase, toCaseDto } from './caseList';
 import { recordTransition } from './caseTransitions';
 import { formatCaseCode, normaliseCaseCode, parseCaseCode } from '../../shared/caseCode';
 import { isoDateInOslo } from '../../shared/dates';
@@ -124,7 +124,7 @@ export function createCase(ctx: ServiceContext, input: ChannelParsedInput<'cases
     recordAudit(ctx, 'create', 'case', inserted.id, fields);
     return inserted.id;
   });
-  return getCase(ctx, { id });
+  return caseSummary(ctx, id);
 }
 
 export function getCase(ctx: ServiceContext, input: { id: number }): CaseDetailDto {
@@ -134,7 +134,7 @@ export function getCase(ctx: ServiceContext, input: { id: number }): CaseDetailD
 }
 
 /** The team corrects a code by hand; the running number follows, the municipality letters and year may not change. */
-export function correctCaseCode(ctx: ServiceContext, input: ChannelParsedInput<'cases:correct-code'>): CaseDetailDto {
+export function correctCaseCode(ctx: ServiceContext, input: ChannelParsedInput<'cases:correct-code'>): number {
   requireActor(ctx);
   transaction(ctx.db, () => {
     const existing = first(ctx.db, ctx.db.kysely.selectFrom('cases').selectAll().where('id', '=', input.id));
@@ -153,7 +153,7 @@ export function correctCaseCode(ctx: ServiceContext, input: ChannelParsedInput<'
     );
     recordAudit(ctx, 'update', 'case', input.id, ['code']);
   });
-  return getCase(ctx, input);
+  return input.id;
 }
 
 /** The case id for a code typed by the user, or a field error naming `field`. */
