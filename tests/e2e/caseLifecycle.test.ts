@@ -168,6 +168,35 @@ describeInBrowser('a case through its whole life', () => {
     await page.getByRole('searchbox').fill('sørf');
     await expect.poll(async () => (await tableText(table)).slice(1).map((r) => r[0])).toEqual(['NAV Sørfold']);
 
+    // Editing reuses the create forms, filled with what is stored.
+    await page.getByRole('button', { name: 'Endre NAV Sørfold', exact: true }).click();
+    let edit = page.getByRole('dialog', { name: 'Endre NAV Sørfold' });
+    expect(await edit.getByRole('textbox', { name: 'Navn', exact: true }).inputValue()).toBe('NAV Sørfold');
+    expect(await edit.getByRole('combobox', { name: 'Kommune', exact: true }).textContent()).toBe('Sørfold');
+    await edit.getByRole('textbox', { name: 'Telefon', exact: true }).fill('75 69 00 00');
+    await harness.visit('66b-samarbeidspartner-endre');
+    await edit.getByRole('button', { name: 'Lagre samarbeidspartner' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await table.getByText('75 69 00 00').waitFor();
+
+    await page.getByRole('button', { name: 'Legg til person hos NAV Sørfold' }).click();
+    edit = page.getByRole('dialog', { name: 'Ny kontaktperson hos NAV Sørfold' });
+    await edit.getByRole('textbox', { name: 'Navn', exact: true }).fill('Kari Veileder');
+    await edit.getByRole('textbox', { name: 'Rolle', exact: true }).fill('Veileder');
+    await edit.getByRole('button', { name: 'Lagre person' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Endre Kari Veileder hos NAV Sørfold' }).click();
+    edit = page.getByRole('dialog', { name: 'Endre kontaktperson hos NAV Sørfold' });
+    expect(await edit.getByRole('textbox', { name: 'Rolle', exact: true }).inputValue()).toBe('Veileder');
+    await edit.getByRole('textbox', { name: 'Rolle', exact: true }).fill('Ettervernskontakt');
+    await edit.getByRole('button', { name: 'Lagre person' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    expect(cellAt(await tableText(table), 'NAV Sørfold', 'Personer')).toBe('Kari Veileder – Ettervernskontakt');
+    const stored = harness.db.sqlite.prepare('select o.phone, p.role from contacts o join contact_people p on p.contact_id = o.id').all();
+    expect(stored).toEqual([{ phone: '75 69 00 00', role: 'Ettervernskontakt' }]);
+    await page.getByRole('searchbox').fill('');
+    await harness.visit('66c-samarbeidspartnere-endret');
+
     await page.getByRole('link', { name: 'Nettverkslogg' }).click();
     await page.getByRole('button', { name: 'Nytt møte' }).click();
     const dialog = page.getByRole('dialog', { name: 'Nytt møte eller ny presentasjon' });
@@ -179,6 +208,21 @@ describeInBrowser('a case through its whole life', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('table', { name: 'Nettverkslogg' }).getByRole('cell', { name: 'Presentasjon av teamet' }).waitFor();
     expect(cellAt(await tableText(page.getByRole('table', { name: 'Nettverkslogg' })), '02.03.2021', 'Samarbeidspartnere')).toBe('NAV Sørfold');
+    await page.getByRole('button', { name: 'Endre møtet 02.03.2021' }).click();
+    const editEvent = page.getByRole('dialog', { name: 'Endre møtet 02.03.2021' });
+    expect(await editEvent.getByRole('textbox', { name: 'Notat', exact: true }).inputValue()).toBe('Presentasjon av teamet');
+    expect(await editEvent.getByRole('combobox', { name: 'Samarbeidspartnere', exact: true }).textContent()).toBe('NAV Sørfold');
+    await chooseOption(editEvent, 'Type', 'Samarbeidsmøte');
+    await editEvent.getByRole('textbox', { name: 'Notat', exact: true }).fill('Rutiner for overgang til kommunen');
+    await harness.visit('67b-nettverkslogg-endre');
+    await editEvent.getByRole('button', { name: 'Lagre' }).click();
+    await editEvent.waitFor({ state: 'hidden' });
+    const log = await tableText(page.getByRole('table', { name: 'Nettverkslogg' }));
+    expect([cellAt(log, '02.03.2021', 'Type'), cellAt(log, '02.03.2021', 'Notat'), cellAt(log, '02.03.2021', 'Samarbeidspartnere')]).toEqual([
+      'Samarbeidsmøte',
+      'Rutiner for overgang til kommunen',
+      'NAV Sørfold',
+    ]);
     await harness.visit('67-nettverkslogg');
 
     await page.getByRole('link', { name: 'Innstillinger' }).click();
