@@ -1,14 +1,13 @@
 import { first, run, transaction } from '../db/exec';
-import type { CaseDetailDto, ChannelParsedInput } from '../../shared/contract';
+import type { ChannelParsedInput } from '../../shared/contract';
 import { requireActor } from './actor';
 import { recordAudit } from './audit';
 import { loadCaseRow } from './caseLifecycle';
-import { getCase } from './cases';
 import type { ServiceContext } from './context';
 import { invalidField, notFound, ServiceError } from './errors';
 
 /** Links a partner to a case in a role (oppdragsgiver, henviser, samarbeidspartner, overtar oppfølging). */
-export function linkCaseContact(ctx: ServiceContext, input: ChannelParsedInput<'cases:link-contact'>): CaseDetailDto {
+export function linkCaseContact(ctx: ServiceContext, input: ChannelParsedInput<'cases:link-contact'>): number {
   requireActor(ctx);
   transaction(ctx.db, () => {
     loadCaseRow(ctx, input.caseId);
@@ -38,7 +37,7 @@ export function linkCaseContact(ctx: ServiceContext, input: ChannelParsedInput<'
     )!;
     recordAudit(ctx, 'create', 'case_contact', row.id, ['caseId', 'contactId', 'role', ...(input.personId ? ['personId'] : [])]);
   });
-  return getCase(ctx, { id: input.caseId });
+  return input.caseId;
 }
 
 export function unlinkCaseContact(ctx: ServiceContext, input: ChannelParsedInput<'cases:unlink-contact'>): { id: number } {

@@ -1,12 +1,11 @@
 import { first, run, transaction } from '../db/exec';
 import type { CaseRow } from '../db/schema';
-import type { CaseDetailDto, ChannelParsedInput } from '../../shared/contract';
+import type { ChannelParsedInput } from '../../shared/contract';
 import { CASE_STATUS_LABEL, type CaseStatus } from '../../shared/domain/caseStatus';
 import { isoDateInOslo } from '../../shared/dates';
 import { formatNorwegianDate } from '../../shared/format';
 import { requireActor } from './actor';
 import { recordAudit } from './audit';
-import { getCase } from './cases';
 import { recordTransition } from './caseTransitions';
 import type { ServiceContext } from './context';
 import { invalidField, notFound, ServiceError } from './errors';
@@ -46,7 +45,7 @@ function transition(
   ctx: ServiceContext,
   id: number,
   work: (row: CaseRow) => { to: CaseStatus; onDate: string; set: Record<string, unknown>; fields: string[]; reopened?: boolean },
-): CaseDetailDto {
+): number {
   requireActor(ctx);
   transaction(ctx.db, () => {
     const row = loadCaseRow(ctx, id);
@@ -61,10 +60,10 @@ function transition(
     recordTransition(ctx, id, row.status as CaseStatus, step.to, step.onDate, step.reopened);
     recordAudit(ctx, step.reopened ? 'reopen' : 'transition', 'case', id, ['status', ...step.fields]);
   });
-  return getCase(ctx, { id });
+  return id;
 }
 
-export function rejectCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:reject'>): CaseDetailDto {
+export function rejectCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:reject'>): number {
   return transition(ctx, input.id, (row) => {
     requireStatus(row, ['henvist'], 'Bare en henvisning som venter kan avvises.');
     requireNotFuture(ctx, 'date', input.date);
@@ -73,7 +72,7 @@ export function rejectCase(ctx: ServiceContext, input: ChannelParsedInput<'cases
   });
 }
 
-export function enterInstitution(ctx: ServiceContext, input: ChannelParsedInput<'cases:enter-institution'>): CaseDetailDto {
+export function enterInstitution(ctx: ServiceContext, input: ChannelParsedInput<'cases:enter-institution'>): number {
   return transition(ctx, input.id, (row) => {
     requireStatus(row, ['henvist'], 'Institusjonsfasen kan bare starte fra en henvisning.');
     requireNotFuture(ctx, 'date', input.date);
@@ -94,7 +93,7 @@ export function enterInstitution(ctx: ServiceContext, input: ChannelParsedInput<
 }
 
 /** Not a status change: the institution's details and the discharge dates, corrected as they become known. */
-export function updateInstitution(ctx: ServiceContext, input: ChannelParsedInput<'cases:update-institution'>): CaseDetailDto {
+export function updateInstitution(ctx: ServiceContext, input: ChannelParsedInput<'cases:update-institution'>): number {
   requireActor(ctx);
   transaction(ctx.db, () => {
     const row = loadCaseRow(ctx, input.id);
@@ -120,10 +119,10 @@ export function updateInstitution(ctx: ServiceContext, input: ChannelParsedInput
     );
     recordAudit(ctx, 'update', 'case', input.id, ['dischargeDate', 'expectedDischargeDate', 'institutionKind', 'institutionName']);
   });
-  return getCase(ctx, input);
+  return input.id;
 }
 
-export function startFollowUp(ctx: ServiceContext, input: ChannelParsedInput<'cases:start-follow-up'>): CaseDetailDto {
+export function startFollowUp(ctx: ServiceContext, input: ChannelParsedInput<'cases:start-follow-up'>): number {
   return transition(ctx, input.id, (row) => {
     requireStatus(row, ['henvist', 'institusjonsfase'], 'Oppfølgingen kan bare starte fra en henvisning eller institusjonsfasen.');
     if (row.risk_assessment_done !== 1) {
@@ -147,7 +146,7 @@ export function startFollowUp(ctx: ServiceContext, input: ChannelParsedInput<'ca
   });
 }
 
-export function closeCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:close'>): CaseDetailDto {
+export function closeCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:close'>): number {
   return transition(ctx, input.id, (row) => {
     requireStatus(row, ['oppfolging', 'importert'], 'Bare en sak i oppfølging kan avsluttes.');
     requireNotFuture(ctx, 'closedDate', input.closedDate);
@@ -163,7 +162,7 @@ export function closeCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:
   });
 }
 
-export function recordAfterContact(ctx: ServiceContext, input: ChannelParsedInput<'cases:record-after-contact'>): CaseDetailDto {
+export function recordAfterContact(ctx: ServiceContext, input: ChannelParsedInput<'cases:record-after-contact'>): number {
   return transition(ctx, input.id, (row) => {
     requireStatus(row, ['avsluttet'], 'Etteroppfølgingen registreres på en avsluttet sak.');
     requireNotFuture(ctx, 'contactDate', input.contactDate);
@@ -173,7 +172,7 @@ export function recordAfterContact(ctx: ServiceContext, input: ChannelParsedInpu
 }
 
 /** A closed case taken up again: back in follow-up; the closure is kept in the timeline, not on the case. */
-export function reopenCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:reopen'>): CaseDetailDto {
+export function reopenCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:reopen'>): number {
   return transition(ctx, input.id, (row) => {
     requireStatus(row, ['avsluttet', 'etteroppfolging_utfort'], 'Bare en avsluttet sak kan gjenåpnes.');
     requireNotFuture(ctx, 'date', input.date);

@@ -1,12 +1,11 @@
 import { all, run, transaction } from '../db/exec';
-import type { CaseDetailDto, ChannelParsedInput } from '../../shared/contract';
+import type { ChannelParsedInput } from '../../shared/contract';
 import { RATING_OCCASION_LABEL, type RatingOccasion } from '../../shared/domain/caseLife';
 import type { CaseStatus } from '../../shared/domain/caseStatus';
 import { isoDateInOslo } from '../../shared/dates';
 import { requireActor } from './actor';
 import { recordAudit } from './audit';
 import { loadCaseRow } from './caseLifecycle';
-import { getCase } from './cases';
 import type { ServiceContext } from './context';
 import { invalidField, ServiceError } from './errors';
 
@@ -18,7 +17,7 @@ const OCCASION_STATUSES: Record<RatingOccasion, readonly CaseStatus[]> = {
 };
 
 /** Rates the life domains for one occasion, replacing that occasion's earlier ratings as one change. */
-export function rateDomains(ctx: ServiceContext, input: ChannelParsedInput<'cases:rate-domains'>): CaseDetailDto {
+export function rateDomains(ctx: ServiceContext, input: ChannelParsedInput<'cases:rate-domains'>): number {
   requireActor(ctx);
   transaction(ctx.db, () => {
     const row = loadCaseRow(ctx, input.caseId);
@@ -48,5 +47,5 @@ export function rateDomains(ctx: ServiceContext, input: ChannelParsedInput<'case
     }
     recordAudit(ctx, 'update', 'case', input.caseId, ['domainRatings']);
   });
-  return getCase(ctx, { id: input.caseId });
+  return input.caseId;
 }

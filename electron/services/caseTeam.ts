@@ -1,18 +1,17 @@
 import { sql } from 'kysely';
 import { all, run, transaction } from '../db/exec';
-import type { CaseDetailDto, CaseloadDto, ChannelParsedInput } from '../../shared/contract';
+import type { CaseloadDto, ChannelParsedInput } from '../../shared/contract';
 import { ACTIVE_CASE_STATUSES } from '../../shared/domain/caseLife';
 import { isoDateInOslo } from '../../shared/dates';
 import { requireActor } from './actor';
 import { recordAudit } from './audit';
 import { loadCaseRow } from './caseLifecycle';
-import { getCase } from './cases';
 import type { ServiceContext } from './context';
 import { invalidField, ServiceError } from './errors';
 import { requireActiveMembers } from './teamMembers';
 
 /** The risk assessment done before the first meeting: when, by whom, and whether it was carried out. */
-export function recordRiskAssessment(ctx: ServiceContext, input: ChannelParsedInput<'cases:record-risk-assessment'>): CaseDetailDto {
+export function recordRiskAssessment(ctx: ServiceContext, input: ChannelParsedInput<'cases:record-risk-assessment'>): number {
   requireActor(ctx);
   transaction(ctx.db, () => {
     const row = loadCaseRow(ctx, input.id);
@@ -42,11 +41,11 @@ export function recordRiskAssessment(ctx: ServiceContext, input: ChannelParsedIn
     );
     recordAudit(ctx, 'update', 'case', input.id, ['riskAssessmentDate', 'riskAssessedBy', 'riskAssessmentDone']);
   });
-  return getCase(ctx, input);
+  return input.id;
 }
 
 /** Replaces the case's staff. Fewer than two is allowed (a colleague may be away) but warned about in the UI. */
-export function setCaseStaff(ctx: ServiceContext, input: ChannelParsedInput<'cases:set-staff'>): CaseDetailDto {
+export function setCaseStaff(ctx: ServiceContext, input: ChannelParsedInput<'cases:set-staff'>): number {
   requireActor(ctx);
   transaction(ctx.db, () => {
     loadCaseRow(ctx, input.id);
@@ -56,7 +55,7 @@ export function setCaseStaff(ctx: ServiceContext, input: ChannelParsedInput<'cas
     run(ctx.db, ctx.db.kysely.updateTable('cases').set({ updated_at: ctx.clock.now().toISOString() }).where('id', '=', input.id));
     recordAudit(ctx, 'update', 'case', input.id, ['staffIds']);
   });
-  return getCase(ctx, input);
+  return input.id;
 }
 
 /** Active members with the number of cases they follow that are not yet closed. */

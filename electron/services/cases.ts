@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import { all, first, run, transaction } from '../db/exec';
-import type { CaseDetailDto, CaseDto, CasePageDto, ChannelParsedInput } from '../../shared/contract';
-import { CASE_STATUSES } from '../../shared/domain/caseStatus';
+import type { CaseDetailDto, CaseDto, ChannelParsedInput } from '../../shared/contract';
 import { caseDetail } from './caseDetail';
+import { baseCaseQuery, caseSummary, staffByCase, toCaseDto } from './caseList';
 import { recordTransition } from './caseTransitions';
 import { formatCaseCode, normaliseCaseCode, parseCaseCode } from '../../shared/caseCode';
 import { isoDateInOslo } from '../../shared/dates';
@@ -125,139 +124,7 @@ export function createCase(ctx: ServiceContext, input: ChannelParsedInput<'cases
     recordAudit(ctx, 'create', 'case', inserted.id, fields);
     return inserted.id;
   });
-  return getCase(ctx, { id });
-}
-
-export function baseCaseQuery(ctx: ServiceContext) {
-  return ctx.db.kysely
-    .selectFrom('cases as c')
-    .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
-    .select([
-      'c.id',
-      'c.code',
-      'c.municipality_id',
-      'm.name as municipality_name',
-      'c.year',
-      'c.running_number',
-      'c.status',
-      'c.referral_date',
-      'c.start_date',
-      'c.closed_date',
-      'c.discharge_date',
-      'c.risk_assessment_done',
-      sql<number>`(select coalesce(sum(t.minutes), 0) from time_entries t where t.case_id = c.id)`.as('minutes'),
-    ]);
-}
-
-type BaseCaseQuery = ReturnType<typeof baseCaseQuery>;
-export type CaseRowWithJoins = Awaited<ReturnType<BaseCaseQuery['executeTakeFirstOrThrow']>>;
-
-// Above this many cases a filter by id list would approach SQLite's parameter limit; reading every
-// staff row (a few per case) is cheaper than that anyway.
-const STAFF_BY_ID_LIMIT = 500;
-
-export function staffByCase(ctx: ServiceContext, caseIds: number[]): Map<number, CaseDto['staff']> {
-  const byCase = new Map<number, CaseDto['staff']>();
-  if (caseIds.length === 0) return byCase;
-  let query = ctx.db.kysely
-    .selectFrom('case_staff as s')
-    .innerJoin('team_members as t', 't.id', 's.team_member_id')
-    .select(['s.case_id', 't.id', 't.initials', 't.display_name'])
-    .orderBy(sql`nb_key(t.display_name)`);
-  if (caseIds.length <= STAFF_BY_ID_LIMIT) query = query.where('s.case_id', 'in', caseIds);
-  for (const row of all(ctx.db, query)) {
-    const list = byCase.get(row.case_id) ?? [];
-    list.push({ id: row.id, initials: row.initials, displayName: row.display_name });
-    byCase.set(row.case_id, list);
-  }
-  return byCase;
-}
-
-export function toCaseDto(row: CaseRowWithJoins, staff: CaseDto['staff']): CaseDto {
-  return {
-    id: row.id,
-    code: row.code,
-    municipalityId: row.municipality_id,
-    municipalityName: row.municipality_name,
-    year: row.year,
-    runningNumber: row.running_number,
-    status: row.status as CaseDto['status'],
-    referralDate: row.referral_date,
-    startDate: row.start_date,
-    closedDate: row.closed_date,
-    dischargeDate: row.discharge_date,
-    riskAssessed: row.risk_assessment_done === 1,
-    staff,
-    minutes: row.minutes,
-  };
-}
-
-/** Turns rows of `baseCaseQuery` into DTOs with their staff, in one extra query. */
-export function withStaff(ctx: ServiceContext, rows: CaseRowWithJoins[]): CaseDto[] {
-  const staff = staffByCase(ctx, rows.map((r) => r.id));
-  return rows.map((row) => toCaseDto(row, staff.get(row.id) ?? []));
-}
-
-type CaseFilter = ChannelParsedInput<'cases:list'>;
-
-function applyCaseFilter<Q extends BaseCaseQuery>(query: Q, filter: CaseFilter): Q {
-  let q = query as BaseCaseQuery;
-  if (filter.status) q = q.where('c.status', '=', filter.status);
-  if (filter.municipalityId) q = q.where('c.municipality_id', '=', filter.municipalityId);
-  if (filter.year) q = q.where('c.year', '=', filter.year);
-  if (filter.staffId) {
-    const staffId = filter.staffId;
-    q = q.where((eb) => eb.exists(eb.selectFrom('case_staff as f').select('f.case_id').whereRef('f.case_id', '=', 'c.id').where('f.team_member_id', '=', staffId)));
-  }
-  const search = filter.search?.trim();
-  if (search) q = q.where(sql<boolean>`instr(nb_fold(c.code), nb_fold(${search})) > 0`);
-  return q as Q;
-}
-
-const newestFirst = (query: BaseCaseQuery) => query.orderBy('c.year', 'desc').orderBy('m.sort_order').orderBy('c.running_number', 'desc');
-
-export function listCases(ctx: ServiceContext, input: CaseFilter): CaseDto[] {
-  return withStaff(ctx, all(ctx.db, newestFirst(applyCaseFilter(baseCaseQuery(ctx), input))));
-}
-
-const STATUS_ORDER = sql.join(CASE_STATUSES.map((status, index) => sql`when ${sql.lit(status)} then ${sql.lit(index)}`), sql` `);
-
-function sortCases(query: BaseCaseQuery, sort: ChannelParsedInput<'cases:page'>['sort']): BaseCaseQuery {
-  if (!sort) return newestFirst(query).orderBy('c.id', 'desc');
-  const dir = sort.direction;
-  switch (sort.field) {
-    case 'code':
-      query = query.orderBy('c.year', dir).orderBy(sql`nb_key(m.code)`, dir).orderBy('c.running_number', dir);
-      break;
-    case 'municipality':
-      query = query.orderBy(sql`nb_key(m.name)`, dir);
-      break;
-    case 'referralDate':
-      query = query.orderBy(sql`c.referral_date is null`).orderBy('c.referral_date', dir);
-      break;
-    case 'status':
-      query = query.orderBy(sql`case c.status ${STATUS_ORDER} end`, dir);
-      break;
-    case 'minutes':
-      query = query.orderBy(sql`minutes`, dir);
-      break;
-  }
-  return query.orderBy('c.id', dir);
-}
-
-/** One page of cases, filtered, sorted and counted in SQL so the list stays quick at thousands of cases. */
-export function pageCases(ctx: ServiceContext, input: ChannelParsedInput<'cases:page'>): CasePageDto {
-  const filtered = applyCaseFilter(baseCaseQuery(ctx), input.filter);
-  const total =
-    first(
-      ctx.db,
-      applyCaseFilter(
-        ctx.db.kysely.selectFrom('cases as c').innerJoin('municipalities as m', 'm.id', 'c.municipality_id') as unknown as BaseCaseQuery,
-        input.filter,
-      ).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')),
-    )?.n ?? 0;
-  const rows = all(ctx.db, sortCases(filtered, input.sort).limit(input.pageSize).offset(input.page * input.pageSize));
-  return { rows: withStaff(ctx, rows), total, page: input.page, pageSize: input.pageSize };
+  return caseSummary(ctx, id);
 }
 
 export function getCase(ctx: ServiceContext, input: { id: number }): CaseDetailDto {
@@ -267,7 +134,7 @@ export function getCase(ctx: ServiceContext, input: { id: number }): CaseDetailD
 }
 
 /** The team corrects a code by hand; the running number follows, the municipality letters and year may not change. */
-export function correctCaseCode(ctx: ServiceContext, input: ChannelParsedInput<'cases:correct-code'>): CaseDetailDto {
+export function correctCaseCode(ctx: ServiceContext, input: ChannelParsedInput<'cases:correct-code'>): number {
   requireActor(ctx);
   transaction(ctx.db, () => {
     const existing = first(ctx.db, ctx.db.kysely.selectFrom('cases').selectAll().where('id', '=', input.id));
@@ -286,7 +153,7 @@ export function correctCaseCode(ctx: ServiceContext, input: ChannelParsedInput<'
     );
     recordAudit(ctx, 'update', 'case', input.id, ['code']);
   });
-  return getCase(ctx, input);
+  return input.id;
 }
 
 /** The case id for a code typed by the user, or a field error naming `field`. */
@@ -298,3 +165,5 @@ export function requireCaseByCode(ctx: ServiceContext, code: string, field: stri
   if (!row) throw invalidField(field, 'Saken finnes ikke');
   return { id: row.id, municipalityId: row.municipality_id };
 }
+
+export { listCases, pageCases } from './caseList';

@@ -1,12 +1,11 @@
 import type { ChannelName, ChannelOutput, ChannelParsedInput } from '../../shared/contract';
 import type { ServiceContext } from './context';
 import { createBackup, listBackups, restoreBackup } from './backups/service';
-import { createCase, correctCaseCode, getCase, listCases, nextCaseCode, pageCases } from './cases';
-import { linkCaseContact, unlinkCaseContact } from './caseContacts';
+import { createCase, getCase, listCases, nextCaseCode, pageCases } from './cases';
+import { unlinkCaseContact } from './caseContacts';
 import { createGoal, deleteGoal, updateGoal } from './caseGoals';
-import { closeCase, enterInstitution, recordAfterContact, rejectCase, reopenCase, startFollowUp, updateInstitution } from './caseLifecycle';
-import { rateDomains } from './caseRatings';
-import { caseload, recordRiskAssessment, setCaseStaff } from './caseTeam';
+import { caseload } from './caseTeam';
+import { answeringWithCase } from './caseWrites';
 import {
   archiveContact,
   createContact,
@@ -62,22 +61,22 @@ export const handlers: Handlers = {
   // Opening a case page is logged: who looked at which case, and when.
   'cases:get': (ctx, input) => recordCaseView(ctx, input.id, () => getCase(ctx, input)),
   'cases:page': pageCases,
-  'cases:correct-code': correctCaseCode,
-  'cases:reject': rejectCase,
-  'cases:enter-institution': enterInstitution,
-  'cases:update-institution': updateInstitution,
-  'cases:start-follow-up': startFollowUp,
-  'cases:close': closeCase,
-  'cases:record-after-contact': recordAfterContact,
-  'cases:reopen': reopenCase,
-  'cases:record-risk-assessment': recordRiskAssessment,
-  'cases:set-staff': setCaseStaff,
+  'cases:correct-code': answeringWithCase('cases:correct-code'),
+  'cases:reject': answeringWithCase('cases:reject'),
+  'cases:enter-institution': answeringWithCase('cases:enter-institution'),
+  'cases:update-institution': answeringWithCase('cases:update-institution'),
+  'cases:start-follow-up': answeringWithCase('cases:start-follow-up'),
+  'cases:close': answeringWithCase('cases:close'),
+  'cases:record-after-contact': answeringWithCase('cases:record-after-contact'),
+  'cases:reopen': answeringWithCase('cases:reopen'),
+  'cases:record-risk-assessment': answeringWithCase('cases:record-risk-assessment'),
+  'cases:set-staff': answeringWithCase('cases:set-staff'),
   'cases:caseload': (ctx) => caseload(ctx),
-  'cases:rate-domains': rateDomains,
+  'cases:rate-domains': answeringWithCase('cases:rate-domains'),
   'cases:add-goal': createGoal,
   'cases:update-goal': updateGoal,
   'cases:delete-goal': deleteGoal,
-  'cases:link-contact': linkCaseContact,
+  'cases:link-contact': answeringWithCase('cases:link-contact'),
   'cases:unlink-contact': unlinkCaseContact,
   'life-domains:list': listLifeDomains,
   'life-domains:create': createLifeDomain,

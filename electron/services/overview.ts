@@ -3,7 +3,7 @@ import { all } from '../db/exec';
 import type { CaseDto, OverviewDto } from '../../shared/contract';
 import { ACTIVE_CASE_STATUSES } from '../../shared/domain/caseLife';
 import { addDays, isoDateInOslo } from '../../shared/dates';
-import { baseCaseQuery, withStaff } from './cases';
+import { baseCaseQuery, withStaff } from './caseList';
 import { afterContactDue } from './caseTransitions';
 import type { ServiceContext } from './context';
 import { readSettings } from './settings';

@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureCachedDatabase } from './cachedDatabase';
 import { LATEST_MIGRATION, openDatabase, type AppDatabase } from '../../electron/db/open';
 import { addDays, toIsoDate } from '../../shared/dates';
 import { CATEGORY, LAST_ADMINISTRATION_YEAR, MUNICIPALITY_PROFILE, OTHER_MUNICIPALITIES, SHARED_WORK, type CategoryKey } from '../../electron/cli/demo/profile';
@@ -220,24 +220,9 @@ async function build(path: string, log: (line: string) => void): Promise<void> {
 }
 
 /** The cached database, built first if missing. Returns its path and, when built now, how long it took. */
-export async function ensureBenchDatabase(log: (line: string) => void): Promise<{ path: string; buildMs: number | null }> {
-  const path = benchDatabasePath();
-  if (existsSync(path)) return { path, buildMs: null };
-  mkdirSync(BENCH_CACHE_DIR, { recursive: true });
-  // Built under a temporary name and renamed when complete: an interrupted build is never mistaken for a cache.
-  const building = `${path}.${process.pid}.tmp`;
-  log(`Bygger benchmark-databasen (${BENCH_ENTRIES.toLocaleString('nb-NO')} registreringer) …`);
-  const start = performance.now();
-  try {
-    await build(building, log);
-    renameSync(building, path);
-    // Databases for an older schema or generator are never read again; each is a quarter of a gigabyte.
-    for (const name of readdirSync(BENCH_CACHE_DIR)) {
-      const file = join(BENCH_CACHE_DIR, name);
-      if (name.startsWith('bench-') && !file.startsWith(path)) rmSync(file, { force: true });
-    }
-  } finally {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
-  }
-  return { path, buildMs: performance.now() - start };
+export function ensureBenchDatabase(log: (line: string) => void): Promise<{ path: string; buildMs: number | null }> {
+  return ensureCachedDatabase(benchDatabasePath(), 'bench-', (building) => {
+    log(`Bygger benchmark-databasen (${BENCH_ENTRIES.toLocaleString('nb-NO')} registreringer) …`);
+    return build(building, log);
+  });
 }

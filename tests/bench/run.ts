@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_LAST_YEAR, ensureBenchDatabase } from './buildDatabase';
 import { annualPivotMeasure } from './measures/annualPivot';
+import { caseListMeasure } from './measures/caseList';
 import type { BenchContext, BenchMeasure } from './measures/context';
 import { saveEntryMeasure } from './measures/saveEntry';
 import { formatMs } from './measure';
 import { formatTable, info, type MeasureResult } from './report';
 
 /** Every measure, in the order printed. Add a new one here. */
-const MEASURES: readonly BenchMeasure[] = [annualPivotMeasure, saveEntryMeasure];
+const MEASURES: readonly BenchMeasure[] = [annualPivotMeasure, saveEntryMeasure, caseListMeasure];
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 

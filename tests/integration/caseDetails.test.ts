@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '../../shared/contract';
-import { createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
+import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 
 /** Staff, goals, life-domain ratings and paging of the case list, through the dispatcher. */
 let t: TestDatabase;
@@ -123,6 +123,25 @@ describe('cases:page', () => {
     expect(codes({ sort: { field: 'code', direction: 'asc' } })).toEqual(['01/20-ST', '01/21-FA', '01/21-ST', '01/21-SØ']);
     expect(codes({ sort: { field: 'municipality', direction: 'asc' } })).toEqual(['01/21-FA', '01/21-ST', '01/20-ST', '01/21-SØ']);
     expect(codes({ sort: { field: 'referralDate', direction: 'desc' } })).toEqual(['01/21-SØ', '01/21-FA', '01/21-ST', '01/20-ST']);
+  });
+
+  it('sorts by time logged and gives each row its sum and its staff in Norwegian name order', () => {
+    const logged = (caseCode: string, municipality: number, hours: string) =>
+      t.ok('time-entries:create', { date: '2021-05-03', caseCode, municipalityId: municipality, categoryId: categoryId(t, 2), hours });
+    logged('01/21-ST', steigen, '2');
+    logged('01/21-SØ', municipalityId(t, 'Sørfold'), '1');
+    logged('01/21-SØ', municipalityId(t, 'Sørfold'), '3,5');
+    const page = t.ok('cases:page', { sort: { field: 'minutes', direction: 'desc' } });
+    expect(page.rows.map((c) => [c.code, c.minutes])).toEqual([['01/21-SØ', 270], ['01/21-ST', 120], ['01/20-ST', 0], ['01/21-FA', 0]]);
+    expect(codes({ sort: { field: 'minutes', direction: 'asc' }, pageSize: 1, page: 3 })).toEqual(['01/21-SØ']);
+    expect(page.rows.find((c) => c.code === '01/20-ST')!.staff.map((s) => s.displayName)).toEqual(['Jonas Berg', 'Marit Solvang']);
+    t.addMember('aase', 'Åse Mikalsen', 'ÅM');
+    t.addMember('oystein', 'Øystein Berg', 'ØB');
+    const [aase, oystein] = t.ok('team-members:list', {}).filter((m) => m.displayName.startsWith('Å') || m.displayName.startsWith('Ø')).map((m) => m.id);
+    t.ok('cases:set-staff', { id: caseId, staffIds: [aase!, oystein!, jonas] });
+    const names = ['Jonas Berg', 'Øystein Berg', 'Åse Mikalsen'];
+    expect(t.ok('cases:list', {}).find((c) => c.id === caseId)!.staff.map((s) => s.displayName)).toEqual(names);
+    expect(t.ok('overview:get', {}).waitingReferrals.find((c) => c.id === caseId)!.staff.map((s) => s.displayName)).toEqual(names);
   });
 
   it('filters by staff member, status, municipality and year', () => {

@@ -74,7 +74,10 @@ function pickPair(random: Random, therapistIds: readonly number[], open: readonl
   return [ranked[0]!.id, ranked[1]!.id];
 }
 
-/** Referral dates spread over the year; municipality weighted as in the 2020 report, members only. */
+/**
+ * Referral dates spread over the year; municipality weighted as in the 2020 report, members only.
+ * `count` is the team's own growth unless given (the benchmark asks for far more cases a year).
+ */
 export function planCasesForYear(
   random: Random,
   year: number,
@@ -82,8 +85,8 @@ export function planCasesForYear(
   municipalities: readonly DemoMunicipality[],
   therapistIds: readonly number[],
   earlier: readonly PlannedCase[],
+  count = caseCountForYear(random, year, firstYear),
 ): PlannedCase[] {
-  const count = caseCountForYear(random, year, firstYear);
   const referrals = municipalityQuota(random, count, municipalities.filter((m) => isMemberDuring(m, year)))
     .map((municipality) => ({ municipality, referralDate: randomReferralDate(random, year, municipality) }))
     .sort((a, b) => a.referralDate.localeCompare(b.referralDate));

@@ -12,7 +12,7 @@ import {
 import { addDays, isoDateInOslo } from '../../../shared/dates';
 import type { DemoCase } from './caseWork';
 import type { Random } from './random';
-import { callChannel } from './serviceCall';
+import { callChannel, writeCase } from './serviceCall';
 
 /** Partners from the annual report; the municipal services are made per member municipality below. */
 const REGIONAL_PARTNERS: { name: string; kind: (typeof CONTACT_KINDS)[number] }[] = [
@@ -50,7 +50,7 @@ function createPartners(ctx: ServiceContext, cases: readonly DemoCase[]): Partne
 
 function rate(ctx: ServiceContext, random: Random, caseId: number, occasion: RatingOccasion, ratedOn: string, domainIds: number[], lift: number): void {
   const ratings = domainIds.map((domainId) => ({ domainId, level: Math.min(3, Math.max(1, random.int(1, 2) + lift)) }));
-  callChannel(ctx, 'cases:rate-domains', { caseId, occasion, ratedOn, ratings });
+  writeCase(ctx, 'cases:rate-domains', { caseId, occasion, ratedOn, ratings });
 }
 
 /**
@@ -70,21 +70,21 @@ export function createCaseLife(ctx: ServiceContext, actorFor: (id: number) => Se
     const id = byCode.get(c.code)!;
     const as = actorFor(c.staffIds[index % 2]!);
     const newest = index === cases.length - 1;
-    callChannel(as, 'cases:link-contact', { caseId: id, contactId: partners.municipalService.get(c.municipality.id)!, role: 'oppdragsgiver' });
+    writeCase(as, 'cases:link-contact', { caseId: id, contactId: partners.municipalService.get(c.municipality.id)!, role: 'oppdragsgiver' });
     if (newest || c.startDate > today) return; // still waiting
     if (random.chance(0.04)) {
-      callChannel(as, 'cases:reject', { id, date: addDays(c.referralDate, 1) });
+      writeCase(as, 'cases:reject', { id, date: addDays(c.referralDate, 1) });
       return;
     }
-    callChannel(as, 'cases:record-risk-assessment', { id, date: addDays(c.referralDate, 1), assessedById: c.staffIds[0], done: true });
-    callChannel(as, 'cases:link-contact', { caseId: id, contactId: random.pick(partners.regional), role: 'henviser' });
-    for (const text of [random.pick(GOALS.slice(0, 3)), random.pick(GOALS.slice(3))]) callChannel(as, 'cases:add-goal', { caseId: id, text });
+    writeCase(as, 'cases:record-risk-assessment', { id, date: addDays(c.referralDate, 1), assessedById: c.staffIds[0], done: true });
+    writeCase(as, 'cases:link-contact', { caseId: id, contactId: random.pick(partners.regional), role: 'henviser' });
+    const goalIds = [random.pick(GOALS.slice(0, 3)), random.pick(GOALS.slice(3))].map((text) => callChannel(as, 'cases:add-goal', { caseId: id, text }).id);
     rate(as, random, id, RATING_OCCASIONS[0], c.startDate, domainIds, 0);
     let followUpFrom = c.startDate;
     // The second newest case is kept in an institution, so that phase always has an example.
     const stillInside = index === cases.length - 2;
     if (c.dischargeDate || stillInside) {
-      callChannel(as, 'cases:enter-institution', {
+      writeCase(as, 'cases:enter-institution', {
         id,
         date: c.startDate,
         institutionKind: random.pick(INSTITUTION_KINDS.slice(0, 3)),
@@ -93,18 +93,17 @@ export function createCaseLife(ctx: ServiceContext, actorFor: (id: number) => Se
       if (stillInside || !c.dischargeDate || c.dischargeDate > today) return;
       followUpFrom = c.dischargeDate;
     }
-    callChannel(as, 'cases:start-follow-up', { id, startDate: followUpFrom, dischargeDate: c.dischargeDate });
-    callChannel(as, 'cases:link-contact', { caseId: id, contactId: partners.nav.get(c.municipality.id)!, role: 'samarbeidspartner' });
+    writeCase(as, 'cases:start-follow-up', { id, startDate: followUpFrom, dischargeDate: c.dischargeDate });
+    writeCase(as, 'cases:link-contact', { caseId: id, contactId: partners.nav.get(c.municipality.id)!, role: 'samarbeidspartner' });
     if (c.endDate > today) return;
-    const goals = callChannel(as, 'cases:get', { id }).goals;
-    for (const goal of goals) callChannel(as, 'cases:update-goal', { id: goal.id, status: random.pick(GOAL_STATUSES.slice(1)) });
+    for (const goalId of goalIds) callChannel(as, 'cases:update-goal', { id: goalId, status: random.pick(GOAL_STATUSES.slice(1)) });
     rate(as, random, id, 'avslutning', c.endDate, domainIds, 1);
-    callChannel(as, 'cases:close', { id, closedDate: c.endDate, closureReason: random.pick(CLOSURE_REASONS), takeoverService: 'Kommunens rus- og psykiske helsetjeneste' });
-    callChannel(as, 'cases:link-contact', { caseId: id, contactId: partners.municipalService.get(c.municipality.id)!, role: 'overtar' });
+    writeCase(as, 'cases:close', { id, closedDate: c.endDate, closureReason: random.pick(CLOSURE_REASONS), takeoverService: 'Kommunens rus- og psykiske helsetjeneste' });
+    writeCase(as, 'cases:link-contact', { caseId: id, contactId: partners.municipalService.get(c.municipality.id)!, role: 'overtar' });
     const due = afterContactDue(c.endDate);
     const contactDate = addDays(due, random.int(0, 10));
     if (contactDate > today || random.chance(0.1)) return; // not yet due, or overdue
-    callChannel(as, 'cases:record-after-contact', { id, contactDate });
+    writeCase(as, 'cases:record-after-contact', { id, contactDate });
     rate(as, random, id, 'etteroppfolging', contactDate, domainIds, random.chance(0.7) ? 1 : 0);
   });
 

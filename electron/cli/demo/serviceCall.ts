@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { contract, type ChannelInput, type ChannelName, type ChannelOutput, type ChannelParsedInput } from '../../../shared/contract';
 import type { ServiceContext } from '../../services/context';
+import { caseWrites, type CaseWriteChannel } from '../../services/caseWrites';
 import { handlers, type Handler } from '../../services/handlers';
 
 /** Validates with the channel's own contract schema, exactly as the dispatcher does. */
@@ -17,4 +18,14 @@ export function callChannel<C extends ChannelName>(ctx: ServiceContext, channel:
   const output = handler(ctx, parseChannelInput(channel, input));
   if (output instanceof Promise) throw new Error(`${channel} is asynchronous; the demo writes only through synchronous channels`);
   return output;
+}
+
+/**
+ * A case write as `callChannel` makes it (same validation, checks, transaction and audit row), without
+ * reading the whole case back for the channel's answer: the demo never looks at it, and the reading
+ * was most of the cost of walking a case through its life.
+ */
+export function writeCase<C extends CaseWriteChannel>(ctx: ServiceContext, channel: C, input: ChannelInput<C>): void {
+  const write = caseWrites[channel] as (ctx: ServiceContext, input: ChannelParsedInput<C>) => number;
+  write(ctx, parseChannelInput(channel, input));
 }

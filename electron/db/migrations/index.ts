@@ -4,6 +4,7 @@ import * as m0002 from './0002-daily-totals';
 import * as m0003 from './0003-settings';
 import * as m0004 from './0004-case-lifecycle';
 import * as m0006 from './0006-access-control';
+import * as m0008 from './0008-case-indexes';
 
 /**
  * Every migration, in order. Names are permanent: a database that has run a name not listed here was
@@ -15,6 +16,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-settings': m0003,
   '0004-case-lifecycle': m0004,
   '0006-access-control': m0006,
+  '0008-case-indexes': m0008,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

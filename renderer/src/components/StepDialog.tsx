@@ -1,5 +1,5 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, makeStyles, tokens } from '@fluentui/react-components';
-import { useState, type ReactNode } from 'react';
+import { useState, type ReactElement, type ReactNode } from 'react';
 import { FormErrorMessage } from './ErrorMessage';
 
 const useStyles = makeStyles({
@@ -15,6 +15,7 @@ export function StepDialog({
   primary,
   subtle,
   triggerAriaLabel,
+  icon,
   onOpen,
   onSubmit,
   children,
@@ -27,6 +28,9 @@ export function StepDialog({
   /** A quiet button inside a table row. */
   subtle?: boolean;
   triggerAriaLabel?: string;
+  /** An icon-only trigger (in a crowded table cell): the label becomes its tooltip and, unless given, its name. */
+  icon?: ReactElement;
+  /** Called as the dialog opens: an edit form loads the record's current values here. */
   onOpen?: () => void;
   onSubmit: () => Promise<boolean>;
   children: ReactNode;
@@ -43,8 +47,13 @@ export function StepDialog({
       }}
     >
       <DialogTrigger disableButtonEnhancement>
-        <Button appearance={primary ? 'primary' : subtle ? 'subtle' : 'secondary'} aria-label={triggerAriaLabel}>
-          {triggerLabel}
+        <Button
+          appearance={primary ? 'primary' : subtle || icon ? 'subtle' : 'secondary'}
+          aria-label={triggerAriaLabel ?? (icon ? triggerLabel : undefined)}
+          icon={icon}
+          title={icon ? triggerLabel : undefined}
+        >
+          {icon ? null : triggerLabel}
         </Button>
       </DialogTrigger>
       <DialogSurface aria-describedby={undefined}>

@@ -1,5 +1,7 @@
 import { Input, makeStyles, tokens } from '@fluentui/react-components';
+import { EditRegular, PersonAddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
+import type { ContactDto, ContactPersonDto } from '../../../../shared/contract';
 import { CONTACT_AREAS, CONTACT_AREA_LABEL, CONTACT_KINDS, CONTACT_KIND_LABEL, type ContactArea, type ContactKind } from '../../../../shared/domain/caseLife';
 import { ChoiceDropdown } from '../../components/ChoiceDropdown';
 import { FormField } from '../../components/FormField';
@@ -10,103 +12,136 @@ import { StepDialog } from '../../components/StepDialog';
 const MEMBER_KINDS = ['member'] as const;
 const useStyles = makeStyles({ row: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM } });
 
-/** «Ny samarbeidspartner»: an organisation with where it belongs and how to reach it. */
-export function NewContactDialog() {
+interface ContactValues {
+  name: string;
+  kind: ContactKind | undefined;
+  area: ContactArea;
+  municipalityId: number | undefined;
+  other: string;
+  phone: string;
+  email: string;
+  address: string;
+}
+
+function contactValues(contact?: ContactDto): ContactValues {
+  return {
+    name: contact?.name ?? '',
+    kind: contact?.kind,
+    area: contact?.area ?? 'member',
+    municipalityId: contact?.municipalityId ?? undefined,
+    other: contact?.otherMunicipality ?? '',
+    phone: contact?.phone ?? '',
+    email: contact?.email ?? '',
+    address: contact?.address ?? '',
+  };
+}
+
+/**
+ * «Ny samarbeidspartner», or «Endre» on a row when `contact` is given: the same form, filled with the
+ * organisation's current values each time it opens.
+ */
+export function ContactDialog({ contact }: { contact?: ContactDto }) {
   const styles = useStyles();
-  const step = useSubmit('contacts:create');
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<ContactKind | undefined>();
-  const [area, setArea] = useState<ContactArea>('member');
-  const [municipalityId, setMunicipalityId] = useState<number | undefined>();
-  const [other, setOther] = useState('');
-  const [phone, setPhone] = useState('');
-  const [email, setEmail] = useState('');
-  const [address, setAddress] = useState('');
+  const create = useSubmit('contacts:create');
+  const update = useSubmit('contacts:update');
+  const step = contact ? update : create;
+  const [v, setValues] = useState(() => contactValues(contact));
+  const set = <K extends keyof ContactValues>(key: K) => (value: ContactValues[K]) => setValues((old) => ({ ...old, [key]: value }));
   const e = step.fieldErrors;
+  const fields = {
+    name: v.name,
+    kind: v.kind as ContactKind,
+    area: v.area,
+    municipalityId: v.area === 'member' ? (v.municipalityId ?? null) : null,
+    otherMunicipality: v.area === 'other' ? v.other : null,
+    phone: v.phone,
+    email: v.email,
+    address: v.address,
+  };
   return (
     <StepDialog
-      triggerLabel="Ny samarbeidspartner"
-      title="Ny samarbeidspartner"
+      icon={contact ? <EditRegular /> : undefined}
+      triggerLabel={contact ? `Endre ${contact.name}` : 'Ny samarbeidspartner'}
+      title={contact ? `Endre ${contact.name}` : 'Ny samarbeidspartner'}
       submitLabel="Lagre samarbeidspartner"
       message={step.message}
-      onSubmit={() =>
-        step.submit({
-          name,
-          kind: kind as ContactKind,
-          area,
-          municipalityId: area === 'member' ? (municipalityId ?? null) : null,
-          otherMunicipality: area === 'other' ? other : null,
-          phone,
-          email,
-          address,
-        })
-      }
+      onOpen={() => setValues(contactValues(contact))}
+      onSubmit={() => (contact ? update.submit({ id: contact.id, ...fields }) : create.submit(fields))}
     >
       <FormField label="Navn" required validationMessage={e.name}>
-        <Input value={name} maxLength={120} onChange={(_e, d) => setName(d.value)} />
+        <Input value={v.name} maxLength={120} onChange={(_e, d) => set('name')(d.value)} />
       </FormField>
       <div className={styles.row}>
         <FormField label="Type" required validationMessage={e.kind}>
-          <ChoiceDropdown value={kind} options={CONTACT_KINDS} labels={CONTACT_KIND_LABEL} onChange={setKind} placeholder="Velg type" />
+          <ChoiceDropdown value={v.kind} options={CONTACT_KINDS} labels={CONTACT_KIND_LABEL} onChange={set('kind')} placeholder="Velg type" />
         </FormField>
         <FormField label="Tilhørighet" required validationMessage={e.area}>
-          <ChoiceDropdown value={area} options={CONTACT_AREAS} labels={CONTACT_AREA_LABEL} onChange={(a) => a && setArea(a)} />
+          <ChoiceDropdown value={v.area} options={CONTACT_AREAS} labels={CONTACT_AREA_LABEL} onChange={(a) => a && set('area')(a)} />
         </FormField>
       </div>
-      {area === 'member' ? (
+      {v.area === 'member' ? (
         <FormField label="Kommune" required validationMessage={e.municipalityId}>
-          <MunicipalityDropdown kinds={MEMBER_KINDS} value={municipalityId} onChange={setMunicipalityId} />
+          <MunicipalityDropdown kinds={MEMBER_KINDS} value={v.municipalityId} onChange={set('municipalityId')} />
         </FormField>
       ) : null}
-      {area === 'other' ? (
+      {v.area === 'other' ? (
         <FormField label="Annen kommune" required validationMessage={e.otherMunicipality}>
-          <Input value={other} maxLength={60} onChange={(_e, d) => setOther(d.value)} />
+          <Input value={v.other} maxLength={60} onChange={(_e, d) => set('other')(d.value)} />
         </FormField>
       ) : null}
       <div className={styles.row}>
         <FormField label="Telefon" validationMessage={e.phone}>
-          <Input value={phone} maxLength={30} onChange={(_e, d) => setPhone(d.value)} />
+          <Input value={v.phone} maxLength={30} onChange={(_e, d) => set('phone')(d.value)} />
         </FormField>
         <FormField label="E-post" validationMessage={e.email}>
-          <Input value={email} maxLength={120} onChange={(_e, d) => setEmail(d.value)} />
+          <Input value={v.email} maxLength={120} onChange={(_e, d) => set('email')(d.value)} />
         </FormField>
       </div>
       <FormField label="Adresse" validationMessage={e.address}>
-        <Input value={address} maxLength={200} onChange={(_e, d) => setAddress(d.value)} />
+        <Input value={v.address} maxLength={200} onChange={(_e, d) => set('address')(d.value)} />
       </FormField>
     </StepDialog>
   );
 }
 
-/** «Legg til person» for one organisation. */
-export function NewPersonDialog({ contactId, contactName }: { contactId: number; contactName: string }) {
-  const step = useSubmit('contacts:add-person');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState('');
-  const [phone, setPhone] = useState('');
-  const [email, setEmail] = useState('');
+type PersonValues = Pick<ContactPersonDto, 'name'> & { role: string; phone: string; email: string };
+
+const personValues = (person?: ContactPersonDto): PersonValues => ({
+  name: person?.name ?? '',
+  role: person?.role ?? '',
+  phone: person?.phone ?? '',
+  email: person?.email ?? '',
+});
+
+/** «Legg til person» for one organisation, or the pencil beside a person to change them. */
+export function PersonDialog({ contactId, contactName, person }: { contactId: number; contactName: string; person?: ContactPersonDto }) {
+  const add = useSubmit('contacts:add-person');
+  const update = useSubmit('contacts:update-person');
+  const step = person ? update : add;
+  const [v, setValues] = useState(() => personValues(person));
+  const set = (key: keyof PersonValues) => (value: string) => setValues((old) => ({ ...old, [key]: value }));
   const e = step.fieldErrors;
   return (
     <StepDialog
-      subtle
-      triggerLabel="Legg til person"
-      triggerAriaLabel={`Legg til person hos ${contactName}`}
-      title={`Ny kontaktperson hos ${contactName}`}
+      icon={person ? <EditRegular /> : <PersonAddRegular />}
+      triggerLabel={person ? `Endre ${person.name} hos ${contactName}` : `Legg til person hos ${contactName}`}
+      title={person ? `Endre kontaktperson hos ${contactName}` : `Ny kontaktperson hos ${contactName}`}
       submitLabel="Lagre person"
       message={step.message}
-      onSubmit={() => step.submit({ contactId, name, role, phone, email })}
+      onOpen={() => setValues(personValues(person))}
+      onSubmit={() => (person ? update.submit({ id: person.id, ...v }) : add.submit({ contactId, ...v }))}
     >
       <FormField label="Navn" required validationMessage={e.name}>
-        <Input value={name} maxLength={120} onChange={(_e, d) => setName(d.value)} />
+        <Input value={v.name} maxLength={120} onChange={(_e, d) => set('name')(d.value)} />
       </FormField>
       <FormField label="Rolle" validationMessage={e.role}>
-        <Input value={role} maxLength={60} onChange={(_e, d) => setRole(d.value)} />
+        <Input value={v.role} maxLength={60} onChange={(_e, d) => set('role')(d.value)} />
       </FormField>
       <FormField label="Telefon" validationMessage={e.phone}>
-        <Input value={phone} maxLength={30} onChange={(_e, d) => setPhone(d.value)} />
+        <Input value={v.phone} maxLength={30} onChange={(_e, d) => set('phone')(d.value)} />
       </FormField>
       <FormField label="E-post" validationMessage={e.email}>
-        <Input value={email} maxLength={120} onChange={(_e, d) => setEmail(d.value)} />
+        <Input value={v.email} maxLength={120} onChange={(_e, d) => set('email')(d.value)} />
       </FormField>
     </StepDialog>
   );

@@ -1,4 +1,5 @@
 import { Button, Checkbox, Field, SearchBox, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ArchiveRegular, ArrowUndoRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useDeferredValue, useState } from 'react';
 import type { ContactDto } from '../../../../shared/contract';
 import { CONTACT_KINDS, CONTACT_KIND_LABEL, type ContactKind } from '../../../../shared/domain/caseLife';
@@ -10,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SimpleTable } from '../../components/SimpleTable';
 import { useApiQuery } from '../../lib/query';
 import { useSubmit } from '../../lib/useSubmit';
-import { NewContactDialog, NewPersonDialog } from './ContactForm';
+import { ContactDialog, PersonDialog } from './ContactForm';
 
 const MEMBER_KINDS = ['member'] as const;
 
@@ -19,8 +20,9 @@ const useStyles = makeStyles({
   filters: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
   filter: { minWidth: '200px' },
   people: { display: 'flex', flexDirection: 'column' },
+  person: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS },
   muted: { color: tokens.colorNeutralForeground2 },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXXS },
 });
 
 function placeOf(c: ContactDto): string {
@@ -47,7 +49,7 @@ export function ContactsPage() {
 
   return (
     <div className={styles.stack}>
-      <PageHeader title="Samarbeidspartnere" description="NAV, boligkontor, institusjoner og andre teamet samarbeider med." actions={<NewContactDialog />} />
+      <PageHeader title="Samarbeidspartnere" description="NAV, boligkontor, institusjoner og andre teamet samarbeider med." actions={<ContactDialog />} />
       <div className={styles.filters} role="search" aria-label="Finn samarbeidspartnere">
         <Field label="Søk" className={styles.filter}>
           <SearchBox value={search} maxLength={60} placeholder="Navn, kommune eller person" onChange={(_e, d) => setSearch(d.value)} />
@@ -71,8 +73,8 @@ export function ContactsPage() {
           emptyText={deferred || municipalityId || kind ? 'Ingen samarbeidspartnere passer søket.' : 'Ingen samarbeidspartnere registrert ennå.'}
           columns={[
             { header: 'Navn', cell: (c) => (c.archived ? `${c.name} (arkivert)` : c.name) },
-            { header: 'Type', cell: (c) => CONTACT_KIND_LABEL[c.kind] },
-            { header: 'Kommune', cell: placeOf },
+            { header: 'Type', width: '190px', cell: (c) => CONTACT_KIND_LABEL[c.kind] },
+            { header: 'Kommune', width: '130px', cell: placeOf },
             {
               header: 'Kontakt',
               cell: (c) => (
@@ -88,31 +90,40 @@ export function ContactsPage() {
               cell: (c) => (
                 <span className={styles.people}>
                   {c.people.map((p) => (
-                    <span key={p.id}>
-                      {p.name}
-                      {p.role ? <Text className={styles.muted}> – {p.role}</Text> : null}
+                    <span key={p.id} className={styles.person}>
+                      <span>
+                        {p.name}
+                        {p.role ? <Text className={styles.muted}> – {p.role}</Text> : null}
+                      </span>
+                      <PersonDialog contactId={c.id} contactName={c.name} person={p} />
                     </span>
                   ))}
                 </span>
               ),
             },
-            { header: 'I bruk', numeric: true, cell: (c) => c.uses },
+            { header: 'I bruk', width: '70px', numeric: true, cell: (c) => c.uses },
             {
               header: 'Handlinger',
-              width: '300px',
-              cell: (c) => (
-                <span className={styles.actions}>
-                  <NewPersonDialog contactId={c.id} contactName={c.name} />
-                  <Button appearance="subtle" onClick={() => void archive.submit({ id: c.id, archived: !c.archived })} aria-label={`${c.archived ? 'Hent fram' : 'Arkiver'} ${c.name}`}>
-                    {c.archived ? 'Hent fram' : 'Arkiver'}
-                  </Button>
-                  {c.uses === 0 ? (
-                    <Button appearance="subtle" onClick={() => void remove.submit({ id: c.id })} aria-label={`Slett ${c.name}`}>
-                      Slett
-                    </Button>
-                  ) : null}
-                </span>
-              ),
+              width: '150px',
+              cell: (c) => {
+                const archiveLabel = `${c.archived ? 'Hent fram' : 'Arkiver'} ${c.name}`;
+                return (
+                  <span className={styles.actions}>
+                    <ContactDialog contact={c} />
+                    <PersonDialog contactId={c.id} contactName={c.name} />
+                    <Button
+                      appearance="subtle"
+                      icon={c.archived ? <ArrowUndoRegular /> : <ArchiveRegular />}
+                      aria-label={archiveLabel}
+                      title={archiveLabel}
+                      onClick={() => void archive.submit({ id: c.id, archived: !c.archived })}
+                    />
+                    {c.uses === 0 ? (
+                      <Button appearance="subtle" icon={<DeleteRegular />} aria-label={`Slett ${c.name}`} title={`Slett ${c.name}`} onClick={() => void remove.submit({ id: c.id })} />
+                    ) : null}
+                  </span>
+                );
+              },
             },
           ]}
         />

@@ -1,0 +1,86 @@
+import { Dropdown, Option, Textarea } from '@fluentui/react-components';
+import { EditRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { NetworkEventDto } from '../../../../shared/contract';
+import { NETWORK_KINDS, NETWORK_KIND_LABEL, NO_HEALTH_DETAILS, type NetworkKind } from '../../../../shared/domain/caseLife';
+import { formatNorwegianDate } from '../../../../shared/format';
+import { ChoiceDropdown } from '../../components/ChoiceDropdown';
+import { DateInput } from '../../components/DateInput';
+import { FormField } from '../../components/FormField';
+import { LISTBOX_SLOT } from '../../components/listbox';
+import { MunicipalityDropdown } from '../../components/MunicipalityDropdown';
+import { StepDialog } from '../../components/StepDialog';
+import { todayIso } from '../../lib/dates';
+import { useApiQuery } from '../../lib/query';
+import { useSubmit } from '../../lib/useSubmit';
+
+interface EventValues {
+  date: string;
+  kind: NetworkKind | undefined;
+  municipalityId: number | undefined;
+  contactIds: number[];
+  note: string;
+}
+
+const eventValues = (event?: NetworkEventDto): EventValues => ({
+  date: event?.date ?? todayIso(),
+  kind: event?.kind,
+  municipalityId: event?.municipalityId ?? undefined,
+  contactIds: event?.contacts.map((c) => c.id) ?? [],
+  note: event?.note ?? '',
+});
+
+/** «Nytt møte», or the pencil on a row of the log when `event` is given: one form, filled on opening. */
+export function NetworkEventDialog({ event }: { event?: NetworkEventDto }) {
+  const create = useSubmit('network:create');
+  const update = useSubmit('network:update');
+  const step = event ? update : create;
+  // Archived partners are listed too: an old entry may name one, and editing it must not drop it.
+  const contacts = useApiQuery('contacts:list', { includeArchived: Boolean(event) });
+  const [v, setValues] = useState(() => eventValues(event));
+  const set = <K extends keyof EventValues>(key: K) => (value: EventValues[K]) => setValues((old) => ({ ...old, [key]: value }));
+  const chosen = (contacts.data ?? []).filter((c) => v.contactIds.includes(c.id));
+  const fields = { date: v.date, kind: v.kind as NetworkKind, municipalityId: v.municipalityId ?? null, contactIds: v.contactIds, note: v.note };
+  const when = event ? formatNorwegianDate(event.date) : '';
+  return (
+    <StepDialog
+      primary={!event}
+      icon={event ? <EditRegular /> : undefined}
+      triggerLabel={event ? `Endre møtet ${when}` : 'Nytt møte'}
+      title={event ? `Endre møtet ${when}` : 'Nytt møte eller ny presentasjon'}
+      submitLabel="Lagre"
+      message={step.message}
+      onOpen={() => setValues(eventValues(event))}
+      onSubmit={() => (event ? update.submit({ id: event.id, ...fields }) : create.submit(fields))}
+    >
+      <FormField label="Dato" required validationMessage={step.fieldErrors.date}>
+        <DateInput value={v.date} onChange={set('date')} />
+      </FormField>
+      <FormField label="Type" required validationMessage={step.fieldErrors.kind}>
+        <ChoiceDropdown value={v.kind} options={NETWORK_KINDS} labels={NETWORK_KIND_LABEL} onChange={set('kind')} placeholder="Velg type" />
+      </FormField>
+      <FormField label="Kommune" validationMessage={step.fieldErrors.municipalityId}>
+        <MunicipalityDropdown value={v.municipalityId} onChange={set('municipalityId')} emptyOption="Ingen bestemt kommune" />
+      </FormField>
+      <FormField label="Samarbeidspartnere" validationMessage={step.fieldErrors.contactIds}>
+        <Dropdown
+          listbox={LISTBOX_SLOT}
+          multiselect
+          placeholder="Velg samarbeidspartnere"
+          value={chosen.map((c) => c.name).join(', ')}
+          selectedOptions={v.contactIds.map(String)}
+          onOptionSelect={(_e, d) => set('contactIds')(d.selectedOptions.map(Number))}
+        >
+          {(contacts.data ?? []).map((c) => (
+            <Option key={c.id} value={String(c.id)}>
+              {c.archived ? `${c.name} (arkivert)` : c.name}
+            </Option>
+          ))}
+        </Dropdown>
+      </FormField>
+      <FormField label="Notat" hint={`Kort om møtet. ${NO_HEALTH_DETAILS}`} validationMessage={step.fieldErrors.note}>
+        <Textarea value={v.note} maxLength={300} onChange={(_e, d) => set('note')(d.value)} />
+      </FormField>
+    </StepDialog>
+  );
+}

@@ -1,0 +1,32 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * A benchmark database built once and kept: `build` runs only when `path` is missing. It builds under a
+ * temporary name and renames when complete, so an interrupted build is never mistaken for a cache. Older
+ * files with the same `prefix` (another schema or generator version) are removed: they are never read
+ * again and can be large. Returns how long the build took, or null when the cache was used.
+ */
+export async function ensureCachedDatabase(
+  path: string,
+  prefix: string,
+  build: (buildingPath: string) => Promise<void>,
+): Promise<{ path: string; buildMs: number | null }> {
+  if (existsSync(path)) return { path, buildMs: null };
+  if (!basename(path).startsWith(prefix)) throw new Error(`${basename(path)} does not start with ${prefix}`);
+  const folder = dirname(path);
+  mkdirSync(folder, { recursive: true });
+  const building = `${path}.${process.pid}.tmp`;
+  const start = performance.now();
+  try {
+    await build(building);
+    renameSync(building, path);
+    for (const name of readdirSync(folder)) {
+      const file = join(folder, name);
+      if (name.startsWith(prefix) && !file.startsWith(path)) rmSync(file, { force: true });
+    }
+  } finally {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${building}${suffix}`, { force: true });
+  }
+  return { path, buildMs: performance.now() - start };
+}
