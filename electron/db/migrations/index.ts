@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-daily-totals';
 import * as m0003 from './0003-settings';
+import * as m0005 from './0005-timesheet-import';
 
 /**
  * Every migration, in order. Names are permanent: a database that has run a name not listed here was
@@ -11,6 +12,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-daily-totals': m0002,
   '0003-settings': m0003,
+  '0005-timesheet-import': m0005,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;
