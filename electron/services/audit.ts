@@ -1,8 +1,8 @@
 import { run } from '../db/exec';
 import type { ServiceContext } from './context';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'sign-in' | 'sign-out';
-export type AuditRecordType = 'team_member' | 'case' | 'time_entry' | 'session' | 'settings';
+export type AuditAction = 'create' | 'update' | 'delete' | 'sign-in' | 'sign-out' | 'import' | 'export';
+export type AuditRecordType = 'team_member' | 'case' | 'time_entry' | 'session' | 'settings' | 'time_entry_import' | 'time_entry_export';
 
 /**
  * One row per change: who, when, what, which record, and the names of the fields touched — never their

@@ -7,6 +7,9 @@ import { getSettings, updateSettings } from './settings';
 import { annualPivot } from './statistics';
 import { createTeamMember, listTeamMembers } from './teamMembers';
 import { createTimeEntry, deleteTimeEntry, listTimeEntries, updateTimeEntry } from './timeEntries';
+import { caseSuggestions, timeWeek } from './timeEntriesWeek';
+import { exportTimeEntries } from './timesheet/exportEntries';
+import { importTimesheet, previewTimesheet, readTimesheet, rejectedRowsFile, timesheetProgress } from './timesheet/importService';
 
 /** A service function answers at once or, for slow work done off the main thread, with a promise. */
 export type Handler<C extends ChannelName> = (
@@ -32,6 +35,14 @@ export const handlers: Handlers = {
   'time-entries:update': updateTimeEntry,
   'time-entries:delete': deleteTimeEntry,
   'time-entries:list': listTimeEntries,
+  'time-entries:week': timeWeek,
+  'time-entries:case-suggestions': caseSuggestions,
+  'time-entries:export': exportTimeEntries,
+  'timesheet:read-file': readTimesheet,
+  'timesheet:preview': previewTimesheet,
+  'timesheet:progress': timesheetProgress,
+  'timesheet:rejected-rows': rejectedRowsFile,
+  'timesheet:import': importTimesheet,
   'statistics:annual': annualPivot,
   'settings:get': (ctx) => getSettings(ctx),
   'settings:update': updateSettings,

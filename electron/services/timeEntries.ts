@@ -196,7 +196,7 @@ function participantIdsOf(ctx: ServiceContext, entryId: number): number[] {
   ).map((r) => r.team_member_id);
 }
 
-function entryQuery(ctx: ServiceContext) {
+export function entryQuery(ctx: ServiceContext) {
   return ctx.db.kysely
     .selectFrom('time_entries as t')
     .innerJoin('municipalities as m', 'm.id', 't.municipality_id')
@@ -264,7 +264,7 @@ export function getTimeEntry(ctx: ServiceContext, id: number): TimeEntryDto {
 
 type ListInput = ChannelParsedInput<'time-entries:list'>;
 
-function applyFilter(filter: ListInput['filter']) {
+export function applyFilter(filter: ListInput['filter']) {
   return (eb: ExpressionBuilder<DB & { t: DB['time_entries'] }, 't'>) => {
     const conditions = [];
     if (filter.from) conditions.push(eb('t.entry_date', '>=', filter.from));

@@ -32,6 +32,13 @@ export const FIELD_LABELS: Record<string, string> = {
   idleLockMinutes: 'Skjermlås etter minutter',
   retentionYears: 'Oppbevaringstid i år',
   backupFolder: 'Mappe for sikkerhetskopier',
+  jobId: 'Importjobb',
+  fileName: 'Filnavn',
+  contentBase64: 'Fil',
+  sheets: 'Ark',
+  strict: 'Streng import',
+  format: 'Filformat',
+  weekStart: 'Uke',
 };
 
 export function fieldLabel(path: readonly PropertyKey[]): string {

@@ -8,6 +8,8 @@ import { settingsChannels } from './settings';
 import { statisticsChannels } from './statistics';
 import { teamMemberChannels } from './teamMembers';
 import { timeEntryChannels } from './timeEntries';
+import { timesheetExportChannels } from './timesheetExport';
+import { timesheetImportChannels } from './timesheetImport';
 
 /**
  * The one contract between renderer and main. Every channel is `domain:verb-noun`. The dispatcher,
@@ -20,6 +22,8 @@ export const contract = {
   ...referenceChannels,
   ...caseChannels,
   ...timeEntryChannels,
+  ...timesheetImportChannels,
+  ...timesheetExportChannels,
   ...statisticsChannels,
   ...settingsChannels,
 } as const;
@@ -52,5 +56,7 @@ export type { SessionDto } from './session';
 export type { SettingsDto } from './settings';
 export type { TeamMemberDto } from './teamMembers';
 export type { TimeEntryDto, TimeEntryPageDto, TimeTotalsDto, TimeEntrySortField } from './timeEntries';
+export type { FileDto, ImportPreviewDto, ImportProgressDto, ImportRejectionDto, ImportSheetDto, ImportSummaryDto } from './timesheetImport';
+export type { TimeWeekDto, CaseSuggestionDto } from './timeEntries';
 export type { AnnualPivotDto, AnnualPivotCell, PivotFigures } from './statistics';
 export { STATISTIC_UNITS } from './statistics';
