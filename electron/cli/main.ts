@@ -3,10 +3,12 @@ import type { CliCommand, ParsedArgs } from './command';
 import { callCommand } from './commands/call';
 import { channelsCommand } from './commands/channels';
 import { demoCommand } from './commands/demo';
+import { exportTimesheetCommand } from './commands/exportTimesheet';
+import { importTimesheetCommand } from './commands/importTimesheet';
 import { CliFailure, EXIT, UsageError, type CliIo } from './io';
 import { commandUsage, usage } from './usage';
 
-export const COMMANDS: readonly CliCommand[] = [demoCommand, callCommand, channelsCommand];
+export const COMMANDS: readonly CliCommand[] = [demoCommand, callCommand, channelsCommand, importTimesheetCommand, exportTimesheetCommand];
 
 const HELP = ['--help', '-h', 'help'];
 

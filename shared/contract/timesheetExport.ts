@@ -14,5 +14,8 @@ export const exportTimeEntriesInput = z.strictObject({
 
 /** A mutation because it is audited: who took which data out, and when. */
 export const timesheetExportChannels = {
-  'time-entries:export': mutationChannel<FileDto>()(exportTimeEntriesInput, 'Eksporter registreringer til .xlsx eller .csv', []),
+  'time-entries:export': mutationChannel<FileDto>()(exportTimeEntriesInput, 'Eksporter registreringer til .xlsx eller .csv', [
+    // Nothing changes; the contract asks every mutation to name its own domain.
+    'time-entries',
+  ]),
 } as const;

@@ -96,6 +96,7 @@ export const timesheetImportChannels = {
   'timesheet:progress': queryChannel<ImportProgressDto>()(z.strictObject({ jobId: jobIdSchema }), 'Framdrift for en import'),
   'timesheet:rejected-rows': queryChannel<FileDto>()(previewTimesheetInput, 'Avviste rader som regneark, for retting og ny import'),
   'timesheet:import': mutationChannel<ImportSummaryDto>()(importTimesheetInput, 'Importer timeark i én transaksjon', [
+    'timesheet',
     'time-entries',
     'statistics',
     'cases',

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditLogTable } from '../../electron/db/schema';
 import { contract, type ChannelName } from '../../shared/contract';
+import { workbookBytes } from '../support/timesheetFiles';
 import { categoryId, createTestDatabase, municipalityId, TEST_NOW, type TestDatabase } from '../support/testDatabase';
 
 type AuditRow = Selectable<AuditLogTable>;
@@ -21,7 +22,8 @@ const auditSince = (id: number) => t.db.sqlite.prepare('select * from audit_log 
 interface Scenario {
   /** Whatever must exist before the write. */
   prepare?: () => unknown;
-  write: (prepared: unknown) => { id: number };
+  /** Channels answered in a worker (import, export) write asynchronously. */
+  write: (prepared: unknown) => { id: number } | Promise<{ id: number }>;
   expected: (written: { id: number }) => { action: string; record_type: string; record_id: string | null; fields: string[] };
   /** Values sent with the write; none may appear in the audit row. */
   values: string[];
@@ -35,6 +37,14 @@ const entryPayload = () => ({
   hours: '1,5',
 });
 const prepareCase = () => t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-03-01', code: '03/20-ST' });
+
+/** Shared work only (no case codes), so the import creates no case and writes its one audit row alone. */
+const prepareSheet = async () => {
+  const bytes = await workbookBytes({ Timer: [['Sak', 'Dato', 'Kommune', 'Hendelse', 'Tidsbruk'], ['', '03.02.2020', 'Felles', 'Nettverksarbeid', '2,5']] });
+  const contentBase64 = bytes.toString('base64');
+  const read = await t.okAsync('timesheet:read-file', { jobId: 'revisjon-1234', fileName: 'timer.xlsx', contentBase64 });
+  return { jobId: read.jobId, contentBase64 };
+};
 
 const SCENARIOS: Record<string, Scenario> = {
   'session:sign-in': {
@@ -86,6 +96,18 @@ const SCENARIOS: Record<string, Scenario> = {
     expected: (e) => ({ action: 'delete', record_type: 'time_entry', record_id: String(e.id), fields: [] }),
     values: ['03/20-ST', '2020-03-02', '90'],
   },
+  'timesheet:import': {
+    prepare: prepareSheet,
+    write: async (read) => ({ id: (await t.okAsync('timesheet:import', { jobId: (read as { jobId: string }).jobId })).importId! }),
+    expected: (i) => ({ action: 'import', record_type: 'time_entry_import', record_id: String(i.id), fields: ['rows'] }),
+    values: ['Felles', 'Nettverksarbeid', '2020-02-03', '2,5', '150', 'timer.xlsx'],
+  },
+  'time-entries:export': {
+    prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
+    write: async () => (await t.okAsync('time-entries:export', { format: 'csv', filter: { caseCode: '03/20-ST', from: '2020-01-01' } }), { id: 0 }),
+    expected: () => ({ action: 'export', record_type: 'time_entry_export', record_id: null, fields: ['caseCode', 'from'] }),
+    values: ['03/20-ST', '2020-01-01', '2020-03-02'],
+  },
 };
 
 describe('audit log', () => {
@@ -94,10 +116,10 @@ describe('audit log', () => {
     expect(Object.keys(SCENARIOS).sort()).toEqual(writes.sort());
   });
 
-  it.each(Object.entries(SCENARIOS))('%s writes exactly one audit row with names, never values', (_channel, scenario) => {
-    const prepared = scenario.prepare?.();
+  it.each(Object.entries(SCENARIOS))('%s writes exactly one audit row with names, never values', async (_channel, scenario) => {
+    const prepared = await scenario.prepare?.();
     const since = lastAuditId();
-    const written = scenario.write(prepared);
+    const written = await scenario.write(prepared);
     const rows = auditSince(since);
     expect(rows).toHaveLength(1);
     const row = rows[0]!;
@@ -121,16 +143,22 @@ describe('audit log', () => {
     expect(auditSince(since)).toEqual([]);
   });
 
-  it('reading writes no audit row', () => {
+  it('reading writes no audit row', async () => {
     const made = prepareCase();
+    const sheet = await prepareSheet();
     const since = lastAuditId();
     const readPayloads: Record<string, unknown> = {
       'statistics:annual': { year: 2020 },
       'cases:get': { id: made.id },
       'cases:next-code': { municipalityId: steigen, referralDate: '2020-03-01' },
+      'time-entries:week': { teamMemberId: t.member!.id, weekStart: '2020-06-15' },
+      'timesheet:read-file': { jobId: 'lesing-12345', fileName: 'timer.xlsx', contentBase64: sheet.contentBase64 },
+      'timesheet:preview': { jobId: sheet.jobId },
+      'timesheet:progress': { jobId: sheet.jobId },
+      'timesheet:rejected-rows': { jobId: sheet.jobId },
     };
     const reads = (Object.keys(contract) as ChannelName[]).filter((name) => contract[name].kind === 'query');
-    for (const channel of reads) expect(t.raw(channel, readPayloads[channel] ?? {}).ok, channel).toBe(true);
+    for (const channel of reads) expect((await t.dispatcher.dispatchAsync(channel, readPayloads[channel] ?? {})).ok, channel).toBe(true);
     expect(auditSince(since)).toEqual([]);
   });
 });

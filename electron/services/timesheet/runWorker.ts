@@ -7,7 +7,7 @@ import { resolveWorkerScript } from './workerPath';
 export interface ParseInWorkerOptions {
   onProgress?: (rowsRead: number) => void;
   timeLimitMs?: number;
-  resourceLimits?: Partial<typeof WORKER_LIMITS.resourceLimits>;
+  resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number };
 }
 
 const isRefusal = (code: string): code is FileRefusal => Object.prototype.hasOwnProperty.call(FILE_REFUSALS, code);
