@@ -56,4 +56,9 @@ describe('0005-timesheet-import', () => {
       .all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/timesheet_import_rows_by_entry/);
   });
+
+  it('orders municipalities by their sort order from an index', () => {
+    const plan = db.sqlite.prepare('explain query plan select id from municipalities order by sort_order').all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/municipalities_by_sort_order/);
+  });
 });
