@@ -5,11 +5,13 @@ import { BENCH_LAST_YEAR, ensureBenchDatabase } from './buildDatabase';
 import { annualPivotMeasure } from './measures/annualPivot';
 import type { BenchContext, BenchMeasure } from './measures/context';
 import { saveEntryMeasure } from './measures/saveEntry';
+import { gridQueriesMeasure } from './measures/gridQueries';
+import { importSheetMeasure } from './measures/importSheet';
 import { formatMs } from './measure';
 import { formatTable, info, type MeasureResult } from './report';
 
 /** Every measure, in the order printed. Add a new one here. */
-const MEASURES: readonly BenchMeasure[] = [annualPivotMeasure, saveEntryMeasure];
+const MEASURES: readonly BenchMeasure[] = [annualPivotMeasure, saveEntryMeasure, gridQueriesMeasure, importSheetMeasure];
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
