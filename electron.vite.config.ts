@@ -10,7 +10,10 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The timesheet worker is its own file: worker_threads starts it by path (see workerPath.ts).
+      rollupOptions: {
+        input: { index: resolve('electron/main/index.ts'), timesheetWorker: resolve('electron/services/timesheet/worker.ts') },
+      },
     },
   },
   preload: {

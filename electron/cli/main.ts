@@ -5,6 +5,8 @@ import { callCommand } from './commands/call';
 import { channelsCommand } from './commands/channels';
 import { demoCommand } from './commands/demo';
 import { auditCommand } from './commands/audit';
+import { exportTimesheetCommand } from './commands/exportTimesheet';
+import { importTimesheetCommand } from './commands/importTimesheet';
 import { retentionCommand } from './commands/retention';
 import { setPasswordCommand } from './commands/setPassword';
 import { CliFailure, EXIT, UsageError, type CliIo } from './io';
@@ -14,6 +16,8 @@ export const COMMANDS: readonly CliCommand[] = [
   demoCommand,
   callCommand,
   channelsCommand,
+  importTimesheetCommand,
+  exportTimesheetCommand,
   backupCommand,
   restoreCommand,
   verifyCommand,

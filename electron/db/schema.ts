@@ -215,6 +215,25 @@ export interface SettingsTable {
   updated_by: number | null;
 }
 
+export interface TimesheetImportsTable {
+  id: Generated<number>;
+  imported_at: string;
+  imported_by: number | null;
+  file_sha256: string;
+  rows_read: number;
+  rows_imported: number;
+  rows_rejected: number;
+  duplicates_skipped: number;
+  cases_created: number;
+}
+
+/** One key per imported sheet row (content + occurrence), so the same row is never imported twice. */
+export interface TimesheetImportRowsTable {
+  row_key: string;
+  import_id: number;
+  time_entry_id: number;
+}
+
 export interface DB {
   municipalities: MunicipalitiesTable;
   categories: CategoriesTable;
@@ -235,6 +254,8 @@ export interface DB {
   case_contacts: CaseContactsTable;
   network_events: NetworkEventsTable;
   network_event_contacts: NetworkEventContactsTable;
+  timesheet_imports: TimesheetImportsTable;
+  timesheet_import_rows: TimesheetImportRowsTable;
 }
 
 export type TeamMemberRow = Selectable<TeamMembersTable>;

@@ -32,6 +32,9 @@ import { recordCaseView } from './caseViews';
 import { setClosureNote } from './closureNote';
 import { previewRetention, runRetention } from './retention/engine';
 import { createTimeEntry, deleteTimeEntry, listTimeEntries, updateTimeEntry } from './timeEntries';
+import { caseSuggestions, timeWeek } from './timeEntriesWeek';
+import { exportTimeEntries } from './timesheet/exportEntries';
+import { importTimesheet, previewTimesheet, readTimesheet, rejectedRowsFile, timesheetProgress } from './timesheet/importService';
 
 /** A service function answers at once or, for slow work done off the main thread, with a promise. */
 export type Handler<C extends ChannelName> = (
@@ -100,6 +103,14 @@ export const handlers: Handlers = {
   'time-entries:update': updateTimeEntry,
   'time-entries:delete': deleteTimeEntry,
   'time-entries:list': listTimeEntries,
+  'time-entries:week': timeWeek,
+  'time-entries:case-suggestions': caseSuggestions,
+  'time-entries:export': exportTimeEntries,
+  'timesheet:read-file': readTimesheet,
+  'timesheet:preview': previewTimesheet,
+  'timesheet:progress': timesheetProgress,
+  'timesheet:rejected-rows': rejectedRowsFile,
+  'timesheet:import': importTimesheet,
   'statistics:annual': annualPivot,
   'settings:get': (ctx) => getSettings(ctx),
   'settings:update': updateSettings,

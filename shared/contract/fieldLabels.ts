@@ -75,6 +75,12 @@ export const FIELD_LABELS: Record<string, string> = {
   action: 'Handling',
   closureNote: 'Avslutningsnotat',
   caseIds: 'Saker',
+  jobId: 'Importjobb',
+  contentBase64: 'Fil',
+  sheets: 'Ark',
+  strict: 'Streng import',
+  format: 'Filformat',
+  weekStart: 'Uke',
 };
 
 export function fieldLabel(path: readonly PropertyKey[]): string {

@@ -18,6 +18,8 @@ import { statisticsChannels } from './statistics';
 import { systemChannels } from './system';
 import { teamMemberChannels } from './teamMembers';
 import { timeEntryChannels } from './timeEntries';
+import { timesheetExportChannels } from './timesheetExport';
+import { timesheetImportChannels } from './timesheetImport';
 
 /**
  * The one contract between renderer and main. Every channel is `domain:verb-noun`. The dispatcher,
@@ -35,6 +37,8 @@ export const contract = {
   ...networkChannels,
   ...overviewChannels,
   ...timeEntryChannels,
+  ...timesheetImportChannels,
+  ...timesheetExportChannels,
   ...statisticsChannels,
   ...settingsChannels,
   ...backupChannels,
@@ -91,5 +95,7 @@ export type { BackupDto, BackupListDto, BackupSummaryDto, RestoreResultDto } fro
 export type { AppMode, LeaseHolderDto, SystemStatusDto } from './system';
 export type { TeamMemberDto } from './teamMembers';
 export type { TimeEntryDto, TimeEntryPageDto, TimeTotalsDto, TimeEntrySortField } from './timeEntries';
+export type { FileDto, ImportPreviewDto, ImportProgressDto, ImportRejectionDto, ImportSheetDto, ImportSummaryDto } from './timesheetImport';
+export type { TimeWeekDto, CaseSuggestionDto } from './timeEntries';
 export type { AnnualPivotDto, AnnualPivotCell, PivotFigures } from './statistics';
 export { STATISTIC_UNITS } from './statistics';

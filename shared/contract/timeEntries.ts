@@ -87,6 +87,26 @@ export const listTimeEntriesInput = z
     path: ['filter', 'to'],
   });
 
+export interface TimeWeekDto {
+  teamMemberId: number;
+  weekStart: string;
+  /** Seven days, Monday first. */
+  days: { date: string; minutes: number; entries: number }[];
+  minutes: number;
+}
+
+/** A case as the entry row needs it: its municipality fills in, its staff become the participants. */
+export interface CaseSuggestionDto {
+  id: number;
+  code: string;
+  municipalityId: number;
+  municipalityName: string;
+  staffIds: number[];
+}
+
+export const weekInput = z.strictObject({ teamMemberId: idSchema, weekStart: isoDateSchema });
+export const caseSuggestionsInput = z.strictObject({ search: z.string().trim().max(12).default(''), limit: z.number().int().min(1).max(50).default(20) });
+
 export const timeEntryChannels = {
   'time-entries:create': mutationChannel<TimeEntryDto>()(createTimeEntryInput, 'Registrer tidsbruk', [
     'time-entries',
@@ -107,4 +127,6 @@ export const timeEntryChannels = {
     listTimeEntriesInput,
     'Registreringer med sidevisning, sortering og filter',
   ),
+  'time-entries:week': queryChannel<TimeWeekDto>()(weekInput, 'Ukevisning for et teammedlem med dagsummer'),
+  'time-entries:case-suggestions': queryChannel<CaseSuggestionDto[]>()(caseSuggestionsInput, 'Saker som passer en del av saksnummeret'),
 } as const;

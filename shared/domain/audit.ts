@@ -41,6 +41,8 @@ export const AUDIT_RECORD_TYPE_LABEL = {
   contact_person: 'Kontaktperson',
   network_event: 'Nettverkslogg',
   database: 'Database',
+  time_entry_import: 'Timeimport',
+  time_entry_export: 'Timeeksport',
 } as const;
 
 export type AuditRecordType = keyof typeof AUDIT_RECORD_TYPE_LABEL;

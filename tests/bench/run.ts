@@ -6,11 +6,13 @@ import { annualPivotMeasure } from './measures/annualPivot';
 import { caseListMeasure } from './measures/caseList';
 import type { BenchContext, BenchMeasure } from './measures/context';
 import { saveEntryMeasure } from './measures/saveEntry';
+import { gridQueriesMeasure } from './measures/gridQueries';
+import { importSheetMeasure } from './measures/importSheet';
 import { formatMs } from './measure';
 import { formatTable, info, type MeasureResult } from './report';
 
 /** Every measure, in the order printed. Add a new one here. */
-const MEASURES: readonly BenchMeasure[] = [annualPivotMeasure, saveEntryMeasure, caseListMeasure];
+const MEASURES: readonly BenchMeasure[] = [annualPivotMeasure, saveEntryMeasure, gridQueriesMeasure, importSheetMeasure, caseListMeasure];
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 

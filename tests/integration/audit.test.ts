@@ -4,6 +4,7 @@ import type { AuditLogTable } from '../../electron/db/schema';
 import { contract, type ChannelName } from '../../shared/contract';
 import { fixedClock } from '../../electron/services/context';
 import { createDispatcher } from '../../electron/services/dispatcher';
+import { workbookBytes } from '../support/timesheetFiles';
 import { categoryId, createTestDatabase, municipalityId, TEST_NOW, TEST_PASSWORD, type TestDatabase } from '../support/testDatabase';
 
 type AuditRow = Selectable<AuditLogTable>;
@@ -253,6 +254,13 @@ const CASE_LIFE_SCENARIOS = (): Record<string, Scenario> => ({
     values: ['2020-03-02'],
   },
 });
+/** Shared work only (no case codes), so the import creates no case and writes its one audit row alone. */
+const prepareSheet = async () => {
+  const bytes = await workbookBytes({ Timer: [['Sak', 'Dato', 'Kommune', 'Hendelse', 'Tidsbruk'], ['', '03.02.2020', 'Felles', 'Nettverksarbeid', '2,5']] });
+  const contentBase64 = bytes.toString('base64');
+  const read = await t.okAsync('timesheet:read-file', { jobId: 'revisjon-1234', fileName: 'timer.xlsx', contentBase64 });
+  return { jobId: read.jobId, contentBase64 };
+};
 
 const SCENARIOS: Record<string, Scenario> = {
   'session:sign-in': {
@@ -393,6 +401,18 @@ const SCENARIOS: Record<string, Scenario> = {
     expected: (e) => ({ action: 'delete', record_type: 'time_entry', record_id: String(e.id), fields: [] }),
     values: ['03/20-ST', '2020-03-02', '90'],
   },
+  'timesheet:import': {
+    prepare: prepareSheet,
+    write: async (read) => ({ id: (await t.okAsync('timesheet:import', { jobId: (read as { jobId: string }).jobId })).importId! }),
+    expected: (i) => ({ action: 'import', record_type: 'time_entry_import', record_id: String(i.id), fields: ['rows'] }),
+    values: ['Felles', 'Nettverksarbeid', '2020-02-03', '2,5', '150', 'timer.xlsx'],
+  },
+  'time-entries:export': {
+    prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
+    write: async () => (await t.okAsync('time-entries:export', { format: 'csv', filter: { caseCode: '03/20-ST', from: '2020-01-01' } }), { id: 0 }),
+    expected: () => ({ action: 'export', record_type: 'time_entry_export', record_id: null, fields: ['caseCode', 'from'] }),
+    values: ['03/20-ST', '2020-01-01', '2020-03-02'],
+  },
 };
 
 describe('audit log', () => {
@@ -432,18 +452,24 @@ describe('audit log', () => {
     expect(auditSince(since)).toEqual([]);
   });
 
-  it('reading writes no audit row, except opening a case page', () => {
+  it('reading writes no audit row, except opening a case page', async () => {
     const made = prepareCase();
     const contact = t.ok('contacts:create', { name: 'NAV', kind: 'nav', area: 'regional' });
+    const sheet = await prepareSheet();
     const since = lastAuditId();
     const readPayloads: Record<string, unknown> = {
       'statistics:annual': { year: 2020 },
       'cases:get': { id: made.id },
       'cases:next-code': { municipalityId: steigen, referralDate: '2020-03-01' },
       'contacts:get': { id: contact.id },
+      'time-entries:week': { teamMemberId: t.member!.id, weekStart: '2020-06-15' },
+      'timesheet:read-file': { jobId: 'lesing-12345', fileName: 'timer.xlsx', contentBase64: sheet.contentBase64 },
+      'timesheet:preview': { jobId: sheet.jobId },
+      'timesheet:progress': { jobId: sheet.jobId },
+      'timesheet:rejected-rows': { jobId: sheet.jobId },
     };
     const reads = (Object.keys(contract) as ChannelName[]).filter((name) => contract[name].kind === 'query' && name !== 'cases:get');
-    for (const channel of reads) expect(t.raw(channel, readPayloads[channel] ?? {}).ok, channel).toBe(true);
+    for (const channel of reads) expect((await t.dispatcher.dispatchAsync(channel, readPayloads[channel] ?? {})).ok, channel).toBe(true);
     expect(auditSince(since)).toEqual([]);
   });
 

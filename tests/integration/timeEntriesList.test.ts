@@ -70,11 +70,11 @@ const sortKey: Record<TimeEntrySortField, (e: Made) => string | number> = {
 function expectedOrder(field: TimeEntrySortField, direction: 'asc' | 'desc', entries = made): number[] {
   const sign = direction === 'asc' ? 1 : -1;
   const key = sortKey[field];
+  // Within a case, municipality or category the list runs by date, then by id, all in one direction.
+  const thenByDate = field === 'caseCode' || field === 'municipality' || field === 'category';
+  const compare = (x: string | number, y: string | number) => (x < y ? -1 : x > y ? 1 : 0);
   return [...entries]
-    .sort((a, b) => {
-      const [x, y] = [key(a), key(b)];
-      return sign * (x < y ? -1 : x > y ? 1 : a.id - b.id);
-    })
+    .sort((a, b) => sign * (compare(key(a), key(b)) || (thenByDate ? compare(a.date, b.date) : 0) || a.id - b.id))
     .map((e) => e.id);
 }
 

@@ -3,6 +3,7 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-daily-totals';
 import * as m0003 from './0003-settings';
 import * as m0004 from './0004-case-lifecycle';
+import * as m0005 from './0005-timesheet-import';
 import * as m0006 from './0006-access-control';
 import * as m0008 from './0008-case-indexes';
 
@@ -15,6 +16,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002-daily-totals': m0002,
   '0003-settings': m0003,
   '0004-case-lifecycle': m0004,
+  '0005-timesheet-import': m0005,
   '0006-access-control': m0006,
   '0008-case-indexes': m0008,
 };

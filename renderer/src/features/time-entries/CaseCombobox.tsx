@@ -1,37 +1,43 @@
 import { Combobox, Option, type ComboboxProps } from '@fluentui/react-components';
 import { useState, type KeyboardEvent, type Ref } from 'react';
-import type { CaseDto } from '../../../../shared/contract';
+import type { CaseSuggestionDto } from '../../../../shared/contract';
 import { normaliseCaseCode } from '../../../../shared/caseCode';
 import { useApiQuery } from '../../lib/query';
 import { LISTBOX_SLOT } from '../../components/listbox';
 
-const MAX_OPTIONS = 30;
-
 interface CaseComboboxProps extends Omit<ComboboxProps, 'value' | 'onChange' | 'onOptionSelect' | 'selectedOptions' | 'open' | 'onOpenChange'> {
   ref?: Ref<HTMLInputElement>;
   value: string;
-  onChange: (code: string, matched: CaseDto | undefined) => void;
+  onChange: (code: string, matched: CaseSuggestionDto | undefined) => void;
   /** Enter in a closed box saves the entry, like in every other field of the row. */
   onSubmitKey: () => void;
 }
 
-/** Type part of a case code and pick it; free text is allowed, and empty means shared work. */
-export function CaseCombobox({ value, onChange, onSubmitKey, ...rest }: CaseComboboxProps) {
-  const cases = useApiQuery('cases:list', {});
+/**
+ * Type part of a case code («2/20», «st») and leave with Tab: when exactly one case matches, it is taken.
+ * Empty means work without a case (Andre kommuner, Felles). Matching is done by SQLite over all cases.
+ */
+export function CaseCombobox({ value, onChange, onSubmitKey, onBlur, ...rest }: CaseComboboxProps) {
   const [open, setOpen] = useState(false);
-  const list = cases.data ?? [];
+  const search = value.trim().slice(0, 12);
+  const suggestions = useApiQuery('time-entries:case-suggestions', { search }, { keepPrevious: true });
+  const list = suggestions.data ?? [];
   const typed = normaliseCaseCode(value);
-  const matches = list.filter((c) => c.code.includes(typed)).slice(0, MAX_OPTIONS);
   const exact = list.find((c) => c.code === typed);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'Enter' && !open) onSubmitKey();
+    if (event.key === 'Enter' && !open) {
+      event.preventDefault();
+      onSubmitKey();
+    }
   };
 
   return (
     <Combobox
       {...rest}
       listbox={LISTBOX_SLOT}
+      // One Tab per field, like a spreadsheet: the arrow button is for the mouse (Alt+↓ opens the list).
+      expandIcon={{ tabIndex: -1 }}
       freeform
       autoComplete="off"
       placeholder="NN/ÅÅ-XX"
@@ -53,13 +59,18 @@ export function CaseCombobox({ value, onChange, onSubmitKey, ...rest }: CaseComb
         const chosen = list.find((c) => c.code === data.optionValue);
         if (chosen) onChange(chosen.code, chosen);
       }}
+      onBlur={(event) => {
+        const only = list.length === 1 && search !== '' && !suggestions.isPlaceholderData ? list[0] : undefined;
+        if (!exact && only) onChange(only.code, only);
+        onBlur?.(event);
+      }}
     >
-      {matches.length === 0 ? (
+      {list.length === 0 ? (
         <Option disabled value="" text="">
-          {cases.isPending ? 'Henter saker …' : 'Ingen saker passer'}
+          {suggestions.isPending ? 'Henter saker …' : 'Ingen saker passer'}
         </Option>
       ) : (
-        matches.map((c) => (
+        list.map((c) => (
           <Option key={c.id} value={c.code} text={c.code}>
             {c.code} · {c.municipalityName}
           </Option>

@@ -1,68 +1,98 @@
 import { Button, Card, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { SaveRegular } from '@fluentui/react-icons';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useRef, useState } from 'react';
-import { Controller, useForm, type DefaultValues } from 'react-hook-form';
-import type { z } from 'zod';
+import { Controller, useForm } from 'react-hook-form';
 import type { TeamMemberDto, TimeEntryDto } from '../../../../shared/contract';
-import { createTimeEntryInput } from '../../../../shared/contract/timeEntries';
+import { isIsoDate } from '../../../../shared/dates';
 import { formatHoursWithUnit, formatNorwegianDate } from '../../../../shared/format';
+import { parseHours } from '../../../../shared/hours';
 import { DateInput } from '../../components/DateInput';
-import { FormField } from '../../components/FormField';
 import { FormErrorMessage } from '../../components/ErrorMessage';
+import { FormField } from '../../components/FormField';
 import { MemberPicker } from '../../components/MemberPicker';
-import { MunicipalityDropdown } from '../../components/MunicipalityDropdown';
 import { applyApiError } from '../../lib/formErrors';
-import { useApiMutation } from '../../lib/query';
+import { useApiMutation, useApiQuery } from '../../lib/query';
 import { CaseCombobox } from './CaseCombobox';
-import { CategoryDropdown } from './CategoryDropdown';
+import { choiceHint, ChoiceInput } from './ChoiceInput';
 import { readLastDate, rememberLastDate } from './lastDate';
+import { choiceLabel, resolveChoice } from './resolveChoice';
 
-type EntryValues = z.input<typeof createTimeEntryInput>;
+/** Kommune and Hendelse hold the text typed; it becomes an id when the row is saved. */
+interface EntryRowValues {
+  date: string;
+  caseCode: string;
+  municipalityId: string;
+  categoryId: string;
+  hours: string;
+  participantIds: number[];
+}
 const FIELDS = ['date', 'caseCode', 'municipalityId', 'categoryId', 'hours', 'participantIds'] as const;
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM },
   heading: { margin: 0 },
-  // Four even columns, so a field's error message has room to be read on one or two lines.
+  // One row like a line of the old sheet; wraps on a narrow window.
   row: {
     display: 'grid',
-    gridTemplateColumns: 'repeat(4, minmax(0, 1fr))',
-    columnGap: tokens.spacingHorizontalL,
+    gridTemplateColumns: 'minmax(110px, 1fr) minmax(120px, 1fr) minmax(140px, 1.2fr) minmax(170px, 1.5fr) minmax(80px, 0.7fr) minmax(120px, 1fr) auto',
+    columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalM,
     alignItems: 'start',
   },
   control: { minWidth: 0, width: '100%' },
-  // Lines the button up with the inputs, below the labels.
-  submit: { marginTop: '26px', justifySelf: 'start' },
+  submit: { marginTop: '26px' },
+  help: { color: tokens.colorNeutralForeground2 },
 });
 
-function emptyEntry(member: TeamMemberDto): DefaultValues<EntryValues> {
-  return { date: readLastDate(), caseCode: '', municipalityId: undefined, categoryId: undefined, hours: '', participantIds: [member.id] };
+function emptyRow(member: TeamMemberDto, date = readLastDate()): EntryRowValues {
+  return { date, caseCode: '', municipalityId: '', categoryId: '', hours: '', participantIds: [member.id] };
 }
 
-/** One row of the time sheet: fill in and press Enter (or «Lagre»). */
+/**
+ * One row of the time sheet, for the keyboard: Tab between fields, Enter saves and starts the next row
+ * on the same date with the cursor in «Sak». The case fills in its municipality and its staff.
+ */
 export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
   const styles = useStyles();
   const create = useApiMutation('time-entries:create');
+  const municipalities = useApiQuery('municipalities:list', {}, { staleTime: Infinity }).data ?? [];
+  const categories = (useApiQuery('categories:list', {}, { staleTime: Infinity }).data ?? []).filter((c) => !c.retired);
   const formRef = useRef<HTMLFormElement>(null);
-  const dateRef = useRef<HTMLInputElement>(null);
+  const caseRef = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState<TimeEntryDto | null>(null);
-  const { control, handleSubmit, setError, setValue, reset, formState } = useForm<EntryValues>({
-    resolver: zodResolver(createTimeEntryInput, undefined, { raw: true }),
-    defaultValues: emptyEntry(member),
-  });
+  const { control, handleSubmit, setError, setValue, reset, getValues, formState } = useForm<EntryRowValues>({ defaultValues: emptyRow(member) });
+  const submit = () => formRef.current?.requestSubmit();
 
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
     setSaved(null);
+    const municipality = resolveChoice(values.municipalityId, municipalities);
+    const category = resolveChoice(values.categoryId, categories);
+    const hours = parseHours(values.hours);
+    const problems: [keyof EntryRowValues, string][] = [];
+    if (!isIsoDate(values.date)) problems.push(['date', 'Datoen er ikke en gyldig dato']);
+    if (!municipality) problems.push(['municipalityId', values.municipalityId.trim() ? 'Ukjent kommune: skriv navnet eller velg i lista' : 'Kommune mangler']);
+    if (!category) problems.push(['categoryId', values.categoryId.trim() ? 'Ukjent hendelse: skriv 1–10 eller navnet' : 'Hendelse mangler']);
+    if (!values.hours.trim()) problems.push(['hours', 'Tidsbruk mangler']);
+    else if (!hours.ok) problems.push(['hours', hours.message]);
+    if (problems.length > 0 || !municipality || !category) {
+      problems.forEach(([field, text], i) => setError(field, { type: 'client', message: text }, { shouldFocus: i === 0 }));
+      return;
+    }
     try {
-      const entry = await create.mutateAsync(values);
+      const entry = await create.mutateAsync({
+        date: values.date,
+        caseCode: values.caseCode.trim() || null,
+        municipalityId: municipality.id,
+        categoryId: category.id,
+        hours: values.hours,
+        participantIds: values.participantIds,
+      });
       rememberLastDate(entry.date);
       setSaved(entry);
-      reset(emptyEntry(member));
-      dateRef.current?.focus();
+      reset(emptyRow(member, entry.date));
+      caseRef.current?.focus();
     } catch (error) {
       setMessage(applyApiError(error, setError, FIELDS));
     }
@@ -73,12 +103,14 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
       <Text as="h2" size={500} weight="semibold" className={styles.heading}>
         Ny registrering
       </Text>
+      <Text size={200} className={styles.help}>
+        Tab flytter mellom feltene, Enter lagrer og starter neste rad. Kommune og hendelse: skriv starten av navnet, hendelse også 1–10.
+      </Text>
       <FormErrorMessage message={message} />
       {saved ? (
         <MessageBar intent="success">
           <MessageBarBody>
-            Lagret: {formatNorwegianDate(saved.date)} · {saved.caseCode ?? 'uten sak'} · {saved.categoryName} ·{' '}
-            {formatHoursWithUnit(saved.minutes)}.
+            Lagret: {formatNorwegianDate(saved.date)} · {saved.caseCode ?? 'uten sak'} · {saved.categoryName} · {formatHoursWithUnit(saved.minutes)}.
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -88,12 +120,7 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
           name="date"
           render={({ field, fieldState }) => (
             <FormField label="Dato" required validationMessage={fieldState.error?.message}>
-              <DateInput
-                ref={(element: HTMLInputElement | null) => {
-                  field.ref(element);
-                  dateRef.current = element;
-                }}
-                className={styles.control} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+              <DateInput ref={field.ref} className={styles.control} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
             </FormField>
           )}
         />
@@ -103,13 +130,22 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
           render={({ field, fieldState }) => (
             <FormField label="Sak" validationMessage={fieldState.error?.message}>
               <CaseCombobox
+                ref={(element: HTMLInputElement | null) => {
+                  field.ref(element);
+                  caseRef.current = element;
+                }}
                 className={styles.control}
-                value={field.value ?? ''}
+                value={field.value}
                 onBlur={field.onBlur}
-                onSubmitKey={() => formRef.current?.requestSubmit()}
+                onSubmitKey={submit}
                 onChange={(code, matched) => {
                   field.onChange(code);
-                  if (matched) setValue('municipalityId', matched.municipalityId, { shouldValidate: formState.isSubmitted });
+                  if (!matched) return;
+                  const place = municipalities.find((m) => m.id === matched.municipalityId);
+                  if (place) setValue('municipalityId', choiceLabel(place), { shouldValidate: false });
+                  // Two go to every case: the one logging, and the case's co-worker(s).
+                  const others = matched.staffIds.filter((id) => id !== member.id);
+                  if (getValues('participantIds').join() === String(member.id)) setValue('participantIds', [member.id, ...others]);
                 }}
               />
             </FormField>
@@ -119,8 +155,8 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
           control={control}
           name="municipalityId"
           render={({ field, fieldState }) => (
-            <FormField label="Kommune" required validationMessage={fieldState.error?.message}>
-              <MunicipalityDropdown className={styles.control} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+            <FormField label="Kommune" required validationMessage={fieldState.error?.message} hint={fieldState.error ? undefined : choiceHint(field.value, municipalities, 'Fylles fra saken')}>
+              <ChoiceInput ref={field.ref} className={styles.control} choices={municipalities} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
             </FormField>
           )}
         />
@@ -128,8 +164,16 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
           control={control}
           name="categoryId"
           render={({ field, fieldState }) => (
-            <FormField label="Hendelse" required validationMessage={fieldState.error?.message}>
-              <CategoryDropdown className={styles.control} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+            <FormField label="Hendelse" required validationMessage={fieldState.error?.message} hint={fieldState.error ? undefined : choiceHint(field.value, categories, '1–10 eller navnet')}>
+              <ChoiceInput
+                ref={field.ref}
+                className={styles.control}
+                placeholder="1–10 eller navn"
+                choices={categories}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+              />
             </FormField>
           )}
         />
@@ -145,7 +189,7 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
                 inputMode="decimal"
                 autoComplete="off"
                 placeholder="1,5"
-                value={String(field.value ?? '')}
+                value={field.value}
                 onBlur={field.onBlur}
                 onChange={(_e, data) => field.onChange(data.value)}
               />
@@ -157,7 +201,7 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
           name="participantIds"
           render={({ field, fieldState }) => (
             <FormField label="Deltakere" validationMessage={fieldState.error?.message}>
-              <MemberPicker className={styles.control} value={field.value ?? []} onChange={field.onChange} onBlur={field.onBlur} />
+              <MemberPicker className={styles.control} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
             </FormField>
           )}
         />

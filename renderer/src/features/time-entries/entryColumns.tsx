@@ -1,13 +1,13 @@
-import { createColumnHelper } from '@tanstack/react-table';
+import { createColumnHelper, type Table } from '@tanstack/react-table';
 import type { TimeEntryDto, TimeEntrySortField } from '../../../../shared/contract';
 import { formatHours, formatNorwegianDate } from '../../../../shared/format';
 import type { ColumnMeta } from '../../components/DataTable';
 import { VisuallyHidden } from '../../components/VisuallyHidden';
-import { DeleteEntryButton } from './DeleteEntryButton';
+import { EntryActions } from './EntryActions';
 
 const column = createColumnHelper<TimeEntryDto>();
 
-/** Column id → the service's sort field; the list is sorted by the service, page by page. */
+/** Column id → the service's sort field; the list is sorted by SQLite, over every page. */
 export const SORT_FIELD_BY_COLUMN: Record<string, TimeEntrySortField> = {
   date: 'date',
   caseCode: 'caseCode',
@@ -15,6 +15,13 @@ export const SORT_FIELD_BY_COLUMN: Record<string, TimeEntrySortField> = {
   category: 'category',
   minutes: 'minutes',
 };
+
+export interface EntryTableMeta {
+  onEdit: (entry: TimeEntryDto) => void;
+  onDeleted: (entry: TimeEntryDto) => void;
+}
+
+export const entryMeta = (table: Table<TimeEntryDto>) => table.options.meta as EntryTableMeta;
 
 export const entryColumns = [
   column.accessor('date', {
@@ -28,7 +35,7 @@ export const entryColumns = [
     cell: (info) => info.getValue() ?? '–',
     meta: { width: '110px' } satisfies ColumnMeta,
   }),
-  column.accessor('municipalityName', { id: 'municipality', header: 'Kommune' }),
+  column.accessor('municipalityName', { id: 'municipality', header: 'Kommune', meta: { width: '150px' } satisfies ColumnMeta }),
   column.accessor((row) => `${row.categoryNumber} ${row.categoryName}`, { id: 'category', header: 'Hendelse' }),
   column.accessor('minutes', {
     header: 'Timer',
@@ -40,11 +47,12 @@ export const entryColumns = [
     id: 'participants',
     header: 'Deltakere',
     enableSorting: false,
+    meta: { width: '120px' } satisfies ColumnMeta,
   }),
   column.display({
     id: 'actions',
     header: () => <VisuallyHidden>Handlinger</VisuallyHidden>,
-    cell: (info) => <DeleteEntryButton entry={info.row.original} />,
-    meta: { width: '56px' } satisfies ColumnMeta,
+    cell: (info) => <EntryActions entry={info.row.original} meta={entryMeta(info.table)} />,
+    meta: { width: '96px' } satisfies ColumnMeta,
   }),
 ];

@@ -1,0 +1,77 @@
+import type { ChannelParsedInput } from '../../../shared/contract';
+import type { FileDto, ImportPreviewDto, ImportProgressDto, ImportSummaryDto } from '../../../shared/contract/timesheetImport';
+import { MAX_IMPORT_FILE_BYTES, MAX_LISTED_REJECTIONS, IMPORT_FILE_TOO_LARGE } from '../../../shared/contract/timesheetImport';
+import { requireActor } from '../actor';
+import type { ServiceContext } from '../context';
+import { invalidField, ServiceError } from '../errors';
+import { commitPlan } from './commit';
+import { FileRefusedError } from './fileErrors';
+import { findJob, requireReadJob, startJob } from './jobs';
+import { planImport, type ImportPlan } from './plan';
+import { summarisePlan } from './previewSummary';
+import { rejectedRowsSheet } from './rejectedRows';
+import { parseInWorker } from './runWorker';
+
+function decodeFile(contentBase64: string): Buffer {
+  // The schema caps the base64 length; this catches padding tricks and is cheap.
+  const bytes = Buffer.from(contentBase64, 'base64');
+  if (bytes.length > MAX_IMPORT_FILE_BYTES) throw invalidField('contentBase64', IMPORT_FILE_TOO_LARGE);
+  if (bytes.length === 0) throw invalidField('contentBase64', 'Filen er tom');
+  return bytes;
+}
+
+/** Reads the file in a worker, keeps the rows under the job id and answers with the preview for every sheet. */
+export async function readTimesheet(ctx: ServiceContext, input: ChannelParsedInput<'timesheet:read-file'>): Promise<ImportPreviewDto> {
+  const actor = requireActor(ctx);
+  const bytes = decodeFile(input.contentBase64);
+  const job = startJob(input.jobId, input.fileName, actor.id);
+  try {
+    job.workbook = await parseInWorker(bytes, { onProgress: (rowsRead) => (job.progress = { phase: 'leser', rowsRead }) });
+  } catch (error) {
+    job.progress = { ...job.progress, phase: 'feilet' };
+    if (error instanceof FileRefusedError) throw invalidField('contentBase64', error.message);
+    throw error;
+  }
+  job.progress = { phase: 'kontrollerer', rowsRead: job.progress.rowsRead };
+  const plan = planImport(ctx, job.workbook);
+  job.progress = { phase: 'venter', rowsRead: plan.rowsRead };
+  return summarisePlan(ctx, job.id, job.fileName, plan);
+}
+
+export function previewTimesheet(ctx: ServiceContext, input: ChannelParsedInput<'timesheet:preview'>): ImportPreviewDto {
+  const job = requireReadJob(input.jobId, requireActor(ctx).id);
+  return summarisePlan(ctx, job.id, job.fileName, planImport(ctx, job.workbook, input.sheets));
+}
+
+export function timesheetProgress(ctx: ServiceContext, input: ChannelParsedInput<'timesheet:progress'>): ImportProgressDto {
+  const job = findJob(input.jobId, requireActor(ctx).id);
+  return job ? job.progress : { phase: 'venter', rowsRead: 0 };
+}
+
+export function rejectedRowsFile(ctx: ServiceContext, input: ChannelParsedInput<'timesheet:rejected-rows'>): Promise<FileDto> {
+  const job = requireReadJob(input.jobId, requireActor(ctx).id);
+  const plan = planImport(ctx, job.workbook, input.sheets);
+  return rejectedRowsSheet(job.fileName, job.workbook, plan.rejected);
+}
+
+function listed(plan: ImportPlan) {
+  return plan.rejected.slice(0, MAX_LISTED_REJECTIONS);
+}
+
+/** Checks again against the database as it is now, then writes every accepted row in one transaction. */
+export function importTimesheet(ctx: ServiceContext, input: ChannelParsedInput<'timesheet:import'>): ImportSummaryDto {
+  const job = requireReadJob(input.jobId, requireActor(ctx).id);
+  const plan = planImport(ctx, job.workbook, input.sheets);
+  const base = { rowsRead: plan.rowsRead, rejectedCount: plan.rejected.length, rejected: listed(plan) };
+  if (plan.rowsRead === 0) throw new ServiceError('validation', 'Ingen rader å importere i de valgte arkene', { sheets: 'Velg minst ett ark med rader' });
+  if (input.strict && plan.rejected.length > 0) {
+    return { ...base, importId: null, imported: 0, duplicatesSkipped: plan.duplicates, casesCreated: [], committed: false };
+  }
+  if (plan.accepted.length === 0 && plan.duplicates === 0) {
+    throw new ServiceError('validation', 'Ingen rader kunne importeres: alle ble avvist', {});
+  }
+  job.progress = { phase: 'lagrer', rowsRead: plan.rowsRead };
+  const result = commitPlan(ctx, plan, job.workbook.sha256);
+  job.progress = { phase: 'ferdig', rowsRead: plan.rowsRead };
+  return { ...base, ...result, committed: true };
+}

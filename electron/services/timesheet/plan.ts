@@ -1,0 +1,152 @@
+import { formatCaseCode, parseCaseCode } from '../../../shared/caseCode';
+import { addDays, isoDateInOslo } from '../../../shared/dates';
+import type { ImportRejectionDto, ImportSheetDto } from '../../../shared/contract/timesheetImport';
+import type { ServiceContext } from '../context';
+import { categoryMatcher, municipalityMatcher } from './matchValues';
+import { cellText, readDate, readMinutes } from './rowValues';
+import type { ParsedWorkbook, RawRow } from './types';
+
+/** As for entries typed in the app: planned driving or an overnight stay may be logged a few days ahead. */
+const MAX_DAYS_AHEAD = 7;
+
+export interface PlannedRow {
+  sheet: string;
+  row: number;
+  date: string;
+  caseCode: string | null;
+  municipalityId: number;
+  categoryId: number;
+  minutes: number;
+  /** Content + occurrence among identical rows; the same row in a later import has the same key. */
+  key: string;
+}
+
+export interface NewCase {
+  code: string;
+  municipalityId: number;
+  year: number;
+  runningNumber: number;
+}
+
+export interface ImportPlan {
+  sheets: ImportSheetDto[];
+  rowsRead: number;
+  accepted: PlannedRow[];
+  duplicates: number;
+  rejected: ImportRejectionDto[];
+  newCases: NewCase[];
+}
+
+interface Reference {
+  municipality: (text: string) => number | undefined;
+  category: (value: string | number) => number | undefined;
+  municipalityByCode: Map<string, number>;
+  caseCodes: Set<string>;
+  latestDate: string;
+}
+
+function loadReference(ctx: ServiceContext): Reference {
+  const sqlite = ctx.db.sqlite;
+  const municipalities = sqlite.prepare('select id, name, code from municipalities').all() as { id: number; name: string; code: string | null }[];
+  const categories = sqlite.prepare('select id, name, number from categories').all() as { id: number; name: string; number: number }[];
+  const caseCodes = new Set((sqlite.prepare('select code from cases').pluck().all() as string[]));
+  return {
+    municipality: municipalityMatcher(municipalities),
+    category: categoryMatcher(categories),
+    municipalityByCode: new Map(municipalities.filter((m) => m.code).map((m) => [m.code!, m.id])),
+    caseCodes,
+    latestDate: addDays(isoDateInOslo(ctx.clock.now()), MAX_DAYS_AHEAD),
+  };
+}
+
+type RowOutcome = { ok: true; row: Omit<PlannedRow, 'key'>; newCase?: NewCase } | { ok: false; reason: string };
+
+function planRow(ref: Reference, sheet: string, raw: RawRow): RowOutcome {
+  const [sak, dato, kommune, hendelse, tidsbruk] = raw.cells;
+  const reasons: string[] = [];
+  const date = readDate(dato);
+  if (!date.ok) reasons.push(date.reason);
+  else if (date.value > ref.latestDate) reasons.push('Dato er mer enn en uke fram i tid');
+
+  let caseCode: string | null = null;
+  let newCase: NewCase | undefined;
+  const caseText = cellText(sak);
+  if (caseText !== '') {
+    const parts = parseCaseCode(caseText);
+    if (!parts) reasons.push('Saksnummeret er ikke på formen NN/ÅÅ-XX');
+    else {
+      caseCode = formatCaseCode(parts);
+      const caseMunicipality = ref.municipalityByCode.get(parts.municipalityCode);
+      if (caseMunicipality === undefined) reasons.push('Saksnummeret har en ukjent kommunekode');
+      else if (!ref.caseCodes.has(caseCode)) {
+        newCase = { code: caseCode, municipalityId: caseMunicipality, year: parts.year, runningNumber: parts.runningNumber };
+      }
+    }
+  }
+
+  const municipalityText = cellText(kommune);
+  const municipalityId = municipalityText === '' ? undefined : ref.municipality(municipalityText);
+  if (municipalityText === '') reasons.push('Kommune mangler');
+  else if (municipalityId === undefined) reasons.push('Ukjent kommune');
+
+  const categoryValue = typeof hendelse === 'number' ? hendelse : cellText(hendelse);
+  const categoryId = categoryValue === '' ? undefined : ref.category(categoryValue);
+  if (categoryValue === '') reasons.push('Hendelse mangler');
+  else if (categoryId === undefined) reasons.push('Ukjent hendelse');
+
+  const minutes = readMinutes(tidsbruk);
+  if (!minutes.ok) reasons.push(minutes.reason);
+
+  if (reasons.length > 0 || !date.ok || !minutes.ok) return { ok: false, reason: reasons.join('; ') };
+  return {
+    ok: true,
+    row: { sheet, row: raw.row, date: date.value, caseCode, municipalityId: municipalityId!, categoryId: categoryId!, minutes: minutes.value },
+    newCase,
+  };
+}
+
+/** Which sheets take part: the chosen ones that have the headings, or every sheet that has them. */
+export function chosenSheets(workbook: ParsedWorkbook, sheets: readonly string[] | undefined): Set<string> {
+  const withHeader = workbook.sheets.filter((s) => s.hasHeader).map((s) => s.name);
+  return new Set(sheets ? withHeader.filter((name) => sheets.includes(name)) : withHeader);
+}
+
+/**
+ * Checks every row of the chosen sheets against the database: what would be imported, what is already
+ * in (skipped), what is refused and why, and which cases would be created. Writes nothing.
+ */
+export function planImport(ctx: ServiceContext, workbook: ParsedWorkbook, sheets?: readonly string[]): ImportPlan {
+  const ref = loadReference(ctx);
+  const chosen = chosenSheets(workbook, sheets);
+  const exists = ctx.db.sqlite.prepare('select 1 from timesheet_import_rows where row_key = ?').pluck();
+  const occurrences = new Map<string, number>();
+  const newCases = new Map<string, NewCase>();
+  const plan: ImportPlan = { sheets: [], rowsRead: 0, accepted: [], duplicates: 0, rejected: [], newCases: [] };
+
+  for (const sheet of workbook.sheets) {
+    const selected = chosen.has(sheet.name);
+    plan.sheets.push({ name: sheet.name, hasHeader: sheet.hasHeader, rowsRead: sheet.rows.length, selected });
+    if (!selected) continue;
+    for (const raw of sheet.rows) {
+      plan.rowsRead += 1;
+      const outcome = planRow(ref, sheet.name, raw);
+      if (!outcome.ok) {
+        plan.rejected.push({ sheet: sheet.name, row: raw.row, reason: outcome.reason });
+        continue;
+      }
+      const { row } = outcome;
+      const content = `${row.date}|${row.caseCode ?? ''}|${row.municipalityId}|${row.categoryId}|${row.minutes}`;
+      const occurrence = (occurrences.get(content) ?? 0) + 1;
+      occurrences.set(content, occurrence);
+      const key = `${content}#${occurrence}`;
+      if (exists.get(key)) {
+        plan.duplicates += 1;
+        continue;
+      }
+      if (outcome.newCase && !newCases.has(outcome.newCase.code)) newCases.set(outcome.newCase.code, outcome.newCase);
+      plan.accepted.push({ ...row, key });
+    }
+  }
+  plan.newCases = [...newCases.values()];
+  return plan;
+}

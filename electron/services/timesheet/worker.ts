@@ -1,0 +1,26 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { FileRefusedError } from './fileErrors';
+import { readWorkbook } from './readWorkbook';
+import type { WorkerMessage, WorkerRequest } from './types';
+
+/**
+ * Reads one picked file off the main thread. Runs with a capped heap (see WORKER_LIMITS) and is
+ * terminated by its owner when it takes too long; a refusal is posted as a code, never as file content.
+ */
+const port = parentPort;
+if (!port) throw new Error('Kjøres som worker');
+
+async function main(request: WorkerRequest): Promise<void> {
+  const post = (message: WorkerMessage) => port!.postMessage(message);
+  try {
+    const workbook = await readWorkbook(Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength), {
+      onProgress: (rowsRead) => post({ type: 'progress', rowsRead }),
+    });
+    post({ type: 'done', workbook });
+  } catch (error) {
+    post({ type: 'refused', refusal: error instanceof FileRefusedError ? error.refusal : 'unreadable' });
+  }
+}
+
+// The request comes as workerData: it is there before this module runs, however long loading takes.
+void main(workerData as WorkerRequest);

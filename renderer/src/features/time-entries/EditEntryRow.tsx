@@ -1,0 +1,84 @@
+import { Button, Input, TableCell, TableRow, makeStyles } from '@fluentui/react-components';
+import { CheckmarkRegular, DismissRegular } from '@fluentui/react-icons';
+import { useState, type KeyboardEvent } from 'react';
+import type { TimeEntryDto } from '../../../../shared/contract';
+import { parseNorwegianDate } from '../../../../shared/dates';
+import { formatHours, formatNorwegianDate } from '../../../../shared/format';
+import { errorMessage } from '../../lib/api';
+import { useApiMutation, useApiQuery } from '../../lib/query';
+import { resolveChoice } from './resolveChoice';
+
+const useStyles = makeStyles({ input: { width: '100%', minWidth: 0 }, error: { color: 'var(--colorPaletteRedForeground1)' } });
+
+/**
+ * The row turned into inputs: Enter saves, Escape leaves it as it was. Participants are kept as they are.
+ * Text is resolved as in the entry row (Hendelse by number or name).
+ */
+export function EditEntryRow({ entry, columnCount, onDone }: { entry: TimeEntryDto; columnCount: number; onDone: () => void }) {
+  const styles = useStyles();
+  const update = useApiMutation('time-entries:update');
+  const municipalities = useApiQuery('municipalities:list', {}, { staleTime: Infinity }).data ?? [];
+  const categories = useApiQuery('categories:list', { includeRetired: true }, { staleTime: Infinity }).data ?? [];
+  const [values, setValues] = useState({
+    date: formatNorwegianDate(entry.date),
+    caseCode: entry.caseCode ?? '',
+    municipality: entry.municipalityName,
+    category: `${entry.categoryNumber} ${entry.categoryName}`,
+    hours: formatHours(entry.minutes),
+  });
+  const [error, setError] = useState<string | null>(null);
+  const set = (key: keyof typeof values) => (_e: unknown, data: { value: string }) => setValues((v) => ({ ...v, [key]: data.value }));
+
+  const save = async () => {
+    const municipality = resolveChoice(values.municipality, municipalities);
+    const category = resolveChoice(values.category, categories);
+    if (!municipality) return setError('Ukjent kommune');
+    if (!category) return setError('Ukjent hendelse');
+    try {
+      await update.mutateAsync({
+        id: entry.id,
+        date: parseNorwegianDate(values.date) ?? values.date,
+        caseCode: values.caseCode.trim() || null,
+        municipalityId: municipality.id,
+        categoryId: category.id,
+        hours: values.hours,
+        participantIds: entry.participants.map((p) => p.id),
+      });
+      onDone();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter') void save();
+    if (event.key === 'Escape') onDone();
+  };
+  const field = (key: keyof typeof values, label: string) => (
+    <TableCell>
+      <Input className={styles.input} size="small" aria-label={label} value={values[key]} onChange={set(key)} onKeyDown={onKeyDown} autoFocus={key === 'hours'} />
+    </TableCell>
+  );
+  return (
+    <>
+      <TableRow>
+        {field('date', 'Endre dato')}
+        {field('caseCode', 'Endre sak')}
+        {field('municipality', 'Endre kommune')}
+        {field('category', 'Endre hendelse')}
+        {field('hours', 'Endre tidsbruk')}
+        <TableCell>{entry.participants.map((p) => p.initials).join(', ')}</TableCell>
+        <TableCell>
+          <Button size="small" appearance="subtle" icon={<CheckmarkRegular />} aria-label="Lagre endringen" onClick={() => void save()} />
+          <Button size="small" appearance="subtle" icon={<DismissRegular />} aria-label="Avbryt endringen" onClick={onDone} />
+        </TableCell>
+      </TableRow>
+      {error ? (
+        <TableRow>
+          <TableCell colSpan={columnCount} role="alert" className={styles.error}>
+            {error}
+          </TableCell>
+        </TableRow>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import type { SortingState } from '@tanstack/react-table';
+import { useState } from 'react';
+import type { TimeEntryDto } from '../../../../shared/contract';
+import { minutesToHours } from '../../../../shared/format';
+import { ErrorMessage, FormErrorMessage } from '../../components/ErrorMessage';
+import { errorMessage } from '../../lib/api';
+import { useApiMutation, useApiQuery } from '../../lib/query';
+import { downloadFile } from './download';
+import { describeEntry } from './EntryActions';
+import { SORT_FIELD_BY_COLUMN } from './entryColumns';
+import { EntryFilters, type EntryFilter } from './EntryFilters';
+import { EntryGrid, gridPageInput } from './EntryGrid';
+import { formatTotals } from './totals';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  bar: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+  totals: { color: tokens.colorNeutralForeground2 },
+});
+
+/** The list: filters, totals for the filter, export of exactly what is shown, and undo right after a delete. */
+export function EntryListSection() {
+  const styles = useStyles();
+  const [filter, setFilter] = useState<EntryFilter>({});
+  const [sorting, setSorting] = useState<SortingState>([{ id: 'date', desc: true }]);
+  const [deleted, setDeleted] = useState<TimeEntryDto | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const sortState = sorting[0];
+  const sort = { field: SORT_FIELD_BY_COLUMN[sortState?.id ?? 'date'] ?? 'date', direction: sortState?.desc === false ? 'asc' : 'desc' } as const;
+  const first = useApiQuery('time-entries:list', gridPageInput(0, sort, filter), { keepPrevious: true });
+  const restore = useApiMutation('time-entries:create');
+  const exporter = useApiMutation('time-entries:export');
+
+  const undo = async (entry: TimeEntryDto) => {
+    setProblem(null);
+    try {
+      await restore.mutateAsync({
+        date: entry.date,
+        caseCode: entry.caseCode,
+        municipalityId: entry.municipalityId,
+        categoryId: entry.categoryId,
+        hours: minutesToHours(entry.minutes),
+        participantIds: entry.participants.map((p) => p.id),
+      });
+      setDeleted(null);
+    } catch (error) {
+      setProblem(errorMessage(error));
+    }
+  };
+  const exportAs = async (format: 'xlsx' | 'csv') => {
+    setProblem(null);
+    try {
+      downloadFile(await exporter.mutateAsync({ format, filter }));
+    } catch (error) {
+      setProblem(errorMessage(error));
+    }
+  };
+
+  return (
+    <div className={styles.stack}>
+      <EntryFilters value={filter} onChange={setFilter} />
+      <div className={styles.bar}>
+        <Text className={styles.totals} aria-live="polite">
+          {first.data ? formatTotals(first.data.totals) : ' '}
+        </Text>
+        <div className={styles.buttons}>
+          <Button icon={<ArrowDownloadRegular />} disabled={exporter.isPending} onClick={() => void exportAs('xlsx')}>
+            Eksporter til Excel
+          </Button>
+          <Button icon={<ArrowDownloadRegular />} disabled={exporter.isPending} onClick={() => void exportAs('csv')}>
+            Eksporter til CSV
+          </Button>
+        </div>
+      </div>
+      {deleted ? (
+        <MessageBar intent="info">
+          <MessageBarBody>Slettet: {describeEntry(deleted)}.</MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" size="small" disabled={restore.isPending} onClick={() => void undo(deleted)}>
+              Angre
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+      <FormErrorMessage message={problem} />
+      {first.error ? <ErrorMessage error={first.error} /> : null}
+      <EntryGrid filter={filter} sort={sort} sorting={sorting} onSortingChange={setSorting} onDeleted={setDeleted} />
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { ChannelName, ImportPreviewDto, ImportSummaryDto } from '../../../shared/contract';
+import { addDays, toIsoDate } from '../../../shared/dates';
+import { openDatabase } from '../../../electron/db/open';
+import { fixedClock } from '../../../electron/services/context';
+import { createDispatcher, type Dispatcher } from '../../../electron/services/dispatcher';
+import { formatMs } from '../measure';
+import { atMost, info, type MeasureResult } from '../report';
+import type { BenchMeasure } from './context';
+
+const GOALS = { 5_000: { ms: 1_000 }, 100_000: { ms: 5_000, mb: 300 } } as const;
+const CATEGORIES = ['Brukeroppfølging', 'Bruker oppfølging', 'Kjøring', 'Samarbeidspartnere', '4', 'Nettverksarbeid'];
+
+/** A sheet like the team's: title row, the five headings and a comment column, dates as dates and as text. */
+async function sheetBytes(rows: number, year: number, cases: { code: string; municipality: string }[]): Promise<Buffer> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: true, useStyles: true });
+  const sheet = workbook.addWorksheet(`Timer ${year}`);
+  sheet.addRow(['Timeliste']).commit();
+  sheet.addRow(['Sak', 'Dato', 'Kommune', 'Hendelse', 'Tidsbruk', 'Kommentar']).commit();
+  for (let i = 0; i < rows; i++) {
+    const c = cases[i % cases.length]!;
+    const day = addDays(toIsoDate(year, 1, 1), i % 360);
+    const [y, m, d] = day.split('-');
+    const date = i % 3 === 0 ? `${d}.${m}.${y}` : new Date(`${day}T00:00:00.000Z`);
+    const hours = i % 4 === 0 ? '1,5' : (i % 8) / 2 + 0.5;
+    sheet.addRow([c.code, date, c.municipality, CATEGORIES[i % CATEGORIES.length], hours, i % 10 === 0 ? 'notat' : null]).commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+  return Buffer.concat(chunks);
+}
+
+function must<T>(result: Awaited<ReturnType<Dispatcher['dispatchAsync']>>, what: string): T {
+  if (!result.ok) throw new Error(`${what} feilet: ${result.error.code} – ${result.error.message}`);
+  return result.value as T;
+}
+
+/**
+ * Importing an old sheet through the dispatcher into a copy of the 1M database: read (worker: zip
+ * check + streaming parse) and check every row, then write all in one transaction. Memory is the
+ * process's resident set (main thread and worker together), sampled every 10 ms.
+ */
+export const importSheetMeasure: BenchMeasure = {
+  name: 'Import av timeark',
+  async run(ctx): Promise<MeasureResult[]> {
+    const path = join(ctx.tempDir, 'import.sqlite');
+    copyFileSync(ctx.cachedDatabase, path);
+    const db = await openDatabase(path);
+    const results: MeasureResult[] = [];
+    try {
+      const dispatcher = createDispatcher({ db, clock: fixedClock(`${ctx.lastYear + 1}-12-31T12:00:00.000Z`) });
+      const admin = db.sqlite.prepare("select id, username, role from team_members where role = 'administrator' order by id limit 1").get() as {
+        id: number; username: string; role: 'administrator';
+      };
+      dispatcher.session.actor = admin;
+      const cases = db.sqlite
+        .prepare(`select c.code, m.name as municipality from cases c join municipalities m on m.id = c.municipality_id where c.year = ? order by c.id limit 200`)
+        .all(ctx.lastYear) as { code: string; municipality: string }[];
+      for (const [rows, year] of [[5_000, ctx.lastYear + 1], [100_000, ctx.lastYear + 1]] as const) {
+        const bytes = await sheetBytes(rows, year, rows === 5_000 ? cases.slice(0, 20) : cases.slice(20));
+        ctx.log(`  ${rows} rader: ${(bytes.length / 1024 / 1024).toFixed(1)} MB .xlsx`);
+        global.gc?.();
+        const baseline = process.memoryUsage().rss;
+        let peak = baseline;
+        const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+        const start = performance.now();
+        const jobId = `bench-${rows}-${Date.now()}`;
+        const preview = must<ImportPreviewDto>(
+          await dispatcher.dispatchAsync('timesheet:read-file' satisfies ChannelName, { jobId, fileName: 'bench.xlsx', contentBase64: bytes.toString('base64') }),
+          'Lesing',
+        );
+        const read = performance.now() - start;
+        peak = Math.max(peak, process.memoryUsage().rss);
+        const summary = must<ImportSummaryDto>(await dispatcher.dispatchAsync('timesheet:import' satisfies ChannelName, { jobId }), 'Import');
+        const total = performance.now() - start;
+        peak = Math.max(peak, process.memoryUsage().rss);
+        clearInterval(sampler);
+        if (summary.imported !== rows || preview.rejectedCount !== 0) throw new Error(`Import av ${rows} rader: ${summary.imported} importert, ${preview.rejectedCount} avvist`);
+        const goal = GOALS[rows];
+        results.push(info(`import ${rows} rader: lese + kontrollere (worker)`, formatMs(read)));
+        results.push(info(`import ${rows} rader: skrive (én transaksjon)`, formatMs(total - read)));
+        results.push(atMost(`import ${rows} rader: totalt`, total, goal.ms, formatMs));
+        const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+        if ('mb' in goal) results.push(atMost(`import ${rows} rader: topp RSS (prosess + worker)`, peak / 1024 / 1024, goal.mb, (v) => `${v.toFixed(0)} MB`));
+        results.push(info(`import ${rows} rader: RSS før / økning`, `${mb(baseline)} / ${mb(peak - baseline)}`));
+      }
+      return results;
+    } finally {
+      db.close();
+      rmSync(path, { force: true });
+    }
+  },
+};

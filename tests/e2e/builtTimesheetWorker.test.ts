@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import type { WorkerMessage } from '../../electron/services/timesheet/types';
+import { resolveWorkerScript } from '../../electron/services/timesheet/workerPath';
+import { workbookBytes } from '../support/timesheetFiles';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The worker as the packaged app starts it: the file electron-vite emitted, found the way main finds it. */
+describe('the built timesheet worker', () => {
+  it('sits beside the built main module and reads a sheet', async () => {
+    const script = resolveWorkerScript(pathToFileURL(join(ROOT, 'out/main/index.js')).href);
+    expect(existsSync(script.path)).toBe(true);
+    const bytes = await workbookBytes({ Ark1: [['Sak', 'Dato', 'Kommune', 'Hendelse', 'Tidsbruk'], ['', '03.02.2020', 'Felles', 'Nettverksarbeid', 1]] });
+    const worker = new Worker(script.code, { eval: script.eval, workerData: { task: 'parse', bytes: new Uint8Array(bytes) } });
+    const message = await new Promise<WorkerMessage>((resolvePromise, reject) => {
+      worker.on('message', (m: WorkerMessage) => m.type !== 'progress' && resolvePromise(m));
+      worker.on('error', reject);
+    });
+    await worker.terminate();
+    expect(message).toMatchObject({ type: 'done', workbook: { sheets: [{ name: 'Ark1', hasHeader: true, rows: [{ row: 2 }] }] } });
+  });
+});

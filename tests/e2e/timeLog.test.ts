@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AppDatabase } from '../../electron/db/open';
+import { fixedClock } from '../../electron/services/context';
+import { createDispatcher } from '../../electron/services/dispatcher';
+import { excelDate, workbookBytes } from '../support/timesheetFiles';
+import { TEST_PASSWORD, TEST_PASSWORD_COST } from '../support/testDatabase';
+import { describeInBrowser, startHarness, type Harness } from './harness';
+import { tableText } from './support/ui';
+
+const NOW = '2020-06-15T10:00:00.000Z';
+
+/** Two colleagues and one case they share, arranged through the services as the app would. */
+function arrange(db: AppDatabase): void {
+  const setup = createDispatcher({ db, clock: fixedClock(NOW), passwordCost: TEST_PASSWORD_COST });
+  const must = (result: ReturnType<typeof setup.dispatch>) => {
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as { id: number; username?: string; role?: string };
+  };
+  const marit = must(setup.dispatch('team-members:create', { username: 'marit', displayName: 'Marit Solvang', initials: 'MS', password: TEST_PASSWORD }));
+  setup.session.actor = { id: marit.id, username: 'marit', role: 'administrator' };
+  const jonas = must(setup.dispatch('team-members:create', { username: 'jonas', displayName: 'Jonas Berg', initials: 'JB', password: TEST_PASSWORD }));
+  const steigen = (db.sqlite.prepare("select id from municipalities where name = 'Steigen'").get() as { id: number }).id;
+  must(setup.dispatch('cases:create', { municipalityId: steigen, referralDate: '2020-05-04', code: '02/20-ST', staffIds: [marit.id, jonas.id] }));
+}
+
+/**
+ * A day's ten entries typed the way the team types into Excel — keyboard only — and an old sheet
+ * brought in through the preview.
+ */
+describeInBrowser('time log at keyboard speed, and the old sheets imported', () => {
+  let harness: Harness;
+
+  beforeAll(async () => {
+    harness = await startHarness({ clock: fixedClock(NOW), prepare: arrange });
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  const entries = () =>
+    harness.db.sqlite
+      .prepare(
+        `select t.entry_date as date, c.code, m.name as municipality, k.number as category, t.minutes,
+                (select group_concat(initials, '+') from (select tm.initials from time_entry_participants p
+                  join team_members tm on tm.id = p.team_member_id where p.time_entry_id = t.id order by tm.initials)) as people
+         from time_entries t join municipalities m on m.id = t.municipality_id join categories k on k.id = t.category_id
+         left join cases c on c.id = t.case_id order by t.id`,
+      )
+      .all();
+
+  it('logs ten entries for a day with the keyboard only', async () => {
+    const { page } = harness;
+    await harness.signIn({ username: 'marit', displayName: 'Marit Solvang' });
+    await page.getByRole('link', { name: 'Timer' }).click();
+    const form = page.getByRole('form', { name: 'Ny registrering' });
+    const date = form.getByRole('textbox', { name: 'Dato', exact: true });
+    await date.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('8.6.20');
+    await page.keyboard.press('Tab');
+
+    // [Sak, Kommune (empty: from the case), Hendelse, Tidsbruk]
+    const day: [string, string, string, string][] = [
+      ['2/20', '', '1', '1,5'],
+      ['2/20', '', 'kjø', '2'],
+      ['2/20', '', '3', '1'],
+      ['', 'fel', '8', '1'],
+      ['', 'andre', 'samarb', '0,5'],
+      ['02/20-st', '', 'bruker opp', '1½'],
+      ['2/20', '', '2', '1.5'],
+      ['', 'felles', '7', '1'],
+      ['2/20', 'fau', '1', '0,5'],
+      ['2/20', '', '10', '1'],
+    ];
+    const saved = page.getByText(/^Lagret:/);
+    for (const [i, [caseCode, municipality, category, hours]] of day.entries()) {
+      // After a save the cursor waits in «Sak» on the same date: no mouse, no retyping the date.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('placeholder'))).toBe('NN/ÅÅ-XX');
+      if (caseCode) await page.keyboard.type(caseCode);
+      if (caseCode) await expect.poll(() => page.getByRole('listbox').getByRole('option').count()).toBe(1);
+      await page.keyboard.press('Tab');
+      if (municipality) {
+        await page.keyboard.press('Control+A');
+        await page.keyboard.type(municipality);
+      }
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(category);
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(hours);
+      if (i === 0) await harness.visit('20-timer-tastatur-rad');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => harness.db.sqlite.prepare('select count(*) as n from time_entries').get()).toEqual({ n: i + 1 });
+      await saved.waitFor();
+    }
+
+    const both = 'JB+MS';
+    expect(entries()).toEqual([
+      { date: '2020-06-08', code: '02/20-ST', municipality: 'Steigen', category: 1, minutes: 90, people: both },
+      { date: '2020-06-08', code: '02/20-ST', municipality: 'Steigen', category: 2, minutes: 120, people: both },
+      { date: '2020-06-08', code: '02/20-ST', municipality: 'Steigen', category: 3, minutes: 60, people: both },
+      { date: '2020-06-08', code: null, municipality: 'Felles', category: 8, minutes: 60, people: 'MS' },
+      { date: '2020-06-08', code: null, municipality: 'Andre kommuner', category: 3, minutes: 30, people: 'MS' },
+      { date: '2020-06-08', code: '02/20-ST', municipality: 'Steigen', category: 1, minutes: 90, people: both },
+      { date: '2020-06-08', code: '02/20-ST', municipality: 'Steigen', category: 2, minutes: 90, people: both },
+      { date: '2020-06-08', code: null, municipality: 'Felles', category: 7, minutes: 60, people: 'MS' },
+      { date: '2020-06-08', code: '02/20-ST', municipality: 'Fauske', category: 1, minutes: 30, people: both },
+      { date: '2020-06-08', code: '02/20-ST', municipality: 'Steigen', category: 10, minutes: 60, people: both },
+    ]);
+    await page.getByText('Sum: 11,5 timer · 20,5 persontimer · 10 registreringer').waitFor();
+    const grid = page.getByRole('table', { name: 'Registreringer' });
+    expect((await tableText(grid)).filter((row) => row.length > 1)).toHaveLength(11);
+    await harness.visit('21-timer-ti-registreringer');
+  });
+
+  it('refuses an empty category and a quarter hour at the field, and writes nothing', async () => {
+    const { page } = harness;
+    const form = page.getByRole('form', { name: 'Ny registrering' });
+    const before = harness.db.sqlite.prepare('select count(*) as n from time_entries').get();
+    await page.keyboard.type('2/20');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('0,25');
+    await page.keyboard.press('Enter');
+    await form.getByText('Hendelse mangler').waitFor();
+    await form.getByText('Tidsbruk må være i hele eller halve timer').waitFor();
+    expect(harness.db.sqlite.prepare('select count(*) as n from time_entries').get()).toEqual(before);
+    await harness.visit('22-timer-feil-i-feltene');
+  });
+
+  it('shows the week per team member with daily sums, and deletes with undo', async () => {
+    const { page } = harness;
+    const grid = page.getByRole('table', { name: 'Registreringer' });
+    await grid.getByRole('button', { name: /^Slett registreringen 08\.06\.2020, 02\/20-ST, Ikke møtt/ }).click();
+    await page.getByText('Sum: 10,5 timer').waitFor();
+    await page.getByRole('button', { name: 'Angre' }).click();
+    await page.getByText('Sum: 11,5 timer').waitFor();
+
+    await page.getByRole('tab', { name: 'Uke' }).click();
+    // Opens on the week being logged; the buttons step a week at a time.
+    await page.getByRole('button', { name: 'Forrige uke' }).click();
+    await page.getByText('Uke fra 01.06.2020 til 07.06.2020').waitFor();
+    await page.getByRole('button', { name: 'Neste uke' }).click();
+    const week = page.getByRole('table', { name: 'Timer per dag denne uka' });
+    await week.getByRole('cell', { name: '08.06.2020' }).waitFor();
+    const rows = await tableText(week);
+    expect(rows[1]).toEqual(['Mandag', '08.06.2020', '10', '11,5']);
+    expect(rows.at(-1)).toEqual(['Sum', '', '10', '11,5']);
+    await harness.visit('23-timer-uke');
+  });
+
+  it('imports an old sheet through the preview, and the second time nothing', async () => {
+    const { page } = harness;
+    await page.getByRole('tab', { name: 'Importer timeark' }).click();
+    const header = ['Sak', 'Dato', 'Kommune', 'Hendelse', 'Tidsbruk', 'Kommentar'];
+    const buffer = await workbookBytes({
+      '2020': [
+        ['Timeliste'],
+        header,
+        ['01/20-FA', excelDate('2020-02-03'), 'Fauske', 'Bruker oppfølging', 2],
+        ['01/20-FA', '04.02.2020', ' fauske', 'Kjøring', '1,5'],
+        ['', '05.02.2020', 'Felles', 'Veiledning', 1],
+        ['01/20-FA', '06.02.2020', 'Bodø', 'Kjøring', 1],
+      ],
+      Notater: [['Husk kilometer']],
+    });
+    const pick = () => page.getByLabel('Timeark som skal importeres').setInputFiles({ name: 'Timer 2020.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    await pick();
+    const preview = page.getByRole('region', { name: 'Forhåndsvisning av Timer 2020.xlsx' });
+    await preview.getByText(/Rader lest: 4 · Til import: 3 \(4,5 timer\) · Finnes fra før: 0 · Avvist: 1/).waitFor();
+    expect((await tableText(preview.getByRole('table', { name: 'Timer per kommune i importen' }))).slice(1)).toEqual([
+      ['Fauske', '3,5'],
+      ['Felles', '1'],
+    ]);
+    expect((await tableText(preview.getByRole('table', { name: 'Avviste rader' }))).slice(1)).toEqual([['2020', '6', 'Ukjent kommune']]);
+    await preview.getByText('Nye saker som opprettes med status «Importert»: 01/20-FA').waitFor();
+    expect(harness.db.sqlite.prepare("select count(*) as n from time_entries where source = 'import'").get()).toEqual({ n: 0 });
+    await harness.visit('24-import-forhandsvisning');
+
+    await preview.getByRole('button', { name: 'Importer 3 rader' }).click();
+    await page.getByText(/Importert 3 rader\. 0 fantes fra før/).waitFor();
+    expect(harness.db.sqlite.prepare("select sum(minutes) as minutes from time_entries where source = 'import'").get()).toEqual({ minutes: 270 });
+    expect(harness.db.sqlite.prepare("select status from cases where code = '01/20-FA'").get()).toEqual({ status: 'importert' });
+    await harness.visit('25-import-ferdig');
+
+    await pick();
+    await page.getByRole('region', { name: 'Forhåndsvisning av Timer 2020.xlsx' }).getByText(/Til import: 0 .* Finnes fra før: 3/).waitFor();
+    expect(await page.getByRole('button', { name: 'Importer 0 rader' }).isDisabled()).toBe(true);
+  });
+
+  it('refuses a file that is not a spreadsheet with a clear message', async () => {
+    const { page } = harness;
+    await page.getByLabel('Timeark som skal importeres').setInputFiles({ name: 'timer.xlsx', mimeType: 'text/plain', buffer: Buffer.from('Sak;Dato\n') });
+    await page.getByText(/Filen er ikke et Excel-regneark/).waitFor();
+    await harness.visit('26-import-ikke-regneark');
+  });
+});
