@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 /** The per-row trigger migration 0002 put on time_entries to keep time_totals_daily exact. */
 const TOTALS_TRIGGER = 'time_totals_after_insert';
 /** Enough for the time_entries indexes a large import touches; the default 2 MB makes it re-read pages. */
-const BULK_CACHE_KIB = 64 * 1024;
+const BULK_CACHE_KIB = 32 * 1024;
 
 /**
  * Runs `insertRows` (inside the caller's transaction) with the per-row totals trigger lifted, then adds
