@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
 import { all, first, run, transaction } from '../db/exec';
 import type { DB } from '../db/schema';
 import type { ChannelParsedInput, TimeEntryDto, TimeEntryPageDto } from '../../shared/contract';
@@ -315,15 +315,14 @@ function pageIds(ctx: ServiceContext, input: ListInput) {
   const direction = input.sort.direction === 'asc' ? sql`asc` : sql`desc`;
   const thenBy = THEN_BY_DATE.includes(input.sort.field) ? sql`t.entry_date ${direction}, ` : sql``;
   const order = sql`${SORT_COLUMNS[input.sort.field]} ${direction}, ${thenBy}t.id ${direction}`;
+  if (input.sort.field === 'caseCode') return { ids: caseOrderedPageIds(ctx, input, direction), order };
   // The four shapes share nothing Kysely can type as one; the SQL is the same builder either way.
   const base: SelectQueryBuilder<any, any, object> =
     input.sort.field === 'category'
       ? ctx.db.kysely.selectFrom('categories as k').crossJoin('time_entries as t').whereRef('t.category_id', '=', 'k.id')
       : input.sort.field === 'municipality'
         ? ctx.db.kysely.selectFrom('municipalities as m').crossJoin('time_entries as t').whereRef('t.municipality_id', '=', 'm.id')
-        : input.sort.field === 'caseCode'
-          ? ctx.db.kysely.selectFrom('time_entries as t').leftJoin('cases as c', 'c.id', 't.case_id')
-          : ctx.db.kysely.selectFrom('time_entries as t');
+        : ctx.db.kysely.selectFrom('time_entries as t');
   return {
     ids: base
       .select(sql<number>`t.id`.as('id'))
@@ -333,6 +332,33 @@ function pageIds(ctx: ServiceContext, input: ListInput) {
       .offset(input.page * input.pageSize),
     order,
   };
+}
+
+/**
+ * Sorted by case: a LEFT JOIN ordered by the case code made SQLite sort a million rows (0.7 s). As two
+ * arms merged by UNION ALL — entries without a case (code NULL, first when ascending, as in the join),
+ * then cases in code order, each handing over its entries from time_entries_by_case — the page comes
+ * from the indexes in order, and only the entries without a case are sorted.
+ */
+function caseOrderedPageIds(ctx: ServiceContext, input: ListInput, direction: RawBuilder<unknown>) {
+  const filter = applyFilter(input.filter) as never;
+  const withoutCase = ctx.db.kysely
+    .selectFrom('time_entries as t')
+    .select([sql<number>`t.id`.as('id'), sql<string | null>`null`.as('code'), sql<string>`t.entry_date`.as('entry_date')])
+    .where('t.case_id', 'is', null)
+    .where(filter);
+  const withCase = ctx.db.kysely
+    .selectFrom('cases as c')
+    .crossJoin('time_entries as t')
+    .whereRef('t.case_id', '=', 'c.id')
+    .select([sql<number>`t.id`.as('id'), sql<string | null>`c.code`.as('code'), sql<string>`t.entry_date`.as('entry_date')])
+    .where(filter);
+  const page = withoutCase
+    .unionAll(withCase)
+    .orderBy(sql`code ${direction}, entry_date ${direction}, id ${direction}`)
+    .limit(input.pageSize)
+    .offset(input.page * input.pageSize);
+  return ctx.db.kysely.selectFrom(page.as('page')).select('page.id');
 }
 
 /**
@@ -371,7 +397,8 @@ function filterTotals(ctx: ServiceContext, filter: ListInput['filter']): TimeEnt
         sql<number>`coalesce(sum(t.minutes), 0)`.as('minutes'),
         sql<number>`coalesce(sum(t.minutes * t.participant_count), 0)`.as('personMinutes'),
       ])
-      .where(applyFilter(filter) as never),
+      // The member is already the source: checking it again per entry cost a fifth of the query.
+      .where(applyFilter({ ...filter, teamMemberId: undefined }) as never),
   ) as TimeEntryPageDto['totals'];
 }
 

@@ -23,7 +23,12 @@ try {
   const ctx: BenchContext = { cachedDatabase: path, tempDir, lastYear: BENCH_LAST_YEAR, log };
   for (const measure of MEASURES) {
     log(`Måler: ${measure.name} …`);
-    results.push(...(await measure.run(ctx)));
+    // One broken measure must not hide the others' numbers: it is printed as a failed line instead.
+    try {
+      results.push(...(await measure.run(ctx)));
+    } catch (error) {
+      results.push({ measure: `${measure.name}: kunne ikke måles`, value: error instanceof Error ? error.message : String(error), goal: '–', pass: false });
+    }
   }
 } finally {
   rmSync(tempDir, { recursive: true, force: true });

@@ -117,6 +117,15 @@ describe('time-entries:list', () => {
     expect(list({ page: 1, pageSize: 4 }).rows).toHaveLength(2);
   });
 
+  it.each(['asc', 'desc'] as const)('pages sorted by case (%s) with a filter: entries without a case at the NULL end', (direction) => {
+    const kept = made.filter((e) => e.date >= '2020-01-01');
+    const pages = [0, 1, 2].map((page) =>
+      list({ page, pageSize: 2, filter: { from: '2020-01-01' }, sort: { field: 'caseCode', direction } }),
+    );
+    expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(expectedOrder('caseCode', direction, kept));
+    expect(pages[0]!.total).toBe(kept.length);
+  });
+
   const filters: [string, () => ChannelInput<'time-entries:list'>['filter'], (e: Made) => boolean][] = [
     ['from', () => ({ from: '2020-03-10' }), (e) => e.date >= '2020-03-10'],
     ['to', () => ({ to: '2020-02-14' }), (e) => e.date <= '2020-02-14'],

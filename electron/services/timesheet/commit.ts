@@ -2,6 +2,7 @@ import { transaction } from '../../db/exec';
 import { requireActor } from '../actor';
 import { recordAudit } from '../audit';
 import type { ServiceContext } from '../context';
+import { insertWithGroupedTotals } from './bulkWrite';
 import type { ImportPlan } from './plan';
 
 export interface CommitResult {
@@ -60,21 +61,23 @@ export function commitPlan(ctx: ServiceContext, plan: ImportPlan, fileSha256: st
 
     let imported = 0;
     let duplicatesSkipped = plan.duplicates;
-    for (const row of plan.accepted) {
-      if (keyExists.get(row.key)) {
-        duplicatesSkipped += 1;
-        continue;
+    insertWithGroupedTotals(sqlite, () => {
+      for (const row of plan.accepted) {
+        if (keyExists.get(row.key)) {
+          duplicatesSkipped += 1;
+          continue;
+        }
+        let caseId: number | null = null;
+        if (row.caseCode) {
+          caseId = caseIds.get(row.caseCode) ?? (caseByCode.get(row.caseCode) as number | undefined) ?? null;
+          if (caseId === null) throw new Error('Import plan names a case that does not exist');
+          caseIds.set(row.caseCode, caseId);
+        }
+        const entryId = insertEntry.run(row.date, caseId, row.municipalityId, row.categoryId, row.minutes, now, actor.id, now, actor.id).lastInsertRowid;
+        insertKey.run(row.key, importId, entryId);
+        imported += 1;
       }
-      let caseId: number | null = null;
-      if (row.caseCode) {
-        caseId = caseIds.get(row.caseCode) ?? (caseByCode.get(row.caseCode) as number | undefined) ?? null;
-        if (caseId === null) throw new Error('Import plan names a case that does not exist');
-        caseIds.set(row.caseCode, caseId);
-      }
-      const entryId = insertEntry.run(row.date, caseId, row.municipalityId, row.categoryId, row.minutes, now, actor.id, now, actor.id).lastInsertRowid;
-      insertKey.run(row.key, importId, entryId);
-      imported += 1;
-    }
+    });
     sqlite.prepare('update timesheet_imports set rows_imported = ?, duplicates_skipped = ? where id = ?').run(imported, duplicatesSkipped, importId);
     recordAudit(ctx, 'import', 'time_entry_import', importId, ['rows']);
     return { importId, imported, duplicatesSkipped, casesCreated };

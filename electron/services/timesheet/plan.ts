@@ -45,14 +45,25 @@ interface Reference {
   latestDate: string;
 }
 
+/** An old sheet repeats a handful of spellings thousands of times: match each spelling once. */
+function remembered<K, V>(match: (key: K) => V): (key: K) => V {
+  const seen = new Map<K, V>();
+  return (key) => {
+    if (seen.has(key)) return seen.get(key)!;
+    const value = match(key);
+    seen.set(key, value);
+    return value;
+  };
+}
+
 function loadReference(ctx: ServiceContext): Reference {
   const sqlite = ctx.db.sqlite;
   const municipalities = sqlite.prepare('select id, name, code from municipalities').all() as { id: number; name: string; code: string | null }[];
   const categories = sqlite.prepare('select id, name, number from categories').all() as { id: number; name: string; number: number }[];
   const caseCodes = new Set((sqlite.prepare('select code from cases').pluck().all() as string[]));
   return {
-    municipality: municipalityMatcher(municipalities),
-    category: categoryMatcher(categories),
+    municipality: remembered(municipalityMatcher(municipalities)),
+    category: remembered(categoryMatcher(categories)),
     municipalityByCode: new Map(municipalities.filter((m) => m.code).map((m) => [m.code!, m.id])),
     caseCodes,
     latestDate: addDays(isoDateInOslo(ctx.clock.now()), MAX_DAYS_AHEAD),
@@ -118,10 +129,9 @@ export function chosenSheets(workbook: ParsedWorkbook, sheets: readonly string[]
 export function planImport(ctx: ServiceContext, workbook: ParsedWorkbook, sheets?: readonly string[]): ImportPlan {
   const ref = loadReference(ctx);
   const chosen = chosenSheets(workbook, sheets);
-  const exists = ctx.db.sqlite.prepare('select 1 from timesheet_import_rows where row_key = ?').pluck();
   const occurrences = new Map<string, number>();
-  const newCases = new Map<string, NewCase>();
   const plan: ImportPlan = { sheets: [], rowsRead: 0, accepted: [], duplicates: 0, rejected: [], newCases: [] };
+  const candidates: { row: PlannedRow; newCase?: NewCase }[] = [];
 
   for (const sheet of workbook.sheets) {
     const selected = chosen.has(sheet.name);
@@ -138,15 +148,30 @@ export function planImport(ctx: ServiceContext, workbook: ParsedWorkbook, sheets
       const content = `${row.date}|${row.caseCode ?? ''}|${row.municipalityId}|${row.categoryId}|${row.minutes}`;
       const occurrence = (occurrences.get(content) ?? 0) + 1;
       occurrences.set(content, occurrence);
-      const key = `${content}#${occurrence}`;
-      if (exists.get(key)) {
-        plan.duplicates += 1;
-        continue;
-      }
-      if (outcome.newCase && !newCases.has(outcome.newCase.code)) newCases.set(outcome.newCase.code, outcome.newCase);
-      plan.accepted.push({ ...row, key });
+      candidates.push({ row: { ...row, key: `${content}#${occurrence}` }, newCase: outcome.newCase });
     }
+  }
+
+  const alreadyIn = existingKeys(ctx, candidates.map((c) => c.row.key));
+  const newCases = new Map<string, NewCase>();
+  for (const { row, newCase } of candidates) {
+    if (alreadyIn.has(row.key)) {
+      plan.duplicates += 1;
+      continue;
+    }
+    if (newCase && !newCases.has(newCase.code)) newCases.set(newCase.code, newCase);
+    plan.accepted.push(row);
   }
   plan.newCases = [...newCases.values()];
   return plan;
+}
+
+/** Keys already imported, asked in one statement: a query per row cost more than checking the row. */
+function existingKeys(ctx: ServiceContext, keys: readonly string[]): Set<string> {
+  if (keys.length === 0) return new Set();
+  const found = ctx.db.sqlite
+    .prepare('select row_key from timesheet_import_rows where row_key in (select value from json_each(?))')
+    .pluck()
+    .all(JSON.stringify(keys)) as string[];
+  return new Set(found);
 }

@@ -1,10 +1,9 @@
 import type { ChannelName } from '../../../shared/contract';
 import { yearRange } from '../../../shared/dates';
 import { openDatabase } from '../../../electron/db/open';
-import { createDispatcher } from '../../../electron/services/dispatcher';
 import { formatMs, median, percentile, sampleInterleaved } from '../measure';
 import { atMost, info, type MeasureResult } from '../report';
-import type { BenchMeasure } from './context';
+import { readerDispatcher, type BenchMeasure } from './context';
 
 const RUNS = { warmup: 5, runs: 40 };
 const GOAL_MS = 100;
@@ -21,9 +20,7 @@ export const annualPivotMeasure: BenchMeasure = {
     const year = ctx.lastYear - 1;
     const db = await openDatabase(ctx.cachedDatabase, { readonly: true });
     try {
-      // Read-only copy: signing in would write an audit row, so the reader is put on the session directly.
-      const leader = db.sqlite.prepare("select id, username from team_members where role = 'administrator' order by id limit 1").get() as { id: number; username: string };
-      const dispatcher = createDispatcher({ db, session: { actor: { ...leader, role: 'administrator' } } });
+      const dispatcher = readerDispatcher(db);
       const { from, to } = yearRange(year);
       const countStatement = db.sqlite.prepare('select count(*) as n from time_entries where entry_date between ? and ?');
       let rows = 0;

@@ -1,10 +1,10 @@
 import type { ChannelInput, ChannelName } from '../../../shared/contract';
 import { openDatabase } from '../../../electron/db/open';
-import { createDispatcher, type Dispatcher } from '../../../electron/services/dispatcher';
+import type { Dispatcher } from '../../../electron/services/dispatcher';
 import { CASE_BENCH_CASES, CASE_BENCH_LAST_YEAR, ensureCaseBenchDatabase } from '../buildCaseDatabase';
 import { formatMs, median, percentile, sample } from '../measure';
 import { atMost, info, type MeasureResult } from '../report';
-import type { BenchMeasure } from './context';
+import { readerDispatcher, type BenchMeasure } from './context';
 
 const RUNS = { warmup: 3, runs: 30 };
 /** A page of the case list answers while the user types or clicks a header. */
@@ -29,7 +29,7 @@ export const caseListMeasure: BenchMeasure = {
     const { path, buildMs } = await ensureCaseBenchDatabase(ctx.log);
     const db = await openDatabase(path, { readonly: true });
     try {
-      const dispatcher = createDispatcher({ db });
+      const dispatcher = readerDispatcher(db);
       const count = (sql: string) => (db.sqlite.prepare(sql).get() as { n: number }).n;
       const ids = (db.sqlite.prepare('select id from cases order by id').all() as { id: number }[]).map((r) => r.id);
       const staffId = (db.sqlite.prepare('select team_member_id as id from case_staff group by team_member_id order by count(*) desc').get() as { id: number }).id;

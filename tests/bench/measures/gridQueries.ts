@@ -1,9 +1,8 @@
 import type { ChannelInput, ChannelName } from '../../../shared/contract';
 import { openDatabase } from '../../../electron/db/open';
-import { createDispatcher } from '../../../electron/services/dispatcher';
 import { formatMs, percentile, sample } from '../measure';
 import { atMost, type MeasureResult } from '../report';
-import type { BenchMeasure } from './context';
+import { readerDispatcher, type BenchMeasure } from './context';
 
 const RUNS = { warmup: 5, runs: 60 };
 const GOAL_P95_MS = 100;
@@ -20,7 +19,7 @@ export const gridQueriesMeasure: BenchMeasure = {
   async run(ctx): Promise<MeasureResult[]> {
     const db = await openDatabase(ctx.cachedDatabase, { readonly: true });
     try {
-      const dispatcher = createDispatcher({ db });
+      const dispatcher = readerDispatcher(db);
       const one = <T>(sql: string) => db.sqlite.prepare(sql).get() as T;
       const fauske = one<{ id: number }>("select id from municipalities where name = 'Fauske'").id;
       const driving = one<{ id: number }>('select id from categories where number = 2').id;

@@ -1,5 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { ChannelName, ImportPreviewDto, ImportSummaryDto } from '../../../shared/contract';
@@ -7,6 +9,7 @@ import { addDays, toIsoDate } from '../../../shared/dates';
 import { openDatabase } from '../../../electron/db/open';
 import { fixedClock } from '../../../electron/services/context';
 import { createDispatcher, type Dispatcher } from '../../../electron/services/dispatcher';
+import { BUILT_WORKER_FILE, useBuiltWorker } from '../../../electron/services/timesheet/workerPath';
 import { formatMs } from '../measure';
 import { atMost, info, type MeasureResult } from '../report';
 import type { BenchMeasure } from './context';
@@ -36,6 +39,15 @@ async function sheetBytes(rows: number, year: number, cases: { code: string; mun
   return Buffer.concat(chunks);
 }
 
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Builds the app and points the import at the worker file it emits: what the app runs, not tsx. */
+function useFreshBuiltWorker(log: (line: string) => void): void {
+  log('  bygger appen (electron-vite build) for å måle den bygde workeren …');
+  execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  useBuiltWorker(join(ROOT, 'out', 'main', BUILT_WORKER_FILE));
+}
+
 function must<T>(result: Awaited<ReturnType<Dispatcher['dispatchAsync']>>, what: string): T {
   if (!result.ok) throw new Error(`${what} feilet: ${result.error.code} – ${result.error.message}`);
   return result.value as T;
@@ -53,6 +65,7 @@ export const importSheetMeasure: BenchMeasure = {
     copyFileSync(ctx.cachedDatabase, path);
     const db = await openDatabase(path);
     const results: MeasureResult[] = [];
+    useFreshBuiltWorker(ctx.log);
     try {
       const dispatcher = createDispatcher({ db, clock: fixedClock(`${ctx.lastYear + 1}-12-31T12:00:00.000Z`) });
       const admin = db.sqlite.prepare("select id, username, role from team_members where role = 'administrator' order by id limit 1").get() as {
@@ -92,6 +105,7 @@ export const importSheetMeasure: BenchMeasure = {
       }
       return results;
     } finally {
+      useBuiltWorker(null);
       db.close();
       rmSync(path, { force: true });
     }
