@@ -8,7 +8,8 @@ import { requireActor } from '../actor';
 import { recordAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import { applyFilter, entryQuery } from '../timeEntries';
+import { entryQuery } from '../timeEntryRead';
+import { applyFilter } from '../timeEntryList';
 import { CSV_MIME, writeXlsx } from './sheetFiles';
 
 interface ExportRow {
