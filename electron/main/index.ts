@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { CHANNEL_NAMES } from '../../shared/contract';
-import { LEASE_HEARTBEAT_MS, type Lease } from '../db/lease';
+import type { Lease } from '../db/lease';
 import type { AppDatabase } from '../db/open';
 import { startBackupSchedule, type BackupSchedule } from '../services/backups/schedule';
 import { systemClock, type ReadOnlyState } from '../services/context';
@@ -25,6 +25,7 @@ import {
   resolveRendererSource,
   serveRenderer,
 } from './security';
+import { startLeaseHeartbeat } from './leaseHeartbeat';
 import { openForStartup } from './startup';
 import { describeDatabaseOpenFailure, STARTUP_FAILURE_TITLE } from './startupErrors';
 import { createMainWindow, focusExistingWindow } from './window';
@@ -42,7 +43,7 @@ let mainWindow: BrowserWindow | null = null;
 let database: AppDatabase | null = null;
 let lease: Lease | null = null;
 let backups: BackupSchedule | null = null;
-let heartbeat: NodeJS.Timeout | null = null;
+let stopHeartbeat: (() => void) | null = null;
 
 // Scheme privileges are fixed once the app is ready, so this comes first.
 registerAppScheme(protocol);
@@ -61,7 +62,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     backups?.stop();
-    if (heartbeat) clearInterval(heartbeat);
+    stopHeartbeat?.();
     lease?.release();
     database?.close();
     database = null;
@@ -122,11 +123,18 @@ async function start(): Promise<void> {
     });
   }
   if (lease) {
-    const held = lease;
-    heartbeat = setInterval(() => {
-      // Another PC took the lease over (ours went stale, e.g. after sleep): say so in the log for support.
-      if (!held.heartbeat()) log.write({ event: 'lease-lost' });
-    }, LEASE_HEARTBEAT_MS);
+    stopHeartbeat = startLeaseHeartbeat({
+      lease,
+      databasePath: location.path,
+      onLost: (state) => {
+        // Another PC took the lease over (ours went stale, e.g. after sleep): stop writing, backups included.
+        log.write({ event: 'lease-lost' });
+        lease = null;
+        backups?.stop();
+        backups = null;
+        dispatcher.setReadOnly(state);
+      },
+    });
   }
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));
   registerIpc({

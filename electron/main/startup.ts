@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { checkDatabaseFile } from '../db/integrity';
-import { acquireLease, describeLeaseHolder, type Lease } from '../db/lease';
+import { acquireLease, describeLeaseHolder, type Lease, type LeaseInfo } from '../db/lease';
 import { isNetworkPath, openDatabase, type AppDatabase } from '../db/open';
 import type { ReadOnlyState } from '../services/context';
 
@@ -25,6 +25,23 @@ export interface StartupDatabase {
 }
 
 /**
+ * What still answers while another PC holds the lease. Signing in and out, so the data can be read, and
+ * locking and unlocking: a screen that locks after idle time must open again.
+ */
+export const LEASE_READ_ONLY_ALLOW = ['session:sign-in', 'session:sign-out', 'session:lock', 'session:unlock'] as const;
+
+/** Read-only because another PC holds the lease, naming who. */
+export function leaseHeldElsewhere(by: LeaseInfo): ReadOnlyState {
+  const { holder, machine, heartbeatAt } = by;
+  return {
+    mode: 'read-only',
+    reason: describeLeaseHolder(by),
+    leaseHolder: { holder, machine, heartbeatAt },
+    allow: LEASE_READ_ONLY_ALLOW,
+  };
+}
+
+/**
  * Decides how the database opens: normally; read-only when another PC holds the lease on a network
  * share; or read-only in recovery mode when `quick_check` fails. Recovery never repairs or deletes:
  * it only offers the backups. A file too damaged to open at all is stood in for by an empty in-memory
@@ -45,17 +62,7 @@ export async function openForStartup(input: StartupInput): Promise<StartupDataba
   if (input.network ?? isNetworkPath(input.path)) {
     const outcome = acquireLease({ databasePath: input.path, holder: input.holder, machine: input.machine, now: input.now });
     if (outcome.kind === 'held') {
-      const { holder, machine, heartbeatAt } = outcome.by;
-      return {
-        db: await openDatabase(input.path, { ...binding, readonly: true }),
-        readOnly: {
-          mode: 'read-only',
-          reason: describeLeaseHolder(outcome.by),
-          leaseHolder: { holder, machine, heartbeatAt },
-          allow: ['session:sign-in', 'session:sign-out'],
-        },
-        lease: null,
-      };
+      return { db: await openDatabase(input.path, { ...binding, readonly: true }), readOnly: leaseHeldElsewhere(outcome.by), lease: null };
     }
     try {
       return { db: await openDatabase(input.path, binding), readOnly: null, lease: outcome.lease };

@@ -15,6 +15,11 @@ export interface Dispatcher {
   /** Every channel, synchronous or not. IPC, the command line and the browser bridge use this one. */
   dispatchAsync(channel: unknown, payload: unknown): Promise<ApiResult<unknown>>;
   readonly session: SessionStore;
+  /**
+   * Switches to refusing writes while running: the lease on a network share was taken over by another
+   * PC. The next `system:status` reports it, so the window shows the banner.
+   */
+  setReadOnly(state: ReadOnlyState): void;
 }
 
 export interface DispatcherOptions {
@@ -42,6 +47,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const session: SessionStore = options.session ?? { actor: null };
   const clock = options.clock ?? systemClock;
   const handlers = options.handlers ?? defaultHandlers;
+  let readOnly = options.readOnly ?? null;
 
   type Prepared = { failure: ApiResult<never> } | { channel: ChannelName; run: () => unknown };
 
@@ -54,7 +60,6 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const definition = contract[channel];
     const parsed = (definition.input as z.ZodType).safeParse(payload ?? {});
     if (!parsed.success) return { failure: validationFailure(parsed.error) };
-    const readOnly = options.readOnly ?? null;
     if (readOnly && definition.kind === 'mutation' && !readOnly.allow?.includes(channel)) {
       return { failure: fail('storage', `${readOnly.reason} Ingenting ble lagret.`) };
     }
@@ -104,7 +109,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
   }
 
-  return { dispatch, dispatchAsync, session };
+  const setReadOnly = (state: ReadOnlyState) => {
+    readOnly = state;
+  };
+  return { dispatch, dispatchAsync, session, setReadOnly };
 }
 
 function validationFailure(error: z.ZodError): ApiResult<never> {

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fixedClock } from '../../electron/services/context';
 import { describeInBrowser, startHarness, type Harness } from './harness';
-import { tableText } from './support/ui';
+import { accessibleDescription, tableText } from './support/ui';
 import { TEST_PASSWORD, testPasswordHash } from '../support/testDatabase';
 
 /**
  * Access control in the browser: signing in with a password, the lock screen (Ctrl+L) keeping unsaved
- * input, team administration, the audit viewer and the retention preview.
+ * input, changing one's own password, team administration, the audit viewer and the retention preview.
  */
 describeInBrowser('access control', () => {
   let harness: Harness;
@@ -80,6 +80,52 @@ describeInBrowser('access control', () => {
     expect(await referral.inputValue()).toBe('03.02.2025');
     expect(await referral.evaluate((element) => element === document.activeElement)).toBe(true);
     await dialog.getByRole('button', { name: 'Avbryt' }).click();
+  });
+
+  it('changes the own password: too short and wrong current are refused at the field, the new one signs in', async () => {
+    const { page } = harness;
+    const newPassword = 'en helt ny setning som passord';
+    await page.getByRole('button', { name: 'Bytt passord' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Bytt passord' });
+    const current = dialog.getByLabel('Nåværende passord', { exact: true });
+    const fresh = dialog.getByLabel('Nytt passord', { exact: true });
+    const repeat = dialog.getByLabel('Gjenta nytt passord', { exact: true });
+    await current.waitFor();
+    expect(await current.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    // Keyboard only: type, Tab to the next field, Enter submits.
+    await page.keyboard.type('feil-passord');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('kort');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('annet');
+    await page.keyboard.press('Enter');
+    await dialog.getByText('Passordet må ha minst 10 tegn').waitFor();
+    expect(await accessibleDescription(fresh)).toContain('Passordet må ha minst 10 tegn');
+    expect(await accessibleDescription(repeat)).toContain('Passordene er ikke like');
+
+    await fresh.fill(newPassword);
+    await repeat.fill(newPassword);
+    await repeat.press('Enter');
+    await dialog.getByText('Feil passord').waitFor();
+    expect(await accessibleDescription(current)).toContain('Feil passord');
+    expect(await current.evaluate((element) => element === document.activeElement)).toBe(true);
+    await harness.visit('07-bytt-passord-feil');
+
+    await current.fill(TEST_PASSWORD);
+    await dialog.getByRole('button', { name: 'Bytt passord' }).click();
+    await dialog.getByText('Passordet er byttet').waitFor();
+    await harness.visit('07-bytt-passord-ferdig');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden' });
+
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await page.getByRole('heading', { name: 'Logg inn' }).waitFor();
+    await page.getByRole('textbox', { name: 'Brukernavn', exact: true }).fill('marit');
+    await page.getByLabel('Passord', { exact: true }).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByText('Feil brukernavn eller passord').first().waitFor();
+    await harness.signIn({ username: 'marit', displayName: 'Marit Solvang', password: newPassword });
   });
 
   it('lets the administrator set a password and deactivate a member', async () => {

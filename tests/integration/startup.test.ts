@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { acquireLease, readLease } from '../../electron/db/lease';
+import { acquireLease, leaseFilePath, readLease } from '../../electron/db/lease';
+import { LEASE_LOST_REASON, startLeaseHeartbeat } from '../../electron/main/leaseHeartbeat';
 import { openForStartup, RECOVERY_REASON } from '../../electron/main/startup';
 import { fixedClock } from '../../electron/services/context';
 import { createDispatcher } from '../../electron/services/dispatcher';
@@ -105,6 +106,82 @@ describe('single-writer lease on a network share', () => {
     }
     expect(readLease(path)?.holder).toBe('per');
     dir.cleanup();
+  });
+});
+
+describe('losing the lease while running', () => {
+  async function runningInstance() {
+    t.db.close();
+    let clock = new Date('2020-06-15T10:00:00Z');
+    const started = await openForStartup({ path: t.path, holder: 'marit', machine: 'KONTOR-1', now: () => clock, network: true });
+    const dispatcher = createDispatcher({ db: started.db, session: actor(), readOnly: started.readOnly });
+    const ticks: (() => void)[] = [];
+    const cleared: unknown[] = [];
+    const lost: unknown[] = [];
+    const stop = startLeaseHeartbeat({
+      lease: started.lease!,
+      databasePath: t.path,
+      onLost: (state) => {
+        lost.push(state);
+        dispatcher.setReadOnly(state);
+      },
+      setInterval: (run) => (ticks.push(run), 'handle'),
+      clearInterval: (handle) => cleared.push(handle),
+    });
+    return {
+      started,
+      dispatcher,
+      lost,
+      cleared,
+      stop,
+      tick: () => ticks.forEach((run) => run()),
+      advance: (iso: string) => (clock = new Date(iso)),
+    };
+  }
+
+  it('switches to read-only naming the PC that took the lease over, and stops renewing', async () => {
+    const app = await runningInstance();
+    const create = { municipalityId: 1, referralDate: '2020-03-02' };
+    app.advance('2020-06-15T10:00:30Z');
+    app.tick();
+    expect(app.lost).toEqual([]);
+    expect(app.dispatcher.dispatch('system:status', {})).toMatchObject({ ok: true, value: { mode: 'normal' } });
+    expect(app.dispatcher.dispatch('cases:create', create).ok).toBe(true);
+
+    // The PC slept past the stale limit; another one took the lease over.
+    app.advance('2020-06-15T10:05:00Z');
+    const other = acquireLease({ databasePath: t.path, holder: 'per', machine: 'KONTOR-2', now: () => new Date('2020-06-15T10:04:00Z') });
+    expect(other.kind).toBe('acquired');
+    app.tick();
+
+    expect(app.lost).toHaveLength(1);
+    expect(app.cleared).toEqual(['handle']);
+    expect(app.dispatcher.dispatch('system:status', {})).toMatchObject({
+      ok: true,
+      value: { mode: 'read-only', leaseHolder: { holder: 'per', machine: 'KONTOR-2' } },
+    });
+    expect((app.dispatcher.dispatch('system:status', {}) as { value: { message: string } }).value.message).toContain('per på maskinen KONTOR-2');
+    const before = app.started.db.sqlite.prepare('select count(*) as n from cases').get();
+    expect(app.dispatcher.dispatch('cases:create', create)).toMatchObject({ ok: false, error: { code: 'storage' } });
+    expect(app.started.db.sqlite.prepare('select count(*) as n from cases').get()).toEqual(before);
+    expect(app.dispatcher.dispatch('cases:list', {}).ok).toBe(true);
+    // An idle lock must still open again.
+    expect(app.dispatcher.dispatch('session:lock', {}).ok).toBe(true);
+
+    // Later ticks leave the new holder's lease alone.
+    app.tick();
+    expect(readLease(t.path)).toMatchObject({ holder: 'per', machine: 'KONTOR-2' });
+    expect(app.lost).toHaveLength(1);
+    app.started.db.close();
+  });
+
+  it('says so without a name when the lease file is gone', async () => {
+    const app = await runningInstance();
+    rmSync(leaseFilePath(t.path));
+    app.tick();
+    expect(app.dispatcher.dispatch('system:status', {})).toMatchObject({ ok: true, value: { mode: 'read-only', message: LEASE_LOST_REASON, leaseHolder: null } });
+    app.stop();
+    app.started.db.close();
   });
 });
 

@@ -1,10 +1,6 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dialog, DialogSurface, DialogTrigger } from '@fluentui/react-components';
 import { useState, type ReactElement, type ReactNode } from 'react';
-import { FormErrorMessage } from './ErrorMessage';
-
-const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS },
-});
+import { DialogForm } from './DialogForm';
 
 /** A button that opens a small form (a step of a case, a new contact); the dialog closes only once saved. */
 export function StepDialog({
@@ -35,7 +31,6 @@ export function StepDialog({
   onSubmit: () => Promise<boolean>;
   children: ReactNode;
 }) {
-  const styles = useStyles();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   return (
@@ -57,8 +52,11 @@ export function StepDialog({
         </Button>
       </DialogTrigger>
       <DialogSurface aria-describedby={undefined}>
-        <form
-          noValidate
+        <DialogForm
+          title={title}
+          message={message}
+          submitLabel={submitLabel}
+          submitting={busy}
           onSubmit={async (event) => {
             event.preventDefault();
             setBusy(true);
@@ -67,22 +65,8 @@ export function StepDialog({
             if (saved) setOpen(false);
           }}
         >
-          <DialogBody>
-            <DialogTitle>{title}</DialogTitle>
-            <DialogContent className={styles.content}>
-              <FormErrorMessage message={message} />
-              {children}
-            </DialogContent>
-            <DialogActions>
-              <DialogTrigger disableButtonEnhancement>
-                <Button appearance="secondary">Avbryt</Button>
-              </DialogTrigger>
-              <Button type="submit" appearance="primary" disabled={busy}>
-                {submitLabel}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
+          {children}
+        </DialogForm>
       </DialogSurface>
     </Dialog>
   );

@@ -6,13 +6,21 @@ import { RecoveryScreen } from './RecoveryScreen';
 
 const useStyles = makeStyles({ banner: { borderRadius: 0 } });
 
+/** As often as the main process renews the lease. */
+const STATUS_POLL_MS = 30_000;
+
 /**
  * Before anything else: is the database usable? Recovery mode replaces the app with the recovery
  * screen (the damaged data is not shown at all); read-only mode keeps the app under a banner saying why.
  */
 export function SystemGate({ children }: { children: ReactNode }) {
   const styles = useStyles();
-  const status = useApiQuery('system:status', {}, { staleTime: Infinity });
+  const status = useApiQuery('system:status', {}, {
+    staleTime: Infinity,
+    // A running instance can lose the network share's lease to another PC; asking again now and then
+    // brings up the banner. Once read-only, it stays so until a restart.
+    refetchInterval: (query) => (query.state.data?.mode === 'normal' ? STATUS_POLL_MS : false),
+  });
   if (status.isPending) return <Loading label="Starter Ettervern …" />;
   // If even the status cannot be read, the session gate shows its own error.
   if (status.data?.mode === 'recovery') return <RecoveryScreen reason={status.data.message ?? ''} />;

@@ -1,19 +1,4 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, Dialog, DialogSurface, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
 import { MoreHorizontalRegular } from '@fluentui/react-icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
@@ -21,14 +6,11 @@ import { useForm } from 'react-hook-form';
 import { z } from '../../../../shared/contract/zodNorwegian';
 import { newPasswordSchema } from '../../../../shared/contract/teamMembers';
 import type { TeamMemberDto } from '../../../../shared/contract';
-import { ErrorMessage, FormErrorMessage } from '../../components/ErrorMessage';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { DialogForm } from '../../components/DialogForm';
 import { PasswordField } from '../../components/PasswordInput';
 import { applyApiError } from '../../lib/formErrors';
 import { useApiMutation } from '../../lib/query';
-
-const useStyles = makeStyles({
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS },
-});
 
 const passwordForm = z
   .strictObject({ password: newPasswordSchema, passwordRepeat: z.string() })
@@ -68,7 +50,6 @@ export function MemberActions({ member, self }: { member: TeamMemberDto; self: b
 }
 
 function SetPasswordForm({ member, onDone }: { member: TeamMemberDto; onDone: () => void }) {
-  const styles = useStyles();
   const setPassword = useApiMutation('team-members:set-password');
   const [message, setMessage] = useState<string | null>(null);
   const form = useForm<z.input<typeof passwordForm>>({
@@ -85,23 +66,15 @@ function SetPasswordForm({ member, onDone }: { member: TeamMemberDto; onDone: ()
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <DialogBody>
-        <DialogTitle>Nytt passord for {member.displayName}</DialogTitle>
-        <DialogContent className={styles.content}>
-          <FormErrorMessage message={message} />
-          <PasswordField control={form.control} name="password" label="Nytt passord" autoComplete="new-password" hint="Minst 10 tegn. Opphever også låsing etter feil passord." />
-          <PasswordField control={form.control} name="passwordRepeat" label="Gjenta passordet" autoComplete="new-password" />
-        </DialogContent>
-        <DialogActions>
-          <Button appearance="secondary" onClick={onDone}>
-            Avbryt
-          </Button>
-          <Button type="submit" appearance="primary" disabled={form.formState.isSubmitting}>
-            Lagre passord
-          </Button>
-        </DialogActions>
-      </DialogBody>
-    </form>
+    <DialogForm
+      title={`Nytt passord for ${member.displayName}`}
+      message={message}
+      submitLabel="Lagre passord"
+      submitting={form.formState.isSubmitting}
+      onSubmit={onSubmit}
+    >
+      <PasswordField control={form.control} name="password" label="Nytt passord" autoComplete="new-password" hint="Minst 10 tegn. Opphever også låsing etter feil passord." />
+      <PasswordField control={form.control} name="passwordRepeat" label="Gjenta passordet" autoComplete="new-password" />
+    </DialogForm>
   );
 }
