@@ -20,7 +20,7 @@ const useStyles = makeStyles({
     display: 'grid',
     gridTemplateRows: '48px 1fr',
     gridTemplateColumns: 'auto 1fr',
-    height: '100vh',
+    height: '100%',
     backgroundColor: tokens.colorNeutralBackground2,
   },
   header: {

@@ -4,7 +4,12 @@ import { Loading } from '../../components/Loading';
 import { useApiQuery } from '../../lib/query';
 import { RecoveryScreen } from './RecoveryScreen';
 
-const useStyles = makeStyles({ banner: { borderRadius: 0 } });
+// The banner takes its own height and the app the rest, so the read-only window does not scroll as a whole.
+const useStyles = makeStyles({
+  frame: { display: 'flex', flexDirection: 'column', height: '100vh' },
+  banner: { borderRadius: 0, flex: 'none' },
+  app: { flex: 1, minHeight: 0, overflow: 'auto' },
+});
 
 /** As often as the main process renews the lease. */
 const STATUS_POLL_MS = 30_000;
@@ -25,7 +30,7 @@ export function SystemGate({ children }: { children: ReactNode }) {
   // If even the status cannot be read, the session gate shows its own error.
   if (status.data?.mode === 'recovery') return <RecoveryScreen reason={status.data.message ?? ''} />;
   return (
-    <>
+    <div className={styles.frame}>
       {status.data?.mode === 'read-only' ? (
         <MessageBar intent="warning" layout="multiline" className={styles.banner}>
           <MessageBarBody>
@@ -34,7 +39,7 @@ export function SystemGate({ children }: { children: ReactNode }) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {children}
-    </>
+      <div className={styles.app}>{children}</div>
+    </div>
   );
 }
