@@ -16,12 +16,17 @@ const MEASURES: readonly BenchMeasure[] = [annualPivotMeasure, saveEntryMeasure,
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/** `npm run bench -- import` runs only the measures whose name contains «import» (case-insensitive). */
+const filter = process.argv[2]?.toLocaleLowerCase('nb');
+const selected = filter ? MEASURES.filter((m) => m.name.toLocaleLowerCase('nb').includes(filter)) : MEASURES;
+if (selected.length === 0) throw new Error(`Ingen måling heter noe med «${process.argv[2]}»`);
+
 const { path, buildMs } = await ensureBenchDatabase(log);
 const results: MeasureResult[] = [info('Bygging av 1M-databasen', buildMs === null ? 'fra hurtigbuffer' : formatMs(buildMs))];
 const tempDir = mkdtempSync(join(tmpdir(), 'ettervern-bench-'));
 try {
   const ctx: BenchContext = { cachedDatabase: path, tempDir, lastYear: BENCH_LAST_YEAR, log };
-  for (const measure of MEASURES) {
+  for (const measure of selected) {
     log(`Måler: ${measure.name} …`);
     // One broken measure must not hide the others' numbers: it is printed as a failed line instead.
     try {

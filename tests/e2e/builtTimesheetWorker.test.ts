@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { cellsAt } from '../../electron/services/timesheet/packedRows';
 import type { WorkerMessage } from '../../electron/services/timesheet/types';
 import { resolveWorkerScript } from '../../electron/services/timesheet/workerPath';
 import { workbookBytes } from '../support/timesheetFiles';
@@ -21,6 +22,9 @@ describe('the built timesheet worker', () => {
       worker.on('error', reject);
     });
     await worker.terminate();
-    expect(message).toMatchObject({ type: 'done', workbook: { sheets: [{ name: 'Ark1', hasHeader: true, rows: [{ row: 2 }] }] } });
+    expect(message).toMatchObject({ type: 'done', workbook: { sheets: [{ name: 'Ark1', hasHeader: true, rows: { count: 1 } }] } });
+    const rows = (message as Extract<WorkerMessage, { type: 'done' }>).workbook.sheets[0]!.rows;
+    expect([...rows.rowNumbers]).toEqual([2]);
+    expect(cellsAt(rows, 0).slice(1)).toEqual(['03.02.2020', 'Felles', 'Nettverksarbeid', 1]);
   });
 });

@@ -8,6 +8,7 @@ import { commitPlan } from './commit';
 import { FileRefusedError } from './fileErrors';
 import { findJob, requireReadJob, startJob } from './jobs';
 import { planImport, type ImportPlan } from './plan';
+import { currentPlan, planAndRemember } from './planCache';
 import { summarisePlan } from './previewSummary';
 import { rejectedRowsSheet } from './rejectedRows';
 import { parseInWorker } from './runWorker';
@@ -33,14 +34,14 @@ export async function readTimesheet(ctx: ServiceContext, input: ChannelParsedInp
     throw error;
   }
   job.progress = { phase: 'kontrollerer', rowsRead: job.progress.rowsRead };
-  const plan = planImport(ctx, job.workbook);
+  const plan = planAndRemember(ctx, job.id, job.workbook);
   job.progress = { phase: 'venter', rowsRead: plan.rowsRead };
   return summarisePlan(ctx, job.id, job.fileName, plan);
 }
 
 export function previewTimesheet(ctx: ServiceContext, input: ChannelParsedInput<'timesheet:preview'>): ImportPreviewDto {
   const job = requireReadJob(input.jobId, requireActor(ctx).id);
-  return summarisePlan(ctx, job.id, job.fileName, planImport(ctx, job.workbook, input.sheets));
+  return summarisePlan(ctx, job.id, job.fileName, planAndRemember(ctx, job.id, job.workbook, input.sheets));
 }
 
 export function timesheetProgress(ctx: ServiceContext, input: ChannelParsedInput<'timesheet:progress'>): ImportProgressDto {
@@ -58,10 +59,13 @@ function listed(plan: ImportPlan) {
   return plan.rejected.slice(0, MAX_LISTED_REJECTIONS);
 }
 
-/** Checks again against the database as it is now, then writes every accepted row in one transaction. */
+/**
+ * Checks again against the database as it is now (the preview's plan when nothing can have changed since),
+ * then writes every accepted row in one transaction.
+ */
 export function importTimesheet(ctx: ServiceContext, input: ChannelParsedInput<'timesheet:import'>): ImportSummaryDto {
   const job = requireReadJob(input.jobId, requireActor(ctx).id);
-  const plan = planImport(ctx, job.workbook, input.sheets);
+  const plan = currentPlan(ctx, job.id, job.workbook, input.sheets);
   const base = { rowsRead: plan.rowsRead, rejectedCount: plan.rejected.length, rejected: listed(plan) };
   if (plan.rowsRead === 0) throw new ServiceError('validation', 'Ingen rader å importere i de valgte arkene', { sheets: 'Velg minst ett ark med rader' });
   if (input.strict && plan.rejected.length > 0) {

@@ -4,7 +4,8 @@ import type { ImportRejectionDto, ImportSheetDto } from '../../../shared/contrac
 import type { ServiceContext } from '../context';
 import { categoryMatcher, municipalityMatcher } from './matchValues';
 import { cellText, readDate, readMinutes } from './rowValues';
-import type { ParsedWorkbook, RawRow } from './types';
+import { cellsAt } from './packedRows';
+import type { ParsedWorkbook, RawCells } from './types';
 
 /** As for entries typed in the app: planned driving or an overnight stay may be logged a few days ahead. */
 const MAX_DAYS_AHEAD = 7;
@@ -72,8 +73,8 @@ function loadReference(ctx: ServiceContext): Reference {
 
 type RowOutcome = { ok: true; row: Omit<PlannedRow, 'key'>; newCase?: NewCase } | { ok: false; reason: string };
 
-function planRow(ref: Reference, sheet: string, raw: RawRow): RowOutcome {
-  const [sak, dato, kommune, hendelse, tidsbruk] = raw.cells;
+function planRow(ref: Reference, sheet: string, rowNumber: number, cells: RawCells): RowOutcome {
+  const [sak, dato, kommune, hendelse, tidsbruk] = cells;
   const reasons: string[] = [];
   const date = readDate(dato);
   if (!date.ok) reasons.push(date.reason);
@@ -111,7 +112,7 @@ function planRow(ref: Reference, sheet: string, raw: RawRow): RowOutcome {
   if (reasons.length > 0 || !date.ok || !minutes.ok) return { ok: false, reason: reasons.join('; ') };
   return {
     ok: true,
-    row: { sheet, row: raw.row, date: date.value, caseCode, municipalityId: municipalityId!, categoryId: categoryId!, minutes: minutes.value },
+    row: { sheet, row: rowNumber, date: date.value, caseCode, municipalityId: municipalityId!, categoryId: categoryId!, minutes: minutes.value },
     newCase,
   };
 }
@@ -135,13 +136,14 @@ export function planImport(ctx: ServiceContext, workbook: ParsedWorkbook, sheets
 
   for (const sheet of workbook.sheets) {
     const selected = chosen.has(sheet.name);
-    plan.sheets.push({ name: sheet.name, hasHeader: sheet.hasHeader, rowsRead: sheet.rows.length, selected });
+    plan.sheets.push({ name: sheet.name, hasHeader: sheet.hasHeader, rowsRead: sheet.rows.count, selected });
     if (!selected) continue;
-    for (const raw of sheet.rows) {
+    for (let i = 0; i < sheet.rows.count; i++) {
       plan.rowsRead += 1;
-      const outcome = planRow(ref, sheet.name, raw);
+      const rowNumber = sheet.rows.rowNumbers[i]!;
+      const outcome = planRow(ref, sheet.name, rowNumber, cellsAt(sheet.rows, i));
       if (!outcome.ok) {
-        plan.rejected.push({ sheet: sheet.name, row: raw.row, reason: outcome.reason });
+        plan.rejected.push({ sheet: sheet.name, row: rowNumber, reason: outcome.reason });
         continue;
       }
       const { row } = outcome;

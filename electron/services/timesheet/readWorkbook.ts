@@ -3,12 +3,27 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { FileRefusedError } from './fileErrors';
 import { IMPORT_HEADERS, READ_LIMITS } from './limits';
-import type { ParsedSheet, ParsedWorkbook, RawCell, RawCells, RawRow } from './types';
+import { RowPacker } from './packedRows';
+import type { ParsedSheet, ParsedWorkbook, RawCell, RawCells } from './types';
 import { inspectZip } from './zipGuard';
 
 type CellValue = unknown;
 
-const folded = (text: string) => text.replace(/\s+/gu, '').toLocaleLowerCase('nb');
+const foldText = (text: string) => text.replace(/\s+/gu, '').toLocaleLowerCase('nb');
+
+/**
+ * Every row is checked for a repeated heading, so every text cell is folded: locale lower-casing was a
+ * tenth of the read. A sheet repeats a few texts, so each is folded once; the memo is capped (it holds
+ * file content, and a hostile file has a million different texts) and skips long texts.
+ */
+const foldedMemo = new Map<string, string>();
+function folded(text: string): string {
+  const known = foldedMemo.get(text);
+  if (known !== undefined) return known;
+  const result = foldText(text);
+  if (text.length <= 64 && foldedMemo.size < 1_000) foldedMemo.set(text, result);
+  return result;
+}
 
 function isoFromUtcDate(date: Date): { date: string } | null {
   if (Number.isNaN(date.getTime())) return null;
@@ -75,15 +90,16 @@ export async function readWorkbook(buffer: Buffer, options: ReadOptions = {}): P
   });
   try {
     for await (const worksheet of reader) {
-      const sheet: ParsedSheet = { name: String((worksheet as { name?: unknown }).name ?? `Ark ${sheets.length + 1}`).slice(0, 100), hasHeader: false, rows: [] };
-      sheets.push(sheet);
+      const name = String((worksheet as { name?: unknown }).name ?? `Ark ${sheets.length + 1}`).slice(0, 100);
+      const packer = new RowPacker();
+      let hasHeader = false;
       let columns: number[] | null = null;
       for await (const row of worksheet) {
         const values = (row.values ?? []) as CellValue[];
         if (!columns) {
           if (row.number > READ_LIMITS.headerSearchRows) continue;
           columns = headerColumns(values);
-          sheet.hasHeader = columns !== null;
+          hasHeader = columns !== null;
           continue;
         }
         // A heading row repeated further down (sheets pasted together) is not data.
@@ -93,8 +109,9 @@ export async function readWorkbook(buffer: Buffer, options: ReadOptions = {}): P
         rowsRead += 1;
         if (rowsRead > READ_LIMITS.maxRows) throw new FileRefusedError('too_many_rows');
         if (rowsRead % 5_000 === 0) options.onProgress?.(rowsRead);
-        sheet.rows.push({ row: row.number, cells } satisfies RawRow);
+        packer.add(row.number, cells);
       }
+      sheets.push({ name, hasHeader, rows: packer.finish() } satisfies ParsedSheet);
     }
   } catch (error) {
     if (error instanceof FileRefusedError) throw error;

@@ -1,4 +1,5 @@
 import type { FileDto, ImportRejectionDto } from '../../../shared/contract/timesheetImport';
+import { cellsAt } from './packedRows';
 import { cellText } from './rowValues';
 import { writeXlsx, type SheetValue } from './sheetFiles';
 import type { ParsedWorkbook, RawCell } from './types';
@@ -13,9 +14,11 @@ function original(cell: RawCell): SheetValue {
  * they can be fixed in Excel and imported again (the extra columns are ignored on import).
  */
 export function rejectedRowsSheet(fileName: string, workbook: ParsedWorkbook, rejected: readonly ImportRejectionDto[]): Promise<FileDto> {
-  const rowsBySheet = new Map(workbook.sheets.map((s) => [s.name, new Map(s.rows.map((r) => [r.row, r.cells]))]));
+  const sheets = new Map(workbook.sheets.map((s) => [s.name, { rows: s.rows, indexByRow: new Map(Array.from(s.rows.rowNumbers, (n, i) => [n, i])) }]));
   const rows = rejected.map((r) => {
-    const cells = rowsBySheet.get(r.sheet)?.get(r.row) ?? [null, null, null, null, null];
+    const sheet = sheets.get(r.sheet);
+    const index = sheet?.indexByRow.get(r.row);
+    const cells = sheet && index !== undefined ? cellsAt(sheet.rows, index) : [null, null, null, null, null];
     return [...cells.map(original), r.sheet, r.row, r.reason];
   });
   const base = fileName.replace(/\.xlsx$/iu, '').slice(0, 80);

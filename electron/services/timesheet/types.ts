@@ -1,3 +1,5 @@
+import type { PackedRows } from './packedRows';
+
 /**
  * What the worker hands back: the five known columns of each data row, as plain values. Nothing else
  * from the file (other columns, styles, names of things) leaves the worker, and nothing from the file
@@ -8,16 +10,10 @@ export type RawCell = string | number | boolean | { date: string } | { error: st
 /** Sak, Dato, Kommune, Hendelse, Tidsbruk — in that order, whatever the order in the sheet. */
 export type RawCells = [RawCell, RawCell, RawCell, RawCell, RawCell];
 
-export interface RawRow {
-  /** Row number as Excel shows it. */
-  row: number;
-  cells: RawCells;
-}
-
 export interface ParsedSheet {
   name: string;
   hasHeader: boolean;
-  rows: RawRow[];
+  rows: PackedRows;
 }
 
 export interface ParsedWorkbook {

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { FileRefusedError } from './fileErrors';
+import { transferables } from './packedRows';
 import { readWorkbook } from './readWorkbook';
 import type { WorkerMessage, WorkerRequest } from './types';
 
@@ -11,12 +12,13 @@ const port = parentPort;
 if (!port) throw new Error('Kjøres som worker');
 
 async function main(request: WorkerRequest): Promise<void> {
-  const post = (message: WorkerMessage) => port!.postMessage(message);
+  const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => port!.postMessage(message, transfer);
   try {
     const workbook = await readWorkbook(Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength), {
       onProgress: (rowsRead) => post({ type: 'progress', rowsRead }),
     });
-    post({ type: 'done', workbook });
+    // Moved, not cloned: the row arrays are the bulk of the answer.
+    post({ type: 'done', workbook }, workbook.sheets.flatMap((s) => transferables(s.rows)));
   } catch (error) {
     post({ type: 'refused', refusal: error instanceof FileRefusedError ? error.refusal : 'unreadable' });
   }

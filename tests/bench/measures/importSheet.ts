@@ -56,7 +56,8 @@ function must<T>(result: Awaited<ReturnType<Dispatcher['dispatchAsync']>>, what:
 /**
  * Importing an old sheet through the dispatcher into a copy of the 1M database: read (worker: zip
  * check + streaming parse) and check every row, then write all in one transaction. Memory is the
- * process's resident set (main thread and worker together), sampled every 10 ms.
+ * process's resident set (main thread and worker together), sampled every 10 ms; the goal is on its
+ * growth over the RSS just before the import.
  */
 export const importSheetMeasure: BenchMeasure = {
   name: 'Import av timeark',
@@ -100,8 +101,12 @@ export const importSheetMeasure: BenchMeasure = {
         results.push(info(`import ${rows} rader: skrive (én transaksjon)`, formatMs(total - read)));
         results.push(atMost(`import ${rows} rader: totalt`, total, goal.ms, formatMs));
         const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-        if ('mb' in goal) results.push(atMost(`import ${rows} rader: topp RSS (prosess + worker)`, peak / 1024 / 1024, goal.mb, (v) => `${v.toFixed(0)} MB`));
-        results.push(info(`import ${rows} rader: RSS før / økning`, `${mb(baseline)} / ${mb(peak - baseline)}`));
+        // The goal is the import's own memory: the worker and the main thread's growth, both inside this
+        // process's RSS. The bench's baseline (the open 1M database, the generated sheets) is not the import's.
+        const growthLabel = `import ${rows} rader: importens topp-RSS (worker + hovedtrådens vekst = topp − RSS før)`;
+        if ('mb' in goal) results.push(atMost(growthLabel, (peak - baseline) / 1024 / 1024, goal.mb, (v) => `${v.toFixed(0)} MB`));
+        else results.push(info(growthLabel, mb(peak - baseline)));
+        results.push(info(`import ${rows} rader: RSS før / topp (hele bench-prosessen)`, `${mb(baseline)} / ${mb(peak)}`));
       }
       return results;
     } finally {
