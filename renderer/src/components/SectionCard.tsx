@@ -1,4 +1,4 @@
-import { Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Card, CardHeader, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 
 const useStyles = makeStyles({
@@ -7,10 +7,22 @@ const useStyles = makeStyles({
 });
 
 /** A titled region of a page (Oversikt, the case page): an h2 the screen reader can jump to. */
-export function SectionCard({ title, description, action, children }: { title: string; description?: ReactNode; action?: ReactNode; children: ReactNode }) {
+export function SectionCard({
+  title,
+  description,
+  action,
+  className,
+  children,
+}: {
+  title: string;
+  description?: ReactNode;
+  action?: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
   const styles = useStyles();
   return (
-    <Card className={styles.card} role="region" aria-label={title}>
+    <Card className={mergeClasses(styles.card, className)} role="region" aria-label={title}>
       <CardHeader
         header={
           <Text as="h2" size={500} weight="semibold">

@@ -32,7 +32,7 @@ export function SessionGate({ children }: { children: (member: TeamMemberDto) =>
   if (!member) return <SignInScreen />;
   return (
     <>
-      <div style={locked ? { visibility: 'hidden' } : undefined}>{children(member)}</div>
+      <div style={{ height: '100%', visibility: locked ? 'hidden' : undefined }}>{children(member)}</div>
       {locked ? <LockScreen member={member} /> : null}
     </>
   );

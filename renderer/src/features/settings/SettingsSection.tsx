@@ -1,25 +1,16 @@
-import { Card, CardHeader, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
+import { SectionCard } from '../../components/SectionCard';
 
-const useStyles = makeStyles({
-  card: { padding: tokens.spacingHorizontalL, maxWidth: '760px' },
-  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
+// Forms read best in a column narrower than the page.
+const useStyles = makeStyles({ narrow: { maxWidth: '760px' } });
 
 /** One titled card on the settings page; every group of settings uses it so the page reads as one. */
 export function SettingsSection({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
   const styles = useStyles();
   return (
-    <Card className={styles.card} role="region" aria-label={title}>
-      <CardHeader
-        header={
-          <Text as="h2" size={500} weight="semibold">
-            {title}
-          </Text>
-        }
-        description={description ? <Text>{description}</Text> : undefined}
-      />
-      <div className={styles.body}>{children}</div>
-    </Card>
+    <SectionCard className={styles.narrow} title={title} {...(description ? { description } : {})}>
+      {children}
+    </SectionCard>
   );
 }
