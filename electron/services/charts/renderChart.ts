@@ -1,0 +1,42 @@
+import * as echarts from 'echarts';
+import { Resvg } from '@resvg/resvg-js';
+import { CHART_FONT_FAMILY, CHART_PALETTE, type ChartDefinition } from '../../../shared/charts/types';
+
+/**
+ * Renders the same chart definitions the renderer shows, without a browser: ECharts' server-side SVG
+ * renderer, then resvg for PNG (Word and LibreOffice both place PNG reliably; SVG support differs).
+ * Animation is off so the first frame is the final one.
+ */
+export function renderChartSvg(chart: ChartDefinition): string {
+  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: chart.width, height: chart.height });
+  try {
+    instance.setOption({
+      color: CHART_PALETTE,
+      textStyle: { fontFamily: CHART_FONT_FAMILY },
+      backgroundColor: '#ffffff',
+      ...chart.option,
+      animation: false,
+    });
+    return instance.renderToSVGString();
+  } finally {
+    instance.dispose();
+  }
+}
+
+export interface PngImage {
+  data: Buffer;
+  /** Pixel size of the PNG (logical size × scale). */
+  width: number;
+  height: number;
+}
+
+/** `scale` 2 prints sharply at the chart's logical size in a Word document. */
+export function renderChartPng(chart: ChartDefinition, scale = 2): PngImage {
+  const svg = renderChartSvg(chart);
+  const rendered = new Resvg(svg, {
+    fitTo: { mode: 'width', value: Math.round(chart.width * scale) },
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+    background: '#ffffff',
+  }).render();
+  return { data: rendered.asPng(), width: rendered.width, height: rendered.height };
+}
