@@ -29,21 +29,27 @@ export function addTableSheet(workbook: ExcelJS.Workbook, table: StatisticsTable
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'bottom' };
 
-  const bodyRows = table.totalRow ? [...table.rows.map((r) => ({ label: r.label, values: r.values, total: false })), { label: 'Totalsum', values: table.totalRow, total: true }] : table.rows.map((r) => ({ label: r.label, values: r.values, total: false }));
+  const bodyRows = [
+    ...table.rows.map((r) => ({ label: r.label, values: r.values, total: false })),
+    ...(table.totalRow ? [{ label: 'Totalsum', values: table.totalRow, total: true }] : []),
+  ];
   bodyRows.forEach((r, index) => {
     const row = sheet.getRow(3 + index);
-    row.values = [r.label, ...r.values.map((v) => v ?? null)];
-    if (r.total) row.font = { bold: true };
+    row.getCell(1).value = r.label;
+    if (r.total) row.getCell(1).font = { bold: true };
+    r.values.forEach((value, i) => {
+      const column = table.columns[i]!;
+      const cell = row.getCell(i + 2);
+      cell.value = value;
+      cell.numFmt = NUMBER_FORMATS[measureDecimals(column.measure)];
+      // Totals are bold, the «Totalsum» column all the way down as on screen.
+      if (r.total || column.total) cell.font = { bold: true };
+    });
   });
   table.columns.forEach((c, index) => {
-    const column = sheet.getColumn(index + 2);
-    column.numFmt = NUMBER_FORMATS[measureDecimals(c.measure)];
-    column.width = Math.max(12, Math.min(30, headingWithUnit(c.label, c.measure).length * 0.6 + 4));
-    // A total column is bold all the way down, as on screen.
-    if (c.total) column.eachCell({ includeEmpty: false }, (cell, rowNumber) => rowNumber > 1 && (cell.font = { bold: true }));
+    sheet.getColumn(index + 2).width = Math.max(12, Math.min(30, headingWithUnit(c.label, c.measure).length * 0.6 + 4));
   });
   sheet.getColumn(1).width = Math.max(14, ...bodyRows.map((r) => r.label.length + 2));
-  sheet.getColumn(1).font = { bold: false };
   return sheet;
 }
 
