@@ -43,7 +43,7 @@ describe('statistics:annual', () => {
     const pivot = t.ok('statistics:annual', { year: 2020 });
     const inYear = LOG.filter((e) => e.date.startsWith('2020'));
     expect(pivot).toMatchObject({ year: 2020, from: '2020-01-01', to: '2020-12-31' });
-    expect(pivot.units).toEqual({ hours: 'timer', personHours: 'persontimer', entries: 'registreringer' });
+    expect(pivot.units).toEqual({ hours: 'timer', personHours: 'persontimer', entries: 'registreringer', cases: 'saker' });
 
     const cellKeys = [...new Set(inYear.map((e) => `${e.municipality}|${e.category}`))];
     expect(pivot.cells).toHaveLength(cellKeys.length);
