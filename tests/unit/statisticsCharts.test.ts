@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { FamiliarTableDto, StatisticsTableDto } from '../../shared/contract';
+import type { FamiliarTableDto, StatisticMeasure, StatisticsTableDto } from '../../shared/contract';
 import { familiarTableChart } from '../../shared/charts/familiarTablesChart';
 import { tableChart } from '../../shared/charts/pivotChart';
 import { CHART_PALETTE } from '../../shared/charts/types';
 import { formatMeasureWithUnit, headingWithUnit, monthLabel } from '../../shared/domain/statistics';
 import { renderChartSvg } from '../../electron/services/charts/renderChart';
 
+const column = (key: string, label: string, measure: StatisticMeasure, total = false) => ({ key, label, measure, total });
+
 const table: StatisticsTableDto = {
   title: 'Timer per kommune og hendelse, 2020',
   rowHeader: 'Kommune',
-  columns: [
-    { key: '1', label: '1 Brukeroppfølging', measure: 'hours', total: false },
-    { key: '2', label: '2 Kjøring', measure: 'hours', total: false },
-    { key: 'total', label: 'Totalsum', measure: 'hours', total: true },
-  ],
+  columns: [column('1', '1 Brukeroppfølging', 'hours'), column('2', '2 Kjøring', 'hours'), column('total', 'Totalsum', 'hours', true)],
   rows: [
     { key: '1', label: 'Fauske', values: [1234.5, 12, 1246.5] },
     { key: '2', label: 'Sørfold', values: [null, 0.5, 0.5] },
@@ -65,10 +63,10 @@ describe('familiar table chart', () => {
         title: 'Samarbeidspartnere',
         rowHeader: 'Kommune',
         columns: [
-          { key: '3:hours', label: 'Samarbeidspartnere', measure: 'hours', total: false },
-          { key: '3:entries', label: 'Samarbeidspartnere', measure: 'entries', total: false },
-          { key: 'total:hours', label: 'Totalsum', measure: 'hours', total: true },
-          { key: 'total:entries', label: 'Totalsum', measure: 'entries', total: true },
+          column('3:hours', 'Samarbeidspartnere', 'hours'),
+          column('3:entries', 'Samarbeidspartnere', 'entries'),
+          column('total:hours', 'Totalsum', 'hours', true),
+          column('total:entries', 'Totalsum', 'entries', true),
         ],
         rows: [{ key: '1', label: 'Fauske', values: [55.5, 111, 55.5, 111] }],
         totalRow: [55.5, 111, 55.5, 111],
