@@ -21,7 +21,7 @@ import type { StatisticsTabProps } from './statisticsTabs';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  pickers: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', alignItems: 'flex-end' },
+  pickers: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', alignItems: 'flex-start' },
   picker: { minWidth: '180px' },
   note: { color: tokens.colorNeutralForeground2 },
 });
