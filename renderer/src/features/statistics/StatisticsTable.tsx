@@ -70,8 +70,10 @@ export function StatisticsTable({ table, caption }: { table: StatisticsTableDto;
                 className={mergeClasses(styles.columnHeader, column.total && styles.total)}
                 button={{ className: styles.end }}
               >
-                {withSoftHyphens(column.label)}
-                {mixedUnits ? <span className={styles.unit}> {STATISTIC_UNITS[column.measure]}</span> : null}
+                <span>
+                  {withSoftHyphens(column.label)}
+                  {mixedUnits ? <span className={styles.unit}> {STATISTIC_UNITS[column.measure]}</span> : null}
+                </span>
               </TableHeaderCell>
             ))}
           </TableRow>
