@@ -51,7 +51,7 @@ describe('0011-documents', () => {
       db.sqlite.prepare("insert into evaluation_responses (case_id, received_date, consent_to_contact, created_at, updated_at) values (?, '2020-07-01', 1, ?, ?)").run(caseId, NOW, NOW)
         .lastInsertRowid,
     );
-    const answer = db.sqlite.prepare('insert into evaluation_answers (response_id, question_id, value, text_value) values (?, ?, ?, ?)');
+    const answer = db.sqlite.prepare(`insert into evaluation_answers (response_id, case_id, question_id, value, text_value) values (?, ${caseId}, ?, ?, ?)`);
     answer.run(response, 'respekt', 5, null);
     answer.run(response, 'fungerte', null, 'Praten');
     expect(() => answer.run(response, 'lyttet', 6, null)).toThrow(/CHECK/);
