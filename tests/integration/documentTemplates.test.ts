@@ -6,6 +6,11 @@ import { buildDefaultTemplate, defaultTemplatePath } from '../../electron/tools/
 import { createTestDatabase, TEST_RESOURCES_DIR, type TestDatabase } from '../support/testDatabase';
 import { buildClosedCase } from '../support/documentCases';
 import { remainingPlaceholders, visibleText, wordXmlParts } from '../support/docxFiles';
+import { placeholdersFor } from '../../shared/domain/templatePlaceholders';
+import { validateTemplate } from '../../electron/services/documents/templateValidation';
+import { templateTags } from '../../electron/services/documents/templateFill';
+import { closureReportData } from '../../electron/services/documents/closureReportData';
+import { evaluationFormData } from '../../electron/services/documents/evaluationFormData';
 
 /** Template management: validation before a template is accepted, split runs, versions, restore, open. */
 let t: TestDatabase;
@@ -131,5 +136,27 @@ describe('versions', () => {
     expect(report.map((p) => p.name)).toContain('mål');
     expect(report.find((p) => p.name === 'saksnummer')).toMatchObject({ requiredIn: ['closure-report', 'evaluation-form'], example: '02/20-ST' });
     expect(t.ok('templates:placeholders', { kind: 'evaluation-form' }).map((p) => p.name)).not.toContain('kommune');
+  });
+});
+
+describe('the placeholder catalogue is the single truth', () => {
+  it.each(TEMPLATE_KINDS)('the shipped %s passes the checks an upload gets and uses every placeholder of its kind', async (kind) => {
+    await expect(validateTemplate(kind, 'standard.docx', shipped(kind))).resolves.toBeUndefined();
+    const used = new Set((await templateTags(shipped(kind))).map((tag) => tag.name));
+    expect(placeholdersFor(kind).map((p) => p.name).filter((name) => !used.has(name))).toEqual([]);
+  });
+
+  it('fills exactly the catalogue’s placeholders for each kind, loops with their fields', () => {
+    const c = buildClosedCase(t);
+    const detail = t.ok('cases:get', { id: c.caseId });
+    const filled = { 'closure-report': closureReportData(detail, null, '2020-06-20'), 'evaluation-form': evaluationFormData(detail, '2020-06-20') };
+    for (const kind of TEMPLATE_KINDS) {
+      const data = filled[kind];
+      expect(Object.keys(data).sort(), kind).toEqual(placeholdersFor(kind).map((p) => p.name).sort());
+      for (const p of placeholdersFor(kind).filter((p) => p.type === 'loop')) {
+        const rows = data[p.name] as Record<string, string>[];
+        for (const row of rows) expect(Object.keys(row).sort(), p.name).toEqual(p.fields!.map((f) => f.name).sort());
+      }
+    }
   });
 });
