@@ -234,6 +234,47 @@ export interface TimesheetImportRowsTable {
   time_entry_id: number;
 }
 
+/** Migration 0011: template versions; the newest of a kind is in use. */
+export interface DocumentTemplatesTable {
+  id: Generated<number>;
+  kind: string;
+  version: number;
+  file_name: string;
+  content: Uint8Array;
+  size_bytes: number;
+  uploaded_at: string;
+  uploaded_by: number | null;
+  is_default: number;
+}
+
+export interface GeneratedDocumentsTable {
+  id: Generated<number>;
+  case_id: number;
+  kind: string;
+  template_version: number;
+  generated_at: string;
+  generated_by: number | null;
+}
+
+export interface EvaluationResponsesTable {
+  id: Generated<number>;
+  case_id: number;
+  received_date: string;
+  consent_to_contact: number | null;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+}
+
+/** One row per answered question; free text (what worked, what should change) in text_value. */
+export interface EvaluationAnswersTable {
+  response_id: number;
+  case_id: number;
+  question_id: string;
+  value: number | null;
+  text_value: string | null;
+}
+
 export interface DB {
   municipalities: MunicipalitiesTable;
   categories: CategoriesTable;
@@ -256,6 +297,10 @@ export interface DB {
   network_event_contacts: NetworkEventContactsTable;
   timesheet_imports: TimesheetImportsTable;
   timesheet_import_rows: TimesheetImportRowsTable;
+  document_templates: DocumentTemplatesTable;
+  generated_documents: GeneratedDocumentsTable;
+  evaluation_responses: EvaluationResponsesTable;
+  evaluation_answers: EvaluationAnswersTable;
 }
 
 export type TeamMemberRow = Selectable<TeamMembersTable>;

@@ -45,6 +45,15 @@ export interface ReadOnlyState {
   databasePath?: string;
 }
 
+/**
+ * What the desktop does for a service without the service importing Electron: main implements it with
+ * `shell.openPath`; the command line and the tests pass a fake that records the path.
+ */
+export interface DesktopPort {
+  /** Opens a file in its default program (a .docx in Word). Resolves with an error text, '' on success. */
+  openPath(path: string): Promise<string>;
+}
+
 export interface ServiceContext {
   db: AppDatabase;
   actor: Actor | null;
@@ -53,4 +62,10 @@ export interface ServiceContext {
   readOnly?: ReadOnlyState | null;
   /** scrypt cost for new password hashes. Default: DEFAULT_SCRYPT_COST; the test helpers pass a cheap one. */
   passwordCost?: ScryptCost;
+  /**
+   * The folder holding the shipped files (resources/templates/…): `process.resourcesPath` when packaged,
+   * the repository's resources/ in development, the CLI and the tests.
+   */
+  resourcesDir?: string;
+  desktop?: DesktopPort;
 }

@@ -7,6 +7,7 @@ import { caseChannels } from './cases';
 import { caseLifeChannels } from './caseLife';
 import { caseNoteChannels } from './closureNote';
 import { contactChannels } from './contacts';
+import { documentChannels } from './documents';
 import { lifeDomainChannels } from './lifeDomains';
 import { networkChannels } from './network';
 import { overviewChannels } from './overview';
@@ -46,6 +47,7 @@ export const contract = {
   ...caseNoteChannels,
   ...auditChannels,
   ...retentionChannels,
+  ...documentChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -83,6 +85,15 @@ export type {
 } from './cases';
 export type { CaseloadDto } from './caseLife';
 export type { ContactDto, ContactPersonDto } from './contacts';
+export type {
+  DocumentTemplateDto,
+  EvaluationAnswers,
+  EvaluationQuestionSummaryDto,
+  EvaluationResponseDto,
+  EvaluationSummaryDto,
+  GeneratedDocumentDto,
+  GeneratedFileDto,
+} from './documents';
 export type { LifeDomainDto } from './lifeDomains';
 export type { NetworkEventDto } from './network';
 export type { OverviewDto, ActiveCaseDto, AfterContactDto } from './overview';

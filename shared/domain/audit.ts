@@ -44,6 +44,8 @@ export const AUDIT_RECORD_TYPE_LABEL = {
   time_entry_import: 'Timeimport',
   time_entry_export: 'Timeeksport',
   statistics_export: 'Statistikkeksport',
+  document_template: 'Dokumentmal',
+  evaluation: 'Evalueringsskjema',
 } as const;
 
 export type AuditRecordType = keyof typeof AUDIT_RECORD_TYPE_LABEL;
