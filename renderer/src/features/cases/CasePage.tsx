@@ -8,6 +8,8 @@ import { useApiQuery } from '../../lib/query';
 import { CaseContactsSection } from './CaseContactsSection';
 import { RiskSection, StaffSection } from './CaseTeamSections';
 import { CaseTime, CaseTimeline } from './CaseTimeline';
+import { DocumentsSection } from './DocumentsSection';
+import { EvaluationsSection } from './EvaluationsSection';
 import { GoalsSection } from './GoalsSection';
 import { LifecycleActions } from './LifecycleActions';
 import { RatingsSection } from './RatingsSection';
@@ -56,6 +58,10 @@ export function CasePage() {
           <div className={styles.grid}>
             <CaseContactsSection detail={detail} />
             <CaseTime detail={detail} />
+          </div>
+          <div className={styles.grid}>
+            <DocumentsSection detail={detail} />
+            <EvaluationsSection detail={detail} />
           </div>
         </>
       ) : null}
