@@ -8,7 +8,7 @@ import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage, FormErrorMessage } from '../../components/ErrorMessage';
 import { SimpleTable } from '../../components/SimpleTable';
 import { Loading } from '../../components/Loading';
-import { call, errorMessage } from '../../lib/api';
+import { ApiCallError, call, errorMessage } from '../../lib/api';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { downloadFile, fileToBase64 } from '../time-entries/download';
 import { SettingsSection } from './SettingsSection';
@@ -24,8 +24,7 @@ const useStyles = makeStyles({
   title: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0, fontSize: tokens.fontSizeBase400 },
   muted: { color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  // The refusal names each problem on its own line, as the services wrote it.
-  report: { whiteSpace: 'pre-line' },
+  report: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalXL },
 });
 
 /** «Standardmal» or «Redigert»: whether the team's own wording is in use. */
@@ -111,7 +110,21 @@ function DownloadButton({ template, iconOnly = false }: { template: DocumentTemp
   );
 }
 
-type Outcome = { kind: 'accepted'; template: DocumentTemplateDto } | { kind: 'refused'; fileName: string; message: string } | null;
+type Outcome = { kind: 'accepted'; template: DocumentTemplateDto } | { kind: 'refused'; fileName: string; problems: string[] } | null;
+
+/**
+ * The validation report as a list: the services name each problem of the file (unknown placeholders,
+ * missing required ones) separated by «;» next to the file field; other refusals are one sentence.
+ */
+function problemsOf(error: unknown): string[] {
+  const report = error instanceof ApiCallError ? error.fieldErrors.contentBase64 : undefined;
+  if (!report) return [errorMessage(error)];
+  return report
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => p.charAt(0).toLocaleUpperCase('nb') + p.slice(1));
+}
 
 function TemplateKindPanel({ kind, active, canEdit }: { kind: TemplateKind; active: DocumentTemplateDto | undefined; canEdit: boolean }) {
   const styles = useStyles();
@@ -126,20 +139,20 @@ function TemplateKindPanel({ kind, active, canEdit }: { kind: TemplateKind; acti
     setOutcome(null);
     // Refused here only what cannot be a Word document at all; the services check the content.
     if (!file.name.toLowerCase().endsWith('.docx')) {
-      return setOutcome({ kind: 'refused', fileName: file.name, message: 'Filen er ikke et Word-dokument (.docx). Lagre malen som .docx i Word og prøv igjen.' });
+      return setOutcome({ kind: 'refused', fileName: file.name, problems: ['Filen er ikke et Word-dokument (.docx). Lagre malen som .docx i Word og prøv igjen.'] });
     }
     if (file.size > MAX_TEMPLATE_BYTES) {
       return setOutcome({
         kind: 'refused',
         fileName: file.name,
-        message: `Filen er for stor (høyst ${formatInteger(MAX_TEMPLATE_BYTES / 1024 / 1024)} MB). Store bilder i malen kan komprimeres i Word.`,
+        problems: [`Filen er for stor (høyst ${formatInteger(MAX_TEMPLATE_BYTES / 1024 / 1024)} MB). Store bilder i malen kan komprimeres i Word.`],
       });
     }
     try {
       const template = await replace.mutateAsync({ kind, fileName: file.name.slice(0, 200), contentBase64: await fileToBase64(file) });
       setOutcome({ kind: 'accepted', template });
     } catch (error) {
-      setOutcome({ kind: 'refused', fileName: file.name, message: errorMessage(error) });
+      setOutcome({ kind: 'refused', fileName: file.name, problems: problemsOf(error) });
     }
   };
 
@@ -218,10 +231,14 @@ function TemplateKindPanel({ kind, active, canEdit }: { kind: TemplateKind; acti
       ) : null}
       {outcome?.kind === 'refused' ? (
         <MessageBar intent="error" layout="multiline">
-          <MessageBarBody className={styles.report}>
+          <MessageBarBody>
             <MessageBarTitle>«{outcome.fileName}» ble ikke tatt i bruk</MessageBarTitle>
-            {outcome.message}
-            {'\n'}Malen som er i bruk, er uendret.
+            <ul className={styles.report} aria-label="Problemer i malen">
+              {outcome.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+            Malen som er i bruk, er uendret (versjon {active?.version}).
           </MessageBarBody>
         </MessageBar>
       ) : null}
