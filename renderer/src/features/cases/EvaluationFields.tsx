@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, Radio, RadioGroup, Text, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { Fragment, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import type { EvaluationAnswers, EvaluationResponseDto } from '../../../../shared/contract';
 import {
   EVALUATION_CONSENT_TEXT,
@@ -74,6 +74,8 @@ export function EvaluationFields({
   fieldErrors: Record<string, string>;
 }) {
   const styles = useStyles();
+  const statementsId = useId();
+  const textId = useId();
   // «Ikke aktuelt» and a blank line are both stored as null; remember which one was ticked while editing.
   const [notRelevant, setNotRelevant] = useState<Set<string>>(new Set());
   const setAnswer = (id: EvaluationQuestionId, value: number | string | null) => onChange({ ...draft, answers: { ...draft.answers, [id]: value } });
@@ -90,8 +92,8 @@ export function EvaluationFields({
         <DateInput value={draft.receivedDate} onChange={(receivedDate) => onChange({ ...draft, receivedDate })} />
       </FormField>
 
-      <section className={styles.section} aria-labelledby="evaluation-statements">
-        <h3 id="evaluation-statements" className={styles.heading}>
+      <section className={styles.section} aria-labelledby={statementsId}>
+        <h3 id={statementsId} className={styles.heading}>
           Utsagn
         </h3>
         <div className={styles.grid}>
@@ -142,8 +144,8 @@ export function EvaluationFields({
         </div>
       </section>
 
-      <section className={styles.section} aria-labelledby="evaluation-text">
-        <h3 id="evaluation-text" className={styles.heading}>
+      <section className={styles.section} aria-labelledby={textId}>
+        <h3 id={textId} className={styles.heading}>
           Brukerens egne ord
         </h3>
         <MessageBar intent="warning">
