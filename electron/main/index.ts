@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { CHANNEL_NAMES } from '../../shared/contract';
@@ -113,6 +113,9 @@ async function start(): Promise<void> {
   const dispatcher = createDispatcher({
     db: database,
     readOnly,
+    // Packaged, extraResources puts resources/templates beside the asar; in development it is the repository's.
+    resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
+    desktop: { openPath: (path) => shell.openPath(path) },
     reportError: ({ channel, errorName, sqliteCode }) => log.write({ event: 'channel-error', channel, errorName, sqliteCode }),
   });
   if (!readOnly) {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { contract, fail, isChannelName, ok, type ApiResult, type ChannelName } from '../../shared/contract';
 import type { AppDatabase } from '../db/open';
-import { systemClock, type Clock, type ReadOnlyState, type ServiceContext, type SessionStore } from './context';
+import { systemClock, type Clock, type DesktopPort, type ReadOnlyState, type ServiceContext, type SessionStore } from './context';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
 import { toApiError, type ErrorReporter } from './errorMapping';
 import type { ScryptCost } from './passwords';
@@ -33,6 +33,9 @@ export interface DispatcherOptions {
   readOnly?: ReadOnlyState | null;
   /** scrypt cost for new password hashes; only the test helpers pass a cheaper one than the default. */
   passwordCost?: ScryptCost;
+  /** Where the shipped files (document templates) are; see ServiceContext.resourcesDir. */
+  resourcesDir?: string;
+  desktop?: DesktopPort;
 }
 
 /** What still answers while the screen is locked: nothing that shows data or changes it. */
@@ -74,6 +77,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       session,
       readOnly,
       ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
+      ...(options.resourcesDir ? { resourcesDir: options.resourcesDir } : {}),
+      ...(options.desktop ? { desktop: options.desktop } : {}),
     };
     const handler = handlers[channel] as (ctx: ServiceContext, input: unknown) => unknown;
     return { channel, run: () => handler(ctx, parsed.data) };

@@ -35,6 +35,10 @@ import { createTimeEntry, deleteTimeEntry, updateTimeEntry } from './timeEntries
 import { listTimeEntries } from './timeEntryList';
 import { caseSuggestions, timeWeek } from './timeEntriesWeek';
 import { exportTimeEntries } from './timesheet/exportEntries';
+import { generateDocument, listDocuments, regenerateDocument } from './documents/generateDocument';
+import { deleteEvaluation, evaluationSummary, listEvaluations, registerEvaluation, updateEvaluation } from './documents/evaluations';
+import { placeholderCatalogue } from './documents/placeholders';
+import { downloadTemplate, listTemplates, openTemplate, replaceTemplate, restoreDefaultTemplate } from './documents/templateStore';
 import { importTimesheet, previewTimesheet, readTimesheet, rejectedRowsFile, timesheetProgress } from './timesheet/importService';
 
 /** A service function answers at once or, for slow work done off the main thread, with a promise. */
@@ -124,4 +128,18 @@ export const handlers: Handlers = {
   'audit:export': exportAudit,
   'retention:preview': (ctx) => previewRetention(ctx),
   'retention:run': (ctx, input) => runRetention(ctx, input),
+  'templates:list': listTemplates,
+  'templates:placeholders': (_ctx, input) => placeholderCatalogue(input),
+  'templates:download': downloadTemplate,
+  'templates:open': openTemplate,
+  'templates:replace': replaceTemplate,
+  'templates:restore-default': restoreDefaultTemplate,
+  'documents:list': listDocuments,
+  'documents:generate': generateDocument,
+  'documents:regenerate': regenerateDocument,
+  'evaluations:list': listEvaluations,
+  'evaluations:register': registerEvaluation,
+  'evaluations:update': updateEvaluation,
+  'evaluations:delete': deleteEvaluation,
+  'evaluations:summary': evaluationSummary,
 };

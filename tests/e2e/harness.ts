@@ -10,7 +10,7 @@ import { openDatabase, type AppDatabase } from '../../electron/db/open';
 import { createDispatcher, type Dispatcher } from '../../electron/services/dispatcher';
 import type { Clock, ReadOnlyState } from '../../electron/services/context';
 import { checkA11y } from './support/a11y';
-import { TEST_PASSWORD, TEST_PASSWORD_COST } from '../support/testDatabase';
+import { TEST_PASSWORD, TEST_PASSWORD_COST, TEST_RESOURCES_DIR } from '../support/testDatabase';
 import { launchChromium } from './support/chromium';
 import { findHorizontalOverflow } from './support/layout';
 import { startStaticServer, type StaticServer } from './support/staticServer';
@@ -88,6 +88,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const dispatcher = createDispatcher({
       db,
       passwordCost: TEST_PASSWORD_COST,
+      resourcesDir: TEST_RESOURCES_DIR,
+      // Nothing opens Word in a browser test; the path is dropped.
+      desktop: { openPath: async () => '' },
       ...(options.clock ? { clock: options.clock } : {}),
       ...(options.readOnly ? { readOnly: options.readOnly(db) } : {}),
       reportError: (report) => errors.push(`service failure on ${report.channel}: ${report.errorName}`),

@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { openDatabase, type AppDatabase, type OpenDatabaseOptions } from '../../electron/db/open';
 import { createDispatcher, type Dispatcher } from '../../electron/services/dispatcher';
@@ -15,6 +16,9 @@ import type { ApiResult, ChannelInput, ChannelName, ChannelOutput, TeamMemberDto
  */
 
 /** «Now» for every test unless a test says otherwise: a Monday in June 2020, noon in Norway. */
+/** The repository's resources/, where the shipped document templates are. */
+export const TEST_RESOURCES_DIR = fileURLToPath(new URL('../../resources', import.meta.url));
+
 export const TEST_NOW = '2020-06-15T10:00:00.000Z';
 
 /** Every member a test helper creates has this password. */
@@ -57,6 +61,8 @@ export interface TestDatabase {
   readonly path: string;
   readonly db: AppDatabase;
   readonly dispatcher: Dispatcher;
+  /** Files the services asked the desktop to open (in Word), in order. */
+  readonly opened: readonly string[];
   /** The member created and signed in at start, or null when `member: false`. */
   readonly member: TeamMemberDto | null;
   /** A typed call through the dispatcher. */
@@ -100,7 +106,20 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const path = join(temp.dir, 'ettervern.sqlite');
   const db = await openDatabase(path, options.open);
   const clock = fixedClock(options.now ?? TEST_NOW);
-  const dispatcher = createDispatcher({ db, clock, passwordCost: TEST_PASSWORD_COST });
+  const opened: string[] = [];
+  const dispatcher = createDispatcher({
+    db,
+    clock,
+    passwordCost: TEST_PASSWORD_COST,
+    resourcesDir: TEST_RESOURCES_DIR,
+    // A stand-in for the desktop: records what would have opened in Word.
+    desktop: {
+      openPath: async (path) => {
+        opened.push(path);
+        return '';
+      },
+    },
+  });
 
   const raw = (channel: unknown, payload: unknown) => dispatcher.dispatch(channel, payload);
   const call = <C extends ChannelName>(channel: C, input: ChannelInput<C>) =>
@@ -136,6 +155,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     path,
     db,
     dispatcher,
+    opened,
     member,
     call,
     ok,

@@ -1,0 +1,129 @@
+import type { CaseDetailDto, EvaluationResponseDto } from '../../../shared/contract';
+import { hoursByCategoryChart } from '../../../shared/charts/hoursByCategory';
+import { formatHoursWithUnit, formatInteger, formatNorwegianDate } from '../../../shared/format';
+import {
+  CASE_CONTACT_ROLE_LABEL,
+  CLOSURE_REASON_LABEL,
+  CONTACT_KIND_LABEL,
+  INSTITUTION_KIND_LABEL,
+  GOAL_STATUS_LABEL,
+  RATING_LEVEL_LABEL,
+  type CaseContactRole,
+} from '../../../shared/domain/caseLife';
+import { EVALUATION_QUESTIONS, EVALUATION_SCALE, NOT_RELEVANT_LABEL } from '../../../shared/domain/evaluationForm';
+import { renderChartPng } from '../charts/renderChart';
+import { ServiceError } from '../errors';
+import type { FillData, FillRow } from './templateFill';
+
+/** Printed where the case has nothing recorded, so a blank is never mistaken for a lost value. */
+export const NOT_RECORDED = 'Ikke registrert';
+
+function date(value: string | null | undefined): string {
+  return value ? formatNorwegianDate(value) : NOT_RECORDED;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function contactsWithRole(detail: CaseDetailDto, role: CaseContactRole): string[] {
+  return detail.contacts.filter((c) => c.role === role).map((c) => (c.personName ? `${c.contactName} (${c.personName})` : c.contactName));
+}
+
+/** The data a closure report cannot be written without; the refusal names what is missing. */
+export function requireClosureData(detail: CaseDetailDto, reduced: boolean): asserts detail is CaseDetailDto & { closedDate: string } {
+  if (reduced) throw new ServiceError('conflict', `Saken ${detail.code} er redusert til statistikk og har ikke lenger data til en avslutningsrapport`);
+  if (!detail.closedDate) {
+    throw new ServiceError('validation', `Saken ${detail.code} mangler avslutningsdato – avslutt saken før avslutningsrapporten lages`, {
+      caseId: 'Saken mangler avslutningsdato',
+    });
+  }
+}
+
+function referralReason(detail: CaseDetailDto): string {
+  if (!detail.institution) return 'Behov for oppfølging i overgangen til eget hjem';
+  return `Ettervern etter opphold i ${INSTITUTION_KIND_LABEL[detail.institution.kind].toLowerCase()}`;
+}
+
+function institutionPhase(detail: CaseDetailDto): string {
+  const i = detail.institution;
+  if (!i) return 'Ingen institusjonsfase registrert';
+  const parts = [i.name ? `${INSTITUTION_KIND_LABEL[i.kind]} (${i.name})` : INSTITUTION_KIND_LABEL[i.kind]];
+  if (i.from) parts.push(`fra ${formatNorwegianDate(i.from)}`);
+  const discharge = i.dischargeDate ?? detail.dischargeDate;
+  if (discharge) parts.push(`utskrevet ${formatNorwegianDate(discharge)}`);
+  else if (i.expectedDischargeDate) parts.push(`forventet utskrevet ${formatNorwegianDate(i.expectedDischargeDate)}`);
+  return parts.join(', ');
+}
+
+function lifeDomainRows(detail: CaseDetailDto): FillRow[] {
+  const domains = new Map<number, { name: string; start?: string; end?: string }>();
+  for (const r of detail.ratings) {
+    const entry = domains.get(r.domainId) ?? { name: r.domainName };
+    if (r.occasion === 'start') entry.start = RATING_LEVEL_LABEL[r.level];
+    if (r.occasion === 'avslutning') entry.end = RATING_LEVEL_LABEL[r.level];
+    domains.set(r.domainId, entry);
+  }
+  return [...domains.values()]
+    .filter((d) => d.start || d.end)
+    .map((d) => ({ område: d.name, status_start: d.start ?? NOT_RECORDED, status_avslutning: d.end ?? NOT_RECORDED }));
+}
+
+function answerText(question: (typeof EVALUATION_QUESTIONS)[number], value: number | string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return question.kind === 'scale' ? NOT_RELEVANT_LABEL : 'Ikke besvart';
+  if (question.kind === 'text') return String(value);
+  return EVALUATION_SCALE.find((s) => s.value === value)?.label ?? String(value);
+}
+
+function assessment(evaluation: EvaluationResponseDto | null): Pick<FillData, 'vurdering_status' | 'vurdering'> {
+  if (!evaluation) return { vurdering_status: 'Brukeren har ikke levert evalueringsskjema.', vurdering: [] };
+  return {
+    vurdering_status: `Evalueringsskjema mottatt ${formatNorwegianDate(evaluation.receivedDate)}. Brukerens egne svar:`,
+    vurdering: EVALUATION_QUESTIONS.map((q) => ({
+      vurdering_spørsmål: 'group' in q ? `Hjelp med: ${q.text}` : q.text,
+      vurdering_svar: answerText(q, evaluation.answers[q.id]),
+    })),
+  };
+}
+
+/** Everything the closure-report placeholders stand for, from the case page's data. */
+export function closureReportData(detail: CaseDetailDto, evaluation: EvaluationResponseDto | null, today: string, reduced = false): FillData {
+  requireClosureData(detail, reduced);
+  const start = detail.startDate ?? detail.referralDate ?? detail.closedDate;
+  const totalMinutes = detail.minutesByCategory.reduce((s, c) => s + c.minutes, 0);
+  const totalEntries = detail.minutesByCategory.reduce((s, c) => s + c.entries, 0);
+  const takeover = [detail.takeoverService, ...contactsWithRole(detail, 'overtar')].filter((v): v is string => Boolean(v));
+  const chart = hoursByCategoryChart(detail.minutesByCategory);
+  return {
+    saksnummer: detail.code,
+    dato: formatNorwegianDate(today),
+    kommune: detail.municipalityName,
+    oppdragsgiver: contactsWithRole(detail, 'oppdragsgiver').join(', ') || NOT_RECORDED,
+    periode: `${formatNorwegianDate(start)}–${formatNorwegianDate(detail.closedDate)}`,
+    antall_uker: formatInteger(Math.max(1, Math.round(daysBetween(start, detail.closedDate) / 7))),
+    henvist_dato: date(detail.referralDate),
+    henviser: contactsWithRole(detail, 'henviser').join(', ') || NOT_RECORDED,
+    henvisningsgrunn: referralReason(detail),
+    institusjonsfase: institutionPhase(detail),
+    avslutningsgrunn: detail.closureReason ? CLOSURE_REASON_LABEL[detail.closureReason] : NOT_RECORDED,
+    mål: detail.goals.map((g) => ({ mål_tekst: g.text, mål_status: GOAL_STATUS_LABEL[g.status] })),
+    timer: detail.minutesByCategory.map((c) => ({
+      hendelse: c.categoryName,
+      hendelse_timer: formatHoursWithUnit(c.minutes),
+      hendelse_registreringer: `${formatInteger(c.entries)} ${c.entries === 1 ? 'registrering' : 'registreringer'}`,
+    })),
+    timer_totalt: formatHoursWithUnit(totalMinutes),
+    registreringer_totalt: `${formatInteger(totalEntries)} ${totalEntries === 1 ? 'registrering' : 'registreringer'}`,
+    timer_diagram: { image: renderChartPng(chart), altText: chart.title, widthCm: 15 },
+    samarbeidspartnere: detail.contacts.map((c) => ({
+      partner: c.personName ? `${c.contactName} (${c.personName})` : c.contactName,
+      partner_type: CONTACT_KIND_LABEL[c.contactKind],
+      partner_rolle: CASE_CONTACT_ROLE_LABEL[c.role],
+    })),
+    livsområder: lifeDomainRows(detail),
+    overtar: takeover.join(', ') || NOT_RECORDED,
+    etterkontakt: date(detail.afterContactDate ?? detail.afterContactDue),
+    ...assessment(evaluation),
+    ansvarlige: detail.staff.map((s) => s.displayName).join(', ') || NOT_RECORDED,
+  };
+}

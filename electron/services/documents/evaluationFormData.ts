@@ -1,0 +1,34 @@
+import type { CaseDetailDto } from '../../../shared/contract';
+import { formatNorwegianDate } from '../../../shared/format';
+import {
+  EVALUATION_CONSENT_TEXT,
+  EVALUATION_GROUPS,
+  EVALUATION_INTRO,
+  EVALUATION_SCALE_QUESTIONS,
+  EVALUATION_TEXT_QUESTIONS,
+  EVALUATION_TITLE,
+} from '../../../shared/domain/evaluationForm';
+import type { FillData } from './templateFill';
+
+/**
+ * The evaluation form's placeholders: the questions come from the form definition, so the printed form
+ * and the registration screen always ask the same things in the same order. Only the case code identifies
+ * the form; no name is printed.
+ */
+export function evaluationFormData(detail: Pick<CaseDetailDto, 'code' | 'staff'>, today: string): FillData {
+  const inGroup = (group: string | undefined) => EVALUATION_SCALE_QUESTIONS.filter((q) => ('group' in q ? q.group : undefined) === group);
+  return {
+    saksnummer: detail.code,
+    dato: formatNorwegianDate(today),
+    tittel: EVALUATION_TITLE,
+    innledning: EVALUATION_INTRO,
+    utsagn: inGroup(undefined).map((q, i) => ({ nr: String(i + 1), utsagn_tekst: q.text })),
+    domener_overskrift: EVALUATION_GROUPS.domener,
+    domener: inGroup('domener').map((q) => ({ domene: q.text })),
+    tjenester_overskrift: EVALUATION_GROUPS.tjenester,
+    tjenester: inGroup('tjenester').map((q) => ({ tjeneste: q.text })),
+    fritekst: EVALUATION_TEXT_QUESTIONS.map((q) => ({ fritekst_spørsmål: q.text })),
+    samtykke: EVALUATION_CONSENT_TEXT,
+    ansvarlige: detail.staff.map((s) => s.displayName).join(', '),
+  };
+}

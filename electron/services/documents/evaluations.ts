@@ -1,0 +1,204 @@
+import type { ChannelParsedInput, EvaluationAnswers, EvaluationResponseDto, EvaluationSummaryDto } from '../../../shared/contract';
+import { yearRange } from '../../../shared/dates';
+import {
+  EVALUATION_QUESTIONS,
+  EVALUATION_SCALE,
+  EVALUATION_SCALE_QUESTIONS,
+  type EvaluationQuestionId,
+} from '../../../shared/domain/evaluationForm';
+import { isSuppressed, publishCount, SMALL_NUMBER_LABEL, type PublishedCount } from '../../../shared/domain/smallNumbers';
+import { all, first, run, transaction } from '../../db/exec';
+import { requireActor } from '../actor';
+import { recordAudit } from '../audit';
+import type { ServiceContext } from '../context';
+import { requireCaseByCode } from '../cases';
+import { notFound } from '../errors';
+
+const SUPPRESSED: PublishedCount = { kind: 'suppressed', label: SMALL_NUMBER_LABEL };
+const QUESTION_KIND = new Map<string, 'scale' | 'text'>(EVALUATION_QUESTIONS.map((q) => [q.id, q.kind]));
+
+function responseQuery(ctx: ServiceContext) {
+  return ctx.db.kysely
+    .selectFrom('evaluation_responses as r')
+    .innerJoin('cases as c', 'c.id', 'r.case_id')
+    .leftJoin('team_members as m', 'm.id', 'r.created_by')
+    .select(['r.id', 'r.case_id', 'c.code', 'r.received_date', 'r.consent_to_contact', 'r.created_at', 'r.updated_at', 'm.display_name']);
+}
+
+function answersOf(ctx: ServiceContext, ids: number[]): Map<number, EvaluationAnswers> {
+  const byResponse = new Map<number, EvaluationAnswers>(ids.map((id) => [id, {}]));
+  if (ids.length === 0) return byResponse;
+  const rows = all(ctx.db, ctx.db.kysely.selectFrom('evaluation_answers').selectAll().where('response_id', 'in', ids));
+  for (const row of rows) {
+    const answers = byResponse.get(row.response_id)!;
+    answers[row.question_id as EvaluationQuestionId] = QUESTION_KIND.get(row.question_id) === 'text' ? row.text_value : row.value;
+  }
+  return byResponse;
+}
+
+type ResponseRow = Awaited<ReturnType<ReturnType<typeof responseQuery>['execute']>>[number];
+
+function toDtos(ctx: ServiceContext, rows: ResponseRow[]): EvaluationResponseDto[] {
+  const answers = answersOf(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    caseId: r.case_id,
+    caseCode: r.code,
+    receivedDate: r.received_date,
+    consentToContact: r.consent_to_contact === null ? null : r.consent_to_contact === 1,
+    answers: answers.get(r.id)!,
+    registeredAt: r.created_at,
+    registeredByName: r.display_name,
+    updatedAt: r.updated_at,
+  }));
+}
+
+export function listEvaluations(ctx: ServiceContext, input: ChannelParsedInput<'evaluations:list'>): EvaluationResponseDto[] {
+  let query = responseQuery(ctx).orderBy('r.received_date', 'desc').orderBy('r.id', 'desc');
+  if (input.caseId !== undefined) query = query.where('r.case_id', '=', input.caseId);
+  if (input.year !== undefined) {
+    const { from, to } = yearRange(input.year);
+    query = query.where('r.received_date', '>=', from).where('r.received_date', '<=', to);
+  }
+  return toDtos(ctx, all(ctx.db, query));
+}
+
+/** The newest returned form on a case, for the closure report; null when none is registered. */
+export function latestEvaluation(ctx: ServiceContext, caseId: number): EvaluationResponseDto | null {
+  return listEvaluations(ctx, { caseId })[0] ?? null;
+}
+
+function responseById(ctx: ServiceContext, id: number): EvaluationResponseDto {
+  const row = first(ctx.db, responseQuery(ctx).where('r.id', '=', id));
+  if (!row) throw notFound('Evalueringsskjemaet finnes ikke', 'id');
+  return toDtos(ctx, [row])[0]!;
+}
+
+/** Replaces a response's answers; blank text and unanswered questions leave no row. */
+function writeAnswers(ctx: ServiceContext, responseId: number, answers: EvaluationAnswers): string[] {
+  run(ctx.db, ctx.db.kysely.deleteFrom('evaluation_answers').where('response_id', '=', responseId));
+  const written: string[] = [];
+  for (const [questionId, value] of Object.entries(answers)) {
+    if (value === null || value === undefined || value === '') continue;
+    const isText = QUESTION_KIND.get(questionId) === 'text';
+    run(
+      ctx.db,
+      ctx.db.kysely.insertInto('evaluation_answers').values({
+        response_id: responseId,
+        question_id: questionId,
+        value: isText ? null : Number(value),
+        text_value: isText ? String(value) : null,
+      }),
+    );
+    written.push(questionId);
+  }
+  return written;
+}
+
+function consentValue(consent: boolean | null): number | null {
+  return consent === null ? null : consent ? 1 : 0;
+}
+
+export function registerEvaluation(ctx: ServiceContext, input: ChannelParsedInput<'evaluations:register'>): EvaluationResponseDto {
+  const actor = requireActor(ctx);
+  const id = transaction(ctx.db, () => {
+    const target = requireCaseByCode(ctx, input.caseCode, 'caseCode');
+    const now = ctx.clock.now().toISOString();
+    const result = run(
+      ctx.db,
+      ctx.db.kysely.insertInto('evaluation_responses').values({
+        case_id: target.id,
+        received_date: input.receivedDate,
+        consent_to_contact: consentValue(input.consentToContact),
+        created_at: now,
+        created_by: actor.id,
+        updated_at: now,
+      }),
+    );
+    const id = Number(result.lastInsertRowid);
+    const fields = writeAnswers(ctx, id, input.answers);
+    recordAudit(ctx, 'create', 'evaluation', id, ['caseId', 'receivedDate', 'consentToContact', ...fields]);
+    return id;
+  });
+  return responseById(ctx, id);
+}
+
+export function updateEvaluation(ctx: ServiceContext, input: ChannelParsedInput<'evaluations:update'>): EvaluationResponseDto {
+  requireActor(ctx);
+  transaction(ctx.db, () => {
+    responseById(ctx, input.id);
+    run(
+      ctx.db,
+      ctx.db.kysely
+        .updateTable('evaluation_responses')
+        .set({ received_date: input.receivedDate, consent_to_contact: consentValue(input.consentToContact), updated_at: ctx.clock.now().toISOString() })
+        .where('id', '=', input.id),
+    );
+    const fields = writeAnswers(ctx, input.id, input.answers);
+    recordAudit(ctx, 'update', 'evaluation', input.id, ['receivedDate', 'consentToContact', ...fields]);
+  });
+  return responseById(ctx, input.id);
+}
+
+export function deleteEvaluation(ctx: ServiceContext, input: ChannelParsedInput<'evaluations:delete'>): { id: number } {
+  requireActor(ctx);
+  transaction(ctx.db, () => {
+    responseById(ctx, input.id);
+    run(ctx.db, ctx.db.kysely.deleteFrom('evaluation_answers').where('response_id', '=', input.id));
+    run(ctx.db, ctx.db.kysely.deleteFrom('evaluation_responses').where('id', '=', input.id));
+    recordAudit(ctx, 'delete', 'evaluation', input.id);
+  });
+  return { id: input.id };
+}
+
+/**
+ * Per question, how the year's returned forms answered: the count per scale step and the mean. The
+ * small-number rule applies per question (its basis is how many answered it) and to the totals, so a
+ * question four people answered shows «færre enn 5» and no distribution or mean at all. Free-text
+ * answers never leave this service in a summary.
+ */
+export function evaluationSummary(ctx: ServiceContext, input: { year: number }): EvaluationSummaryDto {
+  const { from, to } = yearRange(input.year);
+  const totals = first(
+    ctx.db,
+    ctx.db.kysely
+      .selectFrom('evaluation_responses')
+      .select((eb) => [eb.fn.countAll<number>().as('responses'), eb.fn.sum<number | null>('consent_to_contact').as('consents')])
+      .where('received_date', '>=', from)
+      .where('received_date', '<=', to),
+  )!;
+  const counts = all(
+    ctx.db,
+    ctx.db.kysely
+      .selectFrom('evaluation_answers as a')
+      .innerJoin('evaluation_responses as r', 'r.id', 'a.response_id')
+      .select((eb) => ['a.question_id', 'a.value', eb.fn.countAll<number>().as('n')])
+      .where('r.received_date', '>=', from)
+      .where('r.received_date', '<=', to)
+      .where('a.value', 'is not', null)
+      .groupBy(['a.question_id', 'a.value']),
+  );
+  const questions = EVALUATION_SCALE_QUESTIONS.map((q) => {
+    const perValue = new Map(counts.filter((c) => c.question_id === q.id).map((c) => [c.value!, c.n]));
+    const answered = [...perValue.values()].reduce((s, n) => s + n, 0);
+    const sum = [...perValue.entries()].reduce((s, [v, n]) => s + v * n, 0);
+    const hidden = isSuppressed(answered);
+    return {
+      questionId: q.id,
+      text: q.text,
+      answered: publishCount(answered),
+      // Each cell is itself a count of answers; zeros beside a hidden question would give its answers away.
+      distribution: EVALUATION_SCALE.map((s) => ({ value: s.value, label: s.label, count: hidden ? SUPPRESSED : publishCount(perValue.get(s.value) ?? 0) })),
+      mean: hidden || answered === 0 ? null : Math.round((sum / answered) * 10) / 10,
+    };
+  });
+  return {
+    year: input.year,
+    responses: publishCount(totals.responses),
+    consents: publishCount(totals.consents ?? 0, totals.responses),
+    questions,
+  };
+}

@@ -1,0 +1,57 @@
+import { MimeType, TemplateHandler, type Tag, type TemplateData } from 'easy-template-x';
+import type { PngImage } from '../charts/renderChart';
+
+/**
+ * Filling a .docx template. easy-template-x only substitutes values and repeats loops: a template cannot
+ * run code, which matters because the team uploads edited templates. It also joins placeholders that Word
+ * has split over several formatting runs, and escapes & < > in values.
+ */
+const handler = new TemplateHandler();
+
+/**
+ * Characters Word's XML cannot hold (C0 controls other than tab/newline/return, U+FFFE/U+FFFF and lone
+ * surrogates) would leave a file Word refuses to open; they are dropped. Everything else, { } < > &
+ * included, is printed as typed.
+ */
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function xmlSafe(value: string): string {
+  return value.replace(XML_INVALID, '');
+}
+
+/** Values for a template: text, loops of rows of text, and images. */
+export type FillValue = string | FillRow[] | { image: PngImage; altText: string; widthCm: number };
+export type FillRow = Record<string, string>;
+export type FillData = Record<string, FillValue>;
+
+/** A 96-dpi pixel size for a picture `widthCm` wide, keeping the image's proportions. */
+function imageContent(value: { image: PngImage; altText: string; widthCm: number }) {
+  const width = Math.round((value.widthCm / 2.54) * 96);
+  return {
+    _type: 'image' as const,
+    source: value.image.data,
+    format: MimeType.Png,
+    width,
+    height: Math.round((width * value.image.height) / value.image.width),
+    altText: xmlSafe(value.altText),
+  };
+}
+
+function toTemplateData(data: FillData): TemplateData {
+  const out: TemplateData = {};
+  for (const [name, value] of Object.entries(data)) {
+    if (typeof value === 'string') out[name] = xmlSafe(value);
+    else if (Array.isArray(value)) out[name] = value.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, xmlSafe(v)])));
+    else out[name] = imageContent(value);
+  }
+  return out;
+}
+
+export async function fillTemplate(template: Buffer, data: FillData): Promise<Buffer> {
+  return handler.process(template, toTemplateData(data));
+}
+
+/** Every `{…}` tag in the document, headers and footers included. Throws on a malformed template. */
+export async function templateTags(template: Buffer): Promise<Tag[]> {
+  return handler.parseTags(template);
+}

@@ -1,0 +1,133 @@
+import { writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableRow, WidthType } from 'docx';
+import { TEMPLATE_FILE_STEM, type TemplateKind } from '../../../shared/domain/documents';
+import { EVALUATION_SCALE, NOT_RELEVANT_LABEL } from '../../../shared/domain/evaluationForm';
+import { cell, factTable, FONT, grid, heading, HEADING_FILL, LABEL_FILL, letterhead, pageFooter, para, signatureLines, text } from './templateStyle';
+
+/**
+ * Builds the shipped default templates (resources/templates/*.docx) with the docx library, so the
+ * defaults are reviewable code rather than opaque binaries. Run with `npx tsx
+ * electron/tools/templates/buildDefaultTemplates.ts` after changing the layout; a test checks that the
+ * committed files have the same content as this script builds.
+ */
+const EXEMPT = 'Unntatt offentlighet, jf. offl. § 13 og fvl. § 13';
+const PAGE_MARGIN = { top: 1134, bottom: 1134, left: 1134, right: 1134, header: 567, footer: 567 };
+
+function document(children: (Paragraph | Table)[], header: ReturnType<typeof letterhead>, footer: ReturnType<typeof pageFooter>, fontSize: number): Document {
+  return new Document({
+    creator: 'Ettervern',
+    title: 'Mal',
+    styles: { default: { document: { run: { font: FONT, size: fontSize }, paragraph: { spacing: { after: 60 } } } } },
+    sections: [{ properties: { page: { margin: PAGE_MARGIN } }, headers: { default: header }, footers: { default: footer }, children }],
+  });
+}
+
+export function closureReportDocument(): Document {
+  const children = [
+    para([text('Avslutningsrapport', { bold: true, size: 40 })], { spacing: { before: 120, after: 0 } }),
+    para([text('Oppfølging fra det interkommunale ettervernsteamet', { size: 22, color: '404040' })], { spacing: { after: 200 } }),
+    factTable([
+      ['Saksnummer', '{saksnummer}'],
+      ['Kommune', '{kommune}'],
+      ['Oppdragsgiver', '{oppdragsgiver}'],
+      ['Periode', '{periode} ({antall_uker} uker)'],
+      ['Henvist', '{henvist_dato}'],
+      ['Henviser', '{henviser}'],
+      ['Grunn for henvisning', '{henvisningsgrunn}'],
+      ['Institusjonsfase', '{institusjonsfase}'],
+      ['Grunn for avslutning', '{avslutningsgrunn}'],
+    ]),
+    heading('1. Mål og måloppnåelse'),
+    para(['Målene ble satt sammen med brukeren ved oppstart.']),
+    grid(['Mål', 'Status ved avslutning'], [72, 28], [['{#mål}{mål_tekst}', '{mål_status}{/mål}']]),
+    heading('2. Arbeidet som er gjort'),
+    para(['Teamet har registrert {timer_totalt} på saken, fordelt på {registreringer_totalt}.']),
+    grid(['Hendelse', 'Timer', 'Registreringer'], [50, 25, 25], [['{#timer}{hendelse}', '{hendelse_timer}', '{hendelse_registreringer}{/timer}']]),
+    para(['{timer_diagram}'], { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 } }),
+    para([text('Samarbeidspartnere som har vært involvert', { bold: true })], { spacing: { before: 120 }, keepNext: true }),
+    grid(['Tjeneste', 'Type', 'Rolle i saken'], [46, 27, 27], [['{#samarbeidspartnere}{partner}', '{partner_type}', '{partner_rolle}{/samarbeidspartnere}']]),
+    heading('3. Livsområder ved start og ved avslutning'),
+    para([text('Krevende = trenger mye hjelp nå · Delvis på plass = trenger fortsatt støtte · På plass = fungerer stort sett uten hjelp', { size: 18, color: '404040' })]),
+    grid(['Livsområde', 'Ved start', 'Ved avslutning'], [40, 30, 30], [['{#livsområder}{område}', '{status_start}', '{status_avslutning}{/livsområder}']]),
+    heading('4. Videre oppfølging'),
+    factTable([
+      ['Overtar oppfølgingen', '{overtar}'],
+      ['Avtalt kontakt etter tre måneder', '{etterkontakt}'],
+    ]),
+    heading('5. Brukerens egen vurdering'),
+    para(['{vurdering_status}']),
+    grid(['Spørsmål', 'Svar'], [70, 30], [['{#vurdering}{vurdering_spørsmål}', '{vurdering_svar}{/vurdering}']]),
+    para([], { spacing: { before: 360 } }),
+    para(['Fauske, {dato}'], { spacing: { after: 600 }, keepNext: true }),
+    signatureLines(['For ettervernsteamet: {ansvarlige}', 'Mottatt av oppdragsgiver']),
+  ];
+  return document(children, letterhead('Saksnummer {saksnummer}'), pageFooter(`Avslutningsrapport {saksnummer} · ${EXEMPT}`), 21);
+}
+
+const BOX = '☐';
+const SMALL = 17;
+
+/** Statement rows: number, statement, one box per scale step; `extra` adds «ikke aktuelt». */
+function scaleTable(firstHeading: string, loop: { name: string; field: string; numbered: boolean }, notRelevant: boolean): Table {
+  const steps = EVALUATION_SCALE.map((s) => s.label);
+  const headings = [firstHeading, ...steps, ...(notRelevant ? [NOT_RELEVANT_LABEL] : [])];
+  const boxWidth = notRelevant ? 8 : 9;
+  const textWidth = 100 - boxWidth * (headings.length - 1);
+  const label = loop.numbered ? `{#${loop.name}}{nr}. {${loop.field}}` : `{#${loop.name}}{${loop.field}}`;
+  const boxes = headings.slice(1).map((_, i, all) => (i === all.length - 1 ? `${BOX}{/${loop.name}}` : BOX));
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: headings.map((h, i) => cell(h, { fill: HEADING_FILL, bold: true, width: i === 0 ? textWidth : boxWidth, center: i > 0, size: i === 0 ? SMALL + 2 : 15 })),
+      }),
+      new TableRow({
+        cantSplit: true,
+        children: [cell(label, { width: textWidth, size: SMALL + 2 }), ...boxes.map((b) => cell([text(b, { size: 24 })], { width: boxWidth, center: true }))],
+      }),
+    ],
+  });
+}
+
+export function evaluationFormDocument(): Document {
+  const children = [
+    para([text('{tittel}', { bold: true, size: 32, color: '1F4E79' })], { spacing: { before: 0, after: 40 } }),
+    new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      rows: [new TableRow({ children: [cell([text('Saksnummer: ', { bold: true }), text('{saksnummer}')], { fill: LABEL_FILL, width: 50 }), cell([text('Utlevert: ', { bold: true }), text('{dato}')], { fill: LABEL_FILL, width: 50 })] })],
+    }),
+    para([text('{innledning}', { size: SMALL + 2 })], { spacing: { before: 80, after: 80 } }),
+    scaleTable('Hva synes du?', { name: 'utsagn', field: 'utsagn_tekst', numbered: true }, false),
+    para([text('{domener_overskrift}', { bold: true, size: SMALL + 2 })], { spacing: { before: 100, after: 40 }, keepNext: true }),
+    scaleTable('Livsområde', { name: 'domener', field: 'domene', numbered: false }, true),
+    para([text('{tjenester_overskrift}', { bold: true, size: SMALL + 2 })], { spacing: { before: 100, after: 40 }, keepNext: true }),
+    scaleTable('Tjeneste', { name: 'tjenester', field: 'tjeneste', numbered: false }, true),
+    para([text('{#fritekst}{fritekst_spørsmål}', { bold: true, size: SMALL + 2 })], { spacing: { before: 100, after: 0 }, keepNext: true }),
+    para([text('_'.repeat(98), { size: SMALL + 2, color: '808080' })], { spacing: { before: 160, after: 0 } }),
+    para([text('_'.repeat(98) + '{/fritekst}', { size: SMALL + 2, color: '808080' })], { spacing: { before: 160, after: 0 } }),
+    para([text(`${BOX} Ja   ${BOX} Nei   `, { size: 22 }), text('{samtykke}', { size: SMALL + 2 })], { spacing: { before: 160, after: 60 } }),
+    para([text('Lever skjemaet i konvolutten du fikk, eller gi det til kontaktpersonen din i teamet. Takk for at du svarte!', { size: SMALL, italics: true, color: '404040' })]),
+  ];
+  return document(children, letterhead('Saksnummer {saksnummer}', 18), pageFooter(`Evalueringsskjema {saksnummer} · ${EXEMPT}`), SMALL + 2);
+}
+
+export async function buildDefaultTemplate(kind: TemplateKind): Promise<Buffer> {
+  return Packer.toBuffer(kind === 'closure-report' ? closureReportDocument() : evaluationFormDocument());
+}
+
+export function defaultTemplatePath(resourcesDir: string, kind: TemplateKind): string {
+  return join(resourcesDir, 'templates', `${TEMPLATE_FILE_STEM[kind]}.docx`);
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const resources = resolve(dirname(fileURLToPath(import.meta.url)), '../../../resources');
+  for (const kind of ['closure-report', 'evaluation-form'] as const) {
+    const path = defaultTemplatePath(resources, kind);
+    writeFileSync(path, await buildDefaultTemplate(kind));
+    console.log(`Skrev ${path}`);
+  }
+}
