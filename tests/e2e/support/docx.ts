@@ -26,14 +26,15 @@ export function unzipEntries(zip: Buffer): Promise<Map<string, Buffer>> {
 }
 
 /**
- * The same .docx with its body text changed the way a person editing in Word would change it, zipped
- * again: what «Erstatt med redigert fil …» receives.
+ * The same .docx with its text changed the way a person editing in Word would change it (body, header and
+ * footer alike), zipped again: what «Erstatt med redigert fil …» receives.
  */
-export async function editDocx(docx: Buffer, edit: (documentXml: string) => string): Promise<Buffer> {
+export async function editDocx(docx: Buffer, edit: (xml: string) => string): Promise<Buffer> {
   const entries = await unzipEntries(docx);
-  const body = entries.get('word/document.xml');
-  if (!body) throw new Error('No word/document.xml in the template');
-  entries.set('word/document.xml', Buffer.from(edit(body.toString('utf8')), 'utf8'));
+  if (!entries.has('word/document.xml')) throw new Error('No word/document.xml in the template');
+  for (const [name, data] of entries) {
+    if (/^word\/[^/]+\.xml$/.test(name)) entries.set(name, Buffer.from(edit(data.toString('utf8')), 'utf8'));
+  }
   return zipBytes([...entries].map(([name, data]) => storedEntry(name, data)));
 }
 
