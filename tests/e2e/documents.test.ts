@@ -109,6 +109,7 @@ describeInBrowser('documents and templates', () => {
     await dialog.getByRole('radiogroup', { name: 'Teamet hjalp meg i kontakten med: NAV' }).getByRole('radio', { name: 'Ikke aktuelt' }).check();
     await dialog.getByRole('textbox', { name: 'Hva fungerte bra?' }).fill('At dere kom hjem til meg & ringte når dere sa.');
     await dialog.getByRole('radio', { name: 'Ja', exact: true }).check();
+    await dialog.getByRole('textbox', { name: 'Mottatt dato', exact: true }).scrollIntoViewIfNeeded();
     await harness.visit('71-evalueringsskjema-dialog');
     await dialog.getByRole('button', { name: 'Registrer skjema' }).click();
     await dialog.waitFor({ state: 'hidden' });

@@ -10,7 +10,9 @@ export function ConfirmButton({
   triggerLabel,
   triggerAriaLabel,
   icon,
+  iconOnly = false,
   primary,
+  subtle,
   disabled,
   title,
   confirmLabel,
@@ -19,10 +21,13 @@ export function ConfirmButton({
 }: {
   triggerLabel: string;
   triggerAriaLabel?: string;
-  /** An icon-only trigger (in a table row): the label becomes its tooltip and, unless given, its name. */
   icon?: ReactElement;
+  /** Only the icon (in a table row): the label becomes its tooltip and, unless given, its name. */
+  iconOnly?: boolean;
   /** The step the section exists for (Oppbevaring's run), not a side action. */
   primary?: boolean;
+  /** A quiet side action next to a heading. */
+  subtle?: boolean;
   disabled?: boolean;
   title: string;
   confirmLabel: string;
@@ -43,13 +48,13 @@ export function ConfirmButton({
     >
       <DialogTrigger disableButtonEnhancement>
         <Button
-          appearance={primary ? 'primary' : icon ? 'subtle' : 'secondary'}
+          appearance={primary ? 'primary' : subtle || iconOnly ? 'subtle' : 'secondary'}
           icon={icon}
           disabled={disabled}
-          aria-label={triggerAriaLabel ?? (icon ? triggerLabel : undefined)}
-          title={icon ? triggerLabel : undefined}
+          aria-label={triggerAriaLabel ?? (iconOnly ? triggerLabel : undefined)}
+          title={iconOnly ? triggerLabel : undefined}
         >
-          {icon ? null : triggerLabel}
+          {iconOnly ? null : triggerLabel}
         </Button>
       </DialogTrigger>
       <DialogSurface aria-describedby={undefined}>

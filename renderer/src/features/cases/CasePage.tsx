@@ -59,10 +59,8 @@ export function CasePage() {
             <CaseContactsSection detail={detail} />
             <CaseTime detail={detail} />
           </div>
-          <div className={styles.grid}>
-            <DocumentsSection detail={detail} />
-            <EvaluationsSection detail={detail} />
-          </div>
+          <DocumentsSection detail={detail} />
+          <EvaluationsSection detail={detail} />
         </>
       ) : null}
     </div>

@@ -65,12 +65,12 @@ export function DocumentsSection({ detail }: { detail: CaseDetailDto }) {
         emptyText={log.isPending ? 'Henter …' : 'Ingen dokumenter er laget for saken ennå.'}
         columns={[
           { header: 'Dokument', cell: (d) => TEMPLATE_KIND_LABEL[d.kind] },
-          { header: 'Malversjon', width: '110px', numeric: true, cell: (d) => d.templateVersion },
-          { header: 'Laget', width: '150px', cell: (d) => formatNorwegianDateTime(d.generatedAt) },
+          { header: 'Malversjon', width: '120px', numeric: true, cell: (d) => d.templateVersion },
+          { header: 'Laget', width: '170px', cell: (d) => formatNorwegianDateTime(d.generatedAt) },
           { header: 'Av', cell: (d) => d.generatedByName ?? '–' },
           {
             header: 'Lag på nytt',
-            width: '130px',
+            width: '150px',
             cell: (d) => (
               <Button
                 appearance="subtle"

@@ -31,7 +31,11 @@ const useStyles = makeStyles({
     borderTop: `1px solid ${tokens.colorNeutralStroke3}`,
     paddingLeft: tokens.spacingHorizontalM,
   },
+  // The scale's words stay in view while the long list of statements scrolls inside the dialog.
   header: {
+    position: 'sticky',
+    top: 0,
+    zIndex: 1,
     borderTop: 'none',
     backgroundColor: tokens.colorNeutralBackground2,
     fontSize: tokens.fontSizeBase200,

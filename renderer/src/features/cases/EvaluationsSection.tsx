@@ -65,6 +65,7 @@ export function EvaluationsSection({ detail }: { detail: CaseDetailDto }) {
                 <ConfirmButton
                   triggerLabel={`Slett skjemaet mottatt ${formatNorwegianDate(r.receivedDate)}`}
                   icon={<DeleteRegular />}
+                  iconOnly
                   title="Slette evalueringsskjemaet?"
                   confirmLabel="Slett"
                   onConfirm={async () => {

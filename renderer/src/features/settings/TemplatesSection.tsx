@@ -21,6 +21,7 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalM,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
+  headingRow: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
   title: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, margin: 0, fontSize: tokens.fontSizeBase400 },
   muted: { color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
@@ -159,10 +160,35 @@ function TemplateKindPanel({ kind, active, canEdit }: { kind: TemplateKind; acti
   const headingId = `template-${kind}`;
   return (
     <section className={styles.kind} aria-labelledby={headingId}>
-      <h3 id={headingId} className={styles.title}>
-        {label}
-        {active ? <SourceBadge template={active} /> : null}
-      </h3>
+      <div className={styles.headingRow}>
+        <h3 id={headingId} className={styles.title}>
+          {label}
+          {active ? <SourceBadge template={active} /> : null}
+        </h3>
+        {canEdit && active ? (
+          <ConfirmButton
+            triggerLabel="Gjenopprett standard"
+            subtle
+            icon={<ArrowResetRegular />}
+            triggerAriaLabel={`Gjenopprett standardmalen for ${label.toLowerCase()}`}
+            disabled={active.isDefault}
+            title={`Gjenopprette standardmalen for ${label.toLowerCase()}?`}
+            confirmLabel="Gjenopprett standard"
+            onConfirm={async () => {
+              setOutcome(null);
+              try {
+                setOutcome({ kind: 'accepted', template: await restore.mutateAsync({ kind }) });
+                return null;
+              } catch (error) {
+                return errorMessage(error);
+              }
+            }}
+          >
+            Standardmalen tas i bruk igjen som en ny versjon. Teamets redigerte versjon {active.version} blir liggende i listen og kan lastes
+            ned, men brukes ikke lenger.
+          </ConfirmButton>
+        ) : null}
+      </div>
       <Text className={styles.muted}>
         {active ? `Versjon ${active.version} er i bruk, lastet inn ${uploadedText(active)}.` : 'Henter malen …'}
       </Text>
@@ -196,25 +222,6 @@ function TemplateKindPanel({ kind, active, canEdit }: { kind: TemplateKind; acti
               <Button icon={<DocumentArrowUpRegular />} disabled={replace.isPending} onClick={() => input.current?.click()}>
                 Erstatt med redigert fil …
               </Button>
-              <ConfirmButton
-                triggerLabel="Gjenopprett standard"
-                triggerAriaLabel={`Gjenopprett standardmalen for ${label.toLowerCase()}`}
-                disabled={active.isDefault}
-                title={`Gjenopprette standardmalen for ${label.toLowerCase()}?`}
-                confirmLabel="Gjenopprett standard"
-                onConfirm={async () => {
-                  setOutcome(null);
-                  try {
-                    setOutcome({ kind: 'accepted', template: await restore.mutateAsync({ kind }) });
-                    return null;
-                  } catch (error) {
-                    return errorMessage(error);
-                  }
-                }}
-              >
-                Standardmalen tas i bruk igjen som en ny versjon. Teamets redigerte versjon {active.version} blir liggende i listen og kan lastes
-                ned, men brukes ikke lenger.
-              </ConfirmButton>
             </>
           ) : null}
         </div>
