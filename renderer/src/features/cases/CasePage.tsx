@@ -59,8 +59,9 @@ export function CasePage() {
             <CaseContactsSection detail={detail} />
             <CaseTime detail={detail} />
           </div>
-          <DocumentsSection detail={detail} />
-          <EvaluationsSection detail={detail} />
+          {/* Keyed by case: a refusal shown for one case must not linger on the next one opened. */}
+          <DocumentsSection key={`documents-${detail.id}`} detail={detail} />
+          <EvaluationsSection key={`evaluations-${detail.id}`} detail={detail} />
         </>
       ) : null}
     </div>

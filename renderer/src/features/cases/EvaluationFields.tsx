@@ -47,6 +47,7 @@ const useStyles = makeStyles({
   groupHeading: { gridColumn: '1 / -1', fontWeight: tokens.fontWeightSemibold, paddingTop: tokens.spacingVerticalS, paddingBottom: tokens.spacingVerticalXXS },
   grouped: { paddingLeft: tokens.spacingHorizontalL },
   radios: { gridColumn: '2 / -1', display: 'grid', gridTemplateColumns: `repeat(${EVALUATION_SCALE.length + 1}, 76px)`, justifyItems: 'center' },
+  date: { maxWidth: '160px' },
   consent: { flexDirection: 'row', flexWrap: 'wrap' },
 });
 
@@ -93,7 +94,7 @@ export function EvaluationFields({
   return (
     <>
       <FormField label="Mottatt dato" required validationMessage={fieldErrors.receivedDate}>
-        <DateInput value={draft.receivedDate} onChange={(receivedDate) => onChange({ ...draft, receivedDate })} />
+        <DateInput className={styles.date} value={draft.receivedDate} onChange={(receivedDate) => onChange({ ...draft, receivedDate })} />
       </FormField>
 
       <section className={styles.section} aria-labelledby={statementsId}>

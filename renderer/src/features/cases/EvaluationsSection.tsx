@@ -44,8 +44,10 @@ export function EvaluationsSection({ detail }: { detail: CaseDetailDto }) {
     <SectionCard
       title="Evalueringsskjemaer"
       description="Skjemaer brukeren har levert tilbake. De registreres på saksnummeret, aldri med navn."
-      action={<RegisterEvaluation detail={detail} />}
     >
+      <div>
+        <RegisterEvaluation detail={detail} />
+      </div>
       {list.error ? <ErrorMessage error={list.error} /> : null}
       <SimpleTable<EvaluationResponseDto>
         ariaLabel="Registrerte evalueringsskjemaer"
