@@ -24,6 +24,9 @@ import { listCategories, listMunicipalities } from './reference';
 import { changeOwnPassword, getSession, lockSession, signIn, signOut, unlockSession } from './session';
 import { getSettings, updateSettings } from './settings';
 import { annualPivot } from './statistics';
+import { exportStatisticsTable } from './statistics/exportTable';
+import { familiarTables } from './statistics/familiarTables';
+import { pivot } from './statistics/pivot';
 import { systemStatus } from './system';
 import { createTeamMember, listTeamMembers, setTeamMemberActive, setTeamMemberPassword, updateTeamMember } from './teamMembers';
 import { exportAudit } from './auditExport';
@@ -117,6 +120,9 @@ export const handlers: Handlers = {
   'timesheet:rejected-rows': rejectedRowsFile,
   'timesheet:import': importTimesheet,
   'statistics:annual': annualPivot,
+  'statistics:pivot': pivot,
+  'statistics:familiar-tables': familiarTables,
+  'statistics:export-table': exportStatisticsTable,
   'settings:get': (ctx) => getSettings(ctx),
   'settings:update': updateSettings,
   'backups:list': (ctx) => listBackups(ctx),

@@ -45,6 +45,7 @@ export const AUDIT_RECORD_TYPE_LABEL = {
   time_entry_export: 'Timeeksport',
   document_template: 'Dokumentmal',
   evaluation: 'Evalueringsskjema',
+  statistics_export: 'Statistikkeksport',
 } as const;
 
 export type AuditRecordType = keyof typeof AUDIT_RECORD_TYPE_LABEL;

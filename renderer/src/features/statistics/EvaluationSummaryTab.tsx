@@ -20,6 +20,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { Loading } from '../../components/Loading';
 import { SectionCard } from '../../components/SectionCard';
 import { useApiQuery } from '../../lib/query';
+import type { StatisticsTabProps } from './statisticsTabs';
 
 const useStyles = makeStyles({
   wrapper: { overflowX: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
@@ -29,12 +30,6 @@ const useStyles = makeStyles({
   grouped: { paddingLeft: tokens.spacingHorizontalXL },
   caption: { captionSide: 'top', textAlign: 'start', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, color: tokens.colorNeutralForeground2 },
 });
-
-/** The tab gets the page's period; the summary is per year. Typed here so the tab stands on its own. */
-export interface EvaluationSummaryTabProps {
-  period: { year: number } | { from: string; to: string };
-  periodLabel: string;
-}
 
 const formText = (count: PublishedCount) => {
   const text = publishedText(count, formatInteger);
@@ -50,11 +45,11 @@ function groupOf(questionId: string): EvaluationGroupId | undefined {
 }
 
 /**
- * Statistikk → Brukerevalueringer: how the users answered the team's evaluation form in a year. The
+ * Statistikk → Brukerevalueringer (the page's period; the summary is per year): how the users answered the team's evaluation form in a year. The
  * services apply the small-number rule, so a figure built from fewer than 5 forms arrives as «færre enn 5»
  * and is shown as such; free-text answers are never summarised here (they could point at a person).
  */
-export function EvaluationSummaryTab({ period }: EvaluationSummaryTabProps) {
+export function EvaluationSummaryTab({ period }: StatisticsTabProps) {
   const year = 'year' in period ? period.year : null;
   const summary = useApiQuery('evaluations:summary', { year: year ?? 2020 }, { enabled: year !== null, keepPrevious: true });
   if (year === null) {
