@@ -34,6 +34,17 @@ describeInBrowser('documents and templates', () => {
         db.sqlite
           .prepare("insert into case_goals (case_id, text, status, created_at, updated_at) values (1, 'Egen leilighet før sommeren', 'naadd', ?, ?)")
           .run(stamp, stamp);
+        // Six forms returned in 2021 (a seventh is registered in the test) and two in 2020: enough to show
+        // 2021, too few for 2020.
+        const insertResponse = db.sqlite.prepare(
+          'insert into evaluation_responses (case_id, received_date, consent_to_contact, created_at, created_by, updated_at) values (1, ?, 1, ?, 1, ?)',
+        );
+        const insertAnswer = db.sqlite.prepare('insert into evaluation_answers (response_id, question_id, value) values (?, ?, ?)');
+        const received = ['2021-03-01', '2021-03-15', '2021-04-01', '2021-04-20', '2021-05-05', '2021-05-20', '2020-10-01', '2020-11-01'];
+        for (const [i, date] of received.entries()) {
+          const id = Number(insertResponse.run(date, stamp, stamp).lastInsertRowid);
+          insertAnswer.run(id, 'helhet', i < 4 ? 5 : 4);
+        }
       },
     });
   });
@@ -117,7 +128,9 @@ describeInBrowser('documents and templates', () => {
     const table = section.getByRole('table', { name: 'Registrerte evalueringsskjemaer' });
     await table.getByRole('cell', { name: '10.06.2021', exact: true }).waitFor();
     expect((await tableText(table))[1]?.slice(0, 3)).toEqual(['10.06.2021', '3 av 18 spørsmål', 'Ja']);
-    const answers = harness.db.sqlite.prepare('select question_id, value, text_value from evaluation_answers order by question_id').all();
+    const answers = harness.db.sqlite
+      .prepare("select question_id, value, text_value from evaluation_answers join evaluation_responses r on r.id = response_id where r.received_date = '2021-06-10'")
+      .all();
     expect(answers).toEqual(
       expect.arrayContaining([
         { question_id: 'respekt', value: 5, text_value: null },
@@ -133,9 +146,41 @@ describeInBrowser('documents and templates', () => {
     await edit.getByRole('button', { name: 'Lagre endringene' }).click();
     await edit.waitFor({ state: 'hidden' });
     await table.getByRole('cell', { name: 'Nei', exact: true }).waitFor();
-    expect(harness.db.sqlite.prepare('select consent_to_contact from evaluation_responses').all()).toEqual([{ consent_to_contact: 0 }]);
+    expect(harness.db.sqlite.prepare("select consent_to_contact from evaluation_responses where received_date = '2021-06-10'").all()).toEqual([
+      { consent_to_contact: 0 },
+    ]);
     await section.scrollIntoViewIfNeeded();
     await harness.visit('72-sak-evalueringsskjemaer');
+  });
+
+  it('summarises the year under Statistikk, hiding what rests on fewer than 5 forms', async () => {
+    const { page } = harness;
+    await page.getByRole('link', { name: 'Statistikk' }).click();
+    await page.getByRole('tab', { name: 'Brukerevalueringer' }).click();
+    await page.getByRole('combobox', { name: 'År', exact: true }).selectOption('2021');
+    const card = page.getByRole('region', { name: 'Brukerevalueringer 2021' });
+    await card.getByText('Mottatt: 7 skjemaer · Ja til kontakt etter tre måneder: 6 skjemaer').waitFor();
+    const rows = await tableText(card.getByRole('table', { name: 'Svar på evalueringsskjemaet 2021' }));
+    expect(rows[0]).toEqual(['Spørsmål', 'Svar (skjemaer)', 'Helt uenig', 'Litt uenig', 'Både og', 'Litt enig', 'Helt enig', 'Snitt (1–5)']);
+    // Four «helt enig» (5) and two «litt enig» (4) from the seeded forms, plus none on the registered one.
+    expect(rows.find((r) => r[0] === 'Alt i alt er jeg fornøyd med hjelpen jeg fikk.')).toEqual([
+      'Alt i alt er jeg fornøyd med hjelpen jeg fikk.',
+      '6',
+      '0',
+      '0',
+      '0',
+      'færre enn 5',
+      'færre enn 5',
+      '4,7',
+    ]);
+    expect(rows.find((r) => r[0] === 'Jeg ble møtt med respekt.')?.slice(1)).toEqual(['færre enn 5', 'færre enn 5', 'færre enn 5', 'færre enn 5', 'færre enn 5', 'færre enn 5', '–']);
+    await harness.visit('75-statistikk-brukerevalueringer');
+
+    await page.getByRole('combobox', { name: 'År', exact: true }).selectOption('2020');
+    const earlier = page.getByRole('region', { name: 'Brukerevalueringer 2020' });
+    await earlier.getByText('Mottatt: færre enn 5 skjemaer', { exact: false }).waitFor();
+    await earlier.getByText(/Svarene vises ikke før minst 5 har svart/).waitFor();
+    expect(await earlier.getByText('4,5').count()).toBe(0);
   });
 
   it('refuses an edited template with unknown placeholders, accepts a good one, and restores the default', async () => {
