@@ -31,7 +31,7 @@ function usedIn(p: TemplatePlaceholder): string {
 }
 
 /** Loops are written `{#navn}…{/navn}` and their fields only between those tags, so both are shown that way. */
-export function placeholderRows(placeholders: readonly TemplatePlaceholder[]): PlaceholderRow[] {
+function placeholderRows(placeholders: readonly TemplatePlaceholder[]): PlaceholderRow[] {
   return placeholders.flatMap((p) => {
     const code = p.type === 'loop' ? `{#${p.name}} … {/${p.name}}` : `{${p.name}}`;
     const top: PlaceholderRow = { key: p.name, code, description: p.description, example: p.example, usedIn: usedIn(p) };

@@ -24,8 +24,14 @@ import type { StatisticsTabProps } from './statisticsTabs';
 
 const useStyles = makeStyles({
   wrapper: { overflowX: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  // Natural widths: the statements take the room, the figures only what they need.
+  table: { tableLayout: 'auto' },
+  question: { minWidth: '220px' },
+  // Headers may wrap («Svar (skjemaer)») so the table fits the page; the figures below do not.
+  headerEnd: { justifyContent: 'flex-end', textAlign: 'end', whiteSpace: 'normal' },
   header: { backgroundColor: tokens.colorNeutralBackground2, fontWeight: tokens.fontWeightSemibold, verticalAlign: 'bottom' },
   figure: { textAlign: 'end', justifyContent: 'flex-end', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
+  figureHeader: { textAlign: 'end' },
   group: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground2 },
   grouped: { paddingLeft: tokens.spacingHorizontalXL },
   caption: { captionSide: 'top', textAlign: 'start', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, color: tokens.colorNeutralForeground2 },
@@ -96,21 +102,21 @@ function SummaryTable({ questions, year }: { questions: EvaluationQuestionSummar
   let previousGroup: EvaluationGroupId | undefined;
   return (
     <div className={styles.wrapper}>
-      <Table aria-label={`Svar på evalueringsskjemaet ${year}`} size="small">
+      <Table aria-label={`Svar på evalueringsskjemaet ${year}`} size="small" className={styles.table}>
         <caption className={styles.caption}>
           Antall skjemaer per svar. Snitt på skalaen 1 (helt uenig) til 5 (helt enig); «ikke aktuelt» og tomme svar er ikke med. Tall bygd på færre
           enn {SMALL_NUMBER_THRESHOLD} skjemaer vises som «færre enn {SMALL_NUMBER_THRESHOLD}».
         </caption>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell className={styles.header}>Spørsmål</TableHeaderCell>
-            <TableHeaderCell className={mergeClasses(styles.header, styles.figure)}>Svar (skjemaer)</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.header, styles.question)}>Spørsmål</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.header, styles.figureHeader)} button={{ className: styles.headerEnd }}>Svar (skjemaer)</TableHeaderCell>
             {EVALUATION_SCALE.map((s) => (
-              <TableHeaderCell key={s.value} className={mergeClasses(styles.header, styles.figure)}>
+              <TableHeaderCell key={s.value} className={mergeClasses(styles.header, styles.figureHeader)} button={{ className: styles.headerEnd }}>
                 {s.label}
               </TableHeaderCell>
             ))}
-            <TableHeaderCell className={mergeClasses(styles.header, styles.figure)}>Snitt (1–5)</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.header, styles.figureHeader)} button={{ className: styles.headerEnd }}>Snitt (1–5)</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
