@@ -246,6 +246,10 @@ describeInBrowser('documents and templates', () => {
     await placeholders.getByRole('searchbox', { name: 'Søk i plassholdere' }).fill('oppdragsgiver');
     const table = placeholders.getByRole('table', { name: 'Plassholdere' });
     await expect.poll(async () => (await tableText(table)).slice(1).map((row) => row[0])).toEqual(['{oppdragsgiver}']);
+    await placeholders.getByRole('searchbox', { name: 'Søk i plassholdere' }).fill('mål');
+    await expect.poll(async () => (await tableText(table)).slice(1).map((row) => row[0])).toContain('{mål_tekst}');
+    await placeholders.scrollIntoViewIfNeeded();
+    await harness.visit('76-innstillinger-plassholdere');
 
     await page.getByRole('button', { name: 'Logg ut' }).click();
     await harness.signIn({ username: 'jonas', displayName: 'Jonas Berg' });

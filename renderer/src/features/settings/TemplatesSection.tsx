@@ -51,6 +51,7 @@ const uploadedText = (t: DocumentTemplateDto) =>
  * them; everyone may open, download and read the placeholder list.
  */
 export function TemplatesSection({ canEdit }: { canEdit: boolean }) {
+  const styles = useStyles();
   const templates = useApiQuery('templates:list', {});
   const all = templates.data ?? [];
   return (
@@ -63,6 +64,7 @@ export function TemplatesSection({ canEdit }: { canEdit: boolean }) {
       {TEMPLATE_KINDS.map((kind) => (
         <TemplateKindPanel key={kind} kind={kind} active={all.find((t) => t.kind === kind && t.active)} canEdit={canEdit} />
       ))}
+      <h3 className={styles.title}>Alle versjoner</h3>
       <SimpleTable<DocumentTemplateDto>
         ariaLabel="Versjoner av malene"
         rows={all}
