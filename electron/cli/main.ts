@@ -4,6 +4,7 @@ import { backupCommand, restoreCommand, verifyCommand } from './commands/backups
 import { callCommand } from './commands/call';
 import { channelsCommand } from './commands/channels';
 import { demoCommand } from './commands/demo';
+import { documentCommand } from './commands/document';
 import { auditCommand } from './commands/audit';
 import { exportTimesheetCommand } from './commands/exportTimesheet';
 import { importTimesheetCommand } from './commands/importTimesheet';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   channelsCommand,
   importTimesheetCommand,
   exportTimesheetCommand,
+  documentCommand,
   backupCommand,
   restoreCommand,
   verifyCommand,

@@ -269,6 +269,7 @@ export interface EvaluationResponsesTable {
 /** One row per answered question; free text (what worked, what should change) in text_value. */
 export interface EvaluationAnswersTable {
   response_id: number;
+  case_id: number;
   question_id: string;
   value: number | null;
   text_value: string | null;

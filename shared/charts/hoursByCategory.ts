@@ -20,8 +20,8 @@ export function hoursByCategoryChart(rows: readonly CategoryHours[], title = 'Ti
     height,
     option: {
       title: { text: title, left: 0, top: 0, textStyle: { fontSize: 14, fontWeight: 'bold' } },
-      grid: { left: 8, right: 90, top: 34, bottom: 24, containLabel: true },
-      xAxis: { type: 'value', name: 'timer', nameLocation: 'end', axisLabel: { formatter: (v: number) => formatHours(v * 60) } },
+      grid: { left: 16, right: 90, top: 34, bottom: 36, containLabel: true },
+      xAxis: { type: 'value', name: 'timer', nameLocation: 'middle', nameGap: 24, axisLabel: { formatter: (v: number) => formatHours(v * 60) } },
       yAxis: { type: 'category', data: sorted.map((r) => r.categoryName), axisTick: { show: false } },
       series: [
         {

@@ -105,7 +105,7 @@ export const TEMPLATE_PLACEHOLDERS = [
       { name: 'vurdering_svar', description: 'Svaret brukeren ga', example: 'Helt enig' },
     ],
   },
-  { name: 'ansvarlige', type: 'text', kinds: BOTH, requiredIn: [], description: 'Teammedlemmene som har fulgt opp saken', example: 'Anne Hansen, Per Olsen' },
+  { name: 'ansvarlige', type: 'text', kinds: REPORT, requiredIn: [], description: 'Teammedlemmene som har fulgt opp saken', example: 'Anne Hansen, Per Olsen' },
   { name: 'tittel', type: 'text', kinds: FORM, requiredIn: [], description: 'Overskriften på skjemaet', example: 'Hvordan var hjelpen fra ettervernsteamet?' },
   { name: 'innledning', type: 'text', kinds: FORM, requiredIn: [], description: 'Innledende tekst til brukeren', example: 'Vi vil gjerne vite …' },
   {

@@ -5,7 +5,9 @@ import { contract, type ChannelName } from '../../shared/contract';
 import { fixedClock } from '../../electron/services/context';
 import { createDispatcher } from '../../electron/services/dispatcher';
 import { workbookBytes } from '../support/timesheetFiles';
-import { categoryId, createTestDatabase, municipalityId, TEST_NOW, TEST_PASSWORD, type TestDatabase } from '../support/testDatabase';
+import { readFileSync } from 'node:fs';
+import { buildClosedCase } from '../support/documentCases';
+import { categoryId, createTestDatabase, municipalityId, TEST_NOW, TEST_PASSWORD, TEST_RESOURCES_DIR, type TestDatabase } from '../support/testDatabase';
 
 type AuditRow = Selectable<AuditLogTable>;
 
@@ -65,6 +67,65 @@ const contactPayload = () => ({ name: 'NAV Steigen', kind: 'nav' as const, area:
 const madeContact = () => t.ok('contacts:create', contactPayload());
 const contactWithPerson = () => t.ok('contacts:add-person', { contactId: madeContact().id, name: 'Kari Veileder', role: 'Veileder' });
 const firstDomain = () => t.ok('life-domains:list', {})[0]!.id;
+
+// One scenario per mutation channel of the documents work (templates, document log, evaluation forms).
+const shippedReport = () => readFileSync(`${TEST_RESOURCES_DIR}/templates/Avslutningsrapport.docx`).toString('base64');
+const firstTemplate = () => t.ok('templates:list', { kind: 'closure-report' })[0]!;
+const evaluationPayload = { receivedDate: '2020-06-01', consentToContact: true, answers: { respekt: 5, fungerte: 'Besøkene hjemme' } } as const;
+const registered = () => t.ok('evaluations:register', { caseCode: '03/20-ST', ...evaluationPayload });
+const DOCUMENT_SCENARIOS = (): Record<string, Scenario> => ({
+  'templates:open': {
+    prepare: firstTemplate,
+    write: async (tpl) => (await t.okAsync('templates:open', { id: idOf(tpl) }), { id: idOf(tpl) }),
+    expected: (tpl) => ({ action: 'view', record_type: 'document_template', record_id: String(tpl.id), fields: [] }),
+    values: ['Avslutningsrapport'],
+  },
+  'templates:replace': {
+    prepare: firstTemplate,
+    write: () => t.okAsync('templates:replace', { kind: 'closure-report', fileName: 'Rapport fra Steigen.docx', contentBase64: shippedReport() }),
+    expected: (tpl) => ({ action: 'create', record_type: 'document_template', record_id: String(tpl.id), fields: ['content', 'fileName'] }),
+    values: ['Rapport fra Steigen'],
+  },
+  'templates:restore-default': {
+    prepare: firstTemplate,
+    write: () => t.ok('templates:restore-default', { kind: 'closure-report' }),
+    expected: (tpl) => ({ action: 'create', record_type: 'document_template', record_id: String(tpl.id), fields: ['content', 'isDefault'] }),
+    values: ['Avslutningsrapport.docx'],
+  },
+  'documents:generate': {
+    prepare: () => (firstTemplate(), buildClosedCase(t)),
+    write: async (c) => (await t.okAsync('documents:generate', { caseId: (c as { caseId: number }).caseId, kind: 'closure-report' }), { id: (c as { caseId: number }).caseId }),
+    expected: caseAudit('document', ['closure-report']),
+    values: ['Egen leilighet', '20-ST', 'Tildelingskontoret'],
+  },
+  'documents:regenerate': {
+    prepare: async () => {
+      const c = buildClosedCase(t);
+      return (await t.okAsync('documents:generate', { caseId: c.caseId, kind: 'evaluation-form' })).log;
+    },
+    write: async (log) => (await t.okAsync('documents:regenerate', { id: idOf(log) }), { id: (log as { caseId: number }).caseId }),
+    expected: caseAudit('document', ['evaluation-form']),
+    values: ['20-ST', 'Evalueringsskjema'],
+  },
+  'evaluations:register': {
+    prepare: prepareCase,
+    write: registered,
+    expected: (e) => ({ action: 'create', record_type: 'evaluation', record_id: String(e.id), fields: ['caseId', 'consentToContact', 'fungerte', 'receivedDate', 'respekt'] }),
+    values: ['03/20-ST', '2020-06-01', 'Besøkene hjemme'],
+  },
+  'evaluations:update': {
+    prepare: () => (prepareCase(), registered()),
+    write: (e) => t.ok('evaluations:update', { id: idOf(e), receivedDate: '2020-06-03', consentToContact: false, answers: { helhet: 4, endre: 'Flere møter' } }),
+    expected: (e) => ({ action: 'update', record_type: 'evaluation', record_id: String(e.id), fields: ['consentToContact', 'endre', 'helhet', 'receivedDate'] }),
+    values: ['2020-06-03', 'Flere møter'],
+  },
+  'evaluations:delete': {
+    prepare: () => (prepareCase(), registered()),
+    write: (e) => t.ok('evaluations:delete', { id: idOf(e) }),
+    expected: (e) => ({ action: 'delete', record_type: 'evaluation', record_id: String(e.id), fields: [] }),
+    values: ['03/20-ST', 'Besøkene hjemme'],
+  },
+});
 
 // One scenario per mutation channel added by the case-lifecycle work.
 const CASE_LIFE_SCENARIOS = (): Record<string, Scenario> => ({
@@ -382,6 +443,7 @@ const SCENARIOS: Record<string, Scenario> = {
     values: ['Ettervern-kopier', '9'],
   },
   ...CASE_LIFE_SCENARIOS(),
+  ...DOCUMENT_SCENARIOS(),
   'backups:create': {
     write: async () => (await t.okAsync('backups:create', {}), { id: 0 }),
     expected: () => ({ action: 'backup', record_type: 'database', record_id: null, fields: [] }),
@@ -465,8 +527,12 @@ describe('audit log', () => {
     const made = prepareCase();
     const contact = t.ok('contacts:create', { name: 'NAV', kind: 'nav', area: 'regional' });
     const sheet = await prepareSheet();
+    const template = firstTemplate();
     const since = lastAuditId();
     const readPayloads: Record<string, unknown> = {
+      'templates:download': { id: template.id },
+      'documents:list': { caseId: made.id },
+      'evaluations:summary': { year: 2020 },
       'statistics:annual': { year: 2020 },
       'cases:get': { id: made.id },
       'cases:next-code': { municipalityId: steigen, referralDate: '2020-03-01' },

@@ -17,6 +17,7 @@ const GOAL = 'SPORBART-MAL-51c2';
 const RATING_NOTE = 'SPORBAR-MERKNAD-9e0d';
 const INSTITUTION = 'SPORBAR-INSTITUSJON-3b7a';
 const TAKEOVER = 'SPORBAR-TJENESTE-c4f1';
+const EVALUATION = 'SPORBAR-EVALUERING-8d2e';
 
 let t: TestDatabase;
 let later: Dispatcher;
@@ -46,6 +47,7 @@ beforeEach(async () => {
   const nav = t.ok('contacts:create', { name: 'NAV Steigen', kind: 'nav', area: 'regional' });
   t.ok('cases:link-contact', { caseId: closed.id, contactId: nav.id, role: 'samarbeidspartner' });
   t.ok('cases:close', { id: closed.id, closedDate: '2020-05-01', closureReason: 'overfort', takeoverService: TAKEOVER });
+  t.ok('evaluations:register', { caseCode: closed.code, receivedDate: '2020-05-20', consentToContact: true, answers: { helhet: 5, fungerte: EVALUATION } });
   later = createDispatcher({ db: t.db, clock: fixedClock(LATER), session: t.dispatcher.session, passwordCost: TEST_PASSWORD_COST });
 });
 afterEach(() => t.close());
@@ -82,6 +84,7 @@ describe('retention', () => {
           { key: 'case_goals', rows: 1 },
           { key: 'case_domain_ratings.note', rows: 1 },
           { key: 'case_contacts', rows: 1 },
+          { key: 'evaluation_answers.text', rows: 1 },
           { key: 'case_staff', label: 'Hvilke teammedlemmer som fulgte opp saken', rows: 2 },
         ],
       },
@@ -90,7 +93,7 @@ describe('retention', () => {
 
   it('removes the free text and links, keeps every annual figure, and the text is gone from the file', () => {
     t.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    for (const text of [SECRET, GOAL, RATING_NOTE, INSTITUTION, TAKEOVER]) expect(fileText()).toContain(text);
+    for (const text of [SECRET, GOAL, RATING_NOTE, INSTITUTION, TAKEOVER, EVALUATION]) expect(fileText()).toContain(text);
     const before = figures(later);
 
     const run = later.dispatch('retention:run', { caseIds: [closedId] });
@@ -104,6 +107,7 @@ describe('retention', () => {
           { key: 'case_goals', rows: 1 },
           { key: 'case_domain_ratings.note', rows: 1 },
           { key: 'case_contacts', rows: 1 },
+          { key: 'evaluation_answers.text', rows: 1 },
           { key: 'case_staff', rows: 2 },
         ],
         yearsChecked: [2020],
@@ -121,7 +125,12 @@ describe('retention', () => {
     expect(staffLinks()).toBe(0);
     // The open case is untouched.
     expect(t.db.sqlite.prepare('select closure_note from cases where id = ?').get(openId)).toEqual({ closure_note: 'Pågår' });
-    for (const text of [SECRET, GOAL, RATING_NOTE, INSTITUTION, TAKEOVER]) expect(fileText()).not.toContain(text);
+    for (const text of [SECRET, GOAL, RATING_NOTE, INSTITUTION, TAKEOVER, EVALUATION]) expect(fileText()).not.toContain(text);
+    // The scale answers stay: they are the yearly evaluation summary.
+    expect(t.db.sqlite.prepare('select question_id, value, text_value from evaluation_answers where case_id = ? order by question_id').all(closedId)).toEqual([
+      { question_id: 'fungerte', value: null, text_value: null },
+      { question_id: 'helhet', value: 5, text_value: null },
+    ]);
     // The rating levels stay: they are outcome figures.
     expect(t.db.sqlite.prepare('select level, note from case_domain_ratings where case_id = ?').all(closedId)).toEqual([{ level: 2, note: null }]);
     // Reduced cases are not due again.

@@ -5,6 +5,7 @@ import { createTimeEntry } from '../../services/timeEntries';
 import { isoDateInOslo } from '../../../shared/dates';
 import { planCasesForYear, type PlannedCase } from './casePlan';
 import { createCaseLife } from './demoCaseLife';
+import { createDemoDocuments } from './demoDocuments';
 import type { DemoCase } from './caseWork';
 import { planEntries } from './entryPlan';
 import { FIRST_DEMO_YEAR } from './profile';
@@ -33,6 +34,7 @@ export function lastCompleteYear(now: Date): number {
 // Cases and entries draw from separate streams: a change to how entries are spread leaves the cases alone.
 const ENTRY_STREAM = 0x9e3779b9;
 const LIFE_STREAM = 0x85ebca6b;
+const DOCUMENT_STREAM = 0xc2b2ae35;
 
 /**
  * Fills an empty database with a realistic, deterministic team history from 2020 to `toYear`: the same
@@ -83,6 +85,7 @@ export function createDemoData(target: { db: AppDatabase }, options: DemoOptions
       createTimeEntry(actorFor(entry.participantIds[0]!), input, 'demo');
     }
     createCaseLife(ctx, actorFor, createRandom((options.seed ^ LIFE_STREAM) >>> 0), cases);
+    createDemoDocuments(ctx, actorFor, createRandom((options.seed ^ DOCUMENT_STREAM) >>> 0));
   });
 
   return summariseDemo(ctx, options.seed, years);

@@ -49,11 +49,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await sql`create table evaluation_answers (
     response_id integer not null references evaluation_responses (id) on delete cascade,
+    -- The form's case again, so retention can clear the free text per case like every other case table.
+    case_id integer not null references cases (id),
     question_id text not null,
     value integer check (value between 1 and 5),
     text_value text check (length(text_value) <= 1000),
     primary key (response_id, question_id)
   ) without rowid`.execute(db);
+  await sql`create index evaluation_answers_by_case on evaluation_answers (case_id)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

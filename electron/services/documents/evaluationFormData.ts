@@ -15,7 +15,7 @@ import type { FillData } from './templateFill';
  * and the registration screen always ask the same things in the same order. Only the case code identifies
  * the form; no name is printed.
  */
-export function evaluationFormData(detail: Pick<CaseDetailDto, 'code' | 'staff'>, today: string): FillData {
+export function evaluationFormData(detail: Pick<CaseDetailDto, 'code'>, today: string): FillData {
   const inGroup = (group: string | undefined) => EVALUATION_SCALE_QUESTIONS.filter((q) => ('group' in q ? q.group : undefined) === group);
   return {
     saksnummer: detail.code,
@@ -29,6 +29,5 @@ export function evaluationFormData(detail: Pick<CaseDetailDto, 'code' | 'staff'>
     tjenester: inGroup('tjenester').map((q) => ({ tjeneste: q.text })),
     fritekst: EVALUATION_TEXT_QUESTIONS.map((q) => ({ fritekst_spørsmål: q.text })),
     samtykke: EVALUATION_CONSENT_TEXT,
-    ansvarlige: detail.staff.map((s) => s.displayName).join(', '),
   };
 }

@@ -78,7 +78,7 @@ function responseById(ctx: ServiceContext, id: number): EvaluationResponseDto {
 }
 
 /** Replaces a response's answers; blank text and unanswered questions leave no row. */
-function writeAnswers(ctx: ServiceContext, responseId: number, answers: EvaluationAnswers): string[] {
+function writeAnswers(ctx: ServiceContext, responseId: number, caseId: number, answers: EvaluationAnswers): string[] {
   run(ctx.db, ctx.db.kysely.deleteFrom('evaluation_answers').where('response_id', '=', responseId));
   const written: string[] = [];
   for (const [questionId, value] of Object.entries(answers)) {
@@ -88,6 +88,7 @@ function writeAnswers(ctx: ServiceContext, responseId: number, answers: Evaluati
       ctx.db,
       ctx.db.kysely.insertInto('evaluation_answers').values({
         response_id: responseId,
+        case_id: caseId,
         question_id: questionId,
         value: isText ? null : Number(value),
         text_value: isText ? String(value) : null,
@@ -119,7 +120,7 @@ export function registerEvaluation(ctx: ServiceContext, input: ChannelParsedInpu
       }),
     );
     const id = Number(result.lastInsertRowid);
-    const fields = writeAnswers(ctx, id, input.answers);
+    const fields = writeAnswers(ctx, id, target.id, input.answers);
     recordAudit(ctx, 'create', 'evaluation', id, ['caseId', 'receivedDate', 'consentToContact', ...fields]);
     return id;
   });
@@ -129,7 +130,7 @@ export function registerEvaluation(ctx: ServiceContext, input: ChannelParsedInpu
 export function updateEvaluation(ctx: ServiceContext, input: ChannelParsedInput<'evaluations:update'>): EvaluationResponseDto {
   requireActor(ctx);
   transaction(ctx.db, () => {
-    responseById(ctx, input.id);
+    const existing = responseById(ctx, input.id);
     run(
       ctx.db,
       ctx.db.kysely
@@ -137,7 +138,7 @@ export function updateEvaluation(ctx: ServiceContext, input: ChannelParsedInput<
         .set({ received_date: input.receivedDate, consent_to_contact: consentValue(input.consentToContact), updated_at: ctx.clock.now().toISOString() })
         .where('id', '=', input.id),
     );
-    const fields = writeAnswers(ctx, input.id, input.answers);
+    const fields = writeAnswers(ctx, input.id, existing.caseId, input.answers);
     recordAudit(ctx, 'update', 'evaluation', input.id, ['receivedDate', 'consentToContact', ...fields]);
   });
   return responseById(ctx, input.id);

@@ -53,29 +53,34 @@ export async function buildDocument(ctx: ServiceContext, caseId: number, kind: T
   return { content, fileName: generatedDocumentFileName(kind, detail.code), templateVersion: template.version, caseCode: detail.code };
 }
 
+/** One row in the case's document log and its audit row, in one transaction. */
+export function recordGeneratedDocument(ctx: ServiceContext, caseId: number, kind: TemplateKind, templateVersion: number): GeneratedDocumentDto {
+  const actor = requireActor(ctx);
+  return transaction(ctx.db, () => {
+    const result = run(
+      ctx.db,
+      ctx.db.kysely.insertInto('generated_documents').values({
+        case_id: caseId,
+        kind,
+        template_version: templateVersion,
+        generated_at: ctx.clock.now().toISOString(),
+        generated_by: actor.id,
+      }),
+    );
+    recordAudit(ctx, 'document', 'case', caseId, [kind]);
+    return toDto(first(ctx.db, logQuery(ctx).where('g.id', '=', Number(result.lastInsertRowid)))!);
+  });
+}
+
 /**
  * Makes a document from the case's current data and the template in use, and logs it: which document,
  * which template version, when and by whom (one log row and one audit row in one transaction). The file
  * is filled before the transaction, so a template that fails leaves no log row behind.
  */
 export async function generateDocument(ctx: ServiceContext, input: ChannelParsedInput<'documents:generate'>): Promise<GeneratedFileDto> {
-  const actor = requireActor(ctx);
+  requireActor(ctx);
   const built = await buildDocument(ctx, input.caseId, input.kind);
-  const log = transaction(ctx.db, () => {
-    const result = run(
-      ctx.db,
-      ctx.db.kysely.insertInto('generated_documents').values({
-        case_id: input.caseId,
-        kind: input.kind,
-        template_version: built.templateVersion,
-        generated_at: ctx.clock.now().toISOString(),
-        generated_by: actor.id,
-      }),
-    );
-    const id = Number(result.lastInsertRowid);
-    recordAudit(ctx, 'document', 'case', input.caseId, [input.kind]);
-    return toDto(first(ctx.db, logQuery(ctx).where('g.id', '=', id))!);
-  });
+  const log = recordGeneratedDocument(ctx, input.caseId, input.kind, built.templateVersion);
   return { fileName: built.fileName, mimeType: DOCX_MIME_TYPE, contentBase64: built.content.toString('base64'), log };
 }
 

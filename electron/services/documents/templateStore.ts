@@ -32,7 +32,7 @@ function readDefault(ctx: ServiceContext, kind: TemplateKind): Buffer {
   }
 }
 
-function newestVersion(ctx: ServiceContext, kind: TemplateKind): number {
+export function newestVersion(ctx: ServiceContext, kind: TemplateKind): number {
   const row = first(ctx.db, ctx.db.kysely.selectFrom('document_templates').select((eb) => eb.fn.max<number | null>('version').as('v')).where('kind', '=', kind));
   return row?.v ?? 0;
 }

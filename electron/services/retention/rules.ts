@@ -57,6 +57,14 @@ export const REDUCTION_RULES: readonly ReductionRule[] = [
     action: { kind: 'delete' },
   },
   {
+    // The scale answers stay: they are the yearly evaluation summary.
+    key: 'evaluation_answers.text',
+    label: 'Brukerens egne ord på evalueringsskjemaet (fritekst)',
+    table: 'evaluation_answers',
+    caseIdColumn: 'case_id',
+    action: { kind: 'clear', columns: ['text_value'] },
+  },
+  {
     key: 'case_staff',
     label: 'Hvilke teammedlemmer som fulgte opp saken',
     table: 'case_staff',

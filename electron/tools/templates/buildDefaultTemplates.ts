@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AlignmentType, Document, Packer, Paragraph, Table, TableRow, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
 import { TEMPLATE_FILE_STEM, type TemplateKind } from '../../../shared/domain/documents';
 import { EVALUATION_SCALE, NOT_RELEVANT_LABEL } from '../../../shared/domain/evaluationForm';
 import { cell, factTable, FONT, grid, heading, HEADING_FILL, LABEL_FILL, letterhead, pageFooter, para, signatureLines, text } from './templateStyle';
@@ -92,6 +92,36 @@ function scaleTable(firstHeading: string, loop: { name: string; field: string; n
   });
 }
 
+/**
+ * The open questions: the question on the left, two lines to write on to the right, repeated per
+ * question. The loop's tags sit in different columns so the library repeats the rows (tags in one
+ * column would repeat the column instead).
+ */
+function writingLines(): Table {
+  const none = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const line = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
+  const question = (content: string) =>
+    new TableCell({
+      width: { size: 32, type: WidthType.PERCENTAGE },
+      borders: { top: none, left: none, right: none, bottom: none },
+      children: [para([text(content, { bold: true, size: SMALL + 2 })], { spacing: { before: 160, after: 0 } })],
+    });
+  const writeOn = (content: string) =>
+    new TableCell({
+      width: { size: 68, type: WidthType.PERCENTAGE },
+      borders: { top: none, left: none, right: none, bottom: line },
+      children: [para([text(content, { size: SMALL + 2 })], { spacing: { before: 260, after: 0 } })],
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    rows: [
+      new TableRow({ cantSplit: true, children: [question('{#fritekst}{fritekst_spørsmål}'), writeOn('')] }),
+      new TableRow({ cantSplit: true, children: [question(''), writeOn('{/fritekst}')] }),
+    ],
+  });
+}
+
 export function evaluationFormDocument(): Document {
   const children = [
     para([text('{tittel}', { bold: true, size: 32, color: '1F4E79' })], { spacing: { before: 0, after: 40 } }),
@@ -105,9 +135,7 @@ export function evaluationFormDocument(): Document {
     scaleTable('Livsområde', { name: 'domener', field: 'domene', numbered: false }, true),
     para([text('{tjenester_overskrift}', { bold: true, size: SMALL + 2 })], { spacing: { before: 100, after: 40 }, keepNext: true }),
     scaleTable('Tjeneste', { name: 'tjenester', field: 'tjeneste', numbered: false }, true),
-    para([text('{#fritekst}{fritekst_spørsmål}', { bold: true, size: SMALL + 2 })], { spacing: { before: 100, after: 0 }, keepNext: true }),
-    para([text('_'.repeat(98), { size: SMALL + 2, color: '808080' })], { spacing: { before: 160, after: 0 } }),
-    para([text('_'.repeat(98) + '{/fritekst}', { size: SMALL + 2, color: '808080' })], { spacing: { before: 160, after: 0 } }),
+    writingLines(),
     para([text(`${BOX} Ja   ${BOX} Nei   `, { size: 22 }), text('{samtykke}', { size: SMALL + 2 })], { spacing: { before: 160, after: 60 } }),
     para([text('Lever skjemaet i konvolutten du fikk, eller gi det til kontaktpersonen din i teamet. Takk for at du svarte!', { size: SMALL, italics: true, color: '404040' })]),
   ];

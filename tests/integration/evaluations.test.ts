@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SMALL_NUMBER_LABEL } from '../../shared/domain/smallNumbers';
+import { EVALUATION_SCALE_QUESTIONS } from '../../shared/domain/evaluationForm';
+import { evaluationSummary } from '../../electron/services/documents/evaluations';
+import { createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
+
+/** Returned evaluation forms: registered on the case code, corrected, deleted, and summarised per year. */
+let t: TestDatabase;
+let steigen: number;
+
+beforeEach(async () => {
+  t = await createTestDatabase({ now: '2021-02-01T10:00:00.000Z' });
+  steigen = municipalityId(t, 'Steigen');
+});
+afterEach(() => t.close());
+
+const newCase = (n: number) => t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-02-01', code: `${String(n).padStart(2, '0')}/20-ST` });
+const suppressed = { kind: 'suppressed', label: SMALL_NUMBER_LABEL };
+
+describe('registering a returned form', () => {
+  it('stores answers per question against the case code, and corrects and deletes them', () => {
+    const c = newCase(1);
+    const form = t.ok('evaluations:register', {
+      caseCode: ' 01/20-st ',
+      receivedDate: '2020-08-01',
+      consentToContact: true,
+      answers: { respekt: 5, lyttet: 4, hjelp_nav: null, fungerte: 'Praktisk hjelp med NAV & bolig', endre: '  ' },
+    });
+    expect(form).toMatchObject({ caseId: c.id, caseCode: '01/20-ST', consentToContact: true, registeredByName: 'Marit Solvang' });
+    expect(form.answers).toEqual({ respekt: 5, lyttet: 4, fungerte: 'Praktisk hjelp med NAV & bolig' });
+    const corrected = t.ok('evaluations:update', { id: form.id, receivedDate: '2020-08-02', consentToContact: null, answers: { respekt: 3 } });
+    expect(corrected).toMatchObject({ receivedDate: '2020-08-02', consentToContact: null, answers: { respekt: 3 } });
+    expect(t.ok('evaluations:list', { caseId: c.id })).toHaveLength(1);
+    t.ok('evaluations:delete', { id: form.id });
+    expect(t.ok('evaluations:list', {})).toEqual([]);
+  });
+
+  it('refuses an unknown case code, a value off the scale and an unknown question', () => {
+    newCase(1);
+    expect(t.call('evaluations:register', { caseCode: '09/20-ST', receivedDate: '2020-08-01', consentToContact: null, answers: {} })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { caseCode: 'Saken finnes ikke' } },
+    });
+    expect(t.raw('evaluations:register', { caseCode: '01/20-ST', receivedDate: '2020-08-01', consentToContact: null, answers: { respekt: 6 } })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(t.raw('evaluations:register', { caseCode: '01/20-ST', receivedDate: '2020-08-01', consentToContact: null, answers: { navn: 'Ola' } })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(t.raw('evaluations:delete', { id: 99 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('yearly summary', () => {
+  it('shows nothing built from fewer than 5 answers', () => {
+    for (let i = 1; i <= 4; i++) {
+      t.ok('evaluations:register', { caseCode: newCase(i).code, receivedDate: '2020-09-01', consentToContact: true, answers: { respekt: 5, helhet: 4 } });
+    }
+    const summary = t.ok('evaluations:summary', { year: 2020 });
+    expect(summary.responses).toEqual(suppressed);
+    expect(summary.consents).toEqual(suppressed);
+    const respekt = summary.questions.find((q) => q.questionId === 'respekt')!;
+    expect(respekt).toMatchObject({ answered: suppressed, mean: null });
+    expect(respekt.distribution.every((d) => d.count.kind === 'suppressed')).toBe(true);
+    // Nobody answered «nyttig»: zero is not a small number, but there is no mean either.
+    expect(summary.questions.find((q) => q.questionId === 'nyttig')).toMatchObject({ answered: { kind: 'count', value: 0 }, mean: null });
+  });
+
+  it('gives the distribution and mean per question from 5 answers, for the year asked only', () => {
+    const values = [5, 5, 4, 5, 5, 3, 5];
+    values.forEach((v, i) =>
+      t.ok('evaluations:register', { caseCode: newCase(i + 1).code, receivedDate: '2020-10-01', consentToContact: i < 5, answers: { respekt: v, hap: i < 4 ? 4 : null } }),
+    );
+    t.ok('evaluations:register', { caseCode: newCase(20).code, receivedDate: '2021-01-10', consentToContact: true, answers: { respekt: 1 } });
+    const summary = evaluationSummary({ db: t.db, actor: null, clock: { now: () => new Date() }, session: { actor: null } }, { year: 2020 });
+    expect(summary.responses).toEqual({ kind: 'count', value: 7 });
+    expect(summary.consents).toEqual({ kind: 'count', value: 5 });
+    expect(summary.questions).toHaveLength(EVALUATION_SCALE_QUESTIONS.length);
+    const respekt = summary.questions.find((q) => q.questionId === 'respekt')!;
+    expect(respekt.answered).toEqual({ kind: 'count', value: 7 });
+    expect(respekt.mean).toBe(4.6);
+    // Each cell is a count too: the single 3 and 4 are shown as too few; five «helt enig» are shown.
+    expect(respekt.distribution.map((d) => (d.count.kind === 'count' ? d.count.value : d.count.label))).toEqual([0, 0, SMALL_NUMBER_LABEL, SMALL_NUMBER_LABEL, 5]);
+    expect(summary.questions.find((q) => q.questionId === 'hap')).toMatchObject({ answered: suppressed, mean: null });
+  });
+});
