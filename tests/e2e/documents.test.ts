@@ -4,7 +4,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fixedClock } from '../../electron/services/context';
 import { insertTestMember } from '../support/testDatabase';
 import { describeInBrowser, startHarness, type Harness } from './harness';
-import { documentText, editDocx, unzipEntries } from './support/docx';
+import { remainingPlaceholders, visibleText, wordXmlParts } from '../support/docxFiles';
+import { editDocx } from './support/docx';
 import { tableText } from './support/ui';
 
 /**
@@ -39,7 +40,7 @@ describeInBrowser('documents and templates', () => {
         const insertResponse = db.sqlite.prepare(
           'insert into evaluation_responses (case_id, received_date, consent_to_contact, created_at, created_by, updated_at) values (1, ?, 1, ?, 1, ?)',
         );
-        const insertAnswer = db.sqlite.prepare('insert into evaluation_answers (response_id, question_id, value) values (?, ?, ?)');
+        const insertAnswer = db.sqlite.prepare('insert into evaluation_answers (response_id, case_id, question_id, value) values (?, 1, ?, ?)');
         const received = ['2021-03-01', '2021-03-15', '2021-04-01', '2021-04-20', '2021-05-05', '2021-05-20', '2020-10-01', '2020-11-01'];
         for (const [i, date] of received.entries()) {
           const id = Number(insertResponse.run(date, stamp, stamp).lastInsertRowid);
@@ -60,9 +61,9 @@ describeInBrowser('documents and templates', () => {
   }
 
   async function documentXml(docx: Buffer): Promise<string> {
-    const xml = (await unzipEntries(docx)).get('word/document.xml');
+    const xml = (await wordXmlParts(docx)).get('word/document.xml');
     expect(xml, 'word/document.xml in the .docx').toBeDefined();
-    return xml!.toString('utf8');
+    return xml!;
   }
 
   const openCase = async (code: string, id: number) => {
@@ -79,10 +80,11 @@ describeInBrowser('documents and templates', () => {
 
     const report = await download(page, panel.getByRole('button', { name: 'Lag avslutningsrapport' }));
     expect(report.name).toBe('Avslutningsrapport 02-20-ST.docx');
-    const text = documentText(await documentXml(report.bytes));
+    const text = visibleText(await documentXml(report.bytes));
     expect(text).toContain('02/20-ST');
     expect(text).toContain('Egen leilighet før sommeren');
     expect(text).not.toMatch(/\{[^}]*\}/);
+    expect(remainingPlaceholders(text)).toEqual([]);
 
     const log = panel.getByRole('table', { name: 'Dokumentlogg' });
     await log.getByRole('cell', { name: 'Avslutningsrapport', exact: true }).waitFor();
@@ -94,7 +96,7 @@ describeInBrowser('documents and templates', () => {
 
     const form = await download(page, panel.getByRole('button', { name: 'Lag evalueringsskjema' }));
     expect(form.name).toBe('Evalueringsskjema 02-20-ST.docx');
-    expect(documentText(await documentXml(form.bytes))).toContain('02/20-ST');
+    expect(visibleText(await documentXml(form.bytes))).toContain('02/20-ST');
     await panel.scrollIntoViewIfNeeded();
     await harness.visit('70-sak-dokumenter');
   });
@@ -222,7 +224,7 @@ describeInBrowser('documents and templates', () => {
     await openCase('02/20-ST', 1);
     const panel = page.getByRole('region', { name: 'Dokumenter' });
     const report2 = await download(page, panel.getByRole('button', { name: 'Lag avslutningsrapport' }));
-    expect(documentText(await documentXml(report2.bytes))).toContain('Redigert av teamet.');
+    expect(visibleText(await documentXml(report2.bytes))).toContain('Redigert av teamet.');
     await panel.getByRole('cell', { name: '2', exact: true }).waitFor();
 
     // Back to the default, after confirming.
