@@ -237,7 +237,7 @@ describeInBrowser('documents and templates', () => {
     const versions = await tableText(section.getByRole('table', { name: 'Versjoner av malene' }));
     expect(versions.filter((row) => row[0] === 'Avslutningsrapport').map((row) => [row[1], row[3], row[4]])).toEqual([
       ['3', 'Standardmal', 'I bruk'],
-      ['2', 'Redigert av teamet', '–'],
+      ['2', 'Redigert', '–'],
       ['1', 'Standardmal', '–'],
     ]);
   });

@@ -79,10 +79,10 @@ export function PlaceholdersSection() {
         rowKey={(r) => r.key}
         emptyText={placeholders.isPending ? 'Henter …' : 'Ingen plassholdere passer søket.'}
         columns={[
-          { header: 'Plassholder', cell: (r) => <code className={mergeClasses(styles.code, r.loop ? styles.field : undefined)}>{r.code}</code> },
+          { header: 'Plassholder', width: '220px', cell: (r) => <code className={mergeClasses(styles.code, r.loop ? styles.field : undefined)}>{r.code}</code> },
           { header: 'Forklaring', cell: (r) => r.description },
-          { header: 'Eksempel', cell: (r) => r.example },
-          { header: 'Brukes i', cell: (r) => <span className={styles.muted}>{r.usedIn}</span> },
+          { header: 'Eksempel', width: '160px', cell: (r) => r.example },
+          { header: 'Brukes i', width: '140px', cell: (r) => <span className={styles.muted}>{r.usedIn}</span> },
         ]}
       />
     </SettingsSection>

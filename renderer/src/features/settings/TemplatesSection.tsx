@@ -28,7 +28,7 @@ const useStyles = makeStyles({
   report: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalXL },
 });
 
-/** «Standardmal» or «Redigert»: whether the team's own wording is in use. */
+/** «Standardmal» or «Redigert» (uploaded by the team): whether the team's own wording is in use. */
 function SourceBadge({ template }: { template: DocumentTemplateDto }) {
   return template.isDefault ? (
     <Badge appearance="tint" color="informative" shape="rounded">
@@ -36,7 +36,7 @@ function SourceBadge({ template }: { template: DocumentTemplateDto }) {
     </Badge>
   ) : (
     <Badge appearance="tint" color="brand" shape="rounded">
-      Redigert av teamet
+      Redigert
     </Badge>
   );
 }
