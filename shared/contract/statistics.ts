@@ -60,14 +60,17 @@ export const statisticsPeriodSchema = z.union([
 ]);
 export type StatisticsPeriod = z.output<typeof statisticsPeriodSchema>;
 
-export const pivotQuerySchema = z
-  .strictObject({
-    period: statisticsPeriodSchema,
-    rows: z.enum(PIVOT_DIMENSIONS),
-    columns: z.enum([...PIVOT_DIMENSIONS, 'none']),
-    measure: z.enum(PIVOT_MEASURES as [StatisticMeasure, ...StatisticMeasure[]]),
-  })
-  .refine((q) => q.rows !== q.columns, { message: 'Velg ulike inndelinger for rader og kolonner', path: ['columns'] });
+const pivotLayoutFields = {
+  rows: z.enum(PIVOT_DIMENSIONS),
+  columns: z.enum([...PIVOT_DIMENSIONS, 'none']),
+  measure: z.enum(PIVOT_MEASURES as [StatisticMeasure, ...StatisticMeasure[]]),
+};
+const distinctAxes: [(q: { rows: string; columns: string }) => boolean, { message: string; path: string[] }] = [
+  (q) => q.rows !== q.columns,
+  { message: 'Velg ulike inndelinger for rader og kolonner', path: ['columns'] },
+];
+
+export const pivotQuerySchema = z.strictObject({ period: statisticsPeriodSchema, ...pivotLayoutFields }).refine(...distinctAxes);
 export type PivotQuery = z.output<typeof pivotQuerySchema>;
 
 /**
@@ -113,10 +116,17 @@ export interface FamiliarTablesDto {
   tables: FamiliarTableDto[];
 }
 
-export const exportTableInput = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('pivot'), query: pivotQuerySchema }),
-  z.strictObject({ kind: z.literal('familiar'), period: statisticsPeriodSchema, table: z.enum(FAMILIAR_TABLE_KEYS) }),
-]);
+/** Either the pivot as chosen on the page or one of the familiar tables, for a period. */
+export const exportTableInput = z
+  .strictObject({
+    period: statisticsPeriodSchema,
+    pivot: z.strictObject(pivotLayoutFields).refine(...distinctAxes).optional(),
+    familiarTable: z.enum(FAMILIAR_TABLE_KEYS).optional(),
+  })
+  .refine((input) => (input.pivot === undefined) !== (input.familiarTable === undefined), {
+    message: 'Velg enten pivottabellen eller én av de faste tabellene',
+    path: ['pivot'],
+  });
 
 export const statisticsChannels = {
   'statistics:annual': queryChannel<AnnualPivotDto>()(

@@ -102,7 +102,7 @@ describe('the three familiar tables', () => {
   });
 
   it('label every column with its unit in the exported sheet, so a count never reads as hours', async () => {
-    const file = await t.okAsync('statistics:export-table', { kind: 'familiar', period: { year: 2020 }, table: 'partners' });
+    const file = await t.okAsync('statistics:export-table', { period: { year: 2020 }, familiarTable: 'partners' });
     expect(file.fileName).toBe('Samarbeidspartnere 2020.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
@@ -122,7 +122,7 @@ describe('the three familiar tables', () => {
   });
 
   it('are the function the annual report calls, and empty for a year without entries', () => {
-    const empty = familiarTables({ db: t.db, actor: null, clock: { now: () => new Date() } } as never, { period: { year: 2018 } });
+    const empty = familiarTables({ db: t.db, actor: null, clock: { now: () => new Date() } } as never, { year: 2018 });
     expect(empty.tables.map((x) => [x.key, x.rows.length, x.table.totalRow])).toEqual([
       ['followUp', 0, null],
       ['driving', 0, null],

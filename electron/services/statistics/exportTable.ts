@@ -17,14 +17,14 @@ export async function exportStatisticsTable(ctx: ServiceContext, input: ChannelP
   requireActor(ctx);
   let table: StatisticsTableDto;
   let fields: string[];
-  if (input.kind === 'pivot') {
-    table = pivot(ctx, input.query).table;
+  if (input.pivot) {
+    table = pivot(ctx, { period: input.period, ...input.pivot }).table;
     fields = ['period', 'rows', 'columns', 'measure'];
   } else {
     const { label } = periodRange(input.period);
-    const found = familiarTable(ctx, input.period, input.table);
+    const found = familiarTable(ctx, input.period, input.familiarTable!);
     table = { ...found.table, title: `${found.title} ${label}` };
-    fields = ['period', 'table'];
+    fields = ['period', 'familiarTable'];
   }
   transaction(ctx.db, () => recordAudit(ctx, 'export', 'statistics_export', null, fields));
   return tablesWorkbookFile(safeFileName(`${table.title}.xlsx`), [{ table, sheetName: 'Tabell' }]);
