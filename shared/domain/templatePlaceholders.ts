@@ -61,7 +61,7 @@ export const TEMPLATE_PLACEHOLDERS = [
       { name: 'hendelse_registreringer', description: 'Antall registreringer på hendelsen, med enhet', example: '31 registreringer' },
     ],
   },
-  { name: 'timer_totalt', type: 'text', kinds: REPORT, requiredIn: [], description: 'Alle timer på saken, med enhet', example: '96,0 timer' },
+  { name: 'timer_totalt', type: 'text', kinds: REPORT, requiredIn: [], description: 'Alle timer på saken, med enhet', example: '96 timer' },
   { name: 'registreringer_totalt', type: 'text', kinds: REPORT, requiredIn: [], description: 'Alle kontakter/registreringer på saken, med enhet', example: '58 registreringer' },
   { name: 'timer_diagram', type: 'image', kinds: REPORT, requiredIn: [], description: 'Diagram over timer per hendelse', example: '(bilde)' },
   {

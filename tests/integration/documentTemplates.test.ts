@@ -160,3 +160,23 @@ describe('the placeholder catalogue is the single truth', () => {
     }
   });
 });
+
+describe('hostile template files', () => {
+  it('refuses a zip that is not a Word document and a zip bomb before parsing', async () => {
+    const notWord = new JSZip();
+    notWord.file('xl/workbook.xml', '<workbook/>');
+    expect(await replace('closure-report', (await notWord.generateAsync({ type: 'nodebuffer' })).toString('base64'))).toMatchObject({
+      ok: false,
+      error: { message: 'Filen er en zip-fil, men ikke et Word-dokument (.docx).' },
+    });
+    const bomb = new JSZip();
+    bomb.file('word/document.xml', '<w:document/>');
+    bomb.file('word/media/fyll.bin', Buffer.alloc(70 * 1024 * 1024));
+    const packed = await bomb.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(packed.length).toBeLessThan(1024 * 1024);
+    expect(await replace('closure-report', packed.toString('base64'))).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('zip-bombe') },
+    });
+  });
+});

@@ -127,3 +127,17 @@ describe('shipped defaults', () => {
     expect(Buffer.from(download.contentBase64, 'base64').equals(shipped)).toBe(true);
   });
 });
+
+describe('a closed case with little recorded', () => {
+  it('prints one row saying so instead of an empty table, and «Ikke registrert» for missing facts', async () => {
+    const bare = t.ok('cases:create', { municipalityId: 1, referralDate: '2020-03-01' });
+    t.ok('cases:record-risk-assessment', { id: bare.id, date: '2020-03-02', assessedById: t.member!.id, done: true });
+    t.ok('cases:start-follow-up', { id: bare.id, startDate: '2020-03-05' });
+    t.ok('cases:close', { id: bare.id, closedDate: '2020-04-01', closureReason: 'annet' });
+    const { text } = await generate(bare.id, 'closure-report');
+    expect(remainingPlaceholders(text)).toEqual([]);
+    for (const expected of ['Ingen mål registrert', 'Ingen timer registrert', 'Ingen samarbeidspartnere registrert', 'Ingen vurderinger registrert', 'Ingen svar registrert', 'Ikke registrert', '0 timer']) {
+      expect(text).toContain(expected);
+    }
+  });
+});

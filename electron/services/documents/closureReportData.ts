@@ -18,6 +18,11 @@ import type { FillData, FillRow } from './templateFill';
 /** Printed where the case has nothing recorded, so a blank is never mistaken for a lost value. */
 export const NOT_RECORDED = 'Ikke registrert';
 
+/** A table with only its heading row looks broken on paper: an empty list prints one row saying so. */
+function orNone(rows: FillRow[], fields: string[], message: string): FillRow[] {
+  return rows.length > 0 ? rows : [Object.fromEntries(fields.map((f, i) => [f, i === 0 ? message : '–']))];
+}
+
 function date(value: string | null | undefined): string {
   return value ? formatNorwegianDate(value) : NOT_RECORDED;
 }
@@ -76,7 +81,9 @@ function answerText(question: (typeof EVALUATION_QUESTIONS)[number], value: numb
 }
 
 function assessment(evaluation: EvaluationResponseDto | null): Pick<FillData, 'vurdering_status' | 'vurdering'> {
-  if (!evaluation) return { vurdering_status: 'Brukeren har ikke levert evalueringsskjema.', vurdering: [] };
+  if (!evaluation) {
+    return { vurdering_status: 'Brukeren har ikke levert evalueringsskjema.', vurdering: orNone([], ['vurdering_spørsmål', 'vurdering_svar'], 'Ingen svar registrert') };
+  }
   return {
     vurdering_status: `Evalueringsskjema mottatt ${formatNorwegianDate(evaluation.receivedDate)}. Brukerens egne svar:`,
     vurdering: EVALUATION_QUESTIONS.map((q) => ({
@@ -106,21 +113,29 @@ export function closureReportData(detail: CaseDetailDto, evaluation: EvaluationR
     henvisningsgrunn: referralReason(detail),
     institusjonsfase: institutionPhase(detail),
     avslutningsgrunn: detail.closureReason ? CLOSURE_REASON_LABEL[detail.closureReason] : NOT_RECORDED,
-    mål: detail.goals.map((g) => ({ mål_tekst: g.text, mål_status: GOAL_STATUS_LABEL[g.status] })),
-    timer: detail.minutesByCategory.map((c) => ({
+    mål: orNone(
+      detail.goals.map((g) => ({ mål_tekst: g.text, mål_status: GOAL_STATUS_LABEL[g.status] })),
+      ['mål_tekst', 'mål_status'],
+      'Ingen mål registrert',
+    ),
+    timer: orNone(detail.minutesByCategory.map((c) => ({
       hendelse: c.categoryName,
       hendelse_timer: formatHoursWithUnit(c.minutes),
       hendelse_registreringer: `${formatInteger(c.entries)} ${c.entries === 1 ? 'registrering' : 'registreringer'}`,
-    })),
+    })), ['hendelse', 'hendelse_timer', 'hendelse_registreringer'], 'Ingen timer registrert'),
     timer_totalt: formatHoursWithUnit(totalMinutes),
     registreringer_totalt: `${formatInteger(totalEntries)} ${totalEntries === 1 ? 'registrering' : 'registreringer'}`,
     timer_diagram: { image: renderChartPng(chart), altText: chart.title, widthCm: 15 },
-    samarbeidspartnere: detail.contacts.map((c) => ({
-      partner: c.personName ? `${c.contactName} (${c.personName})` : c.contactName,
-      partner_type: CONTACT_KIND_LABEL[c.contactKind],
-      partner_rolle: CASE_CONTACT_ROLE_LABEL[c.role],
-    })),
-    livsområder: lifeDomainRows(detail),
+    samarbeidspartnere: orNone(
+      detail.contacts.map((c) => ({
+        partner: c.personName ? `${c.contactName} (${c.personName})` : c.contactName,
+        partner_type: CONTACT_KIND_LABEL[c.contactKind],
+        partner_rolle: CASE_CONTACT_ROLE_LABEL[c.role],
+      })),
+      ['partner', 'partner_type', 'partner_rolle'],
+      'Ingen samarbeidspartnere registrert',
+    ),
+    livsområder: orNone(lifeDomainRows(detail), ['område', 'status_start', 'status_avslutning'], 'Ingen vurderinger registrert'),
     overtar: takeover.join(', ') || NOT_RECORDED,
     etterkontakt: date(detail.afterContactDate ?? detail.afterContactDue),
     ...assessment(evaluation),

@@ -2,6 +2,27 @@ import { allowedPlaceholderNames, requiredPlaceholderNames } from '../../../shar
 import { MAX_TEMPLATE_BYTES, TEMPLATE_KIND_LABEL, type TemplateKind } from '../../../shared/domain/documents';
 import { ServiceError } from '../errors';
 import { templateTags } from './templateFill';
+import { FileRefusedError, type FileRefusal } from '../timesheet/fileErrors';
+import { inspectZip } from '../timesheet/zipGuard';
+
+/** An edited letter unpacks to well under a megabyte of XML; this leaves room for pictures and logos. */
+const TEMPLATE_ZIP_LIMITS = { maxDecompressedBytes: 60 * 1024 * 1024, maxEntries: 500 };
+
+const ZIP_REFUSAL: Partial<Record<FileRefusal, string>> = {
+  not_xlsx: 'Filen er en zip-fil, men ikke et Word-dokument (.docx).',
+  too_many_entries: 'Filen har for mange deler til å være et vanlig Word-dokument, og blir ikke lest.',
+  too_large_unpacked: 'Filen pakker seg ut til mer enn 60 MB (mulig «zip-bombe»), og blir ikke lest.',
+};
+
+/** Unpacks once with counted bytes before any XML parser sees the file. */
+async function inspectTemplateZip(content: Buffer): Promise<void> {
+  try {
+    await inspectZip(content, TEMPLATE_ZIP_LIMITS, 'word/document.xml');
+  } catch (error) {
+    if (!(error instanceof FileRefusedError)) throw error;
+    throw refuse(ZIP_REFUSAL[error.refusal] ?? 'Malen kan ikke leses: filen er skadet. Åpne den i Word, lagre på nytt som .docx og prøv igjen.');
+  }
+}
 
 /** A .docx is a zip archive: it starts with a local file header. */
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -26,6 +47,7 @@ export async function validateTemplate(kind: TemplateKind, fileName: string, con
   if (content.length < ZIP_MAGIC.length || ZIP_MAGIC.some((b, i) => content[i] !== b)) {
     throw refuse('Filen er ikke et Word-dokument (.docx). Lagre filen som .docx i Word og prøv igjen.');
   }
+  await inspectTemplateZip(content);
   let names: string[];
   try {
     const tags = await templateTags(content);
