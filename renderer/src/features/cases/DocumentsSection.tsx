@@ -5,6 +5,7 @@ import type { CaseDetailDto, FileDto, GeneratedDocumentDto } from '../../../../s
 import { TEMPLATE_KIND_LABEL, TEMPLATE_KINDS, type TemplateKind } from '../../../../shared/domain/documents';
 import { formatNorwegianDateTime } from '../../../../shared/format';
 import { ErrorMessage, FormErrorMessage } from '../../components/ErrorMessage';
+import { Loading } from '../../components/Loading';
 import { SectionCard } from '../../components/SectionCard';
 import { SimpleTable } from '../../components/SimpleTable';
 import { errorMessage } from '../../lib/api';
@@ -56,6 +57,7 @@ export function DocumentsSection({ detail }: { detail: CaseDetailDto }) {
           </Button>
         ))}
       </div>
+      {busy ? <Loading label="Lager dokumentet …" /> : null}
       <FormErrorMessage message={message} />
       {log.error ? <ErrorMessage error={log.error} /> : null}
       <SimpleTable<GeneratedDocumentDto>
