@@ -13,6 +13,7 @@ export function StepDialog({
   triggerAriaLabel,
   icon,
   onOpen,
+  surfaceClassName,
   onSubmit,
   children,
 }: {
@@ -28,6 +29,8 @@ export function StepDialog({
   icon?: ReactElement;
   /** Called as the dialog opens: an edit form loads the record's current values here. */
   onOpen?: () => void;
+  /** A wider or taller form than a step's few fields (a whole paper form). */
+  surfaceClassName?: string;
   onSubmit: () => Promise<boolean>;
   children: ReactNode;
 }) {
@@ -51,7 +54,7 @@ export function StepDialog({
           {icon ? null : triggerLabel}
         </Button>
       </DialogTrigger>
-      <DialogSurface aria-describedby={undefined}>
+      <DialogSurface aria-describedby={undefined} className={surfaceClassName}>
         <DialogForm
           title={title}
           message={message}

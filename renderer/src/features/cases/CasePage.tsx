@@ -8,6 +8,8 @@ import { useApiQuery } from '../../lib/query';
 import { CaseContactsSection } from './CaseContactsSection';
 import { RiskSection, StaffSection } from './CaseTeamSections';
 import { CaseTime, CaseTimeline } from './CaseTimeline';
+import { DocumentsSection } from './DocumentsSection';
+import { EvaluationsSection } from './EvaluationsSection';
 import { GoalsSection } from './GoalsSection';
 import { LifecycleActions } from './LifecycleActions';
 import { RatingsSection } from './RatingsSection';
@@ -57,6 +59,9 @@ export function CasePage() {
             <CaseContactsSection detail={detail} />
             <CaseTime detail={detail} />
           </div>
+          {/* Keyed by case: a refusal shown for one case must not linger on the next one opened. */}
+          <DocumentsSection key={`documents-${detail.id}`} detail={detail} />
+          <EvaluationsSection key={`evaluations-${detail.id}`} detail={detail} />
         </>
       ) : null}
     </div>

@@ -1,21 +1,9 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  MessageBar,
-  MessageBarBody,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { formatInteger, formatNorwegianDate } from '../../../../shared/format';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { errorMessage } from '../../lib/api';
 import { useApiMutation, useApiQuery } from '../../lib/query';
 import { SettingsSection } from './SettingsSection';
 
@@ -35,7 +23,6 @@ export function RetentionSection({ canEdit }: { canEdit: boolean }) {
   const [asked, setAsked] = useState(false);
   const preview = useApiQuery('retention:preview', {}, { enabled: canEdit && asked });
   const run = useApiMutation('retention:run');
-  const [confirmOpen, setConfirmOpen] = useState(false);
   const due = preview.data?.cases ?? [];
 
   return (
@@ -52,7 +39,6 @@ export function RetentionSection({ canEdit }: { canEdit: boolean }) {
         </div>
       ) : null}
       {preview.error ? <ErrorMessage error={preview.error} /> : null}
-      {run.error ? <ErrorMessage error={run.error} /> : null}
       {run.data ? (
         <MessageBar intent="success">
           <MessageBarBody>
@@ -81,42 +67,25 @@ export function RetentionSection({ canEdit }: { canEdit: boolean }) {
                   </li>
                 ))}
               </ul>
-              <Dialog open={confirmOpen} onOpenChange={(_e, data) => setConfirmOpen(data.open)}>
-                <DialogTrigger disableButtonEnhancement>
-                  <Button appearance="primary">Reduser {casesText(due.length)} …</Button>
-                </DialogTrigger>
-                <DialogSurface>
-                  <DialogBody>
-                    <DialogTitle>Reduser {casesText(due.length)} til statistikk?</DialogTitle>
-                    <DialogContent>
-                      Innholdet over slettes for godt og kan ikke hentes tilbake (bortsett fra fra eldre sikkerhetskopier). Kjøringen
-                      stoppes og ingenting endres hvis årstallene for tidligere år ville blitt endret.
-                    </DialogContent>
-                    <DialogActions>
-                      <DialogTrigger disableButtonEnhancement>
-                        <Button appearance="secondary">Avbryt</Button>
-                      </DialogTrigger>
-                      <Button
-                        appearance="primary"
-                        disabled={run.isPending}
-                        onClick={() =>
-                          run.mutate(
-                            { caseIds: due.map((c) => c.id) },
-                            {
-                              onSettled: () => {
-                                setConfirmOpen(false);
-                                void preview.refetch();
-                              },
-                            },
-                          )
-                        }
-                      >
-                        Reduser til statistikk
-                      </Button>
-                    </DialogActions>
-                  </DialogBody>
-                </DialogSurface>
-              </Dialog>
+              <ConfirmButton
+                primary
+                triggerLabel={`Reduser ${casesText(due.length)} …`}
+                title={`Reduser ${casesText(due.length)} til statistikk?`}
+                confirmLabel="Reduser til statistikk"
+                onConfirm={async () => {
+                  try {
+                    await run.mutateAsync({ caseIds: due.map((c) => c.id) });
+                    return null;
+                  } catch (error) {
+                    return errorMessage(error);
+                  } finally {
+                    void preview.refetch();
+                  }
+                }}
+              >
+                Innholdet over slettes for godt og kan ikke hentes tilbake (bortsett fra fra eldre sikkerhetskopier). Kjøringen stoppes og
+                ingenting endres hvis årstallene for tidligere år ville blitt endret.
+              </ConfirmButton>
             </>
           )}
         </>

@@ -6,7 +6,9 @@ import { useApiQuery } from '../../lib/query';
 import { BackupSection } from './BackupSection';
 import { GeneralSettingsSection } from './GeneralSettingsSection';
 import { LifeDomainsSection } from './LifeDomainsSection';
+import { PlaceholdersSection } from './PlaceholdersSection';
 import { RetentionSection } from './RetentionSection';
+import { TemplatesSection } from './TemplatesSection';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -26,6 +28,8 @@ export function SettingsPage() {
       {settings.isPending ? <Loading label="Henter innstillinger …" /> : null}
       {settings.data ? <GeneralSettingsSection settings={settings.data} canEdit={canEdit} /> : null}
       <LifeDomainsSection canEdit={canEdit} />
+      <TemplatesSection canEdit={canEdit} />
+      <PlaceholdersSection />
       {settings.data ? <BackupSection settings={settings.data} canEdit={canEdit} /> : null}
       {settings.data ? <RetentionSection canEdit={canEdit} /> : null}
     </div>

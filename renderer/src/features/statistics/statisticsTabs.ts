@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { StatisticsPeriod } from '../../../../shared/contract';
+import { EvaluationSummaryTab } from './EvaluationSummaryTab';
 import { FamiliarTablesTab } from './FamiliarTablesTab';
 import { PivotTab } from './PivotTab';
 
@@ -23,4 +24,5 @@ export interface StatisticsTab {
 export const STATISTICS_TABS: StatisticsTab[] = [
   { id: 'pivot', label: 'Pivot', Component: PivotTab },
   { id: 'faste-tabeller', label: 'Faste tabeller', Component: FamiliarTablesTab },
+  { id: 'brukerevalueringer', label: 'Brukerevalueringer', Component: EvaluationSummaryTab },
 ];
