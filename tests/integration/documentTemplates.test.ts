@@ -106,6 +106,15 @@ describe('replacing a template', () => {
 });
 
 describe('versions', () => {
+  it('lets only an administrator replace a template or restore the default', async () => {
+    t.addMember('jonas', 'Jonas Berg', 'JB');
+    t.signInAs('jonas');
+    const mine = await edited('closure-report', (xml) => xml.replace('Oppfølging fra det interkommunale ettervernsteamet', 'Rapport til kommunen'));
+    expect(await replace('closure-report', mine)).toMatchObject({ ok: false });
+    expect(t.call('templates:restore-default', { kind: 'closure-report' })).toMatchObject({ ok: false });
+    expect(t.ok('templates:list', { kind: 'closure-report' }).map((v) => v.version)).toEqual([1]);
+  });
+
   it('lists versions newest first, restores the default as a new version, and downloads each', async () => {
     const mine = await edited('closure-report', (xml) => xml.replace('Oppfølging fra det interkommunale ettervernsteamet', 'Rapport til kommunen'));
     await replace('closure-report', mine, 'Vår rapport.docx');

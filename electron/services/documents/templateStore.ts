@@ -6,7 +6,7 @@ import type { ChannelParsedInput, DocumentTemplateDto } from '../../../shared/co
 import type { FileDto } from '../../../shared/contract/timesheetImport';
 import { DOCX_MIME_TYPE, TEMPLATE_FILE_STEM, TEMPLATE_KINDS, type TemplateKind } from '../../../shared/domain/documents';
 import { all, first, run, transaction } from '../../db/exec';
-import { requireActor } from '../actor';
+import { requireActor, requireAdministrator } from '../actor';
 import { recordAudit } from '../audit';
 import type { ServiceContext } from '../context';
 import { notFound, ServiceError } from '../errors';
@@ -161,8 +161,9 @@ export async function openTemplate(ctx: ServiceContext, input: ChannelParsedInpu
   return { opened: true };
 }
 
+// Templates shape every document the team sends out, so changing them is the administrator's call, like settings.
 export async function replaceTemplate(ctx: ServiceContext, input: ChannelParsedInput<'templates:replace'>): Promise<DocumentTemplateDto> {
-  const actor = requireActor(ctx);
+  const actor = requireAdministrator(ctx);
   const content = Buffer.from(input.contentBase64, 'base64');
   await validateTemplate(input.kind, input.fileName, content);
   ensureDefaultTemplates(ctx);
@@ -176,7 +177,7 @@ export async function replaceTemplate(ctx: ServiceContext, input: ChannelParsedI
 
 /** The shipped default becomes the newest version again; the team's versions stay in the list. */
 export function restoreDefaultTemplate(ctx: ServiceContext, input: ChannelParsedInput<'templates:restore-default'>): DocumentTemplateDto {
-  const actor = requireActor(ctx);
+  const actor = requireAdministrator(ctx);
   const content = readDefault(ctx, input.kind);
   ensureDefaultTemplates(ctx);
   const id = transaction(ctx.db, () => {
