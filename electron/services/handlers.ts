@@ -24,6 +24,9 @@ import { listCategories, listMunicipalities } from './reference';
 import { changeOwnPassword, getSession, lockSession, signIn, signOut, unlockSession } from './session';
 import { getSettings, updateSettings } from './settings';
 import { annualPivot } from './statistics';
+import { caseFigures } from './caseFigures';
+import { costShare, costShareSettings, saveCostShareSettings } from './costShare';
+import { lastingChange } from './lastingChange';
 import { systemStatus } from './system';
 import { createTeamMember, listTeamMembers, setTeamMemberActive, setTeamMemberPassword, updateTeamMember } from './teamMembers';
 import { exportAudit } from './auditExport';
@@ -113,6 +116,11 @@ export const handlers: Handlers = {
   'timesheet:rejected-rows': rejectedRowsFile,
   'timesheet:import': importTimesheet,
   'statistics:annual': annualPivot,
+  'caseStatistics:figures': caseFigures,
+  'caseStatistics:lasting-change': lastingChange,
+  'costShare:settings': costShareSettings,
+  'costShare:save-settings': saveCostShareSettings,
+  'costShare:figures': costShare,
   'settings:get': (ctx) => getSettings(ctx),
   'settings:update': updateSettings,
   'backups:list': (ctx) => listBackups(ctx),

@@ -5,8 +5,10 @@ import { auditChannels } from './audit';
 import { backupChannels } from './backups';
 import { caseChannels } from './cases';
 import { caseLifeChannels } from './caseLife';
+import { caseStatisticsChannels } from './caseStatistics';
 import { caseNoteChannels } from './closureNote';
 import { contactChannels } from './contacts';
+import { costShareChannels } from './costShare';
 import { lifeDomainChannels } from './lifeDomains';
 import { networkChannels } from './network';
 import { overviewChannels } from './overview';
@@ -40,6 +42,8 @@ export const contract = {
   ...timesheetImportChannels,
   ...timesheetExportChannels,
   ...statisticsChannels,
+  ...caseStatisticsChannels,
+  ...costShareChannels,
   ...settingsChannels,
   ...backupChannels,
   ...systemChannels,
@@ -99,3 +103,18 @@ export type { FileDto, ImportPreviewDto, ImportProgressDto, ImportRejectionDto, 
 export type { TimeWeekDto, CaseSuggestionDto } from './timeEntries';
 export type { AnnualPivotDto, AnnualPivotCell, PivotFigures } from './statistics';
 export { STATISTIC_UNITS } from './statistics';
+export type {
+  CaseFiguresDto,
+  CaseFiguresRowDto,
+  CaseloadRowDto,
+  LastingChangeDto,
+  LastingChangeRowDto,
+  StatisticsPeriod,
+} from './caseStatistics';
+export type {
+  CostShareDto,
+  CostShareRowDto,
+  CostShareParametersDto,
+  CostShareSettingsDto,
+  CostShareMunicipalitySettingDto,
+} from './costShare';

@@ -43,6 +43,7 @@ export const AUDIT_RECORD_TYPE_LABEL = {
   database: 'Database',
   time_entry_import: 'Timeimport',
   time_entry_export: 'Timeeksport',
+  cost_share: 'Kostnadsfordeling',
 } as const;
 
 export type AuditRecordType = keyof typeof AUDIT_RECORD_TYPE_LABEL;
