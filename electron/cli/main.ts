@@ -9,6 +9,7 @@ import { exportTimesheetCommand } from './commands/exportTimesheet';
 import { importTimesheetCommand } from './commands/importTimesheet';
 import { retentionCommand } from './commands/retention';
 import { setPasswordCommand } from './commands/setPassword';
+import { statsCommand } from './commands/stats';
 import { CliFailure, EXIT, UsageError, type CliIo } from './io';
 import { commandUsage, usage } from './usage';
 
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   channelsCommand,
   importTimesheetCommand,
   exportTimesheetCommand,
+  statsCommand,
   backupCommand,
   restoreCommand,
   verifyCommand,
