@@ -101,15 +101,28 @@ export type { TeamMemberDto } from './teamMembers';
 export type { TimeEntryDto, TimeEntryPageDto, TimeTotalsDto, TimeEntrySortField } from './timeEntries';
 export type { FileDto, ImportPreviewDto, ImportProgressDto, ImportRejectionDto, ImportSheetDto, ImportSummaryDto } from './timesheetImport';
 export type { TimeWeekDto, CaseSuggestionDto } from './timeEntries';
-export type { AnnualPivotDto, AnnualPivotCell, PivotFigures } from './statistics';
-export { STATISTIC_UNITS } from './statistics';
+export type {
+  AnnualPivotDto,
+  AnnualPivotCell,
+  FamiliarTableDto,
+  FamiliarTableKey,
+  FamiliarTablesDto,
+  PivotColumnDimension,
+  PivotDimension,
+  PivotDto,
+  PivotFigures,
+  PivotQuery,
+  StatisticMeasure,
+  StatisticsPeriod,
+  StatisticsTableDto,
+} from './statistics';
+export { FAMILIAR_TABLE_KEYS, PIVOT_DIMENSIONS, PIVOT_MEASURES, STATISTIC_UNITS } from './statistics';
 export type {
   CaseFiguresDto,
   CaseFiguresRowDto,
   CaseloadRowDto,
   LastingChangeDto,
   LastingChangeRowDto,
-  StatisticsPeriod,
 } from './caseStatistics';
 export type {
   CostShareDto,

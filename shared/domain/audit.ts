@@ -43,6 +43,7 @@ export const AUDIT_RECORD_TYPE_LABEL = {
   database: 'Database',
   time_entry_import: 'Timeimport',
   time_entry_export: 'Timeeksport',
+  statistics_export: 'Statistikkeksport',
   cost_share: 'Kostnadsfordeling',
 } as const;
 

@@ -430,6 +430,15 @@ const SCENARIOS: Record<string, Scenario> = {
     expected: () => ({ action: 'export', record_type: 'time_entry_export', record_id: null, fields: ['caseCode', 'from'] }),
     values: ['03/20-ST', '2020-01-01', '2020-03-02'],
   },
+  'statistics:export-table': {
+    prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
+    write: async () => (
+      await t.okAsync('statistics:export-table', { kind: 'pivot', query: { period: { year: 2020 }, rows: 'case', columns: 'municipality', measure: 'hours' } }),
+      { id: 0 }
+    ),
+    expected: () => ({ action: 'export', record_type: 'statistics_export', record_id: null, fields: ['columns', 'measure', 'period', 'rows'] }),
+    values: ['03/20-ST', '2020', 'Steigen', '1,5'],
+  },
 };
 
 describe('audit log', () => {
@@ -476,6 +485,8 @@ describe('audit log', () => {
     const since = lastAuditId();
     const readPayloads: Record<string, unknown> = {
       'statistics:annual': { year: 2020 },
+      'statistics:pivot': { period: { year: 2020 }, rows: 'municipality', columns: 'category', measure: 'hours' },
+      'statistics:familiar-tables': { period: { year: 2020 } },
       'caseStatistics:figures': { year: 2020 },
       'caseStatistics:lasting-change': { from: '2020-01-01', to: '2020-06-30' },
       'costShare:settings': { year: 2020 },

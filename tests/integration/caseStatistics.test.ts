@@ -102,7 +102,7 @@ describe('case figures per municipality', () => {
   it('refuses a range that ends before it starts, in Norwegian', () => {
     const result = t.call('caseStatistics:figures', { from: '2023-05-01', to: '2023-04-30' });
     expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(JSON.stringify(result)).toContain('Perioden kan ikke slutte før den begynner');
+    expect(JSON.stringify(result)).toContain('Fra-datoen må være før eller lik til-datoen');
   });
 
   it('counts every case with a referral or time logged in the year in total, imported cases included', async () => {
