@@ -178,3 +178,19 @@ describe('lasting change', () => {
     expect(shown(change.comparisons[0]!.rows[0]!)).toEqual([0, 0, 0, 0]);
   });
 });
+
+describe('export of the case tables', () => {
+  it('writes the lasting-change table to .xlsx with «færre enn 5» in place of the small cell', async () => {
+    for (let i = 0; i < 6; i += 1) closedRatedCase(1, 3);
+    for (let i = 0; i < 5; i += 1) closedRatedCase(2, 2);
+    for (let i = 0; i < 3; i += 1) closedRatedCase(3, 1);
+    const file = await t.okAsync('statistics:export-table', { kind: 'cases', period: { year: 2023 }, table: 'lastingChangeClosure' });
+    expect(file.fileName).toBe('Varig endring fra start til avslutning 2023.xlsx');
+    const ExcelJS = (await import('exceljs')).default;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(2).values).toEqual([undefined, 'Livsområde', 'Bedre (saker)', 'Uendret (saker)', 'Verre (saker)', 'Vurdert begge ganger (saker)']);
+    expect(sheet.getRow(3).values).toEqual([undefined, 'Bolig', 6, 5, SMALL_NUMBER_LABEL, 'ikke vist']);
+  });
+});

@@ -1,4 +1,5 @@
-import type { ChannelParsedInput, FileDto, StatisticsTableDto } from '../../../shared/contract';
+import type { ChannelParsedInput, FileDto, StatisticsTableDto, TableValue } from '../../../shared/contract';
+import { caseTable, costTable } from './caseTablesExport';
 import { transaction } from '../../db/exec';
 import { requireActor } from '../actor';
 import { recordAudit } from '../audit';
@@ -15,11 +16,17 @@ import { safeFileName, tablesWorkbookFile } from './xlsxTable';
  */
 export async function exportStatisticsTable(ctx: ServiceContext, input: ChannelParsedInput<'statistics:export-table'>): Promise<FileDto> {
   requireActor(ctx);
-  let table: StatisticsTableDto;
+  let table: StatisticsTableDto<TableValue>;
   let fields: string[];
   if (input.kind === 'pivot') {
     table = pivot(ctx, input.query).table;
     fields = ['period', 'rows', 'columns', 'measure'];
+  } else if (input.kind === 'cases') {
+    table = caseTable(ctx, input.period, input.table);
+    fields = ['period', 'table'];
+  } else if (input.kind === 'costShare') {
+    table = costTable(ctx, input.year, input.table);
+    fields = ['table', 'year'];
   } else {
     const { label } = periodRange(input.period);
     const found = familiarTable(ctx, input.period, input.table);

@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { StatisticsTableDto } from '../../../../shared/contract';
+import type { StatisticsTableDto, TableValue } from '../../../../shared/contract';
 import { formatMeasureWithUnit } from '../../../../shared/domain/statistics';
 import { withSoftHyphens } from './softHyphens';
 
@@ -40,13 +40,13 @@ const useStyles = makeStyles({
 });
 
 /** Any statistics table: row labels down, every figure with its unit, «Totalsum» last on both axes. */
-export function StatisticsTable({ table, caption }: { table: StatisticsTableDto; caption: string }) {
+export function StatisticsTable({ table, caption }: { table: StatisticsTableDto<TableValue>; caption: string }) {
   const styles = useStyles();
-  const cell = (value: number | null, index: number) => {
+  const cell = (value: TableValue, index: number) => {
     const column = table.columns[index]!;
     return (
       <TableCell key={column.key} className={mergeClasses(styles.figure, value === null && styles.empty, column.total && styles.total)}>
-        {value === null ? '–' : formatMeasureWithUnit(value, column.measure)}
+        {value === null ? '–' : typeof value === 'string' ? value : formatMeasureWithUnit(value, column.measure)}
       </TableCell>
     );
   };
