@@ -1,6 +1,6 @@
 import type { StatisticsTableDto, StatisticMeasure } from '../contract/statistics';
 import { STATISTIC_UNITS } from '../contract/statistics';
-import { formatMeasureValue } from '../domain/statistics';
+import { formatMeasureValue, measureDecimals } from '../domain/statistics';
 import { CHART_PALETTE, type ChartDefinition } from './types';
 
 export interface TableChartOptions {
@@ -32,7 +32,8 @@ export function tableChart(table: StatisticsTableDto, options: TableChartOptions
       title: { text: options.title, left: 'center', textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: format },
       legend: columns.length > 1 ? { type: 'scroll', bottom: 0 } : undefined,
-      grid: { left: 12, right: 24, top: 48, bottom: columns.length > 1 ? 40 : 16, containLabel: true },
+      // Room on the right for the value labels a single series carries.
+      grid: { left: 12, right: columns.length === 1 ? 96 : 24, top: 48, bottom: columns.length > 1 ? 64 : 36, containLabel: true },
       // Horizontal bars: municipality and category names stay readable however many there are.
       yAxis: { type: 'category', data: table.rows.map((r) => r.label), inverse: true },
       xAxis: {
@@ -40,12 +41,15 @@ export function tableChart(table: StatisticsTableDto, options: TableChartOptions
         name: unit,
         nameLocation: 'middle',
         nameGap: 28,
+        // Counts have no halves: ticks at whole numbers only.
+        minInterval: measureDecimals(options.measure) === 0 ? 1 : 0,
         axisLabel: { formatter: (value: number) => formatMeasureValue(value, options.measure) },
       },
       series: columns.map((c) => ({
         type: 'bar' as const,
         name: c.label,
         stack: options.stacked ? 'total' : undefined,
+        barMaxWidth: 36,
         data: table.rows.map((r) => r.values[c.index] ?? 0),
         label: columns.length === 1 ? { show: true, position: 'right' as const, formatter: (p: { value: unknown }) => format(p.value) } : undefined,
       })),

@@ -75,14 +75,17 @@ export const statisticsPeriodSchema = z.union([
 ]);
 export type StatisticsPeriod = z.output<typeof statisticsPeriodSchema>;
 
-export const pivotQuerySchema = z
-  .strictObject({
-    period: statisticsPeriodSchema,
-    rows: z.enum(PIVOT_DIMENSIONS),
-    columns: z.enum([...PIVOT_DIMENSIONS, 'none']),
-    measure: z.enum(PIVOT_MEASURES as [StatisticMeasure, ...StatisticMeasure[]]),
-  })
-  .refine((q) => q.rows !== q.columns, { message: 'Velg ulike inndelinger for rader og kolonner', path: ['columns'] });
+const pivotLayoutFields = {
+  rows: z.enum(PIVOT_DIMENSIONS),
+  columns: z.enum([...PIVOT_DIMENSIONS, 'none']),
+  measure: z.enum(PIVOT_MEASURES as [StatisticMeasure, ...StatisticMeasure[]]),
+};
+const distinctAxes: [(q: { rows: string; columns: string }) => boolean, { message: string; path: string[] }] = [
+  (q) => q.rows !== q.columns,
+  { message: 'Velg ulike inndelinger for rader og kolonner', path: ['columns'] },
+];
+
+export const pivotQuerySchema = z.strictObject({ period: statisticsPeriodSchema, ...pivotLayoutFields }).refine(...distinctAxes);
 export type PivotQuery = z.output<typeof pivotQuerySchema>;
 
 /**
@@ -131,12 +134,22 @@ export interface FamiliarTablesDto {
   tables: FamiliarTableDto[];
 }
 
-export const exportTableInput = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('pivot'), query: pivotQuerySchema }),
-  z.strictObject({ kind: z.literal('familiar'), period: statisticsPeriodSchema, table: z.enum(FAMILIAR_TABLE_KEYS) }),
-  z.strictObject({ kind: z.literal('cases'), period: statisticsPeriodSchema, table: z.enum(CASE_TABLE_KEYS) }),
-  z.strictObject({ kind: z.literal('costShare'), year: yearSchema, table: z.enum(COST_TABLE_KEYS) }),
-]);
+/**
+ * One table of the Statistikk page for a period: the pivot as chosen, one of the familiar tables, a case
+ * table, or a cost table (the cost tables are per calendar year: a range gives the year it ends in).
+ */
+export const exportTableInput = z
+  .strictObject({
+    period: statisticsPeriodSchema,
+    pivot: z.strictObject(pivotLayoutFields).refine(...distinctAxes).optional(),
+    familiarTable: z.enum(FAMILIAR_TABLE_KEYS).optional(),
+    caseTable: z.enum(CASE_TABLE_KEYS).optional(),
+    costTable: z.enum(COST_TABLE_KEYS).optional(),
+  })
+  .refine((input) => [input.pivot, input.familiarTable, input.caseTable, input.costTable].filter((x) => x !== undefined).length === 1, {
+    message: 'Velg enten pivottabellen eller én av de faste tabellene, sakstabellene eller kostnadstabellene',
+    path: ['pivot'],
+  });
 
 export const statisticsChannels = {
   'statistics:annual': queryChannel<AnnualPivotDto>()(

@@ -433,7 +433,7 @@ const SCENARIOS: Record<string, Scenario> = {
   'statistics:export-table': {
     prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
     write: async () => (
-      await t.okAsync('statistics:export-table', { kind: 'pivot', query: { period: { year: 2020 }, rows: 'case', columns: 'municipality', measure: 'hours' } }),
+      await t.okAsync('statistics:export-table', { period: { year: 2020 }, pivot: { rows: 'case', columns: 'municipality', measure: 'hours' } }),
       { id: 0 }
     ),
     expected: () => ({ action: 'export', record_type: 'statistics_export', record_id: null, fields: ['columns', 'measure', 'period', 'rows'] }),
@@ -485,8 +485,8 @@ describe('audit log', () => {
     const since = lastAuditId();
     const readPayloads: Record<string, unknown> = {
       'statistics:annual': { year: 2020 },
-      'statistics:pivot': { period: { year: 2020 }, rows: 'municipality', columns: 'category', measure: 'hours' },
-      'statistics:familiar-tables': { period: { year: 2020 } },
+      'statistics:pivot': { period: { year: 2020 }, rows: 'member', columns: 'case', measure: 'cases' },
+      'statistics:familiar-tables': { period: { from: '2020-01-01', to: '2020-06-30' } },
       'caseStatistics:figures': { year: 2020 },
       'caseStatistics:lasting-change': { from: '2020-01-01', to: '2020-06-30' },
       'costShare:settings': { year: 2020 },

@@ -184,7 +184,7 @@ describe('export of the case tables', () => {
     for (let i = 0; i < 6; i += 1) closedRatedCase(1, 3);
     for (let i = 0; i < 5; i += 1) closedRatedCase(2, 2);
     for (let i = 0; i < 3; i += 1) closedRatedCase(3, 1);
-    const file = await t.okAsync('statistics:export-table', { kind: 'cases', period: { year: 2023 }, table: 'lastingChangeClosure' });
+    const file = await t.okAsync('statistics:export-table', { period: { year: 2023 }, caseTable: 'lastingChangeClosure' });
     expect(file.fileName).toBe('Varig endring fra start til avslutning 2023.xlsx');
     const ExcelJS = (await import('exceljs')).default;
     const workbook = new ExcelJS.Workbook();

@@ -102,7 +102,7 @@ describe('the three familiar tables', () => {
   });
 
   it('label every column with its unit in the exported sheet, so a count never reads as hours', async () => {
-    const file = await t.okAsync('statistics:export-table', { kind: 'familiar', period: { year: 2020 }, table: 'partners' });
+    const file = await t.okAsync('statistics:export-table', { period: { year: 2020 }, familiarTable: 'partners' });
     expect(file.fileName).toBe('Samarbeidspartnere 2020.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);

@@ -196,10 +196,7 @@ describe('statistics:pivot', () => {
 
 describe('table export', () => {
   it('writes the pivot the user sees as .xlsx: units in the headings, number formats, frozen header, bold totals', async () => {
-    const file = await t.okAsync('statistics:export-table', {
-      kind: 'pivot',
-      query: { period: { year: 2020 }, rows: 'municipality', columns: 'category', measure: 'hours' },
-    });
+    const file = await t.okAsync('statistics:export-table', { period: { year: 2020 }, pivot: { rows: 'municipality', columns: 'category', measure: 'hours' } });
     expect(file.fileName).toBe('Timer per kommune og hendelse, 2020.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
@@ -228,11 +225,20 @@ describe('table export', () => {
     expect(sheet.getRow(2).font?.bold).toBe(true);
   });
 
+  it('refuses an export that names both a pivot and a familiar table, or neither', async () => {
+    for (const input of [
+      { period: { year: 2020 } },
+      { period: { year: 2020 }, familiarTable: 'driving', pivot: { rows: 'municipality', columns: 'none', measure: 'hours' } },
+    ]) {
+      const result = await t.callAsync('statistics:export-table', input as never);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.message).toMatch(/Velg enten pivottabellen eller én av de faste tabellene/);
+    }
+    expect(t.db.sqlite.prepare("select count(*) as n from audit_log where record_type = 'statistics_export'").get()).toEqual({ n: 0 });
+  });
+
   it('writes counts with a whole-number format and the unit «saker»', async () => {
-    const file = await t.okAsync('statistics:export-table', {
-      kind: 'pivot',
-      query: { period: { year: 2020 }, rows: 'municipality', columns: 'none', measure: 'cases' },
-    });
+    const file = await t.okAsync('statistics:export-table', { period: { year: 2020 }, pivot: { rows: 'municipality', columns: 'none', measure: 'cases' } });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;

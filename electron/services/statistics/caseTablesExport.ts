@@ -27,3 +27,8 @@ export function costTable(ctx: ServiceContext, year: number, key: CostTableKey):
   const dto = costShare(ctx, { year });
   return key === 'costByModel' ? costByModelTable(dto) : costAndHelpTable(dto);
 }
+
+/** The cost tables are per calendar year: a date range gives the year it ends in. */
+export function calendarYearOf(period: StatisticsPeriod): number {
+  return 'year' in period ? period.year : Number(period.to.slice(0, 4));
+}

@@ -1,5 +1,5 @@
 import type { ChannelParsedInput, FileDto, StatisticsTableDto, TableValue } from '../../../shared/contract';
-import { caseTable, costTable } from './caseTablesExport';
+import { calendarYearOf, caseTable, costTable } from './caseTablesExport';
 import { transaction } from '../../db/exec';
 import { requireActor } from '../actor';
 import { recordAudit } from '../audit';
@@ -18,20 +18,20 @@ export async function exportStatisticsTable(ctx: ServiceContext, input: ChannelP
   requireActor(ctx);
   let table: StatisticsTableDto<TableValue>;
   let fields: string[];
-  if (input.kind === 'pivot') {
-    table = pivot(ctx, input.query).table;
+  if (input.pivot) {
+    table = pivot(ctx, { period: input.period, ...input.pivot }).table;
     fields = ['period', 'rows', 'columns', 'measure'];
-  } else if (input.kind === 'cases') {
-    table = caseTable(ctx, input.period, input.table);
-    fields = ['period', 'table'];
-  } else if (input.kind === 'costShare') {
-    table = costTable(ctx, input.year, input.table);
-    fields = ['table', 'year'];
+  } else if (input.caseTable) {
+    table = caseTable(ctx, input.period, input.caseTable);
+    fields = ['caseTable', 'period'];
+  } else if (input.costTable) {
+    table = costTable(ctx, calendarYearOf(input.period), input.costTable);
+    fields = ['costTable', 'period'];
   } else {
     const { label } = periodRange(input.period);
-    const found = familiarTable(ctx, input.period, input.table);
+    const found = familiarTable(ctx, input.period, input.familiarTable!);
     table = { ...found.table, title: `${found.title} ${label}` };
-    fields = ['period', 'table'];
+    fields = ['period', 'familiarTable'];
   }
   transaction(ctx.db, () => recordAudit(ctx, 'export', 'statistics_export', null, fields));
   return tablesWorkbookFile(safeFileName(`${table.title}.xlsx`), [{ table, sheetName: 'Tabell' }]);

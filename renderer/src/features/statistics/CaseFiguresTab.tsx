@@ -24,7 +24,7 @@ export function CaseFiguresTab({ period, periodLabel }: StatisticsTabProps) {
     <div className={styles.stack}>
       <SectionCard
         title={`${CASE_TABLE_TITLE.caseFigures} ${periodLabel}`}
-        action={<ExportTableButton request={{ kind: 'cases', period, table: 'caseFigures' }} />}
+        action={<ExportTableButton request={{ period, caseTable: 'caseFigures' }} />}
       >
         <StatisticsTable
           table={caseFiguresTable(figures.data, periodLabel)}
@@ -34,7 +34,7 @@ export function CaseFiguresTab({ period, periodLabel }: StatisticsTabProps) {
       </SectionCard>
       <SectionCard
         title={`${CASE_TABLE_TITLE.caseload} ${periodLabel}`}
-        action={<ExportTableButton request={{ kind: 'cases', period, table: 'caseload' }} />}
+        action={<ExportTableButton request={{ period, caseTable: 'caseload' }} />}
       >
         <StatisticsTable
           table={caseloadTable(figures.data, periodLabel)}

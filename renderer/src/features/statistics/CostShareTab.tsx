@@ -41,7 +41,7 @@ export function CostShareTab({ period }: StatisticsTabProps) {
       ) : null}
       <SectionCard
         title={`${COST_TABLE_TITLE.costAndHelp} ${year}`}
-        action={<ExportTableButton request={{ kind: 'costShare', year, table: 'costAndHelp' }} />}
+        action={<ExportTableButton request={{ period, costTable: 'costAndHelp' }} />}
       >
         <StatisticsTable
           table={costAndHelpTable(dto)}
@@ -51,7 +51,7 @@ export function CostShareTab({ period }: StatisticsTabProps) {
       </SectionCard>
       <SectionCard
         title={`${COST_TABLE_TITLE.costByModel} ${year}`}
-        action={<ExportTableButton request={{ kind: 'costShare', year, table: 'costByModel' }} />}
+        action={<ExportTableButton request={{ period, costTable: 'costByModel' }} />}
       >
         <StatisticsTable
           table={costByModelTable(dto)}

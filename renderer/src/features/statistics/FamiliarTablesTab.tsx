@@ -25,7 +25,7 @@ export function FamiliarTablesTab({ period, periodLabel }: StatisticsTabProps) {
         <SectionCard
           key={table.key}
           title={`${table.title} ${periodLabel}`}
-          action={<ExportTableButton request={{ kind: 'familiar', period, table: table.key }} />}
+          action={<ExportTableButton request={{ period, familiarTable: table.key }} />}
         >
           {table.rows.length === 0 ? (
             <MessageBar intent="info">

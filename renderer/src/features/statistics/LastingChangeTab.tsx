@@ -29,7 +29,7 @@ export function LastingChangeTab({ period, periodLabel }: StatisticsTabProps) {
       {KEYS.map((key, index) => {
         const table = lastingChangeTable(change.data, key, periodLabel);
         return (
-          <SectionCard key={key} title={table.title} action={<ExportTableButton request={{ kind: 'cases', period, table: key }} />}>
+          <SectionCard key={key} title={table.title} action={<ExportTableButton request={{ period, caseTable: key }} />}>
             <StatisticsTable
               table={table}
               caption={`Antall saker avsluttet i perioden (${closed.kind === 'count' ? closed.value : closed.label}) med vurdering ved begge tidspunkt. Tall under 5 vises som «${SMALL_NUMBER_LABEL}»; der totalen ville avslørt et skjult tall, står «ikke vist».`}

@@ -21,7 +21,7 @@ import type { StatisticsTabProps } from './statisticsTabs';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
-  pickers: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', alignItems: 'flex-end' },
+  pickers: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', alignItems: 'flex-start' },
   picker: { minWidth: '180px' },
   note: { color: tokens.colorNeutralForeground2 },
 });
@@ -86,7 +86,7 @@ export function PivotTab({ period, periodLabel }: StatisticsTabProps) {
           </MessageBar>
         ) : (
           <>
-            <SectionCard title={pivot.data.table.title} action={<ExportTableButton request={{ kind: 'pivot', query }} />}>
+            <SectionCard title={pivot.data.table.title} action={<ExportTableButton request={{ period, pivot: { rows, columns: query.columns, measure } }} />}>
               <StatisticsTable
                 table={pivot.data.table}
                 caption={`${MEASURE_LABEL[pivot.data.query.measure]} (${UNIT_ABBREVIATION[pivot.data.query.measure]} = ${pivot.data.unit})${

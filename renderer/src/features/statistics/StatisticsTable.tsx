@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import type { StatisticsTableDto, TableValue } from '../../../../shared/contract';
+import { TABLE_UNITS, type StatisticsTableDto, type TableValue } from '../../../../shared/contract';
 import { formatMeasureWithUnit } from '../../../../shared/domain/statistics';
 import { withSoftHyphens } from './softHyphens';
 
@@ -35,6 +35,7 @@ const useStyles = makeStyles({
   bottomStart: { justifyContent: 'flex-start', alignItems: 'flex-end', height: 'auto' },
   rowHeader: { fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
   figure: { textAlign: 'end', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
+  unit: { display: 'block', fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground2 },
   empty: { color: tokens.colorNeutralForeground3 },
   total: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground2 },
 });
@@ -42,6 +43,8 @@ const useStyles = makeStyles({
 /** Any statistics table: row labels down, every figure with its unit, «Totalsum» last on both axes. */
 export function StatisticsTable({ table, caption }: { table: StatisticsTableDto<TableValue>; caption: string }) {
   const styles = useStyles();
+  // Where hours and counts stand side by side, every heading names its unit.
+  const mixedUnits = new Set(table.columns.map((c) => c.measure)).size > 1;
   const cell = (value: TableValue, index: number) => {
     const column = table.columns[index]!;
     return (
@@ -67,7 +70,10 @@ export function StatisticsTable({ table, caption }: { table: StatisticsTableDto<
                 className={mergeClasses(styles.columnHeader, column.total && styles.total)}
                 button={{ className: styles.end }}
               >
-                {withSoftHyphens(column.label)}
+                <span>
+                  {withSoftHyphens(column.label)}
+                  {mixedUnits ? <span className={styles.unit}> {TABLE_UNITS[column.measure]}</span> : null}
+                </span>
               </TableHeaderCell>
             ))}
           </TableRow>
