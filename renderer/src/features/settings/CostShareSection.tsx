@@ -119,7 +119,7 @@ export function CostShareSection({ canEdit }: { canEdit: boolean }) {
     >
       <div className={styles.form}>
         {!canEdit ? <Text>Bare en administrator kan endre kostnadsfordelingen.</Text> : null}
-        <Field label="År">
+        <Field label="Budsjettår">
           <Input
             className={styles.small}
             type="number"
