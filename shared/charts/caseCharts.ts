@@ -24,7 +24,7 @@ function barChart(title: string, labels: string[], series: BarSeries[], measure:
       title: { text: title, left: 'center', textStyle: { fontSize: 14 } },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: format },
       legend: { type: 'scroll', bottom: 0 },
-      grid: { left: 12, right: 24, top: 48, bottom: 40, containLabel: true },
+      grid: { left: 12, right: 24, top: 48, bottom: 64, containLabel: true },
       yAxis: { type: 'category', data: labels, inverse: true },
       xAxis: {
         type: 'value',
