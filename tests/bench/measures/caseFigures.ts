@@ -27,9 +27,9 @@ export const caseFiguresMeasure: BenchMeasure = {
       const cases = (db.sqlite.prepare('select count(*) as n from cases').get() as { n: number }).n;
       const { figures, change, cost } = sampleInterleaved(
         {
-          figures: () => ask('caseStatistics:figures', { year }),
-          change: () => ask('caseStatistics:lasting-change', { year }),
-          cost: () => ask('costShare:figures', { year }),
+          figures: () => ask('statistics:case-figures', { period: { year } }),
+          change: () => ask('statistics:lasting-change', { period: { year } }),
+          cost: () => ask('statistics:cost-share', { year }),
         },
         RUNS,
       );
