@@ -122,7 +122,7 @@ describe('the three familiar tables', () => {
   });
 
   it('are the function the annual report calls, and empty for a year without entries', () => {
-    const empty = familiarTables({ db: t.db, actor: null, clock: { now: () => new Date() } } as never, { period: { year: 2018 } });
+    const empty = familiarTables({ db: t.db, actor: null, clock: { now: () => new Date() } } as never, { year: 2018 });
     expect(empty.tables.map((x) => [x.key, x.rows.length, x.table.totalRow])).toEqual([
       ['followUp', 0, null],
       ['driving', 0, null],

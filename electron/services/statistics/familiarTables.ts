@@ -62,9 +62,13 @@ function buildTable(
   return { key: spec.key, title: spec.title, categories: chosen, rows, totals: { cells: totalCells, total: grand }, table };
 }
 
-/** The three familiar tables for a year or range. The annual report calls this too. */
-export function familiarTables(ctx: ServiceContext, input: { period: StatisticsPeriod }): FamiliarTablesDto {
-  const range = periodRange(input.period);
+/**
+ * The three familiar tables for a year or range (`{ year }` is short for `{ period: { year } }`). The
+ * annual report calls this too: each table's `table` goes straight to `addTableSheet`, and
+ * `familiarTableChart` draws it.
+ */
+export function familiarTables(ctx: ServiceContext, input: { period: StatisticsPeriod } | { year: number }): FamiliarTablesDto {
+  const range = periodRange('period' in input ? input.period : { year: input.year });
   const categories = prepare(ctx.db, 'select id, number, name from categories order by number').all() as { id: number; number: number; name: string }[];
   // One snapshot for all three tables (the inner read transactions nest as savepoints).
   const tables = ctx.db.sqlite.transaction(() => FAMILIAR_TABLES.map((spec) => buildTable(ctx, range, spec, categories))).deferred();

@@ -29,7 +29,6 @@ const useStyles = makeStyles({
     verticalAlign: 'bottom',
     paddingTop: tokens.spacingVerticalS,
     paddingBottom: tokens.spacingVerticalS,
-    minWidth: '80px',
   },
   end: { justifyContent: 'flex-end', alignItems: 'flex-end', textAlign: 'end', height: 'auto' },
   bottomStart: { justifyContent: 'flex-start', alignItems: 'flex-end', height: 'auto' },
