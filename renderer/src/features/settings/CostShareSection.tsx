@@ -26,7 +26,7 @@ import { SettingsSection } from './SettingsSection';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-start' },
   number: { width: '140px' },
   small: { width: '90px' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
