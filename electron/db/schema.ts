@@ -275,6 +275,30 @@ export interface EvaluationAnswersTable {
   text_value: string | null;
 }
 
+/** Per member municipality and year: inhabitants and extra hours bought (migration 0009). */
+export interface MunicipalityYearsTable {
+  municipality_id: number;
+  year: number;
+  population: number | null;
+  extra_hours: number;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+/** Per year: the budget and the cost models' parameters (migration 0009). */
+export interface CostShareYearsTable {
+  year: number;
+  budget: number;
+  base_amount: number;
+  band_rate_1: number;
+  band_rate_2: number;
+  band_rate_3: number;
+  band_rate_4: number;
+  hourly_rate: number;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 export interface DB {
   municipalities: MunicipalitiesTable;
   categories: CategoriesTable;
@@ -301,6 +325,8 @@ export interface DB {
   generated_documents: GeneratedDocumentsTable;
   evaluation_responses: EvaluationResponsesTable;
   evaluation_answers: EvaluationAnswersTable;
+  municipality_years: MunicipalityYearsTable;
+  cost_share_years: CostShareYearsTable;
 }
 
 export type TeamMemberRow = Selectable<TeamMembersTable>;

@@ -24,6 +24,9 @@ import { listCategories, listMunicipalities } from './reference';
 import { changeOwnPassword, getSession, lockSession, signIn, signOut, unlockSession } from './session';
 import { getSettings, updateSettings } from './settings';
 import { annualPivot } from './statistics';
+import { caseFigures } from './caseFigures';
+import { costShare, costShareSettings, saveCostShareSettings } from './costShare';
+import { lastingChange } from './lastingChange';
 import { exportStatisticsTable } from './statistics/exportTable';
 import { familiarTables } from './statistics/familiarTables';
 import { pivot } from './statistics/pivot';
@@ -120,6 +123,11 @@ export const handlers: Handlers = {
   'timesheet:rejected-rows': rejectedRowsFile,
   'timesheet:import': importTimesheet,
   'statistics:annual': annualPivot,
+  'statistics:case-figures': (ctx, input) => caseFigures(ctx, input.period),
+  'statistics:lasting-change': (ctx, input) => lastingChange(ctx, input.period),
+  'cost-share:get-settings': costShareSettings,
+  'cost-share:save-settings': saveCostShareSettings,
+  'statistics:cost-share': costShare,
   'statistics:pivot': pivot,
   'statistics:familiar-tables': familiarTables,
   'statistics:export-table': exportStatisticsTable,

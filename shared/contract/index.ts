@@ -5,9 +5,11 @@ import { auditChannels } from './audit';
 import { backupChannels } from './backups';
 import { caseChannels } from './cases';
 import { caseLifeChannels } from './caseLife';
+import { caseStatisticsChannels } from './caseStatistics';
 import { caseNoteChannels } from './closureNote';
 import { contactChannels } from './contacts';
 import { documentChannels } from './documents';
+import { costShareChannels } from './costShare';
 import { lifeDomainChannels } from './lifeDomains';
 import { networkChannels } from './network';
 import { overviewChannels } from './overview';
@@ -41,6 +43,8 @@ export const contract = {
   ...timesheetImportChannels,
   ...timesheetExportChannels,
   ...statisticsChannels,
+  ...caseStatisticsChannels,
+  ...costShareChannels,
   ...settingsChannels,
   ...backupChannels,
   ...systemChannels,
@@ -122,5 +126,21 @@ export type {
   StatisticMeasure,
   StatisticsPeriod,
   StatisticsTableDto,
+  TableMeasure,
+  TableValue,
 } from './statistics';
-export { FAMILIAR_TABLE_KEYS, PIVOT_DIMENSIONS, PIVOT_MEASURES, STATISTIC_UNITS } from './statistics';
+export { FAMILIAR_TABLE_KEYS, PIVOT_DIMENSIONS, PIVOT_MEASURES, STATISTIC_UNITS, TABLE_UNITS } from './statistics';
+export type {
+  CaseFiguresDto,
+  CaseFiguresRowDto,
+  CaseloadRowDto,
+  LastingChangeDto,
+  LastingChangeRowDto,
+} from './caseStatistics';
+export type {
+  CostShareDto,
+  CostShareRowDto,
+  CostShareParametersDto,
+  CostShareSettingsDto,
+  CostShareMunicipalitySettingDto,
+} from './costShare';

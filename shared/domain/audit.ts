@@ -46,6 +46,7 @@ export const AUDIT_RECORD_TYPE_LABEL = {
   statistics_export: 'Statistikkeksport',
   document_template: 'Dokumentmal',
   evaluation: 'Evalueringsskjema',
+  cost_share: 'Kostnadsfordeling',
 } as const;
 
 export type AuditRecordType = keyof typeof AUDIT_RECORD_TYPE_LABEL;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_LAST_YEAR, ensureBenchDatabase } from './buildDatabase';
 import { annualPivotMeasure } from './measures/annualPivot';
+import { caseFiguresMeasure } from './measures/caseFigures';
 import { caseListMeasure } from './measures/caseList';
 import { closureReportMeasure } from './measures/closureReport';
 import type { BenchContext, BenchMeasure } from './measures/context';
@@ -13,7 +14,15 @@ import { formatMs } from './measure';
 import { formatTable, info, type MeasureResult } from './report';
 
 /** Every measure, in the order printed. Add a new one here. */
-const MEASURES: readonly BenchMeasure[] = [annualPivotMeasure, saveEntryMeasure, gridQueriesMeasure, importSheetMeasure, caseListMeasure, closureReportMeasure];
+const MEASURES: readonly BenchMeasure[] = [
+  annualPivotMeasure,
+  saveEntryMeasure,
+  gridQueriesMeasure,
+  importSheetMeasure,
+  caseListMeasure,
+  caseFiguresMeasure,
+  closureReportMeasure,
+];
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 

@@ -442,6 +442,23 @@ const SCENARIOS: Record<string, Scenario> = {
     expected: () => ({ action: 'update', record_type: 'settings', record_id: null, fields: ['backupFolder', 'followUpWarningWeeks'] }),
     values: ['Ettervern-kopier', '9'],
   },
+  'cost-share:save-settings': {
+    write: () => {
+      t.ok('cost-share:save-settings', {
+        year: 2020,
+        parameters: { budget: 4_321_000, baseAmount: 150_000, bandRates: [1, 0.8, 0.6, 0.4], hourlyRate: 850 },
+        municipalities: [{ municipalityId: steigen, population: 2531, extraHours: 12.5 }],
+      });
+      return { id: 2020 };
+    },
+    expected: () => ({
+      action: 'update',
+      record_type: 'cost_share',
+      record_id: '2020',
+      fields: ['bandRates', 'baseAmount', 'budget', 'extraHours', 'hourlyRate', 'population'],
+    }),
+    values: ['4321000', '2531', '12.5'],
+  },
   ...CASE_LIFE_SCENARIOS(),
   ...DOCUMENT_SCENARIOS(),
   'backups:create': {
@@ -536,6 +553,10 @@ describe('audit log', () => {
       'statistics:annual': { year: 2020 },
       'statistics:pivot': { period: { year: 2020 }, rows: 'member', columns: 'case', measure: 'cases' },
       'statistics:familiar-tables': { period: { from: '2020-01-01', to: '2020-06-30' } },
+      'statistics:case-figures': { period: { year: 2020 } },
+      'statistics:lasting-change': { period: { from: '2020-01-01', to: '2020-06-30' } },
+      'cost-share:get-settings': { year: 2020 },
+      'statistics:cost-share': { year: 2020 },
       'cases:get': { id: made.id },
       'cases:next-code': { municipalityId: steigen, referralDate: '2020-03-01' },
       'contacts:get': { id: contact.id },

@@ -6,6 +6,7 @@ import { isoDateInOslo } from '../../../shared/dates';
 import { planCasesForYear, type PlannedCase } from './casePlan';
 import { createCaseLife } from './demoCaseLife';
 import { createDemoDocuments } from './demoDocuments';
+import { createDemoCostShares } from './costShareDemo';
 import type { DemoCase } from './caseWork';
 import { planEntries } from './entryPlan';
 import { FIRST_DEMO_YEAR } from './profile';
@@ -86,6 +87,7 @@ export function createDemoData(target: { db: AppDatabase }, options: DemoOptions
     }
     createCaseLife(ctx, actorFor, createRandom((options.seed ^ LIFE_STREAM) >>> 0), cases);
     createDemoDocuments(ctx, actorFor, createRandom((options.seed ^ DOCUMENT_STREAM) >>> 0));
+    createDemoCostShares(actorFor(team.projectLeader.id), years);
   });
 
   return summariseDemo(ctx, options.seed, years);

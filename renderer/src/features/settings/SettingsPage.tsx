@@ -4,6 +4,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../lib/query';
 import { BackupSection } from './BackupSection';
+import { CostShareSection } from './CostShareSection';
 import { GeneralSettingsSection } from './GeneralSettingsSection';
 import { LifeDomainsSection } from './LifeDomainsSection';
 import { PlaceholdersSection } from './PlaceholdersSection';
@@ -30,6 +31,7 @@ export function SettingsPage() {
       <LifeDomainsSection canEdit={canEdit} />
       <TemplatesSection canEdit={canEdit} />
       <PlaceholdersSection />
+      <CostShareSection canEdit={canEdit} />
       {settings.data ? <BackupSection settings={settings.data} canEdit={canEdit} /> : null}
       {settings.data ? <RetentionSection canEdit={canEdit} /> : null}
     </div>
