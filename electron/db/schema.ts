@@ -234,6 +234,15 @@ export interface TimesheetImportRowsTable {
   time_entry_id: number;
 }
 
+/** The annual report's introductory text for one year and section (migration 0010). */
+export interface AnnualReportTextsTable {
+  year: number;
+  section: string;
+  text: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 export interface DB {
   municipalities: MunicipalitiesTable;
   categories: CategoriesTable;
@@ -256,6 +265,7 @@ export interface DB {
   network_event_contacts: NetworkEventContactsTable;
   timesheet_imports: TimesheetImportsTable;
   timesheet_import_rows: TimesheetImportRowsTable;
+  annual_report_texts: AnnualReportTextsTable;
 }
 
 export type TeamMemberRow = Selectable<TeamMembersTable>;
