@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand, ParsedArgs } from './command';
 import { backupCommand, restoreCommand, verifyCommand } from './commands/backups';
+import { annualReportCommand } from './commands/annualReport';
 import { callCommand } from './commands/call';
 import { channelsCommand } from './commands/channels';
 import { demoCommand } from './commands/demo';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly CliCommand[] = [
   channelsCommand,
   importTimesheetCommand,
   exportTimesheetCommand,
+  annualReportCommand,
   backupCommand,
   restoreCommand,
   verifyCommand,

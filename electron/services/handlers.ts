@@ -24,6 +24,8 @@ import { listCategories, listMunicipalities } from './reference';
 import { changeOwnPassword, getSession, lockSession, signIn, signOut, unlockSession } from './session';
 import { getSettings, updateSettings } from './settings';
 import { annualPivot } from './statistics';
+import { generateAnnualReport } from './annualReport/generate';
+import { annualReportTexts, saveAnnualReportText } from './annualReport/texts';
 import { systemStatus } from './system';
 import { createTeamMember, listTeamMembers, setTeamMemberActive, setTeamMemberPassword, updateTeamMember } from './teamMembers';
 import { exportAudit } from './auditExport';
@@ -113,6 +115,9 @@ export const handlers: Handlers = {
   'timesheet:rejected-rows': rejectedRowsFile,
   'timesheet:import': importTimesheet,
   'statistics:annual': annualPivot,
+  'annual-report:texts': annualReportTexts,
+  'annual-report:save-text': saveAnnualReportText,
+  'annual-report:generate': generateAnnualReport,
   'settings:get': (ctx) => getSettings(ctx),
   'settings:update': updateSettings,
   'backups:list': (ctx) => listBackups(ctx),

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import './zodNorwegian';
 import type { ChannelDefinition } from './channel';
+import { annualReportChannels } from './annualReport';
 import { auditChannels } from './audit';
 import { backupChannels } from './backups';
 import { caseChannels } from './cases';
@@ -40,6 +41,7 @@ export const contract = {
   ...timesheetImportChannels,
   ...timesheetExportChannels,
   ...statisticsChannels,
+  ...annualReportChannels,
   ...settingsChannels,
   ...backupChannels,
   ...systemChannels,
@@ -99,3 +101,4 @@ export type { FileDto, ImportPreviewDto, ImportProgressDto, ImportRejectionDto, 
 export type { TimeWeekDto, CaseSuggestionDto } from './timeEntries';
 export type { AnnualPivotDto, AnnualPivotCell, PivotFigures } from './statistics';
 export { STATISTIC_UNITS } from './statistics';
+export type { AnnualReportFilesDto, AnnualReportTextDto, AnnualReportTextsDto } from './annualReport';
