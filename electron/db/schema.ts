@@ -234,6 +234,30 @@ export interface TimesheetImportRowsTable {
   time_entry_id: number;
 }
 
+/** Per member municipality and year: inhabitants and extra hours bought (migration 0009). */
+export interface MunicipalityYearsTable {
+  municipality_id: number;
+  year: number;
+  population: number | null;
+  extra_hours: number;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+/** Per year: the budget and the cost models' parameters (migration 0009). */
+export interface CostShareYearsTable {
+  year: number;
+  budget: number;
+  base_amount: number;
+  band_rate_1: number;
+  band_rate_2: number;
+  band_rate_3: number;
+  band_rate_4: number;
+  hourly_rate: number;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 /** The annual report's introductory text for one year and section (migration 0010). */
 export interface AnnualReportTextsTable {
   year: number;
@@ -265,6 +289,8 @@ export interface DB {
   network_event_contacts: NetworkEventContactsTable;
   timesheet_imports: TimesheetImportsTable;
   timesheet_import_rows: TimesheetImportRowsTable;
+  municipality_years: MunicipalityYearsTable;
+  cost_share_years: CostShareYearsTable;
   annual_report_texts: AnnualReportTextsTable;
 }
 

@@ -26,6 +26,9 @@ import { getSettings, updateSettings } from './settings';
 import { annualPivot } from './statistics';
 import { generateAnnualReport } from './annualReport/generate';
 import { annualReportTexts, saveAnnualReportText } from './annualReport/texts';
+import { caseFigures } from './caseFigures';
+import { costShare, costShareSettings, saveCostShareSettings } from './costShare';
+import { lastingChange } from './lastingChange';
 import { systemStatus } from './system';
 import { createTeamMember, listTeamMembers, setTeamMemberActive, setTeamMemberPassword, updateTeamMember } from './teamMembers';
 import { exportAudit } from './auditExport';
@@ -118,6 +121,11 @@ export const handlers: Handlers = {
   'annual-report:texts': annualReportTexts,
   'annual-report:save-text': saveAnnualReportText,
   'annual-report:generate': generateAnnualReport,
+  'caseStatistics:figures': caseFigures,
+  'caseStatistics:lasting-change': lastingChange,
+  'costShare:settings': costShareSettings,
+  'costShare:save-settings': saveCostShareSettings,
+  'costShare:figures': costShare,
   'settings:get': (ctx) => getSettings(ctx),
   'settings:update': updateSettings,
   'backups:list': (ctx) => listBackups(ctx),

@@ -6,8 +6,10 @@ import { auditChannels } from './audit';
 import { backupChannels } from './backups';
 import { caseChannels } from './cases';
 import { caseLifeChannels } from './caseLife';
+import { caseStatisticsChannels } from './caseStatistics';
 import { caseNoteChannels } from './closureNote';
 import { contactChannels } from './contacts';
+import { costShareChannels } from './costShare';
 import { lifeDomainChannels } from './lifeDomains';
 import { networkChannels } from './network';
 import { overviewChannels } from './overview';
@@ -42,6 +44,8 @@ export const contract = {
   ...timesheetExportChannels,
   ...statisticsChannels,
   ...annualReportChannels,
+  ...caseStatisticsChannels,
+  ...costShareChannels,
   ...settingsChannels,
   ...backupChannels,
   ...systemChannels,
@@ -102,3 +106,18 @@ export type { TimeWeekDto, CaseSuggestionDto } from './timeEntries';
 export type { AnnualPivotDto, AnnualPivotCell, PivotFigures } from './statistics';
 export { STATISTIC_UNITS } from './statistics';
 export type { AnnualReportFilesDto, AnnualReportTextDto, AnnualReportTextsDto } from './annualReport';
+export type {
+  CaseFiguresDto,
+  CaseFiguresRowDto,
+  CaseloadRowDto,
+  LastingChangeDto,
+  LastingChangeRowDto,
+  StatisticsPeriod,
+} from './caseStatistics';
+export type {
+  CostShareDto,
+  CostShareRowDto,
+  CostShareParametersDto,
+  CostShareSettingsDto,
+  CostShareMunicipalitySettingDto,
+} from './costShare';

@@ -6,6 +6,7 @@ import * as m0004 from './0004-case-lifecycle';
 import * as m0005 from './0005-timesheet-import';
 import * as m0006 from './0006-access-control';
 import * as m0008 from './0008-case-indexes';
+import * as m0009 from './0009-cost-share';
 import * as m0010 from './0010-annual-report-texts';
 
 /**
@@ -20,6 +21,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-timesheet-import': m0005,
   '0006-access-control': m0006,
   '0008-case-indexes': m0008,
+  '0009-cost-share': m0009,
   '0010-annual-report-texts': m0010,
 };
 

@@ -1,0 +1,43 @@
+import { sql, type Kysely } from 'kysely';
+import { POPULATION_SEED } from '../../../shared/domain/populationSeed';
+
+/**
+ * What the municipalities pay: per municipality and year its population and the hours it bought beyond
+ * the shared service; per year the budget and the parameters of the founding plan's three cost models.
+ * Populations are seeded with approximate SSB figures for the member municipalities (by name, so a
+ * database whose municipalities were renamed simply gets fewer rows to fill in by hand).
+ */
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`create table municipality_years (
+    municipality_id integer not null references municipalities (id) on delete restrict,
+    year integer not null check (year between 2000 and 2100),
+    population integer check (population >= 0),
+    extra_hours real not null default 0 check (extra_hours >= 0),
+    updated_at text not null,
+    updated_by integer references team_members (id) on delete restrict,
+    primary key (municipality_id, year)
+  ) strict`.execute(db);
+
+  await sql`create table cost_share_years (
+    year integer primary key check (year between 2000 and 2100),
+    budget integer not null check (budget >= 0),
+    base_amount integer not null check (base_amount >= 0),
+    band_rate_1 real not null check (band_rate_1 >= 0),
+    band_rate_2 real not null check (band_rate_2 >= 0),
+    band_rate_3 real not null check (band_rate_3 >= 0),
+    band_rate_4 real not null check (band_rate_4 >= 0),
+    hourly_rate real not null check (hourly_rate >= 0),
+    updated_at text not null,
+    updated_by integer references team_members (id) on delete restrict
+  ) strict`.execute(db);
+
+  const now = new Date().toISOString();
+  for (const seed of POPULATION_SEED) {
+    await sql`insert into municipality_years (municipality_id, year, population, updated_at)
+      select id, ${seed.year}, ${seed.population}, ${now} from municipalities where name = ${seed.municipality} and kind = 'member'`.execute(db);
+  }
+}
+
+export async function down(): Promise<void> {
+  throw new Error('Migration 0009 cannot be reversed; restore a backup instead.');
+}
