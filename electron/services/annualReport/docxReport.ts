@@ -13,9 +13,11 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableOfContents,
   TableRow,
   TextRun,
+  VerticalAlign,
   WidthType,
   type FileChild,
 } from 'docx';
@@ -24,15 +26,17 @@ import type { ChartDefinition } from '../../../shared/charts/types';
 import { formatNorwegianDate } from '../../../shared/format';
 import { renderChartPng } from '../charts/renderChart';
 import { printedValue } from './numbers';
-import type { ReportTable } from './reportTable';
+import type { ReportColumn, ReportTable } from './reportTable';
 import type { AnnualReportContent, ReportSectionContent } from './reportContent';
 
 const FONT = 'Calibri';
 const HEADER_FILL = 'DCE6F0';
 const TOTAL_FILL = 'F2F2F2';
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6' };
-/** A4 with 2,5 cm margins leaves 16 cm of text width: about 600 px at 96 dpi. */
+/** A4 with 2,54 cm margins leaves 15,9 cm of text width: about 600 px at 96 dpi. */
 const TEXT_WIDTH_PX = 600;
+/** The same width in twentieths of a point, for table columns: A4 (11 906) less two 2,54 cm margins. */
+const TEXT_WIDTH_TWIPS = 11_906 - 2 * 1440;
 
 /** The team's text, one paragraph per blank-line-separated block; single line breaks stay line breaks. */
 function textParagraphs(text: string): Paragraph[] {
@@ -49,16 +53,27 @@ function textParagraphs(text: string): Paragraph[] {
     );
 }
 
-function cell(text: string, options: { header?: boolean; total?: boolean; end?: boolean }): TableCell {
+interface CellOptions {
+  header?: boolean;
+  total?: boolean;
+  end?: boolean;
+  columnSpan?: number;
+  rowSpan?: number;
+}
+
+function cell(text: string, options: CellOptions): TableCell {
   const bold = options.header || options.total;
   const fill = options.header ? HEADER_FILL : options.total ? TOTAL_FILL : undefined;
   return new TableCell({
     shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
     borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
+    columnSpan: options.columnSpan,
+    rowSpan: options.rowSpan,
+    verticalAlign: options.header ? VerticalAlign.BOTTOM : undefined,
     children: [
       new Paragraph({
-        alignment: options.end ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        alignment: options.end ? AlignmentType.RIGHT : options.columnSpan ? AlignmentType.CENTER : AlignmentType.LEFT,
         keepNext: options.header,
         children: [new TextRun({ text, bold, size: 18 })],
       }),
@@ -66,12 +81,41 @@ function cell(text: string, options: { header?: boolean; total?: boolean; end?: 
   });
 }
 
+/** Ungrouped columns span both heading rows; a group («Kjøring») spans its unit columns. */
+function headerRows(columns: readonly ReportColumn[]): TableRow[] {
+  const grouped = columns.some((c) => c.group);
+  if (!grouped) {
+    return [new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c.header, { header: true, end: c.format !== 'label' })) })];
+  }
+  const top: TableCell[] = [];
+  for (let i = 0; i < columns.length; ) {
+    const group = columns[i]!.group;
+    if (!group) {
+      top.push(cell(columns[i]!.header, { header: true, rowSpan: 2, end: columns[i]!.format !== 'label' }));
+      i++;
+      continue;
+    }
+    let span = 0;
+    while (columns[i + span]?.group === group) span++;
+    top.push(cell(group, { header: true, columnSpan: span }));
+    i += span;
+  }
+  const units = columns.filter((c) => c.group).map((c) => cell(c.header, { header: true, end: true }));
+  return [new TableRow({ tableHeader: true, cantSplit: true, children: top }), new TableRow({ tableHeader: true, cantSplit: true, children: units })];
+}
+
+/** The label column gets room for «Andre kommuner» and «Totalsum»; the figures share the rest evenly. */
+function columnWidths(columns: readonly ReportColumn[]): number[] {
+  const label = columns.length > 4 ? 1900 : 2600;
+  const figure = Math.floor((TEXT_WIDTH_TWIPS - label) / Math.max(1, columns.length - 1));
+  return columns.map((c, i) => (i === 0 ? label : figure));
+}
+
+function note(text: string): Paragraph {
+  return new Paragraph({ spacing: { before: 60 }, children: [new TextRun({ text, italics: true, size: 18, color: '595959' })] });
+}
+
 function reportTable(table: ReportTable): FileChild[] {
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: table.columns.map((c) => cell(c.header, { header: true, end: c.format !== 'label' })),
-  });
   const row = (values: ReportTable['rows'][number], total: boolean) =>
     new TableRow({
       cantSplit: true,
@@ -80,9 +124,12 @@ function reportTable(table: ReportTable): FileChild[] {
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: [new TextRun(table.title)] }),
     new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [header, ...table.rows.map((r) => row(r, false)), ...(table.total ? [row(table.total, true)] : [])],
+      width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+      columnWidths: columnWidths(table.columns),
+      layout: TableLayoutType.FIXED,
+      rows: [...headerRows(table.columns), ...table.rows.map((r) => row(r, false)), ...(table.total ? [row(table.total, true)] : [])],
     }),
+    ...(table.notes ?? []).map(note),
     new Paragraph({ spacing: { after: 200 }, children: [] }),
   ];
 }

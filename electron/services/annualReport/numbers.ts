@@ -8,6 +8,7 @@ import type { ReportColumnFormat, ReportValue } from './reportTable';
 export function printedValue(value: ReportValue, format: ReportColumnFormat): string {
   if (value === null) return '';
   if (typeof value === 'string') return value;
-  const text = format === 'hours' ? formatHours(value * 60) : formatInteger(value);
+  const text =
+    format === 'share' ? `${formatHours(value * 6000)} %` : format === 'hours' || format === 'decimal' ? formatHours(value * 60) : formatInteger(value);
   return text.replace(/ /g, '\u00a0');
 }

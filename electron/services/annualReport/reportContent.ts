@@ -1,9 +1,15 @@
 import type { ChartDefinition } from '../../../shared/charts/types';
 import { hoursByMunicipalityChart } from '../../../shared/charts/hoursByMunicipality';
 import type { AnnualPivotDto } from '../../../shared/contract';
+import type { CaseFiguresDto } from '../../../shared/contract/caseStatistics';
 import { ANNUAL_REPORT_SECTIONS, sectionHeading, type AnnualReportSection } from '../../../shared/domain/annualReport';
 import type { ServiceContext } from '../context';
+import { caseFigures } from '../caseFigures';
+import { costShare } from '../costShare';
+import { lastingChange } from '../lastingChange';
 import { annualPivot } from '../statistics';
+import { caseloadTable, casesByMunicipalityTable, lastingChangeTables } from './caseTables';
+import { costShareTable } from './costShareTable';
 import { annualReportTexts } from './texts';
 import type { ReportTable } from './reportTable';
 import { categoryTable, categoryTotalsTable, fullPivotTable, municipalityTotalsTable } from './resourceTables';
@@ -29,6 +35,7 @@ export interface AnnualReportContent {
 /** What a section prints under its text, given the year's figures. */
 interface SectionFigures {
   pivot: AnnualPivotDto;
+  cases: CaseFiguresDto;
 }
 
 type SectionBuilder = (ctx: ServiceContext, figures: SectionFigures) => Pick<ReportSectionContent, 'tables' | 'charts'>;
@@ -47,10 +54,11 @@ export function evaluationTables(_ctx: ServiceContext, _year: number): ReportTab
 
 const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
   team: nothing,
-  cases: nothing,
-  resources: (_ctx, { pivot }) => ({
+  cases: (_ctx, { pivot, cases }) => ({ tables: [casesByMunicipalityTable(cases, pivot.year), caseloadTable(cases, pivot.year)], charts: [] }),
+  resources: (ctx, { pivot }) => ({
     tables: [
       municipalityTotalsTable(pivot),
+      costShareTable(costShare(ctx, { year: pivot.year })),
       categoryTotalsTable(pivot),
       categoryTable(pivot, 'Brukeroppfølging i institusjon og etter endt opphold i institusjon', 'Brukeroppfølging', FOLLOW_UP),
       categoryTable(pivot, 'Kjøring', 'Kjøring', ['Kjøring']),
@@ -61,7 +69,7 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
     tables: [categoryTable(pivot, 'Samarbeidspartnere', 'Samarbeidspartnere', ['Samarbeidspartnere']), categoryTable(pivot, 'Nettverksarbeid', 'Nettverksarbeid', ['Nettverksarbeid'])],
     charts: [],
   }),
-  lastingChange: nothing,
+  lastingChange: (ctx, { pivot }) => ({ tables: lastingChangeTables(lastingChange(ctx, { year: pivot.year }), pivot.year), charts: [] }),
   evaluations: (ctx, { pivot }) => ({ tables: evaluationTables(ctx, pivot.year), charts: [] }),
   incidents: nothing,
   plans: nothing,
@@ -71,9 +79,10 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
 export function annualReportContent(ctx: ServiceContext, year: number): AnnualReportContent {
   const pivot = annualPivot(ctx, { year });
   const texts = new Map(annualReportTexts(ctx, { year }).sections.map((s) => [s.section, s.text]));
-  const hasData = pivot.total.entries > 0;
+  const cases = caseFigures(ctx, { year });
+  const hasData = pivot.total.entries > 0 || cases.total.total > 0;
   const sections = ANNUAL_REPORT_SECTIONS.map(({ key }) => {
-    const built = hasData ? SECTION_BUILDERS[key](ctx, { pivot }) : nothing();
+    const built = hasData ? SECTION_BUILDERS[key](ctx, { pivot, cases }) : nothing();
     // A table without rows says nothing the heading does not; it is left out.
     return { section: key, heading: sectionHeading(key, year), text: texts.get(key) ?? null, tables: built.tables.filter((t) => t.rows.length > 0), charts: built.charts };
   });

@@ -4,8 +4,8 @@ import type { ReportColumn, ReportTable, ReportValue } from './reportTable';
 /** «Kjøring (timer)», «Kjøring (registreringer)»: hours and the count of entries side by side, labelled. */
 function figureColumns(name: string): ReportColumn[] {
   return [
-    { header: `${name} (timer)`, format: 'hours' },
-    { header: `${name} (registreringer)`, format: 'count' },
+    { group: name, header: 'timer', format: 'hours' },
+    { group: name, header: 'registreringer', format: 'count' },
   ];
 }
 

@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs';
-import { COUNT_NUMBER_FORMAT, HOURS_NUMBER_FORMAT, type ReportColumnFormat, type ReportTable } from './reportTable';
+import { COUNT_NUMBER_FORMAT, DECIMAL_NUMBER_FORMAT, HOURS_NUMBER_FORMAT, SHARE_NUMBER_FORMAT, flatHeader, type ReportColumnFormat, type ReportTable } from './reportTable';
 import type { AnnualReportContent } from './reportContent';
 
 const NUMBER_FORMAT: Record<ReportColumnFormat, string | undefined> = {
   label: undefined,
   hours: HOURS_NUMBER_FORMAT,
   count: COUNT_NUMBER_FORMAT,
+  decimal: DECIMAL_NUMBER_FORMAT,
+  share: SHARE_NUMBER_FORMAT,
 };
 
 /** Excel refuses []:*?/\ and names over 31 characters, and two sheets of the same name. */
@@ -24,8 +26,8 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: ReportTable, name: str
   sheet.getRow(1).font = { bold: true, size: 13 };
   const header = sheet.getRow(2);
   table.columns.forEach((c, i) => {
-    header.getCell(i + 1).value = c.header;
-    sheet.getColumn(i + 1).width = Math.max(12, Math.min(40, c.header.length + 2));
+    header.getCell(i + 1).value = flatHeader(c);
+    sheet.getColumn(i + 1).width = Math.max(12, Math.min(40, flatHeader(c).length + 2));
   });
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'bottom' };
@@ -40,6 +42,10 @@ function addTableSheet(workbook: ExcelJS.Workbook, table: ReportTable, name: str
   };
   for (const values of table.rows) write(values, false);
   if (table.total) write(table.total, true);
+  if (table.notes?.length) {
+    sheet.addRow([]);
+    for (const note of table.notes) sheet.addRow([note]).font = { italic: true };
+  }
 }
 
 /** One sheet per table, in the order the Word report prints them, then the wide spreadsheet-only ones. */
