@@ -29,6 +29,9 @@ import { annualReportTexts, saveAnnualReportText } from './annualReport/texts';
 import { caseFigures } from './caseFigures';
 import { costShare, costShareSettings, saveCostShareSettings } from './costShare';
 import { lastingChange } from './lastingChange';
+import { exportStatisticsTable } from './statistics/exportTable';
+import { familiarTables } from './statistics/familiarTables';
+import { pivot } from './statistics/pivot';
 import { systemStatus } from './system';
 import { createTeamMember, listTeamMembers, setTeamMemberActive, setTeamMemberPassword, updateTeamMember } from './teamMembers';
 import { exportAudit } from './auditExport';
@@ -126,6 +129,9 @@ export const handlers: Handlers = {
   'costShare:settings': costShareSettings,
   'costShare:save-settings': saveCostShareSettings,
   'costShare:figures': costShare,
+  'statistics:pivot': pivot,
+  'statistics:familiar-tables': familiarTables,
+  'statistics:export-table': exportStatisticsTable,
   'settings:get': (ctx) => getSettings(ctx),
   'settings:update': updateSettings,
   'backups:list': (ctx) => listBackups(ctx),

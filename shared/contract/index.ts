@@ -103,8 +103,22 @@ export type { TeamMemberDto } from './teamMembers';
 export type { TimeEntryDto, TimeEntryPageDto, TimeTotalsDto, TimeEntrySortField } from './timeEntries';
 export type { FileDto, ImportPreviewDto, ImportProgressDto, ImportRejectionDto, ImportSheetDto, ImportSummaryDto } from './timesheetImport';
 export type { TimeWeekDto, CaseSuggestionDto } from './timeEntries';
-export type { AnnualPivotDto, AnnualPivotCell, PivotFigures } from './statistics';
-export { STATISTIC_UNITS } from './statistics';
+export type {
+  AnnualPivotDto,
+  AnnualPivotCell,
+  FamiliarTableDto,
+  FamiliarTableKey,
+  FamiliarTablesDto,
+  PivotColumnDimension,
+  PivotDimension,
+  PivotDto,
+  PivotFigures,
+  PivotQuery,
+  StatisticMeasure,
+  StatisticsPeriod,
+  StatisticsTableDto,
+} from './statistics';
+export { FAMILIAR_TABLE_KEYS, PIVOT_DIMENSIONS, PIVOT_MEASURES, STATISTIC_UNITS } from './statistics';
 export type { AnnualReportFilesDto, AnnualReportTextDto, AnnualReportTextsDto } from './annualReport';
 export type {
   CaseFiguresDto,
@@ -112,7 +126,6 @@ export type {
   CaseloadRowDto,
   LastingChangeDto,
   LastingChangeRowDto,
-  StatisticsPeriod,
 } from './caseStatistics';
 export type {
   CostShareDto,

@@ -1,16 +1,27 @@
 import { z } from './zodNorwegian';
-import { yearSchema } from './common';
-import { queryChannel } from './channel';
+import { isoDateSchema, yearSchema } from './common';
+import { mutationChannel, queryChannel } from './channel';
+import type { FileDto } from './timesheetImport';
 
 /**
  * Every figure travels with its unit, because the team's old pivot labelled a count of rows as hours.
- * `hours` are clock hours; `personHours` count each participant; `entries` are rows in the time log.
+ * `hours` are clock hours; `personHours` count each participant; `entries` are rows in the time log;
+ * `cases` are distinct cases.
  */
 export const STATISTIC_UNITS = {
   hours: 'timer',
   personHours: 'persontimer',
   entries: 'registreringer',
+  cases: 'saker',
 } as const;
+
+export type StatisticMeasure = keyof typeof STATISTIC_UNITS;
+export const PIVOT_MEASURES = Object.keys(STATISTIC_UNITS) as StatisticMeasure[];
+
+export const PIVOT_DIMENSIONS = ['municipality', 'category', 'month', 'member', 'case'] as const;
+export type PivotDimension = (typeof PIVOT_DIMENSIONS)[number];
+/** Columns may be «none»: one column of figures beside the row labels. */
+export type PivotColumnDimension = PivotDimension | 'none';
 
 export interface PivotFigures {
   minutes: number;
@@ -40,9 +51,96 @@ export interface AnnualPivotDto {
   total: PivotFigures;
 }
 
+/** A year, or a date range (both ends included). */
+export const statisticsPeriodSchema = z.union([
+  z.strictObject({ year: yearSchema }),
+  z
+    .strictObject({ from: isoDateSchema, to: isoDateSchema })
+    .refine((p) => p.from <= p.to, { message: 'Fra-datoen må være før eller lik til-datoen', path: ['to'] }),
+]);
+export type StatisticsPeriod = z.output<typeof statisticsPeriodSchema>;
+
+const pivotLayoutFields = {
+  rows: z.enum(PIVOT_DIMENSIONS),
+  columns: z.enum([...PIVOT_DIMENSIONS, 'none']),
+  measure: z.enum(PIVOT_MEASURES as [StatisticMeasure, ...StatisticMeasure[]]),
+};
+const distinctAxes: [(q: { rows: string; columns: string }) => boolean, { message: string; path: string[] }] = [
+  (q) => q.rows !== q.columns,
+  { message: 'Velg ulike inndelinger for rader og kolonner', path: ['columns'] },
+];
+
+export const pivotQuerySchema = z.strictObject({ period: statisticsPeriodSchema, ...pivotLayoutFields }).refine(...distinctAxes);
+export type PivotQuery = z.output<typeof pivotQuerySchema>;
+
+/**
+ * A table as the user sees it and as it goes to Excel: row labels down, columns across, each column
+ * naming its unit, totals on both axes. `null` is an empty cell (nothing logged), not a zero.
+ */
+export interface StatisticsTableDto {
+  title: string;
+  /** What the rows are, e.g. «Kommune». */
+  rowHeader: string;
+  columns: { key: string; label: string; measure: StatisticMeasure; total: boolean }[];
+  rows: { key: string; label: string; values: (number | null)[] }[];
+  /** The «Totalsum» row; totals of distinct cases are counted, not summed. */
+  totalRow: (number | null)[] | null;
+}
+
+export interface PivotDto {
+  from: string;
+  to: string;
+  query: PivotQuery;
+  unit: (typeof STATISTIC_UNITS)[StatisticMeasure];
+  table: StatisticsTableDto;
+  /** Whether the totals could be summed from the cells or had to be counted on their own. */
+  totalsCounted: boolean;
+}
+
+export const FAMILIAR_TABLE_KEYS = ['followUp', 'driving', 'partners'] as const;
+export type FamiliarTableKey = (typeof FAMILIAR_TABLE_KEYS)[number];
+
+/** One of the team's three familiar tables: municipalities down, hours and entries for each category. */
+export interface FamiliarTableDto {
+  key: FamiliarTableKey;
+  title: string;
+  categories: { id: number; number: number; name: string }[];
+  rows: { municipalityId: number; municipality: string; cells: { hours: number; entries: number }[]; total: { hours: number; entries: number } }[];
+  totals: { cells: { hours: number; entries: number }[]; total: { hours: number; entries: number } };
+  table: StatisticsTableDto;
+}
+
+export interface FamiliarTablesDto {
+  from: string;
+  to: string;
+  tables: FamiliarTableDto[];
+}
+
+/** Either the pivot as chosen on the page or one of the familiar tables, for a period. */
+export const exportTableInput = z
+  .strictObject({
+    period: statisticsPeriodSchema,
+    pivot: z.strictObject(pivotLayoutFields).refine(...distinctAxes).optional(),
+    familiarTable: z.enum(FAMILIAR_TABLE_KEYS).optional(),
+  })
+  .refine((input) => (input.pivot === undefined) !== (input.familiarTable === undefined), {
+    message: 'Velg enten pivottabellen eller én av de faste tabellene',
+    path: ['pivot'],
+  });
+
 export const statisticsChannels = {
   'statistics:annual': queryChannel<AnnualPivotDto>()(
     z.strictObject({ year: yearSchema }),
     'Timer per kommune og hendelse for et år, med antall registreringer',
   ),
+  'statistics:pivot': queryChannel<PivotDto>()(pivotQuerySchema, 'Pivottabell for et år eller en periode, med valgt inndeling og mål'),
+  'statistics:familiar-tables': queryChannel<FamiliarTablesDto>()(
+    z.strictObject({ period: statisticsPeriodSchema }),
+    'De tre faste tabellene: oppfølging i og etter institusjon, kjøring og samarbeidspartnere per kommune',
+  ),
+  /** A mutation because it is audited: who took which figures out, and when. */
+  'statistics:export-table': mutationChannel<FileDto>()(exportTableInput, 'Eksporter en statistikktabell til .xlsx', [
+    // Nothing changes; the contract asks every mutation to name its own domain.
+    'statistics',
+  ]),
 } as const;

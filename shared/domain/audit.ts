@@ -46,6 +46,7 @@ export const AUDIT_RECORD_TYPE_LABEL = {
   annual_report_text: 'Årsrapporttekst',
   annual_report: 'Årsrapport',
   cost_share: 'Kostnadsfordeling',
+  statistics_export: 'Statistikkeksport',
 } as const;
 
 export type AuditRecordType = keyof typeof AUDIT_RECORD_TYPE_LABEL;

@@ -425,6 +425,15 @@ const SCENARIOS: Record<string, Scenario> = {
     expected: () => ({ action: 'document', record_type: 'annual_report', record_id: '2020', fields: ['docx', 'xlsx'] }),
     values: ['03/20-ST', 'Årsrapport'],
   },
+  'statistics:export-table': {
+    prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
+    write: async () => (
+      await t.okAsync('statistics:export-table', { period: { year: 2020 }, pivot: { rows: 'case', columns: 'municipality', measure: 'hours' } }),
+      { id: 0 }
+    ),
+    expected: () => ({ action: 'export', record_type: 'statistics_export', record_id: null, fields: ['columns', 'measure', 'period', 'rows'] }),
+    values: ['03/20-ST', '2020', 'Steigen', '1,5'],
+  },
 };
 
 describe('audit log', () => {
@@ -472,6 +481,8 @@ describe('audit log', () => {
     const readPayloads: Record<string, unknown> = {
       'statistics:annual': { year: 2020 },
       'annual-report:texts': { year: 2020 },
+      'statistics:pivot': { period: { year: 2020 }, rows: 'member', columns: 'case', measure: 'cases' },
+      'statistics:familiar-tables': { period: { from: '2020-01-01', to: '2020-06-30' } },
       'cases:get': { id: made.id },
       'cases:next-code': { municipalityId: steigen, referralDate: '2020-03-01' },
       'contacts:get': { id: contact.id },

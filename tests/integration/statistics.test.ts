@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../electron/services/dispatcher';
-import { fixedClock } from '../../electron/services/context';
+import { logEntry } from '../support/logEntry';
 import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 
 interface Logged {
@@ -29,18 +28,7 @@ let t: TestDatabase;
 beforeEach(async () => {
   t = await createTestDatabase();
   const partner = t.addMember('jonas', 'Jonas Berg', 'JB');
-  // «Now» just after each entry's date, so that no entry counts as dated in the future.
-  for (const e of LOG) {
-    const at = createDispatcher({ db: t.db, clock: fixedClock(`${e.date}T12:00:00Z`), session: t.dispatcher.session });
-    const result = at.dispatch('time-entries:create', {
-      date: e.date,
-      municipalityId: municipalityId(t, e.municipality),
-      categoryId: categoryId(t, e.category),
-      hours: e.minutes / 60,
-      participantIds: e.people === 2 ? [t.member!.id, partner.id] : [t.member!.id],
-    });
-    if (!result.ok) throw new Error(result.error.message);
-  }
+  for (const e of LOG) logEntry(t, { ...e, participantIds: e.people === 2 ? [t.member!.id, partner.id] : [t.member!.id] });
 });
 afterEach(() => t.close());
 
@@ -55,7 +43,7 @@ describe('statistics:annual', () => {
     const pivot = t.ok('statistics:annual', { year: 2020 });
     const inYear = LOG.filter((e) => e.date.startsWith('2020'));
     expect(pivot).toMatchObject({ year: 2020, from: '2020-01-01', to: '2020-12-31' });
-    expect(pivot.units).toEqual({ hours: 'timer', personHours: 'persontimer', entries: 'registreringer' });
+    expect(pivot.units).toEqual({ hours: 'timer', personHours: 'persontimer', entries: 'registreringer', cases: 'saker' });
 
     const cellKeys = [...new Set(inYear.map((e) => `${e.municipality}|${e.category}`))];
     expect(pivot.cells).toHaveLength(cellKeys.length);

@@ -1,0 +1,31 @@
+import type { ChannelParsedInput, FileDto, StatisticsTableDto } from '../../../shared/contract';
+import { transaction } from '../../db/exec';
+import { requireActor } from '../actor';
+import { recordAudit } from '../audit';
+import type { ServiceContext } from '../context';
+import { familiarTable } from './familiarTables';
+import { periodRange } from './period';
+import { pivot } from './pivot';
+import { safeFileName, tablesWorkbookFile } from './xlsxTable';
+
+/**
+ * The table the user sees, built again on the server from the same choice (so the file holds what the
+ * database says, not what a page sent), written to .xlsx. One audit row names what was exported, never
+ * the figures.
+ */
+export async function exportStatisticsTable(ctx: ServiceContext, input: ChannelParsedInput<'statistics:export-table'>): Promise<FileDto> {
+  requireActor(ctx);
+  let table: StatisticsTableDto;
+  let fields: string[];
+  if (input.pivot) {
+    table = pivot(ctx, { period: input.period, ...input.pivot }).table;
+    fields = ['period', 'rows', 'columns', 'measure'];
+  } else {
+    const { label } = periodRange(input.period);
+    const found = familiarTable(ctx, input.period, input.familiarTable!);
+    table = { ...found.table, title: `${found.title} ${label}` };
+    fields = ['period', 'familiarTable'];
+  }
+  transaction(ctx.db, () => recordAudit(ctx, 'export', 'statistics_export', null, fields));
+  return tablesWorkbookFile(safeFileName(`${table.title}.xlsx`), [{ table, sheetName: 'Tabell' }]);
+}

@@ -1,0 +1,206 @@
+import type { PivotColumnDimension, PivotDimension, PivotDto, PivotQuery, StatisticMeasure, StatisticsTableDto } from '../../../shared/contract';
+import { STATISTIC_UNITS } from '../../../shared/contract';
+import { DIMENSION_LABEL, MEASURE_LABEL, monthLabel } from '../../../shared/domain/statistics';
+import { compareNorwegian } from '../../../shared/format';
+import { prepare } from '../../db/exec';
+import type { ServiceContext } from '../context';
+import { periodRange } from './period';
+
+/** A key of one dimension: an id, a «yyyy-mm», or null for «no case» / «no participant». */
+type Key = number | string | null;
+
+/**
+ * The per-day totals (migration 0002) answer municipality × category × month for hours, person-hours
+ * and entries without touching the entries; anything else reads time_entries. Same column names in both.
+ */
+const DAILY_DIMENSIONS: ReadonlySet<PivotDimension> = new Set(['municipality', 'category', 'month']);
+
+const KEY_SQL: Record<PivotDimension, string> = {
+  municipality: 't.municipality_id',
+  category: 't.category_id',
+  month: 'substr(t.entry_date, 1, 7)',
+  member: 'p.team_member_id',
+  case: 't.case_id',
+};
+
+function measureSql(measure: StatisticMeasure, source: 'daily' | 'entries', joinsMembers: boolean): string {
+  if (source === 'daily') {
+    // Distinct cases never come from the daily totals (see groupedValues).
+    const daily: Record<StatisticMeasure, string> = { hours: 'sum(t.minutes) / 60.0', personHours: 'sum(t.person_minutes) / 60.0', entries: 'sum(t.entries)', cases: '' };
+    return daily[measure];
+  }
+  switch (measure) {
+    case 'hours':
+      return 'sum(t.minutes) / 60.0';
+    // Joined to participants there is one row per participant: each carries the entry's minutes.
+    case 'personHours':
+      return joinsMembers ? 'sum(case when p.team_member_id is null then 0 else t.minutes end) / 60.0' : 'sum(t.minutes * t.participant_count) / 60.0';
+    case 'entries':
+      return 'count(*)';
+    case 'cases':
+      return 'count(distinct t.case_id)';
+  }
+}
+
+export interface GroupSpec {
+  from: string;
+  to: string;
+  measure: StatisticMeasure;
+  /** Only these categories (the familiar tables); all when absent. */
+  categoryIds?: readonly number[];
+}
+
+/** The measure per combination of keys of `dimensions` (none: one grand figure). */
+function groupedValues(ctx: ServiceContext, spec: GroupSpec, dimensions: PivotDimension[]): Map<string, { keys: Key[]; value: number }> {
+  const useDaily = spec.measure !== 'cases' && dimensions.every((d) => DAILY_DIMENSIONS.has(d));
+  const joinsMembers = dimensions.includes('member');
+  const keys = dimensions.map((d, i) => `${KEY_SQL[d]} as k${i}`);
+  const categoryFilter = spec.categoryIds ? `and t.category_id in (${spec.categoryIds.map(() => '?').join(', ')})` : '';
+  const sql = `select ${[...keys, `${measureSql(spec.measure, useDaily ? 'daily' : 'entries', joinsMembers)} as v`].join(', ')}
+    from ${useDaily ? 'time_totals_daily' : 'time_entries'} t
+    ${joinsMembers ? 'left join time_entry_participants p on p.time_entry_id = t.id' : ''}
+    where t.entry_date between ? and ? ${categoryFilter} ${useDaily ? 'and t.entries > 0' : ''}
+    ${dimensions.length > 0 ? `group by ${dimensions.map((_d, i) => `k${i}`).join(', ')}` : ''}`;
+  const rows = prepare(ctx.db, sql).all(spec.from, spec.to, ...(spec.categoryIds ?? [])) as Record<string, Key>[];
+  const result = new Map<string, { keys: Key[]; value: number }>();
+  for (const row of rows) {
+    const rowKeys = dimensions.map((_d, i) => row[`k${i}`] ?? null);
+    const value = Number(row.v ?? 0);
+    // Without a group by an empty period still gives one row, with a null sum.
+    if (dimensions.length === 0 && row.v === null) continue;
+    result.set(JSON.stringify(rowKeys), { keys: rowKeys, value });
+  }
+  return result;
+}
+
+/**
+ * Whether the totals over `dropped` may be summed from the cells. Distinct cases never: one case spans
+ * several municipalities' months. Hours and entries by member neither: an entry with two members is in
+ * both members' figures but once in the total. Person-hours add up across members by definition.
+ */
+function summable(measure: StatisticMeasure, dropped: PivotColumnDimension): boolean {
+  if (dropped === 'none') return true;
+  if (measure === 'cases') return false;
+  return !(dropped === 'member' && measure !== 'personHours');
+}
+
+interface Labelled {
+  key: Key;
+  label: string;
+  order: (number | string)[];
+}
+
+/** Names for the keys, in the order the team reads them: Norwegian alphabet, categories by number, months in time. */
+function labelKeys(ctx: ServiceContext, dimension: PivotDimension, keys: Key[], spansYears: boolean): Labelled[] {
+  const named = (sql: string) => new Map((prepare(ctx.db, sql).all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
+  let labelled: Labelled[] = [];
+  switch (dimension) {
+    case 'municipality': {
+      const names = named('select id, name from municipalities');
+      labelled = keys.map((k) => ({ key: k, label: names.get(k as number) ?? '?', order: [0] }));
+      break;
+    }
+    case 'category': {
+      const rows = prepare(ctx.db, 'select id, number, name from categories').all() as { id: number; number: number; name: string }[];
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return keys
+        .map((k) => ({ key: k, label: `${byId.get(k as number)?.number ?? ''} ${byId.get(k as number)?.name ?? '?'}`.trim(), order: [byId.get(k as number)?.number ?? 0] }))
+        .sort((a, b) => (a.order[0] as number) - (b.order[0] as number));
+    }
+    case 'month':
+      return keys.map((k) => ({ key: k, label: monthLabel(String(k), spansYears), order: [String(k)] })).sort((a, b) => String(a.key).localeCompare(String(b.key)));
+    case 'member': {
+      const names = named('select id, display_name as name from team_members');
+      labelled = keys.map((k) => ({ key: k, label: k === null ? 'Uten registrert deltaker' : (names.get(k as number) ?? '?'), order: [k === null ? 1 : 0] }));
+      break;
+    }
+    case 'case': {
+      const codes = named('select id, code as name from cases');
+      labelled = keys.map((k) => ({ key: k, label: k === null ? 'Uten sak (felles arbeid)' : (codes.get(k as number) ?? '?'), order: [k === null ? 1 : 0] }));
+      break;
+    }
+  }
+  // Names in Norwegian order; the «without» bucket last.
+  return labelled.sort((a, b) => (a.order[0] as number) - (b.order[0] as number) || compareNorwegian(a.label, b.label));
+}
+
+const keyId = (key: Key) => JSON.stringify(key);
+
+export interface PivotGridResult {
+  table: StatisticsTableDto;
+  totalsCounted: boolean;
+}
+
+/**
+ * One measure over rows × columns, totals on both axes. Cells and any totals that cannot be summed
+ * (see `summable`) are read in one read transaction, so all of them come from the same snapshot.
+ */
+export function pivotGrid(
+  ctx: ServiceContext,
+  spec: GroupSpec & { rows: PivotDimension; columns: PivotColumnDimension; title: string; spansYears: boolean },
+): PivotGridResult {
+  const colDims: PivotDimension[] = spec.columns === 'none' ? [] : [spec.columns];
+  const read = ctx.db.sqlite.transaction(() => {
+    const cells = groupedValues(ctx, spec, [spec.rows, ...colDims]);
+    const rowTotals = summable(spec.measure, spec.columns) ? null : groupedValues(ctx, spec, [spec.rows]);
+    const columnTotals = summable(spec.measure, spec.rows) || colDims.length === 0 ? null : groupedValues(ctx, spec, colDims);
+    const grand = summable(spec.measure, spec.columns) && summable(spec.measure, spec.rows) ? null : groupedValues(ctx, spec, []);
+    return { cells, rowTotals, columnTotals, grand };
+  });
+  const { cells, rowTotals, columnTotals, grand } = read.deferred();
+
+  const rowKeys = [...new Map([...cells.values()].map((c) => [keyId(c.keys[0]!), c.keys[0]!])).values()];
+  const colKeys = colDims.length === 0 ? [] : [...new Map([...cells.values()].map((c) => [keyId(c.keys[1]!), c.keys[1]!])).values()];
+  const rows = labelKeys(ctx, spec.rows, rowKeys, spec.spansYears);
+  const cols = colDims.length === 0 ? [] : labelKeys(ctx, colDims[0]!, colKeys, spec.spansYears);
+  const cellValue = (r: Key, c: Key | undefined) => cells.get(JSON.stringify(c === undefined ? [r] : [r, c]))?.value ?? null;
+  const sum = (values: (number | null)[]) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
+
+  const measureColumn = (key: string, label: string, total: boolean) => ({ key, label, measure: spec.measure, total });
+  const tableRows = rows.map((r) => {
+    if (colDims.length === 0) return { key: keyId(r.key), label: r.label, values: [cellValue(r.key, undefined)] };
+    const values = cols.map((c) => cellValue(r.key, c.key));
+    const total = rowTotals ? (rowTotals.get(JSON.stringify([r.key]))?.value ?? null) : sum(values);
+    return { key: keyId(r.key), label: r.label, values: [...values, total] };
+  });
+  const columnTotalValues =
+    colDims.length === 0
+      ? []
+      : cols.map((c, i) => (columnTotals ? (columnTotals.get(JSON.stringify([c.key]))?.value ?? null) : sum(tableRows.map((r) => r.values[i]!))));
+  const grandTotal = grand ? ([...grand.values()][0]?.value ?? 0) : sum(tableRows.map((r) => r.values[r.values.length - 1]!));
+  const columns =
+    colDims.length === 0
+      ? [measureColumn('value', MEASURE_LABEL[spec.measure], false)]
+      : [...cols.map((c) => measureColumn(keyId(c.key), c.label, false)), measureColumn('total', 'Totalsum', true)];
+  return {
+    table: {
+      title: spec.title,
+      rowHeader: DIMENSION_LABEL[spec.rows],
+      columns,
+      rows: tableRows,
+      totalRow: tableRows.length === 0 ? null : [...columnTotalValues, grandTotal],
+    },
+    totalsCounted: Boolean(rowTotals || columnTotals || grand),
+  };
+}
+
+/** «Timer per kommune og hendelse, 2020». */
+function pivotTitle(query: PivotQuery, periodLabel: string): string {
+  const by = query.columns === 'none' ? DIMENSION_LABEL[query.rows].toLowerCase() : `${DIMENSION_LABEL[query.rows].toLowerCase()} og ${DIMENSION_LABEL[query.columns].toLowerCase()}`;
+  return `${MEASURE_LABEL[query.measure]} per ${by}, ${periodLabel}`;
+}
+
+/** The Statistikk page's pivot: a year or a range, any two dimensions, one measure with its unit. */
+export function pivot(ctx: ServiceContext, query: PivotQuery): PivotDto {
+  const { from, to, label } = periodRange(query.period);
+  const grid = pivotGrid(ctx, {
+    from,
+    to,
+    measure: query.measure,
+    rows: query.rows,
+    columns: query.columns,
+    title: pivotTitle(query, label),
+    spansYears: from.slice(0, 4) !== to.slice(0, 4),
+  });
+  return { from, to, query, unit: STATISTIC_UNITS[query.measure], ...grid };
+}

@@ -1,0 +1,44 @@
+import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { familiarTableChart } from '../../../../shared/charts/familiarTablesChart';
+import { EChart } from '../../components/EChart';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Loading } from '../../components/Loading';
+import { SectionCard } from '../../components/SectionCard';
+import { useApiQuery } from '../../lib/query';
+import { ExportTableButton } from './ExportTableButton';
+import { StatisticsTable } from './StatisticsTable';
+import type { StatisticsTabProps } from './statisticsTabs';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+});
+
+/** The three tables the team has always sent the municipalities, with hours and entries kept apart. */
+export function FamiliarTablesTab({ period, periodLabel }: StatisticsTabProps) {
+  const styles = useStyles();
+  const tables = useApiQuery('statistics:familiar-tables', { period }, { keepPrevious: true });
+  if (tables.error) return <ErrorMessage error={tables.error} />;
+  if (!tables.data) return <Loading label="Regner ut tabellene …" />;
+  return (
+    <div className={styles.stack}>
+      {tables.data.tables.map((table) => (
+        <SectionCard
+          key={table.key}
+          title={`${table.title} ${periodLabel}`}
+          action={<ExportTableButton request={{ period, familiarTable: table.key }} />}
+        >
+          {table.rows.length === 0 ? (
+            <MessageBar intent="info">
+              <MessageBarBody>Ingen registreringer i {periodLabel}.</MessageBarBody>
+            </MessageBar>
+          ) : (
+            <>
+              <StatisticsTable table={table.table} caption="Timer (t) og antall registreringer (reg.) hver for seg: en registrering er en linje i timelisten, ikke en time." />
+              <EChart chart={familiarTableChart(table)} />
+            </>
+          )}
+        </SectionCard>
+      ))}
+    </div>
+  );
+}

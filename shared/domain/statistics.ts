@@ -1,0 +1,69 @@
+import { STATISTIC_UNITS, type PivotColumnDimension, type StatisticMeasure } from '../contract/statistics';
+
+/** Norwegian words for the pivot's choices, shared by the screen, the Excel export and the reports. */
+export const DIMENSION_LABEL: Record<PivotColumnDimension, string> = {
+  municipality: 'Kommune',
+  category: 'Hendelse',
+  month: 'Måned',
+  member: 'Teammedlem',
+  case: 'Sak',
+  none: 'Ingen (én kolonne)',
+};
+
+export const MEASURE_LABEL: Record<StatisticMeasure, string> = {
+  hours: 'Timer',
+  personHours: 'Persontimer',
+  entries: 'Registreringer',
+  cases: 'Saker',
+};
+
+/** Short units for table cells; the table's caption spells them out. */
+export const UNIT_ABBREVIATION: Record<StatisticMeasure, string> = {
+  hours: 't',
+  personHours: 'pt',
+  entries: 'reg.',
+  cases: 'saker',
+};
+
+/** How the team writes months: the short forms from the Norwegian dictionary. */
+export const MONTH_LABEL = ['jan.', 'feb.', 'mars', 'april', 'mai', 'juni', 'juli', 'aug.', 'sep.', 'okt.', 'nov.', 'des.'] as const;
+
+/** «2021-03» → «mars» within one year, «mars 2021» when the period spans years. */
+export function monthLabel(yearMonth: string, withYear: boolean): string {
+  const [year, month] = yearMonth.split('-');
+  const name = MONTH_LABEL[Number(month) - 1] ?? yearMonth;
+  return withYear ? `${name} ${year}` : name;
+}
+
+/** Hours keep one decimal; counts are whole. Decides the Excel number format too. */
+export function measureDecimals(measure: StatisticMeasure): 0 | 1 {
+  return measure === 'hours' || measure === 'personHours' ? 1 : 0;
+}
+
+const formats = {
+  0: new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 }),
+  1: new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 0, maximumFractionDigits: 1 }),
+};
+
+/** «1 234,5» with a normal space between thousands, so copied figures paste cleanly. */
+export function formatMeasureValue(value: number, measure: StatisticMeasure): string {
+  return formats[measureDecimals(measure)].format(value).replace(/\u00a0/g, ' ');
+}
+
+/** «1 234,5 t», «3 reg.», «2 saker». */
+export function formatMeasureWithUnit(value: number, measure: StatisticMeasure): string {
+  return `${formatMeasureValue(value, measure)} ${UNIT_ABBREVIATION[measure]}`;
+}
+
+/** «Brukeroppfølging (timer)»: how a column is headed where the unit must be spelled out. */
+export function headingWithUnit(label: string, measure: StatisticMeasure): string {
+  return `${label} (${STATISTIC_UNITS[measure]})`;
+}
+
+/**
+ * What a member's figure means: an entry counts in full for each member who took part, so a member's
+ * hours are the hours of the entries they were on — person-hours split by member. Their sum is the
+ * person-hours, not the clock hours.
+ */
+export const MEMBER_DIMENSION_NOTE =
+  'Per teammedlem teller en registrering med sine fulle timer for hver deltaker (persontimer fordelt på medlem). Totalsummen teller hver registrering én gang.';
