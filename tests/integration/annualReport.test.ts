@@ -83,11 +83,11 @@ describe('annual report files', () => {
 
     // The seed's tables, hours and entries apart, with a «Totalsum».
     expect(tableAfterTitle(docx.document, 'Kjøring 2020')).toEqual([
-      ['Kommune', 'Kjøring'],
+      ['Kommune', 'Kjøring', 'Totalsum'],
       // The label cell continues down from the first heading row (a vertical merge).
-      ['', 'timer', 'registreringer'],
-      ['Steigen', '5', '2'],
-      ['Totalsum', '5', '2'],
+      ['', 'timer', 'registreringer', 'timer', 'registreringer'],
+      ['Steigen', '5', '2', '5', '2'],
+      ['Totalsum', '5', '2', '5', '2'],
     ]);
     expect(tableAfterTitle(docx.document, 'Brukeroppfølging i institusjon og etter endt opphold i institusjon 2020')).toEqual([
       ['Kommune', 'Institusjon bruker', 'Brukeroppfølging', 'Totalsum'],
@@ -96,8 +96,8 @@ describe('annual report files', () => {
       ['Totalsum', '1,5', '1', '5', '2', '6,5', '3'],
     ]);
     expect(tableAfterTitle(docx.document, 'Samarbeidspartnere 2020').slice(2)).toEqual([
-      ['Meløy', '1', '1'],
-      ['Totalsum', '1', '1'],
+      ['Meløy', '1', '1', '1', '1'],
+      ['Totalsum', '1', '1', '1', '1'],
     ]);
     const perMunicipality = tableAfterTitle(docx.document, 'Ressursbruk per kommune 2020');
     expect(perMunicipality[0]).toEqual(['Kommune', 'Timer', 'Persontimer', 'Registreringer']);
@@ -118,17 +118,29 @@ describe('annual report files', () => {
     expect(files.xlsx.fileName).toBe('Årsrapport ettervernsteamet 2020.xlsx');
     const workbook = await readXlsx(files.xlsx);
     const names = workbook.worksheets.map((w) => w.name);
-    expect(names).toEqual(expect.arrayContaining(['Saker', 'Per kommune', 'Kostnad og hjelp', 'Brukeroppfølging', 'Kjøring', 'Samarbeidspartnere', 'Kommune og hendelse']));
+    expect(names).toEqual([
+      'Saker',
+      'Saker per teammedlem',
+      'Per kommune',
+      'Kostnad og hjelp',
+      'Per hendelse',
+      'Brukeroppfølging',
+      'Kjøring',
+      'Samarbeidspartnere',
+      'Varig endring avslutning',
+      'Varig endring tre måneder',
+      'Kommune og hendelse',
+    ]);
     for (const sheet of workbook.worksheets) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     }
     const driving = workbook.getWorksheet('Kjøring')!;
     expect(driving.getCell('A1').value).toBe('Kjøring 2020');
-    expect(driving.getRow(2).values).toEqual([undefined, 'Kommune', 'Kjøring (timer)', 'Kjøring (registreringer)']);
-    expect(driving.getRow(3).values).toEqual([undefined, 'Steigen', 5, 2]);
+    expect(driving.getRow(2).values).toEqual([undefined, 'Kommune', 'Kjøring (timer)', 'Kjøring (registreringer)', 'Totalsum (timer)', 'Totalsum (registreringer)']);
+    expect(driving.getRow(3).values).toEqual([undefined, 'Steigen', 5, 2, 5, 2]);
     expect(driving.getCell('B3').numFmt).toBe('#,##0.0');
     expect(driving.getCell('C3').numFmt).toBe('#,##0');
-    expect(driving.getRow(4).values).toEqual([undefined, 'Totalsum', 5, 2]);
+    expect(driving.getRow(4).values).toEqual([undefined, 'Totalsum', 5, 2, 5, 2]);
     const share = workbook.getWorksheet('Kostnad og hjelp')!;
     const headers = (share.getRow(2).values as unknown[]).slice(1) as string[];
     expect(headers).toContain('Andel timer (prosent)');

@@ -1,6 +1,7 @@
 import type { ChartDefinition } from '../../../shared/charts/types';
-import { hoursByMunicipalityChart } from '../../../shared/charts/hoursByMunicipality';
-import type { AnnualPivotDto } from '../../../shared/contract';
+import { familiarTableChart } from '../../../shared/charts/familiarTablesChart';
+import { tableChart } from '../../../shared/charts/pivotChart';
+import type { AnnualPivotDto, FamiliarTableKey, FamiliarTablesDto, StatisticsTableDto } from '../../../shared/contract';
 import type { CaseFiguresDto } from '../../../shared/contract/caseStatistics';
 import { ANNUAL_REPORT_SECTIONS, sectionHeading, type AnnualReportSection } from '../../../shared/domain/annualReport';
 import type { ServiceContext } from '../context';
@@ -12,7 +13,10 @@ import { caseloadTable, casesByMunicipalityTable, lastingChangeTables } from './
 import { costShareTable } from './costShareTable';
 import { annualReportTexts } from './texts';
 import type { ReportTable } from './reportTable';
-import { categoryTable, categoryTotalsTable, fullPivotTable, municipalityTotalsTable } from './resourceTables';
+import { familiarTables } from '../statistics/familiarTables';
+import { pivot as pivotTable } from '../statistics/pivot';
+import { fromStatisticsTable } from './reportTable';
+import { categoryTotalsTable, municipalityTotalsTable } from './resourceTables';
 
 export interface ReportSectionContent {
   section: AnnualReportSection;
@@ -36,11 +40,12 @@ export interface AnnualReportContent {
 interface SectionFigures {
   pivot: AnnualPivotDto;
   cases: CaseFiguresDto;
+  familiar: FamiliarTablesDto;
+  /** Hours per municipality × category, as the Statistikk page's pivot shows it. */
+  hoursPivot: StatisticsTableDto;
 }
 
 type SectionBuilder = (ctx: ServiceContext, figures: SectionFigures) => Pick<ReportSectionContent, 'tables' | 'charts'>;
-
-const FOLLOW_UP = ['Institusjon bruker', 'Brukeroppfølging'] as const;
 
 const nothing = () => ({ tables: [], charts: [] });
 
@@ -52,23 +57,35 @@ export function evaluationTables(_ctx: ServiceContext, _year: number): ReportTab
   return [];
 }
 
+const FAMILIAR_SHEET_NAME: Record<FamiliarTableKey, string> = { followUp: 'Brukeroppfølging', driving: 'Kjøring', partners: 'Samarbeidspartnere' };
+
+function familiarOf(figures: SectionFigures, key: FamiliarTableKey) {
+  return figures.familiar.tables.find((t) => t.key === key)!;
+}
+
+/** One of the team's three familiar tables, exactly as the Statistikk page shows and exports it. */
+function familiar(figures: SectionFigures, key: FamiliarTableKey): ReportTable {
+  const table = familiarOf(figures, key);
+  return fromStatisticsTable(table.table, { title: `${table.title} ${figures.pivot.year}`, sheetName: FAMILIAR_SHEET_NAME[key] });
+}
+
 const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
   team: nothing,
   cases: (_ctx, { pivot, cases }) => ({ tables: [casesByMunicipalityTable(cases, pivot.year), caseloadTable(cases, pivot.year)], charts: [] }),
-  resources: (ctx, { pivot }) => ({
+  resources: (ctx, figures) => ({
     tables: [
-      municipalityTotalsTable(pivot),
-      costShareTable(costShare(ctx, { year: pivot.year })),
-      categoryTotalsTable(pivot),
-      categoryTable(pivot, 'Brukeroppfølging i institusjon og etter endt opphold i institusjon', 'Brukeroppfølging', FOLLOW_UP),
-      categoryTable(pivot, 'Kjøring', 'Kjøring', ['Kjøring']),
+      municipalityTotalsTable(figures.pivot),
+      costShareTable(costShare(ctx, { year: figures.pivot.year })),
+      categoryTotalsTable(figures.pivot),
+      familiar(figures, 'followUp'),
+      familiar(figures, 'driving'),
     ],
-    charts: [hoursByMunicipalityChart(pivot), hoursByMunicipalityChart(pivot, FOLLOW_UP)],
+    charts: [
+      tableChart(figures.hoursPivot, { title: `Timer per kommune og hendelse ${figures.pivot.year}`, measure: 'hours', stacked: true }),
+      familiarTableChart(familiarOf(figures, 'followUp')),
+    ],
   }),
-  partners: (_ctx, { pivot }) => ({
-    tables: [categoryTable(pivot, 'Samarbeidspartnere', 'Samarbeidspartnere', ['Samarbeidspartnere']), categoryTable(pivot, 'Nettverksarbeid', 'Nettverksarbeid', ['Nettverksarbeid'])],
-    charts: [],
-  }),
+  partners: (_ctx, figures) => ({ tables: [familiar(figures, 'partners')], charts: [] }),
   lastingChange: (ctx, { pivot }) => ({ tables: lastingChangeTables(lastingChange(ctx, { year: pivot.year }), pivot.year), charts: [] }),
   evaluations: (ctx, { pivot }) => ({ tables: evaluationTables(ctx, pivot.year), charts: [] }),
   incidents: nothing,
@@ -81,10 +98,12 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
   const texts = new Map(annualReportTexts(ctx, { year }).sections.map((s) => [s.section, s.text]));
   const cases = caseFigures(ctx, { year });
   const hasData = pivot.total.entries > 0 || cases.total.total > 0;
+  const hoursPivot = pivotTable(ctx, { period: { year }, rows: 'municipality', columns: 'category', measure: 'hours' }).table;
+  const figures: SectionFigures = { pivot, cases, familiar: familiarTables(ctx, { year }), hoursPivot };
   const sections = ANNUAL_REPORT_SECTIONS.map(({ key }) => {
-    const built = hasData ? SECTION_BUILDERS[key](ctx, { pivot, cases }) : nothing();
+    const built = hasData ? SECTION_BUILDERS[key](ctx, figures) : nothing();
     // A table without rows says nothing the heading does not; it is left out.
     return { section: key, heading: sectionHeading(key, year), text: texts.get(key) ?? null, tables: built.tables.filter((t) => t.rows.length > 0), charts: built.charts };
   });
-  return { year, hasData, sections, spreadsheetOnly: hasData ? [fullPivotTable(pivot)] : [] };
+  return { year, hasData, sections, spreadsheetOnly: hasData ? [fromStatisticsTable(hoursPivot, { title: `Timer per kommune og hendelse ${year}`, sheetName: 'Kommune og hendelse' })] : [] };
 }
