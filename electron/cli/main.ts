@@ -10,6 +10,7 @@ import { exportTimesheetCommand } from './commands/exportTimesheet';
 import { importTimesheetCommand } from './commands/importTimesheet';
 import { retentionCommand } from './commands/retention';
 import { setPasswordCommand } from './commands/setPassword';
+import { statsCommand } from './commands/stats';
 import { CliFailure, EXIT, UsageError, type CliIo } from './io';
 import { commandUsage, usage } from './usage';
 
@@ -20,6 +21,7 @@ export const COMMANDS: readonly CliCommand[] = [
   importTimesheetCommand,
   exportTimesheetCommand,
   annualReportCommand,
+  statsCommand,
   backupCommand,
   restoreCommand,
   verifyCommand,

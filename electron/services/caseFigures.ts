@@ -3,10 +3,10 @@ import {
   CASE_FIGURE_UNITS,
   type CaseFiguresDto,
   type CaseFiguresRowDto,
-  type StatisticsPeriod,
 } from '../../shared/contract/caseStatistics';
 import type { ServiceContext } from './context';
-import { periodRange } from './statisticsPeriod';
+import type { StatisticsPeriod } from '../../shared/contract';
+import { periodRange } from './statistics/period';
 
 interface CaseDates {
   id: number;

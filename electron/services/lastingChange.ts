@@ -5,13 +5,13 @@ import {
   type LastingChangeComparison,
   type LastingChangeDirection,
   type LastingChangeDto,
-  type StatisticsPeriod,
 } from '../../shared/contract/caseStatistics';
 import type { RatingOccasion } from '../../shared/domain/caseLife';
 import { publishRow } from '../../shared/domain/smallNumberRow';
 import { publishCount } from '../../shared/domain/smallNumbers';
 import type { ServiceContext } from './context';
-import { periodRange } from './statisticsPeriod';
+import type { StatisticsPeriod } from '../../shared/contract';
+import { periodRange } from './statistics/period';
 
 const LATER_OCCASION: Record<LastingChangeComparison, RatingOccasion> = {
   startToClosure: 'avslutning',

@@ -1,19 +1,7 @@
 import { z } from './zodNorwegian';
-import { isoDateSchema, yearSchema } from './common';
 import { queryChannel } from './channel';
 import type { PublishedCount } from '../domain/smallNumbers';
-
-/**
- * A statistics period: a calendar year, or a date range. A range that ends before it starts is refused
- * here, so no service ever sees one.
- */
-export const statisticsPeriodSchema = z.union([
-  z.strictObject({ year: yearSchema }),
-  z
-    .strictObject({ from: isoDateSchema, to: isoDateSchema })
-    .refine((p) => p.from <= p.to, { message: 'Perioden kan ikke slutte før den begynner', path: ['to'] }),
-]);
-export type StatisticsPeriod = z.output<typeof statisticsPeriodSchema>;
+import { statisticsPeriodSchema } from './statistics';
 
 /** The case figures' units, printed beside every number. */
 export const CASE_FIGURE_UNITS = { cases: 'saker', weeks: 'uker' } as const;

@@ -117,8 +117,10 @@ export type {
   StatisticMeasure,
   StatisticsPeriod,
   StatisticsTableDto,
+  TableMeasure,
+  TableValue,
 } from './statistics';
-export { FAMILIAR_TABLE_KEYS, PIVOT_DIMENSIONS, PIVOT_MEASURES, STATISTIC_UNITS } from './statistics';
+export { FAMILIAR_TABLE_KEYS, PIVOT_DIMENSIONS, PIVOT_MEASURES, STATISTIC_UNITS, TABLE_UNITS } from './statistics';
 export type { AnnualReportFilesDto, AnnualReportTextDto, AnnualReportTextsDto } from './annualReport';
 export type {
   CaseFiguresDto,

@@ -2,6 +2,7 @@ import { z } from './zodNorwegian';
 import { isoDateSchema, yearSchema } from './common';
 import { mutationChannel, queryChannel } from './channel';
 import type { FileDto } from './timesheetImport';
+import { CASE_TABLE_KEYS, COST_TABLE_KEYS } from '../domain/caseTables';
 
 /**
  * Every figure travels with its unit, because the team's old pivot labelled a count of rows as hours.
@@ -16,6 +17,20 @@ export const STATISTIC_UNITS = {
 } as const;
 
 export type StatisticMeasure = keyof typeof STATISTIC_UNITS;
+
+/**
+ * Every unit a statistics table can show: the time log's, plus those of the case and cost tables. Not
+ * pivot measures — the pivot chooses among STATISTIC_UNITS only.
+ */
+export const TABLE_UNITS = {
+  ...STATISTIC_UNITS,
+  weeks: 'uker',
+  amount: 'kr',
+  population: 'innbyggere',
+  share: 'prosent',
+  hoursPerThousand: 'timer per 1 000 innbyggere',
+} as const;
+export type TableMeasure = keyof typeof TABLE_UNITS;
 export const PIVOT_MEASURES = Object.keys(STATISTIC_UNITS) as StatisticMeasure[];
 
 export const PIVOT_DIMENSIONS = ['municipality', 'category', 'month', 'member', 'case'] as const;
@@ -77,14 +92,17 @@ export type PivotQuery = z.output<typeof pivotQuerySchema>;
  * A table as the user sees it and as it goes to Excel: row labels down, columns across, each column
  * naming its unit, totals on both axes. `null` is an empty cell (nothing logged), not a zero.
  */
-export interface StatisticsTableDto {
+export type TableValue = number | string | null;
+
+export interface StatisticsTableDto<V extends TableValue = number | null> {
   title: string;
   /** What the rows are, e.g. «Kommune». */
   rowHeader: string;
-  columns: { key: string; label: string; measure: StatisticMeasure; total: boolean }[];
-  rows: { key: string; label: string; values: (number | null)[] }[];
+  columns: { key: string; label: string; measure: TableMeasure; total: boolean }[];
+  /** A string is a published label in place of a number: «færre enn 5» under the small-number rule. */
+  rows: { key: string; label: string; values: V[] }[];
   /** The «Totalsum» row; totals of distinct cases are counted, not summed. */
-  totalRow: (number | null)[] | null;
+  totalRow: V[] | null;
 }
 
 export interface PivotDto {
@@ -116,15 +134,20 @@ export interface FamiliarTablesDto {
   tables: FamiliarTableDto[];
 }
 
-/** Either the pivot as chosen on the page or one of the familiar tables, for a period. */
+/**
+ * One table of the Statistikk page for a period: the pivot as chosen, one of the familiar tables, a case
+ * table, or a cost table (the cost tables are per calendar year: a range gives the year it ends in).
+ */
 export const exportTableInput = z
   .strictObject({
     period: statisticsPeriodSchema,
     pivot: z.strictObject(pivotLayoutFields).refine(...distinctAxes).optional(),
     familiarTable: z.enum(FAMILIAR_TABLE_KEYS).optional(),
+    caseTable: z.enum(CASE_TABLE_KEYS).optional(),
+    costTable: z.enum(COST_TABLE_KEYS).optional(),
   })
-  .refine((input) => (input.pivot === undefined) !== (input.familiarTable === undefined), {
-    message: 'Velg enten pivottabellen eller én av de faste tabellene',
+  .refine((input) => [input.pivot, input.familiarTable, input.caseTable, input.costTable].filter((x) => x !== undefined).length === 1, {
+    message: 'Velg enten pivottabellen eller én av de faste tabellene, sakstabellene eller kostnadstabellene',
     path: ['pivot'],
   });
 

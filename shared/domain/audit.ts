@@ -45,8 +45,8 @@ export const AUDIT_RECORD_TYPE_LABEL = {
   time_entry_export: 'Timeeksport',
   annual_report_text: 'Årsrapporttekst',
   annual_report: 'Årsrapport',
-  cost_share: 'Kostnadsfordeling',
   statistics_export: 'Statistikkeksport',
+  cost_share: 'Kostnadsfordeling',
 } as const;
 
 export type AuditRecordType = keyof typeof AUDIT_RECORD_TYPE_LABEL;

@@ -1,4 +1,4 @@
-import { STATISTIC_UNITS, type PivotColumnDimension, type StatisticMeasure } from '../contract/statistics';
+import { TABLE_UNITS, type PivotColumnDimension, type StatisticMeasure, type TableMeasure } from '../contract/statistics';
 
 /** Norwegian words for the pivot's choices, shared by the screen, the Excel export and the reports. */
 export const DIMENSION_LABEL: Record<PivotColumnDimension, string> = {
@@ -18,11 +18,16 @@ export const MEASURE_LABEL: Record<StatisticMeasure, string> = {
 };
 
 /** Short units for table cells; the table's caption spells them out. */
-export const UNIT_ABBREVIATION: Record<StatisticMeasure, string> = {
+export const UNIT_ABBREVIATION: Record<TableMeasure, string> = {
   hours: 't',
   personHours: 'pt',
   entries: 'reg.',
   cases: 'saker',
+  weeks: 'uker',
+  amount: 'kr',
+  population: 'innb.',
+  share: '%',
+  hoursPerThousand: 't per 1 000 innb.',
 };
 
 /** How the team writes months: the short forms from the Norwegian dictionary. */
@@ -36,8 +41,8 @@ export function monthLabel(yearMonth: string, withYear: boolean): string {
 }
 
 /** Hours keep one decimal; counts are whole. Decides the Excel number format too. */
-export function measureDecimals(measure: StatisticMeasure): 0 | 1 {
-  return measure === 'hours' || measure === 'personHours' ? 1 : 0;
+export function measureDecimals(measure: TableMeasure): 0 | 1 {
+  return measure === 'hours' || measure === 'personHours' || measure === 'weeks' || measure === 'share' || measure === 'hoursPerThousand' ? 1 : 0;
 }
 
 const formats = {
@@ -46,18 +51,18 @@ const formats = {
 };
 
 /** «1 234,5» with a normal space between thousands, so copied figures paste cleanly. */
-export function formatMeasureValue(value: number, measure: StatisticMeasure): string {
+export function formatMeasureValue(value: number, measure: TableMeasure): string {
   return formats[measureDecimals(measure)].format(value).replace(/\u00a0/g, ' ');
 }
 
 /** «1 234,5 t», «3 reg.», «2 saker». */
-export function formatMeasureWithUnit(value: number, measure: StatisticMeasure): string {
+export function formatMeasureWithUnit(value: number, measure: TableMeasure): string {
   return `${formatMeasureValue(value, measure)} ${UNIT_ABBREVIATION[measure]}`;
 }
 
 /** «Brukeroppfølging (timer)»: how a column is headed where the unit must be spelled out. */
-export function headingWithUnit(label: string, measure: StatisticMeasure): string {
-  return `${label} (${STATISTIC_UNITS[measure]})`;
+export function headingWithUnit(label: string, measure: TableMeasure): string {
+  return `${label} (${TABLE_UNITS[measure]})`;
 }
 
 /**

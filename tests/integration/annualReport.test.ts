@@ -105,8 +105,8 @@ describe('annual report files', () => {
     const cases = tableAfterTitle(docx.document, 'Saker per kommune 2020');
     expect(cases.find((r) => r[0] === 'Fauske')!.slice(1, 3)).toEqual(['1', '1']);
 
-    // Two charts, as PNG images of a real size.
-    expect(docx.media.length).toBe(2);
+    // Charts for hours, follow-up, cases and lasting change (cost needs a budget), as PNG images of a real size.
+    expect(docx.media.length).toBe(4);
     for (const png of docx.media) {
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
       expect(png.length).toBeGreaterThan(5_000);
@@ -145,7 +145,7 @@ describe('annual report files', () => {
     const headers = (share.getRow(2).values as unknown[]).slice(1) as string[];
     expect(headers).toContain('Andel timer (prosent)');
     const hoursShare = share.getRow(3).getCell(headers.indexOf('Andel timer (prosent)') + 1);
-    expect(hoursShare.numFmt).toBe('0.0%');
+    expect(hoursShare.numFmt).toBe('#,##0.0');
   });
 
   it('says so for a year without data, in both files, instead of failing', async () => {

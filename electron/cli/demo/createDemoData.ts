@@ -5,6 +5,7 @@ import { createTimeEntry } from '../../services/timeEntries';
 import { isoDateInOslo } from '../../../shared/dates';
 import { planCasesForYear, type PlannedCase } from './casePlan';
 import { createCaseLife } from './demoCaseLife';
+import { createDemoCostShares } from './costShareDemo';
 import type { DemoCase } from './caseWork';
 import { planEntries } from './entryPlan';
 import { FIRST_DEMO_YEAR } from './profile';
@@ -83,6 +84,7 @@ export function createDemoData(target: { db: AppDatabase }, options: DemoOptions
       createTimeEntry(actorFor(entry.participantIds[0]!), input, 'demo');
     }
     createCaseLife(ctx, actorFor, createRandom((options.seed ^ LIFE_STREAM) >>> 0), cases);
+    createDemoCostShares(actorFor(team.projectLeader.id), years);
   });
 
   return summariseDemo(ctx, options.seed, years);

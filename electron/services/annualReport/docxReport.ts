@@ -25,8 +25,7 @@ import { ANNUAL_REPORT_HEADER, ANNUAL_REPORT_TITLE } from '../../../shared/domai
 import type { ChartDefinition } from '../../../shared/charts/types';
 import { formatNorwegianDate } from '../../../shared/format';
 import { renderChartPng } from '../charts/renderChart';
-import { printedValue } from './numbers';
-import type { ReportColumn, ReportTable } from './reportTable';
+import { printedColumns, printedValue, type PrintedColumn, type ReportTable } from './reportTable';
 import type { AnnualReportContent, ReportSectionContent } from './reportContent';
 
 const FONT = 'Calibri';
@@ -81,17 +80,18 @@ function cell(text: string, options: CellOptions): TableCell {
   });
 }
 
-/** Ungrouped columns span both heading rows; a group («Kjøring») spans its unit columns. */
-function headerRows(columns: readonly ReportColumn[]): TableRow[] {
+/** The row label and ungrouped columns span both heading rows; a group («Kjøring») spans its unit columns. */
+function headerRows(rowHeader: string, columns: readonly PrintedColumn[]): TableRow[] {
   const grouped = columns.some((c) => c.group);
+  const label = cell(rowHeader, { header: true, rowSpan: grouped ? 2 : undefined });
   if (!grouped) {
-    return [new TableRow({ tableHeader: true, cantSplit: true, children: columns.map((c) => cell(c.header, { header: true, end: c.format !== 'label' })) })];
+    return [new TableRow({ tableHeader: true, cantSplit: true, children: [label, ...columns.map((c) => cell(c.header, { header: true, end: true }))] })];
   }
-  const top: TableCell[] = [];
+  const top: TableCell[] = [label];
   for (let i = 0; i < columns.length; ) {
     const group = columns[i]!.group;
     if (!group) {
-      top.push(cell(columns[i]!.header, { header: true, rowSpan: 2, end: columns[i]!.format !== 'label' }));
+      top.push(cell(columns[i]!.header, { header: true, rowSpan: 2, end: true }));
       i++;
       continue;
     }
@@ -105,31 +105,36 @@ function headerRows(columns: readonly ReportColumn[]): TableRow[] {
 }
 
 /** The label column gets room for «Andre kommuner» and «Totalsum»; the figures share the rest evenly. */
-function columnWidths(columns: readonly ReportColumn[]): number[] {
-  const label = columns.length > 4 ? 1900 : 2600;
-  const figure = Math.floor((TEXT_WIDTH_TWIPS - label) / Math.max(1, columns.length - 1));
-  return columns.map((c, i) => (i === 0 ? label : figure));
+function columnWidths(figureColumns: number): number[] {
+  const label = figureColumns > 3 ? 1900 : 2600;
+  const figure = Math.floor((TEXT_WIDTH_TWIPS - label) / Math.max(1, figureColumns));
+  return [label, ...Array.from({ length: figureColumns }, () => figure)];
 }
 
 function note(text: string): Paragraph {
   return new Paragraph({ spacing: { before: 60 }, children: [new TextRun({ text, italics: true, size: 18, color: '595959' })] });
 }
 
-function reportTable(table: ReportTable): FileChild[] {
-  const row = (values: ReportTable['rows'][number], total: boolean) =>
+function reportTable({ table, notes }: ReportTable): FileChild[] {
+  const columns = printedColumns(table);
+  const row = (label: string, values: readonly (string | number | null)[], total: boolean) =>
     new TableRow({
       cantSplit: true,
-      children: table.columns.map((c, i) => cell(printedValue(values[i] ?? null, c.format), { total, end: c.format !== 'label' })),
+      children: [cell(label, { total }), ...columns.map((c, i) => cell(printedValue(values[i], c.measure), { total, end: true }))],
     });
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: [new TextRun(table.title)] }),
     new Table({
       width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
-      columnWidths: columnWidths(table.columns),
+      columnWidths: columnWidths(columns.length),
       layout: TableLayoutType.FIXED,
-      rows: [...headerRows(table.columns), ...table.rows.map((r) => row(r, false)), ...(table.total ? [row(table.total, true)] : [])],
+      rows: [
+        ...headerRows(table.rowHeader, columns),
+        ...table.rows.map((r) => row(r.label, r.values, false)),
+        ...(table.totalRow ? [row('Totalsum', table.totalRow, true)] : []),
+      ],
     }),
-    ...(table.notes ?? []).map(note),
+    ...(notes ?? []).map(note),
     new Paragraph({ spacing: { after: 200 }, children: [] }),
   ];
 }

@@ -9,13 +9,12 @@ import { caseFigures } from '../caseFigures';
 import { costShare } from '../costShare';
 import { lastingChange } from '../lastingChange';
 import { annualPivot } from '../statistics';
-import { caseloadTable, casesByMunicipalityTable, lastingChangeTables } from './caseTables';
-import { costShareTable } from './costShareTable';
+import { caseFiguresTable, caseloadTable, costAndHelpTable, costByModelTable, lastingChangeTable } from '../../../shared/domain/caseTables';
+import { caseFiguresChart, costShareChart, lastingChangeChart } from '../../../shared/charts/caseCharts';
 import { annualReportTexts } from './texts';
 import type { ReportTable } from './reportTable';
 import { familiarTables } from '../statistics/familiarTables';
 import { pivot as pivotTable } from '../statistics/pivot';
-import { fromStatisticsTable } from './reportTable';
 import { categoryTotalsTable, municipalityTotalsTable } from './resourceTables';
 
 export interface ReportSectionContent {
@@ -66,27 +65,58 @@ function familiarOf(figures: SectionFigures, key: FamiliarTableKey) {
 /** One of the team's three familiar tables, exactly as the Statistikk page shows and exports it. */
 function familiar(figures: SectionFigures, key: FamiliarTableKey): ReportTable {
   const table = familiarOf(figures, key);
-  return fromStatisticsTable(table.table, { title: `${table.title} ${figures.pivot.year}`, sheetName: FAMILIAR_SHEET_NAME[key] });
+  return { table: { ...table.table, title: `${table.title} ${figures.pivot.year}` }, sheetName: FAMILIAR_SHEET_NAME[key] };
 }
 
 const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
   team: nothing,
-  cases: (_ctx, { pivot, cases }) => ({ tables: [casesByMunicipalityTable(cases, pivot.year), caseloadTable(cases, pivot.year)], charts: [] }),
-  resources: (ctx, figures) => ({
-    tables: [
-      municipalityTotalsTable(figures.pivot),
-      costShareTable(costShare(ctx, { year: figures.pivot.year })),
-      categoryTotalsTable(figures.pivot),
-      familiar(figures, 'followUp'),
-      familiar(figures, 'driving'),
-    ],
-    charts: [
-      tableChart(figures.hoursPivot, { title: `Timer per kommune og hendelse ${figures.pivot.year}`, measure: 'hours', stacked: true }),
-      familiarTableChart(familiarOf(figures, 'followUp')),
-    ],
-  }),
+  cases: (_ctx, { pivot, cases }) => {
+    const year = String(pivot.year);
+    return {
+      tables: [
+        {
+          table: caseFiguresTable(cases, year),
+          sheetName: 'Saker',
+          notes: ['«Saker i alt» teller hver sak med henvisning eller registrert tid i året. Medianen gjelder saker avsluttet i året.'],
+        },
+        { table: caseloadTable(cases, year), sheetName: 'Saker per teammedlem', notes: ['Hver sak følges av to i teamet, så summen er større enn antall saker.'] },
+      ],
+      charts: [caseFiguresChart(cases, year)],
+    };
+  },
+  resources: (ctx, figures) => {
+    const share = costShare(ctx, { year: figures.pivot.year });
+    // Without a budget or a population the models cannot be computed: the help side still prints.
+    const computed = share.problems.length === 0;
+    return {
+      tables: [
+        municipalityTotalsTable(figures.pivot),
+        ...(computed ? [{ table: costByModelTable(share), sheetName: 'Kostnad etter modell' }] : []),
+        { table: costAndHelpTable(share), sheetName: 'Kostnad og hjelp', notes: computed ? undefined : share.problems },
+        categoryTotalsTable(figures.pivot),
+        familiar(figures, 'followUp'),
+        familiar(figures, 'driving'),
+      ],
+      charts: [
+        tableChart(figures.hoursPivot, { title: `Timer per kommune og hendelse ${figures.pivot.year}`, measure: 'hours', stacked: true }),
+        familiarTableChart(familiarOf(figures, 'followUp')),
+        ...(computed ? [costShareChart(share)] : []),
+      ],
+    };
+  },
   partners: (_ctx, figures) => ({ tables: [familiar(figures, 'partners')], charts: [] }),
-  lastingChange: (ctx, { pivot }) => ({ tables: lastingChangeTables(lastingChange(ctx, { year: pivot.year }), pivot.year), charts: [] }),
+  lastingChange: (ctx, { pivot }) => {
+    const change = lastingChange(ctx, { year: pivot.year });
+    const year = String(pivot.year);
+    const note = 'Tall under 5 vises som «færre enn 5», så ingen enkeltperson kan kjennes igjen.';
+    return {
+      tables: [
+        { table: lastingChangeTable(change, 'lastingChangeClosure', year), sheetName: 'Varig endring avslutning', notes: [note] },
+        { table: lastingChangeTable(change, 'lastingChangeAfterContact', year), sheetName: 'Varig endring tre måneder', notes: [note] },
+      ],
+      charts: [lastingChangeChart(change, 0, year)],
+    };
+  },
   evaluations: (ctx, { pivot }) => ({ tables: evaluationTables(ctx, pivot.year), charts: [] }),
   incidents: nothing,
   plans: nothing,
@@ -103,7 +133,7 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
   const sections = ANNUAL_REPORT_SECTIONS.map(({ key }) => {
     const built = hasData ? SECTION_BUILDERS[key](ctx, figures) : nothing();
     // A table without rows says nothing the heading does not; it is left out.
-    return { section: key, heading: sectionHeading(key, year), text: texts.get(key) ?? null, tables: built.tables.filter((t) => t.rows.length > 0), charts: built.charts };
+    return { section: key, heading: sectionHeading(key, year), text: texts.get(key) ?? null, tables: built.tables.filter((t) => t.table.rows.length > 0), charts: built.charts };
   });
-  return { year, hasData, sections, spreadsheetOnly: hasData ? [fromStatisticsTable(hoursPivot, { title: `Timer per kommune og hendelse ${year}`, sheetName: 'Kommune og hendelse' })] : [] };
+  return { year, hasData, sections, spreadsheetOnly: hasData ? [{ table: { ...hoursPivot, title: `Timer per kommune og hendelse ${year}` }, sheetName: 'Kommune og hendelse' }] : [] };
 }

@@ -1,5 +1,5 @@
 import type { AnnualPivotDto, StatisticsTableDto } from '../../../shared/contract';
-import { fromStatisticsTable, type ReportTable } from './reportTable';
+import type { ReportTable } from './reportTable';
 
 /** Hours, person-hours and entries per row: the answer to «what did each municipality get». */
 function totalsTable(
@@ -22,17 +22,15 @@ function totalsTable(
 }
 
 export function municipalityTotalsTable(pivot: AnnualPivotDto): ReportTable {
-  const title = `Ressursbruk per kommune ${pivot.year}`;
   const rows = pivot.byMunicipality.map((m) => ({ key: m.municipalityId, label: m.municipality, ...m }));
-  return fromStatisticsTable(totalsTable(title, 'Kommune', rows, pivot.total), {
-    title,
+  return {
+    table: totalsTable(`Ressursbruk per kommune ${pivot.year}`, 'Kommune', rows, pivot.total),
     sheetName: 'Per kommune',
     notes: ['Persontimer teller timene for hver i teamet som var med; teamet er som regel to på hver sak.'],
-  });
+  };
 }
 
 export function categoryTotalsTable(pivot: AnnualPivotDto): ReportTable {
-  const title = `Ressursbruk per hendelse ${pivot.year}`;
   const rows = pivot.byCategory.map((c) => ({ key: c.categoryId, label: c.category, ...c }));
-  return fromStatisticsTable(totalsTable(title, 'Hendelse', rows, pivot.total), { title, sheetName: 'Per hendelse' });
+  return { table: totalsTable(`Ressursbruk per hendelse ${pivot.year}`, 'Hendelse', rows, pivot.total), sheetName: 'Per hendelse' };
 }

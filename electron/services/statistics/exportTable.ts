@@ -1,4 +1,5 @@
-import type { ChannelParsedInput, FileDto, StatisticsTableDto } from '../../../shared/contract';
+import type { ChannelParsedInput, FileDto, StatisticsTableDto, TableValue } from '../../../shared/contract';
+import { calendarYearOf, caseTable, costTable } from './caseTablesExport';
 import { transaction } from '../../db/exec';
 import { requireActor } from '../actor';
 import { recordAudit } from '../audit';
@@ -15,11 +16,17 @@ import { safeFileName, tablesWorkbookFile } from './xlsxTable';
  */
 export async function exportStatisticsTable(ctx: ServiceContext, input: ChannelParsedInput<'statistics:export-table'>): Promise<FileDto> {
   requireActor(ctx);
-  let table: StatisticsTableDto;
+  let table: StatisticsTableDto<TableValue>;
   let fields: string[];
   if (input.pivot) {
     table = pivot(ctx, { period: input.period, ...input.pivot }).table;
     fields = ['period', 'rows', 'columns', 'measure'];
+  } else if (input.caseTable) {
+    table = caseTable(ctx, input.period, input.caseTable);
+    fields = ['caseTable', 'period'];
+  } else if (input.costTable) {
+    table = costTable(ctx, calendarYearOf(input.period), input.costTable);
+    fields = ['costTable', 'period'];
   } else {
     const { label } = periodRange(input.period);
     const found = familiarTable(ctx, input.period, input.familiarTable!);

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { FileDto, StatisticsTableDto } from '../../../shared/contract';
+import type { FileDto, StatisticsTableDto, TableValue } from '../../../shared/contract';
 import { headingWithUnit, measureDecimals } from '../../../shared/domain/statistics';
 import { XLSX_MIME } from '../timesheet/sheetFiles';
 
@@ -18,7 +18,7 @@ export function sheetName(title: string, taken: ReadonlySet<string> = new Set())
  * One statistics table on its own sheet: the title in A1, the header row (units in every heading)
  * frozen with the row labels beside it, totals in bold, figures as numbers with Norwegian formats.
  */
-export function addTableSheet(workbook: ExcelJS.Workbook, table: StatisticsTableDto, name?: string): ExcelJS.Worksheet {
+export function addTableSheet(workbook: ExcelJS.Workbook, table: StatisticsTableDto<TableValue>, name?: string): ExcelJS.Worksheet {
   const taken = new Set(workbook.worksheets.map((w) => w.name.toLowerCase()));
   const sheet = workbook.addWorksheet(sheetName(name ?? table.title, taken), { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
   sheet.getCell(1, 1).value = table.title;
@@ -54,7 +54,7 @@ export function addTableSheet(workbook: ExcelJS.Workbook, table: StatisticsTable
 }
 
 /** A workbook of one or more tables, one sheet each, as a file for the renderer to save. */
-export async function tablesWorkbookFile(fileName: string, tables: { table: StatisticsTableDto; sheetName?: string }[]): Promise<FileDto> {
+export async function tablesWorkbookFile(fileName: string, tables: { table: StatisticsTableDto<TableValue>; sheetName?: string }[]): Promise<FileDto> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Ettervern';
   for (const t of tables) addTableSheet(workbook, t.table, t.sheetName);

@@ -4,6 +4,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useApiQuery } from '../../lib/query';
 import { BackupSection } from './BackupSection';
+import { CostShareSection } from './CostShareSection';
 import { GeneralSettingsSection } from './GeneralSettingsSection';
 import { LifeDomainsSection } from './LifeDomainsSection';
 import { RetentionSection } from './RetentionSection';
@@ -26,6 +27,7 @@ export function SettingsPage() {
       {settings.isPending ? <Loading label="Henter innstillinger …" /> : null}
       {settings.data ? <GeneralSettingsSection settings={settings.data} canEdit={canEdit} /> : null}
       <LifeDomainsSection canEdit={canEdit} />
+      <CostShareSection canEdit={canEdit} />
       {settings.data ? <BackupSection settings={settings.data} canEdit={canEdit} /> : null}
       {settings.data ? <RetentionSection canEdit={canEdit} /> : null}
     </div>

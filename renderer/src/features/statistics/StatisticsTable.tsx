@@ -1,5 +1,5 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { STATISTIC_UNITS, type StatisticsTableDto } from '../../../../shared/contract';
+import { TABLE_UNITS, type StatisticsTableDto, type TableValue } from '../../../../shared/contract';
 import { formatMeasureWithUnit } from '../../../../shared/domain/statistics';
 import { withSoftHyphens } from './softHyphens';
 
@@ -40,15 +40,15 @@ const useStyles = makeStyles({
 });
 
 /** Any statistics table: row labels down, every figure with its unit, «Totalsum» last on both axes. */
-export function StatisticsTable({ table, caption }: { table: StatisticsTableDto; caption: string }) {
+export function StatisticsTable({ table, caption }: { table: StatisticsTableDto<TableValue>; caption: string }) {
   const styles = useStyles();
   // Where hours and counts stand side by side, every heading names its unit.
   const mixedUnits = new Set(table.columns.map((c) => c.measure)).size > 1;
-  const cell = (value: number | null, index: number) => {
+  const cell = (value: TableValue, index: number) => {
     const column = table.columns[index]!;
     return (
       <TableCell key={column.key} className={mergeClasses(styles.figure, value === null && styles.empty, column.total && styles.total)}>
-        {value === null ? '–' : formatMeasureWithUnit(value, column.measure)}
+        {value === null ? '–' : typeof value === 'string' ? value : formatMeasureWithUnit(value, column.measure)}
       </TableCell>
     );
   };
@@ -71,7 +71,7 @@ export function StatisticsTable({ table, caption }: { table: StatisticsTableDto;
               >
                 <span>
                   {withSoftHyphens(column.label)}
-                  {mixedUnits ? <span className={styles.unit}> {STATISTIC_UNITS[column.measure]}</span> : null}
+                  {mixedUnits ? <span className={styles.unit}> {TABLE_UNITS[column.measure]}</span> : null}
                 </span>
               </TableHeaderCell>
             ))}

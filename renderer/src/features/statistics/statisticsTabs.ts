@@ -1,6 +1,9 @@
 import type { ComponentType } from 'react';
 import type { StatisticsPeriod } from '../../../../shared/contract';
+import { CaseFiguresTab } from './CaseFiguresTab';
+import { CostShareTab } from './CostShareTab';
 import { FamiliarTablesTab } from './FamiliarTablesTab';
+import { LastingChangeTab } from './LastingChangeTab';
 import { PivotTab } from './PivotTab';
 
 export interface StatisticsTabProps {
@@ -23,4 +26,7 @@ export interface StatisticsTab {
 export const STATISTICS_TABS: StatisticsTab[] = [
   { id: 'pivot', label: 'Pivot', Component: PivotTab },
   { id: 'faste-tabeller', label: 'Faste tabeller', Component: FamiliarTablesTab },
+  { id: 'saker', label: 'Saker', Component: CaseFiguresTab },
+  { id: 'varig-endring', label: 'Varig endring', Component: LastingChangeTab },
+  { id: 'kostnad', label: 'Kostnad og hjelp', Component: CostShareTab },
 ];

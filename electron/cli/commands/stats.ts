@@ -1,0 +1,83 @@
+import { yearSchema } from '../../../shared/contract/common';
+import { formatHours, formatInteger } from '../../../shared/format';
+import { caseFigures } from '../../services/caseFigures';
+import { systemClock, type ServiceContext } from '../../services/context';
+import { annualPivot } from '../../services/statistics';
+import type { AppDatabase } from '../../db/open';
+import type { CliCommand } from '../command';
+import { stringOption } from '../command';
+import { openCliDatabase } from '../database';
+import { EXIT, printJson, UsageError, type CliIo } from '../io';
+
+export interface StatsJson {
+  year: number;
+  hoursByMunicipalityAndCategory: { municipality: string; category: string; hours: number; entries: number }[];
+  casesByMunicipality: { municipality: string; total: number; referred: number; active: number; closed: number }[];
+}
+
+/**
+ * A year's figures from the same services as Statistikk: hours and entries per municipality × category
+ * (the annual pivot; only cells with time logged), and cases per municipality — `total` is every case with
+ * a referral or time logged in the year, imported cases included; `active` means active on 31 December.
+ */
+export function statsForYear(db: AppDatabase, year: number): StatsJson {
+  const ctx: ServiceContext = { db, actor: null, clock: systemClock, session: { actor: null } };
+  const pivot = annualPivot(ctx, { year });
+  const cases = caseFigures(ctx, { year });
+  return {
+    year,
+    hoursByMunicipalityAndCategory: pivot.cells.map((c) => ({ municipality: c.municipality, category: c.category, hours: c.hours, entries: c.entries })),
+    casesByMunicipality: cases.rows.map((r) => ({ municipality: r.municipality, total: r.total, referred: r.referred, active: r.activeAtEnd, closed: r.closed })),
+  };
+}
+
+function table(headings: string[], rows: string[][], numericFrom: number): string {
+  const widths = headings.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i >= numericFrom ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  return [line(headings), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+function printReadable(io: CliIo, stats: StatsJson): void {
+  const hours = stats.hoursByMunicipalityAndCategory.map((c) => [c.municipality, c.category, formatHours(c.hours * 60), formatInteger(c.entries)]);
+  const cases = stats.casesByMunicipality.map((c) => [c.municipality, ...[c.total, c.referred, c.active, c.closed].map(formatInteger)]);
+  io.out(
+    [
+      `Timer per kommune og hendelse ${stats.year}`,
+      hours.length > 0 ? table(['Kommune', 'Hendelse', 'Timer', 'Registreringer'], hours, 2) : `Ingen timer registrert i ${stats.year}.`,
+      '',
+      `Saker per kommune ${stats.year} (antall saker)`,
+      table(['Kommune', 'I alt', 'Henvist', 'Aktive 31.12.', 'Avsluttet'], cases, 1),
+      '',
+      '«I alt» er saker med henvisning eller timer i året, importerte saker medregnet.',
+      '',
+    ].join('\n'),
+  );
+}
+
+export const statsCommand: CliCommand = {
+  name: 'stats',
+  synopsis: 'stats --db FIL --year ÅÅÅÅ [--json]',
+  description: [
+    'Årets tall: timer og registreringer per kommune og hendelse, og saker per kommune',
+    '(i alt, henvist, aktive ved årets slutt, avsluttet). --json gir maskinlesbart utdata.',
+  ],
+  options: { db: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: { min: 0, max: 0 },
+  async run(args, io) {
+    const path = stringOption(args, 'db');
+    if (!path) throw new UsageError('Mangler --db FIL');
+    const yearText = stringOption(args, 'year');
+    if (!yearText) throw new UsageError('Mangler --year ÅÅÅÅ');
+    const year = yearSchema.safeParse(/^\d{4}$/.test(yearText) ? Number(yearText) : NaN);
+    if (!year.success) throw new UsageError('--year må være et årstall, for eksempel 2020');
+    const db = await openCliDatabase(path);
+    try {
+      const stats = statsForYear(db, year.data);
+      if (args.values.json) printJson(io, stats);
+      else printReadable(io, stats);
+      return EXIT.ok;
+    } finally {
+      db.close();
+    }
+  },
+};

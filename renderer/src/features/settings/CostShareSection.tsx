@@ -1,0 +1,228 @@
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { CostShareSettingsDto } from '../../../../shared/contract';
+import { POPULATION_BAND_LABELS } from '../../../../shared/domain/costShareModels';
+import { formatNorwegianDate } from '../../../../shared/format';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Loading } from '../../components/Loading';
+import { currentYear } from '../../lib/dates';
+import { useApiMutation, useApiQuery } from '../../lib/query';
+import { SettingsSection } from './SettingsSection';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
+  number: { width: '140px' },
+  small: { width: '90px' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+interface Draft {
+  budget: string;
+  baseAmount: string;
+  bandRates: [string, string, string, string];
+  hourlyRate: string;
+  municipalities: { municipalityId: number; population: string; extraHours: string }[];
+}
+
+const text = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value).replace('.', ','));
+
+function draftOf(settings: CostShareSettingsDto): Draft {
+  const p = settings.parameters;
+  return {
+    budget: text(p?.budget),
+    baseAmount: text(p?.baseAmount ?? 0),
+    // The founding plan's falling rates as a starting point; only their ratios matter.
+    bandRates: (p?.bandRates ?? [1, 0.8, 0.6, 0.4]).map(text) as Draft['bandRates'],
+    hourlyRate: text(p?.hourlyRate ?? 0),
+    municipalities: settings.municipalities.map((m) => ({ municipalityId: m.municipalityId, population: text(m.population), extraHours: text(m.extraHours) })),
+  };
+}
+
+/** «1 234,5» → 1234.5; empty → null; anything else → NaN (refused before sending). */
+function parseNumber(value: string): number | null {
+  const cleaned = value.replace(/[\s\u00a0]/g, '').replace(',', '.');
+  return cleaned === '' ? null : Number(cleaned);
+}
+
+/**
+ * Kostnadsfordeling: per year the budget, the models' parameters, and each member municipality's
+ * population and extra hours. The administrator edits; the team reads.
+ */
+export function CostShareSection({ canEdit }: { canEdit: boolean }) {
+  const styles = useStyles();
+  const [year, setYear] = useState(currentYear());
+  const [yearText, setYearText] = useState(String(currentYear()));
+  const settings = useApiQuery('costShare:settings', { year });
+  const save = useApiMutation('costShare:save-settings');
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (settings.data) setDraft(draftOf(settings.data));
+  }, [settings.data]);
+
+  const onSave = async () => {
+    if (!draft || !settings.data) return;
+    setProblem(null);
+    save.reset();
+    const budget = parseNumber(draft.budget);
+    const numbers = [budget, parseNumber(draft.baseAmount), parseNumber(draft.hourlyRate), ...draft.bandRates.map(parseNumber)];
+    if (numbers.some((n) => n === null || Number.isNaN(n))) {
+      setProblem('Fyll inn budsjett, grunnbeløp, timepris og alle satsene med tall.');
+      return;
+    }
+    const municipalities = draft.municipalities.map((m) => ({ municipalityId: m.municipalityId, population: parseNumber(m.population), extraHours: parseNumber(m.extraHours) ?? 0 }));
+    const bad = municipalities.find((m) => Number.isNaN(m.population) || Number.isNaN(m.extraHours));
+    if (bad) {
+      const name = settings.data.municipalities.find((m) => m.municipalityId === bad.municipalityId)?.municipality ?? '';
+      setProblem(`Folketall og ekstra timer for ${name} må være tall.`);
+      return;
+    }
+    await save
+      .mutateAsync({
+        year,
+        parameters: {
+          budget: budget!,
+          baseAmount: parseNumber(draft.baseAmount)!,
+          bandRates: draft.bandRates.map((r) => parseNumber(r)!) as [number, number, number, number],
+          hourlyRate: parseNumber(draft.hourlyRate)!,
+        },
+        municipalities,
+      })
+      .catch(() => undefined);
+  };
+
+  const setField = (patch: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
+  const setMunicipality = (id: number, patch: Partial<Draft['municipalities'][number]>) =>
+    setDraft((d) => (d ? { ...d, municipalities: d.municipalities.map((m) => (m.municipalityId === id ? { ...m, ...patch } : m)) } : d));
+
+  return (
+    <SettingsSection
+      title="Kostnadsfordeling"
+      description="Budsjett, modellparametre og folketall per år, til sammenligningen av kostnad og hjelp under Statistikk. Folketallene er forhåndsutfylt med omtrentlige tall fra SSB (1. januar) – kontroller dem."
+    >
+      <div className={styles.form}>
+        {!canEdit ? <Text>Bare en administrator kan endre kostnadsfordelingen.</Text> : null}
+        <Field label="Budsjettår">
+          <Input
+            className={styles.small}
+            type="number"
+            value={yearText}
+            onChange={(_e, data) => {
+              setYearText(data.value);
+              const parsed = Number(data.value);
+              if (Number.isInteger(parsed) && parsed >= 2000 && parsed <= 2100) setYear(parsed);
+            }}
+          />
+        </Field>
+        {settings.error ? <ErrorMessage error={settings.error} /> : null}
+        {!draft || settings.isPending ? <Loading label="Henter kostnadsfordelingen …" /> : null}
+        {draft && settings.data ? (
+          <>
+            <div className={styles.row}>
+              <Field label="Budsjett (kr)" hint="Det kommunene til sammen betaler dette året.">
+                <Input className={styles.number} inputMode="decimal" value={draft.budget} disabled={!canEdit} onChange={(_e, d) => setField({ budget: d.value })} />
+              </Field>
+              <Field label="Grunnbeløp per kommune (kr)" hint="Modell 1 og 3.">
+                <Input className={styles.number} inputMode="decimal" value={draft.baseAmount} disabled={!canEdit} onChange={(_e, d) => setField({ baseAmount: d.value })} />
+              </Field>
+              <Field label="Timepris ekstratjenester (kr)" hint="Modell 3.">
+                <Input className={styles.number} inputMode="decimal" value={draft.hourlyRate} disabled={!canEdit} onChange={(_e, d) => setField({ hourlyRate: d.value })} />
+              </Field>
+            </div>
+            <div className={styles.row} role="group" aria-label="Satser per innbygger (modell 2)">
+              {POPULATION_BAND_LABELS.map((label, i) => (
+                <Field key={label} label={`Sats ${label} innb.`} hint={i === 0 ? 'Modell 2, relative satser.' : undefined}>
+                  <Input
+                    className={styles.small}
+                    inputMode="decimal"
+                    value={draft.bandRates[i]}
+                    disabled={!canEdit}
+                    onChange={(_e, d) => setField({ bandRates: draft.bandRates.map((r, j) => (j === i ? d.value : r)) as Draft['bandRates'] })}
+                  />
+                </Field>
+              ))}
+            </div>
+            <Table size="small" aria-label={`Folketall og ekstra timer ${year}`}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Kommune</TableHeaderCell>
+                  <TableHeaderCell>Folketall (innbyggere)</TableHeaderCell>
+                  <TableHeaderCell>Ekstra timer kjøpt (timer)</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {settings.data.municipalities.map((m) => {
+                  const row = draft.municipalities.find((d) => d.municipalityId === m.municipalityId)!;
+                  const joined = m.memberFrom && m.memberFrom > `${year}-01-01` ? ` (med fra ${formatNorwegianDate(m.memberFrom)})` : '';
+                  return (
+                    <TableRow key={m.municipalityId}>
+                      <TableCell>
+                        {m.municipality}
+                        {joined}
+                      </TableCell>
+                      <TableCell>
+                        <Input
+                          className={styles.number}
+                          inputMode="numeric"
+                          aria-label={`Folketall ${m.municipality}`}
+                          value={row.population}
+                          disabled={!canEdit}
+                          onChange={(_e, d) => setMunicipality(m.municipalityId, { population: d.value })}
+                        />
+                      </TableCell>
+                      <TableCell>
+                        <Input
+                          className={styles.small}
+                          inputMode="decimal"
+                          aria-label={`Ekstra timer ${m.municipality}`}
+                          value={row.extraHours}
+                          disabled={!canEdit}
+                          onChange={(_e, d) => setMunicipality(m.municipalityId, { extraHours: d.value })}
+                        />
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+            {problem ? (
+              <MessageBar intent="error">
+                <MessageBarBody>{problem}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+            {save.error ? <ErrorMessage error={save.error} /> : null}
+            {save.isSuccess ? (
+              <MessageBar intent="success">
+                <MessageBarBody>Kostnadsfordelingen for {year} er lagret.</MessageBarBody>
+              </MessageBar>
+            ) : null}
+            {canEdit ? (
+              <div className={styles.actions}>
+                <Button appearance="primary" onClick={() => void onSave()} disabled={save.isPending}>
+                  Lagre kostnadsfordeling
+                </Button>
+              </div>
+            ) : null}
+          </>
+        ) : null}
+      </div>
+    </SettingsSection>
+  );
+}

@@ -1,0 +1,46 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { caseFiguresChart } from '../../../../shared/charts/caseCharts';
+import { CASE_TABLE_TITLE, caseFiguresTable, caseloadTable } from '../../../../shared/domain/caseTables';
+import { EChart } from '../../components/EChart';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Loading } from '../../components/Loading';
+import { SectionCard } from '../../components/SectionCard';
+import { useApiQuery } from '../../lib/query';
+import { ExportTableButton } from './ExportTableButton';
+import { StatisticsTable } from './StatisticsTable';
+import type { StatisticsTabProps } from './statisticsTabs';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+});
+
+/** «Saker»: what happened to the cases of each municipality in the period, and the team's caseload at its end. */
+export function CaseFiguresTab({ period, periodLabel }: StatisticsTabProps) {
+  const styles = useStyles();
+  const figures = useApiQuery('caseStatistics:figures', period, { keepPrevious: true });
+  if (figures.error) return <ErrorMessage error={figures.error} />;
+  if (!figures.data) return <Loading label="Teller sakene …" />;
+  return (
+    <div className={styles.stack}>
+      <SectionCard
+        title={`${CASE_TABLE_TITLE.caseFigures} ${periodLabel}`}
+        action={<ExportTableButton request={{ period, caseTable: 'caseFigures' }} />}
+      >
+        <StatisticsTable
+          table={caseFiguresTable(figures.data, periodLabel)}
+          caption="Antall saker. Median varighet er uker fra oppfølgingen startet til saken ble avsluttet, for saker avsluttet i perioden. Importerte saker fra gamle timelister har ingen datoer og telles i «Saker i alt» når de har timer i perioden."
+        />
+        <EChart chart={caseFiguresChart(figures.data, periodLabel)} />
+      </SectionCard>
+      <SectionCard
+        title={`${CASE_TABLE_TITLE.caseload} ${periodLabel}`}
+        action={<ExportTableButton request={{ period, caseTable: 'caseload' }} />}
+      >
+        <StatisticsTable
+          table={caseloadTable(figures.data, periodLabel)}
+          caption="Aktive saker ved periodens slutt der teammedlemmet står på saken. En sak med to på teamet teller hos begge, derfor ingen totalsum."
+        />
+      </SectionCard>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { lastingChangeChart } from '../../../../shared/charts/caseCharts';
+import { lastingChangeTable } from '../../../../shared/domain/caseTables';
+import { SMALL_NUMBER_LABEL } from '../../../../shared/domain/smallNumbers';
+import { EChart } from '../../components/EChart';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Loading } from '../../components/Loading';
+import { SectionCard } from '../../components/SectionCard';
+import { useApiQuery } from '../../lib/query';
+import { ExportTableButton } from './ExportTableButton';
+import { StatisticsTable } from './StatisticsTable';
+import type { StatisticsTabProps } from './statisticsTabs';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+});
+
+const KEYS = ['lastingChangeClosure', 'lastingChangeAfterContact'] as const;
+
+/** «Varig endring»: life domains from start to closure and to three months, never a cell under 5. */
+export function LastingChangeTab({ period, periodLabel }: StatisticsTabProps) {
+  const styles = useStyles();
+  const change = useApiQuery('caseStatistics:lasting-change', period, { keepPrevious: true });
+  if (change.error) return <ErrorMessage error={change.error} />;
+  if (!change.data) return <Loading label="Sammenligner vurderingene …" />;
+  const closed = change.data.closedCases;
+  return (
+    <div className={styles.stack}>
+      {KEYS.map((key, index) => {
+        const table = lastingChangeTable(change.data, key, periodLabel);
+        return (
+          <SectionCard key={key} title={table.title} action={<ExportTableButton request={{ period, caseTable: key }} />}>
+            <StatisticsTable
+              table={table}
+              caption={`Antall saker avsluttet i perioden (${closed.kind === 'count' ? closed.value : closed.label}) med vurdering ved begge tidspunkt. Tall under 5 vises som «${SMALL_NUMBER_LABEL}»; der totalen ville avslørt et skjult tall, står «ikke vist».`}
+            />
+            <EChart chart={lastingChangeChart(change.data, index as 0 | 1, periodLabel)} />
+          </SectionCard>
+        );
+      })}
+    </div>
+  );
+}

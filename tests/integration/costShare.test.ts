@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
+
+/** The three cost models against sums done by hand, Rødøy's part year, and the messages for missing input. */
+let t: TestDatabase;
+
+beforeEach(async () => {
+  t = await createTestDatabase({ now: '2024-06-15T10:00:00.000Z' });
+});
+afterEach(() => t.close());
+
+const NAMES = ['Fauske', 'Sørfold', 'Hamarøy', 'Steigen', 'Saltdal', 'Meløy', 'Gildeskål', 'Beiarn', 'Rødøy'] as const;
+type Name = (typeof NAMES)[number];
+
+function save(year: number, budget: number, populations: Partial<Record<Name, number | null>>, extraHours: Partial<Record<Name, number>> = {}) {
+  return t.ok('costShare:save-settings', {
+    year,
+    parameters: { budget, baseAmount: year === 2020 ? 60_000 : 50_000, bandRates: [1, 0.5, 0.25, 0.1], hourlyRate: 1000 },
+    municipalities: NAMES.filter((n) => n in populations).map((n) => ({
+      municipalityId: municipalityId(t, n),
+      population: populations[n] ?? null,
+      extraHours: extraHours[n] ?? 0,
+    })),
+  });
+}
+
+const row = (year: number, name: Name) => t.ok('costShare:figures', { year }).rows.find((r) => r.municipality === name)!;
+
+describe('cost share vs. share of help', () => {
+  it('computes the three models for a small made-up budget, checked by hand', () => {
+    save(
+      2021,
+      1_000_000,
+      { Fauske: 8000, Sørfold: 2000, Hamarøy: 3000, Steigen: 2000, Saltdal: 5000, Meløy: 6000, Gildeskål: 2000, Beiarn: 1000, Rødøy: 1000 },
+      { Fauske: 100 },
+    );
+    const figures = t.ok('costShare:figures', { year: 2021 });
+    expect(figures.problems).toEqual([]);
+    expect(figures.rows).toHaveLength(9);
+    expect(figures.total).toMatchObject({ population: 30_000, amount: 1_000_000 });
+    // (1) 9 × 50 000 base; the other 550 000 by population: Fauske 50 000 + 550 000 × 8/30.
+    // (2) Banded: Fauske 5 000 × 1 + 3 000 × 0,5 = 6 500 of 28 000 banded inhabitants.
+    // (3) Shared service 1 000 000 − 450 000 − 100 h × 1 000 = 450 000 by population, plus Fauske's extra hours.
+    expect(row(2021, 'Fauske').models).toEqual({
+      equalBase: { amount: 196_667, share: 196_667 / 1_000_000 },
+      bands: { amount: 232_143, share: 232_143 / 1_000_000 },
+      extraServices: { amount: 270_000, share: 0.27 },
+    });
+    expect(row(2021, 'Beiarn').models).toEqual({
+      equalBase: { amount: 68_333, share: 68_333 / 1_000_000 },
+      bands: { amount: 35_714, share: 35_714 / 1_000_000 },
+      extraServices: { amount: 65_000, share: 0.065 },
+    });
+    for (const model of ['equalBase', 'bands', 'extraServices'] as const) {
+      const sum = figures.rows.reduce((s, r) => s + r.models![model].amount, 0);
+      expect(Math.abs(sum - 1_000_000)).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('sets the shares of hours, person-hours and cases beside it, with hours per 1 000 inhabitants', () => {
+    save(2021, 900_000, { Fauske: 8000, Sørfold: 2000, Hamarøy: 3000, Steigen: 2000, Saltdal: 5000, Meløy: 6000, Gildeskål: 2000, Beiarn: 1000, Rødøy: 1000 });
+    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
+    const fauskeCase = t.ok('cases:create', { municipalityId: municipalityId(t, 'Fauske'), referralDate: '2021-03-01', staffIds: [t.member!.id] });
+    const entry = (name: Name, hours: number, participantIds: number[], caseCode: string | null = null) =>
+      t.ok('time-entries:create', { date: '2021-03-02', caseCode, municipalityId: municipalityId(t, name), categoryId: categoryId(t, 1), hours, participantIds });
+    entry('Fauske', 6, [t.member!.id, jonas], fauskeCase.code);
+    entry('Beiarn', 2, [t.member!.id]);
+
+    expect(row(2021, 'Fauske')).toMatchObject({ hours: 6, hoursShare: 0.75, personHours: 12, personHoursShare: 12 / 14, cases: 1, casesShare: 1, hoursPerThousand: 0.75 });
+    expect(row(2021, 'Beiarn')).toMatchObject({ hours: 2, hoursShare: 0.25, personHours: 2, cases: 0, casesShare: 0, hoursPerThousand: 2 });
+    expect(t.ok('costShare:figures', { year: 2021 }).total).toMatchObject({ hours: 8, personHours: 14, cases: 1, hoursPerThousand: 8 / 30 });
+  });
+
+  it('counts Rødøy pro rata 4/12 in 2020, the year it joined on 1 September', () => {
+    save(2020, 900_000, { Fauske: 1000, Sørfold: 1000, Hamarøy: 1000, Steigen: 1000, Saltdal: 1000, Meløy: 1000, Gildeskål: 1000, Beiarn: 1000, Rødøy: 1200 });
+    const rodoy = row(2020, 'Rødøy');
+    expect(rodoy).toMatchObject({ memberMonths: 4, population: 1200, effectivePopulation: 400 });
+    // Bases 8 × 60 000 + 60 000 × 4/12 = 500 000; the other 400 000 by 8 400 effective inhabitants.
+    expect(rodoy.models!.equalBase.amount).toBe(Math.round(20_000 + (400_000 * 400) / 8400));
+    expect(row(2020, 'Fauske').models!.equalBase.amount).toBe(Math.round(60_000 + (400_000 * 1000) / 8400));
+    expect(row(2021, 'Rødøy').memberMonths).toBe(12);
+  });
+
+  it('names the municipality whose population is missing, and says when the budget is missing or zero', () => {
+    const nothing = t.ok('costShare:figures', { year: 2031 });
+    expect(nothing.problems).toContain('Budsjett mangler for 2031. Fyll det inn under Innstillinger → Kostnadsfordeling.');
+    expect(nothing.problems).toContain('Folketall mangler for Rødøy for 2031.');
+    expect(nothing.rows.every((r) => r.models === null)).toBe(true);
+
+    save(2031, 0, { Fauske: 9700, Rødøy: null });
+    const zero = t.ok('costShare:figures', { year: 2031 });
+    expect(zero.problems[0]).toBe('Budsjettet for 2031 er 0 kr. Fyll inn årets budsjett under Innstillinger → Kostnadsfordeling.');
+    expect(zero.problems).toContain('Folketall mangler for Rødøy for 2031.');
+    expect(zero.problems).not.toContain('Folketall mangler for Fauske for 2031.');
+  });
+
+  it('says so when the base amounts exceed the budget', () => {
+    save(2021, 100_000, { Fauske: 1000, Sørfold: 1000, Hamarøy: 1000, Steigen: 1000, Saltdal: 1000, Meløy: 1000, Gildeskål: 1000, Beiarn: 1000, Rødøy: 1000 });
+    expect(t.ok('costShare:figures', { year: 2021 }).problems).toEqual(['Grunnbeløpene er til sammen større enn budsjettet for 2021.']);
+  });
+
+  it('is seeded with populations for the nine members, readable by a team member, changed only by an administrator', () => {
+    const seeded = t.ok('costShare:settings', { year: 2024 });
+    expect(seeded.municipalities.map((m) => m.municipality)).toEqual([...NAMES]);
+    expect(seeded.municipalities.every((m) => m.population! > 900)).toBe(true);
+    expect(seeded.parameters).toBeNull();
+    // 2020: Rødøy is listed (it joined in September), and a member of 2020 only from then.
+    expect(t.ok('costShare:settings', { year: 2020 }).municipalities.find((m) => m.municipality === 'Rødøy')!.memberFrom).toBe('2020-09-01');
+
+    t.addMember('jonas', 'Jonas Berg', 'JB');
+    t.signInAs('jonas');
+    expect(t.ok('costShare:settings', { year: 2024 }).municipalities).toHaveLength(9);
+    const before = t.count('audit_log');
+    const refused = t.call('costShare:save-settings', {
+      year: 2024,
+      parameters: { budget: 1, baseAmount: 0, bandRates: [1, 1, 1, 1], hourlyRate: 0 },
+      municipalities: [],
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(t.count('audit_log')).toBe(before);
+  });
+
+  it('refuses a municipality that was not a member that year, writing nothing', () => {
+    const before = t.count('audit_log');
+    const result = t.call('costShare:save-settings', {
+      year: 2024,
+      parameters: { budget: 1_000_000, baseAmount: 0, bandRates: [1, 1, 1, 1], hourlyRate: 0 },
+      municipalities: [{ municipalityId: municipalityId(t, 'Felles'), population: 10, extraHours: 0 }],
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(t.count('audit_log')).toBe(before);
+    expect(t.ok('costShare:settings', { year: 2024 }).parameters).toBeNull();
+  });
+});
