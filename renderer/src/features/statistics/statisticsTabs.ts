@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { StatisticsPeriod } from '../../../../shared/contract';
+import { AnnualReportTab } from './annualReport/AnnualReportTab';
 import { CaseFiguresTab } from './CaseFiguresTab';
 import { CostShareTab } from './CostShareTab';
 import { FamiliarTablesTab } from './FamiliarTablesTab';
@@ -29,4 +30,5 @@ export const STATISTICS_TABS: StatisticsTab[] = [
   { id: 'saker', label: 'Saker', Component: CaseFiguresTab },
   { id: 'varig-endring', label: 'Varig endring', Component: LastingChangeTab },
   { id: 'kostnad', label: 'Kostnad og hjelp', Component: CostShareTab },
+  { id: 'arsrapport', label: 'Årsrapport', Component: AnnualReportTab },
 ];
