@@ -53,6 +53,8 @@ function textParagraphs(text: string): Paragraph[] {
 }
 
 interface CellOptions {
+  /** Half-points; wide tables print smaller so figures stay on one line. */
+  size?: number;
   header?: boolean;
   total?: boolean;
   end?: boolean;
@@ -74,39 +76,39 @@ function cell(text: string, options: CellOptions): TableCell {
       new Paragraph({
         alignment: options.end ? AlignmentType.RIGHT : options.columnSpan ? AlignmentType.CENTER : AlignmentType.LEFT,
         keepNext: options.header,
-        children: [new TextRun({ text, bold, size: 18 })],
+        children: [new TextRun({ text, bold, size: options.size ?? 18 })],
       }),
     ],
   });
 }
 
 /** The row label and ungrouped columns span both heading rows; a group («Kjøring») spans its unit columns. */
-function headerRows(rowHeader: string, columns: readonly PrintedColumn[]): TableRow[] {
+function headerRows(rowHeader: string, columns: readonly PrintedColumn[], size: number): TableRow[] {
   const grouped = columns.some((c) => c.group);
-  const label = cell(rowHeader, { header: true, rowSpan: grouped ? 2 : undefined });
+  const label = cell(rowHeader, { header: true, size, rowSpan: grouped ? 2 : undefined });
   if (!grouped) {
-    return [new TableRow({ tableHeader: true, cantSplit: true, children: [label, ...columns.map((c) => cell(c.header, { header: true, end: true }))] })];
+    return [new TableRow({ tableHeader: true, cantSplit: true, children: [label, ...columns.map((c) => cell(c.header, { header: true, size, end: true }))] })];
   }
   const top: TableCell[] = [label];
   for (let i = 0; i < columns.length; ) {
     const group = columns[i]!.group;
     if (!group) {
-      top.push(cell(columns[i]!.header, { header: true, rowSpan: 2, end: true }));
+      top.push(cell(columns[i]!.header, { header: true, size, rowSpan: 2, end: true }));
       i++;
       continue;
     }
     let span = 0;
     while (columns[i + span]?.group === group) span++;
-    top.push(cell(group, { header: true, columnSpan: span }));
+    top.push(cell(group, { header: true, size, columnSpan: span }));
     i += span;
   }
-  const units = columns.filter((c) => c.group).map((c) => cell(c.header, { header: true, end: true }));
+  const units = columns.filter((c) => c.group).map((c) => cell(c.header, { header: true, size, end: true }));
   return [new TableRow({ tableHeader: true, cantSplit: true, children: top }), new TableRow({ tableHeader: true, cantSplit: true, children: units })];
 }
 
 /** The label column gets room for «Andre kommuner» and «Totalsum»; the figures share the rest evenly. */
 function columnWidths(figureColumns: number): number[] {
-  const label = figureColumns > 3 ? 1900 : 2600;
+  const label = figureColumns > 8 ? 1400 : figureColumns > 3 ? 1800 : 2600;
   const figure = Math.floor((TEXT_WIDTH_TWIPS - label) / Math.max(1, figureColumns));
   return [label, ...Array.from({ length: figureColumns }, () => figure)];
 }
@@ -117,10 +119,11 @@ function note(text: string): Paragraph {
 
 function reportTable({ table, notes }: ReportTable): FileChild[] {
   const columns = printedColumns(table);
+  const size = columns.length > 8 ? 14 : columns.length > 5 ? 16 : 18;
   const row = (label: string, values: readonly (string | number | null)[], total: boolean) =>
     new TableRow({
       cantSplit: true,
-      children: [cell(label, { total }), ...columns.map((c, i) => cell(printedValue(values[i], c.measure), { total, end: true }))],
+      children: [cell(label, { total, size }), ...columns.map((c, i) => cell(printedValue(values[i], c.measure), { total, size, end: true }))],
     });
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: [new TextRun(table.title)] }),
@@ -129,7 +132,7 @@ function reportTable({ table, notes }: ReportTable): FileChild[] {
       columnWidths: columnWidths(columns.length),
       layout: TableLayoutType.FIXED,
       rows: [
-        ...headerRows(table.rowHeader, columns),
+        ...headerRows(table.rowHeader, columns, size),
         ...table.rows.map((r) => row(r.label, r.values, false)),
         ...(table.totalRow ? [row('Totalsum', table.totalRow, true)] : []),
       ],
