@@ -104,15 +104,22 @@ export function caseFigures(ctx: ServiceContext, period: StatisticsPeriod): Case
         .selectFrom('cases')
         .select(['id', 'municipality_id', 'referral_date', 'start_date', 'rejected_date', 'closed_date', 'after_contact_date', 'institution_from', 'discharge_date']),
     );
+    // One seek per case on (case_id, entry_date) rather than a scan of the year's entries: there are
+    // thousands of cases but hundreds of thousands of entries in a year.
     const logged = all(
       ctx.db,
       kysely
-        .selectFrom('time_entries')
-        .select('case_id')
-        .distinct()
-        .where('entry_date', '>=', from)
-        .where('entry_date', '<=', to)
-        .where('case_id', 'is not', null),
+        .selectFrom('cases as c')
+        .select('c.id as case_id')
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('time_entries as t')
+              .select('t.id')
+              .whereRef('t.case_id', '=', 'c.id')
+              .where('t.entry_date', '>=', from)
+              .where('t.entry_date', '<=', to),
+          ),
+        ),
     );
     const loggedCaseIds = new Set(logged.map((r) => r.case_id!));
     const byMunicipality = groupBy(cases, (c) => c.municipality_id);

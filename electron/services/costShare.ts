@@ -60,7 +60,7 @@ export function costShareSettings(ctx: ServiceContext, input: { year: number }):
 }
 
 /** The administrator sets a year's budget, parameters, populations and extra hours: one change, one audit row. */
-export function saveCostShareSettings(ctx: ServiceContext, input: ChannelParsedInput<'costShare:save-settings'>): CostShareSettingsDto {
+export function saveCostShareSettings(ctx: ServiceContext, input: ChannelParsedInput<'cost-share:save-settings'>): CostShareSettingsDto {
   const actor = requireAdministrator(ctx);
   transaction(ctx.db, () => {
     const members = new Map(membersOfYear(ctx, input.year).map((m) => [m.id, m]));

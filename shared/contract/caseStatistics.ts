@@ -84,12 +84,12 @@ export interface LastingChangeDto {
 }
 
 export const caseStatisticsChannels = {
-  'caseStatistics:figures': queryChannel<CaseFiguresDto>()(
-    statisticsPeriodSchema,
+  'statistics:case-figures': queryChannel<CaseFiguresDto>()(
+    z.strictObject({ period: statisticsPeriodSchema }),
     'Saker per kommune for et år eller en periode: henvist, startet, aktive, avsluttet, median varighet og saker per teammedlem',
   ),
-  'caseStatistics:lasting-change': queryChannel<LastingChangeDto>()(
-    statisticsPeriodSchema,
+  'statistics:lasting-change': queryChannel<LastingChangeDto>()(
+    z.strictObject({ period: statisticsPeriodSchema }),
     'Varig endring per livsområde for saker avsluttet i perioden, med småtallsregelen',
   ),
 } as const;

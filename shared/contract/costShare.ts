@@ -108,16 +108,16 @@ export const costShareSettingsInputSchema = z.strictObject({
 });
 
 export const costShareChannels = {
-  'costShare:settings': queryChannel<CostShareSettingsDto>()(
+  'cost-share:get-settings': queryChannel<CostShareSettingsDto>()(
     z.strictObject({ year: yearSchema }),
     'Folketall, budsjett og modellparametre for kostnadsfordelingen et år',
   ),
-  'costShare:save-settings': mutationChannel<CostShareSettingsDto>()(
+  'cost-share:save-settings': mutationChannel<CostShareSettingsDto>()(
     costShareSettingsInputSchema,
     'Lagrer folketall, budsjett og modellparametre for et år (administrator)',
-    ['costShare'],
+    ['cost-share', 'statistics'],
   ),
-  'costShare:figures': queryChannel<CostShareDto>()(
+  'statistics:cost-share': queryChannel<CostShareDto>()(
     z.strictObject({ year: yearSchema }),
     'Kommunenes andel av kostnaden etter tre modeller, satt ved siden av andelen av timer, persontimer og saker',
   ),

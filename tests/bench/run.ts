@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { BENCH_LAST_YEAR, ensureBenchDatabase } from './buildDatabase';
 import { annualPivotMeasure } from './measures/annualPivot';
 import { annualReportMeasure } from './measures/annualReport';
+import { caseFiguresMeasure } from './measures/caseFigures';
 import { caseListMeasure } from './measures/caseList';
 import type { BenchContext, BenchMeasure } from './measures/context';
 import { saveEntryMeasure } from './measures/saveEntry';
@@ -13,7 +14,15 @@ import { formatMs } from './measure';
 import { formatTable, info, type MeasureResult } from './report';
 
 /** Every measure, in the order printed. Add a new one here. */
-const MEASURES: readonly BenchMeasure[] = [annualPivotMeasure, annualReportMeasure, saveEntryMeasure, gridQueriesMeasure, importSheetMeasure, caseListMeasure];
+const MEASURES: readonly BenchMeasure[] = [
+  annualPivotMeasure,
+  annualReportMeasure,
+  saveEntryMeasure,
+  gridQueriesMeasure,
+  importSheetMeasure,
+  caseListMeasure,
+  caseFiguresMeasure,
+];
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 

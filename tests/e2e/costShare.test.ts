@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { ChannelName } from '../../shared/contract';
 import { describeInBrowser, startHarness, type Harness } from './harness';
 import { cellAt, tableText } from './support/ui';
 import { insertTestMember } from '../support/testDatabase';
@@ -20,15 +21,23 @@ describeInBrowser('cost share and case figures', () => {
     const id = (sql: string) => (harness.db.sqlite.prepare(sql).get() as { id: number }).id;
     const municipality = (name: string) => id(`select id from municipalities where name = '${name}'`);
     const marit = id("select id from team_members where username = 'marit'");
-    const call = (channel: 'time-entries:create' | 'cases:create', input: object) => {
+    const call = (channel: ChannelName, input: object) => {
       const result = harness.dispatcher.dispatch(channel, input);
       if (!result.ok) throw new Error(result.error.message);
-      return result.value as { code?: string };
+      return result.value as { code?: string; id?: number };
     };
     const fauskeCase = call('cases:create', { municipalityId: municipality('Fauske'), referralDate: '2020-03-01', staffIds: [marit] });
     const entry = { date: '2020-03-02', categoryId: id('select id from categories where number = 1'), participantIds: [marit] };
     call('time-entries:create', { ...entry, municipalityId: municipality('Fauske'), caseCode: fauskeCase.code, hours: 6 });
     call('time-entries:create', { ...entry, municipalityId: municipality('Beiarn'), hours: 2 });
+    // One case closed in 2020, rated at start and closure: its lasting change is a cell of 1.
+    const rated = call('cases:create', { municipalityId: municipality('Saltdal'), referralDate: '2020-02-01', staffIds: [marit] }).id!;
+    call('cases:record-risk-assessment', { id: rated, date: '2020-02-01', assessedById: marit, done: true });
+    call('cases:start-follow-up', { id: rated, startDate: '2020-02-03' });
+    const bolig = id("select id from life_domains where name = 'Bolig'");
+    call('cases:rate-domains', { caseId: rated, occasion: 'start', ratedOn: '2020-02-03', ratings: [{ domainId: bolig, level: 1 }] });
+    call('cases:close', { id: rated, closedDate: '2020-05-04', closureReason: 'mal_naadd' });
+    call('cases:rate-domains', { caseId: rated, occasion: 'avslutning', ratedOn: '2020-05-04', ratings: [{ domainId: bolig, level: 3 }] });
   });
   afterAll(async () => {
     await harness?.close();
@@ -99,7 +108,10 @@ describeInBrowser('cost share and case figures', () => {
     expect(cellAt(cases, 'Fauske', cases[0]!.find((h) => h.startsWith('Henvist'))!)).toBe('1 saker');
     await harness.visit('72-statistikk-saker');
     await page.getByRole('tab', { name: 'Varig endring' }).click();
-    await page.getByRole('table', { name: 'Varig endring fra start til avslutning 2020' }).waitFor();
+    const change = page.getByRole('table', { name: 'Varig endring fra start til avslutning 2020' });
+    await change.waitFor();
+    // One case: every cell of the row says «færre enn 5», the 1 is nowhere on the page.
+    expect((await tableText(change))[1]).toEqual(['Bolig', 'færre enn 5', 'færre enn 5', 'færre enn 5', 'færre enn 5']);
     await harness.visit('73-statistikk-varig-endring');
   });
 

@@ -381,9 +381,9 @@ const SCENARIOS: Record<string, Scenario> = {
     expected: () => ({ action: 'update', record_type: 'settings', record_id: null, fields: ['backupFolder', 'followUpWarningWeeks'] }),
     values: ['Ettervern-kopier', '9'],
   },
-  'costShare:save-settings': {
+  'cost-share:save-settings': {
     write: () => {
-      t.ok('costShare:save-settings', {
+      t.ok('cost-share:save-settings', {
         year: 2020,
         parameters: { budget: 4_321_000, baseAmount: 150_000, bandRates: [1, 0.8, 0.6, 0.4], hourlyRate: 850 },
         municipalities: [{ municipalityId: steigen, population: 2531, extraHours: 12.5 }],
@@ -500,10 +500,10 @@ describe('audit log', () => {
       'annual-report:texts': { year: 2020 },
       'statistics:pivot': { period: { year: 2020 }, rows: 'member', columns: 'case', measure: 'cases' },
       'statistics:familiar-tables': { period: { from: '2020-01-01', to: '2020-06-30' } },
-      'caseStatistics:figures': { year: 2020 },
-      'caseStatistics:lasting-change': { from: '2020-01-01', to: '2020-06-30' },
-      'costShare:settings': { year: 2020 },
-      'costShare:figures': { year: 2020 },
+      'statistics:case-figures': { period: { year: 2020 } },
+      'statistics:lasting-change': { period: { from: '2020-01-01', to: '2020-06-30' } },
+      'cost-share:get-settings': { year: 2020 },
+      'statistics:cost-share': { year: 2020 },
       'cases:get': { id: made.id },
       'cases:next-code': { municipalityId: steigen, referralDate: '2020-03-01' },
       'contacts:get': { id: contact.id },

@@ -12,16 +12,16 @@ afterEach(() => t.close());
 
 describe('case and cost charts', () => {
   it('draw with municipality names, domains and units', () => {
-    const cases = renderChartSvg(caseFiguresChart(t.ok('caseStatistics:figures', { year: 2023 }), '2023'));
+    const cases = renderChartSvg(caseFiguresChart(t.ok('statistics:case-figures', { period: { year: 2023 } }), '2023'));
     expect(cases).toContain('Saker per kommune 2023');
     expect(cases).toContain('Rødøy');
     expect(cases).toContain('saker');
 
-    const change = renderChartSvg(lastingChangeChart(t.ok('caseStatistics:lasting-change', { year: 2023 }), 1, '2023'));
+    const change = renderChartSvg(lastingChangeChart(t.ok('statistics:lasting-change', { period: { year: 2023 } }), 1, '2023'));
     expect(change).toContain('Varig endring fra start til tre måneder etter 2023');
     expect(change).toContain('Økonomi');
 
-    const cost = costShareChart(t.ok('costShare:figures', { year: 2020 }));
+    const cost = costShareChart(t.ok('statistics:cost-share', { year: 2020 }));
     // No budget for 2020: the cost series are left out, the help series drawn.
     expect((cost.option.series as { data: unknown[] }[])[0]!.data.every((v) => v === '-')).toBe(true);
     expect(renderChartSvg(cost)).toContain('prosent');

@@ -46,7 +46,7 @@ function caseThrough(life: Life) {
   return created;
 }
 
-const rowOf = (name: string) => t.ok('caseStatistics:figures', { year: 2023 }).rows.find((r) => r.municipality === name)!;
+const rowOf = (name: string) => t.ok('statistics:case-figures', { period: { year: 2023 } }).rows.find((r) => r.municipality === name)!;
 
 describe('case figures per municipality', () => {
   it('counts referred, started, active at year end, closed, closed with the three-month contact and institution phases', () => {
@@ -79,7 +79,7 @@ describe('case figures per municipality', () => {
     });
     expect(rowOf('Fauske')).toMatchObject({ referred: 0, started: 0, activeAtEnd: 0, closed: 0, total: 0, medianFollowUpWeeks: null });
 
-    const figures = t.ok('caseStatistics:figures', { year: 2023 });
+    const figures = t.ok('statistics:case-figures', { period: { year: 2023 } });
     expect(figures.units).toEqual({ cases: 'saker', weeks: 'uker' });
     expect(figures.total).toMatchObject({ referred: 4, started: 2, activeAtEnd: 2, closed: 2, medianFollowUpWeeks: 15 });
     // Caseload at year end: Marit is on the September case, Jonas on it and on the December referral.
@@ -95,12 +95,12 @@ describe('case figures per municipality', () => {
     caseThrough({ municipality: 'Meløy', referral: '2023-01-02', start: '2023-01-02', closed: '2023-02-13' }); // 6 weeks
     expect(rowOf('Meløy')).toMatchObject({ closed: 3, medianFollowUpWeeks: 6, medianBasis: 3 });
 
-    const spring = t.ok('caseStatistics:figures', { from: '2023-01-01', to: '2023-02-28' }).rows.find((r) => r.municipality === 'Meløy')!;
+    const spring = t.ok('statistics:case-figures', { period: { from: '2023-01-01', to: '2023-02-28' } }).rows.find((r) => r.municipality === 'Meløy')!;
     expect(spring).toMatchObject({ closed: 2, medianFollowUpWeeks: 5, activeAtEnd: 1 });
   });
 
   it('refuses a range that ends before it starts, in Norwegian', () => {
-    const result = t.call('caseStatistics:figures', { from: '2023-05-01', to: '2023-04-30' });
+    const result = t.call('statistics:case-figures', { period: { from: '2023-05-01', to: '2023-04-30' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(JSON.stringify(result)).toContain('Fra-datoen må være før eller lik til-datoen');
   });
@@ -151,7 +151,7 @@ describe('lasting change', () => {
     for (let i = 0; i < 5; i += 1) closedRatedCase(2, 2, 3);
     for (let i = 0; i < 4; i += 1) closedRatedCase(3, 1);
 
-    const change = t.ok('caseStatistics:lasting-change', { year: 2023 });
+    const change = t.ok('statistics:lasting-change', { period: { year: 2023 } });
     expect(change.closedCases).toEqual({ kind: 'count', value: 15 });
     const [toClosure, toAfter] = change.comparisons;
     expect(toClosure!.label).toBe('Fra start til avslutning');
@@ -165,7 +165,7 @@ describe('lasting change', () => {
   it('hides a zero beside a single hidden cell instead of the total, and a whole row under 5', () => {
     for (let i = 0; i < 7; i += 1) closedRatedCase(1, 2);
     for (let i = 0; i < 2; i += 1) closedRatedCase(2, 2, 1);
-    const [toClosure, toAfter] = t.ok('caseStatistics:lasting-change', { year: 2023 }).comparisons;
+    const [toClosure, toAfter] = t.ok('statistics:lasting-change', { period: { year: 2023 } }).comparisons;
     expect(shown(toClosure!.rows[0]!)).toEqual([7, SMALL_NUMBER_LABEL, SMALL_NUMBER_LABEL, 9]);
     // Two cases rated at three months: every cell and the total are under 5.
     expect(shown(toAfter!.rows[0]!)).toEqual([SMALL_NUMBER_LABEL, SMALL_NUMBER_LABEL, SMALL_NUMBER_LABEL, SMALL_NUMBER_LABEL]);
@@ -173,7 +173,7 @@ describe('lasting change', () => {
 
   it('leaves out cases closed outside the period', () => {
     closedRatedCase(1, 3);
-    const change = t.ok('caseStatistics:lasting-change', { from: '2023-07-01', to: '2023-12-31' });
+    const change = t.ok('statistics:lasting-change', { period: { from: '2023-07-01', to: '2023-12-31' } });
     expect(change.closedCases).toEqual({ kind: 'count', value: 0 });
     expect(shown(change.comparisons[0]!.rows[0]!)).toEqual([0, 0, 0, 0]);
   });

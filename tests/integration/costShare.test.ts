@@ -13,7 +13,7 @@ const NAMES = ['Fauske', 'Sørfold', 'Hamarøy', 'Steigen', 'Saltdal', 'Meløy',
 type Name = (typeof NAMES)[number];
 
 function save(year: number, budget: number, populations: Partial<Record<Name, number | null>>, extraHours: Partial<Record<Name, number>> = {}) {
-  return t.ok('costShare:save-settings', {
+  return t.ok('cost-share:save-settings', {
     year,
     parameters: { budget, baseAmount: year === 2020 ? 60_000 : 50_000, bandRates: [1, 0.5, 0.25, 0.1], hourlyRate: 1000 },
     municipalities: NAMES.filter((n) => n in populations).map((n) => ({
@@ -24,7 +24,7 @@ function save(year: number, budget: number, populations: Partial<Record<Name, nu
   });
 }
 
-const row = (year: number, name: Name) => t.ok('costShare:figures', { year }).rows.find((r) => r.municipality === name)!;
+const row = (year: number, name: Name) => t.ok('statistics:cost-share', { year }).rows.find((r) => r.municipality === name)!;
 
 describe('cost share vs. share of help', () => {
   it('computes the three models for a small made-up budget, checked by hand', () => {
@@ -34,7 +34,7 @@ describe('cost share vs. share of help', () => {
       { Fauske: 8000, Sørfold: 2000, Hamarøy: 3000, Steigen: 2000, Saltdal: 5000, Meløy: 6000, Gildeskål: 2000, Beiarn: 1000, Rødøy: 1000 },
       { Fauske: 100 },
     );
-    const figures = t.ok('costShare:figures', { year: 2021 });
+    const figures = t.ok('statistics:cost-share', { year: 2021 });
     expect(figures.problems).toEqual([]);
     expect(figures.rows).toHaveLength(9);
     expect(figures.total).toMatchObject({ population: 30_000, amount: 1_000_000 });
@@ -68,7 +68,7 @@ describe('cost share vs. share of help', () => {
 
     expect(row(2021, 'Fauske')).toMatchObject({ hours: 6, hoursShare: 0.75, personHours: 12, personHoursShare: 12 / 14, cases: 1, casesShare: 1, hoursPerThousand: 0.75 });
     expect(row(2021, 'Beiarn')).toMatchObject({ hours: 2, hoursShare: 0.25, personHours: 2, cases: 0, casesShare: 0, hoursPerThousand: 2 });
-    expect(t.ok('costShare:figures', { year: 2021 }).total).toMatchObject({ hours: 8, personHours: 14, cases: 1, hoursPerThousand: 8 / 30 });
+    expect(t.ok('statistics:cost-share', { year: 2021 }).total).toMatchObject({ hours: 8, personHours: 14, cases: 1, hoursPerThousand: 8 / 30 });
   });
 
   it('counts Rødøy pro rata 4/12 in 2020, the year it joined on 1 September', () => {
@@ -82,13 +82,13 @@ describe('cost share vs. share of help', () => {
   });
 
   it('names the municipality whose population is missing, and says when the budget is missing or zero', () => {
-    const nothing = t.ok('costShare:figures', { year: 2031 });
+    const nothing = t.ok('statistics:cost-share', { year: 2031 });
     expect(nothing.problems).toContain('Budsjett mangler for 2031. Fyll det inn under Innstillinger → Kostnadsfordeling.');
     expect(nothing.problems).toContain('Folketall mangler for Rødøy for 2031.');
     expect(nothing.rows.every((r) => r.models === null)).toBe(true);
 
     save(2031, 0, { Fauske: 9700, Rødøy: null });
-    const zero = t.ok('costShare:figures', { year: 2031 });
+    const zero = t.ok('statistics:cost-share', { year: 2031 });
     expect(zero.problems[0]).toBe('Budsjettet for 2031 er 0 kr. Fyll inn årets budsjett under Innstillinger → Kostnadsfordeling.');
     expect(zero.problems).toContain('Folketall mangler for Rødøy for 2031.');
     expect(zero.problems).not.toContain('Folketall mangler for Fauske for 2031.');
@@ -96,22 +96,22 @@ describe('cost share vs. share of help', () => {
 
   it('says so when the base amounts exceed the budget', () => {
     save(2021, 100_000, { Fauske: 1000, Sørfold: 1000, Hamarøy: 1000, Steigen: 1000, Saltdal: 1000, Meløy: 1000, Gildeskål: 1000, Beiarn: 1000, Rødøy: 1000 });
-    expect(t.ok('costShare:figures', { year: 2021 }).problems).toEqual(['Grunnbeløpene er til sammen større enn budsjettet for 2021.']);
+    expect(t.ok('statistics:cost-share', { year: 2021 }).problems).toEqual(['Grunnbeløpene er til sammen større enn budsjettet for 2021.']);
   });
 
   it('is seeded with populations for the nine members, readable by a team member, changed only by an administrator', () => {
-    const seeded = t.ok('costShare:settings', { year: 2024 });
+    const seeded = t.ok('cost-share:get-settings', { year: 2024 });
     expect(seeded.municipalities.map((m) => m.municipality)).toEqual([...NAMES]);
     expect(seeded.municipalities.every((m) => m.population! > 900)).toBe(true);
     expect(seeded.parameters).toBeNull();
     // 2020: Rødøy is listed (it joined in September), and a member of 2020 only from then.
-    expect(t.ok('costShare:settings', { year: 2020 }).municipalities.find((m) => m.municipality === 'Rødøy')!.memberFrom).toBe('2020-09-01');
+    expect(t.ok('cost-share:get-settings', { year: 2020 }).municipalities.find((m) => m.municipality === 'Rødøy')!.memberFrom).toBe('2020-09-01');
 
     t.addMember('jonas', 'Jonas Berg', 'JB');
     t.signInAs('jonas');
-    expect(t.ok('costShare:settings', { year: 2024 }).municipalities).toHaveLength(9);
+    expect(t.ok('cost-share:get-settings', { year: 2024 }).municipalities).toHaveLength(9);
     const before = t.count('audit_log');
-    const refused = t.call('costShare:save-settings', {
+    const refused = t.call('cost-share:save-settings', {
       year: 2024,
       parameters: { budget: 1, baseAmount: 0, bandRates: [1, 1, 1, 1], hourlyRate: 0 },
       municipalities: [],
@@ -122,13 +122,13 @@ describe('cost share vs. share of help', () => {
 
   it('refuses a municipality that was not a member that year, writing nothing', () => {
     const before = t.count('audit_log');
-    const result = t.call('costShare:save-settings', {
+    const result = t.call('cost-share:save-settings', {
       year: 2024,
       parameters: { budget: 1_000_000, baseAmount: 0, bandRates: [1, 1, 1, 1], hourlyRate: 0 },
       municipalities: [{ municipalityId: municipalityId(t, 'Felles'), population: 10, extraHours: 0 }],
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(t.count('audit_log')).toBe(before);
-    expect(t.ok('costShare:settings', { year: 2024 }).parameters).toBeNull();
+    expect(t.ok('cost-share:get-settings', { year: 2024 }).parameters).toBeNull();
   });
 });

@@ -177,7 +177,7 @@ describe('statistics:pivot', () => {
   it('refuses a range that ends before it starts, in Norwegian', () => {
     const result = t.call('statistics:pivot', { period: { from: '2020-05-02', to: '2020-05-01' }, rows: 'municipality', columns: 'none', measure: 'hours' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toMatch(/Fra-datoen må være før eller lik til-datoen|Ugyldig/);
+    if (!result.ok) expect(result.error.message).toMatch(/Fra-datoen må være før eller lik til-datoen/);
   });
 
   it('gives an empty table for a year without entries, not an error', () => {

@@ -14,13 +14,13 @@ const EXTRA_HOURS: Record<string, number> = { Fauske: 60, Meløy: 25 };
 export function createDemoCostShares(leader: ServiceContext, years: readonly number[]): void {
   const lastPopulation = new Map<number, number>();
   for (const [index, year] of years.entries()) {
-    const settings = callChannel(leader, 'costShare:settings', { year });
+    const settings = callChannel(leader, 'cost-share:get-settings', { year });
     const municipalities = settings.municipalities.map((m) => {
       const population = m.population ?? lastPopulation.get(m.municipalityId) ?? null;
       if (population !== null) lastPopulation.set(m.municipalityId, population);
       return { municipalityId: m.municipalityId, population, extraHours: EXTRA_HOURS[m.municipality] ?? 0 };
     });
-    callChannel(leader, 'costShare:save-settings', {
+    callChannel(leader, 'cost-share:save-settings', {
       year,
       parameters: {
         budget: Math.round((FIRST_BUDGET * (1 + YEARLY_GROWTH) ** index) / 1000) * 1000,

@@ -15,6 +15,13 @@ type Key = number | string | null;
  */
 const DAILY_DIMENSIONS: ReadonlySet<PivotDimension> = new Set(['municipality', 'category', 'month']);
 
+/**
+ * The daily totals are keyed (municipality, category, date). Driving the read from the two small
+ * reference tables (CROSS JOIN fixes SQLite's loop order) turns it into one primary-key range per
+ * municipality × category over the period's dates, instead of a scan of every year in the file.
+ */
+const DAILY_SOURCE = 'municipalities dm cross join categories dc cross join time_totals_daily t';
+
 const KEY_SQL: Record<PivotDimension, string> = {
   municipality: 't.municipality_id',
   category: 't.category_id',
@@ -57,9 +64,9 @@ function groupedValues(ctx: ServiceContext, spec: GroupSpec, dimensions: PivotDi
   const keys = dimensions.map((d, i) => `${KEY_SQL[d]} as k${i}`);
   const categoryFilter = spec.categoryIds ? `and t.category_id in (${spec.categoryIds.map(() => '?').join(', ')})` : '';
   const sql = `select ${[...keys, `${measureSql(spec.measure, useDaily ? 'daily' : 'entries', joinsMembers)} as v`].join(', ')}
-    from ${useDaily ? 'time_totals_daily' : 'time_entries'} t
+    from ${useDaily ? DAILY_SOURCE : 'time_entries t'}
     ${joinsMembers ? 'left join time_entry_participants p on p.time_entry_id = t.id' : ''}
-    where t.entry_date between ? and ? ${categoryFilter} ${useDaily ? 'and t.entries > 0' : ''}
+    where t.entry_date between ? and ? ${categoryFilter} ${useDaily ? 'and t.entries > 0 and t.municipality_id = dm.id and t.category_id = dc.id' : ''}
     ${dimensions.length > 0 ? `group by ${dimensions.map((_d, i) => `k${i}`).join(', ')}` : ''}`;
   const rows = prepare(ctx.db, sql).all(spec.from, spec.to, ...(spec.categoryIds ?? [])) as Record<string, Key>[];
   const result = new Map<string, { keys: Key[]; value: number }>();

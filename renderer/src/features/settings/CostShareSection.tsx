@@ -26,7 +26,7 @@ import { SettingsSection } from './SettingsSection';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-end' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, alignItems: 'flex-start' },
   number: { width: '140px' },
   small: { width: '90px' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
@@ -68,8 +68,8 @@ export function CostShareSection({ canEdit }: { canEdit: boolean }) {
   const styles = useStyles();
   const [year, setYear] = useState(currentYear());
   const [yearText, setYearText] = useState(String(currentYear()));
-  const settings = useApiQuery('costShare:settings', { year });
-  const save = useApiMutation('costShare:save-settings');
+  const settings = useApiQuery('cost-share:get-settings', { year });
+  const save = useApiMutation('cost-share:save-settings');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 

@@ -17,7 +17,7 @@ const useStyles = makeStyles({
 /** «Saker»: what happened to the cases of each municipality in the period, and the team's caseload at its end. */
 export function CaseFiguresTab({ period, periodLabel }: StatisticsTabProps) {
   const styles = useStyles();
-  const figures = useApiQuery('caseStatistics:figures', period, { keepPrevious: true });
+  const figures = useApiQuery('statistics:case-figures', { period }, { keepPrevious: true });
   if (figures.error) return <ErrorMessage error={figures.error} />;
   if (!figures.data) return <Loading label="Teller sakene …" />;
   return (

@@ -19,7 +19,7 @@ export function CostShareTab({ period }: StatisticsTabProps) {
   const styles = useStyles();
   // Budgets and populations are per calendar year: a range is shown for the year it ends in.
   const year = 'year' in period ? period.year : Number(period.to.slice(0, 4));
-  const figures = useApiQuery('costShare:figures', { year }, { keepPrevious: true });
+  const figures = useApiQuery('statistics:cost-share', { year }, { keepPrevious: true });
   if (figures.error) return <ErrorMessage error={figures.error} />;
   if (!figures.data) return <Loading label="Regner ut kostnadsfordelingen …" />;
   const dto = figures.data;

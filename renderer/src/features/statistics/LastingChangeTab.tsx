@@ -20,7 +20,7 @@ const KEYS = ['lastingChangeClosure', 'lastingChangeAfterContact'] as const;
 /** «Varig endring»: life domains from start to closure and to three months, never a cell under 5. */
 export function LastingChangeTab({ period, periodLabel }: StatisticsTabProps) {
   const styles = useStyles();
-  const change = useApiQuery('caseStatistics:lasting-change', period, { keepPrevious: true });
+  const change = useApiQuery('statistics:lasting-change', { period }, { keepPrevious: true });
   if (change.error) return <ErrorMessage error={change.error} />;
   if (!change.data) return <Loading label="Sammenligner vurderingene …" />;
   const closed = change.data.closedCases;
