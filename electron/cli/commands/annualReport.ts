@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnnualReportFilesDto } from '../../../shared/contract';
+import { annualReportFileName } from '../../../shared/domain/annualReport';
 import { createDispatcher } from '../../services/dispatcher';
 import { cliActor } from '../cliActor';
 import type { CliCommand } from '../command';
@@ -34,6 +35,9 @@ export const annualReportCommand: CliCommand = {
     if (!path) throw new UsageError('Mangler --db FIL');
     const year = yearOption(stringOption(args, 'year'));
     if (!out) throw new UsageError('Mangler --out MAPPE');
+    // Refused before any work (and before the audit row): the files would not be written anyway.
+    const existing = (['docx', 'xlsx'] as const).map((ext) => join(out, annualReportFileName(year, ext))).find((p) => existsSync(p));
+    if (existing) throw new CliFailure(`${existing} finnes allerede.`);
     const db = await openCliDatabase(path);
     try {
       const dispatcher = createDispatcher({ db, session: { actor: cliActor(db, stringOption(args, 'actor')) } });
@@ -42,8 +46,6 @@ export const annualReportCommand: CliCommand = {
       const files = result.value as AnnualReportFilesDto;
       mkdirSync(out, { recursive: true });
       const written = [files.docx, files.xlsx].map((file) => ({ path: join(out, file.fileName), bytes: Buffer.from(file.contentBase64, 'base64') }));
-      const existing = written.find((w) => existsSync(w.path));
-      if (existing) throw new CliFailure(`${existing.path} finnes allerede.`);
       for (const w of written) writeFileSync(w.path, w.bytes, { flag: 'wx' });
       printJson(io, { year, files: written.map((w) => ({ path: w.path, bytes: w.bytes.length })) });
       return EXIT.ok;
