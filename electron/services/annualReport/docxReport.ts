@@ -142,14 +142,32 @@ function reportTable({ table, notes }: ReportTable): FileChild[] {
   ];
 }
 
+/**
+ * Paper cannot scroll: a scrolling legend (the screen's choice for many categories) is printed in full,
+ * with room made for its extra lines under the plot.
+ */
+export function forPaper(chart: ChartDefinition): ChartDefinition {
+  const legend = chart.option.legend as { type?: string } | undefined;
+  if (!legend || Array.isArray(legend) || legend.type !== 'scroll') return chart;
+  const grid = (chart.option.grid ?? {}) as { bottom?: number };
+  const extra = 44;
+  return {
+    ...chart,
+    height: chart.height + extra,
+    option: { ...chart.option, legend: { ...legend, type: 'plain' }, grid: { ...grid, bottom: (grid.bottom ?? 60) + extra } },
+  };
+}
+
+/** The chart draws its own title (the same builder as on screen); the title is also the image's alt text. */
 function chartFigure(chart: ChartDefinition): FileChild[] {
-  const png = renderChartPng(chart);
-  const width = Math.min(TEXT_WIDTH_PX, chart.width);
+  const printed = forPaper(chart);
+  const png = renderChartPng(printed);
+  const width = Math.min(TEXT_WIDTH_PX, printed.width);
   const height = Math.round((width * png.height) / png.width);
   return [
-    new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: [new TextRun(chart.title)] }),
     new Paragraph({
-      spacing: { after: 240 },
+      spacing: { before: 120, after: 240 },
+      keepLines: true,
       children: [
         new ImageRun({
           type: 'png',
