@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand, ParsedArgs } from './command';
 import { backupCommand, restoreCommand, verifyCommand } from './commands/backups';
+import { annualReportCommand } from './commands/annualReport';
 import { callCommand } from './commands/call';
 import { channelsCommand } from './commands/channels';
 import { demoCommand } from './commands/demo';
@@ -21,6 +22,7 @@ export const COMMANDS: readonly CliCommand[] = [
   importTimesheetCommand,
   exportTimesheetCommand,
   documentCommand,
+  annualReportCommand,
   statsCommand,
   backupCommand,
   restoreCommand,

@@ -299,6 +299,15 @@ export interface CostShareYearsTable {
   updated_by: number | null;
 }
 
+/** The annual report's introductory text for one year and section (migration 0010). */
+export interface AnnualReportTextsTable {
+  year: number;
+  section: string;
+  text: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 export interface DB {
   municipalities: MunicipalitiesTable;
   categories: CategoriesTable;
@@ -327,6 +336,7 @@ export interface DB {
   evaluation_answers: EvaluationAnswersTable;
   municipality_years: MunicipalityYearsTable;
   cost_share_years: CostShareYearsTable;
+  annual_report_texts: AnnualReportTextsTable;
 }
 
 export type TeamMemberRow = Selectable<TeamMembersTable>;

@@ -24,6 +24,8 @@ import { listCategories, listMunicipalities } from './reference';
 import { changeOwnPassword, getSession, lockSession, signIn, signOut, unlockSession } from './session';
 import { getSettings, updateSettings } from './settings';
 import { annualPivot } from './statistics';
+import { generateAnnualReport } from './annualReport/generate';
+import { annualReportTexts, saveAnnualReportText } from './annualReport/texts';
 import { caseFigures } from './caseFigures';
 import { costShare, costShareSettings, saveCostShareSettings } from './costShare';
 import { lastingChange } from './lastingChange';
@@ -123,6 +125,9 @@ export const handlers: Handlers = {
   'timesheet:rejected-rows': rejectedRowsFile,
   'timesheet:import': importTimesheet,
   'statistics:annual': annualPivot,
+  'annual-report:texts': annualReportTexts,
+  'annual-report:save-text': saveAnnualReportText,
+  'annual-report:generate': generateAnnualReport,
   'statistics:case-figures': (ctx, input) => caseFigures(ctx, input.period),
   'statistics:lasting-change': (ctx, input) => lastingChange(ctx, input.period),
   'cost-share:get-settings': costShareSettings,

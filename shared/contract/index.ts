@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import './zodNorwegian';
 import type { ChannelDefinition } from './channel';
+import { annualReportChannels } from './annualReport';
 import { auditChannels } from './audit';
 import { backupChannels } from './backups';
 import { caseChannels } from './cases';
@@ -43,6 +44,7 @@ export const contract = {
   ...timesheetImportChannels,
   ...timesheetExportChannels,
   ...statisticsChannels,
+  ...annualReportChannels,
   ...caseStatisticsChannels,
   ...costShareChannels,
   ...settingsChannels,
@@ -130,6 +132,7 @@ export type {
   TableValue,
 } from './statistics';
 export { FAMILIAR_TABLE_KEYS, PIVOT_DIMENSIONS, PIVOT_MEASURES, STATISTIC_UNITS, TABLE_UNITS } from './statistics';
+export type { AnnualReportFilesDto, AnnualReportTextDto, AnnualReportTextsDto } from './annualReport';
 export type {
   CaseFiguresDto,
   CaseFiguresRowDto,

@@ -43,6 +43,8 @@ export const AUDIT_RECORD_TYPE_LABEL = {
   database: 'Database',
   time_entry_import: 'Timeimport',
   time_entry_export: 'Timeeksport',
+  annual_report_text: 'Årsrapporttekst',
+  annual_report: 'Årsrapport',
   statistics_export: 'Statistikkeksport',
   document_template: 'Dokumentmal',
   evaluation: 'Evalueringsskjema',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_LAST_YEAR, ensureBenchDatabase } from './buildDatabase';
 import { annualPivotMeasure } from './measures/annualPivot';
+import { annualReportMeasure } from './measures/annualReport';
 import { caseFiguresMeasure } from './measures/caseFigures';
 import { caseListMeasure } from './measures/caseList';
 import { closureReportMeasure } from './measures/closureReport';
@@ -16,6 +17,7 @@ import { formatTable, info, type MeasureResult } from './report';
 /** Every measure, in the order printed. Add a new one here. */
 const MEASURES: readonly BenchMeasure[] = [
   annualPivotMeasure,
+  annualReportMeasure,
   saveEntryMeasure,
   gridQueriesMeasure,
   importSheetMeasure,

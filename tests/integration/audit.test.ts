@@ -492,6 +492,18 @@ const SCENARIOS: Record<string, Scenario> = {
     expected: () => ({ action: 'export', record_type: 'time_entry_export', record_id: null, fields: ['caseCode', 'from'] }),
     values: ['03/20-ST', '2020-01-01', '2020-03-02'],
   },
+  'annual-report:save-text': {
+    write: () => (t.ok('annual-report:save-text', { year: 2020, section: 'incidents', text: 'Ingen alvorlige hendelser i Steigen' }), { id: 2020 }),
+    expected: () => ({ action: 'update', record_type: 'annual_report_text', record_id: '2020', fields: ['incidents'] }),
+    values: ['Ingen alvorlige hendelser', 'Steigen'],
+  },
+  'annual-report:generate': {
+    prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
+    write: async () => (await t.okAsync('annual-report:generate', { year: 2020 }), { id: 2020 }),
+    // One row for the pair of files.
+    expected: () => ({ action: 'document', record_type: 'annual_report', record_id: '2020', fields: ['docx', 'xlsx'] }),
+    values: ['03/20-ST', 'Årsrapport'],
+  },
   'statistics:export-table': {
     prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
     write: async () => (
@@ -551,6 +563,7 @@ describe('audit log', () => {
       'documents:list': { caseId: made.id },
       'evaluations:summary': { year: 2020 },
       'statistics:annual': { year: 2020 },
+      'annual-report:texts': { year: 2020 },
       'statistics:pivot': { period: { year: 2020 }, rows: 'member', columns: 'case', measure: 'cases' },
       'statistics:familiar-tables': { period: { from: '2020-01-01', to: '2020-06-30' } },
       'statistics:case-figures': { period: { year: 2020 } },

@@ -7,6 +7,7 @@ import * as m0005 from './0005-timesheet-import';
 import * as m0006 from './0006-access-control';
 import * as m0008 from './0008-case-indexes';
 import * as m0009 from './0009-cost-share';
+import * as m0010 from './0010-annual-report-texts';
 import * as m0011 from './0011-documents';
 
 /**
@@ -22,6 +23,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-access-control': m0006,
   '0008-case-indexes': m0008,
   '0009-cost-share': m0009,
+  '0010-annual-report-texts': m0010,
   '0011-documents': m0011,
 };
 

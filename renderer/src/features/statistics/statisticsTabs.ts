@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { StatisticsPeriod } from '../../../../shared/contract';
+import { AnnualReportTab } from './annualReport/AnnualReportTab';
 import { CaseFiguresTab } from './CaseFiguresTab';
 import { CostShareTab } from './CostShareTab';
 import { EvaluationSummaryTab } from './EvaluationSummaryTab';
@@ -31,4 +32,5 @@ export const STATISTICS_TABS: StatisticsTab[] = [
   { id: 'varig-endring', label: 'Varig endring', Component: LastingChangeTab },
   { id: 'kostnad', label: 'Kostnad og hjelp', Component: CostShareTab },
   { id: 'brukerevalueringer', label: 'Brukerevalueringer', Component: EvaluationSummaryTab },
+  { id: 'arsrapport', label: 'Årsrapport', Component: AnnualReportTab },
 ];

@@ -1,0 +1,31 @@
+import type { AnnualReportFilesDto } from '../../../shared/contract/annualReport';
+import { annualReportFileName } from '../../../shared/domain/annualReport';
+import { isoDateInOslo } from '../../../shared/dates';
+import { transaction } from '../../db/exec';
+import { requireActor } from '../actor';
+import { recordAudit } from '../audit';
+import type { ServiceContext } from '../context';
+import { XLSX_MIME } from '../timesheet/sheetFiles';
+import { annualReportDocx } from './docxReport';
+import { annualReportContent } from './reportContent';
+import { annualReportXlsx } from './xlsxReport';
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Both files from one read of the figures, so the document and the spreadsheet agree. */
+export async function annualReportFiles(ctx: ServiceContext, year: number): Promise<AnnualReportFilesDto> {
+  const content = annualReportContent(ctx, year);
+  const [docx, xlsx] = await Promise.all([annualReportDocx(content, isoDateInOslo(ctx.clock.now())), annualReportXlsx(content)]);
+  return {
+    docx: { fileName: annualReportFileName(year, 'docx'), mimeType: DOCX_MIME, contentBase64: docx.toString('base64') },
+    xlsx: { fileName: annualReportFileName(year, 'xlsx'), mimeType: XLSX_MIME, contentBase64: xlsx.toString('base64') },
+  };
+}
+
+/** The one-click annual report: one audit row for the pair of files. */
+export async function generateAnnualReport(ctx: ServiceContext, input: { year: number }): Promise<AnnualReportFilesDto> {
+  requireActor(ctx);
+  const files = await annualReportFiles(ctx, input.year);
+  transaction(ctx.db, () => recordAudit(ctx, 'document', 'annual_report', input.year, ['docx', 'xlsx']));
+  return files;
+}

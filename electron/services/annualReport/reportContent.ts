@@ -1,0 +1,139 @@
+import type { ChartDefinition } from '../../../shared/charts/types';
+import { familiarTableChart } from '../../../shared/charts/familiarTablesChart';
+import { tableChart } from '../../../shared/charts/pivotChart';
+import type { AnnualPivotDto, FamiliarTableKey, FamiliarTablesDto, StatisticsTableDto } from '../../../shared/contract';
+import type { CaseFiguresDto } from '../../../shared/contract/caseStatistics';
+import { ANNUAL_REPORT_SECTIONS, sectionHeading, type AnnualReportSection } from '../../../shared/domain/annualReport';
+import type { ServiceContext } from '../context';
+import { caseFigures } from '../caseFigures';
+import { costShare } from '../costShare';
+import { lastingChange } from '../lastingChange';
+import { annualPivot } from '../statistics';
+import { caseFiguresTable, caseloadTable, costAndHelpTable, costByModelTable, lastingChangeTable } from '../../../shared/domain/caseTables';
+import { caseFiguresChart, costShareChart, lastingChangeChart } from '../../../shared/charts/caseCharts';
+import { annualReportTexts } from './texts';
+import type { ReportTable } from './reportTable';
+import { familiarTables } from '../statistics/familiarTables';
+import { pivot as pivotTable } from '../statistics/pivot';
+import { categoryTotalsTable, municipalityTotalsTable } from './resourceTables';
+
+export interface ReportSectionContent {
+  section: AnnualReportSection;
+  heading: string;
+  /** The team's own words for the year; null prints the tables only. */
+  text: string | null;
+  tables: ReportTable[];
+  charts: ChartDefinition[];
+}
+
+export interface AnnualReportContent {
+  year: number;
+  /** False for a year without a single time entry: the report then says so instead of printing empty tables. */
+  hasData: boolean;
+  sections: ReportSectionContent[];
+  /** Tables that go to the spreadsheet only (too wide for a page). */
+  spreadsheetOnly: ReportTable[];
+}
+
+/** What a section prints under its text, given the year's figures. */
+interface SectionFigures {
+  pivot: AnnualPivotDto;
+  cases: CaseFiguresDto;
+  familiar: FamiliarTablesDto;
+  /** Hours per municipality × category, as the Statistikk page's pivot shows it. */
+  hoursPivot: StatisticsTableDto;
+}
+
+type SectionBuilder = (ctx: ServiceContext, figures: SectionFigures) => Pick<ReportSectionContent, 'tables' | 'charts'>;
+
+const nothing = () => ({ tables: [], charts: [] });
+
+/**
+ * The user evaluations' summary table(s). Issue 6 delivers the evaluations; wiring them in is this one
+ * function returning their tables.
+ */
+export function evaluationTables(_ctx: ServiceContext, _year: number): ReportTable[] {
+  return [];
+}
+
+const FAMILIAR_SHEET_NAME: Record<FamiliarTableKey, string> = { followUp: 'Brukeroppfølging', driving: 'Kjøring', partners: 'Samarbeidspartnere' };
+
+function familiarOf(figures: SectionFigures, key: FamiliarTableKey) {
+  return figures.familiar.tables.find((t) => t.key === key)!;
+}
+
+/** One of the team's three familiar tables, exactly as the Statistikk page shows and exports it. */
+function familiar(figures: SectionFigures, key: FamiliarTableKey): ReportTable {
+  const table = familiarOf(figures, key);
+  return { table: { ...table.table, title: `${table.title} ${figures.pivot.year}` }, sheetName: FAMILIAR_SHEET_NAME[key] };
+}
+
+const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
+  team: nothing,
+  cases: (_ctx, { pivot, cases }) => {
+    const year = String(pivot.year);
+    return {
+      tables: [
+        {
+          table: caseFiguresTable(cases, year),
+          sheetName: 'Saker',
+          notes: ['«Saker i alt» teller hver sak med henvisning eller registrert tid i året. Medianen gjelder saker avsluttet i året.'],
+        },
+        { table: caseloadTable(cases, year), sheetName: 'Saker per teammedlem', notes: ['Hver sak følges av to i teamet, så summen er større enn antall saker.'] },
+      ],
+      charts: [caseFiguresChart(cases, year)],
+    };
+  },
+  resources: (ctx, figures) => {
+    const share = costShare(ctx, { year: figures.pivot.year });
+    // Without a budget or a population the models cannot be computed: the help side still prints.
+    const computed = share.problems.length === 0;
+    return {
+      tables: [
+        municipalityTotalsTable(figures.pivot),
+        ...(computed ? [{ table: costByModelTable(share), sheetName: 'Kostnad etter modell' }] : []),
+        { table: costAndHelpTable(share), sheetName: 'Kostnad og hjelp', notes: computed ? undefined : share.problems },
+        categoryTotalsTable(figures.pivot),
+        familiar(figures, 'followUp'),
+        familiar(figures, 'driving'),
+      ],
+      charts: [
+        tableChart(figures.hoursPivot, { title: `Timer per kommune og hendelse ${figures.pivot.year}`, measure: 'hours', stacked: true }),
+        familiarTableChart(familiarOf(figures, 'followUp')),
+        ...(computed ? [costShareChart(share)] : []),
+      ],
+    };
+  },
+  partners: (_ctx, figures) => ({ tables: [familiar(figures, 'partners')], charts: [] }),
+  lastingChange: (ctx, { pivot }) => {
+    const change = lastingChange(ctx, { year: pivot.year });
+    const year = String(pivot.year);
+    const note = 'Tall under 5 vises som «færre enn 5», så ingen enkeltperson kan kjennes igjen.';
+    return {
+      tables: [
+        { table: lastingChangeTable(change, 'lastingChangeClosure', year), sheetName: 'Varig endring avslutning', notes: [note] },
+        { table: lastingChangeTable(change, 'lastingChangeAfterContact', year), sheetName: 'Varig endring tre måneder', notes: [note] },
+      ],
+      charts: [lastingChangeChart(change, 0, year)],
+    };
+  },
+  evaluations: (ctx, { pivot }) => ({ tables: evaluationTables(ctx, pivot.year), charts: [] }),
+  incidents: nothing,
+  plans: nothing,
+};
+
+/** Everything the two files print, read once so they agree. */
+export function annualReportContent(ctx: ServiceContext, year: number): AnnualReportContent {
+  const pivot = annualPivot(ctx, { year });
+  const texts = new Map(annualReportTexts(ctx, { year }).sections.map((s) => [s.section, s.text]));
+  const cases = caseFigures(ctx, { year });
+  const hasData = pivot.total.entries > 0 || cases.total.total > 0;
+  const hoursPivot = pivotTable(ctx, { period: { year }, rows: 'municipality', columns: 'category', measure: 'hours' }).table;
+  const figures: SectionFigures = { pivot, cases, familiar: familiarTables(ctx, { year }), hoursPivot };
+  const sections = ANNUAL_REPORT_SECTIONS.map(({ key }) => {
+    const built = hasData ? SECTION_BUILDERS[key](ctx, figures) : nothing();
+    // A table without rows says nothing the heading does not; it is left out.
+    return { section: key, heading: sectionHeading(key, year), text: texts.get(key) ?? null, tables: built.tables.filter((t) => t.table.rows.length > 0), charts: built.charts };
+  });
+  return { year, hasData, sections, spreadsheetOnly: hasData ? [{ table: { ...hoursPivot, title: `Timer per kommune og hendelse ${year}` }, sheetName: 'Kommune og hendelse' }] : [] };
+}

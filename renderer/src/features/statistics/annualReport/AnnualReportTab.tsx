@@ -1,0 +1,71 @@
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { DocumentRegular } from '@fluentui/react-icons';
+import { annualReportFileName } from '../../../../../shared/domain/annualReport';
+import { ErrorMessage } from '../../../components/ErrorMessage';
+import { Loading } from '../../../components/Loading';
+import { SectionCard } from '../../../components/SectionCard';
+import { useApiMutation, useApiQuery } from '../../../lib/query';
+import { downloadFile } from '../../time-entries/download';
+import type { StatisticsTabProps } from '../statisticsTabs';
+import { SectionTextEditor } from './SectionTextEditor';
+
+const useStyles = makeStyles({
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  sections: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
+  make: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+});
+
+/** «Årsrapport»: the year's texts per chapter, and both files in one click. */
+export function AnnualReportTab({ period }: StatisticsTabProps) {
+  if (!('year' in period)) {
+    return (
+      <MessageBar intent="info">
+        <MessageBarBody>Årsrapporten gjelder et helt år. Velg «År» som periode.</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  return <AnnualReportForYear year={period.year} />;
+}
+
+function AnnualReportForYear({ year }: { year: number }) {
+  const styles = useStyles();
+  const texts = useApiQuery('annual-report:texts', { year });
+  const generate = useApiMutation('annual-report:generate');
+  const make = () =>
+    void generate.mutateAsync({ year }).then(
+      (files) => {
+        downloadFile(files.docx);
+        downloadFile(files.xlsx);
+      },
+      () => undefined,
+    );
+  return (
+    <div className={styles.stack}>
+      <SectionCard title={`Årsrapport ${year}`}>
+        <div className={styles.make}>
+          <Button appearance="primary" icon={<DocumentRegular />} disabled={generate.isPending} onClick={make}>
+            {generate.isPending ? 'Lager årsrapporten …' : 'Lag årsrapport'}
+          </Button>
+          <Text>
+            Lager «{annualReportFileName(year, 'docx')}» og «{annualReportFileName(year, 'xlsx')}» med tabellene og figurene for {year} og tekstene
+            nedenfor.
+          </Text>
+        </div>
+        {generate.error ? <ErrorMessage error={generate.error} /> : null}
+      </SectionCard>
+      <SectionCard title="Innledende tekster">
+        {texts.error ? <ErrorMessage error={texts.error} /> : null}
+        {!texts.data ? (
+          <Loading label="Henter tekstene …" />
+        ) : (
+          <div className={styles.sections}>
+            {texts.data.sections.map((section) => (
+              // Keyed by year and save time, so a saved or other year's text starts the editor afresh.
+              <SectionTextEditor key={`${year}:${section.section}:${section.updatedAt ?? ''}`} year={year} section={section} />
+            ))}
+          </div>
+        )}
+      </SectionCard>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { z } from './zodNorwegian';
+import { yearSchema } from './common';
+import { mutationChannel, queryChannel } from './channel';
+import type { FileDto } from './timesheetImport';
+import { ANNUAL_REPORT_SECTION_KEYS, ANNUAL_REPORT_TEXT_MAX_LENGTH, type AnnualReportSection } from '../domain/annualReport';
+
+export interface AnnualReportTextDto {
+  section: AnnualReportSection;
+  heading: string;
+  /** What to write about; shown as the editor's placeholder, never printed. */
+  hint: string;
+  /** Null until someone writes it: the section then prints its tables only. */
+  text: string | null;
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export interface AnnualReportTextsDto {
+  year: number;
+  sections: AnnualReportTextDto[];
+}
+
+export interface AnnualReportFilesDto {
+  docx: FileDto;
+  xlsx: FileDto;
+}
+
+export const annualReportChannels = {
+  'annual-report:texts': queryChannel<AnnualReportTextsDto>()(
+    z.strictObject({ year: yearSchema }),
+    'Innledende tekster i årsrapporten for et år, én per kapittel',
+  ),
+  'annual-report:save-text': mutationChannel<AnnualReportTextDto>()(
+    z.strictObject({
+      year: yearSchema,
+      section: z.enum(ANNUAL_REPORT_SECTION_KEYS),
+      // An empty text removes the section's text; the section keeps its tables.
+      text: z.string().trim().max(ANNUAL_REPORT_TEXT_MAX_LENGTH),
+    }),
+    'Lagre innledende tekst for et kapittel i årsrapporten',
+    ['annual-report'],
+  ),
+  /** A mutation because it is audited: who made the report, for which year. */
+  'annual-report:generate': mutationChannel<AnnualReportFilesDto>()(
+    z.strictObject({ year: yearSchema }),
+    'Lag årsrapporten for et år som Word-dokument og regneark',
+    ['annual-report'],
+  ),
+} as const;

@@ -1,0 +1,161 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ANNUAL_REPORT_HEADER, ANNUAL_REPORT_SECTIONS, ANNUAL_REPORT_TEXT_MAX_LENGTH } from '../../shared/domain/annualReport';
+import { createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
+import { logReportYear, readDocx, readXlsx, styledParagraphs, tableAfterTitle } from '../support/annualReportFiles';
+
+let t: TestDatabase;
+
+beforeEach(async () => {
+  t = await createTestDatabase();
+});
+afterEach(() => t.close());
+
+const HEADINGS = [
+  'Om ettervernsteamet',
+  'Saker',
+  'Ressursbruk',
+  'Samarbeidspartnere og nettverksarbeid',
+  'Varig endring',
+  'Brukerevalueringer',
+  'Avvik og hendelser',
+  'Planer for 2021',
+];
+
+describe('annual report texts', () => {
+  it('lists every section in report order, unwritten until someone writes', () => {
+    const texts = t.ok('annual-report:texts', { year: 2020 });
+    expect(texts.sections.map((s) => s.heading)).toEqual(HEADINGS);
+    expect(texts.sections.every((s) => s.text === null && s.hint.length > 0)).toBe(true);
+  });
+
+  it('saves a text per year and section, shows who wrote it, and an emptied text removes it', () => {
+    const saved = t.ok('annual-report:save-text', { year: 2020, section: 'team', text: '  Teamet har fire miljøterapeuter.  ' });
+    expect(saved).toMatchObject({ section: 'team', text: 'Teamet har fire miljøterapeuter.', updatedBy: 'Marit Solvang' });
+    expect(t.ok('annual-report:texts', { year: 2021 }).sections[0]!.text).toBeNull();
+    t.ok('annual-report:save-text', { year: 2020, section: 'team', text: 'Endret.' });
+    expect(t.ok('annual-report:texts', { year: 2020 }).sections[0]!.text).toBe('Endret.');
+    expect(t.ok('annual-report:save-text', { year: 2020, section: 'team', text: '   ' }).text).toBeNull();
+    expect(t.db.sqlite.prepare('select count(*) as n from annual_report_texts').get()).toEqual({ n: 0 });
+  });
+
+  it('refuses an unknown section, an impossible year and a text over the limit, in Norwegian', () => {
+    for (const input of [
+      { year: 2020, section: 'ukjent', text: 'x' },
+      { year: 1999, section: 'team', text: 'x' },
+      { year: 2020, section: 'team', text: 'x'.repeat(ANNUAL_REPORT_TEXT_MAX_LENGTH + 1) },
+    ]) {
+      const result = t.raw('annual-report:save-text', input);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('validation');
+    }
+  });
+});
+
+describe('annual report files', () => {
+  beforeEach(() => {
+    logReportYear(t);
+    t.ok('cases:create', { municipalityId: municipalityId(t, 'Fauske'), referralDate: '2020-03-01' });
+  });
+
+  it('writes a Word document with title page, contents, header, page numbers, every chapter, the figures and the charts', async () => {
+    t.ok('annual-report:save-text', { year: 2020, section: 'incidents', text: 'Ingen alvorlige hendelser i 2020.\n\nSikkerheten er kartlagt før oppstart.' });
+    const files = await t.okAsync('annual-report:generate', { year: 2020 });
+    expect(files.docx.fileName).toBe('Årsrapport ettervernsteamet 2020.docx');
+    expect(files.docx.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const docx = await readDocx(files.docx);
+
+    expect(styledParagraphs(docx.document, 'Heading1')).toEqual(HEADINGS);
+    expect(docx.documentXml).toContain('Årsrapport for interkommunalt ambulerende ettervernsteam 2020');
+    // The table of contents is a TOC field over the heading styles, updated when Word opens the file.
+    expect(docx.documentXml).toContain('TOC \\h \\o &quot;1-2&quot;');
+    expect(docx.documentXml).toContain('PAGEREF _Toc1');
+    expect(docx.settingsXml).toContain('w:updateFields');
+    expect(docx.headers.some((h) => h.includes(ANNUAL_REPORT_HEADER))).toBe(true);
+    const footer = docx.footers.find((f) => f.includes('Side'))!;
+    expect(footer).toMatch(/PAGE/u);
+    expect(footer).toMatch(/NUMPAGES/u);
+    expect(footer).toContain(' av ');
+
+    // The team's words print; the hints of unwritten sections never do.
+    expect(docx.documentXml).toContain('Ingen alvorlige hendelser i 2020.');
+    expect(docx.documentXml).toContain('Sikkerheten er kartlagt før oppstart.');
+    for (const section of ANNUAL_REPORT_SECTIONS) expect(docx.documentXml).not.toContain(section.hint);
+
+    // The seed's tables, hours and entries apart, with a «Totalsum».
+    expect(tableAfterTitle(docx.document, 'Kjøring 2020')).toEqual([
+      ['Kommune', 'Kjøring', 'Totalsum'],
+      // The label cell continues down from the first heading row (a vertical merge).
+      ['', 'timer', 'registreringer', 'timer', 'registreringer'],
+      ['Steigen', '5', '2', '5', '2'],
+      ['Totalsum', '5', '2', '5', '2'],
+    ]);
+    expect(tableAfterTitle(docx.document, 'Brukeroppfølging i institusjon og etter endt opphold i institusjon 2020')).toEqual([
+      ['Kommune', 'Institusjon bruker', 'Brukeroppfølging', 'Totalsum'],
+      ['', 'timer', 'registreringer', 'timer', 'registreringer', 'timer', 'registreringer'],
+      ['Fauske', '1,5', '1', '5', '2', '6,5', '3'],
+      ['Totalsum', '1,5', '1', '5', '2', '6,5', '3'],
+    ]);
+    expect(tableAfterTitle(docx.document, 'Samarbeidspartnere 2020').slice(2)).toEqual([
+      ['Meløy', '1', '1', '1', '1'],
+      ['Totalsum', '1', '1', '1', '1'],
+    ]);
+    const perMunicipality = tableAfterTitle(docx.document, 'Ressursbruk per kommune 2020');
+    expect(perMunicipality[0]).toEqual(['Kommune', 'Timer', 'Persontimer', 'Registreringer']);
+    expect(perMunicipality.at(-1)).toEqual(['Totalsum', '12,5', '12,5', '6']);
+    const cases = tableAfterTitle(docx.document, 'Saker per kommune 2020');
+    expect(cases.find((r) => r[0] === 'Fauske')!.slice(1, 3)).toEqual(['1', '1']);
+
+    // Charts for hours, follow-up, cases and lasting change (cost needs a budget), as PNG images of a real size.
+    expect(docx.media.length).toBe(4);
+    for (const png of docx.media) {
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(png.length).toBeGreaterThan(5_000);
+    }
+  });
+
+  it('writes the spreadsheet: one sheet per table, frozen headings with units, Norwegian number formats', async () => {
+    const files = await t.okAsync('annual-report:generate', { year: 2020 });
+    expect(files.xlsx.fileName).toBe('Årsrapport ettervernsteamet 2020.xlsx');
+    const workbook = await readXlsx(files.xlsx);
+    const names = workbook.worksheets.map((w) => w.name);
+    expect(names).toEqual([
+      'Saker',
+      'Saker per teammedlem',
+      'Per kommune',
+      'Kostnad og hjelp',
+      'Per hendelse',
+      'Brukeroppfølging',
+      'Kjøring',
+      'Samarbeidspartnere',
+      'Varig endring avslutning',
+      'Varig endring tre måneder',
+      'Kommune og hendelse',
+    ]);
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    }
+    const driving = workbook.getWorksheet('Kjøring')!;
+    expect(driving.getCell('A1').value).toBe('Kjøring 2020');
+    expect(driving.getRow(2).values).toEqual([undefined, 'Kommune', 'Kjøring (timer)', 'Kjøring (registreringer)', 'Totalsum (timer)', 'Totalsum (registreringer)']);
+    expect(driving.getRow(3).values).toEqual([undefined, 'Steigen', 5, 2, 5, 2]);
+    expect(driving.getCell('B3').numFmt).toBe('#,##0.0');
+    expect(driving.getCell('C3').numFmt).toBe('#,##0');
+    expect(driving.getRow(4).values).toEqual([undefined, 'Totalsum', 5, 2, 5, 2]);
+    const share = workbook.getWorksheet('Kostnad og hjelp')!;
+    const headers = (share.getRow(2).values as unknown[]).slice(1) as string[];
+    expect(headers).toContain('Andel timer (prosent)');
+    const hoursShare = share.getRow(3).getCell(headers.indexOf('Andel timer (prosent)') + 1);
+    expect(hoursShare.numFmt).toBe('#,##0.0');
+  });
+
+  it('says so for a year without data, in both files, instead of failing', async () => {
+    const files = await t.okAsync('annual-report:generate', { year: 2031 });
+    const docx = await readDocx(files.docx);
+    expect(docx.documentXml).toContain('Ingen registreringer i 2031.');
+    expect(styledParagraphs(docx.document, 'Heading1')).toContain('Planer for 2032');
+    expect(docx.media).toEqual([]);
+    const workbook = await readXlsx(files.xlsx);
+    expect(workbook.worksheets).toHaveLength(1);
+    expect(workbook.worksheets[0]!.getCell('A1').value).toBe('Ingen registreringer i 2031.');
+  });
+});

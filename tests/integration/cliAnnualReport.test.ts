@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD_ENV } from '../../electron/cli/actorSignIn';
+import { createTestDatabase, FIRST_MEMBER, TEST_PASSWORD, type TestDatabase } from '../support/testDatabase';
+import { logReportYear } from '../support/annualReportFiles';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli/index.ts', ...args],
+      { cwd: ROOT, encoding: 'utf8', timeout: 90_000, env: { ...process.env, [PASSWORD_ENV]: TEST_PASSWORD } },
+      (error, stdout, stderr) => done({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+    );
+  });
+}
+
+let t: TestDatabase;
+let out: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  logReportYear(t);
+  // The CLI opens the file itself; this connection must let go of it.
+  t.db.close();
+  out = mkdtempSync(join(tmpdir(), 'ettervern-annual-'));
+});
+afterAll(() => {
+  rmSync(out, { recursive: true, force: true });
+  rmSync(t.dir, { recursive: true, force: true });
+});
+
+describe('annual-report command', () => {
+  it('writes both files with their Norwegian names, and refuses to overwrite them', async () => {
+    const target = join(out, 'rapport');
+    const first = await cli('annual-report', '--db', t.path, '--year', '2020', '--out', target, '--actor', FIRST_MEMBER.username);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(readdirSync(target).sort()).toEqual(['Årsrapport ettervernsteamet 2020.docx', 'Årsrapport ettervernsteamet 2020.xlsx']);
+    const summary = JSON.parse(first.stdout) as { year: number; files: { path: string; bytes: number }[] };
+    expect(summary.year).toBe(2020);
+    expect(summary.files.every((f) => f.bytes > 1000 && existsSync(f.path))).toBe(true);
+
+    const again = await cli('annual-report', '--db', t.path, '--year', '2020', '--out', target, '--actor', FIRST_MEMBER.username);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('finnes allerede');
+  }, 120_000);
+
+  it('refuses a missing or malformed year as a usage error', async () => {
+    const missing = await cli('annual-report', '--db', t.path, '--out', out);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('--year');
+    const malformed = await cli('annual-report', '--db', t.path, '--year', '20x0', '--out', out);
+    expect(malformed.status).toBe(2);
+  }, 120_000);
+});
