@@ -29,6 +29,8 @@ export const TABLE_UNITS = {
   population: 'innbyggere',
   share: 'prosent',
   hoursPerThousand: 'timer per 1 000 innbyggere',
+  answers: 'svar',
+  scaleMean: 'snitt på skalaen 1–5',
 } as const;
 export type TableMeasure = keyof typeof TABLE_UNITS;
 export const PIVOT_MEASURES = Object.keys(STATISTIC_UNITS) as StatisticMeasure[];

@@ -28,6 +28,8 @@ export const UNIT_ABBREVIATION: Record<TableMeasure, string> = {
   population: 'innb.',
   share: '%',
   hoursPerThousand: 't per 1 000 innb.',
+  answers: 'svar',
+  scaleMean: 'av 5',
 };
 
 /** How the team writes months: the short forms from the Norwegian dictionary. */
@@ -42,7 +44,7 @@ export function monthLabel(yearMonth: string, withYear: boolean): string {
 
 /** Hours keep one decimal; counts are whole. Decides the Excel number format too. */
 export function measureDecimals(measure: TableMeasure): 0 | 1 {
-  return measure === 'hours' || measure === 'personHours' || measure === 'weeks' || measure === 'share' || measure === 'hoursPerThousand' ? 1 : 0;
+  return measure === 'hours' || measure === 'personHours' || measure === 'weeks' || measure === 'share' || measure === 'hoursPerThousand' || measure === 'scaleMean' ? 1 : 0;
 }
 
 const formats = {

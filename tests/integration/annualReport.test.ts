@@ -113,6 +113,26 @@ describe('annual report files', () => {
     }
   });
 
+  it('prints the returned evaluation forms per question, and only «færre enn 5» when fewer came back', async () => {
+    const steigen = municipalityId(t, 'Steigen');
+    const register = (n: number, respekt: number) => {
+      const c = t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-02-01', code: `${String(n).padStart(2, '0')}/20-ST` });
+      t.ok('evaluations:register', { caseCode: c.code, receivedDate: '2020-10-01', consentToContact: true, answers: { respekt } });
+    };
+    [5, 5, 4, 4].forEach((value, i) => register(i + 1, value));
+    const few = await readDocx((await t.okAsync('annual-report:generate', { year: 2020 })).docx);
+    const fewRow = tableAfterTitle(few.document, 'Brukerevalueringer 2020: svar per spørsmål').find((r) => r[0]!.includes('respekt'))!;
+    expect(fewRow.slice(1)).toEqual(Array(7).fill('færre enn 5'));
+    expect(few.documentXml).toContain('Færre enn 5 skjemaer kom tilbake i 2020.');
+
+    register(5, 3);
+    const enough = await readDocx((await t.okAsync('annual-report:generate', { year: 2020 })).docx);
+    const row = tableAfterTitle(enough.document, 'Brukerevalueringer 2020: svar per spørsmål').find((r) => r[0]!.includes('respekt'))!;
+    // 5 answered: 0 × 1, 0 × 2, 1 × 3 and 2 × 4 are each built from fewer than 5 answers; the mean of 5 answers is shown.
+    expect(row.slice(1)).toEqual(['5', '0', '0', 'færre enn 5', 'færre enn 5', 'færre enn 5', '4,2']);
+    expect(enough.documentXml).toContain('5 skjemaer kom tilbake i 2020.');
+  });
+
   it('writes the spreadsheet: one sheet per table, frozen headings with units, Norwegian number formats', async () => {
     const files = await t.okAsync('annual-report:generate', { year: 2020 });
     expect(files.xlsx.fileName).toBe('Årsrapport ettervernsteamet 2020.xlsx');

@@ -16,6 +16,8 @@ import type { ReportTable } from './reportTable';
 import { familiarTables } from '../statistics/familiarTables';
 import { pivot as pivotTable } from '../statistics/pivot';
 import { categoryTotalsTable, municipalityTotalsTable } from './resourceTables';
+import { evaluationSummary } from '../documents/evaluations';
+import { evaluationSummaryTable } from '../../../shared/domain/evaluationTables';
 
 export interface ReportSectionContent {
   section: AnnualReportSection;
@@ -49,11 +51,17 @@ type SectionBuilder = (ctx: ServiceContext, figures: SectionFigures) => Pick<Rep
 const nothing = () => ({ tables: [], charts: [] });
 
 /**
- * The user evaluations' summary table(s). Issue 6 delivers the evaluations; wiring them in is this one
- * function returning their tables.
+ * The returned evaluation forms of the year, summarised per question under the small-number rule; nothing when
+ * no form came back (the chapter then prints the team's own text only).
  */
-export function evaluationTables(_ctx: ServiceContext, _year: number): ReportTable[] {
-  return [];
+export function evaluationTables(ctx: ServiceContext, year: number): ReportTable[] {
+  const summary = evaluationSummary(ctx, { year });
+  if (summary.responses.kind === 'count' && summary.responses.value === 0) return [];
+  const notes =
+    summary.responses.kind === 'suppressed'
+      ? [`Færre enn 5 skjemaer kom tilbake i ${year}. Tallene vises ikke, fordi så få svar kan peke ut enkeltpersoner.`]
+      : [`${summary.responses.value} skjemaer kom tilbake i ${year}. Skalaen går fra 1 (helt uenig) til 5 (helt enig).`];
+  return [{ table: evaluationSummaryTable(summary), sheetName: 'Brukerevalueringer', notes }];
 }
 
 const FAMILIAR_SHEET_NAME: Record<FamiliarTableKey, string> = { followUp: 'Brukeroppfølging', driving: 'Kjøring', partners: 'Samarbeidspartnere' };
