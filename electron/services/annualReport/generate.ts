@@ -1,5 +1,6 @@
 import type { AnnualReportFilesDto } from '../../../shared/contract/annualReport';
 import { annualReportFileName } from '../../../shared/domain/annualReport';
+import { DOCX_MIME_TYPE } from '../../../shared/domain/documents';
 import { isoDateInOslo } from '../../../shared/dates';
 import { transaction } from '../../db/exec';
 import { requireActor } from '../actor';
@@ -10,14 +11,12 @@ import { annualReportDocx } from './docxReport';
 import { annualReportContent } from './reportContent';
 import { annualReportXlsx } from './xlsxReport';
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 /** Both files from one read of the figures, so the document and the spreadsheet agree. */
 export async function annualReportFiles(ctx: ServiceContext, year: number): Promise<AnnualReportFilesDto> {
   const content = annualReportContent(ctx, year);
   const [docx, xlsx] = await Promise.all([annualReportDocx(content, isoDateInOslo(ctx.clock.now())), annualReportXlsx(content)]);
   return {
-    docx: { fileName: annualReportFileName(year, 'docx'), mimeType: DOCX_MIME, contentBase64: docx.toString('base64') },
+    docx: { fileName: annualReportFileName(year, 'docx'), mimeType: DOCX_MIME_TYPE, contentBase64: docx.toString('base64') },
     xlsx: { fileName: annualReportFileName(year, 'xlsx'), mimeType: XLSX_MIME, contentBase64: xlsx.toString('base64') },
   };
 }

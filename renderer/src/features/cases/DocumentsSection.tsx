@@ -10,7 +10,7 @@ import { SectionCard } from '../../components/SectionCard';
 import { SimpleTable } from '../../components/SimpleTable';
 import { errorMessage } from '../../lib/api';
 import { useApiMutation, useApiQuery } from '../../lib/query';
-import { downloadFile } from '../time-entries/download';
+import { downloadFile } from '../../lib/download';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },

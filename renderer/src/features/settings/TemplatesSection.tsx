@@ -10,7 +10,7 @@ import { SimpleTable } from '../../components/SimpleTable';
 import { Loading } from '../../components/Loading';
 import { ApiCallError, call, errorMessage } from '../../lib/api';
 import { useApiMutation, useApiQuery } from '../../lib/query';
-import { downloadFile, fileToBase64 } from '../time-entries/download';
+import { downloadFile, fileToBase64 } from '../../lib/download';
 import { SettingsSection } from './SettingsSection';
 
 const useStyles = makeStyles({

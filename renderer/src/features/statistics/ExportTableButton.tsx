@@ -3,7 +3,7 @@ import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import type { ChannelInput } from '../../../../shared/contract';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useApiMutation } from '../../lib/query';
-import { downloadFile } from '../time-entries/download';
+import { downloadFile } from '../../lib/download';
 
 /** «Eksporter til Excel»: the server builds the table again from the same choice and writes the file. */
 export function ExportTableButton({ request, label = 'Eksporter til Excel' }: { request: ChannelInput<'statistics:export-table'>; label?: string }) {

@@ -7,7 +7,7 @@ import { minutesToHours } from '../../../../shared/format';
 import { ErrorMessage, FormErrorMessage } from '../../components/ErrorMessage';
 import { errorMessage } from '../../lib/api';
 import { useApiMutation, useApiQuery } from '../../lib/query';
-import { downloadFile } from './download';
+import { downloadFile } from '../../lib/download';
 import { describeEntry } from './EntryActions';
 import { SORT_FIELD_BY_COLUMN } from './entryColumns';
 import { EntryFilters, type EntryFilter } from './EntryFilters';

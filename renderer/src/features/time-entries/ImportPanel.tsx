@@ -7,7 +7,7 @@ import { formatInteger } from '../../../../shared/format';
 import { FormErrorMessage } from '../../components/ErrorMessage';
 import { call, errorMessage } from '../../lib/api';
 import { useApiMutation } from '../../lib/query';
-import { downloadFile, fileToBase64 } from './download';
+import { downloadFile, fileToBase64 } from '../../lib/download';
 import { ImportPreview } from './ImportPreview';
 
 const useStyles = makeStyles({

@@ -5,7 +5,7 @@ import { ErrorMessage } from '../../../components/ErrorMessage';
 import { Loading } from '../../../components/Loading';
 import { SectionCard } from '../../../components/SectionCard';
 import { useApiMutation, useApiQuery } from '../../../lib/query';
-import { downloadFile } from '../../time-entries/download';
+import { downloadFile } from '../../../lib/download';
 import type { StatisticsTabProps } from '../statisticsTabs';
 import { SectionTextEditor } from './SectionTextEditor';
 
