@@ -3,11 +3,21 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 /**
+ * The import aliases, for the builds and the tests (tsconfig.json's `paths` says the same to the type
+ * checker and to tsx): `@shared/…` is the code both sides use, `@renderer/…` the window's.
+ */
+export const aliases = {
+  '@shared': resolve('shared'),
+  '@renderer': resolve('renderer/src'),
+};
+
+/**
  * Three bundles: main (Node, ESM), preload (sandboxed, so a single CommonJS file), renderer (React).
  * `dependencies` stay external in main (better-sqlite3 is native); everything else is bundled.
  */
 export default defineConfig({
   main: {
+    resolve: { alias: aliases },
     build: {
       externalizeDeps: true,
       // The timesheet worker is its own file: worker_threads starts it by path (see workerPath.ts).
@@ -17,6 +27,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias: aliases },
     build: {
       // A sandboxed preload cannot require modules: bundle zod and the contract into one file.
       externalizeDeps: false,
@@ -28,6 +39,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
+    resolve: { alias: aliases },
     plugins: [react()],
     build: {
       outDir: resolve('out/renderer'),

@@ -1,4 +1,4 @@
-import type { ApiResult, ChannelName } from '../../shared/contract';
+import type { ApiResult, ChannelName } from '@shared/contract';
 import type { Dispatcher } from '../services/dispatcher';
 
 /**

@@ -3,7 +3,7 @@ import { hostname, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
-import { CHANNEL_NAMES } from '../../shared/contract';
+import { CHANNEL_NAMES } from '@shared/contract';
 import type { Lease } from '../db/lease';
 import type { AppDatabase } from '../db/open';
 import { startBackupSchedule, type BackupSchedule } from '../services/backups/schedule';

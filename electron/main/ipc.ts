@@ -1,4 +1,4 @@
-import { fail, type ApiResult, type ChannelName } from '../../shared/contract';
+import { fail, type ApiResult, type ChannelName } from '@shared/contract';
 import type { Dispatcher } from '../services/dispatcher';
 
 /** The parts of Electron's WebFrameMain the trust check reads. */

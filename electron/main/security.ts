@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Protocol, Session, WebContents } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { CONTENT_SECURITY_POLICY } from '@shared/security/csp';
 import { APP_ENTRY_URL, APP_ORIGIN_PREFIX, APP_SCHEME, createAppProtocolHandler } from './appProtocol';
 
 /** Where the renderer comes from: our own protocol, or electron-vite's dev server while developing. */

@@ -1,5 +1,5 @@
-import { fail, isChannelName, type ApiResult } from '../../shared/contract';
-import type { EttervernApi } from '../../shared/api';
+import { fail, isChannelName, type ApiResult } from '@shared/contract';
+import type { EttervernApi } from '@shared/api';
 
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;

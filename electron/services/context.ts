@@ -1,7 +1,7 @@
 import type { AppDatabase } from '../db/open';
-import type { ChannelName, LeaseHolderDto } from '../../shared/contract';
-import type { TeamRole } from '../../shared/domain/caseStatus';
-import type { ScryptCost } from './passwords';
+import type { ChannelName, ChannelOutput, ChannelParsedInput, LeaseHolderDto } from '@shared/contract';
+import type { TeamRole } from '@shared/domain/caseStatus';
+import type { ScryptCost } from './session/passwords';
 
 export interface Clock {
   now(): Date;
@@ -69,3 +69,13 @@ export interface ServiceContext {
   resourcesDir?: string;
   desktop?: DesktopPort;
 }
+
+/** A service function answers at once or, for slow work done off the main thread, with a promise. */
+export type Handler<C extends ChannelName> = (
+  ctx: ServiceContext,
+  input: ChannelParsedInput<C>,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+export type Handlers = { [C in ChannelName]: Handler<C> };
+
+/** The handlers of the channels `domain:…` for the given domains: what one service folder exports. */
+export type HandlersFor<Domain extends string> = { [C in ChannelName as C extends `${Domain}:${string}` ? C : never]: Handler<C> };

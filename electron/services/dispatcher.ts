@@ -1,10 +1,10 @@
 import type { z } from 'zod';
-import { contract, fail, isChannelName, ok, type ApiResult, type ChannelName } from '../../shared/contract';
+import { contract, fail, isChannelName, ok, type ApiResult, type ChannelName } from '@shared/contract';
 import type { AppDatabase } from '../db/open';
 import { systemClock, type Clock, type DesktopPort, type ReadOnlyState, type ServiceContext, type SessionStore } from './context';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
-import { toApiError, type ErrorReporter } from './errorMapping';
-import type { ScryptCost } from './passwords';
+import { toApiError, type ErrorReporter } from './errors/toApiError';
+import type { ScryptCost } from './session/passwords';
 
 export interface Dispatcher {
   /**

@@ -1,7 +1,7 @@
-import './lib/zodSetup';
+import '@renderer/lib/zodSetup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { App } from '@renderer/app/App';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Fant ikke #root i index.html');

@@ -1,7 +1,7 @@
 import type { CaseFiguresDto, CostShareDto, LastingChangeDto } from '../contract';
-import { LASTING_CHANGE_DIRECTION_LABEL, LASTING_CHANGE_DIRECTIONS } from '../contract/caseStatistics';
+import { LASTING_CHANGE_DIRECTION_LABEL, LASTING_CHANGE_DIRECTIONS } from '../contract/statistics/caseFigures';
 import { formatMeasureValue } from '../domain/statistics';
-import type { TableMeasure } from '../contract/statistics';
+import type { TableMeasure } from '../contract/statistics/pivot';
 import { CHART_PALETTE, type ChartDefinition } from './types';
 
 interface BarSeries {

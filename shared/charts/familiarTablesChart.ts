@@ -1,4 +1,4 @@
-import type { FamiliarTableDto } from '../contract/statistics';
+import type { FamiliarTableDto } from '../contract/statistics/pivot';
 import { tableChart } from './pivotChart';
 import type { ChartDefinition } from './types';
 

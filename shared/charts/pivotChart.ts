@@ -1,5 +1,5 @@
-import type { StatisticsTableDto, StatisticMeasure } from '../contract/statistics';
-import { STATISTIC_UNITS } from '../contract/statistics';
+import type { StatisticsTableDto, StatisticMeasure } from '../contract/statistics/pivot';
+import { STATISTIC_UNITS } from '../contract/statistics/pivot';
 import { formatMeasureValue, measureDecimals } from '../domain/statistics';
 import { CHART_PALETTE, type ChartDefinition } from './types';
 

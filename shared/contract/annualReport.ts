@@ -1,7 +1,7 @@
-import { z } from './zodNorwegian';
+import { z } from '../validation/zodNorwegian';
 import { yearSchema } from './common';
 import { mutationChannel, queryChannel } from './channel';
-import type { FileDto } from './timesheetImport';
+import type { FileDto } from './common';
 import { ANNUAL_REPORT_SECTION_KEYS, ANNUAL_REPORT_TEXT_MAX_LENGTH, type AnnualReportSection } from '../domain/annualReport';
 
 export interface AnnualReportTextDto {

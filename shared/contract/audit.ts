@@ -1,4 +1,4 @@
-import { z } from './zodNorwegian';
+import { z } from '../validation/zodNorwegian';
 import { emptyInput, idSchema, isoDateSchema } from './common';
 import { mutationChannel, queryChannel } from './channel';
 

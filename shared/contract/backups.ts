@@ -1,4 +1,4 @@
-import { z } from './zodNorwegian';
+import { z } from '../validation/zodNorwegian';
 import { emptyInput } from './common';
 import { mutationChannel, queryChannel } from './channel';
 import { BACKUP_FILE_PATTERN, type BackupKind } from '../domain/backups';

@@ -1,4 +1,4 @@
-import { z } from './zodNorwegian';
+import { z } from '../validation/zodNorwegian';
 import { isIsoDate } from '../dates';
 
 export const idSchema = z.number().int().positive();
@@ -16,3 +16,10 @@ export const shortText = (max: number) => z.string().trim().min(1).max(max);
 export const emptyInput = z.strictObject({});
 
 export const sortDirectionSchema = z.enum(['asc', 'desc']);
+
+/** A file handed to the renderer to save or open (generated documents, exports). */
+export interface FileDto {
+  fileName: string;
+  mimeType: string;
+  contentBase64: string;
+}

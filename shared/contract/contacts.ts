@@ -1,7 +1,7 @@
-import { z } from './zodNorwegian';
+import { z } from '../validation/zodNorwegian';
 import { idSchema } from './common';
 import { mutationChannel, queryChannel } from './channel';
-import { optionalText } from './caseLife';
+import { optionalText } from './cases/caseLife';
 import { CONTACT_AREAS, CONTACT_KINDS, type ContactArea, type ContactKind } from '../domain/caseLife';
 
 export interface ContactPersonDto {

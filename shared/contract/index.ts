@@ -1,29 +1,28 @@
 import type { z } from 'zod';
-import './zodNorwegian';
+import '../validation/zodNorwegian';
 import type { ChannelDefinition } from './channel';
 import { annualReportChannels } from './annualReport';
 import { auditChannels } from './audit';
 import { backupChannels } from './backups';
-import { caseChannels } from './cases';
-import { caseLifeChannels } from './caseLife';
-import { caseStatisticsChannels } from './caseStatistics';
-import { caseNoteChannels } from './closureNote';
+import { allCaseChannels } from './cases';
+import { categoryChannels } from './categories';
 import { contactChannels } from './contacts';
-import { documentChannels } from './documents';
 import { costShareChannels } from './costShare';
+import { documentChannels } from './documents';
+import { evaluationChannels } from './evaluations';
 import { lifeDomainChannels } from './lifeDomains';
+import { municipalityChannels } from './municipalities';
 import { networkChannels } from './network';
 import { overviewChannels } from './overview';
-import { referenceChannels } from './reference';
 import { retentionChannels } from './retention';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
-import { statisticsChannels } from './statistics';
+import { allStatisticsChannels } from './statistics';
 import { systemChannels } from './system';
 import { teamMemberChannels } from './teamMembers';
+import { templateChannels } from './templates';
 import { timeEntryChannels } from './timeEntries';
-import { timesheetExportChannels } from './timesheetExport';
-import { timesheetImportChannels } from './timesheetImport';
+import { timesheetChannels } from './timesheet';
 
 /**
  * The one contract between renderer and main. Every channel is `domain:verb-noun`. The dispatcher,
@@ -33,27 +32,26 @@ import { timesheetImportChannels } from './timesheetImport';
 export const contract = {
   ...sessionChannels,
   ...teamMemberChannels,
-  ...referenceChannels,
-  ...caseChannels,
-  ...caseLifeChannels,
+  ...municipalityChannels,
+  ...categoryChannels,
+  ...allCaseChannels,
   ...lifeDomainChannels,
   ...contactChannels,
   ...networkChannels,
   ...overviewChannels,
   ...timeEntryChannels,
-  ...timesheetImportChannels,
-  ...timesheetExportChannels,
-  ...statisticsChannels,
+  ...timesheetChannels,
+  ...allStatisticsChannels,
   ...annualReportChannels,
-  ...caseStatisticsChannels,
   ...costShareChannels,
   ...settingsChannels,
   ...backupChannels,
   ...systemChannels,
-  ...caseNoteChannels,
   ...auditChannels,
   ...retentionChannels,
+  ...templateChannels,
   ...documentChannels,
+  ...evaluationChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -88,31 +86,27 @@ export type {
   CaseGoalDto,
   CaseRatingDto,
   CaseContactDto,
-} from './cases';
-export type { CaseloadDto } from './caseLife';
+} from './cases/cases';
+export type { CaseloadDto } from './cases/caseLife';
 export type { ContactDto, ContactPersonDto } from './contacts';
-export type {
-  DocumentTemplateDto,
-  EvaluationAnswers,
-  EvaluationQuestionSummaryDto,
-  EvaluationResponseDto,
-  EvaluationSummaryDto,
-  GeneratedDocumentDto,
-  GeneratedFileDto,
-} from './documents';
+export type { DocumentTemplateDto } from './templates';
+export type { GeneratedDocumentDto, GeneratedFileDto } from './documents';
+export type { EvaluationAnswers, EvaluationQuestionSummaryDto, EvaluationResponseDto, EvaluationSummaryDto } from './evaluations';
 export type { LifeDomainDto } from './lifeDomains';
 export type { NetworkEventDto } from './network';
 export type { OverviewDto, ActiveCaseDto, AfterContactDto } from './overview';
 export type { AuditEntryDto, AuditExportDto, AuditFilter, AuditPageDto, AuditVerifyDto } from './audit';
 export type { RetentionPreviewDto, RetentionRunDto, RetentionRuleCountDto } from './retention';
-export type { MunicipalityDto, CategoryDto } from './reference';
+export type { MunicipalityDto } from './municipalities';
+export type { CategoryDto } from './categories';
 export type { SessionDto } from './session';
 export type { SettingsDto } from './settings';
 export type { BackupDto, BackupListDto, BackupSummaryDto, RestoreResultDto } from './backups';
 export type { AppMode, LeaseHolderDto, SystemStatusDto } from './system';
 export type { TeamMemberDto } from './teamMembers';
 export type { TimeEntryDto, TimeEntryPageDto, TimeTotalsDto, TimeEntrySortField } from './timeEntries';
-export type { FileDto, ImportPreviewDto, ImportProgressDto, ImportRejectionDto, ImportSheetDto, ImportSummaryDto } from './timesheetImport';
+export type { FileDto } from './common';
+export type { ImportPreviewDto, ImportProgressDto, ImportRejectionDto, ImportSheetDto, ImportSummaryDto } from './timesheet';
 export type { TimeWeekDto, CaseSuggestionDto } from './timeEntries';
 export type {
   AnnualPivotDto,
@@ -130,8 +124,8 @@ export type {
   StatisticsTableDto,
   TableMeasure,
   TableValue,
-} from './statistics';
-export { FAMILIAR_TABLE_KEYS, PIVOT_DIMENSIONS, PIVOT_MEASURES, STATISTIC_UNITS, TABLE_UNITS } from './statistics';
+} from './statistics/pivot';
+export { FAMILIAR_TABLE_KEYS, PIVOT_DIMENSIONS, PIVOT_MEASURES, STATISTIC_UNITS, TABLE_UNITS } from './statistics/pivot';
 export type { AnnualReportFilesDto, AnnualReportTextDto, AnnualReportTextsDto } from './annualReport';
 export type {
   CaseFiguresDto,
@@ -139,11 +133,6 @@ export type {
   CaseloadRowDto,
   LastingChangeDto,
   LastingChangeRowDto,
-} from './caseStatistics';
-export type {
-  CostShareDto,
-  CostShareRowDto,
-  CostShareParametersDto,
-  CostShareSettingsDto,
-  CostShareMunicipalitySettingDto,
-} from './costShare';
+} from './statistics/caseFigures';
+export type { CostShareParametersDto, CostShareSettingsDto, CostShareMunicipalitySettingDto } from './costShare';
+export type { CostShareDto, CostShareRowDto } from './statistics/costShare';

@@ -1,4 +1,4 @@
-import { z } from './zodNorwegian';
+import { z } from '../validation/zodNorwegian';
 import { idSchema } from './common';
 import { mutationChannel, queryChannel } from './channel';
 

@@ -1,7 +1,7 @@
-import { z } from './zodNorwegian';
+import { z } from '../validation/zodNorwegian';
 import { idSchema, isoDateSchema, yearSchema } from './common';
 import { mutationChannel, queryChannel } from './channel';
-import { optionalText } from './caseLife';
+import { optionalText } from './cases/caseLife';
 import { NETWORK_KINDS, type NetworkKind } from '../domain/caseLife';
 
 export interface NetworkEventDto {

@@ -1,6 +1,6 @@
-import { z } from './zodNorwegian';
+import { z } from '../validation/zodNorwegian';
 import { queryChannel } from './channel';
-import type { CaseDto } from './cases';
+import type { CaseDto } from './cases/cases';
 
 export interface ActiveCaseDto extends CaseDto {
   /** Whole weeks since discharge/release (or since start when there was no institution stay); null before discharge. */

@@ -1,4 +1,4 @@
-import { z } from './zodNorwegian';
+import { z } from '../validation/zodNorwegian';
 import { emptyInput } from './common';
 import { mutationChannel, queryChannel } from './channel';
 import { SETTING_DEFINITIONS, type Settings } from '../domain/settings';

@@ -1,4 +1,4 @@
-import { z } from './zodNorwegian';
+import { z } from '../validation/zodNorwegian';
 import { idSchema, shortText } from './common';
 import { mutationChannel, queryChannel } from './channel';
 import { TEAM_ROLES, type TeamRole } from '../domain/caseStatus';

@@ -1,5 +1,5 @@
-import { z } from './zodNorwegian';
-import { idSchema, isoDateSchema, sortDirectionSchema } from './common';
+import { z } from '../validation/zodNorwegian';
+import { idSchema, isoDateSchema, sortDirectionSchema, type FileDto } from './common';
 import { mutationChannel, queryChannel } from './channel';
 import { HOURS_MESSAGES, parseHours } from '../hours';
 
@@ -107,6 +107,16 @@ export interface CaseSuggestionDto {
 export const weekInput = z.strictObject({ teamMemberId: idSchema, weekStart: isoDateSchema });
 export const caseSuggestionsInput = z.strictObject({ search: z.string().trim().max(12).default(''), limit: z.number().int().min(1).max(50).default(20) });
 
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+/** A sheet can hold about a million rows; past that the old pivot tables could not read it anyway. */
+export const MAX_EXPORT_ROWS = 1_000_000;
+
+export const exportTimeEntriesInput = z.strictObject({
+  format: z.enum(EXPORT_FORMATS),
+  filter: timeEntryFilterSchema.default({}),
+});
+
+/** `time-entries:export` is a mutation because it is audited: who took which data out, and when. */
 export const timeEntryChannels = {
   'time-entries:create': mutationChannel<TimeEntryDto>()(createTimeEntryInput, 'Registrer tidsbruk', [
     'time-entries',
@@ -129,4 +139,8 @@ export const timeEntryChannels = {
   ),
   'time-entries:week': queryChannel<TimeWeekDto>()(weekInput, 'Ukevisning for et teammedlem med dagsummer'),
   'time-entries:case-suggestions': queryChannel<CaseSuggestionDto[]>()(caseSuggestionsInput, 'Saker som passer en del av saksnummeret'),
+  'time-entries:export': mutationChannel<FileDto>()(exportTimeEntriesInput, 'Eksporter registreringer til .xlsx eller .csv', [
+    // Nothing changes; the contract asks every mutation to name its own domain.
+    'time-entries',
+  ]),
 } as const;

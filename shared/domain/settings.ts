@@ -1,4 +1,4 @@
-import { z } from '../contract/zodNorwegian';
+import { z } from '../validation/zodNorwegian';
 
 /**
  * The team's settings: one row per key in the `settings` table, validated by these schemas on the way

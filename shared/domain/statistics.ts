@@ -1,4 +1,57 @@
-import { TABLE_UNITS, type PivotColumnDimension, type StatisticMeasure, type TableMeasure } from '../contract/statistics';
+/**
+ * Every figure travels with its unit, because the team's old pivot labelled a count of rows as hours.
+ * `hours` are clock hours; `personHours` count each participant; `entries` are rows in the time log;
+ * `cases` are distinct cases.
+ */
+export const STATISTIC_UNITS = {
+  hours: 'timer',
+  personHours: 'persontimer',
+  entries: 'registreringer',
+  cases: 'saker',
+} as const;
+
+export type StatisticMeasure = keyof typeof STATISTIC_UNITS;
+
+/**
+ * Every unit a statistics table can show: the time log's, plus those of the case and cost tables. Not
+ * pivot measures — the pivot chooses among STATISTIC_UNITS only.
+ */
+export const TABLE_UNITS = {
+  ...STATISTIC_UNITS,
+  weeks: 'uker',
+  amount: 'kr',
+  population: 'innbyggere',
+  share: 'prosent',
+  hoursPerThousand: 'timer per 1 000 innbyggere',
+  answers: 'svar',
+  scaleMean: 'snitt på skalaen 1–5',
+} as const;
+export type TableMeasure = keyof typeof TABLE_UNITS;
+export const PIVOT_MEASURES = Object.keys(STATISTIC_UNITS) as StatisticMeasure[];
+
+export const PIVOT_DIMENSIONS = ['municipality', 'category', 'month', 'member', 'case'] as const;
+export type PivotDimension = (typeof PIVOT_DIMENSIONS)[number];
+/** Columns may be «none»: one column of figures beside the row labels. */
+export type PivotColumnDimension = PivotDimension | 'none';
+
+
+/** The case and cost tables the statistics screen, its export and the annual report can show. */
+export const CASE_TABLE_KEYS = ['caseFigures', 'caseload', 'lastingChangeClosure', 'lastingChangeAfterContact'] as const;
+export type CaseTableKey = (typeof CASE_TABLE_KEYS)[number];
+export const COST_TABLE_KEYS = ['costByModel', 'costAndHelp'] as const;
+export type CostTableKey = (typeof COST_TABLE_KEYS)[number];
+
+export const CASE_TABLE_TITLE: Record<CaseTableKey, string> = {
+  caseFigures: 'Saker per kommune',
+  caseload: 'Saker per teammedlem',
+  lastingChangeClosure: 'Varig endring fra start til avslutning',
+  lastingChangeAfterContact: 'Varig endring fra start til tre måneder etter',
+};
+export const COST_TABLE_TITLE: Record<CostTableKey, string> = {
+  costByModel: 'Kostnad per kommune etter modell',
+  costAndHelp: 'Andel av kostnad og andel av hjelp',
+};
+
 
 /** Norwegian words for the pivot's choices, shared by the screen, the Excel export and the reports. */
 export const DIMENSION_LABEL: Record<PivotColumnDimension, string> = {

@@ -9,7 +9,7 @@ import { createRandom } from '../../electron/cli/demo/random';
 import { loadReferences } from '../../electron/cli/demo/references';
 import { callChannel } from '../../electron/cli/demo/serviceCall';
 import { createTeam } from '../../electron/cli/demo/team';
-import { addDays } from '../../shared/dates';
+import { addDays } from '@shared/dates';
 import { BENCH_CACHE_DIR } from './buildDatabase';
 import { ensureCachedDatabase } from './cachedDatabase';
 

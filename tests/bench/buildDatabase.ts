@@ -2,12 +2,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCachedDatabase } from './cachedDatabase';
 import { LATEST_MIGRATION, openDatabase, type AppDatabase } from '../../electron/db/open';
-import { addDays, toIsoDate } from '../../shared/dates';
+import { addDays, toIsoDate } from '@shared/dates';
 import { CATEGORY, LAST_ADMINISTRATION_YEAR, MUNICIPALITY_PROFILE, OTHER_MUNICIPALITIES, SHARED_WORK, type CategoryKey } from '../../electron/cli/demo/profile';
 import { dayOfWeek, daysBetween } from '../../electron/cli/demo/calendar';
 import { createRandom, type Random } from '../../electron/cli/demo/random';
 import { DEMO_PASSWORD } from '../../electron/cli/demo/staff';
-import { hashPassword } from '../../electron/services/passwords';
+import { hashPassword } from '../../electron/services/session/passwords';
 
 /**
  * The benchmark database: a million time entries over 2020–2025, built once with direct prepared

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { ChannelName } from '../../shared/contract';
+import type { ChannelName } from '@shared/contract';
 import { describeInBrowser, startHarness, type Harness } from './harness';
 import { cellAt, tableText } from './support/ui';
 import { insertTestMember } from '../support/testDatabase';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDemoData } from '../../electron/cli/demo/createDemoData';
 import { DEMO_PASSWORD } from '../../electron/cli/demo/staff';
-import { formatHours, formatTimeTotals } from '../../shared/format';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract';
+import { formatHours, formatTimeTotals } from '@shared/format';
+import type { ChannelInput, ChannelName, ChannelOutput } from '@shared/contract';
 import { describeInBrowser, invokeInPage, startHarness, type Harness } from './harness';
 import { cellAt, tableText } from './support/ui';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { HOURS_MESSAGES } from '../../shared/hours';
+import { HOURS_MESSAGES } from '@shared/hours';
 import { describeInBrowser, startHarness, type Harness } from './harness';
 import { TEST_PASSWORD } from '../support/testDatabase';
 import { accessibleDescription, cellAt, chooseOption, tableText } from './support/ui';

@@ -3,7 +3,7 @@ import { get } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { CONTENT_SECURITY_POLICY } from '@shared/security/csp';
 import { describeInBrowser, invokeInPage, startHarness, type Harness } from './harness';
 import { TEST_PASSWORD } from '../support/testDatabase';
 import { findHorizontalOverflow } from './support/layout';

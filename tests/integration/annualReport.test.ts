@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ANNUAL_REPORT_HEADER, ANNUAL_REPORT_SECTIONS, ANNUAL_REPORT_TEXT_MAX_LENGTH } from '../../shared/domain/annualReport';
+import { ANNUAL_REPORT_HEADER, ANNUAL_REPORT_SECTIONS, ANNUAL_REPORT_TEXT_MAX_LENGTH } from '@shared/domain/annualReport';
 import { createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 import { logReportYear, readDocx, readXlsx, styledParagraphs, tableAfterTitle } from '../support/annualReportFiles';
 

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditLogTable } from '../../electron/db/schema';
-import { contract, type ChannelName } from '../../shared/contract';
+import { contract, type ChannelName } from '@shared/contract';
 import { fixedClock } from '../../electron/services/context';
 import { createDispatcher } from '../../electron/services/dispatcher';
 import { workbookBytes } from '../support/timesheetFiles';

@@ -6,8 +6,8 @@ import { openDatabase } from '../../electron/db/open';
 import { fixedClock } from '../../electron/services/context';
 import { createDispatcher } from '../../electron/services/dispatcher';
 import { backupsToRotate, listBackupFiles, resolveBackupFolder } from '../../electron/services/backups/files';
-import { backupFileName } from '../../shared/domain/backups';
-import type { BackupDto, RestoreResultDto } from '../../shared/contract';
+import { backupFileName } from '@shared/domain/backups';
+import type { BackupDto, RestoreResultDto } from '@shared/contract';
 import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 
 let t: TestDatabase;

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderChartSvg } from '../../electron/services/charts/renderChart';
-import { caseFiguresChart, costShareChart, lastingChangeChart } from '../../shared/charts/caseCharts';
+import { caseFiguresChart, costShareChart, lastingChangeChart } from '@shared/charts/caseCharts';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
 /** The case and cost charts from real service output, drawn server-side as the annual report will. */

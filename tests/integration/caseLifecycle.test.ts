@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelName } from '../../shared/contract';
+import type { ChannelName } from '@shared/contract';
 import { createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 
 /** Every step of a case's life through the dispatcher, and every refusal writing nothing. */

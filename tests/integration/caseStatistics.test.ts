@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { LastingChangeRowDto } from '../../shared/contract';
-import { SMALL_NUMBER_LABEL } from '../../shared/domain/smallNumbers';
+import type { LastingChangeRowDto } from '@shared/contract';
+import { SMALL_NUMBER_LABEL } from '@shared/domain/smallNumbers';
 import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 import { workbookBytes } from '../support/timesheetFiles';
 

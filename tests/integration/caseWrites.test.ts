@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeCase } from '../../electron/cli/demo/serviceCall';
 import { fixedClock, type ServiceContext } from '../../electron/services/context';
-import { caseWrites } from '../../electron/services/caseWrites';
-import { ServiceError } from '../../electron/services/errors';
+import { caseWrites } from '../../electron/services/cases/writes';
+import { ServiceError } from '../../electron/services/errors/serviceError';
 import { createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 
 /**

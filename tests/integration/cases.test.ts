@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ChannelInput } from '../../shared/contract';
+import type { ChannelInput } from '@shared/contract';
 import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 
 let t: TestDatabase;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderChartPng, renderChartSvg } from '../../electron/services/charts/renderChart';
-import type { ChartDefinition } from '../../shared/charts/types';
+import type { ChartDefinition } from '@shared/charts/types';
 
 const chart: ChartDefinition = {
   title: 'Timer per kommune',

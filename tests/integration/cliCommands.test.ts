@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES, type AnnualPivotDto } from '../../shared/contract';
+import { CHANNEL_NAMES, type AnnualPivotDto } from '@shared/contract';
 import type { DemoSummary } from '../../electron/cli/demo/summary';
 import { runCli } from '../../electron/cli/main';
 import { PASSWORD_ENV } from '../../electron/cli/actorSignIn';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnnualPivotDto, ChannelName } from '../../shared/contract';
+import type { AnnualPivotDto, ChannelName } from '@shared/contract';
 import { openDatabase, type AppDatabase } from '../../electron/db/open';
 import { createDispatcher } from '../../electron/services/dispatcher';
 import { createDemoData, DemoError } from '../../electron/cli/demo/createDemoData';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
 import { PASSWORD_ENV } from '../../electron/cli/actorSignIn';
-import { verifyChain, type ChainedAuditRow } from '../../electron/services/auditChain';
+import { verifyChain, type ChainedAuditRow } from '../../electron/db/auditChain';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 
 /** `set-password`: the way in for a database whose members have no password (made before passwords existed). */

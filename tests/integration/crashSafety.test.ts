@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
 import { checkIntegrity } from '../../electron/db/integrity';
-import { verifyChain, type ChainedAuditRow } from '../../electron/services/auditChain';
+import { verifyChain, type ChainedAuditRow } from '../../electron/db/auditChain';
 import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import { TEMPLATE_KINDS } from '../../shared/domain/documents';
+import { TEMPLATE_KINDS } from '@shared/domain/documents';
 import { buildDefaultTemplate, defaultTemplatePath } from '../../electron/tools/templates/buildDefaultTemplates';
 import { createTestDatabase, TEST_RESOURCES_DIR, type TestDatabase } from '../support/testDatabase';
 import { buildClosedCase } from '../support/documentCases';
 import { remainingPlaceholders, visibleText, wordXmlParts } from '../support/docxFiles';
-import { placeholdersFor } from '../../shared/domain/templatePlaceholders';
+import { placeholdersFor } from '@shared/domain/templatePlaceholders';
 import { validateTemplate } from '../../electron/services/documents/templateValidation';
 import { templateTags } from '../../electron/services/documents/templateFill';
 import { closureReportData } from '../../electron/services/documents/closureReportData';

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import type { GeneratedFileDto } from '../../shared/contract';
-import { TEMPLATE_KINDS, type TemplateKind } from '../../shared/domain/documents';
+import type { GeneratedFileDto } from '@shared/contract';
+import { TEMPLATE_KINDS, type TemplateKind } from '@shared/domain/documents';
 import { createTestDatabase, TEST_RESOURCES_DIR, type TestDatabase } from '../support/testDatabase';
 import { buildClosedCase, HOSTILE_TEXT } from '../support/documentCases';
 import { assertWellFormed, convertToPdf, remainingPlaceholders, visibleText, wordXmlParts } from '../support/docxFiles';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SMALL_NUMBER_LABEL } from '../../shared/domain/smallNumbers';
-import { EVALUATION_SCALE_QUESTIONS } from '../../shared/domain/evaluationForm';
+import { SMALL_NUMBER_LABEL } from '@shared/domain/smallNumbers';
+import { EVALUATION_SCALE_QUESTIONS } from '@shared/domain/evaluationForm';
 import { evaluationSummary } from '../../electron/services/documents/evaluations';
 import { createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays } from '../../shared/dates';
+import { addDays } from '@shared/dates';
 import { familiarTables } from '../../electron/services/statistics/familiarTables';
 import { logEntry } from '../support/logEntry';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';

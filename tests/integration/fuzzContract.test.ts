@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES, contract, type ChannelName } from '../../shared/contract';
+import { CHANNEL_NAMES, contract, type ChannelName } from '@shared/contract';
 import { createSettledDatabase, fileFingerprint } from '../support/fileState';
 import type { TestDatabase } from '../support/testDatabase';
 

@@ -4,7 +4,7 @@ import { createDispatcher } from '../../electron/services/dispatcher';
 import { handlers } from '../../electron/services/handlers';
 import { runCli } from '../../electron/cli/main';
 import { PASSWORD_ENV } from '../../electron/cli/actorSignIn';
-import { CLOSURE_NOTE_MAX_LENGTH, FREE_TEXT_REMINDER } from '../../shared/contract/closureNote';
+import { CLOSURE_NOTE_MAX_LENGTH, FREE_TEXT_REMINDER } from '@shared/contract/cases/closureNote';
 import { createTestDatabase, municipalityId, TEST_PASSWORD_COST, type TestDatabase } from '../support/testDatabase';
 
 /** Values a user might type that are personal data; none may reach a log line, an error or CLI output. */

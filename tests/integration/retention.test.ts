@@ -5,7 +5,7 @@ import { createDispatcher, type Dispatcher } from '../../electron/services/dispa
 import { runRetention } from '../../electron/services/retention/engine';
 import { REDUCTION_RULES, type ReductionRule } from '../../electron/services/retention/rules';
 import { runCli } from '../../electron/cli/main';
-import type { ApiResult, ChannelOutput } from '../../shared/contract';
+import type { ApiResult, ChannelOutput } from '@shared/contract';
 import { PASSWORD_ENV } from '../../electron/cli/actorSignIn';
 import { categoryId, createTestDatabase, municipalityId, TEST_PASSWORD, TEST_PASSWORD_COST, type TestDatabase } from '../support/testDatabase';
 

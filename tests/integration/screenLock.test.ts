@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHANNEL_NAMES } from '../../shared/contract';
-import { DEFAULT_SCRYPT_COST, hashPassword, parseStoredHash, verifyPassword } from '../../electron/services/passwords';
+import { CHANNEL_NAMES } from '@shared/contract';
+import { DEFAULT_SCRYPT_COST, hashPassword, parseStoredHash, verifyPassword } from '../../electron/services/session/passwords';
 import { createTestDatabase, TEST_PASSWORD, type TestDatabase } from '../support/testDatabase';
 
 let t: TestDatabase;

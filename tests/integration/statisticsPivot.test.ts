@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PivotColumnDimension, PivotDimension, PivotDto, StatisticMeasure } from '../../shared/contract';
-import { PIVOT_DIMENSIONS } from '../../shared/contract';
+import type { PivotColumnDimension, PivotDimension, PivotDto, StatisticMeasure } from '@shared/contract';
+import { PIVOT_DIMENSIONS } from '@shared/contract';
 import { logEntry } from '../support/logEntry';
 import { createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 

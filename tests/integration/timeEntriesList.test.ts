@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TIME_ENTRY_SORT_FIELDS, type TimeEntrySortField } from '../../shared/contract/timeEntries';
-import type { ChannelInput } from '../../shared/contract';
+import { TIME_ENTRY_SORT_FIELDS, type TimeEntrySortField } from '@shared/contract/timeEntries';
+import type { ChannelInput } from '@shared/contract';
 import { createDispatcher } from '../../electron/services/dispatcher';
 import { fixedClock } from '../../electron/services/context';
 import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BASE64_LENGTH } from '../../shared/contract/timesheetImport';
+import { MAX_IMPORT_BASE64_LENGTH } from '@shared/contract/timesheet';
 import { FILE_REFUSALS } from '../../electron/services/timesheet/fileErrors';
 import { READ_LIMITS } from '../../electron/services/timesheet/limits';
 import { parseInWorker } from '../../electron/services/timesheet/runWorker';

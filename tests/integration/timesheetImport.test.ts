@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportPreviewDto } from '../../shared/contract';
+import type { ImportPreviewDto } from '@shared/contract';
 import { createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 import { excelDate, workbookBytes, type SheetRows } from '../support/timesheetFiles';
 

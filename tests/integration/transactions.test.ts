@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TeamMemberDto } from '../../shared/contract';
+import type { TeamMemberDto } from '@shared/contract';
 import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 
 /** A write that fails part-way leaves nothing behind: no entry without participants, no case without staff. */

@@ -1,7 +1,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
-import type { FileDto } from '../../shared/contract';
+import type { FileDto } from '@shared/contract';
 import { categoryId, municipalityId, type TestDatabase } from './testDatabase';
 
 /**

@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
-import { allowedPlaceholderNames } from '../../shared/domain/templatePlaceholders';
-import { TEMPLATE_KINDS } from '../../shared/domain/documents';
+import { allowedPlaceholderNames } from '@shared/domain/templatePlaceholders';
+import { TEMPLATE_KINDS } from '@shared/domain/documents';
 
 const run = promisify(execFile);
 

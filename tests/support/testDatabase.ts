@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { openDatabase, type AppDatabase, type OpenDatabaseOptions } from '../../electron/db/open';
 import { createDispatcher, type Dispatcher } from '../../electron/services/dispatcher';
 import { fixedClock } from '../../electron/services/context';
-import { hashPassword, type ScryptCost } from '../../electron/services/passwords';
-import { createTeamMember } from '../../electron/services/teamMembers';
-import { createTeamMemberInput } from '../../shared/contract/teamMembers';
-import type { ApiResult, ChannelInput, ChannelName, ChannelOutput, TeamMemberDto } from '../../shared/contract';
+import { hashPassword, type ScryptCost } from '../../electron/services/session/passwords';
+import { createTeamMember } from '../../electron/services/team/teamMembers';
+import { createTeamMemberInput } from '@shared/contract/teamMembers';
+import type { ApiResult, ChannelInput, ChannelName, ChannelOutput, TeamMemberDto } from '@shared/contract';
 
 /**
  * A fresh, migrated database in its own temp folder, a dispatcher with a fixed clock, and (by default)

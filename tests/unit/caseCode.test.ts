@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCaseCode, isCaseCode, normaliseCaseCode, parseCaseCode } from '../../shared/caseCode';
+import { formatCaseCode, isCaseCode, normaliseCaseCode, parseCaseCode } from '@shared/caseCode';
 
 describe('formatCaseCode', () => {
   it('pads the running number and the year to two digits', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { CHANNEL_NAMES, contract, isChannelName } from '../../shared/contract';
+import { CHANNEL_NAMES, contract, isChannelName } from '@shared/contract';
 import { handlers } from '../../electron/services/handlers';
 
 const CHANNEL_NAME = /^[a-z]+(-[a-z]+)*:[a-z]+(-[a-z]+)*$/;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysInMonth, isIsoDate, isoDateInOslo, parseNorwegianDate, toIsoDate, yearRange } from '../../shared/dates';
-import { formatNorwegianDate, formatNorwegianDateTime } from '../../shared/format';
+import { addDays, daysInMonth, isIsoDate, isoDateInOslo, parseNorwegianDate, toIsoDate, yearRange } from '@shared/dates';
+import { formatNorwegianDate, formatNorwegianDateTime } from '@shared/format';
 
 describe('isIsoDate', () => {
   it.each(['2020-02-29', '2020-01-01', '2020-12-31', '2021-02-28', '2000-02-29'])('accepts %s', (date) => {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createAppProtocolHandler, mimeTypeFor, resolveAppRequest } from '../../electron/main/appProtocol';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { CONTENT_SECURITY_POLICY } from '@shared/security/csp';
 import { makeTempDir } from '../support/testDatabase';
 
 const ROOT = resolve('/app/out/renderer');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSenderCheck, FORBIDDEN_MESSAGE, registerIpc, type FrameLike, type InvokeEventLike, type IpcMainLike, type TrustedWindowLike } from '../../electron/main/ipc';
 import { createUrlTrust } from '../../electron/main/security';
-import { CHANNEL_NAMES, type ChannelName } from '../../shared/contract';
+import { CHANNEL_NAMES, type ChannelName } from '@shared/contract';
 import { createTestDatabase, TEST_PASSWORD, type TestDatabase } from '../support/testDatabase';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown;

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
 import type { InvokeEventLike } from '../../electron/main/ipc';
-import { CHANNEL_NAMES } from '../../shared/contract';
+import { CHANNEL_NAMES } from '@shared/contract';
 import { makeTempDir } from '../support/testDatabase';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { applicationMenuTemplate } from '../../electron/main/menu';
 import { RESTART_DELAY_MS, withRestartAfterRecovery } from '../../electron/main/restart';
-import { fail, ok } from '../../shared/contract';
+import { fail, ok } from '@shared/contract';
 
 const roles = (items: MenuItemConstructorOptions[]): string[] =>
   items.flatMap((item) => [...(item.role ? [item.role] : []), ...(Array.isArray(item.submenu) ? roles(item.submenu) : [])]);

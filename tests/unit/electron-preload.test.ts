@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EttervernApi } from '../../shared/api';
-import { CHANNEL_NAMES } from '../../shared/contract';
+import type { EttervernApi } from '@shared/api';
+import { CHANNEL_NAMES } from '@shared/contract';
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },

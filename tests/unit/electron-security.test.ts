@@ -11,7 +11,7 @@ import {
   withContentSecurityPolicy,
   type RendererSource,
 } from '../../electron/main/security';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp';
+import { CONTENT_SECURITY_POLICY } from '@shared/security/csp';
 
 const APP: RendererSource = { kind: 'app', url: 'app://ettervern/index.html' };
 const DEV: RendererSource = { kind: 'dev', url: 'http://localhost:5173/', origin: 'http://localhost:5173' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHours, formatHoursWithUnit, formatInteger, formatTimeTotals, minutesToHours } from '../../shared/format';
+import { formatHours, formatHoursWithUnit, formatInteger, formatTimeTotals, minutesToHours } from '@shared/format';
 
 describe('Norwegian number formatting', () => {
   it('writes hours with a decimal comma', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOURS_MESSAGES, isValidEntryMinutes, minutesFromHours, parseHours } from '../../shared/hours';
+import { HOURS_MESSAGES, isValidEntryMinutes, minutesFromHours, parseHours } from '@shared/hours';
 
 describe('parseHours', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type AppDatabase } from '../../electron/db/open';
-import { compareNorwegian, norwegianCollator } from '../../shared/format';
+import { compareNorwegian, norwegianCollator } from '@shared/format';
 
 /** Sorting and searching Norwegian text, in SQL (nb_key, nb_fold) and in TypeScript (the collator). */
 let db: AppDatabase;

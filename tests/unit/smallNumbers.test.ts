@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSuppressed, publishCount, publishedText, SMALL_NUMBER_LABEL } from '../../shared/domain/smallNumbers';
+import { isSuppressed, publishCount, publishedText, SMALL_NUMBER_LABEL } from '@shared/domain/smallNumbers';
 
 describe('the small-number rule', () => {
   it('hides 1 to 4, shows 0 and 5 and more', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { FamiliarTableDto, StatisticMeasure, StatisticsTableDto } from '../../shared/contract';
-import { familiarTableChart } from '../../shared/charts/familiarTablesChart';
-import { tableChart } from '../../shared/charts/pivotChart';
-import { CHART_PALETTE } from '../../shared/charts/types';
-import { formatMeasureWithUnit, headingWithUnit, monthLabel } from '../../shared/domain/statistics';
+import type { FamiliarTableDto, StatisticMeasure, StatisticsTableDto } from '@shared/contract';
+import { familiarTableChart } from '@shared/charts/familiarTablesChart';
+import { tableChart } from '@shared/charts/pivotChart';
+import { CHART_PALETTE } from '@shared/charts/types';
+import { formatMeasureWithUnit, headingWithUnit, monthLabel } from '@shared/domain/statistics';
 import { renderChartSvg } from '../../electron/services/charts/renderChart';
 
 const column = (key: string, label: string, measure: StatisticMeasure, total = false) => ({ key, label, measure, total });

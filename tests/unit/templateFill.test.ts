@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { xmlSafe } from '../../electron/services/documents/templateFill';
-import { generatedDocumentFileName } from '../../shared/domain/documents';
+import { generatedDocumentFileName } from '@shared/domain/documents';
 
 describe('values put into a Word document', () => {
   it('drops only the characters XML cannot hold', () => {

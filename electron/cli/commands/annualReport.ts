@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnnualReportFilesDto } from '../../../shared/contract';
-import { annualReportFileName } from '../../../shared/domain/annualReport';
+import type { AnnualReportFilesDto } from '@shared/contract';
+import { annualReportFileName } from '@shared/domain/annualReport';
 import { createDispatcher } from '../../services/dispatcher';
 import { cliActor } from '../cliActor';
 import type { CliCommand } from '../command';

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { auditWorkbook } from '../../services/auditExport';
-import { verifyAuditChain } from '../../services/auditLog';
+import { auditWorkbook } from '../../services/audit/export';
+import { verifyAuditChain } from '../../services/audit/log';
 import type { CliCommand } from '../command';
 import { stringOption } from '../command';
 import { openCliDatabase } from '../database';

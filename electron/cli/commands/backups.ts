@@ -4,7 +4,7 @@ import { DatabaseOpenError } from '../../db/errors';
 import { checkDatabaseFile } from '../../db/integrity';
 import { refuseNewerDatabase } from '../../db/open';
 import { backupMigrations, writeVerifiedCopy } from '../../services/backups/backupFile';
-import { ServiceError } from '../../services/errors';
+import { ServiceError } from '../../services/errors/serviceError';
 import type { CliCommand, ParsedArgs } from '../command';
 import { stringOption } from '../command';
 import { CliFailure, EXIT, printJson, UsageError } from '../io';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNEL_NAMES, contract } from '../../../shared/contract';
+import { CHANNEL_NAMES, contract } from '@shared/contract';
 import type { CliCommand } from '../command';
 import { EXIT, printJson } from '../io';
 

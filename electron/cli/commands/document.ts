@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import type { GeneratedFileDto } from '../../../shared/contract';
-import { normaliseCaseCode } from '../../../shared/caseCode';
-import { TEMPLATE_KINDS, type TemplateKind } from '../../../shared/domain/documents';
+import type { GeneratedFileDto } from '@shared/contract';
+import { normaliseCaseCode } from '@shared/caseCode';
+import { TEMPLATE_KINDS, type TemplateKind } from '@shared/domain/documents';
 import { createDispatcher } from '../../services/dispatcher';
 import { PASSWORD_ENV, signInFromEnvironment } from '../actorSignIn';
 import { cliActor } from '../cliActor';

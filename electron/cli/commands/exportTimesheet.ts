@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import type { FileDto } from '../../../shared/contract';
-import { isIsoDate, parseNorwegianDate } from '../../../shared/dates';
+import type { FileDto } from '@shared/contract';
+import { isIsoDate, parseNorwegianDate } from '@shared/dates';
 import { createDispatcher } from '../../services/dispatcher';
 import { cliActor } from '../cliActor';
 import type { CliCommand, ParsedArgs } from '../command';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
-import type { ImportPreviewDto, ImportSummaryDto } from '../../../shared/contract';
-import { MAX_IMPORT_FILE_BYTES, IMPORT_FILE_TOO_LARGE } from '../../../shared/contract/timesheetImport';
+import type { ImportPreviewDto, ImportSummaryDto } from '@shared/contract';
+import { MAX_IMPORT_FILE_BYTES, IMPORT_FILE_TOO_LARGE } from '@shared/contract/timesheet';
 import { createDispatcher, type Dispatcher } from '../../services/dispatcher';
 import { cliActor } from '../cliActor';
 import type { CliCommand, ParsedArgs } from '../command';

@@ -1,4 +1,4 @@
-import type { RetentionPreviewDto } from '../../../shared/contract';
+import type { RetentionPreviewDto } from '@shared/contract';
 import { createDispatcher } from '../../services/dispatcher';
 import { PASSWORD_ENV, signInFromEnvironment } from '../actorSignIn';
 import type { CliCommand } from '../command';

@@ -1,7 +1,7 @@
-import { newPasswordSchema } from '../../../shared/contract/teamMembers';
-import { setPasswordFromCommandLine } from '../../services/credentials';
+import { newPasswordSchema } from '@shared/contract/teamMembers';
+import { setPasswordFromCommandLine } from '../../services/session/credentials';
 import { systemClock } from '../../services/context';
-import { findTeamMemberByUsername } from '../../services/teamMembers';
+import { findTeamMemberByUsername } from '../../services/team/teamMembers';
 import { PASSWORD_ENV } from '../actorSignIn';
 import type { CliCommand } from '../command';
 import { stringOption } from '../command';

@@ -1,8 +1,8 @@
-import { yearSchema } from '../../../shared/contract/common';
-import { formatHours, formatInteger } from '../../../shared/format';
-import { caseFigures } from '../../services/caseFigures';
+import { yearSchema } from '@shared/contract/common';
+import { formatHours, formatInteger } from '@shared/format';
+import { caseFigures } from '../../services/statistics/caseFigures';
 import { systemClock, type ServiceContext } from '../../services/context';
-import { annualPivot } from '../../services/statistics';
+import { annualPivot } from '../../services/statistics/annualPivot';
 import type { AppDatabase } from '../../db/open';
 import type { CliCommand } from '../command';
 import { stringOption } from '../command';

@@ -1,4 +1,4 @@
-import { addDays, toIsoDate } from '../../../shared/dates';
+import { addDays, toIsoDate } from '@shared/dates';
 
 /** 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(isoDate: string): number {

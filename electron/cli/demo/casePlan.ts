@@ -1,4 +1,4 @@
-import { addDays, toIsoDate } from '../../../shared/dates';
+import { addDays, toIsoDate } from '@shared/dates';
 import { daysBetween } from './calendar';
 import type { MunicipalityProfile } from './profile';
 import type { Random } from './random';

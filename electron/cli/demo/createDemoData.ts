@@ -1,8 +1,8 @@
 import { transaction } from '../../db/exec';
 import type { AppDatabase } from '../../db/open';
 import { fixedClock, type ServiceContext } from '../../services/context';
-import { createTimeEntry } from '../../services/timeEntries';
-import { isoDateInOslo } from '../../../shared/dates';
+import { createTimeEntry } from '../../services/timeEntries/write';
+import { isoDateInOslo } from '@shared/dates';
 import { planCasesForYear, type PlannedCase } from './casePlan';
 import { createCaseLife } from './demoCaseLife';
 import { createDemoDocuments } from './demoDocuments';

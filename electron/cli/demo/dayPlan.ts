@@ -1,4 +1,4 @@
-import { MAX_MINUTES_PER_ENTRY } from '../../../shared/hours';
+import { MAX_MINUTES_PER_ENTRY } from '@shared/hours';
 import type { CategoryKey } from './profile';
 
 export interface PlannedEntry {

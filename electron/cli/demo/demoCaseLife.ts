@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../../services/context';
-import { afterContactDue } from '../../services/caseTransitions';
+import { afterContactDue } from '../../services/cases/transitions';
 import {
   CLOSURE_REASONS,
   CONTACT_KINDS,
@@ -8,8 +8,8 @@ import {
   NETWORK_KINDS,
   RATING_OCCASIONS,
   type RatingOccasion,
-} from '../../../shared/domain/caseLife';
-import { addDays, isoDateInOslo } from '../../../shared/dates';
+} from '@shared/domain/caseLife';
+import { addDays, isoDateInOslo } from '@shared/dates';
 import type { DemoCase } from './caseWork';
 import type { Random } from './random';
 import { callChannel, writeCase } from './serviceCall';

@@ -1,7 +1,7 @@
-import { addDays, isoDateInOslo } from '../../../shared/dates';
-import { TEMPLATE_KINDS } from '../../../shared/domain/documents';
-import { EVALUATION_SCALE_QUESTIONS, type EvaluationQuestionId } from '../../../shared/domain/evaluationForm';
-import type { EvaluationAnswers } from '../../../shared/contract';
+import { addDays, isoDateInOslo } from '@shared/dates';
+import { TEMPLATE_KINDS } from '@shared/domain/documents';
+import { EVALUATION_SCALE_QUESTIONS, type EvaluationQuestionId } from '@shared/domain/evaluationForm';
+import type { EvaluationAnswers } from '@shared/contract';
 import { fixedClock, type ServiceContext } from '../../services/context';
 import { recordGeneratedDocument } from '../../services/documents/generateDocument';
 import { newestVersion } from '../../services/documents/templateStore';

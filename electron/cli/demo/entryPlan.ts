@@ -1,4 +1,4 @@
-import { toIsoDate } from '../../../shared/dates';
+import { toIsoDate } from '@shared/dates';
 import { eachDate, workIntensity } from './calendar';
 import { planCaseDay, type DemoCase } from './caseWork';
 import { DayPlan, type DemoReferences, type DemoTeam, type PlannedEntry } from './dayPlan';

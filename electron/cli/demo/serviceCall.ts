@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { contract, type ChannelInput, type ChannelName, type ChannelOutput, type ChannelParsedInput } from '../../../shared/contract';
+import { contract, type ChannelInput, type ChannelName, type ChannelOutput, type ChannelParsedInput } from '@shared/contract';
 import type { ServiceContext } from '../../services/context';
-import { caseWrites, type CaseWriteChannel } from '../../services/caseWrites';
+import { caseWrites, type CaseWriteChannel } from '../../services/cases/writes';
 import { handlers, type Handler } from '../../services/handlers';
 
 /** Validates with the channel's own contract schema, exactly as the dispatcher does. */

@@ -1,4 +1,4 @@
-import type { TeamRole } from '../../../shared/domain/caseStatus';
+import type { TeamRole } from '@shared/domain/caseStatus';
 
 /**
  * The demo team: a project leader (administrator) and four milieu therapists, as in the founding plan.

@@ -1,4 +1,4 @@
-import type { TeamMemberDto } from '../../../shared/contract';
+import type { TeamMemberDto } from '@shared/contract';
 import type { Actor, ServiceContext } from '../../services/context';
 import { callChannel } from './serviceCall';
 import { DEMO_PASSWORD, DEMO_PROJECT_LEADER, DEMO_THERAPISTS, type DemoStaffMember } from './staff';

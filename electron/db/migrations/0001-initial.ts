@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import { CATEGORY_SEED } from '../../../shared/domain/categories';
-import { MUNICIPALITY_SEED } from '../../../shared/domain/municipalities';
-import { CASE_STATUSES } from '../../../shared/domain/caseStatus';
+import { CATEGORY_SEED } from '@shared/domain/categories';
+import { MUNICIPALITY_SEED } from '@shared/domain/municipalities';
+import { CASE_STATUSES } from '@shared/domain/caseStatus';
 
 /**
  * The foundation schema: reference data, team, cases, time entries with participants, and the audit log.

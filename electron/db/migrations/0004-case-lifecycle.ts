@@ -9,8 +9,8 @@ import {
   INSTITUTION_KINDS,
   NETWORK_KINDS,
   RATING_OCCASIONS,
-} from '../../../shared/domain/caseLife';
-import { CASE_STATUSES } from '../../../shared/domain/caseStatus';
+} from '@shared/domain/caseLife';
+import { CASE_STATUSES } from '@shared/domain/caseStatus';
 
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql.lit(v)));
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { auditRowHash, GENESIS_HASH, type ChainedAuditRow } from '../../services/auditChain';
+import { auditRowHash, GENESIS_HASH, type ChainedAuditRow } from '../auditChain';
 
 /** Longest closure note: a short factual remark, not a report (that goes in the patient record). */
 export const CLOSURE_NOTE_MAX = 500;

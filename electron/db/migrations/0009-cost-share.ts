@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { POPULATION_SEED } from '../../../shared/domain/populationSeed';
+import { POPULATION_SEED } from '@shared/domain/populationSeed';
 
 /**
  * What the municipalities pay: per municipality and year its population and the hours it bought beyond

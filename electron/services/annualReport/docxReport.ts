@@ -21,9 +21,9 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
-import { ANNUAL_REPORT_HEADER, ANNUAL_REPORT_TITLE } from '../../../shared/domain/annualReport';
-import type { ChartDefinition } from '../../../shared/charts/types';
-import { formatNorwegianDate } from '../../../shared/format';
+import { ANNUAL_REPORT_HEADER, ANNUAL_REPORT_TITLE } from '@shared/domain/annualReport';
+import type { ChartDefinition } from '@shared/charts/types';
+import { formatNorwegianDate } from '@shared/format';
 import { renderChartPng } from '../charts/renderChart';
 import { printedColumns, printedValue, type PrintedColumn, type ReportTable } from './reportTable';
 import type { AnnualReportContent, ReportSectionContent } from './reportContent';

@@ -1,10 +1,10 @@
-import type { AnnualReportFilesDto } from '../../../shared/contract/annualReport';
-import { annualReportFileName } from '../../../shared/domain/annualReport';
-import { DOCX_MIME_TYPE } from '../../../shared/domain/documents';
-import { isoDateInOslo } from '../../../shared/dates';
+import type { AnnualReportFilesDto } from '@shared/contract/annualReport';
+import { annualReportFileName } from '@shared/domain/annualReport';
+import { DOCX_MIME_TYPE } from '@shared/domain/documents';
+import { isoDateInOslo } from '@shared/dates';
 import { transaction } from '../../db/exec';
-import { requireActor } from '../actor';
-import { recordAudit } from '../audit';
+import { requireActor } from '../session/actor';
+import { recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 import { XLSX_MIME } from '../timesheet/sheetFiles';
 import { annualReportDocx } from './docxReport';

@@ -1,23 +1,23 @@
-import type { ChartDefinition } from '../../../shared/charts/types';
-import { familiarTableChart } from '../../../shared/charts/familiarTablesChart';
-import { tableChart } from '../../../shared/charts/pivotChart';
-import type { AnnualPivotDto, FamiliarTableKey, FamiliarTablesDto, StatisticsTableDto } from '../../../shared/contract';
-import type { CaseFiguresDto } from '../../../shared/contract/caseStatistics';
-import { ANNUAL_REPORT_SECTIONS, sectionHeading, type AnnualReportSection } from '../../../shared/domain/annualReport';
+import type { ChartDefinition } from '@shared/charts/types';
+import { familiarTableChart } from '@shared/charts/familiarTablesChart';
+import { tableChart } from '@shared/charts/pivotChart';
+import type { AnnualPivotDto, FamiliarTableKey, FamiliarTablesDto, StatisticsTableDto } from '@shared/contract';
+import type { CaseFiguresDto } from '@shared/contract/statistics/caseFigures';
+import { ANNUAL_REPORT_SECTIONS, sectionHeading, type AnnualReportSection } from '@shared/domain/annualReport';
 import type { ServiceContext } from '../context';
-import { caseFigures } from '../caseFigures';
-import { costShare } from '../costShare';
-import { lastingChange } from '../lastingChange';
-import { annualPivot } from '../statistics';
-import { caseFiguresTable, caseloadTable, costAndHelpTable, costByModelTable, lastingChangeTable } from '../../../shared/domain/caseTables';
-import { caseFiguresChart, costShareChart, lastingChangeChart } from '../../../shared/charts/caseCharts';
+import { caseFigures } from '../statistics/caseFigures';
+import { costShare } from '../statistics/costShare';
+import { lastingChange } from '../statistics/lastingChange';
+import { annualPivot } from '../statistics/annualPivot';
+import { caseFiguresTable, caseloadTable, costAndHelpTable, costByModelTable, lastingChangeTable } from '@shared/tables/caseTables';
+import { caseFiguresChart, costShareChart, lastingChangeChart } from '@shared/charts/caseCharts';
 import { annualReportTexts } from './texts';
 import type { ReportTable } from './reportTable';
 import { familiarTables } from '../statistics/familiarTables';
 import { pivot as pivotTable } from '../statistics/pivot';
 import { categoryTotalsTable, municipalityTotalsTable } from './resourceTables';
 import { evaluationSummary } from '../documents/evaluations';
-import { evaluationSummaryTable } from '../../../shared/domain/evaluationTables';
+import { evaluationSummaryTable } from '@shared/tables/evaluationTables';
 
 export interface ReportSectionContent {
   section: AnnualReportSection;

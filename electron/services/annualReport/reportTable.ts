@@ -1,6 +1,6 @@
-import type { StatisticsTableDto, TableMeasure, TableValue } from '../../../shared/contract/statistics';
-import { TABLE_UNITS } from '../../../shared/contract/statistics';
-import { formatMeasureValue, headingWithUnit } from '../../../shared/domain/statistics';
+import type { StatisticsTableDto, TableMeasure, TableValue } from '@shared/contract/statistics/pivot';
+import { TABLE_UNITS } from '@shared/contract/statistics/pivot';
+import { formatMeasureValue, headingWithUnit } from '@shared/domain/statistics';
 
 /**
  * A table of the annual report: one of the Statistikk page's own tables (same builders, so screen,

@@ -1,4 +1,4 @@
-import type { AnnualPivotDto, StatisticsTableDto } from '../../../shared/contract';
+import type { AnnualPivotDto, StatisticsTableDto } from '@shared/contract';
 import type { ReportTable } from './reportTable';
 
 /** Hours, person-hours and entries per row: the answer to «what did each municipality get». */

@@ -1,9 +1,9 @@
-import type { ChannelParsedInput } from '../../../shared/contract';
-import type { AnnualReportTextDto, AnnualReportTextsDto } from '../../../shared/contract/annualReport';
-import { ANNUAL_REPORT_SECTIONS, sectionHeading, type AnnualReportSection } from '../../../shared/domain/annualReport';
+import type { ChannelParsedInput } from '@shared/contract';
+import type { AnnualReportTextDto, AnnualReportTextsDto } from '@shared/contract/annualReport';
+import { ANNUAL_REPORT_SECTIONS, sectionHeading, type AnnualReportSection } from '@shared/domain/annualReport';
 import { all, run, transaction } from '../../db/exec';
-import { requireActor } from '../actor';
-import { recordAudit } from '../audit';
+import { requireActor } from '../session/actor';
+import { recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 
 interface TextRow {

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { BackupDto, BackupSummaryDto } from '../../../shared/contract';
-import { backupFileName, parseBackupFileName, type BackupKind } from '../../../shared/domain/backups';
+import type { BackupDto, BackupSummaryDto } from '@shared/contract';
+import { backupFileName, parseBackupFileName, type BackupKind } from '@shared/domain/backups';
 import { checkDatabaseFile, checkIntegrity } from '../../db/integrity';
-import { ServiceError } from '../errors';
+import { ServiceError } from '../errors/serviceError';
 
 const UNREADABLE = 'Sikkerhetskopien kunne ikke lagres. Kontroller at mappen finnes, at det er plass på disken og at du har skrivetilgang.';
 

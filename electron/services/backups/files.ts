@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { ServiceError } from '../errors';
-import { BACKUP_RETENTION, DEFAULT_BACKUP_FOLDER_NAME, parseBackupFileName, type BackupKind } from '../../../shared/domain/backups';
+import { ServiceError } from '../errors/serviceError';
+import { BACKUP_RETENTION, DEFAULT_BACKUP_FOLDER_NAME, parseBackupFileName, type BackupKind } from '@shared/domain/backups';
 
 export interface BackupFileInfo {
   fileName: string;

@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BackupDto, RestoreResultDto } from '../../../shared/contract';
-import { backupFileName } from '../../../shared/domain/backups';
+import type { BackupDto, RestoreResultDto } from '@shared/contract';
+import { backupFileName } from '@shared/domain/backups';
 import { DatabaseOpenError } from '../../db/errors';
 import { checkDatabaseFile } from '../../db/integrity';
 import { migrateOpenDatabase, refuseNewerDatabase, type AppDatabase } from '../../db/open';
-import { ServiceError } from '../errors';
+import { ServiceError } from '../errors/serviceError';
 import { backupMigrations, createVerifiedBackup, inspectBackup } from './backupFile';
 
 const RESTORE_FAILED = 'Sikkerhetskopien kunne ikke hentes fram. Databasen er som før.';

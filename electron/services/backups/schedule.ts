@@ -1,4 +1,4 @@
-import type { BackupDto } from '../../../shared/contract';
+import type { BackupDto } from '@shared/contract';
 import type { ServiceContext } from '../context';
 import { listBackupFiles } from './files';
 import { backupFolder, takeBackup } from './service';

@@ -1,11 +1,11 @@
-import type { BackupDto, BackupListDto, ChannelParsedInput, RestoreResultDto } from '../../../shared/contract';
+import type { BackupDto, BackupListDto, ChannelParsedInput, RestoreResultDto } from '@shared/contract';
 import { transaction } from '../../db/exec';
-import { requireActor } from '../actor';
-import { recordAudit } from '../audit';
+import { requireActor } from '../session/actor';
+import { recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
-import { ServiceError } from '../errors';
-import { readSettings } from '../settings';
-import { findTeamMemberByUsername, toActor } from '../teamMembers';
+import { ServiceError } from '../errors/serviceError';
+import { readSettings } from '../settings/settings';
+import { findTeamMemberByUsername, toActor } from '../team/teamMembers';
 import { createVerifiedBackup, inspectBackup } from './backupFile';
 import { backupsToRotate, listBackupFiles, resolveBackupFolder } from './files';
 import { restoreIntoOpenDatabase, restoreOverDamagedFile } from './restore';

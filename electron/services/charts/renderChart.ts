@@ -1,6 +1,6 @@
 import * as echarts from 'echarts';
 import { Resvg } from '@resvg/resvg-js';
-import { CHART_FONT_FAMILY, CHART_PALETTE, type ChartDefinition } from '../../../shared/charts/types';
+import { CHART_FONT_FAMILY, CHART_PALETTE, type ChartDefinition } from '@shared/charts/types';
 
 /**
  * Renders the same chart definitions the renderer shows, without a browser: ECharts' server-side SVG

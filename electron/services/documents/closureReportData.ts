@@ -1,6 +1,6 @@
-import type { CaseDetailDto, EvaluationResponseDto } from '../../../shared/contract';
-import { hoursByCategoryChart } from '../../../shared/charts/hoursByCategory';
-import { formatHoursWithUnit, formatInteger, formatNorwegianDate } from '../../../shared/format';
+import type { CaseDetailDto, EvaluationResponseDto } from '@shared/contract';
+import { hoursByCategoryChart } from '@shared/charts/hoursByCategory';
+import { formatHoursWithUnit, formatInteger, formatNorwegianDate } from '@shared/format';
 import {
   CASE_CONTACT_ROLE_LABEL,
   CLOSURE_REASON_LABEL,
@@ -9,10 +9,10 @@ import {
   GOAL_STATUS_LABEL,
   RATING_LEVEL_LABEL,
   type CaseContactRole,
-} from '../../../shared/domain/caseLife';
-import { EVALUATION_QUESTIONS, EVALUATION_SCALE, NOT_RELEVANT_LABEL } from '../../../shared/domain/evaluationForm';
+} from '@shared/domain/caseLife';
+import { EVALUATION_QUESTIONS, EVALUATION_SCALE, NOT_RELEVANT_LABEL } from '@shared/domain/evaluationForm';
 import { renderChartPng } from '../charts/renderChart';
-import { ServiceError } from '../errors';
+import { ServiceError } from '../errors/serviceError';
 import type { FillData, FillRow } from './templateFill';
 
 /** Printed where the case has nothing recorded, so a blank is never mistaken for a lost value. */

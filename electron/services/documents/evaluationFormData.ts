@@ -1,5 +1,5 @@
-import type { CaseDetailDto } from '../../../shared/contract';
-import { formatNorwegianDate } from '../../../shared/format';
+import type { CaseDetailDto } from '@shared/contract';
+import { formatNorwegianDate } from '@shared/format';
 import {
   EVALUATION_CONSENT_TEXT,
   EVALUATION_GROUPS,
@@ -7,7 +7,7 @@ import {
   EVALUATION_SCALE_QUESTIONS,
   EVALUATION_TEXT_QUESTIONS,
   EVALUATION_TITLE,
-} from '../../../shared/domain/evaluationForm';
+} from '@shared/domain/evaluationForm';
 import type { FillData } from './templateFill';
 
 /**

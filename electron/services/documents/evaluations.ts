@@ -1,18 +1,18 @@
-import type { ChannelParsedInput, EvaluationAnswers, EvaluationResponseDto, EvaluationSummaryDto } from '../../../shared/contract';
-import { yearRange } from '../../../shared/dates';
+import type { ChannelParsedInput, EvaluationAnswers, EvaluationResponseDto, EvaluationSummaryDto } from '@shared/contract';
+import { yearRange } from '@shared/dates';
 import {
   EVALUATION_QUESTIONS,
   EVALUATION_SCALE,
   EVALUATION_SCALE_QUESTIONS,
   type EvaluationQuestionId,
-} from '../../../shared/domain/evaluationForm';
-import { isSuppressed, publishCount, SMALL_NUMBER_LABEL, type PublishedCount } from '../../../shared/domain/smallNumbers';
+} from '@shared/domain/evaluationForm';
+import { isSuppressed, publishCount, SMALL_NUMBER_LABEL, type PublishedCount } from '@shared/domain/smallNumbers';
 import { all, first, run, transaction } from '../../db/exec';
-import { requireActor } from '../actor';
-import { recordAudit } from '../audit';
+import { requireActor } from '../session/actor';
+import { recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
-import { requireCaseByCode } from '../cases';
-import { notFound } from '../errors';
+import { requireCaseByCode } from '../cases/cases';
+import { notFound } from '../errors/serviceError';
 
 const SUPPRESSED: PublishedCount = { kind: 'suppressed', label: SMALL_NUMBER_LABEL };
 const QUESTION_KIND = new Map<string, 'scale' | 'text'>(EVALUATION_QUESTIONS.map((q) => [q.id, q.kind]));

@@ -1,5 +1,5 @@
-import type { ChannelParsedInput } from '../../../shared/contract';
-import { placeholdersFor, TEMPLATE_PLACEHOLDERS, type TemplatePlaceholder } from '../../../shared/domain/templatePlaceholders';
+import type { ChannelParsedInput } from '@shared/contract';
+import { placeholdersFor, TEMPLATE_PLACEHOLDERS, type TemplatePlaceholder } from '@shared/domain/templatePlaceholders';
 
 /** The catalogue as the Maler section lists it: for one kind, or every placeholder. */
 export function placeholderCatalogue(input: ChannelParsedInput<'templates:placeholders'>): TemplatePlaceholder[] {

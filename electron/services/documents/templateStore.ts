@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChannelParsedInput, DocumentTemplateDto } from '../../../shared/contract';
-import type { FileDto } from '../../../shared/contract/timesheetImport';
-import { DOCX_MIME_TYPE, TEMPLATE_FILE_STEM, TEMPLATE_KINDS, type TemplateKind } from '../../../shared/domain/documents';
+import type { ChannelParsedInput, DocumentTemplateDto } from '@shared/contract';
+import type { FileDto } from '@shared/contract/common';
+import { DOCX_MIME_TYPE, TEMPLATE_FILE_STEM, TEMPLATE_KINDS, type TemplateKind } from '@shared/domain/documents';
 import { all, first, run, transaction } from '../../db/exec';
-import { requireActor, requireAdministrator } from '../actor';
-import { recordAudit } from '../audit';
+import { requireActor, requireAdministrator } from '../session/actor';
+import { recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
-import { notFound, ServiceError } from '../errors';
+import { notFound, ServiceError } from '../errors/serviceError';
 import { validateTemplate } from './templateValidation';
 
 /** The template a document is made from: its bytes and the version the document log records. */

@@ -1,6 +1,6 @@
-import { allowedPlaceholderNames, requiredPlaceholderNames } from '../../../shared/domain/templatePlaceholders';
-import { MAX_TEMPLATE_BYTES, TEMPLATE_KIND_LABEL, type TemplateKind } from '../../../shared/domain/documents';
-import { ServiceError } from '../errors';
+import { allowedPlaceholderNames, requiredPlaceholderNames } from '@shared/domain/templatePlaceholders';
+import { MAX_TEMPLATE_BYTES, TEMPLATE_KIND_LABEL, type TemplateKind } from '@shared/domain/documents';
+import { ServiceError } from '../errors/serviceError';
 import { templateTags } from './templateFill';
 import { FileRefusedError, type FileRefusal } from '../timesheet/fileErrors';
 import { inspectZip } from '../timesheet/zipGuard';

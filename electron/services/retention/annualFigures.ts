@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../context';
-import { annualPivot } from '../statistics';
+import { annualPivot } from '../statistics/annualPivot';
 
 /**
  * Every figure of every year that has any: the annual pivot (hours, person-hours, entries per

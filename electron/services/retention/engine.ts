@@ -1,13 +1,13 @@
 import { statSync } from 'node:fs';
-import type { ChannelParsedInput, RetentionPreviewDto, RetentionRunDto } from '../../../shared/contract';
-import { isoDateInOslo } from '../../../shared/dates';
+import type { ChannelParsedInput, RetentionPreviewDto, RetentionRunDto } from '@shared/contract';
+import { isoDateInOslo } from '@shared/dates';
 import { transaction } from '../../db/exec';
 import type { AppDatabase } from '../../db/open';
-import { requireAdministrator } from '../actor';
-import { recordAudit } from '../audit';
+import { requireAdministrator } from '../session/actor';
+import { recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
-import { ServiceError } from '../errors';
-import { readSettings } from '../settings';
+import { ServiceError } from '../errors/serviceError';
+import { readSettings } from '../settings/settings';
 import { annualFiguresSnapshot } from './annualFigures';
 import { applyRule, countRule, REDUCTION_RULES, type ReductionRule } from './rules';
 

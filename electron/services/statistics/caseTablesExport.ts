@@ -1,4 +1,4 @@
-import type { StatisticsTableDto, TableValue } from '../../../shared/contract';
+import type { StatisticsTableDto, TableValue } from '@shared/contract';
 import {
   caseFiguresTable,
   caseloadTable,
@@ -7,12 +7,12 @@ import {
   lastingChangeTable,
   type CaseTableKey,
   type CostTableKey,
-} from '../../../shared/domain/caseTables';
-import type { StatisticsPeriod } from '../../../shared/contract';
-import { caseFigures } from '../caseFigures';
+} from '@shared/tables/caseTables';
+import type { StatisticsPeriod } from '@shared/contract';
+import { caseFigures } from './caseFigures';
 import type { ServiceContext } from '../context';
-import { costShare } from '../costShare';
-import { lastingChange } from '../lastingChange';
+import { costShare } from './costShare';
+import { lastingChange } from './lastingChange';
 import { periodRange } from './period';
 
 /** A case table built again on the server, from the services, for the .xlsx export. */

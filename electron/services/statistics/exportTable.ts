@@ -1,8 +1,8 @@
-import type { ChannelParsedInput, FileDto, StatisticsTableDto, TableValue } from '../../../shared/contract';
+import type { ChannelParsedInput, FileDto, StatisticsTableDto, TableValue } from '@shared/contract';
 import { calendarYearOf, caseTable, costTable } from './caseTablesExport';
 import { transaction } from '../../db/exec';
-import { requireActor } from '../actor';
-import { recordAudit } from '../audit';
+import { requireActor } from '../session/actor';
+import { recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 import { familiarTable } from './familiarTables';
 import { periodRange } from './period';

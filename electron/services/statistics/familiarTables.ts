@@ -1,4 +1,4 @@
-import type { FamiliarTableDto, FamiliarTableKey, FamiliarTablesDto, StatisticsPeriod, StatisticsTableDto } from '../../../shared/contract';
+import type { FamiliarTableDto, FamiliarTableKey, FamiliarTablesDto, StatisticsPeriod, StatisticsTableDto } from '@shared/contract';
 import { prepare } from '../../db/exec';
 import type { ServiceContext } from '../context';
 import { periodRange } from './period';

@@ -1,7 +1,7 @@
-import type { StatisticsPeriod } from '../../../shared/contract';
-import { yearRange } from '../../../shared/dates';
-import { formatNorwegianDate } from '../../../shared/format';
-import { invalidField } from '../errors';
+import type { StatisticsPeriod } from '@shared/contract';
+import { yearRange } from '@shared/dates';
+import { formatNorwegianDate } from '@shared/format';
+import { invalidField } from '../errors/serviceError';
 
 /** A year or a range as two ISO dates, both included; a range ending before it starts is refused. */
 export function periodRange(period: StatisticsPeriod): { from: string; to: string; label: string } {

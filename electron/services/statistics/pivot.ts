@@ -1,83 +1,16 @@
-import type { PivotColumnDimension, PivotDimension, PivotDto, PivotQuery, StatisticMeasure, StatisticsTableDto } from '../../../shared/contract';
-import { STATISTIC_UNITS } from '../../../shared/contract';
-import { DIMENSION_LABEL, MEASURE_LABEL, monthLabel } from '../../../shared/domain/statistics';
-import { compareNorwegian } from '../../../shared/format';
+import type { PivotColumnDimension, PivotDimension, PivotDto, PivotQuery, StatisticMeasure, StatisticsTableDto } from '@shared/contract';
+import { STATISTIC_UNITS } from '@shared/contract';
+import { DIMENSION_LABEL, MEASURE_LABEL, monthLabel } from '@shared/domain/statistics';
+import { compareNorwegian } from '@shared/format';
 import { prepare } from '../../db/exec';
+import { groupedFigures, measureValue, type GroupSpec, type Key } from './groupedFigures';
 import type { ServiceContext } from '../context';
 import { periodRange } from './period';
 
-/** A key of one dimension: an id, a «yyyy-mm», or null for «no case» / «no participant». */
-type Key = number | string | null;
-
-/**
- * The per-day totals (migration 0002) answer municipality × category × month for hours, person-hours
- * and entries without touching the entries; anything else reads time_entries. Same column names in both.
- */
-const DAILY_DIMENSIONS: ReadonlySet<PivotDimension> = new Set(['municipality', 'category', 'month']);
-
-/**
- * The daily totals are keyed (municipality, category, date). Driving the read from the two small
- * reference tables (CROSS JOIN fixes SQLite's loop order) turns it into one primary-key range per
- * municipality × category over the period's dates, instead of a scan of every year in the file.
- */
-const DAILY_SOURCE = 'municipalities dm cross join categories dc cross join time_totals_daily t';
-
-const KEY_SQL: Record<PivotDimension, string> = {
-  municipality: 't.municipality_id',
-  category: 't.category_id',
-  month: 'substr(t.entry_date, 1, 7)',
-  member: 'p.team_member_id',
-  case: 't.case_id',
-};
-
-function measureSql(measure: StatisticMeasure, source: 'daily' | 'entries', joinsMembers: boolean): string {
-  if (source === 'daily') {
-    // Distinct cases never come from the daily totals (see groupedValues).
-    const daily: Record<StatisticMeasure, string> = { hours: 'sum(t.minutes) / 60.0', personHours: 'sum(t.person_minutes) / 60.0', entries: 'sum(t.entries)', cases: '' };
-    return daily[measure];
-  }
-  switch (measure) {
-    case 'hours':
-      return 'sum(t.minutes) / 60.0';
-    // Joined to participants there is one row per participant: each carries the entry's minutes.
-    case 'personHours':
-      return joinsMembers ? 'sum(case when p.team_member_id is null then 0 else t.minutes end) / 60.0' : 'sum(t.minutes * t.participant_count) / 60.0';
-    case 'entries':
-      return 'count(*)';
-    case 'cases':
-      return 'count(distinct t.case_id)';
-  }
-}
-
-export interface GroupSpec {
-  from: string;
-  to: string;
-  measure: StatisticMeasure;
-  /** Only these categories (the familiar tables); all when absent. */
-  categoryIds?: readonly number[];
-}
-
-/** The measure per combination of keys of `dimensions` (none: one grand figure). */
-function groupedValues(ctx: ServiceContext, spec: GroupSpec, dimensions: PivotDimension[]): Map<string, { keys: Key[]; value: number }> {
-  const useDaily = spec.measure !== 'cases' && dimensions.every((d) => DAILY_DIMENSIONS.has(d));
-  const joinsMembers = dimensions.includes('member');
-  const keys = dimensions.map((d, i) => `${KEY_SQL[d]} as k${i}`);
-  const categoryFilter = spec.categoryIds ? `and t.category_id in (${spec.categoryIds.map(() => '?').join(', ')})` : '';
-  const sql = `select ${[...keys, `${measureSql(spec.measure, useDaily ? 'daily' : 'entries', joinsMembers)} as v`].join(', ')}
-    from ${useDaily ? DAILY_SOURCE : 'time_entries t'}
-    ${joinsMembers ? 'left join time_entry_participants p on p.time_entry_id = t.id' : ''}
-    where t.entry_date between ? and ? ${categoryFilter} ${useDaily ? 'and t.entries > 0 and t.municipality_id = dm.id and t.category_id = dc.id' : ''}
-    ${dimensions.length > 0 ? `group by ${dimensions.map((_d, i) => `k${i}`).join(', ')}` : ''}`;
-  const rows = prepare(ctx.db, sql).all(spec.from, spec.to, ...(spec.categoryIds ?? [])) as Record<string, Key>[];
-  const result = new Map<string, { keys: Key[]; value: number }>();
-  for (const row of rows) {
-    const rowKeys = dimensions.map((_d, i) => row[`k${i}`] ?? null);
-    const value = Number(row.v ?? 0);
-    // Without a group by an empty period still gives one row, with a null sum.
-    if (dimensions.length === 0 && row.v === null) continue;
-    result.set(JSON.stringify(rowKeys), { keys: rowKeys, value });
-  }
-  return result;
+/** One measure, in its unit, per combination of keys of `dimensions`. */
+function groupedValues(ctx: ServiceContext, spec: GroupSpec & { measure: StatisticMeasure }, dimensions: PivotDimension[]): Map<string, { keys: Key[]; value: number }> {
+  const groups = groupedFigures(ctx, spec, [spec.measure], dimensions);
+  return new Map([...groups].map(([id, g]) => [id, { keys: g.keys, value: measureValue(spec.measure, g.raw[0]!) }]));
 }
 
 /**
@@ -144,7 +77,7 @@ export interface PivotGridResult {
  */
 export function pivotGrid(
   ctx: ServiceContext,
-  spec: GroupSpec & { rows: PivotDimension; columns: PivotColumnDimension; title: string; spansYears: boolean },
+  spec: GroupSpec & { measure: StatisticMeasure; rows: PivotDimension; columns: PivotColumnDimension; title: string; spansYears: boolean },
 ): PivotGridResult {
   const colDims: PivotDimension[] = spec.columns === 'none' ? [] : [spec.columns];
   const read = ctx.db.sqlite.transaction(() => {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { FileDto, StatisticsTableDto, TableValue } from '../../../shared/contract';
-import { headingWithUnit, measureDecimals } from '../../../shared/domain/statistics';
+import type { FileDto, StatisticsTableDto, TableValue } from '@shared/contract';
+import { headingWithUnit, measureDecimals } from '@shared/domain/statistics';
 import { XLSX_MIME } from '../timesheet/sheetFiles';
 
 /** Excel shows `#,##0.0` with the reader's own separators: «1 234,5» in a Norwegian Excel. */

@@ -1,6 +1,6 @@
 import { transaction } from '../../db/exec';
-import { requireActor } from '../actor';
-import { recordAudit } from '../audit';
+import { requireActor } from '../session/actor';
+import { recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 import { insertWithGroupedTotals } from './bulkWrite';
 import type { ImportPlan } from './plan';

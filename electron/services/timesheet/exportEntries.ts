@@ -1,15 +1,15 @@
 import { sql } from 'kysely';
-import type { ChannelParsedInput } from '../../../shared/contract';
-import type { FileDto } from '../../../shared/contract/timesheetImport';
-import { MAX_EXPORT_ROWS } from '../../../shared/contract/timesheetExport';
-import { isoDateInOslo } from '../../../shared/dates';
+import type { ChannelParsedInput } from '@shared/contract';
+import type { FileDto } from '@shared/contract/common';
+import { MAX_EXPORT_ROWS } from '@shared/contract/timeEntries';
+import { isoDateInOslo } from '@shared/dates';
 import { prepare, transaction } from '../../db/exec';
-import { requireActor } from '../actor';
-import { recordAudit } from '../audit';
+import { requireActor } from '../session/actor';
+import { recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
-import { ServiceError } from '../errors';
-import { entryQuery } from '../timeEntryRead';
-import { applyFilter } from '../timeEntryList';
+import { ServiceError } from '../errors/serviceError';
+import { entryQuery } from '../timeEntries/read';
+import { applyFilter } from '../timeEntries/list';
 import { CSV_MIME, writeXlsx } from './sheetFiles';
 
 interface ExportRow {

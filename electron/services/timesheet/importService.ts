@@ -1,9 +1,10 @@
-import type { ChannelParsedInput } from '../../../shared/contract';
-import type { FileDto, ImportPreviewDto, ImportProgressDto, ImportSummaryDto } from '../../../shared/contract/timesheetImport';
-import { MAX_IMPORT_FILE_BYTES, MAX_LISTED_REJECTIONS, IMPORT_FILE_TOO_LARGE } from '../../../shared/contract/timesheetImport';
-import { requireActor } from '../actor';
+import type { ChannelParsedInput } from '@shared/contract';
+import type { FileDto } from '@shared/contract/common';
+import type { ImportPreviewDto, ImportProgressDto, ImportSummaryDto } from '@shared/contract/timesheet';
+import { MAX_IMPORT_FILE_BYTES, MAX_LISTED_REJECTIONS, IMPORT_FILE_TOO_LARGE } from '@shared/contract/timesheet';
+import { requireActor } from '../session/actor';
 import type { ServiceContext } from '../context';
-import { invalidField, ServiceError } from '../errors';
+import { invalidField, ServiceError } from '../errors/serviceError';
 import { commitPlan } from './commit';
 import { FileRefusedError } from './fileErrors';
 import { findJob, requireReadJob, startJob } from './jobs';

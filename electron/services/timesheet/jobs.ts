@@ -1,5 +1,5 @@
-import type { ImportProgressDto } from '../../../shared/contract/timesheetImport';
-import { notFound } from '../errors';
+import type { ImportProgressDto } from '@shared/contract/timesheet';
+import { notFound } from '../errors/serviceError';
 import { JOB_LIMITS } from './limits';
 import type { ParsedWorkbook } from './types';
 

@@ -1,4 +1,4 @@
-import type { RawCell, RawCells } from './types';
+import type { RawCell, RawCells } from './rawCells';
 
 /**
  * The kept rows of one sheet as a few flat arrays instead of one object per row: 100,000 row objects

@@ -1,6 +1,6 @@
-import { formatCaseCode, parseCaseCode } from '../../../shared/caseCode';
-import { addDays, isoDateInOslo } from '../../../shared/dates';
-import type { ImportRejectionDto, ImportSheetDto } from '../../../shared/contract/timesheetImport';
+import { formatCaseCode, parseCaseCode } from '@shared/caseCode';
+import { addDays, isoDateInOslo } from '@shared/dates';
+import type { ImportRejectionDto, ImportSheetDto } from '@shared/contract/timesheet';
 import type { ServiceContext } from '../context';
 import { categoryMatcher, municipalityMatcher } from './matchValues';
 import { cellText, readDate, readMinutes } from './rowValues';

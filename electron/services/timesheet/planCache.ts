@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../context';
-import { isoDateInOslo } from '../../../shared/dates';
+import { isoDateInOslo } from '@shared/dates';
 import { planImport, type ImportPlan } from './plan';
 import type { ParsedWorkbook } from './types';
 

@@ -1,5 +1,5 @@
-import type { ImportPreviewDto } from '../../../shared/contract/timesheetImport';
-import { MAX_LISTED_REJECTIONS } from '../../../shared/contract/timesheetImport';
+import type { ImportPreviewDto } from '@shared/contract/timesheet';
+import { MAX_LISTED_REJECTIONS } from '@shared/contract/timesheet';
 import type { ServiceContext } from '../context';
 import type { ImportPlan } from './plan';
 

@@ -1,4 +1,5 @@
-import type { FileDto, ImportRejectionDto } from '../../../shared/contract/timesheetImport';
+import type { FileDto } from '@shared/contract/common';
+import type { ImportRejectionDto } from '@shared/contract/timesheet';
 import { cellsAt } from './packedRows';
 import { cellText } from './rowValues';
 import { writeXlsx, type SheetValue } from './sheetFiles';

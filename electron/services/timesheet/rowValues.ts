@@ -1,5 +1,5 @@
-import { parseNorwegianDate, toIsoDate } from '../../../shared/dates';
-import { minutesFromHours, parseHours } from '../../../shared/hours';
+import { parseNorwegianDate, toIsoDate } from '@shared/dates';
+import { minutesFromHours, parseHours } from '@shared/hours';
 import type { RawCell } from './types';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; reason: string };

@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
-import { TEMPLATE_FILE_STEM, type TemplateKind } from '../../../shared/domain/documents';
-import { EVALUATION_SCALE, NOT_RELEVANT_LABEL } from '../../../shared/domain/evaluationForm';
+import { TEMPLATE_FILE_STEM, type TemplateKind } from '@shared/domain/documents';
+import { EVALUATION_SCALE, NOT_RELEVANT_LABEL } from '@shared/domain/evaluationForm';
 import { cell, factTable, FONT, grid, heading, HEADING_FILL, LABEL_FILL, letterhead, pageFooter, para, signatureLines, text } from './templateStyle';
 
 /**

@@ -14,7 +14,7 @@ import {
   WidthType,
   type IParagraphOptions,
 } from 'docx';
-import { DOCUMENT_ISSUER } from '../../../shared/domain/documents';
+import { DOCUMENT_ISSUER } from '@shared/domain/documents';
 
 /**
  * The look both default templates share: Fauske kommune's letterhead, a footer with the exemption from

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { CenteredScreen } from '../components/CenteredScreen';
+import { CenteredScreen } from '@renderer/components/CenteredScreen';
 
 /** The page was opened outside the desktop app (or the bridge failed to load): say so plainly. */
 export function ApiMissingScreen() {

@@ -1,6 +1,6 @@
-import { SystemGate } from '../features/recovery';
-import { SessionGate } from '../features/session';
-import { hasApi } from '../lib/api';
+import { SystemGate } from '@renderer/features/recovery';
+import { SessionGate } from '@renderer/features/session';
+import { hasApi } from '@renderer/lib/api';
 import { ApiMissingScreen } from './ApiMissingScreen';
 import { AppShell } from './AppShell';
 import { AppProviders } from './providers';

@@ -1,5 +1,5 @@
 import { NavDrawer, NavDrawerBody, NavItem, makeStyles, tokens } from '@fluentui/react-components';
-import { hrefFor } from '../lib/hashRoute';
+import { hrefFor } from '@renderer/lib/hashRoute';
 import { NAVIGATION, type Route } from './routes';
 
 const useStyles = makeStyles({

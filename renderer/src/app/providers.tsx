@@ -1,7 +1,7 @@
 import { FluentProvider, makeStaticStyles, webLightTheme } from '@fluentui/react-components';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { createQueryClient } from '../lib/query';
+import { createQueryClient } from '@renderer/lib/query';
 
 const useGlobalStyles = makeStaticStyles({
   'html, body, #root': { margin: 0, padding: 0, height: '100%' },

@@ -1,5 +1,5 @@
 import { Radio, RadioGroup, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { BackupDto } from '../../../shared/contract';
+import type { BackupDto } from '@shared/contract';
 import { backupContents, backupTitle } from './backupText';
 
 const useStyles = makeStyles({

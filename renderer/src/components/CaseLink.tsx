@@ -1,5 +1,5 @@
 import { Link } from '@fluentui/react-components';
-import { hrefFor } from '../lib/hashRoute';
+import { hrefFor } from '@renderer/lib/hashRoute';
 
 /** A case code that opens the case page. */
 export function CaseLink({ id, code }: { id: number; code: string }) {

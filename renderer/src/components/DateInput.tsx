@@ -1,7 +1,7 @@
 import { Input, type InputProps } from '@fluentui/react-components';
 import { useState, type Ref } from 'react';
-import { parseNorwegianDate } from '../../../shared/dates';
-import { formatNorwegianDate } from '../../../shared/format';
+import { parseNorwegianDate } from '@shared/dates';
+import { formatNorwegianDate } from '@shared/format';
 
 interface DateInputProps extends Omit<InputProps, 'value' | 'onChange' | 'type'> {
   ref?: Ref<HTMLInputElement>;

@@ -4,7 +4,7 @@ import { DatasetComponent, GridComponent, LegendComponent, TitleComponent, Toolt
 import { init, use, type EChartsType } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
-import { CHART_FONT_FAMILY, CHART_PALETTE, type ChartDefinition } from '../../../shared/charts/types';
+import { CHART_FONT_FAMILY, CHART_PALETTE, type ChartDefinition } from '@shared/charts/types';
 
 // The SVG renderer needs neither eval nor a canvas, so it runs under the app's strict CSP and the
 // drawn chart is text a screenshot and a test can read.

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
-import { errorMessage } from '../lib/api';
+import { errorMessage } from '@renderer/lib/api';
 
 /** A failed call, in the contract's Norwegian words. */
 export function ErrorMessage({ error, title }: { error: unknown; title?: string }) {

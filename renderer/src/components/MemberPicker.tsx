@@ -1,5 +1,5 @@
 import { Dropdown, Option, type DropdownProps } from '@fluentui/react-components';
-import { useApiQuery } from '../lib/query';
+import { useApiQuery } from '@renderer/lib/query';
 import type { Ref } from 'react';
 import { LISTBOX_SLOT } from './listbox';
 

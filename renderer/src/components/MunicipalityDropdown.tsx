@@ -1,7 +1,7 @@
 import { Dropdown, Option, type DropdownProps } from '@fluentui/react-components';
-import type { MunicipalityDto } from '../../../shared/contract';
-import type { MunicipalityKind } from '../../../shared/domain/municipalities';
-import { useApiQuery } from '../lib/query';
+import type { MunicipalityDto } from '@shared/contract';
+import type { MunicipalityKind } from '@shared/domain/municipalities';
+import { useApiQuery } from '@renderer/lib/query';
 import type { Ref } from 'react';
 import { LISTBOX_SLOT } from './listbox';
 

@@ -10,7 +10,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { BackupDto } from '../../../shared/contract';
+import type { BackupDto } from '@shared/contract';
 import { FormErrorMessage } from './ErrorMessage';
 import { backupContents, backupTitle } from './backupText';
 

@@ -1,7 +1,7 @@
 import { Input } from '@fluentui/react-components';
 import { Controller, type UseFormReturn } from 'react-hook-form';
-import { z } from '../../../shared/contract/zodNorwegian';
-import { createTeamMemberInput, PASSWORD_MIN_LENGTH } from '../../../shared/contract/teamMembers';
+import { z } from '@shared/validation/zodNorwegian';
+import { createTeamMemberInput, PASSWORD_MIN_LENGTH } from '@shared/contract/teamMembers';
 import { FormField } from './FormField';
 import { PasswordField } from './PasswordInput';
 import { suggestInitials, suggestUsername } from './teamMemberSuggestions';

@@ -1,6 +1,6 @@
-import type { BackupDto } from '../../../shared/contract';
-import { BACKUP_KIND_LABELS } from '../../../shared/domain/backups';
-import { formatInteger, formatNorwegianDate, formatNorwegianDateTime } from '../../../shared/format';
+import type { BackupDto } from '@shared/contract';
+import { BACKUP_KIND_LABELS } from '@shared/domain/backups';
+import { formatInteger, formatNorwegianDate, formatNorwegianDateTime } from '@shared/format';
 
 const sizeFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 1 });
 

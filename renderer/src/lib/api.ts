@@ -1,5 +1,5 @@
-import type { EttervernApi } from '../../../shared/api';
-import type { ApiErrorCode, ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract';
+import type { EttervernApi } from '@shared/api';
+import type { ApiErrorCode, ChannelInput, ChannelName, ChannelOutput } from '@shared/contract';
 
 declare global {
   interface Window {

@@ -1,4 +1,4 @@
-import { isoDateInOslo } from '../../../shared/dates';
+import { isoDateInOslo } from '@shared/dates';
 
 /** Today's date where the team works, whatever the computer's time zone says. */
 export function todayIso(): string {

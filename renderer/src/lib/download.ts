@@ -1,4 +1,4 @@
-import type { FileDto } from '../../../shared/contract';
+import type { FileDto } from '@shared/contract';
 
 /** Saves a file the services made, the browser way: a Blob and an <a download>, no file system access. */
 export function downloadFile(file: FileDto): void {

@@ -14,7 +14,7 @@ import {
   type ChannelOutput,
   type MutationChannelName,
   type QueryChannelName,
-} from '../../../shared/contract';
+} from '@shared/contract';
 import { ApiCallError, call } from './api';
 
 /** The part of `domain:verb-noun` that mutations name in `invalidates`. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { BackupDto, RestoreResultDto } from '../../../shared/contract';
+import type { BackupDto, RestoreResultDto } from '@shared/contract';
 import { errorMessage } from './api';
 import { useApiMutation } from './query';
 

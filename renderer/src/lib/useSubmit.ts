@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ChannelInput, MutationChannelName } from '../../../shared/contract';
+import type { ChannelInput, MutationChannelName } from '@shared/contract';
 import { ApiCallError, errorMessage } from './api';
 import { useApiMutation } from './query';
 

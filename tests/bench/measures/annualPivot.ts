@@ -1,5 +1,5 @@
-import type { ChannelName } from '../../../shared/contract';
-import { yearRange } from '../../../shared/dates';
+import type { ChannelName } from '@shared/contract';
+import { yearRange } from '@shared/dates';
 import { openDatabase } from '../../../electron/db/open';
 import { formatMs, median, percentile, sampleInterleaved } from '../measure';
 import { atMost, info, type MeasureResult } from '../report';

@@ -1,4 +1,4 @@
-import type { ChannelName } from '../../../shared/contract';
+import type { ChannelName } from '@shared/contract';
 import { openDatabase } from '../../../electron/db/open';
 import { formatMs, median, percentile, sampleInterleaved } from '../measure';
 import { atMost, info, type MeasureResult } from '../report';

@@ -1,4 +1,4 @@
-import type { ChannelInput, ChannelName } from '../../../shared/contract';
+import type { ChannelInput, ChannelName } from '@shared/contract';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

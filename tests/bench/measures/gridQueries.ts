@@ -1,4 +1,4 @@
-import type { ChannelInput, ChannelName } from '../../../shared/contract';
+import type { ChannelInput, ChannelName } from '@shared/contract';
 import { openDatabase } from '../../../electron/db/open';
 import { formatMs, percentile, sample } from '../measure';
 import { atMost, type MeasureResult } from '../report';

@@ -1,7 +1,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChannelInput, ChannelName } from '../../../shared/contract';
-import { addDays, toIsoDate } from '../../../shared/dates';
+import type { ChannelInput, ChannelName } from '@shared/contract';
+import { addDays, toIsoDate } from '@shared/dates';
 import { openDatabase } from '../../../electron/db/open';
 import { fixedClock } from '../../../electron/services/context';
 import { createDispatcher, type Dispatcher } from '../../../electron/services/dispatcher';

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { APP_ORIGIN_PREFIX, createAppProtocolHandler } from '../../../electron/main/appProtocol';
-import { CONTENT_SECURITY_POLICY } from '../../../shared/security/csp';
+import { CONTENT_SECURITY_POLICY } from '@shared/security/csp';
 
 export interface StaticServer {
   /** Origin with a trailing slash, e.g. http://127.0.0.1:40123/ */

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { writeSync } from 'node:fs';
 import { applyJournalMode, applyPragmas } from '../../../electron/db/pragmas';
-import { auditRowHash, GENESIS_HASH } from '../../../electron/services/auditChain';
+import { auditRowHash, GENESIS_HASH } from '../../../electron/db/auditChain';
 
 /**
  * The crash test's victim. It opens the database with the app's own connection settings and writes time

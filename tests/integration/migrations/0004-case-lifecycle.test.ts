@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openDatabase, type AppDatabase } from '../../../electron/db/open';
-import { DEFAULT_LIFE_DOMAINS } from '../../../shared/domain/caseLife';
+import { DEFAULT_LIFE_DOMAINS } from '@shared/domain/caseLife';
 import { makeTempDir } from '../../support/testDatabase';
 
 /** Migration 0004: lifecycle columns are nullable, new tables hold what a case gathers, constraints hold. */

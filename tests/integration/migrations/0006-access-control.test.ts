@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openDatabase, type AppDatabase } from '../../../electron/db/open';
 import { MIGRATIONS } from '../../../electron/db/migrations';
-import { verifyAuditChain } from '../../../electron/services/auditLog';
-import { GENESIS_HASH } from '../../../electron/services/auditChain';
+import { verifyAuditChain } from '../../../electron/services/audit/log';
+import { GENESIS_HASH } from '../../../electron/db/auditChain';
 import { makeTempDir } from '../../support/testDatabase';
 
 /** Migration 0006: password columns, the closure note, and the audit log joining a hash chain. */

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openDatabase, type AppDatabase } from '../../../electron/db/open';
-import { POPULATION_SEED_YEARS } from '../../../shared/domain/populationSeed';
+import { POPULATION_SEED_YEARS } from '@shared/domain/populationSeed';
 import { makeTempDir } from '../../support/testDatabase';
 
 /** Migration 0009: populations per member and year (seeded), and the year's budget and model parameters. */

@@ -1,9 +1,9 @@
 import { Dropdown, Field, Input, Option, makeStyles, tokens } from '@fluentui/react-components';
-import type { AuditFilter } from '../../../../shared/contract';
-import { AUDIT_ACTIONS, auditActionLabel } from '../../../../shared/domain/audit';
-import { isIsoDate } from '../../../../shared/dates';
-import { DateInput } from '../../components/DateInput';
-import { useApiQuery } from '../../lib/query';
+import type { AuditFilter } from '@shared/contract';
+import { AUDIT_ACTIONS, auditActionLabel } from '@shared/domain/audit';
+import { isIsoDate } from '@shared/dates';
+import { DateInput } from '@renderer/components/DateInput';
+import { useApiQuery } from '@renderer/lib/query';
 
 const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },

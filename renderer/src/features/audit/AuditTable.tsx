@@ -1,9 +1,9 @@
 import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
-import type { AuditEntryDto } from '../../../../shared/contract';
-import { auditActionLabel, auditRecordTypeLabel } from '../../../../shared/domain/audit';
-import { formatNorwegianDateTime } from '../../../../shared/format';
-import { FIELD_LABELS } from '../../../../shared/contract/fieldLabels';
-import { DataTable, type ColumnMeta } from '../../components/DataTable';
+import type { AuditEntryDto } from '@shared/contract';
+import { auditActionLabel, auditRecordTypeLabel } from '@shared/domain/audit';
+import { formatNorwegianDateTime } from '@shared/format';
+import { FIELD_LABELS } from '@shared/validation/fieldLabels';
+import { DataTable, type ColumnMeta } from '@renderer/components/DataTable';
 
 const column = createColumnHelper<AuditEntryDto>();
 

@@ -1,16 +1,16 @@
 import { Button, Dropdown, Option, makeStyles, tokens } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { CaseContactDto, CaseDetailDto } from '../../../../shared/contract';
-import { CASE_CONTACT_ROLES, CASE_CONTACT_ROLE_LABEL, CONTACT_KIND_LABEL, type CaseContactRole } from '../../../../shared/domain/caseLife';
-import { ChoiceDropdown } from '../../components/ChoiceDropdown';
-import { FormErrorMessage } from '../../components/ErrorMessage';
-import { FormField } from '../../components/FormField';
-import { LISTBOX_SLOT } from '../../components/listbox';
-import { SectionCard } from '../../components/SectionCard';
-import { SimpleTable } from '../../components/SimpleTable';
-import { useApiQuery } from '../../lib/query';
-import { useSubmit } from '../../lib/useSubmit';
+import type { CaseContactDto, CaseDetailDto } from '@shared/contract';
+import { CASE_CONTACT_ROLES, CASE_CONTACT_ROLE_LABEL, CONTACT_KIND_LABEL, type CaseContactRole } from '@shared/domain/caseLife';
+import { ChoiceDropdown } from '@renderer/components/ChoiceDropdown';
+import { FormErrorMessage } from '@renderer/components/ErrorMessage';
+import { FormField } from '@renderer/components/FormField';
+import { LISTBOX_SLOT } from '@renderer/components/listbox';
+import { SectionCard } from '@renderer/components/SectionCard';
+import { SimpleTable } from '@renderer/components/SimpleTable';
+import { useApiQuery } from '@renderer/lib/query';
+import { useSubmit } from '@renderer/lib/useSubmit';
 
 const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' } });
 

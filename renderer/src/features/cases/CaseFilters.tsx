@@ -1,11 +1,11 @@
 import { Dropdown, Field, Option, SearchBox, makeStyles, tokens } from '@fluentui/react-components';
-import type { CaseStatus } from '../../../../shared/domain/caseStatus';
-import { CASE_STATUSES, CASE_STATUS_LABEL } from '../../../../shared/domain/caseStatus';
-import { ChoiceDropdown } from '../../components/ChoiceDropdown';
-import { LISTBOX_SLOT } from '../../components/listbox';
-import { MunicipalityDropdown } from '../../components/MunicipalityDropdown';
-import { currentYear } from '../../lib/dates';
-import { useApiQuery } from '../../lib/query';
+import type { CaseStatus } from '@shared/domain/caseStatus';
+import { CASE_STATUSES, CASE_STATUS_LABEL } from '@shared/domain/caseStatus';
+import { ChoiceDropdown } from '@renderer/components/ChoiceDropdown';
+import { LISTBOX_SLOT } from '@renderer/components/listbox';
+import { MunicipalityDropdown } from '@renderer/components/MunicipalityDropdown';
+import { currentYear } from '@renderer/lib/dates';
+import { useApiQuery } from '@renderer/lib/query';
 
 export interface CaseFilterValues {
   search: string;

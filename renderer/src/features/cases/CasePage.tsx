@@ -1,10 +1,10 @@
 import { Badge, Link, makeStyles, tokens } from '@fluentui/react-components';
-import { CASE_STATUS_LABEL } from '../../../../shared/domain/caseStatus';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { PageHeader } from '../../components/PageHeader';
-import { hrefFor, useHashParam } from '../../lib/hashRoute';
-import { useApiQuery } from '../../lib/query';
+import { CASE_STATUS_LABEL } from '@shared/domain/caseStatus';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { Loading } from '@renderer/components/Loading';
+import { PageHeader } from '@renderer/components/PageHeader';
+import { hrefFor, useHashParam } from '@renderer/lib/hashRoute';
+import { useApiQuery } from '@renderer/lib/query';
 import { CaseContactsSection } from './CaseContactsSection';
 import { RiskSection, StaffSection } from './CaseTeamSections';
 import { CaseTime, CaseTimeline } from './CaseTimeline';

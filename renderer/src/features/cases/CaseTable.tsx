@@ -1,6 +1,6 @@
 import { getCoreRowModel, useReactTable, type OnChangeFn, type SortingState } from '@tanstack/react-table';
-import type { CaseDto } from '../../../../shared/contract';
-import { DataTable } from '../../components/DataTable';
+import type { CaseDto } from '@shared/contract';
+import { DataTable } from '@renderer/components/DataTable';
 import { caseColumns } from './caseColumns';
 
 /** One page of cases; sorting is done by the service, so the table only reports what was clicked. */

@@ -1,16 +1,16 @@
 import { Button, Checkbox, Dropdown, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { CaseDetailDto } from '../../../../shared/contract';
-import { formatNorwegianDate } from '../../../../shared/format';
-import { DateInput } from '../../components/DateInput';
-import { FormErrorMessage } from '../../components/ErrorMessage';
-import { FormField } from '../../components/FormField';
-import { LISTBOX_SLOT } from '../../components/listbox';
-import { MemberPicker } from '../../components/MemberPicker';
-import { SectionCard } from '../../components/SectionCard';
-import { todayIso } from '../../lib/dates';
-import { useApiQuery } from '../../lib/query';
-import { useSubmit } from '../../lib/useSubmit';
+import type { CaseDetailDto } from '@shared/contract';
+import { formatNorwegianDate } from '@shared/format';
+import { DateInput } from '@renderer/components/DateInput';
+import { FormErrorMessage } from '@renderer/components/ErrorMessage';
+import { FormField } from '@renderer/components/FormField';
+import { LISTBOX_SLOT } from '@renderer/components/listbox';
+import { MemberPicker } from '@renderer/components/MemberPicker';
+import { SectionCard } from '@renderer/components/SectionCard';
+import { todayIso } from '@renderer/lib/dates';
+import { useApiQuery } from '@renderer/lib/query';
+import { useSubmit } from '@renderer/lib/useSubmit';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },

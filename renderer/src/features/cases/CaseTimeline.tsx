@@ -1,10 +1,10 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { CaseDetailDto, CaseTransitionDto } from '../../../../shared/contract';
-import { CLOSURE_REASON_LABEL, INSTITUTION_KIND_LABEL } from '../../../../shared/domain/caseLife';
-import { CASE_STATUS_LABEL } from '../../../../shared/domain/caseStatus';
-import { formatHours, formatNorwegianDate } from '../../../../shared/format';
-import { SectionCard } from '../../components/SectionCard';
-import { SimpleTable } from '../../components/SimpleTable';
+import type { CaseDetailDto, CaseTransitionDto } from '@shared/contract';
+import { CLOSURE_REASON_LABEL, INSTITUTION_KIND_LABEL } from '@shared/domain/caseLife';
+import { CASE_STATUS_LABEL } from '@shared/domain/caseStatus';
+import { formatHours, formatNorwegianDate } from '@shared/format';
+import { SectionCard } from '@renderer/components/SectionCard';
+import { SimpleTable } from '@renderer/components/SimpleTable';
 
 const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },

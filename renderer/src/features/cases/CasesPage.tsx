@@ -2,11 +2,11 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, Text, makeStyles
 import { ChevronLeftRegular, ChevronRightRegular, DismissRegular } from '@fluentui/react-icons';
 import type { SortingState } from '@tanstack/react-table';
 import { useDeferredValue, useState } from 'react';
-import { formatInteger } from '../../../../shared/format';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { PageHeader } from '../../components/PageHeader';
-import { useApiQuery } from '../../lib/query';
+import { formatInteger } from '@shared/format';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { Loading } from '@renderer/components/Loading';
+import { PageHeader } from '@renderer/components/PageHeader';
+import { useApiQuery } from '@renderer/lib/query';
 import { CaseFilters, type CaseFilterValues } from './CaseFilters';
 import { CaseTable } from './CaseTable';
 import { SORT_FIELD_OF_COLUMN } from './caseColumns';

@@ -1,7 +1,7 @@
 import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { isIsoDate } from '../../../../shared/dates';
-import { errorMessage } from '../../lib/api';
-import { useApiQuery } from '../../lib/query';
+import { isIsoDate } from '@shared/dates';
+import { errorMessage } from '@renderer/lib/api';
+import { useApiQuery } from '@renderer/lib/query';
 
 const useStyles = makeStyles({
   root: {

@@ -1,16 +1,16 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, DocumentArrowDownRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { CaseDetailDto, FileDto, GeneratedDocumentDto } from '../../../../shared/contract';
-import { TEMPLATE_KIND_LABEL, TEMPLATE_KINDS, type TemplateKind } from '../../../../shared/domain/documents';
-import { formatNorwegianDateTime } from '../../../../shared/format';
-import { ErrorMessage, FormErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { SectionCard } from '../../components/SectionCard';
-import { SimpleTable } from '../../components/SimpleTable';
-import { errorMessage } from '../../lib/api';
-import { useApiMutation, useApiQuery } from '../../lib/query';
-import { downloadFile } from '../../lib/download';
+import type { CaseDetailDto, FileDto, GeneratedDocumentDto } from '@shared/contract';
+import { TEMPLATE_KIND_LABEL, TEMPLATE_KINDS, type TemplateKind } from '@shared/domain/documents';
+import { formatNorwegianDateTime } from '@shared/format';
+import { ErrorMessage, FormErrorMessage } from '@renderer/components/ErrorMessage';
+import { Loading } from '@renderer/components/Loading';
+import { SectionCard } from '@renderer/components/SectionCard';
+import { SimpleTable } from '@renderer/components/SimpleTable';
+import { errorMessage } from '@renderer/lib/api';
+import { useApiMutation, useApiQuery } from '@renderer/lib/query';
+import { downloadFile } from '@renderer/lib/download';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },

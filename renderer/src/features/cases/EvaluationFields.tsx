@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, Radio, RadioGroup, Text, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Fragment, useId, useState } from 'react';
-import type { EvaluationAnswers, EvaluationResponseDto } from '../../../../shared/contract';
+import type { EvaluationAnswers, EvaluationResponseDto } from '@shared/contract';
 import {
   EVALUATION_CONSENT_TEXT,
   EVALUATION_GROUPS,
@@ -10,11 +10,11 @@ import {
   EVALUATION_TEXT_QUESTIONS,
   NOT_RELEVANT_LABEL,
   type EvaluationQuestionId,
-} from '../../../../shared/domain/evaluationForm';
-import { formatInteger } from '../../../../shared/format';
-import { DateInput } from '../../components/DateInput';
-import { FormField } from '../../components/FormField';
-import { todayIso } from '../../lib/dates';
+} from '@shared/domain/evaluationForm';
+import { formatInteger } from '@shared/format';
+import { DateInput } from '@renderer/components/DateInput';
+import { FormField } from '@renderer/components/FormField';
+import { todayIso } from '@renderer/lib/dates';
 
 /** Radio value for «Ikke aktuelt»: stored as null, like a line left blank. */
 const NOT_RELEVANT = 'na';

@@ -1,17 +1,17 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { DeleteRegular, EditRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { CaseDetailDto, EvaluationResponseDto } from '../../../../shared/contract';
-import { EVALUATION_QUESTIONS } from '../../../../shared/domain/evaluationForm';
-import { formatInteger, formatNorwegianDate } from '../../../../shared/format';
-import { ConfirmButton } from '../../components/ConfirmButton';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { SectionCard } from '../../components/SectionCard';
-import { SimpleTable } from '../../components/SimpleTable';
-import { StepDialog } from '../../components/StepDialog';
-import { errorMessage } from '../../lib/api';
-import { useApiMutation, useApiQuery } from '../../lib/query';
-import { useSubmit } from '../../lib/useSubmit';
+import type { CaseDetailDto, EvaluationResponseDto } from '@shared/contract';
+import { EVALUATION_QUESTIONS } from '@shared/domain/evaluationForm';
+import { formatInteger, formatNorwegianDate } from '@shared/format';
+import { ConfirmButton } from '@renderer/components/ConfirmButton';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { SectionCard } from '@renderer/components/SectionCard';
+import { SimpleTable } from '@renderer/components/SimpleTable';
+import { StepDialog } from '@renderer/components/StepDialog';
+import { errorMessage } from '@renderer/lib/api';
+import { useApiMutation, useApiQuery } from '@renderer/lib/query';
+import { useSubmit } from '@renderer/lib/useSubmit';
 import { draftFrom, emptyDraft, EvaluationFields, type EvaluationDraft } from './EvaluationFields';
 
 const useStyles = makeStyles({

@@ -1,14 +1,14 @@
 import { Button, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { CaseDetailDto, CaseGoalDto } from '../../../../shared/contract';
-import { FREE_TEXT_MAX, GOAL_STATUSES, GOAL_STATUS_LABEL, NO_HEALTH_DETAILS } from '../../../../shared/domain/caseLife';
-import { ChoiceDropdown } from '../../components/ChoiceDropdown';
-import { FormErrorMessage } from '../../components/ErrorMessage';
-import { FormField } from '../../components/FormField';
-import { SectionCard } from '../../components/SectionCard';
-import { SimpleTable } from '../../components/SimpleTable';
-import { useSubmit } from '../../lib/useSubmit';
+import type { CaseDetailDto, CaseGoalDto } from '@shared/contract';
+import { FREE_TEXT_MAX, GOAL_STATUSES, GOAL_STATUS_LABEL, NO_HEALTH_DETAILS } from '@shared/domain/caseLife';
+import { ChoiceDropdown } from '@renderer/components/ChoiceDropdown';
+import { FormErrorMessage } from '@renderer/components/ErrorMessage';
+import { FormField } from '@renderer/components/FormField';
+import { SectionCard } from '@renderer/components/SectionCard';
+import { SimpleTable } from '@renderer/components/SimpleTable';
+import { useSubmit } from '@renderer/lib/useSubmit';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },

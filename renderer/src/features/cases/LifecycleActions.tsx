@@ -1,6 +1,6 @@
 import { Input, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { CaseDetailDto } from '../../../../shared/contract';
+import type { CaseDetailDto } from '@shared/contract';
 import {
   CLOSURE_REASONS,
   CLOSURE_REASON_LABEL,
@@ -9,13 +9,13 @@ import {
   NO_HEALTH_DETAILS,
   type ClosureReason,
   type InstitutionKind,
-} from '../../../../shared/domain/caseLife';
-import { ChoiceDropdown } from '../../components/ChoiceDropdown';
-import { DateInput } from '../../components/DateInput';
-import { FormField } from '../../components/FormField';
-import { todayIso } from '../../lib/dates';
-import { useSubmit } from '../../lib/useSubmit';
-import { StepDialog } from '../../components/StepDialog';
+} from '@shared/domain/caseLife';
+import { ChoiceDropdown } from '@renderer/components/ChoiceDropdown';
+import { DateInput } from '@renderer/components/DateInput';
+import { FormField } from '@renderer/components/FormField';
+import { todayIso } from '@renderer/lib/dates';
+import { useSubmit } from '@renderer/lib/useSubmit';
+import { StepDialog } from '@renderer/components/StepDialog';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },

@@ -1,6 +1,6 @@
 import { AddRegular } from '@fluentui/react-icons';
-import type { CaseDto } from '../../../../shared/contract';
-import { FormDialog } from '../../components/FormDialog';
+import type { CaseDto } from '@shared/contract';
+import { FormDialog } from '@renderer/components/FormDialog';
 import { NewCaseForm } from './NewCaseForm';
 
 /** «Ny sak» and its dialog. */

@@ -1,6 +1,6 @@
 import { Button, Radio, RadioGroup, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { CaseDetailDto } from '../../../../shared/contract';
+import type { CaseDetailDto } from '@shared/contract';
 import {
   RATING_LEVELS,
   RATING_LEVEL_EXPLANATION,
@@ -9,15 +9,15 @@ import {
   RATING_OCCASION_LABEL,
   type RatingLevel,
   type RatingOccasion,
-} from '../../../../shared/domain/caseLife';
-import { ChoiceDropdown } from '../../components/ChoiceDropdown';
-import { DateInput } from '../../components/DateInput';
-import { FormErrorMessage } from '../../components/ErrorMessage';
-import { FormField } from '../../components/FormField';
-import { SectionCard } from '../../components/SectionCard';
-import { todayIso } from '../../lib/dates';
-import { useApiQuery } from '../../lib/query';
-import { useSubmit } from '../../lib/useSubmit';
+} from '@shared/domain/caseLife';
+import { ChoiceDropdown } from '@renderer/components/ChoiceDropdown';
+import { DateInput } from '@renderer/components/DateInput';
+import { FormErrorMessage } from '@renderer/components/ErrorMessage';
+import { FormField } from '@renderer/components/FormField';
+import { SectionCard } from '@renderer/components/SectionCard';
+import { todayIso } from '@renderer/lib/dates';
+import { useApiQuery } from '@renderer/lib/query';
+import { useSubmit } from '@renderer/lib/useSubmit';
 
 const useStyles = makeStyles({
   levels: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },

@@ -1,9 +1,9 @@
 import { createColumnHelper } from '@tanstack/react-table';
-import type { CaseDto, CaseSortField } from '../../../../shared/contract';
-import { CASE_STATUS_LABEL } from '../../../../shared/domain/caseStatus';
-import { formatHours, formatNorwegianDate } from '../../../../shared/format';
-import { CaseLink } from '../../components/CaseLink';
-import type { ColumnMeta } from '../../components/DataTable';
+import type { CaseDto, CaseSortField } from '@shared/contract';
+import { CASE_STATUS_LABEL } from '@shared/domain/caseStatus';
+import { formatHours, formatNorwegianDate } from '@shared/format';
+import { CaseLink } from '@renderer/components/CaseLink';
+import type { ColumnMeta } from '@renderer/components/DataTable';
 
 const column = createColumnHelper<CaseDto>();
 

@@ -1,13 +1,13 @@
 import { Input, makeStyles, tokens } from '@fluentui/react-components';
 import { EditRegular, PersonAddRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { ContactDto, ContactPersonDto } from '../../../../shared/contract';
-import { CONTACT_AREAS, CONTACT_AREA_LABEL, CONTACT_KINDS, CONTACT_KIND_LABEL, type ContactArea, type ContactKind } from '../../../../shared/domain/caseLife';
-import { ChoiceDropdown } from '../../components/ChoiceDropdown';
-import { FormField } from '../../components/FormField';
-import { MunicipalityDropdown } from '../../components/MunicipalityDropdown';
-import { useSubmit } from '../../lib/useSubmit';
-import { StepDialog } from '../../components/StepDialog';
+import type { ContactDto, ContactPersonDto } from '@shared/contract';
+import { CONTACT_AREAS, CONTACT_AREA_LABEL, CONTACT_KINDS, CONTACT_KIND_LABEL, type ContactArea, type ContactKind } from '@shared/domain/caseLife';
+import { ChoiceDropdown } from '@renderer/components/ChoiceDropdown';
+import { FormField } from '@renderer/components/FormField';
+import { MunicipalityDropdown } from '@renderer/components/MunicipalityDropdown';
+import { useSubmit } from '@renderer/lib/useSubmit';
+import { StepDialog } from '@renderer/components/StepDialog';
 
 const MEMBER_KINDS = ['member'] as const;
 const useStyles = makeStyles({ row: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalM } });

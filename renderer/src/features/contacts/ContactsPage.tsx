@@ -1,16 +1,16 @@
 import { Button, Checkbox, Field, SearchBox, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArchiveRegular, ArrowUndoRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useDeferredValue, useState } from 'react';
-import type { ContactDto } from '../../../../shared/contract';
-import { CONTACT_KINDS, CONTACT_KIND_LABEL, type ContactKind } from '../../../../shared/domain/caseLife';
-import { ChoiceDropdown } from '../../components/ChoiceDropdown';
-import { ErrorMessage, FormErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { MunicipalityDropdown } from '../../components/MunicipalityDropdown';
-import { PageHeader } from '../../components/PageHeader';
-import { SimpleTable } from '../../components/SimpleTable';
-import { useApiQuery } from '../../lib/query';
-import { useSubmit } from '../../lib/useSubmit';
+import type { ContactDto } from '@shared/contract';
+import { CONTACT_KINDS, CONTACT_KIND_LABEL, type ContactKind } from '@shared/domain/caseLife';
+import { ChoiceDropdown } from '@renderer/components/ChoiceDropdown';
+import { ErrorMessage, FormErrorMessage } from '@renderer/components/ErrorMessage';
+import { Loading } from '@renderer/components/Loading';
+import { MunicipalityDropdown } from '@renderer/components/MunicipalityDropdown';
+import { PageHeader } from '@renderer/components/PageHeader';
+import { SimpleTable } from '@renderer/components/SimpleTable';
+import { useApiQuery } from '@renderer/lib/query';
+import { useSubmit } from '@renderer/lib/useSubmit';
 import { ContactDialog, PersonDialog } from './ContactForm';
 
 const MEMBER_KINDS = ['member'] as const;

@@ -1,18 +1,18 @@
 import { Dropdown, Option, Textarea } from '@fluentui/react-components';
 import { EditRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { NetworkEventDto } from '../../../../shared/contract';
-import { NETWORK_KINDS, NETWORK_KIND_LABEL, NO_HEALTH_DETAILS, type NetworkKind } from '../../../../shared/domain/caseLife';
-import { formatNorwegianDate } from '../../../../shared/format';
-import { ChoiceDropdown } from '../../components/ChoiceDropdown';
-import { DateInput } from '../../components/DateInput';
-import { FormField } from '../../components/FormField';
-import { LISTBOX_SLOT } from '../../components/listbox';
-import { MunicipalityDropdown } from '../../components/MunicipalityDropdown';
-import { StepDialog } from '../../components/StepDialog';
-import { todayIso } from '../../lib/dates';
-import { useApiQuery } from '../../lib/query';
-import { useSubmit } from '../../lib/useSubmit';
+import type { NetworkEventDto } from '@shared/contract';
+import { NETWORK_KINDS, NETWORK_KIND_LABEL, NO_HEALTH_DETAILS, type NetworkKind } from '@shared/domain/caseLife';
+import { formatNorwegianDate } from '@shared/format';
+import { ChoiceDropdown } from '@renderer/components/ChoiceDropdown';
+import { DateInput } from '@renderer/components/DateInput';
+import { FormField } from '@renderer/components/FormField';
+import { LISTBOX_SLOT } from '@renderer/components/listbox';
+import { MunicipalityDropdown } from '@renderer/components/MunicipalityDropdown';
+import { StepDialog } from '@renderer/components/StepDialog';
+import { todayIso } from '@renderer/lib/dates';
+import { useApiQuery } from '@renderer/lib/query';
+import { useSubmit } from '@renderer/lib/useSubmit';
 
 interface EventValues {
   date: string;

@@ -1,17 +1,17 @@
 import { Button, Field, makeStyles, tokens } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { NetworkEventDto } from '../../../../shared/contract';
-import { NETWORK_KINDS, NETWORK_KIND_LABEL, type NetworkKind } from '../../../../shared/domain/caseLife';
-import { formatNorwegianDate } from '../../../../shared/format';
-import { ChoiceDropdown } from '../../components/ChoiceDropdown';
-import { ErrorMessage, FormErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { PageHeader } from '../../components/PageHeader';
-import { SimpleTable } from '../../components/SimpleTable';
-import { currentYear } from '../../lib/dates';
-import { useApiQuery } from '../../lib/query';
-import { useSubmit } from '../../lib/useSubmit';
+import type { NetworkEventDto } from '@shared/contract';
+import { NETWORK_KINDS, NETWORK_KIND_LABEL, type NetworkKind } from '@shared/domain/caseLife';
+import { formatNorwegianDate } from '@shared/format';
+import { ChoiceDropdown } from '@renderer/components/ChoiceDropdown';
+import { ErrorMessage, FormErrorMessage } from '@renderer/components/ErrorMessage';
+import { Loading } from '@renderer/components/Loading';
+import { PageHeader } from '@renderer/components/PageHeader';
+import { SimpleTable } from '@renderer/components/SimpleTable';
+import { currentYear } from '@renderer/lib/dates';
+import { useApiQuery } from '@renderer/lib/query';
+import { useSubmit } from '@renderer/lib/useSubmit';
 import { NetworkEventDialog } from './NetworkEventDialog';
 
 const useStyles = makeStyles({

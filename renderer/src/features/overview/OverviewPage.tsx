@@ -1,15 +1,15 @@
 import { Badge, Link, makeStyles, tokens } from '@fluentui/react-components';
-import type { ActiveCaseDto, AfterContactDto, CaseDto } from '../../../../shared/contract';
-import { CASE_STATUS_LABEL } from '../../../../shared/domain/caseStatus';
-import { formatNorwegianDate } from '../../../../shared/format';
-import { CaseLink } from '../../components/CaseLink';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { PageHeader } from '../../components/PageHeader';
-import { SectionCard } from '../../components/SectionCard';
-import { SimpleTable, type SimpleColumn } from '../../components/SimpleTable';
-import { hrefFor } from '../../lib/hashRoute';
-import { useApiQuery } from '../../lib/query';
+import type { ActiveCaseDto, AfterContactDto, CaseDto } from '@shared/contract';
+import { CASE_STATUS_LABEL } from '@shared/domain/caseStatus';
+import { formatNorwegianDate } from '@shared/format';
+import { CaseLink } from '@renderer/components/CaseLink';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { Loading } from '@renderer/components/Loading';
+import { PageHeader } from '@renderer/components/PageHeader';
+import { SectionCard } from '@renderer/components/SectionCard';
+import { SimpleTable, type SimpleColumn } from '@renderer/components/SimpleTable';
+import { hrefFor } from '@renderer/lib/hashRoute';
+import { useApiQuery } from '@renderer/lib/query';
 
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(480px, 1fr))', gap: tokens.spacingHorizontalL },

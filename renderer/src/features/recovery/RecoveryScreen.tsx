@@ -1,13 +1,13 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import { BackupPicker } from '../../components/BackupPicker';
-import { CenteredScreen } from '../../components/CenteredScreen';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { RestoreBackupDialog } from '../../components/RestoreBackupDialog';
-import { backupTitle } from '../../components/backupText';
-import { useApiQuery } from '../../lib/query';
-import { useRestoreBackup } from '../../lib/useRestoreBackup';
+import { BackupPicker } from '@renderer/components/BackupPicker';
+import { CenteredScreen } from '@renderer/components/CenteredScreen';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { Loading } from '@renderer/components/Loading';
+import { RestoreBackupDialog } from '@renderer/components/RestoreBackupDialog';
+import { backupTitle } from '@renderer/components/backupText';
+import { useApiQuery } from '@renderer/lib/query';
+import { useRestoreBackup } from '@renderer/lib/useRestoreBackup';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

@@ -1,7 +1,7 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { Loading } from '../../components/Loading';
-import { useApiQuery } from '../../lib/query';
+import { Loading } from '@renderer/components/Loading';
+import { useApiQuery } from '@renderer/lib/query';
 import { RecoveryScreen } from './RecoveryScreen';
 
 // The banner takes its own height and the app the rest, so the read-only window does not scroll as a whole.

@@ -12,13 +12,13 @@ import {
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { contract } from '../../../../shared/contract';
-import { PASSWORD_MIN_LENGTH } from '../../../../shared/contract/teamMembers';
-import { z } from '../../../../shared/contract/zodNorwegian';
-import { DialogForm } from '../../components/DialogForm';
-import { PasswordField } from '../../components/PasswordInput';
-import { applyApiError } from '../../lib/formErrors';
-import { useApiMutation } from '../../lib/query';
+import { contract } from '@shared/contract';
+import { PASSWORD_MIN_LENGTH } from '@shared/contract/teamMembers';
+import { z } from '@shared/validation/zodNorwegian';
+import { DialogForm } from '@renderer/components/DialogForm';
+import { PasswordField } from '@renderer/components/PasswordInput';
+import { applyApiError } from '@renderer/lib/formErrors';
+import { useApiMutation } from '@renderer/lib/query';
 
 /** The contract's input plus the repeated new password, which only the form checks. */
 const changePasswordForm = contract['session:change-password'].input

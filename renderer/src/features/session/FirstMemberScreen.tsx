@@ -2,8 +2,8 @@ import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { CenteredScreen } from '../../components/CenteredScreen';
-import { FormErrorMessage } from '../../components/ErrorMessage';
+import { CenteredScreen } from '@renderer/components/CenteredScreen';
+import { FormErrorMessage } from '@renderer/components/ErrorMessage';
 import {
   EMPTY_TEAM_MEMBER_NAME,
   TEAM_MEMBER_NAME_FIELDS,
@@ -11,8 +11,8 @@ import {
   teamMemberFormSchema,
   teamMemberInput,
   type TeamMemberFormValues,
-} from '../../components/TeamMemberFields';
-import { applyApiError } from '../../lib/formErrors';
+} from '@renderer/components/TeamMemberFields';
+import { applyApiError } from '@renderer/lib/formErrors';
 import { useCreateFirstMember } from './useFirstMember';
 
 const useStyles = makeStyles({

@@ -2,11 +2,11 @@ import { Avatar, Button, Card, Portal, Text, makeStyles, tokens } from '@fluentu
 import { LockClosedRegular } from '@fluentui/react-icons';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { TeamMemberDto } from '../../../../shared/contract';
-import { FormErrorMessage } from '../../components/ErrorMessage';
-import { PasswordField } from '../../components/PasswordInput';
-import { applyApiError } from '../../lib/formErrors';
-import { useApiMutation } from '../../lib/query';
+import type { TeamMemberDto } from '@shared/contract';
+import { FormErrorMessage } from '@renderer/components/ErrorMessage';
+import { PasswordField } from '@renderer/components/PasswordInput';
+import { applyApiError } from '@renderer/lib/formErrors';
+import { useApiMutation } from '@renderer/lib/query';
 
 const useStyles = makeStyles({
   // Opaque and above everything: the page underneath stays mounted (unsaved input survives) but unseen.

@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import type { TeamMemberDto } from '../../../../shared/contract';
-import { CenteredScreen } from '../../components/CenteredScreen';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { useSession } from '../../lib/session';
+import type { TeamMemberDto } from '@shared/contract';
+import { CenteredScreen } from '@renderer/components/CenteredScreen';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { Loading } from '@renderer/components/Loading';
+import { useSession } from '@renderer/lib/session';
 import { FirstMemberScreen } from './FirstMemberScreen';
 import { LockScreen } from './LockScreen';
 import { SignInScreen } from './SignInScreen';

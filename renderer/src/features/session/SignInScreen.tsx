@@ -2,13 +2,13 @@ import { Button, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { contract, type ChannelInput } from '../../../../shared/contract';
-import { CenteredScreen } from '../../components/CenteredScreen';
-import { FormErrorMessage } from '../../components/ErrorMessage';
-import { FormField } from '../../components/FormField';
-import { PasswordField } from '../../components/PasswordInput';
-import { applyApiError } from '../../lib/formErrors';
-import { useApiMutation } from '../../lib/query';
+import { contract, type ChannelInput } from '@shared/contract';
+import { CenteredScreen } from '@renderer/components/CenteredScreen';
+import { FormErrorMessage } from '@renderer/components/ErrorMessage';
+import { FormField } from '@renderer/components/FormField';
+import { PasswordField } from '@renderer/components/PasswordInput';
+import { applyApiError } from '@renderer/lib/formErrors';
+import { useApiMutation } from '@renderer/lib/query';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

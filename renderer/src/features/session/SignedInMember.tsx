@@ -1,8 +1,8 @@
 import { Avatar, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { KeyRegular, LockClosedRegular, SignOutRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { TeamMemberDto } from '../../../../shared/contract';
-import { useApiMutation } from '../../lib/query';
+import type { TeamMemberDto } from '@shared/contract';
+import { useApiMutation } from '@renderer/lib/query';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
 
 const useStyles = makeStyles({

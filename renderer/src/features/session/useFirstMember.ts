@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ChannelInput, SessionDto } from '../../../../shared/contract';
-import { call, type ApiCallError } from '../../lib/api';
-import { invalidateAfter } from '../../lib/query';
+import type { ChannelInput, SessionDto } from '@shared/contract';
+import { call, type ApiCallError } from '@renderer/lib/api';
+import { invalidateAfter } from '@renderer/lib/query';
 
 /**
  * Creates the very first member and signs in as them in one step, so the screen goes straight from

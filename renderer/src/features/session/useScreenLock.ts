@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { defaultSettings } from '../../../../shared/domain/settings';
-import { useApiMutation, useApiQuery } from '../../lib/query';
+import { defaultSettings } from '@shared/domain/settings';
+import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
 

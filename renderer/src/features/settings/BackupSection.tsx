@@ -1,16 +1,16 @@
 import { Button, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { SettingsDto } from '../../../../shared/contract';
-import { BACKUP_RETENTION } from '../../../../shared/domain/backups';
-import { BackupPicker } from '../../components/BackupPicker';
-import { ErrorMessage, FormErrorMessage } from '../../components/ErrorMessage';
-import { FormField } from '../../components/FormField';
-import { Loading } from '../../components/Loading';
-import { RestoreBackupDialog } from '../../components/RestoreBackupDialog';
-import { backupTitle } from '../../components/backupText';
-import { errorMessage } from '../../lib/api';
-import { useApiMutation, useApiQuery } from '../../lib/query';
-import { useRestoreBackup } from '../../lib/useRestoreBackup';
+import type { SettingsDto } from '@shared/contract';
+import { BACKUP_RETENTION } from '@shared/domain/backups';
+import { BackupPicker } from '@renderer/components/BackupPicker';
+import { ErrorMessage, FormErrorMessage } from '@renderer/components/ErrorMessage';
+import { FormField } from '@renderer/components/FormField';
+import { Loading } from '@renderer/components/Loading';
+import { RestoreBackupDialog } from '@renderer/components/RestoreBackupDialog';
+import { backupTitle } from '@renderer/components/backupText';
+import { errorMessage } from '@renderer/lib/api';
+import { useApiMutation, useApiQuery } from '@renderer/lib/query';
+import { useRestoreBackup } from '@renderer/lib/useRestoreBackup';
 import { SettingsSection } from './SettingsSection';
 
 const useStyles = makeStyles({

@@ -15,13 +15,13 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { CostShareSettingsDto } from '../../../../shared/contract';
-import { POPULATION_BAND_LABELS } from '../../../../shared/domain/costShareModels';
-import { formatNorwegianDate } from '../../../../shared/format';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { currentYear } from '../../lib/dates';
-import { useApiMutation, useApiQuery } from '../../lib/query';
+import type { CostShareSettingsDto } from '@shared/contract';
+import { POPULATION_BAND_LABELS } from '@shared/domain/costShareModels';
+import { formatNorwegianDate } from '@shared/format';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { Loading } from '@renderer/components/Loading';
+import { currentYear } from '@renderer/lib/dates';
+import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { SettingsSection } from './SettingsSection';
 
 const useStyles = makeStyles({

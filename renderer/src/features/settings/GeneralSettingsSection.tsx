@@ -2,13 +2,13 @@ import { Button, Input, MessageBar, MessageBarBody, makeStyles, tokens } from '@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import type { SettingsDto } from '../../../../shared/contract';
-import { z } from '../../../../shared/contract/zodNorwegian';
-import { SETTING_DEFINITIONS } from '../../../../shared/domain/settings';
-import { FormErrorMessage } from '../../components/ErrorMessage';
-import { FormField } from '../../components/FormField';
-import { applyApiError } from '../../lib/formErrors';
-import { useApiMutation } from '../../lib/query';
+import type { SettingsDto } from '@shared/contract';
+import { z } from '@shared/validation/zodNorwegian';
+import { SETTING_DEFINITIONS } from '@shared/domain/settings';
+import { FormErrorMessage } from '@renderer/components/ErrorMessage';
+import { FormField } from '@renderer/components/FormField';
+import { applyApiError } from '@renderer/lib/formErrors';
+import { useApiMutation } from '@renderer/lib/query';
 import { SettingsSection } from './SettingsSection';
 
 /** The numeric settings every page reads; the other settings have their own sections. */

@@ -1,12 +1,12 @@
 import { Button, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { LifeDomainDto } from '../../../../shared/contract';
-import { RATING_LEVELS, RATING_LEVEL_EXPLANATION, RATING_LEVEL_LABEL } from '../../../../shared/domain/caseLife';
-import { FormErrorMessage } from '../../components/ErrorMessage';
-import { FormField } from '../../components/FormField';
-import { SimpleTable } from '../../components/SimpleTable';
-import { useApiQuery } from '../../lib/query';
-import { useSubmit } from '../../lib/useSubmit';
+import type { LifeDomainDto } from '@shared/contract';
+import { RATING_LEVELS, RATING_LEVEL_EXPLANATION, RATING_LEVEL_LABEL } from '@shared/domain/caseLife';
+import { FormErrorMessage } from '@renderer/components/ErrorMessage';
+import { FormField } from '@renderer/components/FormField';
+import { SimpleTable } from '@renderer/components/SimpleTable';
+import { useApiQuery } from '@renderer/lib/query';
+import { useSubmit } from '@renderer/lib/useSubmit';
 import { SettingsSection } from './SettingsSection';
 
 const useStyles = makeStyles({

@@ -1,11 +1,11 @@
 import { SearchBox, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { TEMPLATE_KIND_LABEL } from '../../../../shared/domain/documents';
-import type { TemplatePlaceholder } from '../../../../shared/domain/templatePlaceholders';
-import { formatInteger } from '../../../../shared/format';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { SimpleTable } from '../../components/SimpleTable';
-import { useApiQuery } from '../../lib/query';
+import { TEMPLATE_KIND_LABEL } from '@shared/domain/documents';
+import type { TemplatePlaceholder } from '@shared/domain/templatePlaceholders';
+import { formatInteger } from '@shared/format';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { SimpleTable } from '@renderer/components/SimpleTable';
+import { useApiQuery } from '@renderer/lib/query';
 import { SettingsSection } from './SettingsSection';
 
 const useStyles = makeStyles({

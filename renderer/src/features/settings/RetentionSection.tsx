@@ -1,10 +1,10 @@
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { formatInteger, formatNorwegianDate } from '../../../../shared/format';
-import { ConfirmButton } from '../../components/ConfirmButton';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { errorMessage } from '../../lib/api';
-import { useApiMutation, useApiQuery } from '../../lib/query';
+import { formatInteger, formatNorwegianDate } from '@shared/format';
+import { ConfirmButton } from '@renderer/components/ConfirmButton';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { errorMessage } from '@renderer/lib/api';
+import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { SettingsSection } from './SettingsSection';
 
 const useStyles = makeStyles({

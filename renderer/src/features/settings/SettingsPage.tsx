@@ -1,8 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { PageHeader } from '../../components/PageHeader';
-import { useApiQuery } from '../../lib/query';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { Loading } from '@renderer/components/Loading';
+import { PageHeader } from '@renderer/components/PageHeader';
+import { useApiQuery } from '@renderer/lib/query';
 import { BackupSection } from './BackupSection';
 import { CostShareSection } from './CostShareSection';
 import { GeneralSettingsSection } from './GeneralSettingsSection';

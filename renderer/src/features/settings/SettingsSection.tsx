@@ -1,6 +1,6 @@
 import { makeStyles } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
-import { SectionCard } from '../../components/SectionCard';
+import { SectionCard } from '@renderer/components/SectionCard';
 
 // Forms read best in a column narrower than the page.
 const useStyles = makeStyles({ narrow: { maxWidth: '760px' } });

@@ -1,16 +1,16 @@
 import { Badge, Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ArrowResetRegular, DocumentArrowUpRegular, OpenRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
-import type { DocumentTemplateDto } from '../../../../shared/contract';
-import { MAX_TEMPLATE_BYTES, TEMPLATE_KINDS, TEMPLATE_KIND_LABEL, type TemplateKind } from '../../../../shared/domain/documents';
-import { formatInteger, formatNorwegianDateTime } from '../../../../shared/format';
-import { ConfirmButton } from '../../components/ConfirmButton';
-import { ErrorMessage, FormErrorMessage } from '../../components/ErrorMessage';
-import { SimpleTable } from '../../components/SimpleTable';
-import { Loading } from '../../components/Loading';
-import { ApiCallError, call, errorMessage } from '../../lib/api';
-import { useApiMutation, useApiQuery } from '../../lib/query';
-import { downloadFile, fileToBase64 } from '../../lib/download';
+import type { DocumentTemplateDto } from '@shared/contract';
+import { MAX_TEMPLATE_BYTES, TEMPLATE_KINDS, TEMPLATE_KIND_LABEL, type TemplateKind } from '@shared/domain/documents';
+import { formatInteger, formatNorwegianDateTime } from '@shared/format';
+import { ConfirmButton } from '@renderer/components/ConfirmButton';
+import { ErrorMessage, FormErrorMessage } from '@renderer/components/ErrorMessage';
+import { SimpleTable } from '@renderer/components/SimpleTable';
+import { Loading } from '@renderer/components/Loading';
+import { ApiCallError, call, errorMessage } from '@renderer/lib/api';
+import { useApiMutation, useApiQuery } from '@renderer/lib/query';
+import { downloadFile, fileToBase64 } from '@renderer/lib/download';
 import { SettingsSection } from './SettingsSection';
 
 const useStyles = makeStyles({

@@ -12,15 +12,15 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { Fragment } from 'react';
-import type { EvaluationQuestionSummaryDto, EvaluationSummaryDto } from '../../../../shared/contract';
-import { EVALUATION_GROUPS, EVALUATION_QUESTIONS, EVALUATION_SCALE, type EvaluationGroupId } from '../../../../shared/domain/evaluationForm';
-import { publishedText, SMALL_NUMBER_THRESHOLD, type PublishedCount } from '../../../../shared/domain/smallNumbers';
-import { formatInteger } from '../../../../shared/format';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { SectionCard } from '../../components/SectionCard';
-import { useApiQuery } from '../../lib/query';
-import type { StatisticsTabProps } from './statisticsTabs';
+import type { EvaluationQuestionSummaryDto, EvaluationSummaryDto } from '@shared/contract';
+import { EVALUATION_GROUPS, EVALUATION_QUESTIONS, EVALUATION_SCALE, type EvaluationGroupId } from '@shared/domain/evaluationForm';
+import { publishedText, SMALL_NUMBER_THRESHOLD, type PublishedCount } from '@shared/domain/smallNumbers';
+import { formatInteger } from '@shared/format';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { Loading } from '@renderer/components/Loading';
+import { SectionCard } from '@renderer/components/SectionCard';
+import { useApiQuery } from '@renderer/lib/query';
+import type { StatisticsTabProps } from './statisticsTabProps';
 
 const useStyles = makeStyles({
   wrapper: { overflowX: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },

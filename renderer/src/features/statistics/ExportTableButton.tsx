@@ -1,9 +1,9 @@
 import { Button } from '@fluentui/react-components';
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
-import type { ChannelInput } from '../../../../shared/contract';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { useApiMutation } from '../../lib/query';
-import { downloadFile } from '../../lib/download';
+import type { ChannelInput } from '@shared/contract';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { useApiMutation } from '@renderer/lib/query';
+import { downloadFile } from '@renderer/lib/download';
 
 /** «Eksporter til Excel»: the server builds the table again from the same choice and writes the file. */
 export function ExportTableButton({ request, label = 'Eksporter til Excel' }: { request: ChannelInput<'statistics:export-table'>; label?: string }) {

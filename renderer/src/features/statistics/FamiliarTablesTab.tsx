@@ -1,13 +1,13 @@
 import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { familiarTableChart } from '../../../../shared/charts/familiarTablesChart';
-import { EChart } from '../../components/EChart';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { SectionCard } from '../../components/SectionCard';
-import { useApiQuery } from '../../lib/query';
+import { familiarTableChart } from '@shared/charts/familiarTablesChart';
+import { EChart } from '@renderer/components/EChart';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { Loading } from '@renderer/components/Loading';
+import { SectionCard } from '@renderer/components/SectionCard';
+import { useApiQuery } from '@renderer/lib/query';
 import { ExportTableButton } from './ExportTableButton';
 import { StatisticsTable } from './StatisticsTable';
-import type { StatisticsTabProps } from './statisticsTabs';
+import type { StatisticsTabProps } from './statisticsTabProps';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },

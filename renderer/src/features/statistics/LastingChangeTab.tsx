@@ -1,15 +1,15 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { lastingChangeChart } from '../../../../shared/charts/caseCharts';
-import { lastingChangeTable } from '../../../../shared/domain/caseTables';
-import { SMALL_NUMBER_LABEL } from '../../../../shared/domain/smallNumbers';
-import { EChart } from '../../components/EChart';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { SectionCard } from '../../components/SectionCard';
-import { useApiQuery } from '../../lib/query';
+import { lastingChangeChart } from '@shared/charts/caseCharts';
+import { lastingChangeTable } from '@shared/tables/caseTables';
+import { SMALL_NUMBER_LABEL } from '@shared/domain/smallNumbers';
+import { EChart } from '@renderer/components/EChart';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { Loading } from '@renderer/components/Loading';
+import { SectionCard } from '@renderer/components/SectionCard';
+import { useApiQuery } from '@renderer/lib/query';
 import { ExportTableButton } from './ExportTableButton';
 import { StatisticsTable } from './StatisticsTable';
-import type { StatisticsTabProps } from './statisticsTabs';
+import type { StatisticsTabProps } from './statisticsTabProps';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },

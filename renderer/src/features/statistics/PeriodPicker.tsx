@@ -1,8 +1,8 @@
 import { Field, Radio, RadioGroup, Select, makeStyles, tokens } from '@fluentui/react-components';
-import { DateInput } from '../../components/DateInput';
-import { currentYear } from '../../lib/dates';
-import { isIsoDate } from '../../../../shared/dates';
-import type { StatisticsPeriod } from '../../../../shared/contract';
+import { DateInput } from '@renderer/components/DateInput';
+import { currentYear } from '@renderer/lib/dates';
+import { isIsoDate } from '@shared/dates';
+import type { StatisticsPeriod } from '@shared/contract';
 
 /** The team started on 1 January 2020; nothing is logged before that. */
 const FIRST_YEAR = 2020;

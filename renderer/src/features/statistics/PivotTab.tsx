@@ -7,17 +7,17 @@ import {
   type PivotColumnDimension,
   type PivotDimension,
   type StatisticMeasure,
-} from '../../../../shared/contract';
-import { tableChart } from '../../../../shared/charts/pivotChart';
-import { DIMENSION_LABEL, MEASURE_LABEL, MEMBER_DIMENSION_NOTE, UNIT_ABBREVIATION } from '../../../../shared/domain/statistics';
-import { EChart } from '../../components/EChart';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { SectionCard } from '../../components/SectionCard';
-import { useApiQuery } from '../../lib/query';
+} from '@shared/contract';
+import { tableChart } from '@shared/charts/pivotChart';
+import { DIMENSION_LABEL, MEASURE_LABEL, MEMBER_DIMENSION_NOTE, UNIT_ABBREVIATION } from '@shared/domain/statistics';
+import { EChart } from '@renderer/components/EChart';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { Loading } from '@renderer/components/Loading';
+import { SectionCard } from '@renderer/components/SectionCard';
+import { useApiQuery } from '@renderer/lib/query';
 import { ExportTableButton } from './ExportTableButton';
 import { StatisticsTable } from './StatisticsTable';
-import type { StatisticsTabProps } from './statisticsTabs';
+import type { StatisticsTabProps } from './statisticsTabProps';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },

@@ -1,7 +1,7 @@
 import { MessageBar, MessageBarBody, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { PageHeader } from '../../components/PageHeader';
-import { currentYear } from '../../lib/dates';
+import { PageHeader } from '@renderer/components/PageHeader';
+import { currentYear } from '@renderer/lib/dates';
 import { PeriodPicker, periodFromChoice, type PeriodChoice } from './PeriodPicker';
 import { periodLabel } from './periodLabel';
 import { STATISTICS_TABS } from './statisticsTabs';

@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { TABLE_UNITS, type StatisticsTableDto, type TableValue } from '../../../../shared/contract';
-import { formatMeasureWithUnit } from '../../../../shared/domain/statistics';
+import { TABLE_UNITS, type StatisticsTableDto, type TableValue } from '@shared/contract';
+import { formatMeasureWithUnit } from '@shared/domain/statistics';
 import { withSoftHyphens } from './softHyphens';
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
-import type { StatisticsPeriod } from '../../../../shared/contract';
-import { formatNorwegianDate } from '../../../../shared/format';
+import type { StatisticsPeriod } from '@shared/contract';
+import { formatNorwegianDate } from '@shared/format';
 
 export function periodLabel(period: StatisticsPeriod): string {
   return 'year' in period ? String(period.year) : `${formatNorwegianDate(period.from)}–${formatNorwegianDate(period.to)}`;

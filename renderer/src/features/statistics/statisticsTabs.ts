@@ -1,5 +1,4 @@
 import type { ComponentType } from 'react';
-import type { StatisticsPeriod } from '../../../../shared/contract';
 import { AnnualReportTab } from './annualReport/AnnualReportTab';
 import { CaseFiguresTab } from './CaseFiguresTab';
 import { CostShareTab } from './CostShareTab';
@@ -7,13 +6,7 @@ import { EvaluationSummaryTab } from './EvaluationSummaryTab';
 import { FamiliarTablesTab } from './FamiliarTablesTab';
 import { LastingChangeTab } from './LastingChangeTab';
 import { PivotTab } from './PivotTab';
-
-export interface StatisticsTabProps {
-  /** The year or date range chosen in the page header. */
-  period: StatisticsPeriod;
-  /** «2020» or «01.01.2020–30.06.2020», for titles and file names. */
-  periodLabel: string;
-}
+import type { StatisticsTabProps } from './statisticsTabProps';
 
 export interface StatisticsTab {
   id: string;

@@ -3,14 +3,14 @@ import { MoreHorizontalRegular } from '@fluentui/react-icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from '../../../../shared/contract/zodNorwegian';
-import { newPasswordSchema } from '../../../../shared/contract/teamMembers';
-import type { TeamMemberDto } from '../../../../shared/contract';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { DialogForm } from '../../components/DialogForm';
-import { PasswordField } from '../../components/PasswordInput';
-import { applyApiError } from '../../lib/formErrors';
-import { useApiMutation } from '../../lib/query';
+import { z } from '@shared/validation/zodNorwegian';
+import { newPasswordSchema } from '@shared/contract/teamMembers';
+import type { TeamMemberDto } from '@shared/contract';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { DialogForm } from '@renderer/components/DialogForm';
+import { PasswordField } from '@renderer/components/PasswordInput';
+import { applyApiError } from '@renderer/lib/formErrors';
+import { useApiMutation } from '@renderer/lib/query';
 
 const passwordForm = z
   .strictObject({ password: newPasswordSchema, passwordRepeat: z.string() })

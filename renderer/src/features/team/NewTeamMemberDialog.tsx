@@ -1,6 +1,6 @@
 import { PersonAddRegular } from '@fluentui/react-icons';
-import type { TeamMemberDto } from '../../../../shared/contract';
-import { FormDialog } from '../../components/FormDialog';
+import type { TeamMemberDto } from '@shared/contract';
+import { FormDialog } from '@renderer/components/FormDialog';
 import { NewTeamMemberForm } from './NewTeamMemberForm';
 
 /** «Nytt teammedlem» and its dialog. */

@@ -2,11 +2,11 @@ import { DialogBody, DialogContent, DialogTitle, Radio, RadioGroup, makeStyles, 
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import type { TeamMemberDto } from '../../../../shared/contract';
-import { TEAM_ROLES, TEAM_ROLE_LABEL, type TeamRole } from '../../../../shared/domain/caseStatus';
-import { FormErrorMessage } from '../../components/ErrorMessage';
-import { FormDialogActions } from '../../components/FormDialog';
-import { FormField } from '../../components/FormField';
+import type { TeamMemberDto } from '@shared/contract';
+import { TEAM_ROLES, TEAM_ROLE_LABEL, type TeamRole } from '@shared/domain/caseStatus';
+import { FormErrorMessage } from '@renderer/components/ErrorMessage';
+import { FormDialogActions } from '@renderer/components/FormDialog';
+import { FormField } from '@renderer/components/FormField';
 import {
   EMPTY_TEAM_MEMBER_NAME,
   TEAM_MEMBER_NAME_FIELDS,
@@ -14,9 +14,9 @@ import {
   teamMemberFormSchema,
   teamMemberInput,
   type TeamMemberFormValues,
-} from '../../components/TeamMemberFields';
-import { applyApiError } from '../../lib/formErrors';
-import { useApiMutation } from '../../lib/query';
+} from '@renderer/components/TeamMemberFields';
+import { applyApiError } from '@renderer/lib/formErrors';
+import { useApiMutation } from '@renderer/lib/query';
 
 const FIELDS = [...TEAM_MEMBER_NAME_FIELDS, 'role'] as const;
 

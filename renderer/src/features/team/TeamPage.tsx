@@ -1,12 +1,12 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { TeamMemberDto } from '../../../../shared/contract';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { Loading } from '../../components/Loading';
-import { PageHeader } from '../../components/PageHeader';
-import { useApiQuery } from '../../lib/query';
-import { useCurrentMember } from '../../lib/session';
+import type { TeamMemberDto } from '@shared/contract';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { Loading } from '@renderer/components/Loading';
+import { PageHeader } from '@renderer/components/PageHeader';
+import { useApiQuery } from '@renderer/lib/query';
+import { useCurrentMember } from '@renderer/lib/session';
 import { NewTeamMemberDialog } from './NewTeamMemberDialog';
 import { TeamTable } from './TeamTable';
 

@@ -1,8 +1,8 @@
 import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useMemo } from 'react';
-import type { TeamMemberDto } from '../../../../shared/contract';
-import { TEAM_ROLE_LABEL } from '../../../../shared/domain/caseStatus';
-import { DataTable, type ColumnMeta } from '../../components/DataTable';
+import type { TeamMemberDto } from '@shared/contract';
+import { TEAM_ROLE_LABEL } from '@shared/domain/caseStatus';
+import { DataTable, type ColumnMeta } from '@renderer/components/DataTable';
 import { MemberActions } from './MemberActions';
 
 const column = createColumnHelper<TeamMemberDto>();

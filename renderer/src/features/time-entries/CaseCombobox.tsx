@@ -1,9 +1,9 @@
 import { Combobox, Option, type ComboboxProps } from '@fluentui/react-components';
 import { useState, type KeyboardEvent, type Ref } from 'react';
-import type { CaseSuggestionDto } from '../../../../shared/contract';
-import { normaliseCaseCode } from '../../../../shared/caseCode';
-import { useApiQuery } from '../../lib/query';
-import { LISTBOX_SLOT } from '../../components/listbox';
+import type { CaseSuggestionDto } from '@shared/contract';
+import { normaliseCaseCode } from '@shared/caseCode';
+import { useApiQuery } from '@renderer/lib/query';
+import { LISTBOX_SLOT } from '@renderer/components/listbox';
 
 interface CaseComboboxProps extends Omit<ComboboxProps, 'value' | 'onChange' | 'onOptionSelect' | 'selectedOptions' | 'open' | 'onOpenChange'> {
   ref?: Ref<HTMLInputElement>;

@@ -1,7 +1,7 @@
 import { Dropdown, Option, type DropdownProps } from '@fluentui/react-components';
-import { useApiQuery } from '../../lib/query';
+import { useApiQuery } from '@renderer/lib/query';
 import type { Ref } from 'react';
-import { LISTBOX_SLOT } from '../../components/listbox';
+import { LISTBOX_SLOT } from '@renderer/components/listbox';
 
 interface CategoryDropdownProps extends Omit<DropdownProps, 'value' | 'onChange' | 'selectedOptions' | 'onOptionSelect'> {
   ref?: Ref<HTMLButtonElement>;

@@ -1,11 +1,11 @@
 import { Button, Input, TableCell, TableRow, makeStyles } from '@fluentui/react-components';
 import { CheckmarkRegular, DismissRegular } from '@fluentui/react-icons';
 import { useState, type KeyboardEvent } from 'react';
-import type { TimeEntryDto } from '../../../../shared/contract';
-import { parseNorwegianDate } from '../../../../shared/dates';
-import { formatHours, formatNorwegianDate } from '../../../../shared/format';
-import { errorMessage } from '../../lib/api';
-import { useApiMutation, useApiQuery } from '../../lib/query';
+import type { TimeEntryDto } from '@shared/contract';
+import { parseNorwegianDate } from '@shared/dates';
+import { formatHours, formatNorwegianDate } from '@shared/format';
+import { errorMessage } from '@renderer/lib/api';
+import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { resolveChoice } from './resolveChoice';
 
 const useStyles = makeStyles({ input: { width: '100%', minWidth: 0 }, error: { color: 'var(--colorPaletteRedForeground1)' } });

@@ -1,9 +1,9 @@
 import { Button, Tooltip } from '@fluentui/react-components';
 import { DeleteRegular, EditRegular } from '@fluentui/react-icons';
-import type { TimeEntryDto } from '../../../../shared/contract';
-import { formatHoursWithUnit, formatNorwegianDate } from '../../../../shared/format';
-import { useApiMutation } from '../../lib/query';
-import type { EntryTableMeta } from './entryColumns';
+import type { TimeEntryDto } from '@shared/contract';
+import { formatHoursWithUnit, formatNorwegianDate } from '@shared/format';
+import { useApiMutation } from '@renderer/lib/query';
+import type { EntryTableMeta } from './entryTableMeta';
 
 /** Names the entry, so each button is told apart from the others (and from the form's labels). */
 export function describeEntry(entry: TimeEntryDto): string {

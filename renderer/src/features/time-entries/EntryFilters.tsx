@@ -1,11 +1,11 @@
 import { Dropdown, Input, Option, makeStyles, tokens } from '@fluentui/react-components';
-import type { ChannelInput } from '../../../../shared/contract';
-import { DateInput } from '../../components/DateInput';
-import { FormField } from '../../components/FormField';
-import { LISTBOX_SLOT } from '../../components/listbox';
-import { MunicipalityDropdown } from '../../components/MunicipalityDropdown';
-import { useApiQuery } from '../../lib/query';
-import { isIsoDate } from '../../../../shared/dates';
+import type { ChannelInput } from '@shared/contract';
+import { DateInput } from '@renderer/components/DateInput';
+import { FormField } from '@renderer/components/FormField';
+import { LISTBOX_SLOT } from '@renderer/components/listbox';
+import { MunicipalityDropdown } from '@renderer/components/MunicipalityDropdown';
+import { useApiQuery } from '@renderer/lib/query';
+import { isIsoDate } from '@shared/dates';
 
 export type EntryFilter = NonNullable<ChannelInput<'time-entries:list'>['filter']>;
 

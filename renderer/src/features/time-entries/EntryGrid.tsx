@@ -2,11 +2,12 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, ma
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
-import type { ChannelInput, TimeEntryDto } from '../../../../shared/contract';
-import type { ColumnMeta } from '../../components/DataTable';
-import { useApiQuery } from '../../lib/query';
+import type { ChannelInput, TimeEntryDto } from '@shared/contract';
+import type { ColumnMeta } from '@renderer/components/DataTable';
+import { useApiQuery } from '@renderer/lib/query';
 import { EditEntryRow } from './EditEntryRow';
-import { entryColumns, type EntryTableMeta } from './entryColumns';
+import { entryColumns } from './entryColumns';
+import type { EntryTableMeta } from './entryTableMeta';
 
 export const GRID_PAGE_SIZE = 100;
 const ROW_HEIGHT = 37;

@@ -2,12 +2,12 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, Text, makeStyles
 import { ArrowDownloadRegular } from '@fluentui/react-icons';
 import type { SortingState } from '@tanstack/react-table';
 import { useState } from 'react';
-import type { TimeEntryDto } from '../../../../shared/contract';
-import { minutesToHours } from '../../../../shared/format';
-import { ErrorMessage, FormErrorMessage } from '../../components/ErrorMessage';
-import { errorMessage } from '../../lib/api';
-import { useApiMutation, useApiQuery } from '../../lib/query';
-import { downloadFile } from '../../lib/download';
+import type { TimeEntryDto } from '@shared/contract';
+import { minutesToHours } from '@shared/format';
+import { ErrorMessage, FormErrorMessage } from '@renderer/components/ErrorMessage';
+import { errorMessage } from '@renderer/lib/api';
+import { useApiMutation, useApiQuery } from '@renderer/lib/query';
+import { downloadFile } from '@renderer/lib/download';
 import { describeEntry } from './EntryActions';
 import { SORT_FIELD_BY_COLUMN } from './entryColumns';
 import { EntryFilters, type EntryFilter } from './EntryFilters';

@@ -1,13 +1,13 @@
 import { Button, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ArrowUploadRegular, DocumentArrowUpRegular } from '@fluentui/react-icons';
 import { useRef, useState } from 'react';
-import type { ImportPreviewDto, ImportSummaryDto } from '../../../../shared/contract';
-import { MAX_IMPORT_FILE_BYTES, IMPORT_FILE_TOO_LARGE } from '../../../../shared/contract/timesheetImport';
-import { formatInteger } from '../../../../shared/format';
-import { FormErrorMessage } from '../../components/ErrorMessage';
-import { call, errorMessage } from '../../lib/api';
-import { useApiMutation } from '../../lib/query';
-import { downloadFile, fileToBase64 } from '../../lib/download';
+import type { ImportPreviewDto, ImportSummaryDto } from '@shared/contract';
+import { MAX_IMPORT_FILE_BYTES, IMPORT_FILE_TOO_LARGE } from '@shared/contract/timesheet';
+import { formatInteger } from '@shared/format';
+import { FormErrorMessage } from '@renderer/components/ErrorMessage';
+import { call, errorMessage } from '@renderer/lib/api';
+import { useApiMutation } from '@renderer/lib/query';
+import { downloadFile, fileToBase64 } from '@renderer/lib/download';
 import { ImportPreview } from './ImportPreview';
 
 const useStyles = makeStyles({

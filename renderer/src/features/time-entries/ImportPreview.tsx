@@ -1,6 +1,6 @@
 import { Checkbox, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { ImportPreviewDto } from '../../../../shared/contract';
-import { formatHours, formatInteger } from '../../../../shared/format';
+import type { ImportPreviewDto } from '@shared/contract';
+import { formatHours, formatInteger } from '@shared/format';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },

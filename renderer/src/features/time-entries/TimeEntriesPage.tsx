@@ -1,7 +1,7 @@
 import { Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { PageHeader } from '../../components/PageHeader';
-import { useCurrentMember } from '../../lib/session';
+import { PageHeader } from '@renderer/components/PageHeader';
+import { useCurrentMember } from '@renderer/lib/session';
 import { EntryListSection } from './EntryListSection';
 import { ImportPanel } from './ImportPanel';
 import { TimeEntryForm } from './TimeEntryForm';

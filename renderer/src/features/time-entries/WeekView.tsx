@@ -1,14 +1,14 @@
 import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ChevronLeftRegular, ChevronRightRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { TeamMemberDto } from '../../../../shared/contract';
-import { addDays } from '../../../../shared/dates';
-import { formatHours, formatNorwegianDate } from '../../../../shared/format';
-import { ErrorMessage } from '../../components/ErrorMessage';
-import { FormField } from '../../components/FormField';
-import { MemberPicker } from '../../components/MemberPicker';
+import type { TeamMemberDto } from '@shared/contract';
+import { addDays } from '@shared/dates';
+import { formatHours, formatNorwegianDate } from '@shared/format';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { FormField } from '@renderer/components/FormField';
+import { MemberPicker } from '@renderer/components/MemberPicker';
 import { readLastDate } from './lastDate';
-import { useApiQuery } from '../../lib/query';
+import { useApiQuery } from '@renderer/lib/query';
 
 const DAY_NAMES = ['Mandag', 'Tirsdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lørdag', 'Søndag'];
 

@@ -1,9 +1,10 @@
-import { createColumnHelper, type Table } from '@tanstack/react-table';
-import type { TimeEntryDto, TimeEntrySortField } from '../../../../shared/contract';
-import { formatHours, formatNorwegianDate } from '../../../../shared/format';
-import type { ColumnMeta } from '../../components/DataTable';
-import { VisuallyHidden } from '../../components/VisuallyHidden';
+import { createColumnHelper } from '@tanstack/react-table';
+import type { TimeEntryDto, TimeEntrySortField } from '@shared/contract';
+import { formatHours, formatNorwegianDate } from '@shared/format';
+import type { ColumnMeta } from '@renderer/components/DataTable';
+import { VisuallyHidden } from '@renderer/components/VisuallyHidden';
 import { EntryActions } from './EntryActions';
+import { entryMeta } from './entryTableMeta';
 
 const column = createColumnHelper<TimeEntryDto>();
 
@@ -15,13 +16,6 @@ export const SORT_FIELD_BY_COLUMN: Record<string, TimeEntrySortField> = {
   category: 'category',
   minutes: 'minutes',
 };
-
-export interface EntryTableMeta {
-  onEdit: (entry: TimeEntryDto) => void;
-  onDeleted: (entry: TimeEntryDto) => void;
-}
-
-export const entryMeta = (table: Table<TimeEntryDto>) => table.options.meta as EntryTableMeta;
 
 export const entryColumns = [
   column.accessor('date', {

@@ -1,5 +1,5 @@
-import { isIsoDate } from '../../../../shared/dates';
-import { todayIso } from '../../lib/dates';
+import { isIsoDate } from '@shared/dates';
+import { todayIso } from '@renderer/lib/dates';
 
 const KEY = 'ettervern.timer.sisteDato';
 

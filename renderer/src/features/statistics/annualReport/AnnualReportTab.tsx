@@ -1,12 +1,12 @@
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentRegular } from '@fluentui/react-icons';
-import { annualReportFileName } from '../../../../../shared/domain/annualReport';
-import { ErrorMessage } from '../../../components/ErrorMessage';
-import { Loading } from '../../../components/Loading';
-import { SectionCard } from '../../../components/SectionCard';
-import { useApiMutation, useApiQuery } from '../../../lib/query';
-import { downloadFile } from '../../../lib/download';
-import type { StatisticsTabProps } from '../statisticsTabs';
+import { annualReportFileName } from '@shared/domain/annualReport';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { Loading } from '@renderer/components/Loading';
+import { SectionCard } from '@renderer/components/SectionCard';
+import { useApiMutation, useApiQuery } from '@renderer/lib/query';
+import { downloadFile } from '@renderer/lib/download';
+import type { StatisticsTabProps } from '../statisticsTabProps';
 import { SectionTextEditor } from './SectionTextEditor';
 
 const useStyles = makeStyles({

@@ -1,11 +1,11 @@
 import { Button, Field, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { AnnualReportTextDto } from '../../../../../shared/contract';
-import { FREE_TEXT_REMINDER } from '../../../../../shared/contract/closureNote';
-import { ANNUAL_REPORT_TEXT_MAX_LENGTH } from '../../../../../shared/domain/annualReport';
-import { formatNorwegianDateTime } from '../../../../../shared/format';
-import { ErrorMessage } from '../../../components/ErrorMessage';
-import { useApiMutation } from '../../../lib/query';
+import type { AnnualReportTextDto } from '@shared/contract';
+import { FREE_TEXT_REMINDER } from '@shared/contract/cases/closureNote';
+import { ANNUAL_REPORT_TEXT_MAX_LENGTH } from '@shared/domain/annualReport';
+import { formatNorwegianDateTime } from '@shared/format';
+import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { useApiMutation } from '@renderer/lib/query';
 
 const useStyles = makeStyles({
   editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },

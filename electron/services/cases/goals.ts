@@ -1,0 +1,68 @@
+import { first, run, transaction } from '../../db/exec';
+import type { CaseGoalDto, ChannelParsedInput } from '@shared/contract';
+import type { GoalStatus } from '@shared/domain/caseLife';
+import { requireActor } from '../session/actor';
+import { recordAudit } from '../audit/recordAudit';
+import { loadCaseRow } from './caseRow';
+import type { ServiceContext } from '../context';
+import { notFound, ServiceError } from '../errors/serviceError';
+
+const MAX_GOALS = 12;
+
+function loadGoal(ctx: ServiceContext, id: number): CaseGoalDto {
+  const row = first(ctx.db, ctx.db.kysely.selectFrom('case_goals').select(['id', 'text', 'status']).where('id', '=', id));
+  if (!row) throw notFound('Målet finnes ikke');
+  return { id: row.id, text: row.text, status: row.status as GoalStatus };
+}
+
+/** Goals in the user's own words from the start conversation: short, and kept off clinical detail. */
+export function createGoal(ctx: ServiceContext, input: ChannelParsedInput<'cases:add-goal'>): CaseGoalDto {
+  requireActor(ctx);
+  return transaction(ctx.db, () => {
+    const row = loadCaseRow(ctx, input.caseId);
+    if (row.status === 'avvist') throw new ServiceError('conflict', 'En avvist henvisning har ingen mål', { status: 'Saken er avvist' });
+    const count = first(ctx.db, ctx.db.kysely.selectFrom('case_goals').select((eb) => eb.fn.countAll<number>().as('n')).where('case_id', '=', input.caseId))!.n;
+    if (count >= MAX_GOALS) throw new ServiceError('conflict', `En sak kan ha høyst ${MAX_GOALS} mål`, { text: `En sak kan ha høyst ${MAX_GOALS} mål` });
+    const now = ctx.clock.now().toISOString();
+    const inserted = first(
+      ctx.db,
+      ctx.db.kysely
+        .insertInto('case_goals')
+        .values({ case_id: input.caseId, text: input.text, status: input.status, created_at: now, updated_at: now })
+        .returning('id'),
+    )!;
+    recordAudit(ctx, 'create', 'case_goal', inserted.id, ['caseId', 'status', 'text']);
+    return loadGoal(ctx, inserted.id);
+  });
+}
+
+export function updateGoal(ctx: ServiceContext, input: ChannelParsedInput<'cases:update-goal'>): CaseGoalDto {
+  requireActor(ctx);
+  return transaction(ctx.db, () => {
+    const before = loadGoal(ctx, input.id);
+    const fields = [
+      ...(input.text !== undefined && input.text !== before.text ? ['text'] : []),
+      ...(input.status !== undefined && input.status !== before.status ? ['status'] : []),
+    ];
+    if (fields.length === 0) return before;
+    run(
+      ctx.db,
+      ctx.db.kysely
+        .updateTable('case_goals')
+        .set({ text: input.text ?? before.text, status: input.status ?? before.status, updated_at: ctx.clock.now().toISOString() })
+        .where('id', '=', input.id),
+    );
+    recordAudit(ctx, 'update', 'case_goal', input.id, fields);
+    return loadGoal(ctx, input.id);
+  });
+}
+
+export function deleteGoal(ctx: ServiceContext, input: ChannelParsedInput<'cases:delete-goal'>): { id: number } {
+  requireActor(ctx);
+  return transaction(ctx.db, () => {
+    loadGoal(ctx, input.id);
+    run(ctx.db, ctx.db.kysely.deleteFrom('case_goals').where('id', '=', input.id));
+    recordAudit(ctx, 'delete', 'case_goal', input.id, []);
+    return { id: input.id };
+  });
+}

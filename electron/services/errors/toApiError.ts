@@ -1,0 +1,46 @@
+import type { ApiError } from '@shared/contract';
+import { ServiceError } from './serviceError';
+
+export type ErrorReporter = (report: { channel: string; errorName: string; sqliteCode?: string }) => void;
+
+interface SqliteLikeError extends Error {
+  code: string;
+}
+
+function isSqliteError(error: unknown): error is SqliteLikeError {
+  return error instanceof Error && error.name === 'SqliteError' && typeof (error as SqliteLikeError).code === 'string';
+}
+
+/**
+ * Turns anything a service throws into a typed Norwegian error. SQLite's own messages are never passed
+ * on: they can quote values from the row.
+ */
+export function toApiError(error: unknown, channel: string, report?: ErrorReporter): ApiError {
+  if (error instanceof ServiceError) {
+    return { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  }
+  if (isSqliteError(error)) {
+    const code = error.code;
+    if (code === 'SQLITE_FULL') return storage('Disken er full. Ingenting ble lagret – frigjør plass og prøv igjen.');
+    if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
+      return storage('Databasen kan ikke skrives til (skrivebeskyttet eller mangler tilgang). Ingenting ble lagret.');
+    }
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+      return storage('Databasen er opptatt av et annet program. Vent litt og prøv igjen.');
+    }
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+      return { code: 'conflict', message: 'Dette finnes allerede. Ingenting ble lagret.', fieldErrors: {} };
+    }
+    if (code.startsWith('SQLITE_CONSTRAINT')) {
+      return { code: 'validation', message: 'Endringen bryter en regel i databasen. Ingenting ble lagret.', fieldErrors: {} };
+    }
+    report?.({ channel, errorName: error.name, sqliteCode: code });
+    return storage('Databasefeil. Ingenting ble lagret.');
+  }
+  report?.({ channel, errorName: error instanceof Error ? error.name : typeof error });
+  return { code: 'internal', message: 'Noe gikk galt. Ingenting ble lagret.', fieldErrors: {} };
+}
+
+function storage(message: string): ApiError {
+  return { code: 'storage', message, fieldErrors: {} };
+}

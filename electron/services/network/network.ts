@@ -1,0 +1,121 @@
+import { sql } from 'kysely';
+import { all, first, run, transaction } from '../../db/exec';
+import type { ChannelParsedInput, NetworkEventDto } from '@shared/contract';
+import type { NetworkKind } from '@shared/domain/caseLife';
+import { isoDateInOslo, yearRange } from '@shared/dates';
+import { requireActor } from '../session/actor';
+import { recordAudit } from '../audit/recordAudit';
+import type { ServiceContext } from '../context';
+import { invalidField, notFound } from '../errors/serviceError';
+
+function eventQuery(ctx: ServiceContext) {
+  return ctx.db.kysely
+    .selectFrom('network_events as e')
+    .leftJoin('municipalities as m', 'm.id', 'e.municipality_id')
+    .select(['e.id', 'e.event_date', 'e.kind', 'e.municipality_id', 'm.name as municipality_name', 'e.note']);
+}
+
+function withContacts(ctx: ServiceContext, rows: ReturnType<typeof all<{ id: number; event_date: string; kind: string; municipality_id: number | null; municipality_name: string | null; note: string | null }>>): NetworkEventDto[] {
+  const ids = rows.map((r) => r.id);
+  const links = ids.length
+    ? all(
+        ctx.db,
+        ctx.db.kysely
+          .selectFrom('network_event_contacts as l')
+          .innerJoin('contacts as o', 'o.id', 'l.contact_id')
+          .select(['l.event_id', 'o.id', 'o.name'])
+          .where('l.event_id', 'in', ids)
+          .orderBy(sql`nb_key(o.name)`),
+      )
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    date: r.event_date,
+    kind: r.kind as NetworkKind,
+    municipalityId: r.municipality_id,
+    municipalityName: r.municipality_name,
+    note: r.note,
+    contacts: links.filter((l) => l.event_id === r.id).map((l) => ({ id: l.id, name: l.name })),
+  }));
+}
+
+export function listNetworkEvents(ctx: ServiceContext, input: ChannelParsedInput<'network:list'>): NetworkEventDto[] {
+  let query = eventQuery(ctx).orderBy('e.event_date', 'desc').orderBy('e.id', 'desc');
+  if (input.year) {
+    const { from, to } = yearRange(input.year);
+    query = query.where('e.event_date', '>=', from).where('e.event_date', '<=', to);
+  }
+  if (input.kind) query = query.where('e.kind', '=', input.kind);
+  if (input.municipalityId) query = query.where('e.municipality_id', '=', input.municipalityId);
+  return withContacts(ctx, all(ctx.db, query));
+}
+
+function getEvent(ctx: ServiceContext, id: number): NetworkEventDto {
+  const row = first(ctx.db, eventQuery(ctx).where('e.id', '=', id));
+  if (!row) throw notFound('Oppføringen finnes ikke');
+  return withContacts(ctx, [row])[0]!;
+}
+
+type EventFields = ChannelParsedInput<'network:create'>;
+
+function checkEvent(ctx: ServiceContext, input: EventFields): number[] {
+  if (input.date > isoDateInOslo(ctx.clock.now())) throw invalidField('date', 'Datoen kan ikke være fram i tid');
+  if (input.municipalityId) {
+    const m = first(ctx.db, ctx.db.kysely.selectFrom('municipalities').select('id').where('id', '=', input.municipalityId));
+    if (!m) throw invalidField('municipalityId', 'Ukjent kommune');
+  }
+  const contactIds = [...new Set(input.contactIds ?? [])];
+  if (contactIds.length) {
+    const found = all(ctx.db, ctx.db.kysely.selectFrom('contacts').select('id').where('id', 'in', contactIds));
+    if (found.length !== contactIds.length) throw invalidField('contactIds', 'Ukjent samarbeidspartner');
+  }
+  return contactIds;
+}
+
+function writeEvent(ctx: ServiceContext, id: number | null, input: EventFields): number {
+  const contactIds = checkEvent(ctx, input);
+  const now = ctx.clock.now().toISOString();
+  const values = {
+    event_date: input.date,
+    kind: input.kind,
+    municipality_id: input.municipalityId ?? null,
+    note: input.note?.trim() ? input.note.trim() : null,
+    updated_at: now,
+  };
+  let eventId = id;
+  if (eventId === null) {
+    eventId = first(ctx.db, ctx.db.kysely.insertInto('network_events').values({ ...values, created_at: now }).returning('id'))!.id;
+  } else {
+    run(ctx.db, ctx.db.kysely.updateTable('network_events').set(values).where('id', '=', eventId));
+    run(ctx.db, ctx.db.kysely.deleteFrom('network_event_contacts').where('event_id', '=', eventId));
+  }
+  for (const contactId of contactIds) run(ctx.db, ctx.db.kysely.insertInto('network_event_contacts').values({ event_id: eventId, contact_id: contactId }));
+  recordAudit(ctx, id === null ? 'create' : 'update', 'network_event', eventId, ['contactIds', 'date', 'kind', 'municipalityId', 'note']);
+  return eventId;
+}
+
+export function createNetworkEvent(ctx: ServiceContext, input: EventFields): NetworkEventDto {
+  requireActor(ctx);
+  return getEvent(ctx, transaction(ctx.db, () => writeEvent(ctx, null, input)));
+}
+
+export function updateNetworkEvent(ctx: ServiceContext, input: ChannelParsedInput<'network:update'>): NetworkEventDto {
+  requireActor(ctx);
+  return getEvent(
+    ctx,
+    transaction(ctx.db, () => {
+      getEvent(ctx, input.id);
+      return writeEvent(ctx, input.id, input);
+    }),
+  );
+}
+
+export function deleteNetworkEvent(ctx: ServiceContext, input: ChannelParsedInput<'network:delete'>): { id: number } {
+  requireActor(ctx);
+  return transaction(ctx.db, () => {
+    getEvent(ctx, input.id);
+    run(ctx.db, ctx.db.kysely.deleteFrom('network_events').where('id', '=', input.id));
+    recordAudit(ctx, 'delete', 'network_event', input.id, []);
+    return { id: input.id };
+  });
+}

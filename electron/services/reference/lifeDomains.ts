@@ -1,0 +1,65 @@
+import { sql } from 'kysely';
+import { all, first, run, transaction } from '../../db/exec';
+import type { ChannelParsedInput, LifeDomainDto } from '@shared/contract';
+import { requireActor } from '../session/actor';
+import { recordAudit } from '../audit/recordAudit';
+import type { ServiceContext } from '../context';
+import { notFound, ServiceError } from '../errors/serviceError';
+
+function toDto(row: { id: number; name: string; sort_order: number; retired_at: string | null }): LifeDomainDto {
+  return { id: row.id, name: row.name, sortOrder: row.sort_order, retired: row.retired_at !== null };
+}
+
+export function listLifeDomains(ctx: ServiceContext, input: ChannelParsedInput<'life-domains:list'>): LifeDomainDto[] {
+  let query = ctx.db.kysely.selectFrom('life_domains').selectAll().orderBy('sort_order').orderBy('id');
+  if (!input.includeRetired) query = query.where('retired_at', 'is', null);
+  return all(ctx.db, query).map(toDto);
+}
+
+function requireAdministrator(ctx: ServiceContext): void {
+  if (requireActor(ctx).role !== 'administrator') throw new ServiceError('forbidden', 'Bare en administrator kan endre livsområdene');
+}
+
+function requireUniqueName(ctx: ServiceContext, name: string, exceptId: number | null): void {
+  const clash = first(
+    ctx.db,
+    ctx.db.kysely
+      .selectFrom('life_domains')
+      .select('id')
+      .where(sql<boolean>`nb_fold(name) = nb_fold(${name})`)
+      .where('id', '!=', exceptId ?? 0),
+  );
+  if (clash) throw new ServiceError('conflict', 'Det finnes allerede et livsområde med dette navnet', { name: 'Det finnes allerede et livsområde med dette navnet' });
+}
+
+export function createLifeDomain(ctx: ServiceContext, input: ChannelParsedInput<'life-domains:create'>): LifeDomainDto {
+  requireAdministrator(ctx);
+  return transaction(ctx.db, () => {
+    requireUniqueName(ctx, input.name, null);
+    const last = first(ctx.db, ctx.db.kysely.selectFrom('life_domains').select((eb) => eb.fn.max('sort_order').as('max')))?.max ?? 0;
+    const row = first(ctx.db, ctx.db.kysely.insertInto('life_domains').values({ name: input.name, sort_order: last + 1, retired_at: null }).returningAll())!;
+    recordAudit(ctx, 'create', 'life_domain', row.id, ['name']);
+    return toDto(row);
+  });
+}
+
+/** A domain in use is never deleted: taking it out of use keeps old ratings readable. */
+export function updateLifeDomain(ctx: ServiceContext, input: ChannelParsedInput<'life-domains:update'>): LifeDomainDto {
+  requireAdministrator(ctx);
+  return transaction(ctx.db, () => {
+    const row = first(ctx.db, ctx.db.kysely.selectFrom('life_domains').selectAll().where('id', '=', input.id));
+    if (!row) throw notFound('Livsområdet finnes ikke');
+    if (input.name !== undefined) requireUniqueName(ctx, input.name, input.id);
+    const retiredAt = input.retired === undefined ? row.retired_at : input.retired ? (row.retired_at ?? ctx.clock.now().toISOString()) : null;
+    const next = { name: input.name ?? row.name, sort_order: input.sortOrder ?? row.sort_order, retired_at: retiredAt };
+    const fields = [
+      ...(next.name !== row.name ? ['name'] : []),
+      ...(next.sort_order !== row.sort_order ? ['sortOrder'] : []),
+      ...(next.retired_at !== row.retired_at ? ['retired'] : []),
+    ];
+    if (fields.length === 0) return toDto(row);
+    run(ctx.db, ctx.db.kysely.updateTable('life_domains').set(next).where('id', '=', input.id));
+    recordAudit(ctx, 'update', 'life_domain', input.id, fields);
+    return toDto({ ...row, ...next });
+  });
+}

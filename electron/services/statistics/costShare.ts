@@ -1,0 +1,188 @@
+import { all, first, run, transaction } from '../../db/exec';
+import type { ChannelParsedInput } from '@shared/contract';
+import type { CostShareParametersDto, CostShareSettingsDto } from '@shared/contract/costShare';
+import { COST_SHARE_UNITS, type CostShareDto, type CostShareRowDto } from '@shared/contract/statistics/costShare';
+import { computeCostShares, memberMonths } from '@shared/domain/costShareModels';
+import { requireAdministrator } from '../session/actor';
+import { recordAudit } from '../audit/recordAudit';
+import { caseFigures } from './caseFigures';
+import type { ServiceContext } from '../context';
+import { invalidField } from '../errors/serviceError';
+import { annualPivot } from './annualPivot';
+
+/** The member municipalities of a year (at least one whole month of membership), with their year's figures. */
+function membersOfYear(ctx: ServiceContext, year: number) {
+  const { kysely } = ctx.db;
+  const rows = all(
+    ctx.db,
+    kysely
+      .selectFrom('municipalities as m')
+      .leftJoin('municipality_years as y', (join) => join.onRef('y.municipality_id', '=', 'm.id').on('y.year', '=', year))
+      .select(['m.id', 'm.name', 'm.member_from', 'm.member_to', 'y.population', 'y.extra_hours'])
+      .where('m.kind', '=', 'member')
+      .orderBy('m.sort_order'),
+  );
+  return rows
+    .map((r) => ({ ...r, months: memberMonths(r.member_from, r.member_to, year) }))
+    .filter((r) => r.months > 0);
+}
+
+function readParameters(ctx: ServiceContext, year: number): CostShareParametersDto | null {
+  const row = first(ctx.db, ctx.db.kysely.selectFrom('cost_share_years').selectAll().where('year', '=', year));
+  if (!row) return null;
+  return {
+    year,
+    budget: row.budget,
+    baseAmount: row.base_amount,
+    bandRates: [row.band_rate_1, row.band_rate_2, row.band_rate_3, row.band_rate_4],
+    hourlyRate: row.hourly_rate,
+  };
+}
+
+export function costShareSettings(ctx: ServiceContext, input: { year: number }): CostShareSettingsDto {
+  return {
+    year: input.year,
+    parameters: readParameters(ctx, input.year),
+    municipalities: membersOfYear(ctx, input.year).map((m) => ({
+      municipalityId: m.id,
+      municipality: m.name,
+      memberFrom: m.member_from,
+      memberTo: m.member_to,
+      population: m.population,
+      extraHours: m.extra_hours ?? 0,
+    })),
+  };
+}
+
+/** The administrator sets a year's budget, parameters, populations and extra hours: one change, one audit row. */
+export function saveCostShareSettings(ctx: ServiceContext, input: ChannelParsedInput<'cost-share:save-settings'>): CostShareSettingsDto {
+  const actor = requireAdministrator(ctx);
+  transaction(ctx.db, () => {
+    const members = new Map(membersOfYear(ctx, input.year).map((m) => [m.id, m]));
+    const ids = input.municipalities.map((m) => m.municipalityId);
+    if (new Set(ids).size !== ids.length) throw invalidField('municipalities', 'Hver kommune kan bare stå én gang');
+    if (ids.some((id) => !members.has(id))) throw invalidField('municipalities', `Kommunen var ikke med i samarbeidet i ${input.year}`);
+    const now = ctx.clock.now().toISOString();
+    const p = input.parameters;
+    const values = {
+      budget: p.budget,
+      base_amount: p.baseAmount,
+      band_rate_1: p.bandRates[0],
+      band_rate_2: p.bandRates[1],
+      band_rate_3: p.bandRates[2],
+      band_rate_4: p.bandRates[3],
+      hourly_rate: p.hourlyRate,
+      updated_at: now,
+      updated_by: actor.id,
+    };
+    run(
+      ctx.db,
+      ctx.db.kysely
+        .insertInto('cost_share_years')
+        .values({ year: input.year, ...values })
+        .onConflict((c) => c.column('year').doUpdateSet(values)),
+    );
+    for (const m of input.municipalities) {
+      const figures = { population: m.population, extra_hours: m.extraHours, updated_at: now, updated_by: actor.id };
+      run(
+        ctx.db,
+        ctx.db.kysely
+          .insertInto('municipality_years')
+          .values({ municipality_id: m.municipalityId, year: input.year, ...figures })
+          .onConflict((c) => c.columns(['municipality_id', 'year']).doUpdateSet(figures)),
+      );
+    }
+    recordAudit(ctx, 'update', 'cost_share', input.year, [
+      'baseAmount',
+      'bandRates',
+      'budget',
+      'hourlyRate',
+      ...(input.municipalities.length > 0 ? ['extraHours', 'population'] : []),
+    ]);
+  });
+  return costShareSettings(ctx, { year: input.year });
+}
+
+const shareOf = (value: number, total: number) => (total === 0 ? 0 : value / total);
+const perThousand = (hours: number, population: number) => (population === 0 ? 0 : (hours / population) * 1000);
+
+/**
+ * Each member municipality's share of the cost under the three models beside its share of the help:
+ * hours, person-hours and cases (every case with a referral or time logged in the year). Hours per
+ * 1 000 inhabitants use the effective population, so a part-year member is compared for the months it
+ * was in. When the budget or a population is missing the help side is still given, and `problems` names
+ * what to fill in.
+ */
+export function costShare(ctx: ServiceContext, input: { year: number }): CostShareDto {
+  const { year } = input;
+  return ctx.db.sqlite.transaction((): CostShareDto => {
+    const members = membersOfYear(ctx, year);
+    const parameters = readParameters(ctx, year);
+    const pivot = annualPivot(ctx, { year });
+    const cases = caseFigures(ctx, { year });
+    const hoursOf = new Map(pivot.byMunicipality.map((m) => [m.municipalityId, m]));
+    const casesOf = new Map(cases.rows.map((r) => [r.municipalityId, r.total]));
+
+    const problems: string[] = [];
+    if (!parameters) problems.push(`Budsjett mangler for ${year}. Fyll det inn under Innstillinger → Kostnadsfordeling.`);
+    else if (parameters.budget === 0) problems.push(`Budsjettet for ${year} er 0 kr. Fyll inn årets budsjett under Innstillinger → Kostnadsfordeling.`);
+    for (const m of members) {
+      if (m.population === null || m.population === 0) problems.push(`Folketall mangler for ${m.name} for ${year}.`);
+    }
+    const modelInput = members.map((m) => ({ population: m.population ?? 0, fraction: m.months / 12, extraHours: m.extra_hours ?? 0 }));
+    const computed = problems.length === 0 && parameters ? computeCostShares(year, parameters, modelInput) : null;
+    if (computed && 'problems' in computed) problems.push(...computed.problems);
+    const amounts = computed && !('problems' in computed) ? computed : null;
+
+    const help = members.map((m) => ({
+      hours: hoursOf.get(m.id)?.hours ?? 0,
+      personHours: hoursOf.get(m.id)?.personHours ?? 0,
+      cases: casesOf.get(m.id) ?? 0,
+    }));
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    const totalHours = sum(help.map((h) => h.hours));
+    const totalPersonHours = sum(help.map((h) => h.personHours));
+    const totalCases = sum(help.map((h) => h.cases));
+    const budget = parameters?.budget ?? 0;
+
+    const rows: CostShareRowDto[] = members.map((m, i) => {
+      const effectivePopulation = modelInput[i]!.population * modelInput[i]!.fraction;
+      const model = (amount: number) => ({ amount, share: shareOf(amount, budget) });
+      return {
+        municipalityId: m.id,
+        municipality: m.name,
+        population: m.population ?? 0,
+        memberMonths: m.months,
+        effectivePopulation,
+        models: amounts
+          ? { equalBase: model(amounts.equalBase[i]!), bands: model(amounts.bands[i]!), extraServices: model(amounts.extraServices[i]!) }
+          : null,
+        extraHours: m.extra_hours ?? 0,
+        hours: help[i]!.hours,
+        hoursShare: shareOf(help[i]!.hours, totalHours),
+        personHours: help[i]!.personHours,
+        personHoursShare: shareOf(help[i]!.personHours, totalPersonHours),
+        cases: help[i]!.cases,
+        casesShare: shareOf(help[i]!.cases, totalCases),
+        hoursPerThousand: perThousand(help[i]!.hours, effectivePopulation),
+      };
+    });
+    const effectiveTotal = sum(rows.map((r) => r.effectivePopulation));
+    return {
+      year,
+      units: COST_SHARE_UNITS,
+      parameters,
+      problems,
+      rows,
+      total: {
+        population: sum(rows.map((r) => r.population)),
+        effectivePopulation: effectiveTotal,
+        amount: amounts ? budget : 0,
+        hours: totalHours,
+        personHours: totalPersonHours,
+        cases: totalCases,
+        hoursPerThousand: perThousand(totalHours, effectiveTotal),
+      },
+    };
+  }).deferred();
+}

@@ -1,0 +1,158 @@
+import { sql } from 'kysely';
+import { all, first, run, transaction } from '../../db/exec';
+import type { TeamMemberRow } from '../../db/schema';
+import type { ChannelParsedInput, TeamMemberDto } from '@shared/contract';
+import { requireAdministrator } from '../session/actor';
+import { recordAudit } from '../audit/recordAudit';
+import type { Actor, ServiceContext } from '../context';
+import { newPasswordHash, storePasswordHash } from '../session/credentials';
+import { notFound, ServiceError } from '../errors/serviceError';
+
+export function toTeamMemberDto(row: TeamMemberRow): TeamMemberDto {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    initials: row.initials,
+    role: row.role,
+    active: row.active === 1,
+  };
+}
+
+export function toActor(row: TeamMemberRow): Actor {
+  return { id: row.id, username: row.username, role: row.role };
+}
+
+export function listTeamMembers(ctx: ServiceContext, input: ChannelParsedInput<'team-members:list'>): TeamMemberDto[] {
+  let query = ctx.db.kysely.selectFrom('team_members').selectAll().orderBy(sql`nb_key(display_name)`);
+  if (!input.includeInactive) query = query.where('active', '=', 1);
+  return all(ctx.db, query).map(toTeamMemberDto);
+}
+
+export function countTeamMembers(ctx: Pick<ServiceContext, 'db'>): number {
+  return first(ctx.db, ctx.db.kysely.selectFrom('team_members').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+}
+
+export function findTeamMemberByUsername(ctx: Pick<ServiceContext, 'db'>, username: string): TeamMemberRow | undefined {
+  return first(ctx.db, ctx.db.kysely.selectFrom('team_members').selectAll().where('username', '=', username));
+}
+
+export function findTeamMemberById(ctx: Pick<ServiceContext, 'db'>, id: number): TeamMemberRow | undefined {
+  return first(ctx.db, ctx.db.kysely.selectFrom('team_members').selectAll().where('id', '=', id));
+}
+
+function requireMember(ctx: ServiceContext, id: number): TeamMemberRow {
+  const row = findTeamMemberById(ctx, id);
+  if (!row) throw notFound('Fant ikke teammedlemmet', 'id');
+  return row;
+}
+
+function countActiveAdministrators(ctx: ServiceContext): number {
+  return (
+    first(
+      ctx.db,
+      ctx.db.kysely
+        .selectFrom('team_members')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('role', '=', 'administrator')
+        .where('active', '=', 1),
+    )?.n ?? 0
+  );
+}
+
+/** The team must always keep one active administrator, or nobody could add members or read the log. */
+function refuseLosingLastAdministrator(ctx: ServiceContext, row: TeamMemberRow, field: string): void {
+  if (row.role === 'administrator' && row.active === 1 && countActiveAdministrators(ctx) <= 1) {
+    const message = 'Teamet må ha minst én aktiv administrator';
+    throw new ServiceError('conflict', message, { [field]: message });
+  }
+}
+
+/**
+ * On a fresh database the first member is created without an actor and becomes administrator;
+ * after that only an administrator can add colleagues.
+ */
+export function createTeamMember(ctx: ServiceContext, input: ChannelParsedInput<'team-members:create'>): TeamMemberDto {
+  if (countTeamMembers(ctx) > 0) requireAdministrator(ctx);
+  const passwordHash = newPasswordHash(ctx, input.password);
+  return transaction(ctx.db, () => {
+    const bootstrap = countTeamMembers(ctx) === 0;
+    if (!bootstrap) requireAdministrator(ctx);
+    if (findTeamMemberByUsername(ctx, input.username)) {
+      throw new ServiceError('conflict', 'Brukernavnet er allerede i bruk', { username: 'Brukernavnet er allerede i bruk' });
+    }
+    const inserted = first(
+      ctx.db,
+      ctx.db.kysely
+        .insertInto('team_members')
+        .values({
+          username: input.username,
+          display_name: input.displayName,
+          initials: input.initials,
+          role: bootstrap ? 'administrator' : input.role,
+          created_at: ctx.clock.now().toISOString(),
+          password_hash: passwordHash,
+        })
+        .returningAll(),
+    )!;
+    const auditCtx = bootstrap ? { ...ctx, actor: toActor(inserted) } : ctx;
+    recordAudit(auditCtx, 'create', 'team_member', inserted.id, ['username', 'displayName', 'initials', 'role', 'password']);
+    return toTeamMemberDto(inserted);
+  });
+}
+
+export function updateTeamMember(ctx: ServiceContext, input: ChannelParsedInput<'team-members:update'>): TeamMemberDto {
+  requireAdministrator(ctx);
+  return transaction(ctx.db, () => {
+    const row = requireMember(ctx, input.id);
+    const changes = { display_name: input.displayName, initials: input.initials, role: input.role };
+    const changed = [
+      row.display_name !== changes.display_name ? 'displayName' : null,
+      row.initials !== changes.initials ? 'initials' : null,
+      row.role !== changes.role ? 'role' : null,
+    ].filter((f): f is string => f !== null);
+    if (changed.length === 0) return toTeamMemberDto(row);
+    if (changed.includes('role')) refuseLosingLastAdministrator(ctx, row, 'role');
+    run(ctx.db, ctx.db.kysely.updateTable('team_members').set(changes).where('id', '=', row.id));
+    recordAudit(ctx, 'update', 'team_member', row.id, changed);
+    return toTeamMemberDto(requireMember(ctx, row.id));
+  });
+}
+
+/** Members are never deleted: their names stay on the time entries, cases and audit rows they made. */
+export function setTeamMemberActive(ctx: ServiceContext, input: ChannelParsedInput<'team-members:set-active'>): TeamMemberDto {
+  const actor = requireAdministrator(ctx);
+  return transaction(ctx.db, () => {
+    const row = requireMember(ctx, input.id);
+    if ((row.active === 1) === input.active) return toTeamMemberDto(row);
+    if (!input.active) {
+      if (row.id === actor.id) throw new ServiceError('conflict', 'Du kan ikke deaktivere deg selv', { active: 'Du kan ikke deaktivere deg selv' });
+      refuseLosingLastAdministrator(ctx, row, 'active');
+    }
+    run(ctx.db, ctx.db.kysely.updateTable('team_members').set({ active: input.active ? 1 : 0 }).where('id', '=', row.id));
+    recordAudit(ctx, input.active ? 'reactivate' : 'deactivate', 'team_member', row.id, ['active']);
+    return toTeamMemberDto(requireMember(ctx, row.id));
+  });
+}
+
+export function setTeamMemberPassword(ctx: ServiceContext, input: ChannelParsedInput<'team-members:set-password'>): TeamMemberDto {
+  requireAdministrator(ctx);
+  const passwordHash = newPasswordHash(ctx, input.password);
+  return transaction(ctx.db, () => {
+    const row = requireMember(ctx, input.id);
+    storePasswordHash(ctx, row.id, passwordHash);
+    recordAudit(ctx, 'password-change', 'team_member', row.id, ['password']);
+    return toTeamMemberDto(row);
+  });
+}
+
+/** Active members by id; refuses unknown or inactive ids naming the field. */
+export function requireActiveMembers(ctx: ServiceContext, ids: readonly number[], field: string): TeamMemberRow[] {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const rows = all(ctx.db, ctx.db.kysely.selectFrom('team_members').selectAll().where('id', 'in', unique).where('active', '=', 1));
+  if (rows.length !== unique.length) {
+    throw new ServiceError('validation', 'Ukjent eller inaktivt teammedlem', { [field]: 'Ukjent eller inaktivt teammedlem' });
+  }
+  return rows;
+}

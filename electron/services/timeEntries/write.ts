@@ -1,0 +1,185 @@
+import { all, first, run, transaction } from '../../db/exec';
+import type { ChannelParsedInput, TimeEntryDto } from '@shared/contract';
+import { addDays, isoDateInOslo } from '@shared/dates';
+import { MAX_MINUTES_PER_ENTRY } from '@shared/hours';
+import { normaliseCaseCode } from '@shared/caseCode';
+import { requireActor } from '../session/actor';
+import { recordAudit } from '../audit/recordAudit';
+import type { ServiceContext } from '../context';
+import { invalidField, notFound } from '../errors/serviceError';
+import { requireCaseByCode } from '../cases/cases';
+import { requireActiveMembers } from '../team/teamMembers';
+import { getTimeEntry, participantIdsOf } from './read';
+
+type EntryInput = ChannelParsedInput<'time-entries:create'>;
+
+const FIELD_NAMES = ['date', 'caseCode', 'municipalityId', 'categoryId', 'minutes', 'participantIds'] as const;
+/** How far ahead an entry may be dated: planned driving or an overnight stay is logged a few days early. */
+const MAX_DAYS_AHEAD = 7;
+
+interface ResolvedEntry {
+  entryDate: string;
+  caseId: number | null;
+  municipalityId: number;
+  categoryId: number;
+  minutes: number;
+  participantIds: number[];
+}
+
+interface ExistingEntry {
+  categoryId: number;
+  participantIds: number[];
+}
+
+function resolveEntry(ctx: ServiceContext, input: EntryInput, existing?: ExistingEntry): ResolvedEntry {
+  const actor = requireActor(ctx);
+  const latest = addDays(isoDateInOslo(ctx.clock.now()), MAX_DAYS_AHEAD);
+  if (input.date > latest) throw invalidField('date', 'Dato kan ikke være mer enn en uke fram i tid');
+
+  const caseCode = input.caseCode?.trim() ? normaliseCaseCode(input.caseCode) : null;
+  const caseId = caseCode ? requireCaseByCode(ctx, caseCode, 'caseCode').id : null;
+
+  const municipality = first(ctx.db, ctx.db.kysely.selectFrom('municipalities').select('id').where('id', '=', input.municipalityId));
+  if (!municipality) throw invalidField('municipalityId', 'Ukjent kommune');
+
+  const category = first(
+    ctx.db,
+    ctx.db.kysely.selectFrom('categories').select(['id', 'retired_at']).where('id', '=', input.categoryId),
+  );
+  if (!category) throw invalidField('categoryId', 'Ukjent hendelse');
+  // A retired category keeps its history but takes no new time; an old entry may keep it when edited.
+  if (category.retired_at !== null && existing?.categoryId !== category.id) {
+    throw invalidField('categoryId', 'Hendelsen er ikke lenger i bruk');
+  }
+
+  return {
+    entryDate: input.date,
+    caseId,
+    municipalityId: input.municipalityId,
+    categoryId: input.categoryId,
+    minutes: input.hours,
+    participantIds: resolveParticipants(ctx, input, actor.id, existing),
+  };
+}
+
+/**
+ * Participants as sent; when none are sent, a new entry gets the signed-in member and an edited entry
+ * keeps the people it had — a colleague correcting the hours must not silently become the only one
+ * who took part (and a member deactivated since then stays on their old entries).
+ */
+function resolveParticipants(ctx: ServiceContext, input: EntryInput, actorId: number, existing?: ExistingEntry): number[] {
+  if (!input.participantIds?.length && existing) return existing.participantIds;
+  const participantIds = [...new Set(input.participantIds?.length ? input.participantIds : [actorId])];
+  requireActiveMembers(ctx, participantIds, 'participantIds');
+  return participantIds;
+}
+
+/** Nobody works more than 24 hours in a day: refuse an entry that would take a participant past that. */
+function checkDailyLimit(ctx: ServiceContext, entry: ResolvedEntry, ignoreEntryId: number | null): void {
+  // Start from the day's entries (CROSS JOIN fixes SQLite's join order): led by the participant index
+  // instead, the check would read every entry the member ever logged, and saving slows as the years pass.
+  const rows = all(
+    ctx.db,
+    ctx.db.kysely
+      .selectFrom('time_entries as t')
+      .crossJoin('time_entry_participants as p')
+      .innerJoin('team_members as m', 'm.id', 'p.team_member_id')
+      .select((eb) => ['m.initials', eb.fn.sum<number>('t.minutes').as('minutes')])
+      .whereRef('p.time_entry_id', '=', 't.id')
+      .where('p.team_member_id', 'in', entry.participantIds)
+      .where('t.entry_date', '=', entry.entryDate)
+      .where('t.id', '!=', ignoreEntryId ?? -1)
+      .groupBy('m.id'),
+  );
+  const over = rows.find((r) => r.minutes + entry.minutes > MAX_MINUTES_PER_ENTRY);
+  if (over) {
+    throw invalidField('hours', `${over.initials} får mer enn 24 timer denne dagen`);
+  }
+}
+
+function insertParticipants(ctx: ServiceContext, entryId: number, participantIds: number[]): void {
+  for (const memberId of participantIds) {
+    run(ctx.db, ctx.db.kysely.insertInto('time_entry_participants').values({ time_entry_id: entryId, team_member_id: memberId }));
+  }
+}
+
+export function createTimeEntry(ctx: ServiceContext, input: EntryInput, source: 'manual' | 'demo' = 'manual'): TimeEntryDto {
+  const id = transaction(ctx.db, () => {
+    const entry = resolveEntry(ctx, input);
+    checkDailyLimit(ctx, entry, null);
+    const now = ctx.clock.now().toISOString();
+    const actorId = ctx.actor!.id;
+    const { id } = first(
+      ctx.db,
+      ctx.db.kysely
+        .insertInto('time_entries')
+        .values({
+          entry_date: entry.entryDate,
+          case_id: entry.caseId,
+          municipality_id: entry.municipalityId,
+          category_id: entry.categoryId,
+          minutes: entry.minutes,
+          source,
+          created_at: now,
+          created_by: actorId,
+          updated_at: now,
+          updated_by: actorId,
+        })
+        .returning('id'),
+    )!;
+    insertParticipants(ctx, id, entry.participantIds);
+    recordAudit(ctx, 'create', 'time_entry', id, FIELD_NAMES.filter((f) => f !== 'caseCode' || entry.caseId !== null));
+    return id;
+  });
+  return getTimeEntry(ctx, id);
+}
+
+export function updateTimeEntry(ctx: ServiceContext, input: ChannelParsedInput<'time-entries:update'>): TimeEntryDto {
+  transaction(ctx.db, () => {
+    const before = first(ctx.db, ctx.db.kysely.selectFrom('time_entries').selectAll().where('id', '=', input.id));
+    if (!before) throw notFound('Registreringen finnes ikke (den kan være slettet)');
+    const beforeParticipants = participantIdsOf(ctx, input.id);
+    const entry = resolveEntry(ctx, input, { categoryId: before.category_id, participantIds: beforeParticipants });
+    checkDailyLimit(ctx, entry, input.id);
+    const changed: string[] = [];
+    if (before.entry_date !== entry.entryDate) changed.push('date');
+    if (before.case_id !== entry.caseId) changed.push('caseCode');
+    if (before.municipality_id !== entry.municipalityId) changed.push('municipalityId');
+    if (before.category_id !== entry.categoryId) changed.push('categoryId');
+    if (before.minutes !== entry.minutes) changed.push('minutes');
+    const participantsChanged = beforeParticipants.join(',') !== [...entry.participantIds].sort((a, b) => a - b).join(',');
+    if (participantsChanged) changed.push('participantIds');
+    if (changed.length === 0) return;
+    run(
+      ctx.db,
+      ctx.db.kysely
+        .updateTable('time_entries')
+        .set({
+          entry_date: entry.entryDate,
+          case_id: entry.caseId,
+          municipality_id: entry.municipalityId,
+          category_id: entry.categoryId,
+          minutes: entry.minutes,
+          updated_at: ctx.clock.now().toISOString(),
+          updated_by: ctx.actor!.id,
+        })
+        .where('id', '=', input.id),
+    );
+    if (participantsChanged) {
+      run(ctx.db, ctx.db.kysely.deleteFrom('time_entry_participants').where('time_entry_id', '=', input.id));
+      insertParticipants(ctx, input.id, entry.participantIds);
+    }
+    recordAudit(ctx, 'update', 'time_entry', input.id, changed);
+  });
+  return getTimeEntry(ctx, input.id);
+}
+
+export function deleteTimeEntry(ctx: ServiceContext, input: { id: number }): { id: number } {
+  requireActor(ctx);
+  transaction(ctx.db, () => {
+    const result = run(ctx.db, ctx.db.kysely.deleteFrom('time_entries').where('id', '=', input.id));
+    if (result.changes === 0) throw notFound('Registreringen finnes ikke (den kan være slettet)');
+    recordAudit(ctx, 'delete', 'time_entry', input.id);
+  });
+  return { id: input.id };
+}

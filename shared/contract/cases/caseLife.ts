@@ -1,0 +1,126 @@
+import { z } from '../../validation/zodNorwegian';
+import { idSchema, isoDateSchema } from '../common';
+import { mutationChannel, queryChannel } from '../channel';
+import type { CaseDetailDto, CaseGoalDto } from './cases';
+import {
+  CASE_CONTACT_ROLES,
+  CLOSURE_REASONS,
+  FREE_TEXT_MAX,
+  GOAL_STATUSES,
+  INSTITUTION_KINDS,
+  RATING_OCCASIONS,
+} from '../../domain/caseLife';
+
+/** Short free text; empty means «nothing written». Length-limited because it may be read as health data. */
+export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+const goalText = z.string().trim().min(1).max(FREE_TEXT_MAX);
+
+export interface CaseloadDto {
+  memberId: number;
+  displayName: string;
+  initials: string;
+  activeCases: number;
+}
+
+const changesCase = ['cases', 'overview'] as const;
+
+export const caseLifeChannels = {
+  'cases:reject': mutationChannel<CaseDetailDto>()(
+    z.strictObject({ id: idSchema, date: isoDateSchema }),
+    'Avvis en henvisning',
+    changesCase,
+  ),
+  'cases:enter-institution': mutationChannel<CaseDetailDto>()(
+    z.strictObject({
+      id: idSchema,
+      date: isoDateSchema,
+      institutionKind: z.enum(INSTITUTION_KINDS),
+      institutionName: optionalText(120),
+      expectedDischargeDate: isoDateSchema.nullable().optional(),
+    }),
+    'Start institusjonsfasen (brukeren er i institusjon eller fengsel)',
+    changesCase,
+  ),
+  'cases:update-institution': mutationChannel<CaseDetailDto>()(
+    z.strictObject({
+      id: idSchema,
+      institutionKind: z.enum(INSTITUTION_KINDS),
+      institutionName: optionalText(120),
+      expectedDischargeDate: isoDateSchema.nullable().optional(),
+      dischargeDate: isoDateSchema.nullable().optional(),
+    }),
+    'Endre institusjon og datoer for utskriving/løslatelse',
+    changesCase,
+  ),
+  'cases:start-follow-up': mutationChannel<CaseDetailDto>()(
+    z.strictObject({ id: idSchema, startDate: isoDateSchema, dischargeDate: isoDateSchema.nullable().optional() }),
+    'Start oppfølgingen (krever farlighetsvurdering)',
+    changesCase,
+  ),
+  'cases:close': mutationChannel<CaseDetailDto>()(
+    z.strictObject({
+      id: idSchema,
+      closedDate: isoDateSchema,
+      closureReason: z.enum(CLOSURE_REASONS),
+      takeoverService: optionalText(120),
+    }),
+    'Avslutt saken',
+    changesCase,
+  ),
+  'cases:record-after-contact': mutationChannel<CaseDetailDto>()(
+    z.strictObject({ id: idSchema, contactDate: isoDateSchema }),
+    'Registrer at etteroppfølgingen (tre måneder etter avslutning) er utført',
+    changesCase,
+  ),
+  'cases:reopen': mutationChannel<CaseDetailDto>()(
+    z.strictObject({ id: idSchema, date: isoDateSchema }),
+    'Gjenåpne en avsluttet sak',
+    changesCase,
+  ),
+  'cases:record-risk-assessment': mutationChannel<CaseDetailDto>()(
+    z.strictObject({ id: idSchema, date: isoDateSchema, assessedById: idSchema, done: z.boolean() }),
+    'Registrer farlighetsvurderingen',
+    changesCase,
+  ),
+  'cases:set-staff': mutationChannel<CaseDetailDto>()(
+    z.strictObject({ id: idSchema, staffIds: z.array(idSchema).max(6) }),
+    'Velg hvem i teamet som følger saken',
+    [...changesCase, 'team-members'],
+  ),
+  'cases:caseload': queryChannel<CaseloadDto[]>()(z.strictObject({}), 'Aktive saker per teammedlem'),
+  'cases:rate-domains': mutationChannel<CaseDetailDto>()(
+    z.strictObject({
+      caseId: idSchema,
+      occasion: z.enum(RATING_OCCASIONS),
+      ratedOn: isoDateSchema,
+      ratings: z
+        .array(z.strictObject({ domainId: idSchema, level: z.number().int().min(1).max(3), note: optionalText(FREE_TEXT_MAX) }))
+        .min(1)
+        .max(30),
+    }),
+    'Vurder livsområdene ved start, avslutning eller etter tre måneder',
+    changesCase,
+  ),
+  'cases:add-goal': mutationChannel<CaseGoalDto>()(
+    z.strictObject({ caseId: idSchema, text: goalText, status: z.enum(GOAL_STATUSES).default('ikke_startet') }),
+    'Legg til et mål fra startsamtalen',
+    changesCase,
+  ),
+  'cases:update-goal': mutationChannel<CaseGoalDto>()(
+    z.strictObject({ id: idSchema, text: goalText.optional(), status: z.enum(GOAL_STATUSES).optional() }),
+    'Endre et mål eller statusen på det',
+    changesCase,
+  ),
+  'cases:delete-goal': mutationChannel<{ id: number }>()(z.strictObject({ id: idSchema }), 'Slett et mål', changesCase),
+  'cases:link-contact': mutationChannel<CaseDetailDto>()(
+    z.strictObject({ caseId: idSchema, contactId: idSchema, personId: idSchema.nullable().optional(), role: z.enum(CASE_CONTACT_ROLES) }),
+    'Knytt en samarbeidspartner til saken',
+    [...changesCase, 'contacts'],
+  ),
+  'cases:unlink-contact': mutationChannel<{ id: number }>()(
+    z.strictObject({ id: idSchema }),
+    'Fjern en samarbeidspartner fra saken',
+    [...changesCase, 'contacts'],
+  ),
+} as const;

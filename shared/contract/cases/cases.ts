@@ -1,0 +1,155 @@
+import { z } from '../../validation/zodNorwegian';
+import { idSchema, isoDateSchema, sortDirectionSchema, yearSchema } from '../common';
+import { mutationChannel, queryChannel } from '../channel';
+import { CASE_STATUSES, type CaseStatus } from '../../domain/caseStatus';
+import { isCaseCode } from '../../caseCode';
+import type {
+  CaseContactRole,
+  ClosureReason,
+  ContactKind,
+  GoalStatus,
+  InstitutionKind,
+  RatingLevel,
+  RatingOccasion,
+} from '../../domain/caseLife';
+
+export interface CaseStaffDto {
+  id: number;
+  initials: string;
+  displayName: string;
+}
+
+export interface CaseDto {
+  id: number;
+  code: string;
+  municipalityId: number;
+  municipalityName: string;
+  year: number;
+  runningNumber: number;
+  status: CaseStatus;
+  referralDate: string | null;
+  startDate: string | null;
+  closedDate: string | null;
+  dischargeDate: string | null;
+  /** True once a risk assessment is recorded as done. */
+  riskAssessed: boolean;
+  staff: CaseStaffDto[];
+  /** Minutes logged on the case, all categories. */
+  minutes: number;
+}
+
+export interface CaseTransitionDto {
+  id: number;
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus;
+  onDate: string;
+  reopened: boolean;
+  at: string;
+  actorName: string | null;
+}
+
+export interface CaseGoalDto {
+  id: number;
+  text: string;
+  status: GoalStatus;
+}
+
+export interface CaseRatingDto {
+  domainId: number;
+  domainName: string;
+  occasion: RatingOccasion;
+  level: RatingLevel;
+  ratedOn: string;
+  note: string | null;
+}
+
+export interface CaseContactDto {
+  id: number;
+  contactId: number;
+  contactName: string;
+  contactKind: ContactKind;
+  personId: number | null;
+  personName: string | null;
+  role: CaseContactRole;
+  archived: boolean;
+}
+
+export interface CaseDetailDto extends CaseDto {
+  minutesByCategory: { categoryId: number; categoryName: string; minutes: number; entries: number }[];
+  rejectedDate: string | null;
+  institution: {
+    kind: InstitutionKind;
+    name: string | null;
+    from: string | null;
+    expectedDischargeDate: string | null;
+    dischargeDate: string | null;
+  } | null;
+  closureReason: ClosureReason | null;
+  takeoverService: string | null;
+  afterContactDate: string | null;
+  /** Three months after closure, when the team calls the user. */
+  afterContactDue: string | null;
+  risk: { date: string | null; done: boolean | null; assessedBy: CaseStaffDto | null };
+  transitions: CaseTransitionDto[];
+  goals: CaseGoalDto[];
+  ratings: CaseRatingDto[];
+  contacts: CaseContactDto[];
+}
+
+export interface CasePageDto {
+  rows: CaseDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const caseCodeSchema = z
+  .string()
+  .trim()
+  .max(12)
+  .refine(isCaseCode, { message: 'Saksnummer må ha formen NN/ÅÅ-XX, for eksempel 02/20-ST' });
+
+export const createCaseInput = z.strictObject({
+  municipalityId: idSchema,
+  referralDate: isoDateSchema,
+  staffIds: z.array(idSchema).max(6).optional(),
+  /** Set only when the team corrects the generated code by hand. */
+  code: caseCodeSchema.optional(),
+});
+
+export const caseFilterSchema = z.strictObject({
+  status: z.enum(CASE_STATUSES).optional(),
+  municipalityId: idSchema.optional(),
+  year: yearSchema.optional(),
+  staffId: idSchema.optional(),
+  search: z.string().max(20).optional(),
+});
+
+export const CASE_SORT_FIELDS = ['code', 'municipality', 'referralDate', 'status', 'minutes'] as const;
+export type CaseSortField = (typeof CASE_SORT_FIELDS)[number];
+
+export const casePageInput = z.strictObject({
+  filter: caseFilterSchema.default({}),
+  sort: z.strictObject({ field: z.enum(CASE_SORT_FIELDS), direction: sortDirectionSchema }).optional(),
+  page: z.number().int().min(0).max(100_000).default(0),
+  pageSize: z.number().int().min(1).max(500).default(50),
+});
+
+export const caseChannels = {
+  'cases:next-code': queryChannel<{ code: string }>()(
+    z.strictObject({ municipalityId: idSchema, referralDate: isoDateSchema }),
+    'Neste ledige saksnummer for kommune og år',
+  ),
+  'cases:create': mutationChannel<CaseDto>()(createCaseInput, 'Registrer en ny sak', ['cases', 'statistics', 'overview']),
+  'cases:list': queryChannel<CaseDto[]>()(caseFilterSchema, 'Saker, nyeste først'),
+  'cases:page': queryChannel<CasePageDto>()(casePageInput, 'Saker med sidevisning, sortering og filter'),
+  'cases:get': queryChannel<CaseDetailDto>()(
+    z.strictObject({ id: idSchema }),
+    'Én sak med forløp, ansatte, mål, livsområder, kontakter og timer per hendelse',
+  ),
+  'cases:correct-code': mutationChannel<CaseDetailDto>()(
+    z.strictObject({ id: idSchema, code: caseCodeSchema }),
+    'Rett saksnummeret for hånd',
+    ['cases', 'time-entries', 'overview'],
+  ),
+} as const;

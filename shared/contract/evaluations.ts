@@ -1,0 +1,90 @@
+import { z } from '../validation/zodNorwegian';
+import { idSchema, isoDateSchema, yearSchema } from './common';
+import { mutationChannel, queryChannel } from './channel';
+import { caseCodeSchema } from './cases/cases';
+import {
+  EVALUATION_SCALE_MAX,
+  EVALUATION_SCALE_MIN,
+  EVALUATION_SCALE_QUESTIONS,
+  EVALUATION_TEXT_MAX,
+  EVALUATION_TEXT_QUESTIONS,
+  type EvaluationQuestionId,
+} from '../domain/evaluationForm';
+import type { PublishedCount } from '../domain/smallNumbers';
+
+/** Scale answers 1–5, null for «ikke aktuelt»/unanswered; text answers as written, null when blank. */
+export type EvaluationAnswers = Partial<Record<EvaluationQuestionId, number | string | null>>;
+
+export interface EvaluationResponseDto {
+  id: number;
+  caseId: number;
+  caseCode: string;
+  receivedDate: string;
+  /** Ticked yes/no for the three-month contact; null when left blank. */
+  consentToContact: boolean | null;
+  answers: EvaluationAnswers;
+  registeredAt: string;
+  registeredByName: string | null;
+  updatedAt: string;
+}
+
+export interface EvaluationQuestionSummaryDto {
+  questionId: EvaluationQuestionId;
+  text: string;
+  /** How many answered (1–5) this question, or «færre enn 5». */
+  answered: PublishedCount;
+  /** Per scale value 1..5, in order; all suppressed when fewer than 5 answered. */
+  distribution: { value: number; label: string; count: PublishedCount }[];
+  /** Mean on the 1–5 scale, null when suppressed or nobody answered. */
+  mean: number | null;
+}
+
+export interface EvaluationSummaryDto {
+  year: number;
+  /** Returned forms received in the year (skjemaer). */
+  responses: PublishedCount;
+  /** Yes to the three-month contact (skjemaer). */
+  consents: PublishedCount;
+  questions: EvaluationQuestionSummaryDto[];
+}
+
+const scaleAnswer = z.number().int().min(EVALUATION_SCALE_MIN).max(EVALUATION_SCALE_MAX).nullable().optional();
+const textAnswer = z.string().trim().max(EVALUATION_TEXT_MAX).nullable().optional();
+
+export const evaluationAnswersSchema = z.strictObject({
+  ...Object.fromEntries(EVALUATION_SCALE_QUESTIONS.map((q) => [q.id, scaleAnswer])),
+  ...Object.fromEntries(EVALUATION_TEXT_QUESTIONS.map((q) => [q.id, textAnswer])),
+}) as unknown as z.ZodType<EvaluationAnswers, EvaluationAnswers>;
+
+const evaluationFields = {
+  receivedDate: isoDateSchema,
+  consentToContact: z.boolean().nullable(),
+  answers: evaluationAnswersSchema,
+};
+
+export const evaluationChannels = {
+  'evaluations:list': queryChannel<EvaluationResponseDto[]>()(
+    z.strictObject({ caseId: idSchema.optional(), year: yearSchema.optional() }),
+    'Registrerte evalueringsskjemaer, nyeste først',
+  ),
+  'evaluations:register': mutationChannel<EvaluationResponseDto>()(
+    z.strictObject({ caseCode: caseCodeSchema, ...evaluationFields }),
+    'Registrer et innlevert evalueringsskjema på saksnummeret',
+    ['evaluations', 'documents', 'statistics'],
+  ),
+  'evaluations:update': mutationChannel<EvaluationResponseDto>()(
+    z.strictObject({ id: idSchema, ...evaluationFields }),
+    'Rett et registrert evalueringsskjema',
+    ['evaluations', 'documents', 'statistics'],
+  ),
+  'evaluations:delete': mutationChannel<{ id: number }>()(z.strictObject({ id: idSchema }), 'Slett et registrert evalueringsskjema', [
+    'evaluations',
+    'documents',
+    'statistics',
+  ]),
+  'evaluations:summary': queryChannel<EvaluationSummaryDto>()(
+    z.strictObject({ year: yearSchema }),
+    'Svarfordeling og snitt per spørsmål for et år (ingenting fra færre enn 5 svar)',
+  ),
+
+} as const;

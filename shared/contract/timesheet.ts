@@ -1,0 +1,99 @@
+import { z } from '../validation/zodNorwegian';
+import { mutationChannel, queryChannel } from './channel';
+import type { FileDto } from './common';
+
+/**
+ * Importing the team's old Excel time sheets. The renderer reads the picked file and sends it as base64;
+ * main parses it in a worker and keeps the parsed rows under a job id the renderer chose, so the user
+ * can pick sheets and look at the preview before one transaction writes everything (or nothing).
+ */
+export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
+/** base64 grows by 4/3: the schema refuses an oversized file before anyone decodes it. */
+export const MAX_IMPORT_BASE64_LENGTH = Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4;
+export const IMPORT_FILE_TOO_LARGE = `Filen er for stor (over ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB)`;
+/** How many rejected rows one answer lists; the count is always exact and the rejected-rows sheet has all. */
+export const MAX_LISTED_REJECTIONS = 500;
+
+export const jobIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { message: 'Ugyldig jobb-ID' });
+const sheetNamesSchema = z.array(z.string().max(100)).max(200);
+
+export const readTimesheetInput = z.strictObject({
+  jobId: jobIdSchema,
+  fileName: z.string().trim().min(1).max(200),
+  contentBase64: z.string().max(MAX_IMPORT_BASE64_LENGTH, { message: IMPORT_FILE_TOO_LARGE }),
+});
+
+export const previewTimesheetInput = z.strictObject({
+  jobId: jobIdSchema,
+  /** Sheets to import; absent means every sheet with the five headings. */
+  sheets: sheetNamesSchema.optional(),
+});
+
+export const importTimesheetInput = z.strictObject({
+  jobId: jobIdSchema,
+  sheets: sheetNamesSchema.optional(),
+  /** Import only when no row is rejected; otherwise write nothing. */
+  strict: z.boolean().optional(),
+});
+
+export interface ImportRejectionDto {
+  sheet: string;
+  /** Row number as Excel shows it. */
+  row: number;
+  reason: string;
+}
+
+export interface ImportSheetDto {
+  name: string;
+  /** Whether the five headings (Sak, Dato, Kommune, Hendelse, Tidsbruk) were found. */
+  hasHeader: boolean;
+  rowsRead: number;
+  selected: boolean;
+}
+
+export interface ImportPreviewDto {
+  jobId: string;
+  fileName: string;
+  sheets: ImportSheetDto[];
+  rowsRead: number;
+  rowsToImport: number;
+  duplicates: number;
+  /** Codes only: the code is the case's whole identity. */
+  casesToCreate: string[];
+  rejectedCount: number;
+  rejected: ImportRejectionDto[];
+  minutes: number;
+  byMunicipality: { name: string; minutes: number }[];
+  byCategory: { number: number; name: string; minutes: number }[];
+}
+
+export interface ImportSummaryDto {
+  importId: number | null;
+  rowsRead: number;
+  imported: number;
+  duplicatesSkipped: number;
+  casesCreated: string[];
+  rejectedCount: number;
+  rejected: ImportRejectionDto[];
+  /** False when `strict` refused the import because of rejected rows: nothing was written. */
+  committed: boolean;
+}
+
+export interface ImportProgressDto {
+  phase: 'venter' | 'leser' | 'kontrollerer' | 'lagrer' | 'ferdig' | 'feilet';
+  rowsRead: number;
+}
+
+export const timesheetChannels = {
+  // Queries: they read and parse, and write nothing to the database.
+  'timesheet:read-file': queryChannel<ImportPreviewDto>()(readTimesheetInput, 'Les et gammelt timeark (.xlsx) og vis forhåndsvisning'),
+  'timesheet:preview': queryChannel<ImportPreviewDto>()(previewTimesheetInput, 'Forhåndsvisning av import for valgte ark'),
+  'timesheet:progress': queryChannel<ImportProgressDto>()(z.strictObject({ jobId: jobIdSchema }), 'Framdrift for en import'),
+  'timesheet:rejected-rows': queryChannel<FileDto>()(previewTimesheetInput, 'Avviste rader som regneark, for retting og ny import'),
+  'timesheet:import': mutationChannel<ImportSummaryDto>()(importTimesheetInput, 'Importer timeark i én transaksjon', [
+    'timesheet',
+    'time-entries',
+    'statistics',
+    'cases',
+  ]),
+} as const;
