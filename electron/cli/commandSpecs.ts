@@ -205,3 +205,19 @@ export const setPasswordSpec = defineCommand({
   options: { db: DB, user: { placeholder: 'BRUKERNAVN', required: true, description: 'Teammedlemmet som får nytt passord' } },
   positionals: [],
 });
+
+export const firstAdministratorSpec = defineCommand({
+  name: 'first-administrator',
+  description: [
+    'Oppretter den første administratoren i en ny database (filen lages hvis den mangler), som når appen',
+    `startes første gang. Passordet leses fra miljøvariabelen ${PASSWORD_ENV}. Avvises når databasen`,
+    'alt har teammedlemmer: da legger en administrator til kolleger i appen under «Team».',
+  ],
+  options: {
+    db: DB,
+    user: { placeholder: 'BRUKERNAVN', required: true, description: 'Brukernavnet (små bokstaver a–z, tall, punktum, bindestrek)' },
+    name: { placeholder: 'NAVN', required: true, description: 'Navnet slik teamet ser det' },
+    initials: { placeholder: 'XX', required: true, description: 'Initialer, 2–4 store bokstaver' },
+  },
+  positionals: [],
+});

@@ -29,4 +29,5 @@ export const COMMANDS: readonly RegisteredCommand[] = [
   lazy(specs.auditSpec, async () => (await import('./commands/audit')).runAudit),
   lazy(specs.retentionSpec, async () => (await import('./commands/retention')).runRetention),
   lazy(specs.setPasswordSpec, async () => (await import('./commands/setPassword')).runSetPassword),
+  lazy(specs.firstAdministratorSpec, async () => (await import('./commands/firstAdministrator')).runFirstAdministrator),
 ];
