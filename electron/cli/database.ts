@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { DatabaseOpenError } from '../db/errors';
 import { openDatabase, type AppDatabase } from '../db/open';
 import { CliFailure } from './io';
@@ -20,4 +20,21 @@ export async function openCliDatabase(path: string, options: { create?: boolean 
     }
     throw error;
   }
+}
+
+/** Opens the database for `work` and closes it again, whether the work succeeds or not. */
+export async function withCliDatabase<T>(path: string, work: (db: AppDatabase) => T | Promise<T>, options: { create?: boolean } = {}): Promise<T> {
+  const db = await openCliDatabase(path, options);
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}
+
+const SQLITE_SIDE_FILES = ['-wal', '-shm', '-journal'];
+
+/** Removes a database file with SQLite's files beside it: for a new database a failed command must not leave behind. */
+export function removeDatabaseFiles(path: string): void {
+  for (const suffix of ['', ...SQLITE_SIDE_FILES]) rmSync(`${path}${suffix}`, { force: true });
 }

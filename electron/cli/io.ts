@@ -1,3 +1,5 @@
+import type { ApiError, ApiResult } from '@shared/contract';
+
 /** Where the command line writes. Injected, so tests can run commands in-process and read the output. */
 export interface CliIo {
   out(text: string): void;
@@ -28,6 +30,22 @@ export class UsageError extends Error {
 /** A refusal with a Norwegian message for the user (exit code 1). */
 export class CliFailure extends Error {
   override readonly name = 'CliFailure';
+}
+
+/**
+ * A channel said no (validation, rights, sign-in): printed as `{ "ok": false, "error": … }` on stdout, so
+ * a script can read the code, and the message on stderr (exit code 1).
+ */
+export class ChannelRefusal extends CliFailure {
+  constructor(readonly refusal: ApiError) {
+    super(`Feil: ${refusal.message}`);
+  }
+}
+
+/** The value of a channel's answer, or a ChannelRefusal. */
+export function valueOf<T>(result: ApiResult<unknown>): T {
+  if (!result.ok) throw new ChannelRefusal(result.error);
+  return result.value as T;
 }
 
 export function printJson(io: CliIo, value: unknown): void {

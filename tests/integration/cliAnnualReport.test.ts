@@ -1,25 +1,13 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD_ENV } from '../../electron/cli/actorSignIn';
 import { createTestDatabase, FIRST_MEMBER, TEST_PASSWORD, type TestDatabase } from '../support/testDatabase';
 import { logReportYear } from '../support/annualReportFiles';
+import { cliInProcess, cliProcess } from '../support/commandLine';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'electron/cli/index.ts', ...args],
-      { cwd: ROOT, encoding: 'utf8', timeout: 90_000, env: { ...process.env, [PASSWORD_ENV]: TEST_PASSWORD } },
-      (error, stdout, stderr) => done({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
-    );
-  });
-}
+const cli = (...args: string[]) => cliProcess(args, { [PASSWORD_ENV]: TEST_PASSWORD });
 
 let t: TestDatabase;
 let out: string;
@@ -53,10 +41,12 @@ describe('annual-report command', () => {
   }, 120_000);
 
   it('refuses a missing or malformed year as a usage error', async () => {
-    const missing = await cli('annual-report', '--db', t.path, '--out', out);
+    // Refused while reading the arguments: no process of its own needed.
+    const missing = await cliInProcess(['annual-report', '--db', t.path, '--out', out, '--actor', FIRST_MEMBER.username]);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toContain('--year');
-    const malformed = await cli('annual-report', '--db', t.path, '--year', '20x0', '--out', out);
+    expect(missing.stderr).toContain('Mangler --year ÅÅÅÅ');
+    const malformed = await cliInProcess(['annual-report', '--db', t.path, '--year', '20x0', '--out', out, '--actor', FIRST_MEMBER.username]);
     expect(malformed.status).toBe(2);
+    expect(malformed.stderr).toContain('--year må være et årstall (ÅÅÅÅ)');
   }, 120_000);
 });

@@ -1,63 +1,39 @@
-import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, type AnnualPivotDto } from '@shared/contract';
 import type { DemoSummary } from '../../electron/cli/demo/summary';
-import { runCli } from '../../electron/cli/main';
 import { PASSWORD_ENV } from '../../electron/cli/actorSignIn';
 import { DEMO_PASSWORD } from '../../electron/cli/demo/staff';
+import { cliInProcess as inProcess, cliProcess } from '../support/commandLine';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const dir = mkdtempSync(join(tmpdir(), 'ettervern-cli-'));
 const demoDb = join(dir, 'demo.sqlite');
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+/**
+ * A separate process, where real exit codes and streams are the point; everything else runs in this
+ * process. --actor reads the password from the environment, and every demo member has the demo password.
+ */
+const cli = (...args: string[]) => cliProcess(args, { [PASSWORD_ENV]: DEMO_PASSWORD });
 
-/** The command line as a user runs it: a separate process, so exit codes and streams are real. */
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolvePromise) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'electron/cli/index.ts', ...args],
-      // --actor reads the password from the environment; every demo member has the demo password.
-      { cwd: ROOT, encoding: 'utf8', timeout: 90_000, env: { ...process.env, [PASSWORD_ENV]: DEMO_PASSWORD } },
-      (error, stdout, stderr) => {
-        const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        resolvePromise({ status, stdout, stderr });
-      },
-    );
-  });
-}
-
-/** The same commands in this process, for the checks that do not need a process of their own. */
-async function inProcess(...args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(args, { out: (text) => (stdout += text), err: (text) => (stderr += `${text}\n`), now: () => new Date() });
-  return { status, stdout, stderr };
-}
-
-// Each test starts its own process; they run side by side, and only read the demo database
-// (tests that write get their own copy).
+// Tests run side by side, and only read the demo database (tests that write get their own copy).
 const TIMEOUT = 60_000;
 
 let summary: DemoSummary;
 
 beforeAll(async () => {
+  process.env[PASSWORD_ENV] = DEMO_PASSWORD;
   const run = await cli('demo', '--db', demoDb, '--year', '2020', '--seed', '3');
   expect(run.stderr).toContain('Demodatabasen er laget');
   expect(run.status).toBe(0);
   summary = JSON.parse(run.stdout) as DemoSummary;
 }, 120_000);
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  delete process.env[PASSWORD_ENV];
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe.concurrent('demo command', () => {
   it('prints a JSON summary of what it wrote', async () => {
@@ -69,14 +45,14 @@ describe.concurrent('demo command', () => {
 
   it('refuses to overwrite an existing database without --force (exit 1)', async () => {
     const size = statSync(demoDb).size;
-    const run = await cli('demo', '--db', demoDb, '--year', '2020');
+    const run = await inProcess(['demo', '--db', demoDb, '--year', '2020']);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('--force');
     expect(statSync(demoDb).size).toBe(size);
   }, TIMEOUT);
 
   it('refuses a year that is not over yet (exit 2)', async () => {
-    const run = await cli('demo', '--db', join(dir, 'future.sqlite'), '--year', String(new Date().getFullYear()));
+    const run = await inProcess(['demo', '--db', join(dir, 'future.sqlite'), '--year', String(new Date().getFullYear())]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--year må være mellom 2020 og');
   }, TIMEOUT);
@@ -93,7 +69,7 @@ describe.concurrent('call command', () => {
   }, TIMEOUT);
 
   it('prints the typed error as JSON on stdout and exits 1 for a bad payload', async () => {
-    const run = await cli('call', 'statistics:annual', '{"year": "i fjor"}', '--db', demoDb);
+    const run = await inProcess(['call', 'statistics:annual', '{"year": "i fjor"}', '--db', demoDb]);
     expect(run.status).toBe(1);
     const result = JSON.parse(run.stdout) as { ok: boolean; error: { code: string; fieldErrors: Record<string, string> } };
     expect(result.ok).toBe(false);
@@ -107,11 +83,11 @@ describe.concurrent('call command', () => {
     const copy = join(dir, 'skriv.sqlite');
     copyFileSync(demoDb, copy);
     const entry = JSON.stringify({ date: '2020-06-03', municipalityId: 1, categoryId: 1, hours: '1,5' });
-    const anonymous = await cli('call', 'time-entries:create', entry, '--db', copy);
+    const anonymous = await inProcess(['call', 'time-entries:create', entry, '--db', copy]);
     expect(anonymous.status).toBe(1);
     expect(JSON.parse(anonymous.stdout).error.code).toBe('unauthenticated');
 
-    const signedIn = await cli('call', 'time-entries:create', entry, '--db', copy, '--actor', 'siri.kristoffersen');
+    const signedIn = await inProcess(['call', 'time-entries:create', entry, '--db', copy, '--actor', 'siri.kristoffersen']);
     expect(signedIn.status).toBe(0);
     const saved = JSON.parse(signedIn.stdout) as { minutes: number; participants: { initials: string }[] };
     expect(saved.minutes).toBe(90);
@@ -119,23 +95,23 @@ describe.concurrent('call command', () => {
   }, TIMEOUT);
 
   it('reports an unknown actor or channel as a typed error (exit 1)', async () => {
-    const actor = await cli('call', 'session:get-current', '--db', demoDb, '--actor', 'finnes.ikke');
+    const actor = await inProcess(['call', 'session:get-current', '--db', demoDb, '--actor', 'finnes.ikke']);
     expect(actor.status).toBe(1);
     expect(JSON.parse(actor.stdout).error.code).toBe('unauthenticated');
-    const channel = await cli('call', 'cases:destroy-all', '{}', '--db', demoDb);
+    const channel = await inProcess(['call', 'cases:destroy-all', '{}', '--db', demoDb]);
     expect(channel.status).toBe(1);
     expect(JSON.parse(channel.stdout).error.code).toBe('unknown_channel');
   }, TIMEOUT);
 
   it('says in Norwegian that the JSON is invalid and exits 2', async () => {
-    const run = await cli('call', 'statistics:annual', '{year: 2020', '--db', demoDb);
+    const run = await inProcess(['call', 'statistics:annual', '{year: 2020', '--db', demoDb]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('ikke gyldig JSON');
     expect(run.stdout).toBe('');
   }, TIMEOUT);
 
   it('will not create a database from a mistyped path (exit 1)', async () => {
-    const run = await inProcess('call', 'session:get-current', '--db', join(dir, 'feilstavet.sqlite'));
+    const run = await inProcess(['call', 'session:get-current', '--db', join(dir, 'feilstavet.sqlite')]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Fant ikke databasefilen');
   }, TIMEOUT);
@@ -143,7 +119,7 @@ describe.concurrent('call command', () => {
   it('refuses a file that is not a database (exit 1)', async () => {
     const junk = join(dir, 'tekst.sqlite');
     writeFileSync(junk, 'dette er ikke en database, bare tekst som er lang nok til å ligne en fil'.repeat(20));
-    const run = await inProcess('call', 'session:get-current', '--db', junk);
+    const run = await inProcess(['call', 'session:get-current', '--db', junk]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('ikke en Ettervern-database');
   }, TIMEOUT);
@@ -151,7 +127,7 @@ describe.concurrent('call command', () => {
 
 describe.concurrent('channels command', () => {
   it('lists every channel of the contract with its input as JSON Schema', async () => {
-    const run = await cli('channels');
+    const run = await inProcess(['channels']);
     expect(run.status).toBe(0);
     const channels = JSON.parse(run.stdout) as { name: string; kind: string; description: string; input: { type?: string; properties?: object } }[];
     expect(channels.map((c) => c.name).sort()).toEqual([...CHANNEL_NAMES].sort());
@@ -171,10 +147,10 @@ describe.concurrent('usage', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('Bruk:');
     expect(help.stdout).toContain('Avslutningskoder');
-    const none = await inProcess();
+    const none = await inProcess([]);
     expect(none.status).toBe(0);
     expect(none.stdout).toBe(help.stdout);
-    const demoHelp = await inProcess('demo', '--help');
+    const demoHelp = await inProcess(['demo', '--help']);
     expect(demoHelp.status).toBe(0);
     expect(demoHelp.stdout).toContain('demo --db FIL');
   }, TIMEOUT);
@@ -184,13 +160,13 @@ describe.concurrent('usage', () => {
     expect(command.status).toBe(2);
     expect(command.stderr).toContain('Ukjent kommando');
     expect(command.stderr).toContain('Bruk:');
-    const option = await cli('channels', '--verbose');
+    const option = await inProcess(['channels', '--verbose']);
     expect(option.status).toBe(2);
     expect(option.stderr).toContain('Ukjent valg: --verbose');
-    const missing = await inProcess('call', 'statistics:annual', '{"year": 2020}');
+    const missing = await inProcess(['call', 'statistics:annual', '{"year": 2020}']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('Mangler --db');
-    const extra = await inProcess('channels', 'ekstra');
+    const extra = await inProcess(['channels', 'ekstra']);
     expect(extra.status).toBe(2);
     expect(extra.stderr).toContain('For mange argumenter');
   }, TIMEOUT);

@@ -1,25 +1,18 @@
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD_ENV } from '../../electron/cli/actorSignIn';
 import { createTestDatabase, TEST_PASSWORD, type TestDatabase } from '../support/testDatabase';
 import { buildClosedCase, type DocumentCase } from '../support/documentCases';
 import { assertWellFormed, remainingPlaceholders, visibleText, wordXmlParts } from '../support/docxFiles';
+import { cliProcess } from '../support/commandLine';
 
 /** `npm run cli -- document …` as a separate process on a database with a closed case. */
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 let t: TestDatabase;
 let closed: DocumentCase;
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 90_000, env: { ...process.env, ...env } }, (error, stdout, stderr) =>
-      done({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
-    );
-  });
-}
+/** Acts as the case's staff member, with the password in the environment as a script would set it. */
+const cli = (args: string[]) => cliProcess([...args, '--actor', 'marit'], { [PASSWORD_ENV]: TEST_PASSWORD });
 
 beforeAll(async () => {
   t = await createTestDatabase({ now: '2020-06-20T10:00:00.000Z' });
@@ -42,9 +35,9 @@ describe('npm run cli -- document', () => {
     expect((await cli(['document', 'closure-report', '--case', closed.code, '--db', t.path, '--out', out])).status).toBe(1);
   }, 120_000);
 
-  it('signs in as --actor with the password from the environment for an evaluation form', async () => {
+  it('writes an evaluation form', async () => {
     const out = join(t.dir, 'skjema.docx');
-    const run = await cli(['document', 'evaluation-form', '--case', closed.code, '--db', t.path, '--out', out, '--actor', 'marit'], { [PASSWORD_ENV]: TEST_PASSWORD });
+    const run = await cli(['document', 'evaluation-form', '--case', closed.code, '--db', t.path, '--out', out]);
     expect(run.status).toBe(0);
     expect(visibleText((await wordXmlParts(readFileSync(out))).get('word/document.xml')!)).toContain(closed.code);
   }, 120_000);

@@ -2,21 +2,21 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
+import { PASSWORD_ENV } from '../../electron/cli/actorSignIn';
 import { openDatabase } from '../../electron/db/open';
 import { createTestDatabase, TEST_PASSWORD } from '../support/testDatabase';
 import { excelDate, workbookBytes } from '../support/timesheetFiles';
+import { cliInProcess } from '../support/commandLine';
 
 const dir = mkdtempSync(join(tmpdir(), 'ettervern-cli-timer-'));
 const db = join(dir, 'team.sqlite');
 const sheet = join(dir, 'Timeliste 2020.xlsx');
 const badSheet = join(dir, 'bare-feil.xlsx');
 
+/** Every run acts as the administrator, signed in with the password from the environment. */
 async function cli(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runCli(args, { out: (text) => (stdout += text), err: (text) => (stderr += `${text}\n`), now: () => new Date() });
-  return { status, stdout, stderr, json: stdout ? JSON.parse(stdout) : null };
+  const run = await cliInProcess([...args, '--actor', 'leder']);
+  return { ...run, json: run.stdout ? JSON.parse(run.stdout) : null };
 }
 
 const countEntries = async () => {
@@ -29,6 +29,7 @@ const countEntries = async () => {
 };
 
 beforeAll(async () => {
+  process.env[PASSWORD_ENV] = TEST_PASSWORD;
   // A team database with one administrator, made the way the app makes it.
   const t = await createTestDatabase();
   t.ok('team-members:create', { username: 'leder', displayName: 'Leder Lund', initials: 'LL', role: 'administrator', password: TEST_PASSWORD });
@@ -44,7 +45,10 @@ beforeAll(async () => {
   );
   writeFileSync(badSheet, await workbookBytes({ Ark1: [header, ['', '07.01.2020', 'Oslo', 'Kaffe', 1]] }));
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  delete process.env[PASSWORD_ENV];
+  rmSync(dir, { recursive: true, force: true });
+});
 
 describe('npm run cli -- import-timesheet / export-timesheet', () => {
   it('--dry-run prints what would happen and writes nothing', async () => {

@@ -1,9 +1,9 @@
 import { createDispatcher } from '../../services/dispatcher';
-import type { CliCommand } from '../command';
-import { stringOption } from '../command';
-import { openCliDatabase } from '../database';
-import { PASSWORD_ENV, signInFromEnvironment } from '../actorSignIn';
-import { EXIT, printJson, UsageError, type CliIo } from '../io';
+import { signIn } from '../actorSignIn';
+import type { CommandArgs } from '../command';
+import type { callSpec } from '../commandSpecs';
+import { withCliDatabase } from '../database';
+import { EXIT, printJson, UsageError, valueOf, type CliIo } from '../io';
 
 /** The payload argument. The error names the position only: the text itself may hold personal data. */
 function parsePayload(text: string | undefined): unknown {
@@ -17,51 +17,20 @@ function parsePayload(text: string | undefined): unknown {
   }
 }
 
-function printFailure(io: CliIo, result: { ok: false; error: { code: string; message: string } }): number {
-  printJson(io, result);
-  io.err(`Feil: ${result.error.message}`);
-  if (result.error.code === 'unknown_channel') io.err('Se «channels» for alle kanaler.');
-  return EXIT.failed;
-}
-
-export const callCommand: CliCommand = {
-  name: 'call',
-  synopsis: 'call KANAL [JSON] --db FIL [--actor BRUKERNAVN] [--create]',
-  description: [
-    'Kaller en kanal gjennom samme dispatcher som appen (validering, rettigheter, revisjonslogg).',
-    'Skriver verdien som JSON. Ved feil skrives { "ok": false, "error": … } og koden blir 1.',
-    `JSON er inndata til kanalen (standard: {}). --actor logger inn som teammedlemmet først, med`,
-    `passordet fra miljøvariabelen ${PASSWORD_ENV} (aldri som argument).`,
-    '--create lager databasefilen hvis den ikke finnes.',
-  ],
-  options: {
-    db: { type: 'string' },
-    actor: { type: 'string' },
-    create: { type: 'boolean' },
-  },
-  positionals: { min: 1, max: 2 },
-  async run(args, io) {
-    const [channel, json] = args.positionals;
-    const path = stringOption(args, 'db');
-    if (!path) throw new UsageError('Mangler --db FIL');
-    const payload = parsePayload(json);
-    const db = await openCliDatabase(path, { create: args.values.create === true });
-    try {
+export async function runCall(args: CommandArgs<typeof callSpec>, io: CliIo): Promise<number> {
+  const payload = parsePayload(args.payload);
+  const value = await withCliDatabase(
+    args.db,
+    async (db) => {
       const dispatcher = createDispatcher({
         db,
         reportError: (report) => io.err(`Uventet feil i ${report.channel} (${report.errorName}${report.sqliteCode ? `, ${report.sqliteCode}` : ''})`),
       });
-      const actor = stringOption(args, 'actor');
-      if (actor !== undefined) {
-        const signIn = signInFromEnvironment(dispatcher, actor);
-        if (!signIn.ok) return printFailure(io, signIn);
-      }
-      const result = await dispatcher.dispatchAsync(channel, payload);
-      if (!result.ok) return printFailure(io, result);
-      printJson(io, result.value);
-      return EXIT.ok;
-    } finally {
-      db.close();
-    }
-  },
-};
+      if (args.actor !== undefined) signIn(dispatcher, args.actor);
+      return valueOf(await dispatcher.dispatchAsync(args.channel, payload));
+    },
+    { create: args.create },
+  );
+  printJson(io, value);
+  return EXIT.ok;
+}

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { CHANNEL_NAMES, contract } from '@shared/contract';
-import type { CliCommand } from '../command';
-import { EXIT, printJson } from '../io';
+import { EXIT, printJson, type CliIo } from '../io';
 
 /** Every channel of the contract with its input as JSON Schema: what a script (or a person) may send. */
 export function describeChannels() {
@@ -19,14 +18,7 @@ export function describeChannels() {
   });
 }
 
-export const channelsCommand: CliCommand = {
-  name: 'channels',
-  synopsis: 'channels',
-  description: ['Lister alle kanaler i kontrakten: navn, type (query/mutation), beskrivelse og inndata som JSON Schema.'],
-  options: {},
-  positionals: { min: 0, max: 0 },
-  async run(_args, io) {
-    printJson(io, describeChannels());
-    return EXIT.ok;
-  },
-};
+export async function runChannels(_args: unknown, io: CliIo): Promise<number> {
+  printJson(io, describeChannels());
+  return EXIT.ok;
+}

@@ -4,9 +4,9 @@ import { caseFigures } from '../../services/statistics/caseFigures';
 import { systemClock, type ServiceContext } from '../../services/context';
 import { annualPivot } from '../../services/statistics/annualPivot';
 import type { AppDatabase } from '../../db/open';
-import type { CliCommand } from '../command';
-import { stringOption } from '../command';
-import { openCliDatabase } from '../database';
+import type { CommandArgs } from '../command';
+import type { statsSpec } from '../commandSpecs';
+import { withCliDatabase } from '../database';
 import { EXIT, printJson, UsageError, type CliIo } from '../io';
 
 export interface StatsJson {
@@ -54,30 +54,11 @@ function printReadable(io: CliIo, stats: StatsJson): void {
   );
 }
 
-export const statsCommand: CliCommand = {
-  name: 'stats',
-  synopsis: 'stats --db FIL --year ÅÅÅÅ [--json]',
-  description: [
-    'Årets tall: timer og registreringer per kommune og hendelse, og saker per kommune',
-    '(i alt, henvist, aktive ved årets slutt, avsluttet). --json gir maskinlesbart utdata.',
-  ],
-  options: { db: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' } },
-  positionals: { min: 0, max: 0 },
-  async run(args, io) {
-    const path = stringOption(args, 'db');
-    if (!path) throw new UsageError('Mangler --db FIL');
-    const yearText = stringOption(args, 'year');
-    if (!yearText) throw new UsageError('Mangler --year ÅÅÅÅ');
-    const year = yearSchema.safeParse(/^\d{4}$/.test(yearText) ? Number(yearText) : NaN);
-    if (!year.success) throw new UsageError('--year må være et årstall, for eksempel 2020');
-    const db = await openCliDatabase(path);
-    try {
-      const stats = statsForYear(db, year.data);
-      if (args.values.json) printJson(io, stats);
-      else printReadable(io, stats);
-      return EXIT.ok;
-    } finally {
-      db.close();
-    }
-  },
-};
+export async function runStats(args: CommandArgs<typeof statsSpec>, io: CliIo): Promise<number> {
+  const year = yearSchema.safeParse(args.year);
+  if (!year.success) throw new UsageError('--year må være et årstall, for eksempel 2020');
+  const stats = await withCliDatabase(args.db, (db) => statsForYear(db, year.data));
+  if (args.json) printJson(io, stats);
+  else printReadable(io, stats);
+  return EXIT.ok;
+}
