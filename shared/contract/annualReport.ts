@@ -29,6 +29,8 @@ export const annualReportChannels = {
   'annual-report:texts': queryChannel<AnnualReportTextsDto>()(
     z.strictObject({ year: yearSchema }),
     'Innledende tekster i årsrapporten for et år, én per kapittel',
+    // Who wrote each text last.
+    ['annual_report_texts', 'team_members'],
   ),
   'annual-report:save-text': mutationChannel<AnnualReportTextDto>()(
     z.strictObject({
@@ -38,12 +40,12 @@ export const annualReportChannels = {
       text: z.string().trim().max(ANNUAL_REPORT_TEXT_MAX_LENGTH),
     }),
     'Lagre innledende tekst for et kapittel i årsrapporten',
-    ['annual-report'],
+    ['annual_report_texts', 'audit_log'],
   ),
-  /** A mutation because it is audited: who made the report, for which year. */
+  /** A mutation because it is audited: who made the report, for which year. Nothing else changes. */
   'annual-report:generate': mutationChannel<AnnualReportFilesDto>()(
     z.strictObject({ year: yearSchema }),
     'Lag årsrapporten for et år som Word-dokument og regneark',
-    ['annual-report'],
+    ['audit_log'],
   ),
 } as const;

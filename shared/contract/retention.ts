@@ -26,15 +26,19 @@ export interface RetentionRunDto {
   fileBytesAfter: number;
 }
 
+/** What the reduction rules (electron/services/retention/rules.ts) remove or clear, and the cases they mark reduced. */
+const reducedTables = ['cases', 'case_goals', 'case_domain_ratings', 'case_contacts', 'case_staff', 'evaluation_answers'] as const;
+
 export const retentionChannels = {
   'retention:preview': queryChannel<RetentionPreviewDto>()(
     emptyInput,
     'Hva oppbevaringsregelen vil fjerne nå (bare administrator)',
+    ['settings', 'team_members', ...reducedTables],
   ),
   'retention:run': mutationChannel<RetentionRunDto>()(
     // The ids from the preview the administrator confirmed: a case that became due since is not touched.
     z.strictObject({ caseIds: z.array(idSchema).min(1).max(10_000) }),
     'Reduser forfalte avsluttede saker til statistikk og komprimer databasefilen (bare administrator)',
-    ['retention', 'cases', 'audit', 'statistics'],
+    [...reducedTables, 'audit_log'],
   ),
 } as const;

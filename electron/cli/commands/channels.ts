@@ -11,7 +11,8 @@ export function describeChannels() {
       name,
       kind: definition.kind,
       description: definition.description,
-      invalidates: definition.invalidates,
+      reads: definition.reads,
+      writes: definition.writes,
       anonymous: definition.anonymous,
       // `input`: what the caller sends, before defaults and transforms (hours as «1,5», not minutes).
       input: z.toJSONSchema(definition.input as z.ZodType, { io: 'input', unrepresentable: 'any' }),
@@ -22,7 +23,7 @@ export function describeChannels() {
 export const channelsCommand: CliCommand = {
   name: 'channels',
   synopsis: 'channels',
-  description: ['Lister alle kanaler i kontrakten: navn, type (query/mutation), beskrivelse og inndata som JSON Schema.'],
+  description: ['Lister alle kanaler i kontrakten: navn, type (query/mutation), beskrivelse, hva kanalen leser og skriver, og inndata som JSON Schema.'],
   options: {},
   positionals: { min: 0, max: 0 },
   async run(_args, io) {
