@@ -2,6 +2,7 @@ import { run, transaction } from '../../db/exec';
 import type { CaseRow } from '../../db/schema';
 import type { ChannelParsedInput } from '@shared/contract';
 import { CASE_STATUS_LABEL, type CaseStatus } from '@shared/domain/caseStatus';
+import { statusAfter, STEP_REFUSAL, type LifecycleStep } from '@shared/domain/caseTransitions';
 import { isoDateInOslo } from '@shared/dates';
 import { formatNorwegianDate } from '@shared/format';
 import { requireActor } from '../session/actor';
@@ -12,17 +13,19 @@ import { loadCaseRow } from './caseRow';
 import { invalidField, ServiceError } from '../errors/serviceError';
 
 /**
- * The case's lifecycle: henvist → (avvist | institusjonsfase →) oppfølging → avsluttet → etteroppfølging
- * utført, and back to oppfølging when a closed case is reopened. Each step checks the status it starts
- * from and that its dates follow the earlier ones, writes the new status with a timeline row and one
- * audit row, all in one transaction — a refused step writes nothing.
+ * The case's lifecycle, as the transition table in shared/domain/caseTransitions.ts draws it. Each step
+ * checks the status it starts from (here: the status it leads to, or a refusal) and that its dates
+ * follow the earlier ones, writes the new status with a timeline row and one audit row, all in one
+ * transaction — a refused step writes nothing.
  */
-function requireStatus(row: CaseRow, allowed: readonly CaseStatus[], message: string): CaseStatus {
+function requireStep(row: CaseRow, step: LifecycleStep): CaseStatus {
   const status = row.status as CaseStatus;
-  if (!allowed.includes(status)) {
+  const next = statusAfter(status, step);
+  if (!next) {
+    const message = STEP_REFUSAL[step];
     throw new ServiceError('conflict', `${message} Saken har status «${CASE_STATUS_LABEL[status]}».`, { status: message });
   }
-  return status;
+  return next;
 }
 
 function requireNotFuture(ctx: ServiceContext, field: string, date: string): void {
@@ -60,21 +63,21 @@ function transition(
 
 export function rejectCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:reject'>): number {
   return transition(ctx, input.id, (row) => {
-    requireStatus(row, ['henvist'], 'Bare en henvisning som venter kan avvises.');
+    const to = requireStep(row, 'reject');
     requireNotFuture(ctx, 'date', input.date);
     requireOnOrAfter('date', input.date, row.referral_date, 'henvisningsdatoen');
-    return { to: 'avvist', onDate: input.date, set: { rejected_date: input.date }, fields: ['rejectedDate'] };
+    return { to, onDate: input.date, set: { rejected_date: input.date }, fields: ['rejectedDate'] };
   });
 }
 
 export function enterInstitution(ctx: ServiceContext, input: ChannelParsedInput<'cases:enter-institution'>): number {
   return transition(ctx, input.id, (row) => {
-    requireStatus(row, ['henvist'], 'Institusjonsfasen kan bare starte fra en henvisning.');
+    const to = requireStep(row, 'enter-institution');
     requireNotFuture(ctx, 'date', input.date);
     requireOnOrAfter('date', input.date, row.referral_date, 'henvisningsdatoen');
     if (input.expectedDischargeDate) requireOnOrAfter('expectedDischargeDate', input.expectedDischargeDate, row.referral_date, 'henvisningsdatoen');
     return {
-      to: 'institusjonsfase',
+      to,
       onDate: input.date,
       set: {
         institution_kind: input.institutionKind,
@@ -92,7 +95,7 @@ export function updateInstitution(ctx: ServiceContext, input: ChannelParsedInput
   requireActor(ctx);
   transaction(ctx.db, () => {
     const row = loadCaseRow(ctx, input.id);
-    requireStatus(row, ['institusjonsfase', 'oppfolging', 'avsluttet', 'etteroppfolging_utfort'], 'Saken har ingen institusjonsfase.');
+    requireStep(row, 'update-institution');
     if (!row.institution_kind) throw new ServiceError('conflict', 'Saken har ingen institusjonsfase.', { status: 'Saken har ingen institusjonsfase.' });
     if (input.expectedDischargeDate) requireOnOrAfter('expectedDischargeDate', input.expectedDischargeDate, row.referral_date, 'henvisningsdatoen');
     if (input.dischargeDate) {
@@ -119,7 +122,7 @@ export function updateInstitution(ctx: ServiceContext, input: ChannelParsedInput
 
 export function startFollowUp(ctx: ServiceContext, input: ChannelParsedInput<'cases:start-follow-up'>): number {
   return transition(ctx, input.id, (row) => {
-    requireStatus(row, ['henvist', 'institusjonsfase'], 'Oppfølgingen kan bare starte fra en henvisning eller institusjonsfasen.');
+    const to = requireStep(row, 'start-follow-up');
     if (row.risk_assessment_done !== 1) {
       const message = 'Farlighetsvurderingen må være gjennomført og registrert før oppfølgingen starter';
       throw new ServiceError('conflict', message, { risk: message });
@@ -133,7 +136,7 @@ export function startFollowUp(ctx: ServiceContext, input: ChannelParsedInput<'ca
       requireOnOrAfter('dischargeDate', dischargeDate, row.institution_from, 'institusjonsfasen startet');
     }
     return {
-      to: 'oppfolging',
+      to,
       onDate: input.startDate,
       set: { start_date: input.startDate, discharge_date: dischargeDate ?? null },
       fields: ['startDate', ...(input.dischargeDate ? ['dischargeDate'] : [])],
@@ -143,13 +146,13 @@ export function startFollowUp(ctx: ServiceContext, input: ChannelParsedInput<'ca
 
 export function closeCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:close'>): number {
   return transition(ctx, input.id, (row) => {
-    requireStatus(row, ['oppfolging', 'importert'], 'Bare en sak i oppfølging kan avsluttes.');
+    const to = requireStep(row, 'close');
     requireNotFuture(ctx, 'closedDate', input.closedDate);
     requireOnOrAfter('closedDate', input.closedDate, row.start_date, 'oppfølgingen startet');
     requireOnOrAfter('closedDate', input.closedDate, row.referral_date, 'henvisningsdatoen');
     requireOnOrAfter('closedDate', input.closedDate, row.discharge_date, 'utskriving/løslatelse');
     return {
-      to: 'avsluttet',
+      to,
       onDate: input.closedDate,
       set: { closed_date: input.closedDate, closure_reason: input.closureReason, takeover_service: emptyToNull(input.takeoverService) },
       fields: ['closedDate', 'closureReason', 'takeoverService'],
@@ -159,21 +162,21 @@ export function closeCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:
 
 export function recordAfterContact(ctx: ServiceContext, input: ChannelParsedInput<'cases:record-after-contact'>): number {
   return transition(ctx, input.id, (row) => {
-    requireStatus(row, ['avsluttet'], 'Etteroppfølgingen registreres på en avsluttet sak.');
+    const to = requireStep(row, 'record-after-contact');
     requireNotFuture(ctx, 'contactDate', input.contactDate);
     requireOnOrAfter('contactDate', input.contactDate, row.closed_date, 'avslutningen');
-    return { to: 'etteroppfolging_utfort', onDate: input.contactDate, set: { after_contact_date: input.contactDate }, fields: ['afterContactDate'] };
+    return { to, onDate: input.contactDate, set: { after_contact_date: input.contactDate }, fields: ['afterContactDate'] };
   });
 }
 
 /** A closed case taken up again: back in follow-up; the closure is kept in the timeline, not on the case. */
 export function reopenCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:reopen'>): number {
   return transition(ctx, input.id, (row) => {
-    requireStatus(row, ['avsluttet', 'etteroppfolging_utfort'], 'Bare en avsluttet sak kan gjenåpnes.');
+    const to = requireStep(row, 'reopen');
     requireNotFuture(ctx, 'date', input.date);
     requireOnOrAfter('date', input.date, row.closed_date, 'avslutningen');
     return {
-      to: 'oppfolging',
+      to,
       onDate: input.date,
       reopened: true,
       set: { closed_date: null, closure_reason: null, takeover_service: null, after_contact_date: null, start_date: row.start_date ?? input.date },
