@@ -1,9 +1,13 @@
 import { z } from '../validation/zodNorwegian';
 import { emptyInput, idSchema } from './common';
 import { mutationChannel, queryChannel } from './channel';
+import type { DataTable } from '../domain/dataTables';
+
+/** A retention rule's name: the table it deletes from, or the table and what it clears there. */
+export type RetentionRuleKey = DataTable | `${DataTable}.${string}`;
 
 export interface RetentionRuleCountDto {
-  key: string;
+  key: RetentionRuleKey;
   /** Norwegian: what the rule removes. */
   label: string;
   rows: number;
