@@ -32,7 +32,8 @@ export const annualReportChannels = {
     // Who wrote each text last.
     ['annual_report_texts', 'team_members'],
   ),
-  'annual-report:save-text': mutationChannel<AnnualReportTextDto>()(
+  // The audit row names the section written.
+  'annual-report:save-text': mutationChannel<AnnualReportTextDto, AnnualReportSection>()(
     z.strictObject({
       year: yearSchema,
       section: z.enum(ANNUAL_REPORT_SECTION_KEYS),
@@ -43,7 +44,7 @@ export const annualReportChannels = {
     ['annual_report_texts', 'audit_log'],
   ),
   /** A mutation because it is audited: who made the report, for which year. Nothing else changes. */
-  'annual-report:generate': mutationChannel<AnnualReportFilesDto>()(
+  'annual-report:generate': mutationChannel<AnnualReportFilesDto, keyof AnnualReportFilesDto>()(
     z.strictObject({ year: yearSchema }),
     'Lag årsrapporten for et år som Word-dokument og regneark',
     ['audit_log'],

@@ -5,11 +5,12 @@ import type { DataSource } from '../domain/dataTables';
  * One channel of the contract. `kind` tells the renderer's query layer whether to cache the answer
  * (query) or to make cached answers stale after it (mutation); which answers go stale follows from
  * `writes` and `reads` (staleQueries.ts). A test runs every channel and checks both against the SQL
- * it actually executes. The output type exists only at compile time.
+ * it actually executes. The output type, and the audited field names a write may add to its input's,
+ * exist only at compile time.
  */
 export type ChannelKind = 'query' | 'mutation';
 
-export interface ChannelDefinition<Input extends z.ZodType, Output, Kind extends ChannelKind = ChannelKind> {
+export interface ChannelDefinition<Input extends z.ZodType, Output, Kind extends ChannelKind = ChannelKind, AlsoAudited extends string = string> {
   readonly input: Input;
   readonly kind: Kind;
   readonly description: string;
@@ -27,6 +28,8 @@ export interface ChannelDefinition<Input extends z.ZodType, Output, Kind extends
    */
   readonly anonymous: boolean;
   readonly __output?: Output;
+  /** Field names the audit row may give beyond the input's own (the status a lifecycle step sets); see auditedFields.ts. */
+  readonly __alsoAudited?: AlsoAudited;
 }
 
 export function queryChannel<Output>() {
@@ -35,7 +38,7 @@ export function queryChannel<Output>() {
     description: string,
     reads: readonly DataSource[],
     options: { anonymous?: boolean; writes?: readonly DataSource[] } = {},
-  ): ChannelDefinition<Input, Output, 'query'> => ({
+  ): ChannelDefinition<Input, Output, 'query', never> => ({
     input,
     kind: 'query',
     description,
@@ -45,13 +48,13 @@ export function queryChannel<Output>() {
   });
 }
 
-export function mutationChannel<Output>() {
+export function mutationChannel<Output, AlsoAudited extends string = never>() {
   return <Input extends z.ZodType>(
     input: Input,
     description: string,
     writes: readonly DataSource[],
     options: { anonymous?: boolean } = {},
-  ): ChannelDefinition<Input, Output, 'mutation'> => ({
+  ): ChannelDefinition<Input, Output, 'mutation', AlsoAudited> => ({
     input,
     kind: 'mutation',
     description,

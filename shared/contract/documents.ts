@@ -27,12 +27,13 @@ export const documentChannels = {
     'generated_documents',
     'team_members',
   ]),
-  'documents:generate': mutationChannel<GeneratedFileDto>()(
+  // The audit row names the kind of document made.
+  'documents:generate': mutationChannel<GeneratedFileDto, TemplateKind>()(
     z.strictObject({ caseId: idSchema, kind: templateKindSchema }),
     'Lag avslutningsrapport eller evalueringsskjema for en sak fra gjeldende mal og data',
     changesDocumentLog,
   ),
-  'documents:regenerate': mutationChannel<GeneratedFileDto>()(
+  'documents:regenerate': mutationChannel<GeneratedFileDto, TemplateKind>()(
     z.strictObject({ id: idSchema }),
     'Lag et dokument i loggen på nytt, med dagens mal og data',
     changesDocumentLog,

@@ -72,7 +72,7 @@ export const evaluationChannels = {
     // The case code, and who registered each form.
     [...evaluationTables, 'cases', 'team_members'],
   ),
-  'evaluations:register': mutationChannel<EvaluationResponseDto>()(
+  'evaluations:register': mutationChannel<EvaluationResponseDto, 'caseId'>()(
     z.strictObject({ caseCode: caseCodeSchema, ...evaluationFields }),
     'Registrer et innlevert evalueringsskjema på saksnummeret',
     changesEvaluations,

@@ -39,7 +39,8 @@ export const retentionChannels = {
     'Hva oppbevaringsregelen vil fjerne nå (bare administrator)',
     ['settings', 'team_members', ...reducedTables],
   ),
-  'retention:run': mutationChannel<RetentionRunDto>()(
+  // The audit row names the rules that removed something.
+  'retention:run': mutationChannel<RetentionRunDto, RetentionRuleKey>()(
     // The ids from the preview the administrator confirmed: a case that became due since is not touched.
     z.strictObject({ caseIds: z.array(idSchema).min(1).max(10_000) }),
     'Reduser forfalte avsluttede saker til statistikk og komprimer databasefilen (bare administrator)',

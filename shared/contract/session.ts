@@ -36,7 +36,7 @@ export const sessionChannels = {
     'Lås opp skjermen med passordet til den som er innlogget',
     ['screen_lock', 'team_members', 'audit_log'],
   ),
-  'session:change-password': mutationChannel<SessionDto>()(
+  'session:change-password': mutationChannel<SessionDto, 'password'>()(
     z.strictObject({ currentPassword: typedPassword, newPassword: newPasswordSchema }),
     'Bytt eget passord',
     ['team_members', 'audit_log'],

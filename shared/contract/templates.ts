@@ -52,12 +52,12 @@ export const templateChannels = {
     // Audited only: who looked at which version.
     ['audit_log'],
   ),
-  'templates:replace': mutationChannel<DocumentTemplateDto>()(
+  'templates:replace': mutationChannel<DocumentTemplateDto, 'content'>()(
     z.strictObject({ kind: templateKindSchema, fileName: z.string().trim().min(1).max(200), contentBase64: templateBase64 }),
     'Erstatt malen med en redigert .docx (kontrolleres før den tas i bruk)',
     ['document_templates', 'audit_log'],
   ),
-  'templates:restore-default': mutationChannel<DocumentTemplateDto>()(
+  'templates:restore-default': mutationChannel<DocumentTemplateDto, 'content' | 'isDefault'>()(
     z.strictObject({ kind: templateKindSchema }),
     'Ta standardmalen i bruk igjen (som ny versjon)',
     ['document_templates', 'audit_log'],

@@ -84,6 +84,9 @@ export interface ImportProgressDto {
   rowsRead: number;
 }
 
+/** What the import's audit rows name for a case it creates (as cases:create would). */
+type CreatedCaseField = 'code' | 'municipalityId' | 'status';
+
 /** What an import plan checks the sheet's rows against: known values, existing cases, rows imported before. */
 const planTables = ['municipalities', 'categories', 'cases', 'timesheet_import_rows', 'team_members'] as const;
 
@@ -105,7 +108,7 @@ export const timesheetChannels = {
     'import_jobs',
     ...planTables,
   ]),
-  'timesheet:import': mutationChannel<ImportSummaryDto>()(importTimesheetInput, 'Importer timeark i én transaksjon', [
+  'timesheet:import': mutationChannel<ImportSummaryDto, 'rows' | CreatedCaseField>()(importTimesheetInput, 'Importer timeark i én transaksjon', [
     'import_jobs',
     // Case codes the team has not registered become imported cases.
     'cases',

@@ -425,14 +425,14 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
         action: 'create',
         record_type: 'time_entry',
         record_id: String(e.id),
-        fields: ['caseCode', 'categoryId', 'date', 'minutes', 'municipalityId', 'participantIds'],
+        fields: ['caseCode', 'categoryId', 'date', 'hours', 'municipalityId', 'participantIds'],
       }),
       values: ['03/20-ST', '2020-03-02', '1,5', '1.5', '90'],
     },
     'time-entries:update': {
       prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
       write: (created) => t.ok('time-entries:update', { ...entryPayload(), id: (created as { id: number }).id, hours: '3,5', date: '2020-03-04' }),
-      expected: (e) => ({ action: 'update', record_type: 'time_entry', record_id: String(e.id), fields: ['date', 'minutes'] }),
+      expected: (e) => ({ action: 'update', record_type: 'time_entry', record_id: String(e.id), fields: ['date', 'hours'] }),
       values: ['3,5', '210', '2020-03-04', '2020-03-02', '90'],
     },
     'settings:update': {

@@ -6,7 +6,7 @@ import { statusAfter, STEP_REFUSAL, type LifecycleStep } from '@shared/domain/ca
 import { isoDateInOslo } from '@shared/dates';
 import { formatNorwegianDate } from '@shared/format';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit, type AuditedFields } from '../audit/recordAudit';
 import { recordTransition } from './transitions';
 import type { ServiceContext } from '../context';
 import { loadCaseRow } from './caseRow';
@@ -42,7 +42,7 @@ const emptyToNull = (value: string | null | undefined) => (value && value.trim()
 function transition(
   ctx: ServiceContext,
   id: number,
-  work: (row: CaseRow) => { to: CaseStatus; onDate: string; set: Record<string, unknown>; fields: string[]; reopened?: boolean },
+  work: (row: CaseRow) => { to: CaseStatus; onDate: string; set: Record<string, unknown>; fields: AuditedFields; reopened?: boolean },
 ): number {
   requireActor(ctx);
   transaction(ctx.db, () => {
@@ -56,7 +56,7 @@ function transition(
         .where('id', '=', id),
     );
     recordTransition(ctx, id, row.status as CaseStatus, step.to, step.onDate, step.reopened);
-    recordAudit(ctx, step.reopened ? 'reopen' : 'transition', 'case', id, ['status', ...step.fields]);
+    recordAudit(ctx, step.reopened ? 'reopen' : 'transition', 'case', id, step.fields);
   });
   return id;
 }
@@ -66,7 +66,7 @@ export function rejectCase(ctx: ServiceContext, input: ChannelParsedInput<'cases
     const to = requireStep(row, 'reject');
     requireNotFuture(ctx, 'date', input.date);
     requireOnOrAfter('date', input.date, row.referral_date, 'henvisningsdatoen');
-    return { to, onDate: input.date, set: { rejected_date: input.date }, fields: ['rejectedDate'] };
+    return { to, onDate: input.date, set: { rejected_date: input.date }, fields: auditedFields('cases:reject', ['status', 'rejectedDate']) };
   });
 }
 
@@ -85,7 +85,7 @@ export function enterInstitution(ctx: ServiceContext, input: ChannelParsedInput<
         institution_from: input.date,
         expected_discharge_date: input.expectedDischargeDate ?? null,
       },
-      fields: ['institutionKind', 'institutionName', 'institutionFrom', 'expectedDischargeDate'],
+      fields: auditedFields('cases:enter-institution', ['status', 'institutionKind', 'institutionName', 'institutionFrom', 'expectedDischargeDate']),
     };
   });
 }
@@ -115,7 +115,7 @@ export function updateInstitution(ctx: ServiceContext, input: ChannelParsedInput
         })
         .where('id', '=', input.id),
     );
-    recordAudit(ctx, 'update', 'case', input.id, ['dischargeDate', 'expectedDischargeDate', 'institutionKind', 'institutionName']);
+    recordAudit(ctx, 'update', 'case', input.id, auditedFields('cases:update-institution', ['dischargeDate', 'expectedDischargeDate', 'institutionKind', 'institutionName']));
   });
   return input.id;
 }
@@ -139,7 +139,7 @@ export function startFollowUp(ctx: ServiceContext, input: ChannelParsedInput<'ca
       to,
       onDate: input.startDate,
       set: { start_date: input.startDate, discharge_date: dischargeDate ?? null },
-      fields: ['startDate', ...(input.dischargeDate ? ['dischargeDate'] : [])],
+      fields: auditedFields('cases:start-follow-up', ['status', 'startDate', ...(input.dischargeDate ? (['dischargeDate'] as const) : [])]),
     };
   });
 }
@@ -155,7 +155,7 @@ export function closeCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:
       to,
       onDate: input.closedDate,
       set: { closed_date: input.closedDate, closure_reason: input.closureReason, takeover_service: emptyToNull(input.takeoverService) },
-      fields: ['closedDate', 'closureReason', 'takeoverService'],
+      fields: auditedFields('cases:close', ['status', 'closedDate', 'closureReason', 'takeoverService']),
     };
   });
 }
@@ -165,7 +165,7 @@ export function recordAfterContact(ctx: ServiceContext, input: ChannelParsedInpu
     const to = requireStep(row, 'record-after-contact');
     requireNotFuture(ctx, 'contactDate', input.contactDate);
     requireOnOrAfter('contactDate', input.contactDate, row.closed_date, 'avslutningen');
-    return { to, onDate: input.contactDate, set: { after_contact_date: input.contactDate }, fields: ['afterContactDate'] };
+    return { to, onDate: input.contactDate, set: { after_contact_date: input.contactDate }, fields: auditedFields('cases:record-after-contact', ['status', 'afterContactDate']) };
   });
 }
 
@@ -180,7 +180,7 @@ export function reopenCase(ctx: ServiceContext, input: ChannelParsedInput<'cases
       onDate: input.date,
       reopened: true,
       set: { closed_date: null, closure_reason: null, takeover_service: null, after_contact_date: null, start_date: row.start_date ?? input.date },
-      fields: ['closedDate', 'closureReason', 'takeoverService', 'afterContactDate'],
+      fields: auditedFields('cases:reopen', ['status', 'closedDate', 'closureReason', 'takeoverService', 'afterContactDate']),
     };
   });
 }

@@ -23,18 +23,21 @@ export interface CaseloadDto {
   activeCases: number;
 }
 
+/** Reopening sets the status back to follow-up and clears the closure. */
+type ReopenClears = 'status' | 'closedDate' | 'closureReason' | 'takeoverService' | 'afterContactDate';
+
 /** A lifecycle step: the case's status and dates, and a row in its timeline. */
 const changesStatus = ['cases', 'case_transitions', 'audit_log'] as const;
 /** Details of the case row that leave the status as it is. */
 const changesCase = ['cases', 'audit_log'] as const;
 
 export const caseLifeChannels = {
-  'cases:reject': mutationChannel<CaseDetailDto>()(
+  'cases:reject': mutationChannel<CaseDetailDto, 'status' | 'rejectedDate'>()(
     z.strictObject({ id: idSchema, date: isoDateSchema }),
     'Avvis en henvisning',
     changesStatus,
   ),
-  'cases:enter-institution': mutationChannel<CaseDetailDto>()(
+  'cases:enter-institution': mutationChannel<CaseDetailDto, 'status' | 'institutionFrom'>()(
     z.strictObject({
       id: idSchema,
       date: isoDateSchema,
@@ -56,12 +59,12 @@ export const caseLifeChannels = {
     'Endre institusjon og datoer for utskriving/løslatelse',
     changesCase,
   ),
-  'cases:start-follow-up': mutationChannel<CaseDetailDto>()(
+  'cases:start-follow-up': mutationChannel<CaseDetailDto, 'status'>()(
     z.strictObject({ id: idSchema, startDate: isoDateSchema, dischargeDate: isoDateSchema.nullable().optional() }),
     'Start oppfølgingen (krever farlighetsvurdering)',
     changesStatus,
   ),
-  'cases:close': mutationChannel<CaseDetailDto>()(
+  'cases:close': mutationChannel<CaseDetailDto, 'status'>()(
     z.strictObject({
       id: idSchema,
       closedDate: isoDateSchema,
@@ -71,17 +74,17 @@ export const caseLifeChannels = {
     'Avslutt saken',
     changesStatus,
   ),
-  'cases:record-after-contact': mutationChannel<CaseDetailDto>()(
+  'cases:record-after-contact': mutationChannel<CaseDetailDto, 'status' | 'afterContactDate'>()(
     z.strictObject({ id: idSchema, contactDate: isoDateSchema }),
     'Registrer at etteroppfølgingen (tre måneder etter avslutning) er utført',
     changesStatus,
   ),
-  'cases:reopen': mutationChannel<CaseDetailDto>()(
+  'cases:reopen': mutationChannel<CaseDetailDto, ReopenClears>()(
     z.strictObject({ id: idSchema, date: isoDateSchema }),
     'Gjenåpne en avsluttet sak',
     changesStatus,
   ),
-  'cases:record-risk-assessment': mutationChannel<CaseDetailDto>()(
+  'cases:record-risk-assessment': mutationChannel<CaseDetailDto, 'riskAssessmentDate' | 'riskAssessedBy' | 'riskAssessmentDone'>()(
     z.strictObject({ id: idSchema, date: isoDateSchema, assessedById: idSchema, done: z.boolean() }),
     'Registrer farlighetsvurderingen',
     changesCase,
@@ -92,7 +95,7 @@ export const caseLifeChannels = {
     ['cases', 'case_staff', 'audit_log'],
   ),
   'cases:caseload': queryChannel<CaseloadDto[]>()(z.strictObject({}), 'Aktive saker per teammedlem', ['cases', 'case_staff', 'team_members']),
-  'cases:rate-domains': mutationChannel<CaseDetailDto>()(
+  'cases:rate-domains': mutationChannel<CaseDetailDto, 'domainRatings'>()(
     z.strictObject({
       caseId: idSchema,
       occasion: z.enum(RATING_OCCASIONS),

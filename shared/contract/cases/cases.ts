@@ -157,7 +157,7 @@ export const caseChannels = {
     'Neste ledige saksnummer for kommune og år',
     ['cases', 'municipalities'],
   ),
-  'cases:create': mutationChannel<CaseDto>()(createCaseInput, 'Registrer en ny sak', ['cases', 'case_staff', 'case_transitions', 'audit_log']),
+  'cases:create': mutationChannel<CaseDto, 'status'>()(createCaseInput, 'Registrer en ny sak', ['cases', 'case_staff', 'case_transitions', 'audit_log']),
   'cases:list': queryChannel<CaseDto[]>()(caseFilterSchema, 'Saker, nyeste først', caseListTables),
   'cases:page': queryChannel<CasePageDto>()(casePageInput, 'Saker med sidevisning, sortering og filter', caseListTables),
   'cases:get': queryChannel<CaseDetailDto>()(
