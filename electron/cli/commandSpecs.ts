@@ -54,7 +54,7 @@ export const callSpec = defineCommand({
 
 export const channelsSpec = defineCommand({
   name: 'channels',
-  description: ['Lister alle kanaler i kontrakten: navn, type (query/mutation), beskrivelse og inndata som JSON Schema.'],
+  description: ['Lister alle kanaler i kontrakten: navn, type (query/mutation), beskrivelse, hva kanalen leser og skriver, og inndata som JSON Schema.'],
   options: {},
   positionals: [],
 });

@@ -24,6 +24,8 @@ export interface OpenDatabaseOptions {
   backupPath?: (currentMigration: string) => string;
   /** Migrations to run, for tests of a single migration. Default: all. */
   migrations?: typeof MIGRATIONS;
+  /** Told every SQL statement the connection runs (better-sqlite3's `verbose`), for tests that watch the SQL. */
+  verbose?: (sql: unknown) => void;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
   const sqlite = new Database(path, {
     readonly: options.readonly ?? false,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.verbose ? { verbose: options.verbose } : {}),
   });
   try {
     applyPragmas(sqlite);

@@ -29,8 +29,11 @@ export const annualReportChannels = {
   'annual-report:texts': queryChannel<AnnualReportTextsDto>()(
     z.strictObject({ year: yearSchema }),
     'Innledende tekster i årsrapporten for et år, én per kapittel',
+    // Who wrote each text last.
+    ['annual_report_texts', 'team_members'],
   ),
-  'annual-report:save-text': mutationChannel<AnnualReportTextDto>()(
+  // The audit row names the section written.
+  'annual-report:save-text': mutationChannel<AnnualReportTextDto, AnnualReportSection>()(
     z.strictObject({
       year: yearSchema,
       section: z.enum(ANNUAL_REPORT_SECTION_KEYS),
@@ -38,12 +41,12 @@ export const annualReportChannels = {
       text: z.string().trim().max(ANNUAL_REPORT_TEXT_MAX_LENGTH),
     }),
     'Lagre innledende tekst for et kapittel i årsrapporten',
-    ['annual-report'],
+    ['annual_report_texts', 'audit_log'],
   ),
-  /** A mutation because it is audited: who made the report, for which year. */
-  'annual-report:generate': mutationChannel<AnnualReportFilesDto>()(
+  /** A mutation because it is audited: who made the report, for which year. Nothing else changes. */
+  'annual-report:generate': mutationChannel<AnnualReportFilesDto, keyof AnnualReportFilesDto>()(
     z.strictObject({ year: yearSchema }),
     'Lag årsrapporten for et år som Word-dokument og regneark',
-    ['annual-report'],
+    ['audit_log'],
   ),
 } as const;

@@ -52,11 +52,16 @@ export const auditChannels = {
   'audit:list': queryChannel<AuditPageDto>()(
     z.strictObject({ filter: auditFilterSchema.optional(), page: z.number().int().min(1).max(100_000).default(1) }),
     'Revisjonsloggen, nyeste først (bare administrator)',
+    // Who did it, and the case code of a case row.
+    ['audit_log', 'team_members', 'cases'],
   ),
-  'audit:verify': queryChannel<AuditVerifyDto>()(emptyInput, 'Kontroller hash-kjeden i revisjonsloggen (bare administrator)'),
+  'audit:verify': queryChannel<AuditVerifyDto>()(emptyInput, 'Kontroller hash-kjeden i revisjonsloggen (bare administrator)', [
+    'audit_log',
+    'team_members',
+  ]),
   'audit:export': mutationChannel<AuditExportDto>()(
     z.strictObject({ filter: auditFilterSchema.optional() }),
     'Eksporter revisjonsloggen til Excel (bare administrator)',
-    ['audit'],
+    ['audit_log'],
   ),
 } as const;

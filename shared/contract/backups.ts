@@ -2,6 +2,7 @@ import { z } from '../validation/zodNorwegian';
 import { emptyInput } from './common';
 import { mutationChannel, queryChannel } from './channel';
 import { BACKUP_FILE_PATTERN, type BackupKind } from '../domain/backups';
+import { DATA_TABLES } from '../domain/dataTables';
 
 /** What a backup holds, read from the backup itself so the user sees what they would get back. */
 export interface BackupSummaryDto {
@@ -43,14 +44,19 @@ const backupFileNameSchema = z
 export const backupChannels = {
   // Anonymous like the restore: in recovery mode nobody may be able to sign in; the service requires a
   // signed-in member otherwise.
-  'backups:list': queryChannel<BackupListDto>()(emptyInput, 'Sikkerhetskopiene i mappen, nyeste først, med dato og innhold', {
-    anonymous: true,
-  }),
-  'backups:create': mutationChannel<BackupDto>()(emptyInput, 'Ta en sikkerhetskopi nå (kontrollert før den teller)', ['backups']),
+  'backups:list': queryChannel<BackupListDto>()(
+    emptyInput,
+    'Sikkerhetskopiene i mappen, nyeste først, med dato og innhold',
+    // settings: the folder can be chosen.
+    ['backup_files', 'settings', 'team_members'],
+    { anonymous: true },
+  ),
+  'backups:create': mutationChannel<BackupDto>()(emptyInput, 'Ta en sikkerhetskopi nå (kontrollert før den teller)', ['backup_files', 'audit_log']),
   'backups:restore': mutationChannel<RestoreResultDto>()(
     z.strictObject({ fileName: backupFileNameSchema }),
     'Hent fram en sikkerhetskopi (administrator; databasen kopieres først)',
-    ['backups', 'session', 'system', 'team-members', 'cases', 'time-entries', 'statistics', 'settings'],
+    // The whole database is replaced, after a copy of it is put in the backup folder.
+    [...DATA_TABLES, 'backup_files'],
     // In recovery mode no one may be able to sign in; the service decides who may restore.
     { anonymous: true },
   ),

@@ -15,6 +15,7 @@ export const categoryChannels = {
   'categories:list': queryChannel<CategoryDto[]>()(
     z.strictObject({ includeRetired: z.boolean().optional() }),
     'Hendelser (tidskategorier)',
+    ['categories'],
     { anonymous: true },
   ),
 } as const;

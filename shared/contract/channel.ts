@@ -1,45 +1,65 @@
 import type { z } from 'zod';
+import type { DataSource } from '../domain/dataTables';
 
 /**
- * One channel of the contract. `kind` tells the renderer's query layer whether to cache (query) or to
- * invalidate after (mutation); `writes` tells the dispatcher whether an actor is required.
- * The output type exists only at compile time.
+ * One channel of the contract. `kind` tells the renderer's query layer whether to cache the answer
+ * (query) or to make cached answers stale after it (mutation); which answers go stale follows from
+ * `writes` and `reads` (staleQueries.ts). A test runs every channel and checks both against the SQL
+ * it actually executes. The output type, and the audited field names a write may add to its input's,
+ * exist only at compile time.
  */
 export type ChannelKind = 'query' | 'mutation';
 
-export interface ChannelDefinition<Input extends z.ZodType, Output, Kind extends ChannelKind = ChannelKind> {
+export interface ChannelDefinition<Input extends z.ZodType, Output, Kind extends ChannelKind = ChannelKind, AlsoAudited extends string = string> {
   readonly input: Input;
   readonly kind: Kind;
   readonly description: string;
-  /** Query keys (channel domains) a successful mutation makes stale. */
-  readonly invalidates: readonly string[];
+  /** What a query's answer is made of. Empty for a mutation: its answer is never cached. */
+  readonly reads: readonly DataSource[];
+  /**
+   * What the call changes. Every mutation writes `audit_log` (every write is audited, exports and
+   * documents too); a query writes nothing, except the audit row for opening a case page and the
+   * import job a time sheet is read into.
+   */
+  readonly writes: readonly DataSource[];
   /**
    * Allowed before anyone is signed in: signing in, creating the very first member, asking who is
    * signed in. Everything else, reads included, needs a signed-in member.
    */
   readonly anonymous: boolean;
   readonly __output?: Output;
+  /** Field names the audit row may give beyond the input's own (the status a lifecycle step sets); see auditedFields.ts. */
+  readonly __alsoAudited?: AlsoAudited;
 }
 
 export function queryChannel<Output>() {
   return <Input extends z.ZodType>(
     input: Input,
     description: string,
-    options: { anonymous?: boolean } = {},
-  ): ChannelDefinition<Input, Output, 'query'> => ({
+    reads: readonly DataSource[],
+    options: { anonymous?: boolean; writes?: readonly DataSource[] } = {},
+  ): ChannelDefinition<Input, Output, 'query', never> => ({
     input,
     kind: 'query',
     description,
-    invalidates: [],
+    reads,
+    writes: options.writes ?? [],
     anonymous: options.anonymous ?? false,
   });
 }
 
-export function mutationChannel<Output>() {
+export function mutationChannel<Output, AlsoAudited extends string = never>() {
   return <Input extends z.ZodType>(
     input: Input,
     description: string,
-    invalidates: readonly string[],
+    writes: readonly DataSource[],
     options: { anonymous?: boolean } = {},
-  ): ChannelDefinition<Input, Output, 'mutation'> => ({ input, kind: 'mutation', description, invalidates, anonymous: options.anonymous ?? false });
+  ): ChannelDefinition<Input, Output, 'mutation', AlsoAudited> => ({
+    input,
+    kind: 'mutation',
+    description,
+    reads: [],
+    writes,
+    anonymous: options.anonymous ?? false,
+  });
 }

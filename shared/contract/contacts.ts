@@ -63,7 +63,10 @@ const personFields = {
   email: emailSchema,
 };
 
-const changesContacts = ['contacts', 'cases', 'network'] as const;
+/** What a contact's answer is made of: its people, and the cases and network events that use it. */
+const contactTables = ['contacts', 'contact_people', 'case_contacts', 'network_event_contacts', 'municipalities'] as const;
+const changesContact = ['contacts', 'audit_log'] as const;
+const changesPeople = ['contact_people', 'audit_log'] as const;
 
 export const contactChannels = {
   'contacts:list': queryChannel<ContactDto[]>()(
@@ -75,37 +78,39 @@ export const contactChannels = {
       includeArchived: z.boolean().optional(),
     }),
     'Samarbeidspartnere i norsk alfabetisk rekkefølge, med søk og filter',
+    contactTables,
   ),
-  'contacts:get': queryChannel<ContactDto>()(z.strictObject({ id: idSchema }), 'Én samarbeidspartner med personer'),
-  'contacts:create': mutationChannel<ContactDto>()(z.strictObject(contactFields), 'Registrer en samarbeidspartner', changesContacts),
+  'contacts:get': queryChannel<ContactDto>()(z.strictObject({ id: idSchema }), 'Én samarbeidspartner med personer', contactTables),
+  'contacts:create': mutationChannel<ContactDto>()(z.strictObject(contactFields), 'Registrer en samarbeidspartner', changesContact),
   'contacts:update': mutationChannel<ContactDto>()(
     z.strictObject({ id: idSchema, ...contactFields }),
     'Endre en samarbeidspartner',
-    changesContacts,
+    changesContact,
   ),
   'contacts:archive': mutationChannel<ContactDto>()(
     z.strictObject({ id: idSchema, archived: z.boolean() }),
     'Arkiver (eller hent fram igjen) en samarbeidspartner',
-    changesContacts,
+    changesContact,
   ),
   'contacts:delete': mutationChannel<{ id: number }>()(
     z.strictObject({ id: idSchema }),
     'Slett en samarbeidspartner som ikke er i bruk',
-    changesContacts,
+    // Its people go with it.
+    ['contacts', 'contact_people', 'audit_log'],
   ),
   'contacts:add-person': mutationChannel<ContactDto>()(
     z.strictObject({ contactId: idSchema, ...personFields }),
     'Legg til en person hos en samarbeidspartner',
-    changesContacts,
+    changesPeople,
   ),
   'contacts:update-person': mutationChannel<ContactDto>()(
     z.strictObject({ id: idSchema, ...personFields }),
     'Endre en kontaktperson',
-    changesContacts,
+    changesPeople,
   ),
   'contacts:delete-person': mutationChannel<ContactDto>()(
     z.strictObject({ id: idSchema }),
     'Slett en kontaktperson som ikke er knyttet til en sak',
-    changesContacts,
+    changesPeople,
   ),
 } as const;

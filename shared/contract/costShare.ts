@@ -61,10 +61,11 @@ export const costShareChannels = {
   'cost-share:get-settings': queryChannel<CostShareSettingsDto>()(
     z.strictObject({ year: yearSchema }),
     'Folketall, budsjett og modellparametre for kostnadsfordelingen et år',
+    ['cost_share_years', 'municipality_years', 'municipalities'],
   ),
   'cost-share:save-settings': mutationChannel<CostShareSettingsDto>()(
     costShareSettingsInputSchema,
     'Lagrer folketall, budsjett og modellparametre for et år (administrator)',
-    ['cost-share', 'statistics'],
+    ['cost_share_years', 'municipality_years', 'audit_log'],
   ),
 } as const;

@@ -19,16 +19,23 @@ export interface GeneratedFileDto extends FileDto {
   log: GeneratedDocumentDto;
 }
 
+/** A row in the document log; document_templates when the shipped default is stored on first use. */
+const changesDocumentLog = ['generated_documents', 'document_templates', 'audit_log'] as const;
+
 export const documentChannels = {
-  'documents:list': queryChannel<GeneratedDocumentDto[]>()(z.strictObject({ caseId: idSchema }), 'Dokumentloggen for en sak, nyeste først'),
-  'documents:generate': mutationChannel<GeneratedFileDto>()(
+  'documents:list': queryChannel<GeneratedDocumentDto[]>()(z.strictObject({ caseId: idSchema }), 'Dokumentloggen for en sak, nyeste først', [
+    'generated_documents',
+    'team_members',
+  ]),
+  // The audit row names the kind of document made.
+  'documents:generate': mutationChannel<GeneratedFileDto, TemplateKind>()(
     z.strictObject({ caseId: idSchema, kind: templateKindSchema }),
     'Lag avslutningsrapport eller evalueringsskjema for en sak fra gjeldende mal og data',
-    ['documents'],
+    changesDocumentLog,
   ),
-  'documents:regenerate': mutationChannel<GeneratedFileDto>()(
+  'documents:regenerate': mutationChannel<GeneratedFileDto, TemplateKind>()(
     z.strictObject({ id: idSchema }),
     'Lag et dokument i loggen på nytt, med dagens mal og data',
-    ['documents'],
+    changesDocumentLog,
   ),
 } as const;

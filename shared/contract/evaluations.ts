@@ -62,29 +62,31 @@ const evaluationFields = {
   answers: evaluationAnswersSchema,
 };
 
+const evaluationTables = ['evaluation_responses', 'evaluation_answers'] as const;
+const changesEvaluations = [...evaluationTables, 'audit_log'] as const;
+
 export const evaluationChannels = {
   'evaluations:list': queryChannel<EvaluationResponseDto[]>()(
     z.strictObject({ caseId: idSchema.optional(), year: yearSchema.optional() }),
     'Registrerte evalueringsskjemaer, nyeste først',
+    // The case code, and who registered each form.
+    [...evaluationTables, 'cases', 'team_members'],
   ),
-  'evaluations:register': mutationChannel<EvaluationResponseDto>()(
+  'evaluations:register': mutationChannel<EvaluationResponseDto, 'caseId'>()(
     z.strictObject({ caseCode: caseCodeSchema, ...evaluationFields }),
     'Registrer et innlevert evalueringsskjema på saksnummeret',
-    ['evaluations', 'documents', 'statistics'],
+    changesEvaluations,
   ),
   'evaluations:update': mutationChannel<EvaluationResponseDto>()(
     z.strictObject({ id: idSchema, ...evaluationFields }),
     'Rett et registrert evalueringsskjema',
-    ['evaluations', 'documents', 'statistics'],
+    changesEvaluations,
   ),
-  'evaluations:delete': mutationChannel<{ id: number }>()(z.strictObject({ id: idSchema }), 'Slett et registrert evalueringsskjema', [
-    'evaluations',
-    'documents',
-    'statistics',
-  ]),
+  'evaluations:delete': mutationChannel<{ id: number }>()(z.strictObject({ id: idSchema }), 'Slett et registrert evalueringsskjema', changesEvaluations),
   'evaluations:summary': queryChannel<EvaluationSummaryDto>()(
     z.strictObject({ year: yearSchema }),
     'Svarfordeling og snitt per spørsmål for et år (ingenting fra færre enn 5 svar)',
+    evaluationTables,
   ),
 
 } as const;

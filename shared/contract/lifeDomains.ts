@@ -15,14 +15,15 @@ export const lifeDomainChannels = {
   'life-domains:list': queryChannel<LifeDomainDto[]>()(
     z.strictObject({ includeRetired: z.boolean().optional() }),
     'Livsområdene som vurderes i hver sak',
+    ['life_domains'],
   ),
   'life-domains:create': mutationChannel<LifeDomainDto>()(z.strictObject({ name: domainName }), 'Legg til et livsområde (administrator)', [
-    'life-domains',
-    'cases',
+    'life_domains',
+    'audit_log',
   ]),
   'life-domains:update': mutationChannel<LifeDomainDto>()(
     z.strictObject({ id: idSchema, name: domainName.optional(), retired: z.boolean().optional(), sortOrder: z.number().int().min(1).max(999).optional() }),
     'Endre navn, rekkefølge eller ta et livsområde ut av bruk (administrator)',
-    ['life-domains', 'cases'],
+    ['life_domains', 'audit_log'],
   ),
 } as const;

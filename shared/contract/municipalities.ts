@@ -14,5 +14,7 @@ export interface MunicipalityDto {
 
 export const municipalityChannels = {
   // Reference lists hold no personal data; readable before anyone signs in.
-  'municipalities:list': queryChannel<MunicipalityDto[]>()(emptyInput, 'Kommunene, Andre kommuner og Felles', { anonymous: true }),
+  'municipalities:list': queryChannel<MunicipalityDto[]>()(emptyInput, 'Kommunene, Andre kommuner og Felles', ['municipalities'], {
+    anonymous: true,
+  }),
 } as const;

@@ -22,21 +22,15 @@ const eventFields = {
   note: optionalText(300),
 };
 
+const changesEvents = ['network_events', 'network_event_contacts', 'audit_log'] as const;
+
 export const networkChannels = {
   'network:list': queryChannel<NetworkEventDto[]>()(
     z.strictObject({ year: yearSchema.optional(), kind: z.enum(NETWORK_KINDS).optional(), municipalityId: idSchema.optional() }),
     'Nettverkslogg: møter og presentasjoner, nyeste først',
+    ['network_events', 'network_event_contacts', 'contacts', 'municipalities'],
   ),
-  'network:create': mutationChannel<NetworkEventDto>()(z.strictObject(eventFields), 'Registrer et møte eller en presentasjon', [
-    'network',
-    'contacts',
-  ]),
-  'network:update': mutationChannel<NetworkEventDto>()(z.strictObject({ id: idSchema, ...eventFields }), 'Endre en oppføring i nettverksloggen', [
-    'network',
-    'contacts',
-  ]),
-  'network:delete': mutationChannel<{ id: number }>()(z.strictObject({ id: idSchema }), 'Slett en oppføring i nettverksloggen', [
-    'network',
-    'contacts',
-  ]),
+  'network:create': mutationChannel<NetworkEventDto>()(z.strictObject(eventFields), 'Registrer et møte eller en presentasjon', changesEvents),
+  'network:update': mutationChannel<NetworkEventDto>()(z.strictObject({ id: idSchema, ...eventFields }), 'Endre en oppføring i nettverksloggen', changesEvents),
+  'network:delete': mutationChannel<{ id: number }>()(z.strictObject({ id: idSchema }), 'Slett en oppføring i nettverksloggen', changesEvents),
 } as const;

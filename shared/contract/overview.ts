@@ -24,5 +24,13 @@ export interface OverviewDto {
 }
 
 export const overviewChannels = {
-  'overview:get': queryChannel<OverviewDto>()(z.strictObject({}), 'Oversikt: aktive saker, etteroppfølginger og det som mangler'),
+  'overview:get': queryChannel<OverviewDto>()(z.strictObject({}), 'Oversikt: aktive saker, etteroppfølginger og det som mangler', [
+    'cases',
+    'case_staff',
+    'team_members',
+    'municipalities',
+    'time_entries',
+    // How many weeks of follow-up count as long.
+    'settings',
+  ]),
 } as const;

@@ -1,9 +1,13 @@
 import { z } from '../validation/zodNorwegian';
 import { emptyInput, idSchema } from './common';
 import { mutationChannel, queryChannel } from './channel';
+import type { DataTable } from '../domain/dataTables';
+
+/** A retention rule's name: the table it deletes from, or the table and what it clears there. */
+export type RetentionRuleKey = DataTable | `${DataTable}.${string}`;
 
 export interface RetentionRuleCountDto {
-  key: string;
+  key: RetentionRuleKey;
   /** Norwegian: what the rule removes. */
   label: string;
   rows: number;
@@ -26,15 +30,20 @@ export interface RetentionRunDto {
   fileBytesAfter: number;
 }
 
+/** What the reduction rules (electron/services/retention/rules.ts) remove or clear, and the cases they mark reduced. */
+const reducedTables = ['cases', 'case_goals', 'case_domain_ratings', 'case_contacts', 'case_staff', 'evaluation_answers'] as const;
+
 export const retentionChannels = {
   'retention:preview': queryChannel<RetentionPreviewDto>()(
     emptyInput,
     'Hva oppbevaringsregelen vil fjerne nå (bare administrator)',
+    ['settings', 'team_members', ...reducedTables],
   ),
-  'retention:run': mutationChannel<RetentionRunDto>()(
+  // The audit row names the rules that removed something.
+  'retention:run': mutationChannel<RetentionRunDto, RetentionRuleKey>()(
     // The ids from the preview the administrator confirmed: a case that became due since is not touched.
     z.strictObject({ caseIds: z.array(idSchema).min(1).max(10_000) }),
     'Reduser forfalte avsluttede saker til statistikk og komprimer databasefilen (bare administrator)',
-    ['retention', 'cases', 'audit', 'statistics'],
+    [...reducedTables, 'audit_log'],
   ),
 } as const;

@@ -12,6 +12,6 @@ const settingsShape = Object.fromEntries(
 export const updateSettingsInput = z.strictObject(settingsShape);
 
 export const settingsChannels = {
-  'settings:get': queryChannel<SettingsDto>()(emptyInput, 'Innstillingene, med standardverdier for det som ikke er satt'),
-  'settings:update': mutationChannel<SettingsDto>()(updateSettingsInput, 'Endre innstillinger (administrator)', ['settings']),
+  'settings:get': queryChannel<SettingsDto>()(emptyInput, 'Innstillingene, med standardverdier for det som ikke er satt', ['settings']),
+  'settings:update': mutationChannel<SettingsDto>()(updateSettingsInput, 'Endre innstillinger (administrator)', ['settings', 'audit_log']),
 } as const;

@@ -18,5 +18,6 @@ export interface SystemStatusDto {
 
 export const systemChannels = {
   // Asked before anyone signs in: the recovery screen must show even when nobody can sign in.
-  'system:status': queryChannel<SystemStatusDto>()(emptyInput, 'Om databasen kan endres, og hvorfor ikke', { anonymous: true }),
+  // Reads only what the app was started with (or the lease lost since): no channel changes it.
+  'system:status': queryChannel<SystemStatusDto>()(emptyInput, 'Om databasen kan endres, og hvorfor ikke', [], { anonymous: true }),
 } as const;

@@ -44,12 +44,13 @@ export const createTeamMemberInput = z.strictObject({
 
 export const updateTeamMemberInput = z.strictObject({ id: idSchema, ...teamMemberNames, role: z.enum(TEAM_ROLES) });
 
-const TEAM = ['team-members', 'session', 'audit'];
+const TEAM = ['team_members', 'audit_log'] as const;
 
 export const teamMemberChannels = {
   'team-members:list': queryChannel<TeamMemberDto[]>()(
     z.strictObject({ includeInactive: z.boolean().optional() }),
     'Teammedlemmer, sortert på navn',
+    ['team_members'],
   ),
   // Anonymous only on a fresh database, for the first member; after that the service requires an administrator.
   'team-members:create': mutationChannel<TeamMemberDto>()(createTeamMemberInput, 'Opprett teammedlem med passord', TEAM, {

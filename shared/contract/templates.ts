@@ -32,25 +32,34 @@ export const templateChannels = {
   'templates:list': queryChannel<DocumentTemplateDto[]>()(
     z.strictObject({ kind: templateKindSchema.optional() }),
     'Dokumentmalene med alle versjoner, nyeste først',
+    // Who uploaded each version.
+    ['document_templates', 'team_members'],
+    // The shipped defaults are stored the first time anyone looks (not audited: the program's own seed).
+    { writes: ['document_templates'] },
   ),
   'templates:placeholders': queryChannel<TemplatePlaceholder[]>()(
     z.strictObject({ kind: templateKindSchema.optional() }),
     'Alle plassholdere en mal kan bruke, med forklaring og eksempel',
+    [],
   ),
-  'templates:download': queryChannel<FileDto>()(z.strictObject({ id: idSchema }), 'Last ned én versjon av en mal (.docx)'),
+  'templates:download': queryChannel<FileDto>()(z.strictObject({ id: idSchema }), 'Last ned én versjon av en mal (.docx)', [
+    'document_templates',
+    'team_members',
+  ]),
   'templates:open': mutationChannel<{ opened: true }>()(
     z.strictObject({ id: idSchema }),
     'Åpne en versjon av en mal i Word (kopi i en midlertidig mappe)',
-    ['templates'],
+    // Audited only: who looked at which version.
+    ['audit_log'],
   ),
-  'templates:replace': mutationChannel<DocumentTemplateDto>()(
+  'templates:replace': mutationChannel<DocumentTemplateDto, 'content'>()(
     z.strictObject({ kind: templateKindSchema, fileName: z.string().trim().min(1).max(200), contentBase64: templateBase64 }),
     'Erstatt malen med en redigert .docx (kontrolleres før den tas i bruk)',
-    ['templates'],
+    ['document_templates', 'audit_log'],
   ),
-  'templates:restore-default': mutationChannel<DocumentTemplateDto>()(
+  'templates:restore-default': mutationChannel<DocumentTemplateDto, 'content' | 'isDefault'>()(
     z.strictObject({ kind: templateKindSchema }),
     'Ta standardmalen i bruk igjen (som ny versjon)',
-    ['templates'],
+    ['document_templates', 'audit_log'],
   ),
 } as const;

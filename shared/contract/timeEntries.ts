@@ -117,30 +117,31 @@ export const exportTimeEntriesInput = z.strictObject({
 });
 
 /** `time-entries:export` is a mutation because it is audited: who took which data out, and when. */
+/** An entry, the people who took part, and the daily totals triggers keep from them. */
+const changesEntries = ['time_entries', 'time_entry_participants', 'time_totals_daily', 'audit_log'] as const;
+
 export const timeEntryChannels = {
-  'time-entries:create': mutationChannel<TimeEntryDto>()(createTimeEntryInput, 'Registrer tidsbruk', [
-    'time-entries',
-    'statistics',
-    'cases',
-  ]),
-  'time-entries:update': mutationChannel<TimeEntryDto>()(updateTimeEntryInput, 'Endre en registrering', [
-    'time-entries',
-    'statistics',
-    'cases',
-  ]),
+  'time-entries:create': mutationChannel<TimeEntryDto>()(createTimeEntryInput, 'Registrer tidsbruk', changesEntries),
+  'time-entries:update': mutationChannel<TimeEntryDto>()(updateTimeEntryInput, 'Endre en registrering', changesEntries),
   'time-entries:delete': mutationChannel<{ id: number }>()(z.strictObject({ id: idSchema }), 'Slett en registrering', [
-    'time-entries',
-    'statistics',
+    ...changesEntries,
+    // An imported entry's key goes with it, so the row can be imported again.
+    'timesheet_import_rows',
+  ]),
+  'time-entries:list': queryChannel<TimeEntryPageDto>()(listTimeEntriesInput, 'Registreringer med sidevisning, sortering og filter', [
+    'time_entries',
+    'time_entry_participants',
+    'time_totals_daily',
     'cases',
+    'municipalities',
+    'categories',
+    'team_members',
   ]),
-  'time-entries:list': queryChannel<TimeEntryPageDto>()(
-    listTimeEntriesInput,
-    'Registreringer med sidevisning, sortering og filter',
-  ),
-  'time-entries:week': queryChannel<TimeWeekDto>()(weekInput, 'Ukevisning for et teammedlem med dagsummer'),
-  'time-entries:case-suggestions': queryChannel<CaseSuggestionDto[]>()(caseSuggestionsInput, 'Saker som passer en del av saksnummeret'),
-  'time-entries:export': mutationChannel<FileDto>()(exportTimeEntriesInput, 'Eksporter registreringer til .xlsx eller .csv', [
-    // Nothing changes; the contract asks every mutation to name its own domain.
-    'time-entries',
+  'time-entries:week': queryChannel<TimeWeekDto>()(weekInput, 'Ukevisning for et teammedlem med dagsummer', ['time_entries', 'time_entry_participants']),
+  'time-entries:case-suggestions': queryChannel<CaseSuggestionDto[]>()(caseSuggestionsInput, 'Saker som passer en del av saksnummeret', [
+    'cases',
+    'case_staff',
+    'municipalities',
   ]),
+  'time-entries:export': mutationChannel<FileDto>()(exportTimeEntriesInput, 'Eksporter registreringer til .xlsx eller .csv', ['audit_log']),
 } as const;

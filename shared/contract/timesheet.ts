@@ -84,16 +84,38 @@ export interface ImportProgressDto {
   rowsRead: number;
 }
 
+/** What the import's audit rows name for a case it creates (as cases:create would). */
+type CreatedCaseField = 'code' | 'municipalityId' | 'status';
+
+/** What an import plan checks the sheet's rows against: known values, existing cases, rows imported before. */
+const planTables = ['municipalities', 'categories', 'cases', 'timesheet_import_rows', 'team_members'] as const;
+
 export const timesheetChannels = {
-  // Queries: they read and parse, and write nothing to the database.
-  'timesheet:read-file': queryChannel<ImportPreviewDto>()(readTimesheetInput, 'Les et gammelt timeark (.xlsx) og vis forhåndsvisning'),
-  'timesheet:preview': queryChannel<ImportPreviewDto>()(previewTimesheetInput, 'Forhåndsvisning av import for valgte ark'),
-  'timesheet:progress': queryChannel<ImportProgressDto>()(z.strictObject({ jobId: jobIdSchema }), 'Framdrift for en import'),
-  'timesheet:rejected-rows': queryChannel<FileDto>()(previewTimesheetInput, 'Avviste rader som regneark, for retting og ny import'),
-  'timesheet:import': mutationChannel<ImportSummaryDto>()(importTimesheetInput, 'Importer timeark i én transaksjon', [
-    'timesheet',
-    'time-entries',
-    'statistics',
+  // Queries: they read and parse, and write nothing to the database; the file read waits in memory as an import job.
+  'timesheet:read-file': queryChannel<ImportPreviewDto>()(readTimesheetInput, 'Les et gammelt timeark (.xlsx) og vis forhåndsvisning', planTables, {
+    writes: ['import_jobs'],
+  }),
+  'timesheet:preview': queryChannel<ImportPreviewDto>()(previewTimesheetInput, 'Forhåndsvisning av import for valgte ark', [
+    'import_jobs',
+    ...planTables,
+  ]),
+  'timesheet:progress': queryChannel<ImportProgressDto>()(z.strictObject({ jobId: jobIdSchema }), 'Framdrift for en import', [
+    'import_jobs',
+    // Only the member who read the file may follow it.
+    'team_members',
+  ]),
+  'timesheet:rejected-rows': queryChannel<FileDto>()(previewTimesheetInput, 'Avviste rader som regneark, for retting og ny import', [
+    'import_jobs',
+    ...planTables,
+  ]),
+  'timesheet:import': mutationChannel<ImportSummaryDto, 'rows' | CreatedCaseField>()(importTimesheetInput, 'Importer timeark i én transaksjon', [
+    'import_jobs',
+    // Case codes the team has not registered become imported cases.
     'cases',
+    'time_entries',
+    'time_totals_daily',
+    'timesheet_imports',
+    'timesheet_import_rows',
+    'audit_log',
   ]),
 } as const;

@@ -1,4 +1,8 @@
-/** Case statuses. The full lifecycle arrives with the case issue; the values are fixed here so the schema holds them. */
+/**
+ * A case's statuses, as stored in cases.status and the timeline. Which lifecycle step leads from one to
+ * another is the transition table in caseTransitions.ts. `importert`: a case created by importing the
+ * old time sheet, whose history before that is unknown.
+ */
 export const CASE_STATUSES = [
   'henvist',
   'avvist',

@@ -118,8 +118,8 @@ describe('time-entries:update', () => {
     const updated = t.ok('time-entries:update', { id: created.id, ...entry({ hours: '2', categoryId: categoryId(t, 2) }) });
     expect(updated).toMatchObject({ id: created.id, minutes: 120, categoryName: 'Kjøring', date: '2020-03-02', caseCode: '01/20-ST' });
     expect(auditRows(created.id).map((r) => [r.action, r.fields])).toEqual([
-      ['create', ['caseCode', 'categoryId', 'date', 'minutes', 'municipalityId', 'participantIds']],
-      ['update', ['categoryId', 'minutes']],
+      ['create', ['caseCode', 'categoryId', 'date', 'hours', 'municipalityId', 'participantIds']],
+      ['update', ['categoryId', 'hours']],
     ]);
   });
 
@@ -139,7 +139,7 @@ describe('time-entries:update', () => {
     const { participantIds: _omitted, ...withoutParticipants } = entry({ hours: '2' });
     const updated = t.ok('time-entries:update', { id: created.id, ...withoutParticipants });
     expect(updated.participants.map((p) => p.id).sort()).toEqual([t.member!.id, jonas.id].sort());
-    expect(auditRows(created.id).at(-1)?.fields).toEqual(['minutes']);
+    expect(auditRows(created.id).at(-1)?.fields).toEqual(['hours']);
   });
 
   it('writes nothing when nothing changed', () => {
@@ -172,7 +172,7 @@ describe('time-entries:delete', () => {
     expect(t.count('time_entries')).toBe(0);
     expect(t.count('time_entry_participants')).toBe(0);
     expect(auditRows(created.id).map((r) => [r.action, r.actor_id, r.fields])).toEqual([
-      ['create', t.member!.id, ['caseCode', 'categoryId', 'date', 'minutes', 'municipalityId', 'participantIds']],
+      ['create', t.member!.id, ['caseCode', 'categoryId', 'date', 'hours', 'municipalityId', 'participantIds']],
       ['delete', t.member!.id, []],
     ]);
   });

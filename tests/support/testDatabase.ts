@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { openDatabase, type AppDatabase, type OpenDatabaseOptions } from '../../electron/db/open';
-import { createDispatcher, type Dispatcher } from '../../electron/services/dispatcher';
+import { createDispatcher, type Dispatcher, type DispatcherOptions } from '../../electron/services/dispatcher';
 import { fixedClock } from '../../electron/services/context';
+import type { Handlers } from '../../electron/services/handlers';
 import { hashPassword, type ScryptCost } from '../../electron/services/session/passwords';
 import { createTeamMember } from '../../electron/services/team/teamMembers';
 import { createTeamMemberInput } from '@shared/contract/teamMembers';
@@ -84,6 +85,8 @@ export interface TestDatabase {
    * administrator; otherwise the first administrator is (only administrators may add members).
    */
   addMember(username: string, displayName: string, initials: string): TeamMemberDto;
+  /** Another dispatcher on the same database, session and handlers, whose clock says `now` (years later, for retention). */
+  dispatcherAt(now: string): Dispatcher;
   count(table: WriteTable): number;
   counts(): Record<WriteTable, number>;
   close(): void;
@@ -94,6 +97,8 @@ export interface TestDatabaseOptions {
   /** Create and sign in the first member (default true). */
   member?: boolean;
   open?: OpenDatabaseOptions;
+  /** The services the dispatcher calls (default: the real ones); a test may wrap them to watch each call. */
+  handlers?: Handlers;
 }
 
 export function makeTempDir(prefix = 'ettervern-test-'): { dir: string; cleanup(): void } {
@@ -107,9 +112,8 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const db = await openDatabase(path, options.open);
   const clock = fixedClock(options.now ?? TEST_NOW);
   const opened: string[] = [];
-  const dispatcher = createDispatcher({
+  const dispatcherOptions: DispatcherOptions = {
     db,
-    clock,
     passwordCost: TEST_PASSWORD_COST,
     resourcesDir: TEST_RESOURCES_DIR,
     // A stand-in for the desktop: records what would have opened in Word.
@@ -119,7 +123,9 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
         return '';
       },
     },
-  });
+    ...(options.handlers ? { handlers: options.handlers } : {}),
+  };
+  const dispatcher = createDispatcher({ ...dispatcherOptions, clock });
 
   const raw = (channel: unknown, payload: unknown) => dispatcher.dispatch(channel, payload);
   const call = <C extends ChannelName>(channel: C, input: ChannelInput<C>) =>
@@ -167,6 +173,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
       ok('session:sign-in', { username, password: TEST_PASSWORD });
     },
     addMember,
+    dispatcherAt: (now) => createDispatcher({ ...dispatcherOptions, clock: fixedClock(now), session: dispatcher.session }),
     count,
     counts: () => Object.fromEntries(WRITE_TABLES.map((t) => [t, count(t)])) as Record<WriteTable, number>,
     close: () => {

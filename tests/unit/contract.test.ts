@@ -6,7 +6,6 @@ import { handlers } from '../../electron/services/handlers';
 const CHANNEL_NAME = /^[a-z]+(-[a-z]+)*:[a-z]+(-[a-z]+)*$/;
 const channels = Object.keys(contract);
 const definitions = Object.entries(contract) as [string, (typeof contract)[keyof typeof contract]][];
-const domains = new Set(channels.map((name) => name.split(':')[0]));
 
 describe('the contract', () => {
   it('has channels', () => {
@@ -40,17 +39,24 @@ describe('the contract', () => {
     expect(definition.description.trim().length).toBeGreaterThan(0);
   });
 
-  it.each(definitions.filter(([, d]) => d.kind === 'mutation'))(
-    'mutation %s lists the query domains it makes stale, its own among them',
-    (name, definition) => {
-      expect(definition.invalidates.length).toBeGreaterThan(0);
-      expect(definition.invalidates).toContain(name.split(':')[0]);
-      for (const domain of definition.invalidates) expect(domains).toContain(domain);
-    },
-  );
+  it.each(definitions.filter(([, d]) => d.kind === 'mutation'))('mutation %s writes the audit log (every write is audited) and declares no reads (its answer is never cached)', (_name, definition) => {
+    expect(definition.writes).toContain('audit_log');
+    expect(definition.reads).toEqual([]);
+  });
 
-  it('queries invalidate nothing', () => {
-    for (const [, definition] of definitions.filter(([, d]) => d.kind === 'query')) expect(definition.invalidates).toEqual([]);
+  it('queries write nothing but the row for opening a case page, the shipped templates stored on first look and a time sheet read into memory', () => {
+    const writing = Object.fromEntries(definitions.filter(([, d]) => d.kind === 'query' && d.writes.length > 0).map(([name, d]) => [name, d.writes]));
+    expect(writing).toEqual({ 'cases:get': ['audit_log'], 'templates:list': ['document_templates'], 'timesheet:read-file': ['import_jobs'] });
+  });
+
+  it('no query but the audit log\'s own reads the audit log', () => {
+    const readers = definitions.filter(([, d]) => d.reads.includes('audit_log')).map(([name]) => name);
+    expect(readers.sort()).toEqual(['audit:list', 'audit:verify']);
+  });
+
+  it('every query says what it reads, except those whose answer no call can change', () => {
+    const readingNothing = definitions.filter(([, d]) => d.kind === 'query' && d.reads.length === 0).map(([name]) => name);
+    expect(readingNothing.sort()).toEqual(['system:status', 'templates:placeholders']);
   });
 
   // Restoring a backup: in recovery mode the damaged database may not say who may sign in; the service

@@ -10,7 +10,8 @@ export function describeChannels() {
       name,
       kind: definition.kind,
       description: definition.description,
-      invalidates: definition.invalidates,
+      reads: definition.reads,
+      writes: definition.writes,
       anonymous: definition.anonymous,
       // `input`: what the caller sends, before defaults and transforms (hours as «1,5», not minutes).
       input: z.toJSONSchema(definition.input as z.ZodType, { io: 'input', unrepresentable: 'any' }),

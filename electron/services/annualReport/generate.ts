@@ -4,7 +4,7 @@ import { DOCX_MIME_TYPE } from '@shared/domain/documents';
 import { isoDateInOslo } from '@shared/dates';
 import { transaction } from '../../db/exec';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 import { XLSX_MIME } from '../timesheet/sheetFiles';
 import { annualReportDocx } from './docxReport';
@@ -25,6 +25,6 @@ export async function annualReportFiles(ctx: ServiceContext, year: number): Prom
 export async function generateAnnualReport(ctx: ServiceContext, input: { year: number }): Promise<AnnualReportFilesDto> {
   requireActor(ctx);
   const files = await annualReportFiles(ctx, input.year);
-  transaction(ctx.db, () => recordAudit(ctx, 'document', 'annual_report', input.year, ['docx', 'xlsx']));
+  transaction(ctx.db, () => recordAudit(ctx, 'document', 'annual_report', input.year, auditedFields('annual-report:generate', ['docx', 'xlsx'])));
   return files;
 }

@@ -3,7 +3,7 @@ import type { AnnualReportTextDto, AnnualReportTextsDto } from '@shared/contract
 import { ANNUAL_REPORT_SECTIONS, sectionHeading, type AnnualReportSection } from '@shared/domain/annualReport';
 import { all, run, transaction } from '../../db/exec';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 
 interface TextRow {
@@ -60,7 +60,7 @@ export function saveAnnualReportText(ctx: ServiceContext, input: ChannelParsedIn
           .onConflict((oc) => oc.columns(['year', 'section']).doUpdateSet(values)),
       );
     }
-    recordAudit(ctx, 'update', 'annual_report_text', input.year, [input.section]);
+    recordAudit(ctx, 'update', 'annual_report_text', input.year, auditedFields('annual-report:save-text', [input.section]));
     return toDto(input.section, input.year, readRows(ctx, input.year).get(input.section));
   });
 }

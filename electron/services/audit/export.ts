@@ -6,7 +6,7 @@ import { isoDateInOslo } from '@shared/dates';
 import { transaction } from '../../db/exec';
 import type { AppDatabase } from '../../db/open';
 import { requireAdministrator } from '../session/actor';
-import { recordAudit } from './recordAudit';
+import { auditedFields, recordAudit } from './recordAudit';
 import { selectAuditEntries } from './log';
 import type { ServiceContext } from '../context';
 
@@ -51,7 +51,7 @@ export async function auditWorkbook(db: AppDatabase, filter: AuditFilter | undef
 export async function exportAudit(ctx: ServiceContext, input: ChannelParsedInput<'audit:export'>): Promise<AuditExportDto> {
   requireAdministrator(ctx);
   const filter = input.filter ?? {};
-  transaction(ctx.db, () => recordAudit(ctx, 'export', 'audit_log', null, Object.keys(filter)));
+  transaction(ctx.db, () => recordAudit(ctx, 'export', 'audit_log', null, auditedFields('audit:export', Object.keys(filter) as (keyof typeof filter)[])));
   const { buffer, rows } = await auditWorkbook(ctx.db, filter);
   return { fileName: `revisjonslogg-${isoDateInOslo(ctx.clock.now())}.xlsx`, contentBase64: buffer.toString('base64'), rows };
 }

@@ -2,8 +2,22 @@ import { first, run } from '../../db/exec';
 import { auditRowHash, GENESIS_HASH } from '../../db/auditChain';
 import type { ServiceContext } from '../context';
 import type { AuditAction, AuditRecordType } from '@shared/domain/audit';
+import type { ChannelName } from '@shared/contract';
+import type { AuditedField } from '@shared/contract/auditedFields';
 
 export { AUDIT_ACTIONS, type AuditAction, type AuditRecordType } from '@shared/domain/audit';
+
+declare const checkedAgainstContract: unique symbol;
+/** Field names checked against a channel's contract by `auditedFields`; recordAudit takes no others. */
+export type AuditedFields = readonly string[] & { readonly [checkedAgainstContract]: true };
+
+/**
+ * The names of the fields a write of `channel` touched, as its audit row gives them. The compiler
+ * refuses a name that is not the channel's input field (or one the contract adds for the channel).
+ */
+export function auditedFields<C extends ChannelName>(_channel: C, names: readonly AuditedField<C>[]): AuditedFields {
+  return names as unknown as AuditedFields;
+}
 
 /**
  * One row per change: who, when, what, which record, and the names of the fields touched — never their
@@ -15,7 +29,7 @@ export function recordAudit(
   action: AuditAction,
   recordType: AuditRecordType,
   recordId: number | null,
-  fields: readonly string[] = [],
+  fields: AuditedFields | readonly [] = [],
 ): void {
   // A read-only instance lets people sign in to read but cannot write; with nothing changed there is
   // nothing to account for, and the connection would refuse the row anyway.

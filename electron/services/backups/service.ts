@@ -1,7 +1,7 @@
 import type { BackupDto, BackupListDto, ChannelParsedInput, RestoreResultDto } from '@shared/contract';
 import { transaction } from '../../db/exec';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
 import { readSettings } from '../settings/settings';
@@ -66,6 +66,6 @@ export async function restoreBackup(ctx: ServiceContext, input: ChannelParsedInp
   const restoredActor = restoredRow && restoredRow.active === 1 ? toActor(restoredRow) : null;
   ctx.session.actor = restoredActor;
   const auditCtx = { ...ctx, actor: restoredActor };
-  transaction(ctx.db, () => recordAudit(auditCtx, 'restore', 'database', null, ['fileName']));
+  transaction(ctx.db, () => recordAudit(auditCtx, 'restore', 'database', null, auditedFields('backups:restore', ['fileName'])));
   return result;
 }

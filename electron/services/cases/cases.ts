@@ -6,7 +6,8 @@ import { recordTransition } from './transitions';
 import { formatCaseCode, normaliseCaseCode, parseCaseCode } from '@shared/caseCode';
 import { isoDateInOslo } from '@shared/dates';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
+import type { AuditedField } from '@shared/contract/auditedFields';
 import type { ServiceContext } from '../context';
 import { invalidField, notFound, ServiceError } from '../errors/serviceError';
 import { requireActiveMembers } from '../team/teamMembers';
@@ -120,8 +121,8 @@ export function createCase(ctx: ServiceContext, input: ChannelParsedInput<'cases
     for (const member of staff) {
       all(ctx.db, ctx.db.kysely.insertInto('case_staff').values({ case_id: inserted.id, team_member_id: member.id }).returning('case_id'));
     }
-    const fields = ['code', 'municipalityId', 'referralDate', 'status', ...(staff.length ? ['staffIds'] : [])];
-    recordAudit(ctx, 'create', 'case', inserted.id, fields);
+    const fields: AuditedField<'cases:create'>[] = ['code', 'municipalityId', 'referralDate', 'status', ...(staff.length ? (['staffIds'] as const) : [])];
+    recordAudit(ctx, 'create', 'case', inserted.id, auditedFields('cases:create', fields));
     return inserted.id;
   });
   return caseSummary(ctx, id);
@@ -151,7 +152,7 @@ export function correctCaseCode(ctx: ServiceContext, input: ChannelParsedInput<'
         .set({ code, running_number: runningNumber, updated_at: ctx.clock.now().toISOString() })
         .where('id', '=', input.id),
     );
-    recordAudit(ctx, 'update', 'case', input.id, ['code']);
+    recordAudit(ctx, 'update', 'case', input.id, auditedFields('cases:correct-code', ['code']));
   });
   return input.id;
 }

@@ -1,7 +1,7 @@
 import { first, run, transaction } from '../../db/exec';
 import type { ChannelParsedInput } from '@shared/contract';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 import { notFound, ServiceError } from '../errors/serviceError';
 
@@ -21,7 +21,7 @@ export function setClosureNote(
       ctx.db,
       ctx.db.kysely.updateTable('cases').set({ closure_note: note, updated_at: ctx.clock.now().toISOString() }).where('id', '=', row.id),
     );
-    recordAudit(ctx, 'update', 'case', row.id, ['closureNote']);
+    recordAudit(ctx, 'update', 'case', row.id, auditedFields('cases:set-closure-note', ['closureNote']));
     return { id: row.id, closureNote: note };
   });
 }

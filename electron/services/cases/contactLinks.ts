@@ -1,7 +1,7 @@
 import { first, run, transaction } from '../../db/exec';
 import type { ChannelParsedInput } from '@shared/contract';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import { loadCaseRow } from './caseRow';
 import type { ServiceContext } from '../context';
 import { invalidField, notFound, ServiceError } from '../errors/serviceError';
@@ -35,7 +35,7 @@ export function linkCaseContact(ctx: ServiceContext, input: ChannelParsedInput<'
         .values({ case_id: input.caseId, contact_id: input.contactId, person_id: input.personId ?? null, role: input.role })
         .returning('id'),
     )!;
-    recordAudit(ctx, 'create', 'case_contact', row.id, ['caseId', 'contactId', 'role', ...(input.personId ? ['personId'] : [])]);
+    recordAudit(ctx, 'create', 'case_contact', row.id, auditedFields('cases:link-contact', ['caseId', 'contactId', 'role', ...(input.personId ? (['personId'] as const) : [])]));
   });
   return input.caseId;
 }

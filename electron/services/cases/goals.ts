@@ -2,7 +2,8 @@ import { first, run, transaction } from '../../db/exec';
 import type { CaseGoalDto, ChannelParsedInput } from '@shared/contract';
 import type { GoalStatus } from '@shared/domain/caseLife';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
+import type { AuditedField } from '@shared/contract/auditedFields';
 import { loadCaseRow } from './caseRow';
 import type { ServiceContext } from '../context';
 import { notFound, ServiceError } from '../errors/serviceError';
@@ -31,7 +32,7 @@ export function createGoal(ctx: ServiceContext, input: ChannelParsedInput<'cases
         .values({ case_id: input.caseId, text: input.text, status: input.status, created_at: now, updated_at: now })
         .returning('id'),
     )!;
-    recordAudit(ctx, 'create', 'case_goal', inserted.id, ['caseId', 'status', 'text']);
+    recordAudit(ctx, 'create', 'case_goal', inserted.id, auditedFields('cases:add-goal', ['caseId', 'status', 'text']));
     return loadGoal(ctx, inserted.id);
   });
 }
@@ -40,9 +41,9 @@ export function updateGoal(ctx: ServiceContext, input: ChannelParsedInput<'cases
   requireActor(ctx);
   return transaction(ctx.db, () => {
     const before = loadGoal(ctx, input.id);
-    const fields = [
-      ...(input.text !== undefined && input.text !== before.text ? ['text'] : []),
-      ...(input.status !== undefined && input.status !== before.status ? ['status'] : []),
+    const fields: AuditedField<'cases:update-goal'>[] = [
+      ...(input.text !== undefined && input.text !== before.text ? (['text'] as const) : []),
+      ...(input.status !== undefined && input.status !== before.status ? (['status'] as const) : []),
     ];
     if (fields.length === 0) return before;
     run(
@@ -52,7 +53,7 @@ export function updateGoal(ctx: ServiceContext, input: ChannelParsedInput<'cases
         .set({ text: input.text ?? before.text, status: input.status ?? before.status, updated_at: ctx.clock.now().toISOString() })
         .where('id', '=', input.id),
     );
-    recordAudit(ctx, 'update', 'case_goal', input.id, fields);
+    recordAudit(ctx, 'update', 'case_goal', input.id, auditedFields('cases:update-goal', fields));
     return loadGoal(ctx, input.id);
   });
 }

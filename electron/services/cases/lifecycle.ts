@@ -2,27 +2,30 @@ import { run, transaction } from '../../db/exec';
 import type { CaseRow } from '../../db/schema';
 import type { ChannelParsedInput } from '@shared/contract';
 import { CASE_STATUS_LABEL, type CaseStatus } from '@shared/domain/caseStatus';
+import { statusAfter, STEP_REFUSAL, type LifecycleStep } from '@shared/domain/caseTransitions';
 import { isoDateInOslo } from '@shared/dates';
 import { formatNorwegianDate } from '@shared/format';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit, type AuditedFields } from '../audit/recordAudit';
 import { recordTransition } from './transitions';
 import type { ServiceContext } from '../context';
 import { loadCaseRow } from './caseRow';
 import { invalidField, ServiceError } from '../errors/serviceError';
 
 /**
- * The case's lifecycle: henvist → (avvist | institusjonsfase →) oppfølging → avsluttet → etteroppfølging
- * utført, and back to oppfølging when a closed case is reopened. Each step checks the status it starts
- * from and that its dates follow the earlier ones, writes the new status with a timeline row and one
- * audit row, all in one transaction — a refused step writes nothing.
+ * The case's lifecycle, as the transition table in shared/domain/caseTransitions.ts draws it. Each step
+ * checks the status it starts from (here: the status it leads to, or a refusal) and that its dates
+ * follow the earlier ones, writes the new status with a timeline row and one audit row, all in one
+ * transaction — a refused step writes nothing.
  */
-function requireStatus(row: CaseRow, allowed: readonly CaseStatus[], message: string): CaseStatus {
+function requireStep(row: CaseRow, step: LifecycleStep): CaseStatus {
   const status = row.status as CaseStatus;
-  if (!allowed.includes(status)) {
+  const next = statusAfter(status, step);
+  if (!next) {
+    const message = STEP_REFUSAL[step];
     throw new ServiceError('conflict', `${message} Saken har status «${CASE_STATUS_LABEL[status]}».`, { status: message });
   }
-  return status;
+  return next;
 }
 
 function requireNotFuture(ctx: ServiceContext, field: string, date: string): void {
@@ -39,7 +42,7 @@ const emptyToNull = (value: string | null | undefined) => (value && value.trim()
 function transition(
   ctx: ServiceContext,
   id: number,
-  work: (row: CaseRow) => { to: CaseStatus; onDate: string; set: Record<string, unknown>; fields: string[]; reopened?: boolean },
+  work: (row: CaseRow) => { to: CaseStatus; onDate: string; set: Record<string, unknown>; fields: AuditedFields; reopened?: boolean },
 ): number {
   requireActor(ctx);
   transaction(ctx.db, () => {
@@ -53,28 +56,28 @@ function transition(
         .where('id', '=', id),
     );
     recordTransition(ctx, id, row.status as CaseStatus, step.to, step.onDate, step.reopened);
-    recordAudit(ctx, step.reopened ? 'reopen' : 'transition', 'case', id, ['status', ...step.fields]);
+    recordAudit(ctx, step.reopened ? 'reopen' : 'transition', 'case', id, step.fields);
   });
   return id;
 }
 
 export function rejectCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:reject'>): number {
   return transition(ctx, input.id, (row) => {
-    requireStatus(row, ['henvist'], 'Bare en henvisning som venter kan avvises.');
+    const to = requireStep(row, 'reject');
     requireNotFuture(ctx, 'date', input.date);
     requireOnOrAfter('date', input.date, row.referral_date, 'henvisningsdatoen');
-    return { to: 'avvist', onDate: input.date, set: { rejected_date: input.date }, fields: ['rejectedDate'] };
+    return { to, onDate: input.date, set: { rejected_date: input.date }, fields: auditedFields('cases:reject', ['status', 'rejectedDate']) };
   });
 }
 
 export function enterInstitution(ctx: ServiceContext, input: ChannelParsedInput<'cases:enter-institution'>): number {
   return transition(ctx, input.id, (row) => {
-    requireStatus(row, ['henvist'], 'Institusjonsfasen kan bare starte fra en henvisning.');
+    const to = requireStep(row, 'enter-institution');
     requireNotFuture(ctx, 'date', input.date);
     requireOnOrAfter('date', input.date, row.referral_date, 'henvisningsdatoen');
     if (input.expectedDischargeDate) requireOnOrAfter('expectedDischargeDate', input.expectedDischargeDate, row.referral_date, 'henvisningsdatoen');
     return {
-      to: 'institusjonsfase',
+      to,
       onDate: input.date,
       set: {
         institution_kind: input.institutionKind,
@@ -82,7 +85,7 @@ export function enterInstitution(ctx: ServiceContext, input: ChannelParsedInput<
         institution_from: input.date,
         expected_discharge_date: input.expectedDischargeDate ?? null,
       },
-      fields: ['institutionKind', 'institutionName', 'institutionFrom', 'expectedDischargeDate'],
+      fields: auditedFields('cases:enter-institution', ['status', 'institutionKind', 'institutionName', 'institutionFrom', 'expectedDischargeDate']),
     };
   });
 }
@@ -92,7 +95,7 @@ export function updateInstitution(ctx: ServiceContext, input: ChannelParsedInput
   requireActor(ctx);
   transaction(ctx.db, () => {
     const row = loadCaseRow(ctx, input.id);
-    requireStatus(row, ['institusjonsfase', 'oppfolging', 'avsluttet', 'etteroppfolging_utfort'], 'Saken har ingen institusjonsfase.');
+    requireStep(row, 'update-institution');
     if (!row.institution_kind) throw new ServiceError('conflict', 'Saken har ingen institusjonsfase.', { status: 'Saken har ingen institusjonsfase.' });
     if (input.expectedDischargeDate) requireOnOrAfter('expectedDischargeDate', input.expectedDischargeDate, row.referral_date, 'henvisningsdatoen');
     if (input.dischargeDate) {
@@ -112,14 +115,14 @@ export function updateInstitution(ctx: ServiceContext, input: ChannelParsedInput
         })
         .where('id', '=', input.id),
     );
-    recordAudit(ctx, 'update', 'case', input.id, ['dischargeDate', 'expectedDischargeDate', 'institutionKind', 'institutionName']);
+    recordAudit(ctx, 'update', 'case', input.id, auditedFields('cases:update-institution', ['dischargeDate', 'expectedDischargeDate', 'institutionKind', 'institutionName']));
   });
   return input.id;
 }
 
 export function startFollowUp(ctx: ServiceContext, input: ChannelParsedInput<'cases:start-follow-up'>): number {
   return transition(ctx, input.id, (row) => {
-    requireStatus(row, ['henvist', 'institusjonsfase'], 'Oppfølgingen kan bare starte fra en henvisning eller institusjonsfasen.');
+    const to = requireStep(row, 'start-follow-up');
     if (row.risk_assessment_done !== 1) {
       const message = 'Farlighetsvurderingen må være gjennomført og registrert før oppfølgingen starter';
       throw new ServiceError('conflict', message, { risk: message });
@@ -133,51 +136,51 @@ export function startFollowUp(ctx: ServiceContext, input: ChannelParsedInput<'ca
       requireOnOrAfter('dischargeDate', dischargeDate, row.institution_from, 'institusjonsfasen startet');
     }
     return {
-      to: 'oppfolging',
+      to,
       onDate: input.startDate,
       set: { start_date: input.startDate, discharge_date: dischargeDate ?? null },
-      fields: ['startDate', ...(input.dischargeDate ? ['dischargeDate'] : [])],
+      fields: auditedFields('cases:start-follow-up', ['status', 'startDate', ...(input.dischargeDate ? (['dischargeDate'] as const) : [])]),
     };
   });
 }
 
 export function closeCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:close'>): number {
   return transition(ctx, input.id, (row) => {
-    requireStatus(row, ['oppfolging', 'importert'], 'Bare en sak i oppfølging kan avsluttes.');
+    const to = requireStep(row, 'close');
     requireNotFuture(ctx, 'closedDate', input.closedDate);
     requireOnOrAfter('closedDate', input.closedDate, row.start_date, 'oppfølgingen startet');
     requireOnOrAfter('closedDate', input.closedDate, row.referral_date, 'henvisningsdatoen');
     requireOnOrAfter('closedDate', input.closedDate, row.discharge_date, 'utskriving/løslatelse');
     return {
-      to: 'avsluttet',
+      to,
       onDate: input.closedDate,
       set: { closed_date: input.closedDate, closure_reason: input.closureReason, takeover_service: emptyToNull(input.takeoverService) },
-      fields: ['closedDate', 'closureReason', 'takeoverService'],
+      fields: auditedFields('cases:close', ['status', 'closedDate', 'closureReason', 'takeoverService']),
     };
   });
 }
 
 export function recordAfterContact(ctx: ServiceContext, input: ChannelParsedInput<'cases:record-after-contact'>): number {
   return transition(ctx, input.id, (row) => {
-    requireStatus(row, ['avsluttet'], 'Etteroppfølgingen registreres på en avsluttet sak.');
+    const to = requireStep(row, 'record-after-contact');
     requireNotFuture(ctx, 'contactDate', input.contactDate);
     requireOnOrAfter('contactDate', input.contactDate, row.closed_date, 'avslutningen');
-    return { to: 'etteroppfolging_utfort', onDate: input.contactDate, set: { after_contact_date: input.contactDate }, fields: ['afterContactDate'] };
+    return { to, onDate: input.contactDate, set: { after_contact_date: input.contactDate }, fields: auditedFields('cases:record-after-contact', ['status', 'afterContactDate']) };
   });
 }
 
 /** A closed case taken up again: back in follow-up; the closure is kept in the timeline, not on the case. */
 export function reopenCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:reopen'>): number {
   return transition(ctx, input.id, (row) => {
-    requireStatus(row, ['avsluttet', 'etteroppfolging_utfort'], 'Bare en avsluttet sak kan gjenåpnes.');
+    const to = requireStep(row, 'reopen');
     requireNotFuture(ctx, 'date', input.date);
     requireOnOrAfter('date', input.date, row.closed_date, 'avslutningen');
     return {
-      to: 'oppfolging',
+      to,
       onDate: input.date,
       reopened: true,
       set: { closed_date: null, closure_reason: null, takeover_service: null, after_contact_date: null, start_date: row.start_date ?? input.date },
-      fields: ['closedDate', 'closureReason', 'takeoverService', 'afterContactDate'],
+      fields: auditedFields('cases:reopen', ['status', 'closedDate', 'closureReason', 'takeoverService', 'afterContactDate']),
     };
   });
 }

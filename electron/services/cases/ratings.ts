@@ -4,7 +4,7 @@ import { RATING_OCCASION_LABEL, type RatingOccasion } from '@shared/domain/caseL
 import type { CaseStatus } from '@shared/domain/caseStatus';
 import { isoDateInOslo } from '@shared/dates';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import { loadCaseRow } from './caseRow';
 import type { ServiceContext } from '../context';
 import { invalidField, ServiceError } from '../errors/serviceError';
@@ -45,7 +45,7 @@ export function rateDomains(ctx: ServiceContext, input: ChannelParsedInput<'case
         }),
       );
     }
-    recordAudit(ctx, 'update', 'case', input.caseId, ['domainRatings']);
+    recordAudit(ctx, 'update', 'case', input.caseId, auditedFields('cases:rate-domains', ['domainRatings']));
   });
   return input.caseId;
 }

@@ -4,7 +4,7 @@ import type { CaseloadDto, ChannelParsedInput } from '@shared/contract';
 import { ACTIVE_CASE_STATUSES } from '@shared/domain/caseLife';
 import { isoDateInOslo } from '@shared/dates';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import { loadCaseRow } from './caseRow';
 import type { ServiceContext } from '../context';
 import { invalidField, ServiceError } from '../errors/serviceError';
@@ -39,7 +39,7 @@ export function recordRiskAssessment(ctx: ServiceContext, input: ChannelParsedIn
         })
         .where('id', '=', input.id),
     );
-    recordAudit(ctx, 'update', 'case', input.id, ['riskAssessmentDate', 'riskAssessedBy', 'riskAssessmentDone']);
+    recordAudit(ctx, 'update', 'case', input.id, auditedFields('cases:record-risk-assessment', ['riskAssessmentDate', 'riskAssessedBy', 'riskAssessmentDone']));
   });
   return input.id;
 }
@@ -53,7 +53,7 @@ export function setCaseStaff(ctx: ServiceContext, input: ChannelParsedInput<'cas
     run(ctx.db, ctx.db.kysely.deleteFrom('case_staff').where('case_id', '=', input.id));
     for (const member of staff) run(ctx.db, ctx.db.kysely.insertInto('case_staff').values({ case_id: input.id, team_member_id: member.id }));
     run(ctx.db, ctx.db.kysely.updateTable('cases').set({ updated_at: ctx.clock.now().toISOString() }).where('id', '=', input.id));
-    recordAudit(ctx, 'update', 'case', input.id, ['staffIds']);
+    recordAudit(ctx, 'update', 'case', input.id, auditedFields('cases:set-staff', ['staffIds']));
   });
   return input.id;
 }

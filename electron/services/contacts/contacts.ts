@@ -3,7 +3,7 @@ import { all, first, run, transaction } from '../../db/exec';
 import type { ChannelParsedInput, ContactDto, ContactPersonDto } from '@shared/contract';
 import type { ContactArea, ContactKind } from '@shared/domain/caseLife';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 import { invalidField, notFound, ServiceError } from '../errors/serviceError';
 
@@ -109,14 +109,14 @@ function contactValues(ctx: ServiceContext, input: ContactFields) {
   };
 }
 
-const CONTACT_FIELDS = ['address', 'area', 'email', 'kind', 'municipalityId', 'name', 'otherMunicipality', 'phone'];
+const CONTACT_FIELDS = ['address', 'area', 'email', 'kind', 'municipalityId', 'name', 'otherMunicipality', 'phone'] as const;
 
 export function createContact(ctx: ServiceContext, input: ContactFields): ContactDto {
   requireActor(ctx);
   const id = transaction(ctx.db, () => {
     const values = contactValues(ctx, input);
     const row = first(ctx.db, ctx.db.kysely.insertInto('contacts').values({ ...values, created_at: values.updated_at }).returning('id'))!;
-    recordAudit(ctx, 'create', 'contact', row.id, CONTACT_FIELDS);
+    recordAudit(ctx, 'create', 'contact', row.id, auditedFields('contacts:create', CONTACT_FIELDS));
     return row.id;
   });
   return getContact(ctx, { id });
@@ -127,7 +127,7 @@ export function updateContact(ctx: ServiceContext, input: ChannelParsedInput<'co
   transaction(ctx.db, () => {
     getContact(ctx, input);
     run(ctx.db, ctx.db.kysely.updateTable('contacts').set(contactValues(ctx, input)).where('id', '=', input.id));
-    recordAudit(ctx, 'update', 'contact', input.id, CONTACT_FIELDS);
+    recordAudit(ctx, 'update', 'contact', input.id, auditedFields('contacts:update', CONTACT_FIELDS));
   });
   return getContact(ctx, input);
 }
@@ -139,7 +139,7 @@ export function archiveContact(ctx: ServiceContext, input: ChannelParsedInput<'c
     if (before.archived === input.archived) return;
     const now = ctx.clock.now().toISOString();
     run(ctx.db, ctx.db.kysely.updateTable('contacts').set({ archived_at: input.archived ? now : null, updated_at: now }).where('id', '=', input.id));
-    recordAudit(ctx, 'archive', 'contact', input.id, ['archived']);
+    recordAudit(ctx, 'archive', 'contact', input.id, auditedFields('contacts:archive', ['archived']));
   });
   return getContact(ctx, input);
 }
@@ -167,14 +167,14 @@ const personValues = (input: PersonFields) => ({
   phone: blankToNull(input.phone),
   email: blankToNull(input.email),
 });
-const PERSON_FIELDS = ['email', 'name', 'phone', 'role'];
+const PERSON_FIELDS = ['email', 'name', 'phone', 'role'] as const;
 
 export function createContactPerson(ctx: ServiceContext, input: ChannelParsedInput<'contacts:add-person'>): ContactDto {
   requireActor(ctx);
   transaction(ctx.db, () => {
     getContact(ctx, { id: input.contactId });
     const row = first(ctx.db, ctx.db.kysely.insertInto('contact_people').values({ contact_id: input.contactId, ...personValues(input) }).returning('id'))!;
-    recordAudit(ctx, 'create', 'contact_person', row.id, ['contactId', ...PERSON_FIELDS]);
+    recordAudit(ctx, 'create', 'contact_person', row.id, auditedFields('contacts:add-person', ['contactId', ...PERSON_FIELDS]));
   });
   return getContact(ctx, { id: input.contactId });
 }
@@ -190,7 +190,7 @@ export function updateContactPerson(ctx: ServiceContext, input: ChannelParsedInp
   const contactId = transaction(ctx.db, () => {
     const person = loadPerson(ctx, input.id);
     run(ctx.db, ctx.db.kysely.updateTable('contact_people').set(personValues(input)).where('id', '=', input.id));
-    recordAudit(ctx, 'update', 'contact_person', input.id, PERSON_FIELDS);
+    recordAudit(ctx, 'update', 'contact_person', input.id, auditedFields('contacts:update-person', PERSON_FIELDS));
     return person.contact_id;
   });
   return getContact(ctx, { id: contactId });

@@ -9,7 +9,7 @@ import {
 import { isSuppressed, publishCount, SMALL_NUMBER_LABEL, type PublishedCount } from '@shared/domain/smallNumbers';
 import { all, first, run, transaction } from '../../db/exec';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 import { requireCaseByCode } from '../cases/cases';
 import { notFound } from '../errors/serviceError';
@@ -78,10 +78,10 @@ function responseById(ctx: ServiceContext, id: number): EvaluationResponseDto {
 }
 
 /** Replaces a response's answers; blank text and unanswered questions leave no row. */
-function writeAnswers(ctx: ServiceContext, responseId: number, caseId: number, answers: EvaluationAnswers): string[] {
+function writeAnswers(ctx: ServiceContext, responseId: number, caseId: number, answers: EvaluationAnswers): EvaluationQuestionId[] {
   run(ctx.db, ctx.db.kysely.deleteFrom('evaluation_answers').where('response_id', '=', responseId));
-  const written: string[] = [];
-  for (const [questionId, value] of Object.entries(answers)) {
+  const written: EvaluationQuestionId[] = [];
+  for (const [questionId, value] of Object.entries(answers) as [EvaluationQuestionId, EvaluationAnswers[EvaluationQuestionId]][]) {
     if (value === null || value === undefined || value === '') continue;
     const isText = QUESTION_KIND.get(questionId) === 'text';
     run(
@@ -121,7 +121,7 @@ export function registerEvaluation(ctx: ServiceContext, input: ChannelParsedInpu
     );
     const id = Number(result.lastInsertRowid);
     const fields = writeAnswers(ctx, id, target.id, input.answers);
-    recordAudit(ctx, 'create', 'evaluation', id, ['caseId', 'receivedDate', 'consentToContact', ...fields]);
+    recordAudit(ctx, 'create', 'evaluation', id, auditedFields('evaluations:register', ['caseId', 'receivedDate', 'consentToContact', ...fields]));
     return id;
   });
   return responseById(ctx, id);
@@ -139,7 +139,7 @@ export function updateEvaluation(ctx: ServiceContext, input: ChannelParsedInput<
         .where('id', '=', input.id),
     );
     const fields = writeAnswers(ctx, input.id, existing.caseId, input.answers);
-    recordAudit(ctx, 'update', 'evaluation', input.id, ['receivedDate', 'consentToContact', ...fields]);
+    recordAudit(ctx, 'update', 'evaluation', input.id, auditedFields('evaluations:update', ['receivedDate', 'consentToContact', ...fields]));
   });
   return responseById(ctx, input.id);
 }

@@ -3,7 +3,7 @@ import { isoDateInOslo } from '@shared/dates';
 import { DOCX_MIME_TYPE, generatedDocumentFileName, type TemplateKind } from '@shared/domain/documents';
 import { all, first, run, transaction } from '../../db/exec';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import { getCase } from '../cases/cases';
 import type { ServiceContext } from '../context';
 import { notFound } from '../errors/serviceError';
@@ -67,7 +67,7 @@ export function recordGeneratedDocument(ctx: ServiceContext, caseId: number, kin
         generated_by: actor.id,
       }),
     );
-    recordAudit(ctx, 'document', 'case', caseId, [kind]);
+    recordAudit(ctx, 'document', 'case', caseId, auditedFields('documents:generate', [kind]));
     return toDto(first(ctx.db, logQuery(ctx).where('g.id', '=', Number(result.lastInsertRowid)))!);
   });
 }

@@ -7,7 +7,7 @@ import type { FileDto } from '@shared/contract/common';
 import { DOCX_MIME_TYPE, TEMPLATE_FILE_STEM, TEMPLATE_KINDS, type TemplateKind } from '@shared/domain/documents';
 import { all, first, run, transaction } from '../../db/exec';
 import { requireActor, requireAdministrator } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 import { notFound, ServiceError } from '../errors/serviceError';
 import { validateTemplate } from './templateValidation';
@@ -169,7 +169,7 @@ export async function replaceTemplate(ctx: ServiceContext, input: ChannelParsedI
   ensureDefaultTemplates(ctx);
   const id = transaction(ctx.db, () => {
     const id = insertVersion(ctx, input.kind, input.fileName, content, false, actor.id);
-    recordAudit(ctx, 'create', 'document_template', id, ['content', 'fileName']);
+    recordAudit(ctx, 'create', 'document_template', id, auditedFields('templates:replace', ['content', 'fileName']));
     return id;
   });
   return templateById(ctx, id);
@@ -182,7 +182,7 @@ export function restoreDefaultTemplate(ctx: ServiceContext, input: ChannelParsed
   ensureDefaultTemplates(ctx);
   const id = transaction(ctx.db, () => {
     const id = insertVersion(ctx, input.kind, `${TEMPLATE_FILE_STEM[input.kind]}.docx`, content, true, actor.id);
-    recordAudit(ctx, 'create', 'document_template', id, ['content', 'isDefault']);
+    recordAudit(ctx, 'create', 'document_template', id, auditedFields('templates:restore-default', ['content', 'isDefault']));
     return id;
   });
   return templateById(ctx, id);

@@ -4,7 +4,7 @@ import type { ChannelParsedInput, NetworkEventDto } from '@shared/contract';
 import type { NetworkKind } from '@shared/domain/caseLife';
 import { isoDateInOslo, yearRange } from '@shared/dates';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 import { invalidField, notFound } from '../errors/serviceError';
 
@@ -90,7 +90,7 @@ function writeEvent(ctx: ServiceContext, id: number | null, input: EventFields):
     run(ctx.db, ctx.db.kysely.deleteFrom('network_event_contacts').where('event_id', '=', eventId));
   }
   for (const contactId of contactIds) run(ctx.db, ctx.db.kysely.insertInto('network_event_contacts').values({ event_id: eventId, contact_id: contactId }));
-  recordAudit(ctx, id === null ? 'create' : 'update', 'network_event', eventId, ['contactIds', 'date', 'kind', 'municipalityId', 'note']);
+  recordAudit(ctx, id === null ? 'create' : 'update', 'network_event', eventId, auditedFields(id === null ? 'network:create' : 'network:update', ['contactIds', 'date', 'kind', 'municipalityId', 'note']));
   return eventId;
 }
 

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { all, first, run, transaction } from '../../db/exec';
 import type { ChannelParsedInput, LifeDomainDto } from '@shared/contract';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
+import type { AuditedField } from '@shared/contract/auditedFields';
 import type { ServiceContext } from '../context';
 import { notFound, ServiceError } from '../errors/serviceError';
 
@@ -38,7 +39,7 @@ export function createLifeDomain(ctx: ServiceContext, input: ChannelParsedInput<
     requireUniqueName(ctx, input.name, null);
     const last = first(ctx.db, ctx.db.kysely.selectFrom('life_domains').select((eb) => eb.fn.max('sort_order').as('max')))?.max ?? 0;
     const row = first(ctx.db, ctx.db.kysely.insertInto('life_domains').values({ name: input.name, sort_order: last + 1, retired_at: null }).returningAll())!;
-    recordAudit(ctx, 'create', 'life_domain', row.id, ['name']);
+    recordAudit(ctx, 'create', 'life_domain', row.id, auditedFields('life-domains:create', ['name']));
     return toDto(row);
   });
 }
@@ -52,14 +53,14 @@ export function updateLifeDomain(ctx: ServiceContext, input: ChannelParsedInput<
     if (input.name !== undefined) requireUniqueName(ctx, input.name, input.id);
     const retiredAt = input.retired === undefined ? row.retired_at : input.retired ? (row.retired_at ?? ctx.clock.now().toISOString()) : null;
     const next = { name: input.name ?? row.name, sort_order: input.sortOrder ?? row.sort_order, retired_at: retiredAt };
-    const fields = [
-      ...(next.name !== row.name ? ['name'] : []),
-      ...(next.sort_order !== row.sort_order ? ['sortOrder'] : []),
-      ...(next.retired_at !== row.retired_at ? ['retired'] : []),
+    const fields: AuditedField<'life-domains:update'>[] = [
+      ...(next.name !== row.name ? (['name'] as const) : []),
+      ...(next.sort_order !== row.sort_order ? (['sortOrder'] as const) : []),
+      ...(next.retired_at !== row.retired_at ? (['retired'] as const) : []),
     ];
     if (fields.length === 0) return toDto(row);
     run(ctx.db, ctx.db.kysely.updateTable('life_domains').set(next).where('id', '=', input.id));
-    recordAudit(ctx, 'update', 'life_domain', input.id, fields);
+    recordAudit(ctx, 'update', 'life_domain', input.id, auditedFields('life-domains:update', fields));
     return toDto({ ...row, ...next });
   });
 }

@@ -4,7 +4,7 @@ import { isoDateInOslo } from '@shared/dates';
 import { transaction } from '../../db/exec';
 import type { AppDatabase } from '../../db/open';
 import { requireAdministrator } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
 import { readSettings } from '../settings/settings';
@@ -90,7 +90,7 @@ export function runRetention(
         'Kjøringen ville endret årstallene for tidligere år, og ble stoppet. Ingenting ble endret.',
       );
     }
-    recordAudit(ctx, 'retention', 'retention', null, ['caseIds', ...counts.filter((c) => c.rows > 0).map((c) => c.key)]);
+    recordAudit(ctx, 'retention', 'retention', null, auditedFields('retention:run', ['caseIds', ...counts.filter((c) => c.rows > 0).map((c) => c.key)]));
     return { reducedCases: caseIds.length, rules: counts, yearsChecked: before.years };
   });
   compactDatabase(ctx.db);

@@ -1,4 +1,6 @@
+import type { Selectable, Updateable } from 'kysely';
 import type { AppDatabase } from '../../db/open';
+import type { DB } from '../../db/schema';
 
 /**
  * What retention removes from a case once it is reduced to statistics. One rule per table: either
@@ -6,18 +8,30 @@ import type { AppDatabase } from '../../db/open';
  * annual figures are made of (municipality, year, category, hours, participants, outcome counts): the
  * engine compares the figures before and after and refuses the whole run if any rule changed them.
  *
- * Adding a table that holds goals, notes, contacts or other case free text is adding an entry here.
+ * Adding a table that holds goals, notes, contacts or other case free text is adding an entry here;
+ * a TEXT column retention keeps is listed, with the reason, in textColumns.ts. Tables and columns are
+ * the schema's own names: the compiler refuses a rule naming anything else.
  */
-export interface ReductionRule {
+type Table = keyof DB;
+
+/** Columns of the table holding numbers (a case id among them). */
+type NumberColumn<T extends Table> = { [C in keyof Selectable<DB[T]>]: NonNullable<Selectable<DB[T]>[C]> extends number ? C : never }[keyof Selectable<DB[T]>] & string;
+
+/** Columns of the table that may be set to null. */
+type ClearableColumn<T extends Table> = { [C in keyof Updateable<DB[T]>]-?: null extends Updateable<DB[T]>[C] ? C : never }[keyof Updateable<DB[T]>] & string;
+
+interface RuleFor<T extends Table> {
   /** Stable key, written to the audit row's field list. */
-  key: string;
+  key: T | `${T}.${string}`;
   /** Norwegian, for the preview: what goes. */
   label: string;
-  table: string;
+  table: T;
   /** The column holding the case id (`id` for the cases table itself). */
-  caseIdColumn: string;
-  action: { kind: 'delete' } | { kind: 'clear'; columns: readonly string[] };
+  caseIdColumn: NumberColumn<T>;
+  action: { kind: 'delete' } | { kind: 'clear'; columns: readonly ClearableColumn<T>[] };
 }
+
+export type ReductionRule = { [T in Table]: RuleFor<T> }[Table];
 
 export const REDUCTION_RULES: readonly ReductionRule[] = [
   {

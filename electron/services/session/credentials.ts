@@ -1,6 +1,6 @@
 import { run, transaction } from '../../db/exec';
 import type { TeamMemberRow } from '../../db/schema';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 import { attemptVerdict, refusalMessage } from './lockout';
 import { DEFAULT_SCRYPT_COST, hashPassword, needsRehash, spendVerificationTime, verifyPassword } from './passwords';
@@ -74,6 +74,7 @@ export function setPasswordFromCommandLine(ctx: ServiceContext, member: TeamMemb
   const passwordHash = newPasswordHash(ctx, password);
   transaction(ctx.db, () => {
     storePasswordHash(ctx, member.id, passwordHash);
-    recordAudit({ ...ctx, actor: null }, 'password-change', 'team_member', member.id, ['password']);
+    // Named as the team page names the same change.
+    recordAudit({ ...ctx, actor: null }, 'password-change', 'team_member', member.id, auditedFields('team-members:set-password', ['password']));
   });
 }

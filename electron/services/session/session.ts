@@ -1,6 +1,6 @@
 import type { ChannelParsedInput, SessionDto } from '@shared/contract';
 import { requireActor } from './actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
 import { transaction } from '../../db/exec';
@@ -73,7 +73,7 @@ export function changeOwnPassword(ctx: ServiceContext, input: ChannelParsedInput
   const hash = newPasswordHash(ctx, input.newPassword);
   transaction(ctx.db, () => {
     storePasswordHash(ctx, actor.id, hash);
-    recordAudit(ctx, 'password-change', 'team_member', actor.id, ['password']);
+    recordAudit(ctx, 'password-change', 'team_member', actor.id, auditedFields('session:change-password', ['password']));
   });
   return getSession(ctx);
 }

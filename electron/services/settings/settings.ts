@@ -2,7 +2,7 @@ import { all, run, transaction } from '../../db/exec';
 import type { ChannelParsedInput, SettingsDto } from '@shared/contract';
 import { SETTING_DEFINITIONS, SETTING_KEYS, defaultSettings, type SettingKey, type Settings } from '@shared/domain/settings';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
 
@@ -42,7 +42,7 @@ export function updateSettings(ctx: ServiceContext, input: ChannelParsedInput<'s
           .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(input[key]), updated_at: now, updated_by: actor.id })),
       );
     }
-    recordAudit(ctx, 'update', 'settings', null, changed);
+    recordAudit(ctx, 'update', 'settings', null, auditedFields('settings:update', changed));
     return readSettings(ctx);
   });
 }

@@ -4,7 +4,7 @@ import type { CostShareParametersDto, CostShareSettingsDto } from '@shared/contr
 import { COST_SHARE_UNITS, type CostShareDto, type CostShareRowDto } from '@shared/contract/statistics/costShare';
 import { computeCostShares, memberMonths } from '@shared/domain/costShareModels';
 import { requireAdministrator } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import { caseFigures } from './caseFigures';
 import type { ServiceContext } from '../context';
 import { invalidField } from '../errors/serviceError';
@@ -92,13 +92,13 @@ export function saveCostShareSettings(ctx: ServiceContext, input: ChannelParsedI
           .onConflict((c) => c.columns(['municipality_id', 'year']).doUpdateSet(figures)),
       );
     }
-    recordAudit(ctx, 'update', 'cost_share', input.year, [
-      'baseAmount',
-      'bandRates',
-      'budget',
-      'hourlyRate',
-      ...(input.municipalities.length > 0 ? ['extraHours', 'population'] : []),
-    ]);
+    recordAudit(
+      ctx,
+      'update',
+      'cost_share',
+      input.year,
+      auditedFields('cost-share:save-settings', ['baseAmount', 'bandRates', 'budget', 'hourlyRate', ...(input.municipalities.length > 0 ? (['extraHours', 'population'] as const) : [])]),
+    );
   });
   return costShareSettings(ctx, { year: input.year });
 }

@@ -2,7 +2,8 @@ import type { ChannelParsedInput, FileDto, StatisticsTableDto, TableValue } from
 import { calendarYearOf, caseTable, costTable } from './caseTablesExport';
 import { transaction } from '../../db/exec';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
+import type { AuditedField } from '@shared/contract/auditedFields';
 import type { ServiceContext } from '../context';
 import { familiarTable } from './familiarTables';
 import { periodRange } from './period';
@@ -17,7 +18,7 @@ import { safeFileName, tablesWorkbookFile } from './xlsxTable';
 export async function exportStatisticsTable(ctx: ServiceContext, input: ChannelParsedInput<'statistics:export-table'>): Promise<FileDto> {
   requireActor(ctx);
   let table: StatisticsTableDto<TableValue>;
-  let fields: string[];
+  let fields: AuditedField<'statistics:export-table'>[];
   if (input.pivot) {
     table = pivot(ctx, { period: input.period, ...input.pivot }).table;
     fields = ['period', 'rows', 'columns', 'measure'];
@@ -33,6 +34,6 @@ export async function exportStatisticsTable(ctx: ServiceContext, input: ChannelP
     table = { ...found.table, title: `${found.title} ${label}` };
     fields = ['period', 'familiarTable'];
   }
-  transaction(ctx.db, () => recordAudit(ctx, 'export', 'statistics_export', null, fields));
+  transaction(ctx.db, () => recordAudit(ctx, 'export', 'statistics_export', null, auditedFields('statistics:export-table', fields)));
   return tablesWorkbookFile(safeFileName(`${table.title}.xlsx`), [{ table, sheetName: 'Tabell' }]);
 }

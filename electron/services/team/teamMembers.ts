@@ -3,7 +3,7 @@ import { all, first, run, transaction } from '../../db/exec';
 import type { TeamMemberRow } from '../../db/schema';
 import type { ChannelParsedInput, TeamMemberDto } from '@shared/contract';
 import { requireAdministrator } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { Actor, ServiceContext } from '../context';
 import { newPasswordHash, storePasswordHash } from '../session/credentials';
 import { notFound, ServiceError } from '../errors/serviceError';
@@ -96,7 +96,7 @@ export function createTeamMember(ctx: ServiceContext, input: ChannelParsedInput<
         .returningAll(),
     )!;
     const auditCtx = bootstrap ? { ...ctx, actor: toActor(inserted) } : ctx;
-    recordAudit(auditCtx, 'create', 'team_member', inserted.id, ['username', 'displayName', 'initials', 'role', 'password']);
+    recordAudit(auditCtx, 'create', 'team_member', inserted.id, auditedFields('team-members:create', ['username', 'displayName', 'initials', 'role', 'password']));
     return toTeamMemberDto(inserted);
   });
 }
@@ -107,14 +107,14 @@ export function updateTeamMember(ctx: ServiceContext, input: ChannelParsedInput<
     const row = requireMember(ctx, input.id);
     const changes = { display_name: input.displayName, initials: input.initials, role: input.role };
     const changed = [
-      row.display_name !== changes.display_name ? 'displayName' : null,
-      row.initials !== changes.initials ? 'initials' : null,
-      row.role !== changes.role ? 'role' : null,
-    ].filter((f): f is string => f !== null);
+      row.display_name !== changes.display_name ? ('displayName' as const) : null,
+      row.initials !== changes.initials ? ('initials' as const) : null,
+      row.role !== changes.role ? ('role' as const) : null,
+    ].filter((f) => f !== null);
     if (changed.length === 0) return toTeamMemberDto(row);
     if (changed.includes('role')) refuseLosingLastAdministrator(ctx, row, 'role');
     run(ctx.db, ctx.db.kysely.updateTable('team_members').set(changes).where('id', '=', row.id));
-    recordAudit(ctx, 'update', 'team_member', row.id, changed);
+    recordAudit(ctx, 'update', 'team_member', row.id, auditedFields('team-members:update', changed));
     return toTeamMemberDto(requireMember(ctx, row.id));
   });
 }
@@ -130,7 +130,7 @@ export function setTeamMemberActive(ctx: ServiceContext, input: ChannelParsedInp
       refuseLosingLastAdministrator(ctx, row, 'active');
     }
     run(ctx.db, ctx.db.kysely.updateTable('team_members').set({ active: input.active ? 1 : 0 }).where('id', '=', row.id));
-    recordAudit(ctx, input.active ? 'reactivate' : 'deactivate', 'team_member', row.id, ['active']);
+    recordAudit(ctx, input.active ? 'reactivate' : 'deactivate', 'team_member', row.id, auditedFields('team-members:set-active', ['active']));
     return toTeamMemberDto(requireMember(ctx, row.id));
   });
 }
@@ -141,7 +141,7 @@ export function setTeamMemberPassword(ctx: ServiceContext, input: ChannelParsedI
   return transaction(ctx.db, () => {
     const row = requireMember(ctx, input.id);
     storePasswordHash(ctx, row.id, passwordHash);
-    recordAudit(ctx, 'password-change', 'team_member', row.id, ['password']);
+    recordAudit(ctx, 'password-change', 'team_member', row.id, auditedFields('team-members:set-password', ['password']));
     return toTeamMemberDto(row);
   });
 }

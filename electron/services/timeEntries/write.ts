@@ -4,7 +4,8 @@ import { addDays, isoDateInOslo } from '@shared/dates';
 import { MAX_MINUTES_PER_ENTRY } from '@shared/hours';
 import { normaliseCaseCode } from '@shared/caseCode';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
+import type { AuditedField } from '@shared/contract/auditedFields';
 import type { ServiceContext } from '../context';
 import { invalidField, notFound } from '../errors/serviceError';
 import { requireCaseByCode } from '../cases/cases';
@@ -13,7 +14,8 @@ import { getTimeEntry, participantIdsOf } from './read';
 
 type EntryInput = ChannelParsedInput<'time-entries:create'>;
 
-const FIELD_NAMES = ['date', 'caseCode', 'municipalityId', 'categoryId', 'minutes', 'participantIds'] as const;
+/** As the contract names them: `hours` is what the caller sends, whatever it is stored as. */
+const FIELD_NAMES = ['date', 'caseCode', 'municipalityId', 'categoryId', 'hours', 'participantIds'] as const;
 /** How far ahead an entry may be dated: planned driving or an overnight stay is logged a few days early. */
 const MAX_DAYS_AHEAD = 7;
 
@@ -128,7 +130,7 @@ export function createTimeEntry(ctx: ServiceContext, input: EntryInput, source: 
         .returning('id'),
     )!;
     insertParticipants(ctx, id, entry.participantIds);
-    recordAudit(ctx, 'create', 'time_entry', id, FIELD_NAMES.filter((f) => f !== 'caseCode' || entry.caseId !== null));
+    recordAudit(ctx, 'create', 'time_entry', id, auditedFields('time-entries:create', FIELD_NAMES.filter((f) => f !== 'caseCode' || entry.caseId !== null)));
     return id;
   });
   return getTimeEntry(ctx, id);
@@ -141,12 +143,12 @@ export function updateTimeEntry(ctx: ServiceContext, input: ChannelParsedInput<'
     const beforeParticipants = participantIdsOf(ctx, input.id);
     const entry = resolveEntry(ctx, input, { categoryId: before.category_id, participantIds: beforeParticipants });
     checkDailyLimit(ctx, entry, input.id);
-    const changed: string[] = [];
+    const changed: AuditedField<'time-entries:update'>[] = [];
     if (before.entry_date !== entry.entryDate) changed.push('date');
     if (before.case_id !== entry.caseId) changed.push('caseCode');
     if (before.municipality_id !== entry.municipalityId) changed.push('municipalityId');
     if (before.category_id !== entry.categoryId) changed.push('categoryId');
-    if (before.minutes !== entry.minutes) changed.push('minutes');
+    if (before.minutes !== entry.minutes) changed.push('hours');
     const participantsChanged = beforeParticipants.join(',') !== [...entry.participantIds].sort((a, b) => a - b).join(',');
     if (participantsChanged) changed.push('participantIds');
     if (changed.length === 0) return;
@@ -169,7 +171,7 @@ export function updateTimeEntry(ctx: ServiceContext, input: ChannelParsedInput<'
       run(ctx.db, ctx.db.kysely.deleteFrom('time_entry_participants').where('time_entry_id', '=', input.id));
       insertParticipants(ctx, input.id, entry.participantIds);
     }
-    recordAudit(ctx, 'update', 'time_entry', input.id, changed);
+    recordAudit(ctx, 'update', 'time_entry', input.id, auditedFields('time-entries:update', changed));
   });
   return getTimeEntry(ctx, input.id);
 }

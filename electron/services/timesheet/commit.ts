@@ -1,6 +1,6 @@
 import { transaction } from '../../db/exec';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 import { insertWithGroupedTotals } from './bulkWrite';
 import type { ImportPlan } from './plan';
@@ -47,7 +47,7 @@ export function commitPlan(ctx: ServiceContext, plan: ImportPlan, fileSha256: st
       const id = Number(insertCase.run(c.code, c.municipalityId, c.year, c.runningNumber, now, now).lastInsertRowid);
       caseIds.set(c.code, id);
       casesCreated.push(c.code);
-      recordAudit(ctx, 'create', 'case', id, ['code', 'municipalityId', 'status']);
+      recordAudit(ctx, 'create', 'case', id, auditedFields('timesheet:import', ['code', 'municipalityId', 'status']));
     }
 
     const importId = Number(
@@ -83,7 +83,7 @@ export function commitPlan(ctx: ServiceContext, plan: ImportPlan, fileSha256: st
       }
     });
     sqlite.prepare('update timesheet_imports set rows_imported = ?, duplicates_skipped = ? where id = ?').run(imported, duplicatesSkipped, importId);
-    recordAudit(ctx, 'import', 'time_entry_import', importId, ['rows']);
+    recordAudit(ctx, 'import', 'time_entry_import', importId, auditedFields('timesheet:import', ['rows']));
     return { importId, imported, duplicatesSkipped, casesCreated };
   });
 }

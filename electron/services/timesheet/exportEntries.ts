@@ -5,7 +5,7 @@ import { MAX_EXPORT_ROWS } from '@shared/contract/timeEntries';
 import { isoDateInOslo } from '@shared/dates';
 import { prepare, transaction } from '../../db/exec';
 import { requireActor } from '../session/actor';
-import { recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
 import { entryQuery } from '../timeEntries/read';
@@ -72,7 +72,7 @@ export async function exportTimeEntries(ctx: ServiceContext, input: ChannelParse
   if (count > MAX_EXPORT_ROWS) throw new ServiceError('validation', 'For mange registreringer til én fil: avgrens filteret (for eksempel til ett år)');
   const stamp = isoDateInOslo(ctx.clock.now());
   const fileName = `Timer ${stamp}.${input.format}`;
-  transaction(ctx.db, () => recordAudit(ctx, 'export', 'time_entry_export', null, Object.keys(input.filter).filter((k) => input.filter[k as keyof typeof input.filter] !== undefined)));
+  transaction(ctx.db, () => recordAudit(ctx, 'export', 'time_entry_export', null, auditedFields('time-entries:export', (Object.keys(input.filter) as (keyof typeof input.filter)[]).filter((k) => input.filter[k] !== undefined))));
   if (input.format === 'csv') {
     return { fileName, mimeType: CSV_MIME, contentBase64: Buffer.from(toCsv(exportRows(ctx, input.filter)), 'utf8').toString('base64') };
   }

@@ -7,24 +7,16 @@ import {
   useQueryClient,
   type UseQueryOptions,
 } from '@tanstack/react-query';
-import {
-  contract,
-  type ChannelInput,
-  type ChannelName,
-  type ChannelOutput,
-  type MutationChannelName,
-  type QueryChannelName,
-} from '@shared/contract';
+import type { ChannelInput, ChannelName, ChannelOutput, MutationChannelName, QueryChannelName } from '@shared/contract';
+import { queriesStaleAfter } from '@shared/contract/staleQueries';
 import { ApiCallError, call } from './api';
 
-/** The part of `domain:verb-noun` that mutations name in `invalidates`. */
-export function domainOf(channel: ChannelName): string {
-  return channel.slice(0, channel.indexOf(':'));
+/** A cached answer is keyed by its channel and input, so every answer of one channel goes stale together. */
+export function queryKeyFor<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
+  return [channel, input] as const;
 }
 
-export function queryKeyFor<C extends ChannelName>(channel: C, input: ChannelInput<C>) {
-  return [domainOf(channel), channel, input] as const;
-}
+const SESSION_QUERY: QueryChannelName = 'session:get-current';
 
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
@@ -33,7 +25,7 @@ export function createQueryClient(): QueryClient {
       onError: (error) => {
         // Likewise a write refused because the screen was locked meanwhile: show the lock screen.
         if (error instanceof ApiCallError && (error.code === 'unauthenticated' || error.code === 'locked')) {
-          void client.invalidateQueries({ queryKey: ['session'] });
+          void client.invalidateQueries({ queryKey: [SESSION_QUERY] });
         }
       },
     }),
@@ -65,13 +57,13 @@ export function useApiQuery<C extends QueryChannelName>(channel: C, input: Chann
   });
 }
 
-/** Marks stale every domain that the contract says these mutations change. */
-export async function invalidateAfter(queryClient: QueryClient, channels: readonly ChannelName[]): Promise<void> {
-  const domains = new Set(channels.flatMap((channel) => contract[channel].invalidates));
-  await Promise.all([...domains].map((domain) => queryClient.invalidateQueries({ queryKey: [domain] })));
+/** Marks stale every cached answer of the queries that read what these mutations write (staleQueries.ts). */
+export async function invalidateAfter(queryClient: QueryClient, mutations: readonly MutationChannelName[]): Promise<void> {
+  const stale = new Set(mutations.flatMap(queriesStaleAfter));
+  await Promise.all([...stale].map((query) => queryClient.invalidateQueries({ queryKey: [query] })));
 }
 
-/** A mutation that, once it succeeds, marks every domain the contract lists in `invalidates` as stale. */
+/** A mutation that, once it succeeds, marks stale every cached answer that read what it writes. */
 export function useApiMutation<C extends MutationChannelName>(channel: C) {
   const queryClient = useQueryClient();
   return useMutation<ChannelOutput<C>, ApiCallError, ChannelInput<C>>({

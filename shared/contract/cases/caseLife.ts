@@ -23,15 +23,21 @@ export interface CaseloadDto {
   activeCases: number;
 }
 
-const changesCase = ['cases', 'overview'] as const;
+/** Reopening sets the status back to follow-up and clears the closure. */
+type ReopenClears = 'status' | 'closedDate' | 'closureReason' | 'takeoverService' | 'afterContactDate';
+
+/** A lifecycle step: the case's status and dates, and a row in its timeline. */
+const changesStatus = ['cases', 'case_transitions', 'audit_log'] as const;
+/** Details of the case row that leave the status as it is. */
+const changesCase = ['cases', 'audit_log'] as const;
 
 export const caseLifeChannels = {
-  'cases:reject': mutationChannel<CaseDetailDto>()(
+  'cases:reject': mutationChannel<CaseDetailDto, 'status' | 'rejectedDate'>()(
     z.strictObject({ id: idSchema, date: isoDateSchema }),
     'Avvis en henvisning',
-    changesCase,
+    changesStatus,
   ),
-  'cases:enter-institution': mutationChannel<CaseDetailDto>()(
+  'cases:enter-institution': mutationChannel<CaseDetailDto, 'status' | 'institutionFrom'>()(
     z.strictObject({
       id: idSchema,
       date: isoDateSchema,
@@ -40,7 +46,7 @@ export const caseLifeChannels = {
       expectedDischargeDate: isoDateSchema.nullable().optional(),
     }),
     'Start institusjonsfasen (brukeren er i institusjon eller fengsel)',
-    changesCase,
+    changesStatus,
   ),
   'cases:update-institution': mutationChannel<CaseDetailDto>()(
     z.strictObject({
@@ -53,12 +59,12 @@ export const caseLifeChannels = {
     'Endre institusjon og datoer for utskriving/løslatelse',
     changesCase,
   ),
-  'cases:start-follow-up': mutationChannel<CaseDetailDto>()(
+  'cases:start-follow-up': mutationChannel<CaseDetailDto, 'status'>()(
     z.strictObject({ id: idSchema, startDate: isoDateSchema, dischargeDate: isoDateSchema.nullable().optional() }),
     'Start oppfølgingen (krever farlighetsvurdering)',
-    changesCase,
+    changesStatus,
   ),
-  'cases:close': mutationChannel<CaseDetailDto>()(
+  'cases:close': mutationChannel<CaseDetailDto, 'status'>()(
     z.strictObject({
       id: idSchema,
       closedDate: isoDateSchema,
@@ -66,19 +72,19 @@ export const caseLifeChannels = {
       takeoverService: optionalText(120),
     }),
     'Avslutt saken',
-    changesCase,
+    changesStatus,
   ),
-  'cases:record-after-contact': mutationChannel<CaseDetailDto>()(
+  'cases:record-after-contact': mutationChannel<CaseDetailDto, 'status' | 'afterContactDate'>()(
     z.strictObject({ id: idSchema, contactDate: isoDateSchema }),
     'Registrer at etteroppfølgingen (tre måneder etter avslutning) er utført',
-    changesCase,
+    changesStatus,
   ),
-  'cases:reopen': mutationChannel<CaseDetailDto>()(
+  'cases:reopen': mutationChannel<CaseDetailDto, ReopenClears>()(
     z.strictObject({ id: idSchema, date: isoDateSchema }),
     'Gjenåpne en avsluttet sak',
-    changesCase,
+    changesStatus,
   ),
-  'cases:record-risk-assessment': mutationChannel<CaseDetailDto>()(
+  'cases:record-risk-assessment': mutationChannel<CaseDetailDto, 'riskAssessmentDate' | 'riskAssessedBy' | 'riskAssessmentDone'>()(
     z.strictObject({ id: idSchema, date: isoDateSchema, assessedById: idSchema, done: z.boolean() }),
     'Registrer farlighetsvurderingen',
     changesCase,
@@ -86,10 +92,10 @@ export const caseLifeChannels = {
   'cases:set-staff': mutationChannel<CaseDetailDto>()(
     z.strictObject({ id: idSchema, staffIds: z.array(idSchema).max(6) }),
     'Velg hvem i teamet som følger saken',
-    [...changesCase, 'team-members'],
+    ['cases', 'case_staff', 'audit_log'],
   ),
-  'cases:caseload': queryChannel<CaseloadDto[]>()(z.strictObject({}), 'Aktive saker per teammedlem'),
-  'cases:rate-domains': mutationChannel<CaseDetailDto>()(
+  'cases:caseload': queryChannel<CaseloadDto[]>()(z.strictObject({}), 'Aktive saker per teammedlem', ['cases', 'case_staff', 'team_members']),
+  'cases:rate-domains': mutationChannel<CaseDetailDto, 'domainRatings'>()(
     z.strictObject({
       caseId: idSchema,
       occasion: z.enum(RATING_OCCASIONS),
@@ -100,27 +106,27 @@ export const caseLifeChannels = {
         .max(30),
     }),
     'Vurder livsområdene ved start, avslutning eller etter tre måneder',
-    changesCase,
+    ['case_domain_ratings', 'audit_log'],
   ),
   'cases:add-goal': mutationChannel<CaseGoalDto>()(
     z.strictObject({ caseId: idSchema, text: goalText, status: z.enum(GOAL_STATUSES).default('ikke_startet') }),
     'Legg til et mål fra startsamtalen',
-    changesCase,
+    ['case_goals', 'audit_log'],
   ),
   'cases:update-goal': mutationChannel<CaseGoalDto>()(
     z.strictObject({ id: idSchema, text: goalText.optional(), status: z.enum(GOAL_STATUSES).optional() }),
     'Endre et mål eller statusen på det',
-    changesCase,
+    ['case_goals', 'audit_log'],
   ),
-  'cases:delete-goal': mutationChannel<{ id: number }>()(z.strictObject({ id: idSchema }), 'Slett et mål', changesCase),
+  'cases:delete-goal': mutationChannel<{ id: number }>()(z.strictObject({ id: idSchema }), 'Slett et mål', ['case_goals', 'audit_log']),
   'cases:link-contact': mutationChannel<CaseDetailDto>()(
     z.strictObject({ caseId: idSchema, contactId: idSchema, personId: idSchema.nullable().optional(), role: z.enum(CASE_CONTACT_ROLES) }),
     'Knytt en samarbeidspartner til saken',
-    [...changesCase, 'contacts'],
+    ['case_contacts', 'audit_log'],
   ),
   'cases:unlink-contact': mutationChannel<{ id: number }>()(
     z.strictObject({ id: idSchema }),
     'Fjern en samarbeidspartner fra saken',
-    [...changesCase, 'contacts'],
+    ['case_contacts', 'audit_log'],
   ),
 } as const;

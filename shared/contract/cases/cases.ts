@@ -135,21 +135,41 @@ export const casePageInput = z.strictObject({
   pageSize: z.number().int().min(1).max(500).default(50),
 });
 
+/** What a row of the case list is made of: the case, its municipality, its staff and the time logged on it. */
+const caseListTables = ['cases', 'municipalities', 'case_staff', 'team_members', 'time_entries'] as const;
+
+/** Everything the case page shows. */
+export const caseDetailTables = [
+  ...caseListTables,
+  'case_transitions',
+  'case_goals',
+  'case_domain_ratings',
+  'life_domains',
+  'case_contacts',
+  'contacts',
+  'contact_people',
+  'categories',
+] as const;
+
 export const caseChannels = {
   'cases:next-code': queryChannel<{ code: string }>()(
     z.strictObject({ municipalityId: idSchema, referralDate: isoDateSchema }),
     'Neste ledige saksnummer for kommune og år',
+    ['cases', 'municipalities'],
   ),
-  'cases:create': mutationChannel<CaseDto>()(createCaseInput, 'Registrer en ny sak', ['cases', 'statistics', 'overview']),
-  'cases:list': queryChannel<CaseDto[]>()(caseFilterSchema, 'Saker, nyeste først'),
-  'cases:page': queryChannel<CasePageDto>()(casePageInput, 'Saker med sidevisning, sortering og filter'),
+  'cases:create': mutationChannel<CaseDto, 'status'>()(createCaseInput, 'Registrer en ny sak', ['cases', 'case_staff', 'case_transitions', 'audit_log']),
+  'cases:list': queryChannel<CaseDto[]>()(caseFilterSchema, 'Saker, nyeste først', caseListTables),
+  'cases:page': queryChannel<CasePageDto>()(casePageInput, 'Saker med sidevisning, sortering og filter', caseListTables),
   'cases:get': queryChannel<CaseDetailDto>()(
     z.strictObject({ id: idSchema }),
     'Én sak med forløp, ansatte, mål, livsområder, kontakter og timer per hendelse',
+    caseDetailTables,
+    // Opening a case page is logged.
+    { writes: ['audit_log'] },
   ),
   'cases:correct-code': mutationChannel<CaseDetailDto>()(
     z.strictObject({ id: idSchema, code: caseCodeSchema }),
     'Rett saksnummeret for hånd',
-    ['cases', 'time-entries', 'overview'],
+    ['cases', 'audit_log'],
   ),
 } as const;

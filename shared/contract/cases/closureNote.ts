@@ -14,6 +14,6 @@ export const caseNoteChannels = {
       closureNote: z.string().trim().max(CLOSURE_NOTE_MAX_LENGTH).nullable(),
     }),
     'Kort avslutningsnotat på en sak (fjernes ved oppbevaringsregelen)',
-    ['cases'],
+    ['cases', 'audit_log'],
   ),
 } as const;

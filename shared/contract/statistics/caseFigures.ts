@@ -87,9 +87,11 @@ export const caseStatisticsChannels = {
   'statistics:case-figures': queryChannel<CaseFiguresDto>()(
     z.strictObject({ period: statisticsPeriodSchema }),
     'Saker per kommune for et år eller en periode: henvist, startet, aktive, avsluttet, median varighet og saker per teammedlem',
+    ['cases', 'municipalities', 'time_entries', 'case_staff', 'team_members'],
   ),
   'statistics:lasting-change': queryChannel<LastingChangeDto>()(
     z.strictObject({ period: statisticsPeriodSchema }),
     'Varig endring per livsområde for saker avsluttet i perioden, med småtallsregelen',
+    ['cases', 'case_domain_ratings', 'life_domains'],
   ),
 } as const;

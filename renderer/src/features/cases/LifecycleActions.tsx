@@ -10,6 +10,7 @@ import {
   type ClosureReason,
   type InstitutionKind,
 } from '@shared/domain/caseLife';
+import { statusAfter, type LifecycleStep } from '@shared/domain/caseTransitions';
 import { ChoiceDropdown } from '@renderer/components/ChoiceDropdown';
 import { DateInput } from '@renderer/components/DateInput';
 import { FormField } from '@renderer/components/FormField';
@@ -22,20 +23,19 @@ const useStyles = makeStyles({
   blocked: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
-/** The next steps the case's status allows, each as a small dialog. */
+/** The next steps the case's status allows (the transition table in shared/domain), each as a small dialog. */
 export function LifecycleActions({ detail }: { detail: CaseDetailDto }) {
   const styles = useStyles();
-  const s = detail.status;
-  const canStart = s === 'henvist' || s === 'institusjonsfase';
+  const allows = (step: LifecycleStep) => statusAfter(detail.status, step) !== null;
   return (
     <div className={styles.bar} aria-label="Neste steg" role="group">
-      {s === 'henvist' ? <EnterInstitution detail={detail} /> : null}
-      {canStart ? <StartFollowUp detail={detail} /> : null}
-      {s === 'henvist' ? <Reject detail={detail} /> : null}
-      {s === 'oppfolging' || s === 'importert' ? <Close detail={detail} /> : null}
-      {s === 'avsluttet' ? <AfterContact detail={detail} /> : null}
-      {s === 'avsluttet' || s === 'etteroppfolging_utfort' ? <Reopen detail={detail} /> : null}
-      {canStart && !detail.riskAssessed ? (
+      {allows('enter-institution') ? <EnterInstitution detail={detail} /> : null}
+      {allows('start-follow-up') ? <StartFollowUp detail={detail} /> : null}
+      {allows('reject') ? <Reject detail={detail} /> : null}
+      {allows('close') ? <Close detail={detail} /> : null}
+      {allows('record-after-contact') ? <AfterContact detail={detail} /> : null}
+      {allows('reopen') ? <Reopen detail={detail} /> : null}
+      {allows('start-follow-up') && !detail.riskAssessed ? (
         <Text className={styles.blocked}>Oppfølgingen kan ikke starte før farlighetsvurderingen er registrert som gjennomført.</Text>
       ) : null}
     </div>
