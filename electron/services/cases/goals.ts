@@ -1,6 +1,5 @@
 import { first, run, transaction } from '../../db/exec';
 import type { CaseGoalDto, ChannelParsedInput } from '@shared/contract';
-import type { GoalStatus } from '@shared/domain/caseLife';
 import { requireActor } from '../session/actor';
 import { recordAudit } from '../audit/recordAudit';
 import { loadCaseRow } from './caseRow';
@@ -12,7 +11,7 @@ const MAX_GOALS = 12;
 function loadGoal(ctx: ServiceContext, id: number): CaseGoalDto {
   const row = first(ctx.db, ctx.db.kysely.selectFrom('case_goals').select(['id', 'text', 'status']).where('id', '=', id));
   if (!row) throw notFound('Målet finnes ikke');
-  return { id: row.id, text: row.text, status: row.status as GoalStatus };
+  return { id: row.id, text: row.text, status: row.status };
 }
 
 /** Goals in the user's own words from the start conversation: short, and kept off clinical detail. */

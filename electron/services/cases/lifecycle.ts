@@ -1,5 +1,6 @@
+import type { Updateable } from 'kysely';
 import { run, transaction } from '../../db/exec';
-import type { CaseRow } from '../../db/schema';
+import type { CaseRow, CasesTable } from '../../db/schema';
 import type { ChannelParsedInput } from '@shared/contract';
 import { CASE_STATUS_LABEL, type CaseStatus } from '@shared/domain/caseStatus';
 import { isoDateInOslo } from '@shared/dates';
@@ -18,7 +19,7 @@ import { invalidField, ServiceError } from '../errors/serviceError';
  * audit row, all in one transaction — a refused step writes nothing.
  */
 function requireStatus(row: CaseRow, allowed: readonly CaseStatus[], message: string): CaseStatus {
-  const status = row.status as CaseStatus;
+  const status = row.status;
   if (!allowed.includes(status)) {
     throw new ServiceError('conflict', `${message} Saken har status «${CASE_STATUS_LABEL[status]}».`, { status: message });
   }
@@ -39,7 +40,7 @@ const emptyToNull = (value: string | null | undefined) => (value && value.trim()
 function transition(
   ctx: ServiceContext,
   id: number,
-  work: (row: CaseRow) => { to: CaseStatus; onDate: string; set: Record<string, unknown>; fields: string[]; reopened?: boolean },
+  work: (row: CaseRow) => { to: CaseStatus; onDate: string; set: Updateable<CasesTable>; fields: string[]; reopened?: boolean },
 ): number {
   requireActor(ctx);
   transaction(ctx.db, () => {
@@ -52,7 +53,7 @@ function transition(
         .set({ ...step.set, status: step.to, updated_at: ctx.clock.now().toISOString() })
         .where('id', '=', id),
     );
-    recordTransition(ctx, id, row.status as CaseStatus, step.to, step.onDate, step.reopened);
+    recordTransition(ctx, id, row.status, step.to, step.onDate, step.reopened);
     recordAudit(ctx, step.reopened ? 'reopen' : 'transition', 'case', id, ['status', ...step.fields]);
   });
   return id;

@@ -21,7 +21,7 @@ export function rateDomains(ctx: ServiceContext, input: ChannelParsedInput<'case
   requireActor(ctx);
   transaction(ctx.db, () => {
     const row = loadCaseRow(ctx, input.caseId);
-    if (!OCCASION_STATUSES[input.occasion].includes(row.status as CaseStatus)) {
+    if (!OCCASION_STATUSES[input.occasion].includes(row.status)) {
       const message = `Vurderingen «${RATING_OCCASION_LABEL[input.occasion].toLocaleLowerCase('nb')}» passer ikke sakens status`;
       throw new ServiceError('conflict', message, { occasion: message });
     }

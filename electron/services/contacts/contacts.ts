@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import { all, first, run, transaction } from '../../db/exec';
+import type { ContactPeopleTable, ContactsTable } from '../../db/schema';
 import type { ChannelParsedInput, ContactDto, ContactPersonDto } from '@shared/contract';
-import type { ContactArea, ContactKind } from '@shared/domain/caseLife';
 import { requireActor } from '../session/actor';
 import { recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
@@ -40,8 +40,8 @@ function toDtos(ctx: ServiceContext, rows: ContactRow[]): ContactDto[] {
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
-    kind: r.kind as ContactKind,
-    area: r.area as ContactArea,
+    kind: r.kind,
+    area: r.area,
     municipalityId: r.municipality_id,
     municipalityName: r.municipality_name,
     otherMunicipality: r.other_municipality,
@@ -106,7 +106,7 @@ function contactValues(ctx: ServiceContext, input: ContactFields) {
     email: blankToNull(input.email),
     address: blankToNull(input.address),
     updated_at: ctx.clock.now().toISOString(),
-  };
+  } satisfies Updateable<ContactsTable>;
 }
 
 const CONTACT_FIELDS = ['address', 'area', 'email', 'kind', 'municipalityId', 'name', 'otherMunicipality', 'phone'];
@@ -166,7 +166,7 @@ const personValues = (input: PersonFields) => ({
   role: blankToNull(input.role),
   phone: blankToNull(input.phone),
   email: blankToNull(input.email),
-});
+}) satisfies Updateable<ContactPeopleTable>;
 const PERSON_FIELDS = ['email', 'name', 'phone', 'role'];
 
 export function createContactPerson(ctx: ServiceContext, input: ChannelParsedInput<'contacts:add-person'>): ContactDto {

@@ -26,7 +26,7 @@ function toDto(row: LogRow): GeneratedDocumentDto {
   return {
     id: row.id,
     caseId: row.case_id,
-    kind: row.kind as TemplateKind,
+    kind: row.kind,
     templateVersion: row.template_version,
     generatedAt: row.generated_at,
     generatedByName: row.display_name,

@@ -105,7 +105,7 @@ type TemplateRow = ReturnType<typeof templateQuery> extends { execute(): Promise
 function toDto(row: TemplateRow): DocumentTemplateDto {
   return {
     id: row.id,
-    kind: row.kind as TemplateKind,
+    kind: row.kind,
     version: row.version,
     fileName: row.file_name,
     sizeBytes: row.size_bytes,

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import { all, first, run, transaction } from '../../db/exec';
+import type { NetworkEventsTable } from '../../db/schema';
 import type { ChannelParsedInput, NetworkEventDto } from '@shared/contract';
 import type { NetworkKind } from '@shared/domain/caseLife';
 import { isoDateInOslo, yearRange } from '@shared/dates';
@@ -15,7 +16,7 @@ function eventQuery(ctx: ServiceContext) {
     .select(['e.id', 'e.event_date', 'e.kind', 'e.municipality_id', 'm.name as municipality_name', 'e.note']);
 }
 
-function withContacts(ctx: ServiceContext, rows: ReturnType<typeof all<{ id: number; event_date: string; kind: string; municipality_id: number | null; municipality_name: string | null; note: string | null }>>): NetworkEventDto[] {
+function withContacts(ctx: ServiceContext, rows: ReturnType<typeof all<{ id: number; event_date: string; kind: NetworkKind; municipality_id: number | null; municipality_name: string | null; note: string | null }>>): NetworkEventDto[] {
   const ids = rows.map((r) => r.id);
   const links = ids.length
     ? all(
@@ -31,7 +32,7 @@ function withContacts(ctx: ServiceContext, rows: ReturnType<typeof all<{ id: num
   return rows.map((r) => ({
     id: r.id,
     date: r.event_date,
-    kind: r.kind as NetworkKind,
+    kind: r.kind,
     municipalityId: r.municipality_id,
     municipalityName: r.municipality_name,
     note: r.note,
@@ -81,7 +82,7 @@ function writeEvent(ctx: ServiceContext, id: number | null, input: EventFields):
     municipality_id: input.municipalityId ?? null,
     note: input.note?.trim() ? input.note.trim() : null,
     updated_at: now,
-  };
+  } satisfies Updateable<NetworkEventsTable>;
   let eventId = id;
   if (eventId === null) {
     eventId = first(ctx.db, ctx.db.kysely.insertInto('network_events').values({ ...values, created_at: now }).returning('id'))!.id;

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import { all, first, run, transaction } from '../../db/exec';
+import type { LifeDomainsTable } from '../../db/schema';
 import type { ChannelParsedInput, LifeDomainDto } from '@shared/contract';
 import { requireActor } from '../session/actor';
 import { recordAudit } from '../audit/recordAudit';
@@ -51,7 +52,7 @@ export function updateLifeDomain(ctx: ServiceContext, input: ChannelParsedInput<
     if (!row) throw notFound('Livsområdet finnes ikke');
     if (input.name !== undefined) requireUniqueName(ctx, input.name, input.id);
     const retiredAt = input.retired === undefined ? row.retired_at : input.retired ? (row.retired_at ?? ctx.clock.now().toISOString()) : null;
-    const next = { name: input.name ?? row.name, sort_order: input.sortOrder ?? row.sort_order, retired_at: retiredAt };
+    const next = { name: input.name ?? row.name, sort_order: input.sortOrder ?? row.sort_order, retired_at: retiredAt } satisfies Updateable<LifeDomainsTable>;
     const fields = [
       ...(next.name !== row.name ? ['name'] : []),
       ...(next.sort_order !== row.sort_order ? ['sortOrder'] : []),

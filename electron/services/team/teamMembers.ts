@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import { all, first, run, transaction } from '../../db/exec';
-import type { TeamMemberRow } from '../../db/schema';
+import type { TeamMemberRow, TeamMembersTable } from '../../db/schema';
 import type { ChannelParsedInput, TeamMemberDto } from '@shared/contract';
 import { requireAdministrator } from '../session/actor';
 import { recordAudit } from '../audit/recordAudit';
@@ -105,7 +105,7 @@ export function updateTeamMember(ctx: ServiceContext, input: ChannelParsedInput<
   requireAdministrator(ctx);
   return transaction(ctx.db, () => {
     const row = requireMember(ctx, input.id);
-    const changes = { display_name: input.displayName, initials: input.initials, role: input.role };
+    const changes = { display_name: input.displayName, initials: input.initials, role: input.role } satisfies Updateable<TeamMembersTable>;
     const changed = [
       row.display_name !== changes.display_name ? 'displayName' : null,
       row.initials !== changes.initials ? 'initials' : null,
