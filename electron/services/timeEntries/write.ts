@@ -1,7 +1,7 @@
 import { all, first, run, transaction } from '../../db/exec';
 import type { ChannelParsedInput, TimeEntryDto } from '@shared/contract';
 import { addDays, isoDateInOslo } from '@shared/dates';
-import { MAX_MINUTES_PER_ENTRY } from '@shared/hours';
+import { MAX_MINUTES_PER_DAY } from '@shared/hours';
 import { normaliseCaseCode } from '@shared/caseCode';
 import { requireActor } from '../session/actor';
 import { recordAudit } from '../audit/recordAudit';
@@ -57,7 +57,7 @@ function resolveEntry(ctx: ServiceContext, input: EntryInput, existing?: Existin
     caseId,
     municipalityId: input.municipalityId,
     categoryId: input.categoryId,
-    minutes: input.hours,
+    minutes: input.minutes,
     participantIds: resolveParticipants(ctx, input, actor.id, existing),
   };
 }
@@ -91,7 +91,7 @@ function checkDailyLimit(ctx: ServiceContext, entry: ResolvedEntry, ignoreEntryI
       .where('t.id', '!=', ignoreEntryId ?? -1)
       .groupBy('m.id'),
   );
-  const over = rows.find((r) => r.minutes + entry.minutes > MAX_MINUTES_PER_ENTRY);
+  const over = rows.find((r) => r.minutes + entry.minutes > MAX_MINUTES_PER_DAY);
   if (over) {
     throw invalidField('hours', `${over.initials} får mer enn 24 timer denne dagen`);
   }
