@@ -5,9 +5,8 @@ import { baseCaseQuery, caseSummary, staffByCase, toCaseDto } from './list';
 import { recordTransition } from './transitions';
 import { formatCaseCode, normaliseCaseCode, parseCaseCode } from '@shared/caseCode';
 import { isoDateInOslo } from '@shared/dates';
-import { requireActor } from '../session/actor';
 import { recordAudit } from '../audit/recordAudit';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, notFound, ServiceError } from '../errors/serviceError';
 import { requireActiveMembers } from '../team/teamMembers';
 
@@ -77,8 +76,7 @@ export function nextCaseCode(ctx: ServiceContext, input: ChannelParsedInput<'cas
   return { code: generateCode(ctx, municipality, Number(input.referralDate.slice(0, 4))).code };
 }
 
-export function createCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:create'>): CaseDto {
-  requireActor(ctx);
+export function createCase(ctx: SignedInContext, input: ChannelParsedInput<'cases:create'>): CaseDto {
   const id = transaction(ctx.db, () => {
     const municipality = requireCaseMunicipality(ctx, input.municipalityId, input.referralDate);
     // A referral has happened when it is registered; a future date is a typing error.
@@ -134,8 +132,7 @@ export function getCase(ctx: ServiceContext, input: { id: number }): CaseDetailD
 }
 
 /** The team corrects a code by hand; the running number follows, the municipality letters and year may not change. */
-export function correctCaseCode(ctx: ServiceContext, input: ChannelParsedInput<'cases:correct-code'>): number {
-  requireActor(ctx);
+export function correctCaseCode(ctx: SignedInContext, input: ChannelParsedInput<'cases:correct-code'>): number {
   transaction(ctx.db, () => {
     const existing = first(ctx.db, ctx.db.kysely.selectFrom('cases').selectAll().where('id', '=', input.id));
     if (!existing) throw notFound('Saken finnes ikke');

@@ -5,10 +5,9 @@ import type { ChannelParsedInput } from '@shared/contract';
 import { CASE_STATUS_LABEL, type CaseStatus } from '@shared/domain/caseStatus';
 import { isoDateInOslo } from '@shared/dates';
 import { formatNorwegianDate } from '@shared/format';
-import { requireActor } from '../session/actor';
 import { recordAudit } from '../audit/recordAudit';
 import { recordTransition } from './transitions';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { loadCaseRow } from './caseRow';
 import { invalidField, ServiceError } from '../errors/serviceError';
 
@@ -38,11 +37,10 @@ function requireOnOrAfter(field: string, date: string, earlier: string | null, w
 const emptyToNull = (value: string | null | undefined) => (value && value.trim() !== '' ? value.trim() : null);
 
 function transition(
-  ctx: ServiceContext,
+  ctx: SignedInContext,
   id: number,
   work: (row: CaseRow) => { to: CaseStatus; onDate: string; set: Updateable<CasesTable>; fields: string[]; reopened?: boolean },
 ): number {
-  requireActor(ctx);
   transaction(ctx.db, () => {
     const row = loadCaseRow(ctx, id);
     const step = work(row);
@@ -59,7 +57,7 @@ function transition(
   return id;
 }
 
-export function rejectCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:reject'>): number {
+export function rejectCase(ctx: SignedInContext, input: ChannelParsedInput<'cases:reject'>): number {
   return transition(ctx, input.id, (row) => {
     requireStatus(row, ['henvist'], 'Bare en henvisning som venter kan avvises.');
     requireNotFuture(ctx, 'date', input.date);
@@ -68,7 +66,7 @@ export function rejectCase(ctx: ServiceContext, input: ChannelParsedInput<'cases
   });
 }
 
-export function enterInstitution(ctx: ServiceContext, input: ChannelParsedInput<'cases:enter-institution'>): number {
+export function enterInstitution(ctx: SignedInContext, input: ChannelParsedInput<'cases:enter-institution'>): number {
   return transition(ctx, input.id, (row) => {
     requireStatus(row, ['henvist'], 'Institusjonsfasen kan bare starte fra en henvisning.');
     requireNotFuture(ctx, 'date', input.date);
@@ -89,8 +87,7 @@ export function enterInstitution(ctx: ServiceContext, input: ChannelParsedInput<
 }
 
 /** Not a status change: the institution's details and the discharge dates, corrected as they become known. */
-export function updateInstitution(ctx: ServiceContext, input: ChannelParsedInput<'cases:update-institution'>): number {
-  requireActor(ctx);
+export function updateInstitution(ctx: SignedInContext, input: ChannelParsedInput<'cases:update-institution'>): number {
   transaction(ctx.db, () => {
     const row = loadCaseRow(ctx, input.id);
     requireStatus(row, ['institusjonsfase', 'oppfolging', 'avsluttet', 'etteroppfolging_utfort'], 'Saken har ingen institusjonsfase.');
@@ -118,7 +115,7 @@ export function updateInstitution(ctx: ServiceContext, input: ChannelParsedInput
   return input.id;
 }
 
-export function startFollowUp(ctx: ServiceContext, input: ChannelParsedInput<'cases:start-follow-up'>): number {
+export function startFollowUp(ctx: SignedInContext, input: ChannelParsedInput<'cases:start-follow-up'>): number {
   return transition(ctx, input.id, (row) => {
     requireStatus(row, ['henvist', 'institusjonsfase'], 'Oppfølgingen kan bare starte fra en henvisning eller institusjonsfasen.');
     if (row.risk_assessment_done !== 1) {
@@ -142,7 +139,7 @@ export function startFollowUp(ctx: ServiceContext, input: ChannelParsedInput<'ca
   });
 }
 
-export function closeCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:close'>): number {
+export function closeCase(ctx: SignedInContext, input: ChannelParsedInput<'cases:close'>): number {
   return transition(ctx, input.id, (row) => {
     requireStatus(row, ['oppfolging', 'importert'], 'Bare en sak i oppfølging kan avsluttes.');
     requireNotFuture(ctx, 'closedDate', input.closedDate);
@@ -158,7 +155,7 @@ export function closeCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:
   });
 }
 
-export function recordAfterContact(ctx: ServiceContext, input: ChannelParsedInput<'cases:record-after-contact'>): number {
+export function recordAfterContact(ctx: SignedInContext, input: ChannelParsedInput<'cases:record-after-contact'>): number {
   return transition(ctx, input.id, (row) => {
     requireStatus(row, ['avsluttet'], 'Etteroppfølgingen registreres på en avsluttet sak.');
     requireNotFuture(ctx, 'contactDate', input.contactDate);
@@ -168,7 +165,7 @@ export function recordAfterContact(ctx: ServiceContext, input: ChannelParsedInpu
 }
 
 /** A closed case taken up again: back in follow-up; the closure is kept in the timeline, not on the case. */
-export function reopenCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:reopen'>): number {
+export function reopenCase(ctx: SignedInContext, input: ChannelParsedInput<'cases:reopen'>): number {
   return transition(ctx, input.id, (row) => {
     requireStatus(row, ['avsluttet', 'etteroppfolging_utfort'], 'Bare en avsluttet sak kan gjenåpnes.');
     requireNotFuture(ctx, 'date', input.date);

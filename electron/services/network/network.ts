@@ -4,9 +4,8 @@ import type { NetworkEventsTable } from '../../db/schema';
 import type { ChannelParsedInput, NetworkEventDto } from '@shared/contract';
 import type { NetworkKind } from '@shared/domain/caseLife';
 import { isoDateInOslo, yearRange } from '@shared/dates';
-import { requireActor } from '../session/actor';
 import { recordAudit } from '../audit/recordAudit';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, notFound } from '../errors/serviceError';
 
 function eventQuery(ctx: ServiceContext) {
@@ -95,13 +94,11 @@ function writeEvent(ctx: ServiceContext, id: number | null, input: EventFields):
   return eventId;
 }
 
-export function createNetworkEvent(ctx: ServiceContext, input: EventFields): NetworkEventDto {
-  requireActor(ctx);
+export function createNetworkEvent(ctx: SignedInContext, input: EventFields): NetworkEventDto {
   return getEvent(ctx, transaction(ctx.db, () => writeEvent(ctx, null, input)));
 }
 
-export function updateNetworkEvent(ctx: ServiceContext, input: ChannelParsedInput<'network:update'>): NetworkEventDto {
-  requireActor(ctx);
+export function updateNetworkEvent(ctx: SignedInContext, input: ChannelParsedInput<'network:update'>): NetworkEventDto {
   return getEvent(
     ctx,
     transaction(ctx.db, () => {
@@ -111,8 +108,7 @@ export function updateNetworkEvent(ctx: ServiceContext, input: ChannelParsedInpu
   );
 }
 
-export function deleteNetworkEvent(ctx: ServiceContext, input: ChannelParsedInput<'network:delete'>): { id: number } {
-  requireActor(ctx);
+export function deleteNetworkEvent(ctx: SignedInContext, input: ChannelParsedInput<'network:delete'>): { id: number } {
   return transaction(ctx.db, () => {
     getEvent(ctx, input.id);
     run(ctx.db, ctx.db.kysely.deleteFrom('network_events').where('id', '=', input.id));

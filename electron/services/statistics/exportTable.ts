@@ -1,9 +1,8 @@
 import type { ChannelParsedInput, FileDto, StatisticsTableDto, TableValue } from '@shared/contract';
 import { calendarYearOf, caseTable, costTable } from './caseTablesExport';
 import { transaction } from '../../db/exec';
-import { requireActor } from '../session/actor';
 import { recordAudit } from '../audit/recordAudit';
-import type { ServiceContext } from '../context';
+import type { SignedInContext } from '../context';
 import { familiarTable } from './familiarTables';
 import { periodRange } from './period';
 import { pivot } from './pivot';
@@ -14,8 +13,7 @@ import { safeFileName, tablesWorkbookFile } from './xlsxTable';
  * database says, not what a page sent), written to .xlsx. One audit row names what was exported, never
  * the figures.
  */
-export async function exportStatisticsTable(ctx: ServiceContext, input: ChannelParsedInput<'statistics:export-table'>): Promise<FileDto> {
-  requireActor(ctx);
+export async function exportStatisticsTable(ctx: SignedInContext, input: ChannelParsedInput<'statistics:export-table'>): Promise<FileDto> {
   let table: StatisticsTableDto<TableValue>;
   let fields: string[];
   if (input.pivot) {

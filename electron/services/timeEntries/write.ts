@@ -3,9 +3,8 @@ import type { ChannelParsedInput, TimeEntryDto } from '@shared/contract';
 import { addDays, isoDateInOslo } from '@shared/dates';
 import { MAX_MINUTES_PER_DAY } from '@shared/hours';
 import { normaliseCaseCode } from '@shared/caseCode';
-import { requireActor } from '../session/actor';
 import { recordAudit } from '../audit/recordAudit';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, notFound } from '../errors/serviceError';
 import { requireCaseByCode } from '../cases/cases';
 import { requireActiveMembers } from '../team/teamMembers';
@@ -31,8 +30,8 @@ interface ExistingEntry {
   participantIds: number[];
 }
 
-function resolveEntry(ctx: ServiceContext, input: EntryInput, existing?: ExistingEntry): ResolvedEntry {
-  const actor = requireActor(ctx);
+function resolveEntry(ctx: SignedInContext, input: EntryInput, existing?: ExistingEntry): ResolvedEntry {
+  const { actor } = ctx;
   const latest = addDays(isoDateInOslo(ctx.clock.now()), MAX_DAYS_AHEAD);
   if (input.date > latest) throw invalidField('date', 'Dato kan ikke være mer enn en uke fram i tid');
 
@@ -103,12 +102,12 @@ function insertParticipants(ctx: ServiceContext, entryId: number, participantIds
   }
 }
 
-export function createTimeEntry(ctx: ServiceContext, input: EntryInput, source: 'manual' | 'demo' = 'manual'): TimeEntryDto {
+export function createTimeEntry(ctx: SignedInContext, input: EntryInput, source: 'manual' | 'demo' = 'manual'): TimeEntryDto {
   const id = transaction(ctx.db, () => {
     const entry = resolveEntry(ctx, input);
     checkDailyLimit(ctx, entry, null);
     const now = ctx.clock.now().toISOString();
-    const actorId = ctx.actor!.id;
+    const actorId = ctx.actor.id;
     const { id } = first(
       ctx.db,
       ctx.db.kysely
@@ -134,7 +133,7 @@ export function createTimeEntry(ctx: ServiceContext, input: EntryInput, source: 
   return getTimeEntry(ctx, id);
 }
 
-export function updateTimeEntry(ctx: ServiceContext, input: ChannelParsedInput<'time-entries:update'>): TimeEntryDto {
+export function updateTimeEntry(ctx: SignedInContext, input: ChannelParsedInput<'time-entries:update'>): TimeEntryDto {
   transaction(ctx.db, () => {
     const before = first(ctx.db, ctx.db.kysely.selectFrom('time_entries').selectAll().where('id', '=', input.id));
     if (!before) throw notFound('Registreringen finnes ikke (den kan være slettet)');
@@ -161,7 +160,7 @@ export function updateTimeEntry(ctx: ServiceContext, input: ChannelParsedInput<'
           category_id: entry.categoryId,
           minutes: entry.minutes,
           updated_at: ctx.clock.now().toISOString(),
-          updated_by: ctx.actor!.id,
+          updated_by: ctx.actor.id,
         })
         .where('id', '=', input.id),
     );
@@ -174,8 +173,7 @@ export function updateTimeEntry(ctx: ServiceContext, input: ChannelParsedInput<'
   return getTimeEntry(ctx, input.id);
 }
 
-export function deleteTimeEntry(ctx: ServiceContext, input: { id: number }): { id: number } {
-  requireActor(ctx);
+export function deleteTimeEntry(ctx: SignedInContext, input: { id: number }): { id: number } {
   transaction(ctx.db, () => {
     const result = run(ctx.db, ctx.db.kysely.deleteFrom('time_entries').where('id', '=', input.id));
     if (result.changes === 0) throw notFound('Registreringen finnes ikke (den kan være slettet)');
