@@ -3,7 +3,10 @@
  * always logged it. Parsing accepts what people type: «1,5», «1.5», «1½», «½», «2».
  */
 export const MINUTES_PER_STEP = 30;
+/** One entry may cover a whole day (a night away with a client), never more. */
 export const MAX_MINUTES_PER_ENTRY = 24 * 60;
+/** Nobody works more than 24 hours in a day: a member's entries on one date add up to at most this. */
+export const MAX_MINUTES_PER_DAY = 24 * 60;
 
 export type HoursParseResult = { ok: true; minutes: number } | { ok: false; message: string };
 

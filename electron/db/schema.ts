@@ -1,155 +1,182 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
+import type {
+  CaseContactRole,
+  ClosureReason,
+  ContactArea,
+  ContactKind,
+  GoalStatus,
+  InstitutionKind,
+  NetworkKind,
+  RatingOccasion,
+} from '@shared/domain/caseLife';
+import type { CaseStatus, TeamRole } from '@shared/domain/caseStatus';
+import type { TemplateKind } from '@shared/domain/documents';
+import type { MunicipalityKind } from '@shared/domain/municipalities';
 
 /**
  * Kysely's view of the schema. One interface per table, named as the table. Dates are ISO `YYYY-MM-DD`
- * text, timestamps ISO UTC text, durations integer minutes, booleans 0/1.
+ * text, timestamps ISO UTC text, durations integer minutes, booleans 0/1. A column checked against a
+ * list of values (`status in (…)`) is typed as that list's union, so rows need no casts.
  */
+
+/** `YYYY-MM-DD`. */
+type IsoDate = string;
+/** ISO 8601 in UTC, as `Date.toISOString()` writes it. */
+type IsoTimestamp = string;
+/** `integer primary key`: SQLite assigns it on insert. */
+type Id = Generated<number>;
+type Nullable<T> = T | null;
+/** A column with a default in the table: an insert may leave it out. */
+type WithDefault<T> = ColumnType<T, T | undefined, T>;
+/** A nullable column added after its table's first rows: an insert may leave it out and it stays null. */
+type NullByDefault<T> = WithDefault<Nullable<T>>;
+
 export interface MunicipalitiesTable {
-  id: Generated<number>;
-  code: string | null;
+  id: Id;
+  code: Nullable<string>;
   name: string;
-  municipality_number: string | null;
-  kind: 'member' | 'other' | 'shared';
-  member_from: string | null;
-  member_to: string | null;
+  municipality_number: Nullable<string>;
+  kind: MunicipalityKind;
+  member_from: Nullable<IsoDate>;
+  member_to: Nullable<IsoDate>;
   sort_order: number;
 }
 
 export interface CategoriesTable {
-  id: Generated<number>;
+  id: Id;
   number: number;
   name: string;
   description: string;
   case_work: number;
-  retired_at: string | null;
+  retired_at: Nullable<IsoTimestamp>;
 }
 
 export interface TeamMembersTable {
-  id: Generated<number>;
+  id: Id;
   username: string;
   display_name: string;
   initials: string;
-  role: 'teammedlem' | 'administrator';
-  active: ColumnType<number, number | undefined, number>;
-  created_at: string;
-  /** `scrypt$N$r$p$salt$hash` (electron/services/passwords.ts); null only for members migrated from before passwords. */
-  password_hash: string | null;
-  /** Wrong passwords in a row since the last successful sign-in (electron/services/lockout.ts). */
-  failed_sign_ins: ColumnType<number, number | undefined, number>;
-  last_failed_sign_in_at: string | null;
+  role: TeamRole;
+  active: WithDefault<number>;
+  created_at: IsoTimestamp;
+  /** `scrypt$N$r$p$salt$hash` (electron/services/session/passwords.ts); null only for members migrated from before passwords. */
+  password_hash: Nullable<string>;
+  /** Wrong passwords in a row since the last successful sign-in (electron/services/session/lockout.ts). */
+  failed_sign_ins: WithDefault<number>;
+  last_failed_sign_in_at: Nullable<IsoTimestamp>;
 }
 
 export interface CasesTable {
-  id: Generated<number>;
+  id: Id;
   code: string;
   municipality_id: number;
   year: number;
   running_number: number;
-  status: string;
-  referral_date: string | null;
-  start_date: string | null;
-  closed_date: string | null;
-  created_at: string;
-  updated_at: string;
+  status: CaseStatus;
+  referral_date: Nullable<IsoDate>;
+  start_date: Nullable<IsoDate>;
+  closed_date: Nullable<IsoDate>;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
   /** Lifecycle data (migration 0004); all nullable so rows with only the columns above stay valid. */
-  rejected_date: ColumnType<string | null, string | null | undefined, string | null>;
-  institution_kind: ColumnType<string | null, string | null | undefined, string | null>;
+  rejected_date: NullByDefault<IsoDate>;
+  institution_kind: NullByDefault<InstitutionKind>;
   /** Free text (retention empties it). */
-  institution_name: ColumnType<string | null, string | null | undefined, string | null>;
-  institution_from: ColumnType<string | null, string | null | undefined, string | null>;
-  expected_discharge_date: ColumnType<string | null, string | null | undefined, string | null>;
-  discharge_date: ColumnType<string | null, string | null | undefined, string | null>;
-  closure_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  institution_name: NullByDefault<string>;
+  institution_from: NullByDefault<IsoDate>;
+  expected_discharge_date: NullByDefault<IsoDate>;
+  discharge_date: NullByDefault<IsoDate>;
+  closure_reason: NullByDefault<ClosureReason>;
   /** Free text (retention empties it). */
-  takeover_service: ColumnType<string | null, string | null | undefined, string | null>;
-  after_contact_date: ColumnType<string | null, string | null | undefined, string | null>;
-  risk_assessment_date: ColumnType<string | null, string | null | undefined, string | null>;
-  risk_assessed_by: ColumnType<number | null, number | null | undefined, number | null>;
-  risk_assessment_done: ColumnType<number | null, number | null | undefined, number | null>;
+  takeover_service: NullByDefault<string>;
+  after_contact_date: NullByDefault<IsoDate>;
+  risk_assessment_date: NullByDefault<IsoDate>;
+  risk_assessed_by: NullByDefault<number>;
+  risk_assessment_done: NullByDefault<number>;
   /** Short free text, at most 500 characters; removed by retention. */
-  closure_note: ColumnType<string | null, string | null | undefined, string | null>;
+  closure_note: NullByDefault<string>;
   /** When retention reduced the case to statistics. */
-  reduced_at: ColumnType<string | null, string | null | undefined, string | null>;
+  reduced_at: NullByDefault<IsoTimestamp>;
 }
 
 export interface CaseTransitionsTable {
-  id: Generated<number>;
+  id: Id;
   case_id: number;
-  from_status: string | null;
-  to_status: string;
-  on_date: string;
-  reopened: ColumnType<number, number | undefined, number>;
-  at: string;
-  actor_id: number | null;
+  from_status: Nullable<CaseStatus>;
+  to_status: CaseStatus;
+  on_date: IsoDate;
+  reopened: WithDefault<number>;
+  at: IsoTimestamp;
+  actor_id: Nullable<number>;
 }
 
 /** Free text (retention deletes a case's goals). */
 export interface CaseGoalsTable {
-  id: Generated<number>;
+  id: Id;
   case_id: number;
   text: string;
-  status: string;
-  created_at: string;
-  updated_at: string;
+  status: GoalStatus;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
 }
 
 export interface LifeDomainsTable {
-  id: Generated<number>;
+  id: Id;
   name: string;
   sort_order: number;
-  retired_at: string | null;
+  retired_at: Nullable<IsoTimestamp>;
 }
 
 export interface CaseDomainRatingsTable {
   case_id: number;
   domain_id: number;
-  occasion: string;
+  occasion: RatingOccasion;
   level: number;
-  rated_on: string;
+  rated_on: IsoDate;
   /** Free text (retention empties it). */
-  note: string | null;
+  note: Nullable<string>;
 }
 
 export interface ContactsTable {
-  id: Generated<number>;
+  id: Id;
   name: string;
-  kind: string;
-  area: string;
-  municipality_id: number | null;
-  other_municipality: string | null;
-  phone: string | null;
-  email: string | null;
-  address: string | null;
-  archived_at: string | null;
-  created_at: string;
-  updated_at: string;
+  kind: ContactKind;
+  area: ContactArea;
+  municipality_id: Nullable<number>;
+  other_municipality: Nullable<string>;
+  phone: Nullable<string>;
+  email: Nullable<string>;
+  address: Nullable<string>;
+  archived_at: Nullable<IsoTimestamp>;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
 }
 
 export interface ContactPeopleTable {
-  id: Generated<number>;
+  id: Id;
   contact_id: number;
   name: string;
-  role: string | null;
-  phone: string | null;
-  email: string | null;
+  role: Nullable<string>;
+  phone: Nullable<string>;
+  email: Nullable<string>;
 }
 
 export interface CaseContactsTable {
-  id: Generated<number>;
+  id: Id;
   case_id: number;
   contact_id: number;
-  person_id: number | null;
-  role: string;
+  person_id: Nullable<number>;
+  role: CaseContactRole;
 }
 
 export interface NetworkEventsTable {
-  id: Generated<number>;
-  event_date: string;
-  kind: string;
-  municipality_id: number | null;
-  note: string | null;
-  created_at: string;
-  updated_at: string;
+  id: Id;
+  event_date: IsoDate;
+  kind: NetworkKind;
+  municipality_id: Nullable<number>;
+  note: Nullable<string>;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
 }
 
 export interface NetworkEventContactsTable {
@@ -163,19 +190,19 @@ export interface CaseStaffTable {
 }
 
 export interface TimeEntriesTable {
-  id: Generated<number>;
-  entry_date: string;
-  case_id: number | null;
+  id: Id;
+  entry_date: IsoDate;
+  case_id: Nullable<number>;
   municipality_id: number;
   category_id: number;
   minutes: number;
   /** Maintained by triggers on time_entry_participants; person-hours = minutes × participant_count. */
-  participant_count: ColumnType<number, never, never>;
+  participant_count: GeneratedAlways<number>;
   source: 'manual' | 'import' | 'demo';
-  created_at: string;
-  created_by: number | null;
-  updated_at: string;
-  updated_by: number | null;
+  created_at: IsoTimestamp;
+  created_by: Nullable<number>;
+  updated_at: IsoTimestamp;
+  updated_by: Nullable<number>;
 }
 
 export interface TimeEntryParticipantsTable {
@@ -187,22 +214,22 @@ export interface TimeEntryParticipantsTable {
 export interface TimeTotalsDailyTable {
   municipality_id: number;
   category_id: number;
-  entry_date: string;
+  entry_date: IsoDate;
   entries: number;
   minutes: number;
   person_minutes: number;
 }
 
 export interface AuditLogTable {
-  id: Generated<number>;
-  at: string;
-  actor_id: number | null;
+  id: Id;
+  at: IsoTimestamp;
+  actor_id: Nullable<number>;
   action: string;
   record_type: string;
-  record_id: string | null;
+  record_id: Nullable<string>;
   /** JSON array of changed field names — never their values. */
   fields: string;
-  /** The previous row's `hash` (a run of zeros for the first row); see electron/services/auditChain.ts. */
+  /** The previous row's `hash` (a run of zeros for the first row); see electron/db/auditChain.ts. */
   prev_hash: string;
   hash: string;
 }
@@ -211,14 +238,14 @@ export interface SettingsTable {
   key: string;
   /** JSON of the value; validated by the setting's schema in shared/domain/settings.ts. */
   value: string;
-  updated_at: string;
-  updated_by: number | null;
+  updated_at: IsoTimestamp;
+  updated_by: Nullable<number>;
 }
 
 export interface TimesheetImportsTable {
-  id: Generated<number>;
-  imported_at: string;
-  imported_by: number | null;
+  id: Id;
+  imported_at: IsoTimestamp;
+  imported_by: Nullable<number>;
   file_sha256: string;
   rows_read: number;
   rows_imported: number;
@@ -236,34 +263,34 @@ export interface TimesheetImportRowsTable {
 
 /** Migration 0011: template versions; the newest of a kind is in use. */
 export interface DocumentTemplatesTable {
-  id: Generated<number>;
-  kind: string;
+  id: Id;
+  kind: TemplateKind;
   version: number;
   file_name: string;
   content: Uint8Array;
   size_bytes: number;
-  uploaded_at: string;
-  uploaded_by: number | null;
+  uploaded_at: IsoTimestamp;
+  uploaded_by: Nullable<number>;
   is_default: number;
 }
 
 export interface GeneratedDocumentsTable {
-  id: Generated<number>;
+  id: Id;
   case_id: number;
-  kind: string;
+  kind: TemplateKind;
   template_version: number;
-  generated_at: string;
-  generated_by: number | null;
+  generated_at: IsoTimestamp;
+  generated_by: Nullable<number>;
 }
 
 export interface EvaluationResponsesTable {
-  id: Generated<number>;
+  id: Id;
   case_id: number;
-  received_date: string;
-  consent_to_contact: number | null;
-  created_at: string;
-  created_by: number | null;
-  updated_at: string;
+  received_date: IsoDate;
+  consent_to_contact: Nullable<number>;
+  created_at: IsoTimestamp;
+  created_by: Nullable<number>;
+  updated_at: IsoTimestamp;
 }
 
 /** One row per answered question; free text (what worked, what should change) in text_value. */
@@ -271,18 +298,18 @@ export interface EvaluationAnswersTable {
   response_id: number;
   case_id: number;
   question_id: string;
-  value: number | null;
-  text_value: string | null;
+  value: Nullable<number>;
+  text_value: Nullable<string>;
 }
 
 /** Per member municipality and year: inhabitants and extra hours bought (migration 0009). */
 export interface MunicipalityYearsTable {
   municipality_id: number;
   year: number;
-  population: number | null;
+  population: Nullable<number>;
   extra_hours: number;
-  updated_at: string;
-  updated_by: number | null;
+  updated_at: IsoTimestamp;
+  updated_by: Nullable<number>;
 }
 
 /** Per year: the budget and the cost models' parameters (migration 0009). */
@@ -295,8 +322,8 @@ export interface CostShareYearsTable {
   band_rate_3: number;
   band_rate_4: number;
   hourly_rate: number;
-  updated_at: string;
-  updated_by: number | null;
+  updated_at: IsoTimestamp;
+  updated_by: Nullable<number>;
 }
 
 /** The annual report's introductory text for one year and section (migration 0010). */
@@ -304,8 +331,8 @@ export interface AnnualReportTextsTable {
   year: number;
   section: string;
   text: string;
-  updated_at: string;
-  updated_by: number | null;
+  updated_at: IsoTimestamp;
+  updated_by: Nullable<number>;
 }
 
 export interface DB {

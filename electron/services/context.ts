@@ -1,5 +1,5 @@
 import type { AppDatabase } from '../db/open';
-import type { ChannelName, ChannelOutput, ChannelParsedInput, LeaseHolderDto } from '@shared/contract';
+import type { AnonymousChannelName, ChannelName, ChannelOutput, ChannelParsedInput, LeaseHolderDto } from '@shared/contract';
 import type { TeamRole } from '@shared/domain/caseStatus';
 import type { ScryptCost } from './session/passwords';
 
@@ -70,9 +70,24 @@ export interface ServiceContext {
   desktop?: DesktopPort;
 }
 
+/** Set only by signedInContext (session/actor.ts), so a context built by hand is not a signed-in one. */
+export const SIGNED_IN: unique symbol = Symbol('signed in');
+
+/**
+ * A call on behalf of a member who is signed in, still active, and has the role the database gives them
+ * now — checked just before the call (see signedInContext), not taken from what their sign-in said.
+ */
+export interface SignedInContext extends ServiceContext {
+  actor: Actor;
+  readonly [SIGNED_IN]: true;
+}
+
+/** Only the contract's anonymous channels run without a signed-in member; the type follows the flag. */
+export type ContextFor<C extends ChannelName> = C extends AnonymousChannelName ? ServiceContext : SignedInContext;
+
 /** A service function answers at once or, for slow work done off the main thread, with a promise. */
 export type Handler<C extends ChannelName> = (
-  ctx: ServiceContext,
+  ctx: ContextFor<C>,
   input: ChannelParsedInput<C>,
 ) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type Handlers = { [C in ChannelName]: Handler<C> };

@@ -5,6 +5,7 @@ import { systemClock, type Clock, type DesktopPort, type ReadOnlyState, type Ser
 import { handlers as defaultHandlers, type Handlers } from './handlers';
 import { toApiError, type ErrorReporter } from './errors/toApiError';
 import type { ScryptCost } from './session/passwords';
+import { signedInContext } from './session/actor';
 
 export interface Dispatcher {
   /**
@@ -43,8 +44,9 @@ const OPEN_WHILE_LOCKED: ReadonlySet<ChannelName> = new Set<ChannelName>(['sessi
 
 /**
  * The single entry point from the outside world (IPC, the command line, the browser-test bridge):
- * checks the channel, validates the payload with the contract's schema, requires a signed-in member for
- * writes, runs one service function, and turns every failure into a typed Norwegian error.
+ * checks the channel, validates the payload with the contract's schema, requires a signed-in and still
+ * active member for every channel the contract does not mark anonymous, runs one service function, and
+ * turns every failure into a typed Norwegian error.
  */
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const session: SessionStore = options.session ?? { actor: null };
@@ -80,8 +82,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       ...(options.resourcesDir ? { resourcesDir: options.resourcesDir } : {}),
       ...(options.desktop ? { desktop: options.desktop } : {}),
     };
+    // Typed per channel as ContextFor<C>: an anonymous channel takes the context as it is, every other
+    // one the signed-in context, checked against the database here (inside run, so a refusal is a result).
     const handler = handlers[channel] as (ctx: ServiceContext, input: unknown) => unknown;
-    return { channel, run: () => handler(ctx, parsed.data) };
+    return { channel, run: () => handler(definition.anonymous ? ctx : signedInContext(ctx), parsed.data) };
   }
 
   const failure = (error: unknown, channel: ChannelName): ApiResult<never> => ({

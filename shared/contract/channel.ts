@@ -10,7 +10,13 @@ import type { DataSource } from '../domain/dataTables';
  */
 export type ChannelKind = 'query' | 'mutation';
 
-export interface ChannelDefinition<Input extends z.ZodType, Output, Kind extends ChannelKind = ChannelKind, AlsoAudited extends string = string> {
+export interface ChannelDefinition<
+  Input extends z.ZodType,
+  Output,
+  Kind extends ChannelKind = ChannelKind,
+  Anonymous extends boolean = boolean,
+  AlsoAudited extends string = string,
+> {
   readonly input: Input;
   readonly kind: Kind;
   readonly description: string;
@@ -24,42 +30,48 @@ export interface ChannelDefinition<Input extends z.ZodType, Output, Kind extends
   readonly writes: readonly DataSource[];
   /**
    * Allowed before anyone is signed in: signing in, creating the very first member, asking who is
-   * signed in. Everything else, reads included, needs a signed-in member.
+   * signed in. Everything else, reads included, needs a signed-in member. A literal type, so the
+   * services' context type can follow it.
    */
-  readonly anonymous: boolean;
+  readonly anonymous: Anonymous;
   readonly __output?: Output;
   /** Field names the audit row may give beyond the input's own (the status a lifecycle step sets); see auditedFields.ts. */
   readonly __alsoAudited?: AlsoAudited;
 }
 
 export function queryChannel<Output>() {
-  return <Input extends z.ZodType>(
+  return <Input extends z.ZodType, Anonymous extends boolean = false>(
     input: Input,
     description: string,
     reads: readonly DataSource[],
-    options: { anonymous?: boolean; writes?: readonly DataSource[] } = {},
-  ): ChannelDefinition<Input, Output, 'query', never> => ({
+    options: { anonymous?: Anonymous; writes?: readonly DataSource[] } = {},
+  ): ChannelDefinition<Input, Output, 'query', Anonymous, never> => ({
     input,
     kind: 'query',
     description,
     reads,
     writes: options.writes ?? [],
-    anonymous: options.anonymous ?? false,
+    anonymous: anonymousFlag(options),
   });
 }
 
 export function mutationChannel<Output, AlsoAudited extends string = never>() {
-  return <Input extends z.ZodType>(
+  return <Input extends z.ZodType, Anonymous extends boolean = false>(
     input: Input,
     description: string,
     writes: readonly DataSource[],
-    options: { anonymous?: boolean } = {},
-  ): ChannelDefinition<Input, Output, 'mutation', AlsoAudited> => ({
+    options: { anonymous?: Anonymous } = {},
+  ): ChannelDefinition<Input, Output, 'mutation', Anonymous, AlsoAudited> => ({
     input,
     kind: 'mutation',
     description,
     reads: [],
     writes,
-    anonymous: options.anonymous ?? false,
+    anonymous: anonymousFlag(options),
   });
+}
+
+/** Left out means false, which is what the type parameter defaults to when the option is absent. */
+function anonymousFlag<Anonymous extends boolean>(options: { anonymous?: Anonymous }): Anonymous {
+  return (options.anonymous ?? false) as Anonymous;
 }

@@ -67,6 +67,8 @@ export type ChannelOutput<C extends ChannelName> = DefOf<C> extends ChannelDefin
 /** Channels of one kind, so the renderer cannot cache a write or fire a read as a mutation. */
 export type QueryChannelName = { [C in ChannelName]: Contract[C]['kind'] extends 'query' ? C : never }[ChannelName];
 export type MutationChannelName = { [C in ChannelName]: Contract[C]['kind'] extends 'mutation' ? C : never }[ChannelName];
+/** Channels that run with nobody signed in (`anonymous: true`); every other one needs a signed-in member. */
+export type AnonymousChannelName = { [C in ChannelName]: Contract[C]['anonymous'] extends true ? C : never }[ChannelName];
 
 export const CHANNEL_NAMES = Object.keys(contract) as ChannelName[];
 

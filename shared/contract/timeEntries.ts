@@ -58,8 +58,16 @@ export const timeEntryFields = {
   participantIds: z.array(idSchema).max(8).optional(),
 };
 
-export const createTimeEntryInput = z.strictObject(timeEntryFields);
-export const updateTimeEntryInput = z.strictObject({ id: idSchema, ...timeEntryFields });
+/**
+ * The form sends `hours` as typed; once parsed the value is whole minutes, so the parsed input names it
+ * `minutes`, the unit the services store.
+ */
+function hoursAsMinutes<Fields extends { hours: number }>({ hours, ...fields }: Fields): Omit<Fields, 'hours'> & { minutes: number } {
+  return { ...fields, minutes: hours };
+}
+
+export const createTimeEntryInput = z.strictObject(timeEntryFields).transform(hoursAsMinutes);
+export const updateTimeEntryInput = z.strictObject({ id: idSchema, ...timeEntryFields }).transform(hoursAsMinutes);
 
 export const TIME_ENTRY_SORT_FIELDS = ['date', 'caseCode', 'municipality', 'category', 'minutes', 'createdAt'] as const;
 export type TimeEntrySortField = (typeof TIME_ENTRY_SORT_FIELDS)[number];

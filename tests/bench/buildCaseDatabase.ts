@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { transaction } from '../../electron/db/exec';
 import { LATEST_MIGRATION, openDatabase, type AppDatabase } from '../../electron/db/open';
 import { fixedClock, type ServiceContext } from '../../electron/services/context';
+import { signedInContext } from '../../electron/services/session/actor';
 import { planCasesForYear, type PlannedCase } from '../../electron/cli/demo/casePlan';
 import type { DemoCase } from '../../electron/cli/demo/caseWork';
 import { createCaseLife } from '../../electron/cli/demo/demoCaseLife';
@@ -62,7 +63,7 @@ async function build(path: string, log: (line: string) => void): Promise<void> {
       const team = createTeam(ctx);
       const { references, members } = loadReferences(ctx);
       const therapistIds = team.therapists.map((t) => t.id);
-      const actorFor = (id: number) => ({ ...ctx, actor: team.actors.get(id) ?? null });
+      const actorFor = (id: number) => signedInContext({ ...ctx, actor: team.actors.get(id) ?? null });
       const random = createRandom(SEED);
       const years = CASE_BENCH_LAST_YEAR - CASE_BENCH_FIRST_YEAR + 1;
       const planned: PlannedCase[] = [];

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeCase } from '../../electron/cli/demo/serviceCall';
-import { fixedClock, type ServiceContext } from '../../electron/services/context';
+import { fixedClock, type SignedInContext } from '../../electron/services/context';
 import { caseWrites } from '../../electron/services/cases/writes';
 import { ServiceError } from '../../electron/services/errors/serviceError';
+import { signedInContext } from '../../electron/services/session/actor';
 import { createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 
 /**
@@ -11,13 +12,13 @@ import { createTestDatabase, municipalityId, type TestDatabase } from '../suppor
  */
 const NOW = '2021-06-15T10:00:00.000Z';
 let t: TestDatabase;
-let ctx: ServiceContext;
+let ctx: SignedInContext;
 let caseId: number;
 
 beforeEach(async () => {
   t = await createTestDatabase({ now: NOW });
   const actor = { id: t.member!.id, username: t.member!.username, role: t.member!.role };
-  ctx = { db: t.db, actor, clock: fixedClock(NOW), session: { actor } };
+  ctx = signedInContext({ db: t.db, actor, clock: fixedClock(NOW), session: { actor } });
   caseId = t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2021-01-10', staffIds: [t.member!.id] }).id;
 });
 afterEach(() => t.close());

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
+import type { ContextFor, ServiceContext, SignedInContext } from '../../electron/services/context';
 import { createDispatcher } from '../../electron/services/dispatcher';
 import { handlers } from '../../electron/services/handlers';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
@@ -61,8 +62,47 @@ describe('dispatcher', () => {
     dispatcher.dispatch('time-entries:create', { date: '2020-03-02', municipalityId: 4, categoryId: 1, hours: '1½' });
     expect(seen).toEqual([
       { page: 0, pageSize: 100, sort: { field: 'date', direction: 'desc' }, filter: {} },
-      { date: '2020-03-02', municipalityId: 4, categoryId: 1, hours: 90 },
+      { date: '2020-03-02', municipalityId: 4, categoryId: 1, minutes: 90 },
     ]);
+  });
+
+  it('checks the member against the database before every channel that is not anonymous, reads included', () => {
+    const seen: unknown[] = [];
+    const dispatcher = createDispatcher({
+      db: t.db,
+      session: t.dispatcher.session,
+      handlers: { ...handlers, 'cases:list': (ctx) => (seen.push(ctx.actor), []) },
+    });
+    const member = t.member!;
+    t.db.sqlite.prepare("update team_members set role = 'teammedlem' where id = ?").run(member.id);
+    expect(dispatcher.dispatch('cases:list', {})).toEqual({ ok: true, value: [] });
+    expect(seen).toEqual([{ id: member.id, username: member.username, role: 'teammedlem' }]);
+
+    t.db.sqlite.prepare('update team_members set active = 0 where id = ?').run(member.id);
+    expect(dispatcher.dispatch('cases:list', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated', message: 'Brukeren er deaktivert. Logg inn på nytt.' },
+    });
+    expect(seen).toHaveLength(1);
+    expect(dispatcher.dispatch('municipalities:list', {})).toMatchObject({ ok: true });
+  });
+
+  it('types a service’s context by the contract’s anonymous flag (checked by the type check)', () => {
+    expectTypeOf<ContextFor<'cases:list'>>().toEqualTypeOf<SignedInContext>();
+    expectTypeOf<ContextFor<'time-entries:create'>>().toEqualTypeOf<SignedInContext>();
+    expectTypeOf<ContextFor<'session:sign-in'>>().toEqualTypeOf<ServiceContext>();
+    expectTypeOf<ContextFor<'backups:restore'>>().toEqualTypeOf<ServiceContext>();
+  });
+
+  it('runs an anonymous channel with nobody signed in, and refuses the others before their service', () => {
+    const seen: unknown[] = [];
+    const dispatcher = createDispatcher({
+      db: t.db,
+      handlers: { ...handlers, 'municipalities:list': (ctx) => (seen.push(ctx.actor), []), 'cases:list': (ctx) => (seen.push(ctx.actor), []) },
+    });
+    expect(dispatcher.dispatch('municipalities:list', {})).toEqual({ ok: true, value: [] });
+    expect(dispatcher.dispatch('cases:list', {})).toEqual({ ok: false, error: { code: 'unauthenticated', message: 'Du må være logget inn', fieldErrors: {} } });
+    expect(seen).toEqual([null]);
   });
 
   it('answers a service that returns a promise through dispatchAsync, and refuses it in dispatch', async () => {

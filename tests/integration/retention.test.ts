@@ -1,9 +1,10 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock, type ServiceContext } from '../../electron/services/context';
+import { fixedClock } from '../../electron/services/context';
 import { createDispatcher, type Dispatcher } from '../../electron/services/dispatcher';
 import { runRetention } from '../../electron/services/retention/engine';
 import { REDUCTION_RULES, type ReductionRule } from '../../electron/services/retention/rules';
+import { signedInContext } from '../../electron/services/session/actor';
 import { runCli } from '../../electron/cli/main';
 import type { ApiResult, ChannelOutput } from '@shared/contract';
 import { PASSWORD_ENV } from '../../electron/cli/actorSignIn';
@@ -139,7 +140,7 @@ describe('retention', () => {
 
   it('refuses and rolls back a run whose rules would change past annual figures', () => {
     const dropsHours: ReductionRule = { key: 'time_entries', label: 'Timer', table: 'time_entries', caseIdColumn: 'case_id', action: { kind: 'delete' } };
-    const ctx: ServiceContext = { db: t.db, actor: t.dispatcher.session.actor, clock: fixedClock(LATER), session: t.dispatcher.session };
+    const ctx = signedInContext({ db: t.db, actor: t.dispatcher.session.actor, clock: fixedClock(LATER), session: t.dispatcher.session });
     const before = { figures: figures(later), counts: t.counts(), staff: staffLinks() };
     expect(() => runRetention(ctx, { caseIds: [closedId] }, [...REDUCTION_RULES, dropsHours])).toThrow(
       'Kjøringen ville endret årstallene for tidligere år, og ble stoppet. Ingenting ble endret.',

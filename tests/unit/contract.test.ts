@@ -69,6 +69,12 @@ describe('the contract', () => {
     expect(anonymous).toEqual(['backups:list', 'backups:restore', 'categories:list', 'municipalities:list', 'session:get-current', 'session:sign-in', 'session:sign-out', 'system:status', 'team-members:create']);
   });
 
+  it('a time entry is sent as typed hours and parsed into minutes, the unit the services store', () => {
+    const typed = { date: '2025-03-04', municipalityId: 1, categoryId: 2, hours: '1,5' };
+    expect(contract['time-entries:create'].input.parse(typed)).toEqual({ date: '2025-03-04', municipalityId: 1, categoryId: 2, minutes: 90 });
+    expect(contract['time-entries:update'].input.parse({ id: 7, ...typed, hours: 2 })).toEqual({ id: 7, date: '2025-03-04', municipalityId: 1, categoryId: 2, minutes: 120 });
+  });
+
   it('nested filter and sort objects are strict too', () => {
     const input = contract['time-entries:list'].input;
     expect(input.safeParse({ filter: { notAContractField: 1 } }).success).toBe(false);

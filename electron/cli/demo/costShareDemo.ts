@@ -1,4 +1,4 @@
-import type { ServiceContext } from '../../services/context';
+import type { SignedInContext } from '../../services/context';
 import { callChannel } from './serviceCall';
 
 /** A made-up budget for 2020 that grows with the wage settlement, so the demo's cost shares look like a real year's. */
@@ -11,7 +11,7 @@ const EXTRA_HOURS: Record<string, number> = { Fauske: 60, Meløy: 25 };
  * Budget and model parameters for every demo year, and a population for every member (the seeded SSB
  * figure, or the latest earlier one for a year after the seed), saved as the project leader would.
  */
-export function createDemoCostShares(leader: ServiceContext, years: readonly number[]): void {
+export function createDemoCostShares(leader: SignedInContext, years: readonly number[]): void {
   const lastPopulation = new Map<number, number>();
   for (const [index, year] of years.entries()) {
     const settings = callChannel(leader, 'cost-share:get-settings', { year });

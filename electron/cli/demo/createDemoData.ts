@@ -1,6 +1,7 @@
 import { transaction } from '../../db/exec';
 import type { AppDatabase } from '../../db/open';
 import { fixedClock, type ServiceContext } from '../../services/context';
+import { signedInContext } from '../../services/session/actor';
 import { createTimeEntry } from '../../services/timeEntries/write';
 import { isoDateInOslo } from '@shared/dates';
 import { planCasesForYear, type PlannedCase } from './casePlan';
@@ -53,11 +54,11 @@ export function createDemoData(target: { db: AppDatabase }, options: DemoOptions
   }
   const years = Array.from({ length: options.toYear - FIRST_DEMO_YEAR + 1 }, (_, i) => FIRST_DEMO_YEAR + i);
 
-  transaction(target.db, () => {
+  const projectLeader = transaction(target.db, () => {
     const team = createTeam(ctx);
     const { references, members } = loadReferences(ctx);
     const therapistIds = team.therapists.map((t) => t.id);
-    const actorFor = (id: number) => ({ ...ctx, actor: team.actors.get(id) ?? null });
+    const actorFor = (id: number) => signedInContext({ ...ctx, actor: team.actors.get(id) ?? null });
 
     const caseRandom = createRandom(options.seed);
     const planned: PlannedCase[] = [];
@@ -87,8 +88,10 @@ export function createDemoData(target: { db: AppDatabase }, options: DemoOptions
     }
     createCaseLife(ctx, actorFor, createRandom((options.seed ^ LIFE_STREAM) >>> 0), cases);
     createDemoDocuments(ctx, actorFor, createRandom((options.seed ^ DOCUMENT_STREAM) >>> 0));
-    createDemoCostShares(actorFor(team.projectLeader.id), years);
+    const projectLeader = actorFor(team.projectLeader.id);
+    createDemoCostShares(projectLeader, years);
+    return projectLeader;
   });
 
-  return summariseDemo(ctx, options.seed, years);
+  return summariseDemo(projectLeader, options.seed, years);
 }

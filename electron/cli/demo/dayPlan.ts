@@ -1,4 +1,4 @@
-import { MAX_MINUTES_PER_ENTRY } from '@shared/hours';
+import { MAX_MINUTES_PER_DAY } from '@shared/hours';
 import type { CategoryKey } from './profile';
 
 export interface PlannedEntry {
@@ -40,7 +40,7 @@ export class DayPlan {
 
   /** Adds the entry for those participants who still have room; returns who took part, or null. */
   add(entry: Omit<PlannedEntry, 'date'>, options: { overnight?: boolean } = {}): number[] | null {
-    const limit = options.overnight ? MAX_MINUTES_PER_ENTRY : WORKDAY_LIMIT_MINUTES;
+    const limit = options.overnight ? MAX_MINUTES_PER_DAY : WORKDAY_LIMIT_MINUTES;
     const minutes = Math.round(entry.hours * 60);
     const participantIds = entry.participantIds.filter((id) => (this.minutesByPerson.get(id) ?? 0) + minutes <= limit);
     if (participantIds.length === 0) return null;

@@ -1,4 +1,4 @@
-import type { ServiceContext } from '../../services/context';
+import type { ServiceContext, SignedInContext } from '../../services/context';
 import { afterContactDue } from '../../services/cases/transitions';
 import {
   CLOSURE_REASONS,
@@ -33,7 +33,7 @@ interface Partners {
   regional: number[];
 }
 
-function createPartners(ctx: ServiceContext, cases: readonly DemoCase[]): Partners {
+function createPartners(ctx: SignedInContext, cases: readonly DemoCase[]): Partners {
   const municipalities = new Map(cases.map((c) => [c.municipality.id, c.municipality.name]));
   const municipalService = new Map<number, number>();
   const nav = new Map<number, number>();
@@ -48,7 +48,7 @@ function createPartners(ctx: ServiceContext, cases: readonly DemoCase[]): Partne
   return { municipalService, nav, regional };
 }
 
-function rate(ctx: ServiceContext, random: Random, caseId: number, occasion: RatingOccasion, ratedOn: string, domainIds: number[], lift: number): void {
+function rate(ctx: SignedInContext, random: Random, caseId: number, occasion: RatingOccasion, ratedOn: string, domainIds: number[], lift: number): void {
   const ratings = domainIds.map((domainId) => ({ domainId, level: Math.min(3, Math.max(1, random.int(1, 2) + lift)) }));
   writeCase(ctx, 'cases:rate-domains', { caseId, occasion, ratedOn, ratings });
 }
@@ -59,12 +59,12 @@ function rate(ctx: ServiceContext, random: Random, caseId: number, occasion: Rat
  * so every step is validated and audited. The newest referral is left waiting, a few are rejected, and
  * some three-month contacts are left overdue, so every status and every warning on Oversikt has data.
  */
-export function createCaseLife(ctx: ServiceContext, actorFor: (id: number) => ServiceContext, random: Random, cases: readonly DemoCase[]): void {
+export function createCaseLife(ctx: ServiceContext, actorFor: (id: number) => SignedInContext, random: Random, cases: readonly DemoCase[]): void {
   const today = isoDateInOslo(ctx.clock.now());
   const first = actorFor(cases[0]!.staffIds[0]);
   const partners = createPartners(first, cases);
-  const domainIds = callChannel(ctx, 'life-domains:list', {}).map((d) => d.id);
-  const byCode = new Map(callChannel(ctx, 'cases:list', {}).map((c) => [c.code, c.id]));
+  const domainIds = callChannel(first, 'life-domains:list', {}).map((d) => d.id);
+  const byCode = new Map(callChannel(first, 'cases:list', {}).map((c) => [c.code, c.id]));
 
   cases.forEach((c, index) => {
     const id = byCode.get(c.code)!;

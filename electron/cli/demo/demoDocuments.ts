@@ -2,7 +2,7 @@ import { addDays, isoDateInOslo } from '@shared/dates';
 import { TEMPLATE_KINDS } from '@shared/domain/documents';
 import { EVALUATION_SCALE_QUESTIONS, type EvaluationQuestionId } from '@shared/domain/evaluationForm';
 import type { EvaluationAnswers } from '@shared/contract';
-import { fixedClock, type ServiceContext } from '../../services/context';
+import { fixedClock, type ServiceContext, type SignedInContext } from '../../services/context';
 import { recordGeneratedDocument } from '../../services/documents/generateDocument';
 import { newestVersion } from '../../services/documents/templateStore';
 import type { Random } from './random';
@@ -36,7 +36,7 @@ function answers(random: Random): EvaluationAnswers {
  * day, and for about six in ten a returned evaluation form a few weeks later (if that is not after
  * «today»). Through the services, with the case's first staff member as the actor.
  */
-export function createDemoDocuments(ctx: ServiceContext, actorFor: (id: number) => ServiceContext, random: Random): void {
+export function createDemoDocuments(ctx: ServiceContext, actorFor: (id: number) => SignedInContext, random: Random): void {
   const today = isoDateInOslo(ctx.clock.now());
   const closed = ctx.db.sqlite
     .prepare(

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { contract, type ChannelInput, type ChannelName, type ChannelOutput, type ChannelParsedInput } from '@shared/contract';
-import type { ServiceContext } from '../../services/context';
+import type { ContextFor, SignedInContext } from '../../services/context';
 import { caseWrites, type CaseWriteChannel } from '../../services/cases/writes';
 import { handlers, type Handler } from '../../services/handlers';
 
@@ -13,7 +13,7 @@ export function parseChannelInput<C extends ChannelName>(channel: C, input: Chan
  * Calls a channel's service function with an explicit actor. The demo writes on behalf of several
  * members in one run; going through the dispatcher would mean a sign-in (and an audit row) per entry.
  */
-export function callChannel<C extends ChannelName>(ctx: ServiceContext, channel: C, input: ChannelInput<C>): ChannelOutput<C> {
+export function callChannel<C extends ChannelName>(ctx: ContextFor<C>, channel: C, input: ChannelInput<C>): ChannelOutput<C> {
   const handler = handlers[channel] as Handler<C>;
   const output = handler(ctx, parseChannelInput(channel, input));
   if (output instanceof Promise) throw new Error(`${channel} is asynchronous; the demo writes only through synchronous channels`);
@@ -25,7 +25,7 @@ export function callChannel<C extends ChannelName>(ctx: ServiceContext, channel:
  * reading the whole case back for the channel's answer: the demo never looks at it, and the reading
  * was most of the cost of walking a case through its life.
  */
-export function writeCase<C extends CaseWriteChannel>(ctx: ServiceContext, channel: C, input: ChannelInput<C>): void {
-  const write = caseWrites[channel] as (ctx: ServiceContext, input: ChannelParsedInput<C>) => number;
+export function writeCase<C extends CaseWriteChannel>(ctx: SignedInContext, channel: C, input: ChannelInput<C>): void {
+  const write = caseWrites[channel] as (ctx: SignedInContext, input: ChannelParsedInput<C>) => number;
   write(ctx, parseChannelInput(channel, input));
 }

@@ -1,4 +1,4 @@
-import type { ServiceContext } from '../../services/context';
+import type { SignedInContext } from '../../services/context';
 import { callChannel } from './serviceCall';
 
 export interface DemoYearSummary {
@@ -21,7 +21,7 @@ export interface DemoSummary {
 }
 
 /** Read back through the channels, so the summary shows what the app will show, not what was planned. */
-export function summariseDemo(ctx: ServiceContext, seed: number, years: readonly number[]): DemoSummary {
+export function summariseDemo(ctx: SignedInContext, seed: number, years: readonly number[]): DemoSummary {
   const perYear = years.map((year) => {
     const pivot = callChannel(ctx, 'statistics:annual', { year });
     const cases = callChannel(ctx, 'cases:list', { year }).length;

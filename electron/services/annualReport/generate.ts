@@ -3,9 +3,8 @@ import { annualReportFileName } from '@shared/domain/annualReport';
 import { DOCX_MIME_TYPE } from '@shared/domain/documents';
 import { isoDateInOslo } from '@shared/dates';
 import { transaction } from '../../db/exec';
-import { requireActor } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { XLSX_MIME } from '../timesheet/sheetFiles';
 import { annualReportDocx } from './docxReport';
 import { annualReportContent } from './reportContent';
@@ -22,8 +21,7 @@ export async function annualReportFiles(ctx: ServiceContext, year: number): Prom
 }
 
 /** The one-click annual report: one audit row for the pair of files. */
-export async function generateAnnualReport(ctx: ServiceContext, input: { year: number }): Promise<AnnualReportFilesDto> {
-  requireActor(ctx);
+export async function generateAnnualReport(ctx: SignedInContext, input: { year: number }): Promise<AnnualReportFilesDto> {
   const files = await annualReportFiles(ctx, input.year);
   transaction(ctx.db, () => recordAudit(ctx, 'document', 'annual_report', input.year, auditedFields('annual-report:generate', ['docx', 'xlsx'])));
   return files;

@@ -2,9 +2,8 @@ import type { ChannelParsedInput } from '@shared/contract';
 import type { AnnualReportTextDto, AnnualReportTextsDto } from '@shared/contract/annualReport';
 import { ANNUAL_REPORT_SECTIONS, sectionHeading, type AnnualReportSection } from '@shared/domain/annualReport';
 import { all, run, transaction } from '../../db/exec';
-import { requireActor } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 
 interface TextRow {
   section: string;
@@ -44,8 +43,8 @@ export function annualReportTexts(ctx: ServiceContext, input: { year: number }):
 }
 
 /** Saves (or, when emptied, removes) one section's text. The audit row names the section, not the words. */
-export function saveAnnualReportText(ctx: ServiceContext, input: ChannelParsedInput<'annual-report:save-text'>): AnnualReportTextDto {
-  const actor = requireActor(ctx);
+export function saveAnnualReportText(ctx: SignedInContext, input: ChannelParsedInput<'annual-report:save-text'>): AnnualReportTextDto {
+  const { actor } = ctx;
   return transaction(ctx.db, () => {
     const { kysely } = ctx.db;
     if (input.text === '') {

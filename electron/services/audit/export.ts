@@ -8,7 +8,7 @@ import type { AppDatabase } from '../../db/open';
 import { requireAdministrator } from '../session/actor';
 import { auditedFields, recordAudit } from './recordAudit';
 import { selectAuditEntries } from './log';
-import type { ServiceContext } from '../context';
+import type { SignedInContext } from '../context';
 
 /** Far above what a team of five writes in a decade; a bound so one export cannot exhaust memory. */
 const MAX_EXPORT_ROWS = 1_000_000;
@@ -48,7 +48,7 @@ export async function auditWorkbook(db: AppDatabase, filter: AuditFilter | undef
 }
 
 /** The export is itself audited, naming which filters were used (never their values). */
-export async function exportAudit(ctx: ServiceContext, input: ChannelParsedInput<'audit:export'>): Promise<AuditExportDto> {
+export async function exportAudit(ctx: SignedInContext, input: ChannelParsedInput<'audit:export'>): Promise<AuditExportDto> {
   requireAdministrator(ctx);
   const filter = input.filter ?? {};
   transaction(ctx.db, () => recordAudit(ctx, 'export', 'audit_log', null, auditedFields('audit:export', Object.keys(filter) as (keyof typeof filter)[])));

@@ -6,7 +6,7 @@ import { all, first, prepare } from '../../db/exec';
 import type { AppDatabase } from '../../db/open';
 import { requireAdministrator } from '../session/actor';
 import { verifyChain, type ChainedAuditRow } from '../../db/auditChain';
-import type { ServiceContext } from '../context';
+import type { SignedInContext } from '../context';
 
 /** The start of the day after `date`, as an ISO timestamp: the filter's «to» includes the whole day. */
 function endExclusive(date: string): string {
@@ -51,7 +51,7 @@ export function selectAuditEntries(db: AppDatabase, filter: AuditFilter | undefi
   }));
 }
 
-export function listAudit(ctx: ServiceContext, input: ChannelParsedInput<'audit:list'>): AuditPageDto {
+export function listAudit(ctx: SignedInContext, input: ChannelParsedInput<'audit:list'>): AuditPageDto {
   requireAdministrator(ctx);
   const total = first(ctx.db, filteredQuery(ctx.db, input.filter).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
   const rows = selectAuditEntries(ctx.db, input.filter, AUDIT_PAGE_SIZE, (input.page - 1) * AUDIT_PAGE_SIZE);
@@ -65,7 +65,7 @@ export function verifyAuditChain(db: AppDatabase): AuditVerifyDto {
   return { ok: verdict.ok, rows: verdict.rows, firstBrokenId: verdict.ok ? null : verdict.firstBrokenId };
 }
 
-export function verifyAudit(ctx: ServiceContext): AuditVerifyDto {
+export function verifyAudit(ctx: SignedInContext): AuditVerifyDto {
   requireAdministrator(ctx);
   return verifyAuditChain(ctx.db);
 }

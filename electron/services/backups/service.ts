@@ -1,8 +1,8 @@
 import type { BackupDto, BackupListDto, ChannelParsedInput, RestoreResultDto } from '@shared/contract';
 import { transaction } from '../../db/exec';
-import { requireActor } from '../session/actor';
+import { requireAdministrator, signedInContext } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
 import { readSettings } from '../settings/settings';
 import { findTeamMemberByUsername, toActor } from '../team/teamMembers';
@@ -29,7 +29,8 @@ export function backupFolder(ctx: ServiceContext): string {
 }
 
 export function listBackups(ctx: ServiceContext): BackupListDto {
-  if (ctx.readOnly?.mode !== 'recovery') requireActor(ctx);
+  // The channel is anonymous for recovery mode only; otherwise listing needs a signed-in member.
+  if (ctx.readOnly?.mode !== 'recovery') signedInContext(ctx);
   const folder = backupFolder(ctx);
   const backups = listBackupFiles(folder).map((file) => inspectBackup(join(folder, file.fileName), file.fileName, ctx.db.nativeBinding));
   return { folder, backups };
@@ -43,8 +44,7 @@ export async function takeBackup(ctx: ServiceContext, kind: 'auto' | 'manuell'):
   return backup;
 }
 
-export async function createBackup(ctx: ServiceContext): Promise<BackupDto> {
-  requireActor(ctx);
+export async function createBackup(ctx: SignedInContext): Promise<BackupDto> {
   const backup = await takeBackup(ctx, 'manuell');
   transaction(ctx.db, () => recordAudit(ctx, 'backup', 'database', null));
   return backup;
@@ -58,8 +58,7 @@ export async function restoreBackup(ctx: ServiceContext, input: ChannelParsedInp
   const folder = backupFolder(ctx);
   const now = ctx.clock.now();
   if (ctx.readOnly?.mode === 'recovery') return restoreOverDamagedFile(ctx.db, databasePath(ctx), folder, input.fileName, now);
-  const actor = requireActor(ctx);
-  if (actor.role !== 'administrator') throw new ServiceError('forbidden', 'Bare en administrator kan hente fram en sikkerhetskopi');
+  const actor = requireAdministrator(signedInContext(ctx), 'Bare en administrator kan hente fram en sikkerhetskopi');
   const result = await restoreIntoOpenDatabase(ctx.db, folder, input.fileName, now);
   // The restored data decides who this member is (id, role, still active); unknown there means signed out.
   const restoredRow = findTeamMemberByUsername(ctx, actor.username);

@@ -5,10 +5,9 @@ import { baseCaseQuery, caseSummary, staffByCase, toCaseDto } from './list';
 import { recordTransition } from './transitions';
 import { formatCaseCode, normaliseCaseCode, parseCaseCode } from '@shared/caseCode';
 import { isoDateInOslo } from '@shared/dates';
-import { requireActor } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { AuditedField } from '@shared/contract/auditedFields';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, notFound, ServiceError } from '../errors/serviceError';
 import { requireActiveMembers } from '../team/teamMembers';
 
@@ -78,8 +77,7 @@ export function nextCaseCode(ctx: ServiceContext, input: ChannelParsedInput<'cas
   return { code: generateCode(ctx, municipality, Number(input.referralDate.slice(0, 4))).code };
 }
 
-export function createCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:create'>): CaseDto {
-  requireActor(ctx);
+export function createCase(ctx: SignedInContext, input: ChannelParsedInput<'cases:create'>): CaseDto {
   const id = transaction(ctx.db, () => {
     const municipality = requireCaseMunicipality(ctx, input.municipalityId, input.referralDate);
     // A referral has happened when it is registered; a future date is a typing error.
@@ -135,8 +133,7 @@ export function getCase(ctx: ServiceContext, input: { id: number }): CaseDetailD
 }
 
 /** The team corrects a code by hand; the running number follows, the municipality letters and year may not change. */
-export function correctCaseCode(ctx: ServiceContext, input: ChannelParsedInput<'cases:correct-code'>): number {
-  requireActor(ctx);
+export function correctCaseCode(ctx: SignedInContext, input: ChannelParsedInput<'cases:correct-code'>): number {
   transaction(ctx.db, () => {
     const existing = first(ctx.db, ctx.db.kysely.selectFrom('cases').selectAll().where('id', '=', input.id));
     if (!existing) throw notFound('Saken finnes ikke');

@@ -1,15 +1,13 @@
 import { first, run, transaction } from '../../db/exec';
 import type { ChannelParsedInput } from '@shared/contract';
-import { requireActor } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { notFound, ServiceError } from '../errors/serviceError';
 
 export function setClosureNote(
-  ctx: ServiceContext,
+  ctx: SignedInContext,
   input: ChannelParsedInput<'cases:set-closure-note'>,
 ): { id: number; closureNote: string | null } {
-  requireActor(ctx);
   const note = input.closureNote === '' ? null : input.closureNote;
   return transaction(ctx.db, () => {
     const row = first(ctx.db, ctx.db.kysely.selectFrom('cases').select(['id', 'reduced_at']).where('id', '=', input.id));

@@ -1,14 +1,12 @@
 import { first, run, transaction } from '../../db/exec';
 import type { ChannelParsedInput } from '@shared/contract';
-import { requireActor } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import { loadCaseRow } from './caseRow';
-import type { ServiceContext } from '../context';
+import type { SignedInContext } from '../context';
 import { invalidField, notFound, ServiceError } from '../errors/serviceError';
 
 /** Links a partner to a case in a role (oppdragsgiver, henviser, samarbeidspartner, overtar oppfølging). */
-export function linkCaseContact(ctx: ServiceContext, input: ChannelParsedInput<'cases:link-contact'>): number {
-  requireActor(ctx);
+export function linkCaseContact(ctx: SignedInContext, input: ChannelParsedInput<'cases:link-contact'>): number {
   transaction(ctx.db, () => {
     loadCaseRow(ctx, input.caseId);
     const contact = first(ctx.db, ctx.db.kysely.selectFrom('contacts').select(['id', 'archived_at']).where('id', '=', input.contactId));
@@ -40,8 +38,7 @@ export function linkCaseContact(ctx: ServiceContext, input: ChannelParsedInput<'
   return input.caseId;
 }
 
-export function unlinkCaseContact(ctx: ServiceContext, input: ChannelParsedInput<'cases:unlink-contact'>): { id: number } {
-  requireActor(ctx);
+export function unlinkCaseContact(ctx: SignedInContext, input: ChannelParsedInput<'cases:unlink-contact'>): { id: number } {
   return transaction(ctx.db, () => {
     const row = first(ctx.db, ctx.db.kysely.selectFrom('case_contacts').select('id').where('id', '=', input.id));
     if (!row) throw notFound('Koblingen finnes ikke');

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { all, first } from '../../db/exec';
 import type { CaseDetailDto, CaseDto } from '@shared/contract';
-import type { CaseContactRole, ClosureReason, ContactKind, GoalStatus, InstitutionKind, RatingLevel, RatingOccasion } from '@shared/domain/caseLife';
-import type { CaseStatus } from '@shared/domain/caseStatus';
+import type { RatingLevel } from '@shared/domain/caseLife';
 import { afterContactDue } from './transitions';
 import type { ServiceContext } from '../context';
 
@@ -52,15 +51,15 @@ export function caseDetail(ctx: ServiceContext, base: CaseDto): CaseDetailDto {
       .orderBy('x.id'),
   ).map((t) => ({
     id: t.id,
-    fromStatus: t.from_status as CaseStatus | null,
-    toStatus: t.to_status as CaseStatus,
+    fromStatus: t.from_status,
+    toStatus: t.to_status,
     onDate: t.on_date,
     reopened: t.reopened === 1,
     at: t.at,
     actorName: t.display_name,
   }));
   const goals = all(ctx.db, ctx.db.kysely.selectFrom('case_goals').select(['id', 'text', 'status']).where('case_id', '=', id).orderBy('id')).map(
-    (g) => ({ id: g.id, text: g.text, status: g.status as GoalStatus }),
+    (g) => ({ id: g.id, text: g.text, status: g.status }),
   );
   const ratings = all(
     ctx.db,
@@ -75,7 +74,7 @@ export function caseDetail(ctx: ServiceContext, base: CaseDto): CaseDetailDto {
   ).map((r) => ({
     domainId: r.domain_id,
     domainName: r.name,
-    occasion: r.occasion as RatingOccasion,
+    occasion: r.occasion,
     level: r.level as RatingLevel,
     ratedOn: r.rated_on,
     note: r.note,
@@ -94,10 +93,10 @@ export function caseDetail(ctx: ServiceContext, base: CaseDto): CaseDetailDto {
     id: c.id,
     contactId: c.contact_id,
     contactName: c.name,
-    contactKind: c.kind as ContactKind,
+    contactKind: c.kind,
     personId: c.person_id,
     personName: c.person_name,
-    role: c.role as CaseContactRole,
+    role: c.role,
     archived: c.archived_at !== null,
   }));
   return {
@@ -106,14 +105,14 @@ export function caseDetail(ctx: ServiceContext, base: CaseDto): CaseDetailDto {
     rejectedDate: row.rejected_date,
     institution: row.institution_kind
       ? {
-          kind: row.institution_kind as InstitutionKind,
+          kind: row.institution_kind,
           name: row.institution_name,
           from: row.institution_from,
           expectedDischargeDate: row.expected_discharge_date,
           dischargeDate: row.discharge_date,
         }
       : null,
-    closureReason: row.closure_reason as ClosureReason | null,
+    closureReason: row.closure_reason,
     takeoverService: row.takeover_service,
     afterContactDate: row.after_contact_date,
     afterContactDue: base.closedDate ? afterContactDue(base.closedDate) : null,

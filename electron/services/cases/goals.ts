@@ -1,11 +1,10 @@
 import { first, run, transaction } from '../../db/exec';
 import type { CaseGoalDto, ChannelParsedInput } from '@shared/contract';
 import type { GoalStatus } from '@shared/domain/caseLife';
-import { requireActor } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { AuditedField } from '@shared/contract/auditedFields';
 import { loadCaseRow } from './caseRow';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { notFound, ServiceError } from '../errors/serviceError';
 
 const MAX_GOALS = 12;
@@ -13,12 +12,11 @@ const MAX_GOALS = 12;
 function loadGoal(ctx: ServiceContext, id: number): CaseGoalDto {
   const row = first(ctx.db, ctx.db.kysely.selectFrom('case_goals').select(['id', 'text', 'status']).where('id', '=', id));
   if (!row) throw notFound('Målet finnes ikke');
-  return { id: row.id, text: row.text, status: row.status as GoalStatus };
+  return { id: row.id, text: row.text, status: row.status };
 }
 
 /** Goals in the user's own words from the start conversation: short, and kept off clinical detail. */
-export function createGoal(ctx: ServiceContext, input: ChannelParsedInput<'cases:add-goal'>): CaseGoalDto {
-  requireActor(ctx);
+export function createGoal(ctx: SignedInContext, input: ChannelParsedInput<'cases:add-goal'>): CaseGoalDto {
   return transaction(ctx.db, () => {
     const row = loadCaseRow(ctx, input.caseId);
     if (row.status === 'avvist') throw new ServiceError('conflict', 'En avvist henvisning har ingen mål', { status: 'Saken er avvist' });
@@ -37,8 +35,7 @@ export function createGoal(ctx: ServiceContext, input: ChannelParsedInput<'cases
   });
 }
 
-export function updateGoal(ctx: ServiceContext, input: ChannelParsedInput<'cases:update-goal'>): CaseGoalDto {
-  requireActor(ctx);
+export function updateGoal(ctx: SignedInContext, input: ChannelParsedInput<'cases:update-goal'>): CaseGoalDto {
   return transaction(ctx.db, () => {
     const before = loadGoal(ctx, input.id);
     const fields: AuditedField<'cases:update-goal'>[] = [
@@ -58,8 +55,7 @@ export function updateGoal(ctx: ServiceContext, input: ChannelParsedInput<'cases
   });
 }
 
-export function deleteGoal(ctx: ServiceContext, input: ChannelParsedInput<'cases:delete-goal'>): { id: number } {
-  requireActor(ctx);
+export function deleteGoal(ctx: SignedInContext, input: ChannelParsedInput<'cases:delete-goal'>): { id: number } {
   return transaction(ctx.db, () => {
     loadGoal(ctx, input.id);
     run(ctx.db, ctx.db.kysely.deleteFrom('case_goals').where('id', '=', input.id));

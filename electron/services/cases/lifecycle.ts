@@ -1,14 +1,14 @@
+import type { Updateable } from 'kysely';
 import { run, transaction } from '../../db/exec';
-import type { CaseRow } from '../../db/schema';
+import type { CaseRow, CasesTable } from '../../db/schema';
 import type { ChannelParsedInput } from '@shared/contract';
 import { CASE_STATUS_LABEL, type CaseStatus } from '@shared/domain/caseStatus';
 import { statusAfter, STEP_REFUSAL, type LifecycleStep } from '@shared/domain/caseTransitions';
 import { isoDateInOslo } from '@shared/dates';
 import { formatNorwegianDate } from '@shared/format';
-import { requireActor } from '../session/actor';
 import { auditedFields, recordAudit, type AuditedFields } from '../audit/recordAudit';
 import { recordTransition } from './transitions';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { loadCaseRow } from './caseRow';
 import { invalidField, ServiceError } from '../errors/serviceError';
 
@@ -19,7 +19,7 @@ import { invalidField, ServiceError } from '../errors/serviceError';
  * transaction — a refused step writes nothing.
  */
 function requireStep(row: CaseRow, step: LifecycleStep): CaseStatus {
-  const status = row.status as CaseStatus;
+  const status = row.status;
   const next = statusAfter(status, step);
   if (!next) {
     const message = STEP_REFUSAL[step];
@@ -40,11 +40,10 @@ function requireOnOrAfter(field: string, date: string, earlier: string | null, w
 const emptyToNull = (value: string | null | undefined) => (value && value.trim() !== '' ? value.trim() : null);
 
 function transition(
-  ctx: ServiceContext,
+  ctx: SignedInContext,
   id: number,
-  work: (row: CaseRow) => { to: CaseStatus; onDate: string; set: Record<string, unknown>; fields: AuditedFields; reopened?: boolean },
+  work: (row: CaseRow) => { to: CaseStatus; onDate: string; set: Updateable<CasesTable>; fields: AuditedFields; reopened?: boolean },
 ): number {
-  requireActor(ctx);
   transaction(ctx.db, () => {
     const row = loadCaseRow(ctx, id);
     const step = work(row);
@@ -55,13 +54,13 @@ function transition(
         .set({ ...step.set, status: step.to, updated_at: ctx.clock.now().toISOString() })
         .where('id', '=', id),
     );
-    recordTransition(ctx, id, row.status as CaseStatus, step.to, step.onDate, step.reopened);
+    recordTransition(ctx, id, row.status, step.to, step.onDate, step.reopened);
     recordAudit(ctx, step.reopened ? 'reopen' : 'transition', 'case', id, step.fields);
   });
   return id;
 }
 
-export function rejectCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:reject'>): number {
+export function rejectCase(ctx: SignedInContext, input: ChannelParsedInput<'cases:reject'>): number {
   return transition(ctx, input.id, (row) => {
     const to = requireStep(row, 'reject');
     requireNotFuture(ctx, 'date', input.date);
@@ -70,7 +69,7 @@ export function rejectCase(ctx: ServiceContext, input: ChannelParsedInput<'cases
   });
 }
 
-export function enterInstitution(ctx: ServiceContext, input: ChannelParsedInput<'cases:enter-institution'>): number {
+export function enterInstitution(ctx: SignedInContext, input: ChannelParsedInput<'cases:enter-institution'>): number {
   return transition(ctx, input.id, (row) => {
     const to = requireStep(row, 'enter-institution');
     requireNotFuture(ctx, 'date', input.date);
@@ -91,8 +90,7 @@ export function enterInstitution(ctx: ServiceContext, input: ChannelParsedInput<
 }
 
 /** Not a status change: the institution's details and the discharge dates, corrected as they become known. */
-export function updateInstitution(ctx: ServiceContext, input: ChannelParsedInput<'cases:update-institution'>): number {
-  requireActor(ctx);
+export function updateInstitution(ctx: SignedInContext, input: ChannelParsedInput<'cases:update-institution'>): number {
   transaction(ctx.db, () => {
     const row = loadCaseRow(ctx, input.id);
     requireStep(row, 'update-institution');
@@ -120,7 +118,7 @@ export function updateInstitution(ctx: ServiceContext, input: ChannelParsedInput
   return input.id;
 }
 
-export function startFollowUp(ctx: ServiceContext, input: ChannelParsedInput<'cases:start-follow-up'>): number {
+export function startFollowUp(ctx: SignedInContext, input: ChannelParsedInput<'cases:start-follow-up'>): number {
   return transition(ctx, input.id, (row) => {
     const to = requireStep(row, 'start-follow-up');
     if (row.risk_assessment_done !== 1) {
@@ -144,7 +142,7 @@ export function startFollowUp(ctx: ServiceContext, input: ChannelParsedInput<'ca
   });
 }
 
-export function closeCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:close'>): number {
+export function closeCase(ctx: SignedInContext, input: ChannelParsedInput<'cases:close'>): number {
   return transition(ctx, input.id, (row) => {
     const to = requireStep(row, 'close');
     requireNotFuture(ctx, 'closedDate', input.closedDate);
@@ -160,7 +158,7 @@ export function closeCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:
   });
 }
 
-export function recordAfterContact(ctx: ServiceContext, input: ChannelParsedInput<'cases:record-after-contact'>): number {
+export function recordAfterContact(ctx: SignedInContext, input: ChannelParsedInput<'cases:record-after-contact'>): number {
   return transition(ctx, input.id, (row) => {
     const to = requireStep(row, 'record-after-contact');
     requireNotFuture(ctx, 'contactDate', input.contactDate);
@@ -170,7 +168,7 @@ export function recordAfterContact(ctx: ServiceContext, input: ChannelParsedInpu
 }
 
 /** A closed case taken up again: back in follow-up; the closure is kept in the timeline, not on the case. */
-export function reopenCase(ctx: ServiceContext, input: ChannelParsedInput<'cases:reopen'>): number {
+export function reopenCase(ctx: SignedInContext, input: ChannelParsedInput<'cases:reopen'>): number {
   return transition(ctx, input.id, (row) => {
     const to = requireStep(row, 'reopen');
     requireNotFuture(ctx, 'date', input.date);

@@ -73,7 +73,7 @@ export function toCaseDto(row: CaseRowWithJoins, staff: CaseDto['staff']): CaseD
     municipalityName: row.municipality_name,
     year: row.year,
     runningNumber: row.running_number,
-    status: row.status as CaseDto['status'],
+    status: row.status,
     referralDate: row.referral_date,
     startDate: row.start_date,
     closedDate: row.closed_date,

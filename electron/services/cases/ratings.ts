@@ -3,10 +3,9 @@ import type { ChannelParsedInput } from '@shared/contract';
 import { RATING_OCCASION_LABEL, type RatingOccasion } from '@shared/domain/caseLife';
 import type { CaseStatus } from '@shared/domain/caseStatus';
 import { isoDateInOslo } from '@shared/dates';
-import { requireActor } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import { loadCaseRow } from './caseRow';
-import type { ServiceContext } from '../context';
+import type { SignedInContext } from '../context';
 import { invalidField, ServiceError } from '../errors/serviceError';
 
 /** Which statuses a case must have for each rating: closure ratings need follow-up, the three-month ones a closure. */
@@ -17,11 +16,10 @@ const OCCASION_STATUSES: Record<RatingOccasion, readonly CaseStatus[]> = {
 };
 
 /** Rates the life domains for one occasion, replacing that occasion's earlier ratings as one change. */
-export function rateDomains(ctx: ServiceContext, input: ChannelParsedInput<'cases:rate-domains'>): number {
-  requireActor(ctx);
+export function rateDomains(ctx: SignedInContext, input: ChannelParsedInput<'cases:rate-domains'>): number {
   transaction(ctx.db, () => {
     const row = loadCaseRow(ctx, input.caseId);
-    if (!OCCASION_STATUSES[input.occasion].includes(row.status as CaseStatus)) {
+    if (!OCCASION_STATUSES[input.occasion].includes(row.status)) {
       const message = `Vurderingen «${RATING_OCCASION_LABEL[input.occasion].toLocaleLowerCase('nb')}» passer ikke sakens status`;
       throw new ServiceError('conflict', message, { occasion: message });
     }

@@ -3,16 +3,14 @@ import { all, run, transaction } from '../../db/exec';
 import type { CaseloadDto, ChannelParsedInput } from '@shared/contract';
 import { ACTIVE_CASE_STATUSES } from '@shared/domain/caseLife';
 import { isoDateInOslo } from '@shared/dates';
-import { requireActor } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import { loadCaseRow } from './caseRow';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, ServiceError } from '../errors/serviceError';
 import { requireActiveMembers } from '../team/teamMembers';
 
 /** The risk assessment done before the first meeting: when, by whom, and whether it was carried out. */
-export function recordRiskAssessment(ctx: ServiceContext, input: ChannelParsedInput<'cases:record-risk-assessment'>): number {
-  requireActor(ctx);
+export function recordRiskAssessment(ctx: SignedInContext, input: ChannelParsedInput<'cases:record-risk-assessment'>): number {
   transaction(ctx.db, () => {
     const row = loadCaseRow(ctx, input.id);
     if (row.status === 'avvist') {
@@ -45,8 +43,7 @@ export function recordRiskAssessment(ctx: ServiceContext, input: ChannelParsedIn
 }
 
 /** Replaces the case's staff. Fewer than two is allowed (a colleague may be away) but warned about in the UI. */
-export function setCaseStaff(ctx: ServiceContext, input: ChannelParsedInput<'cases:set-staff'>): number {
-  requireActor(ctx);
+export function setCaseStaff(ctx: SignedInContext, input: ChannelParsedInput<'cases:set-staff'>): number {
   transaction(ctx.db, () => {
     loadCaseRow(ctx, input.id);
     const staff = requireActiveMembers(ctx, input.staffIds, 'staffIds');

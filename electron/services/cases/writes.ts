@@ -4,12 +4,12 @@ import { linkCaseContact } from './contactLinks';
 import { closeCase, enterInstitution, recordAfterContact, rejectCase, reopenCase, startFollowUp, updateInstitution } from './lifecycle';
 import { rateDomains } from './ratings';
 import { recordRiskAssessment, setCaseStaff } from './staff';
-import type { ServiceContext } from '../context';
+import type { SignedInContext } from '../context';
 
 /** The mutation channels that answer with the whole case as it is after the write. */
 export type CaseWriteChannel = { [C in MutationChannelName]: ChannelOutput<C> extends CaseDetailDto ? C : never }[MutationChannelName];
 
-type CaseWrite<C extends CaseWriteChannel> = (ctx: ServiceContext, input: ChannelParsedInput<C>) => number;
+type CaseWrite<C extends CaseWriteChannel> = (ctx: SignedInContext, input: ChannelParsedInput<C>) => number;
 
 /**
  * The write behind each of those channels: validated, audited and in its own transaction, answering
@@ -33,7 +33,7 @@ export const caseWrites: { [C in CaseWriteChannel]: CaseWrite<C> } = {
 };
 
 /** The channel's handler: the write, then the case as it is now. */
-export function answeringWithCase<C extends CaseWriteChannel>(channel: C): (ctx: ServiceContext, input: ChannelParsedInput<C>) => CaseDetailDto {
+export function answeringWithCase<C extends CaseWriteChannel>(channel: C): (ctx: SignedInContext, input: ChannelParsedInput<C>) => CaseDetailDto {
   const write = caseWrites[channel] as CaseWrite<C>;
   return (ctx, input) => getCase(ctx, { id: write(ctx, input) });
 }

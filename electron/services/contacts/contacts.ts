@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import { all, first, run, transaction } from '../../db/exec';
+import type { ContactPeopleTable, ContactsTable } from '../../db/schema';
 import type { ChannelParsedInput, ContactDto, ContactPersonDto } from '@shared/contract';
 import type { ContactArea, ContactKind } from '@shared/domain/caseLife';
-import { requireActor } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, notFound, ServiceError } from '../errors/serviceError';
 
 const blankToNull = (value: string | null | undefined) => (value && value.trim() !== '' ? value.trim() : null);
@@ -40,8 +40,8 @@ function toDtos(ctx: ServiceContext, rows: ContactRow[]): ContactDto[] {
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
-    kind: r.kind as ContactKind,
-    area: r.area as ContactArea,
+    kind: r.kind,
+    area: r.area,
     municipalityId: r.municipality_id,
     municipalityName: r.municipality_name,
     otherMunicipality: r.other_municipality,
@@ -106,13 +106,12 @@ function contactValues(ctx: ServiceContext, input: ContactFields) {
     email: blankToNull(input.email),
     address: blankToNull(input.address),
     updated_at: ctx.clock.now().toISOString(),
-  };
+  } satisfies Updateable<ContactsTable>;
 }
 
 const CONTACT_FIELDS = ['address', 'area', 'email', 'kind', 'municipalityId', 'name', 'otherMunicipality', 'phone'] as const;
 
-export function createContact(ctx: ServiceContext, input: ContactFields): ContactDto {
-  requireActor(ctx);
+export function createContact(ctx: SignedInContext, input: ContactFields): ContactDto {
   const id = transaction(ctx.db, () => {
     const values = contactValues(ctx, input);
     const row = first(ctx.db, ctx.db.kysely.insertInto('contacts').values({ ...values, created_at: values.updated_at }).returning('id'))!;
@@ -122,8 +121,7 @@ export function createContact(ctx: ServiceContext, input: ContactFields): Contac
   return getContact(ctx, { id });
 }
 
-export function updateContact(ctx: ServiceContext, input: ChannelParsedInput<'contacts:update'>): ContactDto {
-  requireActor(ctx);
+export function updateContact(ctx: SignedInContext, input: ChannelParsedInput<'contacts:update'>): ContactDto {
   transaction(ctx.db, () => {
     getContact(ctx, input);
     run(ctx.db, ctx.db.kysely.updateTable('contacts').set(contactValues(ctx, input)).where('id', '=', input.id));
@@ -132,8 +130,7 @@ export function updateContact(ctx: ServiceContext, input: ChannelParsedInput<'co
   return getContact(ctx, input);
 }
 
-export function archiveContact(ctx: ServiceContext, input: ChannelParsedInput<'contacts:archive'>): ContactDto {
-  requireActor(ctx);
+export function archiveContact(ctx: SignedInContext, input: ChannelParsedInput<'contacts:archive'>): ContactDto {
   transaction(ctx.db, () => {
     const before = getContact(ctx, input);
     if (before.archived === input.archived) return;
@@ -145,8 +142,7 @@ export function archiveContact(ctx: ServiceContext, input: ChannelParsedInput<'c
 }
 
 /** Only a contact that no case and no network event points at can go; one in use is archived instead. */
-export function deleteContact(ctx: ServiceContext, input: ChannelParsedInput<'contacts:delete'>): { id: number } {
-  requireActor(ctx);
+export function deleteContact(ctx: SignedInContext, input: ChannelParsedInput<'contacts:delete'>): { id: number } {
   return transaction(ctx.db, () => {
     const contact = getContact(ctx, input);
     if (contact.uses > 0) {
@@ -166,11 +162,10 @@ const personValues = (input: PersonFields) => ({
   role: blankToNull(input.role),
   phone: blankToNull(input.phone),
   email: blankToNull(input.email),
-});
+}) satisfies Updateable<ContactPeopleTable>;
 const PERSON_FIELDS = ['email', 'name', 'phone', 'role'] as const;
 
-export function createContactPerson(ctx: ServiceContext, input: ChannelParsedInput<'contacts:add-person'>): ContactDto {
-  requireActor(ctx);
+export function createContactPerson(ctx: SignedInContext, input: ChannelParsedInput<'contacts:add-person'>): ContactDto {
   transaction(ctx.db, () => {
     getContact(ctx, { id: input.contactId });
     const row = first(ctx.db, ctx.db.kysely.insertInto('contact_people').values({ contact_id: input.contactId, ...personValues(input) }).returning('id'))!;
@@ -185,8 +180,7 @@ function loadPerson(ctx: ServiceContext, id: number): { contact_id: number } {
   return row;
 }
 
-export function updateContactPerson(ctx: ServiceContext, input: ChannelParsedInput<'contacts:update-person'>): ContactDto {
-  requireActor(ctx);
+export function updateContactPerson(ctx: SignedInContext, input: ChannelParsedInput<'contacts:update-person'>): ContactDto {
   const contactId = transaction(ctx.db, () => {
     const person = loadPerson(ctx, input.id);
     run(ctx.db, ctx.db.kysely.updateTable('contact_people').set(personValues(input)).where('id', '=', input.id));
@@ -196,8 +190,7 @@ export function updateContactPerson(ctx: ServiceContext, input: ChannelParsedInp
   return getContact(ctx, { id: contactId });
 }
 
-export function deleteContactPerson(ctx: ServiceContext, input: ChannelParsedInput<'contacts:delete-person'>): ContactDto {
-  requireActor(ctx);
+export function deleteContactPerson(ctx: SignedInContext, input: ChannelParsedInput<'contacts:delete-person'>): ContactDto {
   const contactId = transaction(ctx.db, () => {
     const person = loadPerson(ctx, input.id);
     const used = first(ctx.db, ctx.db.kysely.selectFrom('case_contacts').select('id').where('person_id', '=', input.id));

@@ -8,9 +8,8 @@ import {
 } from '@shared/domain/evaluationForm';
 import { isSuppressed, publishCount, SMALL_NUMBER_LABEL, type PublishedCount } from '@shared/domain/smallNumbers';
 import { all, first, run, transaction } from '../../db/exec';
-import { requireActor } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { requireCaseByCode } from '../cases/cases';
 import { notFound } from '../errors/serviceError';
 
@@ -103,8 +102,8 @@ function consentValue(consent: boolean | null): number | null {
   return consent === null ? null : consent ? 1 : 0;
 }
 
-export function registerEvaluation(ctx: ServiceContext, input: ChannelParsedInput<'evaluations:register'>): EvaluationResponseDto {
-  const actor = requireActor(ctx);
+export function registerEvaluation(ctx: SignedInContext, input: ChannelParsedInput<'evaluations:register'>): EvaluationResponseDto {
+  const { actor } = ctx;
   const id = transaction(ctx.db, () => {
     const target = requireCaseByCode(ctx, input.caseCode, 'caseCode');
     const now = ctx.clock.now().toISOString();
@@ -127,8 +126,7 @@ export function registerEvaluation(ctx: ServiceContext, input: ChannelParsedInpu
   return responseById(ctx, id);
 }
 
-export function updateEvaluation(ctx: ServiceContext, input: ChannelParsedInput<'evaluations:update'>): EvaluationResponseDto {
-  requireActor(ctx);
+export function updateEvaluation(ctx: SignedInContext, input: ChannelParsedInput<'evaluations:update'>): EvaluationResponseDto {
   transaction(ctx.db, () => {
     const existing = responseById(ctx, input.id);
     run(
@@ -144,8 +142,7 @@ export function updateEvaluation(ctx: ServiceContext, input: ChannelParsedInput<
   return responseById(ctx, input.id);
 }
 
-export function deleteEvaluation(ctx: ServiceContext, input: ChannelParsedInput<'evaluations:delete'>): { id: number } {
-  requireActor(ctx);
+export function deleteEvaluation(ctx: SignedInContext, input: ChannelParsedInput<'evaluations:delete'>): { id: number } {
   transaction(ctx.db, () => {
     responseById(ctx, input.id);
     run(ctx.db, ctx.db.kysely.deleteFrom('evaluation_answers').where('response_id', '=', input.id));

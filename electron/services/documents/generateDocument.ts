@@ -2,10 +2,9 @@ import type { ChannelParsedInput, GeneratedDocumentDto, GeneratedFileDto } from 
 import { isoDateInOslo } from '@shared/dates';
 import { DOCX_MIME_TYPE, generatedDocumentFileName, type TemplateKind } from '@shared/domain/documents';
 import { all, first, run, transaction } from '../../db/exec';
-import { requireActor } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import { getCase } from '../cases/cases';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { notFound } from '../errors/serviceError';
 import { closureReportData } from './closureReportData';
 import { evaluationFormData } from './evaluationFormData';
@@ -26,7 +25,7 @@ function toDto(row: LogRow): GeneratedDocumentDto {
   return {
     id: row.id,
     caseId: row.case_id,
-    kind: row.kind as TemplateKind,
+    kind: row.kind,
     templateVersion: row.template_version,
     generatedAt: row.generated_at,
     generatedByName: row.display_name,
@@ -54,8 +53,8 @@ export async function buildDocument(ctx: ServiceContext, caseId: number, kind: T
 }
 
 /** One row in the case's document log and its audit row, in one transaction. */
-export function recordGeneratedDocument(ctx: ServiceContext, caseId: number, kind: TemplateKind, templateVersion: number): GeneratedDocumentDto {
-  const actor = requireActor(ctx);
+export function recordGeneratedDocument(ctx: SignedInContext, caseId: number, kind: TemplateKind, templateVersion: number): GeneratedDocumentDto {
+  const { actor } = ctx;
   return transaction(ctx.db, () => {
     const result = run(
       ctx.db,
@@ -77,16 +76,14 @@ export function recordGeneratedDocument(ctx: ServiceContext, caseId: number, kin
  * which template version, when and by whom (one log row and one audit row in one transaction). The file
  * is filled before the transaction, so a template that fails leaves no log row behind.
  */
-export async function generateDocument(ctx: ServiceContext, input: ChannelParsedInput<'documents:generate'>): Promise<GeneratedFileDto> {
-  requireActor(ctx);
+export async function generateDocument(ctx: SignedInContext, input: ChannelParsedInput<'documents:generate'>): Promise<GeneratedFileDto> {
   const built = await buildDocument(ctx, input.caseId, input.kind);
   const log = recordGeneratedDocument(ctx, input.caseId, input.kind, built.templateVersion);
   return { fileName: built.fileName, mimeType: DOCX_MIME_TYPE, contentBase64: built.content.toString('base64'), log };
 }
 
 /** The same document as a log row, made again from today's data and template (and logged again). */
-export async function regenerateDocument(ctx: ServiceContext, input: ChannelParsedInput<'documents:regenerate'>): Promise<GeneratedFileDto> {
-  requireActor(ctx);
+export async function regenerateDocument(ctx: SignedInContext, input: ChannelParsedInput<'documents:regenerate'>): Promise<GeneratedFileDto> {
   const row = first(ctx.db, ctx.db.kysely.selectFrom('generated_documents').select(['case_id', 'kind']).where('id', '=', input.id));
   if (!row) throw notFound('Dokumentet finnes ikke i loggen', 'id');
   return generateDocument(ctx, { caseId: row.case_id, kind: row.kind as TemplateKind });

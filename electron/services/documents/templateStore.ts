@@ -6,9 +6,9 @@ import type { ChannelParsedInput, DocumentTemplateDto } from '@shared/contract';
 import type { FileDto } from '@shared/contract/common';
 import { DOCX_MIME_TYPE, TEMPLATE_FILE_STEM, TEMPLATE_KINDS, type TemplateKind } from '@shared/domain/documents';
 import { all, first, run, transaction } from '../../db/exec';
-import { requireActor, requireAdministrator } from '../session/actor';
+import { requireAdministrator } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { notFound, ServiceError } from '../errors/serviceError';
 import { validateTemplate } from './templateValidation';
 
@@ -105,7 +105,7 @@ type TemplateRow = ReturnType<typeof templateQuery> extends { execute(): Promise
 function toDto(row: TemplateRow): DocumentTemplateDto {
   return {
     id: row.id,
-    kind: row.kind as TemplateKind,
+    kind: row.kind,
     version: row.version,
     fileName: row.file_name,
     sizeBytes: row.size_bytes,
@@ -149,8 +149,7 @@ export function downloadTemplate(ctx: ServiceContext, input: ChannelParsedInput<
  * Word opens a copy in a fresh temporary folder: the stored template only changes when the edited file is
  * uploaded again (and validated), never by saving in Word.
  */
-export async function openTemplate(ctx: ServiceContext, input: ChannelParsedInput<'templates:open'>): Promise<{ opened: true }> {
-  requireActor(ctx);
+export async function openTemplate(ctx: SignedInContext, input: ChannelParsedInput<'templates:open'>): Promise<{ opened: true }> {
   if (!ctx.desktop) throw new ServiceError('conflict', 'Maler kan bare åpnes i Word fra skrivebordsprogrammet. Last ned malen i stedet.');
   const { dto, content } = templateContent(ctx, input.id);
   const path = join(mkdtempSync(join(tmpdir(), 'ettervern-mal-')), versionFileName(dto));
@@ -162,7 +161,7 @@ export async function openTemplate(ctx: ServiceContext, input: ChannelParsedInpu
 }
 
 // Templates shape every document the team sends out, so changing them is the administrator's call, like settings.
-export async function replaceTemplate(ctx: ServiceContext, input: ChannelParsedInput<'templates:replace'>): Promise<DocumentTemplateDto> {
+export async function replaceTemplate(ctx: SignedInContext, input: ChannelParsedInput<'templates:replace'>): Promise<DocumentTemplateDto> {
   const actor = requireAdministrator(ctx);
   const content = Buffer.from(input.contentBase64, 'base64');
   await validateTemplate(input.kind, input.fileName, content);
@@ -176,7 +175,7 @@ export async function replaceTemplate(ctx: ServiceContext, input: ChannelParsedI
 }
 
 /** The shipped default becomes the newest version again; the team's versions stay in the list. */
-export function restoreDefaultTemplate(ctx: ServiceContext, input: ChannelParsedInput<'templates:restore-default'>): DocumentTemplateDto {
+export function restoreDefaultTemplate(ctx: SignedInContext, input: ChannelParsedInput<'templates:restore-default'>): DocumentTemplateDto {
   const actor = requireAdministrator(ctx);
   const content = readDefault(ctx, input.kind);
   ensureDefaultTemplates(ctx);

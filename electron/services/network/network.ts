@@ -1,11 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import { all, first, run, transaction } from '../../db/exec';
+import type { NetworkEventsTable } from '../../db/schema';
 import type { ChannelParsedInput, NetworkEventDto } from '@shared/contract';
 import type { NetworkKind } from '@shared/domain/caseLife';
 import { isoDateInOslo, yearRange } from '@shared/dates';
-import { requireActor } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, notFound } from '../errors/serviceError';
 
 function eventQuery(ctx: ServiceContext) {
@@ -15,7 +15,7 @@ function eventQuery(ctx: ServiceContext) {
     .select(['e.id', 'e.event_date', 'e.kind', 'e.municipality_id', 'm.name as municipality_name', 'e.note']);
 }
 
-function withContacts(ctx: ServiceContext, rows: ReturnType<typeof all<{ id: number; event_date: string; kind: string; municipality_id: number | null; municipality_name: string | null; note: string | null }>>): NetworkEventDto[] {
+function withContacts(ctx: ServiceContext, rows: ReturnType<typeof all<{ id: number; event_date: string; kind: NetworkKind; municipality_id: number | null; municipality_name: string | null; note: string | null }>>): NetworkEventDto[] {
   const ids = rows.map((r) => r.id);
   const links = ids.length
     ? all(
@@ -31,7 +31,7 @@ function withContacts(ctx: ServiceContext, rows: ReturnType<typeof all<{ id: num
   return rows.map((r) => ({
     id: r.id,
     date: r.event_date,
-    kind: r.kind as NetworkKind,
+    kind: r.kind,
     municipalityId: r.municipality_id,
     municipalityName: r.municipality_name,
     note: r.note,
@@ -81,7 +81,7 @@ function writeEvent(ctx: ServiceContext, id: number | null, input: EventFields):
     municipality_id: input.municipalityId ?? null,
     note: input.note?.trim() ? input.note.trim() : null,
     updated_at: now,
-  };
+  } satisfies Updateable<NetworkEventsTable>;
   let eventId = id;
   if (eventId === null) {
     eventId = first(ctx.db, ctx.db.kysely.insertInto('network_events').values({ ...values, created_at: now }).returning('id'))!.id;
@@ -94,13 +94,11 @@ function writeEvent(ctx: ServiceContext, id: number | null, input: EventFields):
   return eventId;
 }
 
-export function createNetworkEvent(ctx: ServiceContext, input: EventFields): NetworkEventDto {
-  requireActor(ctx);
+export function createNetworkEvent(ctx: SignedInContext, input: EventFields): NetworkEventDto {
   return getEvent(ctx, transaction(ctx.db, () => writeEvent(ctx, null, input)));
 }
 
-export function updateNetworkEvent(ctx: ServiceContext, input: ChannelParsedInput<'network:update'>): NetworkEventDto {
-  requireActor(ctx);
+export function updateNetworkEvent(ctx: SignedInContext, input: ChannelParsedInput<'network:update'>): NetworkEventDto {
   return getEvent(
     ctx,
     transaction(ctx.db, () => {
@@ -110,8 +108,7 @@ export function updateNetworkEvent(ctx: ServiceContext, input: ChannelParsedInpu
   );
 }
 
-export function deleteNetworkEvent(ctx: ServiceContext, input: ChannelParsedInput<'network:delete'>): { id: number } {
-  requireActor(ctx);
+export function deleteNetworkEvent(ctx: SignedInContext, input: ChannelParsedInput<'network:delete'>): { id: number } {
   return transaction(ctx.db, () => {
     getEvent(ctx, input.id);
     run(ctx.db, ctx.db.kysely.deleteFrom('network_events').where('id', '=', input.id));

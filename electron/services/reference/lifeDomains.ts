@@ -1,10 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import { all, first, run, transaction } from '../../db/exec';
+import type { LifeDomainsTable } from '../../db/schema';
 import type { ChannelParsedInput, LifeDomainDto } from '@shared/contract';
-import { requireActor } from '../session/actor';
+import { requireAdministrator } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { AuditedField } from '@shared/contract/auditedFields';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { notFound, ServiceError } from '../errors/serviceError';
 
 function toDto(row: { id: number; name: string; sort_order: number; retired_at: string | null }): LifeDomainDto {
@@ -15,10 +16,6 @@ export function listLifeDomains(ctx: ServiceContext, input: ChannelParsedInput<'
   let query = ctx.db.kysely.selectFrom('life_domains').selectAll().orderBy('sort_order').orderBy('id');
   if (!input.includeRetired) query = query.where('retired_at', 'is', null);
   return all(ctx.db, query).map(toDto);
-}
-
-function requireAdministrator(ctx: ServiceContext): void {
-  if (requireActor(ctx).role !== 'administrator') throw new ServiceError('forbidden', 'Bare en administrator kan endre livsområdene');
 }
 
 function requireUniqueName(ctx: ServiceContext, name: string, exceptId: number | null): void {
@@ -33,8 +30,10 @@ function requireUniqueName(ctx: ServiceContext, name: string, exceptId: number |
   if (clash) throw new ServiceError('conflict', 'Det finnes allerede et livsområde med dette navnet', { name: 'Det finnes allerede et livsområde med dette navnet' });
 }
 
-export function createLifeDomain(ctx: ServiceContext, input: ChannelParsedInput<'life-domains:create'>): LifeDomainDto {
-  requireAdministrator(ctx);
+const ADMINISTRATOR_ONLY = 'Bare en administrator kan endre livsområdene';
+
+export function createLifeDomain(ctx: SignedInContext, input: ChannelParsedInput<'life-domains:create'>): LifeDomainDto {
+  requireAdministrator(ctx, ADMINISTRATOR_ONLY);
   return transaction(ctx.db, () => {
     requireUniqueName(ctx, input.name, null);
     const last = first(ctx.db, ctx.db.kysely.selectFrom('life_domains').select((eb) => eb.fn.max('sort_order').as('max')))?.max ?? 0;
@@ -45,14 +44,14 @@ export function createLifeDomain(ctx: ServiceContext, input: ChannelParsedInput<
 }
 
 /** A domain in use is never deleted: taking it out of use keeps old ratings readable. */
-export function updateLifeDomain(ctx: ServiceContext, input: ChannelParsedInput<'life-domains:update'>): LifeDomainDto {
-  requireAdministrator(ctx);
+export function updateLifeDomain(ctx: SignedInContext, input: ChannelParsedInput<'life-domains:update'>): LifeDomainDto {
+  requireAdministrator(ctx, ADMINISTRATOR_ONLY);
   return transaction(ctx.db, () => {
     const row = first(ctx.db, ctx.db.kysely.selectFrom('life_domains').selectAll().where('id', '=', input.id));
     if (!row) throw notFound('Livsområdet finnes ikke');
     if (input.name !== undefined) requireUniqueName(ctx, input.name, input.id);
     const retiredAt = input.retired === undefined ? row.retired_at : input.retired ? (row.retired_at ?? ctx.clock.now().toISOString()) : null;
-    const next = { name: input.name ?? row.name, sort_order: input.sortOrder ?? row.sort_order, retired_at: retiredAt };
+    const next = { name: input.name ?? row.name, sort_order: input.sortOrder ?? row.sort_order, retired_at: retiredAt } satisfies Updateable<LifeDomainsTable>;
     const fields: AuditedField<'life-domains:update'>[] = [
       ...(next.name !== row.name ? (['name'] as const) : []),
       ...(next.sort_order !== row.sort_order ? (['sortOrder'] as const) : []),

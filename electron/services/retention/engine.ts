@@ -5,7 +5,7 @@ import { transaction } from '../../db/exec';
 import type { AppDatabase } from '../../db/open';
 import { requireAdministrator } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
 import { readSettings } from '../settings/settings';
 import { annualFiguresSnapshot } from './annualFigures';
@@ -39,7 +39,7 @@ function planFor(ctx: ServiceContext) {
   return { retentionYears, cutoffDate, cases: dueCases(ctx, cutoffDate) };
 }
 
-export function previewRetention(ctx: ServiceContext, rules: readonly ReductionRule[] = REDUCTION_RULES): RetentionPreviewDto {
+export function previewRetention(ctx: SignedInContext, rules: readonly ReductionRule[] = REDUCTION_RULES): RetentionPreviewDto {
   requireAdministrator(ctx);
   const plan = planFor(ctx);
   const ids = plan.cases.map((c) => c.id);
@@ -65,7 +65,7 @@ function fileBytes(db: AppDatabase): number {
  * audit row. Then rewrites the file (VACUUM) and empties the WAL, so removed text is gone from disk too.
  */
 export function runRetention(
-  ctx: ServiceContext,
+  ctx: SignedInContext,
   input: ChannelParsedInput<'retention:run'>,
   rules: readonly ReductionRule[] = REDUCTION_RULES,
 ): RetentionRunDto {

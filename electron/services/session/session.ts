@@ -1,7 +1,6 @@
 import type { ChannelParsedInput, SessionDto } from '@shared/contract';
-import { requireActor } from './actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
 import { transaction } from '../../db/exec';
 import { checkPassword, newPasswordHash, storePasswordHash } from './credentials';
@@ -41,8 +40,8 @@ export function signOut(ctx: ServiceContext): SessionDto {
 }
 
 /** Hides the data until the same member types their password again; the member stays signed in. */
-export function lockSession(ctx: ServiceContext): SessionDto {
-  const actor = requireActor(ctx);
+export function lockSession(ctx: SignedInContext): SessionDto {
+  const { actor } = ctx;
   if (!ctx.session.locked) {
     transaction(ctx.db, () => recordAudit(ctx, 'lock', 'session', actor.id));
     ctx.session.locked = true;
@@ -50,8 +49,8 @@ export function lockSession(ctx: ServiceContext): SessionDto {
   return getSession(ctx);
 }
 
-export function unlockSession(ctx: ServiceContext, input: ChannelParsedInput<'session:unlock'>): SessionDto {
-  const actor = requireActor(ctx);
+export function unlockSession(ctx: SignedInContext, input: ChannelParsedInput<'session:unlock'>): SessionDto {
+  const { actor } = ctx;
   if (!ctx.session.locked) throw new ServiceError('conflict', 'Skjermen er ikke låst');
   const checked = checkPassword(ctx, findTeamMemberById(ctx, actor.id), input.password);
   if (!checked.ok) {
@@ -63,8 +62,8 @@ export function unlockSession(ctx: ServiceContext, input: ChannelParsedInput<'se
   return getSession(ctx);
 }
 
-export function changeOwnPassword(ctx: ServiceContext, input: ChannelParsedInput<'session:change-password'>): SessionDto {
-  const actor = requireActor(ctx);
+export function changeOwnPassword(ctx: SignedInContext, input: ChannelParsedInput<'session:change-password'>): SessionDto {
+  const { actor } = ctx;
   const checked = checkPassword(ctx, findTeamMemberById(ctx, actor.id), input.currentPassword);
   if (!checked.ok) {
     const message = checked.message ?? 'Feil passord';

@@ -1,9 +1,8 @@
 import { all, run, transaction } from '../../db/exec';
 import type { ChannelParsedInput, SettingsDto } from '@shared/contract';
 import { SETTING_DEFINITIONS, SETTING_KEYS, defaultSettings, type SettingKey, type Settings } from '@shared/domain/settings';
-import { requireActor } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
 
 /**
@@ -26,8 +25,8 @@ export function getSettings(ctx: ServiceContext): SettingsDto {
 }
 
 /** Only an administrator changes what the whole team works with. One audit row names the keys changed. */
-export function updateSettings(ctx: ServiceContext, input: ChannelParsedInput<'settings:update'>): SettingsDto {
-  const actor = requireActor(ctx);
+export function updateSettings(ctx: SignedInContext, input: ChannelParsedInput<'settings:update'>): SettingsDto {
+  const { actor } = ctx;
   if (actor.role !== 'administrator') throw new ServiceError('forbidden', 'Bare en administrator kan endre innstillingene');
   const changed = SETTING_KEYS.filter((key) => input[key] !== undefined);
   if (changed.length === 0) return readSettings(ctx);

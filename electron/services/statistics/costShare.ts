@@ -6,7 +6,7 @@ import { computeCostShares, memberMonths } from '@shared/domain/costShareModels'
 import { requireAdministrator } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import { caseFigures } from './caseFigures';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField } from '../errors/serviceError';
 import { annualPivot } from './annualPivot';
 
@@ -55,7 +55,7 @@ export function costShareSettings(ctx: ServiceContext, input: { year: number }):
 }
 
 /** The administrator sets a year's budget, parameters, populations and extra hours: one change, one audit row. */
-export function saveCostShareSettings(ctx: ServiceContext, input: ChannelParsedInput<'cost-share:save-settings'>): CostShareSettingsDto {
+export function saveCostShareSettings(ctx: SignedInContext, input: ChannelParsedInput<'cost-share:save-settings'>): CostShareSettingsDto {
   const actor = requireAdministrator(ctx);
   transaction(ctx.db, () => {
     const members = new Map(membersOfYear(ctx, input.year).map((m) => [m.id, m]));

@@ -1,10 +1,9 @@
 import type { ChannelParsedInput, FileDto, StatisticsTableDto, TableValue } from '@shared/contract';
 import { calendarYearOf, caseTable, costTable } from './caseTablesExport';
 import { transaction } from '../../db/exec';
-import { requireActor } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { AuditedField } from '@shared/contract/auditedFields';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { familiarTable } from './familiarTables';
 import { periodRange } from './period';
 import { pivot } from './pivot';
@@ -15,8 +14,7 @@ import { safeFileName, tablesWorkbookFile } from './xlsxTable';
  * database says, not what a page sent), written to .xlsx. One audit row names what was exported, never
  * the figures.
  */
-export async function exportStatisticsTable(ctx: ServiceContext, input: ChannelParsedInput<'statistics:export-table'>): Promise<FileDto> {
-  requireActor(ctx);
+export async function exportStatisticsTable(ctx: SignedInContext, input: ChannelParsedInput<'statistics:export-table'>): Promise<FileDto> {
   let table: StatisticsTableDto<TableValue>;
   let fields: AuditedField<'statistics:export-table'>[];
   if (input.pivot) {

@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import { all, first, run, transaction } from '../../db/exec';
-import type { TeamMemberRow } from '../../db/schema';
+import type { TeamMemberRow, TeamMembersTable } from '../../db/schema';
 import type { ChannelParsedInput, TeamMemberDto } from '@shared/contract';
-import { requireAdministrator } from '../session/actor';
+import { requireAdministrator, signedInContext } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
-import type { Actor, ServiceContext } from '../context';
+import type { Actor, ServiceContext, SignedInContext } from '../context';
 import { newPasswordHash, storePasswordHash } from '../session/credentials';
 import { notFound, ServiceError } from '../errors/serviceError';
 
@@ -73,11 +73,11 @@ function refuseLosingLastAdministrator(ctx: ServiceContext, row: TeamMemberRow, 
  * after that only an administrator can add colleagues.
  */
 export function createTeamMember(ctx: ServiceContext, input: ChannelParsedInput<'team-members:create'>): TeamMemberDto {
-  if (countTeamMembers(ctx) > 0) requireAdministrator(ctx);
+  if (countTeamMembers(ctx) > 0) requireAdministrator(signedInContext(ctx));
   const passwordHash = newPasswordHash(ctx, input.password);
   return transaction(ctx.db, () => {
     const bootstrap = countTeamMembers(ctx) === 0;
-    if (!bootstrap) requireAdministrator(ctx);
+    if (!bootstrap) requireAdministrator(signedInContext(ctx));
     if (findTeamMemberByUsername(ctx, input.username)) {
       throw new ServiceError('conflict', 'Brukernavnet er allerede i bruk', { username: 'Brukernavnet er allerede i bruk' });
     }
@@ -101,11 +101,11 @@ export function createTeamMember(ctx: ServiceContext, input: ChannelParsedInput<
   });
 }
 
-export function updateTeamMember(ctx: ServiceContext, input: ChannelParsedInput<'team-members:update'>): TeamMemberDto {
+export function updateTeamMember(ctx: SignedInContext, input: ChannelParsedInput<'team-members:update'>): TeamMemberDto {
   requireAdministrator(ctx);
   return transaction(ctx.db, () => {
     const row = requireMember(ctx, input.id);
-    const changes = { display_name: input.displayName, initials: input.initials, role: input.role };
+    const changes = { display_name: input.displayName, initials: input.initials, role: input.role } satisfies Updateable<TeamMembersTable>;
     const changed = [
       row.display_name !== changes.display_name ? ('displayName' as const) : null,
       row.initials !== changes.initials ? ('initials' as const) : null,
@@ -120,7 +120,7 @@ export function updateTeamMember(ctx: ServiceContext, input: ChannelParsedInput<
 }
 
 /** Members are never deleted: their names stay on the time entries, cases and audit rows they made. */
-export function setTeamMemberActive(ctx: ServiceContext, input: ChannelParsedInput<'team-members:set-active'>): TeamMemberDto {
+export function setTeamMemberActive(ctx: SignedInContext, input: ChannelParsedInput<'team-members:set-active'>): TeamMemberDto {
   const actor = requireAdministrator(ctx);
   return transaction(ctx.db, () => {
     const row = requireMember(ctx, input.id);
@@ -135,7 +135,7 @@ export function setTeamMemberActive(ctx: ServiceContext, input: ChannelParsedInp
   });
 }
 
-export function setTeamMemberPassword(ctx: ServiceContext, input: ChannelParsedInput<'team-members:set-password'>): TeamMemberDto {
+export function setTeamMemberPassword(ctx: SignedInContext, input: ChannelParsedInput<'team-members:set-password'>): TeamMemberDto {
   requireAdministrator(ctx);
   const passwordHash = newPasswordHash(ctx, input.password);
   return transaction(ctx.db, () => {

@@ -1,12 +1,11 @@
 import { all, first, run, transaction } from '../../db/exec';
 import type { ChannelParsedInput, TimeEntryDto } from '@shared/contract';
 import { addDays, isoDateInOslo } from '@shared/dates';
-import { MAX_MINUTES_PER_ENTRY } from '@shared/hours';
+import { MAX_MINUTES_PER_DAY } from '@shared/hours';
 import { normaliseCaseCode } from '@shared/caseCode';
-import { requireActor } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { AuditedField } from '@shared/contract/auditedFields';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, notFound } from '../errors/serviceError';
 import { requireCaseByCode } from '../cases/cases';
 import { requireActiveMembers } from '../team/teamMembers';
@@ -33,8 +32,8 @@ interface ExistingEntry {
   participantIds: number[];
 }
 
-function resolveEntry(ctx: ServiceContext, input: EntryInput, existing?: ExistingEntry): ResolvedEntry {
-  const actor = requireActor(ctx);
+function resolveEntry(ctx: SignedInContext, input: EntryInput, existing?: ExistingEntry): ResolvedEntry {
+  const { actor } = ctx;
   const latest = addDays(isoDateInOslo(ctx.clock.now()), MAX_DAYS_AHEAD);
   if (input.date > latest) throw invalidField('date', 'Dato kan ikke være mer enn en uke fram i tid');
 
@@ -59,7 +58,7 @@ function resolveEntry(ctx: ServiceContext, input: EntryInput, existing?: Existin
     caseId,
     municipalityId: input.municipalityId,
     categoryId: input.categoryId,
-    minutes: input.hours,
+    minutes: input.minutes,
     participantIds: resolveParticipants(ctx, input, actor.id, existing),
   };
 }
@@ -93,7 +92,7 @@ function checkDailyLimit(ctx: ServiceContext, entry: ResolvedEntry, ignoreEntryI
       .where('t.id', '!=', ignoreEntryId ?? -1)
       .groupBy('m.id'),
   );
-  const over = rows.find((r) => r.minutes + entry.minutes > MAX_MINUTES_PER_ENTRY);
+  const over = rows.find((r) => r.minutes + entry.minutes > MAX_MINUTES_PER_DAY);
   if (over) {
     throw invalidField('hours', `${over.initials} får mer enn 24 timer denne dagen`);
   }
@@ -105,12 +104,12 @@ function insertParticipants(ctx: ServiceContext, entryId: number, participantIds
   }
 }
 
-export function createTimeEntry(ctx: ServiceContext, input: EntryInput, source: 'manual' | 'demo' = 'manual'): TimeEntryDto {
+export function createTimeEntry(ctx: SignedInContext, input: EntryInput, source: 'manual' | 'demo' = 'manual'): TimeEntryDto {
   const id = transaction(ctx.db, () => {
     const entry = resolveEntry(ctx, input);
     checkDailyLimit(ctx, entry, null);
     const now = ctx.clock.now().toISOString();
-    const actorId = ctx.actor!.id;
+    const actorId = ctx.actor.id;
     const { id } = first(
       ctx.db,
       ctx.db.kysely
@@ -136,7 +135,7 @@ export function createTimeEntry(ctx: ServiceContext, input: EntryInput, source: 
   return getTimeEntry(ctx, id);
 }
 
-export function updateTimeEntry(ctx: ServiceContext, input: ChannelParsedInput<'time-entries:update'>): TimeEntryDto {
+export function updateTimeEntry(ctx: SignedInContext, input: ChannelParsedInput<'time-entries:update'>): TimeEntryDto {
   transaction(ctx.db, () => {
     const before = first(ctx.db, ctx.db.kysely.selectFrom('time_entries').selectAll().where('id', '=', input.id));
     if (!before) throw notFound('Registreringen finnes ikke (den kan være slettet)');
@@ -163,7 +162,7 @@ export function updateTimeEntry(ctx: ServiceContext, input: ChannelParsedInput<'
           category_id: entry.categoryId,
           minutes: entry.minutes,
           updated_at: ctx.clock.now().toISOString(),
-          updated_by: ctx.actor!.id,
+          updated_by: ctx.actor.id,
         })
         .where('id', '=', input.id),
     );
@@ -176,8 +175,7 @@ export function updateTimeEntry(ctx: ServiceContext, input: ChannelParsedInput<'
   return getTimeEntry(ctx, input.id);
 }
 
-export function deleteTimeEntry(ctx: ServiceContext, input: { id: number }): { id: number } {
-  requireActor(ctx);
+export function deleteTimeEntry(ctx: SignedInContext, input: { id: number }): { id: number } {
   transaction(ctx.db, () => {
     const result = run(ctx.db, ctx.db.kysely.deleteFrom('time_entries').where('id', '=', input.id));
     if (result.changes === 0) throw notFound('Registreringen finnes ikke (den kan være slettet)');

@@ -1,7 +1,6 @@
 import { transaction } from '../../db/exec';
-import { requireActor } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { insertWithGroupedTotals } from './bulkWrite';
 import type { ImportPlan } from './plan';
 
@@ -18,8 +17,8 @@ export interface CommitResult {
  * Imported entries have no participants: the old sheets never said who took part, and guessing would
  * put invented person-hours into the statistics.
  */
-export function commitPlan(ctx: ServiceContext, plan: ImportPlan, fileSha256: string): CommitResult {
-  const actor = requireActor(ctx);
+export function commitPlan(ctx: SignedInContext, plan: ImportPlan, fileSha256: string): CommitResult {
+  const { actor } = ctx;
   const sqlite = ctx.db.sqlite;
   // Plain prepared statements: compiling a query per row would cost more than writing it.
   const caseByCode = sqlite.prepare('select id from cases where code = ?').pluck();

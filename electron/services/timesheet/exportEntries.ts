@@ -4,9 +4,8 @@ import type { FileDto } from '@shared/contract/common';
 import { MAX_EXPORT_ROWS } from '@shared/contract/timeEntries';
 import { isoDateInOslo } from '@shared/dates';
 import { prepare, transaction } from '../../db/exec';
-import { requireActor } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
-import type { ServiceContext } from '../context';
+import type { ServiceContext, SignedInContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
 import { entryQuery } from '../timeEntries/read';
 import { applyFilter } from '../timeEntries/list';
@@ -66,8 +65,7 @@ function toCsv(rows: Iterable<ExportRow>): string {
 }
 
 /** Every entry matching the list's filter, as .xlsx or .csv. One audit row names the export, not its content. */
-export async function exportTimeEntries(ctx: ServiceContext, input: ChannelParsedInput<'time-entries:export'>): Promise<FileDto> {
-  requireActor(ctx);
+export async function exportTimeEntries(ctx: SignedInContext, input: ChannelParsedInput<'time-entries:export'>): Promise<FileDto> {
   const count = countRows(ctx, input.filter);
   if (count > MAX_EXPORT_ROWS) throw new ServiceError('validation', 'For mange registreringer til én fil: avgrens filteret (for eksempel til ett år)');
   const stamp = isoDateInOslo(ctx.clock.now());

@@ -2,8 +2,7 @@ import type { ChannelParsedInput } from '@shared/contract';
 import type { FileDto } from '@shared/contract/common';
 import type { ImportPreviewDto, ImportProgressDto, ImportSummaryDto } from '@shared/contract/timesheet';
 import { MAX_IMPORT_FILE_BYTES, MAX_LISTED_REJECTIONS, IMPORT_FILE_TOO_LARGE } from '@shared/contract/timesheet';
-import { requireActor } from '../session/actor';
-import type { ServiceContext } from '../context';
+import type { SignedInContext } from '../context';
 import { invalidField, ServiceError } from '../errors/serviceError';
 import { commitPlan } from './commit';
 import { FileRefusedError } from './fileErrors';
@@ -23,8 +22,8 @@ function decodeFile(contentBase64: string): Buffer {
 }
 
 /** Reads the file in a worker, keeps the rows under the job id and answers with the preview for every sheet. */
-export async function readTimesheet(ctx: ServiceContext, input: ChannelParsedInput<'timesheet:read-file'>): Promise<ImportPreviewDto> {
-  const actor = requireActor(ctx);
+export async function readTimesheet(ctx: SignedInContext, input: ChannelParsedInput<'timesheet:read-file'>): Promise<ImportPreviewDto> {
+  const { actor } = ctx;
   const bytes = decodeFile(input.contentBase64);
   const job = startJob(input.jobId, input.fileName, actor.id);
   try {
@@ -40,18 +39,18 @@ export async function readTimesheet(ctx: ServiceContext, input: ChannelParsedInp
   return summarisePlan(ctx, job.id, job.fileName, plan);
 }
 
-export function previewTimesheet(ctx: ServiceContext, input: ChannelParsedInput<'timesheet:preview'>): ImportPreviewDto {
-  const job = requireReadJob(input.jobId, requireActor(ctx).id);
+export function previewTimesheet(ctx: SignedInContext, input: ChannelParsedInput<'timesheet:preview'>): ImportPreviewDto {
+  const job = requireReadJob(input.jobId, ctx.actor.id);
   return summarisePlan(ctx, job.id, job.fileName, planAndRemember(ctx, job.id, job.workbook, input.sheets));
 }
 
-export function timesheetProgress(ctx: ServiceContext, input: ChannelParsedInput<'timesheet:progress'>): ImportProgressDto {
-  const job = findJob(input.jobId, requireActor(ctx).id);
+export function timesheetProgress(ctx: SignedInContext, input: ChannelParsedInput<'timesheet:progress'>): ImportProgressDto {
+  const job = findJob(input.jobId, ctx.actor.id);
   return job ? job.progress : { phase: 'venter', rowsRead: 0 };
 }
 
-export function rejectedRowsFile(ctx: ServiceContext, input: ChannelParsedInput<'timesheet:rejected-rows'>): Promise<FileDto> {
-  const job = requireReadJob(input.jobId, requireActor(ctx).id);
+export function rejectedRowsFile(ctx: SignedInContext, input: ChannelParsedInput<'timesheet:rejected-rows'>): Promise<FileDto> {
+  const job = requireReadJob(input.jobId, ctx.actor.id);
   const plan = planImport(ctx, job.workbook, input.sheets);
   return rejectedRowsSheet(job.fileName, job.workbook, plan.rejected);
 }
@@ -64,8 +63,8 @@ function listed(plan: ImportPlan) {
  * Checks again against the database as it is now (the preview's plan when nothing can have changed since),
  * then writes every accepted row in one transaction.
  */
-export function importTimesheet(ctx: ServiceContext, input: ChannelParsedInput<'timesheet:import'>): ImportSummaryDto {
-  const job = requireReadJob(input.jobId, requireActor(ctx).id);
+export function importTimesheet(ctx: SignedInContext, input: ChannelParsedInput<'timesheet:import'>): ImportSummaryDto {
+  const job = requireReadJob(input.jobId, ctx.actor.id);
   const plan = currentPlan(ctx, job.id, job.workbook, input.sheets);
   const base = { rowsRead: plan.rowsRead, rejectedCount: plan.rejected.length, rejected: listed(plan) };
   if (plan.rowsRead === 0) throw new ServiceError('validation', 'Ingen rader å importere i de valgte arkene', { sheets: 'Velg minst ett ark med rader' });
