@@ -1,7 +1,7 @@
 import type { CaseFiguresDto, CostShareDto, LastingChangeDto, StatisticsTableDto, TableMeasure, TableValue } from '../contract';
 import type { CaseFiguresRowDto } from '../contract/statistics/caseFigures';
 import type { PublishedCount } from '../domain/smallNumbers';
-import { CASE_TABLE_TITLE, COST_TABLE_TITLE, type CaseTableKey, type CostTableKey } from '../domain/statistics';
+import { CASE_TABLE_TITLE, COST_TABLE_TITLE } from '../domain/statistics';
 
 export { CASE_TABLE_KEYS, CASE_TABLE_TITLE, COST_TABLE_KEYS, COST_TABLE_TITLE, type CaseTableKey, type CostTableKey } from '../domain/statistics';
 

@@ -14,7 +14,6 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const status = () => t.ok('cases:get', { id: caseId }).status;
 const assess = () => t.ok('cases:record-risk-assessment', { id: caseId, date: '2021-01-12', assessedById: jonas, done: true });
 const tableCounts = () =>
   t.db.sqlite

@@ -49,10 +49,12 @@ describe('closure report', () => {
   it('prints hostile and very long text literally and the file stays valid', async () => {
     const c = buildClosedCase(t, { hostile: true });
     const { file, bytes, text } = await generate(c.caseId, 'closure-report');
+    // eslint-disable-next-line no-control-regex -- the control characters the document must drop
     const printable = HOSTILE_TEXT.replace(/[\u0000-\u0008\u000b]/g, '');
     // The XML carries & < > escaped; the visible text (unescaped) has them literally.
     const unescaped = text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&amp;', '&');
     expect(unescaped).toContain(printable.slice(0, 40));
+    // eslint-disable-next-line no-control-regex -- as above
     expect(unescaped).not.toMatch(/[\u0000-\u0008\u000b]/);
     const pdf = await convertToPdf(bytes, file.fileName);
     try {

@@ -27,7 +27,7 @@ export const TEST_PASSWORD = 'riktig-hest-batteri';
 
 /**
  * A cheap scrypt cost for tests only: hundreds of tests sign in, and the production cost (about 128 MiB
- * and a few hundred ms per hash) would make the suite crawl. passwords.test.ts asserts the real default.
+ * and a few hundred ms per hash) would make the suite crawl. screenLock.test.ts asserts the real default.
  */
 export const TEST_PASSWORD_COST: ScryptCost = { N: 1024, r: 8, p: 1 };
 

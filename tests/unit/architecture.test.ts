@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 /** The layering in the architecture sketch, checked on the source text. */
@@ -97,5 +98,59 @@ describe('layering', () => {
         .map(({ specifier }) => `${relative(ROOT, file)} → ${specifier}`),
     );
     expect(offenders).toEqual([]);
+  });
+});
+
+/**
+ * Each file's imports resolved as tsc resolves them (the `@shared`/`@renderer` aliases included), type-only
+ * imports too: ESLint's import-x/no-cycle skips those, so this is the check that sees a loop made of types.
+ */
+function importGraph(files: string[]): Map<string, string[]> {
+  const { config } = ts.readConfigFile(join(ROOT, 'tsconfig.json'), ts.sys.readFile);
+  const { options } = ts.parseJsonConfigFileContent(config, ts.sys, ROOT);
+  return new Map(
+    files.map((file) => {
+      const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+      const targets = importedFiles.flatMap(({ fileName }) => {
+        const resolved = ts.resolveModuleName(fileName, file, options, ts.sys).resolvedModule;
+        return resolved && !resolved.isExternalLibraryImport ? [resolve(resolved.resolvedFileName)] : [];
+      });
+      return [resolve(file), targets];
+    }),
+  );
+}
+
+/** Every loop found by a depth-first walk, each as the files around it, relative to the repository. */
+function importCycles(graph: Map<string, string[]>): string[][] {
+  const done = new Set<string>();
+  const path: string[] = [];
+  const cycles: string[][] = [];
+  const visit = (file: string) => {
+    path.push(file);
+    for (const target of graph.get(file) ?? []) {
+      const start = path.indexOf(target);
+      if (start >= 0) cycles.push(path.slice(start).map((member) => relative(ROOT, member)));
+      else if (!done.has(target)) visit(target);
+    }
+    path.pop();
+    done.add(file);
+  };
+  for (const file of graph.keys()) if (!done.has(file)) visit(file);
+  return cycles;
+}
+
+describe('import cycles, type imports included', () => {
+  const isFixture = (file: string) => file.split(sep).includes('fixtures');
+
+  it('the check finds a loop made only of type imports', () => {
+    const fixtures = sourceFiles('tests/unit/fixtures/importCycle');
+    const cycles = importCycles(importGraph(fixtures)).map((cycle) => cycle.map((file) => file.split(sep).pop()));
+    expect(cycles).toContainEqual(['first.ts', 'third.ts']);
+  });
+
+  it('electron/, renderer/, shared/ and tests/ have none', () => {
+    const files = ['electron', 'renderer/src', 'shared', 'tests'].flatMap(sourceFiles).filter((file) => !isFixture(file));
+    expect(files.length).toBeGreaterThan(400);
+    expect(importCycles(importGraph(files))).toEqual([]);
   });
 });

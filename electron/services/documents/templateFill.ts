@@ -13,6 +13,7 @@ const handler = new TemplateHandler();
  * surrogates) would leave a file Word refuses to open; they are dropped. Everything else, { } < > &
  * included, is printed as typed.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlSafe(value: string): string {

@@ -61,6 +61,7 @@ function pageIds(ctx: ServiceContext, input: ListInput) {
   const order = sql`${SORT_COLUMNS[input.sort.field]} ${direction}, ${thenBy}t.id ${direction}`;
   if (input.sort.field === 'caseCode') return { ids: caseOrderedPageIds(ctx, input, direction), order };
   // The four shapes share nothing Kysely can type as one; the SQL is the same builder either way.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see the line above
   const base: SelectQueryBuilder<any, any, object> =
     input.sort.field === 'category'
       ? ctx.db.kysely.selectFrom('categories as k').crossJoin('time_entries as t').whereRef('t.category_id', '=', 'k.id')
@@ -126,6 +127,7 @@ function filterTotals(ctx: ServiceContext, filter: ListInput['filter']): TimeEnt
     return first(ctx.db, query)!;
   }
   // One member's entries are a few percent of all: start from their participant rows, not from every entry.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the two sources, like pageIds' four, share no Kysely type
   const source: SelectQueryBuilder<any, any, object> = filter.teamMemberId
     ? ctx.db.kysely
         .selectFrom('time_entry_participants as p')

@@ -14,7 +14,7 @@ export {
   type StatisticMeasure,
   type TableMeasure,
 } from '../../domain/statistics';
-import { PIVOT_DIMENSIONS, PIVOT_MEASURES, STATISTIC_UNITS, type PivotColumnDimension, type PivotDimension, type StatisticMeasure, type TableMeasure } from '../../domain/statistics';
+import { PIVOT_DIMENSIONS, PIVOT_MEASURES, STATISTIC_UNITS, type StatisticMeasure, type TableMeasure } from '../../domain/statistics';
 
 export interface PivotFigures {
   minutes: number;

@@ -71,7 +71,6 @@ export function EvaluationSummaryTab({ period }: StatisticsTabProps) {
 }
 
 function EvaluationSummary({ summary }: { summary: EvaluationSummaryDto }) {
-  const styles = useStyles();
   const { responses } = summary;
   const description = `Mottatt: ${formText(responses)} · Ja til kontakt etter tre måneder: ${formText(summary.consents)}`;
   return (
