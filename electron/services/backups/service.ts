@@ -3,7 +3,6 @@ import { transaction } from '../../db/exec';
 import { requireAdministrator, signedInContext } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
-import { ServiceError } from '../errors/serviceError';
 import { readSettings } from '../settings/settings';
 import { findTeamMemberByUsername, toActor } from '../team/teamMembers';
 import { createVerifiedBackup, inspectBackup } from './backupFile';

@@ -1,7 +1,7 @@
 import { first, run, transaction } from '../../db/exec';
 import type { ChannelParsedInput } from '@shared/contract';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
-import type { ServiceContext, SignedInContext } from '../context';
+import type { SignedInContext } from '../context';
 import { notFound, ServiceError } from '../errors/serviceError';
 
 export function setClosureNote(

@@ -1,6 +1,5 @@
 import { first, run, transaction } from '../../db/exec';
 import type { CaseGoalDto, ChannelParsedInput } from '@shared/contract';
-import type { GoalStatus } from '@shared/domain/caseLife';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { AuditedField } from '@shared/contract/auditedFields';
 import { loadCaseRow } from './caseRow';

@@ -2,7 +2,6 @@ import { sql, type Updateable } from 'kysely';
 import { all, first, run, transaction } from '../../db/exec';
 import type { ContactPeopleTable, ContactsTable } from '../../db/schema';
 import type { ChannelParsedInput, ContactDto, ContactPersonDto } from '@shared/contract';
-import type { ContactArea, ContactKind } from '@shared/domain/caseLife';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, notFound, ServiceError } from '../errors/serviceError';

@@ -3,7 +3,7 @@ import { calendarYearOf, caseTable, costTable } from './caseTablesExport';
 import { transaction } from '../../db/exec';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { AuditedField } from '@shared/contract/auditedFields';
-import type { ServiceContext, SignedInContext } from '../context';
+import type { SignedInContext } from '../context';
 import { familiarTable } from './familiarTables';
 import { periodRange } from './period';
 import { pivot } from './pivot';

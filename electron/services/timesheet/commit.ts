@@ -1,6 +1,6 @@
 import { transaction } from '../../db/exec';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
-import type { ServiceContext, SignedInContext } from '../context';
+import type { SignedInContext } from '../context';
 import { insertWithGroupedTotals } from './bulkWrite';
 import type { ImportPlan } from './plan';
 
