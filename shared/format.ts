@@ -41,8 +41,14 @@ export function formatNorwegianDateTime(isoTimestamp: string): string {
   if (Number.isNaN(date.getTime())) return isoTimestamp;
   return new Intl.DateTimeFormat('nb-NO', {
     timeZone: 'Europe/Oslo',
-    day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
-  }).format(date).replace(',', '');
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+    .format(date)
+    .replace(',', '');
 }
 
 /** Singular only for exactly one unit: «1 time», «1,5 timer», «2 registreringer». */

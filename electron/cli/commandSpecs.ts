@@ -131,10 +131,7 @@ export const annualReportSpec = defineCommand({
 
 export const statsSpec = defineCommand({
   name: 'stats',
-  description: [
-    'Årets tall: timer og registreringer per kommune og hendelse, og saker per kommune',
-    '(i alt, henvist, aktive ved årets slutt, avsluttet).',
-  ],
+  description: ['Årets tall: timer og registreringer per kommune og hendelse, og saker per kommune', '(i alt, henvist, aktive ved årets slutt, avsluttet).'],
   options: {
     db: DB,
     year: { placeholder: 'ÅÅÅÅ', required: true, type: YEAR, description: 'Året tallene gjelder' },

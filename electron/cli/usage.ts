@@ -21,11 +21,9 @@ function optionInSynopsis(name: string, option: OptionSpec): string {
 
 /** The command line as the help shows it, e.g. `demo --db FIL [--year ÅÅÅÅ] [--force]`. */
 export function synopsis(spec: CommandSpec): string {
-  return [
-    spec.name,
-    ...spec.positionals.map(positionalLabel),
-    ...Object.entries(spec.options).map(([name, option]) => optionInSynopsis(name, option)),
-  ].join(' ');
+  return [spec.name, ...spec.positionals.map(positionalLabel), ...Object.entries(spec.options).map(([name, option]) => optionInSynopsis(name, option))].join(
+    ' ',
+  );
 }
 
 function commandBlock(spec: CommandSpec): string {

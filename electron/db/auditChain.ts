@@ -17,9 +17,7 @@ export function auditRowHash(row: Omit<ChainedAuditRow, 'hash'>): string {
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
-export type ChainVerdict =
-  | { ok: true; rows: number }
-  | { ok: false; rows: number; firstBrokenId: number; reason: 'hash' | 'link' };
+export type ChainVerdict = { ok: true; rows: number } | { ok: false; rows: number; firstBrokenId: number; reason: 'hash' | 'link' };
 
 /** Walks the rows in id order; stops at the first row whose hash or link to its predecessor is wrong. */
 export function verifyChain(rows: Iterable<ChainedAuditRow>): ChainVerdict {

@@ -42,7 +42,8 @@ export function leaseFilePath(databasePath: string): string {
 export function readLease(databasePath: string): LeaseInfo | null {
   try {
     const parsed = JSON.parse(readFileSync(leaseFilePath(databasePath), 'utf8')) as Partial<LeaseInfo>;
-    if (typeof parsed.holder !== 'string' || typeof parsed.machine !== 'string' || typeof parsed.heartbeatAt !== 'string' || typeof parsed.token !== 'string') return null;
+    if (typeof parsed.holder !== 'string' || typeof parsed.machine !== 'string' || typeof parsed.heartbeatAt !== 'string' || typeof parsed.token !== 'string')
+      return null;
     return parsed as LeaseInfo;
   } catch {
     return null;

@@ -10,9 +10,7 @@ import type Database from 'better-sqlite3';
  */
 export function registerNorwegianText(sqlite: Database.Database): void {
   // NFC first: «å» typed or imported as «a» + combining ring must still match the stored «å».
-  sqlite.function('nb_fold', { deterministic: true }, (value: unknown) =>
-    typeof value === 'string' ? value.normalize('NFC').toLocaleLowerCase('nb') : value,
-  );
+  sqlite.function('nb_fold', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.normalize('NFC').toLocaleLowerCase('nb') : value));
   // better-sqlite3 has no collation API; a comparison function lets ORDER BY use the Norwegian order.
   sqlite.function('nb_key', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? sortKey(value) : value));
 }

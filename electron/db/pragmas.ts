@@ -24,4 +24,3 @@ export function applyJournalMode(sqlite: Database.Database, path: string, readon
 export function isNetworkPath(path: string): boolean {
   return /^(\\\\|\/\/)[^\\/]+[\\/]/.test(path) || /^\/(net|Volumes)\//.test(path);
 }
-

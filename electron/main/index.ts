@@ -68,11 +68,14 @@ if (!app.requestSingleInstanceLock()) {
     database = null;
     log.write({ event: 'shutdown' });
   });
-  app.whenReady().then(start).catch((error: unknown) => {
-    log.write({ event: 'startup-failed', errorName: error instanceof Error ? error.name : typeof error });
-    dialog.showErrorBox(STARTUP_FAILURE_TITLE, 'Programmet kunne ikke starte. Start Ettervern på nytt.');
-    app.quit();
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log.write({ event: 'startup-failed', errorName: error instanceof Error ? error.name : typeof error });
+      dialog.showErrorBox(STARTUP_FAILURE_TITLE, 'Programmet kunne ikke starte. Start Ettervern på nytt.');
+      app.quit();
+    });
 }
 
 async function start(): Promise<void> {
@@ -150,8 +153,7 @@ async function start(): Promise<void> {
     }),
     isTrustedSender: createSenderCheck(() => mainWindow, isTrustedUrl),
     onForbidden: (channel) => log.write({ event: 'ipc-forbidden', channel }),
-    onUnexpectedError: (channel, error) =>
-      log.write({ event: 'channel-error', channel, errorName: error instanceof Error ? error.name : typeof error }),
+    onUnexpectedError: (channel, error) => log.write({ event: 'channel-error', channel, errorName: error instanceof Error ? error.name : typeof error }),
   });
 
   const csp = contentSecurityPolicyFor(rendererSource);

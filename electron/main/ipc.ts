@@ -64,12 +64,7 @@ export function registerIpc(options: RegisterIpcOptions): void {
   }
 }
 
-async function handleInvoke(
-  options: RegisterIpcOptions,
-  channel: ChannelName,
-  event: InvokeEventLike,
-  payload: unknown,
-): Promise<ApiResult<unknown>> {
+async function handleInvoke(options: RegisterIpcOptions, channel: ChannelName, event: InvokeEventLike, payload: unknown): Promise<ApiResult<unknown>> {
   if (!options.isTrustedSender(event)) {
     options.onForbidden?.(channel);
     return fail('forbidden', FORBIDDEN_MESSAGE);

@@ -12,7 +12,8 @@ export function applicationMenuTemplate(options: { isPackaged: boolean; platform
     { type: 'separator' },
     { role: 'togglefullscreen', label: 'Fullskjerm' },
   ];
-  if (!options.isPackaged) view.push({ type: 'separator' }, { role: 'reload', label: 'Last inn på nytt' }, { role: 'toggleDevTools', label: 'Utviklerverktøy' });
+  if (!options.isPackaged)
+    view.push({ type: 'separator' }, { role: 'reload', label: 'Last inn på nytt' }, { role: 'toggleDevTools', label: 'Utviklerverktøy' });
   return [
     ...(options.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     { label: 'Fil', submenu: [{ role: options.platform === 'darwin' ? 'close' : 'quit', label: 'Avslutt' }] },

@@ -62,9 +62,7 @@ export function withContentSecurityPolicy(headers: Record<string, string[]> | un
 
 /** Must run before `app` is ready: privileges of a scheme cannot be changed later. */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 export function serveRenderer(protocol: Pick<Protocol, 'handle'>, options: { rootDir: string; csp: string }): void {

@@ -86,10 +86,7 @@ export interface SignedInContext extends ServiceContext {
 export type ContextFor<C extends ChannelName> = C extends AnonymousChannelName ? ServiceContext : SignedInContext;
 
 /** A service function answers at once or, for slow work done off the main thread, with a promise. */
-export type Handler<C extends ChannelName> = (
-  ctx: ContextFor<C>,
-  input: ChannelParsedInput<C>,
-) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+export type Handler<C extends ChannelName> = (ctx: ContextFor<C>, input: ChannelParsedInput<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
 /** The handlers of the channels `domain:…` for the given domains: what one service folder exports. */

@@ -139,4 +139,3 @@ function validationFailure(error: z.ZodError): ApiResult<never> {
   const message = messages.length === 1 ? messages[0]! : `Kontroller feltene: ${messages.slice(0, 3).join('; ')}${messages.length > 3 ? ' …' : ''}`;
   return fail('validation', message, fieldErrors);
 }
-

@@ -14,7 +14,13 @@ export interface ElectronAbiStamp {
 export declare function readElectronVersion(packageJsonText: string): string;
 export declare function readElectronAbi(abiVersionText: string | null | undefined): string;
 export declare function bindingFitsAbi(bytes: Uint8Array, abi: string): boolean;
-export declare function createStamp(input: { electronVersion: string; abi: string; arch: string; platform: string; betterSqlite3Version: string }): ElectronAbiStamp;
+export declare function createStamp(input: {
+  electronVersion: string;
+  abi: string;
+  arch: string;
+  platform: string;
+  betterSqlite3Version: string;
+}): ElectronAbiStamp;
 export declare function isStampCurrent(stampText: string | null | undefined, expected: ElectronAbiStamp): boolean;
 export declare function shouldCopy(relativePath: string): boolean;
 export declare function prebuildInstallArgs(input: { electronVersion: string; arch: string }): string[];

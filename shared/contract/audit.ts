@@ -55,10 +55,7 @@ export const auditChannels = {
     // Who did it, and the case code of a case row.
     ['audit_log', 'team_members', 'cases'],
   ),
-  'audit:verify': queryChannel<AuditVerifyDto>()(emptyInput, 'Kontroller hash-kjeden i revisjonsloggen (bare administrator)', [
-    'audit_log',
-    'team_members',
-  ]),
+  'audit:verify': queryChannel<AuditVerifyDto>()(emptyInput, 'Kontroller hash-kjeden i revisjonsloggen (bare administrator)', ['audit_log', 'team_members']),
   'audit:export': mutationChannel<AuditExportDto>()(
     z.strictObject({ filter: auditFilterSchema.optional() }),
     'Eksporter revisjonsloggen til Excel (bare administrator)',

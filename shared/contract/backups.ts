@@ -36,10 +36,7 @@ export interface RestoreResultDto {
   restartRequired: boolean;
 }
 
-const backupFileNameSchema = z
-  .string()
-  .max(80)
-  .regex(BACKUP_FILE_PATTERN, { message: 'Ukjent sikkerhetskopi' });
+const backupFileNameSchema = z.string().max(80).regex(BACKUP_FILE_PATTERN, { message: 'Ukjent sikkerhetskopi' });
 
 export const backupChannels = {
   // Anonymous like the restore: in recovery mode nobody may be able to sign in; the service requires a

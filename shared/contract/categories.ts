@@ -12,10 +12,7 @@ export interface CategoryDto {
 
 export const categoryChannels = {
   // Reference lists hold no personal data; readable before anyone signs in.
-  'categories:list': queryChannel<CategoryDto[]>()(
-    z.strictObject({ includeRetired: z.boolean().optional() }),
-    'Hendelser (tidskategorier)',
-    ['categories'],
-    { anonymous: true },
-  ),
+  'categories:list': queryChannel<CategoryDto[]>()(z.strictObject({ includeRetired: z.boolean().optional() }), 'Hendelser (tidskategorier)', ['categories'], {
+    anonymous: true,
+  }),
 } as const;

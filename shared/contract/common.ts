@@ -3,10 +3,7 @@ import { isIsoDate } from '../dates';
 
 export const idSchema = z.number().int().positive();
 
-export const isoDateSchema = z
-  .string()
-  .max(10)
-  .refine(isIsoDate, { message: 'Datoen er ikke en gyldig dato' });
+export const isoDateSchema = z.string().max(10).refine(isIsoDate, { message: 'Datoen er ikke en gyldig dato' });
 
 export const yearSchema = z.number().int().min(2000).max(2100);
 

@@ -82,11 +82,7 @@ export const contactChannels = {
   ),
   'contacts:get': queryChannel<ContactDto>()(z.strictObject({ id: idSchema }), 'Én samarbeidspartner med personer', contactTables),
   'contacts:create': mutationChannel<ContactDto>()(z.strictObject(contactFields), 'Registrer en samarbeidspartner', changesContact),
-  'contacts:update': mutationChannel<ContactDto>()(
-    z.strictObject({ id: idSchema, ...contactFields }),
-    'Endre en samarbeidspartner',
-    changesContact,
-  ),
+  'contacts:update': mutationChannel<ContactDto>()(z.strictObject({ id: idSchema, ...contactFields }), 'Endre en samarbeidspartner', changesContact),
   'contacts:archive': mutationChannel<ContactDto>()(
     z.strictObject({ id: idSchema, archived: z.boolean() }),
     'Arkiver (eller hent fram igjen) en samarbeidspartner',
@@ -103,11 +99,7 @@ export const contactChannels = {
     'Legg til en person hos en samarbeidspartner',
     changesPeople,
   ),
-  'contacts:update-person': mutationChannel<ContactDto>()(
-    z.strictObject({ id: idSchema, ...personFields }),
-    'Endre en kontaktperson',
-    changesPeople,
-  ),
+  'contacts:update-person': mutationChannel<ContactDto>()(z.strictObject({ id: idSchema, ...personFields }), 'Endre en kontaktperson', changesPeople),
   'contacts:delete-person': mutationChannel<ContactDto>()(
     z.strictObject({ id: idSchema }),
     'Slett en kontaktperson som ikke er knyttet til en sak',

@@ -88,5 +88,4 @@ export const evaluationChannels = {
     'Svarfordeling og snitt per spørsmål for et år (ingenting fra færre enn 5 svar)',
     evaluationTables,
   ),
-
 } as const;

@@ -129,12 +129,6 @@ export type {
 } from './statistics/pivot';
 export { FAMILIAR_TABLE_KEYS, PIVOT_DIMENSIONS, PIVOT_MEASURES, STATISTIC_UNITS, TABLE_UNITS } from './statistics/pivot';
 export type { AnnualReportFilesDto, AnnualReportTextDto, AnnualReportTextsDto } from './annualReport';
-export type {
-  CaseFiguresDto,
-  CaseFiguresRowDto,
-  CaseloadRowDto,
-  LastingChangeDto,
-  LastingChangeRowDto,
-} from './statistics/caseFigures';
+export type { CaseFiguresDto, CaseFiguresRowDto, CaseloadRowDto, LastingChangeDto, LastingChangeRowDto } from './statistics/caseFigures';
 export type { CostShareParametersDto, CostShareSettingsDto, CostShareMunicipalitySettingDto } from './costShare';
 export type { CostShareDto, CostShareRowDto } from './statistics/costShare';

@@ -12,11 +12,9 @@ export interface LifeDomainDto {
 const domainName = z.string().trim().min(1).max(60);
 
 export const lifeDomainChannels = {
-  'life-domains:list': queryChannel<LifeDomainDto[]>()(
-    z.strictObject({ includeRetired: z.boolean().optional() }),
-    'Livsområdene som vurderes i hver sak',
-    ['life_domains'],
-  ),
+  'life-domains:list': queryChannel<LifeDomainDto[]>()(z.strictObject({ includeRetired: z.boolean().optional() }), 'Livsområdene som vurderes i hver sak', [
+    'life_domains',
+  ]),
   'life-domains:create': mutationChannel<LifeDomainDto>()(z.strictObject({ name: domainName }), 'Legg til et livsområde (administrator)', [
     'life_domains',
     'audit_log',

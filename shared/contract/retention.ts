@@ -34,11 +34,11 @@ export interface RetentionRunDto {
 const reducedTables = ['cases', 'case_goals', 'case_domain_ratings', 'case_contacts', 'case_staff', 'evaluation_answers'] as const;
 
 export const retentionChannels = {
-  'retention:preview': queryChannel<RetentionPreviewDto>()(
-    emptyInput,
-    'Hva oppbevaringsregelen vil fjerne nå (bare administrator)',
-    ['settings', 'team_members', ...reducedTables],
-  ),
+  'retention:preview': queryChannel<RetentionPreviewDto>()(emptyInput, 'Hva oppbevaringsregelen vil fjerne nå (bare administrator)', [
+    'settings',
+    'team_members',
+    ...reducedTables,
+  ]),
   // The audit row names the rules that removed something.
   'retention:run': mutationChannel<RetentionRunDto, RetentionRuleKey>()(
     // The ids from the preview the administrator confirmed: a case that became due since is not touched.

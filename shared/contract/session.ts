@@ -31,11 +31,11 @@ export const sessionChannels = {
   ),
   'session:sign-out': mutationChannel<SessionDto>()(emptyInput, 'Logg ut', ['signed_in_member', 'screen_lock', 'audit_log'], { anonymous: true }),
   'session:lock': mutationChannel<SessionDto>()(emptyInput, 'Lås skjermen (Ctrl+L eller etter en tid uten aktivitet)', ['screen_lock', 'audit_log']),
-  'session:unlock': mutationChannel<SessionDto>()(
-    z.strictObject({ password: typedPassword }),
-    'Lås opp skjermen med passordet til den som er innlogget',
-    ['screen_lock', 'team_members', 'audit_log'],
-  ),
+  'session:unlock': mutationChannel<SessionDto>()(z.strictObject({ password: typedPassword }), 'Lås opp skjermen med passordet til den som er innlogget', [
+    'screen_lock',
+    'team_members',
+    'audit_log',
+  ]),
   'session:change-password': mutationChannel<SessionDto, 'password'>()(
     z.strictObject({ currentPassword: typedPassword, newPassword: newPasswordSchema }),
     'Bytt eget passord',

@@ -5,9 +5,9 @@ import { SETTING_DEFINITIONS, type Settings } from '../domain/settings';
 
 export type SettingsDto = Settings;
 
-const settingsShape = Object.fromEntries(
-  Object.entries(SETTING_DEFINITIONS).map(([key, definition]) => [key, definition.schema.optional()]),
-) as { [K in keyof typeof SETTING_DEFINITIONS]: z.ZodOptional<(typeof SETTING_DEFINITIONS)[K]['schema']> };
+const settingsShape = Object.fromEntries(Object.entries(SETTING_DEFINITIONS).map(([key, definition]) => [key, definition.schema.optional()])) as {
+  [K in keyof typeof SETTING_DEFINITIONS]: z.ZodOptional<(typeof SETTING_DEFINITIONS)[K]['schema']>;
+};
 
 export const updateSettingsInput = z.strictObject(settingsShape);
 

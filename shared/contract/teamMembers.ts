@@ -47,11 +47,9 @@ export const updateTeamMemberInput = z.strictObject({ id: idSchema, ...teamMembe
 const TEAM = ['team_members', 'audit_log'] as const;
 
 export const teamMemberChannels = {
-  'team-members:list': queryChannel<TeamMemberDto[]>()(
-    z.strictObject({ includeInactive: z.boolean().optional() }),
-    'Teammedlemmer, sortert på navn',
-    ['team_members'],
-  ),
+  'team-members:list': queryChannel<TeamMemberDto[]>()(z.strictObject({ includeInactive: z.boolean().optional() }), 'Teammedlemmer, sortert på navn', [
+    'team_members',
+  ]),
   // Anonymous only on a fresh database, for the first member; after that the service requires an administrator.
   'team-members:create': mutationChannel<TeamMemberDto>()(createTeamMemberInput, 'Opprett teammedlem med passord', TEAM, {
     anonymous: true,

@@ -85,9 +85,7 @@ export const listTimeEntriesInput = z
   .strictObject({
     page: z.number().int().min(0).max(1_000_000).default(0),
     pageSize: z.number().int().min(1).max(1000).default(100),
-    sort: z
-      .strictObject({ field: z.enum(TIME_ENTRY_SORT_FIELDS), direction: sortDirectionSchema })
-      .default({ field: 'date', direction: 'desc' }),
+    sort: z.strictObject({ field: z.enum(TIME_ENTRY_SORT_FIELDS), direction: sortDirectionSchema }).default({ field: 'date', direction: 'desc' }),
     filter: timeEntryFilterSchema.default({}),
   })
   .refine((input) => !input.filter.from || !input.filter.to || input.filter.from <= input.filter.to, {

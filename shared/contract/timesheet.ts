@@ -95,10 +95,7 @@ export const timesheetChannels = {
   'timesheet:read-file': queryChannel<ImportPreviewDto>()(readTimesheetInput, 'Les et gammelt timeark (.xlsx) og vis forhåndsvisning', planTables, {
     writes: ['import_jobs'],
   }),
-  'timesheet:preview': queryChannel<ImportPreviewDto>()(previewTimesheetInput, 'Forhåndsvisning av import for valgte ark', [
-    'import_jobs',
-    ...planTables,
-  ]),
+  'timesheet:preview': queryChannel<ImportPreviewDto>()(previewTimesheetInput, 'Forhåndsvisning av import for valgte ark', ['import_jobs', ...planTables]),
   'timesheet:progress': queryChannel<ImportProgressDto>()(z.strictObject({ jobId: jobIdSchema }), 'Framdrift for en import', [
     'import_jobs',
     // Only the member who read the file may follow it.

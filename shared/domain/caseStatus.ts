@@ -3,15 +3,7 @@
  * another is the transition table in caseTransitions.ts. `importert`: a case created by importing the
  * old time sheet, whose history before that is unknown.
  */
-export const CASE_STATUSES = [
-  'henvist',
-  'avvist',
-  'institusjonsfase',
-  'oppfolging',
-  'avsluttet',
-  'etteroppfolging_utfort',
-  'importert',
-] as const;
+export const CASE_STATUSES = ['henvist', 'avvist', 'institusjonsfase', 'oppfolging', 'avsluttet', 'etteroppfolging_utfort', 'importert'] as const;
 
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 

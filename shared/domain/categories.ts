@@ -14,9 +14,19 @@ export interface CategorySeed {
 export const CATEGORY_SEED: readonly CategorySeed[] = [
   { number: 1, name: 'Brukeroppfølging', caseWork: true, description: 'Personlig kontakt, telefon/sms, praktisk bistand, for- og etterarbeid for en bruker.' },
   { number: 2, name: 'Kjøring', caseWork: true, description: 'Kjøring til og fra brukere, med bruker til ærend og avtaler, og til samarbeidspartnere.' },
-  { number: 3, name: 'Samarbeidspartnere', caseWork: true, description: 'Tildelingskontor, boligkontor, NAV, kommunale tjenester, institusjoner, sykehus, kriminalomsorgen m.fl.' },
+  {
+    number: 3,
+    name: 'Samarbeidspartnere',
+    caseWork: true,
+    description: 'Tildelingskontor, boligkontor, NAV, kommunale tjenester, institusjoner, sykehus, kriminalomsorgen m.fl.',
+  },
   { number: 4, name: 'Institusjon bruker', caseWork: true, description: 'Tid brukt på en bruker før endt opphold i institusjon eller soning.' },
-  { number: 5, name: 'Administrasjonsarbeid', caseWork: false, description: 'Dokumentasjon av ressursbruk, planarbeid, telefon, e-post, journal, månedsrapporter, evaluering.' },
+  {
+    number: 5,
+    name: 'Administrasjonsarbeid',
+    caseWork: false,
+    description: 'Dokumentasjon av ressursbruk, planarbeid, telefon, e-post, journal, månedsrapporter, evaluering.',
+  },
   { number: 6, name: 'Overnatting', caseWork: true, description: 'Overnatting i forbindelse med oppfølging.' },
   { number: 7, name: 'Nettverksarbeid', caseWork: false, description: 'Nettverksbygging mot kommuner, institusjoner og samarbeidspartnere.' },
   { number: 8, name: 'Veiledning fra prosjektleder', caseWork: false, description: 'Veiledning.' },

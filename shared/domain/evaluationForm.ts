@@ -64,8 +64,12 @@ export const EVALUATION_QUESTIONS = [
 ] as const satisfies readonly EvaluationQuestion[];
 
 export type EvaluationQuestionId = (typeof EVALUATION_QUESTIONS)[number]['id'];
-export const EVALUATION_SCALE_QUESTIONS = EVALUATION_QUESTIONS.filter((q): q is Extract<(typeof EVALUATION_QUESTIONS)[number], { kind: 'scale' }> => q.kind === 'scale');
-export const EVALUATION_TEXT_QUESTIONS = EVALUATION_QUESTIONS.filter((q): q is Extract<(typeof EVALUATION_QUESTIONS)[number], { kind: 'text' }> => q.kind === 'text');
+export const EVALUATION_SCALE_QUESTIONS = EVALUATION_QUESTIONS.filter(
+  (q): q is Extract<(typeof EVALUATION_QUESTIONS)[number], { kind: 'scale' }> => q.kind === 'scale',
+);
+export const EVALUATION_TEXT_QUESTIONS = EVALUATION_QUESTIONS.filter(
+  (q): q is Extract<(typeof EVALUATION_QUESTIONS)[number], { kind: 'text' }> => q.kind === 'text',
+);
 export const EVALUATION_QUESTION_IDS = EVALUATION_QUESTIONS.map((q) => q.id) as EvaluationQuestionId[];
 
 export const EVALUATION_CONSENT_TEXT = 'Teamet kan kontakte meg om tre måneder for å høre hvordan det går.';

@@ -34,7 +34,6 @@ export type PivotDimension = (typeof PIVOT_DIMENSIONS)[number];
 /** Columns may be «none»: one column of figures beside the row labels. */
 export type PivotColumnDimension = PivotDimension | 'none';
 
-
 /** The case and cost tables the statistics screen, its export and the annual report can show. */
 export const CASE_TABLE_KEYS = ['caseFigures', 'caseload', 'lastingChangeClosure', 'lastingChangeAfterContact'] as const;
 export type CaseTableKey = (typeof CASE_TABLE_KEYS)[number];
@@ -51,7 +50,6 @@ export const COST_TABLE_TITLE: Record<CostTableKey, string> = {
   costByModel: 'Kostnad per kommune etter modell',
   costAndHelp: 'Andel av kostnad og andel av hjelp',
 };
-
 
 /** Norwegian words for the pivot's choices, shared by the screen, the Excel export and the reports. */
 export const DIMENSION_LABEL: Record<PivotColumnDimension, string> = {
@@ -97,7 +95,14 @@ export function monthLabel(yearMonth: string, withYear: boolean): string {
 
 /** Hours keep one decimal; counts are whole. Decides the Excel number format too. */
 export function measureDecimals(measure: TableMeasure): 0 | 1 {
-  return measure === 'hours' || measure === 'personHours' || measure === 'weeks' || measure === 'share' || measure === 'hoursPerThousand' || measure === 'scaleMean' ? 1 : 0;
+  return measure === 'hours' ||
+    measure === 'personHours' ||
+    measure === 'weeks' ||
+    measure === 'share' ||
+    measure === 'hoursPerThousand' ||
+    measure === 'scaleMean'
+    ? 1
+    : 0;
 }
 
 const formats = {

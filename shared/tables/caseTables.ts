@@ -50,7 +50,11 @@ export function caseloadTable(dto: CaseFiguresDto, periodLabel: string): Statist
 
 const published = (count: PublishedCount | null): TableValue => (count === null ? WITHHELD_LABEL : count.kind === 'count' ? count.value : count.label);
 
-export function lastingChangeTable(dto: LastingChangeDto, key: 'lastingChangeClosure' | 'lastingChangeAfterContact', periodLabel: string): StatisticsTableDto<TableValue> {
+export function lastingChangeTable(
+  dto: LastingChangeDto,
+  key: 'lastingChangeClosure' | 'lastingChangeAfterContact',
+  periodLabel: string,
+): StatisticsTableDto<TableValue> {
   const comparison = dto.comparisons[key === 'lastingChangeClosure' ? 0 : 1]!;
   return {
     title: `${CASE_TABLE_TITLE[key]} ${periodLabel}`,

@@ -21,11 +21,7 @@ export function evaluationSummaryTable(dto: EvaluationSummaryDto): StatisticsTab
     rows: dto.questions.map((q) => ({
       key: q.questionId,
       label: q.text,
-      values: [
-        published(q.answered),
-        ...q.distribution.map((d) => published(d.count)),
-        q.answered.kind === 'suppressed' ? SMALL_NUMBER_LABEL : q.mean,
-      ],
+      values: [published(q.answered), ...q.distribution.map((d) => published(d.count)), q.answered.kind === 'suppressed' ? SMALL_NUMBER_LABEL : q.mean],
     })),
     totalRow: null,
   };

@@ -37,7 +37,13 @@ const customError: z.core.$ZodErrorMap = (issue) => {
 
 function typeName(expected: string): string {
   const names: Record<string, string> = {
-    string: 'tekst', number: 'tall', int: 'heltall', boolean: 'ja/nei', array: 'liste', object: 'objekt', null: 'tom verdi',
+    string: 'tekst',
+    number: 'tall',
+    int: 'heltall',
+    boolean: 'ja/nei',
+    array: 'liste',
+    object: 'objekt',
+    null: 'tom verdi',
   };
   return names[expected] ?? expected;
 }

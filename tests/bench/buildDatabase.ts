@@ -27,8 +27,16 @@ const CASE_SPAN_DAYS = 150;
 
 /** Share of entries per category, as the demo generator produces them (Administrasjonsarbeid: 2020 only). */
 const CATEGORY_SHARE: Record<CategoryKey, number> = {
-  followUp: 54, driving: 25, partners: 14, institution: 2.2, supervision: 1.6, peerSupport: 1.1,
-  network: 1, noShow: 0.9, overnight: 0.15, administration: 13,
+  followUp: 54,
+  driving: 25,
+  partners: 14,
+  institution: 2.2,
+  supervision: 1.6,
+  peerSupport: 1.1,
+  network: 1,
+  noShow: 0.9,
+  overnight: 0.15,
+  administration: 13,
 };
 const SHARED_CATEGORIES: readonly CategoryKey[] = ['supervision', 'network', 'administration'];
 
@@ -78,7 +86,12 @@ function insertCases(db: AppDatabase, random: Random, ids: Ids, therapists: numb
      values (?, ?, ?, ?, 'avsluttet', ?, ?, ?)`,
   );
   const insertStaff = db.sqlite.prepare('insert into case_staff (case_id, team_member_id) values (?, ?)');
-  const codes = new Map(db.sqlite.prepare("select id, code from municipalities where kind = 'member'").all().map((r) => [(r as { id: number }).id, (r as { code: string }).code]));
+  const codes = new Map(
+    db.sqlite
+      .prepare("select id, code from municipalities where kind = 'member'")
+      .all()
+      .map((r) => [(r as { id: number }).id, (r as { code: string }).code]),
+  );
   const cases: BenchCase[] = [];
   for (let year = BENCH_FIRST_YEAR; year <= BENCH_LAST_YEAR; year++) {
     const running = new Map<number, number>();

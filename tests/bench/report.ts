@@ -20,11 +20,12 @@ function pad(text: string, width: number): string {
 }
 
 export function formatTable(results: readonly MeasureResult[]): string {
-  const rows = [
-    ['Måling', 'Verdi', 'Mål', 'Resultat'],
-    ...results.map((r) => [r.measure, r.value, r.goal, r.pass === null ? '' : r.pass ? 'PASS' : 'FAIL']),
-  ];
+  const rows = [['Måling', 'Verdi', 'Mål', 'Resultat'], ...results.map((r) => [r.measure, r.value, r.goal, r.pass === null ? '' : r.pass ? 'PASS' : 'FAIL'])];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => [...row[column]!].length)));
-  const line = (row: string[]) => row.map((cell, column) => pad(cell, widths[column]!)).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) => pad(cell, widths[column]!))
+      .join('  ')
+      .trimEnd();
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }

@@ -13,7 +13,13 @@ import { describeInBrowser, startHarness, type Harness } from './harness';
  * afterwards: restoring must bring back exactly the one case.
  */
 async function prepareWithBackup(db: AppDatabase): Promise<void> {
-  const id = insertTestMember(db, { username: 'marit', displayName: 'Marit Solvang', initials: 'MS', role: 'administrator', createdAt: '2020-06-01T08:00:00.000Z' });
+  const id = insertTestMember(db, {
+    username: 'marit',
+    displayName: 'Marit Solvang',
+    initials: 'MS',
+    role: 'administrator',
+    createdAt: '2020-06-01T08:00:00.000Z',
+  });
   const steigen = (db.sqlite.prepare("select id from municipalities where name = 'Steigen'").get() as { id: number }).id;
   const session = { actor: { id, username: 'marit', role: 'administrator' as const } };
   const dispatcher = createDispatcher({ db, session, clock: fixedClock('2020-06-12T12:00:00.000Z') });
@@ -23,7 +29,7 @@ async function prepareWithBackup(db: AppDatabase): Promise<void> {
   expect(create('07/20-ST').ok).toBe(true);
 }
 
-const caseCodes = (db: Database.Database) => (db.prepare('select code from cases order by code').pluck().all() as string[]);
+const caseCodes = (db: Database.Database) => db.prepare('select code from cases order by code').pluck().all() as string[];
 
 describeInBrowser('backups', () => {
   let harness: Harness | undefined;

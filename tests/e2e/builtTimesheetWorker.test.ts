@@ -15,7 +15,12 @@ describe('the built timesheet worker', () => {
   it('sits beside the built main module and reads a sheet', async () => {
     const script = resolveWorkerScript(pathToFileURL(join(ROOT, 'out/main/index.js')).href);
     expect(existsSync(script.path)).toBe(true);
-    const bytes = await workbookBytes({ Ark1: [['Sak', 'Dato', 'Kommune', 'Hendelse', 'Tidsbruk'], ['', '03.02.2020', 'Felles', 'Nettverksarbeid', 1]] });
+    const bytes = await workbookBytes({
+      Ark1: [
+        ['Sak', 'Dato', 'Kommune', 'Hendelse', 'Tidsbruk'],
+        ['', '03.02.2020', 'Felles', 'Nettverksarbeid', 1],
+      ],
+    });
     const worker = new Worker(script.code, { eval: script.eval, workerData: { task: 'parse', bytes: new Uint8Array(bytes) } });
     const message = await new Promise<WorkerMessage>((resolvePromise, reject) => {
       worker.on('message', (m: WorkerMessage) => m.type !== 'progress' && resolvePromise(m));

@@ -79,7 +79,10 @@ describeInBrowser('a case through its whole life', () => {
       .prepare('select m.display_name as name from case_staff s join team_members m on m.id = s.team_member_id order by m.display_name')
       .all() as { name: string }[];
     expect(staffNames.map((m) => m.name)).toEqual(['Jonas Berg', 'Marit Solvang']);
-    await page.getByRole('region', { name: 'Farlighetsvurdering' }).getByText(/Gjennomført 06\.01\.2021/).waitFor();
+    await page
+      .getByRole('region', { name: 'Farlighetsvurdering' })
+      .getByText(/Gjennomført 06\.01\.2021/)
+      .waitFor();
 
     const goals = page.getByRole('region', { name: 'Mål' });
     await goals.getByRole('textbox', { name: 'Nytt mål', exact: true }).fill('Få egen leilighet');
@@ -152,7 +155,11 @@ describeInBrowser('a case through its whole life', () => {
   it('keeps a partner directory searchable the Norwegian way, and a network log', async () => {
     const { page } = harness;
     await page.getByRole('link', { name: 'Samarbeidspartnere' }).click();
-    for (const [name, municipality] of [['NAV Sørfold', 'Sørfold'], ['Åsen behandlingssenter', null], ['Øvre legekontor', null]] as const) {
+    for (const [name, municipality] of [
+      ['NAV Sørfold', 'Sørfold'],
+      ['Åsen behandlingssenter', null],
+      ['Øvre legekontor', null],
+    ] as const) {
       await page.getByRole('button', { name: 'Ny samarbeidspartner' }).click();
       const dialog = page.getByRole('dialog', { name: 'Ny samarbeidspartner' });
       await dialog.getByRole('textbox', { name: 'Navn', exact: true }).fill(name);

@@ -105,7 +105,13 @@ describeInBrowser('cost share and case figures', () => {
     const { page } = harness;
     await page.getByRole('tab', { name: 'Saker' }).click();
     const cases = await tableText(page.getByRole('table', { name: 'Saker per kommune 2020' }));
-    expect(cellAt(cases, 'Fauske', cases[0]!.find((h) => h.startsWith('Henvist'))!)).toBe('1 saker');
+    expect(
+      cellAt(
+        cases,
+        'Fauske',
+        cases[0]!.find((h) => h.startsWith('Henvist'))!,
+      ),
+    ).toBe('1 saker');
     await harness.visit('72-statistikk-saker');
     await page.getByRole('tab', { name: 'Varig endring' }).click();
     const change = page.getByRole('table', { name: 'Varig endring fra start til avslutning 2020' });

@@ -29,7 +29,20 @@ describeInBrowser('documents and templates', () => {
              takeover_service, risk_assessment_date, risk_assessed_by, risk_assessment_done, created_at, updated_at)
            values (?, ?, 2020, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)`,
         );
-        insertCase.run('02/20-ST', steigen, 2, 'avsluttet', '2020-01-15', '2020-02-03', '2020-06-30', 'mal_naadd', 'Rus og psykisk helse Steigen', '2020-01-20', stamp, stamp);
+        insertCase.run(
+          '02/20-ST',
+          steigen,
+          2,
+          'avsluttet',
+          '2020-01-15',
+          '2020-02-03',
+          '2020-06-30',
+          'mal_naadd',
+          'Rus og psykisk helse Steigen',
+          '2020-01-20',
+          stamp,
+          stamp,
+        );
         insertCase.run('03/20-ST', steigen, 3, 'henvist', '2020-05-02', null, null, null, null, null, stamp, stamp);
         db.sqlite.prepare('insert into case_staff (case_id, team_member_id) values (1, 1), (1, 2)').run();
         db.sqlite
@@ -131,7 +144,9 @@ describeInBrowser('documents and templates', () => {
     await table.getByRole('cell', { name: '10.06.2021', exact: true }).waitFor();
     expect((await tableText(table))[1]?.slice(0, 3)).toEqual(['10.06.2021', '3 av 18 spørsmål', 'Ja']);
     const answers = harness.db.sqlite
-      .prepare("select question_id, value, text_value from evaluation_answers join evaluation_responses r on r.id = response_id where r.received_date = '2021-06-10'")
+      .prepare(
+        "select question_id, value, text_value from evaluation_answers join evaluation_responses r on r.id = response_id where r.received_date = '2021-06-10'",
+      )
       .all();
     expect(answers).toEqual(
       expect.arrayContaining([
@@ -175,7 +190,15 @@ describeInBrowser('documents and templates', () => {
       'færre enn 5',
       '4,7',
     ]);
-    expect(rows.find((r) => r[0] === 'Jeg ble møtt med respekt.')?.slice(1)).toEqual(['færre enn 5', 'færre enn 5', 'færre enn 5', 'færre enn 5', 'færre enn 5', 'færre enn 5', '–']);
+    expect(rows.find((r) => r[0] === 'Jeg ble møtt med respekt.')?.slice(1)).toEqual([
+      'færre enn 5',
+      'færre enn 5',
+      'færre enn 5',
+      'færre enn 5',
+      'færre enn 5',
+      'færre enn 5',
+      '–',
+    ]);
     await harness.visit('75-statistikk-brukerevalueringer');
 
     await page.getByRole('combobox', { name: 'År', exact: true }).selectOption('2020');

@@ -19,8 +19,7 @@ describeInBrowser('foundation: from a fresh database to the annual statistics', 
     await harness?.close();
   });
 
-  const count = (table: string) =>
-    (harness.db.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+  const count = (table: string) => (harness.db.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
   it('creates the first member, a colleague, a case, an entry, shows them in the pivot, and signs out', async () => {
     const { page } = harness;
@@ -110,7 +109,7 @@ describeInBrowser('foundation: from a fresh database to the annual statistics', 
     const cases = page.getByRole('table', { name: 'Saker' });
     await cases.getByRole('cell', { name: '01/20-ST', exact: true }).waitFor();
     const caseRows = await tableText(cases);
-    expect(caseRows.slice(1)).toEqual([[ '01/20-ST', 'Steigen', '01.03.2020', expect.any(String), 'MS', '0' ]]);
+    expect(caseRows.slice(1)).toEqual([['01/20-ST', 'Steigen', '01.03.2020', expect.any(String), 'MS', '0']]);
     await harness.visit('04-saker-med-sak');
 
     // «Timer»: a refused amount writes nothing, a good one is listed and summed
@@ -124,7 +123,10 @@ describeInBrowser('foundation: from a fresh database to the annual statistics', 
     const caseBox = form.getByRole('combobox', { name: 'Sak', exact: true });
     await caseBox.click();
     await caseBox.pressSequentially('01/20');
-    await page.getByRole('listbox').getByRole('option', { name: /^01\/20-ST/ }).click();
+    await page
+      .getByRole('listbox')
+      .getByRole('option', { name: /^01\/20-ST/ })
+      .click();
     await expect.poll(() => form.getByRole('textbox', { name: 'Kommune', exact: true }).inputValue()).toBe('Steigen');
     await form.getByRole('textbox', { name: 'Hendelse', exact: true }).fill('1');
 
@@ -142,9 +144,7 @@ describeInBrowser('foundation: from a fresh database to the annual statistics', 
     const entries = page.getByRole('table', { name: 'Registreringer' });
     await entries.getByRole('cell', { name: '01/20-ST', exact: true }).waitFor();
     const entryRows = await tableText(entries);
-    expect(entryRows.slice(1).map((row) => row.slice(0, 6))).toEqual([
-      ['02.03.2020', '01/20-ST', 'Steigen', '1 Brukeroppfølging', '1,5', 'MS'],
-    ]);
+    expect(entryRows.slice(1).map((row) => row.slice(0, 6))).toEqual([['02.03.2020', '01/20-ST', 'Steigen', '1 Brukeroppfølging', '1,5', 'MS']]);
     await page.getByText(/Sum: 1,5 timer/).waitFor();
     await harness.visit('07-timer-med-registrering');
 
@@ -174,9 +174,7 @@ describeInBrowser('foundation: from a fresh database to the annual statistics', 
              from time_entries t left join cases c on c.id = t.case_id`,
         )
         .all(),
-    ).toEqual([
-      { entry_date: '2020-03-02', code: '01/20-ST', municipality_id: steigen.id, category_id: category.id, minutes: 90, participant_count: 1 },
-    ]);
+    ).toEqual([{ entry_date: '2020-03-02', code: '01/20-ST', municipality_id: steigen.id, category_id: category.id, minutes: 90, participant_count: 1 }]);
     expect(count('team_members')).toBe(2);
     const annual = harness.dispatcher.dispatch('statistics:annual', { year: 2020 });
     expect(annual.ok && annual.value).toMatchObject({ total: { minutes: 90, entries: 1 } });

@@ -172,9 +172,7 @@ async function installBridge(page: Page, dispatcher: Dispatcher): Promise<void> 
   });
   // Init scripts go as plain text: a function would be serialised after the test runner's transform,
   // which may add helpers (such as esbuild's __name) that do not exist in the page.
-  await page.addInitScript(
-    'window.api = Object.freeze({ invoke: function (channel, payload) { return window.__ettervernInvoke(channel, payload); } });',
-  );
+  await page.addInitScript('window.api = Object.freeze({ invoke: function (channel, payload) { return window.__ettervernInvoke(channel, payload); } });');
 }
 
 async function collectBrowserErrors(page: Page, server: StaticServer, errors: string[]): Promise<void> {
@@ -214,13 +212,8 @@ function safeName(name: string): string {
  * Calls `window.api` inside the page, typed by the contract: proves the bridge from the page's side
  * without a UI, and lets a test act the way the renderer would.
  */
-export function invokeInPage<C extends ChannelName>(
-  page: Page,
-  channel: C,
-  input: ChannelInput<C>,
-): Promise<ApiResult<ChannelOutput<C>>> {
-  return page.evaluate(
-    ([c, i]) => (window as unknown as { api: EttervernApi }).api.invoke(c as C, i as ChannelInput<C>),
-    [channel, input] as const,
-  ) as Promise<ApiResult<ChannelOutput<C>>>;
+export function invokeInPage<C extends ChannelName>(page: Page, channel: C, input: ChannelInput<C>): Promise<ApiResult<ChannelOutput<C>>> {
+  return page.evaluate(([c, i]) => (window as unknown as { api: EttervernApi }).api.invoke(c as C, i as ChannelInput<C>), [channel, input] as const) as Promise<
+    ApiResult<ChannelOutput<C>>
+  >;
 }

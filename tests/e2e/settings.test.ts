@@ -30,7 +30,10 @@ describeInBrowser('settings page', () => {
 
     await weeks.fill('0');
     await page.getByRole('button', { name: 'Lagre innstillinger' }).click();
-    await page.getByText(/må være minst 1|for lite/i).first().waitFor();
+    await page
+      .getByText(/må være minst 1|for lite/i)
+      .first()
+      .waitFor();
     expect(stored()).toEqual([]);
 
     await weeks.fill('10');

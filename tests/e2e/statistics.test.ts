@@ -77,7 +77,14 @@ describeInBrowser('statistics page', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
-    expect(sheet.getRow(2).values).toEqual([undefined, 'Teammedlem', 'feb. (registreringer)', 'mars (registreringer)', 'april (registreringer)', 'Totalsum (registreringer)']);
+    expect(sheet.getRow(2).values).toEqual([
+      undefined,
+      'Teammedlem',
+      'feb. (registreringer)',
+      'mars (registreringer)',
+      'april (registreringer)',
+      'Totalsum (registreringer)',
+    ]);
     expect(sheet.getRow(5).values).toEqual([undefined, 'Totalsum', 2, 1, 1, 4]);
     expect(sheet.getCell('B3').numFmt).toBe('#,##0');
     const audit = harness.db.sqlite.prepare("select action, record_type from audit_log where record_type = 'statistics_export'").all();

@@ -164,7 +164,10 @@ describeInBrowser('time log at keyboard speed, and the old sheets imported', () 
       ],
       Notater: [['Husk kilometer']],
     });
-    const pick = () => page.getByLabel('Timeark som skal importeres').setInputFiles({ name: 'Timer 2020.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
+    const pick = () =>
+      page
+        .getByLabel('Timeark som skal importeres')
+        .setInputFiles({ name: 'Timer 2020.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
     await pick();
     const preview = page.getByRole('region', { name: 'Forhåndsvisning av Timer 2020.xlsx' });
     await preview.getByText(/Rader lest: 4 · Til import: 3 \(4,5 timer\) · Finnes fra før: 0 · Avvist: 1/).waitFor();
@@ -184,7 +187,10 @@ describeInBrowser('time log at keyboard speed, and the old sheets imported', () 
     await harness.visit('25-import-ferdig');
 
     await pick();
-    await page.getByRole('region', { name: 'Forhåndsvisning av Timer 2020.xlsx' }).getByText(/Til import: 0 .* Finnes fra før: 3/).waitFor();
+    await page
+      .getByRole('region', { name: 'Forhåndsvisning av Timer 2020.xlsx' })
+      .getByText(/Til import: 0 .* Finnes fra før: 3/)
+      .waitFor();
     expect(await page.getByRole('button', { name: 'Importer 0 rader' }).isDisabled()).toBe(true);
   });
 

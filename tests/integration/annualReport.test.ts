@@ -156,7 +156,14 @@ describe('annual report files', () => {
     }
     const driving = workbook.getWorksheet('Kjøring')!;
     expect(driving.getCell('A1').value).toBe('Kjøring 2020');
-    expect(driving.getRow(2).values).toEqual([undefined, 'Kommune', 'Kjøring (timer)', 'Kjøring (registreringer)', 'Totalsum (timer)', 'Totalsum (registreringer)']);
+    expect(driving.getRow(2).values).toEqual([
+      undefined,
+      'Kommune',
+      'Kjøring (timer)',
+      'Kjøring (registreringer)',
+      'Totalsum (timer)',
+      'Totalsum (registreringer)',
+    ]);
     expect(driving.getRow(3).values).toEqual([undefined, 'Steigen', 5, 2, 5, 2]);
     expect(driving.getCell('B3').numFmt).toBe('#,##0.0');
     expect(driving.getCell('C3').numFmt).toBe('#,##0');

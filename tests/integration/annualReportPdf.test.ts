@@ -36,7 +36,17 @@ describe('annual report in LibreOffice', () => {
     const pdf = join(dir, 'Årsrapport ettervernsteamet 2020.pdf');
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const { stdout: text } = await run('pdftotext', ['-layout', pdf, '-'], { timeout: 30_000 });
-    for (const heading of ['Innhold', 'Om ettervernsteamet', 'Saker', 'Ressursbruk', 'Samarbeidspartnere og nettverksarbeid', 'Varig endring', 'Brukerevalueringer', 'Avvik og hendelser', 'Planer for 2021']) {
+    for (const heading of [
+      'Innhold',
+      'Om ettervernsteamet',
+      'Saker',
+      'Ressursbruk',
+      'Samarbeidspartnere og nettverksarbeid',
+      'Varig endring',
+      'Brukerevalueringer',
+      'Avvik og hendelser',
+      'Planer for 2021',
+    ]) {
       expect(text).toContain(heading);
     }
     expect(text).toContain('Teamet består av fire miljøterapeuter.');

@@ -32,7 +32,7 @@ function editOutsideTheApp(sql: string): void {
 
 describe('audit log integrity', () => {
   it('the triggers refuse UPDATE and DELETE, through any connection', () => {
-    expect(() => t.db.sqlite.prepare("update audit_log set actor_id = null where id = 2").run()).toThrow(/skrivebeskyttet/);
+    expect(() => t.db.sqlite.prepare('update audit_log set actor_id = null where id = 2').run()).toThrow(/skrivebeskyttet/);
     expect(() => t.db.sqlite.prepare('delete from audit_log where id = 2').run()).toThrow(/skrivebeskyttet/);
     expect(t.ok('audit:verify', {})).toEqual({ ok: true, rows: 5, firstBrokenId: null });
   });
@@ -47,8 +47,11 @@ describe('audit log integrity', () => {
     editOutsideTheApp("update audit_log set action = 'view' where id = 3");
     expect(t.ok('audit:verify', {})).toEqual({ ok: false, rows: 3, firstBrokenId: 3 });
     const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
-      execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', 'audit', 'verify', '--db', t.path], { cwd: ROOT, encoding: 'utf8' }, (error, stdout, stderr) =>
-        done({ code: error ? (error.code as number) : 0, stdout, stderr }),
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', 'electron/cli/index.ts', 'audit', 'verify', '--db', t.path],
+        { cwd: ROOT, encoding: 'utf8' },
+        (error, stdout, stderr) => done({ code: error ? (error.code as number) : 0, stdout, stderr }),
       );
     });
     expect(run.code).toBe(1);

@@ -120,8 +120,19 @@ describe('rotation', () => {
     const keptAuto = kept.filter((f) => f.kind === 'auto').map((f) => f.createdAt.toISOString().slice(0, 13));
     // 14 days in January 2021 (18:00 each), then the last day of each of the 11 months before it.
     expect(keptAuto.slice(0, 14)).toEqual(Array.from({ length: 14 }, (_, i) => `2021-01-${String(31 - i).padStart(2, '0')}T18`));
-    expect(keptAuto.slice(14)).toEqual(['2020-12-31T18', '2020-11-30T18', '2020-10-31T18', '2020-09-30T18', '2020-08-31T18',
-      '2020-07-31T18', '2020-06-30T18', '2020-05-31T18', '2020-04-30T18', '2020-03-31T18', '2020-02-29T18']);
+    expect(keptAuto.slice(14)).toEqual([
+      '2020-12-31T18',
+      '2020-11-30T18',
+      '2020-10-31T18',
+      '2020-09-30T18',
+      '2020-08-31T18',
+      '2020-07-31T18',
+      '2020-06-30T18',
+      '2020-05-31T18',
+      '2020-04-30T18',
+      '2020-03-31T18',
+      '2020-02-29T18',
+    ]);
     expect(kept.some((f) => f.kind === 'manuell')).toBe(true);
   });
 
@@ -143,7 +154,11 @@ describe('rotation', () => {
 describe('read-only and recovery mode', () => {
   it('refuses every write with the reason, and leaves the file as it was', async () => {
     const before = t.counts();
-    const dispatcher = createDispatcher({ db: t.db, session: { actor: { id: t.member!.id, username: 'marit', role: 'administrator' } }, readOnly: { mode: 'read-only', reason: 'Kari holder databasen.' } });
+    const dispatcher = createDispatcher({
+      db: t.db,
+      session: { actor: { id: t.member!.id, username: 'marit', role: 'administrator' } },
+      readOnly: { mode: 'read-only', reason: 'Kari holder databasen.' },
+    });
     const result = dispatcher.dispatch('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2020-03-01' });
     expect(result).toEqual({ ok: false, error: { code: 'storage', message: 'Kari holder databasen. Ingenting ble lagret.', fieldErrors: {} } });
     expect(dispatcher.dispatch('system:status', {})).toEqual({ ok: true, value: { mode: 'read-only', message: 'Kari holder databasen.', leaseHolder: null } });

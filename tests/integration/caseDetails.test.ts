@@ -32,7 +32,10 @@ describe('staff', () => {
 
   it('refuses an unknown member and keeps the old staff', () => {
     const before = t.counts();
-    expect(t.call('cases:set-staff', { id: caseId, staffIds: [jonas, 999] })).toMatchObject({ ok: false, error: { fieldErrors: { staffIds: expect.any(String) } } });
+    expect(t.call('cases:set-staff', { id: caseId, staffIds: [jonas, 999] })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { staffIds: expect.any(String) } },
+    });
     expect(t.counts()).toEqual(before);
     expect(t.ok('cases:get', { id: caseId }).staff.map((s) => s.initials)).toEqual(['MS']);
   });
@@ -54,7 +57,10 @@ describe('goals', () => {
 
   it('refuses a goal that is too long or empty', () => {
     const before = t.counts();
-    expect(t.raw('cases:add-goal', { caseId, text: 'x'.repeat(201) })).toMatchObject({ ok: false, error: { fieldErrors: { text: 'Mål kan ha høyst 200 tegn' } } });
+    expect(t.raw('cases:add-goal', { caseId, text: 'x'.repeat(201) })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { text: 'Mål kan ha høyst 200 tegn' } },
+    });
     expect(t.raw('cases:add-goal', { caseId, text: '  ' })).toMatchObject({ ok: false, error: { fieldErrors: { text: 'Mål må fylles ut' } } });
     expect(t.counts()).toEqual(before);
   });
@@ -63,29 +69,57 @@ describe('goals', () => {
 describe('life-domain ratings', () => {
   it('rates at start, at closure and after three months, replacing an occasion as a whole', () => {
     const [housing, economy] = domains();
-    t.ok('cases:rate-domains', { caseId, occasion: 'start', ratedOn: '2021-01-12', ratings: [{ domainId: housing!.id, level: 1 }, { domainId: economy!.id, level: 2, note: 'Har verge' }] });
+    t.ok('cases:rate-domains', {
+      caseId,
+      occasion: 'start',
+      ratedOn: '2021-01-12',
+      ratings: [
+        { domainId: housing!.id, level: 1 },
+        { domainId: economy!.id, level: 2, note: 'Har verge' },
+      ],
+    });
     t.ok('cases:rate-domains', { caseId, occasion: 'start', ratedOn: '2021-01-13', ratings: [{ domainId: housing!.id, level: 1 }] });
     expect(t.ok('cases:get', { id: caseId }).ratings).toEqual([
       { domainId: housing!.id, domainName: 'Bolig', occasion: 'start', level: 1, ratedOn: '2021-01-13', note: null },
     ]);
-    const refusedClosure = t.call('cases:rate-domains', { caseId, occasion: 'avslutning', ratedOn: '2021-03-01', ratings: [{ domainId: housing!.id, level: 3 }] });
+    const refusedClosure = t.call('cases:rate-domains', {
+      caseId,
+      occasion: 'avslutning',
+      ratedOn: '2021-03-01',
+      ratings: [{ domainId: housing!.id, level: 3 }],
+    });
     expect(refusedClosure).toMatchObject({ ok: false, error: { code: 'conflict', fieldErrors: { occasion: expect.any(String) } } });
     t.ok('cases:record-risk-assessment', { id: caseId, date: '2021-01-12', assessedById: jonas, done: true });
     t.ok('cases:start-follow-up', { id: caseId, startDate: '2021-01-15' });
     t.ok('cases:rate-domains', { caseId, occasion: 'avslutning', ratedOn: '2021-03-01', ratings: [{ domainId: housing!.id, level: 3 }] });
     t.ok('cases:close', { id: caseId, closedDate: '2021-03-01', closureReason: 'mal_naadd' });
     const detail = t.ok('cases:rate-domains', { caseId, occasion: 'etteroppfolging', ratedOn: '2021-06-01', ratings: [{ domainId: housing!.id, level: 3 }] });
-    expect(detail.ratings.map((r) => [r.occasion, r.level])).toEqual([['start', 1], ['avslutning', 3], ['etteroppfolging', 3]]);
+    expect(detail.ratings.map((r) => [r.occasion, r.level])).toEqual([
+      ['start', 1],
+      ['avslutning', 3],
+      ['etteroppfolging', 3],
+    ]);
   });
 
   it('refuses a level outside the scale, an unknown or doubled domain', () => {
     const [housing] = domains();
     const before = t.counts();
     const bad = (ratings: unknown[]) => t.raw('cases:rate-domains', { caseId, occasion: 'start', ratedOn: '2021-01-12', ratings });
-    expect(bad([{ domainId: housing!.id, level: 4 }])).toMatchObject({ ok: false, error: { code: 'validation', fieldErrors: { 'ratings.0.level': 'Nivå kan være høyst 3' } } });
+    expect(bad([{ domainId: housing!.id, level: 4 }])).toMatchObject({
+      ok: false,
+      error: { code: 'validation', fieldErrors: { 'ratings.0.level': 'Nivå kan være høyst 3' } },
+    });
     expect(bad([{ domainId: housing!.id, level: 0 }])).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(bad([{ domainId: 999, level: 2 }])).toMatchObject({ ok: false, error: { fieldErrors: { ratings: 'Ukjent livsområde, eller et som ikke er i bruk' } } });
-    expect(bad([{ domainId: housing!.id, level: 2 }, { domainId: housing!.id, level: 3 }])).toMatchObject({ ok: false, error: { fieldErrors: { ratings: expect.any(String) } } });
+    expect(bad([{ domainId: 999, level: 2 }])).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { ratings: 'Ukjent livsområde, eller et som ikke er i bruk' } },
+    });
+    expect(
+      bad([
+        { domainId: housing!.id, level: 2 },
+        { domainId: housing!.id, level: 3 },
+      ]),
+    ).toMatchObject({ ok: false, error: { fieldErrors: { ratings: expect.any(String) } } });
     expect(t.counts()).toEqual(before);
     expect(t.db.sqlite.prepare('select count(*) as n from case_domain_ratings').get()).toEqual({ n: 0 });
   });
@@ -132,16 +166,34 @@ describe('cases:page', () => {
     logged('01/21-SØ', municipalityId(t, 'Sørfold'), '1');
     logged('01/21-SØ', municipalityId(t, 'Sørfold'), '3,5');
     const page = t.ok('cases:page', { sort: { field: 'minutes', direction: 'desc' } });
-    expect(page.rows.map((c) => [c.code, c.minutes])).toEqual([['01/21-SØ', 270], ['01/21-ST', 120], ['01/20-ST', 0], ['01/21-FA', 0]]);
+    expect(page.rows.map((c) => [c.code, c.minutes])).toEqual([
+      ['01/21-SØ', 270],
+      ['01/21-ST', 120],
+      ['01/20-ST', 0],
+      ['01/21-FA', 0],
+    ]);
     expect(codes({ sort: { field: 'minutes', direction: 'asc' }, pageSize: 1, page: 3 })).toEqual(['01/21-SØ']);
     expect(page.rows.find((c) => c.code === '01/20-ST')!.staff.map((s) => s.displayName)).toEqual(['Jonas Berg', 'Marit Solvang']);
     t.addMember('aase', 'Åse Mikalsen', 'ÅM');
     t.addMember('oystein', 'Øystein Berg', 'ØB');
-    const [aase, oystein] = t.ok('team-members:list', {}).filter((m) => m.displayName.startsWith('Å') || m.displayName.startsWith('Ø')).map((m) => m.id);
+    const [aase, oystein] = t
+      .ok('team-members:list', {})
+      .filter((m) => m.displayName.startsWith('Å') || m.displayName.startsWith('Ø'))
+      .map((m) => m.id);
     t.ok('cases:set-staff', { id: caseId, staffIds: [aase!, oystein!, jonas] });
     const names = ['Jonas Berg', 'Øystein Berg', 'Åse Mikalsen'];
-    expect(t.ok('cases:list', {}).find((c) => c.id === caseId)!.staff.map((s) => s.displayName)).toEqual(names);
-    expect(t.ok('overview:get', {}).waitingReferrals.find((c) => c.id === caseId)!.staff.map((s) => s.displayName)).toEqual(names);
+    expect(
+      t
+        .ok('cases:list', {})
+        .find((c) => c.id === caseId)!
+        .staff.map((s) => s.displayName),
+    ).toEqual(names);
+    expect(
+      t
+        .ok('overview:get', {})
+        .waitingReferrals.find((c) => c.id === caseId)!
+        .staff.map((s) => s.displayName),
+    ).toEqual(names);
   });
 
   it('filters by staff member, status, municipality and year', () => {

@@ -62,7 +62,11 @@ describe('the full life of a case', () => {
 
   it('may skip the institution phase', () => {
     assess();
-    expect(t.ok('cases:start-follow-up', { id: caseId, startDate: '2021-01-15' })).toMatchObject({ status: 'oppfolging', institution: null, dischargeDate: null });
+    expect(t.ok('cases:start-follow-up', { id: caseId, startDate: '2021-01-15' })).toMatchObject({
+      status: 'oppfolging',
+      institution: null,
+      dischargeDate: null,
+    });
   });
 
   it('a referral may be rejected, and then goes nowhere', () => {
@@ -85,7 +89,13 @@ describe('the full life of a case', () => {
 
   it('keeps institution details up to date', () => {
     t.ok('cases:enter-institution', { id: caseId, date: '2021-01-20', institutionKind: 'behandlingsinstitusjon' });
-    const updated = t.ok('cases:update-institution', { id: caseId, institutionKind: 'sykehus_dps', institutionName: 'DPS Salten', expectedDischargeDate: '2021-07-01', dischargeDate: null });
+    const updated = t.ok('cases:update-institution', {
+      id: caseId,
+      institutionKind: 'sykehus_dps',
+      institutionName: 'DPS Salten',
+      expectedDischargeDate: '2021-07-01',
+      dischargeDate: null,
+    });
     expect(updated.institution).toMatchObject({ kind: 'sykehus_dps', name: 'DPS Salten', expectedDischargeDate: '2021-07-01', dischargeDate: null });
   });
 

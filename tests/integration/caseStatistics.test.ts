@@ -53,7 +53,13 @@ describe('case figures per municipality', () => {
     // Referred 2022, followed up from 2022, closed in 2023 after 10 weeks, three-month contact done.
     caseThrough({ municipality: 'Steigen', referral: '2022-11-01', start: '2022-12-01', closed: '2023-02-09', afterContact: '2023-05-10' });
     // Referred 2023, institution phase into 2023, started and closed in 2023 after 20 weeks.
-    caseThrough({ municipality: 'Steigen', referral: '2023-01-05', institution: { from: '2023-01-10', discharge: '2023-03-01' }, start: '2023-03-02', closed: '2023-07-20' });
+    caseThrough({
+      municipality: 'Steigen',
+      referral: '2023-01-05',
+      institution: { from: '2023-01-10', discharge: '2023-03-01' },
+      start: '2023-03-02',
+      closed: '2023-07-20',
+    });
     // Referred 2023, still in follow-up at the year's end.
     caseThrough({ municipality: 'Steigen', referral: '2023-09-01', start: '2023-09-15', staff: [t.member!.id, jonas] });
     // Referred in 2023 and rejected: referred, never active at year end.
@@ -61,7 +67,13 @@ describe('case figures per municipality', () => {
     // Referred 2023-12-20, waiting at year end: active.
     caseThrough({ municipality: 'Steigen', referral: '2023-12-20', staff: [jonas] });
     // Institution phase that ended in 2022: not an institution-phase case in 2023.
-    caseThrough({ municipality: 'Steigen', referral: '2022-01-05', institution: { from: '2022-01-10', discharge: '2022-05-01' }, start: '2022-05-02', closed: '2022-12-01' });
+    caseThrough({
+      municipality: 'Steigen',
+      referral: '2022-01-05',
+      institution: { from: '2022-01-10', discharge: '2022-05-01' },
+      start: '2022-05-02',
+      closed: '2022-12-01',
+    });
     // Another municipality, referred in 2024: nothing in 2023.
     caseThrough({ municipality: 'Fauske', referral: '2024-01-03' });
 
@@ -118,7 +130,12 @@ describe('case figures per municipality', () => {
       participantIds: [t.member!.id],
     });
     // An imported case from an old time sheet: no referral date, only time logged in 2023.
-    const bytes = await workbookBytes({ Timer: [['Sak', 'Dato', 'Kommune', 'Hendelse', 'Tidsbruk'], ['07/19-SA', '03.02.2023', 'Saltdal', 'Brukeroppfølging', '1,5']] });
+    const bytes = await workbookBytes({
+      Timer: [
+        ['Sak', 'Dato', 'Kommune', 'Hendelse', 'Tidsbruk'],
+        ['07/19-SA', '03.02.2023', 'Saltdal', 'Brukeroppfølging', '1,5'],
+      ],
+    });
     const read = await t.okAsync('timesheet:read-file', { jobId: 'import-case-1', fileName: 'timer.xlsx', contentBase64: bytes.toString('base64') });
     const imported = await t.okAsync('timesheet:import', { jobId: read.jobId });
     expect(imported.casesCreated).toEqual(['07/19-SA']);
@@ -135,14 +152,21 @@ function rate(caseId: number, occasion: 'start' | 'avslutning' | 'etteroppfolgin
 }
 
 function closedRatedCase(startLevel: 1 | 2 | 3, closureLevel: 1 | 2 | 3, afterLevel?: 1 | 2 | 3) {
-  const c = caseThrough({ municipality: 'Fauske', referral: '2023-01-02', start: '2023-01-09', closed: '2023-06-01', afterContact: afterLevel ? '2023-09-01' : undefined });
+  const c = caseThrough({
+    municipality: 'Fauske',
+    referral: '2023-01-02',
+    start: '2023-01-09',
+    closed: '2023-06-01',
+    afterContact: afterLevel ? '2023-09-01' : undefined,
+  });
   rate(c.id, 'start', '2023-01-09', () => startLevel);
   rate(c.id, 'avslutning', '2023-06-01', () => closureLevel);
   if (afterLevel) rate(c.id, 'etteroppfolging', '2023-09-01', () => afterLevel);
   return c;
 }
 
-const shown = (row: LastingChangeRowDto) => [row.bedre, row.uendret, row.verre, row.total].map((c) => (c === null ? null : c.kind === 'count' ? c.value : c.label));
+const shown = (row: LastingChangeRowDto) =>
+  [row.bedre, row.uendret, row.verre, row.total].map((c) => (c === null ? null : c.kind === 'count' ? c.value : c.label));
 
 describe('lasting change', () => {
   it('counts directions per domain from start to closure and to three months, under the small-number rule', () => {

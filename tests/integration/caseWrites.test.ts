@@ -32,7 +32,10 @@ describe('case writes without the answer', () => {
     const answer = t.ok('cases:set-staff', { id: caseId, staffIds: [jonas, t.member!.id] });
     expect(answer.staff.map((s) => s.initials)).toEqual(['JB', 'MS']);
     expect(answer.transitions.map((x) => x.toStatus)).toEqual(['henvist']);
-    expect(t.ok('cases:link-contact', { caseId, contactId: t.ok('contacts:create', { name: 'NAV Steigen', kind: 'nav', area: 'regional' }).id, role: 'henviser' }).contacts).toHaveLength(1);
+    expect(
+      t.ok('cases:link-contact', { caseId, contactId: t.ok('contacts:create', { name: 'NAV Steigen', kind: 'nav', area: 'regional' }).id, role: 'henviser' })
+        .contacts,
+    ).toHaveLength(1);
   });
 
   it('write the same rows and audit row as the channel', () => {

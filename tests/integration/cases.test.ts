@@ -85,7 +85,10 @@ describe('case codes', () => {
   it.each(['Felles', 'Andre kommuner'])('refuses a case for «%s», which is not a member', (name) => {
     const before = t.counts();
     const result = t.call('cases:create', { municipalityId: municipalityId(t, name), referralDate: '2020-03-01' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'validation', fieldErrors: { municipalityId: expect.stringMatching(/kommunene i samarbeidet/) } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'validation', fieldErrors: { municipalityId: expect.stringMatching(/kommunene i samarbeidet/) } },
+    });
     expect(t.call('cases:next-code', { municipalityId: municipalityId(t, name), referralDate: '2020-03-01' }).ok).toBe(false);
     expect(t.counts()).toEqual(before);
   });
@@ -94,7 +97,10 @@ describe('case codes', () => {
     const rodoy = municipalityId(t, 'Rødøy');
     const before = t.counts();
     const early = t.call('cases:create', { municipalityId: rodoy, referralDate: '2020-08-31' });
-    expect(early).toMatchObject({ ok: false, error: { code: 'validation', fieldErrors: { referralDate: 'Rødøy var ikke med i samarbeidet på henvisningsdatoen' } } });
+    expect(early).toMatchObject({
+      ok: false,
+      error: { code: 'validation', fieldErrors: { referralDate: 'Rødøy var ikke med i samarbeidet på henvisningsdatoen' } },
+    });
     expect(t.counts()).toEqual(before);
     expect(create(rodoy, '2020-09-01').code).toBe('01/20-RØ');
   });

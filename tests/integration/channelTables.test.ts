@@ -42,7 +42,10 @@ describe('what a query declares it reads', () => {
   afterAll(() => t.close());
 
   it('names every table of the database, and the database has no other', () => {
-    const tables = t.db.sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'").pluck().all();
+    const tables = t.db.sqlite
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'")
+      .pluck()
+      .all();
     expect([...tables].sort()).toEqual([...DATA_TABLES].sort());
   });
 

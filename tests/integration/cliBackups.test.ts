@@ -18,7 +18,6 @@ async function cli(...args: string[]) {
   return { status, stdout, stderr };
 }
 
-
 describe('backup, restore and verify commands', () => {
   it('backs up the open database while the app holds it, verified, to the file asked for', async () => {
     const out = join(t.dir, 'kopi.sqlite');

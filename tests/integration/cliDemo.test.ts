@@ -115,7 +115,11 @@ describe('demo contents (2020–2021)', () => {
     const stats = pivot(twoYears.db, year);
     const byHours = <T extends { hours: number }>(rows: T[]) => [...rows].sort((a, b) => b.hours - a.hours);
     expect(byHours(stats.byMunicipality)[0]!.municipality).toBe('Fauske');
-    expect(byHours(stats.byCategory).map((c) => c.category).slice(0, 2)).toEqual(['Brukeroppfølging', 'Kjøring']);
+    expect(
+      byHours(stats.byCategory)
+        .map((c) => c.category)
+        .slice(0, 2),
+    ).toEqual(['Brukeroppfølging', 'Kjøring']);
     // Shared work sits on «Felles» without a case; some partner work on «Andre kommuner».
     expect(stats.cells.some((c) => c.municipality === 'Felles' && c.category === 'Veiledning fra prosjektleder')).toBe(true);
     expect(stats.cells.some((c) => c.municipality === 'Andre kommuner' && c.category === 'Samarbeidspartnere')).toBe(true);
@@ -136,13 +140,17 @@ describe('demo contents (2020–2021)', () => {
 
   it('keeps shared work without a case and case work dated within its case', () => {
     const { db } = twoYears;
-    expect(scalar(db, "select count(*) from time_entries t join municipalities m on m.id = t.municipality_id where m.name = 'Felles' and t.case_id is not null")).toBe(0);
+    expect(
+      scalar(db, "select count(*) from time_entries t join municipalities m on m.id = t.municipality_id where m.name = 'Felles' and t.case_id is not null"),
+    ).toBe(0);
     expect(scalar(db, 'select count(*) from time_entries t join cases c on c.id = t.case_id where t.entry_date < c.referral_date')).toBe(0);
   });
 
   it('writes through the services: every entry and case is in the audit log', () => {
     const { db } = twoYears;
-    expect(scalar(db, "select count(*) from audit_log where record_type = 'time_entry' and action = 'create'")).toBe(scalar(db, 'select count(*) from time_entries'));
+    expect(scalar(db, "select count(*) from audit_log where record_type = 'time_entry' and action = 'create'")).toBe(
+      scalar(db, 'select count(*) from time_entries'),
+    );
     expect(scalar(db, "select count(*) from audit_log where record_type = 'case' and action = 'create'")).toBe(scalar(db, 'select count(*) from cases'));
   });
 
@@ -150,14 +158,23 @@ describe('demo contents (2020–2021)', () => {
     const { db } = twoYears;
     const statuses = (db.sqlite.prepare('select distinct status from cases').all() as { status: string }[]).map((r) => r.status).sort();
     for (const s of ['henvist', 'institusjonsfase', 'oppfolging', 'etteroppfolging_utfort']) expect(statuses, s).toContain(s);
-    expect(scalar(db, "select count(*) from cases where status in ('oppfolging', 'avsluttet', 'etteroppfolging_utfort') and risk_assessment_done is not 1")).toBe(0);
+    expect(
+      scalar(db, "select count(*) from cases where status in ('oppfolging', 'avsluttet', 'etteroppfolging_utfort') and risk_assessment_done is not 1"),
+    ).toBe(0);
     expect(scalar(db, "select count(*) from cases where status = 'etteroppfolging_utfort' and after_contact_date < closed_date")).toBe(0);
-    expect(scalar(db, "select count(*) from cases c where status <> 'henvist' and not exists (select 1 from case_transitions t where t.case_id = c.id and t.to_status = c.status)")).toBe(0);
+    expect(
+      scalar(
+        db,
+        "select count(*) from cases c where status <> 'henvist' and not exists (select 1 from case_transitions t where t.case_id = c.id and t.to_status = c.status)",
+      ),
+    ).toBe(0);
     for (const table of ['case_goals', 'case_domain_ratings', 'contacts', 'contact_people', 'case_contacts', 'network_events', 'network_event_contacts']) {
       expect(scalar(db, `select count(*) from ${table}`), table).toBeGreaterThan(0);
     }
-    expect(scalar(db, "select count(distinct occasion) from case_domain_ratings")).toBe(3);
-    expect(scalar(db, "select count(*) from audit_log where action = 'transition'")).toBe(scalar(db, "select count(*) from case_transitions where from_status is not null"));
+    expect(scalar(db, 'select count(distinct occasion) from case_domain_ratings')).toBe(3);
+    expect(scalar(db, "select count(*) from audit_log where action = 'transition'")).toBe(
+      scalar(db, 'select count(*) from case_transitions where from_status is not null'),
+    );
   });
 
   it('refuses a database that already has team members', () => {

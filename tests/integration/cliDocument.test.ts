@@ -27,7 +27,12 @@ describe('npm run cli -- document', () => {
     const run = await cli(['document', 'closure-report', '--case', closed.code.toLowerCase(), '--db', t.path, '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ out, kind: 'closure-report', fileName: `Avslutningsrapport ${closed.code.replace('/', '-')}.docx`, templateVersion: 1 });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      out,
+      kind: 'closure-report',
+      fileName: `Avslutningsrapport ${closed.code.replace('/', '-')}.docx`,
+      templateVersion: 1,
+    });
     const parts = await wordXmlParts(readFileSync(out));
     for (const [name, xml] of parts) assertWellFormed(name, xml);
     expect(remainingPlaceholders(visibleText(parts.get('word/document.xml')!))).toEqual([]);

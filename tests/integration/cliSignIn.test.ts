@@ -28,7 +28,10 @@ function rows<T>(sql: string, ...params: unknown[]): T[] {
   }
 }
 const entries = () => rows<{ n: number }>('select count(*) as n from time_entries')[0]!.n;
-const lastAudit = () => rows<{ id: number; actor_id: number | null; action: string; record_id: string }>('select id, actor_id, action, record_id from audit_log order by id desc limit 1')[0]!;
+const lastAudit = () =>
+  rows<{ id: number; actor_id: number | null; action: string; record_id: string }>(
+    'select id, actor_id, action, record_id from audit_log order by id desc limit 1',
+  )[0]!;
 const failedSignIns = (id: number) => rows<{ n: number }>('select failed_sign_ins as n from team_members where id = ?', id)[0]!.n;
 
 const importArgs = () => ['import-timesheet', sheet, '--db', t.path];
@@ -39,7 +42,15 @@ beforeAll(async () => {
   closed = buildClosedCase(t);
   jonasId = t.addMember('jonas', 'Jonas Berg', 'JB').id;
   sheet = join(t.dir, 'Timer.xlsx');
-  writeFileSync(sheet, await workbookBytes({ Timer: [['Sak', 'Dato', 'Kommune', 'Hendelse', 'Tidsbruk'], ['', '07.01.2020', 'Fauske', 'Veiledning', '1,5']] }));
+  writeFileSync(
+    sheet,
+    await workbookBytes({
+      Timer: [
+        ['Sak', 'Dato', 'Kommune', 'Hendelse', 'Tidsbruk'],
+        ['', '07.01.2020', 'Fauske', 'Veiledning', '1,5'],
+      ],
+    }),
+  );
   // The command line opens the file itself.
   t.db.close();
   entriesBefore = entries();
@@ -77,7 +88,10 @@ describe('signing in on the command line', () => {
     for (const [index, args] of attempts.entries()) {
       const run = await cli([...args, '--actor', 'jonas']);
       expect(run.status).toBe(1);
-      expect(JSON.parse(run.stdout)).toEqual({ ok: false, error: { code: 'unauthenticated', message: 'Feil brukernavn eller passord', fieldErrors: { password: 'Feil brukernavn eller passord' } } });
+      expect(JSON.parse(run.stdout)).toEqual({
+        ok: false,
+        error: { code: 'unauthenticated', message: 'Feil brukernavn eller passord', fieldErrors: { password: 'Feil brukernavn eller passord' } },
+      });
       expect(failedSignIns(jonasId)).toBe(index + 1);
       expect(lastAudit()).toMatchObject({ actor_id: null, action: 'sign-in-failed', record_id: String(jonasId) });
     }

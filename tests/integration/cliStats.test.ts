@@ -12,8 +12,11 @@ let t: TestDatabase;
 
 function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 90_000 }, (error, stdout, stderr) =>
-      done({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'electron/cli/index.ts', ...args],
+      { cwd: ROOT, encoding: 'utf8', timeout: 90_000 },
+      (error, stdout, stderr) => done({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
     );
   });
 }
@@ -28,7 +31,12 @@ beforeAll(async () => {
   t.ok('time-entries:create', { ...entry, caseCode: referred.code, hours: 1.5 });
   t.ok('time-entries:create', { ...entry, caseCode: null, hours: 2 });
   // An imported case with time in 2020 and no referral date.
-  const bytes = await workbookBytes({ Timer: [['Sak', 'Dato', 'Kommune', 'Hendelse', 'Tidsbruk'], ['04/19-FA', '10.03.2020', 'Fauske', 'Kjøring', '1']] });
+  const bytes = await workbookBytes({
+    Timer: [
+      ['Sak', 'Dato', 'Kommune', 'Hendelse', 'Tidsbruk'],
+      ['04/19-FA', '10.03.2020', 'Fauske', 'Kjøring', '1'],
+    ],
+  });
   const read = await t.okAsync('timesheet:read-file', { jobId: 'cli-stats-1', fileName: 'timer.xlsx', contentBase64: bytes.toString('base64') });
   await t.okAsync('timesheet:import', { jobId: read.jobId });
   t.db.close();
@@ -63,7 +71,15 @@ describe('cli stats', () => {
       closed: 0,
     });
     expect(stats.casesByMunicipality.map((c: { municipality: string }) => c.municipality)).toEqual([
-      'Fauske', 'Sørfold', 'Hamarøy', 'Steigen', 'Saltdal', 'Meløy', 'Gildeskål', 'Beiarn', 'Rødøy',
+      'Fauske',
+      'Sørfold',
+      'Hamarøy',
+      'Steigen',
+      'Saltdal',
+      'Meløy',
+      'Gildeskål',
+      'Beiarn',
+      'Rødøy',
     ]);
   }, 90_000);
 

@@ -39,7 +39,12 @@ beforeAll(async () => {
   writeFileSync(
     sheet,
     await workbookBytes({
-      Januar: [header, ['01/20-FA', excelDate('2020-01-06'), 'Fauske', 'Brukeroppfølging', 2], ['', '07.01.2020', 'Felles', 'Veiledning', '1,5'], ['01/20-FA', '08.01.2020', 'Bodø', 'Kjøring', 1]],
+      Januar: [
+        header,
+        ['01/20-FA', excelDate('2020-01-06'), 'Fauske', 'Brukeroppfølging', 2],
+        ['', '07.01.2020', 'Felles', 'Veiledning', '1,5'],
+        ['01/20-FA', '08.01.2020', 'Bodø', 'Kjøring', 1],
+      ],
       Februar: [header, ['02/20-SA', '03.02.2020', 'Saltdal', 'Kjøring', '2,5']],
     }),
   );
@@ -97,7 +102,11 @@ describe('npm run cli -- import-timesheet / export-timesheet', () => {
     const out = join(dir, 'fauske.csv');
     const run = await cli('export-timesheet', '--db', db, '--out', out, '--municipality', 'fauske', '--from', '01.01.2020');
     expect(run.status).toBe(0);
-    expect(readFileSync(out, 'utf8').split('\r\n')).toEqual(['\uFEFFSak;Dato;Kommune;Hendelse;Tidsbruk;Deltakere', '01/20-FA;06.01.2020;Fauske;Brukeroppfølging;2;', '']);
+    expect(readFileSync(out, 'utf8').split('\r\n')).toEqual([
+      '\uFEFFSak;Dato;Kommune;Hendelse;Tidsbruk;Deltakere',
+      '01/20-FA;06.01.2020;Fauske;Brukeroppfølging;2;',
+      '',
+    ]);
     expect((await cli('export-timesheet', '--db', db, '--out', out)).status).toBe(1);
     const xlsx = join(dir, 'alt.xlsx');
     expect((await cli('export-timesheet', '--db', db, '--out', xlsx)).status).toBe(0);

@@ -9,8 +9,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const contact = (name: string, extra: Record<string, unknown> = {}) =>
-  t.ok('contacts:create', { name, kind: 'nav', area: 'regional', ...extra } as never);
+const contact = (name: string, extra: Record<string, unknown> = {}) => t.ok('contacts:create', { name, kind: 'nav', area: 'regional', ...extra } as never);
 const names = (input: ChannelInput<'contacts:list'> = {}) => t.ok('contacts:list', input).map((c) => c.name);
 
 describe('contacts', () => {
@@ -45,12 +44,18 @@ describe('contacts', () => {
     expect(linked.contacts).toMatchObject([{ contactName: 'NAV Fauske', role: 'oppdragsgiver' }]);
     expect(t.call('cases:link-contact', { caseId, contactId: nav.id, role: 'oppdragsgiver' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const before = t.counts();
-    expect(t.call('contacts:delete', { id: nav.id })).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/kan bare arkiveres/) } });
+    expect(t.call('contacts:delete', { id: nav.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/kan bare arkiveres/) },
+    });
     expect(t.counts()).toEqual(before);
     expect(t.ok('contacts:archive', { id: nav.id, archived: true }).archived).toBe(true);
     expect(names()).toEqual(['NAV Bodø']);
     expect(names({ includeArchived: true })).toEqual(['NAV Bodø', 'NAV Fauske']);
-    expect(t.call('cases:link-contact', { caseId, contactId: nav.id, role: 'henviser' })).toMatchObject({ ok: false, error: { fieldErrors: { contactId: 'Samarbeidspartneren er arkivert' } } });
+    expect(t.call('cases:link-contact', { caseId, contactId: nav.id, role: 'henviser' })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { contactId: 'Samarbeidspartneren er arkivert' } },
+    });
     t.ok('contacts:delete', { id: unused.id });
     expect(names({ includeArchived: true })).toEqual(['NAV Fauske']);
   });
@@ -61,7 +66,10 @@ describe('contacts', () => {
     const other = contact('NAV Fauske');
     const person = t.ok('contacts:add-person', { contactId: other.id, name: 'Anne Berg' }).people[0]!;
     const caseId = t.ok('cases:create', { municipalityId: municipalityId(t, 'Fauske'), referralDate: '2021-01-10' }).id;
-    expect(t.call('cases:link-contact', { caseId, contactId: bodo.id, personId: person.id, role: 'henviser' })).toMatchObject({ ok: false, error: { fieldErrors: { personId: expect.any(String) } } });
+    expect(t.call('cases:link-contact', { caseId, contactId: bodo.id, personId: person.id, role: 'henviser' })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { personId: expect.any(String) } },
+    });
     t.ok('cases:link-contact', { caseId, contactId: other.id, personId: person.id, role: 'henviser' });
     expect(t.call('contacts:delete-person', { id: person.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
@@ -140,6 +148,8 @@ describe('overview', () => {
       )
       .run(municipalityId(t, 'Steigen'));
     const overview = t.ok('overview:get', {});
-    expect([overview.active, overview.afterContacts, overview.missingRiskAssessment, overview.missingSecondStaff, overview.waitingReferrals].flat()).toEqual([]);
+    expect([overview.active, overview.afterContacts, overview.missingRiskAssessment, overview.missingSecondStaff, overview.waitingReferrals].flat()).toEqual(
+      [],
+    );
   });
 });

@@ -62,11 +62,26 @@ describe('cost share vs. share of help', () => {
     const jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
     const fauskeCase = t.ok('cases:create', { municipalityId: municipalityId(t, 'Fauske'), referralDate: '2021-03-01', staffIds: [t.member!.id] });
     const entry = (name: Name, hours: number, participantIds: number[], caseCode: string | null = null) =>
-      t.ok('time-entries:create', { date: '2021-03-02', caseCode, municipalityId: municipalityId(t, name), categoryId: categoryId(t, 1), hours, participantIds });
+      t.ok('time-entries:create', {
+        date: '2021-03-02',
+        caseCode,
+        municipalityId: municipalityId(t, name),
+        categoryId: categoryId(t, 1),
+        hours,
+        participantIds,
+      });
     entry('Fauske', 6, [t.member!.id, jonas], fauskeCase.code);
     entry('Beiarn', 2, [t.member!.id]);
 
-    expect(row(2021, 'Fauske')).toMatchObject({ hours: 6, hoursShare: 0.75, personHours: 12, personHoursShare: 12 / 14, cases: 1, casesShare: 1, hoursPerThousand: 0.75 });
+    expect(row(2021, 'Fauske')).toMatchObject({
+      hours: 6,
+      hoursShare: 0.75,
+      personHours: 12,
+      personHoursShare: 12 / 14,
+      cases: 1,
+      casesShare: 1,
+      hoursPerThousand: 0.75,
+    });
     expect(row(2021, 'Beiarn')).toMatchObject({ hours: 2, hoursShare: 0.25, personHours: 2, cases: 0, casesShare: 0, hoursPerThousand: 2 });
     expect(t.ok('statistics:cost-share', { year: 2021 }).total).toMatchObject({ hours: 8, personHours: 14, cases: 1, hoursPerThousand: 8 / 30 });
   });

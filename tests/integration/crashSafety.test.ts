@@ -68,7 +68,7 @@ describe('crash safety', () => {
       try {
         const report = checkIntegrity(db.sqlite, 'full');
         expect(report).toEqual({ ok: true, problems: [], foreignKeyViolations: 0 });
-        const present = new Set((db.sqlite.prepare('select id from time_entries').pluck().all() as number[]));
+        const present = new Set(db.sqlite.prepare('select id from time_entries').pluck().all() as number[]);
         const missing = [...reported].filter((id) => !present.has(id));
         expect(missing, 'committed entries lost').toEqual([]);
         // Daily totals are kept by triggers in the same transaction: a torn write would show here.

@@ -37,7 +37,9 @@ describe('dispatcher', () => {
       handlers: {
         ...handlers,
         'cases:list': (ctx) => {
-          ctx.db.sqlite.prepare("insert into team_members (username, display_name, initials, role, created_at) values ('marit', 'x', 'XX', 'teammedlem', 'x')").run();
+          ctx.db.sqlite
+            .prepare("insert into team_members (username, display_name, initials, role, created_at) values ('marit', 'x', 'XX', 'teammedlem', 'x')")
+            .run();
           return [];
         },
       },
@@ -54,7 +56,10 @@ describe('dispatcher', () => {
       session: t.dispatcher.session,
       handlers: {
         ...handlers,
-        'time-entries:list': (_ctx, input) => (seen.push(input), { rows: [], total: 0, page: 0, pageSize: 0, totals: { minutes: 0, personMinutes: 0, entries: 0 } }),
+        'time-entries:list': (_ctx, input) => (
+          seen.push(input),
+          { rows: [], total: 0, page: 0, pageSize: 0, totals: { minutes: 0, personMinutes: 0, entries: 0 } }
+        ),
         'time-entries:create': (_ctx, input) => (seen.push(input), null as never),
       },
     });

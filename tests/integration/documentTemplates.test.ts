@@ -53,7 +53,10 @@ describe('replacing a template', () => {
       ),
     );
     const accepted = await replace('evaluation-form', split);
-    expect(accepted).toMatchObject({ ok: true, value: { kind: 'evaluation-form', version: 2, isDefault: false, active: true, uploadedByName: 'Marit Solvang' } });
+    expect(accepted).toMatchObject({
+      ok: true,
+      value: { kind: 'evaluation-form', version: 2, isDefault: false, active: true, uploadedByName: 'Marit Solvang' },
+    });
     const c = buildClosedCase(t);
     const file = await t.okAsync('documents:generate', { caseId: c.caseId, kind: 'evaluation-form' });
     expect(file.log.templateVersion).toBe(2);
@@ -152,7 +155,11 @@ describe('the placeholder catalogue is the single truth', () => {
   it.each(TEMPLATE_KINDS)('the shipped %s passes the checks an upload gets and uses every placeholder of its kind', async (kind) => {
     await expect(validateTemplate(kind, 'standard.docx', shipped(kind))).resolves.toBeUndefined();
     const used = new Set((await templateTags(shipped(kind))).map((tag) => tag.name));
-    expect(placeholdersFor(kind).map((p) => p.name).filter((name) => !used.has(name))).toEqual([]);
+    expect(
+      placeholdersFor(kind)
+        .map((p) => p.name)
+        .filter((name) => !used.has(name)),
+    ).toEqual([]);
   });
 
   it('fills exactly the catalogue’s placeholders for each kind, loops with their fields', () => {
@@ -161,7 +168,11 @@ describe('the placeholder catalogue is the single truth', () => {
     const filled = { 'closure-report': closureReportData(detail, null, '2020-06-20'), 'evaluation-form': evaluationFormData(detail, '2020-06-20') };
     for (const kind of TEMPLATE_KINDS) {
       const data = filled[kind];
-      expect(Object.keys(data).sort(), kind).toEqual(placeholdersFor(kind).map((p) => p.name).sort());
+      expect(Object.keys(data).sort(), kind).toEqual(
+        placeholdersFor(kind)
+          .map((p) => p.name)
+          .sort(),
+      );
       for (const p of placeholdersFor(kind).filter((p) => p.type === 'loop')) {
         const rows = data[p.name] as Record<string, string>[];
         for (const row of rows) expect(Object.keys(row).sort(), p.name).toEqual(p.fields!.map((f) => f.name).sort());

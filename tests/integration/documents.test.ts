@@ -20,7 +20,10 @@ async function generate(caseId: number, kind: TemplateKind): Promise<{ file: Gen
   const bytes = Buffer.from(file.contentBase64, 'base64');
   const parts = await wordXmlParts(bytes);
   for (const [name, xml] of parts) assertWellFormed(name, xml);
-  const text = [...parts.entries()].filter(([n]) => /document|header|footer/.test(n)).map(([, xml]) => visibleText(xml)).join('\n');
+  const text = [...parts.entries()]
+    .filter(([n]) => /document|header|footer/.test(n))
+    .map(([, xml]) => visibleText(xml))
+    .join('\n');
   return { file, bytes, text };
 }
 
@@ -31,7 +34,19 @@ describe('closure report', () => {
     expect(file.fileName).toBe(`Avslutningsrapport ${c.code.replace('/', '-')}.docx`);
     expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(remainingPlaceholders(text)).toEqual([]);
-    for (const expected of [c.code, 'Steigen', 'Tildelingskontoret i Steigen', '17.02.2020–12.06.2020', 'Egen leilighet før sommeren', 'Nådd', 'NAV Steigen (Ola Berg)', 'Målene er nådd', '12.09.2020', 'Brukeroppfølging', '9,5 timer']) {
+    for (const expected of [
+      c.code,
+      'Steigen',
+      'Tildelingskontoret i Steigen',
+      '17.02.2020–12.06.2020',
+      'Egen leilighet før sommeren',
+      'Nådd',
+      'NAV Steigen (Ola Berg)',
+      'Målene er nådd',
+      '12.09.2020',
+      'Brukeroppfølging',
+      '9,5 timer',
+    ]) {
       expect(text).toContain(expected);
     }
     // The hours chart is embedded as a picture.
@@ -68,14 +83,22 @@ describe('closure report', () => {
     const open = t.ok('cases:create', { municipalityId: 1, referralDate: '2020-03-01' });
     const before = t.count('audit_log');
     const result = await t.callAsync('documents:generate', { caseId: open.id, kind: 'closure-report' });
-    expect(result).toMatchObject({ ok: false, error: { message: `Saken ${open.code} mangler avslutningsdato – avslutt saken før avslutningsrapporten lages` } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { message: `Saken ${open.code} mangler avslutningsdato – avslutt saken før avslutningsrapporten lages` },
+    });
     expect(t.count('audit_log')).toBe(before);
     expect(t.ok('documents:list', { caseId: open.id })).toEqual([]);
   });
 
   it('includes the user’s own assessment once an evaluation is registered', async () => {
     const c = buildClosedCase(t);
-    t.ok('evaluations:register', { caseCode: c.code, receivedDate: '2020-06-18', consentToContact: true, answers: { respekt: 5, helhet: 4, fungerte: 'At de kom hjem til meg' } });
+    t.ok('evaluations:register', {
+      caseCode: c.code,
+      receivedDate: '2020-06-18',
+      consentToContact: true,
+      answers: { respekt: 5, helhet: 4, fungerte: 'At de kom hjem til meg' },
+    });
     const { text } = await generate(c.caseId, 'closure-report');
     expect(text).toContain('Evalueringsskjema mottatt 18.06.2020');
     expect(text).toContain('Jeg ble møtt med respekt.');
@@ -107,7 +130,13 @@ describe('document log', () => {
     const c = buildClosedCase(t);
     await t.okAsync('documents:generate', { caseId: c.caseId, kind: 'evaluation-form' });
     const report = await t.okAsync('documents:generate', { caseId: c.caseId, kind: 'closure-report' });
-    expect(report.log).toMatchObject({ caseId: c.caseId, kind: 'closure-report', templateVersion: 1, generatedByName: 'Marit Solvang', generatedAt: '2020-06-20T10:00:00.000Z' });
+    expect(report.log).toMatchObject({
+      caseId: c.caseId,
+      kind: 'closure-report',
+      templateVersion: 1,
+      generatedByName: 'Marit Solvang',
+      generatedAt: '2020-06-20T10:00:00.000Z',
+    });
     const again = await t.okAsync('documents:regenerate', { id: report.log.id });
     expect(again.fileName).toBe(report.fileName);
     expect(t.ok('documents:list', { caseId: c.caseId }).map((d) => d.kind)).toEqual(['closure-report', 'closure-report', 'evaluation-form']);
@@ -138,7 +167,15 @@ describe('a closed case with little recorded', () => {
     t.ok('cases:close', { id: bare.id, closedDate: '2020-04-01', closureReason: 'annet' });
     const { text } = await generate(bare.id, 'closure-report');
     expect(remainingPlaceholders(text)).toEqual([]);
-    for (const expected of ['Ingen mål registrert', 'Ingen timer registrert', 'Ingen samarbeidspartnere registrert', 'Ingen vurderinger registrert', 'Ingen svar registrert', 'Ikke registrert', '0 timer']) {
+    for (const expected of [
+      'Ingen mål registrert',
+      'Ingen timer registrert',
+      'Ingen samarbeidspartnere registrert',
+      'Ingen vurderinger registrert',
+      'Ingen svar registrert',
+      'Ikke registrert',
+      '0 timer',
+    ]) {
       expect(text).toContain(expected);
     }
   });

@@ -41,8 +41,13 @@ describe('registering a returned form', () => {
       ok: false,
       error: { fieldErrors: { caseCode: 'Saken finnes ikke' } },
     });
-    expect(t.raw('evaluations:register', { caseCode: '01/20-ST', receivedDate: '2020-08-01', consentToContact: null, answers: { respekt: 6 } })).toMatchObject({ ok: false, error: { code: 'validation' } });
-    expect(t.raw('evaluations:register', { caseCode: '01/20-ST', receivedDate: '2020-08-01', consentToContact: null, answers: { navn: 'Ola' } })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(t.raw('evaluations:register', { caseCode: '01/20-ST', receivedDate: '2020-08-01', consentToContact: null, answers: { respekt: 6 } })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    expect(t.raw('evaluations:register', { caseCode: '01/20-ST', receivedDate: '2020-08-01', consentToContact: null, answers: { navn: 'Ola' } })).toMatchObject(
+      { ok: false, error: { code: 'validation' } },
+    );
     expect(t.raw('evaluations:delete', { id: 99 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
@@ -65,7 +70,12 @@ describe('yearly summary', () => {
   it('gives the distribution and mean per question from 5 answers, for the year asked only', () => {
     const values = [5, 5, 4, 5, 5, 3, 5];
     values.forEach((v, i) =>
-      t.ok('evaluations:register', { caseCode: newCase(i + 1).code, receivedDate: '2020-10-01', consentToContact: i < 5, answers: { respekt: v, hap: i < 4 ? 4 : null } }),
+      t.ok('evaluations:register', {
+        caseCode: newCase(i + 1).code,
+        receivedDate: '2020-10-01',
+        consentToContact: i < 5,
+        answers: { respekt: v, hap: i < 4 ? 4 : null },
+      }),
     );
     t.ok('evaluations:register', { caseCode: newCase(20).code, receivedDate: '2021-01-10', consentToContact: true, answers: { respekt: 1 } });
     const summary = evaluationSummary({ db: t.db, actor: null, clock: { now: () => new Date() }, session: { actor: null } }, { year: 2020 });
@@ -76,7 +86,13 @@ describe('yearly summary', () => {
     expect(respekt.answered).toEqual({ kind: 'count', value: 7 });
     expect(respekt.mean).toBe(4.6);
     // Each cell is a count too: the single 3 and 4 are shown as too few; five «helt enig» are shown.
-    expect(respekt.distribution.map((d) => (d.count.kind === 'count' ? d.count.value : d.count.label))).toEqual([0, 0, SMALL_NUMBER_LABEL, SMALL_NUMBER_LABEL, 5]);
+    expect(respekt.distribution.map((d) => (d.count.kind === 'count' ? d.count.value : d.count.label))).toEqual([
+      0,
+      0,
+      SMALL_NUMBER_LABEL,
+      SMALL_NUMBER_LABEL,
+      5,
+    ]);
     expect(summary.questions.find((q) => q.questionId === 'hap')).toMatchObject({ answered: suppressed, mean: null });
   });
 });

@@ -18,7 +18,17 @@ const FOLLOW_UP_HOURS: Record<string, [institution: number, afterDischarge: numb
   Steigen: [2, 2],
 };
 const DRIVING_HOURS: Record<string, number> = { Beiarn: 9, Fauske: 69, Gildeskål: 32, Hamarøy: 1, Meløy: 14, Saltdal: 9, Steigen: 2, Sørfold: 1 };
-const PARTNER_ENTRIES: Record<string, number> = { Beiarn: 14, Fauske: 111, Felles: 7, Gildeskål: 24, Hamarøy: 3, Meløy: 30, Saltdal: 4, Steigen: 5, Sørfold: 2 };
+const PARTNER_ENTRIES: Record<string, number> = {
+  Beiarn: 14,
+  Fauske: 111,
+  Felles: 7,
+  Gildeskål: 24,
+  Hamarøy: 3,
+  Meløy: 30,
+  Saltdal: 4,
+  Steigen: 5,
+  Sørfold: 2,
+};
 
 /** Whole hours as entries of at most `piece` minutes (the team logs in half hours). */
 function pieces(hours: number, piece: number): number[] {

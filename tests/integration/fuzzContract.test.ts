@@ -55,7 +55,20 @@ const deep = (depth: number): unknown => {
   for (let i = 0; i < depth; i++) value = i % 2 ? [value] : { a: value };
   return value;
 };
-const hostileKey = fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '', 'ø'.repeat(3), 'x'.repeat(5_000), '$where', 'a.b', '0');
+const hostileKey = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  '',
+  'ø'.repeat(3),
+  'x'.repeat(5_000),
+  '$where',
+  'a.b',
+  '0',
+);
 /** Values that have broken validators before: huge, non-finite, impossible dates, prototype tricks, depth. */
 const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e308, -1, 0, 2 ** 53 + 1, 1.5, Number.MIN_VALUE),
@@ -94,7 +107,11 @@ function payloadsFor(channel: ChannelName): fc.Arbitrary<unknown> {
   const notAnObject = hostileValue.filter((value) => value !== null && (typeof value !== 'object' || Array.isArray(value)));
   const filler = fc.dictionary(fc.constantFrom(...(names.length ? names : ['x'])), hostileValue, { maxKeys: names.length });
   const unknownKey = fc
-    .tuple(filler, hostileKey.filter((key) => !names.includes(key)), hostileValue)
+    .tuple(
+      filler,
+      hostileKey.filter((key) => !names.includes(key)),
+      hostileValue,
+    )
     .map(([base, key, value]) => withKey({ ...base }, key, value));
   const breakable = names.map((name) => [name, wrongValueFor(properties[name]!)] as const).filter((pair) => pair[1] !== null);
   const wrongType = breakable.length

@@ -54,7 +54,10 @@ describe('no personal data in logs, errors or command-line output', () => {
     process.env[PASSWORD_ENV] = PERSONAL[3];
     try {
       await runCli(['call', 'cases:list', JSON.stringify({ search: PERSONAL[1] }), '--db', t.path], io);
-      await runCli(['call', 'team-members:create', JSON.stringify({ username: PERSONAL[4], displayName: PERSONAL[0] }), '--db', t.path, '--actor', 'marit'], io);
+      await runCli(
+        ['call', 'team-members:create', JSON.stringify({ username: PERSONAL[4], displayName: PERSONAL[0] }), '--db', t.path, '--actor', 'marit'],
+        io,
+      );
       await runCli(['call', 'cases:list', `{"search": "${PERSONAL[2]}"`, '--db', t.path], io);
     } finally {
       delete process.env[PASSWORD_ENV];

@@ -22,13 +22,19 @@ afterEach(() => temp.cleanup());
 
 const addedTable: Migration = {
   up: async (db) => {
-    await db.schema.createTable('extra_notes').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
+    await db.schema
+      .createTable('extra_notes')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .execute();
   },
 };
 
 const brokenHalfway: Migration = {
   up: async (db) => {
-    await db.schema.createTable('half_done').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
+    await db.schema
+      .createTable('half_done')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .execute();
     await sql`insert into team_members (username, display_name, initials, role, created_at) values ('ghost', 'G', 'GG', 'teammedlem', 'x')`.execute(db);
     throw new Error('simulated failure');
   },
@@ -37,7 +43,11 @@ const brokenHalfway: Migration = {
 /** A database holding one team member, closed again. */
 async function databaseWithData(): Promise<void> {
   const db = await openDatabase(path);
-  db.sqlite.prepare(`insert into team_members (username, display_name, initials, role, created_at) values ('marit', 'Marit Solvang', 'MS', 'administrator', '2020-01-01T00:00:00Z')`).run();
+  db.sqlite
+    .prepare(
+      `insert into team_members (username, display_name, initials, role, created_at) values ('marit', 'Marit Solvang', 'MS', 'administrator', '2020-01-01T00:00:00Z')`,
+    )
+    .run();
   db.close();
 }
 

@@ -11,7 +11,17 @@ describe('reference lists', () => {
   it('lists the municipalities in the team’s own order, readable before anyone signs in', () => {
     const list = t.ok('municipalities:list', {});
     expect(list.map((m) => m.name)).toEqual([
-      'Fauske', 'Sørfold', 'Hamarøy', 'Steigen', 'Saltdal', 'Meløy', 'Gildeskål', 'Beiarn', 'Rødøy', 'Andre kommuner', 'Felles',
+      'Fauske',
+      'Sørfold',
+      'Hamarøy',
+      'Steigen',
+      'Saltdal',
+      'Meløy',
+      'Gildeskål',
+      'Beiarn',
+      'Rødøy',
+      'Andre kommuner',
+      'Felles',
     ]);
     expect(list.find((m) => m.name === 'Fauske')).toMatchObject({ code: 'FA', municipalityNumber: '1841', kind: 'member', memberTo: null });
     expect(list.find((m) => m.name === 'Felles')).toMatchObject({ code: null, municipalityNumber: null, kind: 'shared' });

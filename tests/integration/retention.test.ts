@@ -33,8 +33,19 @@ beforeEach(async () => {
   const open = t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-03-02', staffIds: [jonas.id] });
   closedId = closed.id;
   openId = open.id;
-  for (const [date, code] of [['2020-02-10', closed.code], ['2020-03-05', closed.code], ['2020-03-09', open.code]] as const) {
-    t.ok('time-entries:create', { date, caseCode: code, municipalityId: steigen, categoryId: categoryId(t, 1), hours: '2', participantIds: [t.member!.id, jonas.id] });
+  for (const [date, code] of [
+    ['2020-02-10', closed.code],
+    ['2020-03-05', closed.code],
+    ['2020-03-09', open.code],
+  ] as const) {
+    t.ok('time-entries:create', {
+      date,
+      caseCode: code,
+      municipalityId: steigen,
+      categoryId: categoryId(t, 1),
+      hours: '2',
+      participantIds: [t.member!.id, jonas.id],
+    });
   }
   t.ok('cases:set-closure-note', { id: closed.id, closureNote: `Overført. ${SECRET}` });
   t.ok('cases:set-closure-note', { id: open.id, closureNote: 'Pågår' });
@@ -161,7 +172,10 @@ describe('retention', () => {
 
   it('refuses a case that is not due, and a member who is not administrator', () => {
     const before = t.counts();
-    expect(later.dispatch('retention:run', { caseIds: [openId] })).toMatchObject({ ok: false, error: { code: 'conflict', fieldErrors: { caseIds: expect.any(String) } } });
+    expect(later.dispatch('retention:run', { caseIds: [openId] })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', fieldErrors: { caseIds: expect.any(String) } },
+    });
     t.signInAs('jonas');
     expect(later.dispatch('retention:preview', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(later.dispatch('retention:run', { caseIds: [closedId] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });

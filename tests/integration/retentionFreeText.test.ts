@@ -14,16 +14,23 @@ beforeAll(async () => {
     .pluck()
     .all() as string[];
   textColumns = tables.flatMap((table) =>
-    (t.db.sqlite.prepare("select name from pragma_table_info(?) where upper(type) = 'TEXT'").pluck().all(table) as string[]).map((column) => `${table}.${column}`),
+    (t.db.sqlite.prepare("select name from pragma_table_info(?) where upper(type) = 'TEXT'").pluck().all(table) as string[]).map(
+      (column) => `${table}.${column}`,
+    ),
   );
 });
 afterAll(() => t.close());
 
-const columnsOfTable = (table: string) => (t.db.sqlite.prepare('select name from pragma_table_info(?)').pluck().all(table) as string[]).map((column) => `${table}.${column}`);
+const columnsOfTable = (table: string) =>
+  (t.db.sqlite.prepare('select name from pragma_table_info(?)').pluck().all(table) as string[]).map((column) => `${table}.${column}`);
 
 /** What the rules empty: every column of a table they delete from, the named columns of one they clear. */
 const emptiedByRules = () =>
-  new Set(REDUCTION_RULES.flatMap((rule) => (rule.action.kind === 'delete' ? columnsOfTable(rule.table) : rule.action.columns.map((column) => `${rule.table}.${column}`))));
+  new Set(
+    REDUCTION_RULES.flatMap((rule) =>
+      rule.action.kind === 'delete' ? columnsOfTable(rule.table) : rule.action.columns.map((column) => `${rule.table}.${column}`),
+    ),
+  );
 
 const named = (reasons: typeof NOT_FREE_TEXT) =>
   Object.entries(reasons).flatMap(([table, columns]) => Object.keys(columns ?? {}).map((column) => `${table}.${column}`));
@@ -44,7 +51,14 @@ describe('retention and free text', () => {
 
   it('has rules that empty free text about a case', () => {
     expect([...emptiedByRules()]).toEqual(
-      expect.arrayContaining(['cases.closure_note', 'cases.institution_name', 'cases.takeover_service', 'case_goals.text', 'case_domain_ratings.note', 'evaluation_answers.text_value']),
+      expect.arrayContaining([
+        'cases.closure_note',
+        'cases.institution_name',
+        'cases.takeover_service',
+        'case_goals.text',
+        'case_domain_ratings.note',
+        'evaluation_answers.text_value',
+      ]),
     );
   });
 });

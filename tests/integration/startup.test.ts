@@ -179,7 +179,10 @@ describe('losing the lease while running', () => {
     const app = await runningInstance();
     rmSync(leaseFilePath(t.path));
     app.tick();
-    expect(app.dispatcher.dispatch('system:status', {})).toMatchObject({ ok: true, value: { mode: 'read-only', message: LEASE_LOST_REASON, leaseHolder: null } });
+    expect(app.dispatcher.dispatch('system:status', {})).toMatchObject({
+      ok: true,
+      value: { mode: 'read-only', message: LEASE_LOST_REASON, leaseHolder: null },
+    });
     app.stop();
     app.started.db.close();
   });

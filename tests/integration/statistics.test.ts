@@ -98,7 +98,10 @@ describe('statistics:annual', () => {
 
     for (const year of [2019, 2021, 2023]) {
       const without5 = t.ok('statistics:annual', { year });
-      expect(without5.categories.map((c) => c.number), String(year)).toEqual([1, 2, 3, 4, 6, 7, 8, 9, 10]);
+      expect(
+        without5.categories.map((c) => c.number),
+        String(year),
+      ).toEqual([1, 2, 3, 4, 6, 7, 8, 9, 10]);
       expect(without5.byCategory.map((c) => c.categoryId)).not.toContain(categoryId(t, 5));
     }
   });

@@ -98,8 +98,17 @@ function measureOf(entries: { e: Logged; member?: string }[], measure: Statistic
  * Expected cell for a row label and column label. With the member dimension each member's figure
  * covers the entries they took part in; person-hours split by member count only that member.
  */
-function expectedCell(inYear: Logged[], rows: PivotDimension, columns: PivotColumnDimension, row: string | null, column: string | null, measure: StatisticMeasure) {
-  const matching = inYear.filter((e) => (row === null || labelsOf(e, rows).includes(row)) && (column === null || columns === 'none' || labelsOf(e, columns).includes(column)));
+function expectedCell(
+  inYear: Logged[],
+  rows: PivotDimension,
+  columns: PivotColumnDimension,
+  row: string | null,
+  column: string | null,
+  measure: StatisticMeasure,
+) {
+  const matching = inYear.filter(
+    (e) => (row === null || labelsOf(e, rows).includes(row)) && (column === null || columns === 'none' || labelsOf(e, columns).includes(column)),
+  );
   if (matching.length === 0) return null;
   const memberSplit = (rows === 'member' && row !== null) || (columns === 'member' && column !== null);
   if (measure === 'personHours' && memberSplit) {
@@ -107,7 +116,10 @@ function expectedCell(inYear: Logged[], rows: PivotDimension, columns: PivotColu
     const member = rows === 'member' ? row : column;
     return member === 'Uten registrert deltaker' ? 0 : matching.reduce((s, e) => s + e.minutes, 0) / 60;
   }
-  return measureOf(matching.map((e) => ({ e })), measure);
+  return measureOf(
+    matching.map((e) => ({ e })),
+    measure,
+  );
 }
 
 const IN_2020 = LOG.filter((e) => e.date.startsWith('2020'));

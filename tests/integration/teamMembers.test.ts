@@ -6,8 +6,7 @@ import { createTestDatabase, FIRST_MEMBER, TEST_PASSWORD, TEST_PASSWORD_COST, ty
 let t: TestDatabase;
 afterEach(() => t.close());
 
-const sessionAudit = () =>
-  t.db.sqlite.prepare("select action, actor_id, record_id from audit_log where record_type = 'session' order by id").all();
+const sessionAudit = () => t.db.sqlite.prepare("select action, actor_id, record_id from audit_log where record_type = 'session' order by id").all();
 
 describe('team members', () => {
   it('a fresh database needs its first member, who becomes administrator without anyone signed in', async () => {
@@ -20,7 +19,13 @@ describe('team members', () => {
 
     const audit = t.db.sqlite.prepare('select actor_id, action, record_type, record_id, fields from audit_log').all();
     expect(audit).toEqual([
-      { actor_id: first.id, action: 'create', record_type: 'team_member', record_id: String(first.id), fields: '["displayName","initials","password","role","username"]' },
+      {
+        actor_id: first.id,
+        action: 'create',
+        record_type: 'team_member',
+        record_id: String(first.id),
+        fields: '["displayName","initials","password","role","username"]',
+      },
     ]);
   });
 
@@ -176,7 +181,12 @@ describe('signing in', () => {
     t.signInAs('marit');
     t.ok('team-members:set-active', { id: jonas.id, active: false });
     expect(t.ok('team-members:list', {}).map((m) => m.username)).toEqual(['marit']);
-    expect(t.ok('team-members:list', { includeInactive: true }).map((m) => m.username).sort()).toEqual(['jonas', 'marit']);
+    expect(
+      t
+        .ok('team-members:list', { includeInactive: true })
+        .map((m) => m.username)
+        .sort(),
+    ).toEqual(['jonas', 'marit']);
 
     t.ok('session:sign-out', {});
     expect(t.call('session:sign-in', { username: 'jonas', password: TEST_PASSWORD })).toMatchObject({

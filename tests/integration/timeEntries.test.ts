@@ -78,7 +78,10 @@ describe('time-entries:create', () => {
     t.ok('time-entries:create', entry({ date: '2020-03-04', hours: '24' }));
     const before = t.counts();
     const result = t.call('time-entries:create', entry({ date: '2020-03-04', hours: '1' }));
-    expect(result).toMatchObject({ ok: false, error: { code: 'validation', message: 'MS får mer enn 24 timer denne dagen', fieldErrors: { hours: expect.any(String) } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: 'MS får mer enn 24 timer denne dagen', fieldErrors: { hours: expect.any(String) } },
+    });
     expect(t.call('time-entries:create', entry({ date: '2020-03-04', hours: '1', participantIds: [t.member!.id, jonas.id] })).ok).toBe(false);
     expect(t.counts()).toEqual(before);
     expect(t.ok('time-entries:create', entry({ date: '2020-03-04', hours: '1', participantIds: [jonas.id] })).minutes).toBe(60);

@@ -22,7 +22,15 @@ const LOG: Omit<Made, 'id'>[] = [
   { date: '2020-01-05', caseCode: '01/20-FA', municipality: 'Fauske', category: 1, minutes: 150, people: ['MS', 'JB'], createdAt: '2020-06-15T08:00:00.000Z' },
   { date: '2020-05-20', caseCode: null, municipality: 'Felles', category: 7, minutes: 30, people: ['JB'], createdAt: '2020-06-15T11:00:00.000Z' },
   { date: '2020-02-14', caseCode: '02/20-ST', municipality: 'Steigen', category: 2, minutes: 240, people: ['MS', 'JB'], createdAt: '2020-06-15T09:00:00.000Z' },
-  { date: '2020-04-01', caseCode: '01/20-ST', municipality: 'Andre kommuner', category: 3, minutes: 180, people: ['MS'], createdAt: '2020-06-15T10:00:00.000Z' },
+  {
+    date: '2020-04-01',
+    caseCode: '01/20-ST',
+    municipality: 'Andre kommuner',
+    category: 3,
+    minutes: 180,
+    people: ['MS'],
+    createdAt: '2020-06-15T10:00:00.000Z',
+  },
   { date: '2019-12-30', caseCode: null, municipality: 'Sørfold', category: 5, minutes: 90, people: ['MS'], createdAt: '2020-06-15T07:00:00.000Z' },
 ];
 
@@ -73,9 +81,7 @@ function expectedOrder(field: TimeEntrySortField, direction: 'asc' | 'desc', ent
   // Within a case, municipality or category the list runs by date, then by id, all in one direction.
   const thenByDate = field === 'caseCode' || field === 'municipality' || field === 'category';
   const compare = (x: string | number, y: string | number) => (x < y ? -1 : x > y ? 1 : 0);
-  return [...entries]
-    .sort((a, b) => sign * (compare(key(a), key(b)) || (thenByDate ? compare(a.date, b.date) : 0) || a.id - b.id))
-    .map((e) => e.id);
+  return [...entries].sort((a, b) => sign * (compare(key(a), key(b)) || (thenByDate ? compare(a.date, b.date) : 0) || a.id - b.id)).map((e) => e.id);
 }
 
 function totalsOf(entries: Made[]) {
@@ -119,9 +125,7 @@ describe('time-entries:list', () => {
 
   it.each(['asc', 'desc'] as const)('pages sorted by case (%s) with a filter: entries without a case at the NULL end', (direction) => {
     const kept = made.filter((e) => e.date >= '2020-01-01');
-    const pages = [0, 1, 2].map((page) =>
-      list({ page, pageSize: 2, filter: { from: '2020-01-01' }, sort: { field: 'caseCode', direction } }),
-    );
+    const pages = [0, 1, 2].map((page) => list({ page, pageSize: 2, filter: { from: '2020-01-01' }, sort: { field: 'caseCode', direction } }));
     expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(expectedOrder('caseCode', direction, kept));
     expect(pages[0]!.total).toBe(kept.length);
   });

@@ -9,7 +9,10 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const totals = () => t.db.sqlite.prepare('select municipality_id, category_id, entry_date, entries, minutes, person_minutes from time_totals_daily where entries > 0 order by 1, 2, 3').all();
+const totals = () =>
+  t.db.sqlite
+    .prepare('select municipality_id, category_id, entry_date, entries, minutes, person_minutes from time_totals_daily where entries > 0 order by 1, 2, 3')
+    .all();
 const recomputed = () =>
   t.db.sqlite
     .prepare(

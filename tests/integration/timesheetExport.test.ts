@@ -9,7 +9,14 @@ beforeEach(async () => {
   kari = t.addMember('kari', 'Kari Nord', 'KN').id;
   const steigen = municipalityId(t, 'Steigen');
   t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-03-01', code: '03/20-ST', staffIds: [t.member!.id, kari] });
-  t.ok('time-entries:create', { date: '2020-03-02', caseCode: '03/20-ST', municipalityId: steigen, categoryId: categoryId(t, 1), hours: '1,5', participantIds: [t.member!.id, kari] });
+  t.ok('time-entries:create', {
+    date: '2020-03-02',
+    caseCode: '03/20-ST',
+    municipalityId: steigen,
+    categoryId: categoryId(t, 1),
+    hours: '1,5',
+    participantIds: [t.member!.id, kari],
+  });
   t.ok('time-entries:create', { date: '2020-03-03', caseCode: '03/20-ST', municipalityId: steigen, categoryId: categoryId(t, 2), hours: 2 });
   t.ok('time-entries:create', { date: '2020-03-04', municipalityId: municipalityId(t, 'Felles'), categoryId: categoryId(t, 8), hours: '½' });
 });
@@ -63,12 +70,21 @@ describe('week view and case suggestions', () => {
       ['2020-03-04', 30, 1],
     ]);
     expect(mine.minutes).toBe(240);
-    expect(t.call('time-entries:week', { teamMemberId: kari, weekStart: '2020-03-03' })).toMatchObject({ ok: false, error: { fieldErrors: { weekStart: 'Uka må starte på en mandag' } } });
+    expect(t.call('time-entries:week', { teamMemberId: kari, weekStart: '2020-03-03' })).toMatchObject({
+      ok: false,
+      error: { fieldErrors: { weekStart: 'Uka må starte på en mandag' } },
+    });
   });
 
   it('finds cases by part of the code, with their staff for the participants', () => {
     expect(t.ok('time-entries:case-suggestions', { search: '3/20' })).toEqual([
-      { id: expect.any(Number), code: '03/20-ST', municipalityId: municipalityId(t, 'Steigen'), municipalityName: 'Steigen', staffIds: expect.arrayContaining([t.member!.id, kari]) },
+      {
+        id: expect.any(Number),
+        code: '03/20-ST',
+        municipalityId: municipalityId(t, 'Steigen'),
+        municipalityName: 'Steigen',
+        staffIds: expect.arrayContaining([t.member!.id, kari]),
+      },
     ]);
     expect(t.ok('time-entries:case-suggestions', { search: 'fa' })).toEqual([]);
   });

@@ -55,7 +55,10 @@ describe('hostile and broken files', () => {
 
     // Claims 1 KB per entry but holds 20 MB each: counted while inflating, not trusted from the header.
     const liar = await zeroEntry('xl/worksheets/sheet1.xml', 20, 1024);
-    const lying = zipBytes([storedEntry('xl/workbook.xml', Buffer.from('<workbook/>')), ...Array.from({ length: 12 }, (_, i) => ({ ...liar, name: `xl/worksheets/sheet${i}.xml` }))]);
+    const lying = zipBytes([
+      storedEntry('xl/workbook.xml', Buffer.from('<workbook/>')),
+      ...Array.from({ length: 12 }, (_, i) => ({ ...liar, name: `xl/worksheets/sheet${i}.xml` })),
+    ]);
     await expect(inspectZip(lying)).rejects.toThrow();
     await expect(inspectZip(lying, { maxDecompressedBytes: 5 * 1024 * 1024, maxEntries: 100 })).rejects.toThrow();
     expect((await refusal(lying)).length).toBeGreaterThan(10);
@@ -80,15 +83,20 @@ describe('hostile and broken files', () => {
 
   it('never lets __proto__, constructor or prototype from a file reach an object prototype', async () => {
     // fromEntries: in an object literal `__proto__:` would set the prototype instead of naming a sheet.
-    const bytes = await workbookBytes(Object.fromEntries([
-      ['__proto__', [
-        ['__proto__', 'constructor', ...header, 'prototype'],
-        [{ polluted: 'ja' }, 'x', '', '03.02.2020', '__proto__', 'constructor', 1, 'toString'],
-        ['a', 'b', '', '03.02.2020', 'Felles', 'hasOwnProperty', 1, 'c'],
-        ['a', 'b', '', '03.02.2020', 'Felles', 'Nettverksarbeid', 1, 'c'],
-      ]],
-      ['constructor', [header, ['', '04.02.2020', 'valueOf', '__defineGetter__', 1]]],
-    ]));
+    const bytes = await workbookBytes(
+      Object.fromEntries([
+        [
+          '__proto__',
+          [
+            ['__proto__', 'constructor', ...header, 'prototype'],
+            [{ polluted: 'ja' }, 'x', '', '03.02.2020', '__proto__', 'constructor', 1, 'toString'],
+            ['a', 'b', '', '03.02.2020', 'Felles', 'hasOwnProperty', 1, 'c'],
+            ['a', 'b', '', '03.02.2020', 'Felles', 'Nettverksarbeid', 1, 'c'],
+          ],
+        ],
+        ['constructor', [header, ['', '04.02.2020', 'valueOf', '__defineGetter__', 1]]],
+      ]),
+    );
     const result = await readFile(bytes);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.sheets.map((s) => s.name)).toEqual(['__proto__', 'constructor']);

@@ -90,7 +90,11 @@ describe('timesheet import of a messy sheet', () => {
     const summary = await t.okAsync('timesheet:import', { jobId: first.jobId });
     expect(summary).toMatchObject({ committed: true, rowsRead: 15, imported: 10, duplicatesSkipped: 0, rejectedCount: 5 });
     expect(summary.casesCreated.sort()).toEqual(['01/20-ME', '02/20-ST', '03/20-SA']);
-    const created = t.db.sqlite.prepare("select c.code, status, year, running_number, referral_date, m.code as mcode from cases c join municipalities m on m.id = c.municipality_id where c.code = '03/20-SA'").get();
+    const created = t.db.sqlite
+      .prepare(
+        "select c.code, status, year, running_number, referral_date, m.code as mcode from cases c join municipalities m on m.id = c.municipality_id where c.code = '03/20-SA'",
+      )
+      .get();
     expect(created).toEqual({ code: '03/20-SA', status: 'importert', year: 2020, running_number: 3, referral_date: null, mcode: 'SA' });
 
     const perPivot = t.db.sqlite

@@ -48,7 +48,11 @@ describe('npm audit gate', () => {
   });
 
   it('says plainly that nothing was checked when the audit service cannot be reached', () => {
-    const refused = JSON.stringify({ message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk', statusCode: 405, error: { summary: '', detail: '' } });
+    const refused = JSON.stringify({
+      message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
+      statusCode: 405,
+      error: { summary: '', detail: '' },
+    });
     const outcome = evaluateAudit(refused, []);
     expect(outcome).toEqual({ kind: 'unreachable', detail: expect.stringContaining('405') });
     expect(report(outcome, 'strict').exitCode).toBe(2);

@@ -31,19 +31,21 @@ export function recordChannelSql() {
     statements.set(running, kept);
   };
 
-  const watch = (channel: ChannelName, handler: AnyHandler): AnyHandler => (ctx, input) => {
-    const outer = running;
-    running = channel;
-    try {
-      const result = handler(ctx, input);
-      if (result instanceof Promise) return result.finally(() => (running = outer));
-      running = outer;
-      return result;
-    } catch (error) {
-      running = outer;
-      throw error;
-    }
-  };
+  const watch =
+    (channel: ChannelName, handler: AnyHandler): AnyHandler =>
+    (ctx, input) => {
+      const outer = running;
+      running = channel;
+      try {
+        const result = handler(ctx, input);
+        if (result instanceof Promise) return result.finally(() => (running = outer));
+        running = outer;
+        return result;
+      } catch (error) {
+        running = outer;
+        throw error;
+      }
+    };
   const watched = Object.fromEntries(
     (Object.entries(handlers) as [ChannelName, AnyHandler][]).map(([channel, handler]) => [channel, watch(channel, handler)]),
   ) as unknown as Handlers;
@@ -72,9 +74,10 @@ interface PlanStep {
  */
 export function tablesOf(sqlite: Database.Database, statements: Iterable<string>): TableUse {
   const tableAt = new Map(
-    (sqlite.prepare('select rootpage, tbl_name from sqlite_master where rootpage > 0').all() as { rootpage: number; tbl_name: string }[]).map(
-      (row) => [row.rootpage, row.tbl_name],
-    ),
+    (sqlite.prepare('select rootpage, tbl_name from sqlite_master where rootpage > 0').all() as { rootpage: number; tbl_name: string }[]).map((row) => [
+      row.rootpage,
+      row.tbl_name,
+    ]),
   );
   const use: TableUse = { read: new Set(), written: new Set() };
   for (const sql of statements) {

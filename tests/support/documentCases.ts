@@ -31,11 +31,21 @@ export function buildClosedCase(t: TestDatabase, options: { hostile?: boolean; m
   t.ok('cases:add-goal', { caseId: id, text: text('Fast aktivitet to dager i uka', 200), status: 'naadd' });
   t.ok('cases:update-goal', { id: goal.id, status: 'naadd' });
   const domains = t.ok('life-domains:list', {});
-  t.ok('cases:rate-domains', { caseId: id, occasion: 'start', ratedOn: '2020-02-17', ratings: domains.map((d, i) => ({ domainId: d.id, level: (i % 2) + 1 })) });
+  t.ok('cases:rate-domains', {
+    caseId: id,
+    occasion: 'start',
+    ratedOn: '2020-02-17',
+    ratings: domains.map((d, i) => ({ domainId: d.id, level: (i % 2) + 1 })),
+  });
   const nav = t.ok('contacts:create', { name: text('NAV Steigen', 120), kind: 'nav', area: 'member', municipalityId: municipality });
   const withPerson = t.ok('contacts:add-person', { contactId: nav.id, name: text('Ola Berg', 120) });
   const office = t.ok('contacts:create', { name: 'Tildelingskontoret i Steigen', kind: 'tildelingskontor', area: 'member', municipalityId: municipality });
-  const mental = t.ok('contacts:create', { name: 'Rus og psykisk helsetjeneste Steigen', kind: 'rus_psykisk_helse', area: 'member', municipalityId: municipality });
+  const mental = t.ok('contacts:create', {
+    name: 'Rus og psykisk helsetjeneste Steigen',
+    kind: 'rus_psykisk_helse',
+    area: 'member',
+    municipalityId: municipality,
+  });
   t.ok('cases:link-contact', { caseId: id, contactId: office.id, role: 'oppdragsgiver' });
   t.ok('cases:link-contact', { caseId: id, contactId: mental.id, role: 'henviser' });
   t.ok('cases:link-contact', { caseId: id, contactId: nav.id, personId: withPerson.people[0]!.id, role: 'samarbeidspartner' });

@@ -15,7 +15,9 @@ const run = promisify(execFile);
 export async function wordXmlParts(docx: Buffer): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(docx);
   const parts = new Map<string, string>();
-  for (const name of Object.keys(zip.files).filter((n) => /^word\/.*\.xml$/.test(n)).sort()) {
+  for (const name of Object.keys(zip.files)
+    .filter((n) => /^word\/.*\.xml$/.test(n))
+    .sort()) {
     parts.set(name, await zip.file(name)!.async('string'));
   }
   return parts;

@@ -16,6 +16,12 @@ export async function createSettledDatabase(): Promise<TestDatabase> {
 /** Hashes of the database file and its journals: equal fingerprints mean byte-for-byte equal files. */
 export function fileFingerprint(path: string): string {
   return ['', '-wal', '-journal']
-    .map((suffix) => (existsSync(path + suffix) ? createHash('sha256').update(readFileSync(path + suffix)).digest('hex') : '-'))
+    .map((suffix) =>
+      existsSync(path + suffix)
+        ? createHash('sha256')
+            .update(readFileSync(path + suffix))
+            .digest('hex')
+        : '-',
+    )
     .join(':');
 }

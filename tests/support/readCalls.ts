@@ -43,7 +43,15 @@ export async function readCalls(t: TestDatabase): Promise<ReadCalls> {
     parameters: { budget: 4_000_000, baseAmount: 150_000, bandRates: [1, 0.8, 0.6, 0.4], hourlyRate: 850 },
     municipalities: [{ municipalityId: steigen, population: 2531, extraHours: 10 }],
   });
-  const sheet = (await workbookBytes({ Timer: [['Sak', 'Dato', 'Kommune', 'Hendelse', 'Tidsbruk'], [closed.code, '03.02.2020', 'Steigen', 'Kjøring', '1,5'], ['', '31.02.2020', 'Felles', 'Ukjent', 'x']] })).toString('base64');
+  const sheet = (
+    await workbookBytes({
+      Timer: [
+        ['Sak', 'Dato', 'Kommune', 'Hendelse', 'Tidsbruk'],
+        [closed.code, '03.02.2020', 'Steigen', 'Kjøring', '1,5'],
+        ['', '31.02.2020', 'Felles', 'Ukjent', 'x'],
+      ],
+    })
+  ).toString('base64');
   const read = await t.okAsync('timesheet:read-file', { jobId: 'lesing-12345', fileName: 'timer.xlsx', contentBase64: sheet });
   const job = { jobId: read.jobId };
 
@@ -68,7 +76,16 @@ export async function readCalls(t: TestDatabase): Promise<ReadCalls> {
     'overview:get': [{}],
     'time-entries:list': [
       {},
-      { filter: { from: '2020-01-01', to: '2020-12-31', caseCode: closed.code, municipalityId: steigen, categoryId: categoryId(t, 1), teamMemberId: t.member!.id } },
+      {
+        filter: {
+          from: '2020-01-01',
+          to: '2020-12-31',
+          caseCode: closed.code,
+          municipalityId: steigen,
+          categoryId: categoryId(t, 1),
+          teamMemberId: t.member!.id,
+        },
+      },
       { sort: { field: 'caseCode', direction: 'asc' } },
       { sort: { field: 'category', direction: 'desc' } },
     ],

@@ -128,8 +128,7 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const dispatcher = createDispatcher({ ...dispatcherOptions, clock });
 
   const raw = (channel: unknown, payload: unknown) => dispatcher.dispatch(channel, payload);
-  const call = <C extends ChannelName>(channel: C, input: ChannelInput<C>) =>
-    dispatcher.dispatch(channel, input) as ApiResult<ChannelOutput<C>>;
+  const call = <C extends ChannelName>(channel: C, input: ChannelInput<C>) => dispatcher.dispatch(channel, input) as ApiResult<ChannelOutput<C>>;
   const unwrap = <C extends ChannelName>(channel: C, result: ApiResult<ChannelOutput<C>>): ChannelOutput<C> => {
     if (!result.ok) throw new Error(`${channel} feilet: ${result.error.code} ${result.error.message} ${JSON.stringify(result.error.fieldErrors)}`);
     return result.value;
@@ -149,9 +148,11 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   const addMember = (username: string, displayName: string, initials: string): TeamMemberDto => {
     const input = { username, displayName, initials, password: TEST_PASSWORD };
     if (dispatcher.session.actor?.role === 'administrator' || dispatcher.session.actor === null) return ok('team-members:create', input);
-    const admin = db.sqlite
-      .prepare("select id, username, role from team_members where role = 'administrator' and active = 1 order by id limit 1")
-      .get() as { id: number; username: string; role: 'administrator' };
+    const admin = db.sqlite.prepare("select id, username, role from team_members where role = 'administrator' and active = 1 order by id limit 1").get() as {
+      id: number;
+      username: string;
+      role: 'administrator';
+    };
     const ctx = { db, actor: admin, clock, session: { actor: admin }, passwordCost: TEST_PASSWORD_COST };
     return createTeamMember(ctx, createTeamMemberInput.parse(input));
   };

@@ -23,7 +23,8 @@ export interface WriteScenario {
 }
 
 /** The case most scenarios start from: 03/20-ST, referred in Steigen. */
-export const sampleCase = (t: TestDatabase) => t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2020-03-01', code: '03/20-ST' });
+export const sampleCase = (t: TestDatabase) =>
+  t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2020-03-01', code: '03/20-ST' });
 
 /** One and a half hours on the sample case. */
 export const sampleEntry = (t: TestDatabase) => ({
@@ -81,241 +82,285 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
   const firstTemplate = () => t.ok('templates:list', { kind: 'closure-report' })[0]!;
   const evaluationPayload = { receivedDate: '2020-06-01', consentToContact: true, answers: { respekt: 5, fungerte: 'Besøkene hjemme' } } as const;
   const registered = () => t.ok('evaluations:register', { caseCode: '03/20-ST', ...evaluationPayload });
-  const DOCUMENT_SCENARIOS = () => scenarios({
-    'templates:open': {
-      prepare: firstTemplate,
-      write: async (tpl) => (await t.okAsync('templates:open', { id: idOf(tpl) }), { id: idOf(tpl) }),
-      expected: (tpl) => ({ action: 'view', record_type: 'document_template', record_id: String(tpl.id), fields: [] }),
-      values: ['Avslutningsrapport'],
-    },
-    'templates:replace': {
-      prepare: firstTemplate,
-      write: () => t.okAsync('templates:replace', { kind: 'closure-report', fileName: 'Rapport fra Steigen.docx', contentBase64: shippedReport() }),
-      expected: (tpl) => ({ action: 'create', record_type: 'document_template', record_id: String(tpl.id), fields: ['content', 'fileName'] }),
-      values: ['Rapport fra Steigen'],
-    },
-    'templates:restore-default': {
-      prepare: firstTemplate,
-      write: () => t.ok('templates:restore-default', { kind: 'closure-report' }),
-      expected: (tpl) => ({ action: 'create', record_type: 'document_template', record_id: String(tpl.id), fields: ['content', 'isDefault'] }),
-      values: ['Avslutningsrapport.docx'],
-    },
-    'documents:generate': {
-      prepare: () => (firstTemplate(), buildClosedCase(t)),
-      write: async (c) => (await t.okAsync('documents:generate', { caseId: (c as { caseId: number }).caseId, kind: 'closure-report' }), { id: (c as { caseId: number }).caseId }),
-      expected: caseAudit('document', ['closure-report']),
-      values: ['Egen leilighet', '20-ST', 'Tildelingskontoret'],
-    },
-    'documents:regenerate': {
-      prepare: async () => {
-        const c = buildClosedCase(t);
-        return (await t.okAsync('documents:generate', { caseId: c.caseId, kind: 'evaluation-form' })).log;
+  const DOCUMENT_SCENARIOS = () =>
+    scenarios({
+      'templates:open': {
+        prepare: firstTemplate,
+        write: async (tpl) => (await t.okAsync('templates:open', { id: idOf(tpl) }), { id: idOf(tpl) }),
+        expected: (tpl) => ({ action: 'view', record_type: 'document_template', record_id: String(tpl.id), fields: [] }),
+        values: ['Avslutningsrapport'],
       },
-      write: async (log) => (await t.okAsync('documents:regenerate', { id: idOf(log) }), { id: (log as { caseId: number }).caseId }),
-      expected: caseAudit('document', ['evaluation-form']),
-      values: ['20-ST', 'Evalueringsskjema'],
-    },
-    'evaluations:register': {
-      prepare: prepareCase,
-      write: registered,
-      expected: (e) => ({ action: 'create', record_type: 'evaluation', record_id: String(e.id), fields: ['caseId', 'consentToContact', 'fungerte', 'receivedDate', 'respekt'] }),
-      values: ['03/20-ST', '2020-06-01', 'Besøkene hjemme'],
-    },
-    'evaluations:update': {
-      prepare: () => (prepareCase(), registered()),
-      write: (e) => t.ok('evaluations:update', { id: idOf(e), receivedDate: '2020-06-03', consentToContact: false, answers: { helhet: 4, endre: 'Flere møter' } }),
-      expected: (e) => ({ action: 'update', record_type: 'evaluation', record_id: String(e.id), fields: ['consentToContact', 'endre', 'helhet', 'receivedDate'] }),
-      values: ['2020-06-03', 'Flere møter'],
-    },
-    'evaluations:delete': {
-      prepare: () => (prepareCase(), registered()),
-      write: (e) => t.ok('evaluations:delete', { id: idOf(e) }),
-      expected: (e) => ({ action: 'delete', record_type: 'evaluation', record_id: String(e.id), fields: [] }),
-      values: ['03/20-ST', 'Besøkene hjemme'],
-    },
-  });
+      'templates:replace': {
+        prepare: firstTemplate,
+        write: () => t.okAsync('templates:replace', { kind: 'closure-report', fileName: 'Rapport fra Steigen.docx', contentBase64: shippedReport() }),
+        expected: (tpl) => ({ action: 'create', record_type: 'document_template', record_id: String(tpl.id), fields: ['content', 'fileName'] }),
+        values: ['Rapport fra Steigen'],
+      },
+      'templates:restore-default': {
+        prepare: firstTemplate,
+        write: () => t.ok('templates:restore-default', { kind: 'closure-report' }),
+        expected: (tpl) => ({ action: 'create', record_type: 'document_template', record_id: String(tpl.id), fields: ['content', 'isDefault'] }),
+        values: ['Avslutningsrapport.docx'],
+      },
+      'documents:generate': {
+        prepare: () => (firstTemplate(), buildClosedCase(t)),
+        write: async (c) => (
+          await t.okAsync('documents:generate', { caseId: (c as { caseId: number }).caseId, kind: 'closure-report' }),
+          { id: (c as { caseId: number }).caseId }
+        ),
+        expected: caseAudit('document', ['closure-report']),
+        values: ['Egen leilighet', '20-ST', 'Tildelingskontoret'],
+      },
+      'documents:regenerate': {
+        prepare: async () => {
+          const c = buildClosedCase(t);
+          return (await t.okAsync('documents:generate', { caseId: c.caseId, kind: 'evaluation-form' })).log;
+        },
+        write: async (log) => (await t.okAsync('documents:regenerate', { id: idOf(log) }), { id: (log as { caseId: number }).caseId }),
+        expected: caseAudit('document', ['evaluation-form']),
+        values: ['20-ST', 'Evalueringsskjema'],
+      },
+      'evaluations:register': {
+        prepare: prepareCase,
+        write: registered,
+        expected: (e) => ({
+          action: 'create',
+          record_type: 'evaluation',
+          record_id: String(e.id),
+          fields: ['caseId', 'consentToContact', 'fungerte', 'receivedDate', 'respekt'],
+        }),
+        values: ['03/20-ST', '2020-06-01', 'Besøkene hjemme'],
+      },
+      'evaluations:update': {
+        prepare: () => (prepareCase(), registered()),
+        write: (e) =>
+          t.ok('evaluations:update', { id: idOf(e), receivedDate: '2020-06-03', consentToContact: false, answers: { helhet: 4, endre: 'Flere møter' } }),
+        expected: (e) => ({
+          action: 'update',
+          record_type: 'evaluation',
+          record_id: String(e.id),
+          fields: ['consentToContact', 'endre', 'helhet', 'receivedDate'],
+        }),
+        values: ['2020-06-03', 'Flere møter'],
+      },
+      'evaluations:delete': {
+        prepare: () => (prepareCase(), registered()),
+        write: (e) => t.ok('evaluations:delete', { id: idOf(e) }),
+        expected: (e) => ({ action: 'delete', record_type: 'evaluation', record_id: String(e.id), fields: [] }),
+        values: ['03/20-ST', 'Besøkene hjemme'],
+      },
+    });
 
   // One scenario per mutation channel added by the case-lifecycle work.
-  const CASE_LIFE_SCENARIOS = () => scenarios({
-    'cases:correct-code': {
-      prepare: made,
-      write: (c) => t.ok('cases:correct-code', { id: idOf(c), code: '07/20-ST' }),
-      expected: caseAudit('update', ['code']),
-      values: ['07/20-ST', '03/20-ST'],
-    },
-    'cases:reject': {
-      prepare: made,
-      write: (c) => t.ok('cases:reject', { id: idOf(c), date: '2020-03-04' }),
-      expected: caseAudit('transition', ['rejectedDate', 'status']),
-      values: ['2020-03-04', 'avvist'],
-    },
-    'cases:enter-institution': {
-      prepare: made,
-      write: (c) => t.ok('cases:enter-institution', { id: idOf(c), date: '2020-03-04', institutionKind: 'fengsel', institutionName: 'Bodø fengsel' }),
-      expected: caseAudit('transition', ['expectedDischargeDate', 'institutionFrom', 'institutionKind', 'institutionName', 'status']),
-      values: ['Bodø', 'fengsel', '2020-03-04'],
-    },
-    'cases:update-institution': {
-      prepare: () => {
-        const c = made();
-        t.ok('cases:enter-institution', { id: c.id, date: '2020-03-04', institutionKind: 'fengsel' });
-        return c;
+  const CASE_LIFE_SCENARIOS = () =>
+    scenarios({
+      'cases:correct-code': {
+        prepare: made,
+        write: (c) => t.ok('cases:correct-code', { id: idOf(c), code: '07/20-ST' }),
+        expected: caseAudit('update', ['code']),
+        values: ['07/20-ST', '03/20-ST'],
       },
-      write: (c) => t.ok('cases:update-institution', { id: idOf(c), institutionKind: 'sykehus_dps', institutionName: 'DPS Salten', dischargeDate: '2020-04-01' }),
-      expected: caseAudit('update', ['dischargeDate', 'expectedDischargeDate', 'institutionKind', 'institutionName']),
-      values: ['DPS Salten', 'sykehus_dps', '2020-04-01'],
-    },
-    'cases:start-follow-up': {
-      prepare: assessed,
-      write: (c) => t.ok('cases:start-follow-up', { id: idOf(c), startDate: '2020-03-05', dischargeDate: '2020-03-04' }),
-      expected: caseAudit('transition', ['dischargeDate', 'startDate', 'status']),
-      values: ['2020-03-05', '2020-03-04', 'oppfolging'],
-    },
-    'cases:close': {
-      prepare: following,
-      write: (c) => t.ok('cases:close', { id: idOf(c), closedDate: '2020-05-01', closureReason: 'overfort', takeoverService: 'Rustjenesten' }),
-      expected: caseAudit('transition', ['closedDate', 'closureReason', 'status', 'takeoverService']),
-      values: ['Rustjenesten', 'overfort', '2020-05-01'],
-    },
-    'cases:record-after-contact': {
-      prepare: closed,
-      write: (c) => t.ok('cases:record-after-contact', { id: idOf(c), contactDate: '2020-06-01' }),
-      expected: caseAudit('transition', ['afterContactDate', 'status']),
-      values: ['2020-06-01'],
-    },
-    'cases:reopen': {
-      prepare: closed,
-      write: (c) => t.ok('cases:reopen', { id: idOf(c), date: '2020-06-01' }),
-      expected: caseAudit('reopen', ['afterContactDate', 'closedDate', 'closureReason', 'status', 'takeoverService']),
-      values: ['2020-06-01', '2020-05-01'],
-    },
-    'cases:record-risk-assessment': {
-      prepare: made,
-      write: (c) => t.ok('cases:record-risk-assessment', { id: idOf(c), date: '2020-03-02', assessedById: t.member!.id, done: true }),
-      expected: caseAudit('update', ['riskAssessedBy', 'riskAssessmentDate', 'riskAssessmentDone']),
-      values: ['2020-03-02', 'true'],
-    },
-    'cases:set-staff': {
-      prepare: made,
-      write: (c) => t.ok('cases:set-staff', { id: idOf(c), staffIds: [t.member!.id] }),
-      expected: caseAudit('update', ['staffIds']),
-      values: ['marit', 'MS'],
-    },
-    'cases:rate-domains': {
-      prepare: made,
-      write: (c) => t.ok('cases:rate-domains', { caseId: idOf(c), occasion: 'start', ratedOn: '2020-03-02', ratings: [{ domainId: firstDomain(), level: 2, note: 'Bor hos mor' }] }),
-      expected: caseAudit('update', ['domainRatings']),
-      values: ['Bor hos mor', '2020-03-02'],
-    },
-    'cases:add-goal': {
-      prepare: made,
-      write: (c) => t.ok('cases:add-goal', { caseId: idOf(c), text: 'Egen leilighet' }),
-      expected: (g) => ({ action: 'create', record_type: 'case_goal', record_id: String(g.id), fields: ['caseId', 'status', 'text'] }),
-      values: ['Egen leilighet', 'ikke_startet'],
-    },
-    'cases:update-goal': {
-      prepare: () => t.ok('cases:add-goal', { caseId: made().id, text: 'Egen leilighet' }),
-      write: (g) => t.ok('cases:update-goal', { id: idOf(g), status: 'naadd', text: 'Egen bolig' }),
-      expected: (g) => ({ action: 'update', record_type: 'case_goal', record_id: String(g.id), fields: ['status', 'text'] }),
-      values: ['Egen bolig', 'naadd'],
-    },
-    'cases:delete-goal': {
-      prepare: () => t.ok('cases:add-goal', { caseId: made().id, text: 'Egen leilighet' }),
-      write: (g) => t.ok('cases:delete-goal', { id: idOf(g) }),
-      expected: (g) => ({ action: 'delete', record_type: 'case_goal', record_id: String(g.id), fields: [] }),
-      values: ['Egen leilighet'],
-    },
-    'cases:link-contact': {
-      prepare: () => ({ caseId: made().id, contact: contactWithPerson() }),
-      write: (p) => {
-        const { caseId, contact } = p as { caseId: number; contact: { id: number; people: { id: number }[] } };
-        const detail = t.ok('cases:link-contact', { caseId, contactId: contact.id, personId: contact.people[0]!.id, role: 'henviser' });
-        return detail.contacts[0]!;
+      'cases:reject': {
+        prepare: made,
+        write: (c) => t.ok('cases:reject', { id: idOf(c), date: '2020-03-04' }),
+        expected: caseAudit('transition', ['rejectedDate', 'status']),
+        values: ['2020-03-04', 'avvist'],
       },
-      expected: (l) => ({ action: 'create', record_type: 'case_contact', record_id: String(l.id), fields: ['caseId', 'contactId', 'personId', 'role'] }),
-      values: ['henviser', 'NAV'],
-    },
-    'cases:unlink-contact': {
-      prepare: () => t.ok('cases:link-contact', { caseId: made().id, contactId: madeContact().id, role: 'samarbeidspartner' }).contacts[0]!,
-      write: (l) => t.ok('cases:unlink-contact', { id: idOf(l) }),
-      expected: (l) => ({ action: 'delete', record_type: 'case_contact', record_id: String(l.id), fields: [] }),
-      values: ['samarbeidspartner'],
-    },
-    'life-domains:create': {
-      write: () => t.ok('life-domains:create', { name: 'Fritid' }),
-      expected: (d) => ({ action: 'create', record_type: 'life_domain', record_id: String(d.id), fields: ['name'] }),
-      values: ['Fritid'],
-    },
-    'life-domains:update': {
-      write: () => t.ok('life-domains:update', { id: firstDomain(), name: 'Bosted', retired: true }),
-      expected: (d) => ({ action: 'update', record_type: 'life_domain', record_id: String(d.id), fields: ['name', 'retired'] }),
-      values: ['Bosted'],
-    },
-    'contacts:create': {
-      write: () => madeContact(),
-      expected: contactAudit('create'),
-      values: ['NAV Steigen', '75 77 88 00'],
-    },
-    'contacts:update': {
-      prepare: madeContact,
-      write: (c) => t.ok('contacts:update', { id: idOf(c), ...contactPayload(), area: 'other', municipalityId: null, otherMunicipality: 'Bodø', email: 'post@nav.no' }),
-      expected: contactAudit('update'),
-      values: ['Bodø', 'post@nav.no'],
-    },
-    'contacts:archive': {
-      prepare: madeContact,
-      write: (c) => t.ok('contacts:archive', { id: idOf(c), archived: true }),
-      expected: (c) => ({ action: 'archive', record_type: 'contact', record_id: String(c.id), fields: ['archived'] }),
-      values: ['NAV Steigen'],
-    },
-    'contacts:delete': {
-      prepare: madeContact,
-      write: (c) => t.ok('contacts:delete', { id: idOf(c) }),
-      expected: (c) => ({ action: 'delete', record_type: 'contact', record_id: String(c.id), fields: [] }),
-      values: ['NAV Steigen'],
-    },
-    'contacts:add-person': {
-      prepare: madeContact,
-      write: (c) => t.ok('contacts:add-person', { contactId: idOf(c), name: 'Kari Veileder', email: 'kari@nav.no' }).people[0]!,
-      expected: (p) => ({ action: 'create', record_type: 'contact_person', record_id: String(p.id), fields: ['contactId', 'email', 'name', 'phone', 'role'] }),
-      values: ['Kari Veileder', 'kari@nav.no'],
-    },
-    'contacts:update-person': {
-      prepare: () => contactWithPerson().people[0]!,
-      write: (p) => (t.ok('contacts:update-person', { id: idOf(p), name: 'Kari Nord' }), p as { id: number }),
-      expected: (p) => ({ action: 'update', record_type: 'contact_person', record_id: String(p.id), fields: ['email', 'name', 'phone', 'role'] }),
-      values: ['Kari Nord'],
-    },
-    'contacts:delete-person': {
-      prepare: () => contactWithPerson().people[0]!,
-      write: (p) => (t.ok('contacts:delete-person', { id: idOf(p) }), p as { id: number }),
-      expected: (p) => ({ action: 'delete', record_type: 'contact_person', record_id: String(p.id), fields: [] }),
-      values: ['Kari Veileder'],
-    },
-    'network:create': {
-      write: () => t.ok('network:create', { date: '2020-03-02', kind: 'informasjonsmote', municipalityId: steigen, note: 'Presentasjon for NAV' }),
-      expected: (e) => ({ action: 'create', record_type: 'network_event', record_id: String(e.id), fields: ['contactIds', 'date', 'kind', 'municipalityId', 'note'] }),
-      values: ['Presentasjon', '2020-03-02', 'informasjonsmote'],
-    },
-    'network:update': {
-      prepare: () => ({ event: t.ok('network:create', { date: '2020-03-02', kind: 'informasjonsmote' }), contact: madeContact() }),
-      write: (p) => {
-        const { event, contact } = p as { event: { id: number }; contact: { id: number } };
-        return t.ok('network:update', { id: event.id, date: '2020-03-03', kind: 'fagnettverk', contactIds: [contact.id] });
+      'cases:enter-institution': {
+        prepare: made,
+        write: (c) => t.ok('cases:enter-institution', { id: idOf(c), date: '2020-03-04', institutionKind: 'fengsel', institutionName: 'Bodø fengsel' }),
+        expected: caseAudit('transition', ['expectedDischargeDate', 'institutionFrom', 'institutionKind', 'institutionName', 'status']),
+        values: ['Bodø', 'fengsel', '2020-03-04'],
       },
-      expected: (e) => ({ action: 'update', record_type: 'network_event', record_id: String(e.id), fields: ['contactIds', 'date', 'kind', 'municipalityId', 'note'] }),
-      values: ['2020-03-03', 'fagnettverk'],
-    },
-    'network:delete': {
-      prepare: () => t.ok('network:create', { date: '2020-03-02', kind: 'informasjonsmote' }),
-      write: (e) => t.ok('network:delete', { id: idOf(e) }),
-      expected: (e) => ({ action: 'delete', record_type: 'network_event', record_id: String(e.id), fields: [] }),
-      values: ['2020-03-02'],
-    },
-  });
+      'cases:update-institution': {
+        prepare: () => {
+          const c = made();
+          t.ok('cases:enter-institution', { id: c.id, date: '2020-03-04', institutionKind: 'fengsel' });
+          return c;
+        },
+        write: (c) =>
+          t.ok('cases:update-institution', { id: idOf(c), institutionKind: 'sykehus_dps', institutionName: 'DPS Salten', dischargeDate: '2020-04-01' }),
+        expected: caseAudit('update', ['dischargeDate', 'expectedDischargeDate', 'institutionKind', 'institutionName']),
+        values: ['DPS Salten', 'sykehus_dps', '2020-04-01'],
+      },
+      'cases:start-follow-up': {
+        prepare: assessed,
+        write: (c) => t.ok('cases:start-follow-up', { id: idOf(c), startDate: '2020-03-05', dischargeDate: '2020-03-04' }),
+        expected: caseAudit('transition', ['dischargeDate', 'startDate', 'status']),
+        values: ['2020-03-05', '2020-03-04', 'oppfolging'],
+      },
+      'cases:close': {
+        prepare: following,
+        write: (c) => t.ok('cases:close', { id: idOf(c), closedDate: '2020-05-01', closureReason: 'overfort', takeoverService: 'Rustjenesten' }),
+        expected: caseAudit('transition', ['closedDate', 'closureReason', 'status', 'takeoverService']),
+        values: ['Rustjenesten', 'overfort', '2020-05-01'],
+      },
+      'cases:record-after-contact': {
+        prepare: closed,
+        write: (c) => t.ok('cases:record-after-contact', { id: idOf(c), contactDate: '2020-06-01' }),
+        expected: caseAudit('transition', ['afterContactDate', 'status']),
+        values: ['2020-06-01'],
+      },
+      'cases:reopen': {
+        prepare: closed,
+        write: (c) => t.ok('cases:reopen', { id: idOf(c), date: '2020-06-01' }),
+        expected: caseAudit('reopen', ['afterContactDate', 'closedDate', 'closureReason', 'status', 'takeoverService']),
+        values: ['2020-06-01', '2020-05-01'],
+      },
+      'cases:record-risk-assessment': {
+        prepare: made,
+        write: (c) => t.ok('cases:record-risk-assessment', { id: idOf(c), date: '2020-03-02', assessedById: t.member!.id, done: true }),
+        expected: caseAudit('update', ['riskAssessedBy', 'riskAssessmentDate', 'riskAssessmentDone']),
+        values: ['2020-03-02', 'true'],
+      },
+      'cases:set-staff': {
+        prepare: made,
+        write: (c) => t.ok('cases:set-staff', { id: idOf(c), staffIds: [t.member!.id] }),
+        expected: caseAudit('update', ['staffIds']),
+        values: ['marit', 'MS'],
+      },
+      'cases:rate-domains': {
+        prepare: made,
+        write: (c) =>
+          t.ok('cases:rate-domains', {
+            caseId: idOf(c),
+            occasion: 'start',
+            ratedOn: '2020-03-02',
+            ratings: [{ domainId: firstDomain(), level: 2, note: 'Bor hos mor' }],
+          }),
+        expected: caseAudit('update', ['domainRatings']),
+        values: ['Bor hos mor', '2020-03-02'],
+      },
+      'cases:add-goal': {
+        prepare: made,
+        write: (c) => t.ok('cases:add-goal', { caseId: idOf(c), text: 'Egen leilighet' }),
+        expected: (g) => ({ action: 'create', record_type: 'case_goal', record_id: String(g.id), fields: ['caseId', 'status', 'text'] }),
+        values: ['Egen leilighet', 'ikke_startet'],
+      },
+      'cases:update-goal': {
+        prepare: () => t.ok('cases:add-goal', { caseId: made().id, text: 'Egen leilighet' }),
+        write: (g) => t.ok('cases:update-goal', { id: idOf(g), status: 'naadd', text: 'Egen bolig' }),
+        expected: (g) => ({ action: 'update', record_type: 'case_goal', record_id: String(g.id), fields: ['status', 'text'] }),
+        values: ['Egen bolig', 'naadd'],
+      },
+      'cases:delete-goal': {
+        prepare: () => t.ok('cases:add-goal', { caseId: made().id, text: 'Egen leilighet' }),
+        write: (g) => t.ok('cases:delete-goal', { id: idOf(g) }),
+        expected: (g) => ({ action: 'delete', record_type: 'case_goal', record_id: String(g.id), fields: [] }),
+        values: ['Egen leilighet'],
+      },
+      'cases:link-contact': {
+        prepare: () => ({ caseId: made().id, contact: contactWithPerson() }),
+        write: (p) => {
+          const { caseId, contact } = p as { caseId: number; contact: { id: number; people: { id: number }[] } };
+          const detail = t.ok('cases:link-contact', { caseId, contactId: contact.id, personId: contact.people[0]!.id, role: 'henviser' });
+          return detail.contacts[0]!;
+        },
+        expected: (l) => ({ action: 'create', record_type: 'case_contact', record_id: String(l.id), fields: ['caseId', 'contactId', 'personId', 'role'] }),
+        values: ['henviser', 'NAV'],
+      },
+      'cases:unlink-contact': {
+        prepare: () => t.ok('cases:link-contact', { caseId: made().id, contactId: madeContact().id, role: 'samarbeidspartner' }).contacts[0]!,
+        write: (l) => t.ok('cases:unlink-contact', { id: idOf(l) }),
+        expected: (l) => ({ action: 'delete', record_type: 'case_contact', record_id: String(l.id), fields: [] }),
+        values: ['samarbeidspartner'],
+      },
+      'life-domains:create': {
+        write: () => t.ok('life-domains:create', { name: 'Fritid' }),
+        expected: (d) => ({ action: 'create', record_type: 'life_domain', record_id: String(d.id), fields: ['name'] }),
+        values: ['Fritid'],
+      },
+      'life-domains:update': {
+        write: () => t.ok('life-domains:update', { id: firstDomain(), name: 'Bosted', retired: true }),
+        expected: (d) => ({ action: 'update', record_type: 'life_domain', record_id: String(d.id), fields: ['name', 'retired'] }),
+        values: ['Bosted'],
+      },
+      'contacts:create': {
+        write: () => madeContact(),
+        expected: contactAudit('create'),
+        values: ['NAV Steigen', '75 77 88 00'],
+      },
+      'contacts:update': {
+        prepare: madeContact,
+        write: (c) =>
+          t.ok('contacts:update', { id: idOf(c), ...contactPayload(), area: 'other', municipalityId: null, otherMunicipality: 'Bodø', email: 'post@nav.no' }),
+        expected: contactAudit('update'),
+        values: ['Bodø', 'post@nav.no'],
+      },
+      'contacts:archive': {
+        prepare: madeContact,
+        write: (c) => t.ok('contacts:archive', { id: idOf(c), archived: true }),
+        expected: (c) => ({ action: 'archive', record_type: 'contact', record_id: String(c.id), fields: ['archived'] }),
+        values: ['NAV Steigen'],
+      },
+      'contacts:delete': {
+        prepare: madeContact,
+        write: (c) => t.ok('contacts:delete', { id: idOf(c) }),
+        expected: (c) => ({ action: 'delete', record_type: 'contact', record_id: String(c.id), fields: [] }),
+        values: ['NAV Steigen'],
+      },
+      'contacts:add-person': {
+        prepare: madeContact,
+        write: (c) => t.ok('contacts:add-person', { contactId: idOf(c), name: 'Kari Veileder', email: 'kari@nav.no' }).people[0]!,
+        expected: (p) => ({
+          action: 'create',
+          record_type: 'contact_person',
+          record_id: String(p.id),
+          fields: ['contactId', 'email', 'name', 'phone', 'role'],
+        }),
+        values: ['Kari Veileder', 'kari@nav.no'],
+      },
+      'contacts:update-person': {
+        prepare: () => contactWithPerson().people[0]!,
+        write: (p) => (t.ok('contacts:update-person', { id: idOf(p), name: 'Kari Nord' }), p as { id: number }),
+        expected: (p) => ({ action: 'update', record_type: 'contact_person', record_id: String(p.id), fields: ['email', 'name', 'phone', 'role'] }),
+        values: ['Kari Nord'],
+      },
+      'contacts:delete-person': {
+        prepare: () => contactWithPerson().people[0]!,
+        write: (p) => (t.ok('contacts:delete-person', { id: idOf(p) }), p as { id: number }),
+        expected: (p) => ({ action: 'delete', record_type: 'contact_person', record_id: String(p.id), fields: [] }),
+        values: ['Kari Veileder'],
+      },
+      'network:create': {
+        write: () => t.ok('network:create', { date: '2020-03-02', kind: 'informasjonsmote', municipalityId: steigen, note: 'Presentasjon for NAV' }),
+        expected: (e) => ({
+          action: 'create',
+          record_type: 'network_event',
+          record_id: String(e.id),
+          fields: ['contactIds', 'date', 'kind', 'municipalityId', 'note'],
+        }),
+        values: ['Presentasjon', '2020-03-02', 'informasjonsmote'],
+      },
+      'network:update': {
+        prepare: () => ({ event: t.ok('network:create', { date: '2020-03-02', kind: 'informasjonsmote' }), contact: madeContact() }),
+        write: (p) => {
+          const { event, contact } = p as { event: { id: number }; contact: { id: number } };
+          return t.ok('network:update', { id: event.id, date: '2020-03-03', kind: 'fagnettverk', contactIds: [contact.id] });
+        },
+        expected: (e) => ({
+          action: 'update',
+          record_type: 'network_event',
+          record_id: String(e.id),
+          fields: ['contactIds', 'date', 'kind', 'municipalityId', 'note'],
+        }),
+        values: ['2020-03-03', 'fagnettverk'],
+      },
+      'network:delete': {
+        prepare: () => t.ok('network:create', { date: '2020-03-02', kind: 'informasjonsmote' }),
+        write: (e) => t.ok('network:delete', { id: idOf(e) }),
+        expected: (e) => ({ action: 'delete', record_type: 'network_event', record_id: String(e.id), fields: [] }),
+        values: ['2020-03-02'],
+      },
+    });
   /** Shared work only (no case codes), so the import creates no case and writes its one audit row alone. */
   const prepareSheet = async () => {
-    const bytes = await workbookBytes({ Timer: [['Sak', 'Dato', 'Kommune', 'Hendelse', 'Tidsbruk'], ['', '03.02.2020', 'Felles', 'Nettverksarbeid', '2,5']] });
+    const bytes = await workbookBytes({
+      Timer: [
+        ['Sak', 'Dato', 'Kommune', 'Hendelse', 'Tidsbruk'],
+        ['', '03.02.2020', 'Felles', 'Nettverksarbeid', '2,5'],
+      ],
+    });
     const contentBase64 = bytes.toString('base64');
     const read = await t.okAsync('timesheet:read-file', { jobId: 'revisjon-1234', fileName: 'timer.xlsx', contentBase64 });
     return { jobId: read.jobId, contentBase64 };
@@ -335,7 +380,13 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
     },
     'team-members:create': {
       write: () =>
-        t.ok('team-members:create', { username: 'kari.nord', displayName: 'Kari Nordvik', initials: 'KNV', role: 'administrator', password: 'hemmelig-passord' }),
+        t.ok('team-members:create', {
+          username: 'kari.nord',
+          displayName: 'Kari Nordvik',
+          initials: 'KNV',
+          role: 'administrator',
+          password: 'hemmelig-passord',
+        }),
       expected: (m) => ({
         action: 'create',
         record_type: 'team_member',
@@ -415,7 +466,12 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
     },
     'cases:create': {
       write: () => t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-03-01', code: '03/20-ST', staffIds: [t.member!.id] }),
-      expected: (c) => ({ action: 'create', record_type: 'case', record_id: String(c.id), fields: ['code', 'municipalityId', 'referralDate', 'staffIds', 'status'] }),
+      expected: (c) => ({
+        action: 'create',
+        record_type: 'case',
+        record_id: String(c.id),
+        fields: ['code', 'municipalityId', 'referralDate', 'staffIds', 'status'],
+      }),
       values: ['03/20-ST', '03/20', '2020-03-01', 'henvist'],
     },
     'time-entries:create': {

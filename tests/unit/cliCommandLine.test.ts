@@ -83,14 +83,17 @@ describe('the help', () => {
     for (const line of ['--db FIL', 'Databasefilen', '--sheet NAVN', '--force', 'Erstatt', '-h, --help']) expect(help).toContain(line);
   });
 
-  it.each(COMMANDS.map((command) => [command.spec.name, command.spec] as const))('%s: the help names every option, and no argument shares a name with an option', (_name, spec) => {
-    const help = commandUsage(spec);
-    for (const [name, option] of Object.entries(spec.options)) {
-      expect(help).toContain(`--${name}`);
-      expect(help).toContain(option.description);
-    }
-    expect(usage(COMMANDS.map((c) => c.spec))).toContain(synopsis(spec));
-    const optionNames = new Set(Object.keys(spec.options));
-    expect(spec.positionals.filter((p) => optionNames.has(p.name))).toEqual([]);
-  });
+  it.each(COMMANDS.map((command) => [command.spec.name, command.spec] as const))(
+    '%s: the help names every option, and no argument shares a name with an option',
+    (_name, spec) => {
+      const help = commandUsage(spec);
+      for (const [name, option] of Object.entries(spec.options)) {
+        expect(help).toContain(`--${name}`);
+        expect(help).toContain(option.description);
+      }
+      expect(usage(COMMANDS.map((c) => c.spec))).toContain(synopsis(spec));
+      const optionNames = new Set(Object.keys(spec.options));
+      expect(spec.positionals.filter((p) => optionNames.has(p.name))).toEqual([]);
+    },
+  );
 });

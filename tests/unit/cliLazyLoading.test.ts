@@ -14,7 +14,11 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const STATIC_IMPORT = /^\s*(?:import|export)\s+(?!type\s)(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
 
 function resolveSource(from: string, specifier: string): string | null {
-  const base = specifier.startsWith('@shared/') ? join(ROOT, 'shared', specifier.slice('@shared/'.length)) : specifier.startsWith('.') ? resolve(dirname(from), specifier) : null;
+  const base = specifier.startsWith('@shared/')
+    ? join(ROOT, 'shared', specifier.slice('@shared/'.length))
+    : specifier.startsWith('.')
+      ? resolve(dirname(from), specifier)
+      : null;
   if (base === null) return null;
   return [`${base}.ts`, join(base, 'index.ts')].find(existsSync) ?? base;
 }

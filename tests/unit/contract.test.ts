@@ -39,17 +39,20 @@ describe('the contract', () => {
     expect(definition.description.trim().length).toBeGreaterThan(0);
   });
 
-  it.each(definitions.filter(([, d]) => d.kind === 'mutation'))('mutation %s writes the audit log (every write is audited) and declares no reads (its answer is never cached)', (_name, definition) => {
-    expect(definition.writes).toContain('audit_log');
-    expect(definition.reads).toEqual([]);
-  });
+  it.each(definitions.filter(([, d]) => d.kind === 'mutation'))(
+    'mutation %s writes the audit log (every write is audited) and declares no reads (its answer is never cached)',
+    (_name, definition) => {
+      expect(definition.writes).toContain('audit_log');
+      expect(definition.reads).toEqual([]);
+    },
+  );
 
   it('queries write nothing but the row for opening a case page, the shipped templates stored on first look and a time sheet read into memory', () => {
     const writing = Object.fromEntries(definitions.filter(([, d]) => d.kind === 'query' && d.writes.length > 0).map(([name, d]) => [name, d.writes]));
     expect(writing).toEqual({ 'cases:get': ['audit_log'], 'templates:list': ['document_templates'], 'timesheet:read-file': ['import_jobs'] });
   });
 
-  it('no query but the audit log\'s own reads the audit log', () => {
+  it("no query but the audit log's own reads the audit log", () => {
     const readers = definitions.filter(([, d]) => d.reads.includes('audit_log')).map(([name]) => name);
     expect(readers.sort()).toEqual(['audit:list', 'audit:verify']);
   });
@@ -66,13 +69,29 @@ describe('the contract', () => {
       .filter(([, d]) => d.anonymous)
       .map(([name]) => name)
       .sort();
-    expect(anonymous).toEqual(['backups:list', 'backups:restore', 'categories:list', 'municipalities:list', 'session:get-current', 'session:sign-in', 'session:sign-out', 'system:status', 'team-members:create']);
+    expect(anonymous).toEqual([
+      'backups:list',
+      'backups:restore',
+      'categories:list',
+      'municipalities:list',
+      'session:get-current',
+      'session:sign-in',
+      'session:sign-out',
+      'system:status',
+      'team-members:create',
+    ]);
   });
 
   it('a time entry is sent as typed hours and parsed into minutes, the unit the services store', () => {
     const typed = { date: '2025-03-04', municipalityId: 1, categoryId: 2, hours: '1,5' };
     expect(contract['time-entries:create'].input.parse(typed)).toEqual({ date: '2025-03-04', municipalityId: 1, categoryId: 2, minutes: 90 });
-    expect(contract['time-entries:update'].input.parse({ id: 7, ...typed, hours: 2 })).toEqual({ id: 7, date: '2025-03-04', municipalityId: 1, categoryId: 2, minutes: 120 });
+    expect(contract['time-entries:update'].input.parse({ id: 7, ...typed, hours: 2 })).toEqual({
+      id: 7,
+      date: '2025-03-04',
+      municipalityId: 1,
+      categoryId: 2,
+      minutes: 120,
+    });
   });
 
   it('nested filter and sort objects are strict too', () => {

@@ -41,12 +41,16 @@ describe('resolveAppRequest', () => {
     expect(resolveAppRequest(url, ROOT)).toEqual({ kind: 'forbidden' });
   });
 
-  it.each(['app://evil/index.html', 'app://ettervern.evil.no/index.html', 'app://ettervern:8080/index.html', 'app://user@ettervern/index.html', 'file:///etc/passwd', 'https://ettervern/index.html'])(
-    'refuses other hosts and schemes: %s',
-    (url) => {
-      expect(resolveAppRequest(url, ROOT)).toEqual({ kind: 'forbidden' });
-    },
-  );
+  it.each([
+    'app://evil/index.html',
+    'app://ettervern.evil.no/index.html',
+    'app://ettervern:8080/index.html',
+    'app://user@ettervern/index.html',
+    'file:///etc/passwd',
+    'https://ettervern/index.html',
+  ])('refuses other hosts and schemes: %s', (url) => {
+    expect(resolveAppRequest(url, ROOT)).toEqual({ kind: 'forbidden' });
+  });
 });
 
 describe('mimeTypeFor', () => {

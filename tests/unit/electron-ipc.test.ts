@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSenderCheck, FORBIDDEN_MESSAGE, registerIpc, type FrameLike, type InvokeEventLike, type IpcMainLike, type TrustedWindowLike } from '../../electron/main/ipc';
+import {
+  createSenderCheck,
+  FORBIDDEN_MESSAGE,
+  registerIpc,
+  type FrameLike,
+  type InvokeEventLike,
+  type IpcMainLike,
+  type TrustedWindowLike,
+} from '../../electron/main/ipc';
 import { createUrlTrust } from '../../electron/main/security';
 import { CHANNEL_NAMES, type ChannelName } from '@shared/contract';
 import { createTestDatabase, TEST_PASSWORD, type TestDatabase } from '../support/testDatabase';
@@ -51,8 +59,18 @@ describe('createSenderCheck', () => {
     expect(check(eventFrom({ ...mainFrame, routingId: 9 }))).toBe(false);
     const closing = fakeWindow();
     closing.destroy();
-    expect(createSenderCheck(() => closing.window, () => true)(eventFrom(closing.mainFrame))).toBe(false);
-    expect(createSenderCheck(() => null, () => true)(eventFrom(mainFrame))).toBe(false);
+    expect(
+      createSenderCheck(
+        () => closing.window,
+        () => true,
+      )(eventFrom(closing.mainFrame)),
+    ).toBe(false);
+    expect(
+      createSenderCheck(
+        () => null,
+        () => true,
+      )(eventFrom(mainFrame)),
+    ).toBe(false);
   });
 });
 
@@ -118,11 +136,21 @@ describe('registerIpc with the real dispatcher and database', () => {
     });
     const iframe = { url: 'app://ettervern/index.html', parent: mainFrame, processId: 4, routingId: 3 };
 
-    const refused = await invoke('team-members:create', eventFrom(iframe), { username: 'per', displayName: 'Per Hansen', initials: 'PH', password: TEST_PASSWORD });
+    const refused = await invoke('team-members:create', eventFrom(iframe), {
+      username: 'per',
+      displayName: 'Per Hansen',
+      initials: 'PH',
+      password: TEST_PASSWORD,
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(t.count('team_members')).toBe(0);
 
-    const created = await invoke('team-members:create', eventFrom(mainFrame), { username: 'per', displayName: 'Per Hansen', initials: 'PH', password: TEST_PASSWORD });
+    const created = await invoke('team-members:create', eventFrom(mainFrame), {
+      username: 'per',
+      displayName: 'Per Hansen',
+      initials: 'PH',
+      password: TEST_PASSWORD,
+    });
     expect(created).toMatchObject({ ok: true, value: { username: 'per' } });
     expect(t.count('team_members')).toBe(1);
 

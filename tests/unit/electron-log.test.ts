@@ -34,9 +34,7 @@ describe('createFileLog', () => {
     const log = createFileLog(path, () => NOW);
     log.write({ event: 'database-opened' });
     log.write({ event: 'ipc-forbidden', channel: 'cases:create' });
-    expect(readFileSync(path, 'utf8')).toBe(
-      '2020-06-15T10:00:00.000Z database-opened\n2020-06-15T10:00:00.000Z ipc-forbidden channel=cases:create\n',
-    );
+    expect(readFileSync(path, 'utf8')).toBe('2020-06-15T10:00:00.000Z database-opened\n2020-06-15T10:00:00.000Z ipc-forbidden channel=cases:create\n');
   });
 
   it('keeps one previous file when the log grows large', () => {

@@ -191,7 +191,7 @@ describe('electron/main/index.ts', () => {
     const { electron, windows } = await boot({ dbPath });
     await vi.waitFor(() => expect(windows[0]?.loadURL).toHaveBeenCalled());
     await vi.waitFor(() => expect(readdirSync(join(temp.dir, 'data', 'sikkerhetskopier')).filter((n) => n.endsWith('-auto.sqlite'))).toHaveLength(1));
-    expect((electron.Menu.setApplicationMenu as ReturnType<typeof vi.fn>)).toHaveBeenCalled();
+    expect(electron.Menu.setApplicationMenu as ReturnType<typeof vi.fn>).toHaveBeenCalled();
   });
 
   it('opens a damaged database in recovery mode: read-only, the reason on every refused write', async () => {
@@ -207,7 +207,9 @@ describe('electron/main/index.ts', () => {
     await vi.waitFor(() => expect(windows[0]?.loadURL).toHaveBeenCalled());
     const frame = { sender: { id: 11 }, senderFrame: windows[0]!.webContents.mainFrame };
     expect(await ipcHandlers.get('system:status')!(frame, {})).toMatchObject({ ok: true, value: { mode: 'recovery' } });
-    expect(await ipcHandlers.get('team-members:create')!(frame, { username: 'marit', displayName: 'Marit', initials: 'MS', password: 'et-langt-passord' })).toMatchObject({
+    expect(
+      await ipcHandlers.get('team-members:create')!(frame, { username: 'marit', displayName: 'Marit', initials: 'MS', password: 'et-langt-passord' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'storage', message: expect.stringContaining('skrivebeskyttet') },
     });

@@ -27,7 +27,9 @@ describe('restart after a recovery restore', () => {
       ['backups:restore', ok({ restartRequired: true })],
       ['cases:list', ok([])],
     ]);
-    const wrapped = withRestartAfterRecovery({ dispatchAsync: async (channel) => answers.get(channel as string) as never }, restart, (run, ms) => scheduled.push([run, ms]));
+    const wrapped = withRestartAfterRecovery({ dispatchAsync: async (channel) => answers.get(channel as string) as never }, restart, (run, ms) =>
+      scheduled.push([run, ms]),
+    );
     await wrapped.dispatchAsync('cases:list', {});
     expect(scheduled).toEqual([]);
     answers.set('backups:restore', ok({ restartRequired: false }));

@@ -78,12 +78,24 @@ describe('electron-abi tool helpers', () => {
   });
 
   it("strips npm settings that would point node-gyp at Node's headers", () => {
-    const env = tool.buildEnvironment({ PATH: '/bin', npm_config_nodedir: '/usr', NPM_CONFIG_TARGET: '20.0.0', npm_config_runtime: 'node', npm_config_cache: '/c', GONE: undefined });
+    const env = tool.buildEnvironment({
+      PATH: '/bin',
+      npm_config_nodedir: '/usr',
+      NPM_CONFIG_TARGET: '20.0.0',
+      npm_config_runtime: 'node',
+      npm_config_cache: '/c',
+      GONE: undefined,
+    });
     expect(env).toEqual({ PATH: '/bin', npm_config_cache: '/c' });
   });
 
   it('finds node-gyp in order of preference without duplicates', () => {
-    const commands = tool.nodeGypCommands({ env: { npm_config_node_gyp: '/npm/node-gyp.js' }, projectNodeGyp: '/npm/node-gyp.js', npmBundledNodeGyp: null, nodePath: 'node' });
+    const commands = tool.nodeGypCommands({
+      env: { npm_config_node_gyp: '/npm/node-gyp.js' },
+      projectNodeGyp: '/npm/node-gyp.js',
+      npmBundledNodeGyp: null,
+      nodePath: 'node',
+    });
     expect(commands).toEqual([
       { command: 'node', args: ['/npm/node-gyp.js'] },
       { command: 'npx', args: ['--no-install', 'node-gyp'] },

@@ -35,7 +35,15 @@ describe('createUrlTrust', () => {
     const trusted = createUrlTrust(APP);
     expect(trusted('app://ettervern/index.html')).toBe(true);
     expect(trusted('app://ettervern/saker/1')).toBe(true);
-    for (const url of ['app://ettervern.evil/index.html', 'app://other/', 'http://localhost:5173/', 'https://example.com/', 'file:///etc/passwd', 'app://ettervern', '']) {
+    for (const url of [
+      'app://ettervern.evil/index.html',
+      'app://other/',
+      'http://localhost:5173/',
+      'https://example.com/',
+      'file:///etc/passwd',
+      'app://ettervern',
+      '',
+    ]) {
       expect(trusted(url), url).toBe(false);
     }
   });
@@ -63,7 +71,10 @@ describe('content security policy', () => {
   });
 
   it('replaces a policy the response brought, whatever its case', () => {
-    const headers = withContentSecurityPolicy({ 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'], 'CONTENT-SECURITY-POLICY': ['x'] }, 'P');
+    const headers = withContentSecurityPolicy(
+      { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'], 'CONTENT-SECURITY-POLICY': ['x'] },
+      'P',
+    );
     expect(headers).toEqual({ 'Content-Type': ['text/html'], 'Content-Security-Policy': ['P'] });
     expect(withContentSecurityPolicy(undefined, 'P')).toEqual({ 'Content-Security-Policy': ['P'] });
   });
@@ -73,9 +84,7 @@ describe('registerAppScheme', () => {
   it('registers app:// as a standard, secure scheme with fetch', () => {
     const protocol = { registerSchemesAsPrivileged: vi.fn() };
     registerAppScheme(protocol as unknown as Protocol);
-    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-    ]);
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
   });
 });
 

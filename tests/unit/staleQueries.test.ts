@@ -21,7 +21,15 @@ describe('which cached answers a write makes stale', () => {
 
   it('time logged makes the time tables, the statistics built from it and the case list stale', () => {
     expect(queriesStaleAfter('time-entries:create')).toEqual(
-      expect.arrayContaining(['time-entries:list', 'time-entries:week', 'statistics:annual', 'statistics:pivot', 'statistics:familiar-tables', 'cases:page', 'overview:get']),
+      expect.arrayContaining([
+        'time-entries:list',
+        'time-entries:week',
+        'statistics:annual',
+        'statistics:pivot',
+        'statistics:familiar-tables',
+        'cases:page',
+        'overview:get',
+      ]),
     );
   });
 

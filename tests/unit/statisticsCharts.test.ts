@@ -23,7 +23,13 @@ type Series = { name: string; data: number[]; stack?: string; type: string };
 
 describe('pivot chart', () => {
   const chart = tableChart(table, { title: table.title, measure: 'hours', stacked: true });
-  const option = chart.option as { series: Series[]; xAxis: { name: string; axisLabel: { formatter: (v: number) => string } }; yAxis: { data: string[] }; tooltip: { valueFormatter: (v: unknown) => string }; color: string[] };
+  const option = chart.option as {
+    series: Series[];
+    xAxis: { name: string; axisLabel: { formatter: (v: number) => string } };
+    yAxis: { data: string[] };
+    tooltip: { valueFormatter: (v: unknown) => string };
+    color: string[];
+  };
 
   it('draws one series per column, totals left out, empty cells as zero', () => {
     expect(option.series.map((s) => [s.name, s.data, s.stack])).toEqual([
@@ -41,7 +47,10 @@ describe('pivot chart', () => {
   });
 
   it('does not stack what does not add up, and keeps a count from mixing with hours', () => {
-    const cases = tableChart({ ...table, columns: table.columns.map((c) => ({ ...c, measure: 'cases' as const })) }, { title: 'Saker', measure: 'cases', stacked: false });
+    const cases = tableChart(
+      { ...table, columns: table.columns.map((c) => ({ ...c, measure: 'cases' as const })) },
+      { title: 'Saker', measure: 'cases', stacked: false },
+    );
     const series = (cases.option as { series: Series[]; xAxis: { name: string } }).series;
     expect(series.every((s) => s.stack === undefined)).toBe(true);
     expect((cases.option as { xAxis: { name: string } }).xAxis.name).toBe('saker');

@@ -31,7 +31,9 @@ export async function runExportTimesheet(args: CommandArgs<typeof exportTimeshee
     };
     const dispatcher = createDispatcher({ db });
     signIn(dispatcher, args.actor);
-    return valueOf<FileDto>(await dispatcher.dispatchAsync('time-entries:export', { format, filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) }));
+    return valueOf<FileDto>(
+      await dispatcher.dispatchAsync('time-entries:export', { format, filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) }),
+    );
   });
   const bytes = Buffer.from(file.contentBase64, 'base64');
   writeFileSync(out, bytes, { flag: 'wx' });

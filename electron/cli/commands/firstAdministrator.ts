@@ -27,7 +27,11 @@ export async function runFirstAdministrator(args: CommandArgs<typeof firstAdmini
   const isNew = !existsSync(args.db);
   let member: TeamMemberDto;
   try {
-    member = await withCliDatabase(args.db, (db) => createFirstAdministrator(db, { username: args.user, displayName: args.name, initials: args.initials, password }), { create: true });
+    member = await withCliDatabase(
+      args.db,
+      (db) => createFirstAdministrator(db, { username: args.user, displayName: args.name, initials: args.initials, password }),
+      { create: true },
+    );
   } catch (error) {
     // A refused member (a short password, say) must not leave a new, empty database behind.
     if (isNew) removeDatabaseFiles(args.db);

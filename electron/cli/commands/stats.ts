@@ -27,13 +27,23 @@ export function statsForYear(db: AppDatabase, year: number): StatsJson {
   return {
     year,
     hoursByMunicipalityAndCategory: pivot.cells.map((c) => ({ municipality: c.municipality, category: c.category, hours: c.hours, entries: c.entries })),
-    casesByMunicipality: cases.rows.map((r) => ({ municipality: r.municipality, total: r.total, referred: r.referred, active: r.activeAtEnd, closed: r.closed })),
+    casesByMunicipality: cases.rows.map((r) => ({
+      municipality: r.municipality,
+      total: r.total,
+      referred: r.referred,
+      active: r.activeAtEnd,
+      closed: r.closed,
+    })),
   };
 }
 
 function table(headings: string[], rows: string[][], numericFrom: number): string {
   const widths = headings.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i >= numericFrom ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i >= numericFrom ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(headings), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 

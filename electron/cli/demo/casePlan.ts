@@ -56,21 +56,25 @@ function municipalityQuota(random: Random, count: number, candidates: readonly D
   while (chosen.length < count) {
     const m = random.weighted(remainders);
     chosen.push(m);
-    remainders.splice(remainders.findIndex((r) => r.value === m), 1);
+    remainders.splice(
+      remainders.findIndex((r) => r.value === m),
+      1,
+    );
   }
   return chosen;
 }
 
 function isMemberDuring(municipality: DemoMunicipality, year: number): boolean {
-  return (!municipality.memberFrom || municipality.memberFrom <= toIsoDate(year, 12, 31)) && (!municipality.memberTo || municipality.memberTo >= toIsoDate(year, 1, 1));
+  return (
+    (!municipality.memberFrom || municipality.memberFrom <= toIsoDate(year, 12, 31)) &&
+    (!municipality.memberTo || municipality.memberTo >= toIsoDate(year, 1, 1))
+  );
 }
 
 /** The two therapists with the fewest open cases on the date; ties are broken at random. */
 function pickPair(random: Random, therapistIds: readonly number[], open: readonly PlannedCase[], date: string): [number, number] {
   const load = (id: number) => open.filter((c) => c.endDate >= date && c.staffIds.includes(id)).length;
-  const ranked = therapistIds
-    .map((id) => ({ id, rank: load(id) + random.next() * 1.5 }))
-    .sort((a, b) => a.rank - b.rank);
+  const ranked = therapistIds.map((id) => ({ id, rank: load(id) + random.next() * 1.5 })).sort((a, b) => a.rank - b.rank);
   return [ranked[0]!.id, ranked[1]!.id];
 }
 
@@ -87,7 +91,11 @@ export function planCasesForYear(
   earlier: readonly PlannedCase[],
   count = caseCountForYear(random, year, firstYear),
 ): PlannedCase[] {
-  const referrals = municipalityQuota(random, count, municipalities.filter((m) => isMemberDuring(m, year)))
+  const referrals = municipalityQuota(
+    random,
+    count,
+    municipalities.filter((m) => isMemberDuring(m, year)),
+  )
     .map((municipality) => ({ municipality, referralDate: randomReferralDate(random, year, municipality) }))
     .sort((a, b) => a.referralDate.localeCompare(b.referralDate));
   const planned: PlannedCase[] = [];
@@ -102,4 +110,3 @@ export function planCasesForYear(
   }
   return planned;
 }
-

@@ -24,7 +24,14 @@ const REGIONAL_PARTNERS: { name: string; kind: (typeof CONTACT_KINDS)[number] }[
   { name: 'Sigma Nord', kind: 'annet' },
   { name: 'Kommunepsykolog, Fauske', kind: 'kommunepsykolog' },
 ];
-const GOALS = ['Få egen leilighet', 'Betale regningene selv', 'Komme i aktivitet', 'Ha kontakt med familien', 'Holde avtalene med NAV', 'Handle og lage mat selv'];
+const GOALS = [
+  'Få egen leilighet',
+  'Betale regningene selv',
+  'Komme i aktivitet',
+  'Ha kontakt med familien',
+  'Holde avtalene med NAV',
+  'Handle og lage mat selv',
+];
 const NOTES = ['Presentasjon av teamet', 'Rutiner for henvisning', 'Samarbeid om overgang til kommunen', 'Fagdag om ettervern', 'Erfaringsutveksling'];
 
 interface Partners {
@@ -38,7 +45,16 @@ function createPartners(ctx: SignedInContext, cases: readonly DemoCase[]): Partn
   const municipalService = new Map<number, number>();
   const nav = new Map<number, number>();
   for (const [id, name] of municipalities) {
-    municipalService.set(id, callChannel(ctx, 'contacts:create', { name: `Rus og psykisk helse, ${name}`, kind: 'rus_psykisk_helse', area: 'member', municipalityId: id, phone: '75 50 00 00' }).id);
+    municipalService.set(
+      id,
+      callChannel(ctx, 'contacts:create', {
+        name: `Rus og psykisk helse, ${name}`,
+        kind: 'rus_psykisk_helse',
+        area: 'member',
+        municipalityId: id,
+        phone: '75 50 00 00',
+      }).id,
+    );
     const navOffice = callChannel(ctx, 'contacts:create', { name: `NAV ${name}`, kind: 'nav', area: 'member', municipalityId: id, phone: '55 55 33 33' });
     callChannel(ctx, 'contacts:add-person', { contactId: navOffice.id, name: 'Veileder ettervern', role: 'Veileder' });
     nav.set(id, navOffice.id);
@@ -98,7 +114,12 @@ export function createCaseLife(ctx: ServiceContext, actorFor: (id: number) => Si
     if (c.endDate > today) return;
     for (const goalId of goalIds) callChannel(as, 'cases:update-goal', { id: goalId, status: random.pick(GOAL_STATUSES.slice(1)) });
     rate(as, random, id, 'avslutning', c.endDate, domainIds, 1);
-    writeCase(as, 'cases:close', { id, closedDate: c.endDate, closureReason: random.pick(CLOSURE_REASONS), takeoverService: 'Kommunens rus- og psykiske helsetjeneste' });
+    writeCase(as, 'cases:close', {
+      id,
+      closedDate: c.endDate,
+      closureReason: random.pick(CLOSURE_REASONS),
+      takeoverService: 'Kommunens rus- og psykiske helsetjeneste',
+    });
     writeCase(as, 'cases:link-contact', { caseId: id, contactId: partners.municipalService.get(c.municipality.id)!, role: 'overtar' });
     const due = afterContactDue(c.endDate);
     const contactDate = addDays(due, random.int(0, 10));

@@ -96,11 +96,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('team_member_id', 'integer', (c) => c.notNull().references('team_members.id').onDelete('restrict'))
     .addPrimaryKeyConstraint('time_entry_participants_pk', ['time_entry_id', 'team_member_id'])
     .execute();
-  await db.schema
-    .createIndex('time_entry_participants_by_member')
-    .on('time_entry_participants')
-    .columns(['team_member_id', 'time_entry_id'])
-    .execute();
+  await db.schema.createIndex('time_entry_participants_by_member').on('time_entry_participants').columns(['team_member_id', 'time_entry_id']).execute();
   await sql`create trigger time_entry_participants_count_insert after insert on time_entry_participants begin
     update time_entries set participant_count = participant_count + 1 where id = new.time_entry_id; end`.execute(db);
   await sql`create trigger time_entry_participants_count_delete after delete on time_entry_participants begin

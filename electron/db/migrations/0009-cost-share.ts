@@ -34,7 +34,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const seed of POPULATION_SEED) {
     // Stamped with the date the figure describes (1 January), so every new database gets identical rows.
     await sql`insert into municipality_years (municipality_id, year, population, updated_at)
-      select id, ${seed.year}, ${seed.population}, ${`${seed.year}-01-01T00:00:00.000Z`} from municipalities where name = ${seed.municipality} and kind = 'member'`.execute(db);
+      select id, ${seed.year}, ${seed.population}, ${`${seed.year}-01-01T00:00:00.000Z`} from municipalities where name = ${seed.municipality} and kind = 'member'`.execute(
+      db,
+    );
   }
 }
 

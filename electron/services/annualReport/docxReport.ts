@@ -90,7 +90,7 @@ function headerRows(rowHeader: string, columns: readonly PrintedColumn[], size: 
     return [new TableRow({ tableHeader: true, cantSplit: true, children: [label, ...columns.map((c) => cell(c.header, { header: true, size, end: true }))] })];
   }
   const top: TableCell[] = [label];
-  for (let i = 0; i < columns.length; ) {
+  for (let i = 0; i < columns.length;) {
     const group = columns[i]!.group;
     if (!group) {
       top.push(cell(columns[i]!.header, { header: true, size, rowSpan: 2, end: true }));
@@ -208,9 +208,7 @@ function titlePage(year: number, generatedOn: string): FileChild[] {
     }),
     new Paragraph({ children: [new TextRun({ text: `Laget ${generatedOn}`, size: 20, color: '595959' })] }),
     new Paragraph({
-      children: [
-        new TextRun({ text: 'Alle tall om personer under 5 vises som «færre enn 5».', size: 20, color: '595959' }),
-      ],
+      children: [new TextRun({ text: 'Alle tall om personer under 5 vises som «færre enn 5».', size: 20, color: '595959' })],
     }),
   ];
 }

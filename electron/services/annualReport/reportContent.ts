@@ -87,7 +87,11 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
           sheetName: 'Saker',
           notes: ['«Saker i alt» teller hver sak med henvisning eller registrert tid i året. Medianen gjelder saker avsluttet i året.'],
         },
-        { table: caseloadTable(cases, year), sheetName: 'Saker per teammedlem', notes: ['Hver sak følges av to i teamet, så summen er større enn antall saker.'] },
+        {
+          table: caseloadTable(cases, year),
+          sheetName: 'Saker per teammedlem',
+          notes: ['Hver sak følges av to i teamet, så summen er større enn antall saker.'],
+        },
       ],
       charts: [caseFiguresChart(cases, year)],
     };
@@ -141,7 +145,18 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
   const sections = ANNUAL_REPORT_SECTIONS.map(({ key }) => {
     const built = hasData ? SECTION_BUILDERS[key](ctx, figures) : nothing();
     // A table without rows says nothing the heading does not; it is left out.
-    return { section: key, heading: sectionHeading(key, year), text: texts.get(key) ?? null, tables: built.tables.filter((t) => t.table.rows.length > 0), charts: built.charts };
+    return {
+      section: key,
+      heading: sectionHeading(key, year),
+      text: texts.get(key) ?? null,
+      tables: built.tables.filter((t) => t.table.rows.length > 0),
+      charts: built.charts,
+    };
   });
-  return { year, hasData, sections, spreadsheetOnly: hasData ? [{ table: { ...hoursPivot, title: `Timer per kommune og hendelse ${year}` }, sheetName: 'Kommune og hendelse' }] : [] };
+  return {
+    year,
+    hasData,
+    sections,
+    spreadsheetOnly: hasData ? [{ table: { ...hoursPivot, title: `Timer per kommune og hendelse ${year}` }, sheetName: 'Kommune og hendelse' }] : [],
+  };
 }

@@ -53,7 +53,11 @@ export function selectAuditEntries(db: AppDatabase, filter: AuditFilter | undefi
 
 export function listAudit(ctx: SignedInContext, input: ChannelParsedInput<'audit:list'>): AuditPageDto {
   requireAdministrator(ctx);
-  const total = first(ctx.db, filteredQuery(ctx.db, input.filter).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  const total =
+    first(
+      ctx.db,
+      filteredQuery(ctx.db, input.filter).select((eb) => eb.fn.countAll<number>().as('n')),
+    )?.n ?? 0;
   const rows = selectAuditEntries(ctx.db, input.filter, AUDIT_PAGE_SIZE, (input.page - 1) * AUDIT_PAGE_SIZE);
   return { rows, total, page: input.page, pageSize: AUDIT_PAGE_SIZE };
 }

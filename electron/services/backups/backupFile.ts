@@ -13,13 +13,7 @@ const UNREADABLE = 'Sikkerhetskopien kunne ikke lagres. Kontroller at mappen fin
  * through a commit), written under a temporary name and renamed only after `integrity_check` passed:
  * a backup that is listed is a backup that can be restored.
  */
-export async function createVerifiedBackup(
-  source: Database.Database,
-  folder: string,
-  kind: BackupKind,
-  now: Date,
-  nativeBinding?: string,
-): Promise<BackupDto> {
+export async function createVerifiedBackup(source: Database.Database, folder: string, kind: BackupKind, now: Date, nativeBinding?: string): Promise<BackupDto> {
   const fileName = backupFileName(now, kind);
   await writeVerifiedCopy(source, join(folder, fileName), nativeBinding);
   return inspectBackup(join(folder, fileName), fileName, nativeBinding);

@@ -53,13 +53,7 @@ export async function restoreIntoOpenDatabase(db: AppDatabase, folder: string, f
  * beside it under a temporary name and checked, the damaged file (with its WAL) is copied into the
  * backup folder — never deleted — and only then replaced. The app starts again to open it for writing.
  */
-export async function restoreOverDamagedFile(
-  db: AppDatabase,
-  databasePath: string,
-  folder: string,
-  fileName: string,
-  now: Date,
-): Promise<RestoreResultDto> {
+export async function restoreOverDamagedFile(db: AppDatabase, databasePath: string, folder: string, fileName: string, now: Date): Promise<RestoreResultDto> {
   const { path, backup } = checkedBackup(folder, fileName, db.nativeBinding);
   const staging = `${databasePath}.gjenoppretting`;
   rmSync(staging, { force: true });

@@ -144,10 +144,7 @@ export function correctCaseCode(ctx: SignedInContext, input: ChannelParsedInput<
     if (codeExists(ctx, code)) throw new ServiceError('conflict', 'Saksnummeret er allerede i bruk', { code: 'Saksnummeret er allerede i bruk' });
     run(
       ctx.db,
-      ctx.db.kysely
-        .updateTable('cases')
-        .set({ code, running_number: runningNumber, updated_at: ctx.clock.now().toISOString() })
-        .where('id', '=', input.id),
+      ctx.db.kysely.updateTable('cases').set({ code, running_number: runningNumber, updated_at: ctx.clock.now().toISOString() }).where('id', '=', input.id),
     );
     recordAudit(ctx, 'update', 'case', input.id, auditedFields('cases:correct-code', ['code']));
   });
@@ -156,10 +153,7 @@ export function correctCaseCode(ctx: SignedInContext, input: ChannelParsedInput<
 
 /** The case id for a code typed by the user, or a field error naming `field`. */
 export function requireCaseByCode(ctx: ServiceContext, code: string, field: string): { id: number; municipalityId: number } {
-  const row = first(
-    ctx.db,
-    ctx.db.kysely.selectFrom('cases').select(['id', 'municipality_id']).where('code', '=', normaliseCaseCode(code)),
-  );
+  const row = first(ctx.db, ctx.db.kysely.selectFrom('cases').select(['id', 'municipality_id']).where('code', '=', normaliseCaseCode(code)));
   if (!row) throw invalidField(field, 'Saken finnes ikke');
   return { id: row.id, municipalityId: row.municipality_id };
 }

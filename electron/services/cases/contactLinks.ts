@@ -25,7 +25,10 @@ export function linkCaseContact(ctx: SignedInContext, input: ChannelParsedInput<
         .where('contact_id', '=', input.contactId)
         .where('role', '=', input.role),
     );
-    if (existing) throw new ServiceError('conflict', 'Samarbeidspartneren er allerede knyttet til saken i denne rollen', { contactId: 'Allerede knyttet til saken i denne rollen' });
+    if (existing)
+      throw new ServiceError('conflict', 'Samarbeidspartneren er allerede knyttet til saken i denne rollen', {
+        contactId: 'Allerede knyttet til saken i denne rollen',
+      });
     const row = first(
       ctx.db,
       ctx.db.kysely
@@ -33,7 +36,13 @@ export function linkCaseContact(ctx: SignedInContext, input: ChannelParsedInput<
         .values({ case_id: input.caseId, contact_id: input.contactId, person_id: input.personId ?? null, role: input.role })
         .returning('id'),
     )!;
-    recordAudit(ctx, 'create', 'case_contact', row.id, auditedFields('cases:link-contact', ['caseId', 'contactId', 'role', ...(input.personId ? (['personId'] as const) : [])]));
+    recordAudit(
+      ctx,
+      'create',
+      'case_contact',
+      row.id,
+      auditedFields('cases:link-contact', ['caseId', 'contactId', 'role', ...(input.personId ? (['personId'] as const) : [])]),
+    );
   });
   return input.caseId;
 }

@@ -58,9 +58,11 @@ export function caseDetail(ctx: ServiceContext, base: CaseDto): CaseDetailDto {
     at: t.at,
     actorName: t.display_name,
   }));
-  const goals = all(ctx.db, ctx.db.kysely.selectFrom('case_goals').select(['id', 'text', 'status']).where('case_id', '=', id).orderBy('id')).map(
-    (g) => ({ id: g.id, text: g.text, status: g.status }),
-  );
+  const goals = all(ctx.db, ctx.db.kysely.selectFrom('case_goals').select(['id', 'text', 'status']).where('case_id', '=', id).orderBy('id')).map((g) => ({
+    id: g.id,
+    text: g.text,
+    status: g.status,
+  }));
   const ratings = all(
     ctx.db,
     ctx.db.kysely
@@ -119,9 +121,7 @@ export function caseDetail(ctx: ServiceContext, base: CaseDto): CaseDetailDto {
     risk: {
       date: row.risk_assessment_date,
       done: row.risk_assessment_done === null ? null : row.risk_assessment_done === 1,
-      assessedBy: row.risk_member_id
-        ? { id: row.risk_member_id, initials: row.risk_member_initials!, displayName: row.risk_member_name! }
-        : null,
+      assessedBy: row.risk_member_id ? { id: row.risk_member_id, initials: row.risk_member_initials!, displayName: row.risk_member_name! } : null,
     },
     transitions,
     goals,

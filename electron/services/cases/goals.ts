@@ -19,7 +19,13 @@ export function createGoal(ctx: SignedInContext, input: ChannelParsedInput<'case
   return transaction(ctx.db, () => {
     const row = loadCaseRow(ctx, input.caseId);
     if (row.status === 'avvist') throw new ServiceError('conflict', 'En avvist henvisning har ingen mål', { status: 'Saken er avvist' });
-    const count = first(ctx.db, ctx.db.kysely.selectFrom('case_goals').select((eb) => eb.fn.countAll<number>().as('n')).where('case_id', '=', input.caseId))!.n;
+    const count = first(
+      ctx.db,
+      ctx.db.kysely
+        .selectFrom('case_goals')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('case_id', '=', input.caseId),
+    )!.n;
     if (count >= MAX_GOALS) throw new ServiceError('conflict', `En sak kan ha høyst ${MAX_GOALS} mål`, { text: `En sak kan ha høyst ${MAX_GOALS} mål` });
     const now = ctx.clock.now().toISOString();
     const inserted = first(

@@ -113,7 +113,13 @@ export function updateInstitution(ctx: SignedInContext, input: ChannelParsedInpu
         })
         .where('id', '=', input.id),
     );
-    recordAudit(ctx, 'update', 'case', input.id, auditedFields('cases:update-institution', ['dischargeDate', 'expectedDischargeDate', 'institutionKind', 'institutionName']));
+    recordAudit(
+      ctx,
+      'update',
+      'case',
+      input.id,
+      auditedFields('cases:update-institution', ['dischargeDate', 'expectedDischargeDate', 'institutionKind', 'institutionName']),
+    );
   });
   return input.id;
 }
@@ -163,7 +169,12 @@ export function recordAfterContact(ctx: SignedInContext, input: ChannelParsedInp
     const to = requireStep(row, 'record-after-contact');
     requireNotFuture(ctx, 'contactDate', input.contactDate);
     requireOnOrAfter('contactDate', input.contactDate, row.closed_date, 'avslutningen');
-    return { to, onDate: input.contactDate, set: { after_contact_date: input.contactDate }, fields: auditedFields('cases:record-after-contact', ['status', 'afterContactDate']) };
+    return {
+      to,
+      onDate: input.contactDate,
+      set: { after_contact_date: input.contactDate },
+      fields: auditedFields('cases:record-after-contact', ['status', 'afterContactDate']),
+    };
   });
 }
 

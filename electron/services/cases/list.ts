@@ -86,7 +86,10 @@ export function toCaseDto(row: CaseRowWithJoins, staff: CaseDto['staff']): CaseD
 
 /** Turns rows of `baseCaseQuery` into DTOs with their staff, in one extra query. */
 export function withStaff(ctx: ServiceContext, rows: CaseRowWithJoins[]): CaseDto[] {
-  const staff = staffByCase(ctx, rows.map((r) => r.id));
+  const staff = staffByCase(
+    ctx,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => toCaseDto(row, staff.get(row.id) ?? []));
 }
 
@@ -123,13 +126,19 @@ function filtered<Q extends CaseQueryShape<Q>>(query: Q, filter: CaseFilter): Q 
 }
 
 const newestFirst = <Q extends CaseQueryShape<Q>>(query: Q): Q =>
-  query.orderBy(sql`c.year`, 'desc').orderBy(sql`m.sort_order`).orderBy(sql`c.running_number`, 'desc');
+  query
+    .orderBy(sql`c.year`, 'desc')
+    .orderBy(sql`m.sort_order`)
+    .orderBy(sql`c.running_number`, 'desc');
 
 export function listCases(ctx: ServiceContext, input: CaseFilter): CaseDto[] {
   return withStaff(ctx, all(ctx.db, newestFirst(filtered(baseCaseQuery(ctx), input))));
 }
 
-const STATUS_ORDER = sql.join(CASE_STATUSES.map((status, index) => sql`when ${sql.lit(status)} then ${sql.lit(index)}`), sql` `);
+const STATUS_ORDER = sql.join(
+  CASE_STATUSES.map((status, index) => sql`when ${sql.lit(status)} then ${sql.lit(index)}`),
+  sql` `,
+);
 
 /**
  * Norwegian order of the municipalities' names or codes as a CASE over their ids: the municipality table
@@ -138,7 +147,10 @@ const STATUS_ORDER = sql.join(CASE_STATUSES.map((status, index) => sql`when ${sq
 function municipalityOrder(ctx: ServiceContext, column: 'name' | 'code') {
   const rows = all(ctx.db, ctx.db.kysely.selectFrom('municipalities').select(['id', 'name', 'code']));
   const ranked = rows.map((m) => ({ id: m.id, key: sortKey(m[column] ?? '') })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id));
-  return sql`case c.municipality_id ${sql.join(ranked.map((m, rank) => sql`when ${sql.lit(m.id)} then ${sql.lit(rank)}`), sql` `)} end`;
+  return sql`case c.municipality_id ${sql.join(
+    ranked.map((m, rank) => sql`when ${sql.lit(m.id)} then ${sql.lit(rank)}`),
+    sql` `,
+  )} end`;
 }
 
 function sortCases(ctx: ServiceContext, query: CaseIdQuery, sort: ChannelParsedInput<'cases:page'>['sort']): CaseIdQuery {
@@ -170,8 +182,19 @@ function sortCases(ctx: ServiceContext, query: CaseIdQuery, sort: ChannelParsedI
  * sorter would otherwise compute for every case.
  */
 export function pageCases(ctx: ServiceContext, input: ChannelParsedInput<'cases:page'>): CasePageDto {
-  const total = first(ctx.db, filtered(caseIdQuery(ctx), input.filter).clearSelect().select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-  const ids = all(ctx.db, sortCases(ctx, filtered(caseIdQuery(ctx), input.filter), input.sort).limit(input.pageSize).offset(input.page * input.pageSize)).map((r) => r.id);
+  const total =
+    first(
+      ctx.db,
+      filtered(caseIdQuery(ctx), input.filter)
+        .clearSelect()
+        .select((eb) => eb.fn.countAll<number>().as('n')),
+    )?.n ?? 0;
+  const ids = all(
+    ctx.db,
+    sortCases(ctx, filtered(caseIdQuery(ctx), input.filter), input.sort)
+      .limit(input.pageSize)
+      .offset(input.page * input.pageSize),
+  ).map((r) => r.id);
   const rows = ids.length ? all(ctx.db, baseCaseQuery(ctx).where('c.id', 'in', ids)) : [];
   const position = new Map(ids.map((id, index) => [id, index]));
   rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);

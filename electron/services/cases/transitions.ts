@@ -3,14 +3,7 @@ import type { CaseStatus } from '@shared/domain/caseStatus';
 import type { ServiceContext } from '../context';
 
 /** One row in the case's timeline; written in the same transaction as the status change it records. */
-export function recordTransition(
-  ctx: ServiceContext,
-  caseId: number,
-  from: CaseStatus | null,
-  to: CaseStatus,
-  onDate: string,
-  reopened = false,
-): void {
+export function recordTransition(ctx: ServiceContext, caseId: number, from: CaseStatus | null, to: CaseStatus, onDate: string, reopened = false): void {
   run(
     ctx.db,
     ctx.db.kysely.insertInto('case_transitions').values({

@@ -25,7 +25,14 @@ type ContactRow = Awaited<ReturnType<ReturnType<typeof contactQuery>['executeTak
 function peopleOf(ctx: ServiceContext, contactIds: number[]): Map<number, ContactPersonDto[]> {
   const byContact = new Map<number, ContactPersonDto[]>();
   if (contactIds.length === 0) return byContact;
-  const rows = all(ctx.db, ctx.db.kysely.selectFrom('contact_people').selectAll().where('contact_id', 'in', contactIds).orderBy(sql`nb_key(name)`));
+  const rows = all(
+    ctx.db,
+    ctx.db.kysely
+      .selectFrom('contact_people')
+      .selectAll()
+      .where('contact_id', 'in', contactIds)
+      .orderBy(sql`nb_key(name)`),
+  );
   for (const p of rows) {
     const list = byContact.get(p.contact_id) ?? [];
     list.push({ id: p.id, name: p.name, role: p.role, phone: p.phone, email: p.email });
@@ -35,7 +42,10 @@ function peopleOf(ctx: ServiceContext, contactIds: number[]): Map<number, Contac
 }
 
 function toDtos(ctx: ServiceContext, rows: ContactRow[]): ContactDto[] {
-  const people = peopleOf(ctx, rows.map((r) => r.id));
+  const people = peopleOf(
+    ctx,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -55,7 +65,9 @@ function toDtos(ctx: ServiceContext, rows: ContactRow[]): ContactDto[] {
 
 /** Searched with Norwegian folding («sørf» finds Sørfold), sorted in Norwegian order (Å after Ø). */
 export function listContacts(ctx: ServiceContext, input: ChannelParsedInput<'contacts:list'>): ContactDto[] {
-  let query = contactQuery(ctx).orderBy(sql`nb_key(o.name)`).orderBy('o.id');
+  let query = contactQuery(ctx)
+    .orderBy(sql`nb_key(o.name)`)
+    .orderBy('o.id');
   if (!input.includeArchived) query = query.where('o.archived_at', 'is', null);
   if (input.municipalityId) query = query.where('o.municipality_id', '=', input.municipalityId);
   if (input.kind) query = query.where('o.kind', '=', input.kind);
@@ -113,7 +125,13 @@ const CONTACT_FIELDS = ['address', 'area', 'email', 'kind', 'municipalityId', 'n
 export function createContact(ctx: SignedInContext, input: ContactFields): ContactDto {
   const id = transaction(ctx.db, () => {
     const values = contactValues(ctx, input);
-    const row = first(ctx.db, ctx.db.kysely.insertInto('contacts').values({ ...values, created_at: values.updated_at }).returning('id'))!;
+    const row = first(
+      ctx.db,
+      ctx.db.kysely
+        .insertInto('contacts')
+        .values({ ...values, created_at: values.updated_at })
+        .returning('id'),
+    )!;
     recordAudit(ctx, 'create', 'contact', row.id, auditedFields('contacts:create', CONTACT_FIELDS));
     return row.id;
   });
@@ -134,7 +152,13 @@ export function archiveContact(ctx: SignedInContext, input: ChannelParsedInput<'
     const before = getContact(ctx, input);
     if (before.archived === input.archived) return;
     const now = ctx.clock.now().toISOString();
-    run(ctx.db, ctx.db.kysely.updateTable('contacts').set({ archived_at: input.archived ? now : null, updated_at: now }).where('id', '=', input.id));
+    run(
+      ctx.db,
+      ctx.db.kysely
+        .updateTable('contacts')
+        .set({ archived_at: input.archived ? now : null, updated_at: now })
+        .where('id', '=', input.id),
+    );
     recordAudit(ctx, 'archive', 'contact', input.id, auditedFields('contacts:archive', ['archived']));
   });
   return getContact(ctx, input);
@@ -156,18 +180,25 @@ export function deleteContact(ctx: SignedInContext, input: ChannelParsedInput<'c
 }
 
 type PersonFields = Omit<ChannelParsedInput<'contacts:add-person'>, 'contactId'>;
-const personValues = (input: PersonFields) => ({
-  name: input.name,
-  role: blankToNull(input.role),
-  phone: blankToNull(input.phone),
-  email: blankToNull(input.email),
-}) satisfies Updateable<ContactPeopleTable>;
+const personValues = (input: PersonFields) =>
+  ({
+    name: input.name,
+    role: blankToNull(input.role),
+    phone: blankToNull(input.phone),
+    email: blankToNull(input.email),
+  }) satisfies Updateable<ContactPeopleTable>;
 const PERSON_FIELDS = ['email', 'name', 'phone', 'role'] as const;
 
 export function createContactPerson(ctx: SignedInContext, input: ChannelParsedInput<'contacts:add-person'>): ContactDto {
   transaction(ctx.db, () => {
     getContact(ctx, { id: input.contactId });
-    const row = first(ctx.db, ctx.db.kysely.insertInto('contact_people').values({ contact_id: input.contactId, ...personValues(input) }).returning('id'))!;
+    const row = first(
+      ctx.db,
+      ctx.db.kysely
+        .insertInto('contact_people')
+        .values({ contact_id: input.contactId, ...personValues(input) })
+        .returning('id'),
+    )!;
     recordAudit(ctx, 'create', 'contact_person', row.id, auditedFields('contacts:add-person', ['contactId', ...PERSON_FIELDS]));
   });
   return getContact(ctx, { id: input.contactId });

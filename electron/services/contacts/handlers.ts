@@ -1,5 +1,15 @@
 import type { HandlersFor } from '../context';
-import { archiveContact, createContact, createContactPerson, deleteContact, deleteContactPerson, getContact, listContacts, updateContact, updateContactPerson } from './contacts';
+import {
+  archiveContact,
+  createContact,
+  createContactPerson,
+  deleteContact,
+  deleteContactPerson,
+  getContact,
+  listContacts,
+  updateContact,
+  updateContactPerson,
+} from './contacts';
 
 /** Partners (samarbeidspartnere) and their contact people. */
 export const contactsHandlers: HandlersFor<'contacts'> = {

@@ -82,7 +82,10 @@ function answerText(question: (typeof EVALUATION_QUESTIONS)[number], value: numb
 
 function assessment(evaluation: EvaluationResponseDto | null): Pick<FillData, 'vurdering_status' | 'vurdering'> {
   if (!evaluation) {
-    return { vurdering_status: 'Brukeren har ikke levert evalueringsskjema.', vurdering: orNone([], ['vurdering_spørsmål', 'vurdering_svar'], 'Ingen svar registrert') };
+    return {
+      vurdering_status: 'Brukeren har ikke levert evalueringsskjema.',
+      vurdering: orNone([], ['vurdering_spørsmål', 'vurdering_svar'], 'Ingen svar registrert'),
+    };
   }
   return {
     vurdering_status: `Evalueringsskjema mottatt ${formatNorwegianDate(evaluation.receivedDate)}. Brukerens egne svar:`,
@@ -118,11 +121,15 @@ export function closureReportData(detail: CaseDetailDto, evaluation: EvaluationR
       ['mål_tekst', 'mål_status'],
       'Ingen mål registrert',
     ),
-    timer: orNone(detail.minutesByCategory.map((c) => ({
-      hendelse: c.categoryName,
-      hendelse_timer: formatHoursWithUnit(c.minutes),
-      hendelse_registreringer: `${formatInteger(c.entries)} ${c.entries === 1 ? 'registrering' : 'registreringer'}`,
-    })), ['hendelse', 'hendelse_timer', 'hendelse_registreringer'], 'Ingen timer registrert'),
+    timer: orNone(
+      detail.minutesByCategory.map((c) => ({
+        hendelse: c.categoryName,
+        hendelse_timer: formatHoursWithUnit(c.minutes),
+        hendelse_registreringer: `${formatInteger(c.entries)} ${c.entries === 1 ? 'registrering' : 'registreringer'}`,
+      })),
+      ['hendelse', 'hendelse_timer', 'hendelse_registreringer'],
+      'Ingen timer registrert',
+    ),
     timer_totalt: formatHoursWithUnit(totalMinutes),
     registreringer_totalt: `${formatInteger(totalEntries)} ${totalEntries === 1 ? 'registrering' : 'registreringer'}`,
     timer_diagram: { image: renderChartPng(chart), altText: chart.title, widthCm: 15 },

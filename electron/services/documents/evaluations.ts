@@ -1,11 +1,6 @@
 import type { ChannelParsedInput, EvaluationAnswers, EvaluationResponseDto, EvaluationSummaryDto } from '@shared/contract';
 import { yearRange } from '@shared/dates';
-import {
-  EVALUATION_QUESTIONS,
-  EVALUATION_SCALE,
-  EVALUATION_SCALE_QUESTIONS,
-  type EvaluationQuestionId,
-} from '@shared/domain/evaluationForm';
+import { EVALUATION_QUESTIONS, EVALUATION_SCALE, EVALUATION_SCALE_QUESTIONS, type EvaluationQuestionId } from '@shared/domain/evaluationForm';
 import { isSuppressed, publishCount, SMALL_NUMBER_LABEL, type PublishedCount } from '@shared/domain/smallNumbers';
 import { all, first, run, transaction } from '../../db/exec';
 import { auditedFields, recordAudit } from '../audit/recordAudit';

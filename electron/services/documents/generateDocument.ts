@@ -37,7 +37,11 @@ export function listDocuments(ctx: ServiceContext, input: ChannelParsedInput<'do
 }
 
 /** The filled document for a case, without logging it: the CLI, the benchmark and generate share it. */
-export async function buildDocument(ctx: ServiceContext, caseId: number, kind: TemplateKind): Promise<{ content: Buffer; fileName: string; templateVersion: number; caseCode: string }> {
+export async function buildDocument(
+  ctx: ServiceContext,
+  caseId: number,
+  kind: TemplateKind,
+): Promise<{ content: Buffer; fileName: string; templateVersion: number; caseCode: string }> {
   const detail = getCase(ctx, { id: caseId });
   const today = isoDateInOslo(ctx.clock.now());
   let data;

@@ -33,7 +33,13 @@ function readDefault(ctx: ServiceContext, kind: TemplateKind): Buffer {
 }
 
 export function newestVersion(ctx: ServiceContext, kind: TemplateKind): number {
-  const row = first(ctx.db, ctx.db.kysely.selectFrom('document_templates').select((eb) => eb.fn.max<number | null>('version').as('v')).where('kind', '=', kind));
+  const row = first(
+    ctx.db,
+    ctx.db.kysely
+      .selectFrom('document_templates')
+      .select((eb) => eb.fn.max<number | null>('version').as('v'))
+      .where('kind', '=', kind),
+  );
   return row?.v ?? 0;
 }
 
@@ -96,7 +102,12 @@ function templateQuery(ctx: ServiceContext) {
       't.uploaded_at',
       't.is_default',
       'm.display_name',
-      (eb) => eb.selectFrom('document_templates as n').select((n) => n.fn.max<number>('n.version').as('v')).whereRef('n.kind', '=', 't.kind').as('newest'),
+      (eb) =>
+        eb
+          .selectFrom('document_templates as n')
+          .select((n) => n.fn.max<number>('n.version').as('v'))
+          .whereRef('n.kind', '=', 't.kind')
+          .as('newest'),
     ]);
 }
 

@@ -15,7 +15,12 @@ function eventQuery(ctx: ServiceContext) {
     .select(['e.id', 'e.event_date', 'e.kind', 'e.municipality_id', 'm.name as municipality_name', 'e.note']);
 }
 
-function withContacts(ctx: ServiceContext, rows: ReturnType<typeof all<{ id: number; event_date: string; kind: NetworkKind; municipality_id: number | null; municipality_name: string | null; note: string | null }>>): NetworkEventDto[] {
+function withContacts(
+  ctx: ServiceContext,
+  rows: ReturnType<
+    typeof all<{ id: number; event_date: string; kind: NetworkKind; municipality_id: number | null; municipality_name: string | null; note: string | null }>
+  >,
+): NetworkEventDto[] {
   const ids = rows.map((r) => r.id);
   const links = ids.length
     ? all(
@@ -84,18 +89,33 @@ function writeEvent(ctx: ServiceContext, id: number | null, input: EventFields):
   } satisfies Updateable<NetworkEventsTable>;
   let eventId = id;
   if (eventId === null) {
-    eventId = first(ctx.db, ctx.db.kysely.insertInto('network_events').values({ ...values, created_at: now }).returning('id'))!.id;
+    eventId = first(
+      ctx.db,
+      ctx.db.kysely
+        .insertInto('network_events')
+        .values({ ...values, created_at: now })
+        .returning('id'),
+    )!.id;
   } else {
     run(ctx.db, ctx.db.kysely.updateTable('network_events').set(values).where('id', '=', eventId));
     run(ctx.db, ctx.db.kysely.deleteFrom('network_event_contacts').where('event_id', '=', eventId));
   }
   for (const contactId of contactIds) run(ctx.db, ctx.db.kysely.insertInto('network_event_contacts').values({ event_id: eventId, contact_id: contactId }));
-  recordAudit(ctx, id === null ? 'create' : 'update', 'network_event', eventId, auditedFields(id === null ? 'network:create' : 'network:update', ['contactIds', 'date', 'kind', 'municipalityId', 'note']));
+  recordAudit(
+    ctx,
+    id === null ? 'create' : 'update',
+    'network_event',
+    eventId,
+    auditedFields(id === null ? 'network:create' : 'network:update', ['contactIds', 'date', 'kind', 'municipalityId', 'note']),
+  );
   return eventId;
 }
 
 export function createNetworkEvent(ctx: SignedInContext, input: EventFields): NetworkEventDto {
-  return getEvent(ctx, transaction(ctx.db, () => writeEvent(ctx, null, input)));
+  return getEvent(
+    ctx,
+    transaction(ctx.db, () => writeEvent(ctx, null, input)),
+  );
 }
 
 export function updateNetworkEvent(ctx: SignedInContext, input: ChannelParsedInput<'network:update'>): NetworkEventDto {

@@ -27,7 +27,8 @@ function requireUniqueName(ctx: ServiceContext, name: string, exceptId: number |
       .where(sql<boolean>`nb_fold(name) = nb_fold(${name})`)
       .where('id', '!=', exceptId ?? 0),
   );
-  if (clash) throw new ServiceError('conflict', 'Det finnes allerede et livsområde med dette navnet', { name: 'Det finnes allerede et livsområde med dette navnet' });
+  if (clash)
+    throw new ServiceError('conflict', 'Det finnes allerede et livsområde med dette navnet', { name: 'Det finnes allerede et livsområde med dette navnet' });
 }
 
 const ADMINISTRATOR_ONLY = 'Bare en administrator kan endre livsområdene';
@@ -36,8 +37,18 @@ export function createLifeDomain(ctx: SignedInContext, input: ChannelParsedInput
   requireAdministrator(ctx, ADMINISTRATOR_ONLY);
   return transaction(ctx.db, () => {
     requireUniqueName(ctx, input.name, null);
-    const last = first(ctx.db, ctx.db.kysely.selectFrom('life_domains').select((eb) => eb.fn.max('sort_order').as('max')))?.max ?? 0;
-    const row = first(ctx.db, ctx.db.kysely.insertInto('life_domains').values({ name: input.name, sort_order: last + 1, retired_at: null }).returningAll())!;
+    const last =
+      first(
+        ctx.db,
+        ctx.db.kysely.selectFrom('life_domains').select((eb) => eb.fn.max('sort_order').as('max')),
+      )?.max ?? 0;
+    const row = first(
+      ctx.db,
+      ctx.db.kysely
+        .insertInto('life_domains')
+        .values({ name: input.name, sort_order: last + 1, retired_at: null })
+        .returningAll(),
+    )!;
     recordAudit(ctx, 'create', 'life_domain', row.id, auditedFields('life-domains:create', ['name']));
     return toDto(row);
   });

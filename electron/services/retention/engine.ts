@@ -85,10 +85,7 @@ export function runRetention(
       .run(ctx.clock.now().toISOString(), ctx.clock.now().toISOString(), JSON.stringify(caseIds));
     const after = annualFiguresSnapshot(ctx);
     if (after.snapshot !== before.snapshot) {
-      throw new ServiceError(
-        'conflict',
-        'Kjøringen ville endret årstallene for tidligere år, og ble stoppet. Ingenting ble endret.',
-      );
+      throw new ServiceError('conflict', 'Kjøringen ville endret årstallene for tidligere år, og ble stoppet. Ingenting ble endret.');
     }
     recordAudit(ctx, 'retention', 'retention', null, auditedFields('retention:run', ['caseIds', ...counts.filter((c) => c.rows > 0).map((c) => c.key)]));
     return { reducedCases: caseIds.length, rules: counts, yearsChecked: before.years };

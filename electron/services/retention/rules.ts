@@ -15,7 +15,8 @@ import type { DB } from '../../db/schema';
 type Table = keyof DB;
 
 /** Columns of the table holding numbers (a case id among them). */
-type NumberColumn<T extends Table> = { [C in keyof Selectable<DB[T]>]: NonNullable<Selectable<DB[T]>[C]> extends number ? C : never }[keyof Selectable<DB[T]>] & string;
+type NumberColumn<T extends Table> = { [C in keyof Selectable<DB[T]>]: NonNullable<Selectable<DB[T]>[C]> extends number ? C : never }[keyof Selectable<DB[T]>] &
+  string;
 
 /** Columns of the table that may be set to null. */
 type ClearableColumn<T extends Table> = { [C in keyof Updateable<DB[T]>]-?: null extends Updateable<DB[T]>[C] ? C : never }[keyof Updateable<DB[T]>] & string;

@@ -58,10 +58,7 @@ export function newPasswordHash(ctx: Pick<ServiceContext, 'passwordCost'>, passw
 export function storePasswordHash(ctx: ServiceContext, memberId: number, passwordHash: string): void {
   run(
     ctx.db,
-    ctx.db.kysely
-      .updateTable('team_members')
-      .set({ password_hash: passwordHash, failed_sign_ins: 0, last_failed_sign_in_at: null })
-      .where('id', '=', memberId),
+    ctx.db.kysely.updateTable('team_members').set({ password_hash: passwordHash, failed_sign_ins: 0, last_failed_sign_in_at: null }).where('id', '=', memberId),
   );
 }
 

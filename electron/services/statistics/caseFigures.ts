@@ -1,9 +1,5 @@
 import { all } from '../../db/exec';
-import {
-  CASE_FIGURE_UNITS,
-  type CaseFiguresDto,
-  type CaseFiguresRowDto,
-} from '@shared/contract/statistics/caseFigures';
+import { CASE_FIGURE_UNITS, type CaseFiguresDto, type CaseFiguresRowDto } from '@shared/contract/statistics/caseFigures';
 import type { ServiceContext } from '../context';
 import type { StatisticsPeriod } from '@shared/contract';
 import { periodRange } from './period';
@@ -96,60 +92,72 @@ function figuresOf(cases: CaseDates[], loggedCaseIds: Set<number>, from: string,
 export function caseFigures(ctx: ServiceContext, period: StatisticsPeriod): CaseFiguresDto {
   const { from, to } = periodRange(period);
   const { kysely } = ctx.db;
-  return ctx.db.sqlite.transaction(() => {
-    const municipalities = all(ctx.db, kysely.selectFrom('municipalities').select(['id', 'name', 'kind']).orderBy('sort_order'));
-    const cases = all(
-      ctx.db,
-      kysely
-        .selectFrom('cases')
-        .select(['id', 'municipality_id', 'referral_date', 'start_date', 'rejected_date', 'closed_date', 'after_contact_date', 'institution_from', 'discharge_date']),
-    );
-    // One seek per case on (case_id, entry_date) rather than a scan of the year's entries: there are
-    // thousands of cases but hundreds of thousands of entries in a year.
-    const logged = all(
-      ctx.db,
-      kysely
-        .selectFrom('cases as c')
-        .select('c.id as case_id')
-        .where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('time_entries as t')
-              .select('t.id')
-              .whereRef('t.case_id', '=', 'c.id')
-              .where('t.entry_date', '>=', from)
-              .where('t.entry_date', '<=', to),
+  return ctx.db.sqlite
+    .transaction(() => {
+      const municipalities = all(ctx.db, kysely.selectFrom('municipalities').select(['id', 'name', 'kind']).orderBy('sort_order'));
+      const cases = all(
+        ctx.db,
+        kysely
+          .selectFrom('cases')
+          .select([
+            'id',
+            'municipality_id',
+            'referral_date',
+            'start_date',
+            'rejected_date',
+            'closed_date',
+            'after_contact_date',
+            'institution_from',
+            'discharge_date',
+          ]),
+      );
+      // One seek per case on (case_id, entry_date) rather than a scan of the year's entries: there are
+      // thousands of cases but hundreds of thousands of entries in a year.
+      const logged = all(
+        ctx.db,
+        kysely
+          .selectFrom('cases as c')
+          .select('c.id as case_id')
+          .where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom('time_entries as t')
+                .select('t.id')
+                .whereRef('t.case_id', '=', 'c.id')
+                .where('t.entry_date', '>=', from)
+                .where('t.entry_date', '<=', to),
+            ),
           ),
-        ),
-    );
-    const loggedCaseIds = new Set(logged.map((r) => r.case_id!));
-    const byMunicipality = groupBy(cases, (c) => c.municipality_id);
-    const rows = municipalities
-      .map((m) => ({ municipalityId: m.id, municipality: m.name, kind: m.kind, ...figuresOf(byMunicipality.get(m.id) ?? [], loggedCaseIds, from, to) }))
-      // Non-members («Andre kommuner», «Felles») only appear when a case is registered on them.
-      .filter((r) => r.kind === 'member' || (byMunicipality.get(r.municipalityId)?.length ?? 0) > 0)
-      .map(({ kind: _kind, ...row }) => row);
+      );
+      const loggedCaseIds = new Set(logged.map((r) => r.case_id!));
+      const byMunicipality = groupBy(cases, (c) => c.municipality_id);
+      const rows = municipalities
+        .map((m) => ({ municipalityId: m.id, municipality: m.name, kind: m.kind, ...figuresOf(byMunicipality.get(m.id) ?? [], loggedCaseIds, from, to) }))
+        // Non-members («Andre kommuner», «Felles») only appear when a case is registered on them.
+        .filter((r) => r.kind === 'member' || (byMunicipality.get(r.municipalityId)?.length ?? 0) > 0)
+        .map(({ kind: _kind, ...row }) => row);
 
-    const activeIds = new Set(cases.filter((c) => isActiveOn(c, to)).map((c) => c.id));
-    const staff = all(
-      ctx.db,
-      kysely
-        .selectFrom('team_members as t')
-        .leftJoin('case_staff as s', 's.team_member_id', 't.id')
-        .select(['t.id', 't.display_name', 't.initials', 't.active', 's.case_id']),
-    );
-    const caseload = [...groupBy(staff, (s) => s.id).values()]
-      .map((memberRows) => ({
-        teamMemberId: memberRows[0]!.id,
-        name: memberRows[0]!.display_name,
-        initials: memberRows[0]!.initials,
-        active: memberRows[0]!.active === 1,
-        activeCases: memberRows.filter((s) => s.case_id !== null && activeIds.has(s.case_id)).length,
-      }))
-      // A member who has left shows only in periods where they still had active cases.
-      .filter((m) => m.active || m.activeCases > 0)
-      .sort((a, b) => a.name.localeCompare(b.name, 'nb'))
-      .map(({ active: _active, ...member }) => member);
+      const activeIds = new Set(cases.filter((c) => isActiveOn(c, to)).map((c) => c.id));
+      const staff = all(
+        ctx.db,
+        kysely
+          .selectFrom('team_members as t')
+          .leftJoin('case_staff as s', 's.team_member_id', 't.id')
+          .select(['t.id', 't.display_name', 't.initials', 't.active', 's.case_id']),
+      );
+      const caseload = [...groupBy(staff, (s) => s.id).values()]
+        .map((memberRows) => ({
+          teamMemberId: memberRows[0]!.id,
+          name: memberRows[0]!.display_name,
+          initials: memberRows[0]!.initials,
+          active: memberRows[0]!.active === 1,
+          activeCases: memberRows.filter((s) => s.case_id !== null && activeIds.has(s.case_id)).length,
+        }))
+        // A member who has left shows only in periods where they still had active cases.
+        .filter((m) => m.active || m.activeCases > 0)
+        .sort((a, b) => a.name.localeCompare(b.name, 'nb'))
+        .map(({ active: _active, ...member }) => member);
 
-    return { from, to, units: CASE_FIGURE_UNITS, rows, total: figuresOf(cases, loggedCaseIds, from, to), caseload };
-  }).deferred();
+      return { from, to, units: CASE_FIGURE_UNITS, rows, total: figuresOf(cases, loggedCaseIds, from, to), caseload };
+    })
+    .deferred();
 }

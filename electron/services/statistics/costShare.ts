@@ -22,9 +22,7 @@ function membersOfYear(ctx: ServiceContext, year: number) {
       .where('m.kind', '=', 'member')
       .orderBy('m.sort_order'),
   );
-  return rows
-    .map((r) => ({ ...r, months: memberMonths(r.member_from, r.member_to, year) }))
-    .filter((r) => r.months > 0);
+  return rows.map((r) => ({ ...r, months: memberMonths(r.member_from, r.member_to, year) })).filter((r) => r.months > 0);
 }
 
 function readParameters(ctx: ServiceContext, year: number): CostShareParametersDto | null {
@@ -97,7 +95,13 @@ export function saveCostShareSettings(ctx: SignedInContext, input: ChannelParsed
       'update',
       'cost_share',
       input.year,
-      auditedFields('cost-share:save-settings', ['baseAmount', 'bandRates', 'budget', 'hourlyRate', ...(input.municipalities.length > 0 ? (['extraHours', 'population'] as const) : [])]),
+      auditedFields('cost-share:save-settings', [
+        'baseAmount',
+        'bandRates',
+        'budget',
+        'hourlyRate',
+        ...(input.municipalities.length > 0 ? (['extraHours', 'population'] as const) : []),
+      ]),
     );
   });
   return costShareSettings(ctx, { year: input.year });
@@ -115,74 +119,76 @@ const perThousand = (hours: number, population: number) => (population === 0 ? 0
  */
 export function costShare(ctx: ServiceContext, input: { year: number }): CostShareDto {
   const { year } = input;
-  return ctx.db.sqlite.transaction((): CostShareDto => {
-    const members = membersOfYear(ctx, year);
-    const parameters = readParameters(ctx, year);
-    const pivot = annualPivot(ctx, { year });
-    const cases = caseFigures(ctx, { year });
-    const hoursOf = new Map(pivot.byMunicipality.map((m) => [m.municipalityId, m]));
-    const casesOf = new Map(cases.rows.map((r) => [r.municipalityId, r.total]));
+  return ctx.db.sqlite
+    .transaction((): CostShareDto => {
+      const members = membersOfYear(ctx, year);
+      const parameters = readParameters(ctx, year);
+      const pivot = annualPivot(ctx, { year });
+      const cases = caseFigures(ctx, { year });
+      const hoursOf = new Map(pivot.byMunicipality.map((m) => [m.municipalityId, m]));
+      const casesOf = new Map(cases.rows.map((r) => [r.municipalityId, r.total]));
 
-    const problems: string[] = [];
-    if (!parameters) problems.push(`Budsjett mangler for ${year}. Fyll det inn under Innstillinger → Kostnadsfordeling.`);
-    else if (parameters.budget === 0) problems.push(`Budsjettet for ${year} er 0 kr. Fyll inn årets budsjett under Innstillinger → Kostnadsfordeling.`);
-    for (const m of members) {
-      if (m.population === null || m.population === 0) problems.push(`Folketall mangler for ${m.name} for ${year}.`);
-    }
-    const modelInput = members.map((m) => ({ population: m.population ?? 0, fraction: m.months / 12, extraHours: m.extra_hours ?? 0 }));
-    const computed = problems.length === 0 && parameters ? computeCostShares(year, parameters, modelInput) : null;
-    if (computed && 'problems' in computed) problems.push(...computed.problems);
-    const amounts = computed && !('problems' in computed) ? computed : null;
+      const problems: string[] = [];
+      if (!parameters) problems.push(`Budsjett mangler for ${year}. Fyll det inn under Innstillinger → Kostnadsfordeling.`);
+      else if (parameters.budget === 0) problems.push(`Budsjettet for ${year} er 0 kr. Fyll inn årets budsjett under Innstillinger → Kostnadsfordeling.`);
+      for (const m of members) {
+        if (m.population === null || m.population === 0) problems.push(`Folketall mangler for ${m.name} for ${year}.`);
+      }
+      const modelInput = members.map((m) => ({ population: m.population ?? 0, fraction: m.months / 12, extraHours: m.extra_hours ?? 0 }));
+      const computed = problems.length === 0 && parameters ? computeCostShares(year, parameters, modelInput) : null;
+      if (computed && 'problems' in computed) problems.push(...computed.problems);
+      const amounts = computed && !('problems' in computed) ? computed : null;
 
-    const help = members.map((m) => ({
-      hours: hoursOf.get(m.id)?.hours ?? 0,
-      personHours: hoursOf.get(m.id)?.personHours ?? 0,
-      cases: casesOf.get(m.id) ?? 0,
-    }));
-    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-    const totalHours = sum(help.map((h) => h.hours));
-    const totalPersonHours = sum(help.map((h) => h.personHours));
-    const totalCases = sum(help.map((h) => h.cases));
-    const budget = parameters?.budget ?? 0;
+      const help = members.map((m) => ({
+        hours: hoursOf.get(m.id)?.hours ?? 0,
+        personHours: hoursOf.get(m.id)?.personHours ?? 0,
+        cases: casesOf.get(m.id) ?? 0,
+      }));
+      const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+      const totalHours = sum(help.map((h) => h.hours));
+      const totalPersonHours = sum(help.map((h) => h.personHours));
+      const totalCases = sum(help.map((h) => h.cases));
+      const budget = parameters?.budget ?? 0;
 
-    const rows: CostShareRowDto[] = members.map((m, i) => {
-      const effectivePopulation = modelInput[i]!.population * modelInput[i]!.fraction;
-      const model = (amount: number) => ({ amount, share: shareOf(amount, budget) });
+      const rows: CostShareRowDto[] = members.map((m, i) => {
+        const effectivePopulation = modelInput[i]!.population * modelInput[i]!.fraction;
+        const model = (amount: number) => ({ amount, share: shareOf(amount, budget) });
+        return {
+          municipalityId: m.id,
+          municipality: m.name,
+          population: m.population ?? 0,
+          memberMonths: m.months,
+          effectivePopulation,
+          models: amounts
+            ? { equalBase: model(amounts.equalBase[i]!), bands: model(amounts.bands[i]!), extraServices: model(amounts.extraServices[i]!) }
+            : null,
+          extraHours: m.extra_hours ?? 0,
+          hours: help[i]!.hours,
+          hoursShare: shareOf(help[i]!.hours, totalHours),
+          personHours: help[i]!.personHours,
+          personHoursShare: shareOf(help[i]!.personHours, totalPersonHours),
+          cases: help[i]!.cases,
+          casesShare: shareOf(help[i]!.cases, totalCases),
+          hoursPerThousand: perThousand(help[i]!.hours, effectivePopulation),
+        };
+      });
+      const effectiveTotal = sum(rows.map((r) => r.effectivePopulation));
       return {
-        municipalityId: m.id,
-        municipality: m.name,
-        population: m.population ?? 0,
-        memberMonths: m.months,
-        effectivePopulation,
-        models: amounts
-          ? { equalBase: model(amounts.equalBase[i]!), bands: model(amounts.bands[i]!), extraServices: model(amounts.extraServices[i]!) }
-          : null,
-        extraHours: m.extra_hours ?? 0,
-        hours: help[i]!.hours,
-        hoursShare: shareOf(help[i]!.hours, totalHours),
-        personHours: help[i]!.personHours,
-        personHoursShare: shareOf(help[i]!.personHours, totalPersonHours),
-        cases: help[i]!.cases,
-        casesShare: shareOf(help[i]!.cases, totalCases),
-        hoursPerThousand: perThousand(help[i]!.hours, effectivePopulation),
+        year,
+        units: COST_SHARE_UNITS,
+        parameters,
+        problems,
+        rows,
+        total: {
+          population: sum(rows.map((r) => r.population)),
+          effectivePopulation: effectiveTotal,
+          amount: amounts ? budget : 0,
+          hours: totalHours,
+          personHours: totalPersonHours,
+          cases: totalCases,
+          hoursPerThousand: perThousand(totalHours, effectiveTotal),
+        },
       };
-    });
-    const effectiveTotal = sum(rows.map((r) => r.effectivePopulation));
-    return {
-      year,
-      units: COST_SHARE_UNITS,
-      parameters,
-      problems,
-      rows,
-      total: {
-        population: sum(rows.map((r) => r.population)),
-        effectivePopulation: effectiveTotal,
-        amount: amounts ? budget : 0,
-        hours: totalHours,
-        personHours: totalPersonHours,
-        cases: totalCases,
-        hoursPerThousand: perThousand(totalHours, effectiveTotal),
-      },
-    };
-  }).deferred();
+    })
+    .deferred();
 }

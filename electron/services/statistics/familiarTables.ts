@@ -25,7 +25,8 @@ function buildTable(
 ): FamiliarTableDto {
   const chosen = spec.categoryNumbers.map((n) => categories.find((c) => c.number === n)).filter((c) => c !== undefined);
   const grid = (measure: 'hours' | 'entries') =>
-    pivotGrid(ctx, { ...range, measure, rows: 'municipality', columns: 'category', categoryIds: chosen.map((c) => c.id), title: spec.title, spansYears: false }).table;
+    pivotGrid(ctx, { ...range, measure, rows: 'municipality', columns: 'category', categoryIds: chosen.map((c) => c.id), title: spec.title, spansYears: false })
+      .table;
   const hours = grid('hours');
   const entries = grid('entries');
   // Both grids have the same rows (a municipality with an entry has hours) but only the categories with time.
@@ -45,7 +46,8 @@ function buildTable(
     };
   });
   const totalCells = indexes.map((i) => pairAt(hours.totalRow ?? [], i.h, entries.totalRow ?? [], i.e));
-  const grand = rows.length === 0 ? { hours: 0, entries: 0 } : pairAt(hours.totalRow!, hours.totalRow!.length - 1, entries.totalRow!, entries.totalRow!.length - 1);
+  const grand =
+    rows.length === 0 ? { hours: 0, entries: 0 } : pairAt(hours.totalRow!, hours.totalRow!.length - 1, entries.totalRow!, entries.totalRow!.length - 1);
 
   const pairColumns = (key: string, label: string, total: boolean) => [
     { key: `${key}:hours`, label, measure: 'hours' as const, total },

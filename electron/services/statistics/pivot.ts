@@ -8,7 +8,11 @@ import type { ServiceContext } from '../context';
 import { periodRange } from './period';
 
 /** One measure, in its unit, per combination of keys of `dimensions`. */
-function groupedValues(ctx: ServiceContext, spec: GroupSpec & { measure: StatisticMeasure }, dimensions: PivotDimension[]): Map<string, { keys: Key[]; value: number }> {
+function groupedValues(
+  ctx: ServiceContext,
+  spec: GroupSpec & { measure: StatisticMeasure },
+  dimensions: PivotDimension[],
+): Map<string, { keys: Key[]; value: number }> {
   const groups = groupedFigures(ctx, spec, [spec.measure], dimensions);
   return new Map([...groups].map(([id, g]) => [id, { keys: g.keys, value: measureValue(spec.measure, g.raw[0]!) }]));
 }
@@ -44,11 +48,17 @@ function labelKeys(ctx: ServiceContext, dimension: PivotDimension, keys: Key[], 
       const rows = prepare(ctx.db, 'select id, number, name from categories').all() as { id: number; number: number; name: string }[];
       const byId = new Map(rows.map((r) => [r.id, r]));
       return keys
-        .map((k) => ({ key: k, label: `${byId.get(k as number)?.number ?? ''} ${byId.get(k as number)?.name ?? '?'}`.trim(), order: [byId.get(k as number)?.number ?? 0] }))
+        .map((k) => ({
+          key: k,
+          label: `${byId.get(k as number)?.number ?? ''} ${byId.get(k as number)?.name ?? '?'}`.trim(),
+          order: [byId.get(k as number)?.number ?? 0],
+        }))
         .sort((a, b) => (a.order[0] as number) - (b.order[0] as number));
     }
     case 'month':
-      return keys.map((k) => ({ key: k, label: monthLabel(String(k), spansYears), order: [String(k)] })).sort((a, b) => String(a.key).localeCompare(String(b.key)));
+      return keys
+        .map((k) => ({ key: k, label: monthLabel(String(k), spansYears), order: [String(k)] }))
+        .sort((a, b) => String(a.key).localeCompare(String(b.key)));
     case 'member': {
       const names = named('select id, display_name as name from team_members');
       labelled = keys.map((k) => ({ key: k, label: k === null ? 'Uten registrert deltaker' : (names.get(k as number) ?? '?'), order: [k === null ? 1 : 0] }));
@@ -126,7 +136,10 @@ export function pivotGrid(
 
 /** «Timer per kommune og hendelse, 2020». */
 function pivotTitle(query: PivotQuery, periodLabel: string): string {
-  const by = query.columns === 'none' ? DIMENSION_LABEL[query.rows].toLowerCase() : `${DIMENSION_LABEL[query.rows].toLowerCase()} og ${DIMENSION_LABEL[query.columns].toLowerCase()}`;
+  const by =
+    query.columns === 'none'
+      ? DIMENSION_LABEL[query.rows].toLowerCase()
+      : `${DIMENSION_LABEL[query.rows].toLowerCase()} og ${DIMENSION_LABEL[query.columns].toLowerCase()}`;
   return `${MEASURE_LABEL[query.measure]} per ${by}, ${periodLabel}`;
 }
 

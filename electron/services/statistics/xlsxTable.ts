@@ -8,7 +8,12 @@ export const NUMBER_FORMATS = { 0: '#,##0', 1: '#,##0.0' } as const;
 
 /** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
 export function sheetName(title: string, taken: ReadonlySet<string> = new Set()): string {
-  const base = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 31) || 'Tabell';
+  const base =
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 31) || 'Tabell';
   let name = base;
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - String(n).length - 1)} ${n}`;
   return name;
@@ -64,5 +69,8 @@ export async function tablesWorkbookFile(fileName: string, tables: { table: Stat
 
 /** A file name without the characters Windows refuses. */
 export function safeFileName(name: string): string {
-  return name.replace(/[<>:"/\\|?*]/g, '-').replace(/\s+/g, ' ').trim();
+  return name
+    .replace(/[<>:"/\\|?*]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

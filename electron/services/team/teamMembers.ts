@@ -24,13 +24,21 @@ export function toActor(row: TeamMemberRow): Actor {
 }
 
 export function listTeamMembers(ctx: ServiceContext, input: ChannelParsedInput<'team-members:list'>): TeamMemberDto[] {
-  let query = ctx.db.kysely.selectFrom('team_members').selectAll().orderBy(sql`nb_key(display_name)`);
+  let query = ctx.db.kysely
+    .selectFrom('team_members')
+    .selectAll()
+    .orderBy(sql`nb_key(display_name)`);
   if (!input.includeInactive) query = query.where('active', '=', 1);
   return all(ctx.db, query).map(toTeamMemberDto);
 }
 
 export function countTeamMembers(ctx: Pick<ServiceContext, 'db'>): number {
-  return first(ctx.db, ctx.db.kysely.selectFrom('team_members').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+  return (
+    first(
+      ctx.db,
+      ctx.db.kysely.selectFrom('team_members').select((eb) => eb.fn.countAll<number>().as('n')),
+    )?.n ?? 0
+  );
 }
 
 export function findTeamMemberByUsername(ctx: Pick<ServiceContext, 'db'>, username: string): TeamMemberRow | undefined {
@@ -96,7 +104,13 @@ export function createTeamMember(ctx: ServiceContext, input: ChannelParsedInput<
         .returningAll(),
     )!;
     const auditCtx = bootstrap ? { ...ctx, actor: toActor(inserted) } : ctx;
-    recordAudit(auditCtx, 'create', 'team_member', inserted.id, auditedFields('team-members:create', ['username', 'displayName', 'initials', 'role', 'password']));
+    recordAudit(
+      auditCtx,
+      'create',
+      'team_member',
+      inserted.id,
+      auditedFields('team-members:create', ['username', 'displayName', 'initials', 'role', 'password']),
+    );
     return toTeamMemberDto(inserted);
   });
 }
@@ -129,7 +143,13 @@ export function setTeamMemberActive(ctx: SignedInContext, input: ChannelParsedIn
       if (row.id === actor.id) throw new ServiceError('conflict', 'Du kan ikke deaktivere deg selv', { active: 'Du kan ikke deaktivere deg selv' });
       refuseLosingLastAdministrator(ctx, row, 'active');
     }
-    run(ctx.db, ctx.db.kysely.updateTable('team_members').set({ active: input.active ? 1 : 0 }).where('id', '=', row.id));
+    run(
+      ctx.db,
+      ctx.db.kysely
+        .updateTable('team_members')
+        .set({ active: input.active ? 1 : 0 })
+        .where('id', '=', row.id),
+    );
     recordAudit(ctx, input.active ? 'reactivate' : 'deactivate', 'team_member', row.id, auditedFields('team-members:set-active', ['active']));
     return toTeamMemberDto(requireMember(ctx, row.id));
   });

@@ -18,7 +18,14 @@ export function applyFilter(filter: ListInput['filter']) {
     if (filter.caseCode?.trim()) {
       const needle = normaliseCaseCode(filter.caseCode);
       conditions.push(
-        eb('t.case_id', 'in', eb.selectFrom('cases').select('id').where(sql<boolean>`instr(code, ${needle}) > 0`)),
+        eb(
+          't.case_id',
+          'in',
+          eb
+            .selectFrom('cases')
+            .select('id')
+            .where(sql<boolean>`instr(code, ${needle}) > 0`),
+        ),
       );
     }
     if (filter.teamMemberId) {
@@ -150,7 +157,12 @@ function filterTotals(ctx: ServiceContext, filter: ListInput['filter']): TimeEnt
 
 export function listTimeEntries(ctx: ServiceContext, input: ListInput): TimeEntryPageDto {
   const { ids, order } = pageIds(ctx, input);
-  const rows = all(ctx.db, entryQuery(ctx).where('t.id', 'in', ids as never).orderBy(order));
+  const rows = all(
+    ctx.db,
+    entryQuery(ctx)
+      .where('t.id', 'in', ids as never)
+      .orderBy(order),
+  );
   const totals = filterTotals(ctx, input.filter);
   return {
     rows: withParticipants(ctx, rows),

@@ -9,11 +9,7 @@ import { notFound } from '../errors/serviceError';
 export function participantIdsOf(ctx: ServiceContext, entryId: number): number[] {
   return all(
     ctx.db,
-    ctx.db.kysely
-      .selectFrom('time_entry_participants')
-      .select('team_member_id')
-      .where('time_entry_id', '=', entryId)
-      .orderBy('team_member_id'),
+    ctx.db.kysely.selectFrom('time_entry_participants').select('team_member_id').where('time_entry_id', '=', entryId).orderBy('team_member_id'),
   ).map((r) => r.team_member_id);
 }
 

@@ -43,10 +43,7 @@ function resolveEntry(ctx: SignedInContext, input: EntryInput, existing?: Existi
   const municipality = first(ctx.db, ctx.db.kysely.selectFrom('municipalities').select('id').where('id', '=', input.municipalityId));
   if (!municipality) throw invalidField('municipalityId', 'Ukjent kommune');
 
-  const category = first(
-    ctx.db,
-    ctx.db.kysely.selectFrom('categories').select(['id', 'retired_at']).where('id', '=', input.categoryId),
-  );
+  const category = first(ctx.db, ctx.db.kysely.selectFrom('categories').select(['id', 'retired_at']).where('id', '=', input.categoryId));
   if (!category) throw invalidField('categoryId', 'Ukjent hendelse');
   // A retired category keeps its history but takes no new time; an old entry may keep it when edited.
   if (category.retired_at !== null && existing?.categoryId !== category.id) {
@@ -129,7 +126,16 @@ export function createTimeEntry(ctx: SignedInContext, input: EntryInput, source:
         .returning('id'),
     )!;
     insertParticipants(ctx, id, entry.participantIds);
-    recordAudit(ctx, 'create', 'time_entry', id, auditedFields('time-entries:create', FIELD_NAMES.filter((f) => f !== 'caseCode' || entry.caseId !== null)));
+    recordAudit(
+      ctx,
+      'create',
+      'time_entry',
+      id,
+      auditedFields(
+        'time-entries:create',
+        FIELD_NAMES.filter((f) => f !== 'caseCode' || entry.caseId !== null),
+      ),
+    );
     return id;
   });
   return getTimeEntry(ctx, id);

@@ -37,7 +37,11 @@ function* exportRows(ctx: ServiceContext, filter: ChannelParsedInput<'time-entri
 }
 
 function countRows(ctx: ServiceContext, filter: ChannelParsedInput<'time-entries:export'>['filter']): number {
-  const query = ctx.db.kysely.selectFrom('time_entries as t').select((eb) => eb.fn.countAll<number>().as('n')).where(applyFilter(filter)).compile();
+  const query = ctx.db.kysely
+    .selectFrom('time_entries as t')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(applyFilter(filter))
+    .compile();
   return (prepare(ctx.db, query.sql).get(...(query.parameters as unknown[])) as { n: number }).n;
 }
 
@@ -70,7 +74,18 @@ export async function exportTimeEntries(ctx: SignedInContext, input: ChannelPars
   if (count > MAX_EXPORT_ROWS) throw new ServiceError('validation', 'For mange registreringer til én fil: avgrens filteret (for eksempel til ett år)');
   const stamp = isoDateInOslo(ctx.clock.now());
   const fileName = `Timer ${stamp}.${input.format}`;
-  transaction(ctx.db, () => recordAudit(ctx, 'export', 'time_entry_export', null, auditedFields('time-entries:export', (Object.keys(input.filter) as (keyof typeof input.filter)[]).filter((k) => input.filter[k] !== undefined))));
+  transaction(ctx.db, () =>
+    recordAudit(
+      ctx,
+      'export',
+      'time_entry_export',
+      null,
+      auditedFields(
+        'time-entries:export',
+        (Object.keys(input.filter) as (keyof typeof input.filter)[]).filter((k) => input.filter[k] !== undefined),
+      ),
+    ),
+  );
   if (input.format === 'csv') {
     return { fileName, mimeType: CSV_MIME, contentBase64: Buffer.from(toCsv(exportRows(ctx, input.filter)), 'utf8').toString('base64') };
   }

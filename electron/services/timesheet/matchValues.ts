@@ -3,7 +3,11 @@
  * matter («bruker oppfølging», « Steigen »), and the spellings the team's own report uses are known.
  * Anything else is unknown and reported — never guessed.
  */
-export const foldText = (text: string) => text.normalize('NFC').replace(/[\s.\-_]+/gu, '').toLocaleLowerCase('nb');
+export const foldText = (text: string) =>
+  text
+    .normalize('NFC')
+    .replace(/[\s.\-_]+/gu, '')
+    .toLocaleLowerCase('nb');
 
 /** Other spellings seen in the team's sheets and report, by folded spelling → canonical name. */
 const MUNICIPALITY_ALIASES: readonly [string, string][] = [

@@ -61,7 +61,7 @@ function loadReference(ctx: ServiceContext): Reference {
   const sqlite = ctx.db.sqlite;
   const municipalities = sqlite.prepare('select id, name, code from municipalities').all() as { id: number; name: string; code: string | null }[];
   const categories = sqlite.prepare('select id, name, number from categories').all() as { id: number; name: string; number: number }[];
-  const caseCodes = new Set((sqlite.prepare('select code from cases').pluck().all() as string[]));
+  const caseCodes = new Set(sqlite.prepare('select code from cases').pluck().all() as string[]);
   return {
     municipality: remembered(municipalityMatcher(municipalities)),
     category: remembered(categoryMatcher(categories)),
@@ -154,7 +154,10 @@ export function planImport(ctx: ServiceContext, workbook: ParsedWorkbook, sheets
     }
   }
 
-  const alreadyIn = existingKeys(ctx, candidates.map((c) => c.row.key));
+  const alreadyIn = existingKeys(
+    ctx,
+    candidates.map((c) => c.row.key),
+  );
   const newCases = new Map<string, NewCase>();
   for (const { row, newCase } of candidates) {
     if (alreadyIn.has(row.key)) {

@@ -15,7 +15,4 @@ export interface ParsedWorkbook {
 
 export type WorkerRequest = { task: 'parse'; bytes: Uint8Array };
 
-export type WorkerMessage =
-  | { type: 'progress'; rowsRead: number }
-  | { type: 'done'; workbook: ParsedWorkbook }
-  | { type: 'refused'; refusal: string };
+export type WorkerMessage = { type: 'progress'; rowsRead: number } | { type: 'done'; workbook: ParsedWorkbook } | { type: 'refused'; refusal: string };

@@ -18,7 +18,10 @@ async function main(request: WorkerRequest): Promise<void> {
       onProgress: (rowsRead) => post({ type: 'progress', rowsRead }),
     });
     // Moved, not cloned: the row arrays are the bulk of the answer.
-    post({ type: 'done', workbook }, workbook.sheets.flatMap((s) => transferables(s.rows)));
+    post(
+      { type: 'done', workbook },
+      workbook.sheets.flatMap((s) => transferables(s.rows)),
+    );
   } catch (error) {
     post({ type: 'refused', refusal: error instanceof FileRefusedError ? error.refusal : 'unreadable' });
   }

@@ -22,9 +22,7 @@ export interface Advisory {
   title: string;
 }
 
-export type AuditOutcome =
-  | { kind: 'unreachable'; detail: string }
-  | { kind: 'checked'; blocking: Advisory[]; accepted: Advisory[]; lower: Advisory[] };
+export type AuditOutcome = { kind: 'unreachable'; detail: string } | { kind: 'checked'; blocking: Advisory[]; accepted: Advisory[]; lower: Advisory[] };
 
 const BLOCKING = new Set(['high', 'critical']);
 
@@ -57,7 +55,8 @@ export function evaluateAudit(output: string, allowlist: readonly AcceptedAdviso
       seen.set(`${id}:${via.name ?? name}`, { id, package: via.name ?? name, severity: (via.severity ?? 'unknown').toLowerCase(), title: via.title ?? '' });
     }
   }
-  const isAccepted = (advisory: Advisory) => allowlist.some((entry) => entry.advisory === advisory.id && entry.package === advisory.package && entry.reason.trim().length > 0);
+  const isAccepted = (advisory: Advisory) =>
+    allowlist.some((entry) => entry.advisory === advisory.id && entry.package === advisory.package && entry.reason.trim().length > 0);
   const advisories = [...seen.values()];
   return {
     kind: 'checked',
@@ -71,7 +70,8 @@ export function readAllowlist(path: string): AcceptedAdvisory[] {
   const parsed = JSON.parse(readFileSync(path, 'utf8')) as { accepted?: AcceptedAdvisory[] };
   const entries = parsed.accepted ?? [];
   for (const entry of entries) {
-    if (!entry.advisory || !entry.package || !entry.reason?.trim()) throw new Error(`Godtatt sårbarhet uten id, pakke eller begrunnelse: ${JSON.stringify(entry)}`);
+    if (!entry.advisory || !entry.package || !entry.reason?.trim())
+      throw new Error(`Godtatt sårbarhet uten id, pakke eller begrunnelse: ${JSON.stringify(entry)}`);
   }
   return entries;
 }

@@ -25,7 +25,10 @@ interface RawIssue {
   manualReview: boolean;
 }
 
-type Runner = (options: Record<string, unknown>, forCli?: boolean) => Promise<{ issues: RawIssue[]; errors: { file: string; message: string; tolerable: boolean }[] }>;
+type Runner = (
+  options: Record<string, unknown>,
+  forCli?: boolean,
+) => Promise<{ issues: RawIssue[]; errors: { file: string; message: string; tolerable: boolean }[] }>;
 
 const ELECTRON_VERSION = '45.4.1';
 export const BLOCKING_SEVERITIES = ['HIGH', 'CRITICAL'];
@@ -39,7 +42,10 @@ const nameOf = (level: RawIssue['severity']) => (typeof level === 'string' ? lev
 
 export async function scanElectron(input: string): Promise<{ findings: Finding[]; errors: string[] }> {
   const run = createRequire(import.meta.url)('@doyensec/electronegativity') as Runner;
-  const result = await run({ input, electronVersionOverride: ELECTRON_VERSION, isRelative: true, excludeFromScan: ['AvailableSecurityFixesGlobalCheck'] }, false);
+  const result = await run(
+    { input, electronVersionOverride: ELECTRON_VERSION, isRelative: true, excludeFromScan: ['AvailableSecurityFixesGlobalCheck'] },
+    false,
+  );
   return {
     findings: result.issues.map((issue) => ({
       id: issue.id,

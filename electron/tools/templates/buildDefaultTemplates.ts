@@ -49,7 +49,12 @@ export function closureReportDocument(): Document {
     para([text('Samarbeidspartnere som har vært involvert', { bold: true })], { spacing: { before: 120 }, keepNext: true }),
     grid(['Tjeneste', 'Type', 'Rolle i saken'], [46, 27, 27], [['{#samarbeidspartnere}{partner}', '{partner_type}', '{partner_rolle}{/samarbeidspartnere}']]),
     heading('3. Livsområder ved start og ved avslutning'),
-    para([text('Krevende = trenger mye hjelp nå · Delvis på plass = trenger fortsatt støtte · På plass = fungerer stort sett uten hjelp', { size: 18, color: '404040' })]),
+    para([
+      text('Krevende = trenger mye hjelp nå · Delvis på plass = trenger fortsatt støtte · På plass = fungerer stort sett uten hjelp', {
+        size: 18,
+        color: '404040',
+      }),
+    ]),
     grid(['Livsområde', 'Ved start', 'Ved avslutning'], [40, 30, 30], [['{#livsområder}{område}', '{status_start}', '{status_avslutning}{/livsområder}']]),
     heading('4. Videre oppfølging'),
     factTable([
@@ -82,7 +87,9 @@ function scaleTable(firstHeading: string, loop: { name: string; field: string; n
     rows: [
       new TableRow({
         tableHeader: true,
-        children: headings.map((h, i) => cell(h, { fill: HEADING_FILL, bold: true, width: i === 0 ? textWidth : boxWidth, center: i > 0, size: i === 0 ? SMALL + 2 : 15 })),
+        children: headings.map((h, i) =>
+          cell(h, { fill: HEADING_FILL, bold: true, width: i === 0 ? textWidth : boxWidth, center: i > 0, size: i === 0 ? SMALL + 2 : 15 }),
+        ),
       }),
       new TableRow({
         cantSplit: true,
@@ -127,7 +134,14 @@ export function evaluationFormDocument(): Document {
     para([text('{tittel}', { bold: true, size: 32, color: '1F4E79' })], { spacing: { before: 0, after: 40 } }),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
-      rows: [new TableRow({ children: [cell([text('Saksnummer: ', { bold: true }), text('{saksnummer}')], { fill: LABEL_FILL, width: 50 }), cell([text('Utlevert: ', { bold: true }), text('{dato}')], { fill: LABEL_FILL, width: 50 })] })],
+      rows: [
+        new TableRow({
+          children: [
+            cell([text('Saksnummer: ', { bold: true }), text('{saksnummer}')], { fill: LABEL_FILL, width: 50 }),
+            cell([text('Utlevert: ', { bold: true }), text('{dato}')], { fill: LABEL_FILL, width: 50 }),
+          ],
+        }),
+      ],
     }),
     para([text('{innledning}', { size: SMALL + 2 })], { spacing: { before: 80, after: 80 } }),
     scaleTable('Hva synes du?', { name: 'utsagn', field: 'utsagn_tekst', numbered: true }, false),
@@ -137,7 +151,13 @@ export function evaluationFormDocument(): Document {
     scaleTable('Tjeneste', { name: 'tjenester', field: 'tjeneste', numbered: false }, true),
     writingLines(),
     para([text(`${BOX} Ja   ${BOX} Nei   `, { size: 22 }), text('{samtykke}', { size: SMALL + 2 })], { spacing: { before: 160, after: 60 } }),
-    para([text('Lever skjemaet i konvolutten du fikk, eller gi det til kontaktpersonen din i teamet. Takk for at du svarte!', { size: SMALL, italics: true, color: '404040' })]),
+    para([
+      text('Lever skjemaet i konvolutten du fikk, eller gi det til kontaktpersonen din i teamet. Takk for at du svarte!', {
+        size: SMALL,
+        italics: true,
+        color: '404040',
+      }),
+    ]),
   ];
   return document(children, letterhead('Saksnummer {saksnummer}', 18), pageFooter(`Evalueringsskjema {saksnummer} · ${EXEMPT}`), SMALL + 2);
 }

@@ -121,7 +121,9 @@ export function grid(headings: string[], widths: number[], rows: string[][], siz
 export function factTable(pairs: [string, string][]): Table {
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: pairs.map(([label, value]) => new TableRow({ cantSplit: true, children: [cell(label, { fill: LABEL_FILL, bold: true, width: 32 }), cell(value, { width: 68 })] })),
+    rows: pairs.map(
+      ([label, value]) => new TableRow({ cantSplit: true, children: [cell(label, { fill: LABEL_FILL, bold: true, width: 32 }), cell(value, { width: 68 })] }),
+    ),
   });
 }
 
@@ -134,7 +136,15 @@ export function signatureLines(labels: string[]): Table {
     rows: [
       new TableRow({
         children: labels.flatMap((label, i) => [
-          ...(i > 0 ? [new TableCell({ borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER }, width: { size: 8, type: WidthType.PERCENTAGE }, children: [para([])] })] : []),
+          ...(i > 0
+            ? [
+                new TableCell({
+                  borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER },
+                  width: { size: 8, type: WidthType.PERCENTAGE },
+                  children: [para([])],
+                }),
+              ]
+            : []),
           new TableCell({
             borders: { top: line, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER },
             width: { size: Math.floor((100 - 8 * (labels.length - 1)) / labels.length), type: WidthType.PERCENTAGE },

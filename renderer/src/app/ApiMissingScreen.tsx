@@ -8,8 +8,8 @@ export function ApiMissingScreen() {
       <MessageBar intent="error" layout="multiline">
         <MessageBarBody>
           <MessageBarTitle>Skjermbildet kan ikke vises</MessageBarTitle>
-          Denne siden må åpnes fra skrivebordsprogrammet Ettervern. Lukk vinduet og start Ettervern på nytt. Hjelper
-          ikke det, kontakt den som drifter programmet.
+          Denne siden må åpnes fra skrivebordsprogrammet Ettervern. Lukk vinduet og start Ettervern på nytt. Hjelper ikke det, kontakt den som drifter
+          programmet.
         </MessageBarBody>
       </MessageBar>
     </CenteredScreen>

@@ -37,10 +37,7 @@ export function EChart({ chart }: { chart: ChartDefinition }) {
   }, []);
 
   useEffect(() => {
-    instance.current?.setOption(
-      { color: CHART_PALETTE, textStyle: { fontFamily: CHART_FONT_FAMILY }, ...chart.option, animation: false },
-      { notMerge: true },
-    );
+    instance.current?.setOption({ color: CHART_PALETTE, textStyle: { fontFamily: CHART_FONT_FAMILY }, ...chart.option, animation: false }, { notMerge: true });
   }, [chart]);
 
   return <div ref={container} className={styles.chart} style={{ height: chart.height }} role="img" aria-label={chart.title} />;

@@ -25,7 +25,7 @@ export function MunicipalityDropdown({ value, onChange, kinds, emptyOption, ...r
     <Dropdown
       {...rest}
       listbox={LISTBOX_SLOT}
-      placeholder={query.isPending ? 'Henter …' : rest.placeholder ?? 'Velg kommune'}
+      placeholder={query.isPending ? 'Henter …' : (rest.placeholder ?? 'Velg kommune')}
       value={selected?.name ?? (emptyOption && value === undefined ? emptyOption : '')}
       selectedOptions={value === undefined ? (emptyOption ? [ALL] : []) : [String(value)]}
       onOptionSelect={(_event, data) => onChange(data.optionValue && data.optionValue !== ALL ? Number(data.optionValue) : undefined)}

@@ -6,11 +6,7 @@ import { ApiCallError, errorMessage } from './api';
  * («staffIds.1»); the first segment that names a form field wins. Returns the top-level message, which
  * the form shows in a MessageBar.
  */
-export function applyApiError<T extends FieldValues>(
-  error: unknown,
-  setError: UseFormSetError<T>,
-  fields: readonly FieldPath<T>[],
-): string {
+export function applyApiError<T extends FieldValues>(error: unknown, setError: UseFormSetError<T>, fields: readonly FieldPath<T>[]): string {
   if (error instanceof ApiCallError) {
     let first = true;
     for (const [path, message] of Object.entries(error.fieldErrors)) {

@@ -1,12 +1,4 @@
-import {
-  MutationCache,
-  QueryClient,
-  keepPreviousData,
-  useMutation,
-  useQuery,
-  useQueryClient,
-  type UseQueryOptions,
-} from '@tanstack/react-query';
+import { MutationCache, QueryClient, keepPreviousData, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
 import type { ChannelInput, ChannelName, ChannelOutput, MutationChannelName, QueryChannelName } from '@shared/contract';
 import { queriesStaleAfter } from '@shared/contract/staleQueries';
 import { ApiCallError, call } from './api';

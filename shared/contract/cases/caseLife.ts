@@ -2,14 +2,7 @@ import { z } from '../../validation/zodNorwegian';
 import { idSchema, isoDateSchema } from '../common';
 import { mutationChannel, queryChannel } from '../channel';
 import type { CaseDetailDto, CaseGoalDto } from './cases';
-import {
-  CASE_CONTACT_ROLES,
-  CLOSURE_REASONS,
-  FREE_TEXT_MAX,
-  GOAL_STATUSES,
-  INSTITUTION_KINDS,
-  RATING_OCCASIONS,
-} from '../../domain/caseLife';
+import { CASE_CONTACT_ROLES, CLOSURE_REASONS, FREE_TEXT_MAX, GOAL_STATUSES, INSTITUTION_KINDS, RATING_OCCASIONS } from '../../domain/caseLife';
 
 /** Short free text; empty means «nothing written». Length-limited because it may be read as health data. */
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -124,9 +117,8 @@ export const caseLifeChannels = {
     'Knytt en samarbeidspartner til saken',
     ['case_contacts', 'audit_log'],
   ),
-  'cases:unlink-contact': mutationChannel<{ id: number }>()(
-    z.strictObject({ id: idSchema }),
-    'Fjern en samarbeidspartner fra saken',
-    ['case_contacts', 'audit_log'],
-  ),
+  'cases:unlink-contact': mutationChannel<{ id: number }>()(z.strictObject({ id: idSchema }), 'Fjern en samarbeidspartner fra saken', [
+    'case_contacts',
+    'audit_log',
+  ]),
 } as const;

@@ -3,15 +3,7 @@ import { idSchema, isoDateSchema, sortDirectionSchema, yearSchema } from '../com
 import { mutationChannel, queryChannel } from '../channel';
 import { CASE_STATUSES, type CaseStatus } from '../../domain/caseStatus';
 import { isCaseCode } from '../../caseCode';
-import type {
-  CaseContactRole,
-  ClosureReason,
-  ContactKind,
-  GoalStatus,
-  InstitutionKind,
-  RatingLevel,
-  RatingOccasion,
-} from '../../domain/caseLife';
+import type { CaseContactRole, ClosureReason, ContactKind, GoalStatus, InstitutionKind, RatingLevel, RatingOccasion } from '../../domain/caseLife';
 
 export interface CaseStaffDto {
   id: number;
@@ -103,11 +95,7 @@ export interface CasePageDto {
   pageSize: number;
 }
 
-export const caseCodeSchema = z
-  .string()
-  .trim()
-  .max(12)
-  .refine(isCaseCode, { message: 'Saksnummer må ha formen NN/ÅÅ-XX, for eksempel 02/20-ST' });
+export const caseCodeSchema = z.string().trim().max(12).refine(isCaseCode, { message: 'Saksnummer må ha formen NN/ÅÅ-XX, for eksempel 02/20-ST' });
 
 export const createCaseInput = z.strictObject({
   municipalityId: idSchema,
@@ -167,9 +155,8 @@ export const caseChannels = {
     // Opening a case page is logged.
     { writes: ['audit_log'] },
   ),
-  'cases:correct-code': mutationChannel<CaseDetailDto>()(
-    z.strictObject({ id: idSchema, code: caseCodeSchema }),
-    'Rett saksnummeret for hånd',
-    ['cases', 'audit_log'],
-  ),
+  'cases:correct-code': mutationChannel<CaseDetailDto>()(z.strictObject({ id: idSchema, code: caseCodeSchema }), 'Rett saksnummeret for hånd', [
+    'cases',
+    'audit_log',
+  ]),
 } as const;

@@ -119,7 +119,10 @@ export interface FamiliarTablesDto {
 export const exportTableInput = z
   .strictObject({
     period: statisticsPeriodSchema,
-    pivot: z.strictObject(pivotLayoutFields).refine(...distinctAxes).optional(),
+    pivot: z
+      .strictObject(pivotLayoutFields)
+      .refine(...distinctAxes)
+      .optional(),
     familiarTable: z.enum(FAMILIAR_TABLE_KEYS).optional(),
     caseTable: z.enum(CASE_TABLE_KEYS).optional(),
     costTable: z.enum(COST_TABLE_KEYS).optional(),

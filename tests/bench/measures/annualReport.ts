@@ -18,7 +18,10 @@ export const annualReportMeasure: BenchMeasure = {
     const year = ctx.lastYear - 1;
     const db = await openDatabase(ctx.cachedDatabase, { readonly: true });
     try {
-      const reader = db.sqlite.prepare("select id, username from team_members where role = 'administrator' order by id limit 1").get() as { id: number; username: string };
+      const reader = db.sqlite.prepare("select id, username from team_members where role = 'administrator' order by id limit 1").get() as {
+        id: number;
+        username: string;
+      };
       const dispatcher = createDispatcher({
         db,
         session: { actor: { ...reader, role: 'administrator' } },

@@ -39,17 +39,27 @@ export const caseListMeasure: BenchMeasure = {
       const dispatcher = readerDispatcher(db);
       const count = (sql: string) => (db.sqlite.prepare(sql).get() as { n: number }).n;
       const ids = (db.sqlite.prepare('select id from cases order by id').all() as { id: number }[]).map((r) => r.id);
-      const staffId = (db.sqlite.prepare('select team_member_id as id from case_staff group by team_member_id order by count(*) desc').get() as { id: number }).id;
+      const staffId = (db.sqlite.prepare('select team_member_id as id from case_staff group by team_member_id order by count(*) desc').get() as { id: number })
+        .id;
       const fauske = (db.sqlite.prepare("select id from municipalities where name = 'Fauske'").get() as { id: number }).id;
 
       const cases: [string, number, (run: number) => void][] = [
         ['cases:page, første side', PAGE_GOAL_MS, () => call(dispatcher, 'cases:page', {})],
-        ['cases:page, side 40 sortert på kommune', PAGE_GOAL_MS, () => call(dispatcher, 'cases:page', { page: 40, sort: { field: 'municipality', direction: 'asc' } })],
-        ['cases:page, side 40 sortert på timer', PAGE_GOAL_MS, () => call(dispatcher, 'cases:page', { page: 40, sort: { field: 'minutes', direction: 'desc' } })],
+        [
+          'cases:page, side 40 sortert på kommune',
+          PAGE_GOAL_MS,
+          () => call(dispatcher, 'cases:page', { page: 40, sort: { field: 'municipality', direction: 'asc' } }),
+        ],
+        [
+          'cases:page, side 40 sortert på timer',
+          PAGE_GOAL_MS,
+          () => call(dispatcher, 'cases:page', { page: 40, sort: { field: 'minutes', direction: 'desc' } }),
+        ],
         [
           'cases:page, filtrert (status, kommune, år, ansatt)',
           PAGE_GOAL_MS,
-          () => call(dispatcher, 'cases:page', { filter: { status: 'etteroppfolging_utfort', municipalityId: fauske, year: CASE_BENCH_LAST_YEAR - 1, staffId } }),
+          () =>
+            call(dispatcher, 'cases:page', { filter: { status: 'etteroppfolging_utfort', municipalityId: fauske, year: CASE_BENCH_LAST_YEAR - 1, staffId } }),
         ],
         ['cases:page, søk på «/24-»', PAGE_GOAL_MS, () => call(dispatcher, 'cases:page', { filter: { search: '/24-' } })],
         [`cases:list, alle ${CASE_BENCH_CASES.toLocaleString('nb-NO')}`, FULL_GOAL_MS, () => call(dispatcher, 'cases:list', {})],

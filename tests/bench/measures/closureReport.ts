@@ -22,7 +22,13 @@ export const closureReportMeasure: BenchMeasure = {
     const t = await createTestDatabase({ now: '2020-06-20T10:00:00.000Z' });
     try {
       const closed = buildClosedCase(t);
-      const ctx: ServiceContext = { db: t.db, actor: null, clock: fixedClock('2020-06-20T10:00:00.000Z'), session: { actor: null }, resourcesDir: TEST_RESOURCES_DIR };
+      const ctx: ServiceContext = {
+        db: t.db,
+        actor: null,
+        clock: fixedClock('2020-06-20T10:00:00.000Z'),
+        session: { actor: null },
+        resourcesDir: TEST_RESOURCES_DIR,
+      };
       let bytes = 0;
       for (let i = 0; i < RUNS.warmup; i++) await buildDocument(ctx, closed.caseId, 'closure-report');
       const times: number[] = [];

@@ -21,6 +21,9 @@ export interface BenchMeasure {
  * an audit row, and every channel but sign-in needs someone signed in.
  */
 export function readerDispatcher(db: AppDatabase): Dispatcher {
-  const reader = db.sqlite.prepare("select id, username from team_members where role = 'administrator' order by id limit 1").get() as { id: number; username: string };
+  const reader = db.sqlite.prepare("select id, username from team_members where role = 'administrator' order by id limit 1").get() as {
+    id: number;
+    username: string;
+  };
   return createDispatcher({ db, session: { actor: { ...reader, role: 'administrator' } } });
 }

@@ -70,13 +70,20 @@ export const importSheetMeasure: BenchMeasure = {
     try {
       const dispatcher = createDispatcher({ db, clock: fixedClock(`${ctx.lastYear + 1}-12-31T12:00:00.000Z`) });
       const admin = db.sqlite.prepare("select id, username, role from team_members where role = 'administrator' order by id limit 1").get() as {
-        id: number; username: string; role: 'administrator';
+        id: number;
+        username: string;
+        role: 'administrator';
       };
       dispatcher.session.actor = admin;
       const cases = db.sqlite
-        .prepare(`select c.code, m.name as municipality from cases c join municipalities m on m.id = c.municipality_id where c.year = ? order by c.id limit 200`)
+        .prepare(
+          `select c.code, m.name as municipality from cases c join municipalities m on m.id = c.municipality_id where c.year = ? order by c.id limit 200`,
+        )
         .all(ctx.lastYear) as { code: string; municipality: string }[];
-      for (const [rows, year] of [[5_000, ctx.lastYear + 1], [100_000, ctx.lastYear + 1]] as const) {
+      for (const [rows, year] of [
+        [5_000, ctx.lastYear + 1],
+        [100_000, ctx.lastYear + 1],
+      ] as const) {
         const bytes = await sheetBytes(rows, year, rows === 5_000 ? cases.slice(0, 20) : cases.slice(20));
         ctx.log(`  ${rows} rader: ${(bytes.length / 1024 / 1024).toFixed(1)} MB .xlsx`);
         global.gc?.();
@@ -86,7 +93,11 @@ export const importSheetMeasure: BenchMeasure = {
         const start = performance.now();
         const jobId = `bench-${rows}-${Date.now()}`;
         const preview = must<ImportPreviewDto>(
-          await dispatcher.dispatchAsync('timesheet:read-file' satisfies ChannelName, { jobId, fileName: 'bench.xlsx', contentBase64: bytes.toString('base64') }),
+          await dispatcher.dispatchAsync('timesheet:read-file' satisfies ChannelName, {
+            jobId,
+            fileName: 'bench.xlsx',
+            contentBase64: bytes.toString('base64'),
+          }),
           'Lesing',
         );
         const read = performance.now() - start;
@@ -95,7 +106,8 @@ export const importSheetMeasure: BenchMeasure = {
         const total = performance.now() - start;
         peak = Math.max(peak, process.memoryUsage().rss);
         clearInterval(sampler);
-        if (summary.imported !== rows || preview.rejectedCount !== 0) throw new Error(`Import av ${rows} rader: ${summary.imported} importert, ${preview.rejectedCount} avvist`);
+        if (summary.imported !== rows || preview.rejectedCount !== 0)
+          throw new Error(`Import av ${rows} rader: ${summary.imported} importert, ${preview.rejectedCount} avvist`);
         const goal = GOALS[rows];
         results.push(info(`import ${rows} rader: lese + kontrollere (worker)`, formatMs(read)));
         results.push(info(`import ${rows} rader: skrive (én transaksjon)`, formatMs(total - read)));

@@ -25,5 +25,10 @@ export async function checkA11y(page: Page, name: string): Promise<void> {
 }
 
 function firstLine(summary: string): string {
-  return summary.split('\n').map((line) => line.trim()).filter(Boolean).slice(0, 2).join(' ');
+  return summary
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(0, 2)
+    .join(' ');
 }

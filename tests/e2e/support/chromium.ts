@@ -28,8 +28,7 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
-const MISSING_MESSAGE =
-  `Chromium was not found at ${CHROMIUM_PATH}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`;
+const MISSING_MESSAGE = `Chromium was not found at ${CHROMIUM_PATH}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`;
 
 /**
  * `describe` for tests that need the browser. Without Chromium, CI fails loudly (browser tests must

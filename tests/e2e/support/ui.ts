@@ -62,7 +62,12 @@ export function tableText(table: Locator): Promise<string[][]> {
       Array.from(row.querySelectorAll('th, td, [role="columnheader"], [role="rowheader"], [role="cell"], [role="gridcell"]'))
         .filter((cell, _index, cells) => !cells.some((other) => other !== cell && other.contains(cell)))
         // Soft hyphens and zero-width spaces only offer line breaks; they are not part of what is read.
-        .map((cell) => (cell.textContent ?? '').replace(/[\u00ad\u200b]/g, '').replace(/\s+/g, ' ').trim()),
+        .map((cell) =>
+          (cell.textContent ?? '')
+            .replace(/[\u00ad\u200b]/g, '')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        ),
     ),
   );
 }

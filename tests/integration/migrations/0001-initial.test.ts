@@ -167,12 +167,8 @@ describe('0001-initial', () => {
   });
 
   it('requires a code for members and none for the others', () => {
-    expect(() =>
-      sqlite.prepare(`insert into municipalities (code, name, kind, sort_order) values (null, 'Bodø', 'member', 12)`).run(),
-    ).toThrow(/CHECK/);
-    expect(() =>
-      sqlite.prepare(`insert into municipalities (code, name, kind, sort_order) values ('XY', 'Noe annet', 'other', 12)`).run(),
-    ).toThrow(/CHECK/);
+    expect(() => sqlite.prepare(`insert into municipalities (code, name, kind, sort_order) values (null, 'Bodø', 'member', 12)`).run()).toThrow(/CHECK/);
+    expect(() => sqlite.prepare(`insert into municipalities (code, name, kind, sort_order) values ('XY', 'Noe annet', 'other', 12)`).run()).toThrow(/CHECK/);
   });
 
   it('refuses two cases with the same code', () => {

@@ -125,9 +125,7 @@ describe('0002-daily-totals', () => {
     const member = insertMember(sqlite, 'a');
     const id = insertEntry(sqlite, { date: '2020-05-05', municipality: 2, category: 3, minutes: 120 });
     sqlite.prepare('insert into time_entry_participants values (?, ?)').run(id, member);
-    expect(totalsTable(sqlite)).toEqual([
-      { municipality_id: 2, category_id: 3, entry_date: '2020-05-05', entries: 1, minutes: 120, person_minutes: 120 },
-    ]);
+    expect(totalsTable(sqlite)).toEqual([{ municipality_id: 2, category_id: 3, entry_date: '2020-05-05', entries: 1, minutes: 120, person_minutes: 120 }]);
     sqlite.prepare('delete from time_entries where id = ?').run(id);
     expect(totalsTable(sqlite)).toEqual([]);
   });

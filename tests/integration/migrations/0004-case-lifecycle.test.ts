@@ -41,7 +41,10 @@ describe('0004-case-lifecycle', () => {
   });
 
   it('seeds the eight life domains in order', () => {
-    const names = db.sqlite.prepare('select name from life_domains order by sort_order').all().map((r) => (r as { name: string }).name);
+    const names = db.sqlite
+      .prepare('select name from life_domains order by sort_order')
+      .all()
+      .map((r) => (r as { name: string }).name);
     expect(names).toEqual([...DEFAULT_LIFE_DOMAINS]);
   });
 

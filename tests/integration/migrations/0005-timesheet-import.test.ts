@@ -51,9 +51,7 @@ describe('0005-timesheet-import', () => {
   });
 
   it('indexes keys by entry so deleting an entry does not scan every key', () => {
-    const plan = db.sqlite
-      .prepare("explain query plan select * from timesheet_import_rows where time_entry_id = 1")
-      .all() as { detail: string }[];
+    const plan = db.sqlite.prepare('explain query plan select * from timesheet_import_rows where time_entry_id = 1').all() as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/timesheet_import_rows_by_entry/);
   });
 

@@ -25,7 +25,9 @@ const before0006 = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name])
 describe('0006-access-control', () => {
   it('chains audit rows written before it, keeping them read-only', async () => {
     const old = await openDatabase(path, { migrations: before0006 });
-    old.sqlite.prepare("insert into team_members (username, display_name, initials, role, created_at) values ('marit', 'Marit', 'MS', 'administrator', 'x')").run();
+    old.sqlite
+      .prepare("insert into team_members (username, display_name, initials, role, created_at) values ('marit', 'Marit', 'MS', 'administrator', 'x')")
+      .run();
     const insert = old.sqlite.prepare("insert into audit_log (at, actor_id, action, record_type, record_id, fields) values (?, 1, 'create', 'case', ?, '[]')");
     insert.run('2020-01-01T10:00:00.000Z', '1');
     insert.run('2020-01-02T10:00:00.000Z', '2');
@@ -47,14 +49,20 @@ describe('0006-access-control', () => {
 
   it('adds passwords with a failure count, and a closure note of at most 500 characters', async () => {
     db = await openDatabase(path);
-    const members = db.sqlite.prepare("select name, dflt_value from pragma_table_info('team_members') where name in ('password_hash', 'failed_sign_ins', 'last_failed_sign_in_at') order by name").all();
+    const members = db.sqlite
+      .prepare(
+        "select name, dflt_value from pragma_table_info('team_members') where name in ('password_hash', 'failed_sign_ins', 'last_failed_sign_in_at') order by name",
+      )
+      .all();
     expect(members).toEqual([
       { name: 'failed_sign_ins', dflt_value: '0' },
       { name: 'last_failed_sign_in_at', dflt_value: null },
       { name: 'password_hash', dflt_value: null },
     ]);
     db.sqlite
-      .prepare("insert into cases (code, municipality_id, year, running_number, status, created_at, updated_at) values ('01/20-FA', 1, 2020, 1, 'henvist', 'x', 'x')")
+      .prepare(
+        "insert into cases (code, municipality_id, year, running_number, status, created_at, updated_at) values ('01/20-FA', 1, 2020, 1, 'henvist', 'x', 'x')",
+      )
       .run();
     const setNote = db.sqlite.prepare("update cases set closure_note = ? where code = '01/20-FA'");
     setNote.run('x'.repeat(500));

@@ -33,13 +33,20 @@ describe('0008-case-indexes', () => {
     const category = (db.sqlite.prepare('select id from categories limit 1').get() as { id: number }).id;
     const caseId = Number(
       db.sqlite
-        .prepare("insert into cases (code, municipality_id, year, running_number, status, referral_date, created_at, updated_at) values ('01/20-XX', ?, 2020, 1, 'henvist', '2020-06-01', ?, ?)")
+        .prepare(
+          "insert into cases (code, municipality_id, year, running_number, status, referral_date, created_at, updated_at) values ('01/20-XX', ?, 2020, 1, 'henvist', '2020-06-01', ?, ?)",
+        )
         .run(municipality, now, now).lastInsertRowid,
     );
     const entry = db.sqlite.prepare(
       "insert into time_entries (entry_date, case_id, municipality_id, category_id, minutes, source, created_at, updated_at) values ('2020-06-02', ?, ?, ?, ?, 'manual', ?, ?)",
     );
-    for (const [id, minutes] of [[caseId, 30], [caseId, 90], [null, 60]] as const) entry.run(id, municipality, category, minutes, now, now);
+    for (const [id, minutes] of [
+      [caseId, 30],
+      [caseId, 90],
+      [null, 60],
+    ] as const)
+      entry.run(id, municipality, category, minutes, now, now);
     db.sqlite.prepare('update time_entries set minutes = 60 where minutes = 30').run();
     expect(db.sqlite.prepare(CASE_MINUTES).get(caseId)).toEqual({ minutes: 150 });
   });

@@ -40,9 +40,7 @@ describe('0010-annual-report-texts', () => {
 
   it('refers to an existing team member as author', () => {
     expect(() =>
-      db.sqlite
-        .prepare('insert into annual_report_texts (year, section, text, updated_at, updated_by) values (2020, ?, ?, ?, 9999)')
-        .run('team', 'tekst', NOW),
+      db.sqlite.prepare('insert into annual_report_texts (year, section, text, updated_at, updated_by) values (2020, ?, ?, ?, 9999)').run('team', 'tekst', NOW),
     ).toThrow(/FOREIGN KEY/);
   });
 });

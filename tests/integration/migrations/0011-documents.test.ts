@@ -21,7 +21,9 @@ function insertCase(): number {
   const municipality = (db.sqlite.prepare("select id from municipalities where kind = 'member' limit 1").get() as { id: number }).id;
   return Number(
     db.sqlite
-      .prepare("insert into cases (code, municipality_id, year, running_number, status, referral_date, created_at, updated_at) values ('01/20-XX', ?, 2020, 1, 'avsluttet', '2020-06-01', ?, ?)")
+      .prepare(
+        "insert into cases (code, municipality_id, year, running_number, status, referral_date, created_at, updated_at) values ('01/20-XX', ?, 2020, 1, 'avsluttet', '2020-06-01', ?, ?)",
+      )
       .run(municipality, NOW, NOW).lastInsertRowid,
   );
 }
@@ -33,7 +35,7 @@ describe('0011-documents', () => {
     insert.run('closure-report', 2, 'Ny.docx', Buffer.from('PK'), 2, NOW);
     expect(() => insert.run('closure-report', 2, 'Igjen.docx', Buffer.from('PK'), 2, NOW)).toThrow(/UNIQUE/);
     expect(() => insert.run('brev', 1, 'Brev.docx', Buffer.from('PK'), 2, NOW)).toThrow(/CHECK/);
-    const stored = db.sqlite.prepare("select content, is_default from document_templates where version = 1").get() as { content: Buffer; is_default: number };
+    const stored = db.sqlite.prepare('select content, is_default from document_templates where version = 1').get() as { content: Buffer; is_default: number };
     expect(Buffer.from(stored.content).toString()).toBe('PK');
     expect(stored.is_default).toBe(0);
   });
@@ -48,15 +50,16 @@ describe('0011-documents', () => {
   it('stores answers per question on the 1–5 scale and deletes them with their form', () => {
     const caseId = insertCase();
     const response = Number(
-      db.sqlite.prepare("insert into evaluation_responses (case_id, received_date, consent_to_contact, created_at, updated_at) values (?, '2020-07-01', 1, ?, ?)").run(caseId, NOW, NOW)
-        .lastInsertRowid,
+      db.sqlite
+        .prepare("insert into evaluation_responses (case_id, received_date, consent_to_contact, created_at, updated_at) values (?, '2020-07-01', 1, ?, ?)")
+        .run(caseId, NOW, NOW).lastInsertRowid,
     );
     const answer = db.sqlite.prepare(`insert into evaluation_answers (response_id, case_id, question_id, value, text_value) values (?, ${caseId}, ?, ?, ?)`);
     answer.run(response, 'respekt', 5, null);
     answer.run(response, 'fungerte', null, 'Praten');
     expect(() => answer.run(response, 'lyttet', 6, null)).toThrow(/CHECK/);
     expect(() => answer.run(response, 'respekt', 4, null)).toThrow(/UNIQUE|PRIMARY/);
-    expect(() => db.sqlite.prepare("update evaluation_responses set consent_to_contact = 2").run()).toThrow(/CHECK/);
+    expect(() => db.sqlite.prepare('update evaluation_responses set consent_to_contact = 2').run()).toThrow(/CHECK/);
     db.sqlite.prepare('delete from evaluation_responses where id = ?').run(response);
     expect(db.sqlite.prepare('select count(*) as n from evaluation_answers').get()).toEqual({ n: 0 });
   });

@@ -44,7 +44,12 @@ export function AuditFilters({ filter, onChange }: { filter: AuditFilter; onChan
         </Dropdown>
       </Field>
       <Field label="Sak" className={styles.narrow}>
-        <Input className={styles.input} value={filter.caseCode ?? ''} placeholder="NN/ÅÅ-XX" onChange={(_e, data) => set('caseCode', data.value.trim() || undefined)} />
+        <Input
+          className={styles.input}
+          value={filter.caseCode ?? ''}
+          placeholder="NN/ÅÅ-XX"
+          onChange={(_e, data) => set('caseCode', data.value.trim() || undefined)}
+        />
       </Field>
       <Field label="Handling" className={styles.wide}>
         <Dropdown

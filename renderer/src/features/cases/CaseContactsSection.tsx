@@ -34,7 +34,14 @@ export function CaseContactsSection({ detail }: { detail: CaseDetailDto }) {
           {
             header: 'Fjern',
             width: '70px',
-            cell: (c) => <Button appearance="subtle" icon={<DeleteRegular />} aria-label={`Fjern ${c.contactName} fra saken`} onClick={() => void unlink.submit({ id: c.id })} />,
+            cell: (c) => (
+              <Button
+                appearance="subtle"
+                icon={<DeleteRegular />}
+                aria-label={`Fjern ${c.contactName} fra saken`}
+                onClick={() => void unlink.submit({ id: c.id })}
+              />
+            ),
           },
         ]}
         rows={detail.contacts}

@@ -37,10 +37,21 @@ export function CaseFilters({ value, onChange }: { value: CaseFilterValues; onCh
         <SearchBox value={value.search} maxLength={20} placeholder="For eksempel 02/20" onChange={(_e, data) => onChange({ ...value, search: data.value })} />
       </Field>
       <Field label="Status" className={styles.filter}>
-        <ChoiceDropdown value={value.status} options={CASE_STATUSES} labels={CASE_STATUS_LABEL} emptyOption="Alle statuser" onChange={(status) => onChange({ ...value, status })} />
+        <ChoiceDropdown
+          value={value.status}
+          options={CASE_STATUSES}
+          labels={CASE_STATUS_LABEL}
+          emptyOption="Alle statuser"
+          onChange={(status) => onChange({ ...value, status })}
+        />
       </Field>
       <Field label="Vis saker fra" className={styles.filter}>
-        <MunicipalityDropdown kinds={MEMBER_KINDS} value={value.municipalityId} onChange={(municipalityId) => onChange({ ...value, municipalityId })} emptyOption="Alle kommuner" />
+        <MunicipalityDropdown
+          kinds={MEMBER_KINDS}
+          value={value.municipalityId}
+          onChange={(municipalityId) => onChange({ ...value, municipalityId })}
+          emptyOption="Alle kommuner"
+        />
       </Field>
       <Field label="År" className={styles.filter}>
         <ChoiceDropdown value={value.year} options={years} labels={yearLabels} emptyOption="Alle år" onChange={(year) => onChange({ ...value, year })} />

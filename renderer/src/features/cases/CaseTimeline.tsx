@@ -35,7 +35,10 @@ export function CaseTimeline({ detail }: { detail: CaseDetailDto }) {
     ['Oppfølging startet', date(detail.startDate)],
     ['Avsluttet', detail.closedDate ? `${date(detail.closedDate)}${detail.closureReason ? ` (${CLOSURE_REASON_LABEL[detail.closureReason]})` : ''}` : '–'],
     ...(detail.takeoverService ? ([['Overtar oppfølging', detail.takeoverService]] as [string, string][]) : []),
-    ['Etteroppfølging', detail.afterContactDate ? `Utført ${date(detail.afterContactDate)}` : detail.afterContactDue ? `Frist ${date(detail.afterContactDue)}` : '–'],
+    [
+      'Etteroppfølging',
+      detail.afterContactDate ? `Utført ${date(detail.afterContactDate)}` : detail.afterContactDue ? `Frist ${date(detail.afterContactDue)}` : '–',
+    ],
   ];
   return (
     <SectionCard title="Forløp">

@@ -29,7 +29,10 @@ export function CasesPage() {
   const { search: _typed, ...chosen } = filters;
   const filter = { ...chosen, ...(search ? { search: search.slice(0, 20) } : {}) };
   const sorted = sorting[0];
-  const sort = sorted && SORT_FIELD_OF_COLUMN[sorted.id] ? { field: SORT_FIELD_OF_COLUMN[sorted.id]!, direction: sorted.desc ? ('desc' as const) : ('asc' as const) } : undefined;
+  const sort =
+    sorted && SORT_FIELD_OF_COLUMN[sorted.id]
+      ? { field: SORT_FIELD_OF_COLUMN[sorted.id]!, direction: sorted.desc ? ('desc' as const) : ('asc' as const) }
+      : undefined;
   const cases = useApiQuery('cases:page', { filter, page, pageSize: PAGE_SIZE, ...(sort ? { sort } : {}) }, { keepPrevious: true });
   const filtered = Object.values(filter).some((v) => v !== undefined);
   const total = cases.data?.total ?? 0;

@@ -21,11 +21,7 @@ const useStyles = makeStyles({
 export function CodePreview({ municipalityId, referralDate }: { municipalityId: number | undefined; referralDate: string }) {
   const styles = useStyles();
   const ready = municipalityId !== undefined && isIsoDate(referralDate);
-  const query = useApiQuery(
-    'cases:next-code',
-    { municipalityId: municipalityId ?? 0, referralDate },
-    { enabled: ready, staleTime: 0 },
-  );
+  const query = useApiQuery('cases:next-code', { municipalityId: municipalityId ?? 0, referralDate }, { enabled: ready, staleTime: 0 });
   let content;
   if (!ready) content = <Text className={styles.muted}>Velg kommune og henvisningsdato for å se saksnummeret.</Text>;
   else if (query.error) content = <Text className={styles.warning}>{errorMessage(query.error)}</Text>;

@@ -44,7 +44,10 @@ export function DocumentsSection({ detail }: { detail: CaseDetailDto }) {
   };
 
   return (
-    <SectionCard title="Dokumenter" description="Lages fra teamets gjeldende maler (Innstillinger → Maler) og sakens data. Dokumentene har bare saksnummer, ikke navn.">
+    <SectionCard
+      title="Dokumenter"
+      description="Lages fra teamets gjeldende maler (Innstillinger → Maler) og sakens data. Dokumentene har bare saksnummer, ikke navn."
+    >
       <div className={styles.actions}>
         {TEMPLATE_KINDS.map((kind) => (
           <Button

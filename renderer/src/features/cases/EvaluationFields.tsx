@@ -165,7 +165,12 @@ export function EvaluationFields({
               hint={`${formatInteger(value.length)} av ${formatInteger(EVALUATION_TEXT_MAX)} tegn.`}
               validationMessage={fieldErrors[`answers.${q.id}`] ?? fieldErrors[q.id]}
             >
-              <Textarea value={value} maxLength={EVALUATION_TEXT_MAX} resize="vertical" onChange={(_e, d) => setAnswer(q.id, d.value === '' ? null : d.value)} />
+              <Textarea
+                value={value}
+                maxLength={EVALUATION_TEXT_MAX}
+                resize="vertical"
+                onChange={(_e, d) => setAnswer(q.id, d.value === '' ? null : d.value)}
+              />
             </FormField>
           );
         })}

@@ -41,10 +41,7 @@ export function EvaluationsSection({ detail }: { detail: CaseDetailDto }) {
   const list = useApiQuery('evaluations:list', { caseId: detail.id });
   const remove = useApiMutation('evaluations:delete');
   return (
-    <SectionCard
-      title="Evalueringsskjemaer"
-      description="Skjemaer brukeren har levert tilbake. De registreres på saksnummeret, aldri med navn."
-    >
+    <SectionCard title="Evalueringsskjemaer" description="Skjemaer brukeren har levert tilbake. De registreres på saksnummeret, aldri med navn.">
       <div>
         <RegisterEvaluation detail={detail} />
       </div>
@@ -80,8 +77,8 @@ export function EvaluationsSection({ detail }: { detail: CaseDetailDto }) {
                   }}
                 >
                   <Text>
-                    Svarene fra skjemaet mottatt {formatNorwegianDate(r.receivedDate)} fjernes fra saken og fra statistikken. Papirskjemaet må
-                    eventuelt registreres på nytt.
+                    Svarene fra skjemaet mottatt {formatNorwegianDate(r.receivedDate)} fjernes fra saken og fra statistikken. Papirskjemaet må eventuelt
+                    registreres på nytt.
                   </Text>
                 </ConfirmButton>
               </div>

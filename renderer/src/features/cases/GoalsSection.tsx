@@ -46,7 +46,9 @@ export function GoalsSection({ detail }: { detail: CaseDetailDto }) {
           {
             header: 'Slett',
             width: '70px',
-            cell: (g) => <Button appearance="subtle" icon={<DeleteRegular />} aria-label={`Slett målet «${g.text}»`} onClick={() => void remove.submit({ id: g.id })} />,
+            cell: (g) => (
+              <Button appearance="subtle" icon={<DeleteRegular />} aria-label={`Slett målet «${g.text}»`} onClick={() => void remove.submit({ id: g.id })} />
+            ),
           },
         ]}
         rows={detail.goals}

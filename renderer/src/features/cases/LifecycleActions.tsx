@@ -42,7 +42,19 @@ export function LifecycleActions({ detail }: { detail: CaseDetailDto }) {
   );
 }
 
-function DateField({ label, value, onChange, error, required = true }: { label: string; value: string; onChange: (v: string) => void; error?: string; required?: boolean }) {
+function DateField({
+  label,
+  value,
+  onChange,
+  error,
+  required = true,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  required?: boolean;
+}) {
   return (
     <FormField label={label} required={required} validationMessage={error}>
       <DateInput value={value} onChange={onChange} />
@@ -54,7 +66,13 @@ function Reject({ detail }: { detail: CaseDetailDto }) {
   const step = useSubmit('cases:reject');
   const [date, setDate] = useState(todayIso());
   return (
-    <StepDialog triggerLabel="Avvis henvisningen" title="Avvis henvisningen" submitLabel="Avvis" message={step.message} onSubmit={() => step.submit({ id: detail.id, date })}>
+    <StepDialog
+      triggerLabel="Avvis henvisningen"
+      title="Avvis henvisningen"
+      submitLabel="Avvis"
+      message={step.message}
+      onSubmit={() => step.submit({ id: detail.id, date })}
+    >
       <DateField label="Dato" value={date} onChange={setDate} error={step.fieldErrors.date} />
     </StepDialog>
   );
@@ -83,7 +101,13 @@ function EnterInstitution({ detail }: { detail: CaseDetailDto }) {
       <FormField label="Institusjon" hint="Navnet på institusjonen eller fengselet." validationMessage={step.fieldErrors.institutionName}>
         <Input value={name} maxLength={120} onChange={(_e, d) => setName(d.value)} />
       </FormField>
-      <DateField label="Forventet utskriving/løslatelse" required={false} value={expected} onChange={setExpected} error={step.fieldErrors.expectedDischargeDate} />
+      <DateField
+        label="Forventet utskriving/løslatelse"
+        required={false}
+        value={expected}
+        onChange={setExpected}
+        error={step.fieldErrors.expectedDischargeDate}
+      />
     </StepDialog>
   );
 }
@@ -154,7 +178,13 @@ function Reopen({ detail }: { detail: CaseDetailDto }) {
   const step = useSubmit('cases:reopen');
   const [date, setDate] = useState(todayIso());
   return (
-    <StepDialog triggerLabel="Gjenåpne" title="Gjenåpne saken" submitLabel="Gjenåpne" message={step.message} onSubmit={() => step.submit({ id: detail.id, date })}>
+    <StepDialog
+      triggerLabel="Gjenåpne"
+      title="Gjenåpne saken"
+      submitLabel="Gjenåpne"
+      message={step.message}
+      onSubmit={() => step.submit({ id: detail.id, date })}
+    >
       <Text>Saken går tilbake til oppfølging. Avslutningen blir stående i forløpet.</Text>
       <DateField label="Dato" value={date} onChange={setDate} error={step.fieldErrors.date} />
     </StepDialog>

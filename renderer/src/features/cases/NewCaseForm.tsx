@@ -59,13 +59,7 @@ export function NewCaseForm({ onCreated }: { onCreated: (created: CaseDto) => vo
               name="municipalityId"
               render={({ field, fieldState }) => (
                 <FormField label="Kommune" required validationMessage={fieldState.error?.message}>
-                  <MunicipalityDropdown
-                    ref={field.ref}
-                    kinds={MEMBER_KINDS}
-                    value={field.value}
-                    onChange={field.onChange}
-                    onBlur={field.onBlur}
-                  />
+                  <MunicipalityDropdown ref={field.ref} kinds={MEMBER_KINDS} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
                 </FormField>
               )}
             />

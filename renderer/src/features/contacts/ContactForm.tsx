@@ -46,7 +46,10 @@ export function ContactDialog({ contact }: { contact?: ContactDto }) {
   const update = useSubmit('contacts:update');
   const step = contact ? update : create;
   const [v, setValues] = useState(() => contactValues(contact));
-  const set = <K extends keyof ContactValues>(key: K) => (value: ContactValues[K]) => setValues((old) => ({ ...old, [key]: value }));
+  const set =
+    <K extends keyof ContactValues>(key: K) =>
+    (value: ContactValues[K]) =>
+      setValues((old) => ({ ...old, [key]: value }));
   const e = step.fieldErrors;
   const fields = {
     name: v.name,

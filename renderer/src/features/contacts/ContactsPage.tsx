@@ -119,7 +119,13 @@ export function ContactsPage() {
                       onClick={() => void archive.submit({ id: c.id, archived: !c.archived })}
                     />
                     {c.uses === 0 ? (
-                      <Button appearance="subtle" icon={<DeleteRegular />} aria-label={`Slett ${c.name}`} title={`Slett ${c.name}`} onClick={() => void remove.submit({ id: c.id })} />
+                      <Button
+                        appearance="subtle"
+                        icon={<DeleteRegular />}
+                        aria-label={`Slett ${c.name}`}
+                        title={`Slett ${c.name}`}
+                        onClick={() => void remove.submit({ id: c.id })}
+                      />
                     ) : null}
                   </span>
                 );

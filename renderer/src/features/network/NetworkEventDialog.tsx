@@ -38,7 +38,10 @@ export function NetworkEventDialog({ event }: { event?: NetworkEventDto }) {
   // Archived partners are listed too: an old entry may name one, and editing it must not drop it.
   const contacts = useApiQuery('contacts:list', { includeArchived: Boolean(event) });
   const [v, setValues] = useState(() => eventValues(event));
-  const set = <K extends keyof EventValues>(key: K) => (value: EventValues[K]) => setValues((old) => ({ ...old, [key]: value }));
+  const set =
+    <K extends keyof EventValues>(key: K) =>
+    (value: EventValues[K]) =>
+      setValues((old) => ({ ...old, [key]: value }));
   const chosen = (contacts.data ?? []).filter((c) => v.contactIds.includes(c.id));
   const fields = { date: v.date, kind: v.kind as NetworkKind, municipalityId: v.municipalityId ?? null, contactIds: v.contactIds, note: v.note };
   const when = event ? formatNorwegianDate(event.date) : '';

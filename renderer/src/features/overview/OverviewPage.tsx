@@ -55,7 +55,14 @@ export function OverviewPage() {
     { header: 'Frist', cell: (c) => formatNorwegianDate(c.dueDate) },
     {
       header: 'Status',
-      cell: (c) => (c.overdue ? <Badge color="danger">Forfalt</Badge> : <Badge color="informative" appearance="tint">Snart</Badge>),
+      cell: (c) =>
+        c.overdue ? (
+          <Badge color="danger">Forfalt</Badge>
+        ) : (
+          <Badge color="informative" appearance="tint">
+            Snart
+          </Badge>
+        ),
     },
   ];
 
@@ -70,23 +77,50 @@ export function OverviewPage() {
       {overview.isPending ? <Loading label="Henter oversikten …" /> : null}
       {data ? (
         <div className={styles.grid}>
-          <SectionCard
-            title="Etteroppfølging"
-            description="Samtalen tre måneder etter avslutning: forfalt, eller innen 14 dager."
-          >
-            <SimpleTable ariaLabel="Etteroppfølging" columns={afterColumns} rows={data.afterContacts} rowKey={rowKey} emptyText="Ingen etteroppfølginger de neste 14 dagene." />
+          <SectionCard title="Etteroppfølging" description="Samtalen tre måneder etter avslutning: forfalt, eller innen 14 dager.">
+            <SimpleTable
+              ariaLabel="Etteroppfølging"
+              columns={afterColumns}
+              rows={data.afterContacts}
+              rowKey={rowKey}
+              emptyText="Ingen etteroppfølginger de neste 14 dagene."
+            />
           </SectionCard>
           <SectionCard title="Aktive saker" description={`Varsel når oppfølgingen har vart ${data.warningWeeks} uker etter utskriving eller løslatelse.`}>
-            <SimpleTable ariaLabel="Aktive saker" columns={activeColumns} rows={data.active} rowKey={rowKey} emptyText="Ingen saker i institusjonsfase eller oppfølging." />
+            <SimpleTable
+              ariaLabel="Aktive saker"
+              columns={activeColumns}
+              rows={data.active}
+              rowKey={rowKey}
+              emptyText="Ingen saker i institusjonsfase eller oppfølging."
+            />
           </SectionCard>
           <SectionCard title="Henvisninger som venter" description="Henviste saker som ennå ikke er startet eller avvist.">
-            <SimpleTable ariaLabel="Henvisninger som venter" columns={[codeColumn, municipalityColumn, referredColumn, staffColumn]} rows={data.waitingReferrals} rowKey={rowKey} emptyText="Ingen henvisninger venter." />
+            <SimpleTable
+              ariaLabel="Henvisninger som venter"
+              columns={[codeColumn, municipalityColumn, referredColumn, staffColumn]}
+              rows={data.waitingReferrals}
+              rowKey={rowKey}
+              emptyText="Ingen henvisninger venter."
+            />
           </SectionCard>
           <SectionCard title="Mangler farlighetsvurdering" description="Må være gjort før oppfølgingen kan starte.">
-            <SimpleTable ariaLabel="Mangler farlighetsvurdering" columns={[codeColumn, municipalityColumn, { header: 'Status', cell: (c) => CASE_STATUS_LABEL[c.status] }]} rows={data.missingRiskAssessment} rowKey={rowKey} emptyText="Alle saker som venter har en farlighetsvurdering." />
+            <SimpleTable
+              ariaLabel="Mangler farlighetsvurdering"
+              columns={[codeColumn, municipalityColumn, { header: 'Status', cell: (c) => CASE_STATUS_LABEL[c.status] }]}
+              rows={data.missingRiskAssessment}
+              rowKey={rowKey}
+              emptyText="Alle saker som venter har en farlighetsvurdering."
+            />
           </SectionCard>
           <SectionCard title="Mangler to ansatte" description="Teamet går to på hver sak.">
-            <SimpleTable ariaLabel="Mangler to ansatte" columns={[codeColumn, municipalityColumn, staffColumn]} rows={data.missingSecondStaff} rowKey={rowKey} emptyText="Alle aktive saker har to ansatte." />
+            <SimpleTable
+              ariaLabel="Mangler to ansatte"
+              columns={[codeColumn, municipalityColumn, staffColumn]}
+              rows={data.missingSecondStaff}
+              rowKey={rowKey}
+              emptyText="Alle aktive saker har to ansatte."
+            />
           </SectionCard>
         </div>
       ) : null}

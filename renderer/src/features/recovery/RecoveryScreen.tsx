@@ -34,9 +34,7 @@ export function RecoveryScreen({ reason }: { reason: string }) {
     return (
       <CenteredScreen title="Sikkerhetskopien er hentet fram">
         <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>
-            Dataene fra {backupTitle(restore.result.restored)} er lagt tilbake. Ettervern starter på nytt om et øyeblikk.
-          </MessageBarBody>
+          <MessageBarBody>Dataene fra {backupTitle(restore.result.restored)} er lagt tilbake. Ettervern starter på nytt om et øyeblikk.</MessageBarBody>
         </MessageBar>
         {restore.result.safetyCopy ? <Text>Den skadde databasen er tatt vare på som «{restore.result.safetyCopy}» i mappen for sikkerhetskopier.</Text> : null}
       </CenteredScreen>

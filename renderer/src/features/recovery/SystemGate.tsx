@@ -20,12 +20,16 @@ const STATUS_POLL_MS = 30_000;
  */
 export function SystemGate({ children }: { children: ReactNode }) {
   const styles = useStyles();
-  const status = useApiQuery('system:status', {}, {
-    staleTime: Infinity,
-    // A running instance can lose the network share's lease to another PC; asking again now and then
-    // brings up the banner. Once read-only, it stays so until a restart.
-    refetchInterval: (query) => (query.state.data?.mode === 'normal' ? STATUS_POLL_MS : false),
-  });
+  const status = useApiQuery(
+    'system:status',
+    {},
+    {
+      staleTime: Infinity,
+      // A running instance can lose the network share's lease to another PC; asking again now and then
+      // brings up the banner. Once read-only, it stays so until a restart.
+      refetchInterval: (query) => (query.state.data?.mode === 'normal' ? STATUS_POLL_MS : false),
+    },
+  );
   if (status.isPending) return <Loading label="Starter Ettervern …" />;
   // If even the status cannot be read, the session gate shows its own error.
   if (status.data?.mode === 'recovery') return <RecoveryScreen reason={status.data.message ?? ''} />;

@@ -1,14 +1,4 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  MessageBar,
-  MessageBarBody,
-} from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -77,13 +67,7 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <DialogForm
-      title="Bytt passord"
-      message={message}
-      submitLabel="Bytt passord"
-      submitting={form.formState.isSubmitting}
-      onSubmit={onSubmit}
-    >
+    <DialogForm title="Bytt passord" message={message} submitLabel="Bytt passord" submitting={form.formState.isSubmitting} onSubmit={onSubmit}>
       <PasswordField control={form.control} name="currentPassword" label="Nåværende passord" autoComplete="current-password" autoFocus />
       <PasswordField
         control={form.control}

@@ -40,10 +40,7 @@ export function FirstMemberScreen() {
   });
 
   return (
-    <CenteredScreen
-      title="Kom i gang"
-      intro="Ettervern er tomt. Registrer deg selv som første teammedlem, så kan du legge til resten av teamet etterpå."
-    >
+    <CenteredScreen title="Kom i gang" intro="Ettervern er tomt. Registrer deg selv som første teammedlem, så kan du legge til resten av teamet etterpå.">
       <form className={styles.form} onSubmit={onSubmit} noValidate>
         <FormErrorMessage message={message} />
         <TeamMemberFields form={form} self />

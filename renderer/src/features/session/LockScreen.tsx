@@ -56,31 +56,31 @@ export function LockScreen({ member }: { member: TeamMemberDto }) {
   // Fluent's Portal, not React's: it carries the theme, whose colours are CSS variables.
   return (
     <Portal>
-    <div ref={overlay} className={styles.overlay} role="dialog" aria-modal="true" aria-labelledby="lock-title">
-      <Card className={styles.card}>
-        <Text as="h1" size={600} weight="semibold" className={styles.heading} id="lock-title">
-          <LockClosedRegular aria-hidden /> Skjermen er låst
-        </Text>
-        <div className={styles.who}>
-          <Avatar aria-hidden name={member.displayName} initials={member.initials} color="colorful" size={40} />
-          <Text>
-            Innlogget som {member.displayName} ({member.initials}). Skriv passordet ditt for å fortsette der du var.
+      <div ref={overlay} className={styles.overlay} role="dialog" aria-modal="true" aria-labelledby="lock-title">
+        <Card className={styles.card}>
+          <Text as="h1" size={600} weight="semibold" className={styles.heading} id="lock-title">
+            <LockClosedRegular aria-hidden /> Skjermen er låst
           </Text>
-        </div>
-        <form className={styles.form} onSubmit={onSubmit} noValidate>
-          <FormErrorMessage message={message} />
-          <PasswordField control={form.control} name="password" label="Passord" autoComplete="current-password" autoFocus />
-          <div className={styles.actions}>
-            <Button type="submit" appearance="primary" disabled={form.formState.isSubmitting}>
-              Lås opp
-            </Button>
-            <Button appearance="secondary" disabled={signOut.isPending} onClick={() => signOut.mutate({})}>
-              Logg inn som en annen
-            </Button>
+          <div className={styles.who}>
+            <Avatar aria-hidden name={member.displayName} initials={member.initials} color="colorful" size={40} />
+            <Text>
+              Innlogget som {member.displayName} ({member.initials}). Skriv passordet ditt for å fortsette der du var.
+            </Text>
           </div>
-        </form>
-      </Card>
-    </div>
+          <form className={styles.form} onSubmit={onSubmit} noValidate>
+            <FormErrorMessage message={message} />
+            <PasswordField control={form.control} name="password" label="Passord" autoComplete="current-password" autoFocus />
+            <div className={styles.actions}>
+              <Button type="submit" appearance="primary" disabled={form.formState.isSubmitting}>
+                Lås opp
+              </Button>
+              <Button appearance="secondary" disabled={signOut.isPending} onClick={() => signOut.mutate({})}>
+                Logg inn som en annen
+              </Button>
+            </div>
+          </form>
+        </Card>
+      </div>
     </Portal>
   );
 }
@@ -95,8 +95,7 @@ function isolate(overlay: HTMLElement, returnFocus: HTMLElement | null): () => v
   while (host.parentElement && host.parentElement !== document.body) host = host.parentElement;
   // Only elements not already hidden: an open modal dialog hides the app itself and must undo that itself.
   const others = [...document.body.children].filter(
-    (element): element is HTMLElement =>
-      element !== host && element instanceof HTMLElement && !element.inert && element.getAttribute('aria-hidden') === null,
+    (element): element is HTMLElement => element !== host && element instanceof HTMLElement && !element.inert && element.getAttribute('aria-hidden') === null,
   );
   for (const element of others) {
     element.inert = true;

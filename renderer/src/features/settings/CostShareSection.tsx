@@ -87,7 +87,11 @@ export function CostShareSection({ canEdit }: { canEdit: boolean }) {
       setProblem('Fyll inn budsjett, grunnbeløp, timepris og alle satsene med tall.');
       return;
     }
-    const municipalities = draft.municipalities.map((m) => ({ municipalityId: m.municipalityId, population: parseNumber(m.population), extraHours: parseNumber(m.extraHours) ?? 0 }));
+    const municipalities = draft.municipalities.map((m) => ({
+      municipalityId: m.municipalityId,
+      population: parseNumber(m.population),
+      extraHours: parseNumber(m.extraHours) ?? 0,
+    }));
     const bad = municipalities.find((m) => Number.isNaN(m.population) || Number.isNaN(m.extraHours));
     if (bad) {
       const name = settings.data.municipalities.find((m) => m.municipalityId === bad.municipalityId)?.municipality ?? '';
@@ -137,13 +141,31 @@ export function CostShareSection({ canEdit }: { canEdit: boolean }) {
           <>
             <div className={styles.row}>
               <Field label="Budsjett (kr)" hint="Det kommunene til sammen betaler dette året.">
-                <Input className={styles.number} inputMode="decimal" value={draft.budget} disabled={!canEdit} onChange={(_e, d) => setField({ budget: d.value })} />
+                <Input
+                  className={styles.number}
+                  inputMode="decimal"
+                  value={draft.budget}
+                  disabled={!canEdit}
+                  onChange={(_e, d) => setField({ budget: d.value })}
+                />
               </Field>
               <Field label="Grunnbeløp per kommune (kr)" hint="Modell 1 og 3.">
-                <Input className={styles.number} inputMode="decimal" value={draft.baseAmount} disabled={!canEdit} onChange={(_e, d) => setField({ baseAmount: d.value })} />
+                <Input
+                  className={styles.number}
+                  inputMode="decimal"
+                  value={draft.baseAmount}
+                  disabled={!canEdit}
+                  onChange={(_e, d) => setField({ baseAmount: d.value })}
+                />
               </Field>
               <Field label="Timepris ekstratjenester (kr)" hint="Modell 3.">
-                <Input className={styles.number} inputMode="decimal" value={draft.hourlyRate} disabled={!canEdit} onChange={(_e, d) => setField({ hourlyRate: d.value })} />
+                <Input
+                  className={styles.number}
+                  inputMode="decimal"
+                  value={draft.hourlyRate}
+                  disabled={!canEdit}
+                  onChange={(_e, d) => setField({ hourlyRate: d.value })}
+                />
               </Field>
             </div>
             <div className={styles.row} role="group" aria-label="Satser per innbygger (modell 2)">

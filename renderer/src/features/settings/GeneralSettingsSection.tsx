@@ -50,10 +50,7 @@ export function GeneralSettingsSection({ settings, canEdit }: { settings: Settin
   });
 
   return (
-    <SettingsSection
-      title="Generelt"
-      description={canEdit ? undefined : 'Bare en administrator kan endre innstillingene.'}
-    >
+    <SettingsSection title="Generelt" description={canEdit ? undefined : 'Bare en administrator kan endre innstillingene.'}>
       <form className={styles.form} onSubmit={onSubmit} noValidate>
         <FormErrorMessage message={message} />
         {NUMBER_SETTINGS.map((key) => (
@@ -62,11 +59,7 @@ export function GeneralSettingsSection({ settings, canEdit }: { settings: Settin
             control={form.control}
             name={key}
             render={({ field, fieldState }) => (
-              <FormField
-                label={SETTING_DEFINITIONS[key].label}
-                hint={SETTING_DEFINITIONS[key].description}
-                validationMessage={fieldState.error?.message}
-              >
+              <FormField label={SETTING_DEFINITIONS[key].label} hint={SETTING_DEFINITIONS[key].description} validationMessage={fieldState.error?.message}>
                 <Input
                   className={styles.number}
                   type="number"

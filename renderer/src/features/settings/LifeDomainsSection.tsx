@@ -41,7 +41,12 @@ export function LifeDomainsSection({ canEdit }: { canEdit: boolean }) {
           {
             header: 'Endre',
             cell: (d) => (
-              <Button appearance="subtle" disabled={!canEdit} aria-label={`${d.retired ? 'Ta i bruk' : 'Ta ut av bruk'}: ${d.name}`} onClick={() => void update.submit({ id: d.id, retired: !d.retired })}>
+              <Button
+                appearance="subtle"
+                disabled={!canEdit}
+                aria-label={`${d.retired ? 'Ta i bruk' : 'Ta ut av bruk'}: ${d.name}`}
+                onClick={() => void update.submit({ id: d.id, retired: !d.retired })}
+              >
                 {d.retired ? 'Ta i bruk' : 'Ta ut av bruk'}
               </Button>
             ),

@@ -66,7 +66,13 @@ export function PlaceholdersSection() {
       title="Plassholdere"
       description="Skriv plassholderen i malen nøyaktig slik den står her, med krøllparenteser. Ukjente plassholdere og manglende påkrevde plassholdere gjør at malen ikke tas i bruk."
     >
-      <SearchBox className={styles.search} aria-label="Søk i plassholdere" placeholder="Søk, for eksempel «kommune» eller «mål»" value={search} onChange={(_e, d) => setSearch(d.value)} />
+      <SearchBox
+        className={styles.search}
+        aria-label="Søk i plassholdere"
+        placeholder="Søk, for eksempel «kommune» eller «mål»"
+        value={search}
+        onChange={(_e, d) => setSearch(d.value)}
+      />
       {placeholders.error ? <ErrorMessage error={placeholders.error} /> : null}
       {placeholders.data ? (
         <Text className={styles.muted} aria-live="polite">
@@ -79,7 +85,11 @@ export function PlaceholdersSection() {
         rowKey={(r) => r.key}
         emptyText={placeholders.isPending ? 'Henter …' : 'Ingen plassholdere passer søket.'}
         columns={[
-          { header: 'Plassholder', width: '220px', cell: (r) => <code className={mergeClasses(styles.code, r.loop ? styles.field : undefined)}>{r.code}</code> },
+          {
+            header: 'Plassholder',
+            width: '220px',
+            cell: (r) => <code className={mergeClasses(styles.code, r.loop ? styles.field : undefined)}>{r.code}</code>,
+          },
           { header: 'Forklaring', cell: (r) => r.description },
           { header: 'Eksempel', width: '160px', cell: (r) => r.example },
           { header: 'Brukes i', width: '140px', cell: (r) => <span className={styles.muted}>{r.usedIn}</span> },

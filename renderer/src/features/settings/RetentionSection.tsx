@@ -42,8 +42,8 @@ export function RetentionSection({ canEdit }: { canEdit: boolean }) {
       {run.data ? (
         <MessageBar intent="success">
           <MessageBarBody>
-            {casesText(run.data.reducedCases)} er redusert til statistikk. Årstallene for {run.data.yearsChecked.join(', ')} er kontrollert
-            og uendret. Databasefilen er komprimert.
+            {casesText(run.data.reducedCases)} er redusert til statistikk. Årstallene for {run.data.yearsChecked.join(', ')} er kontrollert og uendret.
+            Databasefilen er komprimert.
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -83,8 +83,8 @@ export function RetentionSection({ canEdit }: { canEdit: boolean }) {
                   }
                 }}
               >
-                Innholdet over slettes for godt og kan ikke hentes tilbake (bortsett fra fra eldre sikkerhetskopier). Kjøringen stoppes og
-                ingenting endres hvis årstallene for tidligere år ville blitt endret.
+                Innholdet over slettes for godt og kan ikke hentes tilbake (bortsett fra fra eldre sikkerhetskopier). Kjøringen stoppes og ingenting endres hvis
+                årstallene for tidligere år ville blitt endret.
               </ConfirmButton>
             </>
           )}

@@ -41,8 +41,7 @@ function SourceBadge({ template }: { template: DocumentTemplateDto }) {
   );
 }
 
-const uploadedText = (t: DocumentTemplateDto) =>
-  `${formatNorwegianDateTime(t.uploadedAt)}${t.uploadedByName ? ` av ${t.uploadedByName}` : ''}`;
+const uploadedText = (t: DocumentTemplateDto) => `${formatNorwegianDateTime(t.uploadedAt)}${t.uploadedByName ? ` av ${t.uploadedByName}` : ''}`;
 
 /**
  * Innstillinger → Maler: the Word templates the closure report and the evaluation form are made from.
@@ -142,7 +141,11 @@ function TemplateKindPanel({ kind, active, canEdit }: { kind: TemplateKind; acti
     setOutcome(null);
     // Refused here only what cannot be a Word document at all; the services check the content.
     if (!file.name.toLowerCase().endsWith('.docx')) {
-      return setOutcome({ kind: 'refused', fileName: file.name, problems: ['Filen er ikke et Word-dokument (.docx). Lagre malen som .docx i Word og prøv igjen.'] });
+      return setOutcome({
+        kind: 'refused',
+        fileName: file.name,
+        problems: ['Filen er ikke et Word-dokument (.docx). Lagre malen som .docx i Word og prøv igjen.'],
+      });
     }
     if (file.size > MAX_TEMPLATE_BYTES) {
       return setOutcome({
@@ -186,14 +189,12 @@ function TemplateKindPanel({ kind, active, canEdit }: { kind: TemplateKind; acti
               }
             }}
           >
-            Standardmalen tas i bruk igjen som en ny versjon. Teamets redigerte versjon {active.version} blir liggende i listen og kan lastes
-            ned, men brukes ikke lenger.
+            Standardmalen tas i bruk igjen som en ny versjon. Teamets redigerte versjon {active.version} blir liggende i listen og kan lastes ned, men brukes
+            ikke lenger.
           </ConfirmButton>
         ) : null}
       </div>
-      <Text className={styles.muted}>
-        {active ? `Versjon ${active.version} er i bruk, lastet inn ${uploadedText(active)}.` : 'Henter malen …'}
-      </Text>
+      <Text className={styles.muted}>{active ? `Versjon ${active.version} er i bruk, lastet inn ${uploadedText(active)}.` : 'Henter malen …'}</Text>
       {active ? (
         <div className={styles.actions} role="group" aria-label={`Handlinger for ${label.toLowerCase()}`}>
           <Button

@@ -22,20 +22,14 @@ export function CaseFiguresTab({ period, periodLabel }: StatisticsTabProps) {
   if (!figures.data) return <Loading label="Teller sakene …" />;
   return (
     <div className={styles.stack}>
-      <SectionCard
-        title={`${CASE_TABLE_TITLE.caseFigures} ${periodLabel}`}
-        action={<ExportTableButton request={{ period, caseTable: 'caseFigures' }} />}
-      >
+      <SectionCard title={`${CASE_TABLE_TITLE.caseFigures} ${periodLabel}`} action={<ExportTableButton request={{ period, caseTable: 'caseFigures' }} />}>
         <StatisticsTable
           table={caseFiguresTable(figures.data, periodLabel)}
           caption="Antall saker. Median varighet er uker fra oppfølgingen startet til saken ble avsluttet, for saker avsluttet i perioden. Importerte saker fra gamle timelister har ingen datoer og telles i «Saker i alt» når de har timer i perioden."
         />
         <EChart chart={caseFiguresChart(figures.data, periodLabel)} />
       </SectionCard>
-      <SectionCard
-        title={`${CASE_TABLE_TITLE.caseload} ${periodLabel}`}
-        action={<ExportTableButton request={{ period, caseTable: 'caseload' }} />}
-      >
+      <SectionCard title={`${CASE_TABLE_TITLE.caseload} ${periodLabel}`} action={<ExportTableButton request={{ period, caseTable: 'caseload' }} />}>
         <StatisticsTable
           table={caseloadTable(figures.data, periodLabel)}
           caption="Aktive saker ved periodens slutt der teammedlemmet står på saken. En sak med to på teamet teller hos begge, derfor ingen totalsum."

@@ -39,20 +39,14 @@ export function CostShareTab({ period }: StatisticsTabProps) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      <SectionCard
-        title={`${COST_TABLE_TITLE.costAndHelp} ${year}`}
-        action={<ExportTableButton request={{ period, costTable: 'costAndHelp' }} />}
-      >
+      <SectionCard title={`${COST_TABLE_TITLE.costAndHelp} ${year}`} action={<ExportTableButton request={{ period, costTable: 'costAndHelp' }} />}>
         <StatisticsTable
           table={costAndHelpTable(dto)}
           caption="Andeler i prosent av de deltakende kommunenes sum. Saker er saker med henvisning eller timer i året. Timer per 1 000 innbyggere bruker folketallet vektet for medlemsmåneder."
         />
         <EChart chart={costShareChart(dto)} />
       </SectionCard>
-      <SectionCard
-        title={`${COST_TABLE_TITLE.costByModel} ${year}`}
-        action={<ExportTableButton request={{ period, costTable: 'costByModel' }} />}
-      >
+      <SectionCard title={`${COST_TABLE_TITLE.costByModel} ${year}`} action={<ExportTableButton request={{ period, costTable: 'costByModel' }} />}>
         <StatisticsTable
           table={costByModelTable(dto)}
           caption="Kroner per kommune. Modell 1: likt grunnbeløp, resten etter folketall. Modell 2: etter folketall med fallende satser (0–5 000, 5–10 000, 10–20 000, over 20 000 innbyggere). Modell 3: grunnbeløp, fellestjenesten etter folketall, ekstra timer til full pris. En kommune som var med deler av året (for eksempel Rødøy fra september 2020) betaler for månedene den var med."

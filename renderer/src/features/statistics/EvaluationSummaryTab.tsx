@@ -34,7 +34,12 @@ const useStyles = makeStyles({
   figureHeader: { textAlign: 'end' },
   group: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground2 },
   grouped: { paddingLeft: tokens.spacingHorizontalXL },
-  caption: { captionSide: 'top', textAlign: 'start', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, color: tokens.colorNeutralForeground2 },
+  caption: {
+    captionSide: 'top',
+    textAlign: 'start',
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    color: tokens.colorNeutralForeground2,
+  },
 });
 
 const formText = (count: PublishedCount) => {
@@ -42,8 +47,7 @@ const formText = (count: PublishedCount) => {
   return count.kind === 'count' ? `${text} ${count.value === 1 ? 'skjema' : 'skjemaer'}` : `${text} skjemaer`;
 };
 
-const meanText = (mean: number | null) =>
-  mean === null ? '–' : mean.toLocaleString('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const meanText = (mean: number | null) => (mean === null ? '–' : mean.toLocaleString('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
 
 function groupOf(questionId: string): EvaluationGroupId | undefined {
   const question = EVALUATION_QUESTIONS.find((q) => q.id === questionId);
@@ -84,8 +88,8 @@ function EvaluationSummary({ summary }: { summary: EvaluationSummaryDto }) {
           {responses.kind === 'suppressed' ? (
             <MessageBar intent="info">
               <MessageBarBody>
-                Færre enn {SMALL_NUMBER_THRESHOLD} skjemaer er mottatt i {summary.year}. Svarene vises ikke før minst {SMALL_NUMBER_THRESHOLD} har
-                svart, så ingen kan kjennes igjen.
+                Færre enn {SMALL_NUMBER_THRESHOLD} skjemaer er mottatt i {summary.year}. Svarene vises ikke før minst {SMALL_NUMBER_THRESHOLD} har svart, så
+                ingen kan kjennes igjen.
               </MessageBarBody>
             </MessageBar>
           ) : null}
@@ -103,19 +107,23 @@ function SummaryTable({ questions, year }: { questions: EvaluationQuestionSummar
     <div className={styles.wrapper}>
       <Table aria-label={`Svar på evalueringsskjemaet ${year}`} size="small" className={styles.table}>
         <caption className={styles.caption}>
-          Antall skjemaer per svar. Snitt på skalaen 1 (helt uenig) til 5 (helt enig); «ikke aktuelt» og tomme svar er ikke med. Tall bygd på færre
-          enn {SMALL_NUMBER_THRESHOLD} skjemaer vises som «færre enn {SMALL_NUMBER_THRESHOLD}».
+          Antall skjemaer per svar. Snitt på skalaen 1 (helt uenig) til 5 (helt enig); «ikke aktuelt» og tomme svar er ikke med. Tall bygd på færre enn{' '}
+          {SMALL_NUMBER_THRESHOLD} skjemaer vises som «færre enn {SMALL_NUMBER_THRESHOLD}».
         </caption>
         <TableHeader>
           <TableRow>
             <TableHeaderCell className={mergeClasses(styles.header, styles.question)}>Spørsmål</TableHeaderCell>
-            <TableHeaderCell className={mergeClasses(styles.header, styles.figureHeader)} button={{ className: styles.headerEnd }}>Svar (skjemaer)</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.header, styles.figureHeader)} button={{ className: styles.headerEnd }}>
+              Svar (skjemaer)
+            </TableHeaderCell>
             {EVALUATION_SCALE.map((s) => (
               <TableHeaderCell key={s.value} className={mergeClasses(styles.header, styles.figureHeader)} button={{ className: styles.headerEnd }}>
                 {s.label}
               </TableHeaderCell>
             ))}
-            <TableHeaderCell className={mergeClasses(styles.header, styles.figureHeader)} button={{ className: styles.headerEnd }}>Snitt (1–5)</TableHeaderCell>
+            <TableHeaderCell className={mergeClasses(styles.header, styles.figureHeader)} button={{ className: styles.headerEnd }}>
+              Snitt (1–5)
+            </TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>

@@ -22,18 +22,17 @@ export function FamiliarTablesTab({ period, periodLabel }: StatisticsTabProps) {
   return (
     <div className={styles.stack}>
       {tables.data.tables.map((table) => (
-        <SectionCard
-          key={table.key}
-          title={`${table.title} ${periodLabel}`}
-          action={<ExportTableButton request={{ period, familiarTable: table.key }} />}
-        >
+        <SectionCard key={table.key} title={`${table.title} ${periodLabel}`} action={<ExportTableButton request={{ period, familiarTable: table.key }} />}>
           {table.rows.length === 0 ? (
             <MessageBar intent="info">
               <MessageBarBody>Ingen registreringer i {periodLabel}.</MessageBarBody>
             </MessageBar>
           ) : (
             <>
-              <StatisticsTable table={table.table} caption="Timer (t) og antall registreringer (reg.) hver for seg: en registrering er en linje i timelisten, ikke en time." />
+              <StatisticsTable
+                table={table.table}
+                caption="Timer (t) og antall registreringer (reg.) hver for seg: en registrering er en linje i timelisten, ikke en time."
+              />
               <EChart chart={familiarTableChart(table)} />
             </>
           )}

@@ -1,13 +1,6 @@
 import { Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import {
-  PIVOT_DIMENSIONS,
-  PIVOT_MEASURES,
-  STATISTIC_UNITS,
-  type PivotColumnDimension,
-  type PivotDimension,
-  type StatisticMeasure,
-} from '@shared/contract';
+import { PIVOT_DIMENSIONS, PIVOT_MEASURES, STATISTIC_UNITS, type PivotColumnDimension, type PivotDimension, type StatisticMeasure } from '@shared/contract';
 import { tableChart } from '@shared/charts/pivotChart';
 import { DIMENSION_LABEL, MEASURE_LABEL, MEMBER_DIMENSION_NOTE, UNIT_ABBREVIATION } from '@shared/domain/statistics';
 import { EChart } from '@renderer/components/EChart';

@@ -73,7 +73,13 @@ function SetPasswordForm({ member, onDone }: { member: TeamMemberDto; onDone: ()
       submitting={form.formState.isSubmitting}
       onSubmit={onSubmit}
     >
-      <PasswordField control={form.control} name="password" label="Nytt passord" autoComplete="new-password" hint="Minst 10 tegn. Opphever også låsing etter feil passord." />
+      <PasswordField
+        control={form.control}
+        name="password"
+        label="Nytt passord"
+        autoComplete="new-password"
+        hint="Minst 10 tegn. Opphever også låsing etter feil passord."
+      />
       <PasswordField control={form.control} name="passwordRepeat" label="Gjenta passordet" autoComplete="new-password" />
     </DialogForm>
   );

@@ -39,7 +39,11 @@ export function TeamPage() {
         </MessageBar>
       ) : null}
       {members.error ? <ErrorMessage error={members.error} /> : null}
-      {members.isPending ? <Loading label="Henter teammedlemmer …" /> : members.data ? <TeamTable members={members.data} adminId={isAdmin ? member.id : null} /> : null}
+      {members.isPending ? (
+        <Loading label="Henter teammedlemmer …" />
+      ) : members.data ? (
+        <TeamTable members={members.data} adminId={isAdmin ? member.id : null} />
+      ) : null}
     </div>
   );
 }

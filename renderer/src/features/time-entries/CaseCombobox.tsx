@@ -53,7 +53,10 @@ export function CaseCombobox({ value, onChange, onSubmitKey, onBlur, ...rest }: 
       onChange={(event) => {
         const text = event.target.value;
         setOpen(text.trim() !== '');
-        onChange(text, list.find((c) => c.code === normaliseCaseCode(text)));
+        onChange(
+          text,
+          list.find((c) => c.code === normaliseCaseCode(text)),
+        );
       }}
       onOptionSelect={(_event, data) => {
         const chosen = list.find((c) => c.code === data.optionValue);

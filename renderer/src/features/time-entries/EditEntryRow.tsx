@@ -55,7 +55,15 @@ export function EditEntryRow({ entry, columnCount, onDone }: { entry: TimeEntryD
   };
   const field = (key: keyof typeof values, label: string) => (
     <TableCell>
-      <Input className={styles.input} size="small" aria-label={label} value={values[key]} onChange={set(key)} onKeyDown={onKeyDown} autoFocus={key === 'hours'} />
+      <Input
+        className={styles.input}
+        size="small"
+        aria-label={label}
+        value={values[key]}
+        onChange={set(key)}
+        onKeyDown={onKeyDown}
+        autoFocus={key === 'hours'}
+      />
     </TableCell>
   );
   return (

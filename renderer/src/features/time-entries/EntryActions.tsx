@@ -27,7 +27,12 @@ export function EntryActions({ entry, meta }: { entry: TimeEntryDto; meta: Entry
           aria-label={`Slett registreringen ${name}`}
           disabled={remove.isPending}
           // mutateAsync, not mutate's onSuccess: the row is gone (unmounted) by the time the list refreshes.
-          onClick={() => void remove.mutateAsync({ id: entry.id }).then(() => meta.onDeleted(entry), () => undefined)}
+          onClick={() =>
+            void remove.mutateAsync({ id: entry.id }).then(
+              () => meta.onDeleted(entry),
+              () => undefined,
+            )
+          }
         />
       </Tooltip>
     </>

@@ -21,7 +21,8 @@ export function EntryFilters({ value, onChange }: { value: EntryFilter; onChange
   const styles = useStyles();
   const categories = useApiQuery('categories:list', { includeRetired: true }, { staleTime: Infinity }).data ?? [];
   const members = useApiQuery('team-members:list', { includeInactive: true }).data ?? [];
-  const set = (patch: Partial<EntryFilter>) => onChange(Object.fromEntries(Object.entries({ ...value, ...patch }).filter(([, v]) => v !== undefined && v !== '')) as EntryFilter);
+  const set = (patch: Partial<EntryFilter>) =>
+    onChange(Object.fromEntries(Object.entries({ ...value, ...patch }).filter(([, v]) => v !== undefined && v !== '')) as EntryFilter);
   const date = (text: string) => (isIsoDate(text) ? text : undefined);
   const category = categories.find((c) => c.id === value.categoryId);
   const member = members.find((m) => m.id === value.teamMemberId);
@@ -37,7 +38,12 @@ export function EntryFilters({ value, onChange }: { value: EntryFilter; onChange
         <Input className={styles.control} value={value.caseCode ?? ''} maxLength={12} onChange={(_e, d) => set({ caseCode: d.value })} />
       </FormField>
       <FormField label="Filtrer kommune">
-        <MunicipalityDropdown className={styles.control} emptyOption="Alle kommuner" value={value.municipalityId} onChange={(id) => set({ municipalityId: id })} />
+        <MunicipalityDropdown
+          className={styles.control}
+          emptyOption="Alle kommuner"
+          value={value.municipalityId}
+          onChange={(id) => set({ municipalityId: id })}
+        />
       </FormField>
       <FormField label="Filtrer hendelse">
         <Dropdown

@@ -97,8 +97,8 @@ export function ImportPanel() {
   return (
     <div className={styles.stack}>
       <Text>
-        Velg et gammelt timeark (.xlsx) med kolonnene Sak, Dato, Kommune, Hendelse og Tidsbruk. Andre kolonner blir ikke lest. Ingenting lagres før du
-        trykker «Importer».
+        Velg et gammelt timeark (.xlsx) med kolonnene Sak, Dato, Kommune, Hendelse og Tidsbruk. Andre kolonner blir ikke lest. Ingenting lagres før du trykker
+        «Importer».
       </Text>
       <input
         ref={input}

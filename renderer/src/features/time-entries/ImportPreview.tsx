@@ -33,14 +33,10 @@ export function ImportPreview({ preview, chosen, onChooseSheets }: ImportPreview
         ))}
       </fieldset>
       <Text aria-live="polite">
-        Rader lest: {formatInteger(preview.rowsRead)} · Til import: {formatInteger(preview.rowsToImport)} ({formatHours(preview.minutes)} timer) · Finnes fra før:{' '}
-        {formatInteger(preview.duplicates)} · Avvist: {formatInteger(preview.rejectedCount)}
+        Rader lest: {formatInteger(preview.rowsRead)} · Til import: {formatInteger(preview.rowsToImport)} ({formatHours(preview.minutes)} timer) · Finnes fra
+        før: {formatInteger(preview.duplicates)} · Avvist: {formatInteger(preview.rejectedCount)}
       </Text>
-      {preview.casesToCreate.length > 0 ? (
-        <Text>
-          Nye saker som opprettes med status «Importert»: {preview.casesToCreate.join(', ')}
-        </Text>
-      ) : null}
+      {preview.casesToCreate.length > 0 ? <Text>Nye saker som opprettes med status «Importert»: {preview.casesToCreate.join(', ')}</Text> : null}
       <div className={styles.columns}>
         <Table aria-label="Timer per kommune i importen" size="small">
           <TableHeader>

@@ -155,8 +155,20 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
           control={control}
           name="municipalityId"
           render={({ field, fieldState }) => (
-            <FormField label="Kommune" required validationMessage={fieldState.error?.message} hint={fieldState.error ? undefined : choiceHint(field.value, municipalities, 'Fylles fra saken')}>
-              <ChoiceInput ref={field.ref} className={styles.control} choices={municipalities} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+            <FormField
+              label="Kommune"
+              required
+              validationMessage={fieldState.error?.message}
+              hint={fieldState.error ? undefined : choiceHint(field.value, municipalities, 'Fylles fra saken')}
+            >
+              <ChoiceInput
+                ref={field.ref}
+                className={styles.control}
+                choices={municipalities}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+              />
             </FormField>
           )}
         />
@@ -164,7 +176,12 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
           control={control}
           name="categoryId"
           render={({ field, fieldState }) => (
-            <FormField label="Hendelse" required validationMessage={fieldState.error?.message} hint={fieldState.error ? undefined : choiceHint(field.value, categories, '1–10 eller navnet')}>
+            <FormField
+              label="Hendelse"
+              required
+              validationMessage={fieldState.error?.message}
+              hint={fieldState.error ? undefined : choiceHint(field.value, categories, '1–10 eller navnet')}
+            >
               <ChoiceInput
                 ref={field.ref}
                 className={styles.control}

@@ -47,8 +47,7 @@ function AnnualReportForYear({ year }: { year: number }) {
             {generate.isPending ? 'Lager årsrapporten …' : 'Lag årsrapport'}
           </Button>
           <Text>
-            Lager «{annualReportFileName(year, 'docx')}» og «{annualReportFileName(year, 'xlsx')}» med tabellene og figurene for {year} og tekstene
-            nedenfor.
+            Lager «{annualReportFileName(year, 'docx')}» og «{annualReportFileName(year, 'xlsx')}» med tabellene og figurene for {year} og tekstene nedenfor.
           </Text>
         </div>
         {generate.error ? <ErrorMessage error={generate.error} /> : null}

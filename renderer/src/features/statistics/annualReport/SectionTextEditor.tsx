@@ -37,12 +37,19 @@ export function SectionTextEditor({ year, section }: { year: number; section: An
       <div className={styles.actions}>
         <Button
           disabled={!changed || save.isPending}
-          onClick={() => void save.mutateAsync({ year, section: section.section, text }).then(() => undefined, () => undefined)}
+          onClick={() =>
+            void save.mutateAsync({ year, section: section.section, text }).then(
+              () => undefined,
+              () => undefined,
+            )
+          }
         >
           Lagre teksten
         </Button>
         <span className={styles.meta} aria-live="polite">
-          {section.updatedAt ? `Lagret ${formatNorwegianDateTime(section.updatedAt)}${section.updatedBy ? ` av ${section.updatedBy}` : ''}` : 'Ikke skrevet ennå'}
+          {section.updatedAt
+            ? `Lagret ${formatNorwegianDateTime(section.updatedAt)}${section.updatedBy ? ` av ${section.updatedBy}` : ''}`
+            : 'Ikke skrevet ennå'}
         </span>
       </div>
       {save.error ? <ErrorMessage error={save.error} /> : null}
