@@ -10,7 +10,7 @@ import {
   EVALUATION_TEXT_QUESTIONS,
   type EvaluationQuestionId,
 } from '../domain/evaluationForm';
-import type { PublishedCount } from '../domain/smallNumbers';
+import type { PublishedCount } from '../domain/disclosureControl';
 
 /** Scale answers 1–5, null for «ikke aktuelt»/unanswered; text answers as written, null when blank. */
 export type EvaluationAnswers = Partial<Record<EvaluationQuestionId, number | string | null>>;
@@ -31,12 +31,12 @@ export interface EvaluationResponseDto {
 export interface EvaluationQuestionSummaryDto {
   questionId: EvaluationQuestionId;
   text: string;
-  /** How many answered (1–5) this question, or «færre enn 5». */
+  /** How many answered (1–5) this question, or hidden under the disclosure-control rule. */
   answered: PublishedCount;
-  /** Per scale value 1..5, in order; all suppressed when fewer than 5 answered. */
+  /** Per scale value 1..5, in order, through the disclosure-control rule. */
   distribution: { value: number; label: string; count: PublishedCount }[];
-  /** Mean on the 1–5 scale, null when suppressed or nobody answered. */
-  mean: number | null;
+  /** Mean on the 1–5 scale; hidden when built from fewer than 5 or beside a hidden count; null when nobody answered. */
+  mean: PublishedCount | null;
 }
 
 export interface EvaluationSummaryDto {

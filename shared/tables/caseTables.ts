@@ -1,6 +1,6 @@
 import type { CaseFiguresDto, CostShareDto, LastingChangeDto, StatisticsTableDto, TableMeasure, TableValue } from '../contract';
 import type { CaseFiguresRowDto } from '../contract/statistics/caseFigures';
-import type { PublishedCount } from '../domain/smallNumbers';
+import type { PublishedCount } from '../domain/disclosureControl';
 import { CASE_TABLE_TITLE, COST_TABLE_TITLE } from '../domain/statistics';
 
 export { CASE_TABLE_KEYS, CASE_TABLE_TITLE, COST_TABLE_KEYS, COST_TABLE_TITLE, type CaseTableKey, type CostTableKey } from '../domain/statistics';
@@ -9,9 +9,6 @@ export { CASE_TABLE_KEYS, CASE_TABLE_TITLE, COST_TABLE_KEYS, COST_TABLE_TITLE, t
  * The case and cost figures as statistics tables: the same builders feed the screen, the .xlsx export
  * and the annual report, so all three print the same rows, headings and units.
  */
-/** Shown where a total is withheld so that a single hidden cell cannot be worked out from it. */
-export const WITHHELD_LABEL = 'ikke vist';
-
 type Column = StatisticsTableDto<TableValue>['columns'][number];
 const column = (key: string, label: string, measure: TableMeasure, total = false): Column => ({ key, label, measure, total });
 
@@ -26,8 +23,11 @@ const CASE_COLUMNS: [keyof Omit<CaseFiguresRowDto, 'municipalityId' | 'municipal
   ['medianFollowUpWeeks', 'Median varighet, start til avslutning', 'weeks'],
 ];
 
+export const published = (count: PublishedCount | null): TableValue => (count === null ? null : count.kind === 'count' ? count.value : count.label);
+
 export function caseFiguresTable(dto: CaseFiguresDto, periodLabel: string): StatisticsTableDto<TableValue> {
-  const values = (figures: Omit<CaseFiguresRowDto, 'municipalityId' | 'municipality'>) => CASE_COLUMNS.map(([key]) => figures[key]);
+  const values = (figures: Omit<CaseFiguresRowDto, 'municipalityId' | 'municipality'>) =>
+    CASE_COLUMNS.map(([key]) => (key === 'medianFollowUpWeeks' ? published(figures[key]) : figures[key]));
   return {
     title: `${CASE_TABLE_TITLE.caseFigures} ${periodLabel}`,
     rowHeader: 'Kommune',
@@ -47,8 +47,6 @@ export function caseloadTable(dto: CaseFiguresDto, periodLabel: string): Statist
     totalRow: null,
   };
 }
-
-const published = (count: PublishedCount | null): TableValue => (count === null ? WITHHELD_LABEL : count.kind === 'count' ? count.value : count.label);
 
 export function lastingChangeTable(
   dto: LastingChangeDto,

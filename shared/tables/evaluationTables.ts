@@ -1,13 +1,11 @@
 import type { EvaluationSummaryDto, StatisticsTableDto, TableValue } from '../contract';
 import { EVALUATION_SCALE } from '../domain/evaluationForm';
-import { SMALL_NUMBER_LABEL, type PublishedCount } from '../domain/smallNumbers';
-
-const published = (count: PublishedCount): TableValue => (count.kind === 'count' ? count.value : count.label);
+import { published } from './caseTables';
 
 /**
  * The year's returned evaluation forms as a table: one row per question, how many answered, how many gave each
- * scale value, and the mean. The summary has already applied the small-number rule; a question with fewer than 5
- * answers shows «færre enn 5» and no mean. No total row: the same form answers every question.
+ * scale value, and the mean. The summary has already applied the disclosure-control rule, so hidden counts and
+ * means arrive as the label. No total row: the same form answers every question.
  */
 export function evaluationSummaryTable(dto: EvaluationSummaryDto): StatisticsTableDto<TableValue> {
   return {
@@ -21,7 +19,7 @@ export function evaluationSummaryTable(dto: EvaluationSummaryDto): StatisticsTab
     rows: dto.questions.map((q) => ({
       key: q.questionId,
       label: q.text,
-      values: [published(q.answered), ...q.distribution.map((d) => published(d.count)), q.answered.kind === 'suppressed' ? SMALL_NUMBER_LABEL : q.mean],
+      values: [published(q.answered), ...q.distribution.map((d) => published(d.count)), published(q.mean)],
     })),
     totalRow: null,
   };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LastingChangeRowDto } from '@shared/contract';
-import { SMALL_NUMBER_LABEL } from '@shared/domain/smallNumbers';
+import { HIDDEN, HIDDEN_LABEL } from '@shared/domain/disclosureControl';
 import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 import { workbookBytes } from '../support/timesheetFiles';
 
@@ -85,15 +85,15 @@ describe('case figures per municipality', () => {
       closed: 2,
       closedWithAfterContact: 1,
       institutionPhase: 1,
-      // (10 + 20) / 2 weeks: 2022-12-01 → 2023-02-09 is 70 days, 2023-03-02 → 2023-07-20 is 140 days.
-      medianFollowUpWeeks: 15,
+      // (10 + 20) / 2 weeks would be shown, but two cases are too few: it would be one person's time.
+      medianFollowUpWeeks: HIDDEN,
       medianBasis: 2,
     });
     expect(rowOf('Fauske')).toMatchObject({ referred: 0, started: 0, activeAtEnd: 0, closed: 0, total: 0, medianFollowUpWeeks: null });
 
     const figures = t.ok('statistics:case-figures', { period: { year: 2023 } });
     expect(figures.units).toEqual({ cases: 'saker', weeks: 'uker' });
-    expect(figures.total).toMatchObject({ referred: 4, started: 2, activeAtEnd: 2, closed: 2, medianFollowUpWeeks: 15 });
+    expect(figures.total).toMatchObject({ referred: 4, started: 2, activeAtEnd: 2, closed: 2, medianFollowUpWeeks: HIDDEN });
     // Caseload at year end: Marit is on the September case, Jonas on it and on the December referral.
     expect(figures.caseload.map((c) => [c.initials, c.activeCases])).toEqual([
       ['JB', 2],
@@ -105,10 +105,13 @@ describe('case figures per municipality', () => {
     caseThrough({ municipality: 'Meløy', referral: '2023-01-02', start: '2023-01-02', closed: '2023-01-30' }); // 4 weeks
     caseThrough({ municipality: 'Meløy', referral: '2023-01-02', start: '2023-01-02', closed: '2023-03-27' }); // 12 weeks
     caseThrough({ municipality: 'Meløy', referral: '2023-01-02', start: '2023-01-02', closed: '2023-02-13' }); // 6 weeks
-    expect(rowOf('Meløy')).toMatchObject({ closed: 3, medianFollowUpWeeks: 6, medianBasis: 3 });
+    caseThrough({ municipality: 'Meløy', referral: '2023-01-02', start: '2023-01-02', closed: '2023-02-27' }); // 8 weeks
+    caseThrough({ municipality: 'Meløy', referral: '2023-01-02', start: '2023-01-02', closed: '2023-03-13' }); // 10 weeks
+    expect(rowOf('Meløy')).toMatchObject({ closed: 5, medianFollowUpWeeks: { kind: 'count', value: 8 }, medianBasis: 5 });
 
+    // Three closures by the end of February: a median of three is not shown.
     const spring = t.ok('statistics:case-figures', { period: { from: '2023-01-01', to: '2023-02-28' } }).rows.find((r) => r.municipality === 'Meløy')!;
-    expect(spring).toMatchObject({ closed: 2, medianFollowUpWeeks: 5, activeAtEnd: 1 });
+    expect(spring).toMatchObject({ closed: 3, medianFollowUpWeeks: HIDDEN, medianBasis: 3, activeAtEnd: 2 });
   });
 
   it('refuses a range that ends before it starts, in Norwegian', () => {
@@ -165,8 +168,7 @@ function closedRatedCase(startLevel: 1 | 2 | 3, closureLevel: 1 | 2 | 3, afterLe
   return c;
 }
 
-const shown = (row: LastingChangeRowDto) =>
-  [row.bedre, row.uendret, row.verre, row.total].map((c) => (c === null ? null : c.kind === 'count' ? c.value : c.label));
+const shown = (row: LastingChangeRowDto) => [row.bedre, row.uendret, row.verre, row.total].map((c) => (c.kind === 'count' ? c.value : c.label));
 
 describe('lasting change', () => {
   it('counts directions per domain from start to closure and to three months, under the small-number rule', () => {
@@ -180,19 +182,20 @@ describe('lasting change', () => {
     const [toClosure, toAfter] = change.comparisons;
     expect(toClosure!.label).toBe('Fra start til avslutning');
     const bolig = toClosure!.rows.find((r) => r.domain === 'Bolig')!;
-    // The cell of 4 is never shown; the total would give it back (15 − 6 − 5), so it is withheld.
-    expect(shown(bolig)).toEqual([6, 5, SMALL_NUMBER_LABEL, null]);
+    // The cell of 4 is never shown; the total would give it back (15 − 6 − 5), so the next smallest (5) is hidden too.
+    expect(shown(bolig)).toEqual([6, HIDDEN_LABEL, HIDDEN_LABEL, 15]);
     expect(JSON.stringify(change)).not.toMatch(/"value":4\b/);
     expect(shown(toAfter!.rows.find((r) => r.domain === 'Bolig')!)).toEqual([11, 0, 0, 11]);
   });
 
-  it('hides a zero beside a single hidden cell instead of the total, and a whole row under 5', () => {
+  it('hides cells until the hidden ones hold 5, and a whole row under 5', () => {
     for (let i = 0; i < 7; i += 1) closedRatedCase(1, 2);
     for (let i = 0; i < 2; i += 1) closedRatedCase(2, 2, 1);
     const [toClosure, toAfter] = t.ok('statistics:lasting-change', { period: { year: 2023 } }).comparisons;
-    expect(shown(toClosure!.rows[0]!)).toEqual([7, SMALL_NUMBER_LABEL, SMALL_NUMBER_LABEL, 9]);
-    // Two cases rated at three months: every cell and the total are under 5.
-    expect(shown(toAfter!.rows[0]!)).toEqual([SMALL_NUMBER_LABEL, SMALL_NUMBER_LABEL, SMALL_NUMBER_LABEL, SMALL_NUMBER_LABEL]);
+    // 7 + 0 + 2: the 2 and the 0 hold only 2 together, so the 7 is hidden as well; the total stays.
+    expect(shown(toClosure!.rows[0]!)).toEqual([HIDDEN_LABEL, HIDDEN_LABEL, HIDDEN_LABEL, 9]);
+    // Two cases rated at three months: every cell and the total are hidden, the zeros too.
+    expect(shown(toAfter!.rows[0]!)).toEqual([HIDDEN_LABEL, HIDDEN_LABEL, HIDDEN_LABEL, HIDDEN_LABEL]);
   });
 
   it('leaves out cases closed outside the period', () => {
@@ -204,7 +207,7 @@ describe('lasting change', () => {
 });
 
 describe('export of the case tables', () => {
-  it('writes the lasting-change table to .xlsx with «færre enn 5» in place of the small cell', async () => {
+  it('writes the lasting-change table to .xlsx with the label in place of the hidden cells', async () => {
     for (let i = 0; i < 6; i += 1) closedRatedCase(1, 3);
     for (let i = 0; i < 5; i += 1) closedRatedCase(2, 2);
     for (let i = 0; i < 3; i += 1) closedRatedCase(3, 1);
@@ -215,6 +218,7 @@ describe('export of the case tables', () => {
     await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.getRow(2).values).toEqual([undefined, 'Livsområde', 'Bedre (saker)', 'Uendret (saker)', 'Verre (saker)', 'Vurdert begge ganger (saker)']);
-    expect(sheet.getRow(3).values).toEqual([undefined, 'Bolig', 6, 5, SMALL_NUMBER_LABEL, 'ikke vist']);
+    // 6 + 5 + 3: the 3 and the next smallest (5) are hidden, the total 14 stays.
+    expect(sheet.getRow(3).values).toEqual([undefined, 'Bolig', 6, HIDDEN_LABEL, HIDDEN_LABEL, 14]);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SMALL_NUMBER_LABEL } from '@shared/domain/smallNumbers';
+import { HIDDEN, HIDDEN_LABEL } from '@shared/domain/disclosureControl';
 import { EVALUATION_SCALE_QUESTIONS } from '@shared/domain/evaluationForm';
 import { evaluationSummary } from '../../electron/services/documents/evaluations';
 import { createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
@@ -15,7 +15,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const newCase = (n: number) => t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-02-01', code: `${String(n).padStart(2, '0')}/20-ST` });
-const suppressed = { kind: 'suppressed', label: SMALL_NUMBER_LABEL };
+const suppressed = HIDDEN;
 
 describe('registering a returned form', () => {
   it('stores answers per question against the case code, and corrects and deletes them', () => {
@@ -61,7 +61,7 @@ describe('yearly summary', () => {
     expect(summary.responses).toEqual(suppressed);
     expect(summary.consents).toEqual(suppressed);
     const respekt = summary.questions.find((q) => q.questionId === 'respekt')!;
-    expect(respekt).toMatchObject({ answered: suppressed, mean: null });
+    expect(respekt).toMatchObject({ answered: suppressed, mean: suppressed });
     expect(respekt.distribution.every((d) => d.count.kind === 'suppressed')).toBe(true);
     // Nobody answered «nyttig»: zero is not a small number, but there is no mean either.
     expect(summary.questions.find((q) => q.questionId === 'nyttig')).toMatchObject({ answered: { kind: 'count', value: 0 }, mean: null });
@@ -80,19 +80,15 @@ describe('yearly summary', () => {
     t.ok('evaluations:register', { caseCode: newCase(20).code, receivedDate: '2021-01-10', consentToContact: true, answers: { respekt: 1 } });
     const summary = evaluationSummary({ db: t.db, actor: null, clock: { now: () => new Date() }, session: { actor: null } }, { year: 2020 });
     expect(summary.responses).toEqual({ kind: 'count', value: 7 });
-    expect(summary.consents).toEqual({ kind: 'count', value: 5 });
+    // 5 of 7 said yes: the other 2 are a count of people under 5, so the yes count is hidden too.
+    expect(summary.consents).toEqual(suppressed);
     expect(summary.questions).toHaveLength(EVALUATION_SCALE_QUESTIONS.length);
     const respekt = summary.questions.find((q) => q.questionId === 'respekt')!;
     expect(respekt.answered).toEqual({ kind: 'count', value: 7 });
-    expect(respekt.mean).toBe(4.6);
-    // Each cell is a count too: the single 3 and 4 are shown as too few; five «helt enig» are shown.
-    expect(respekt.distribution.map((d) => (d.count.kind === 'count' ? d.count.value : d.count.label))).toEqual([
-      0,
-      0,
-      SMALL_NUMBER_LABEL,
-      SMALL_NUMBER_LABEL,
-      5,
-    ]);
-    expect(summary.questions.find((q) => q.questionId === 'hap')).toMatchObject({ answered: suppressed, mean: null });
+    // 0 + 0 + 1 + 1 + 5 = 7: the two single answers hold 2 together, so the zeros and the 5 are hidden too, and
+    // the mean (a second equation over the hidden cells) with them.
+    expect(respekt.distribution.map((d) => (d.count.kind === 'count' ? d.count.value : d.count.label))).toEqual(Array(5).fill(HIDDEN_LABEL));
+    expect(respekt.mean).toEqual(suppressed);
+    expect(summary.questions.find((q) => q.questionId === 'hap')).toMatchObject({ answered: suppressed, mean: suppressed });
   });
 });

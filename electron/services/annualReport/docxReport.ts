@@ -25,6 +25,7 @@ import { ANNUAL_REPORT_HEADER, ANNUAL_REPORT_TITLE } from '@shared/domain/annual
 import type { ChartDefinition } from '@shared/charts/types';
 import { formatNorwegianDate } from '@shared/format';
 import { renderChartPng } from '../charts/renderChart';
+import { CASE_COUNT_EXCEPTION_TEXT, DISCLOSURE_RULE_TEXT } from '@shared/domain/disclosureControl';
 import { printedColumns, printedValue, type PrintedColumn, type ReportTable } from './reportTable';
 import type { AnnualReportContent, ReportSectionContent } from './reportContent';
 
@@ -208,7 +209,7 @@ function titlePage(year: number, generatedOn: string): FileChild[] {
     }),
     new Paragraph({ children: [new TextRun({ text: `Laget ${generatedOn}`, size: 20, color: '595959' })] }),
     new Paragraph({
-      children: [new TextRun({ text: 'Alle tall om personer under 5 vises som «færre enn 5».', size: 20, color: '595959' })],
+      children: [new TextRun({ text: `${DISCLOSURE_RULE_TEXT} ${CASE_COUNT_EXCEPTION_TEXT}`, size: 20, color: '595959' })],
     }),
   ];
 }

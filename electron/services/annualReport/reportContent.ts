@@ -18,6 +18,7 @@ import { pivot as pivotTable } from '../statistics/pivot';
 import { categoryTotalsTable, municipalityTotalsTable } from './resourceTables';
 import { evaluationSummary } from '../documents/evaluations';
 import { evaluationSummaryTable } from '@shared/tables/evaluationTables';
+import { CASE_COUNT_EXCEPTION_TEXT, DISCLOSURE_RULE_TEXT, DISCLOSURE_THRESHOLD } from '@shared/domain/disclosureControl';
 
 export interface ReportSectionContent {
   section: AnnualReportSection;
@@ -61,7 +62,7 @@ export function evaluationTables(ctx: ServiceContext, year: number): ReportTable
     summary.responses.kind === 'suppressed'
       ? [`Færre enn 5 skjemaer kom tilbake i ${year}. Tallene vises ikke, fordi så få svar kan peke ut enkeltpersoner.`]
       : [`${summary.responses.value} skjemaer kom tilbake i ${year}. Skalaen går fra 1 (helt uenig) til 5 (helt enig).`];
-  return [{ table: evaluationSummaryTable(summary), sheetName: 'Brukerevalueringer', notes }];
+  return [{ table: evaluationSummaryTable(summary), sheetName: 'Brukerevalueringer', notes: [...notes, DISCLOSURE_RULE_TEXT] }];
 }
 
 const FAMILIAR_SHEET_NAME: Record<FamiliarTableKey, string> = { followUp: 'Brukeroppfølging', driving: 'Kjøring', partners: 'Samarbeidspartnere' };
@@ -85,7 +86,10 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
         {
           table: caseFiguresTable(cases, year),
           sheetName: 'Saker',
-          notes: ['«Saker i alt» teller hver sak med henvisning eller registrert tid i året. Medianen gjelder saker avsluttet i året.'],
+          notes: [
+            '«Saker i alt» teller hver sak med henvisning eller registrert tid i året. Medianen gjelder saker avsluttet i året.',
+            `${CASE_COUNT_EXCEPTION_TEXT} Medianen vises bare når den bygger på minst ${DISCLOSURE_THRESHOLD} saker.`,
+          ],
         },
         {
           table: caseloadTable(cases, year),
@@ -120,7 +124,7 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
   lastingChange: (ctx, { pivot }) => {
     const change = lastingChange(ctx, { year: pivot.year });
     const year = String(pivot.year);
-    const note = 'Tall under 5 vises som «færre enn 5», så ingen enkeltperson kan kjennes igjen.';
+    const note = DISCLOSURE_RULE_TEXT;
     return {
       tables: [
         { table: lastingChangeTable(change, 'lastingChangeClosure', year), sheetName: 'Varig endring avslutning', notes: [note] },

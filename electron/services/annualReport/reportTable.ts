@@ -32,7 +32,7 @@ export function printedColumns(table: StatisticsTableDto<TableValue>): PrintedCo
 
 /**
  * A figure as printed on paper: the page's Norwegian format with a non-breaking thousands space, so
- * «1 234,5» never breaks in a narrow column. Text (such as «færre enn 5») passes through.
+ * «1 234,5» never breaks in a narrow column. Text (such as «skjult») passes through.
  */
 export function printedValue(value: TableValue | undefined, measure: TableMeasure): string {
   if (value === null || value === undefined) return '';

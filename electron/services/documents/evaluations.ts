@@ -1,14 +1,13 @@
 import type { ChannelParsedInput, EvaluationAnswers, EvaluationResponseDto, EvaluationSummaryDto } from '@shared/contract';
 import { yearRange } from '@shared/dates';
 import { EVALUATION_QUESTIONS, EVALUATION_SCALE, EVALUATION_SCALE_QUESTIONS, type EvaluationQuestionId } from '@shared/domain/evaluationForm';
-import { isSuppressed, publishCount, SMALL_NUMBER_LABEL, type PublishedCount } from '@shared/domain/smallNumbers';
+import { HIDDEN, isSmall, protectTable, publishCount, publishStatistic } from '@shared/domain/disclosureControl';
 import { all, first, run, transaction } from '../../db/exec';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { requireCaseByCode } from '../cases/cases';
 import { notFound } from '../errors/serviceError';
 
-const SUPPRESSED: PublishedCount = { kind: 'suppressed', label: SMALL_NUMBER_LABEL };
 const QUESTION_KIND = new Map<string, 'scale' | 'text'>(EVALUATION_QUESTIONS.map((q) => [q.id, q.kind]));
 
 function responseQuery(ctx: ServiceContext) {
@@ -148,10 +147,11 @@ export function deleteEvaluation(ctx: SignedInContext, input: ChannelParsedInput
 }
 
 /**
- * Per question, how the year's returned forms answered: the count per scale step and the mean. The
- * small-number rule applies per question (its basis is how many answered it) and to the totals, so a
- * question four people answered shows «færre enn 5» and no distribution or mean at all. Free-text
- * answers never leave this service in a summary.
+ * Per question, how the year's returned forms answered: the count per scale step and the mean, through the
+ * disclosure-control rule as one table (questions × scale steps, each question's answer count as its row
+ * total), so a hidden count cannot be worked out from the total or the counts beside it; the mean is withheld
+ * beside a hidden count (it would be a second equation over them). Free-text answers never leave this
+ * service in a summary.
  */
 export function evaluationSummary(ctx: ServiceContext, input: { year: number }): EvaluationSummaryDto {
   const { from, to } = yearRange(input.year);
@@ -174,24 +174,35 @@ export function evaluationSummary(ctx: ServiceContext, input: { year: number }):
       .where('a.value', 'is not', null)
       .groupBy(['a.question_id', 'a.value']),
   );
-  const questions = EVALUATION_SCALE_QUESTIONS.map((q) => {
+  const cells = EVALUATION_SCALE_QUESTIONS.map((q) => {
     const perValue = new Map(counts.filter((c) => c.question_id === q.id).map((c) => [c.value!, c.n]));
-    const answered = [...perValue.values()].reduce((s, n) => s + n, 0);
-    const sum = [...perValue.entries()].reduce((s, [v, n]) => s + v * n, 0);
-    const hidden = isSuppressed(answered);
+    return EVALUATION_SCALE.map((s) => perValue.get(s.value) ?? 0);
+  });
+  const shown = protectTable({ cells, rowTotals: true, columnTotals: false });
+  const questions = EVALUATION_SCALE_QUESTIONS.map((q, row) => {
+    const rowCells = cells[row]!;
+    const answered = rowCells.reduce((s, n) => s + n, 0);
+    const sum = rowCells.reduce((s, n, i) => s + EVALUATION_SCALE[i]!.value * n, 0);
+    const rowHasHidden = shown.rowTotalHidden[row]! || shown.hidden[row]!.some(Boolean);
     return {
       questionId: q.id,
       text: q.text,
-      answered: publishCount(answered),
-      // Each cell is itself a count of answers; zeros beside a hidden question would give its answers away.
-      distribution: EVALUATION_SCALE.map((s) => ({ value: s.value, label: s.label, count: hidden ? SUPPRESSED : publishCount(perValue.get(s.value) ?? 0) })),
-      mean: hidden || answered === 0 ? null : Math.round((sum / answered) * 10) / 10,
+      answered: shown.rowTotalHidden[row] ? HIDDEN : { kind: 'count' as const, value: answered },
+      distribution: EVALUATION_SCALE.map((s, i) => ({
+        value: s.value,
+        label: s.label,
+        count: shown.hidden[row]![i] ? HIDDEN : { kind: 'count' as const, value: rowCells[i]! },
+      })),
+      mean: publishStatistic(answered === 0 ? null : Math.round((sum / answered) * 10) / 10, answered, rowHasHidden),
     };
   });
+  const responses = totals.responses;
+  const consents = totals.consents ?? 0;
   return {
     year: input.year,
-    responses: publishCount(totals.responses),
-    consents: publishCount(totals.consents ?? 0, totals.responses),
+    responses: publishCount(responses),
+    // Yes is a count of people, and so is everyone-but-yes beside the published number of forms.
+    consents: [responses, consents, responses - consents].some(isSmall) ? HIDDEN : publishCount(consents),
     questions,
   };
 }

@@ -1,4 +1,5 @@
 import { all } from '../../db/exec';
+import { publishStatistic } from '@shared/domain/disclosureControl';
 import { CASE_FIGURE_UNITS, type CaseFiguresDto, type CaseFiguresRowDto } from '@shared/contract/statistics/caseFigures';
 import type { ServiceContext } from '../context';
 import type { StatisticsPeriod } from '@shared/contract';
@@ -78,7 +79,7 @@ function figuresOf(cases: CaseDates[], loggedCaseIds: Set<number>, from: string,
     closed: closed.length,
     closedWithAfterContact: closed.filter((c) => c.after_contact_date !== null).length,
     institutionPhase: cases.filter((c) => institutionPhaseOverlaps(c, from, to)).length,
-    medianFollowUpWeeks: median(weeks),
+    medianFollowUpWeeks: publishStatistic(median(weeks), weeks.length),
     medianBasis: weeks.length,
   };
 }
@@ -87,7 +88,9 @@ function figuresOf(cases: CaseDates[], loggedCaseIds: Set<number>, from: string,
  * Case figures per municipality for a year or a date range. Imported cases (from the old time sheets)
  * have no dates of their own, so they count in `total` through their logged time and elsewhere only
  * where a date has been added since (a closure, say). The median follow-up runs from follow-up start
- * to closure, over the cases closed in the period that have both dates.
+ * to closure, over the cases closed in the period that have both dates, and is hidden when built from fewer
+ * than 5. The case counts themselves are published per municipality even when small: the cost-sharing
+ * agreement divides the bill by them (the annual report says so).
  */
 export function caseFigures(ctx: ServiceContext, period: StatisticsPeriod): CaseFiguresDto {
   const { from, to } = periodRange(period);

@@ -7,8 +7,7 @@ import {
   type LastingChangeDto,
 } from '@shared/contract/statistics/caseFigures';
 import type { RatingOccasion } from '@shared/domain/caseLife';
-import { publishRow } from '@shared/domain/smallNumberRow';
-import { publishCount } from '@shared/domain/smallNumbers';
+import { publishCount, publishRow } from '@shared/domain/disclosureControl';
 import type { ServiceContext } from '../context';
 import type { StatisticsPeriod } from '@shared/contract';
 import { periodRange } from './period';
@@ -26,8 +25,8 @@ function direction(start: number, later: number): LastingChangeDirection {
 /**
  * Lasting change for the cases closed in the period: per life domain, how many moved up, stayed or moved
  * down from the start rating to the closure rating and to the three-month rating. Only cases rated on
- * both occasions of a comparison count in it. Every count goes through the small-number rule here, so
- * the numbers under 5 never leave the service.
+ * both occasions of a comparison count in it. Every row goes through the disclosure-control rule here, so
+ * a hidden number never leaves the service.
  */
 export function lastingChange(ctx: ServiceContext, period: StatisticsPeriod): LastingChangeDto {
   const { from, to } = periodRange(period);

@@ -1,6 +1,6 @@
 import { z } from '../../validation/zodNorwegian';
 import { queryChannel } from '../channel';
-import type { PublishedCount } from '../../domain/smallNumbers';
+import type { PublishedCount } from '../../domain/disclosureControl';
 import { statisticsPeriodSchema } from './pivot';
 
 /** The case figures' units, printed beside every number. */
@@ -23,8 +23,11 @@ export interface CaseFiguresRowDto {
   closedWithAfterContact: number;
   /** Cases whose institution phase overlaps the period. */
   institutionPhase: number;
-  /** Median weeks from follow-up start to closure, over cases closed in the period that have a start date. */
-  medianFollowUpWeeks: number | null;
+  /**
+   * Median weeks from follow-up start to closure, over cases closed in the period that have a start date;
+   * hidden when built from fewer than 5 cases (one case's median is that person's time in follow-up).
+   */
+  medianFollowUpWeeks: PublishedCount | null;
   /** How many closed cases the median is built from. */
   medianBasis: number;
 }
@@ -63,15 +66,15 @@ export const LASTING_CHANGE_COMPARISON_LABEL: Record<LastingChangeComparison, st
   startToAfterContact: 'Fra start til tre måneder etter',
 };
 
-/** One life domain in one comparison: counts of cases per direction, already through the small-number rule. */
+/** One life domain in one comparison: counts of cases per direction, already through the disclosure-control rule. */
 export interface LastingChangeRowDto {
   domainId: number;
   domain: string;
   bedre: PublishedCount;
   uendret: PublishedCount;
   verre: PublishedCount;
-  /** Cases rated on both occasions for this domain; null when withheld so a single hidden cell cannot be worked out. */
-  total: PublishedCount | null;
+  /** Cases rated on both occasions for this domain; hidden when it would give a hidden cell away. */
+  total: PublishedCount;
 }
 
 export interface LastingChangeDto {
@@ -91,7 +94,7 @@ export const caseStatisticsChannels = {
   ),
   'statistics:lasting-change': queryChannel<LastingChangeDto>()(
     z.strictObject({ period: statisticsPeriodSchema }),
-    'Varig endring per livsområde for saker avsluttet i perioden, med småtallsregelen',
+    'Varig endring per livsområde for saker avsluttet i perioden, med regelen for skjulte småtall',
     ['cases', 'case_domain_ratings', 'life_domains'],
   ),
 } as const;

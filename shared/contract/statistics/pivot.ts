@@ -77,7 +77,7 @@ export interface StatisticsTableDto<V extends TableValue = number | null> {
   /** What the rows are, e.g. «Kommune». */
   rowHeader: string;
   columns: { key: string; label: string; measure: TableMeasure; total: boolean }[];
-  /** A string is a published label in place of a number: «færre enn 5» under the small-number rule. */
+  /** A string is a published label in place of a number: «skjult» under the disclosure-control rule. */
   rows: { key: string; label: string; values: V[] }[];
   /** The «Totalsum» row; totals of distinct cases are counted, not summed. */
   totalRow: V[] | null;

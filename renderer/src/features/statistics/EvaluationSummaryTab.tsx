@@ -14,7 +14,7 @@ import {
 import { Fragment } from 'react';
 import type { EvaluationQuestionSummaryDto, EvaluationSummaryDto } from '@shared/contract';
 import { EVALUATION_GROUPS, EVALUATION_QUESTIONS, EVALUATION_SCALE, type EvaluationGroupId } from '@shared/domain/evaluationForm';
-import { publishedText, SMALL_NUMBER_THRESHOLD, type PublishedCount } from '@shared/domain/smallNumbers';
+import { DISCLOSURE_RULE_TEXT, DISCLOSURE_THRESHOLD, publishedText, type PublishedCount } from '@shared/domain/disclosureControl';
 import { formatInteger } from '@shared/format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { Loading } from '@renderer/components/Loading';
@@ -44,10 +44,11 @@ const useStyles = makeStyles({
 
 const formText = (count: PublishedCount) => {
   const text = publishedText(count, formatInteger);
-  return count.kind === 'count' ? `${text} ${count.value === 1 ? 'skjema' : 'skjemaer'}` : `${text} skjemaer`;
+  return count.kind === 'count' ? `${text} ${count.value === 1 ? 'skjema' : 'skjemaer'}` : text;
 };
 
-const meanText = (mean: number | null) => (mean === null ? '–' : mean.toLocaleString('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+const meanText = (mean: PublishedCount | null) =>
+  mean === null ? '–' : publishedText(mean, (n) => n.toLocaleString('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
 
 function groupOf(questionId: string): EvaluationGroupId | undefined {
   const question = EVALUATION_QUESTIONS.find((q) => q.id === questionId);
@@ -56,8 +57,7 @@ function groupOf(questionId: string): EvaluationGroupId | undefined {
 
 /**
  * Statistikk → Brukerevalueringer (the page's period; the summary is per year): how the users answered the team's evaluation form in a year. The
- * services apply the small-number rule, so a figure built from fewer than 5 forms arrives as «færre enn 5»
- * and is shown as such; free-text answers are never summarised here (they could point at a person).
+ * services apply the disclosure-control rule, so a hidden figure arrives as its label and is shown as such; free-text answers are never summarised here (they could point at a person).
  */
 export function EvaluationSummaryTab({ period }: StatisticsTabProps) {
   const year = 'year' in period ? period.year : null;
@@ -88,8 +88,8 @@ function EvaluationSummary({ summary }: { summary: EvaluationSummaryDto }) {
           {responses.kind === 'suppressed' ? (
             <MessageBar intent="info">
               <MessageBarBody>
-                Færre enn {SMALL_NUMBER_THRESHOLD} skjemaer er mottatt i {summary.year}. Svarene vises ikke før minst {SMALL_NUMBER_THRESHOLD} har svart, så
-                ingen kan kjennes igjen.
+                Færre enn {DISCLOSURE_THRESHOLD} skjemaer er mottatt i {summary.year}. Svarene vises ikke før minst {DISCLOSURE_THRESHOLD} har svart, så ingen
+                kan kjennes igjen.
               </MessageBarBody>
             </MessageBar>
           ) : null}
@@ -107,8 +107,7 @@ function SummaryTable({ questions, year }: { questions: EvaluationQuestionSummar
     <div className={styles.wrapper}>
       <Table aria-label={`Svar på evalueringsskjemaet ${year}`} size="small" className={styles.table}>
         <caption className={styles.caption}>
-          Antall skjemaer per svar. Snitt på skalaen 1 (helt uenig) til 5 (helt enig); «ikke aktuelt» og tomme svar er ikke med. Tall bygd på færre enn{' '}
-          {SMALL_NUMBER_THRESHOLD} skjemaer vises som «færre enn {SMALL_NUMBER_THRESHOLD}».
+          Antall skjemaer per svar. Snitt på skalaen 1 (helt uenig) til 5 (helt enig); «ikke aktuelt» og tomme svar er ikke med. {DISCLOSURE_RULE_TEXT}
         </caption>
         <TableHeader>
           <TableRow>

@@ -1,7 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { lastingChangeChart } from '@shared/charts/caseCharts';
 import { lastingChangeTable } from '@shared/tables/caseTables';
-import { SMALL_NUMBER_LABEL } from '@shared/domain/smallNumbers';
+import { DISCLOSURE_RULE_TEXT } from '@shared/domain/disclosureControl';
 import { EChart } from '@renderer/components/EChart';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { Loading } from '@renderer/components/Loading';
@@ -32,7 +32,7 @@ export function LastingChangeTab({ period, periodLabel }: StatisticsTabProps) {
           <SectionCard key={key} title={table.title} action={<ExportTableButton request={{ period, caseTable: key }} />}>
             <StatisticsTable
               table={table}
-              caption={`Antall saker avsluttet i perioden (${closed.kind === 'count' ? closed.value : closed.label}) med vurdering ved begge tidspunkt. Tall under 5 vises som «${SMALL_NUMBER_LABEL}»; der totalen ville avslørt et skjult tall, står «ikke vist».`}
+              caption={`Antall saker avsluttet i perioden (${closed.kind === 'count' ? closed.value : closed.label}) med vurdering ved begge tidspunkt. ${DISCLOSURE_RULE_TEXT}`}
             />
             <EChart chart={lastingChangeChart(change.data, index as 0 | 1, periodLabel)} />
           </SectionCard>
