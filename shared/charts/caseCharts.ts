@@ -3,6 +3,7 @@ import { LASTING_CHANGE_DIRECTION_LABEL, LASTING_CHANGE_DIRECTIONS } from '../co
 import { formatMeasureValue } from '../domain/statistics';
 import type { TableMeasure } from '../contract/statistics/pivot';
 import { CHART_PALETTE, type ChartDefinition } from './types';
+import { DISCLOSURE_THRESHOLD } from '../domain/disclosureControl';
 
 interface BarSeries {
   name: string;
@@ -53,10 +54,15 @@ export function caseFiguresChart(dto: CaseFiguresDto, periodLabel: string): Char
   );
 }
 
-/** Stacked better / same / worse per domain; cells under 5 are not drawn (the table says «færre enn 5»). */
+/**
+ * Stacked better / same / worse per domain. A hidden cell is never drawn, and leaving it out would make the
+ * stack tell another story (only «Bedre» bars, as if everyone improved); so with any figure hidden the chart
+ * is replaced by a sentence pointing at the table.
+ */
 export function lastingChangeChart(dto: LastingChangeDto, comparisonIndex: 0 | 1, periodLabel: string): ChartDefinition {
   const comparison = dto.comparisons[comparisonIndex]!;
-  return barChart(
+  const anyHidden = comparison.rows.some((r) => [r.bedre, r.uendret, r.verre, r.total].some((c) => c.kind === 'suppressed'));
+  const chart = barChart(
     `Varig endring ${comparison.label.toLocaleLowerCase('nb')} ${periodLabel}`,
     comparison.rows.map((r) => r.domain),
     LASTING_CHANGE_DIRECTIONS.map((direction) => ({
@@ -67,6 +73,12 @@ export function lastingChangeChart(dto: LastingChangeDto, comparisonIndex: 0 | 1
     'saker',
     true,
   );
+  return anyHidden
+    ? {
+        ...chart,
+        omitted: `Figuren «${chart.title}» vises ikke: noen av tallene bygger på færre enn ${DISCLOSURE_THRESHOLD} saker og er skjult, og søylene ville da gitt et skjevt bilde. Se tabellen.`,
+      }
+    : chart;
 }
 
 /** What each municipality pays (model 1) beside what it got: shares in per cent, side by side. */

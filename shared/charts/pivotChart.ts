@@ -50,7 +50,11 @@ export function tableChart(table: StatisticsTableDto, options: TableChartOptions
         name: c.label,
         stack: options.stacked ? 'total' : undefined,
         barMaxWidth: 36,
-        data: table.rows.map((r) => r.values[c.index] ?? 0),
+        // A label in place of a number (a hidden figure) is not drawn: no bar of its own, never a guessed height.
+        data: table.rows.map((r) => {
+          const value = r.values[c.index] ?? 0;
+          return typeof value === 'number' ? value : '-';
+        }),
         label: columns.length === 1 ? { show: true, position: 'right' as const, formatter: (p: { value: unknown }) => format(p.value) } : undefined,
       })),
     },

@@ -11,6 +11,11 @@ export interface ChartDefinition {
   /** Logical size in CSS pixels; the PNG is rendered at `scale` times this. */
   width: number;
   height: number;
+  /**
+   * Set when drawing would mislead — hidden figures would leave bars out and the rest would tell another story
+   * (only «Bedre» bars, as if everyone improved): the screen and the report print this sentence instead.
+   */
+  omitted?: string;
 }
 
 /** Colours that stay apart in greyscale print and for colour-blind readers (Okabe–Ito order). */

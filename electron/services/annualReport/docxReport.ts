@@ -161,6 +161,7 @@ export function forPaper(chart: ChartDefinition): ChartDefinition {
 
 /** The chart draws its own title (the same builder as on screen); the title is also the image's alt text. */
 function chartFigure(chart: ChartDefinition): FileChild[] {
+  if (chart.omitted) return [new Paragraph({ spacing: { before: 120, after: 240 }, children: [new TextRun({ text: chart.omitted, italics: true })] })];
   const printed = forPaper(chart);
   const png = renderChartPng(printed);
   const width = Math.min(TEXT_WIDTH_PX, printed.width);

@@ -19,6 +19,11 @@ const useStyles = makeStyles({
  * container's width; the height is the definition's.
  */
 export function EChart({ chart }: { chart: ChartDefinition }) {
+  if (chart.omitted) return <p>{chart.omitted}</p>;
+  return <DrawnChart chart={chart} />;
+}
+
+function DrawnChart({ chart }: { chart: ChartDefinition }) {
   const styles = useStyles();
   const container = useRef<HTMLDivElement>(null);
   const instance = useRef<EChartsType | null>(null);
