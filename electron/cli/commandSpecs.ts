@@ -119,12 +119,14 @@ export const annualReportSpec = defineCommand({
   description: [
     'Lager årsrapporten for året: «Årsrapport ettervernsteamet ÅÅÅÅ.docx» og «… .xlsx» i MAPPE',
     '(mappen lages om den mangler). Filer som finnes fra før, blir ikke overskrevet.',
+    'Kapitler uten tekst nevnes før rapporten lages; med --strict lages den ikke.',
   ],
   options: {
     db: DB,
     actor: ACTOR_OPTION,
     year: { placeholder: 'ÅÅÅÅ', required: true, type: YEAR, description: 'Året rapporten gjelder' },
     out: { placeholder: 'MAPPE', required: true, description: 'Mappen filene skrives til' },
+    strict: { flag: true, description: 'Lag ikke rapporten når et kapittel mangler tekst' },
   },
   positionals: [],
 });

@@ -59,12 +59,24 @@ describe('annual report files', () => {
 
   it('writes a Word document with title page, contents, header, page numbers, every chapter, the figures and the charts', async () => {
     t.ok('annual-report:save-text', { year: 2020, section: 'incidents', text: 'Ingen alvorlige hendelser i 2020.\n\nSikkerheten er kartlagt før oppstart.' });
+    t.ok('annual-report:save-text', {
+      year: 2020,
+      section: 'team',
+      text: '## Fagutvikling\nTeamet har hatt:\n• kurs i **motiverende intervju**\n– veiledning\n\n1. Første mål\n2. Andre mål',
+    });
     const files = await t.okAsync('annual-report:generate', { year: 2020 });
     expect(files.docx.fileName).toBe('Årsrapport ettervernsteamet 2020.docx');
     expect(files.docx.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     const docx = await readDocx(files.docx);
 
-    expect(styledParagraphs(docx.document, 'Heading1')).toEqual(HEADINGS);
+    // «Planer for 2021» has neither text nor figures, and no evaluation form came back: both are left out.
+    expect(styledParagraphs(docx.document, 'Heading1')).toEqual(HEADINGS.filter((h) => h !== 'Planer for 2021' && h !== 'Brukerevalueringer'));
+    // The team's Markdown subset: a real Heading 2, list numbering for pasted and typed bullets, bold runs.
+    expect(styledParagraphs(docx.document, 'Heading2')).toEqual(['Fagutvikling']);
+    expect(docx.documentXml).not.toContain('• kurs');
+    expect(docx.documentXml).not.toContain('– veiledning');
+    expect(docx.documentXml.match(/<w:numPr>/gu)).toHaveLength(4);
+    expect(docx.documentXml).toMatch(/<w:b\/>(?:(?!<\/w:r>).)*motiverende intervju/u);
     expect(docx.documentXml).toContain('Årsrapport for interkommunalt ambulerende ettervernsteam 2020');
     // The table of contents is a TOC field over the heading styles, updated when Word opens the file.
     expect(docx.documentXml).toContain('TOC \\h \\o &quot;1-2&quot;');
@@ -180,7 +192,8 @@ describe('annual report files', () => {
     const files = await t.okAsync('annual-report:generate', { year: 2031 });
     const docx = await readDocx(files.docx);
     expect(docx.documentXml).toContain('Ingen registreringer i 2031.');
-    expect(styledParagraphs(docx.document, 'Heading1')).toContain('Planer for 2032');
+    // No figures and no texts: nothing but the title page, the contents and the sentence above.
+    expect(styledParagraphs(docx.document, 'Heading1')).toEqual([]);
     expect(docx.media).toEqual([]);
     const workbook = await readXlsx(files.xlsx);
     expect(workbook.worksheets).toHaveLength(1);

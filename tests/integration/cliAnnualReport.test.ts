@@ -28,7 +28,9 @@ describe('annual-report command', () => {
   it('writes both files with their Norwegian names, and refuses to overwrite them', async () => {
     const target = join(out, 'rapport');
     const first = await cli('annual-report', '--db', t.path, '--year', '2020', '--out', target, '--actor', FIRST_MEMBER.username);
-    expect(first.stderr).toBe('');
+    // Nothing written for the year: every chapter is named before the report is made.
+    expect(first.stderr).toContain('«Om ettervernsteamet», «Avvik og hendelser» og «Planer for 2021» har ingen tekst og blir utelatt fra rapporten.');
+    expect(first.stderr).toContain('«Saker»');
     expect(first.status).toBe(0);
     expect(readdirSync(target).sort()).toEqual(['Årsrapport ettervernsteamet 2020.docx', 'Årsrapport ettervernsteamet 2020.xlsx']);
     const summary = JSON.parse(first.stdout) as { year: number; files: { path: string; bytes: number }[] };
@@ -38,6 +40,15 @@ describe('annual-report command', () => {
     const again = await cli('annual-report', '--db', t.path, '--year', '2020', '--out', target, '--actor', FIRST_MEMBER.username);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('finnes allerede');
+  }, 120_000);
+
+  it('with --strict refuses to make a report with chapters without text, and writes nothing', async () => {
+    const target = join(out, 'streng');
+    const strict = await cli('annual-report', '--db', t.path, '--year', '2020', '--out', target, '--actor', FIRST_MEMBER.username, '--strict');
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toContain('Årsrapporten for 2020 er ikke laget.');
+    expect(strict.stderr).toContain('«Om ettervernsteamet»');
+    expect(existsSync(target)).toBe(false);
   }, 120_000);
 
   it('refuses a missing or malformed year as a usage error', async () => {

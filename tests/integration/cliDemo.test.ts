@@ -8,6 +8,7 @@ import { createDispatcher } from '../../electron/services/dispatcher';
 import { createDemoData, DemoError } from '../../electron/cli/demo/createDemoData';
 import type { DemoSummary } from '../../electron/cli/demo/summary';
 import { DEMO_PROJECT_LEADER } from '../../electron/cli/demo/staff';
+import { ANNUAL_REPORT_SECTION_KEYS } from '@shared/domain/annualReport';
 
 const dir = mkdtempSync(join(tmpdir(), 'ettervern-demo-'));
 const opened: AppDatabase[] = [];
@@ -175,6 +176,22 @@ describe('demo contents (2020–2021)', () => {
     expect(scalar(db, "select count(*) from audit_log where action = 'transition'")).toBe(
       scalar(db, 'select count(*) from case_transitions where from_status is not null'),
     );
+  });
+
+  it('writes every annual report chapter for every year, with the Markdown the report renders', () => {
+    const texts = twoYears.db.sqlite.prepare('select year, section, text from annual_report_texts order by year').all() as {
+      year: number;
+      section: string;
+      text: string;
+    }[];
+    for (const year of [2020, 2021]) {
+      const written = texts.filter((t) => t.year === year);
+      expect(written.map((t) => t.section).sort()).toEqual(ANNUAL_REPORT_SECTION_KEYS.slice().sort());
+      expect(written.every((t) => t.text.length > 100)).toBe(true);
+    }
+    expect(texts.find((t) => t.year === 2020 && t.section === 'team')!.text).toContain('## Fagutvikling');
+    // The years differ: a demo report is about its own year.
+    expect(texts.find((t) => t.year === 2021 && t.section === 'plans')!.text).toContain('I 2022 vil teamet');
   });
 
   it('refuses a database that already has team members', () => {

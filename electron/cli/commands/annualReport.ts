@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnnualReportFilesDto } from '@shared/contract';
-import { annualReportFileName } from '@shared/domain/annualReport';
+import type { AnnualReportFilesDto, AnnualReportTextsDto } from '@shared/contract';
+import { annualReportFileName, chaptersWithoutText, chaptersWithoutTextMessage } from '@shared/domain/annualReport';
 import { createDispatcher } from '../../services/dispatcher';
 import { signIn } from '../actorSignIn';
 import type { CommandArgs } from '../command';
@@ -17,6 +17,11 @@ export async function runAnnualReport(args: CommandArgs<typeof annualReportSpec>
   const files = await withCliDatabase(args.db, async (db) => {
     const dispatcher = createDispatcher({ db });
     signIn(dispatcher, args.actor);
+    // Said before the report is made, so the team can write the missing texts first; --strict insists.
+    const texts = valueOf<AnnualReportTextsDto>(await dispatcher.dispatchAsync('annual-report:texts', { year }));
+    const missing = chaptersWithoutTextMessage(chaptersWithoutText(texts.sections));
+    if (missing && args.strict) throw new CliFailure(`Årsrapporten for ${year} er ikke laget. ${missing}`);
+    if (missing) io.err(missing);
     return valueOf<AnnualReportFilesDto>(await dispatcher.dispatchAsync('annual-report:generate', { year }));
   });
   mkdirSync(out, { recursive: true });

@@ -8,6 +8,7 @@ import { planCasesForYear, type PlannedCase } from './casePlan';
 import { createCaseLife } from './demoCaseLife';
 import { createDemoDocuments } from './demoDocuments';
 import { createDemoCostShares } from './costShareDemo';
+import { createDemoReportTexts } from './demoReportTexts';
 import type { DemoCase } from './caseWork';
 import { planEntries } from './entryPlan';
 import { FIRST_DEMO_YEAR } from './profile';
@@ -90,6 +91,7 @@ export function createDemoData(target: { db: AppDatabase }, options: DemoOptions
     createDemoDocuments(ctx, actorFor, createRandom((options.seed ^ DOCUMENT_STREAM) >>> 0));
     const projectLeader = actorFor(team.projectLeader.id);
     createDemoCostShares(projectLeader, years);
+    createDemoReportTexts(projectLeader, years);
     return projectLeader;
   });
 

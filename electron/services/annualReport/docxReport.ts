@@ -28,6 +28,7 @@ import { renderChartPng } from '../charts/renderChart';
 import { CASE_COUNT_EXCEPTION_TEXT, DISCLOSURE_RULE_TEXT } from '@shared/domain/disclosureControl';
 import { printedColumns, printedValue, type PrintedColumn, type ReportTable } from './reportTable';
 import type { AnnualReportContent, ReportSectionContent } from './reportContent';
+import { REPORT_TEXT_NUMBERING, reportTextParagraphs } from './docxText';
 
 const FONT = 'Calibri';
 const HEADER_FILL = 'DCE6F0';
@@ -37,21 +38,6 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6' };
 const TEXT_WIDTH_PX = 600;
 /** The same width in twentieths of a point, for table columns: A4 (11 906) less two 2,54 cm margins. */
 const TEXT_WIDTH_TWIPS = 11_906 - 2 * 1440;
-
-/** The team's text, one paragraph per blank-line-separated block; single line breaks stay line breaks. */
-function textParagraphs(text: string): Paragraph[] {
-  return text
-    .split(/\n\s*\n/u)
-    .map((block) => block.trim())
-    .filter((block) => block.length > 0)
-    .map(
-      (block) =>
-        new Paragraph({
-          spacing: { after: 160 },
-          children: block.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })),
-        }),
-    );
-}
 
 interface CellOptions {
   /** Half-points; wide tables print smaller so figures stay on one line. */
@@ -182,10 +168,10 @@ function chartFigure(chart: ChartDefinition): FileChild[] {
   ];
 }
 
-function sectionBody(section: ReportSectionContent): FileChild[] {
+function sectionBody(section: ReportSectionContent, listInstances: { next: number }): FileChild[] {
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }),
-    ...(section.text ? textParagraphs(section.text) : []),
+    ...(section.text ? reportTextParagraphs(section.text, listInstances) : []),
     ...section.tables.flatMap(reportTable),
     ...section.charts.flatMap(chartFigure),
   ];
@@ -242,8 +228,10 @@ export async function annualReportDocx(content: AnnualReportContent, generatedOn
   const noData = content.hasData
     ? []
     : [new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: `Ingen registreringer i ${content.year}.`, bold: true })] })];
+  const listInstances = { next: 1 };
   const document = new Document({
     creator: 'Ettervern',
+    numbering: REPORT_TEXT_NUMBERING,
     title: `${ANNUAL_REPORT_TITLE} ${content.year}`,
     description: `Årsrapport for interkommunalt ambulerende ettervernsteam ${content.year}`,
     features: { updateFields: true },
@@ -267,7 +255,7 @@ export async function annualReportDocx(content: AnnualReportContent, generatedOn
           new TableOfContents('Innhold', { hyperlink: true, headingStyleRange: '1-2' }),
           new Paragraph({ children: [new PageBreak()] }),
           ...noData,
-          ...content.sections.flatMap(sectionBody),
+          ...content.sections.flatMap((section) => sectionBody(section, listInstances)),
         ],
       },
     ],

@@ -156,7 +156,9 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
       tables: built.tables.filter((t) => t.table.rows.length > 0),
       charts: built.charts,
     };
-  });
+    // A chapter with neither the team's words nor a figure would print as a bare heading: it is left out
+    // (the screen and the command line name it before the report is made).
+  }).filter((s) => s.text !== null || s.tables.length > 0 || s.charts.length > 0);
   return {
     year,
     hasData,

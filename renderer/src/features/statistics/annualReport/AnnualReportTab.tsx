@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { DocumentRegular } from '@fluentui/react-icons';
-import { annualReportFileName } from '@shared/domain/annualReport';
+import { annualReportFileName, chaptersWithoutText, chaptersWithoutTextMessage } from '@shared/domain/annualReport';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { Loading } from '@renderer/components/Loading';
 import { SectionCard } from '@renderer/components/SectionCard';
@@ -31,6 +31,8 @@ function AnnualReportForYear({ year }: { year: number }) {
   const styles = useStyles();
   const texts = useApiQuery('annual-report:texts', { year });
   const generate = useApiMutation('annual-report:generate');
+  // Said before the report is made, so an empty chapter is a choice and not a surprise.
+  const missing = texts.data ? chaptersWithoutTextMessage(chaptersWithoutText(texts.data.sections)) : null;
   const make = () =>
     void generate.mutateAsync({ year }).then(
       (files) => {
@@ -50,6 +52,11 @@ function AnnualReportForYear({ year }: { year: number }) {
             Lager «{annualReportFileName(year, 'docx')}» og «{annualReportFileName(year, 'xlsx')}» med tabellene og figurene for {year} og tekstene nedenfor.
           </Text>
         </div>
+        {missing ? (
+          <MessageBar intent="warning">
+            <MessageBarBody>{missing}</MessageBarBody>
+          </MessageBar>
+        ) : null}
         {generate.error ? <ErrorMessage error={generate.error} /> : null}
       </SectionCard>
       <SectionCard title="Innledende tekster">

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { AnnualReportTextDto } from '@shared/contract';
 import { FREE_TEXT_REMINDER } from '@shared/contract/cases/closureNote';
 import { ANNUAL_REPORT_TEXT_MAX_LENGTH } from '@shared/domain/annualReport';
+import { REPORT_TEXT_HELP } from '@shared/domain/reportText';
 import { formatNorwegianDateTime } from '@shared/format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { useApiMutation } from '@renderer/lib/query';
@@ -24,7 +25,7 @@ export function SectionTextEditor({ year, section }: { year: number; section: An
   const changed = text.trim() !== (section.text ?? '');
   return (
     <div className={styles.editor}>
-      <Field label={section.heading} hint={FREE_TEXT_REMINDER}>
+      <Field label={section.heading} hint={`${REPORT_TEXT_HELP} ${FREE_TEXT_REMINDER}`}>
         <Textarea
           value={text}
           onChange={(_e, data) => setText(data.value)}
