@@ -18,7 +18,23 @@ export interface ChartDefinition {
   omitted?: string;
 }
 
-/** Colours that stay apart in greyscale print and for colour-blind readers (Okabe–Ito order). */
-export const CHART_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+/**
+ * Ten categorical colours, each a different hue and a different grey: their greyscale values (Rec. 601 luma,
+ * what a black-and-white printer or «greyscale» in Word makes of them) lie at least 19 of 255 apart, from
+ * near-black to light, so no two series print as the same grey. Ordered so that neighbours differ most in
+ * grey and the first five (the most common series count) span the whole range. A unit test checks both.
+ */
+export const CHART_PALETTE = [
+  '#10386F', // dark blue
+  '#E18930', // orange
+  '#127F63', // teal
+  '#EBE171', // light yellow
+  '#430A26', // near-black plum
+  '#70C2EB', // sky blue
+  '#E04526', // vermilion
+  '#95EA6B', // light green
+  '#6E1CC1', // violet
+  '#E54BB2', // pink
+];
 
 export const CHART_FONT_FAMILY = "'Segoe UI', 'DejaVu Sans', Arial, sans-serif";

@@ -25,6 +25,7 @@ import { ANNUAL_REPORT_HEADER, ANNUAL_REPORT_TITLE } from '@shared/domain/annual
 import type { ChartDefinition } from '@shared/charts/types';
 import { formatNorwegianDate } from '@shared/format';
 import { renderChartPng } from '../charts/renderChart';
+import { forPaper } from '../charts/printChart';
 import { CASE_COUNT_EXCEPTION_TEXT, DISCLOSURE_RULE_TEXT } from '@shared/domain/disclosureControl';
 import { printedColumns, printedValue, type PrintedColumn, type ReportTable } from './reportTable';
 import type { AnnualReportContent, ReportSectionContent } from './reportContent';
@@ -127,22 +128,6 @@ function reportTable({ table, notes }: ReportTable): FileChild[] {
     ...(notes ?? []).map(note),
     new Paragraph({ spacing: { after: 200 }, children: [] }),
   ];
-}
-
-/**
- * Paper cannot scroll: a scrolling legend (the screen's choice for many categories) is printed in full,
- * with room made for its extra lines under the plot.
- */
-export function forPaper(chart: ChartDefinition): ChartDefinition {
-  const legend = chart.option.legend as { type?: string } | undefined;
-  if (!legend || Array.isArray(legend) || legend.type !== 'scroll') return chart;
-  const grid = (chart.option.grid ?? {}) as { bottom?: number };
-  const extra = 44;
-  return {
-    ...chart,
-    height: chart.height + extra,
-    option: { ...chart.option, legend: { ...legend, type: 'plain' }, grid: { ...grid, bottom: (grid.bottom ?? 60) + extra } },
-  };
 }
 
 /** The chart draws its own title (the same builder as on screen); the title is also the image's alt text. */

@@ -1,6 +1,10 @@
 import * as echarts from 'echarts';
 import { Resvg } from '@resvg/resvg-js';
 import { CHART_FONT_FAMILY, CHART_PALETTE, type ChartDefinition } from '@shared/charts/types';
+import { measureChartText } from './textMetrics';
+
+// Measure text as DejaVu Sans draws it (there is no canvas here), so legends wrap and labels fit on paper.
+echarts.setPlatformAPI({ measureText: measureChartText });
 
 /**
  * Renders the same chart definitions the renderer shows, without a browser: ECharts' server-side SVG

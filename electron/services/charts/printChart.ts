@@ -1,0 +1,55 @@
+import type { ChartDefinition } from '@shared/charts/types';
+import { textWidth } from './textMetrics';
+
+/** ECharts' legend defaults, in pixels: symbol, gap between symbol and text, gap between items, padding. */
+const LEGEND = { itemWidth: 25, textGap: 5, itemGap: 10, padding: 5, fontSize: 12, rowHeight: 24 };
+/** From this many series on, colour alone is not enough on a greyscale printer: bars get patterns too. */
+export const PATTERN_FROM_SERIES = 4;
+
+/** How many rows a horizontal legend of `names` takes in `width` pixels, packed as ECharts packs it. */
+export function legendRows(names: readonly string[], width: number): number {
+  const available = width - 2 * LEGEND.padding;
+  let rows = 1;
+  let used = 0;
+  for (const name of names) {
+    const item = Math.min(available, LEGEND.itemWidth + LEGEND.textGap + textWidth(name, LEGEND.fontSize));
+    if (used > 0 && used + LEGEND.itemGap + item > available) {
+      rows += 1;
+      used = item;
+    } else used += (used > 0 ? LEGEND.itemGap : 0) + item;
+  }
+  return rows;
+}
+
+/**
+ * Paper cannot scroll or hover: the legend is printed in full, wrapped onto as many rows as its labels need
+ * (measured in DejaVu Sans), with the plot kept clear of it; a label wider than the page breaks inside its
+ * item instead of being cut. With many series the bars also carry patterns, so they stay apart in greyscale.
+ */
+export function forPaper(chart: ChartDefinition): ChartDefinition {
+  const series = (Array.isArray(chart.option.series) ? chart.option.series : []) as { name?: string }[];
+  const legend = chart.option.legend;
+  const patterned = series.length >= PATTERN_FROM_SERIES ? { aria: { enabled: true, decal: { show: true } } } : {};
+  if (!legend || Array.isArray(legend)) return { ...chart, option: { ...chart.option, ...patterned } };
+  const grid = (chart.option.grid ?? {}) as { bottom?: number };
+  const rows = legendRows(
+    series.map((s) => s.name ?? ''),
+    chart.width,
+  );
+  const extra = (rows - 1) * LEGEND.rowHeight;
+  return {
+    ...chart,
+    height: chart.height + extra,
+    option: {
+      ...chart.option,
+      ...patterned,
+      legend: {
+        ...legend,
+        type: 'plain',
+        left: 'center',
+        textStyle: { width: chart.width - 2 * LEGEND.padding - LEGEND.itemWidth - LEGEND.textGap, overflow: 'break' },
+      },
+      grid: { ...grid, bottom: (grid.bottom ?? 60) + extra },
+    },
+  };
+}

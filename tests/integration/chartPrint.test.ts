@@ -1,0 +1,53 @@
+import { Resvg } from '@resvg/resvg-js';
+import { describe, expect, it } from 'vitest';
+import { forPaper, legendRows, PATTERN_FROM_SERIES } from '../../electron/services/charts/printChart';
+import { textWidth } from '../../electron/services/charts/textMetrics';
+import { tableChart } from '@shared/charts/pivotChart';
+import type { StatisticsTableDto } from '@shared/contract';
+
+const CATEGORIES = [
+  '1 Brukeroppfølging',
+  '2 Kjøring',
+  '3 Samarbeidspartnere',
+  '4 Institusjon bruker',
+  '6 Overnatting',
+  '7 Nettverksarbeid',
+  '8 Veiledning fra prosjektleder',
+  '9 Erfaringskonsulent',
+  '10 Ikke møtt',
+];
+
+const table: StatisticsTableDto = {
+  title: 'Timer per kommune og hendelse',
+  rowHeader: 'Kommune',
+  columns: CATEGORIES.map((label, i) => ({ key: String(i), label, measure: 'hours', total: false })),
+  rows: ['Fauske', 'Sørfold'].map((label) => ({ key: label, label, values: CATEGORIES.map((_, i) => (i + 1) * 10) })),
+  totalRow: null,
+};
+
+describe('charts for print', () => {
+  it('measures text as DejaVu Sans draws it (within 3 % of the rendered width)', () => {
+    for (const text of ['Samarbeidspartnere', 'Veiledning fra prosjektleder', 'Gildeskål 2 100']) {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="40"><text x="0" y="20" font-family="DejaVu Sans" font-size="12">${text}</text></svg>`;
+      const box = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).getBBox()!;
+      expect(Math.abs(box.width - textWidth(text, 12)) / box.width).toBeLessThan(0.03);
+    }
+  });
+
+  it('wraps a long legend onto more rows instead of cutting labels, and makes room for it', () => {
+    const chart = tableChart(table, { title: table.title, measure: 'hours', stacked: true });
+    const rows = legendRows(CATEGORIES, chart.width);
+    expect(rows).toBeGreaterThan(1);
+    const printed = forPaper(chart);
+    expect(printed.option.legend).toMatchObject({ type: 'plain', textStyle: { overflow: 'break' } });
+    expect(printed.height).toBe(chart.height + (rows - 1) * 24);
+  });
+
+  it('adds patterns when the series are many, not for two', () => {
+    const many = forPaper(tableChart(table, { title: table.title, measure: 'hours', stacked: true }));
+    expect(CATEGORIES.length).toBeGreaterThanOrEqual(PATTERN_FROM_SERIES);
+    expect(many.option.aria).toMatchObject({ decal: { show: true } });
+    const two = forPaper(tableChart({ ...table, columns: table.columns.slice(0, 2) }, { title: table.title, measure: 'hours', stacked: true }));
+    expect(two.option.aria).toBeUndefined();
+  });
+});
