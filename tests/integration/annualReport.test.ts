@@ -70,12 +70,15 @@ describe('annual report files', () => {
     const docx = await readDocx(files.docx);
 
     // «Planer for 2021» has neither text nor figures, and no evaluation form came back: both are left out.
-    expect(styledParagraphs(docx.document, 'Heading1')).toEqual(HEADINGS.filter((h) => h !== 'Planer for 2021' && h !== 'Brukerevalueringer'));
+    const printed = HEADINGS.filter((h) => h !== 'Planer for 2021' && h !== 'Brukerevalueringer');
+    // «Slik registrerer vi» is the app's own chapter, after the team's introduction as in 2020.
+    expect(styledParagraphs(docx.document, 'Heading1')).toEqual([printed[0], 'Slik registrerer vi', ...printed.slice(1)]);
     // The team's Markdown subset: a real Heading 2, list numbering for pasted and typed bullets, bold runs.
-    expect(styledParagraphs(docx.document, 'Heading2')).toEqual(['Fagutvikling']);
+    expect(styledParagraphs(docx.document, 'Heading2')).toEqual(['Fagutvikling', 'Hva tallene betyr', 'Hendelsene']);
     expect(docx.documentXml).not.toContain('• kurs');
     expect(docx.documentXml).not.toContain('– veiledning');
-    expect(docx.documentXml.match(/<w:numPr>/gu)).toHaveLength(4);
+    // The team's four list items, and «Slik registrerer vi»: five measures and the ten categories.
+    expect(docx.documentXml.match(/<w:numPr>/gu)).toHaveLength(4 + 5 + 10);
     expect(docx.documentXml).toMatch(/<w:b\/>(?:(?!<\/w:r>).)*motiverende intervju/u);
     expect(docx.documentXml).toContain('Årsrapport for interkommunalt ambulerende ettervernsteam 2020');
     // The table of contents is a TOC field over the heading styles, updated when Word opens the file.
@@ -123,6 +126,23 @@ describe('annual report files', () => {
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
       expect(png.length).toBeGreaterThan(5_000);
     }
+  });
+
+  it('explains the categories and measures, lists the network log, and signs off with who, where and when', async () => {
+    t.ok('network:create', { date: '2020-05-04', kind: 'samarbeidsmote', municipalityId: municipalityId(t, 'Meløy'), note: 'Navn Navnesen var med' });
+    t.ok('network:create', { date: '2020-02-10', kind: 'informasjonsmote' });
+    const docx = await readDocx((await t.okAsync('annual-report:generate', { year: 2020 })).docx);
+    expect(docx.documentXml).toContain('Persontimer');
+    expect(docx.documentXml).toContain('Tid brukt på en bruker før endt opphold i institusjon eller soning.');
+    // Oldest first, as a log reads; the free-text note may name people and is never printed.
+    expect(tableAfterTitle(docx.document, 'Nettverksarbeid 2020')).toEqual([
+      ['Dato', 'Type', 'Kommune', 'Samarbeidspartnere'],
+      ['10.02.2020', 'Informasjonsmøte', '', ''],
+      ['04.05.2020', 'Samarbeidsmøte', 'Meløy', ''],
+    ]);
+    expect(docx.documentXml).not.toContain('Navnesen');
+    expect(docx.documentXml).toMatch(/Utarbeidet av: <\/w:t>.*Marit Solvang, ettervernsteamet/su);
+    expect(docx.documentXml).toContain('Sted: ');
   });
 
   it('prints the returned evaluation forms per question, hidden («skjult») when fewer than 5 came back', async () => {
@@ -186,6 +206,18 @@ describe('annual report files', () => {
     expect(headers).toContain('Andel timer (prosent)');
     const hoursShare = share.getRow(3).getCell(headers.indexOf('Andel timer (prosent)') + 1);
     expect(hoursShare.numFmt).toBe('#,##0.0');
+
+    // For print: A4, one page wide, title/header rows and the label column on every page; units once.
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2', printTitlesColumn: 'A:A' });
+    }
+    const perMunicipality = workbook.getWorksheet('Per kommune')!;
+    expect((perMunicipality.getRow(2).values as unknown[]).slice(1)).toEqual(['Kommune', 'Timer', 'Persontimer', 'Registreringer']);
+    // The document's note under the table is on the sheet too, under the last row.
+    const texts = perMunicipality.getColumn(1).values.filter((v): v is string => typeof v === 'string');
+    expect(texts.some((v) => v.startsWith('Persontimer teller timene'))).toBe(true);
+    const change = workbook.getWorksheet('Varig endring avslutning')!;
+    expect(change.getColumn(1).values.some((v) => typeof v === 'string' && v.includes('færre enn 5'))).toBe(true);
   });
 
   it('says so for a year without data, in both files, instead of failing', async () => {

@@ -28,7 +28,8 @@ import { renderChartPng } from '../charts/renderChart';
 import { forPaper } from '../charts/printChart';
 import { CASE_COUNT_EXCEPTION_TEXT, DISCLOSURE_RULE_TEXT } from '@shared/domain/disclosureControl';
 import { printedColumns, printedValue, type PrintedColumn, type ReportTable } from './reportTable';
-import type { AnnualReportContent, ReportSectionContent } from './reportContent';
+import type { AnnualReportContent, ReportSectionContent, ReportSignOff } from './reportContent';
+import type { TextTable } from './networkLog';
 import { REPORT_TEXT_NUMBERING, reportTextParagraphs } from './docxText';
 
 const FONT = 'Calibri';
@@ -48,6 +49,8 @@ interface CellOptions {
   end?: boolean;
   columnSpan?: number;
   rowSpan?: number;
+  /** Keeps this row on the page of the next one: the rows above a total never leave it alone on a page. */
+  keepNext?: boolean;
 }
 
 function cell(text: string, options: CellOptions): TableCell {
@@ -63,7 +66,7 @@ function cell(text: string, options: CellOptions): TableCell {
     children: [
       new Paragraph({
         alignment: options.end ? AlignmentType.RIGHT : options.columnSpan ? AlignmentType.CENTER : AlignmentType.LEFT,
-        keepNext: options.header,
+        keepNext: options.header || options.keepNext,
         children: [new TextRun({ text, bold, size: options.size ?? 18 })],
       }),
     ],
@@ -94,11 +97,37 @@ function headerRows(rowHeader: string, columns: readonly PrintedColumn[], size: 
   return [new TableRow({ tableHeader: true, cantSplit: true, children: top }), new TableRow({ tableHeader: true, cantSplit: true, children: units })];
 }
 
-/** The label column gets room for «Andre kommuner» and «Totalsum»; the figures share the rest evenly. */
-function columnWidths(figureColumns: number): number[] {
+/** Twips a bold word of `chars` characters needs at `size` half-points, with the cell's side margins. */
+function wordWidth(chars: number, size: number): number {
+  // Calibri bold averages about 0,55 em per character; 1 pt = 20 twips; 160 twips of cell margin.
+  return Math.ceil(chars * (size / 2) * 0.55 * 20) + 160;
+}
+
+const longestWord = (text: string) => Math.max(0, ...text.split(/[\s/–-]+/u).map((w) => w.length));
+
+/**
+ * The label column gets room for «Andre kommuner» and «Totalsum»; every figure column at least the width
+ * of the longest word in its heading, so «Persontimer» never breaks as «Persontim er»; the rest is shared
+ * evenly. Only if the words alone are wider than the page are the columns scaled down.
+ */
+function columnWidths(headers: readonly string[], size: number): number[] {
+  const figureColumns = headers.length;
   const label = figureColumns > 8 ? 1400 : figureColumns > 3 ? 1800 : 2600;
-  const figure = Math.floor((TEXT_WIDTH_TWIPS - label) / Math.max(1, figureColumns));
-  return [label, ...Array.from({ length: figureColumns }, () => figure)];
+  const minimum = headers.map((h) => wordWidth(longestWord(h), size));
+  const even = Math.floor((TEXT_WIDTH_TWIPS - label) / Math.max(1, figureColumns));
+  let widths = minimum.map((m) => Math.max(m, even));
+  const over = widths.reduce((a, b) => a + b, 0) - (TEXT_WIDTH_TWIPS - label);
+  if (over > 0) {
+    // Take the excess from the columns wider than their words, in proportion to their slack.
+    const slack = widths.map((w, i) => w - minimum[i]!);
+    const totalSlack = slack.reduce((a, b) => a + b, 0);
+    const scale = totalSlack > over ? (totalSlack - over) / totalSlack : 0;
+    widths = widths.map((w, i) => Math.floor(minimum[i]! + slack[i]! * scale));
+  }
+  const sum = widths.reduce((a, b) => a + b, 0);
+  const room = TEXT_WIDTH_TWIPS - label;
+  if (sum > room) widths = widths.map((w) => Math.floor((w * room) / sum));
+  return [label, ...widths];
 }
 
 function note(text: string): Paragraph {
@@ -108,20 +137,28 @@ function note(text: string): Paragraph {
 function reportTable({ table, notes }: ReportTable): FileChild[] {
   const columns = printedColumns(table);
   const size = columns.length > 8 ? 14 : columns.length > 5 ? 16 : 18;
-  const row = (label: string, values: readonly (string | number | null)[], total: boolean) =>
+  // The last body row is kept with the total under it (Word's keep-with-next on the row's paragraphs).
+  const row = (label: string, values: readonly (string | number | null)[], total: boolean, keepNext = false) =>
     new TableRow({
       cantSplit: true,
-      children: [cell(label, { total, size }), ...columns.map((c, i) => cell(printedValue(values[i], c.measure), { total, size, end: true }))],
+      children: [
+        cell(label, { total, size, keepNext }),
+        ...columns.map((c, i) => cell(printedValue(values[i], c.measure), { total, size, end: true, keepNext })),
+      ],
     });
+  const lastBody = table.rows.length - 1;
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: [new TextRun(table.title)] }),
     new Table({
       width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
-      columnWidths: columnWidths(columns.length),
+      columnWidths: columnWidths(
+        columns.map((c) => c.header),
+        size,
+      ),
       layout: TableLayoutType.FIXED,
       rows: [
         ...headerRows(table.rowHeader, columns, size),
-        ...table.rows.map((r) => row(r.label, r.values, false)),
+        ...table.rows.map((r, i) => row(r.label, r.values, false, Boolean(table.totalRow) && i >= lastBody - 1)),
         ...(table.totalRow ? [row('Totalsum', table.totalRow, true)] : []),
       ],
     }),
@@ -153,11 +190,31 @@ function chartFigure(chart: ChartDefinition): FileChild[] {
   ];
 }
 
+/** A table of words (the network log): the same look as the figure tables, left-aligned, no total. */
+function textTable(table: TextTable): FileChild[] {
+  const widths = [1300, 2200, 1600, TEXT_WIDTH_TWIPS - 5100];
+  return [
+    new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: [new TextRun(table.title)] }),
+    new Table({
+      width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      rows: [
+        new TableRow({ tableHeader: true, cantSplit: true, children: table.header.map((h) => cell(h, { header: true })) }),
+        ...table.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v) => cell(v, {})) })),
+      ],
+    }),
+    ...(table.notes ?? []).map(note),
+    new Paragraph({ spacing: { after: 200 }, children: [] }),
+  ];
+}
+
 function sectionBody(section: ReportSectionContent, listInstances: { next: number }): FileChild[] {
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }),
     ...(section.text ? reportTextParagraphs(section.text, listInstances) : []),
     ...section.tables.flatMap(reportTable),
+    ...section.textTables.flatMap(textTable),
     ...section.charts.flatMap(chartFigure),
   ];
 }
@@ -183,6 +240,18 @@ function titlePage(year: number, generatedOn: string): FileChild[] {
     new Paragraph({
       children: [new TextRun({ text: `${DISCLOSURE_RULE_TEXT} ${CASE_COUNT_EXCEPTION_TEXT}`, size: 20, color: '595959' })],
     }),
+  ];
+}
+
+/** «Utarbeidet av», place and date, as the 2020 report closed. */
+function signOffBlock(signOff: ReportSignOff, date: string): FileChild[] {
+  const line = (label: string, value: string) =>
+    new Paragraph({ keepNext: true, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value)] });
+  return [
+    new Paragraph({ spacing: { before: 480 }, keepNext: true, children: [] }),
+    ...(signOff.preparedBy ? [line('Utarbeidet av', `${signOff.preparedBy}, ettervernsteamet`)] : [line('Utarbeidet av', 'Ettervernsteamet')]),
+    line('Sted', signOff.place),
+    new Paragraph({ children: [new TextRun({ text: 'Dato: ', bold: true }), new TextRun(date)] }),
   ];
 }
 
@@ -241,6 +310,7 @@ export async function annualReportDocx(content: AnnualReportContent, generatedOn
           new Paragraph({ children: [new PageBreak()] }),
           ...noData,
           ...content.sections.flatMap((section) => sectionBody(section, listInstances)),
+          ...signOffBlock(content.signOff, formatNorwegianDate(generatedOnIso)),
         ],
       },
     ],

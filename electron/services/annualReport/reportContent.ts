@@ -19,14 +19,27 @@ import { categoryTotalsTable, municipalityTotalsTable } from './resourceTables';
 import { evaluationSummary } from '../documents/evaluations';
 import { evaluationSummaryTable } from '@shared/tables/evaluationTables';
 import { CASE_COUNT_EXCEPTION_TEXT, DISCLOSURE_RULE_TEXT, DISCLOSURE_THRESHOLD } from '@shared/domain/disclosureControl';
+import { COST_MODELS_NOTE, costShareNotes, howWeRecordText } from './explanations';
+import { networkLogTable, type TextTable } from './networkLog';
+import { first } from '../../db/exec';
 
 export interface ReportSectionContent {
-  section: AnnualReportSection;
+  /** «howWeRecord» is written by the app (what the categories and measures mean), not by the team. */
+  section: AnnualReportSection | 'howWeRecord';
   heading: string;
   /** The team's own words for the year; null prints the tables only. */
   text: string | null;
   tables: ReportTable[];
+  /** Lists of words (the network log) printed as tables after the figures. */
+  textTables: TextTable[];
   charts: ChartDefinition[];
+}
+
+/** The 2020 report ended with who made it, where and when. */
+export interface ReportSignOff {
+  /** The signed-in member who made the report; null when made without one (never from the app). */
+  preparedBy: string | null;
+  place: string;
 }
 
 export interface AnnualReportContent {
@@ -34,6 +47,7 @@ export interface AnnualReportContent {
   /** False for a year without a single time entry: the report then says so instead of printing empty tables. */
   hasData: boolean;
   sections: ReportSectionContent[];
+  signOff: ReportSignOff;
   /** Tables that go to the spreadsheet only (too wide for a page). */
   spreadsheetOnly: ReportTable[];
 }
@@ -47,7 +61,7 @@ interface SectionFigures {
   hoursPivot: StatisticsTableDto;
 }
 
-type SectionBuilder = (ctx: ServiceContext, figures: SectionFigures) => Pick<ReportSectionContent, 'tables' | 'charts'>;
+type SectionBuilder = (ctx: ServiceContext, figures: SectionFigures) => Pick<ReportSectionContent, 'tables' | 'charts'> & { textTables?: TextTable[] };
 
 const nothing = () => ({ tables: [], charts: [] });
 
@@ -107,8 +121,10 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
     return {
       tables: [
         municipalityTotalsTable(figures.pivot),
-        ...(computed ? [{ table: costByModelTable(share), sheetName: 'Kostnad etter modell' }] : []),
-        { table: costAndHelpTable(share), sheetName: 'Kostnad og hjelp', notes: computed ? undefined : share.problems },
+        ...(computed
+          ? [{ table: costByModelTable(share), sheetName: 'Kostnad etter modell', notes: [COST_MODELS_NOTE, ...costShareNotes(share, figures.pivot)] }]
+          : []),
+        { table: costAndHelpTable(share), sheetName: 'Kostnad og hjelp', notes: computed ? costShareNotes(share, figures.pivot) : share.problems },
         categoryTotalsTable(figures.pivot),
         familiar(figures, 'followUp'),
         familiar(figures, 'driving'),
@@ -120,7 +136,10 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
       ],
     };
   },
-  partners: (_ctx, figures) => ({ tables: [familiar(figures, 'partners')], charts: [] }),
+  partners: (ctx, figures) => {
+    const log = networkLogTable(ctx, figures.pivot.year);
+    return { tables: [familiar(figures, 'partners')], charts: [], textTables: log ? [log] : [] };
+  },
   lastingChange: (ctx, { pivot }) => {
     const change = lastingChange(ctx, { year: pivot.year });
     const year = String(pivot.year);
@@ -146,23 +165,36 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
   const hasData = pivot.total.entries > 0 || cases.total.total > 0;
   const hoursPivot = pivotTable(ctx, { period: { year }, rows: 'municipality', columns: 'category', measure: 'hours' }).table;
   const figures: SectionFigures = { pivot, cases, familiar: familiarTables(ctx, { year }), hoursPivot };
-  const sections = ANNUAL_REPORT_SECTIONS.map(({ key }) => {
-    const built = hasData ? SECTION_BUILDERS[key](ctx, figures) : nothing();
+  const sections: ReportSectionContent[] = ANNUAL_REPORT_SECTIONS.map(({ key }) => {
+    const built: ReturnType<SectionBuilder> = hasData ? SECTION_BUILDERS[key](ctx, figures) : nothing();
     // A table without rows says nothing the heading does not; it is left out.
     return {
       section: key,
       heading: sectionHeading(key, year),
       text: texts.get(key) ?? null,
       tables: built.tables.filter((t) => t.table.rows.length > 0),
+      textTables: built.textTables ?? [],
       charts: built.charts,
     };
     // A chapter with neither the team's words nor a figure would print as a bare heading: it is left out
     // (the screen and the command line name it before the report is made).
-  }).filter((s) => s.text !== null || s.tables.length > 0 || s.charts.length > 0);
+  }).filter((s) => s.text !== null || s.tables.length > 0 || s.charts.length > 0 || s.textTables.length > 0);
+  if (hasData) {
+    // After «Om ettervernsteamet», as in the 2020 report: how to read everything that follows.
+    const at = sections[0]?.section === 'team' ? 1 : 0;
+    sections.splice(at, 0, { section: 'howWeRecord', heading: 'Slik registrerer vi', text: howWeRecordText(ctx), tables: [], textTables: [], charts: [] });
+  }
   return {
     year,
     hasData,
     sections,
+    signOff: { preparedBy: preparedBy(ctx), place: 'Fauske' },
     spreadsheetOnly: hasData ? [{ table: { ...hoursPivot, title: `Timer per kommune og hendelse ${year}` }, sheetName: 'Kommune og hendelse' }] : [],
   };
+}
+
+function preparedBy(ctx: ServiceContext): string | null {
+  if (!ctx.actor) return null;
+  const row = first(ctx.db, ctx.db.kysely.selectFrom('team_members').select('display_name').where('id', '=', ctx.actor.id));
+  return row?.display_name ?? null;
 }

@@ -1,19 +1,82 @@
 import ExcelJS from 'exceljs';
-import { addTableSheet } from '../statistics/xlsxTable';
+import type { StatisticsTableDto, TableValue } from '@shared/contract';
+import { TABLE_UNITS } from '@shared/domain/statistics';
+import { addTableSheet, sheetName } from '../statistics/xlsxTable';
+import type { TextTable } from './networkLog';
 import type { AnnualReportContent } from './reportContent';
+import { printedColumns } from './reportTable';
+
+/** Said under every table that shows a hidden cell, so a sheet printed on its own still explains it. */
+export const HIDDEN_CELL_NOTE = '«færre enn 5» (eller en tom celle der tallet er skjult): tallet vises ikke, fordi så små tall kan peke ut enkeltpersoner.';
+
+/**
+ * For print: A4, one page wide (as many pages tall as it takes), the title and header rows and the label
+ * column repeated on every page, so a printed page is never a block of numbers without row labels.
+ */
+function forPrint(sheet: ExcelJS.Worksheet, columns: number, headerRows: number): void {
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9,
+    orientation: columns > 6 ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `1:${headerRows}`,
+    printTitlesColumn: 'A:A',
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+}
+
+/** The unit once: «Timer», not «Timer (timer)»; «Kjøring (timer)» where the label does not say it. */
+function headerTexts(table: StatisticsTableDto<TableValue>): string[] {
+  return printedColumns(table).map((c) => (c.group ? `${c.group} (${TABLE_UNITS[c.measure]})` : c.header));
+}
+
+function writeNotes(sheet: ExcelJS.Worksheet, notes: readonly string[]): void {
+  let at = sheet.rowCount + 2;
+  for (const text of notes) {
+    const cell = sheet.getCell(at++, 1);
+    cell.value = text;
+    cell.font = { italic: true, color: { argb: 'FF595959' } };
+  }
+}
+
+function hasHiddenCells(table: StatisticsTableDto<TableValue>): boolean {
+  return [...table.rows.map((r) => r.values), table.totalRow ?? []].some((values) => values.some((v) => typeof v === 'string'));
+}
+
+function addTextSheet(workbook: ExcelJS.Workbook, table: TextTable): void {
+  const taken = new Set(workbook.worksheets.map((w) => w.name.toLowerCase()));
+  const sheet = workbook.addWorksheet(sheetName(table.sheetName, taken), { views: [{ state: 'frozen', ySplit: 2 }] });
+  sheet.getCell(1, 1).value = table.title;
+  sheet.getCell(1, 1).font = { bold: true, size: 13 };
+  sheet.getRow(2).values = table.header;
+  sheet.getRow(2).font = { bold: true };
+  table.rows.forEach((r, i) => (sheet.getRow(3 + i).values = r));
+  table.header.forEach((h, i) => (sheet.getColumn(i + 1).width = Math.max(h.length + 2, ...table.rows.map((r) => Math.min(60, (r[i] ?? '').length + 2)))));
+  writeNotes(sheet, table.notes ?? []);
+  forPrint(sheet, table.header.length, 2);
+}
 
 /**
  * One sheet per table, in the order the Word report prints them, then the wide spreadsheet-only ones,
- * each written by the Statistikk page's own table writer.
+ * each written by the Statistikk page's own table writer and then set up for print with its notes.
  */
 export async function annualReportXlsx(content: AnnualReportContent): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Ettervern';
+  workbook.title = `Årsrapport ${content.year}`;
   const tables = [...content.sections.flatMap((s) => s.tables), ...content.spreadsheetOnly];
   if (tables.length === 0) {
     const sheet = workbook.addWorksheet(`Årsrapport ${content.year}`);
     sheet.getCell(1, 1).value = `Ingen registreringer i ${content.year}.`;
   }
-  for (const t of tables) addTableSheet(workbook, t.table, t.sheetName);
+  for (const t of tables) {
+    const sheet = addTableSheet(workbook, t.table, t.sheetName);
+    sheet.getRow(2).values = [t.table.rowHeader, ...headerTexts(t.table)];
+    writeNotes(sheet, [...(t.notes ?? []), ...(hasHiddenCells(t.table) ? [HIDDEN_CELL_NOTE] : [])]);
+    forPrint(sheet, t.table.columns.length + 1, 2);
+  }
+  for (const t of content.sections.flatMap((s) => s.textTables)) addTextSheet(workbook, t);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
