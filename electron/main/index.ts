@@ -9,6 +9,7 @@ import type { AppDatabase } from '../db/open';
 import { startBackupSchedule, type BackupSchedule } from '../services/backups/schedule';
 import { systemClock, type ReadOnlyState } from '../services/context';
 import { createDispatcher } from '../services/dispatcher';
+import { mergePendingAuditInto } from '../services/audit/mergePending';
 import { resolveDatabasePath } from './databasePath';
 import { createSenderCheck, registerIpc } from './ipc';
 import { applicationMenuTemplate } from './menu';
@@ -119,10 +120,17 @@ async function start(): Promise<void> {
     // Packaged, extraResources puts resources/templates beside the asar; in development it is the repository's.
     resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
     desktop: { openPath: (path) => shell.openPath(path) },
+    userDataDir: app.getPath('userData'),
     reportError: ({ channel, errorName, sqliteCode }) => log.write({ event: 'channel-error', channel, errorName, sqliteCode }),
   });
   if (!readOnly) {
     const db = database;
+    try {
+      // Sign-ins and case views recorded while this file was read-only join the audit log now.
+      mergePendingAuditInto({ db, readOnly: null, userDataDir: app.getPath('userData') });
+    } catch (error) {
+      log.write({ event: 'audit-merge-failed', errorName: error instanceof Error ? error.name : typeof error });
+    }
     backups = startBackupSchedule({
       ctx: { db, actor: null, session: { actor: null }, clock: systemClock },
       onError: (error) => log.write({ event: 'backup-failed', errorName: error instanceof Error ? error.name : typeof error }),

@@ -68,6 +68,11 @@ export interface ServiceContext {
    */
   resourcesDir?: string;
   desktop?: DesktopPort;
+  /**
+   * This PC's own folder (Electron's userData; a path option for the command line): where audit lines
+   * wait when the database's folder refuses writes, and where the audit-chain witness is kept.
+   */
+  userDataDir?: string;
 }
 
 /** Set only by signedInContext (session/actor.ts), so a context built by hand is not a signed-in one. */

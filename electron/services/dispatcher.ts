@@ -6,6 +6,7 @@ import { handlers as defaultHandlers, type Handlers } from './handlers';
 import { toApiError, type ErrorReporter } from './errors/toApiError';
 import type { ScryptCost } from './session/passwords';
 import { signedInContext } from './session/actor';
+import { mergePendingAuditInto } from './audit/mergePending';
 
 export interface Dispatcher {
   /**
@@ -37,6 +38,8 @@ export interface DispatcherOptions {
   /** Where the shipped files (document templates) are; see ServiceContext.resourcesDir. */
   resourcesDir?: string;
   desktop?: DesktopPort;
+  /** This PC's own folder; see ServiceContext.userDataDir. */
+  userDataDir?: string;
 }
 
 /** What still answers while the screen is locked: nothing that shows data or changes it. */
@@ -81,7 +84,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
       ...(options.resourcesDir ? { resourcesDir: options.resourcesDir } : {}),
       ...(options.desktop ? { desktop: options.desktop } : {}),
+      ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
     };
+    // Before a write, the audit lines a read-only instance left beside the database join the log.
+    if (definition.kind === 'mutation') mergeWaitingAudit(ctx, options.reportError);
     // Typed per channel as ContextFor<C>: an anonymous channel takes the context as it is, every other
     // one the signed-in context, checked against the database here (inside run, so a refusal is a result).
     const handler = handlers[channel] as (ctx: ServiceContext, input: unknown) => unknown;
@@ -122,6 +128,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     readOnly = state;
   };
   return { dispatch, dispatchAsync, session, setReadOnly };
+}
+
+function mergeWaitingAudit(ctx: ServiceContext, reportError: ErrorReporter | undefined): void {
+  try {
+    mergePendingAuditInto(ctx);
+  } catch (error) {
+    // Busy or full: the lines stay where they are for the next write; this write goes ahead.
+    reportError?.({ channel: 'audit:merge-pending', errorName: error instanceof Error ? error.name : typeof error });
+  }
 }
 
 function validationFailure(error: z.ZodError): ApiResult<never> {

@@ -14,6 +14,8 @@ export interface AuditEntryDto {
   /** The case code when the record is a case. */
   caseCode: string | null;
   fields: string[];
+  /** Recorded while the database was read-only: kept beside it until a writer merges it into the log. */
+  waiting?: boolean;
 }
 
 export interface AuditPageDto {
