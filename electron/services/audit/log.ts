@@ -8,6 +8,8 @@ import { requireAdministrator } from '../session/actor';
 import { verifyChain, type ChainedAuditRow } from '../../db/auditChain';
 import type { SignedInContext } from '../context';
 import { pendingAuditEntries } from './pendingAudit';
+import { withWitnesses, type WitnessSources } from './verifyWitnesses';
+import { backupFolder } from '../backups/service';
 import { cannotWrite, pendingAuditLocation } from './recordAudit';
 
 /** The start of the day after `date`, as an ISO timestamp: the filter's «to» includes the whole day. */
@@ -105,10 +107,15 @@ function waitingEntries(ctx: SignedInContext, filter: AuditFilter = {}): AuditEn
 export function verifyAuditChain(db: AppDatabase): AuditVerifyDto {
   const rows = prepare(db, 'select * from audit_log order by id').iterate() as IterableIterator<ChainedAuditRow>;
   const verdict = verifyChain(rows);
-  return { ok: verdict.ok, rows: verdict.rows, firstBrokenId: verdict.ok ? null : verdict.firstBrokenId };
+  return { ok: verdict.ok, rows: verdict.rows, firstBrokenId: verdict.ok ? null : verdict.firstBrokenId, findings: [] };
+}
+
+/** The chain, then every witness this instance can find: its own signed head and the backups' heads. */
+export function verifyAuditAgainstWitnesses(db: AppDatabase, sources: WitnessSources): AuditVerifyDto {
+  return withWitnesses(db, verifyAuditChain(db), sources);
 }
 
 export function verifyAudit(ctx: SignedInContext): AuditVerifyDto {
   requireAdministrator(ctx);
-  return verifyAuditChain(ctx.db);
+  return verifyAuditAgainstWitnesses(ctx.db, { userDataDir: ctx.userDataDir, key: ctx.witnessKey, backupFolder: backupFolder(ctx) });
 }
