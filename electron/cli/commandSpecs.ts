@@ -1,5 +1,8 @@
 import { TEMPLATE_KINDS } from '@shared/domain/documents';
 import { ACTOR_OPTION, PASSWORD_ENV } from './actorSignIn';
+
+/** This PC's folder for the audit witness and its key, when not given with --vitnemappe. */
+export const WITNESS_DIR_ENV = 'ETTERVERN_VITNEMAPPE';
 import { defineCommand } from './command';
 import { FIRST_DEMO_YEAR } from './demo/profile';
 import { DEMO_PASSWORD } from './demo/staff';
@@ -177,9 +180,16 @@ export const auditSpec = defineCommand({
   description: [
     'verify: kontrollerer hash-kjeden i revisjonsloggen. Kode 1 og nummeret på første brutte rad',
     'hvis en rad er endret eller fjernet utenfor appen.',
+    'Sammenligner også med vitnene: hodet denne PC-en sist så (signert, i --vitnemappe eller',
+    `${WITNESS_DIR_ENV}) og hodet hver sikkerhetskopi bærer. Melder avkortet logg, omskrevet kjede`,
+    'og gjenopprettinger som spolte loggen tilbake (når og av hvem).',
     'export: skriver hele revisjonsloggen til en Excel-fil (--out).',
   ],
-  options: { db: DB, out: { placeholder: 'FIL.xlsx', description: 'Excel-filen (for export)' } },
+  options: {
+    db: DB,
+    out: { placeholder: 'FIL.xlsx', description: 'Excel-filen (for export)' },
+    vitnemappe: { placeholder: 'MAPPE', description: `Denne PC-ens mappe for vitnet og nøkkelen (ellers ${WITNESS_DIR_ENV})` },
+  },
   positionals: [{ name: 'action', placeholder: 'HANDLING', required: true, choices: ['verify', 'export'] }],
 });
 

@@ -2,13 +2,16 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { CHANNEL_NAMES } from '@shared/contract';
 import type { Lease } from '../db/lease';
 import type { AppDatabase } from '../db/open';
 import { startBackupSchedule, type BackupSchedule } from '../services/backups/schedule';
 import { systemClock, type ReadOnlyState } from '../services/context';
 import { createDispatcher } from '../services/dispatcher';
+import { mergePendingAuditInto } from '../services/audit/mergePending';
+import type { WitnessKey } from '../services/audit/witness';
+import { keyFromProtectedFile } from '../services/audit/witnessKeyFile';
 import { resolveDatabasePath } from './databasePath';
 import { createSenderCheck, registerIpc } from './ipc';
 import { applicationMenuTemplate } from './menu';
@@ -78,6 +81,26 @@ if (!app.requestSingleInstanceLock()) {
     });
 }
 
+/**
+ * The key that signs this PC's witness of the audit log, encrypted by the operating system (DPAPI on
+ * Windows) through safeStorage. Without an OS key store there is no witness rather than a weaker one:
+ * `audit verify` then relies on the backups' heads alone.
+ */
+function witnessKeyOption(userDataDir: string): { witnessKey?: WitnessKey } {
+  try {
+    if (!safeStorage.isEncryptionAvailable()) return {};
+    return {
+      witnessKey: keyFromProtectedFile(userDataDir, {
+        encrypt: (plain) => safeStorage.encryptString(plain),
+        decrypt: (sealed) => safeStorage.decryptString(sealed),
+      }),
+    };
+  } catch (error) {
+    log.write({ event: 'audit-witness-unavailable', errorName: error instanceof Error ? error.name : typeof error });
+    return {};
+  }
+}
+
 async function start(): Promise<void> {
   let readOnly: ReadOnlyState | null = null;
   const location = resolveDatabasePath({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), cwd: process.cwd() });
@@ -119,10 +142,18 @@ async function start(): Promise<void> {
     // Packaged, extraResources puts resources/templates beside the asar; in development it is the repository's.
     resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
     desktop: { openPath: (path) => shell.openPath(path) },
+    userDataDir: app.getPath('userData'),
+    ...witnessKeyOption(app.getPath('userData')),
     reportError: ({ channel, errorName, sqliteCode }) => log.write({ event: 'channel-error', channel, errorName, sqliteCode }),
   });
   if (!readOnly) {
     const db = database;
+    try {
+      // Sign-ins and case views recorded while this file was read-only join the audit log now.
+      mergePendingAuditInto({ db, readOnly: null, userDataDir: app.getPath('userData') });
+    } catch (error) {
+      log.write({ event: 'audit-merge-failed', errorName: error instanceof Error ? error.name : typeof error });
+    }
     backups = startBackupSchedule({
       ctx: { db, actor: null, session: { actor: null }, clock: systemClock },
       onError: (error) => log.write({ event: 'backup-failed', errorName: error instanceof Error ? error.name : typeof error }),

@@ -10,6 +10,8 @@ export type LogEvent =
   | { event: 'startup-failed'; errorName: string }
   | { event: 'database-opened'; mode?: string }
   | { event: 'backup-failed'; errorName: string }
+  | { event: 'audit-merge-failed'; errorName: string }
+  | { event: 'audit-witness-unavailable'; errorName: string }
   | { event: 'lease-lost' }
   | { event: 'restart-after-restore' }
   | { event: 'database-open-failed'; errorName: string; kind?: string; sqliteCode?: string }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { checkDatabaseFile } from '../db/integrity';
 import { acquireLease, describeLeaseHolder, type Lease, type LeaseInfo } from '../db/lease';
 import { isNetworkPath, openDatabase, type AppDatabase } from '../db/open';
@@ -7,6 +7,18 @@ import type { ReadOnlyState } from '../services/context';
 export const RECOVERY_REASON =
   'Databasen besto ikke kontrollen ved oppstart og er åpnet skrivebeskyttet. Ingenting er endret eller slettet. Hent fram siste gode sikkerhetskopi.';
 
+export const READ_ONLY_FILE_REASON =
+  'Databasefilen er skrivebeskyttet for denne brukeren. Du kan logge inn og lese, men ikke lagre endringer. Be IT om skrivetilgang til filen.';
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface StartupInput {
   path: string;
   nativeBinding?: string;
@@ -14,6 +26,8 @@ export interface StartupInput {
   holder: string;
   machine: string;
   now: () => Date;
+  /** Whether this user may write the file (default: asked of the file system; root may write anything, so tests pass their own). */
+  writable?: (path: string) => boolean;
   /** Treat the path as a network share (default: judged from the path). */
   network?: boolean;
 }
@@ -58,6 +72,12 @@ export async function openForStartup(input: StartupInput): Promise<StartupDataba
       db = await openDatabase(':memory:', binding);
     }
     return { db, readOnly, lease: null };
+  }
+  if (existsSync(input.path) && !(input.writable ?? writable)(input.path)) {
+    // Members can still sign in and read; their sign-ins and case views wait beside the file (or in
+    // this PC's folder) until someone who can write opens it.
+    const readOnly: ReadOnlyState = { mode: 'read-only', reason: READ_ONLY_FILE_REASON, allow: LEASE_READ_ONLY_ALLOW, databasePath: input.path };
+    return { db: await openDatabase(input.path, { ...binding, readonly: true }), readOnly, lease: null };
   }
   if (input.network ?? isNetworkPath(input.path)) {
     const outcome = acquireLease({ databasePath: input.path, holder: input.holder, machine: input.machine, now: input.now });

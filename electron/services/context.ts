@@ -2,6 +2,7 @@ import type { AppDatabase } from '../db/open';
 import type { AnonymousChannelName, ChannelName, ChannelOutput, ChannelParsedInput, LeaseHolderDto } from '@shared/contract';
 import type { TeamRole } from '@shared/domain/caseStatus';
 import type { ScryptCost } from './session/passwords';
+import type { WitnessKey } from './audit/witness';
 
 export interface Clock {
   now(): Date;
@@ -68,6 +69,13 @@ export interface ServiceContext {
    */
   resourcesDir?: string;
   desktop?: DesktopPort;
+  /**
+   * This PC's own folder (Electron's userData; a path option for the command line): where audit lines
+   * wait when the database's folder refuses writes, and where the audit-chain witness is kept.
+   */
+  userDataDir?: string;
+  /** Signs this PC's witness of the audit log's head (safeStorage in the app, a 0600 key file in the CLI). */
+  witnessKey?: WitnessKey;
 }
 
 /** Set only by signedInContext (session/actor.ts), so a context built by hand is not a signed-in one. */

@@ -6,6 +6,9 @@ import { handlers as defaultHandlers, type Handlers } from './handlers';
 import { toApiError, type ErrorReporter } from './errors/toApiError';
 import type { ScryptCost } from './session/passwords';
 import { signedInContext } from './session/actor';
+import { mergePendingAuditInto } from './audit/mergePending';
+import { cannotWrite } from './audit/recordAudit';
+import { updateWitness, type WitnessKey } from './audit/witness';
 
 export interface Dispatcher {
   /**
@@ -37,6 +40,10 @@ export interface DispatcherOptions {
   /** Where the shipped files (document templates) are; see ServiceContext.resourcesDir. */
   resourcesDir?: string;
   desktop?: DesktopPort;
+  /** This PC's own folder; see ServiceContext.userDataDir. */
+  userDataDir?: string;
+  /** With userDataDir: after every write, this PC's signed witness of the audit log's head moves on. */
+  witnessKey?: WitnessKey;
 }
 
 /** What still answers while the screen is locked: nothing that shows data or changes it. */
@@ -54,7 +61,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const handlers = options.handlers ?? defaultHandlers;
   let readOnly = options.readOnly ?? null;
 
-  type Prepared = { failure: ApiResult<never> } | { channel: ChannelName; run: () => unknown };
+  type Prepared = { failure: ApiResult<never> } | { channel: ChannelName; run: () => unknown; witness: () => void };
 
   function prepare(channel: unknown, payload: unknown): Prepared {
     if (!isChannelName(channel)) return { failure: fail('unknown_channel', 'Ukjent forespørsel') };
@@ -81,11 +88,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
       ...(options.resourcesDir ? { resourcesDir: options.resourcesDir } : {}),
       ...(options.desktop ? { desktop: options.desktop } : {}),
+      ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
+      ...(options.witnessKey ? { witnessKey: options.witnessKey } : {}),
     };
+    // Before a write, the audit lines a read-only instance left beside the database join the log.
+    if (definition.kind === 'mutation') mergeWaitingAudit(ctx, options.reportError);
     // Typed per channel as ContextFor<C>: an anonymous channel takes the context as it is, every other
     // one the signed-in context, checked against the database here (inside run, so a refusal is a result).
     const handler = handlers[channel] as (ctx: ServiceContext, input: unknown) => unknown;
-    return { channel, run: () => handler(definition.anonymous ? ctx : signedInContext(ctx), parsed.data) };
+    const witness = definition.kind === 'mutation' ? () => witnessWrite(ctx, options.reportError) : () => undefined;
+    return { channel, run: () => handler(definition.anonymous ? ctx : signedInContext(ctx), parsed.data), witness };
   }
 
   const failure = (error: unknown, channel: ChannelName): ApiResult<never> => ({
@@ -102,6 +114,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         value.catch(() => undefined);
         throw new Error(`${prepared.channel} is asynchronous; call dispatchAsync`);
       }
+      prepared.witness();
       return ok(value);
     } catch (error) {
       return failure(error, prepared.channel);
@@ -112,7 +125,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const prepared = prepare(channel, payload);
     if ('failure' in prepared) return prepared.failure;
     try {
-      return ok(await prepared.run());
+      const value = await prepared.run();
+      prepared.witness();
+      return ok(value);
     } catch (error) {
       return failure(error, prepared.channel);
     }
@@ -122,6 +137,25 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     readOnly = state;
   };
   return { dispatch, dispatchAsync, session, setReadOnly };
+}
+
+function mergeWaitingAudit(ctx: ServiceContext, reportError: ErrorReporter | undefined): void {
+  try {
+    mergePendingAuditInto(ctx);
+  } catch (error) {
+    // Busy or full: the lines stay where they are for the next write; this write goes ahead.
+    reportError?.({ channel: 'audit:merge-pending', errorName: error instanceof Error ? error.name : typeof error });
+  }
+}
+
+/** Moves this PC's witness to the log's new head; a witness that cannot be written never fails the write. */
+function witnessWrite(ctx: ServiceContext, reportError: ErrorReporter | undefined): void {
+  if (!ctx.witnessKey || !ctx.userDataDir || cannotWrite(ctx)) return;
+  try {
+    updateWitness(ctx.db, ctx.userDataDir, ctx.witnessKey, ctx.clock.now());
+  } catch (error) {
+    reportError?.({ channel: 'audit:witness', errorName: error instanceof Error ? error.name : typeof error });
+  }
 }
 
 function validationFailure(error: z.ZodError): ApiResult<never> {

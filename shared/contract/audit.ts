@@ -14,6 +14,8 @@ export interface AuditEntryDto {
   /** The case code when the record is a case. */
   caseCode: string | null;
   fields: string[];
+  /** Recorded while the database was read-only: kept beside it until a writer merges it into the log. */
+  waiting?: boolean;
 }
 
 export interface AuditPageDto {
@@ -28,6 +30,19 @@ export interface AuditVerifyDto {
   rows: number;
   /** The first row whose hash or link to the row before it does not match. */
   firstBrokenId: number | null;
+  /**
+   * What the witnesses say (this PC's signed head, the heads the backups carry): a cut tail, a chain
+   * rewritten with recomputed hashes, a forged witness, or a restore that rewound the log (not tampering).
+   */
+  findings: AuditFindingDto[];
+}
+
+export interface AuditFindingDto {
+  kind: 'cut-tail' | 'rewritten' | 'forged-witness' | 'restore';
+  /** Which witness: «denne PC-en» or a backup file's name. */
+  source: string;
+  /** Norwegian, for the administrator. */
+  message: string;
 }
 
 export interface AuditExportDto {
@@ -55,7 +70,12 @@ export const auditChannels = {
     // Who did it, and the case code of a case row.
     ['audit_log', 'team_members', 'cases'],
   ),
-  'audit:verify': queryChannel<AuditVerifyDto>()(emptyInput, 'Kontroller hash-kjeden i revisjonsloggen (bare administrator)', ['audit_log', 'team_members']),
+  'audit:verify': queryChannel<AuditVerifyDto>()(emptyInput, 'Kontroller hash-kjeden i revisjonsloggen (bare administrator)', [
+    'audit_log',
+    'team_members',
+    // Where the backups are, whose heads are witnesses too.
+    'settings',
+  ]),
   'audit:export': mutationChannel<AuditExportDto>()(
     z.strictObject({ filter: auditFilterSchema.optional() }),
     'Eksporter revisjonsloggen til Excel (bare administrator)',

@@ -25,6 +25,8 @@ export interface BackupDto {
 
 export interface BackupListDto {
   folder: string;
+  /** Norwegian, when the folder is synchronised to a cloud service; null otherwise. */
+  folderWarning: string | null;
   backups: BackupDto[];
 }
 

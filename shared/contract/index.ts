@@ -97,7 +97,7 @@ export type { EvaluationAnswers, EvaluationQuestionSummaryDto, EvaluationRespons
 export type { LifeDomainDto } from './lifeDomains';
 export type { NetworkEventDto } from './network';
 export type { OverviewDto, ActiveCaseDto, AfterContactDto } from './overview';
-export type { AuditEntryDto, AuditExportDto, AuditFilter, AuditPageDto, AuditVerifyDto } from './audit';
+export type { AuditEntryDto, AuditExportDto, AuditFilter, AuditFindingDto, AuditPageDto, AuditVerifyDto } from './audit';
 export type { RetentionPreviewDto, RetentionRunDto, RetentionRuleCountDto } from './retention';
 export type { MunicipalityDto } from './municipalities';
 export type { CategoryDto } from './categories';

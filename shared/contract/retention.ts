@@ -28,6 +28,12 @@ export interface RetentionRunDto {
   yearsChecked: number[];
   fileBytesBefore: number;
   fileBytesAfter: number;
+  /** False when the reduction was saved but rewriting the file (VACUUM) failed every attempt. */
+  compacted: boolean;
+  /** Norwegian: what is not done yet and where the removed text may still be, or null when nothing is. */
+  warning: string | null;
+  /** Backup copies taken before this run: they still hold the removed text until they are rotated away. */
+  backupsHoldingRemovedText: string[];
 }
 
 /** What the reduction rules (electron/services/retention/rules.ts) remove or clear, and the cases they mark reduced. */

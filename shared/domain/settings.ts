@@ -23,6 +23,13 @@ export const SETTING_DEFINITIONS = {
     schema: z.number().int().min(1).max(20),
     defaultValue: 5,
   },
+  keepOtherBackupsMonths: {
+    label: 'Manuelle kopier og kopier før gjenoppretting beholdes (måneder)',
+    description:
+      'Eldre slike kopier slettes når neste kopi tas, så tekst fjernet ved oppbevaring ikke blir liggende i dem. Den nyeste kopien før gjenoppretting beholdes alltid.',
+    schema: z.number().int().min(1).max(120),
+    defaultValue: 12,
+  },
   backupFolder: {
     label: 'Mappe for sikkerhetskopier',
     description: 'Tom betyr standardmappen ved siden av databasen.',

@@ -33,6 +33,7 @@ export const FIELD_LABELS: Record<string, string> = {
   idleLockMinutes: 'Skjermlås etter minutter',
   retentionYears: 'Oppbevaringstid i år',
   backupFolder: 'Mappe for sikkerhetskopier',
+  keepOtherBackupsMonths: 'Måneder manuelle kopier beholdes',
   staffIds: 'Ansatte',
   staffId: 'Ansatt',
   startDate: 'Startdato',

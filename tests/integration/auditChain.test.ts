@@ -34,18 +34,18 @@ describe('audit log integrity', () => {
   it('the triggers refuse UPDATE and DELETE, through any connection', () => {
     expect(() => t.db.sqlite.prepare('update audit_log set actor_id = null where id = 2').run()).toThrow(/skrivebeskyttet/);
     expect(() => t.db.sqlite.prepare('delete from audit_log where id = 2').run()).toThrow(/skrivebeskyttet/);
-    expect(t.ok('audit:verify', {})).toEqual({ ok: true, rows: 5, firstBrokenId: null });
+    expect(t.ok('audit:verify', {})).toEqual({ ok: true, rows: 5, firstBrokenId: null, findings: [] });
   });
 
   it('verify passes on an intact log and exits 0', async () => {
     const run = await cli('audit', 'verify', '--db', t.path);
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual({ ok: true, rows: 5, firstBrokenId: null });
+    expect(JSON.parse(run.stdout)).toEqual({ ok: true, rows: 5, firstBrokenId: null, findings: [] });
   });
 
   it('an edited row is named by the CLI, which exits non-zero (in its own process)', async () => {
     editOutsideTheApp("update audit_log set action = 'view' where id = 3");
-    expect(t.ok('audit:verify', {})).toEqual({ ok: false, rows: 3, firstBrokenId: 3 });
+    expect(t.ok('audit:verify', {})).toEqual({ ok: false, rows: 3, firstBrokenId: 3, findings: [] });
     const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
       execFile(
         process.execPath,

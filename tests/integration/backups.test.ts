@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
@@ -38,6 +38,7 @@ describe('backups', () => {
   });
 
   it('writes to the folder the team chose, relative to the database', async () => {
+    mkdirSync(join(t.dir, 'annen-disk'));
     t.ok('settings:update', { backupFolder: 'annen-disk' });
     const backup = await t.okAsync('backups:create', {});
     expect(existsSync(join(t.dir, 'annen-disk', backup.fileName))).toBe(true);

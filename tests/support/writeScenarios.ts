@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { MutationChannelName } from '@shared/contract';
 import { buildClosedCase } from './documentCases';
 import { categoryId, municipalityId, TEST_PASSWORD, TEST_RESOURCES_DIR, type TestDatabase } from './testDatabase';
@@ -492,7 +493,9 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       values: ['3,5', '210', '2020-03-04', '2020-03-02', '90'],
     },
     'settings:update': {
-      write: () => (t.ok('settings:update', { followUpWarningWeeks: 9, backupFolder: 'D:\\Ettervern-kopier' }), { id: 0 }),
+      // The folder must exist and take a file (the setting is checked); relative to the database's folder.
+      prepare: () => mkdirSync(join(t.dir, 'Ettervern-kopier')),
+      write: () => (t.ok('settings:update', { followUpWarningWeeks: 9, backupFolder: 'Ettervern-kopier' }), { id: 0 }),
       expected: () => ({ action: 'update', record_type: 'settings', record_id: null, fields: ['backupFolder', 'followUpWarningWeeks'] }),
       values: ['Ettervern-kopier', '9'],
     },

@@ -1,27 +1,46 @@
 import { writeFileSync } from 'node:fs';
 import { auditWorkbook } from '../../services/audit/export';
-import { verifyAuditChain } from '../../services/audit/log';
+import type { AuditVerifyDto } from '@shared/contract';
+import type { AppDatabase } from '../../db/open';
+import { verifyAuditAgainstWitnesses } from '../../services/audit/log';
+import { updateWitness } from '../../services/audit/witness';
+import { keyFromFile } from '../../services/audit/witnessKeyFile';
+import { backupFolder } from '../../services/backups/service';
 import type { CommandArgs } from '../command';
-import type { auditSpec } from '../commandSpecs';
+import { WITNESS_DIR_ENV, type auditSpec } from '../commandSpecs';
 import { withCliDatabase } from '../database';
 import { CliFailure, EXIT, printJson, UsageError, type CliIo } from '../io';
 
-async function verify(path: string, io: CliIo): Promise<number> {
-  const verdict = await withCliDatabase(path, verifyAuditChain);
+/** The chain, this PC's witness (when a folder is given) and the backups' heads; then the witness moves on. */
+function verifyWithWitnesses(db: AppDatabase, witnessDir: string | undefined, now: Date): AuditVerifyDto {
+  const key = witnessDir ? keyFromFile(witnessDir) : undefined;
+  const folder = backupFolder({ db, actor: null, clock: { now: () => now }, session: { actor: null } });
+  const verdict = verifyAuditAgainstWitnesses(db, { userDataDir: witnessDir, key, backupFolder: folder });
+  // Only a log that passed moves the witness: one that failed must stay as evidence.
+  if (verdict.ok && witnessDir && key) updateWitness(db, witnessDir, key, now);
+  return verdict;
+}
+
+async function verify(path: string, witnessDir: string | undefined, io: CliIo): Promise<number> {
+  const verdict = await withCliDatabase(path, (db) => verifyWithWitnesses(db, witnessDir, io.now()));
   printJson(io, verdict);
+  for (const finding of verdict.findings) io.err(finding.message);
   if (verdict.ok) {
     io.err(`Revisjonsloggen er hel (${verdict.rows} rader).`);
     return EXIT.ok;
   }
-  io.err(`Revisjonsloggen er endret utenfor appen: første brutte rad er nr. ${verdict.firstBrokenId}.`);
+  if (verdict.firstBrokenId !== null) io.err(`Revisjonsloggen er endret utenfor appen: første brutte rad er nr. ${verdict.firstBrokenId}.`);
+  else io.err('Revisjonsloggen er endret utenfor appen: vitnene stemmer ikke med loggen.');
   return EXIT.failed;
 }
 
 async function exportLog(path: string, out: string, io: CliIo): Promise<number> {
   const { buffer, rows } = await withCliDatabase(path, (db) => auditWorkbook(db, undefined));
   try {
-    writeFileSync(out, buffer);
-  } catch {
+    // `wx`: never overwrites a file, and never follows a symlink planted where the export is to go.
+    writeFileSync(out, buffer, { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'EEXIST') throw new CliFailure(`${out} finnes allerede. Velg et nytt filnavn; ingenting ble overskrevet.`);
     throw new CliFailure(`Kunne ikke skrive ${out}.`);
   }
   printJson(io, { file: out, rows });
@@ -34,7 +53,7 @@ async function exportLog(path: string, out: string, io: CliIo): Promise<number> 
  * whoever holds the database file can read it anyway — the point is to detect tampering.
  */
 export async function runAudit(args: CommandArgs<typeof auditSpec>, io: CliIo): Promise<number> {
-  if (args.action === 'verify') return verify(args.db, io);
+  if (args.action === 'verify') return verify(args.db, args.vitnemappe ?? process.env[WITNESS_DIR_ENV]?.trim() ?? undefined, io);
   if (args.out === undefined) throw new UsageError('Mangler --out FIL.xlsx');
   return exportLog(args.db, args.out, io);
 }

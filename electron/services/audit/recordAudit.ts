@@ -1,6 +1,8 @@
 import { first, run } from '../../db/exec';
 import { auditRowHash, GENESIS_HASH } from '../../db/auditChain';
 import type { ServiceContext } from '../context';
+import type { AppDatabase } from '../../db/open';
+import { appendPendingAudit, type PendingAuditLocation } from './pendingAudit';
 import type { AuditAction, AuditRecordType } from '@shared/domain/audit';
 import type { ChannelName } from '@shared/contract';
 import type { AuditedField } from '@shared/contract/auditedFields';
@@ -19,32 +21,60 @@ export function auditedFields<C extends ChannelName>(_channel: C, names: readonl
   return names as unknown as AuditedFields;
 }
 
+/** The columns of an audit row before it is chained (id, prev_hash and hash are added here). */
+export interface AuditRowContent {
+  at: string;
+  actor_id: number | null;
+  action: AuditAction;
+  record_type: AuditRecordType;
+  record_id: string | null;
+  fields: string;
+}
+
+/** Appends one chained row. Call inside the write's transaction (see recordAudit). */
+export function appendAuditRow(db: AppDatabase, content: AuditRowContent): void {
+  const { kysely } = db;
+  const last = first(db, kysely.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1));
+  const row = { id: (last?.id ?? 0) + 1, ...content, prev_hash: last?.hash ?? GENESIS_HASH };
+  run(db, kysely.insertInto('audit_log').values({ ...row, hash: auditRowHash(row) }));
+}
+
+/** True when this instance cannot write: read-only or recovery mode, or a connection opened read-only. */
+export function cannotWrite(ctx: Pick<ServiceContext, 'db' | 'readOnly'>): boolean {
+  return Boolean(ctx.readOnly) || ctx.db.sqlite.readonly;
+}
+
+/** Where this instance's waiting audit lines go: beside the database file on disk (not a recovery stand-in). */
+export function pendingAuditLocation(ctx: Pick<ServiceContext, 'db' | 'readOnly' | 'userDataDir'>): PendingAuditLocation {
+  return { databasePath: ctx.readOnly?.databasePath ?? ctx.db.path, userDataDir: ctx.userDataDir };
+}
+
 /**
  * One row per change: who, when, what, which record, and the names of the fields touched — never their
  * values, so the log itself holds no personal data. Call inside the write's transaction: the row takes
  * the next id and links to the previous row's hash, which only holds while no other write interleaves.
  */
 export function recordAudit(
-  ctx: Pick<ServiceContext, 'db' | 'actor' | 'clock' | 'readOnly'>,
+  ctx: Pick<ServiceContext, 'db' | 'actor' | 'clock' | 'readOnly' | 'userDataDir'>,
   action: AuditAction,
   recordType: AuditRecordType,
   recordId: number | null,
   fields: AuditedFields | readonly [] = [],
 ): void {
-  // A read-only instance lets people sign in to read but cannot write; with nothing changed there is
-  // nothing to account for, and the connection would refuse the row anyway.
-  if (ctx.readOnly) return;
-  const { kysely } = ctx.db;
-  const last = first(ctx.db, kysely.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1));
-  const row = {
-    id: (last?.id ?? 0) + 1,
+  const content: AuditRowContent = {
     at: ctx.clock.now().toISOString(),
     actor_id: ctx.actor?.id ?? null,
     action,
     record_type: recordType,
     record_id: recordId === null ? null : String(recordId),
     fields: JSON.stringify([...fields].sort()),
-    prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  run(ctx.db, kysely.insertInto('audit_log').values({ ...row, hash: auditRowHash(row) }));
+  // Read-only still accounts for sign-ins and case views: the row waits beside the database until a
+  // writer merges it (mergePending.ts).
+  if (cannotWrite(ctx)) {
+    const { actor_id, record_type, record_id, ...rest } = content;
+    appendPendingAudit(pendingAuditLocation(ctx), { ...rest, actorId: actor_id, recordType: record_type, recordId: record_id });
+    return;
+  }
+  appendAuditRow(ctx.db, content);
 }

@@ -40,10 +40,12 @@ export function listBackupFiles(folder: string): BackupFileInfo[] {
 
 /**
  * Automatic backups beyond the newest of each of the last 14 days and the newest of each of the last 12
- * months. Manual copies and the copies taken before a restore are never rotated: someone made them on
- * purpose, and the one before a restore is the way back from a mistaken restore.
+ * months. With `others`, manual copies and the copies taken before a restore older than that many months
+ * go too (they would otherwise keep text removed by retention for ever), except the newest copy taken
+ * before a restore: it is the way back from a mistaken restore.
  */
-export function backupsToRotate(files: readonly BackupFileInfo[]): BackupFileInfo[] {
+export function backupsToRotate(files: readonly BackupFileInfo[], others?: { now: Date; keepMonths: number }): BackupFileInfo[] {
+  const rotatedOthers = others ? oldOtherBackups(files, others.now, others.keepMonths) : [];
   const automatic = files.filter((file) => file.kind === 'auto').sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
   const keep = new Set<string>();
   const keepNewestPer = (period: (date: Date) => string, limit: number) => {
@@ -58,5 +60,12 @@ export function backupsToRotate(files: readonly BackupFileInfo[]): BackupFileInf
   };
   keepNewestPer((date) => date.toISOString().slice(0, 10), BACKUP_RETENTION.daily);
   keepNewestPer((date) => date.toISOString().slice(0, 7), BACKUP_RETENTION.monthly);
-  return automatic.filter((file) => !keep.has(file.fileName));
+  return [...automatic.filter((file) => !keep.has(file.fileName)), ...rotatedOthers];
+}
+
+function oldOtherBackups(files: readonly BackupFileInfo[], now: Date, keepMonths: number): BackupFileInfo[] {
+  const cutoff = new Date(now);
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - keepMonths);
+  const newestBeforeRestore = files.filter((file) => file.kind === 'foer-gjenoppretting').sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+  return files.filter((file) => file.kind !== 'auto' && file !== newestBeforeRestore && file.createdAt.getTime() < cutoff.getTime());
 }

@@ -8,6 +8,7 @@ import { findTeamMemberByUsername, toActor } from '../team/teamMembers';
 import { createVerifiedBackup, inspectBackup } from './backupFile';
 import { backupsToRotate, listBackupFiles, resolveBackupFolder } from './files';
 import { restoreIntoOpenDatabase, restoreOverDamagedFile } from './restore';
+import { syncedFolderWarning } from './folderCheck';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -32,14 +33,15 @@ export function listBackups(ctx: ServiceContext): BackupListDto {
   if (ctx.readOnly?.mode !== 'recovery') signedInContext(ctx);
   const folder = backupFolder(ctx);
   const backups = listBackupFiles(folder).map((file) => inspectBackup(join(folder, file.fileName), file.fileName, ctx.db.nativeBinding));
-  return { folder, backups };
+  return { folder, folderWarning: syncedFolderWarning(folder), backups };
 }
 
 /** A verified backup, then rotation of the automatic ones. Returns the new backup. */
 export async function takeBackup(ctx: ServiceContext, kind: 'auto' | 'manuell'): Promise<BackupDto> {
   const folder = backupFolder(ctx);
   const backup = await createVerifiedBackup(ctx.db.sqlite, folder, kind, ctx.clock.now(), ctx.db.nativeBinding);
-  for (const old of backupsToRotate(listBackupFiles(folder))) rmSync(join(folder, old.fileName), { force: true });
+  const keepMonths = readSettings(ctx).keepOtherBackupsMonths;
+  for (const old of backupsToRotate(listBackupFiles(folder), { now: ctx.clock.now(), keepMonths })) rmSync(join(folder, old.fileName), { force: true });
   return backup;
 }
 

@@ -1,52 +1,66 @@
 import { run, transaction } from '../../db/exec';
 import type { TeamMemberRow } from '../../db/schema';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, cannotWrite, pendingAuditLocation, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 import { attemptVerdict, refusalMessage } from './lockout';
-import { DEFAULT_SCRYPT_COST, hashPassword, needsRehash, spendVerificationTime, verifyPassword } from './passwords';
+import { countUnknownNameFailure, memberFailureState, unknownNameFailureState } from './failureState';
+import { DEFAULT_SCRYPT_COST, hashPassword, needsRehash, standInHash, verifyPassword } from './passwords';
 
 export type PasswordCheck = { ok: true; member: TeamMemberRow } | { ok: false; message?: string };
 
 /**
  * Checks a member's password with the lockout rules applied. A wrong password is counted and audited
- * in its own transaction, so the count survives the refusal the caller throws afterwards.
+ * in its own transaction, so the count survives the refusal the caller throws afterwards; while the
+ * database is read-only it is recorded beside the database instead (recordAudit), and the lockout
+ * counts those lines too. An unknown username (or a deactivated member, or one without a password) gets
+ * exactly what a wrong password gets: the same scrypt work against a stand-in hash, the same counting
+ * (in memory) and so the same slowdown and lock messages.
  * `message` is set only when the refusal has something to say beyond «wrong username or password».
  */
-export function checkPassword(ctx: ServiceContext, row: TeamMemberRow | undefined, password: string): PasswordCheck {
+export function checkPassword(ctx: ServiceContext, row: TeamMemberRow | undefined, password: string, username = row?.username ?? ''): PasswordCheck {
   const cost = ctx.passwordCost ?? DEFAULT_SCRYPT_COST;
-  if (!row || row.active !== 1 || row.password_hash === null) {
-    spendVerificationTime(password, cost);
-    return { ok: false };
-  }
   const now = ctx.clock.now();
-  const verdict = attemptVerdict({ failedSignIns: row.failed_sign_ins, lastFailedAt: row.last_failed_sign_in_at }, now);
+  const databasePath = pendingAuditLocation(ctx).databasePath;
+  const known = row !== undefined && row.active === 1 && row.password_hash !== null ? row : undefined;
+  const state = known ? memberFailureState(ctx, known) : unknownNameFailureState(databasePath, username);
+  const verdict = attemptVerdict(state, now);
   if (!verdict.allowed) return { ok: false, message: refusalMessage(verdict, now) };
 
-  if (!verifyPassword(password, row.password_hash)) {
+  if (!known) {
+    verifyPassword(password, standInHash(cost));
+    countUnknownNameFailure(databasePath, username, now);
+    return { ok: false };
+  }
+  if (!verifyPassword(password, known.password_hash!)) {
+    if (cannotWrite(ctx)) {
+      recordAudit({ ...ctx, actor: null }, 'sign-in-failed', 'session', known.id);
+      return { ok: false };
+    }
     transaction(ctx.db, () => {
       run(
         ctx.db,
         ctx.db.kysely
           .updateTable('team_members')
-          .set({ failed_sign_ins: row.failed_sign_ins + 1, last_failed_sign_in_at: now.toISOString() })
-          .where('id', '=', row.id),
+          .set({ failed_sign_ins: known.failed_sign_ins + 1, last_failed_sign_in_at: now.toISOString() })
+          .where('id', '=', known.id),
       );
-      recordAudit({ ...ctx, actor: null }, 'sign-in-failed', 'session', row.id);
+      recordAudit({ ...ctx, actor: null }, 'sign-in-failed', 'session', known.id);
     });
     return { ok: false };
   }
 
-  const rehash = needsRehash(row.password_hash, cost);
-  if (row.failed_sign_ins > 0 || rehash) {
+  const rehash = needsRehash(known.password_hash!, cost);
+  // Read-only: the 'sign-in' line the caller records clears the waiting failures (failureState.ts).
+  if ((known.failed_sign_ins > 0 || rehash) && !cannotWrite(ctx)) {
     run(
       ctx.db,
       ctx.db.kysely
         .updateTable('team_members')
         .set({ failed_sign_ins: 0, last_failed_sign_in_at: null, ...(rehash ? { password_hash: hashPassword(password, cost) } : {}) })
-        .where('id', '=', row.id),
+        .where('id', '=', known.id),
     );
   }
-  return { ok: true, member: row };
+  return { ok: true, member: known };
 }
 
 /** Hash before opening the write transaction: scrypt takes long enough to hold up other writers. */

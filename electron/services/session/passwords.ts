@@ -55,10 +55,19 @@ export function needsRehash(stored: string, cost: ScryptCost): boolean {
   return !parsed || parsed.cost.N < cost.N || parsed.cost.r < cost.r || parsed.cost.p < cost.p;
 }
 
+const standIns = new Map<string, string>();
+
 /**
- * Spends the same time as a real check when the username is unknown, so the answer's timing does not
- * tell which usernames exist.
+ * A hash of a random password with the given cost, made once per cost: checking a password for an
+ * unknown username against it takes the same path and time as a real check (parse, scrypt, compare),
+ * so the answer's timing does not tell which usernames exist.
  */
-export function spendVerificationTime(password: string, cost: ScryptCost): void {
-  scrypt(password, Buffer.alloc(SALT_BYTES), cost);
+export function standInHash(cost: ScryptCost): string {
+  const key = `${cost.N}$${cost.r}$${cost.p}`;
+  let hash = standIns.get(key);
+  if (!hash) {
+    hash = hashPassword(randomBytes(24).toString('base64'), cost);
+    standIns.set(key, hash);
+  }
+  return hash;
 }

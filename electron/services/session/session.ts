@@ -21,7 +21,7 @@ export function getSession(ctx: ServiceContext): SessionDto {
  */
 export function signIn(ctx: ServiceContext, input: ChannelParsedInput<'session:sign-in'>): SessionDto {
   const row = findTeamMemberByUsername(ctx, input.username);
-  const checked = checkPassword(ctx, row, input.password);
+  const checked = checkPassword(ctx, row, input.password, input.username);
   if (!checked.ok) throw new ServiceError('unauthenticated', checked.message ?? WRONG_CREDENTIALS, { password: checked.message ?? WRONG_CREDENTIALS });
   const member = checked.member;
   const actor = toActor(member);

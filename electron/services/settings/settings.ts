@@ -4,6 +4,7 @@ import { SETTING_DEFINITIONS, SETTING_KEYS, defaultSettings, type SettingKey, ty
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
+import { requireUsableBackupFolder } from '../backups/folderCheck';
 
 /**
  * Stored values over defaults. A stored value that no longer passes its schema (a setting narrowed in a
@@ -30,6 +31,7 @@ export function updateSettings(ctx: SignedInContext, input: ChannelParsedInput<'
   if (actor.role !== 'administrator') throw new ServiceError('forbidden', 'Bare en administrator kan endre innstillingene');
   const changed = SETTING_KEYS.filter((key) => input[key] !== undefined);
   if (changed.length === 0) return readSettings(ctx);
+  if (input.backupFolder) requireUsableBackupFolder(ctx, input.backupFolder);
   return transaction(ctx.db, () => {
     const now = ctx.clock.now().toISOString();
     for (const key of changed) {

@@ -37,7 +37,7 @@ describe('0006-access-control', () => {
     const rows = db.sqlite.prepare('select id, prev_hash, hash from audit_log order by id').all() as { id: number; prev_hash: string; hash: string }[];
     expect(rows[0]!.prev_hash).toBe(GENESIS_HASH);
     expect(rows[1]!.prev_hash).toBe(rows[0]!.hash);
-    expect(verifyAuditChain(db)).toEqual({ ok: true, rows: 2, firstBrokenId: null });
+    expect(verifyAuditChain(db)).toEqual({ ok: true, rows: 2, firstBrokenId: null, findings: [] });
     expect(() => db.sqlite.prepare("update audit_log set action = 'delete' where id = 1").run()).toThrow(/skrivebeskyttet/);
     expect(() => db.sqlite.prepare('delete from audit_log').run()).toThrow(/skrivebeskyttet/);
     // A row slipped in without its place in the chain is refused.

@@ -10,7 +10,11 @@ const column = createColumnHelper<AuditEntryDto>();
 const columns = [
   column.accessor((row) => formatNorwegianDateTime(row.at), { id: 'at', header: 'Tidspunkt', meta: { width: '150px' } satisfies ColumnMeta }),
   column.accessor((row) => row.actorName ?? '–', { id: 'actor', header: 'Teammedlem' }),
-  column.accessor((row) => auditActionLabel(row.action), { id: 'action', header: 'Handling', meta: { width: '170px' } satisfies ColumnMeta }),
+  column.accessor((row) => `${auditActionLabel(row.action)}${row.waiting ? ' (venter på lagring)' : ''}`, {
+    id: 'action',
+    header: 'Handling',
+    meta: { width: '170px' } satisfies ColumnMeta,
+  }),
   column.accessor((row) => `${auditRecordTypeLabel(row.recordType)}${row.caseCode ? ` ${row.caseCode}` : row.recordId ? ` nr. ${row.recordId}` : ''}`, {
     id: 'record',
     header: 'Gjelder',

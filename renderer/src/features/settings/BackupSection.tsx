@@ -65,6 +65,11 @@ export function BackupSection({ settings, canEdit }: { settings: SettingsDto; ca
           Mappe: <span className={styles.folderPath}>{list.data.folder}</span>
         </Text>
       ) : null}
+      {list.data?.folderWarning ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{list.data.folderWarning}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {canEdit ? (
         <div className={styles.row}>
           <FormField label="Mappe for sikkerhetskopier" hint="Tom betyr standardmappen ved siden av databasen." className={styles.folder}>

@@ -12,7 +12,7 @@ import { useApiMutation } from '@renderer/lib/query';
 import { SettingsSection } from './SettingsSection';
 
 /** The numeric settings every page reads; the other settings have their own sections. */
-const NUMBER_SETTINGS = ['followUpWarningWeeks', 'idleLockMinutes', 'retentionYears'] as const;
+const NUMBER_SETTINGS = ['followUpWarningWeeks', 'idleLockMinutes', 'retentionYears', 'keepOtherBackupsMonths'] as const;
 type NumberSetting = (typeof NUMBER_SETTINGS)[number];
 type Values = Record<NumberSetting, number>;
 
@@ -20,6 +20,7 @@ const numberSettingsSchema = z.strictObject({
   followUpWarningWeeks: SETTING_DEFINITIONS.followUpWarningWeeks.schema,
   idleLockMinutes: SETTING_DEFINITIONS.idleLockMinutes.schema,
   retentionYears: SETTING_DEFINITIONS.retentionYears.schema,
+  keepOtherBackupsMonths: SETTING_DEFINITIONS.keepOtherBackupsMonths.schema,
 });
 
 const useStyles = makeStyles({
@@ -35,7 +36,12 @@ export function GeneralSettingsSection({ settings, canEdit }: { settings: Settin
   const [saved, setSaved] = useState(false);
   const form = useForm<Values>({
     resolver: zodResolver(numberSettingsSchema, undefined, { raw: true }),
-    values: { followUpWarningWeeks: settings.followUpWarningWeeks, idleLockMinutes: settings.idleLockMinutes, retentionYears: settings.retentionYears },
+    values: {
+      followUpWarningWeeks: settings.followUpWarningWeeks,
+      idleLockMinutes: settings.idleLockMinutes,
+      retentionYears: settings.retentionYears,
+      keepOtherBackupsMonths: settings.keepOtherBackupsMonths,
+    },
   });
 
   const onSubmit = form.handleSubmit(async (values) => {

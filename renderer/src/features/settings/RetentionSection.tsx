@@ -40,10 +40,11 @@ export function RetentionSection({ canEdit }: { canEdit: boolean }) {
       ) : null}
       {preview.error ? <ErrorMessage error={preview.error} /> : null}
       {run.data ? (
-        <MessageBar intent="success">
+        <MessageBar intent={run.data.warning ? 'warning' : 'success'}>
           <MessageBarBody>
             {casesText(run.data.reducedCases)} er redusert til statistikk. Årstallene for {run.data.yearsChecked.join(', ')} er kontrollert og uendret.
-            Databasefilen er komprimert.
+            {run.data.compacted ? ' Databasefilen er komprimert.' : ''}
+            {run.data.warning ? ` ${run.data.warning}` : ''}
           </MessageBarBody>
         </MessageBar>
       ) : null}
