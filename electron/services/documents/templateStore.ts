@@ -174,8 +174,7 @@ export async function openTemplate(ctx: SignedInContext, input: ChannelParsedInp
 // Templates shape every document the team sends out, so changing them is the administrator's call, like settings.
 export async function replaceTemplate(ctx: SignedInContext, input: ChannelParsedInput<'templates:replace'>): Promise<DocumentTemplateDto> {
   const actor = requireAdministrator(ctx);
-  const content = Buffer.from(input.contentBase64, 'base64');
-  await validateTemplate(input.kind, input.fileName, content);
+  const content = await validateTemplate(input.kind, input.fileName, Buffer.from(input.contentBase64, 'base64'));
   ensureDefaultTemplates(ctx);
   const id = transaction(ctx.db, () => {
     const id = insertVersion(ctx, input.kind, input.fileName, content, false, actor.id);
