@@ -9,6 +9,7 @@ import type { AppDatabase } from '../db/open';
 import { startBackupSchedule, type BackupSchedule } from '../services/backups/schedule';
 import { systemClock, type ReadOnlyState } from '../services/context';
 import { createDispatcher } from '../services/dispatcher';
+import { removeTemplateCopies } from '../services/documents/templateCopies';
 import { resolveDatabasePath } from './databasePath';
 import { createSenderCheck, registerIpc } from './ipc';
 import { applicationMenuTemplate } from './menu';
@@ -90,6 +91,8 @@ async function start(): Promise<void> {
     packaged: app.isPackaged,
     databaseSource: location.source,
   });
+  // Copies «Åpne i Word» left when Word was still open at quit (Windows refused the delete then) or after a crash.
+  removeTemplateCopies();
 
   try {
     mkdirSync(dirname(location.path), { recursive: true });
