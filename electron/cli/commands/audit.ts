@@ -3,11 +3,24 @@ import { auditWorkbook } from '../../services/audit/export';
 import { verifyAuditChain } from '../../services/audit/log';
 import type { CommandArgs } from '../command';
 import type { auditSpec } from '../commandSpecs';
-import { withCliDatabase } from '../database';
+import { DamagedDatabaseFailure, withCliDatabase } from '../database';
 import { CliFailure, EXIT, printJson, UsageError, type CliIo } from '../io';
 
+/** A damaged file is reported as damaged: its log can be neither trusted nor walked. */
+function reportDamage(io: CliIo, failure: DamagedDatabaseFailure): number {
+  printJson(io, { ok: false, damaged: true, problems: failure.report.problems });
+  io.err('Databasefilen er skadet (besto ikke quick_check), så revisjonsloggen i den kan ikke kontrolleres. Hent fram siste gode sikkerhetskopi.');
+  return EXIT.failed;
+}
+
 async function verify(path: string, io: CliIo): Promise<number> {
-  const verdict = await withCliDatabase(path, verifyAuditChain);
+  let verdict: Awaited<ReturnType<typeof verifyAuditChain>>;
+  try {
+    verdict = await withCliDatabase(path, verifyAuditChain);
+  } catch (error) {
+    if (error instanceof DamagedDatabaseFailure) return reportDamage(io, error);
+    throw error;
+  }
   printJson(io, verdict);
   if (verdict.ok) {
     io.err(`Revisjonsloggen er hel (${verdict.rows} rader).`);
@@ -20,8 +33,10 @@ async function verify(path: string, io: CliIo): Promise<number> {
 async function exportLog(path: string, out: string, io: CliIo): Promise<number> {
   const { buffer, rows } = await withCliDatabase(path, (db) => auditWorkbook(db, undefined));
   try {
-    writeFileSync(out, buffer);
-  } catch {
+    // Created, never overwritten, and never through a link someone put there.
+    writeFileSync(out, buffer, { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'EEXIST') throw new CliFailure(`${out} finnes allerede. Velg et annet filnavn.`);
     throw new CliFailure(`Kunne ikke skrive ${out}.`);
   }
   printJson(io, { file: out, rows });
