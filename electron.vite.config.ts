@@ -20,9 +20,13 @@ export default defineConfig({
     resolve: { alias: aliases },
     build: {
       externalizeDeps: true,
-      // The timesheet worker is its own file: worker_threads starts it by path (see workerPath.ts).
+      // The workers are their own files: worker_threads starts them by path (see workerPath.ts, workers/runWorker.ts).
       rollupOptions: {
-        input: { index: resolve('electron/main/index.ts'), timesheetWorker: resolve('electron/services/timesheet/worker.ts') },
+        input: {
+          index: resolve('electron/main/index.ts'),
+          timesheetWorker: resolve('electron/services/timesheet/worker.ts'),
+          templateWorker: resolve('electron/services/documents/templateWorker.ts'),
+        },
       },
     },
   },

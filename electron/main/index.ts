@@ -12,6 +12,7 @@ import { createDispatcher } from '../services/dispatcher';
 import { mergePendingAuditInto } from '../services/audit/mergePending';
 import type { WitnessKey } from '../services/audit/witness';
 import { keyFromProtectedFile } from '../services/audit/witnessKeyFile';
+import { removeTemplateCopies } from '../services/documents/templateCopies';
 import { resolveDatabasePath } from './databasePath';
 import { createSenderCheck, registerIpc } from './ipc';
 import { applicationMenuTemplate } from './menu';
@@ -113,6 +114,8 @@ async function start(): Promise<void> {
     packaged: app.isPackaged,
     databaseSource: location.source,
   });
+  // Copies «Åpne i Word» left when Word was still open at quit (Windows refused the delete then) or after a crash.
+  removeTemplateCopies();
 
   try {
     mkdirSync(dirname(location.path), { recursive: true });

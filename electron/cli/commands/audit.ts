@@ -8,7 +8,7 @@ import { keyFromFile } from '../../services/audit/witnessKeyFile';
 import { backupFolder } from '../../services/backups/service';
 import type { CommandArgs } from '../command';
 import { WITNESS_DIR_ENV, type auditSpec } from '../commandSpecs';
-import { withCliDatabase } from '../database';
+import { DamagedDatabaseFailure, withCliDatabase } from '../database';
 import { CliFailure, EXIT, printJson, UsageError, type CliIo } from '../io';
 
 /** The chain, this PC's witness (when a folder is given) and the backups' heads; then the witness moves on. */
@@ -21,8 +21,21 @@ function verifyWithWitnesses(db: AppDatabase, witnessDir: string | undefined, no
   return verdict;
 }
 
+/** A damaged file is reported as damaged: its log can be neither trusted nor walked. */
+function reportDamage(io: CliIo, failure: DamagedDatabaseFailure): number {
+  printJson(io, { ok: false, damaged: true, problems: failure.report.problems });
+  io.err('Databasefilen er skadet (besto ikke quick_check), så revisjonsloggen i den kan ikke kontrolleres. Hent fram siste gode sikkerhetskopi.');
+  return EXIT.failed;
+}
+
 async function verify(path: string, witnessDir: string | undefined, io: CliIo): Promise<number> {
-  const verdict = await withCliDatabase(path, (db) => verifyWithWitnesses(db, witnessDir, io.now()));
+  let verdict: AuditVerifyDto;
+  try {
+    verdict = await withCliDatabase(path, (db) => verifyWithWitnesses(db, witnessDir, io.now()));
+  } catch (error) {
+    if (error instanceof DamagedDatabaseFailure) return reportDamage(io, error);
+    throw error;
+  }
   printJson(io, verdict);
   for (const finding of verdict.findings) io.err(finding.message);
   if (verdict.ok) {

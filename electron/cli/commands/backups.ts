@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { closeSync, constants, copyFileSync, existsSync, openSync, rmSync } from 'node:fs';
 import { DatabaseOpenError } from '../../db/errors';
 import { checkDatabaseFile } from '../../db/integrity';
 import { refuseNewerDatabase } from '../../db/open';
@@ -8,6 +8,7 @@ import { ServiceError } from '../../services/errors/serviceError';
 import type { CommandArgs } from '../command';
 import type { backupSpec, restoreSpec, verifySpec } from '../commandSpecs';
 import { CliFailure, EXIT, printJson, type CliIo } from '../io';
+import { removeDatabaseFiles } from '../database';
 
 function mustExist(path: string): void {
   if (!existsSync(path)) throw new CliFailure(`Fant ikke ${path}.`);
@@ -23,20 +24,52 @@ async function asCliFailure<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Claims `path` by creating it empty and exclusively: an existing file, or a link someone placed there, is
+ * refused instead of being written through. The verified copy is then renamed over this empty file.
+ */
+function claimNewFile(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'EEXIST') throw new CliFailure(`${path} finnes allerede. Velg et annet filnavn.`);
+    throw new CliFailure(`Kunne ikke skrive ${path}.`);
+  }
+}
+
 /** Read-only: a backup never changes the database, which the app may have open at the same time. */
 async function copyDatabase(from: string, to: string): Promise<void> {
+  claimNewFile(to);
   const source = new Database(from, { readonly: true, fileMustExist: true });
   try {
     await asCliFailure(() => writeVerifiedCopy(source, to));
+  } catch (error) {
+    rmSync(to, { force: true });
+    throw error;
   } finally {
     source.close();
   }
 }
 
+/**
+ * A damaged database cannot pass the checks a backup must pass, and must not be lost either: its bytes,
+ * and SQLite's journal beside it, are copied aside as they are (exclusively) before it is replaced.
+ */
+function setDamagedAside(db: string, aside: string): void {
+  for (const suffix of ['', '-wal', '-journal']) {
+    if (!existsSync(`${db}${suffix}`)) continue;
+    try {
+      copyFileSync(`${db}${suffix}`, `${aside}${suffix}`, constants.COPYFILE_EXCL);
+    } catch {
+      throw new CliFailure(`Kunne ikke legge den skadede databasen til side som ${aside}. Ingenting er endret.`);
+    }
+  }
+  removeDatabaseFiles(db);
+}
+
 export async function runBackup(args: CommandArgs<typeof backupSpec>, io: CliIo): Promise<number> {
   const { db, out } = args;
   mustExist(db);
-  if (existsSync(out)) throw new CliFailure(`${out} finnes allerede. Velg et annet filnavn.`);
   await copyDatabase(db, out);
   printJson(io, { out, ...checkDatabaseFile(out, 'full') });
   return EXIT.ok;
@@ -48,9 +81,12 @@ export async function runRestore(args: CommandArgs<typeof restoreSpec>, io: CliI
   if (!checkDatabaseFile(from, 'full').ok) throw new CliFailure('Sikkerhetskopien er skadet og kan ikke hentes fram.');
   await asCliFailure(async () => refuseNewerDatabase(backupMigrations(from)));
   let safetyCopy: string | null = null;
+  let damaged = false;
   if (existsSync(db)) {
     safetyCopy = `${db}.foer-gjenoppretting-${io.now().toISOString().replace(/[:.]/g, '-')}.sqlite`;
-    await copyDatabase(db, safetyCopy);
+    damaged = !checkDatabaseFile(db, 'quick').ok;
+    if (damaged) setDamagedAside(db, safetyCopy);
+    else await copyDatabase(db, safetyCopy);
   }
   const source = new Database(from, { readonly: true, fileMustExist: true });
   try {
@@ -60,7 +96,7 @@ export async function runRestore(args: CommandArgs<typeof restoreSpec>, io: CliI
   } finally {
     source.close();
   }
-  printJson(io, { db, from, safetyCopy, ...checkDatabaseFile(db, 'full') });
+  printJson(io, { db, from, safetyCopy, damagedSetAside: damaged, ...checkDatabaseFile(db, 'full') });
   return EXIT.ok;
 }
 

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { BackupDto, BackupSummaryDto } from '@shared/contract';
 import { backupFileName, parseBackupFileName, type BackupKind } from '@shared/domain/backups';
@@ -24,6 +24,10 @@ export async function writeVerifiedCopy(source: Database.Database, target: strin
   const partial = join(dirname(target), `.${basename(target)}.partial`);
   try {
     mkdirSync(dirname(target), { recursive: true });
+    // SQLite would open (and follow) whatever sits at this name; a stale partial or a planted link is
+    // removed and the file created exclusively, so the copy is written into a file of our own.
+    removeQuietly(partial);
+    closeSync(openSync(partial, 'wx', 0o600));
     await source.backup(partial);
     asSingleFile(partial, nativeBinding);
   } catch {

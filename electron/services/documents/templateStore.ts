@@ -1,6 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChannelParsedInput, DocumentTemplateDto } from '@shared/contract';
 import type { FileDto } from '@shared/contract/common';
@@ -11,6 +9,7 @@ import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { notFound, ServiceError } from '../errors/serviceError';
 import { validateTemplate } from './templateValidation';
+import { createTemplateCopy, discardTemplateCopy, removeWhenClosed } from './templateCopies';
 
 /** The template a document is made from: its bytes and the version the document log records. */
 export interface ActiveTemplate {
@@ -163,10 +162,11 @@ export function downloadTemplate(ctx: ServiceContext, input: ChannelParsedInput<
 export async function openTemplate(ctx: SignedInContext, input: ChannelParsedInput<'templates:open'>): Promise<{ opened: true }> {
   if (!ctx.desktop) throw new ServiceError('conflict', 'Maler kan bare åpnes i Word fra skrivebordsprogrammet. Last ned malen i stedet.');
   const { dto, content } = templateContent(ctx, input.id);
-  const path = join(mkdtempSync(join(tmpdir(), 'ettervern-mal-')), versionFileName(dto));
-  writeFileSync(path, content);
+  const path = createTemplateCopy(versionFileName(dto), content);
   const failure = await ctx.desktop.openPath(path);
+  if (failure) discardTemplateCopy(path);
   if (failure) throw new ServiceError('conflict', 'Malen kunne ikke åpnes. Er Word (eller et annet program for .docx) installert?');
+  removeWhenClosed(path);
   transaction(ctx.db, () => recordAudit(ctx, 'view', 'document_template', dto.id));
   return { opened: true };
 }
@@ -174,8 +174,7 @@ export async function openTemplate(ctx: SignedInContext, input: ChannelParsedInp
 // Templates shape every document the team sends out, so changing them is the administrator's call, like settings.
 export async function replaceTemplate(ctx: SignedInContext, input: ChannelParsedInput<'templates:replace'>): Promise<DocumentTemplateDto> {
   const actor = requireAdministrator(ctx);
-  const content = Buffer.from(input.contentBase64, 'base64');
-  await validateTemplate(input.kind, input.fileName, content);
+  const content = await validateTemplate(input.kind, input.fileName, Buffer.from(input.contentBase64, 'base64'));
   ensureDefaultTemplates(ctx);
   const id = transaction(ctx.db, () => {
     const id = insertVersion(ctx, input.kind, input.fileName, content, false, actor.id);
