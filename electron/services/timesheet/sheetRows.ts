@@ -14,8 +14,20 @@ const MS_PER_DAY = 86_400_000;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
 
+/** A sheet has a few hundred distinct dates in 100,000 rows: each serial is turned into a day once. */
+const dayMemo = new Map<number, { date: string } | null>();
+
 /** A date serial as the ISO day it shows (a time of day is dropped), or null when it is no real date. */
 function serialDate(serial: number, date1904: boolean): { date: string } | null {
+  const key = date1904 ? -serial - 1 : serial;
+  const known = dayMemo.get(key);
+  if (known !== undefined) return known;
+  const day = daysFromSerial(serial, date1904);
+  if (dayMemo.size < 10_000) dayMemo.set(key, day);
+  return day;
+}
+
+function daysFromSerial(serial: number, date1904: boolean): { date: string } | null {
   const ms = (date1904 ? EPOCH_1904 : EPOCH_1900) + Math.round(serial * MS_PER_DAY);
   const date = new Date(ms);
   return Number.isNaN(date.getTime()) ? null : { date: date.toISOString().slice(0, 10) };

@@ -54,3 +54,9 @@ function descriptorLength(buffer: Buffer, at: number, entry: yauzl.Entry): numbe
   if (compressed32 === entry.compressedSize && buffer.readUInt32LE(at + signed + 8) === entry.uncompressedSize % 2 ** 32) return signed + 12;
   return signed + 20;
 }
+
+/** Where an entry's data starts: after its local header's name and extra field (checked by localHeadersAgree). */
+export function localDataStart(buffer: Buffer, entry: yauzl.Entry): number {
+  const at = entry.relativeOffsetOfLocalHeader;
+  return at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
+}
