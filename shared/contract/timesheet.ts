@@ -23,15 +23,23 @@ export const readTimesheetInput = z.strictObject({
   contentBase64: z.string().max(MAX_IMPORT_BASE64_LENGTH, { message: IMPORT_FILE_TOO_LARGE }),
 });
 
+/**
+ * Rows equal to an entry already in the log (date, case, municipality, category, minutes) «finnes allerede»
+ * and are skipped, so importing an export changes nothing; true imports them anyway (the user's choice).
+ */
+const includeExistingSchema = z.boolean().optional();
+
 export const previewTimesheetInput = z.strictObject({
   jobId: jobIdSchema,
   /** Sheets to import; absent means every sheet with the five headings. */
   sheets: sheetNamesSchema.optional(),
+  includeExisting: includeExistingSchema,
 });
 
 export const importTimesheetInput = z.strictObject({
   jobId: jobIdSchema,
   sheets: sheetNamesSchema.optional(),
+  includeExisting: includeExistingSchema,
   /** Import only when no row is rejected; otherwise write nothing. */
   strict: z.boolean().optional(),
 });
@@ -57,7 +65,11 @@ export interface ImportPreviewDto {
   sheets: ImportSheetDto[];
   rowsRead: number;
   rowsToImport: number;
+  /** Rows imported before from a file (always skipped). */
   duplicates: number;
+  /** Rows equal to an entry already in the log, «finnes allerede»: skipped unless `includeExisting`. */
+  existing: number;
+  includeExisting: boolean;
   /** Codes only: the code is the case's whole identity. */
   casesToCreate: string[];
   rejectedCount: number;
@@ -72,6 +84,8 @@ export interface ImportSummaryDto {
   rowsRead: number;
   imported: number;
   duplicatesSkipped: number;
+  /** «Finnes allerede» rows left out (0 when the user chose to import them anyway). */
+  existingSkipped: number;
   casesCreated: string[];
   rejectedCount: number;
   rejected: ImportRejectionDto[];
@@ -87,8 +101,8 @@ export interface ImportProgressDto {
 /** What the import's audit rows name for a case it creates (as cases:create would). */
 type CreatedCaseField = 'code' | 'municipalityId' | 'status';
 
-/** What an import plan checks the sheet's rows against: known values, existing cases, rows imported before. */
-const planTables = ['municipalities', 'categories', 'cases', 'timesheet_import_rows', 'team_members'] as const;
+/** What an import plan checks the sheet's rows against: known values, existing cases and entries, rows imported before. */
+const planTables = ['municipalities', 'categories', 'cases', 'time_entries', 'timesheet_import_rows', 'team_members'] as const;
 
 export const timesheetChannels = {
   // Queries: they read and parse, and write nothing to the database; the file read waits in memory as an import job.

@@ -10,6 +10,7 @@ import { closureReportMeasure } from './measures/closureReport';
 import type { BenchContext, BenchMeasure } from './measures/context';
 import { saveEntryMeasure } from './measures/saveEntry';
 import { gridQueriesMeasure } from './measures/gridQueries';
+import { importReadersMeasure } from './measures/importReaders';
 import { importSheetMeasure } from './measures/importSheet';
 import { formatMs } from './measure';
 import { formatTable, info, type MeasureResult } from './report';
@@ -20,6 +21,7 @@ const MEASURES: readonly BenchMeasure[] = [
   annualReportMeasure,
   saveEntryMeasure,
   gridQueriesMeasure,
+  importReadersMeasure,
   importSheetMeasure,
   caseListMeasure,
   caseFiguresMeasure,

@@ -170,7 +170,7 @@ describeInBrowser('time log at keyboard speed, and the old sheets imported', () 
         .setInputFiles({ name: 'Timer 2020.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer });
     await pick();
     const preview = page.getByRole('region', { name: 'Forhåndsvisning av Timer 2020.xlsx' });
-    await preview.getByText(/Rader lest: 4 · Til import: 3 \(4,5 timer\) · Finnes fra før: 0 · Avvist: 1/).waitFor();
+    await preview.getByText(/Rader lest: 4 · Til import: 3 \(4,5 timer\) · Importert før: 0 · Finnes allerede: 0 · Avvist: 1/).waitFor();
     expect((await tableText(preview.getByRole('table', { name: 'Timer per kommune i importen' }))).slice(1)).toEqual([
       ['Fauske', '3,5'],
       ['Felles', '1'],
@@ -181,7 +181,7 @@ describeInBrowser('time log at keyboard speed, and the old sheets imported', () 
     await harness.visit('24-import-forhandsvisning');
 
     await preview.getByRole('button', { name: 'Importer 3 rader' }).click();
-    await page.getByText(/Importert 3 rader\. 0 fantes fra før/).waitFor();
+    await page.getByText(/Importert 3 rader\. 0 var importert før og 0 fantes allerede/).waitFor();
     expect(harness.db.sqlite.prepare("select sum(minutes) as minutes from time_entries where source = 'import'").get()).toEqual({ minutes: 270 });
     expect(harness.db.sqlite.prepare("select status from cases where code = '01/20-FA'").get()).toEqual({ status: 'importert' });
     await harness.visit('25-import-ferdig');
@@ -189,7 +189,7 @@ describeInBrowser('time log at keyboard speed, and the old sheets imported', () 
     await pick();
     await page
       .getByRole('region', { name: 'Forhåndsvisning av Timer 2020.xlsx' })
-      .getByText(/Til import: 0 .* Finnes fra før: 3/)
+      .getByText(/Til import: 0 .* Importert før: 3/)
       .waitFor();
     expect(await page.getByRole('button', { name: 'Importer 0 rader' }).isDisabled()).toBe(true);
   });

@@ -78,6 +78,7 @@ describe('npm run cli -- import-timesheet / export-timesheet', () => {
       rowsRead: 4,
       imported: 3,
       duplicatesSkipped: 0,
+      existingSkipped: 0,
       casesCreated: ['01/20-FA', '02/20-SA'],
       rejectedCount: 1,
       rejected: [{ sheet: 'Januar', row: 4, reason: 'Ukjent kommune' }],

@@ -29,7 +29,7 @@ describe('the preview plan kept for «Importer»', () => {
     planAndRemember(ctx, 'job-a', book);
     expect(currentPlan(ctx, 'job-b', book)).toEqual(expect.objectContaining({ rowsRead: 1 }));
     const again = planAndRemember(ctx, 'job-a', book);
-    expect(currentPlan(ctx, 'job-a', book, ['Ark1'])).not.toBe(again);
+    expect(currentPlan(ctx, 'job-a', book, { sheets: ['Ark1'] })).not.toBe(again);
   });
 
   it('plans again after any write, so the import sees the database as it is now', () => {

@@ -47,37 +47,52 @@ export async function zeroEntry(name: string, megabytes: number, claimedSize?: n
   return { name, deflated: Buffer.concat(parts), crc, size: megabytes * chunk.length, claimedSize };
 }
 
+/** How a crafted zip lies: local entries the central directory does not list, or local names that differ. */
+export interface ZipTricks {
+  unlisted?: readonly ZipEntry[];
+  localName?: (name: string) => string;
+}
+
+/** The fields local and central headers share, in the same order; they start at byte 4 and 6 respectively. */
+function sharedFields(header: Buffer, at: number, e: ZipEntry, nameLength: number): Buffer {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(0x0800, at + 2);
+  header.writeUInt16LE(8, at + 4);
+  header.writeUInt32LE(e.crc >>> 0, at + 10);
+  header.writeUInt32LE(e.deflated.length, at + 14);
+  header.writeUInt32LE(e.claimedSize ?? e.size, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+  return header;
+}
+
+function localHeader(e: ZipEntry, name: Buffer): Buffer {
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  return sharedFields(local, 4, e, name.length);
+}
+
 /** A minimal zip (deflate, no data descriptors), enough for yauzl and for Excel. */
-export function zipBytes(entries: readonly ZipEntry[]): Buffer {
+export function zipBytes(entries: readonly ZipEntry[], tricks: ZipTricks = {}): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const size = e.claimedSize ?? e.size;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(e.crc >>> 0, 14);
-    local.writeUInt32LE(e.deflated.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
+    const localName = Buffer.from(tricks.localName?.(e.name) ?? e.name, 'utf8');
+    const local = localHeader(e, localName);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(e.crc >>> 0, 16);
-    central.writeUInt32LE(e.deflated.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
+    sharedFields(central, 6, e, name.length);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, name, e.deflated);
+    locals.push(local, localName, e.deflated);
     centrals.push(central, name);
-    offset += local.length + name.length + e.deflated.length;
+    offset += local.length + localName.length + e.deflated.length;
+  }
+  for (const e of tricks.unlisted ?? []) {
+    const name = Buffer.from(e.name, 'utf8');
+    locals.push(localHeader(e, name), name, e.deflated);
+    offset += 30 + name.length + e.deflated.length;
   }
   const centralBytes = Buffer.concat(centrals);
   const end = Buffer.alloc(22);

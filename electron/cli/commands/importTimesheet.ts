@@ -43,11 +43,13 @@ export async function runImportTimesheet(args: CommandArgs<typeof importTimeshee
         rowsRead: preview.rowsRead,
         wouldImport: preview.rowsToImport,
         duplicatesSkipped: preview.duplicates,
+        existingSkipped: preview.existing,
         casesToCreate: preview.casesToCreate,
         rejectedCount: preview.rejectedCount,
         rejected: preview.rejected,
       });
-      const refused = preview.rowsRead === 0 || (preview.rowsToImport === 0 && preview.duplicates === 0) || (strict && preview.rejectedCount > 0);
+      const refused =
+        preview.rowsRead === 0 || (preview.rowsToImport === 0 && preview.duplicates === 0 && preview.existing === 0) || (strict && preview.rejectedCount > 0);
       return refused ? EXIT.failed : EXIT.ok;
     }
     const summary = await must<ImportSummaryDto>(dispatcher, 'timesheet:import', { jobId, sheets, strict });
@@ -56,6 +58,7 @@ export async function runImportTimesheet(args: CommandArgs<typeof importTimeshee
       rowsRead: summary.rowsRead,
       imported: summary.imported,
       duplicatesSkipped: summary.duplicatesSkipped,
+      existingSkipped: summary.existingSkipped,
       casesCreated: summary.casesCreated,
       rejectedCount: summary.rejectedCount,
       rejected: summary.rejected,

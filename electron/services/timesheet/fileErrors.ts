@@ -2,6 +2,7 @@
 export const FILE_REFUSALS = {
   not_zip: 'Filen er ikke et Excel-regneark (.xlsx). Lagre arket som «Excel-arbeidsbok (.xlsx)» og prøv igjen.',
   not_xlsx: 'Filen er en zip-fil, men ikke et Excel-regneark (.xlsx).',
+  zip_mismatch: 'Filen er en zip-fil der delene ikke stemmer med innholdslisten (mulig manipulert fil), og blir ikke lest.',
   too_many_entries: 'Filen har for mange deler til å være et vanlig regneark, og blir ikke lest.',
   too_large_unpacked: 'Filen pakker seg ut til mer enn grensen for et regneark (mulig «zip-bombe»), og blir ikke lest.',
   too_many_rows: 'Regnearket har flere rader enn Excel tillater, og blir ikke lest.',

@@ -41,7 +41,7 @@ export async function readTimesheet(ctx: SignedInContext, input: ChannelParsedIn
 
 export function previewTimesheet(ctx: SignedInContext, input: ChannelParsedInput<'timesheet:preview'>): ImportPreviewDto {
   const job = requireReadJob(input.jobId, ctx.actor.id);
-  return summarisePlan(ctx, job.id, job.fileName, planAndRemember(ctx, job.id, job.workbook, input.sheets));
+  return summarisePlan(ctx, job.id, job.fileName, planAndRemember(ctx, job.id, job.workbook, input), input.includeExisting ?? false);
 }
 
 export function timesheetProgress(ctx: SignedInContext, input: ChannelParsedInput<'timesheet:progress'>): ImportProgressDto {
@@ -51,7 +51,7 @@ export function timesheetProgress(ctx: SignedInContext, input: ChannelParsedInpu
 
 export function rejectedRowsFile(ctx: SignedInContext, input: ChannelParsedInput<'timesheet:rejected-rows'>): Promise<FileDto> {
   const job = requireReadJob(input.jobId, ctx.actor.id);
-  const plan = planImport(ctx, job.workbook, input.sheets);
+  const plan = planImport(ctx, job.workbook, input);
   return rejectedRowsSheet(job.fileName, job.workbook, plan.rejected);
 }
 
@@ -65,17 +65,18 @@ function listed(plan: ImportPlan) {
  */
 export function importTimesheet(ctx: SignedInContext, input: ChannelParsedInput<'timesheet:import'>): ImportSummaryDto {
   const job = requireReadJob(input.jobId, ctx.actor.id);
-  const plan = currentPlan(ctx, job.id, job.workbook, input.sheets);
+  const plan = currentPlan(ctx, job.id, job.workbook, input);
   const base = { rowsRead: plan.rowsRead, rejectedCount: plan.rejected.length, rejected: listed(plan) };
   if (plan.rowsRead === 0) throw new ServiceError('validation', 'Ingen rader å importere i de valgte arkene', { sheets: 'Velg minst ett ark med rader' });
+  const existingSkipped = input.includeExisting ? 0 : plan.existing;
   if (input.strict && plan.rejected.length > 0) {
-    return { ...base, importId: null, imported: 0, duplicatesSkipped: plan.duplicates, casesCreated: [], committed: false };
+    return { ...base, importId: null, imported: 0, duplicatesSkipped: plan.duplicates, existingSkipped, casesCreated: [], committed: false };
   }
-  if (plan.accepted.length === 0 && plan.duplicates === 0) {
+  if (plan.accepted.length === 0 && plan.duplicates === 0 && plan.existing === 0) {
     throw new ServiceError('validation', 'Ingen rader kunne importeres: alle ble avvist', {});
   }
   job.progress = { phase: 'lagrer', rowsRead: plan.rowsRead };
   const result = commitPlan(ctx, plan, job.workbook.sha256);
   job.progress = { phase: 'ferdig', rowsRead: plan.rowsRead };
-  return { ...base, ...result, committed: true };
+  return { ...base, ...result, existingSkipped, committed: true };
 }

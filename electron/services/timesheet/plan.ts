@@ -34,6 +34,8 @@ export interface ImportPlan {
   rowsRead: number;
   accepted: PlannedRow[];
   duplicates: number;
+  /** Rows equal to an entry already in the log; left out of `accepted` unless the user chose to include them. */
+  existing: number;
   rejected: ImportRejectionDto[];
   newCases: NewCase[];
 }
@@ -123,16 +125,24 @@ export function chosenSheets(workbook: ParsedWorkbook, sheets: readonly string[]
   return new Set(sheets ? withHeader.filter((name) => sheets.includes(name)) : withHeader);
 }
 
+/** What the user chose in the preview: which sheets, and whether rows that «finnes allerede» go in anyway. */
+export interface PlanChoice {
+  sheets?: readonly string[] | undefined;
+  includeExisting?: boolean | undefined;
+}
+
 /**
- * Checks every row of the chosen sheets against the database: what would be imported, what is already
- * in (skipped), what is refused and why, and which cases would be created. Writes nothing.
+ * Checks every row of the chosen sheets against the database: what would be imported, what was imported
+ * before (skipped), what equals an entry already in the log («finnes allerede», skipped unless chosen),
+ * what is refused and why, and which cases would be created. Writes nothing.
  */
-export function planImport(ctx: ServiceContext, workbook: ParsedWorkbook, sheets?: readonly string[]): ImportPlan {
+export function planImport(ctx: ServiceContext, workbook: ParsedWorkbook, choice: PlanChoice = {}): ImportPlan {
+  const { sheets, includeExisting = false } = choice;
   const ref = loadReference(ctx);
   const chosen = chosenSheets(workbook, sheets);
   const occurrences = new Map<string, number>();
-  const plan: ImportPlan = { sheets: [], rowsRead: 0, accepted: [], duplicates: 0, rejected: [], newCases: [] };
-  const candidates: { row: PlannedRow; newCase?: NewCase }[] = [];
+  const plan: ImportPlan = { sheets: [], rowsRead: 0, accepted: [], duplicates: 0, existing: 0, rejected: [], newCases: [] };
+  const candidates: { row: PlannedRow; content: string; occurrence: number; newCase?: NewCase }[] = [];
 
   for (const sheet of workbook.sheets) {
     const selected = chosen.has(sheet.name);
@@ -150,7 +160,7 @@ export function planImport(ctx: ServiceContext, workbook: ParsedWorkbook, sheets
       const content = `${row.date}|${row.caseCode ?? ''}|${row.municipalityId}|${row.categoryId}|${row.minutes}`;
       const occurrence = (occurrences.get(content) ?? 0) + 1;
       occurrences.set(content, occurrence);
-      candidates.push({ row: { ...row, key: `${content}#${occurrence}` }, newCase: outcome.newCase });
+      candidates.push({ row: { ...row, key: `${content}#${occurrence}` }, content, occurrence, newCase: outcome.newCase });
     }
   }
 
@@ -158,17 +168,54 @@ export function planImport(ctx: ServiceContext, workbook: ParsedWorkbook, sheets
     ctx,
     candidates.map((c) => c.row.key),
   );
+  const inLog = entriesInLog(
+    ctx,
+    candidates.map((c) => c.row.date),
+  );
   const newCases = new Map<string, NewCase>();
-  for (const { row, newCase } of candidates) {
+  for (const { row, content, occurrence, newCase } of candidates) {
     if (alreadyIn.has(row.key)) {
       plan.duplicates += 1;
       continue;
+    }
+    // The n-th equal row of the file matches when the log holds at least n equal entries: a sheet with two
+    // equal visits beside a log with one adds the second. Entries from earlier imports count as well, so
+    // the n-th row imported before (skipped above) is one of those n.
+    if (occurrence <= (inLog.get(content) ?? 0)) {
+      plan.existing += 1;
+      if (!includeExisting) continue;
     }
     if (newCase && !newCases.has(newCase.code)) newCases.set(newCase.code, newCase);
     plan.accepted.push(row);
   }
   plan.newCases = [...newCases.values()];
   return plan;
+}
+
+/**
+ * How many entries the log holds per content (date|case|municipality|category|minutes), over the dates
+ * the file spans: one grouped range scan on the date index instead of a query per row.
+ */
+function entriesInLog(ctx: ServiceContext, dates: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (dates.length === 0) return counts;
+  let first = dates[0]!;
+  let last = first;
+  for (const date of dates) {
+    if (date < first) first = date;
+    if (date > last) last = date;
+  }
+  const rows = ctx.db.sqlite
+    .prepare(
+      `select t.entry_date || '|' || coalesce(c.code, '') || '|' || t.municipality_id || '|' || t.category_id || '|' || t.minutes as content, count(*) as n
+         from time_entries t left join cases c on c.id = t.case_id
+        where t.entry_date between ? and ?
+        group by content`,
+    )
+    .raw()
+    .all(first, last) as [string, number][];
+  for (const [content, n] of rows) counts.set(content, n);
+  return counts;
 }
 
 /** Keys already imported, asked in one statement: a query per row cost more than checking the row. */

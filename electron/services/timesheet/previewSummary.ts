@@ -4,7 +4,7 @@ import type { ServiceContext } from '../context';
 import type { ImportPlan } from './plan';
 
 /** Hours per municipality and per category of the rows that would be imported, in the usual order. */
-export function summarisePlan(ctx: ServiceContext, jobId: string, fileName: string, plan: ImportPlan): ImportPreviewDto {
+export function summarisePlan(ctx: ServiceContext, jobId: string, fileName: string, plan: ImportPlan, includeExisting = false): ImportPreviewDto {
   const byMunicipality = new Map<number, number>();
   const byCategory = new Map<number, number>();
   let minutes = 0;
@@ -22,6 +22,8 @@ export function summarisePlan(ctx: ServiceContext, jobId: string, fileName: stri
     rowsRead: plan.rowsRead,
     rowsToImport: plan.accepted.length,
     duplicates: plan.duplicates,
+    existing: plan.existing,
+    includeExisting,
     casesToCreate: plan.newCases.map((c) => c.code),
     rejectedCount: plan.rejected.length,
     rejected: plan.rejected.slice(0, MAX_LISTED_REJECTIONS),

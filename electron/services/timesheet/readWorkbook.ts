@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { FileRefusedError } from './fileErrors';
 import { IMPORT_HEADERS, READ_LIMITS } from './limits';
 import { RowPacker } from './packedRows';
+import { forEachSheetRow, type CellContext } from './sheetRows';
 import type { ParsedSheet, ParsedWorkbook, RawCell, RawCells } from './types';
+import { dateStyles, sharedStrings, sheetParts, uses1904 } from './workbookParts';
 import { inspectZip } from './zipGuard';
-
-type CellValue = unknown;
 
 const foldText = (text: string) => text.replace(/\s+/gu, '').toLocaleLowerCase('nb');
 
@@ -25,36 +23,8 @@ function folded(text: string): string {
   return result;
 }
 
-function isoFromUtcDate(date: Date): { date: string } | null {
-  if (Number.isNaN(date.getTime())) return null;
-  // exceljs turns a date serial into a UTC instant; a date-only cell is midnight UTC on that day.
-  const iso = date.toISOString().slice(0, 10);
-  return { date: iso };
-}
-
-/** exceljs's many cell shapes, reduced to plain values. Formulas give their cached result. */
-export function plainCell(value: CellValue, maxChars = READ_LIMITS.maxCellChars): RawCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value.slice(0, maxChars);
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'boolean') return value;
-  if (value instanceof Date) return isoFromUtcDate(value);
-  if (typeof value !== 'object') return null;
-  const record = value as Record<string, unknown>;
-  if ('formula' in record || 'sharedFormula' in record) return plainCell(record.result, maxChars);
-  if (Array.isArray(record.richText)) {
-    return record.richText
-      .map((part) => (typeof (part as { text?: unknown }).text === 'string' ? (part as { text: string }).text : ''))
-      .join('')
-      .slice(0, maxChars);
-  }
-  if (typeof record.text === 'string') return record.text.slice(0, maxChars);
-  if (typeof record.error === 'string') return { error: record.error.slice(0, 20) };
-  return null;
-}
-
 /** Column index per heading, when all five are in the row. A Map: headings come from the file. */
-function headerColumns(values: readonly CellValue[]): number[] | null {
+function headerColumns(values: readonly RawCell[]): number[] | null {
   const found = new Map<string, number>();
   values.forEach((value, index) => {
     if (typeof value !== 'string') return;
@@ -67,51 +37,57 @@ function headerColumns(values: readonly CellValue[]): number[] | null {
 
 const isBlank = (cell: RawCell) => cell === null || (typeof cell === 'string' && cell.trim() === '');
 
+/** The parts the reader needs; everything else in the zip is counted by the guard and dropped. */
+const NEEDED_PART = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/;
+
+const text = (part: Buffer | undefined) => (part ? part.toString('utf8') : '');
+
 export interface ReadOptions {
   onProgress?: (rowsRead: number) => void;
 }
 
 /**
  * Reads every sheet of an .xlsx: finds the heading row in the first rows, then keeps the five known
- * columns of each non-empty row below it. Streams the workbook (exceljs's WorkbookReader), so memory
- * follows the rows kept, not the XML. The zip is inspected first: nothing is parsed from a zip bomb.
+ * columns of each non-empty row below it. The zip guard is the only reader of the zip: it inflates each
+ * entry once through the central directory, counting bytes and refusing bombs and mismatched headers,
+ * and hands over the parts read here. Nothing is written to disk. The sheet XML is scanned directly
+ * (SpreadsheetML rows are flat): a general XML parser building an object per cell cost most of the time.
  */
 export async function readWorkbook(buffer: Buffer, options: ReadOptions = {}): Promise<ParsedWorkbook> {
-  await inspectZip(buffer);
+  const parts = await inspectZip(buffer, READ_LIMITS, 'xl/workbook.xml', (name) => NEEDED_PART.test(name));
   const sha256 = createHash('sha256').update(buffer).digest('hex');
   const sheets: ParsedSheet[] = [];
   let rowsRead = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
   try {
-    for await (const worksheet of reader) {
-      const name = String((worksheet as { name?: unknown }).name ?? `Ark ${sheets.length + 1}`).slice(0, 100);
+    const workbookXml = text(parts.get('xl/workbook.xml'));
+    const ctx: CellContext = {
+      sharedStrings: sharedStrings(text(parts.get('xl/sharedStrings.xml')), READ_LIMITS.maxCellChars),
+      dateStyles: dateStyles(text(parts.get('xl/styles.xml'))),
+      date1904: uses1904(workbookXml),
+      maxChars: READ_LIMITS.maxCellChars,
+    };
+    for (const part of sheetParts(workbookXml, text(parts.get('xl/_rels/workbook.xml.rels')))) {
+      const xml = parts.get(part.path);
+      if (!xml) continue;
+      // Each sheet's XML is dropped once read, so only one is held as text at a time.
+      parts.delete(part.path);
       const packer = new RowPacker();
-      let hasHeader = false;
       let columns: number[] | null = null;
-      for await (const row of worksheet) {
-        const values = (row.values ?? []) as CellValue[];
+      forEachSheetRow(xml.toString('utf8'), ctx, (rowNumber, values) => {
         if (!columns) {
-          if (row.number > READ_LIMITS.headerSearchRows) continue;
-          columns = headerColumns(values);
-          hasHeader = columns !== null;
-          continue;
+          if (rowNumber <= READ_LIMITS.headerSearchRows) columns = headerColumns(values);
+          return;
         }
         // A heading row repeated further down (sheets pasted together) is not data.
-        if (headerColumns(values)) continue;
-        const cells = columns.map((index) => plainCell(values[index])) as RawCells;
-        if (cells.every(isBlank)) continue;
+        if (headerColumns(values)) return;
+        const cells = columns.map((index) => values[index] ?? null) as RawCells;
+        if (cells.every(isBlank)) return;
         rowsRead += 1;
         if (rowsRead > READ_LIMITS.maxRows) throw new FileRefusedError('too_many_rows');
         if (rowsRead % 5_000 === 0) options.onProgress?.(rowsRead);
-        packer.add(row.number, cells);
-      }
-      sheets.push({ name, hasHeader, rows: packer.finish() } satisfies ParsedSheet);
+        packer.add(rowNumber, cells);
+      });
+      sheets.push({ name: part.name.slice(0, 100), hasHeader: columns !== null, rows: packer.finish() } satisfies ParsedSheet);
     }
   } catch (error) {
     if (error instanceof FileRefusedError) throw error;

@@ -14,11 +14,12 @@ import { formatMs } from '../measure';
 import { atMost, info, type MeasureResult } from '../report';
 import type { BenchMeasure } from './context';
 
-const GOALS = { 5_000: { ms: 1_000 }, 100_000: { ms: 5_000, mb: 300 } } as const;
+/** Issue 18's goals; 10,000 rows is shown for the growth curve. */
+const GOALS: Record<number, { ms?: number; mb?: number }> = { 5_000: { ms: 400 }, 100_000: { ms: 2_500, mb: 150 } };
 const CATEGORIES = ['Brukeroppfølging', 'Bruker oppfølging', 'Kjøring', 'Samarbeidspartnere', '4', 'Nettverksarbeid'];
 
 /** A sheet like the team's: title row, the five headings and a comment column, dates as dates and as text. */
-async function sheetBytes(rows: number, year: number, cases: { code: string; municipality: string }[]): Promise<Buffer> {
+export async function sheetBytes(rows: number, year: number, cases: { code: string; municipality: string }[]): Promise<Buffer> {
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (c: Buffer) => chunks.push(c));
@@ -82,9 +83,12 @@ export const importSheetMeasure: BenchMeasure = {
         .all(ctx.lastYear) as { code: string; municipality: string }[];
       for (const [rows, year] of [
         [5_000, ctx.lastYear + 1],
+        [10_000, ctx.lastYear + 1],
         [100_000, ctx.lastYear + 1],
       ] as const) {
-        const bytes = await sheetBytes(rows, year, rows === 5_000 ? cases.slice(0, 20) : cases.slice(20));
+        // Each size its own cases: a row equal to one imported by an earlier size would «finnes allerede».
+        const own = rows === 5_000 ? cases.slice(0, 20) : rows === 10_000 ? cases.slice(20, 60) : cases.slice(60);
+        const bytes = await sheetBytes(rows, year, own);
         ctx.log(`  ${rows} rader: ${(bytes.length / 1024 / 1024).toFixed(1)} MB .xlsx`);
         global.gc?.();
         const baseline = process.memoryUsage().rss;
@@ -108,15 +112,16 @@ export const importSheetMeasure: BenchMeasure = {
         clearInterval(sampler);
         if (summary.imported !== rows || preview.rejectedCount !== 0)
           throw new Error(`Import av ${rows} rader: ${summary.imported} importert, ${preview.rejectedCount} avvist`);
-        const goal = GOALS[rows];
+        const goal = GOALS[rows] ?? {};
         results.push(info(`import ${rows} rader: lese + kontrollere (worker)`, formatMs(read)));
         results.push(info(`import ${rows} rader: skrive (én transaksjon)`, formatMs(total - read)));
-        results.push(atMost(`import ${rows} rader: totalt`, total, goal.ms, formatMs));
+        const totalLabel = `import ${rows} rader: totalt`;
+        results.push(goal.ms === undefined ? info(totalLabel, formatMs(total)) : atMost(totalLabel, total, goal.ms, formatMs));
         const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
         // The goal is the import's own memory: the worker and the main thread's growth, both inside this
         // process's RSS. The bench's baseline (the open 1M database, the generated sheets) is not the import's.
         const growthLabel = `import ${rows} rader: importens topp-RSS (worker + hovedtrådens vekst = topp − RSS før)`;
-        if ('mb' in goal) results.push(atMost(growthLabel, (peak - baseline) / 1024 / 1024, goal.mb, (v) => `${v.toFixed(0)} MB`));
+        if (goal.mb !== undefined) results.push(atMost(growthLabel, (peak - baseline) / 1024 / 1024, goal.mb, (v) => `${v.toFixed(0)} MB`));
         else results.push(info(growthLabel, mb(peak - baseline)));
         results.push(info(`import ${rows} rader: RSS før / topp (hele bench-prosessen)`, `${mb(baseline)} / ${mb(peak)}`));
       }

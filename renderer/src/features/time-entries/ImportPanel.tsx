@@ -63,11 +63,11 @@ export function ImportPanel() {
     }
   };
 
-  const chooseSheets = async (sheets: string[]) => {
+  const choose = async (sheets: string[], includeExisting: boolean) => {
     if (!preview) return;
     setChosen(sheets);
     try {
-      setPreview(await call('timesheet:preview', { jobId: preview.jobId, sheets }));
+      setPreview(await call('timesheet:preview', { jobId: preview.jobId, sheets, includeExisting }));
     } catch (error) {
       setProblem(errorMessage(error));
     }
@@ -77,7 +77,9 @@ export function ImportPanel() {
     if (!preview) return;
     setProblem(null);
     try {
-      const result = await withProgress('importerer', preview.jobId, () => importer.mutateAsync({ jobId: preview.jobId, sheets: chosen }));
+      const result = await withProgress('importerer', preview.jobId, () =>
+        importer.mutateAsync({ jobId: preview.jobId, sheets: chosen, includeExisting: preview.includeExisting }),
+      );
       setSummary(result);
       setPreview(null);
     } catch (error) {
@@ -127,7 +129,8 @@ export function ImportPanel() {
       {summary ? (
         <MessageBar intent="success">
           <MessageBarBody>
-            Importert {formatInteger(summary.imported)} rader. {formatInteger(summary.duplicatesSkipped)} fantes fra før og ble hoppet over.{' '}
+            Importert {formatInteger(summary.imported)} rader. {formatInteger(summary.duplicatesSkipped)} var importert før og{' '}
+            {formatInteger(summary.existingSkipped)} fantes allerede; de ble hoppet over.{' '}
             {summary.casesCreated.length > 0 ? `Nye saker: ${summary.casesCreated.join(', ')}. ` : ''}
             {summary.rejectedCount > 0 ? `${formatInteger(summary.rejectedCount)} rader ble avvist.` : ''}
           </MessageBarBody>
@@ -138,7 +141,12 @@ export function ImportPanel() {
           <Text as="h3" size={400} weight="semibold">
             Forhåndsvisning: {preview.fileName}
           </Text>
-          <ImportPreview preview={preview} chosen={chosen} onChooseSheets={(sheets) => void chooseSheets(sheets)} />
+          <ImportPreview
+            preview={preview}
+            chosen={chosen}
+            onChooseSheets={(sheets) => void choose(sheets, preview.includeExisting)}
+            onIncludeExisting={(include) => void choose(chosen, include)}
+          />
           <div className={styles.buttons}>
             <Button appearance="primary" icon={<ArrowUploadRegular />} disabled={preview.rowsToImport === 0 || busy !== null} onClick={() => void runImport()}>
               Importer {formatInteger(preview.rowsToImport)} rader

@@ -13,10 +13,11 @@ interface ImportPreviewProps {
   preview: ImportPreviewDto;
   chosen: string[];
   onChooseSheets: (sheets: string[]) => void;
+  onIncludeExisting: (include: boolean) => void;
 }
 
 /** What the import would do, before anything is written: counts, hours per municipality and category, rejections. */
-export function ImportPreview({ preview, chosen, onChooseSheets }: ImportPreviewProps) {
+export function ImportPreview({ preview, chosen, onChooseSheets, onIncludeExisting }: ImportPreviewProps) {
   const styles = useStyles();
   return (
     <div className={styles.stack}>
@@ -33,9 +34,16 @@ export function ImportPreview({ preview, chosen, onChooseSheets }: ImportPreview
         ))}
       </fieldset>
       <Text aria-live="polite">
-        Rader lest: {formatInteger(preview.rowsRead)} · Til import: {formatInteger(preview.rowsToImport)} ({formatHours(preview.minutes)} timer) · Finnes fra
-        før: {formatInteger(preview.duplicates)} · Avvist: {formatInteger(preview.rejectedCount)}
+        Rader lest: {formatInteger(preview.rowsRead)} · Til import: {formatInteger(preview.rowsToImport)} ({formatHours(preview.minutes)} timer) · Importert
+        før: {formatInteger(preview.duplicates)} · Finnes allerede: {formatInteger(preview.existing)} · Avvist: {formatInteger(preview.rejectedCount)}
       </Text>
+      {preview.existing > 0 ? (
+        <Checkbox
+          label={`Importer likevel de ${formatInteger(preview.existing)} radene som finnes allerede (samme dato, sak, kommune, hendelse og tidsbruk som en registrering i timelisten)`}
+          checked={preview.includeExisting}
+          onChange={(_e, data) => onIncludeExisting(data.checked === true)}
+        />
+      ) : null}
       {preview.casesToCreate.length > 0 ? <Text>Nye saker som opprettes med status «Importert»: {preview.casesToCreate.join(', ')}</Text> : null}
       <div className={styles.columns}>
         <Table aria-label="Timer per kommune i importen" size="small">
