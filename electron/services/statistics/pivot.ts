@@ -34,15 +34,20 @@ interface Labelled {
   order: (number | string)[];
 }
 
-/** Names for the keys, in the order the team reads them: Norwegian alphabet, categories by number, months in time. */
+/**
+ * Names for the keys, in the order the team reads them: municipalities in the founding plan's order (the
+ * same in every table and chart), categories by number, months in time, people and cases alphabetically.
+ */
 function labelKeys(ctx: ServiceContext, dimension: PivotDimension, keys: Key[], spansYears: boolean): Labelled[] {
   const named = (sql: string) => new Map((prepare(ctx.db, sql).all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
   let labelled: Labelled[] = [];
   switch (dimension) {
     case 'municipality': {
-      const names = named('select id, name from municipalities');
-      labelled = keys.map((k) => ({ key: k, label: names.get(k as number) ?? '?', order: [0] }));
-      break;
+      const rows = prepare(ctx.db, 'select id, name, sort_order from municipalities').all() as { id: number; name: string; sort_order: number }[];
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return keys
+        .map((k) => ({ key: k, label: byId.get(k as number)?.name ?? '?', order: [byId.get(k as number)?.sort_order ?? 0] }))
+        .sort((a, b) => (a.order[0] as number) - (b.order[0] as number));
     }
     case 'category': {
       const rows = prepare(ctx.db, 'select id, number, name from categories').all() as { id: number; number: number; name: string }[];
