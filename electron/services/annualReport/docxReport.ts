@@ -99,35 +99,32 @@ function headerRows(rowHeader: string, columns: readonly PrintedColumn[], size: 
 
 /** Twips a bold word of `chars` characters needs at `size` half-points, with the cell's side margins. */
 function wordWidth(chars: number, size: number): number {
-  // Calibri bold averages about 0,55 em per character; 1 pt = 20 twips; 160 twips of cell margin.
-  return Math.ceil(chars * (size / 2) * 0.55 * 20) + 160;
+  // About 0,62 em per bold character: Calibri needs less, but LibreOffice often substitutes a wider font.
+  // 1 pt = 20 twips; 160 twips of cell margin.
+  return Math.ceil(chars * (size / 2) * 0.62 * 20) + 160;
 }
 
 const longestWord = (text: string) => Math.max(0, ...text.split(/[\s/–-]+/u).map((w) => w.length));
 
 /**
  * The label column gets room for «Andre kommuner» and «Totalsum»; every figure column at least the width
- * of the longest word in its heading, so «Persontimer» never breaks as «Persontim er»; the rest is shared
- * evenly. Only if the words alone are wider than the page are the columns scaled down.
+ * of its widest figure and, where the page allows, of the longest word in its heading, so «Persontimer»
+ * does not break as «Persontim er»; the rest is shared evenly. When the heading words alone do not fit
+ * (the 13-column cost table), figures win: a heading may wrap, a number never does.
  */
-function columnWidths(headers: readonly string[], size: number): number[] {
+function columnWidths(headers: readonly string[], values: readonly string[][], size: number): number[] {
   const figureColumns = headers.length;
   const label = figureColumns > 8 ? 1400 : figureColumns > 3 ? 1800 : 2600;
-  const minimum = headers.map((h) => wordWidth(longestWord(h), size));
-  const even = Math.floor((TEXT_WIDTH_TWIPS - label) / Math.max(1, figureColumns));
-  let widths = minimum.map((m) => Math.max(m, even));
-  const over = widths.reduce((a, b) => a + b, 0) - (TEXT_WIDTH_TWIPS - label);
-  if (over > 0) {
-    // Take the excess from the columns wider than their words, in proportion to their slack.
-    const slack = widths.map((w, i) => w - minimum[i]!);
-    const totalSlack = slack.reduce((a, b) => a + b, 0);
-    const scale = totalSlack > over ? (totalSlack - over) / totalSlack : 0;
-    widths = widths.map((w, i) => Math.floor(minimum[i]! + slack[i]! * scale));
-  }
-  const sum = widths.reduce((a, b) => a + b, 0);
   const room = TEXT_WIDTH_TWIPS - label;
-  if (sum > room) widths = widths.map((w) => Math.floor((w * room) / sum));
-  return [label, ...widths];
+  const figures = headers.map((_, i) => wordWidth(Math.max(1, ...values.map((v) => v[i]?.length ?? 0)), size));
+  const withWords = headers.map((h, i) => Math.max(figures[i]!, wordWidth(longestWord(h), size)));
+  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  const minimum = sum(withWords) <= room ? withWords : figures;
+  const slack = Math.max(0, room - sum(minimum));
+  const widths = minimum.map((m) => m + Math.floor(slack / Math.max(1, figureColumns)));
+  // Wider than the page even for the figures: scale down (the cell then wraps rather than overflowing).
+  const total = sum(widths);
+  return [label, ...(total > room ? widths.map((w) => Math.floor((w * room) / total)) : widths)];
 }
 
 function note(text: string): Paragraph {
@@ -153,6 +150,7 @@ function reportTable({ table, notes }: ReportTable): FileChild[] {
       width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
       columnWidths: columnWidths(
         columns.map((c) => c.header),
+        [...table.rows.map((r) => r.values), table.totalRow ?? []].map((values) => columns.map((c, i) => printedValue(values[i], c.measure))),
         size,
       ),
       layout: TableLayoutType.FIXED,

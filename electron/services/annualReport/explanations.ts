@@ -9,8 +9,16 @@ import type { ServiceContext } from '../context';
  * seen the time sheet. Markdown of the team-text subset, so it prints exactly like the team's chapters.
  * The categories are read from the database (name and description as the team keeps them).
  */
-export function howWeRecordText(ctx: ServiceContext): string {
-  const categories = all(ctx.db, ctx.db.kysely.selectFrom('categories').select(['number', 'name', 'description', 'case_work']).orderBy('number'));
+export function howWeRecordText(ctx: ServiceContext, year: number): string {
+  // A category retired before the year began (Administrasjonsarbeid after 2020) was not in use.
+  const categories = all(
+    ctx.db,
+    ctx.db.kysely
+      .selectFrom('categories')
+      .select(['number', 'name', 'description', 'case_work'])
+      .where((eb) => eb.or([eb('retired_at', 'is', null), eb('retired_at', '>=', `${year}-01-01`)]))
+      .orderBy('number'),
+  );
   return [
     'Teamet fører all tid i en felles timeliste. Hver registrering har dato, kommune, hendelse, antall timer og hvem i teamet som var med.',
     '',

@@ -182,7 +182,14 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
   if (hasData) {
     // After «Om ettervernsteamet», as in the 2020 report: how to read everything that follows.
     const at = sections[0]?.section === 'team' ? 1 : 0;
-    sections.splice(at, 0, { section: 'howWeRecord', heading: 'Slik registrerer vi', text: howWeRecordText(ctx), tables: [], textTables: [], charts: [] });
+    sections.splice(at, 0, {
+      section: 'howWeRecord',
+      heading: 'Slik registrerer vi',
+      text: howWeRecordText(ctx, year),
+      tables: [],
+      textTables: [],
+      charts: [],
+    });
   }
   return {
     year,
