@@ -89,6 +89,19 @@ export function claimVersion<T extends VersionedTable>(ctx: SignedInContext, rec
   throw versionConflict(ctx, record.noun, lastChange(ctx, current), record.action);
 }
 
+/**
+ * The check for one kind of record kept by `id`: `claim(ctx, { id, version }, 'update' | 'delete')`, run
+ * first in the write's transaction.
+ */
+export function versionCheck(
+  table: Exclude<VersionedTable, 'settings' | 'municipality_years' | 'cost_share_years' | 'annual_report_texts'>,
+  noun: RecordNoun,
+  missing: string,
+): (ctx: SignedInContext, input: { id: number; version: number }, action: 'update' | 'delete') => void {
+  return (ctx, input, action) =>
+    claimVersion(ctx, { table, key: { id: input.id } as VersionedRecord<typeof table>['key'], version: input.version, noun, action, missing });
+}
+
 function lastChange(ctx: SignedInContext, row: { updatedAt: string | null; updatedById: number | null }): LastChange {
   const member =
     row.updatedById === null ? undefined : first(ctx.db, ctx.db.kysely.selectFrom('team_members').select('display_name').where('id', '=', row.updatedById));
@@ -122,5 +135,7 @@ export function versionConflict(ctx: SignedInContext, noun: RecordNoun, change: 
   const who = change.updatedBy ? ` av ${change.updatedBy}` : ' av en annen';
   const when = change.updatedAt ? ` ${whenChanged(change.updatedAt, ctx.clock.now())}` : ' etter at du lastet inn siden';
   const consequence = action === 'delete' ? 'ingenting ble slettet' : 'det du skrev er ikke lagret';
-  return new ServiceError('conflict', `${noun} ble endret${who}${when}. Last inn på nytt for å se endringene – ${consequence}.`);
+  const message = `${noun} ble endret${who}${when}. Last inn på nytt for å se endringene – ${consequence}.`;
+  // Keyed on `version`, the field that is out of date: the form offers «Last inn på nytt» for it.
+  return new ServiceError('conflict', message, { version: message });
 }
