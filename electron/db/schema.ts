@@ -64,6 +64,10 @@ export interface TeamMembersTable {
   /** Wrong passwords in a row since the last successful sign-in (electron/services/session/lockout.ts). */
   failed_sign_ins: WithDefault<number>;
   last_failed_sign_in_at: Nullable<IsoTimestamp>;
+  /** Raised by one on every update (migration 0013); an update or delete names the version it read. */
+  version: WithDefault<number>;
+  updated_at: NullByDefault<IsoTimestamp>;
+  updated_by: NullByDefault<number>;
 }
 
 export interface CasesTable {
@@ -97,6 +101,9 @@ export interface CasesTable {
   closure_note: NullByDefault<string>;
   /** When retention reduced the case to statistics. */
   reduced_at: NullByDefault<IsoTimestamp>;
+  /** Raised by one on every update (migration 0013); an update or delete names the version it read. */
+  version: WithDefault<number>;
+  updated_by: NullByDefault<number>;
 }
 
 export interface CaseTransitionsTable {
@@ -118,6 +125,9 @@ export interface CaseGoalsTable {
   status: GoalStatus;
   created_at: IsoTimestamp;
   updated_at: IsoTimestamp;
+  /** Raised by one on every update (migration 0013); an update or delete names the version it read. */
+  version: WithDefault<number>;
+  updated_by: NullByDefault<number>;
 }
 
 export interface LifeDomainsTable {
@@ -125,6 +135,10 @@ export interface LifeDomainsTable {
   name: string;
   sort_order: number;
   retired_at: Nullable<IsoTimestamp>;
+  /** Raised by one on every update (migration 0013); an update or delete names the version it read. */
+  version: WithDefault<number>;
+  updated_at: NullByDefault<IsoTimestamp>;
+  updated_by: NullByDefault<number>;
 }
 
 export interface CaseDomainRatingsTable {
@@ -150,6 +164,9 @@ export interface ContactsTable {
   archived_at: Nullable<IsoTimestamp>;
   created_at: IsoTimestamp;
   updated_at: IsoTimestamp;
+  /** Raised by one on every update (migration 0013); an update or delete names the version it read. */
+  version: WithDefault<number>;
+  updated_by: NullByDefault<number>;
 }
 
 export interface ContactPeopleTable {
@@ -177,6 +194,9 @@ export interface NetworkEventsTable {
   note: Nullable<string>;
   created_at: IsoTimestamp;
   updated_at: IsoTimestamp;
+  /** Raised by one on every update (migration 0013); an update or delete names the version it read. */
+  version: WithDefault<number>;
+  updated_by: NullByDefault<number>;
 }
 
 export interface NetworkEventContactsTable {
@@ -203,6 +223,8 @@ export interface TimeEntriesTable {
   created_by: Nullable<number>;
   updated_at: IsoTimestamp;
   updated_by: Nullable<number>;
+  /** Raised by one on every update (migration 0013); an update or delete names the version it read. */
+  version: WithDefault<number>;
 }
 
 export interface TimeEntryParticipantsTable {
@@ -240,6 +262,8 @@ export interface SettingsTable {
   value: string;
   updated_at: IsoTimestamp;
   updated_by: Nullable<number>;
+  /** Raised by one on every update (migration 0013); an update or delete names the version it read. */
+  version: WithDefault<number>;
 }
 
 export interface TimesheetImportsTable {
@@ -291,6 +315,9 @@ export interface EvaluationResponsesTable {
   created_at: IsoTimestamp;
   created_by: Nullable<number>;
   updated_at: IsoTimestamp;
+  /** Raised by one on every update (migration 0013); an update or delete names the version it read. */
+  version: WithDefault<number>;
+  updated_by: NullByDefault<number>;
 }
 
 /** One row per answered question; free text (what worked, what should change) in text_value. */
@@ -310,6 +337,8 @@ export interface MunicipalityYearsTable {
   extra_hours: number;
   updated_at: IsoTimestamp;
   updated_by: Nullable<number>;
+  /** Raised by one on every update (migration 0013); an update or delete names the version it read. */
+  version: WithDefault<number>;
 }
 
 /** Per year: the budget and the cost models' parameters (migration 0009). */
@@ -324,6 +353,8 @@ export interface CostShareYearsTable {
   hourly_rate: number;
   updated_at: IsoTimestamp;
   updated_by: Nullable<number>;
+  /** Raised by one on every update (migration 0013); an update or delete names the version it read. */
+  version: WithDefault<number>;
 }
 
 /** The annual report's introductory text for one year and section (migration 0010). */
@@ -333,6 +364,8 @@ export interface AnnualReportTextsTable {
   text: string;
   updated_at: IsoTimestamp;
   updated_by: Nullable<number>;
+  /** Raised by one on every update (migration 0013); an update or delete names the version it read. */
+  version: WithDefault<number>;
 }
 
 export interface DB {

@@ -3,6 +3,19 @@ import { isIsoDate } from '../dates';
 
 export const idSchema = z.number().int().positive();
 
+/**
+ * The version of a record the client read (migration 0013). An update or delete sends it back; the
+ * service refuses with `conflict` when someone else has saved the record since, so nothing is overwritten
+ * unseen on a database the team shares.
+ */
+export const versionSchema = z.number().int().positive();
+
+/** Spread into an update's input: `{ id, version, …fields }`. */
+export const versionField = { version: versionSchema };
+
+/** The input of a delete: the record and the version the client read. */
+export const versionedIdInput = z.strictObject({ id: idSchema, version: versionSchema });
+
 export const isoDateSchema = z.string().max(10).refine(isIsoDate, { message: 'Datoen er ikke en gyldig dato' });
 
 export const yearSchema = z.number().int().min(2000).max(2100);

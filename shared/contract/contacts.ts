@@ -1,5 +1,5 @@
 import { z } from '../validation/zodNorwegian';
-import { idSchema } from './common';
+import { idSchema, versionedIdInput, versionField } from './common';
 import { mutationChannel, queryChannel } from './channel';
 import { optionalText } from './cases/caseLife';
 import { CONTACT_AREAS, CONTACT_KINDS, type ContactArea, type ContactKind } from '../domain/caseLife';
@@ -27,6 +27,8 @@ export interface ContactDto {
   /** Cases and network events that point at it; a contact in use can be archived, not deleted. */
   uses: number;
   people: ContactPersonDto[];
+  /** What an edit or delete sends back (migration 0013). */
+  version: number;
 }
 
 const phoneSchema = z
@@ -82,14 +84,18 @@ export const contactChannels = {
   ),
   'contacts:get': queryChannel<ContactDto>()(z.strictObject({ id: idSchema }), 'Én samarbeidspartner med personer', contactTables),
   'contacts:create': mutationChannel<ContactDto>()(z.strictObject(contactFields), 'Registrer en samarbeidspartner', changesContact),
-  'contacts:update': mutationChannel<ContactDto>()(z.strictObject({ id: idSchema, ...contactFields }), 'Endre en samarbeidspartner', changesContact),
+  'contacts:update': mutationChannel<ContactDto>()(
+    z.strictObject({ id: idSchema, ...versionField, ...contactFields }),
+    'Endre en samarbeidspartner',
+    changesContact,
+  ),
   'contacts:archive': mutationChannel<ContactDto>()(
     z.strictObject({ id: idSchema, archived: z.boolean() }),
     'Arkiver (eller hent fram igjen) en samarbeidspartner',
     changesContact,
   ),
   'contacts:delete': mutationChannel<{ id: number }>()(
-    z.strictObject({ id: idSchema }),
+    versionedIdInput,
     'Slett en samarbeidspartner som ikke er i bruk',
     // Its people go with it.
     ['contacts', 'contact_people', 'audit_log'],

@@ -1,5 +1,5 @@
 import { z } from '../validation/zodNorwegian';
-import { idSchema, isoDateSchema, sortDirectionSchema, type FileDto } from './common';
+import { idSchema, isoDateSchema, sortDirectionSchema, versionedIdInput, versionField, type FileDto } from './common';
 import { mutationChannel, queryChannel } from './channel';
 import { HOURS_MESSAGES, parseHours } from '../hours';
 
@@ -17,6 +17,8 @@ export interface TimeEntryDto {
   participants: { id: number; initials: string }[];
   createdAt: string;
   updatedAt: string;
+  /** What an edit or delete sends back (migration 0013). */
+  version: number;
 }
 
 export interface TimeTotalsDto {
@@ -67,7 +69,7 @@ function hoursAsMinutes<Fields extends { hours: number }>({ hours, ...fields }: 
 }
 
 export const createTimeEntryInput = z.strictObject(timeEntryFields).transform(hoursAsMinutes);
-export const updateTimeEntryInput = z.strictObject({ id: idSchema, ...timeEntryFields }).transform(hoursAsMinutes);
+export const updateTimeEntryInput = z.strictObject({ id: idSchema, ...versionField, ...timeEntryFields }).transform(hoursAsMinutes);
 
 export const TIME_ENTRY_SORT_FIELDS = ['date', 'caseCode', 'municipality', 'category', 'minutes', 'createdAt'] as const;
 export type TimeEntrySortField = (typeof TIME_ENTRY_SORT_FIELDS)[number];
@@ -129,7 +131,7 @@ const changesEntries = ['time_entries', 'time_entry_participants', 'time_totals_
 export const timeEntryChannels = {
   'time-entries:create': mutationChannel<TimeEntryDto>()(createTimeEntryInput, 'Registrer tidsbruk', changesEntries),
   'time-entries:update': mutationChannel<TimeEntryDto>()(updateTimeEntryInput, 'Endre en registrering', changesEntries),
-  'time-entries:delete': mutationChannel<{ id: number }>()(z.strictObject({ id: idSchema }), 'Slett en registrering', [
+  'time-entries:delete': mutationChannel<{ id: number }>()(versionedIdInput, 'Slett en registrering', [
     ...changesEntries,
     // An imported entry's key goes with it, so the row can be imported again.
     'timesheet_import_rows',

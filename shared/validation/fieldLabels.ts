@@ -1,6 +1,7 @@
 /** Norwegian names of contract fields, so a validation message can name the field the user sees. */
 export const FIELD_LABELS: Record<string, string> = {
   id: 'ID',
+  version: 'Versjon',
   year: 'År',
   date: 'Dato',
   from: 'Fra dato',

@@ -26,18 +26,26 @@ describeInBrowser('cost share and case figures', () => {
       if (!result.ok) throw new Error(result.error.message);
       return result.value as { code?: string; id?: number };
     };
+    // The case's version as a freshly loaded case page has it (migration 0013).
+    const version = (caseId: number) => (harness.db.sqlite.prepare('select version from cases where id = ?').get(caseId) as { version: number }).version;
     const fauskeCase = call('cases:create', { municipalityId: municipality('Fauske'), referralDate: '2020-03-01', staffIds: [marit] });
     const entry = { date: '2020-03-02', categoryId: id('select id from categories where number = 1'), participantIds: [marit] };
     call('time-entries:create', { ...entry, municipalityId: municipality('Fauske'), caseCode: fauskeCase.code, hours: 6 });
     call('time-entries:create', { ...entry, municipalityId: municipality('Beiarn'), hours: 2 });
     // One case closed in 2020, rated at start and closure: its lasting change is a cell of 1.
     const rated = call('cases:create', { municipalityId: municipality('Saltdal'), referralDate: '2020-02-01', staffIds: [marit] }).id!;
-    call('cases:record-risk-assessment', { id: rated, date: '2020-02-01', assessedById: marit, done: true });
-    call('cases:start-follow-up', { id: rated, startDate: '2020-02-03' });
+    call('cases:record-risk-assessment', { id: rated, version: version(rated), date: '2020-02-01', assessedById: marit, done: true });
+    call('cases:start-follow-up', { id: rated, version: version(rated), startDate: '2020-02-03' });
     const bolig = id("select id from life_domains where name = 'Bolig'");
-    call('cases:rate-domains', { caseId: rated, occasion: 'start', ratedOn: '2020-02-03', ratings: [{ domainId: bolig, level: 1 }] });
-    call('cases:close', { id: rated, closedDate: '2020-05-04', closureReason: 'mal_naadd' });
-    call('cases:rate-domains', { caseId: rated, occasion: 'avslutning', ratedOn: '2020-05-04', ratings: [{ domainId: bolig, level: 3 }] });
+    call('cases:rate-domains', { caseId: rated, version: version(rated), occasion: 'start', ratedOn: '2020-02-03', ratings: [{ domainId: bolig, level: 1 }] });
+    call('cases:close', { id: rated, version: version(rated), closedDate: '2020-05-04', closureReason: 'mal_naadd' });
+    call('cases:rate-domains', {
+      caseId: rated,
+      version: version(rated),
+      occasion: 'avslutning',
+      ratedOn: '2020-05-04',
+      ratings: [{ domainId: bolig, level: 3 }],
+    });
   });
   afterAll(async () => {
     await harness?.close();

@@ -5,7 +5,7 @@ import { runCli } from '../../electron/cli/main';
 import { backupsToRotate } from '../../electron/services/backups/files';
 import { syncedFolderWarning } from '../../electron/services/backups/folderCheck';
 import { backupFileName } from '@shared/domain/backups';
-import { createTestDatabase, TEST_RESOURCES_DIR, type TestDatabase } from '../support/testDatabase';
+import { createTestDatabase, TEST_RESOURCES_DIR, versionOf, type TestDatabase } from '../support/testDatabase';
 
 /** Issue 16, findings 7 and 8: backups that never rotate, a backup folder that takes any path, an export that overwrites. */
 let t: TestDatabase;
@@ -35,7 +35,7 @@ describe('rotation of manual copies and copies taken before a restore', () => {
 });
 
 describe('the backup folder setting', () => {
-  const save = (backupFolder: string) => t.call('settings:update', { backupFolder });
+  const save = (backupFolder: string) => t.call('settings:update', { version: versionOf(t, 'settings', 0), backupFolder });
 
   it('refuses a folder that does not exist, a file, and a folder inside the program', () => {
     expect(save(join(t.dir, 'finnes-ikke'))).toMatchObject({
@@ -46,7 +46,10 @@ describe('the backup folder setting', () => {
     expect(save(join(t.dir, 'fil'))).toMatchObject({ ok: false, error: { code: 'validation' } });
     const insideProgram = join(TEST_RESOURCES_DIR, 'templates');
     const dispatcher = t.dispatcher;
-    expect(dispatcher.dispatch('settings:update', { backupFolder: insideProgram })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(dispatcher.dispatch('settings:update', { version: versionOf(t, 'settings', 0), backupFolder: insideProgram })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
   });
 
   it('accepts a folder it can write in', () => {
@@ -62,7 +65,7 @@ describe('the backup folder setting', () => {
     expect(syncedFolderWarning('D:\\Sikkerhetskopier\\Ettervern')).toBeNull();
     const folder = join(t.dir, 'Dropbox');
     mkdirSync(folder);
-    t.ok('settings:update', { backupFolder: folder });
+    t.ok('settings:update', { version: versionOf(t, 'settings', 0), backupFolder: folder });
     expect(t.ok('backups:list', {}).folderWarning).toContain('skytjeneste');
   });
 });

@@ -8,7 +8,7 @@ import { createDispatcher } from '../../electron/services/dispatcher';
 import { backupsToRotate, listBackupFiles, resolveBackupFolder } from '../../electron/services/backups/files';
 import { backupFileName } from '@shared/domain/backups';
 import type { BackupDto, RestoreResultDto } from '@shared/contract';
-import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
+import { categoryId, createTestDatabase, municipalityId, versionOf, type TestDatabase } from '../support/testDatabase';
 
 let t: TestDatabase;
 beforeEach(async () => {
@@ -39,7 +39,7 @@ describe('backups', () => {
 
   it('writes to the folder the team chose, relative to the database', async () => {
     mkdirSync(join(t.dir, 'annen-disk'));
-    t.ok('settings:update', { backupFolder: 'annen-disk' });
+    t.ok('settings:update', { version: versionOf(t, 'settings', 0), backupFolder: 'annen-disk' });
     const backup = await t.okAsync('backups:create', {});
     expect(existsSync(join(t.dir, 'annen-disk', backup.fileName))).toBe(true);
     expect(resolveBackupFolder('/data/ettervern.sqlite', '/mnt/usb/kopier')).toBe('/mnt/usb/kopier');

@@ -191,14 +191,14 @@ const CASES: BadCase[] = [
   {
     name: 'update of an entry that does not exist',
     channel: 'time-entries:update',
-    payload: () => ({ ...validEntry(), id: 4242 }),
+    payload: () => ({ ...validEntry(), id: 4242, version: 1 }),
     code: 'not_found',
     field: '',
   },
   {
     name: 'update with hours 0,25',
     channel: 'time-entries:update',
-    payload: () => ({ ...validEntry(), id: 1, hours: '0,25' }),
+    payload: () => ({ ...validEntry(), id: 1, version: 1, hours: '0,25' }),
     code: 'validation',
     field: 'hours',
     message: 'Tidsbruk må være i hele eller halve timer',
@@ -206,12 +206,12 @@ const CASES: BadCase[] = [
   {
     name: 'update with an unknown case',
     channel: 'time-entries:update',
-    payload: () => ({ ...validEntry(), id: 1, caseCode: '07/20-ST' }),
+    payload: () => ({ ...validEntry(), id: 1, version: 1, caseCode: '07/20-ST' }),
     code: 'validation',
     field: 'caseCode',
     message: 'Saken finnes ikke',
   },
-  { name: 'delete of an entry that does not exist', channel: 'time-entries:delete', payload: () => ({ id: 4242 }), code: 'not_found', field: '' },
+  { name: 'delete of an entry that does not exist', channel: 'time-entries:delete', payload: () => ({ id: 4242, version: 1 }), code: 'not_found', field: '' },
   {
     name: 'case in an unknown municipality',
     channel: 'cases:create',
@@ -255,7 +255,7 @@ const CASES: BadCase[] = [
   {
     name: 'closure of a case never started',
     channel: 'cases:close',
-    payload: () => ({ id: 1, closedDate: '2020-05-01', closureReason: 'overfort' }),
+    payload: () => ({ id: 1, version: 1, closedDate: '2020-05-01', closureReason: 'overfort' }),
     code: 'conflict',
     field: 'status',
     message: /Bare en sak i oppfølging kan avsluttes/,
@@ -263,14 +263,14 @@ const CASES: BadCase[] = [
   {
     name: 'three-month contact on a case never closed',
     channel: 'cases:record-after-contact',
-    payload: () => ({ id: 1, contactDate: '2020-05-01' }),
+    payload: () => ({ id: 1, version: 1, contactDate: '2020-05-01' }),
     code: 'conflict',
     field: 'status',
   },
   {
     name: 'follow-up without a risk assessment',
     channel: 'cases:start-follow-up',
-    payload: () => ({ id: 1, startDate: '2020-03-05' }),
+    payload: () => ({ id: 1, version: 1, startDate: '2020-03-05' }),
     code: 'conflict',
     field: 'risk',
     message: /Farlighetsvurderingen/,
@@ -278,7 +278,7 @@ const CASES: BadCase[] = [
   {
     name: 'expected discharge before referral',
     channel: 'cases:enter-institution',
-    payload: () => ({ id: 1, date: '2020-03-02', institutionKind: 'fengsel', expectedDischargeDate: '2020-02-01' }),
+    payload: () => ({ id: 1, version: 1, date: '2020-03-02', institutionKind: 'fengsel', expectedDischargeDate: '2020-02-01' }),
     code: 'validation',
     field: 'expectedDischargeDate',
     message: /før henvisningsdatoen/,
@@ -286,7 +286,7 @@ const CASES: BadCase[] = [
   {
     name: 'unknown institution kind',
     channel: 'cases:enter-institution',
-    payload: () => ({ id: 1, date: '2020-03-02', institutionKind: 'hotell' }),
+    payload: () => ({ id: 1, version: 1, date: '2020-03-02', institutionKind: 'hotell' }),
     code: 'validation',
     field: 'institutionKind',
     sent: 'hotell',
@@ -294,7 +294,7 @@ const CASES: BadCase[] = [
   {
     name: 'rejection dated in the future',
     channel: 'cases:reject',
-    payload: () => ({ id: 1, date: '2020-07-01' }),
+    payload: () => ({ id: 1, version: 1, date: '2020-07-01' }),
     code: 'validation',
     field: 'date',
     message: 'Datoen kan ikke være fram i tid',
@@ -302,7 +302,7 @@ const CASES: BadCase[] = [
   {
     name: 'corrected code for another municipality',
     channel: 'cases:correct-code',
-    payload: () => ({ id: 1, code: '02/20-FA' }),
+    payload: () => ({ id: 1, version: 1, code: '02/20-FA' }),
     code: 'validation',
     field: 'code',
     message: /-ST/,
@@ -311,15 +311,21 @@ const CASES: BadCase[] = [
   {
     name: 'risk assessment by an unknown member',
     channel: 'cases:record-risk-assessment',
-    payload: () => ({ id: 1, date: '2020-03-02', assessedById: 999, done: true }),
+    payload: () => ({ id: 1, version: 1, date: '2020-03-02', assessedById: 999, done: true }),
     code: 'validation',
     field: 'assessedById',
   },
-  { name: 'staff with an unknown member', channel: 'cases:set-staff', payload: () => ({ id: 1, staffIds: [999] }), code: 'validation', field: 'staffIds' },
+  {
+    name: 'staff with an unknown member',
+    channel: 'cases:set-staff',
+    payload: () => ({ id: 1, version: 1, staffIds: [999] }),
+    code: 'validation',
+    field: 'staffIds',
+  },
   {
     name: 'domain rating 4 on a scale of 3',
     channel: 'cases:rate-domains',
-    payload: () => ({ caseId: 1, occasion: 'start', ratedOn: '2020-03-02', ratings: [{ domainId: 1, level: 4 }] }),
+    payload: () => ({ caseId: 1, version: 1, occasion: 'start', ratedOn: '2020-03-02', ratings: [{ domainId: 1, level: 4 }] }),
     code: 'validation',
     field: 'ratings.0.level',
     message: /Nivå kan være høyst 3/,
@@ -327,7 +333,7 @@ const CASES: BadCase[] = [
   {
     name: 'domain rating on an unknown occasion',
     channel: 'cases:rate-domains',
-    payload: () => ({ caseId: 1, occasion: 'underveis', ratedOn: '2020-03-02', ratings: [{ domainId: 1, level: 2 }] }),
+    payload: () => ({ caseId: 1, version: 1, occasion: 'underveis', ratedOn: '2020-03-02', ratings: [{ domainId: 1, level: 2 }] }),
     code: 'validation',
     field: 'occasion',
     sent: 'underveis',
@@ -335,7 +341,7 @@ const CASES: BadCase[] = [
   {
     name: 'domain rating note too long',
     channel: 'cases:rate-domains',
-    payload: () => ({ caseId: 1, occasion: 'start', ratedOn: '2020-03-02', ratings: [{ domainId: 1, level: 2, note: 'x'.repeat(201) }] }),
+    payload: () => ({ caseId: 1, version: 1, occasion: 'start', ratedOn: '2020-03-02', ratings: [{ domainId: 1, level: 2, note: 'x'.repeat(201) }] }),
     code: 'validation',
     field: 'ratings.0.note',
   },
@@ -451,11 +457,11 @@ describe('bad input', () => {
 
   it.each([
     ['time-entries:create', () => validEntry()],
-    ['time-entries:update', () => ({ ...validEntry(), id: 1 })],
-    ['time-entries:delete', () => ({ id: 1 })],
+    ['time-entries:update', () => ({ ...validEntry(), id: 1, version: 1 })],
+    ['time-entries:delete', () => ({ id: 1, version: 1 })],
     ['cases:create', () => ({ municipalityId: steigen, referralDate: '2020-03-01' })],
     ['team-members:create', () => ({ username: 'kari', displayName: 'Kari Nord', initials: 'KN', password: 'et-langt-passord' })],
-    ['cases:reject', () => ({ id: 1, date: '2020-03-02' })],
+    ['cases:reject', () => ({ id: 1, version: 1, date: '2020-03-02' })],
     ['contacts:create', () => ({ name: 'NAV Fauske', kind: 'nav', area: 'regional' })],
     ['network:create', () => ({ date: '2020-03-01', kind: 'fagnettverk' })],
   ] as const)('%s while signed out is refused and writes nothing', (channel, payload) => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '@shared/contract';
-import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
+import { categoryId, createTestDatabase, municipalityId, versionOf, type TestDatabase } from '../support/testDatabase';
 
 /** Staff, goals, life-domain ratings and paging of the case list, through the dispatcher. */
 let t: TestDatabase;
@@ -24,15 +24,17 @@ describe('staff', () => {
       { memberId: jonas, displayName: 'Jonas Berg', initials: 'JB', activeCases: 0 },
       { memberId: t.member!.id, displayName: 'Marit Solvang', initials: 'MS', activeCases: 1 },
     ]);
-    expect(t.ok('cases:set-staff', { id: caseId, staffIds: [jonas, t.member!.id] }).staff.map((s) => s.initials)).toEqual(['JB', 'MS']);
+    expect(
+      t.ok('cases:set-staff', { version: versionOf(t, 'cases', caseId), id: caseId, staffIds: [jonas, t.member!.id] }).staff.map((s) => s.initials),
+    ).toEqual(['JB', 'MS']);
     expect(t.ok('cases:caseload', {}).map((c) => c.activeCases)).toEqual([1, 1]);
-    t.ok('cases:reject', { id: caseId, date: '2021-01-11' });
+    t.ok('cases:reject', { version: versionOf(t, 'cases', caseId), id: caseId, date: '2021-01-11' });
     expect(t.ok('cases:caseload', {}).map((c) => c.activeCases)).toEqual([0, 0]);
   });
 
   it('refuses an unknown member and keeps the old staff', () => {
     const before = t.counts();
-    expect(t.call('cases:set-staff', { id: caseId, staffIds: [jonas, 999] })).toMatchObject({
+    expect(t.call('cases:set-staff', { version: versionOf(t, 'cases', caseId), id: caseId, staffIds: [jonas, 999] })).toMatchObject({
       ok: false,
       error: { fieldErrors: { staffIds: expect.any(String) } },
     });
@@ -46,12 +48,12 @@ describe('goals', () => {
     const goal = t.ok('cases:add-goal', { caseId, text: 'Få egen leilighet' });
     expect(goal).toMatchObject({ text: 'Få egen leilighet', status: 'ikke_startet' });
     t.ok('cases:add-goal', { caseId, text: 'Komme i jobb', status: 'pagar' });
-    expect(t.ok('cases:update-goal', { id: goal.id, status: 'naadd' }).status).toBe('naadd');
+    expect(t.ok('cases:update-goal', { version: versionOf(t, 'case_goals', goal.id), id: goal.id, status: 'naadd' }).status).toBe('naadd');
     expect(t.ok('cases:get', { id: caseId }).goals.map((g) => [g.text, g.status])).toEqual([
       ['Få egen leilighet', 'naadd'],
       ['Komme i jobb', 'pagar'],
     ]);
-    t.ok('cases:delete-goal', { id: goal.id });
+    t.ok('cases:delete-goal', { version: versionOf(t, 'case_goals', goal.id), id: goal.id });
     expect(t.ok('cases:get', { id: caseId }).goals).toHaveLength(1);
   });
 
@@ -70,6 +72,7 @@ describe('life-domain ratings', () => {
   it('rates at start, at closure and after three months, replacing an occasion as a whole', () => {
     const [housing, economy] = domains();
     t.ok('cases:rate-domains', {
+      version: versionOf(t, 'cases', caseId),
       caseId,
       occasion: 'start',
       ratedOn: '2021-01-12',
@@ -78,22 +81,41 @@ describe('life-domain ratings', () => {
         { domainId: economy!.id, level: 2, note: 'Har verge' },
       ],
     });
-    t.ok('cases:rate-domains', { caseId, occasion: 'start', ratedOn: '2021-01-13', ratings: [{ domainId: housing!.id, level: 1 }] });
+    t.ok('cases:rate-domains', {
+      version: versionOf(t, 'cases', caseId),
+      caseId,
+      occasion: 'start',
+      ratedOn: '2021-01-13',
+      ratings: [{ domainId: housing!.id, level: 1 }],
+    });
     expect(t.ok('cases:get', { id: caseId }).ratings).toEqual([
       { domainId: housing!.id, domainName: 'Bolig', occasion: 'start', level: 1, ratedOn: '2021-01-13', note: null },
     ]);
     const refusedClosure = t.call('cases:rate-domains', {
+      version: versionOf(t, 'cases', caseId),
       caseId,
       occasion: 'avslutning',
       ratedOn: '2021-03-01',
       ratings: [{ domainId: housing!.id, level: 3 }],
     });
     expect(refusedClosure).toMatchObject({ ok: false, error: { code: 'conflict', fieldErrors: { occasion: expect.any(String) } } });
-    t.ok('cases:record-risk-assessment', { id: caseId, date: '2021-01-12', assessedById: jonas, done: true });
-    t.ok('cases:start-follow-up', { id: caseId, startDate: '2021-01-15' });
-    t.ok('cases:rate-domains', { caseId, occasion: 'avslutning', ratedOn: '2021-03-01', ratings: [{ domainId: housing!.id, level: 3 }] });
-    t.ok('cases:close', { id: caseId, closedDate: '2021-03-01', closureReason: 'mal_naadd' });
-    const detail = t.ok('cases:rate-domains', { caseId, occasion: 'etteroppfolging', ratedOn: '2021-06-01', ratings: [{ domainId: housing!.id, level: 3 }] });
+    t.ok('cases:record-risk-assessment', { version: versionOf(t, 'cases', caseId), id: caseId, date: '2021-01-12', assessedById: jonas, done: true });
+    t.ok('cases:start-follow-up', { version: versionOf(t, 'cases', caseId), id: caseId, startDate: '2021-01-15' });
+    t.ok('cases:rate-domains', {
+      version: versionOf(t, 'cases', caseId),
+      caseId,
+      occasion: 'avslutning',
+      ratedOn: '2021-03-01',
+      ratings: [{ domainId: housing!.id, level: 3 }],
+    });
+    t.ok('cases:close', { version: versionOf(t, 'cases', caseId), id: caseId, closedDate: '2021-03-01', closureReason: 'mal_naadd' });
+    const detail = t.ok('cases:rate-domains', {
+      version: versionOf(t, 'cases', caseId),
+      caseId,
+      occasion: 'etteroppfolging',
+      ratedOn: '2021-06-01',
+      ratings: [{ domainId: housing!.id, level: 3 }],
+    });
     expect(detail.ratings.map((r) => [r.occasion, r.level])).toEqual([
       ['start', 1],
       ['avslutning', 3],
@@ -104,7 +126,8 @@ describe('life-domain ratings', () => {
   it('refuses a level outside the scale, an unknown or doubled domain', () => {
     const [housing] = domains();
     const before = t.counts();
-    const bad = (ratings: unknown[]) => t.raw('cases:rate-domains', { caseId, occasion: 'start', ratedOn: '2021-01-12', ratings });
+    const bad = (ratings: unknown[]) =>
+      t.raw('cases:rate-domains', { caseId, version: versionOf(t, 'cases', caseId), occasion: 'start', ratedOn: '2021-01-12', ratings });
     expect(bad([{ domainId: housing!.id, level: 4 }])).toMatchObject({
       ok: false,
       error: { code: 'validation', fieldErrors: { 'ratings.0.level': 'Nivå kan være høyst 3' } },
@@ -126,7 +149,13 @@ describe('life-domain ratings', () => {
 
   it('lets an administrator edit the list; a retired domain is not offered but old ratings stay', () => {
     const [housing] = domains();
-    t.ok('cases:rate-domains', { caseId, occasion: 'start', ratedOn: '2021-01-12', ratings: [{ domainId: housing!.id, level: 2 }] });
+    t.ok('cases:rate-domains', {
+      version: versionOf(t, 'cases', caseId),
+      caseId,
+      occasion: 'start',
+      ratedOn: '2021-01-12',
+      ratings: [{ domainId: housing!.id, level: 2 }],
+    });
     const added = t.ok('life-domains:create', { name: 'Fritid' });
     expect(domains().at(-1)).toMatchObject({ name: 'Fritid', sortOrder: 9 });
     expect(t.call('life-domains:create', { name: 'fritid' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -180,7 +209,7 @@ describe('cases:page', () => {
       .ok('team-members:list', {})
       .filter((m) => m.displayName.startsWith('Å') || m.displayName.startsWith('Ø'))
       .map((m) => m.id);
-    t.ok('cases:set-staff', { id: caseId, staffIds: [aase!, oystein!, jonas] });
+    t.ok('cases:set-staff', { version: versionOf(t, 'cases', caseId), id: caseId, staffIds: [aase!, oystein!, jonas] });
     const names = ['Jonas Berg', 'Øystein Berg', 'Åse Mikalsen'];
     expect(
       t
@@ -200,7 +229,7 @@ describe('cases:page', () => {
     expect(codes({ filter: { staffId: jonas } })).toEqual(['01/21-FA', '01/20-ST']);
     expect(codes({ filter: { staffId: jonas, year: 2020 } })).toEqual(['01/20-ST']);
     expect(codes({ filter: { municipalityId: steigen } })).toEqual(['01/21-ST', '01/20-ST']);
-    t.ok('cases:reject', { id: caseId, date: '2021-01-11' });
+    t.ok('cases:reject', { version: versionOf(t, 'cases', caseId), id: caseId, date: '2021-01-11' });
     expect(t.ok('cases:page', { filter: { status: 'avvist' } })).toMatchObject({ total: 1, rows: [{ code: '01/21-ST' }] });
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelName } from '@shared/contract';
-import { createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
+import { createTestDatabase, municipalityId, versionOf, type TestDatabase } from '../support/testDatabase';
 
 /** Every step of a case's life through the dispatcher, and every refusal writing nothing. */
 let t: TestDatabase;
@@ -14,7 +14,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const assess = () => t.ok('cases:record-risk-assessment', { id: caseId, date: '2021-01-12', assessedById: jonas, done: true });
+const assess = () =>
+  t.ok('cases:record-risk-assessment', { version: versionOf(t, 'cases', caseId), id: caseId, date: '2021-01-12', assessedById: jonas, done: true });
 const tableCounts = () =>
   t.db.sqlite
     .prepare(
@@ -25,7 +26,8 @@ const tableCounts = () =>
 
 function refused(channel: ChannelName, payload: Record<string, unknown>, field: string, code = 'validation') {
   const before = tableCounts();
-  const result = t.raw(channel, payload);
+  // Sent with the case's current version, as from a freshly loaded case page: only the refusal is tested.
+  const result = t.raw(channel, { ...payload, version: versionOf(t, 'cases', payload.id as number) });
   expect(result).toMatchObject({ ok: false, error: { code, fieldErrors: { [field]: expect.any(String) } } });
   expect(tableCounts()).toEqual(before);
   return result.ok ? '' : result.error.message;
@@ -35,6 +37,7 @@ describe('the full life of a case', () => {
   it('henvist → institusjonsfase → oppfølging → avsluttet → etteroppfølging utført, with a timeline and audit', () => {
     assess();
     let detail = t.ok('cases:enter-institution', {
+      version: versionOf(t, 'cases', caseId),
       id: caseId,
       date: '2021-01-20',
       institutionKind: 'fengsel',
@@ -42,12 +45,18 @@ describe('the full life of a case', () => {
       expectedDischargeDate: '2021-03-01',
     });
     expect(detail).toMatchObject({ status: 'institusjonsfase', institution: { kind: 'fengsel', name: 'Bodø fengsel', expectedDischargeDate: '2021-03-01' } });
-    detail = t.ok('cases:start-follow-up', { id: caseId, startDate: '2021-03-03', dischargeDate: '2021-03-02' });
+    detail = t.ok('cases:start-follow-up', { version: versionOf(t, 'cases', caseId), id: caseId, startDate: '2021-03-03', dischargeDate: '2021-03-02' });
     expect(detail).toMatchObject({ status: 'oppfolging', startDate: '2021-03-03', dischargeDate: '2021-03-02' });
-    detail = t.ok('cases:close', { id: caseId, closedDate: '2021-05-10', closureReason: 'overfort', takeoverService: 'Psykisk helse og rus, Steigen' });
+    detail = t.ok('cases:close', {
+      version: versionOf(t, 'cases', caseId),
+      id: caseId,
+      closedDate: '2021-05-10',
+      closureReason: 'overfort',
+      takeoverService: 'Psykisk helse og rus, Steigen',
+    });
     expect(detail).toMatchObject({ status: 'avsluttet', closedDate: '2021-05-10', closureReason: 'overfort', afterContactDue: '2021-08-10' });
     t.signInAs('jonas');
-    detail = t.ok('cases:record-after-contact', { id: caseId, contactDate: '2021-06-14' });
+    detail = t.ok('cases:record-after-contact', { version: versionOf(t, 'cases', caseId), id: caseId, contactDate: '2021-06-14' });
     expect(detail.status).toBe('etteroppfolging_utfort');
     expect(detail.transitions.map((x) => [x.fromStatus, x.toStatus, x.onDate, x.actorName])).toEqual([
       [null, 'henvist', '2021-01-10', 'Marit Solvang'],
@@ -62,7 +71,7 @@ describe('the full life of a case', () => {
 
   it('may skip the institution phase', () => {
     assess();
-    expect(t.ok('cases:start-follow-up', { id: caseId, startDate: '2021-01-15' })).toMatchObject({
+    expect(t.ok('cases:start-follow-up', { version: versionOf(t, 'cases', caseId), id: caseId, startDate: '2021-01-15' })).toMatchObject({
       status: 'oppfolging',
       institution: null,
       dischargeDate: null,
@@ -70,26 +79,32 @@ describe('the full life of a case', () => {
   });
 
   it('a referral may be rejected, and then goes nowhere', () => {
-    expect(t.ok('cases:reject', { id: caseId, date: '2021-01-11' })).toMatchObject({ status: 'avvist', rejectedDate: '2021-01-11' });
+    expect(t.ok('cases:reject', { version: versionOf(t, 'cases', caseId), id: caseId, date: '2021-01-11' })).toMatchObject({
+      status: 'avvist',
+      rejectedDate: '2021-01-11',
+    });
     refused('cases:start-follow-up', { id: caseId, startDate: '2021-01-15' }, 'status', 'conflict');
     refused('cases:enter-institution', { id: caseId, date: '2021-01-15', institutionKind: 'annet' }, 'status', 'conflict');
   });
 
   it('a closed case can be reopened, audited, and closed again', () => {
     assess();
-    t.ok('cases:start-follow-up', { id: caseId, startDate: '2021-01-15' });
-    t.ok('cases:close', { id: caseId, closedDate: '2021-03-01', closureReason: 'mal_naadd' });
-    const reopened = t.ok('cases:reopen', { id: caseId, date: '2021-04-01' });
+    t.ok('cases:start-follow-up', { version: versionOf(t, 'cases', caseId), id: caseId, startDate: '2021-01-15' });
+    t.ok('cases:close', { version: versionOf(t, 'cases', caseId), id: caseId, closedDate: '2021-03-01', closureReason: 'mal_naadd' });
+    const reopened = t.ok('cases:reopen', { version: versionOf(t, 'cases', caseId), id: caseId, date: '2021-04-01' });
     expect(reopened).toMatchObject({ status: 'oppfolging', closedDate: null, closureReason: null, startDate: '2021-01-15' });
     expect(reopened.transitions.at(-1)).toMatchObject({ fromStatus: 'avsluttet', toStatus: 'oppfolging', reopened: true });
     const last = t.db.sqlite.prepare("select action from audit_log where record_type = 'case' order by id desc limit 1").get();
     expect(last).toEqual({ action: 'reopen' });
-    expect(t.ok('cases:close', { id: caseId, closedDate: '2021-05-01', closureReason: 'flyttet' }).status).toBe('avsluttet');
+    expect(t.ok('cases:close', { version: versionOf(t, 'cases', caseId), id: caseId, closedDate: '2021-05-01', closureReason: 'flyttet' }).status).toBe(
+      'avsluttet',
+    );
   });
 
   it('keeps institution details up to date', () => {
-    t.ok('cases:enter-institution', { id: caseId, date: '2021-01-20', institutionKind: 'behandlingsinstitusjon' });
+    t.ok('cases:enter-institution', { version: versionOf(t, 'cases', caseId), id: caseId, date: '2021-01-20', institutionKind: 'behandlingsinstitusjon' });
     const updated = t.ok('cases:update-institution', {
+      version: versionOf(t, 'cases', caseId),
       id: caseId,
       institutionKind: 'sykehus_dps',
       institutionName: 'DPS Salten',
@@ -101,7 +116,10 @@ describe('the full life of a case', () => {
 
   it('corrects a code by hand, refusing a code in use or for another municipality', () => {
     t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2021-02-01' });
-    expect(t.ok('cases:correct-code', { id: caseId, code: '07/21-st' })).toMatchObject({ code: '07/21-ST', runningNumber: 7 });
+    expect(t.ok('cases:correct-code', { version: versionOf(t, 'cases', caseId), id: caseId, code: '07/21-st' })).toMatchObject({
+      code: '07/21-ST',
+      runningNumber: 7,
+    });
     expect(refused('cases:correct-code', { id: caseId, code: '02/21-ST' }, 'code', 'conflict')).toBe('Saksnummeret er allerede i bruk');
     refused('cases:correct-code', { id: caseId, code: '07/21-FA' }, 'code');
   });
@@ -111,7 +129,7 @@ describe('refusals', () => {
   it('will not start follow-up before the risk assessment, and says why', () => {
     const message = refused('cases:start-follow-up', { id: caseId, startDate: '2021-01-15' }, 'risk', 'conflict');
     expect(message).toMatch(/Farlighetsvurderingen må være gjennomført/);
-    t.ok('cases:record-risk-assessment', { id: caseId, date: '2021-01-12', assessedById: jonas, done: false });
+    t.ok('cases:record-risk-assessment', { version: versionOf(t, 'cases', caseId), id: caseId, date: '2021-01-12', assessedById: jonas, done: false });
     refused('cases:start-follow-up', { id: caseId, startDate: '2021-01-15' }, 'risk', 'conflict');
   });
 
@@ -125,9 +143,9 @@ describe('refusals', () => {
     refused('cases:start-follow-up', { id: caseId, startDate: '2021-01-15', dischargeDate: '2021-01-05' }, 'dischargeDate');
     refused('cases:start-follow-up', { id: caseId, startDate: '2021-01-05' }, 'startDate');
     refused('cases:start-follow-up', { id: caseId, startDate: '2021-07-01' }, 'startDate');
-    t.ok('cases:start-follow-up', { id: caseId, startDate: '2021-02-01' });
+    t.ok('cases:start-follow-up', { version: versionOf(t, 'cases', caseId), id: caseId, startDate: '2021-02-01' });
     expect(refused('cases:close', { id: caseId, closedDate: '2021-01-20', closureReason: 'annet' }, 'closedDate')).toMatch(/oppfølgingen startet/);
-    t.ok('cases:close', { id: caseId, closedDate: '2021-04-01', closureReason: 'annet' });
+    t.ok('cases:close', { version: versionOf(t, 'cases', caseId), id: caseId, closedDate: '2021-04-01', closureReason: 'annet' });
     refused('cases:record-after-contact', { id: caseId, contactDate: '2021-03-01' }, 'contactDate');
     refused('cases:reopen', { id: caseId, date: '2021-03-01' }, 'date');
   });
@@ -138,14 +156,17 @@ describe('refusals', () => {
     refused('cases:reopen', { id: caseId, date: '2021-04-01' }, 'status', 'conflict');
     refused('cases:update-institution', { id: caseId, institutionKind: 'annet' }, 'status', 'conflict');
     assess();
-    t.ok('cases:start-follow-up', { id: caseId, startDate: '2021-02-01' });
+    t.ok('cases:start-follow-up', { version: versionOf(t, 'cases', caseId), id: caseId, startDate: '2021-02-01' });
     refused('cases:reject', { id: caseId, date: '2021-02-02' }, 'status', 'conflict');
     refused('cases:enter-institution', { id: caseId, date: '2021-02-02', institutionKind: 'annet' }, 'status', 'conflict');
     refused('cases:start-follow-up', { id: caseId, startDate: '2021-02-02' }, 'status', 'conflict');
   });
 
   it('says not_found for a case that does not exist', () => {
-    expect(t.call('cases:reject', { id: 4242, date: '2021-02-02' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(t.call('cases:reject', { version: versionOf(t, 'cases', 4242), id: 4242, date: '2021-02-02' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });
 
@@ -165,6 +186,6 @@ describe('imported cases', () => {
     const id = importCase();
     expect(t.ok('cases:list', { status: 'importert' }).map((c) => c.id)).toEqual([id]);
     expect(t.ok('cases:get', { id })).toMatchObject({ status: 'importert', transitions: [], goals: [] });
-    expect(t.ok('cases:close', { id, closedDate: '2020-12-01', closureReason: 'overfort' }).status).toBe('avsluttet');
+    expect(t.ok('cases:close', { version: versionOf(t, 'cases', id), id, closedDate: '2020-12-01', closureReason: 'overfort' }).status).toBe('avsluttet');
   });
 });

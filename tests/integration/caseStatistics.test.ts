@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LastingChangeRowDto } from '@shared/contract';
 import { HIDDEN, HIDDEN_LABEL } from '@shared/domain/disclosureControl';
-import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
+import { categoryId, createTestDatabase, municipalityId, versionOf, type TestDatabase } from '../support/testDatabase';
 import { workbookBytes } from '../support/timesheetFiles';
 
 /**
@@ -35,14 +35,20 @@ function caseThrough(life: Life) {
     staffIds: life.staff ?? [t.member!.id],
   });
   const id = created.id;
-  if (life.rejected) t.ok('cases:reject', { id, date: life.rejected });
-  if (life.institution) t.ok('cases:enter-institution', { id, date: life.institution.from, institutionKind: 'behandlingsinstitusjon' });
+  if (life.rejected) t.ok('cases:reject', { version: versionOf(t, 'cases', id), id, date: life.rejected });
+  if (life.institution)
+    t.ok('cases:enter-institution', { version: versionOf(t, 'cases', id), id, date: life.institution.from, institutionKind: 'behandlingsinstitusjon' });
   if (life.start) {
-    t.ok('cases:record-risk-assessment', { id, date: life.referral, assessedById: jonas, done: true });
-    t.ok('cases:start-follow-up', { id, startDate: life.start, ...(life.institution?.discharge ? { dischargeDate: life.institution.discharge } : {}) });
+    t.ok('cases:record-risk-assessment', { version: versionOf(t, 'cases', id), id, date: life.referral, assessedById: jonas, done: true });
+    t.ok('cases:start-follow-up', {
+      version: versionOf(t, 'cases', id),
+      id,
+      startDate: life.start,
+      ...(life.institution?.discharge ? { dischargeDate: life.institution.discharge } : {}),
+    });
   }
-  if (life.closed) t.ok('cases:close', { id, closedDate: life.closed, closureReason: 'mal_naadd' });
-  if (life.afterContact) t.ok('cases:record-after-contact', { id, contactDate: life.afterContact });
+  if (life.closed) t.ok('cases:close', { version: versionOf(t, 'cases', id), id, closedDate: life.closed, closureReason: 'mal_naadd' });
+  if (life.afterContact) t.ok('cases:record-after-contact', { version: versionOf(t, 'cases', id), id, contactDate: life.afterContact });
   return created;
 }
 
@@ -151,7 +157,13 @@ describe('case figures per municipality', () => {
 /** Rates every active domain of a case at one occasion with the same level. */
 function rate(caseId: number, occasion: 'start' | 'avslutning' | 'etteroppfolging', ratedOn: string, levels: (domainIndex: number) => 1 | 2 | 3) {
   const domains = t.ok('life-domains:list', {}).filter((d) => !d.retired);
-  t.ok('cases:rate-domains', { caseId, occasion, ratedOn, ratings: domains.map((d, i) => ({ domainId: d.id, level: levels(i) })) });
+  t.ok('cases:rate-domains', {
+    version: versionOf(t, 'cases', caseId),
+    caseId,
+    occasion,
+    ratedOn,
+    ratings: domains.map((d, i) => ({ domainId: d.id, level: levels(i) })),
+  });
 }
 
 function closedRatedCase(startLevel: 1 | 2 | 3, closureLevel: 1 | 2 | 3, afterLevel?: 1 | 2 | 3) {

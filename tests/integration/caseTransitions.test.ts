@@ -20,14 +20,15 @@ afterAll(() => t.close());
 const STEP_DATE = '2020-04-01';
 
 type StepChannel = `cases:${LifecycleStep}`;
+// Each case is fresh (version 1): only the status decides whether a step is accepted.
 const payloads: { [S in LifecycleStep]: (id: number) => ChannelInput<`cases:${S}`> } = {
-  reject: (id) => ({ id, date: STEP_DATE }),
-  'enter-institution': (id) => ({ id, date: STEP_DATE, institutionKind: 'fengsel' }),
-  'update-institution': (id) => ({ id, institutionKind: 'sykehus_dps', dischargeDate: STEP_DATE }),
-  'start-follow-up': (id) => ({ id, startDate: STEP_DATE }),
-  close: (id) => ({ id, closedDate: STEP_DATE, closureReason: 'overfort' }),
-  'record-after-contact': (id) => ({ id, contactDate: STEP_DATE }),
-  reopen: (id) => ({ id, date: STEP_DATE }),
+  reject: (id) => ({ id, version: 1, date: STEP_DATE }),
+  'enter-institution': (id) => ({ id, version: 1, date: STEP_DATE, institutionKind: 'fengsel' }),
+  'update-institution': (id) => ({ id, version: 1, institutionKind: 'sykehus_dps', dischargeDate: STEP_DATE }),
+  'start-follow-up': (id) => ({ id, version: 1, startDate: STEP_DATE }),
+  close: (id) => ({ id, version: 1, closedDate: STEP_DATE, closureReason: 'overfort' }),
+  'record-after-contact': (id) => ({ id, version: 1, contactDate: STEP_DATE }),
+  reopen: (id) => ({ id, version: 1, date: STEP_DATE }),
 };
 
 function caseIn(status: CaseStatus): number {

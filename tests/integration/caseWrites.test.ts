@@ -4,7 +4,7 @@ import { fixedClock, type SignedInContext } from '../../electron/services/contex
 import { caseWrites } from '../../electron/services/cases/writes';
 import { ServiceError } from '../../electron/services/errors/serviceError';
 import { signedInContext } from '../../electron/services/session/actor';
-import { createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
+import { createTestDatabase, municipalityId, versionOf, type TestDatabase } from '../support/testDatabase';
 
 /**
  * The case writes without their answer (the demo's fast path) are the channels' own writes: the same
@@ -29,7 +29,7 @@ describe('case writes without the answer', () => {
   it('leave the channels answering with the whole case as it is after the write', () => {
     expect(Object.keys(caseWrites)).toHaveLength(12);
     const jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
-    const answer = t.ok('cases:set-staff', { id: caseId, staffIds: [jonas, t.member!.id] });
+    const answer = t.ok('cases:set-staff', { version: versionOf(t, 'cases', caseId), id: caseId, staffIds: [jonas, t.member!.id] });
     expect(answer.staff.map((s) => s.initials)).toEqual(['JB', 'MS']);
     expect(answer.transitions.map((x) => x.toStatus)).toEqual(['henvist']);
     expect(
@@ -47,7 +47,13 @@ describe('case writes without the answer', () => {
     expect(t.ok('cases:get', { id: caseId })).toMatchObject({ status: 'oppfolging', startDate: '2021-01-20', riskAssessed: true });
 
     const other = t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2021-01-10' }).id;
-    const answer = t.ok('cases:record-risk-assessment', { id: other, date: '2021-01-11', assessedById: t.member!.id, done: true });
+    const answer = t.ok('cases:record-risk-assessment', {
+      version: versionOf(t, 'cases', other),
+      id: other,
+      date: '2021-01-11',
+      assessedById: t.member!.id,
+      done: true,
+    });
     expect(answer.risk).toMatchObject({ date: '2021-01-11', done: true });
     expect(lastAudit()).toEqual(viaWrite);
   });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '@shared/contract';
-import { createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
+import { createTestDatabase, municipalityId, versionOf, type TestDatabase } from '../support/testDatabase';
 
 let t: TestDatabase;
 
@@ -44,7 +44,7 @@ describe('contacts', () => {
     expect(linked.contacts).toMatchObject([{ contactName: 'NAV Fauske', role: 'oppdragsgiver' }]);
     expect(t.call('cases:link-contact', { caseId, contactId: nav.id, role: 'oppdragsgiver' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const before = t.counts();
-    expect(t.call('contacts:delete', { id: nav.id })).toMatchObject({
+    expect(t.call('contacts:delete', { version: versionOf(t, 'contacts', nav.id), id: nav.id })).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: expect.stringMatching(/kan bare arkiveres/) },
     });
@@ -56,7 +56,7 @@ describe('contacts', () => {
       ok: false,
       error: { fieldErrors: { contactId: 'Samarbeidspartneren er arkivert' } },
     });
-    t.ok('contacts:delete', { id: unused.id });
+    t.ok('contacts:delete', { version: versionOf(t, 'contacts', unused.id), id: unused.id });
     expect(names({ includeArchived: true })).toEqual(['NAV Fauske']);
   });
 
@@ -86,7 +86,7 @@ describe('network log', () => {
     expect(t.ok('network:list', { year: 2020 }).map((e) => e.kind)).toEqual(['konferanse']);
     expect(t.ok('network:list', { kind: 'informasjonsmote' })).toHaveLength(1);
     expect(t.ok('contacts:get', { id: nav.id }).uses).toBe(1);
-    expect(t.call('contacts:delete', { id: nav.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(t.call('contacts:delete', { version: versionOf(t, 'contacts', nav.id), id: nav.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     t.ok('network:update', { id: event.id, date: '2021-03-02', kind: 'samarbeidsmote', contactIds: [] });
     expect(t.ok('contacts:get', { id: nav.id }).uses).toBe(0);
     t.ok('network:delete', { id: event.id });
@@ -101,8 +101,8 @@ describe('overview', () => {
     const jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
     const make = (referralDate: string, staffIds: number[]) => t.ok('cases:create', { municipalityId: steigen, referralDate, staffIds }).id;
     const start = (id: number, startDate: string, dischargeDate?: string) => {
-      t.ok('cases:record-risk-assessment', { id, date: startDate, assessedById: me, done: true });
-      return t.ok('cases:start-follow-up', { id, startDate, dischargeDate: dischargeDate ?? null });
+      t.ok('cases:record-risk-assessment', { version: versionOf(t, 'cases', id), id, date: startDate, assessedById: me, done: true });
+      return t.ok('cases:start-follow-up', { version: versionOf(t, 'cases', id), id, startDate, dischargeDate: dischargeDate ?? null });
     };
     const waiting = make('2021-06-01', [me]);
     const longOne = make('2021-01-10', [me, jonas]);
@@ -111,13 +111,13 @@ describe('overview', () => {
     start(recent, '2021-05-20');
     const due = make('2020-12-01', [me, jonas]);
     start(due, '2021-01-05');
-    t.ok('cases:close', { id: due, closedDate: '2021-03-25', closureReason: 'overfort' }); // due 25 June
+    t.ok('cases:close', { version: versionOf(t, 'cases', due), id: due, closedDate: '2021-03-25', closureReason: 'overfort' }); // due 25 June
     const overdue = make('2020-11-01', [me, jonas]);
     start(overdue, '2020-12-01');
-    t.ok('cases:close', { id: overdue, closedDate: '2021-03-01', closureReason: 'mal_naadd' }); // due 1 June
+    t.ok('cases:close', { version: versionOf(t, 'cases', overdue), id: overdue, closedDate: '2021-03-01', closureReason: 'mal_naadd' }); // due 1 June
     const later = make('2020-11-02', [me, jonas]);
     start(later, '2020-12-01');
-    t.ok('cases:close', { id: later, closedDate: '2021-04-01', closureReason: 'mal_naadd' }); // due 1 July, outside 14 days
+    t.ok('cases:close', { version: versionOf(t, 'cases', later), id: later, closedDate: '2021-04-01', closureReason: 'mal_naadd' }); // due 1 July, outside 14 days
 
     const overview = t.ok('overview:get', {});
     expect(overview).toMatchObject({ today: '2021-06-15', warningWeeks: 8 });
@@ -133,8 +133,8 @@ describe('overview', () => {
     expect(overview.missingRiskAssessment.map((c) => c.id)).toEqual([waiting]);
     expect(overview.missingSecondStaff.map((c) => c.id)).toEqual([waiting]);
 
-    t.ok('cases:record-after-contact', { id: overdue, contactDate: '2021-06-14' });
-    t.ok('settings:update', { followUpWarningWeeks: 12 });
+    t.ok('cases:record-after-contact', { version: versionOf(t, 'cases', overdue), id: overdue, contactDate: '2021-06-14' });
+    t.ok('settings:update', { version: versionOf(t, 'settings', 0), followUpWarningWeeks: 12 });
     const after = t.ok('overview:get', {});
     expect(after.afterContacts.map((c) => c.id)).toEqual([due]);
     expect(after.active.every((c) => !c.longFollowUp)).toBe(true);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { GeneratedFileDto } from '@shared/contract';
 import { TEMPLATE_KINDS, type TemplateKind } from '@shared/domain/documents';
-import { createTestDatabase, TEST_RESOURCES_DIR, type TestDatabase } from '../support/testDatabase';
+import { createTestDatabase, TEST_RESOURCES_DIR, versionOf, type TestDatabase } from '../support/testDatabase';
 import { buildClosedCase, HOSTILE_TEXT } from '../support/documentCases';
 import { assertWellFormed, convertToPdf, remainingPlaceholders, visibleText, wordXmlParts } from '../support/docxFiles';
 
@@ -162,9 +162,9 @@ describe('shipped defaults', () => {
 describe('a closed case with little recorded', () => {
   it('prints one row saying so instead of an empty table, and «Ikke registrert» for missing facts', async () => {
     const bare = t.ok('cases:create', { municipalityId: 1, referralDate: '2020-03-01' });
-    t.ok('cases:record-risk-assessment', { id: bare.id, date: '2020-03-02', assessedById: t.member!.id, done: true });
-    t.ok('cases:start-follow-up', { id: bare.id, startDate: '2020-03-05' });
-    t.ok('cases:close', { id: bare.id, closedDate: '2020-04-01', closureReason: 'annet' });
+    t.ok('cases:record-risk-assessment', { version: versionOf(t, 'cases', bare.id), id: bare.id, date: '2020-03-02', assessedById: t.member!.id, done: true });
+    t.ok('cases:start-follow-up', { version: versionOf(t, 'cases', bare.id), id: bare.id, startDate: '2020-03-05' });
+    t.ok('cases:close', { version: versionOf(t, 'cases', bare.id), id: bare.id, closedDate: '2020-04-01', closureReason: 'annet' });
     const { text } = await generate(bare.id, 'closure-report');
     expect(remainingPlaceholders(text)).toEqual([]);
     for (const expected of [

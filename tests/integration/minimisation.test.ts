@@ -5,7 +5,7 @@ import { handlers } from '../../electron/services/handlers';
 import { runCli } from '../../electron/cli/main';
 import { PASSWORD_ENV } from '../../electron/cli/actorSignIn';
 import { CLOSURE_NOTE_MAX_LENGTH, FREE_TEXT_REMINDER } from '@shared/contract/cases/closureNote';
-import { createTestDatabase, municipalityId, TEST_PASSWORD_COST, type TestDatabase } from '../support/testDatabase';
+import { createTestDatabase, municipalityId, TEST_PASSWORD_COST, versionOf, type TestDatabase } from '../support/testDatabase';
 
 /** Values a user might type that are personal data; none may reach a log line, an error or CLI output. */
 const PERSONAL = ['Kari Nordmann', '01019012345', 'Storgata 7', 'hemmelig-passord-42', 'kari.nordmann'];
@@ -75,7 +75,7 @@ describe('no personal data in logs, errors or command-line output', () => {
     expect(CLOSURE_NOTE_MAX_LENGTH).toBe(500);
     expect(FREE_TEXT_REMINDER).toMatch(/Ikke skriv navn, fødselsnummer eller helseopplysninger/);
     const made = t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2020-03-01' });
-    expect(t.call('cases:set-closure-note', { id: made.id, closureNote: 'x'.repeat(501) })).toMatchObject({
+    expect(t.call('cases:set-closure-note', { version: versionOf(t, 'cases', made.id), id: made.id, closureNote: 'x'.repeat(501) })).toMatchObject({
       ok: false,
       error: { code: 'validation', fieldErrors: { closureNote: expect.any(String) } },
     });

@@ -8,7 +8,7 @@ import { signedInContext } from '../../electron/services/session/actor';
 import { runCli } from '../../electron/cli/main';
 import type { ApiResult, ChannelOutput } from '@shared/contract';
 import { PASSWORD_ENV } from '../../electron/cli/actorSignIn';
-import { categoryId, createTestDatabase, municipalityId, TEST_PASSWORD, TEST_PASSWORD_COST, type TestDatabase } from '../support/testDatabase';
+import { categoryId, createTestDatabase, municipalityId, TEST_PASSWORD, TEST_PASSWORD_COST, versionOf, type TestDatabase } from '../support/testDatabase';
 
 /** Five years and a bit after the cases below were closed. */
 const LATER = '2025-06-02T10:00:00.000Z';
@@ -47,18 +47,36 @@ beforeEach(async () => {
       participantIds: [t.member!.id, jonas.id],
     });
   }
-  t.ok('cases:set-closure-note', { id: closed.id, closureNote: `Overført. ${SECRET}` });
-  t.ok('cases:set-closure-note', { id: open.id, closureNote: 'Pågår' });
+  t.ok('cases:set-closure-note', { version: versionOf(t, 'cases', closed.id), id: closed.id, closureNote: `Overført. ${SECRET}` });
+  t.ok('cases:set-closure-note', { version: versionOf(t, 'cases', open.id), id: open.id, closureNote: 'Pågår' });
   // The closed case goes through its whole life, collecting free text on the way.
-  t.ok('cases:record-risk-assessment', { id: closed.id, date: '2020-02-04', assessedById: jonas.id, done: true });
-  t.ok('cases:enter-institution', { id: closed.id, date: '2020-02-04', institutionKind: 'fengsel', institutionName: INSTITUTION });
-  t.ok('cases:start-follow-up', { id: closed.id, startDate: '2020-02-05', dischargeDate: '2020-02-05' });
+  t.ok('cases:record-risk-assessment', { version: versionOf(t, 'cases', closed.id), id: closed.id, date: '2020-02-04', assessedById: jonas.id, done: true });
+  t.ok('cases:enter-institution', {
+    version: versionOf(t, 'cases', closed.id),
+    id: closed.id,
+    date: '2020-02-04',
+    institutionKind: 'fengsel',
+    institutionName: INSTITUTION,
+  });
+  t.ok('cases:start-follow-up', { version: versionOf(t, 'cases', closed.id), id: closed.id, startDate: '2020-02-05', dischargeDate: '2020-02-05' });
   t.ok('cases:add-goal', { caseId: closed.id, text: GOAL });
   const domainId = t.ok('life-domains:list', {})[0]!.id;
-  t.ok('cases:rate-domains', { caseId: closed.id, occasion: 'start', ratedOn: '2020-02-05', ratings: [{ domainId, level: 2, note: RATING_NOTE }] });
+  t.ok('cases:rate-domains', {
+    version: versionOf(t, 'cases', closed.id),
+    caseId: closed.id,
+    occasion: 'start',
+    ratedOn: '2020-02-05',
+    ratings: [{ domainId, level: 2, note: RATING_NOTE }],
+  });
   const nav = t.ok('contacts:create', { name: 'NAV Steigen', kind: 'nav', area: 'regional' });
   t.ok('cases:link-contact', { caseId: closed.id, contactId: nav.id, role: 'samarbeidspartner' });
-  t.ok('cases:close', { id: closed.id, closedDate: '2020-05-01', closureReason: 'overfort', takeoverService: TAKEOVER });
+  t.ok('cases:close', {
+    version: versionOf(t, 'cases', closed.id),
+    id: closed.id,
+    closedDate: '2020-05-01',
+    closureReason: 'overfort',
+    takeoverService: TAKEOVER,
+  });
   t.ok('evaluations:register', { caseCode: closed.code, receivedDate: '2020-05-20', consentToContact: true, answers: { helhet: 5, fungerte: EVALUATION } });
   later = createDispatcher({ db: t.db, clock: fixedClock(LATER), session: t.dispatcher.session, passwordCost: TEST_PASSWORD_COST });
 });
@@ -162,7 +180,7 @@ describe('retention', () => {
 
   it('counts a rejected case from its rejection date', () => {
     const rejected = t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2020-03-02' });
-    t.ok('cases:reject', { id: rejected.id, date: '2020-03-10' });
+    t.ok('cases:reject', { version: versionOf(t, 'cases', rejected.id), id: rejected.id, date: '2020-03-10' });
     const due = later.dispatch('retention:preview', {}) as ApiResult<ChannelOutput<'retention:preview'>>;
     expect(due.ok && due.value.cases.map((c) => [c.id, c.closedDate])).toEqual([
       [rejected.id, '2020-03-10'],

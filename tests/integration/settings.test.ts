@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '@shared/domain/settings';
-import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { createTestDatabase, versionOf, type TestDatabase } from '../support/testDatabase';
 
 let t: TestDatabase;
 beforeEach(async () => {
@@ -10,14 +10,15 @@ afterEach(() => t.close());
 
 describe('settings', () => {
   it('reads defaults until something is stored', () => {
-    expect(t.ok('settings:get', {})).toEqual(defaultSettings());
+    expect(t.ok('settings:get', {})).toEqual({ ...defaultSettings(), version: 1 });
     expect(defaultSettings()).toMatchObject({ followUpWarningWeeks: 8, idleLockMinutes: 10, retentionYears: 5, backupFolder: null });
   });
 
   it('stores only the keys sent and keeps the rest', () => {
-    t.ok('settings:update', { followUpWarningWeeks: 10 });
-    const after = t.ok('settings:update', { idleLockMinutes: 5 });
-    expect(after).toEqual({ ...defaultSettings(), followUpWarningWeeks: 10, idleLockMinutes: 5 });
+    t.ok('settings:update', { version: versionOf(t, 'settings', 0), followUpWarningWeeks: 10 });
+    const after = t.ok('settings:update', { version: versionOf(t, 'settings', 0), idleLockMinutes: 5 });
+    // Two rows stored, each at version 1: the revision is their sum plus one.
+    expect(after).toEqual({ ...defaultSettings(), followUpWarningWeeks: 10, idleLockMinutes: 5, version: 3 });
     expect(t.ok('settings:get', {})).toEqual(after);
     const rows = t.db.sqlite.prepare('select key, value, updated_by from settings order by key').all();
     expect(rows).toEqual([
@@ -28,19 +29,19 @@ describe('settings', () => {
 
   it('refuses values outside a setting’s range with the field named, writing nothing', () => {
     const before = t.db.sqlite.prepare('select count(*) as n from settings').get();
-    const result = t.raw('settings:update', { followUpWarningWeeks: 0, idleLockMinutes: 'ti' });
+    const result = t.raw('settings:update', { version: 1, followUpWarningWeeks: 0, idleLockMinutes: 'ti' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('validation');
     expect(Object.keys(result.error.fieldErrors).sort()).toEqual(['followUpWarningWeeks', 'idleLockMinutes']);
-    expect(t.raw('settings:update', { unknownKey: 1 }).ok).toBe(false);
+    expect(t.raw('settings:update', { version: 1, unknownKey: 1 }).ok).toBe(false);
     expect(t.db.sqlite.prepare('select count(*) as n from settings').get()).toEqual(before);
   });
 
   it('lets only an administrator change settings', () => {
     t.addMember('jonas', 'Jonas Berg', 'JB');
     t.signInAs('jonas');
-    const result = t.call('settings:update', { retentionYears: 1 });
+    const result = t.call('settings:update', { version: versionOf(t, 'settings', 0), retentionYears: 1 });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatchObject({ code: 'forbidden', message: 'Bare en administrator kan endre innstillingene' });
     expect(t.ok('settings:get', {}).retentionYears).toBe(5);

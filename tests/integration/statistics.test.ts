@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logEntry } from '../support/logEntry';
-import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
+import { categoryId, createTestDatabase, municipalityId, versionOf, type TestDatabase } from '../support/testDatabase';
 
 interface Logged {
   date: string;
@@ -108,7 +108,7 @@ describe('statistics:annual', () => {
 
   it('sees a deleted entry disappear from the figures', () => {
     const steigen = t.ok('time-entries:list', { filter: { municipalityId: municipalityId(t, 'Steigen'), categoryId: categoryId(t, 2) } });
-    t.ok('time-entries:delete', { id: steigen.rows[0]!.id });
+    t.ok('time-entries:delete', { version: versionOf(t, 'time_entries', steigen.rows[0]!.id), id: steigen.rows[0]!.id });
     const pivot = t.ok('statistics:annual', { year: 2020 });
     expect(pivot.cells.find((c) => c.municipality === 'Steigen' && c.category === 'Kjøring')).toBeUndefined();
     expect(pivot.total.minutes).toBe(630 - 240);

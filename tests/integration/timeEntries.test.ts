@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '@shared/contract';
-import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
+import { categoryId, createTestDatabase, municipalityId, versionOf, type TestDatabase } from '../support/testDatabase';
 
 // TEST_NOW is 2020-06-15 in Norway: entries up to 2020-06-22 are allowed.
 let t: TestDatabase;
@@ -118,7 +118,11 @@ describe('time-entries:create', () => {
 describe('time-entries:update', () => {
   it('changes the fields and audits only the names of the fields that changed', () => {
     const created = t.ok('time-entries:create', entry());
-    const updated = t.ok('time-entries:update', { id: created.id, ...entry({ hours: '2', categoryId: categoryId(t, 2) }) });
+    const updated = t.ok('time-entries:update', {
+      version: versionOf(t, 'time_entries', created.id),
+      id: created.id,
+      ...entry({ hours: '2', categoryId: categoryId(t, 2) }),
+    });
     expect(updated).toMatchObject({ id: created.id, minutes: 120, categoryName: 'Kjøring', date: '2020-03-02', caseCode: '01/20-ST' });
     expect(auditRows(created.id).map((r) => [r.action, r.fields])).toEqual([
       ['create', ['caseCode', 'categoryId', 'date', 'hours', 'municipalityId', 'participantIds']],
@@ -129,7 +133,11 @@ describe('time-entries:update', () => {
   it('moves an entry off its case and to other people', () => {
     const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
     const created = t.ok('time-entries:create', entry());
-    const updated = t.ok('time-entries:update', { id: created.id, ...entry({ caseCode: null, date: '2020-03-01', participantIds: [jonas.id] }) });
+    const updated = t.ok('time-entries:update', {
+      version: versionOf(t, 'time_entries', created.id),
+      id: created.id,
+      ...entry({ caseCode: null, date: '2020-03-01', participantIds: [jonas.id] }),
+    });
     expect(updated).toMatchObject({ caseId: null, date: '2020-03-01', participants: [{ id: jonas.id, initials: 'JB' }] });
     expect(auditRows(created.id).at(-1)?.fields).toEqual(['caseCode', 'date', 'participantIds']);
     expect(t.db.sqlite.prepare('select participant_count as n from time_entries where id = ?').get(created.id)).toEqual({ n: 1 });
@@ -140,7 +148,7 @@ describe('time-entries:update', () => {
     const created = t.ok('time-entries:create', entry({ participantIds: [t.member!.id, jonas.id] }));
     t.signInAs('jonas');
     const { participantIds: _omitted, ...withoutParticipants } = entry({ hours: '2' });
-    const updated = t.ok('time-entries:update', { id: created.id, ...withoutParticipants });
+    const updated = t.ok('time-entries:update', { version: versionOf(t, 'time_entries', created.id), id: created.id, ...withoutParticipants });
     expect(updated.participants.map((p) => p.id).sort()).toEqual([t.member!.id, jonas.id].sort());
     expect(auditRows(created.id).at(-1)?.fields).toEqual(['hours']);
   });
@@ -148,30 +156,36 @@ describe('time-entries:update', () => {
   it('writes nothing when nothing changed', () => {
     const created = t.ok('time-entries:create', entry());
     const before = t.counts();
-    t.ok('time-entries:update', { id: created.id, ...entry({ hours: '1.5' }) });
+    t.ok('time-entries:update', { version: versionOf(t, 'time_entries', created.id), id: created.id, ...entry({ hours: '1.5' }) });
     expect(t.counts()).toEqual(before);
   });
 
   it('keeps a retired category on an old entry being edited', () => {
     const created = t.ok('time-entries:create', entry({ categoryId: categoryId(t, 5) }));
     t.db.sqlite.prepare("update categories set retired_at = '2021-01-01' where number = 5").run();
-    expect(t.ok('time-entries:update', { id: created.id, ...entry({ categoryId: categoryId(t, 5), hours: '2' }) }).minutes).toBe(120);
+    expect(
+      t.ok('time-entries:update', { version: versionOf(t, 'time_entries', created.id), id: created.id, ...entry({ categoryId: categoryId(t, 5), hours: '2' }) })
+        .minutes,
+    ).toBe(120);
   });
 
   it('counts the entry being edited only once against the daily limit', () => {
     const created = t.ok('time-entries:create', entry({ hours: '20' }));
-    expect(t.ok('time-entries:update', { id: created.id, ...entry({ hours: '24' }) }).minutes).toBe(1440);
+    expect(t.ok('time-entries:update', { version: versionOf(t, 'time_entries', created.id), id: created.id, ...entry({ hours: '24' }) }).minutes).toBe(1440);
   });
 
   it('says not_found for an entry that does not exist', () => {
-    expect(t.call('time-entries:update', { id: 999, ...entry() })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(t.call('time-entries:update', { version: versionOf(t, 'time_entries', 999), id: 999, ...entry() })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });
 
 describe('time-entries:delete', () => {
   it('deletes the entry and its participants, and audits it', () => {
     const created = t.ok('time-entries:create', entry({ participantIds: [t.member!.id, t.addMember('jonas', 'Jonas Berg', 'JB').id] }));
-    expect(t.ok('time-entries:delete', { id: created.id })).toEqual({ id: created.id });
+    expect(t.ok('time-entries:delete', { version: versionOf(t, 'time_entries', created.id), id: created.id })).toEqual({ id: created.id });
     expect(t.count('time_entries')).toBe(0);
     expect(t.count('time_entry_participants')).toBe(0);
     expect(auditRows(created.id).map((r) => [r.action, r.actor_id, r.fields])).toEqual([
@@ -182,9 +196,12 @@ describe('time-entries:delete', () => {
 
   it('says not_found the second time, and writes nothing', () => {
     const created = t.ok('time-entries:create', entry());
-    t.ok('time-entries:delete', { id: created.id });
+    t.ok('time-entries:delete', { version: versionOf(t, 'time_entries', created.id), id: created.id });
     const before = t.counts();
-    expect(t.call('time-entries:delete', { id: created.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(t.call('time-entries:delete', { version: versionOf(t, 'time_entries', created.id), id: created.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(t.counts()).toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TeamMemberDto } from '@shared/contract';
-import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
+import { categoryId, createTestDatabase, municipalityId, versionOf, type TestDatabase } from '../support/testDatabase';
 
 /** A write that fails part-way leaves nothing behind: no entry without participants, no case without staff. */
 let t: TestDatabase;
@@ -67,7 +67,7 @@ describe('transactions', () => {
     const rowBefore = t.db.sqlite.prepare('select * from time_entries where id = ?').get(created.id);
     failOn('time_entry_participants', `new.team_member_id = ${jonas.id}`);
     const before = t.counts();
-    const result = t.call('time-entries:update', { id: created.id, ...entry([jonas.id]), hours: '3' });
+    const result = t.call('time-entries:update', { version: versionOf(t, 'time_entries', created.id), id: created.id, ...entry([jonas.id]), hours: '3' });
     expect(result.ok).toBe(false);
     expect(t.counts()).toEqual(before);
     expect(t.db.sqlite.prepare('select * from time_entries where id = ?').get(created.id)).toEqual(rowBefore);

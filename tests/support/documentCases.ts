@@ -1,4 +1,4 @@
-import { categoryId, municipalityId, type TestDatabase } from './testDatabase';
+import { categoryId, municipalityId, versionOf, type TestDatabase } from './testDatabase';
 
 /** Text a user or a partner's name might contain that breaks naive XML or template handling. */
 export const HOSTILE_TEXT = 'Bo & jobb <b>nå</b> {kommune} {#mål} "sitat" \'apostrof\' \u0001\u0008\u000b slutt';
@@ -19,19 +19,21 @@ export function buildClosedCase(t: TestDatabase, options: { hostile?: boolean; m
   const created = t.ok('cases:create', { municipalityId: municipality, referralDate: '2020-01-15', staffIds: [t.member!.id] });
   const id = created.id;
   t.ok('cases:enter-institution', {
+    version: versionOf(t, 'cases', id),
     id,
     date: '2020-01-20',
     institutionKind: 'behandlingsinstitusjon',
     institutionName: text('Nordlandsklinikken', 120),
     expectedDischargeDate: '2020-02-14',
   });
-  t.ok('cases:record-risk-assessment', { id, date: '2020-01-25', assessedById: t.member!.id, done: true });
-  t.ok('cases:start-follow-up', { id, startDate: '2020-02-17', dischargeDate: '2020-02-14' });
+  t.ok('cases:record-risk-assessment', { version: versionOf(t, 'cases', id), id, date: '2020-01-25', assessedById: t.member!.id, done: true });
+  t.ok('cases:start-follow-up', { version: versionOf(t, 'cases', id), id, startDate: '2020-02-17', dischargeDate: '2020-02-14' });
   const goal = t.ok('cases:add-goal', { caseId: id, text: text('Egen leilighet før sommeren', 200), status: 'pagar' });
   t.ok('cases:add-goal', { caseId: id, text: text('Fast aktivitet to dager i uka', 200), status: 'naadd' });
-  t.ok('cases:update-goal', { id: goal.id, status: 'naadd' });
+  t.ok('cases:update-goal', { version: versionOf(t, 'case_goals', goal.id), id: goal.id, status: 'naadd' });
   const domains = t.ok('life-domains:list', {});
   t.ok('cases:rate-domains', {
+    version: versionOf(t, 'cases', id),
     caseId: id,
     occasion: 'start',
     ratedOn: '2020-02-17',
@@ -62,7 +64,19 @@ export function buildClosedCase(t: TestDatabase, options: { hostile?: boolean; m
   for (const [date, category, hours] of entries) {
     t.ok('time-entries:create', { date, caseCode: created.code, municipalityId: municipality, categoryId: categoryId(t, category), hours });
   }
-  t.ok('cases:rate-domains', { caseId: id, occasion: 'avslutning', ratedOn: '2020-06-10', ratings: domains.map((d) => ({ domainId: d.id, level: 3 })) });
-  t.ok('cases:close', { id, closedDate: '2020-06-12', closureReason: 'mal_naadd', takeoverService: text('Rus og psykisk helsetjeneste', 120) });
+  t.ok('cases:rate-domains', {
+    version: versionOf(t, 'cases', id),
+    caseId: id,
+    occasion: 'avslutning',
+    ratedOn: '2020-06-10',
+    ratings: domains.map((d) => ({ domainId: d.id, level: 3 })),
+  });
+  t.ok('cases:close', {
+    version: versionOf(t, 'cases', id),
+    id,
+    closedDate: '2020-06-12',
+    closureReason: 'mal_naadd',
+    takeoverService: text('Rus og psykisk helsetjeneste', 120),
+  });
   return { caseId: id, code: created.code };
 }

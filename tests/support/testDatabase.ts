@@ -196,3 +196,17 @@ export function categoryId(t: TestDatabase, number: number): number {
   if (!row) throw new Error(`Ingen hendelse ${number}`);
   return row.id;
 }
+
+/**
+ * The stored version of a record, read the way a freshly loaded page has it: tests that are not about
+ * concurrent edits send it with each edit, as the page would (migration 0013).
+ */
+export function versionOf(t: Pick<TestDatabase, 'db'>, table: 'cases' | 'case_goals' | 'contacts' | 'time_entries' | 'settings', id: number): number {
+  if (table === 'settings') {
+    // The settings form's revision: see settingsRevision in the settings service.
+    return (t.db.sqlite.prepare('select coalesce(sum(version), 0) + 1 as v from settings').get() as { v: number }).v;
+  }
+  const row = t.db.sqlite.prepare(`select version from ${table} where id = ?`).get(id) as { version: number } | undefined;
+  // A record that is gone: any version will do, the service answers not_found.
+  return row?.version ?? 1;
+}

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MutationChannelName } from '@shared/contract';
 import { buildClosedCase } from './documentCases';
-import { categoryId, municipalityId, TEST_PASSWORD, TEST_RESOURCES_DIR, type TestDatabase } from './testDatabase';
+import { categoryId, municipalityId, TEST_PASSWORD, TEST_RESOURCES_DIR, versionOf, type TestDatabase } from './testDatabase';
 import { workbookBytes } from './timesheetFiles';
 
 /** «Now» for the retention scenario: five years and more after its case closed. */
@@ -59,17 +59,17 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
   const caseAudit = (action: string, fields: string[]) => (c: { id: number }) => ({ action, record_type: 'case', record_id: String(c.id), fields });
   const assessed = () => {
     const c = made();
-    t.ok('cases:record-risk-assessment', { id: c.id, date: '2020-03-02', assessedById: t.member!.id, done: true });
+    t.ok('cases:record-risk-assessment', { version: versionOf(t, 'cases', c.id), id: c.id, date: '2020-03-02', assessedById: t.member!.id, done: true });
     return c;
   };
   const following = () => {
     const c = assessed();
-    t.ok('cases:start-follow-up', { id: c.id, startDate: '2020-03-05' });
+    t.ok('cases:start-follow-up', { version: versionOf(t, 'cases', c.id), id: c.id, startDate: '2020-03-05' });
     return c;
   };
   const closed = () => {
     const c = following();
-    t.ok('cases:close', { id: c.id, closedDate: '2020-05-01', closureReason: 'overfort' });
+    t.ok('cases:close', { version: versionOf(t, 'cases', c.id), id: c.id, closedDate: '2020-05-01', closureReason: 'overfort' });
     return c;
   };
   const idOf = (prepared: unknown) => (prepared as { id: number }).id;
@@ -157,66 +157,94 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
     scenarios({
       'cases:correct-code': {
         prepare: made,
-        write: (c) => t.ok('cases:correct-code', { id: idOf(c), code: '07/20-ST' }),
+        write: (c) => t.ok('cases:correct-code', { version: versionOf(t, 'cases', idOf(c)), id: idOf(c), code: '07/20-ST' }),
         expected: caseAudit('update', ['code']),
         values: ['07/20-ST', '03/20-ST'],
       },
       'cases:reject': {
         prepare: made,
-        write: (c) => t.ok('cases:reject', { id: idOf(c), date: '2020-03-04' }),
+        write: (c) => t.ok('cases:reject', { version: versionOf(t, 'cases', idOf(c)), id: idOf(c), date: '2020-03-04' }),
         expected: caseAudit('transition', ['rejectedDate', 'status']),
         values: ['2020-03-04', 'avvist'],
       },
       'cases:enter-institution': {
         prepare: made,
-        write: (c) => t.ok('cases:enter-institution', { id: idOf(c), date: '2020-03-04', institutionKind: 'fengsel', institutionName: 'Bodø fengsel' }),
+        write: (c) =>
+          t.ok('cases:enter-institution', {
+            version: versionOf(t, 'cases', idOf(c)),
+            id: idOf(c),
+            date: '2020-03-04',
+            institutionKind: 'fengsel',
+            institutionName: 'Bodø fengsel',
+          }),
         expected: caseAudit('transition', ['expectedDischargeDate', 'institutionFrom', 'institutionKind', 'institutionName', 'status']),
         values: ['Bodø', 'fengsel', '2020-03-04'],
       },
       'cases:update-institution': {
         prepare: () => {
           const c = made();
-          t.ok('cases:enter-institution', { id: c.id, date: '2020-03-04', institutionKind: 'fengsel' });
+          t.ok('cases:enter-institution', { version: versionOf(t, 'cases', c.id), id: c.id, date: '2020-03-04', institutionKind: 'fengsel' });
           return c;
         },
         write: (c) =>
-          t.ok('cases:update-institution', { id: idOf(c), institutionKind: 'sykehus_dps', institutionName: 'DPS Salten', dischargeDate: '2020-04-01' }),
+          t.ok('cases:update-institution', {
+            version: versionOf(t, 'cases', idOf(c)),
+            id: idOf(c),
+            institutionKind: 'sykehus_dps',
+            institutionName: 'DPS Salten',
+            dischargeDate: '2020-04-01',
+          }),
         expected: caseAudit('update', ['dischargeDate', 'expectedDischargeDate', 'institutionKind', 'institutionName']),
         values: ['DPS Salten', 'sykehus_dps', '2020-04-01'],
       },
       'cases:start-follow-up': {
         prepare: assessed,
-        write: (c) => t.ok('cases:start-follow-up', { id: idOf(c), startDate: '2020-03-05', dischargeDate: '2020-03-04' }),
+        write: (c) =>
+          t.ok('cases:start-follow-up', { version: versionOf(t, 'cases', idOf(c)), id: idOf(c), startDate: '2020-03-05', dischargeDate: '2020-03-04' }),
         expected: caseAudit('transition', ['dischargeDate', 'startDate', 'status']),
         values: ['2020-03-05', '2020-03-04', 'oppfolging'],
       },
       'cases:close': {
         prepare: following,
-        write: (c) => t.ok('cases:close', { id: idOf(c), closedDate: '2020-05-01', closureReason: 'overfort', takeoverService: 'Rustjenesten' }),
+        write: (c) =>
+          t.ok('cases:close', {
+            version: versionOf(t, 'cases', idOf(c)),
+            id: idOf(c),
+            closedDate: '2020-05-01',
+            closureReason: 'overfort',
+            takeoverService: 'Rustjenesten',
+          }),
         expected: caseAudit('transition', ['closedDate', 'closureReason', 'status', 'takeoverService']),
         values: ['Rustjenesten', 'overfort', '2020-05-01'],
       },
       'cases:record-after-contact': {
         prepare: closed,
-        write: (c) => t.ok('cases:record-after-contact', { id: idOf(c), contactDate: '2020-06-01' }),
+        write: (c) => t.ok('cases:record-after-contact', { version: versionOf(t, 'cases', idOf(c)), id: idOf(c), contactDate: '2020-06-01' }),
         expected: caseAudit('transition', ['afterContactDate', 'status']),
         values: ['2020-06-01'],
       },
       'cases:reopen': {
         prepare: closed,
-        write: (c) => t.ok('cases:reopen', { id: idOf(c), date: '2020-06-01' }),
+        write: (c) => t.ok('cases:reopen', { version: versionOf(t, 'cases', idOf(c)), id: idOf(c), date: '2020-06-01' }),
         expected: caseAudit('reopen', ['afterContactDate', 'closedDate', 'closureReason', 'status', 'takeoverService']),
         values: ['2020-06-01', '2020-05-01'],
       },
       'cases:record-risk-assessment': {
         prepare: made,
-        write: (c) => t.ok('cases:record-risk-assessment', { id: idOf(c), date: '2020-03-02', assessedById: t.member!.id, done: true }),
+        write: (c) =>
+          t.ok('cases:record-risk-assessment', {
+            version: versionOf(t, 'cases', idOf(c)),
+            id: idOf(c),
+            date: '2020-03-02',
+            assessedById: t.member!.id,
+            done: true,
+          }),
         expected: caseAudit('update', ['riskAssessedBy', 'riskAssessmentDate', 'riskAssessmentDone']),
         values: ['2020-03-02', 'true'],
       },
       'cases:set-staff': {
         prepare: made,
-        write: (c) => t.ok('cases:set-staff', { id: idOf(c), staffIds: [t.member!.id] }),
+        write: (c) => t.ok('cases:set-staff', { version: versionOf(t, 'cases', idOf(c)), id: idOf(c), staffIds: [t.member!.id] }),
         expected: caseAudit('update', ['staffIds']),
         values: ['marit', 'MS'],
       },
@@ -224,6 +252,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
         prepare: made,
         write: (c) =>
           t.ok('cases:rate-domains', {
+            version: versionOf(t, 'cases', idOf(c)),
             caseId: idOf(c),
             occasion: 'start',
             ratedOn: '2020-03-02',
@@ -240,13 +269,13 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       },
       'cases:update-goal': {
         prepare: () => t.ok('cases:add-goal', { caseId: made().id, text: 'Egen leilighet' }),
-        write: (g) => t.ok('cases:update-goal', { id: idOf(g), status: 'naadd', text: 'Egen bolig' }),
+        write: (g) => t.ok('cases:update-goal', { version: versionOf(t, 'case_goals', idOf(g)), id: idOf(g), status: 'naadd', text: 'Egen bolig' }),
         expected: (g) => ({ action: 'update', record_type: 'case_goal', record_id: String(g.id), fields: ['status', 'text'] }),
         values: ['Egen bolig', 'naadd'],
       },
       'cases:delete-goal': {
         prepare: () => t.ok('cases:add-goal', { caseId: made().id, text: 'Egen leilighet' }),
-        write: (g) => t.ok('cases:delete-goal', { id: idOf(g) }),
+        write: (g) => t.ok('cases:delete-goal', { version: versionOf(t, 'case_goals', idOf(g)), id: idOf(g) }),
         expected: (g) => ({ action: 'delete', record_type: 'case_goal', record_id: String(g.id), fields: [] }),
         values: ['Egen leilighet'],
       },
@@ -284,7 +313,15 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       'contacts:update': {
         prepare: madeContact,
         write: (c) =>
-          t.ok('contacts:update', { id: idOf(c), ...contactPayload(), area: 'other', municipalityId: null, otherMunicipality: 'Bodø', email: 'post@nav.no' }),
+          t.ok('contacts:update', {
+            version: versionOf(t, 'contacts', idOf(c)),
+            id: idOf(c),
+            ...contactPayload(),
+            area: 'other',
+            municipalityId: null,
+            otherMunicipality: 'Bodø',
+            email: 'post@nav.no',
+          }),
         expected: contactAudit('update'),
         values: ['Bodø', 'post@nav.no'],
       },
@@ -296,7 +333,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       },
       'contacts:delete': {
         prepare: madeContact,
-        write: (c) => t.ok('contacts:delete', { id: idOf(c) }),
+        write: (c) => t.ok('contacts:delete', { version: versionOf(t, 'contacts', idOf(c)), id: idOf(c) }),
         expected: (c) => ({ action: 'delete', record_type: 'contact', record_id: String(c.id), fields: [] }),
         values: ['NAV Steigen'],
       },
@@ -432,7 +469,12 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
     },
     'cases:set-closure-note': {
       prepare: prepareCase,
-      write: (c) => t.ok('cases:set-closure-note', { id: (c as { id: number }).id, closureNote: 'Overført til kommunen' }),
+      write: (c) =>
+        t.ok('cases:set-closure-note', {
+          version: versionOf(t, 'cases', (c as { id: number }).id),
+          id: (c as { id: number }).id,
+          closureNote: 'Overført til kommunen',
+        }),
       expected: (c) => ({ action: 'update', record_type: 'case', record_id: String(c.id), fields: ['closureNote'] }),
       values: ['Overført til kommunen', 'kommunen'],
     },
@@ -444,7 +486,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
     'retention:run': {
       prepare: () => {
         const old = t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-03-01', staffIds: [t.member!.id] });
-        t.ok('cases:set-closure-note', { id: old.id, closureNote: 'Gammelt notat' });
+        t.ok('cases:set-closure-note', { version: versionOf(t, 'cases', old.id), id: old.id, closureNote: 'Gammelt notat' });
         // No channel closes a case yet in this slice: the closing date is arranged directly.
         t.db.sqlite.prepare("update cases set status = 'avsluttet', closed_date = '2020-05-01' where id = ?").run(old.id);
         return old;
@@ -488,14 +530,21 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
     },
     'time-entries:update': {
       prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
-      write: (created) => t.ok('time-entries:update', { ...entryPayload(), id: (created as { id: number }).id, hours: '3,5', date: '2020-03-04' }),
+      write: (created) =>
+        t.ok('time-entries:update', {
+          version: versionOf(t, 'time_entries', (created as { id: number }).id),
+          ...entryPayload(),
+          id: (created as { id: number }).id,
+          hours: '3,5',
+          date: '2020-03-04',
+        }),
       expected: (e) => ({ action: 'update', record_type: 'time_entry', record_id: String(e.id), fields: ['date', 'hours'] }),
       values: ['3,5', '210', '2020-03-04', '2020-03-02', '90'],
     },
     'settings:update': {
       // The folder must exist and take a file (the setting is checked); relative to the database's folder.
       prepare: () => mkdirSync(join(t.dir, 'Ettervern-kopier')),
-      write: () => (t.ok('settings:update', { followUpWarningWeeks: 9, backupFolder: 'Ettervern-kopier' }), { id: 0 }),
+      write: () => (t.ok('settings:update', { version: versionOf(t, 'settings', 0), followUpWarningWeeks: 9, backupFolder: 'Ettervern-kopier' }), { id: 0 }),
       expected: () => ({ action: 'update', record_type: 'settings', record_id: null, fields: ['backupFolder', 'followUpWarningWeeks'] }),
       values: ['Ettervern-kopier', '9'],
     },
@@ -533,7 +582,8 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
     },
     'time-entries:delete': {
       prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
-      write: (created) => t.ok('time-entries:delete', { id: (created as { id: number }).id }),
+      write: (created) =>
+        t.ok('time-entries:delete', { version: versionOf(t, 'time_entries', (created as { id: number }).id), id: (created as { id: number }).id }),
       expected: (e) => ({ action: 'delete', record_type: 'time_entry', record_id: String(e.id), fields: [] }),
       values: ['03/20-ST', '2020-03-02', '90'],
     },

@@ -85,8 +85,9 @@ describe('the contract', () => {
   it('a time entry is sent as typed hours and parsed into minutes, the unit the services store', () => {
     const typed = { date: '2025-03-04', municipalityId: 1, categoryId: 2, hours: '1,5' };
     expect(contract['time-entries:create'].input.parse(typed)).toEqual({ date: '2025-03-04', municipalityId: 1, categoryId: 2, minutes: 90 });
-    expect(contract['time-entries:update'].input.parse({ id: 7, ...typed, hours: 2 })).toEqual({
+    expect(contract['time-entries:update'].input.parse({ id: 7, version: 3, ...typed, hours: 2 })).toEqual({
       id: 7,
+      version: 3,
       date: '2025-03-04',
       municipalityId: 1,
       categoryId: 2,

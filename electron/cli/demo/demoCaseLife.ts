@@ -94,7 +94,7 @@ export function createCaseLife(ctx: ServiceContext, actorFor: (id: number) => Si
     }
     writeCase(as, 'cases:record-risk-assessment', { id, date: addDays(c.referralDate, 1), assessedById: c.staffIds[0], done: true });
     writeCase(as, 'cases:link-contact', { caseId: id, contactId: random.pick(partners.regional), role: 'henviser' });
-    const goalIds = [random.pick(GOALS.slice(0, 3)), random.pick(GOALS.slice(3))].map((text) => callChannel(as, 'cases:add-goal', { caseId: id, text }).id);
+    const goals = [random.pick(GOALS.slice(0, 3)), random.pick(GOALS.slice(3))].map((text) => callChannel(as, 'cases:add-goal', { caseId: id, text }));
     rate(as, random, id, RATING_OCCASIONS[0], c.startDate, domainIds, 0);
     let followUpFrom = c.startDate;
     // The second newest case is kept in an institution, so that phase always has an example.
@@ -112,7 +112,7 @@ export function createCaseLife(ctx: ServiceContext, actorFor: (id: number) => Si
     writeCase(as, 'cases:start-follow-up', { id, startDate: followUpFrom, dischargeDate: c.dischargeDate });
     writeCase(as, 'cases:link-contact', { caseId: id, contactId: partners.nav.get(c.municipality.id)!, role: 'samarbeidspartner' });
     if (c.endDate > today) return;
-    for (const goalId of goalIds) callChannel(as, 'cases:update-goal', { id: goalId, status: random.pick(GOAL_STATUSES.slice(1)) });
+    for (const goal of goals) callChannel(as, 'cases:update-goal', { id: goal.id, version: goal.version, status: random.pick(GOAL_STATUSES.slice(1)) });
     rate(as, random, id, 'avslutning', c.endDate, domainIds, 1);
     writeCase(as, 'cases:close', {
       id,

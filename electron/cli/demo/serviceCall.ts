@@ -3,6 +3,7 @@ import { contract, type ChannelInput, type ChannelName, type ChannelOutput, type
 import type { ContextFor, SignedInContext } from '../../services/context';
 import { caseWrites, type CaseWriteChannel } from '../../services/cases/writes';
 import { handlers, type Handler } from '../../services/handlers';
+import { first } from '../../db/exec';
 
 /** Validates with the channel's own contract schema, exactly as the dispatcher does. */
 export function parseChannelInput<C extends ChannelName>(channel: C, input: ChannelInput<C>): ChannelParsedInput<C> {
@@ -25,7 +26,19 @@ export function callChannel<C extends ChannelName>(ctx: ContextFor<C>, channel: 
  * reading the whole case back for the channel's answer: the demo never looks at it, and the reading
  * was most of the cost of walking a case through its life.
  */
-export function writeCase<C extends CaseWriteChannel>(ctx: SignedInContext, channel: C, input: ChannelInput<C>): void {
+export function writeCase<C extends CaseWriteChannel>(ctx: SignedInContext, channel: C, input: Omit<ChannelInput<C>, 'version'>): void {
   const write = caseWrites[channel] as (ctx: SignedInContext, input: ChannelParsedInput<C>) => number;
-  write(ctx, parseChannelInput(channel, input));
+  write(ctx, parseChannelInput(channel, withCaseVersion(ctx, channel, input)));
+}
+
+/**
+ * The demo is the only writer and goes straight from one step to the next, like a user on a freshly
+ * loaded case page: each versioned step sends the case's version as it is now.
+ */
+function withCaseVersion<C extends CaseWriteChannel>(ctx: SignedInContext, channel: C, input: Omit<ChannelInput<C>, 'version'>): ChannelInput<C> {
+  if (!('version' in (contract[channel].input as z.ZodObject).shape)) return input as ChannelInput<C>;
+  const keys = input as { id?: number; caseId?: number };
+  const id = keys.id ?? keys.caseId!;
+  const { version } = first(ctx.db, ctx.db.kysely.selectFrom('cases').select('version').where('id', '=', id))!;
+  return { ...input, version } as ChannelInput<C>;
 }

@@ -1,5 +1,6 @@
 import { all, first, run, transaction } from '../../db/exec';
 import type { CaseDetailDto, CaseDto, ChannelParsedInput } from '@shared/contract';
+import { claimCaseRow } from './caseRow';
 import { caseDetail } from './detail';
 import { baseCaseQuery, caseSummary, staffByCase, toCaseDto } from './list';
 import { recordTransition } from './transitions';
@@ -135,8 +136,7 @@ export function getCase(ctx: ServiceContext, input: { id: number }): CaseDetailD
 /** The team corrects a code by hand; the running number follows, the municipality letters and year may not change. */
 export function correctCaseCode(ctx: SignedInContext, input: ChannelParsedInput<'cases:correct-code'>): number {
   transaction(ctx.db, () => {
-    const existing = first(ctx.db, ctx.db.kysely.selectFrom('cases').selectAll().where('id', '=', input.id));
-    if (!existing) throw notFound('Saken finnes ikke');
+    const existing = claimCaseRow(ctx, input.id, input.version);
     const municipality = first(ctx.db, ctx.db.kysely.selectFrom('municipalities').selectAll().where('id', '=', existing.municipality_id))!;
     const code = normaliseCaseCode(input.code);
     const runningNumber = requireCodeFits(code, { id: municipality.id, code: municipality.code ?? '', name: municipality.name }, existing.year);

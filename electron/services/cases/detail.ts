@@ -25,6 +25,7 @@ export function caseDetail(ctx: ServiceContext, base: CaseDto): CaseDetailDto {
         'c.after_contact_date',
         'c.risk_assessment_date',
         'c.risk_assessment_done',
+        'c.version',
         'r.id as risk_member_id',
         'r.initials as risk_member_initials',
         'r.display_name as risk_member_name',
@@ -58,11 +59,14 @@ export function caseDetail(ctx: ServiceContext, base: CaseDto): CaseDetailDto {
     at: t.at,
     actorName: t.display_name,
   }));
-  const goals = all(ctx.db, ctx.db.kysely.selectFrom('case_goals').select(['id', 'text', 'status']).where('case_id', '=', id).orderBy('id')).map((g) => ({
-    id: g.id,
-    text: g.text,
-    status: g.status,
-  }));
+  const goals = all(ctx.db, ctx.db.kysely.selectFrom('case_goals').select(['id', 'text', 'status', 'version']).where('case_id', '=', id).orderBy('id')).map(
+    (g) => ({
+      id: g.id,
+      text: g.text,
+      status: g.status,
+      version: g.version,
+    }),
+  );
   const ratings = all(
     ctx.db,
     ctx.db.kysely
@@ -103,6 +107,7 @@ export function caseDetail(ctx: ServiceContext, base: CaseDto): CaseDetailDto {
   }));
   return {
     ...base,
+    version: row.version,
     minutesByCategory,
     rejectedDate: row.rejected_date,
     institution: row.institution_kind

@@ -5,14 +5,20 @@ import type { AuditedField } from '@shared/contract/auditedFields';
 import { loadCaseRow } from './caseRow';
 import type { ServiceContext, SignedInContext } from '../context';
 import { notFound, ServiceError } from '../errors/serviceError';
+import { versionCheck } from '../versions/versionedRecord';
 
 const MAX_GOALS = 12;
 
 function loadGoal(ctx: ServiceContext, id: number): CaseGoalDto {
-  const row = first(ctx.db, ctx.db.kysely.selectFrom('case_goals').select(['id', 'text', 'status']).where('id', '=', id));
-  if (!row) throw notFound('Målet finnes ikke');
-  return { id: row.id, text: row.text, status: row.status };
+  const row = first(ctx.db, ctx.db.kysely.selectFrom('case_goals').select(['id', 'text', 'status', 'version']).where('id', '=', id));
+  if (!row) throw notFound(GOAL_MISSING);
+  return { id: row.id, text: row.text, status: row.status, version: row.version };
 }
+
+const GOAL_MISSING = 'Målet finnes ikke';
+
+/** Refuses the write if a colleague has saved the goal since the client read it (migration 0013). */
+const claimGoal = versionCheck('case_goals', 'Målet', GOAL_MISSING);
 
 /** Goals in the user's own words from the start conversation: short, and kept off clinical detail. */
 export function createGoal(ctx: SignedInContext, input: ChannelParsedInput<'cases:add-goal'>): CaseGoalDto {
@@ -42,6 +48,7 @@ export function createGoal(ctx: SignedInContext, input: ChannelParsedInput<'case
 
 export function updateGoal(ctx: SignedInContext, input: ChannelParsedInput<'cases:update-goal'>): CaseGoalDto {
   return transaction(ctx.db, () => {
+    claimGoal(ctx, input, 'update');
     const before = loadGoal(ctx, input.id);
     const fields: AuditedField<'cases:update-goal'>[] = [
       ...(input.text !== undefined && input.text !== before.text ? (['text'] as const) : []),
@@ -62,7 +69,7 @@ export function updateGoal(ctx: SignedInContext, input: ChannelParsedInput<'case
 
 export function deleteGoal(ctx: SignedInContext, input: ChannelParsedInput<'cases:delete-goal'>): { id: number } {
   return transaction(ctx.db, () => {
-    loadGoal(ctx, input.id);
+    claimGoal(ctx, input, 'delete');
     run(ctx.db, ctx.db.kysely.deleteFrom('case_goals').where('id', '=', input.id));
     recordAudit(ctx, 'delete', 'case_goal', input.id, []);
     return { id: input.id };

@@ -9,7 +9,7 @@ import { formatNorwegianDate } from '@shared/format';
 import { auditedFields, recordAudit, type AuditedFields } from '../audit/recordAudit';
 import { recordTransition } from './transitions';
 import type { ServiceContext, SignedInContext } from '../context';
-import { loadCaseRow } from './caseRow';
+import { claimCaseRow } from './caseRow';
 import { invalidField, ServiceError } from '../errors/serviceError';
 
 /**
@@ -41,11 +41,11 @@ const emptyToNull = (value: string | null | undefined) => (value && value.trim()
 
 function transition(
   ctx: SignedInContext,
-  id: number,
+  { id, version }: { id: number; version: number },
   work: (row: CaseRow) => { to: CaseStatus; onDate: string; set: Updateable<CasesTable>; fields: AuditedFields; reopened?: boolean },
 ): number {
   transaction(ctx.db, () => {
-    const row = loadCaseRow(ctx, id);
+    const row = claimCaseRow(ctx, id, version);
     const step = work(row);
     run(
       ctx.db,
@@ -61,7 +61,7 @@ function transition(
 }
 
 export function rejectCase(ctx: SignedInContext, input: ChannelParsedInput<'cases:reject'>): number {
-  return transition(ctx, input.id, (row) => {
+  return transition(ctx, input, (row) => {
     const to = requireStep(row, 'reject');
     requireNotFuture(ctx, 'date', input.date);
     requireOnOrAfter('date', input.date, row.referral_date, 'henvisningsdatoen');
@@ -70,7 +70,7 @@ export function rejectCase(ctx: SignedInContext, input: ChannelParsedInput<'case
 }
 
 export function enterInstitution(ctx: SignedInContext, input: ChannelParsedInput<'cases:enter-institution'>): number {
-  return transition(ctx, input.id, (row) => {
+  return transition(ctx, input, (row) => {
     const to = requireStep(row, 'enter-institution');
     requireNotFuture(ctx, 'date', input.date);
     requireOnOrAfter('date', input.date, row.referral_date, 'henvisningsdatoen');
@@ -92,7 +92,7 @@ export function enterInstitution(ctx: SignedInContext, input: ChannelParsedInput
 /** Not a status change: the institution's details and the discharge dates, corrected as they become known. */
 export function updateInstitution(ctx: SignedInContext, input: ChannelParsedInput<'cases:update-institution'>): number {
   transaction(ctx.db, () => {
-    const row = loadCaseRow(ctx, input.id);
+    const row = claimCaseRow(ctx, input.id, input.version);
     requireStep(row, 'update-institution');
     if (!row.institution_kind) throw new ServiceError('conflict', 'Saken har ingen institusjonsfase.', { status: 'Saken har ingen institusjonsfase.' });
     if (input.expectedDischargeDate) requireOnOrAfter('expectedDischargeDate', input.expectedDischargeDate, row.referral_date, 'henvisningsdatoen');
@@ -125,7 +125,7 @@ export function updateInstitution(ctx: SignedInContext, input: ChannelParsedInpu
 }
 
 export function startFollowUp(ctx: SignedInContext, input: ChannelParsedInput<'cases:start-follow-up'>): number {
-  return transition(ctx, input.id, (row) => {
+  return transition(ctx, input, (row) => {
     const to = requireStep(row, 'start-follow-up');
     if (row.risk_assessment_done !== 1) {
       const message = 'Farlighetsvurderingen må være gjennomført og registrert før oppfølgingen starter';
@@ -149,7 +149,7 @@ export function startFollowUp(ctx: SignedInContext, input: ChannelParsedInput<'c
 }
 
 export function closeCase(ctx: SignedInContext, input: ChannelParsedInput<'cases:close'>): number {
-  return transition(ctx, input.id, (row) => {
+  return transition(ctx, input, (row) => {
     const to = requireStep(row, 'close');
     requireNotFuture(ctx, 'closedDate', input.closedDate);
     requireOnOrAfter('closedDate', input.closedDate, row.start_date, 'oppfølgingen startet');
@@ -165,7 +165,7 @@ export function closeCase(ctx: SignedInContext, input: ChannelParsedInput<'cases
 }
 
 export function recordAfterContact(ctx: SignedInContext, input: ChannelParsedInput<'cases:record-after-contact'>): number {
-  return transition(ctx, input.id, (row) => {
+  return transition(ctx, input, (row) => {
     const to = requireStep(row, 'record-after-contact');
     requireNotFuture(ctx, 'contactDate', input.contactDate);
     requireOnOrAfter('contactDate', input.contactDate, row.closed_date, 'avslutningen');
@@ -180,7 +180,7 @@ export function recordAfterContact(ctx: SignedInContext, input: ChannelParsedInp
 
 /** A closed case taken up again: back in follow-up; the closure is kept in the timeline, not on the case. */
 export function reopenCase(ctx: SignedInContext, input: ChannelParsedInput<'cases:reopen'>): number {
-  return transition(ctx, input.id, (row) => {
+  return transition(ctx, input, (row) => {
     const to = requireStep(row, 'reopen');
     requireNotFuture(ctx, 'date', input.date);
     requireOnOrAfter('date', input.date, row.closed_date, 'avslutningen');

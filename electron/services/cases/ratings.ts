@@ -4,7 +4,7 @@ import { RATING_OCCASION_LABEL, type RatingOccasion } from '@shared/domain/caseL
 import type { CaseStatus } from '@shared/domain/caseStatus';
 import { isoDateInOslo } from '@shared/dates';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
-import { loadCaseRow } from './caseRow';
+import { claimCaseRow } from './caseRow';
 import type { SignedInContext } from '../context';
 import { invalidField, ServiceError } from '../errors/serviceError';
 
@@ -18,7 +18,7 @@ const OCCASION_STATUSES: Record<RatingOccasion, readonly CaseStatus[]> = {
 /** Rates the life domains for one occasion, replacing that occasion's earlier ratings as one change. */
 export function rateDomains(ctx: SignedInContext, input: ChannelParsedInput<'cases:rate-domains'>): number {
   transaction(ctx.db, () => {
-    const row = loadCaseRow(ctx, input.caseId);
+    const row = claimCaseRow(ctx, input.caseId, input.version);
     if (!OCCASION_STATUSES[input.occasion].includes(row.status)) {
       const message = `Vurderingen «${RATING_OCCASION_LABEL[input.occasion].toLocaleLowerCase('nb')}» passer ikke sakens status`;
       throw new ServiceError('conflict', message, { occasion: message });

@@ -4,7 +4,7 @@ import type { CaseloadDto, ChannelParsedInput } from '@shared/contract';
 import { ACTIVE_CASE_STATUSES } from '@shared/domain/caseLife';
 import { isoDateInOslo } from '@shared/dates';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
-import { loadCaseRow } from './caseRow';
+import { claimCaseRow } from './caseRow';
 import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, ServiceError } from '../errors/serviceError';
 import { requireActiveMembers } from '../team/teamMembers';
@@ -12,7 +12,7 @@ import { requireActiveMembers } from '../team/teamMembers';
 /** The risk assessment done before the first meeting: when, by whom, and whether it was carried out. */
 export function recordRiskAssessment(ctx: SignedInContext, input: ChannelParsedInput<'cases:record-risk-assessment'>): number {
   transaction(ctx.db, () => {
-    const row = loadCaseRow(ctx, input.id);
+    const row = claimCaseRow(ctx, input.id, input.version);
     if (row.status === 'avvist') {
       throw new ServiceError('conflict', 'En avvist henvisning får ingen farlighetsvurdering', { status: 'Saken er avvist' });
     }
@@ -45,7 +45,7 @@ export function recordRiskAssessment(ctx: SignedInContext, input: ChannelParsedI
 /** Replaces the case's staff. Fewer than two is allowed (a colleague may be away) but warned about in the UI. */
 export function setCaseStaff(ctx: SignedInContext, input: ChannelParsedInput<'cases:set-staff'>): number {
   transaction(ctx.db, () => {
-    loadCaseRow(ctx, input.id);
+    claimCaseRow(ctx, input.id, input.version);
     const staff = requireActiveMembers(ctx, input.staffIds, 'staffIds');
     run(ctx.db, ctx.db.kysely.deleteFrom('case_staff').where('case_id', '=', input.id));
     for (const member of staff) run(ctx.db, ctx.db.kysely.insertInto('case_staff').values({ case_id: input.id, team_member_id: member.id }));

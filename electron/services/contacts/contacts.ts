@@ -5,6 +5,7 @@ import type { ChannelParsedInput, ContactDto, ContactPersonDto } from '@shared/c
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, notFound, ServiceError } from '../errors/serviceError';
+import { versionCheck } from '../versions/versionedRecord';
 
 const blankToNull = (value: string | null | undefined) => (value && value.trim() !== '' ? value.trim() : null);
 
@@ -60,6 +61,7 @@ function toDtos(ctx: ServiceContext, rows: ContactRow[]): ContactDto[] {
     archived: r.archived_at !== null,
     uses: r.uses,
     people: people.get(r.id) ?? [],
+    version: r.version,
   }));
 }
 
@@ -138,9 +140,12 @@ export function createContact(ctx: SignedInContext, input: ContactFields): Conta
   return getContact(ctx, { id });
 }
 
+/** Refuses the write if a colleague has saved the contact since the client read it (migration 0013). */
+const claimContact = versionCheck('contacts', 'Kontakten', 'Samarbeidspartneren finnes ikke');
+
 export function updateContact(ctx: SignedInContext, input: ChannelParsedInput<'contacts:update'>): ContactDto {
   transaction(ctx.db, () => {
-    getContact(ctx, input);
+    claimContact(ctx, input, 'update');
     run(ctx.db, ctx.db.kysely.updateTable('contacts').set(contactValues(ctx, input)).where('id', '=', input.id));
     recordAudit(ctx, 'update', 'contact', input.id, auditedFields('contacts:update', CONTACT_FIELDS));
   });
@@ -167,6 +172,7 @@ export function archiveContact(ctx: SignedInContext, input: ChannelParsedInput<'
 /** Only a contact that no case and no network event points at can go; one in use is archived instead. */
 export function deleteContact(ctx: SignedInContext, input: ChannelParsedInput<'contacts:delete'>): { id: number } {
   return transaction(ctx.db, () => {
+    claimContact(ctx, input, 'delete');
     const contact = getContact(ctx, input);
     if (contact.uses > 0) {
       throw new ServiceError('conflict', 'Samarbeidspartneren er i bruk i saker eller nettverksloggen og kan bare arkiveres', {

@@ -32,6 +32,7 @@ export function entryQuery(ctx: ServiceContext) {
       't.minutes',
       't.created_at',
       't.updated_at',
+      't.version',
     ]);
 }
 
@@ -70,6 +71,7 @@ export function withParticipants(ctx: ServiceContext, rows: EntryRow[]): TimeEnt
     participants: participants.get(r.id) ?? [],
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    version: r.version,
   }));
 }
 

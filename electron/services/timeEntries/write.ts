@@ -6,7 +6,8 @@ import { normaliseCaseCode } from '@shared/caseCode';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { AuditedField } from '@shared/contract/auditedFields';
 import type { ServiceContext, SignedInContext } from '../context';
-import { invalidField, notFound } from '../errors/serviceError';
+import { invalidField } from '../errors/serviceError';
+import { versionCheck } from '../versions/versionedRecord';
 import { requireCaseByCode } from '../cases/cases';
 import { requireActiveMembers } from '../team/teamMembers';
 import { getTimeEntry, participantIdsOf } from './read';
@@ -141,10 +142,16 @@ export function createTimeEntry(ctx: SignedInContext, input: EntryInput, source:
   return getTimeEntry(ctx, id);
 }
 
+/**
+ * Refuses an edit or delete of an entry a colleague has saved since it was read (migration 0013).
+ * Creating never conflicts: a new entry has nothing to overwrite.
+ */
+const claimEntry = versionCheck('time_entries', 'Registreringen', 'Registreringen finnes ikke (den kan være slettet)');
+
 export function updateTimeEntry(ctx: SignedInContext, input: ChannelParsedInput<'time-entries:update'>): TimeEntryDto {
   transaction(ctx.db, () => {
-    const before = first(ctx.db, ctx.db.kysely.selectFrom('time_entries').selectAll().where('id', '=', input.id));
-    if (!before) throw notFound('Registreringen finnes ikke (den kan være slettet)');
+    claimEntry(ctx, input, 'update');
+    const before = first(ctx.db, ctx.db.kysely.selectFrom('time_entries').selectAll().where('id', '=', input.id))!;
     const beforeParticipants = participantIdsOf(ctx, input.id);
     const entry = resolveEntry(ctx, input, { categoryId: before.category_id, participantIds: beforeParticipants });
     checkDailyLimit(ctx, entry, input.id);
@@ -181,10 +188,10 @@ export function updateTimeEntry(ctx: SignedInContext, input: ChannelParsedInput<
   return getTimeEntry(ctx, input.id);
 }
 
-export function deleteTimeEntry(ctx: SignedInContext, input: { id: number }): { id: number } {
+export function deleteTimeEntry(ctx: SignedInContext, input: ChannelParsedInput<'time-entries:delete'>): { id: number } {
   transaction(ctx.db, () => {
-    const result = run(ctx.db, ctx.db.kysely.deleteFrom('time_entries').where('id', '=', input.id));
-    if (result.changes === 0) throw notFound('Registreringen finnes ikke (den kan være slettet)');
+    claimEntry(ctx, input, 'delete');
+    run(ctx.db, ctx.db.kysely.deleteFrom('time_entries').where('id', '=', input.id));
     recordAudit(ctx, 'delete', 'time_entry', input.id);
   });
   return { id: input.id };

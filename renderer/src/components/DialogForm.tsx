@@ -14,6 +14,7 @@ const useStyles = makeStyles({
 export function DialogForm({
   title,
   message,
+  stale,
   submitLabel,
   submitting,
   onSubmit,
@@ -21,6 +22,8 @@ export function DialogForm({
 }: {
   title: string;
   message: string | null;
+  /** The refusal was a colleague's newer save: offer «Last inn på nytt». */
+  stale?: boolean;
   submitLabel: string;
   submitting: boolean;
   onSubmit: FormEventHandler<HTMLFormElement>;
@@ -32,7 +35,7 @@ export function DialogForm({
       <DialogBody>
         <DialogTitle>{title}</DialogTitle>
         <DialogContent className={styles.content}>
-          <FormErrorMessage message={message} />
+          <FormErrorMessage message={message} stale={stale} />
           {children}
         </DialogContent>
         <FormDialogActions submitLabel={submitLabel} submitting={submitting} />

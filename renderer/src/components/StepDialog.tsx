@@ -8,6 +8,7 @@ export function StepDialog({
   title,
   submitLabel,
   message,
+  stale,
   primary,
   subtle,
   triggerAriaLabel,
@@ -21,6 +22,8 @@ export function StepDialog({
   title: string;
   submitLabel: string;
   message: string | null;
+  /** The refusal was a colleague's newer save: offer «Last inn på nytt». */
+  stale?: boolean;
   primary?: boolean;
   /** A quiet button inside a table row. */
   subtle?: boolean;
@@ -58,6 +61,7 @@ export function StepDialog({
         <DialogForm
           title={title}
           message={message}
+          stale={stale}
           submitLabel={submitLabel}
           submitting={busy}
           onSubmit={async (event) => {

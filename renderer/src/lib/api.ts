@@ -44,6 +44,11 @@ export async function call<C extends ChannelName>(channel: C, input: ChannelInpu
   throw new ApiCallError(code, message, fieldErrors ?? {});
 }
 
+/** The record was saved by someone else since the form read it (the service's version check): offer a reload. */
+export function isStaleVersion(error: unknown): boolean {
+  return error instanceof ApiCallError && error.code === 'conflict' && 'version' in error.fieldErrors;
+}
+
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiCallError) return error.message;
   return 'Noe gikk galt. Prøv igjen.';

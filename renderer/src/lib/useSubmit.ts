@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ChannelInput, MutationChannelName } from '@shared/contract';
-import { ApiCallError, errorMessage } from './api';
+import { ApiCallError, errorMessage, isStaleVersion } from './api';
 import { useApiMutation } from './query';
 
 /**
@@ -11,17 +11,20 @@ export function useSubmit<C extends MutationChannelName>(channel: C) {
   const mutation = useApiMutation(channel);
   const [message, setMessage] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [stale, setStale] = useState(false);
   const submit = async (input: ChannelInput<C>): Promise<boolean> => {
     setMessage(null);
     setFieldErrors({});
+    setStale(false);
     try {
       await mutation.mutateAsync(input);
       return true;
     } catch (error) {
       setMessage(errorMessage(error));
       if (error instanceof ApiCallError) setFieldErrors(error.fieldErrors);
+      setStale(isStaleVersion(error));
       return false;
     }
   };
-  return { submit, message, fieldErrors, pending: mutation.isPending };
+  return { submit, message, fieldErrors, stale, pending: mutation.isPending };
 }

@@ -1,5 +1,5 @@
 import { z } from '../../validation/zodNorwegian';
-import { idSchema, isoDateSchema } from '../common';
+import { idSchema, isoDateSchema, versionField, versionedIdInput } from '../common';
 import { mutationChannel, queryChannel } from '../channel';
 import type { CaseDetailDto, CaseGoalDto } from './cases';
 import { CASE_CONTACT_ROLES, CLOSURE_REASONS, FREE_TEXT_MAX, GOAL_STATUSES, INSTITUTION_KINDS, RATING_OCCASIONS } from '../../domain/caseLife';
@@ -26,13 +26,14 @@ const changesCase = ['cases', 'audit_log'] as const;
 
 export const caseLifeChannels = {
   'cases:reject': mutationChannel<CaseDetailDto, 'status' | 'rejectedDate'>()(
-    z.strictObject({ id: idSchema, date: isoDateSchema }),
+    z.strictObject({ id: idSchema, ...versionField, date: isoDateSchema }),
     'Avvis en henvisning',
     changesStatus,
   ),
   'cases:enter-institution': mutationChannel<CaseDetailDto, 'status' | 'institutionFrom'>()(
     z.strictObject({
       id: idSchema,
+      ...versionField,
       date: isoDateSchema,
       institutionKind: z.enum(INSTITUTION_KINDS),
       institutionName: optionalText(120),
@@ -44,6 +45,7 @@ export const caseLifeChannels = {
   'cases:update-institution': mutationChannel<CaseDetailDto>()(
     z.strictObject({
       id: idSchema,
+      ...versionField,
       institutionKind: z.enum(INSTITUTION_KINDS),
       institutionName: optionalText(120),
       expectedDischargeDate: isoDateSchema.nullable().optional(),
@@ -53,13 +55,14 @@ export const caseLifeChannels = {
     changesCase,
   ),
   'cases:start-follow-up': mutationChannel<CaseDetailDto, 'status'>()(
-    z.strictObject({ id: idSchema, startDate: isoDateSchema, dischargeDate: isoDateSchema.nullable().optional() }),
+    z.strictObject({ id: idSchema, ...versionField, startDate: isoDateSchema, dischargeDate: isoDateSchema.nullable().optional() }),
     'Start oppfølgingen (krever farlighetsvurdering)',
     changesStatus,
   ),
   'cases:close': mutationChannel<CaseDetailDto, 'status'>()(
     z.strictObject({
       id: idSchema,
+      ...versionField,
       closedDate: isoDateSchema,
       closureReason: z.enum(CLOSURE_REASONS),
       takeoverService: optionalText(120),
@@ -68,22 +71,22 @@ export const caseLifeChannels = {
     changesStatus,
   ),
   'cases:record-after-contact': mutationChannel<CaseDetailDto, 'status' | 'afterContactDate'>()(
-    z.strictObject({ id: idSchema, contactDate: isoDateSchema }),
+    z.strictObject({ id: idSchema, ...versionField, contactDate: isoDateSchema }),
     'Registrer at etteroppfølgingen (tre måneder etter avslutning) er utført',
     changesStatus,
   ),
   'cases:reopen': mutationChannel<CaseDetailDto, ReopenClears>()(
-    z.strictObject({ id: idSchema, date: isoDateSchema }),
+    z.strictObject({ id: idSchema, ...versionField, date: isoDateSchema }),
     'Gjenåpne en avsluttet sak',
     changesStatus,
   ),
   'cases:record-risk-assessment': mutationChannel<CaseDetailDto, 'riskAssessmentDate' | 'riskAssessedBy' | 'riskAssessmentDone'>()(
-    z.strictObject({ id: idSchema, date: isoDateSchema, assessedById: idSchema, done: z.boolean() }),
+    z.strictObject({ id: idSchema, ...versionField, date: isoDateSchema, assessedById: idSchema, done: z.boolean() }),
     'Registrer farlighetsvurderingen',
     changesCase,
   ),
   'cases:set-staff': mutationChannel<CaseDetailDto>()(
-    z.strictObject({ id: idSchema, staffIds: z.array(idSchema).max(6) }),
+    z.strictObject({ id: idSchema, ...versionField, staffIds: z.array(idSchema).max(6) }),
     'Velg hvem i teamet som følger saken',
     ['cases', 'case_staff', 'audit_log'],
   ),
@@ -91,6 +94,8 @@ export const caseLifeChannels = {
   'cases:rate-domains': mutationChannel<CaseDetailDto, 'domainRatings'>()(
     z.strictObject({
       caseId: idSchema,
+      /** The case's version: ratings are edited on the case page, as part of the case. */
+      ...versionField,
       occasion: z.enum(RATING_OCCASIONS),
       ratedOn: isoDateSchema,
       ratings: z
@@ -99,7 +104,8 @@ export const caseLifeChannels = {
         .max(30),
     }),
     'Vurder livsområdene ved start, avslutning eller etter tre måneder',
-    ['case_domain_ratings', 'audit_log'],
+    // The case's version goes up too: ratings are edited as part of the case.
+    ['case_domain_ratings', 'cases', 'audit_log'],
   ),
   'cases:add-goal': mutationChannel<CaseGoalDto>()(
     z.strictObject({ caseId: idSchema, text: goalText, status: z.enum(GOAL_STATUSES).default('ikke_startet') }),
@@ -107,11 +113,11 @@ export const caseLifeChannels = {
     ['case_goals', 'audit_log'],
   ),
   'cases:update-goal': mutationChannel<CaseGoalDto>()(
-    z.strictObject({ id: idSchema, text: goalText.optional(), status: z.enum(GOAL_STATUSES).optional() }),
+    z.strictObject({ id: idSchema, ...versionField, text: goalText.optional(), status: z.enum(GOAL_STATUSES).optional() }),
     'Endre et mål eller statusen på det',
     ['case_goals', 'audit_log'],
   ),
-  'cases:delete-goal': mutationChannel<{ id: number }>()(z.strictObject({ id: idSchema }), 'Slett et mål', ['case_goals', 'audit_log']),
+  'cases:delete-goal': mutationChannel<{ id: number }>()(versionedIdInput, 'Slett et mål', ['case_goals', 'audit_log']),
   'cases:link-contact': mutationChannel<CaseDetailDto>()(
     z.strictObject({ caseId: idSchema, contactId: idSchema, personId: idSchema.nullable().optional(), role: z.enum(CASE_CONTACT_ROLES) }),
     'Knytt en samarbeidspartner til saken',

@@ -1,5 +1,5 @@
 import { z } from '../../validation/zodNorwegian';
-import { idSchema, isoDateSchema, sortDirectionSchema, yearSchema } from '../common';
+import { idSchema, isoDateSchema, sortDirectionSchema, versionField, yearSchema } from '../common';
 import { mutationChannel, queryChannel } from '../channel';
 import { CASE_STATUSES, type CaseStatus } from '../../domain/caseStatus';
 import { isCaseCode } from '../../caseCode';
@@ -44,6 +44,8 @@ export interface CaseGoalDto {
   id: number;
   text: string;
   status: GoalStatus;
+  /** What an edit or delete sends back (migration 0013). */
+  version: number;
 }
 
 export interface CaseRatingDto {
@@ -67,6 +69,8 @@ export interface CaseContactDto {
 }
 
 export interface CaseDetailDto extends CaseDto {
+  /** The case row's version, sent back by every edit on the case page so a colleague's save is not overwritten. */
+  version: number;
   minutesByCategory: { categoryId: number; categoryName: string; minutes: number; entries: number }[];
   rejectedDate: string | null;
   institution: {
@@ -155,8 +159,9 @@ export const caseChannels = {
     // Opening a case page is logged.
     { writes: ['audit_log'] },
   ),
-  'cases:correct-code': mutationChannel<CaseDetailDto>()(z.strictObject({ id: idSchema, code: caseCodeSchema }), 'Rett saksnummeret for hånd', [
-    'cases',
-    'audit_log',
-  ]),
+  'cases:correct-code': mutationChannel<CaseDetailDto>()(
+    z.strictObject({ id: idSchema, ...versionField, code: caseCodeSchema }),
+    'Rett saksnummeret for hånd',
+    ['cases', 'audit_log'],
+  ),
 } as const;

@@ -36,7 +36,7 @@ export function RiskSection({ detail }: { detail: CaseDetailDto }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void step.submit({ id: detail.id, date, assessedById: by ?? 0, done });
+          void step.submit({ id: detail.id, version: detail.version, date, assessedById: by ?? 0, done });
         }}
       >
         <FormField label="Dato for vurdering" required validationMessage={step.fieldErrors.date}>
@@ -62,7 +62,7 @@ export function RiskSection({ detail }: { detail: CaseDetailDto }) {
           Lagre vurdering
         </Button>
       </form>
-      <FormErrorMessage message={step.message && !step.fieldErrors.date && !step.fieldErrors.assessedById ? step.message : null} />
+      <FormErrorMessage message={step.message && !step.fieldErrors.date && !step.fieldErrors.assessedById ? step.message : null} stale={step.stale} />
     </SectionCard>
   );
 }
@@ -85,7 +85,7 @@ export function StaffSection({ detail }: { detail: CaseDetailDto }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void step.submit({ id: detail.id, staffIds });
+          void step.submit({ id: detail.id, version: detail.version, staffIds });
         }}
       >
         <FormField label="Ansatte" validationMessage={step.fieldErrors.staffIds}>
@@ -95,7 +95,7 @@ export function StaffSection({ detail }: { detail: CaseDetailDto }) {
           Lagre ansatte
         </Button>
       </form>
-      <FormErrorMessage message={step.fieldErrors.staffIds ? null : step.message} />
+      <FormErrorMessage message={step.fieldErrors.staffIds ? null : step.message} stale={step.stale} />
       <Text className={styles.muted} aria-label="Aktive saker per ansatt">
         Aktive saker nå: {(caseload.data ?? []).map((c) => `${c.initials} ${c.activeCases}`).join(' · ') || '–'}
       </Text>

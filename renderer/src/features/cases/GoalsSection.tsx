@@ -39,7 +39,7 @@ export function GoalsSection({ detail }: { detail: CaseDetailDto }) {
                 value={g.status}
                 options={GOAL_STATUSES}
                 labels={GOAL_STATUS_LABEL}
-                onChange={(status) => status && void update.submit({ id: g.id, status })}
+                onChange={(status) => status && void update.submit({ id: g.id, version: g.version, status })}
               />
             ),
           },
@@ -47,7 +47,12 @@ export function GoalsSection({ detail }: { detail: CaseDetailDto }) {
             header: 'Slett',
             width: '70px',
             cell: (g) => (
-              <Button appearance="subtle" icon={<DeleteRegular />} aria-label={`Slett målet «${g.text}»`} onClick={() => void remove.submit({ id: g.id })} />
+              <Button
+                appearance="subtle"
+                icon={<DeleteRegular />}
+                aria-label={`Slett målet «${g.text}»`}
+                onClick={() => void remove.submit({ id: g.id, version: g.version })}
+              />
             ),
           },
         ]}
@@ -70,7 +75,7 @@ export function GoalsSection({ detail }: { detail: CaseDetailDto }) {
           Legg til mål
         </Button>
       </form>
-      <FormErrorMessage message={add.fieldErrors.text ? null : (add.message ?? update.message ?? remove.message)} />
+      <FormErrorMessage message={add.fieldErrors.text ? null : (add.message ?? update.message ?? remove.message)} stale={update.stale || remove.stale} />
     </SectionCard>
   );
 }

@@ -16,6 +16,7 @@ import { DateInput } from '@renderer/components/DateInput';
 import { FormField } from '@renderer/components/FormField';
 import { todayIso } from '@renderer/lib/dates';
 import { useSubmit } from '@renderer/lib/useSubmit';
+import { useEditedVersion } from '@renderer/lib/useEditedVersion';
 import { StepDialog } from '@renderer/components/StepDialog';
 
 const useStyles = makeStyles({
@@ -64,6 +65,7 @@ function DateField({
 
 function Reject({ detail }: { detail: CaseDetailDto }) {
   const step = useSubmit('cases:reject');
+  const edited = useEditedVersion(detail.version, step.stale);
   const [date, setDate] = useState(todayIso());
   return (
     <StepDialog
@@ -71,7 +73,9 @@ function Reject({ detail }: { detail: CaseDetailDto }) {
       title="Avvis henvisningen"
       submitLabel="Avvis"
       message={step.message}
-      onSubmit={() => step.submit({ id: detail.id, date })}
+      stale={step.stale}
+      onOpen={edited.begin}
+      onSubmit={() => step.submit({ id: detail.id, version: edited.version(), date })}
     >
       <DateField label="Dato" value={date} onChange={setDate} error={step.fieldErrors.date} />
     </StepDialog>
@@ -80,6 +84,7 @@ function Reject({ detail }: { detail: CaseDetailDto }) {
 
 function EnterInstitution({ detail }: { detail: CaseDetailDto }) {
   const step = useSubmit('cases:enter-institution');
+  const edited = useEditedVersion(detail.version, step.stale);
   const [date, setDate] = useState(todayIso());
   const [kind, setKind] = useState<InstitutionKind | undefined>();
   const [name, setName] = useState('');
@@ -90,8 +95,17 @@ function EnterInstitution({ detail }: { detail: CaseDetailDto }) {
       title="Institusjonsfase"
       submitLabel="Lagre"
       message={step.message}
+      stale={step.stale}
+      onOpen={edited.begin}
       onSubmit={() =>
-        step.submit({ id: detail.id, date, institutionKind: kind as InstitutionKind, institutionName: name || null, expectedDischargeDate: expected || null })
+        step.submit({
+          id: detail.id,
+          version: edited.version(),
+          date,
+          institutionKind: kind as InstitutionKind,
+          institutionName: name || null,
+          expectedDischargeDate: expected || null,
+        })
       }
     >
       <DateField label="Fra dato" value={date} onChange={setDate} error={step.fieldErrors.date} />
@@ -114,6 +128,7 @@ function EnterInstitution({ detail }: { detail: CaseDetailDto }) {
 
 function StartFollowUp({ detail }: { detail: CaseDetailDto }) {
   const step = useSubmit('cases:start-follow-up');
+  const edited = useEditedVersion(detail.version, step.stale);
   const [startDate, setStartDate] = useState(todayIso());
   const [discharge, setDischarge] = useState(detail.institution?.dischargeDate ?? '');
   return (
@@ -123,7 +138,9 @@ function StartFollowUp({ detail }: { detail: CaseDetailDto }) {
       title="Start oppfølging"
       submitLabel="Start oppfølging"
       message={step.fieldErrors.risk ?? step.message}
-      onSubmit={() => step.submit({ id: detail.id, startDate, dischargeDate: discharge || null })}
+      stale={step.stale}
+      onOpen={edited.begin}
+      onSubmit={() => step.submit({ id: detail.id, version: edited.version(), startDate, dischargeDate: discharge || null })}
     >
       <DateField label="Startdato" value={startDate} onChange={setStartDate} error={step.fieldErrors.startDate} />
       {detail.institution ? (
@@ -135,6 +152,7 @@ function StartFollowUp({ detail }: { detail: CaseDetailDto }) {
 
 function Close({ detail }: { detail: CaseDetailDto }) {
   const step = useSubmit('cases:close');
+  const edited = useEditedVersion(detail.version, step.stale);
   const [closedDate, setClosedDate] = useState(todayIso());
   const [reason, setReason] = useState<ClosureReason | undefined>();
   const [takeover, setTakeover] = useState('');
@@ -144,7 +162,11 @@ function Close({ detail }: { detail: CaseDetailDto }) {
       title="Avslutt saken"
       submitLabel="Avslutt"
       message={step.message}
-      onSubmit={() => step.submit({ id: detail.id, closedDate, closureReason: reason as ClosureReason, takeoverService: takeover || null })}
+      stale={step.stale}
+      onOpen={edited.begin}
+      onSubmit={() =>
+        step.submit({ id: detail.id, version: edited.version(), closedDate, closureReason: reason as ClosureReason, takeoverService: takeover || null })
+      }
     >
       <DateField label="Avslutningsdato" value={closedDate} onChange={setClosedDate} error={step.fieldErrors.closedDate} />
       <FormField label="Årsak til avslutning" required validationMessage={step.fieldErrors.closureReason}>
@@ -159,6 +181,7 @@ function Close({ detail }: { detail: CaseDetailDto }) {
 
 function AfterContact({ detail }: { detail: CaseDetailDto }) {
   const step = useSubmit('cases:record-after-contact');
+  const edited = useEditedVersion(detail.version, step.stale);
   const [date, setDate] = useState(todayIso());
   return (
     <StepDialog
@@ -167,7 +190,9 @@ function AfterContact({ detail }: { detail: CaseDetailDto }) {
       title="Etteroppfølging etter tre måneder"
       submitLabel="Lagre"
       message={step.message}
-      onSubmit={() => step.submit({ id: detail.id, contactDate: date })}
+      stale={step.stale}
+      onOpen={edited.begin}
+      onSubmit={() => step.submit({ id: detail.id, version: edited.version(), contactDate: date })}
     >
       <DateField label="Dato for etteroppfølging" value={date} onChange={setDate} error={step.fieldErrors.contactDate} />
     </StepDialog>
@@ -176,6 +201,7 @@ function AfterContact({ detail }: { detail: CaseDetailDto }) {
 
 function Reopen({ detail }: { detail: CaseDetailDto }) {
   const step = useSubmit('cases:reopen');
+  const edited = useEditedVersion(detail.version, step.stale);
   const [date, setDate] = useState(todayIso());
   return (
     <StepDialog
@@ -183,7 +209,9 @@ function Reopen({ detail }: { detail: CaseDetailDto }) {
       title="Gjenåpne saken"
       submitLabel="Gjenåpne"
       message={step.message}
-      onSubmit={() => step.submit({ id: detail.id, date })}
+      stale={step.stale}
+      onOpen={edited.begin}
+      onSubmit={() => step.submit({ id: detail.id, version: edited.version(), date })}
     >
       <Text>Saken går tilbake til oppfølging. Avslutningen blir stående i forløpet.</Text>
       <DateField label="Dato" value={date} onChange={setDate} error={step.fieldErrors.date} />

@@ -69,7 +69,7 @@ export function RatingsSection({ detail }: { detail: CaseDetailDto }) {
         onSubmit={async (e) => {
           e.preventDefault();
           const ratings = Object.entries(levels).map(([domainId, level]) => ({ domainId: Number(domainId), level }));
-          if (await step.submit({ caseId: detail.id, occasion, ratedOn, ratings })) setLevels({});
+          if (await step.submit({ caseId: detail.id, version: detail.version, occasion, ratedOn, ratings })) setLevels({});
         }}
       >
         <Table aria-label="Livsområder" size="small">
@@ -120,7 +120,7 @@ export function RatingsSection({ detail }: { detail: CaseDetailDto }) {
           </Button>
         </div>
       </form>
-      <FormErrorMessage message={step.message} />
+      <FormErrorMessage message={step.message} stale={step.stale} />
       {Object.keys(levels).length === 0 ? <Text size={200}>Velg et nivå for hvert område som er vurdert, og lagre.</Text> : null}
     </SectionCard>
   );

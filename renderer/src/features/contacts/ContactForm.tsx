@@ -69,7 +69,7 @@ export function ContactDialog({ contact }: { contact?: ContactDto }) {
       submitLabel="Lagre samarbeidspartner"
       message={step.message}
       onOpen={() => setValues(contactValues(contact))}
-      onSubmit={() => (contact ? update.submit({ id: contact.id, ...fields }) : create.submit(fields))}
+      onSubmit={() => (contact ? update.submit({ id: contact.id, version: contact.version, ...fields }) : create.submit(fields))}
     >
       <FormField label="Navn" required validationMessage={e.name}>
         <Input value={v.name} maxLength={120} onChange={(_e, d) => set('name')(d.value)} />

@@ -124,7 +124,7 @@ export function ContactsPage() {
                         icon={<DeleteRegular />}
                         aria-label={`Slett ${c.name}`}
                         title={`Slett ${c.name}`}
-                        onClick={() => void remove.submit({ id: c.id })}
+                        onClick={() => void remove.submit({ id: c.id, version: c.version })}
                       />
                     ) : null}
                   </span>

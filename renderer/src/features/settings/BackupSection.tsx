@@ -48,7 +48,7 @@ export function BackupSection({ settings, canEdit }: { settings: SettingsDto; ca
     setNotice(null);
     setFailure(null);
     try {
-      await saveFolder.mutateAsync({ backupFolder: folder.trim() === '' ? null : folder.trim() });
+      await saveFolder.mutateAsync({ version: settings.version, backupFolder: folder.trim() === '' ? null : folder.trim() });
       setNotice('Mappen for sikkerhetskopier er lagret.');
     } catch (error) {
       setFailure(errorMessage(error));

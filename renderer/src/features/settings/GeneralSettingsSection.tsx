@@ -8,6 +8,8 @@ import { SETTING_DEFINITIONS } from '@shared/domain/settings';
 import { FormErrorMessage } from '@renderer/components/ErrorMessage';
 import { FormField } from '@renderer/components/FormField';
 import { applyApiError } from '@renderer/lib/formErrors';
+import { isStaleVersion } from '@renderer/lib/api';
+import { useEditedVersion } from '@renderer/lib/useEditedVersion';
 import { useApiMutation } from '@renderer/lib/query';
 import { SettingsSection } from './SettingsSection';
 
@@ -33,6 +35,7 @@ export function GeneralSettingsSection({ settings, canEdit }: { settings: Settin
   const styles = useStyles();
   const update = useApiMutation('settings:update');
   const [message, setMessage] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
   const [saved, setSaved] = useState(false);
   const form = useForm<Values>({
     resolver: zodResolver(numberSettingsSchema, undefined, { raw: true }),
@@ -42,23 +45,30 @@ export function GeneralSettingsSection({ settings, canEdit }: { settings: Settin
       retentionYears: settings.retentionYears,
       keepOtherBackupsMonths: settings.keepOtherBackupsMonths,
     },
+    // What the administrator has typed survives a refresh of the stored settings (a reload after a refusal).
+    resetOptions: { keepDirtyValues: true },
   });
+  // Editing begins with the first change: until then the form follows the stored settings.
+  const edited = useEditedVersion(settings.version, stale);
+  if (!form.formState.isDirty) edited.begin();
 
   const onSubmit = form.handleSubmit(async (values) => {
     setMessage(null);
+    setStale(false);
     setSaved(false);
     try {
-      await update.mutateAsync(values);
+      await update.mutateAsync({ ...values, version: edited.version() });
       setSaved(true);
     } catch (error) {
       setMessage(applyApiError(error, form.setError, NUMBER_SETTINGS));
+      setStale(isStaleVersion(error));
     }
   });
 
   return (
     <SettingsSection title="Generelt" description={canEdit ? undefined : 'Bare en administrator kan endre innstillingene.'}>
       <form className={styles.form} onSubmit={onSubmit} noValidate>
-        <FormErrorMessage message={message} />
+        <FormErrorMessage message={message} stale={stale} />
         {NUMBER_SETTINGS.map((key) => (
           <Controller
             key={key}

@@ -4,7 +4,9 @@ import { useState, type KeyboardEvent } from 'react';
 import type { TimeEntryDto } from '@shared/contract';
 import { parseNorwegianDate } from '@shared/dates';
 import { formatHours, formatNorwegianDate } from '@shared/format';
-import { errorMessage } from '@renderer/lib/api';
+import { errorMessage, isStaleVersion } from '@renderer/lib/api';
+import { useEditedVersion } from '@renderer/lib/useEditedVersion';
+import { FormErrorMessage } from '@renderer/components/ErrorMessage';
 import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { resolveChoice } from './resolveChoice';
 
@@ -27,6 +29,9 @@ export function EditEntryRow({ entry, columnCount, onDone }: { entry: TimeEntryD
     hours: formatHours(entry.minutes),
   });
   const [error, setError] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
+  // The row went into edit mode when it mounted: that is the version a save sends.
+  const edited = useEditedVersion(entry.version, stale);
   const set = (key: keyof typeof values) => (_e: unknown, data: { value: string }) => setValues((v) => ({ ...v, [key]: data.value }));
 
   const save = async () => {
@@ -34,9 +39,11 @@ export function EditEntryRow({ entry, columnCount, onDone }: { entry: TimeEntryD
     const category = resolveChoice(values.category, categories);
     if (!municipality) return setError('Ukjent kommune');
     if (!category) return setError('Ukjent hendelse');
+    setStale(false);
     try {
       await update.mutateAsync({
         id: entry.id,
+        version: edited.version(),
         date: parseNorwegianDate(values.date) ?? values.date,
         caseCode: values.caseCode.trim() || null,
         municipalityId: municipality.id,
@@ -47,6 +54,7 @@ export function EditEntryRow({ entry, columnCount, onDone }: { entry: TimeEntryD
       onDone();
     } catch (failure) {
       setError(errorMessage(failure));
+      setStale(isStaleVersion(failure));
     }
   };
   const onKeyDown = (event: KeyboardEvent) => {
@@ -82,8 +90,8 @@ export function EditEntryRow({ entry, columnCount, onDone }: { entry: TimeEntryD
       </TableRow>
       {error ? (
         <TableRow>
-          <TableCell colSpan={columnCount} role="alert" className={styles.error}>
-            {error}
+          <TableCell colSpan={columnCount} role="alert" className={stale ? undefined : styles.error}>
+            {stale ? <FormErrorMessage message={error} stale /> : error}
           </TableCell>
         </TableRow>
       ) : null}

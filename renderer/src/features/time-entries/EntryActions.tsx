@@ -28,7 +28,7 @@ export function EntryActions({ entry, meta }: { entry: TimeEntryDto; meta: Entry
           disabled={remove.isPending}
           // mutateAsync, not mutate's onSuccess: the row is gone (unmounted) by the time the list refreshes.
           onClick={() =>
-            void remove.mutateAsync({ id: entry.id }).then(
+            void remove.mutateAsync({ id: entry.id, version: entry.version }).then(
               () => meta.onDeleted(entry),
               () => undefined,
             )

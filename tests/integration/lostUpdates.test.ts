@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type AppDatabase } from '../../electron/db/open';
+import { createDispatcher, type Dispatcher } from '../../electron/services/dispatcher';
+import { fixedClock } from '../../electron/services/context';
+import { categoryId, createTestDatabase, municipalityId, TEST_PASSWORD, TEST_PASSWORD_COST, type TestDatabase } from '../support/testDatabase';
+import type { ApiResult, ChannelInput, ChannelName, ChannelOutput } from '@shared/contract';
+
+/**
+ * Two PCs on one shared file: each has its own connection and dispatcher and signs in as its own
+ * member. Both load a record, the first saves, then the second saves what it had loaded: the second is
+ * refused with a message naming the first editor and the time, and the first save stays as it was.
+ */
+let t: TestDatabase;
+let other: AppDatabase;
+let second: Dispatcher;
+
+// 10.42 in Oslo (UTC+1 in March).
+const NOW = '2021-03-10T09:42:00.000Z';
+
+function call<C extends ChannelName>(d: Dispatcher, channel: C, input: ChannelInput<C>): ApiResult<ChannelOutput<C>> {
+  return d.dispatch(channel, input) as ApiResult<ChannelOutput<C>>;
+}
+function ok<C extends ChannelName>(d: Dispatcher, channel: C, input: ChannelInput<C>): ChannelOutput<C> {
+  const result = call(d, channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value;
+}
+
+beforeEach(async () => {
+  t = await createTestDatabase({ now: NOW });
+  t.addMember('ola', 'Ola Nordmann', 'ON');
+  other = await openDatabase(t.path);
+  second = createDispatcher({ db: other, clock: fixedClock(NOW), passwordCost: TEST_PASSWORD_COST });
+  ok(second, 'session:sign-in', { username: 'ola', password: TEST_PASSWORD });
+});
+afterEach(() => {
+  other.close();
+  t.close();
+});
+
+const CONFLICT = 'ble endret av Marit Solvang kl. 10.42. Last inn på nytt for å se endringene – det du skrev er ikke lagret.';
+
+describe('no lost updates between two PCs on one file', () => {
+  it('refuses the second edit of a case and keeps the first', () => {
+    const created = t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2021-03-01' });
+    const loadedByFirst = t.ok('cases:get', { id: created.id });
+    const loadedBySecond = ok(second, 'cases:get', { id: created.id });
+    expect(loadedBySecond.version).toBe(loadedByFirst.version);
+
+    t.ok('cases:set-closure-note', { id: created.id, version: loadedByFirst.version, closureNote: 'Første' });
+    const refused = call(second, 'cases:set-closure-note', { id: created.id, version: loadedBySecond.version, closureNote: 'Andre' });
+
+    expect(refused).toEqual({ ok: false, error: { code: 'conflict', message: `Saken ${CONFLICT}`, fieldErrors: { version: `Saken ${CONFLICT}` } } });
+    const stored = other.sqlite.prepare('select closure_note, version, updated_by from cases where id = ?').get(created.id);
+    expect(stored).toEqual({ closure_note: 'Første', version: loadedByFirst.version + 1, updated_by: t.member!.id });
+  });
+
+  it('refuses a lifecycle step on a case changed since it was loaded', () => {
+    const created = t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2021-03-01' });
+    const loaded = ok(second, 'cases:get', { id: created.id });
+    t.ok('cases:record-risk-assessment', { id: created.id, version: loaded.version, date: '2021-03-02', assessedById: t.member!.id, done: true });
+    const refused = call(second, 'cases:reject', { id: created.id, version: loaded.version, date: '2021-03-03' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: `Saken ${CONFLICT}` } });
+    expect(t.ok('cases:get', { id: created.id }).status).toBe('henvist');
+  });
+
+  it('refuses the second edit and the stale delete of a time entry; creating never conflicts', () => {
+    const input = { date: '2021-03-09', municipalityId: municipalityId(t, 'Steigen'), categoryId: categoryId(t, 1), hours: '1' };
+    const entry = t.ok('time-entries:create', input);
+    // Both create at once: two new entries, no conflict.
+    ok(second, 'time-entries:create', input);
+    t.ok('time-entries:update', { id: entry.id, version: entry.version, ...input, hours: '2' });
+
+    const refused = call(second, 'time-entries:update', { id: entry.id, version: entry.version, ...input, hours: '3' });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: `Registreringen ${CONFLICT}`, fieldErrors: { version: `Registreringen ${CONFLICT}` } },
+    });
+    const deleted = call(second, 'time-entries:delete', { id: entry.id, version: entry.version });
+    expect(deleted).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('ingenting ble slettet') } });
+
+    expect(other.sqlite.prepare('select minutes, version from time_entries where id = ?').get(entry.id)).toEqual({ minutes: 120, version: entry.version + 1 });
+    expect((other.sqlite.prepare('select count(*) as n from time_entries').get() as { n: number }).n).toBe(2);
+  });
+
+  it('refuses a settings save made on settings read before a colleague saved', () => {
+    const loadedByFirst = t.ok('settings:get', {});
+    t.ok('settings:update', { version: loadedByFirst.version, followUpWarningWeeks: 6 });
+    second = createDispatcher({ db: other, clock: fixedClock(NOW), passwordCost: TEST_PASSWORD_COST });
+    // Only an administrator changes settings: the second PC signs in as one too.
+    ok(second, 'session:sign-in', { username: t.member!.username, password: TEST_PASSWORD });
+    const refused = call(second, 'settings:update', { version: loadedByFirst.version, followUpWarningWeeks: 8 });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: `Innstillingene ${CONFLICT}`, fieldErrors: { version: `Innstillingene ${CONFLICT}` } },
+    });
+    expect(ok(second, 'settings:get', {}).followUpWarningWeeks).toBe(6);
+  });
+
+  it('names the date as well when the change was not today', () => {
+    const created = t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2021-03-01' });
+    t.ok('cases:set-closure-note', { id: created.id, version: 1, closureNote: 'Første' });
+    const later = createDispatcher({ db: other, clock: fixedClock('2021-03-12T08:00:00.000Z'), passwordCost: TEST_PASSWORD_COST });
+    ok(later, 'session:sign-in', { username: 'ola', password: TEST_PASSWORD });
+    const refused = call(later, 'cases:set-closure-note', { id: created.id, version: 1, closureNote: 'Andre' });
+    expect(refused).toMatchObject({ error: { message: expect.stringContaining('Saken ble endret av Marit Solvang 10.03.2021 kl. 10.42.') } });
+  });
+
+  it('refuses a stale edit or delete of a goal, and a stale edit or delete of a contact', () => {
+    const created = t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2021-03-01' });
+    const goal = t.ok('cases:add-goal', { caseId: created.id, text: 'Egen bolig' });
+    t.ok('cases:update-goal', { id: goal.id, version: goal.version, status: 'pagar' });
+    expect(call(second, 'cases:update-goal', { id: goal.id, version: goal.version, status: 'avbrutt' })).toMatchObject({
+      error: { code: 'conflict', message: `Målet ${CONFLICT}` },
+    });
+    expect(call(second, 'cases:delete-goal', { id: goal.id, version: goal.version })).toMatchObject({ error: { code: 'conflict' } });
+    expect(other.sqlite.prepare('select status from case_goals where id = ?').get(goal.id)).toEqual({ status: 'pagar' });
+
+    const contact = t.ok('contacts:create', { name: 'NAV Steigen', kind: 'nav', area: 'regional' });
+    t.ok('contacts:update', { id: contact.id, version: contact.version, name: 'NAV Steigen og Hamarøy', kind: 'nav', area: 'regional' });
+    expect(call(second, 'contacts:update', { id: contact.id, version: contact.version, name: 'NAV Sørfold', kind: 'nav', area: 'regional' })).toMatchObject({
+      error: { code: 'conflict', message: `Kontakten ${CONFLICT}` },
+    });
+    expect(call(second, 'contacts:delete', { id: contact.id, version: contact.version })).toMatchObject({ error: { code: 'conflict' } });
+    expect(ok(second, 'contacts:get', { id: contact.id }).name).toBe('NAV Steigen og Hamarøy');
+  });
+
+  it('answers not_found, not conflict, for a record that is gone', () => {
+    const refused = call(second, 'time-entries:update', {
+      id: 999,
+      version: 1,
+      date: '2021-03-09',
+      municipalityId: municipalityId(t, 'Steigen'),
+      categoryId: categoryId(t, 1),
+      hours: '1',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
