@@ -17,8 +17,7 @@ export interface Dispatcher {
   dispatchAsync(channel: unknown, payload: unknown): Promise<ApiResult<unknown>>;
   readonly session: SessionStore;
   /**
-   * Switches to refusing writes while running: the lease on a network share was taken over by another
-   * PC. The next `system:status` reports it, so the window shows the banner.
+   * Switches to refusing writes while running. The next `system:status` reports it, so the window shows the banner.
    */
   setReadOnly(state: ReadOnlyState): void;
 }
@@ -30,7 +29,7 @@ export interface DispatcherOptions {
   /** Told about unexpected failures: channel and error class only, never payloads or messages. */
   reportError?: ErrorReporter;
   handlers?: Handlers;
-  /** Refuse every write (but `allow`) with this Norwegian reason: recovery mode, or a lease held elsewhere. */
+  /** Refuse every write (but `allow`) with this Norwegian reason: recovery mode. */
   readOnly?: ReadOnlyState | null;
   /** scrypt cost for new password hashes; only the test helpers pass a cheaper one than the default. */
   passwordCost?: ScryptCost;
