@@ -12,7 +12,7 @@ export type LogEvent =
   | { event: 'backup-failed'; errorName: string }
   | { event: 'audit-merge-failed'; errorName: string }
   | { event: 'audit-witness-unavailable'; errorName: string }
-  | { event: 'lease-lost' }
+  | { event: 'presence-failed'; errorName: string }
   | { event: 'restart-after-restore' }
   | { event: 'database-open-failed'; errorName: string; kind?: string; sqliteCode?: string }
   | { event: 'channel-error'; channel: string; errorName: string; sqliteCode?: string }

@@ -1,5 +1,5 @@
 import type { AppDatabase } from '../db/open';
-import type { AnonymousChannelName, ChannelName, ChannelOutput, ChannelParsedInput, LeaseHolderDto } from '@shared/contract';
+import type { AnonymousChannelName, ChannelName, ChannelOutput, ChannelParsedInput } from '@shared/contract';
 import type { TeamRole } from '@shared/domain/caseStatus';
 import type { ScryptCost } from './session/passwords';
 import type { WitnessKey } from './audit/witness';
@@ -33,14 +33,13 @@ export interface SessionStore {
 }
 
 /**
- * Why the database must not be changed now: another instance holds the lease on a network share, or
- * the start-up check found damage (recovery mode). The dispatcher refuses every mutation but `allow`.
+ * Why the database must not be changed now: the start-up check found damage (recovery mode), or a test
+ * or a command asks for a read-only run. The dispatcher refuses every mutation but `allow`.
  */
 export interface ReadOnlyState {
   mode: 'read-only' | 'recovery';
   /** Norwegian, shown to the user and returned with every refused write. */
   reason: string;
-  leaseHolder?: LeaseHolderDto | null;
   allow?: readonly ChannelName[];
   /** The file on disk when `db` is a stand-in because the damaged file could not be opened at all. */
   databasePath?: string;
@@ -76,6 +75,11 @@ export interface ServiceContext {
   userDataDir?: string;
   /** Signs this PC's witness of the audit log's head (safeStorage in the app, a 0600 key file in the CLI). */
   witnessKey?: WitnessKey;
+  /**
+   * Makes this PC use another database file from now on (after «Del databasen med teamet» or «Åpne delt
+   * database»): electron/main reopens and remembers it. Absent on the command line, which prints the path.
+   */
+  switchDatabase?: (path: string) => void;
 }
 
 /** Set only by signedInContext (session/actor.ts), so a context built by hand is not a signed-in one. */

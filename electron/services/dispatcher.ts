@@ -3,7 +3,8 @@ import { contract, fail, isChannelName, ok, type ApiResult, type ChannelName } f
 import type { AppDatabase } from '../db/open';
 import { systemClock, type Clock, type DesktopPort, type ReadOnlyState, type ServiceContext, type SessionStore } from './context';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
-import { toApiError, type ErrorReporter } from './errors/toApiError';
+import { toApiError, UNAVAILABLE_MESSAGE, type ErrorReporter } from './errors/toApiError';
+import { pollChanges } from '../db/changes';
 import type { ScryptCost } from './session/passwords';
 import { signedInContext } from './session/actor';
 import { mergePendingAuditInto } from './audit/mergePending';
@@ -20,8 +21,7 @@ export interface Dispatcher {
   dispatchAsync(channel: unknown, payload: unknown): Promise<ApiResult<unknown>>;
   readonly session: SessionStore;
   /**
-   * Switches to refusing writes while running: the lease on a network share was taken over by another
-   * PC. The next `system:status` reports it, so the window shows the banner.
+   * Switches to refusing writes while running. The next `system:status` reports it, so the window shows the banner.
    */
   setReadOnly(state: ReadOnlyState): void;
 }
@@ -33,7 +33,7 @@ export interface DispatcherOptions {
   /** Told about unexpected failures: channel and error class only, never payloads or messages. */
   reportError?: ErrorReporter;
   handlers?: Handlers;
-  /** Refuse every write (but `allow`) with this Norwegian reason: recovery mode, or a lease held elsewhere. */
+  /** Refuse every write (but `allow`) with this Norwegian reason: recovery mode. */
   readOnly?: ReadOnlyState | null;
   /** scrypt cost for new password hashes; only the test helpers pass a cheaper one than the default. */
   passwordCost?: ScryptCost;
@@ -44,6 +44,8 @@ export interface DispatcherOptions {
   userDataDir?: string;
   /** With userDataDir: after every write, this PC's signed witness of the audit log's head moves on. */
   witnessKey?: WitnessKey;
+  /** See ServiceContext.switchDatabase. */
+  switchDatabase?: (path: string) => void;
 }
 
 /** What still answers while the screen is locked: nothing that shows data or changes it. */
@@ -75,6 +77,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (readOnly && definition.kind === 'mutation' && !readOnly.allow?.includes(channel)) {
       return { failure: fail('storage', `${readOnly.reason} Ingenting ble lagret.`) };
     }
+    if (definition.kind === 'mutation') {
+      const refused = refuseWriteIntoNewerSchema(options.db);
+      if (refused) return { failure: refused };
+    }
     if (!definition.anonymous && !session.actor) {
       const message = definition.kind === 'mutation' ? 'Du må være logget inn for å lagre endringer' : 'Du må være logget inn';
       return { failure: fail('unauthenticated', message) };
@@ -90,6 +96,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       ...(options.desktop ? { desktop: options.desktop } : {}),
       ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
       ...(options.witnessKey ? { witnessKey: options.witnessKey } : {}),
+      ...(options.switchDatabase ? { switchDatabase: options.switchDatabase } : {}),
     };
     // Before a write, the audit lines a read-only instance left beside the database join the log.
     if (definition.kind === 'mutation') mergeWaitingAudit(ctx, options.reportError);
@@ -156,6 +163,24 @@ function witnessWrite(ctx: ServiceContext, reportError: ErrorReporter | undefine
   } catch (error) {
     reportError?.({ channel: 'audit:witness', errorName: error instanceof Error ? error.name : typeof error });
   }
+}
+
+export const UPGRADED_BY_NEWER = 'Databasen er oppgradert av en nyere versjon. Oppdater Ettervern.';
+
+/**
+ * On a shared file another PC may have migrated the schema while this one runs: one data_version read
+ * before every write tells whether anything was committed elsewhere, and only then is the migrations
+ * table read. This code never writes into a schema it does not know.
+ */
+function refuseWriteIntoNewerSchema(db: AppDatabase): ApiResult<never> | null {
+  let changes;
+  try {
+    changes = pollChanges(db.sqlite);
+  } catch (error) {
+    return { ok: false, error: toApiError(error, 'database:changes') };
+  }
+  if (changes.unavailable) return fail('unavailable', UNAVAILABLE_MESSAGE);
+  return changes.upgradedByNewer ? fail('storage', `${UPGRADED_BY_NEWER} Ingenting ble lagret.`) : null;
 }
 
 function validationFailure(error: z.ZodError): ApiResult<never> {

@@ -8,6 +8,7 @@ import { allCaseChannels } from './cases';
 import { categoryChannels } from './categories';
 import { contactChannels } from './contacts';
 import { costShareChannels } from './costShare';
+import { databaseChannels } from './database';
 import { documentChannels } from './documents';
 import { evaluationChannels } from './evaluations';
 import { lifeDomainChannels } from './lifeDomains';
@@ -47,6 +48,7 @@ export const contract = {
   ...settingsChannels,
   ...backupChannels,
   ...systemChannels,
+  ...databaseChannels,
   ...auditChannels,
   ...retentionChannels,
   ...templateChannels,
@@ -104,7 +106,8 @@ export type { CategoryDto } from './categories';
 export type { SessionDto } from './session';
 export type { SettingsDto } from './settings';
 export type { BackupDto, BackupListDto, BackupSummaryDto, RestoreResultDto } from './backups';
-export type { AppMode, LeaseHolderDto, SystemStatusDto } from './system';
+export type { AppMode, SystemStatusDto } from './system';
+export type { DatabaseChangesDto, DatabaseInfoDto, DatabasePresenceDto, PresenceDto } from './database';
 export type { TeamMemberDto } from './teamMembers';
 export type { TimeEntryDto, TimeEntryPageDto, TimeTotalsDto, TimeEntrySortField } from './timeEntries';
 export type { FileDto } from './common';

@@ -5,7 +5,7 @@ import { createDispatcher, type Dispatcher } from '../../electron/services/dispa
 import { fixedClock, type ReadOnlyState } from '../../electron/services/context';
 import { pendingAuditPath } from '../../electron/services/audit/pendingAudit';
 import { verifyAuditChain } from '../../electron/services/audit/log';
-import { LEASE_READ_ONLY_ALLOW, openForStartup, READ_ONLY_FILE_REASON } from '../../electron/main/startup';
+import { READ_ONLY_ALLOW, openForStartup, READ_ONLY_FILE_REASON } from '../../electron/main/startup';
 import type { ApiResult } from '@shared/contract';
 import { createTestDatabase, municipalityId, TEST_NOW, TEST_PASSWORD, TEST_PASSWORD_COST, type TestDatabase } from '../support/testDatabase';
 
@@ -14,7 +14,7 @@ import { createTestDatabase, municipalityId, TEST_NOW, TEST_PASSWORD, TEST_PASSW
  * write) still records sign-in failures, sign-ins and case views, holds the lockout, and answers an
  * unknown username exactly as a wrong password.
  */
-const READ_ONLY: ReadOnlyState = { mode: 'read-only', reason: 'En annen PC skriver.', allow: LEASE_READ_ONLY_ALLOW };
+const READ_ONLY: ReadOnlyState = { mode: 'read-only', reason: 'Databasefilen er skrivebeskyttet.', allow: READ_ONLY_ALLOW };
 
 let t: TestDatabase;
 let readOnlyDb: AppDatabase;
@@ -143,7 +143,7 @@ describe('sign-in answers do not tell which usernames exist', () => {
 
 describe('a database file this user may not write', () => {
   it('opens read-only so members can sign in and read, and records the sign-in beside the file', async () => {
-    const started = await openForStartup({ path: t.path, holder: 'jonas', machine: 'KONTOR-2', now: () => new Date(TEST_NOW), writable: () => false });
+    const started = await openForStartup({ path: t.path, writable: () => false });
     try {
       expect(started.readOnly).toMatchObject({ mode: 'read-only', reason: READ_ONLY_FILE_REASON });
       const dispatcher = createDispatcher({ db: started.db, readOnly: started.readOnly, clock: fixedClock(TEST_NOW), passwordCost: TEST_PASSWORD_COST });

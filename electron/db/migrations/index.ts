@@ -9,6 +9,7 @@ import * as m0008 from './0008-case-indexes';
 import * as m0009 from './0009-cost-share';
 import * as m0010 from './0010-annual-report-texts';
 import * as m0011 from './0011-documents';
+import * as m0012 from './0012-shared-database';
 import * as m0013 from './0013-record-versions';
 
 /**
@@ -26,6 +27,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-cost-share': m0009,
   '0010-annual-report-texts': m0010,
   '0011-documents': m0011,
+  '0012-shared-database': m0012,
   '0013-record-versions': m0013,
 };
 

@@ -1,0 +1,79 @@
+import { openDatabase } from '../../../electron/db/open';
+import { createDispatcher } from '../../../electron/services/dispatcher';
+
+/**
+ * One more PC on the shared file, as a real OS process: the app's own openDatabase (shared mode, its
+ * pragmas) and dispatcher. A writer does `ops` random operations — create, update and delete its own
+ * time entries, set the staff of the shared cases, create contacts — with short random sleeps, and
+ * prints one line per commit only after the call returned ok. A reader runs the statistics until killed.
+ * Arguments: role, database path, member id, municipality id, category id, case ids (a,b), ops, seed.
+ */
+const [role, path, memberArg, municipalityArg, categoryArg, casesArg, opsArg, seedArg] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
+const memberId = Number(memberArg);
+const municipalityId = Number(municipalityArg);
+const categoryId = Number(categoryArg);
+const caseIds = casesArg.split(',').map(Number);
+let seed = Number(seedArg) || 1;
+/** A small deterministic generator, so a failing run can be repeated with its seed. */
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+const db = await openDatabase(path);
+const dispatcher = createDispatcher({ db, session: { actor: { id: memberId, username: `skriver`, role: 'administrator' } } });
+say(`ready ${db.shared ? 'shared' : 'local'} ${String(db.sqlite.pragma('journal_mode', { simple: true }))}`);
+
+function report(result: { ok: boolean; error?: { code: string; message: string } }, line: () => string): boolean {
+  if (result.ok) say(line());
+  else say(`error ${result.error!.code} ${result.error!.message}`);
+  return result.ok;
+}
+
+if (role === 'reader') {
+  for (;;) {
+    const result = await dispatcher.dispatchAsync('statistics:pivot', { period: { year: 2020 }, rows: 'municipality', columns: 'category', measure: 'hours' });
+    report(result, () => 'read');
+    await sleep(100);
+  }
+} else {
+  const mine: number[] = [];
+  for (let op = 0; op < Number(opsArg); op += 1) {
+    const kind = mine.length === 0 ? 'create' : pick(['create', 'create', 'update', 'delete', 'staff', 'contact'] as const);
+    const date = `2020-0${1 + Math.floor(random() * 5)}-1${Math.floor(random() * 9)}`;
+    // The time-entry rules take whole and half hours.
+    const minutes = 30 * (1 + Math.floor(random() * 8));
+    const hours = String(minutes / 60).replace('.', ',');
+    if (kind === 'create') {
+      const result = await dispatcher.dispatchAsync('time-entries:create', { date, municipalityId, categoryId, hours });
+      if (report(result, () => `create ${(result as { value: { id: number } }).value.id} ${minutes} ${date}`))
+        mine.push((result as { value: { id: number } }).value.id);
+    } else if (kind === 'update') {
+      const id = pick(mine);
+      const result = await dispatcher.dispatchAsync('time-entries:update', { id, date, municipalityId, categoryId, hours });
+      report(result, () => `update ${id} ${minutes} ${date}`);
+    } else if (kind === 'delete') {
+      const id = pick(mine);
+      const result = await dispatcher.dispatchAsync('time-entries:delete', { id });
+      if (report(result, () => `delete ${id}`)) mine.splice(mine.indexOf(id), 1);
+    } else if (kind === 'staff') {
+      const id = pick(caseIds);
+      report(await dispatcher.dispatchAsync('cases:set-staff', { id, staffIds: [memberId] }), () => `staff ${id}`);
+    } else {
+      const result = await dispatcher.dispatchAsync('contacts:create', { name: `Partner ${op}`, kind: 'nav', area: 'regional' });
+      report(result, () => `contact ${(result as { value: { id: number } }).value?.id}`);
+    }
+    await sleep(Math.floor(random() * 8));
+  }
+  say('done');
+  db.close();
+}
