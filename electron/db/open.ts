@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type DialectAdapter, type MigrationProvider } from 'kysely';
 import { DatabaseOpenError } from './errors';
@@ -13,6 +14,8 @@ export interface AppDatabase {
   readonly kysely: Kysely<DB>;
   /** The native module the connection was opened with; other connections (backups) need the same. */
   readonly nativeBinding?: string;
+  /** This connection's name among the instances that have the file open (the presence table). */
+  readonly instanceId: string;
   close(): void;
 }
 
@@ -61,6 +64,7 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
       sqlite,
       kysely,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      instanceId: randomUUID(),
       close: () => {
         if (sqlite.open) sqlite.close();
       },

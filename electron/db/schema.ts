@@ -335,6 +335,30 @@ export interface AnnualReportTextsTable {
   updated_by: Nullable<number>;
 }
 
+/** One row once the file is shared with the team (migration 0012). */
+export interface DatabaseSharingTable {
+  id: number;
+  shared_at: IsoTimestamp;
+  shared_by: Nullable<number>;
+}
+
+/** One running instance that has the database open, renewed by its heartbeat. */
+export interface PresenceTable {
+  instance_id: string;
+  member_id: Nullable<number>;
+  machine: string;
+  opened_at: IsoTimestamp;
+  last_seen_at: IsoTimestamp;
+}
+
+/** Which instance took (or is taking) the day's backup of a shared database. */
+export interface DailyBackupClaimsTable {
+  day: string;
+  instance_id: string;
+  claimed_at: IsoTimestamp;
+  file_name: Nullable<string>;
+}
+
 export interface DB {
   municipalities: MunicipalitiesTable;
   categories: CategoriesTable;
@@ -364,6 +388,9 @@ export interface DB {
   municipality_years: MunicipalityYearsTable;
   cost_share_years: CostShareYearsTable;
   annual_report_texts: AnnualReportTextsTable;
+  database_sharing: DatabaseSharingTable;
+  presence: PresenceTable;
+  daily_backup_claims: DailyBackupClaimsTable;
 }
 
 export type TeamMemberRow = Selectable<TeamMembersTable>;

@@ -68,6 +68,11 @@ export interface ServiceContext {
    */
   resourcesDir?: string;
   desktop?: DesktopPort;
+  /**
+   * Makes this PC use another database file from now on (after «Del databasen med teamet» or «Åpne delt
+   * database»): electron/main reopens and remembers it. Absent on the command line, which prints the path.
+   */
+  switchDatabase?: (path: string) => void;
 }
 
 /** Set only by signedInContext (session/actor.ts), so a context built by hand is not a signed-in one. */

@@ -37,6 +37,8 @@ export interface DispatcherOptions {
   /** Where the shipped files (document templates) are; see ServiceContext.resourcesDir. */
   resourcesDir?: string;
   desktop?: DesktopPort;
+  /** See ServiceContext.switchDatabase. */
+  switchDatabase?: (path: string) => void;
 }
 
 /** What still answers while the screen is locked: nothing that shows data or changes it. */
@@ -81,6 +83,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       ...(options.passwordCost ? { passwordCost: options.passwordCost } : {}),
       ...(options.resourcesDir ? { resourcesDir: options.resourcesDir } : {}),
       ...(options.desktop ? { desktop: options.desktop } : {}),
+      ...(options.switchDatabase ? { switchDatabase: options.switchDatabase } : {}),
     };
     // Typed per channel as ContextFor<C>: an anonymous channel takes the context as it is, every other
     // one the signed-in context, checked against the database here (inside run, so a refusal is a result).

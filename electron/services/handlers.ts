@@ -4,6 +4,7 @@ import { auditHandlers } from './audit/handlers';
 import { backupsHandlers } from './backups/handlers';
 import { casesHandlers } from './cases/handlers';
 import { contactsHandlers } from './contacts/handlers';
+import { databaseHandlers } from './database/handlers';
 import { documentsHandlers } from './documents/handlers';
 import { networkHandlers } from './network/handlers';
 import { overviewHandlers } from './overview/handlers';
@@ -38,6 +39,7 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...backupsHandlers,
   ...systemHandlers,
+  ...databaseHandlers,
   ...auditHandlers,
   ...retentionHandlers,
   ...documentsHandlers,

@@ -8,6 +8,7 @@ import { allCaseChannels } from './cases';
 import { categoryChannels } from './categories';
 import { contactChannels } from './contacts';
 import { costShareChannels } from './costShare';
+import { databaseChannels } from './database';
 import { documentChannels } from './documents';
 import { evaluationChannels } from './evaluations';
 import { lifeDomainChannels } from './lifeDomains';
@@ -47,6 +48,7 @@ export const contract = {
   ...settingsChannels,
   ...backupChannels,
   ...systemChannels,
+  ...databaseChannels,
   ...auditChannels,
   ...retentionChannels,
   ...templateChannels,
@@ -105,6 +107,7 @@ export type { SessionDto } from './session';
 export type { SettingsDto } from './settings';
 export type { BackupDto, BackupListDto, BackupSummaryDto, RestoreResultDto } from './backups';
 export type { AppMode, LeaseHolderDto, SystemStatusDto } from './system';
+export type { DatabaseChangesDto, DatabaseInfoDto, DatabasePresenceDto, PresenceDto } from './database';
 export type { TeamMemberDto } from './teamMembers';
 export type { TimeEntryDto, TimeEntryPageDto, TimeTotalsDto, TimeEntrySortField } from './timeEntries';
 export type { FileDto } from './common';

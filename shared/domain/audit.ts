@@ -21,6 +21,8 @@ export const AUDIT_ACTION_LABEL = {
   reactivate: 'Aktivert igjen',
   backup: 'Sikkerhetskopi',
   restore: 'Gjenopprettet fra kopi',
+  share: 'Delt med teamet',
+  'open-shared': 'Byttet til delt database',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABEL;

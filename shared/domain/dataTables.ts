@@ -33,6 +33,9 @@ export const DATA_TABLES = [
   'municipality_years',
   'cost_share_years',
   'annual_report_texts',
+  'database_sharing',
+  'presence',
+  'daily_backup_claims',
 ] as const;
 
 export type DataTable = (typeof DATA_TABLES)[number];
@@ -41,9 +44,10 @@ export type DataTable = (typeof DATA_TABLES)[number];
  * State outside the database that answers depend on. `signed_in_member`: who the services answer for;
  * every channel that needs a signed-in member reads it without saying so. `screen_lock`: whether the
  * screen is locked. `backup_files`: the backup folder's files. `import_jobs`: time sheets read and
- * waiting to be imported, held in memory.
+ * waiting to be imported, held in memory. `database_file`: which file this instance has open, how it is
+ * opened (shared or not) and what it has seen other instances commit.
  */
-export const OUTSIDE_DATABASE = ['signed_in_member', 'screen_lock', 'backup_files', 'import_jobs'] as const;
+export const OUTSIDE_DATABASE = ['signed_in_member', 'screen_lock', 'backup_files', 'import_jobs', 'database_file'] as const;
 
 export type OutsideDatabase = (typeof OUTSIDE_DATABASE)[number];
 

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { MutationChannelName } from '@shared/contract';
 import { buildClosedCase } from './documentCases';
 import { categoryId, municipalityId, TEST_PASSWORD, TEST_RESOURCES_DIR, type TestDatabase } from './testDatabase';
@@ -34,6 +35,13 @@ export const sampleEntry = (t: TestDatabase) => ({
   categoryId: categoryId(t, 2),
   hours: '1,5',
 });
+
+/** An empty folder in the test's own directory, standing in for the team's shared folder. */
+export function sharedFolder(t: TestDatabase, name: string): string {
+  const folder = join(t.dir, name);
+  mkdirSync(folder, { recursive: true });
+  return folder;
+}
 
 /** Keeps the channel names of a group of scenarios, so the whole set can be checked for completeness. */
 const scenarios = <C extends MutationChannelName>(group: Record<C, WriteScenario>) => group;
@@ -527,6 +535,18 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       write: async (prepared) => (await t.okAsync('backups:restore', { fileName: (prepared as { backup: { fileName: string } }).backup.fileName }), { id: 0 }),
       expected: () => ({ action: 'restore', record_type: 'database', record_id: null, fields: ['fileName'] }),
       values: ['ettervern-'],
+    },
+    'database:share': {
+      prepare: () => sharedFolder(t, 'felles'),
+      write: async (folder) => (await t.okAsync('database:share', { folder: folder as string }), { id: 0 }),
+      expected: () => ({ action: 'share', record_type: 'database', record_id: null, fields: ['folder'] }),
+      values: ['felles'],
+    },
+    'database:open-shared': {
+      prepare: async () => (await t.okAsync('database:share', { folder: sharedFolder(t, 'teamet') })).path,
+      write: (path) => (t.ok('database:open-shared', { file: path as string }), { id: 0 }),
+      expected: () => ({ action: 'open-shared', record_type: 'database', record_id: null, fields: ['file'] }),
+      values: ['teamet'],
     },
     'time-entries:delete': {
       prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),

@@ -64,7 +64,7 @@ describe('the contract', () => {
 
   // Restoring a backup: in recovery mode the damaged database may not say who may sign in; the service
   // requires an administrator otherwise.
-  it('lets only signing in, signing out, the first member, listing and restoring backups in recovery, the session and system status and reference lists run without a signed-in member', () => {
+  it('lets only signing in, signing out, the first member, listing and restoring backups in recovery, the session and system status, which database file is used and what changed in it, pointing a PC at the shared file, and reference lists run without a signed-in member', () => {
     const anonymous = definitions
       .filter(([, d]) => d.anonymous)
       .map(([name]) => name)
@@ -73,6 +73,9 @@ describe('the contract', () => {
       'backups:list',
       'backups:restore',
       'categories:list',
+      'database:changes',
+      'database:info',
+      'database:open-shared',
       'municipalities:list',
       'session:get-current',
       'session:sign-in',

@@ -9,6 +9,7 @@ import * as m0008 from './0008-case-indexes';
 import * as m0009 from './0009-cost-share';
 import * as m0010 from './0010-annual-report-texts';
 import * as m0011 from './0011-documents';
+import * as m0012 from './0012-shared-database';
 
 /**
  * Every migration, in order. Names are permanent: a database that has run a name not listed here was
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-cost-share': m0009,
   '0010-annual-report-texts': m0010,
   '0011-documents': m0011,
+  '0012-shared-database': m0012,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;
