@@ -12,6 +12,7 @@ export type LogEvent =
   | { event: 'backup-failed'; errorName: string }
   | { event: 'lease-lost' }
   | { event: 'restart-after-restore' }
+  | { event: 'database-switch' }
   | { event: 'database-open-failed'; errorName: string; kind?: string; sqliteCode?: string }
   | { event: 'channel-error'; channel: string; errorName: string; sqliteCode?: string }
   | { event: 'ipc-forbidden'; channel: string }
