@@ -4,7 +4,10 @@ import { Kysely, Migrator, SqliteAdapter, SqliteDialect, type DialectAdapter, ty
 import { DatabaseOpenError } from './errors';
 import { LATEST_MIGRATION, MIGRATIONS } from './migrations';
 import { registerNorwegianText } from './norwegianText';
-import { applyJournalMode, applyPragmas, isNetworkPath } from './pragmas';
+import { applyJournalMode, applyPragmas } from './pragmas';
+import { isRemotePath } from './remotePath';
+import { isMarkedShared } from './sharing';
+import { windowsDriveTypes } from './windowsDrives';
 import type { DB } from './schema';
 
 export interface AppDatabase {
@@ -14,6 +17,11 @@ export interface AppDatabase {
   readonly kysely: Kysely<DB>;
   /** The native module the connection was opened with; other connections (backups) need the same. */
   readonly nativeBinding?: string;
+  /**
+   * Opened in shared mode: the file is marked shared or its path may be remote, so it runs with the
+   * rollback journal (never WAL) and SQLite's file locks, one short write transaction at a time.
+   */
+  readonly shared: boolean;
   /** This connection's name among the instances that have the file open (the presence table). */
   readonly instanceId: string;
   close(): void;
@@ -29,6 +37,8 @@ export interface OpenDatabaseOptions {
   migrations?: typeof MIGRATIONS;
   /** Told every SQL statement the connection runs (better-sqlite3's `verbose`), for tests that watch the SQL. */
   verbose?: (sql: unknown) => void;
+  /** Treat the path as remote (no WAL) whatever it looks like; tests and a PC that knows better. */
+  remote?: boolean;
 }
 
 /**
@@ -50,7 +60,8 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
     refuseNewerDatabase(applied, migrations);
     // Only after the version check: switching the journal mode rewrites the file header, and a database
     // from a newer version must be left exactly as it was.
-    applyJournalMode(sqlite, path, options.readonly ?? false);
+    const shared = isMarkedShared(sqlite) || (options.remote ?? isRemotePath(path, windowsDriveTypes()));
+    applyJournalMode(sqlite, options.readonly ?? false, shared);
     const pending = Object.keys(migrations).filter((name) => !applied.includes(name));
     if (pending.length > 0 && !options.readonly) {
       if (applied.length > 0) {
@@ -64,6 +75,7 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
       sqlite,
       kysely,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      shared,
       instanceId: randomUUID(),
       close: () => {
         if (sqlite.open) sqlite.close();
@@ -139,4 +151,4 @@ function defaultBackupPath(path: string, currentMigration: string): string {
   return `${path}.før-oppgradering-${currentMigration}-${stamp}.sqlite`;
 }
 
-export { LATEST_MIGRATION, isNetworkPath };
+export { LATEST_MIGRATION };

@@ -13,14 +13,13 @@ export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('synchronous = FULL');
 }
 
-export function applyJournalMode(sqlite: Database.Database, path: string, readonly: boolean): void {
-  if (readonly || path === ':memory:') return;
-  // WAL lets reads run while a write commits, but needs shared memory that network file systems do
-  // not provide reliably; on a network path the classic rollback journal is the safe choice.
-  sqlite.pragma(`journal_mode = ${isNetworkPath(path) ? 'DELETE' : 'WAL'}`);
-}
-
-/** UNC paths (\\server\share) and mapped network mounts under /mnt, /net or /Volumes count as network. */
-export function isNetworkPath(path: string): boolean {
-  return /^(\\\\|\/\/)[^\\/]+[\\/]/.test(path) || /^\/(net|Volumes)\//.test(path);
+/**
+ * WAL lets reads run while a write commits, but needs shared memory that two PCs on one network file
+ * cannot share. A file marked shared, or on a path that may be remote, gets the classic rollback journal:
+ * SQLite's own file locks then hold one writer at a time, for the length of one write transaction.
+ * Returns the mode set ('delete' or 'wal'), or null when it was left alone.
+ */
+export function applyJournalMode(sqlite: Database.Database, readonly: boolean, rollback: boolean): string | null {
+  if (readonly || sqlite.memory) return null;
+  return String(sqlite.pragma(`journal_mode = ${rollback ? 'DELETE' : 'WAL'}`, { simple: true }));
 }

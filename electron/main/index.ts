@@ -1,10 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import { hostname, userInfo } from 'node:os';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { CHANNEL_NAMES } from '@shared/contract';
-import type { Lease } from '../db/lease';
 import type { AppDatabase } from '../db/open';
 import { startBackupSchedule, type BackupSchedule } from '../services/backups/schedule';
 import { systemClock, type ReadOnlyState } from '../services/context';
@@ -25,7 +24,7 @@ import {
   resolveRendererSource,
   serveRenderer,
 } from './security';
-import { startLeaseHeartbeat } from './leaseHeartbeat';
+import { startPresenceHeartbeat } from './presenceHeartbeat';
 import { openForStartup } from './startup';
 import { describeDatabaseOpenFailure, STARTUP_FAILURE_TITLE } from './startupErrors';
 import { createDatabaseSwitch, createPathChooser } from './sharedDatabase';
@@ -42,7 +41,6 @@ const log = createFileLog(logFilePath(app.getPath('userData')));
 
 let mainWindow: BrowserWindow | null = null;
 let database: AppDatabase | null = null;
-let lease: Lease | null = null;
 let backups: BackupSchedule | null = null;
 let stopHeartbeat: (() => void) | null = null;
 
@@ -64,7 +62,6 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     backups?.stop();
     stopHeartbeat?.();
-    lease?.release();
     database?.close();
     database = null;
     log.write({ event: 'shutdown' });
@@ -105,12 +102,8 @@ async function start(): Promise<void> {
     const started = await openForStartup({
       path: location.path,
       ...(nativeBinding ? { nativeBinding } : {}),
-      holder: userInfo().username,
-      machine: hostname(),
-      now: () => new Date(),
     });
     database = started.db;
-    lease = started.lease;
     readOnly = started.readOnly;
   } catch (error) {
     const failure = describeDatabaseOpenFailure(error);
@@ -146,18 +139,14 @@ async function start(): Promise<void> {
       onError: (error) => log.write({ event: 'backup-failed', errorName: error instanceof Error ? error.name : typeof error }),
     });
   }
-  if (lease) {
-    stopHeartbeat = startLeaseHeartbeat({
-      lease,
-      databasePath: location.path,
-      onLost: (state) => {
-        // Another PC took the lease over (ours went stale, e.g. after sleep): stop writing, backups included.
-        log.write({ event: 'lease-lost' });
-        lease = null;
-        backups?.stop();
-        backups = null;
-        dispatcher.setReadOnly(state);
-      },
+  if (!readOnly) {
+    // Who else has the file open, for colleagues' headers; a local database has no colleagues but costs nothing.
+    stopHeartbeat = startPresenceHeartbeat({
+      db: database,
+      machine: hostname(),
+      memberId: () => dispatcher.session.actor?.id ?? null,
+      now: () => new Date(),
+      onError: (error) => log.write({ event: 'presence-failed', errorName: error instanceof Error ? error.name : typeof error }),
     });
   }
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));

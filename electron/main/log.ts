@@ -10,7 +10,7 @@ export type LogEvent =
   | { event: 'startup-failed'; errorName: string }
   | { event: 'database-opened'; mode?: string }
   | { event: 'backup-failed'; errorName: string }
-  | { event: 'lease-lost' }
+  | { event: 'presence-failed'; errorName: string }
   | { event: 'restart-after-restore' }
   | { event: 'database-switch' }
   | { event: 'database-open-failed'; errorName: string; kind?: string; sqliteCode?: string }

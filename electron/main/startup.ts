@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { checkDatabaseFile } from '../db/integrity';
-import { acquireLease, describeLeaseHolder, type Lease, type LeaseInfo } from '../db/lease';
-import { isNetworkPath, openDatabase, type AppDatabase } from '../db/open';
+import { openDatabase, type AppDatabase } from '../db/open';
 import type { ReadOnlyState } from '../services/context';
 
 export const RECOVERY_REASON =
@@ -10,40 +9,18 @@ export const RECOVERY_REASON =
 export interface StartupInput {
   path: string;
   nativeBinding?: string;
-  /** Who this instance is, for the lease on a network share: the Windows user and the PC's name. */
-  holder: string;
-  machine: string;
-  now: () => Date;
-  /** Treat the path as a network share (default: judged from the path). */
-  network?: boolean;
+  /** Treat the path as remote (no WAL) whatever it looks like (default: judged from the path and Windows's drive types). */
+  remote?: boolean;
 }
 
 export interface StartupDatabase {
   db: AppDatabase;
   readOnly: ReadOnlyState | null;
-  lease: Lease | null;
 }
 
 /**
- * What still answers while another PC holds the lease. Signing in and out, so the data can be read, and
- * locking and unlocking: a screen that locks after idle time must open again.
- */
-export const LEASE_READ_ONLY_ALLOW = ['session:sign-in', 'session:sign-out', 'session:lock', 'session:unlock'] as const;
-
-/** Read-only because another PC holds the lease, naming who. */
-export function leaseHeldElsewhere(by: LeaseInfo): ReadOnlyState {
-  const { holder, machine, heartbeatAt } = by;
-  return {
-    mode: 'read-only',
-    reason: describeLeaseHolder(by),
-    leaseHolder: { holder, machine, heartbeatAt },
-    allow: LEASE_READ_ONLY_ALLOW,
-  };
-}
-
-/**
- * Decides how the database opens: normally; read-only when another PC holds the lease on a network
- * share; or read-only in recovery mode when `quick_check` fails. Recovery never repairs or deletes:
+ * Decides how the database opens: normally (a shared file in shared mode, see openDatabase); or
+ * read-only in recovery mode when `quick_check` fails. Recovery never repairs or deletes:
  * it only offers the backups. A file too damaged to open at all is stood in for by an empty in-memory
  * database so the recovery screen can still run.
  */
@@ -57,19 +34,7 @@ export async function openForStartup(input: StartupInput): Promise<StartupDataba
     } catch {
       db = await openDatabase(':memory:', binding);
     }
-    return { db, readOnly, lease: null };
+    return { db, readOnly };
   }
-  if (input.network ?? isNetworkPath(input.path)) {
-    const outcome = acquireLease({ databasePath: input.path, holder: input.holder, machine: input.machine, now: input.now });
-    if (outcome.kind === 'held') {
-      return { db: await openDatabase(input.path, { ...binding, readonly: true }), readOnly: leaseHeldElsewhere(outcome.by), lease: null };
-    }
-    try {
-      return { db: await openDatabase(input.path, binding), readOnly: null, lease: outcome.lease };
-    } catch (error) {
-      outcome.lease.release();
-      throw error;
-    }
-  }
-  return { db: await openDatabase(input.path, binding), readOnly: null, lease: null };
+  return { db: await openDatabase(input.path, { ...binding, ...(input.remote === undefined ? {} : { remote: input.remote }) }), readOnly: null };
 }

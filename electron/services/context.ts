@@ -1,5 +1,5 @@
 import type { AppDatabase } from '../db/open';
-import type { AnonymousChannelName, ChannelName, ChannelOutput, ChannelParsedInput, LeaseHolderDto } from '@shared/contract';
+import type { AnonymousChannelName, ChannelName, ChannelOutput, ChannelParsedInput } from '@shared/contract';
 import type { TeamRole } from '@shared/domain/caseStatus';
 import type { ScryptCost } from './session/passwords';
 
@@ -32,14 +32,13 @@ export interface SessionStore {
 }
 
 /**
- * Why the database must not be changed now: another instance holds the lease on a network share, or
- * the start-up check found damage (recovery mode). The dispatcher refuses every mutation but `allow`.
+ * Why the database must not be changed now: the start-up check found damage (recovery mode), or a test
+ * or a command asks for a read-only run. The dispatcher refuses every mutation but `allow`.
  */
 export interface ReadOnlyState {
   mode: 'read-only' | 'recovery';
   /** Norwegian, shown to the user and returned with every refused write. */
   reason: string;
-  leaseHolder?: LeaseHolderDto | null;
   allow?: readonly ChannelName[];
   /** The file on disk when `db` is a stand-in because the damaged file could not be opened at all. */
   databasePath?: string;

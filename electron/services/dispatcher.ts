@@ -3,7 +3,8 @@ import { contract, fail, isChannelName, ok, type ApiResult, type ChannelName } f
 import type { AppDatabase } from '../db/open';
 import { systemClock, type Clock, type DesktopPort, type ReadOnlyState, type ServiceContext, type SessionStore } from './context';
 import { handlers as defaultHandlers, type Handlers } from './handlers';
-import { toApiError, type ErrorReporter } from './errors/toApiError';
+import { toApiError, UNAVAILABLE_MESSAGE, type ErrorReporter } from './errors/toApiError';
+import { pollChanges } from '../db/changes';
 import type { ScryptCost } from './session/passwords';
 import { signedInContext } from './session/actor';
 
@@ -17,8 +18,7 @@ export interface Dispatcher {
   dispatchAsync(channel: unknown, payload: unknown): Promise<ApiResult<unknown>>;
   readonly session: SessionStore;
   /**
-   * Switches to refusing writes while running: the lease on a network share was taken over by another
-   * PC. The next `system:status` reports it, so the window shows the banner.
+   * Switches to refusing writes while running. The next `system:status` reports it, so the window shows the banner.
    */
   setReadOnly(state: ReadOnlyState): void;
 }
@@ -30,7 +30,7 @@ export interface DispatcherOptions {
   /** Told about unexpected failures: channel and error class only, never payloads or messages. */
   reportError?: ErrorReporter;
   handlers?: Handlers;
-  /** Refuse every write (but `allow`) with this Norwegian reason: recovery mode, or a lease held elsewhere. */
+  /** Refuse every write (but `allow`) with this Norwegian reason: recovery mode. */
   readOnly?: ReadOnlyState | null;
   /** scrypt cost for new password hashes; only the test helpers pass a cheaper one than the default. */
   passwordCost?: ScryptCost;
@@ -69,6 +69,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     if (!parsed.success) return { failure: validationFailure(parsed.error) };
     if (readOnly && definition.kind === 'mutation' && !readOnly.allow?.includes(channel)) {
       return { failure: fail('storage', `${readOnly.reason} Ingenting ble lagret.`) };
+    }
+    if (definition.kind === 'mutation') {
+      const refused = refuseWriteIntoNewerSchema(options.db);
+      if (refused) return { failure: refused };
     }
     if (!definition.anonymous && !session.actor) {
       const message = definition.kind === 'mutation' ? 'Du må være logget inn for å lagre endringer' : 'Du må være logget inn';
@@ -125,6 +129,24 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     readOnly = state;
   };
   return { dispatch, dispatchAsync, session, setReadOnly };
+}
+
+export const UPGRADED_BY_NEWER = 'Databasen er oppgradert av en nyere versjon. Oppdater Ettervern.';
+
+/**
+ * On a shared file another PC may have migrated the schema while this one runs: one data_version read
+ * before every write tells whether anything was committed elsewhere, and only then is the migrations
+ * table read. This code never writes into a schema it does not know.
+ */
+function refuseWriteIntoNewerSchema(db: AppDatabase): ApiResult<never> | null {
+  let changes;
+  try {
+    changes = pollChanges(db.sqlite);
+  } catch (error) {
+    return { ok: false, error: toApiError(error, 'database:changes') };
+  }
+  if (changes.unavailable) return fail('unavailable', UNAVAILABLE_MESSAGE);
+  return changes.upgradedByNewer ? fail('storage', `${UPGRADED_BY_NEWER} Ingenting ble lagret.`) : null;
 }
 
 function validationFailure(error: z.ZodError): ApiResult<never> {

@@ -106,7 +106,7 @@ export type { CategoryDto } from './categories';
 export type { SessionDto } from './session';
 export type { SettingsDto } from './settings';
 export type { BackupDto, BackupListDto, BackupSummaryDto, RestoreResultDto } from './backups';
-export type { AppMode, LeaseHolderDto, SystemStatusDto } from './system';
+export type { AppMode, SystemStatusDto } from './system';
 export type { DatabaseChangesDto, DatabaseInfoDto, DatabasePresenceDto, PresenceDto } from './database';
 export type { TeamMemberDto } from './teamMembers';
 export type { TimeEntryDto, TimeEntryPageDto, TimeTotalsDto, TimeEntrySortField } from './timeEntries';

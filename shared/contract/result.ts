@@ -12,6 +12,10 @@ export type ApiErrorCode =
   | 'locked'
   | 'unknown_channel'
   | 'storage'
+  /** Another PC holds the write lock longer than the wait allows: nothing was saved, try again shortly. */
+  | 'busy'
+  /** The shared folder cannot be reached (network gone): nothing was saved; the next call tries again. */
+  | 'unavailable'
   | 'internal';
 
 export interface ApiError {

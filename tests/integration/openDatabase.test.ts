@@ -8,6 +8,7 @@ import { LATEST_MIGRATION, MIGRATIONS } from '../../electron/db/migrations';
 
 const ALL_MIGRATIONS = Object.keys(MIGRATIONS);
 import { openDatabase } from '../../electron/db/open';
+import { markShared } from '../../electron/db/sharing';
 import { makeTempDir } from '../support/testDatabase';
 
 let temp: ReturnType<typeof makeTempDir>;
@@ -203,15 +204,29 @@ describe('openDatabase', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
-  it('uses the rollback journal on a network path and WAL on a local one', async () => {
-    const { isNetworkPath } = await import('../../electron/db/open');
-    expect(isNetworkPath('\\\\server\\share\\ettervern.sqlite')).toBe(true);
-    expect(isNetworkPath('//server/share/ettervern.sqlite')).toBe(true);
-    expect(isNetworkPath('/Volumes/Team/ettervern.sqlite')).toBe(true);
-    expect(isNetworkPath('C:\\Users\\marit\\AppData\\ettervern.sqlite')).toBe(false);
-    expect(isNetworkPath(path)).toBe(false);
-    const db = await openDatabase(path);
-    expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
-    db.close();
+  it('uses WAL on a local file and never on a shared or remote one: no -wal file, header bytes 18-19 are 1/1', async () => {
+    const local = await openDatabase(path);
+    expect(local.shared).toBe(false);
+    expect(local.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    local.close();
+    expect([...readFileSync(path).subarray(18, 20)]).toEqual([2, 2]);
+
+    const remote = await openDatabase(path, { remote: true });
+    expect(remote.shared).toBe(true);
+    expect(remote.sqlite.pragma('journal_mode', { simple: true })).toBe('delete');
+    markShared(remote.sqlite, new Date(), null);
+    remote.sqlite.prepare("insert into presence values ('instans-1234', null, 'PC-1', 'x', 'x')").run();
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    remote.close();
+    expect([...readFileSync(path).subarray(18, 20)]).toEqual([1, 1]);
+
+    // Marked shared inside the file: rollback journal even on a path that looks local.
+    const shared = await openDatabase(path);
+    expect(shared.shared).toBe(true);
+    expect(shared.sqlite.pragma('journal_mode', { simple: true })).toBe('delete');
+    shared.sqlite.prepare('delete from presence').run();
+    expect(existsSync(`${path}-wal`)).toBe(false);
+    shared.close();
+    expect([...readFileSync(path).subarray(18, 20)]).toEqual([1, 1]);
   });
 });

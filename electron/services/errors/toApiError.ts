@@ -22,11 +22,15 @@ export function toApiError(error: unknown, channel: string, report?: ErrorReport
   if (isSqliteError(error)) {
     const code = error.code;
     if (code === 'SQLITE_FULL') return storage('Disken er full. Ingenting ble lagret – frigjør plass og prøv igjen.');
-    if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'SQLITE_PERM') {
-      return storage('Databasen kan ikke skrives til (skrivebeskyttet eller mangler tilgang). Ingenting ble lagret.');
-    }
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-      return storage('Databasen er opptatt av et annet program. Vent litt og prøv igjen.');
+      // busy_timeout has already waited: another PC is writing, or one held its lock too long.
+      return { code: 'busy', message: BUSY_MESSAGE, fieldErrors: {} };
+    }
+    if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) {
+      return { code: 'unavailable', message: UNAVAILABLE_MESSAGE, fieldErrors: {} };
+    }
+    if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') {
+      return storage('Databasen kan ikke skrives til (skrivebeskyttet eller mangler tilgang). Ingenting ble lagret.');
     }
     if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
       return { code: 'conflict', message: 'Dette finnes allerede. Ingenting ble lagret.', fieldErrors: {} };
@@ -40,6 +44,10 @@ export function toApiError(error: unknown, channel: string, report?: ErrorReport
   report?.({ channel, errorName: error instanceof Error ? error.name : typeof error });
   return { code: 'internal', message: 'Noe gikk galt. Ingenting ble lagret.', fieldErrors: {} };
 }
+
+export const BUSY_MESSAGE = 'Databasen er opptatt akkurat nå. Prøv igjen om litt. Ingenting ble lagret.';
+export const UNAVAILABLE_MESSAGE =
+  'Fellesområdet er ikke tilgjengelig. Kontroller nettverket (VPN eller kabel) – Ettervern prøver igjen av seg selv. Ingenting ble lagret.';
 
 function storage(message: string): ApiError {
   return { code: 'storage', message, fieldErrors: {} };

@@ -2,6 +2,8 @@ import Database from 'better-sqlite3';
 import { writeSync } from 'node:fs';
 import { applyJournalMode, applyPragmas } from '../../../electron/db/pragmas';
 import { auditRowHash, GENESIS_HASH } from '../../../electron/db/auditChain';
+import { isRemotePath } from '../../../electron/db/remotePath';
+import { isMarkedShared } from '../../../electron/db/sharing';
 
 /**
  * The crash test's victim. It opens the database with the app's own connection settings and writes time
@@ -20,7 +22,7 @@ const [path, memberId, municipalityId, categoryId, caseId] = process.argv.slice(
 ];
 const sqlite = new Database(path, { fileMustExist: true });
 applyPragmas(sqlite);
-applyJournalMode(sqlite, path, false);
+applyJournalMode(sqlite, false, isMarkedShared(sqlite) || isRemotePath(path, null));
 
 const insertEntry = sqlite.prepare(
   `insert into time_entries (entry_date, case_id, municipality_id, category_id, minutes, source, created_at, created_by, updated_at, updated_by)
