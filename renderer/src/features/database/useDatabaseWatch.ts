@@ -34,12 +34,14 @@ export function useDatabaseWatch(intervalMs: number = CHANGE_POLL_MS): DatabaseB
   return banner;
 }
 
-/** A locked screen or a lapsed session is no news about the database; a storage failure means it is out of reach. */
+/** Refusals that mean the file is out of reach; any other (a locked screen, a busy lock) is no news. */
+const OUT_OF_REACH: ReadonlySet<string> = new Set(['unavailable', 'storage', 'internal']);
+
 async function askChanges(): Promise<DatabaseChangesAnswer | null> {
   try {
     return await call('database:changes', {});
   } catch (error) {
-    if (error instanceof ApiCallError && error.code !== 'storage' && error.code !== 'internal') return null;
+    if (error instanceof ApiCallError && !OUT_OF_REACH.has(error.code)) return null;
     throw error;
   }
 }
