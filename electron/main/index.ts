@@ -12,7 +12,7 @@ import { mergePendingAuditInto } from '../services/audit/mergePending';
 import type { WitnessKey } from '../services/audit/witness';
 import { keyFromProtectedFile } from '../services/audit/witnessKeyFile';
 import { removeTemplateCopies } from '../services/documents/templateCopies';
-import { resolveDatabasePath } from './databasePath';
+import { readRememberedDatabasePath, resolveDatabasePath } from './databasePath';
 import { createSenderCheck, registerIpc } from './ipc';
 import { applicationMenuTemplate } from './menu';
 import { withRestartAfterRecovery } from './restart';
@@ -31,6 +31,7 @@ import {
 import { startPresenceHeartbeat } from './presenceHeartbeat';
 import { openForStartup } from './startup';
 import { describeDatabaseOpenFailure, STARTUP_FAILURE_TITLE } from './startupErrors';
+import { createDatabaseSwitch, createPathChooser } from './sharedDatabase';
 import { createMainWindow, focusExistingWindow } from './window';
 
 // Bootstrap only: every decision lives in a small module beside this one, where it is unit-tested.
@@ -101,7 +102,14 @@ function witnessKeyOption(userDataDir: string): { witnessKey?: WitnessKey } {
 
 async function start(): Promise<void> {
   let readOnly: ReadOnlyState | null = null;
-  const location = resolveDatabasePath({ argv: process.argv, env: process.env, userDataDir: app.getPath('userData'), cwd: process.cwd() });
+  const userDataDir = app.getPath('userData');
+  const location = resolveDatabasePath({
+    argv: process.argv,
+    env: process.env,
+    userDataDir,
+    cwd: process.cwd(),
+    remembered: readRememberedDatabasePath(userDataDir),
+  });
   log.write({
     event: 'startup',
     version: app.getVersion(),
@@ -137,9 +145,19 @@ async function start(): Promise<void> {
     readOnly,
     // Packaged, extraResources puts resources/templates beside the asar; in development it is the repository's.
     resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
-    desktop: { openPath: (path) => shell.openPath(path) },
-    userDataDir: app.getPath('userData'),
-    ...witnessKeyOption(app.getPath('userData')),
+    userDataDir,
+    ...witnessKeyOption(userDataDir),
+    desktop: { openPath: (path) => shell.openPath(path), ...createPathChooser(dialog, () => mainWindow) },
+    // «Del databasen» / «Åpne delt database»: remember the file, then start again on it (will-quit closes this one).
+    switchDatabase: createDatabaseSwitch({
+      userDataDir,
+      args: process.argv.slice(1),
+      relaunch: (args) => {
+        log.write({ event: 'database-switch' });
+        app.relaunch({ args });
+        app.quit();
+      },
+    }),
     reportError: ({ channel, errorName, sqliteCode }) => log.write({ event: 'channel-error', channel, errorName, sqliteCode }),
   });
   if (!readOnly) {

@@ -14,6 +14,7 @@ export type LogEvent =
   | { event: 'audit-witness-unavailable'; errorName: string }
   | { event: 'presence-failed'; errorName: string }
   | { event: 'restart-after-restore' }
+  | { event: 'database-switch' }
   | { event: 'database-open-failed'; errorName: string; kind?: string; sqliteCode?: string }
   | { event: 'channel-error'; channel: string; errorName: string; sqliteCode?: string }
   | { event: 'ipc-forbidden'; channel: string }

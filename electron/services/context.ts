@@ -52,6 +52,10 @@ export interface ReadOnlyState {
 export interface DesktopPort {
   /** Opens a file in its default program (a .docx in Word). Resolves with an error text, '' on success. */
   openPath(path: string): Promise<string>;
+  /** The system's folder dialog («Velg mappe…»); null when cancelled. Absent where there is no desktop. */
+  chooseFolder?(): Promise<string | null>;
+  /** The system's file dialog for a database file («Velg fil…»); null when cancelled. */
+  chooseFile?(): Promise<string | null>;
 }
 
 export interface ServiceContext {

@@ -68,4 +68,8 @@ export const databaseChannels = {
     [...DATA_TABLES, 'database_file'],
     { anonymous: true },
   ),
+  // «Velg mappe…» / «Velg fil…»: the system's dialog, opened by main; null when cancelled. Anonymous,
+  // since a new PC picks the shared file before anyone can sign in; a dialog reads and writes nothing.
+  'database:choose-folder': queryChannel<{ path: string | null }>()(emptyInput, 'Velg en mappe i systemets mappevelger', [], { anonymous: true }),
+  'database:choose-file': queryChannel<{ path: string | null }>()(emptyInput, 'Velg en databasefil i systemets filvelger', [], { anonymous: true }),
 } as const;

@@ -31,6 +31,11 @@ export interface HarnessOptions {
   prepare?: (db: AppDatabase) => void | Promise<void>;
   /** Start the dispatcher read-only or in recovery mode, as the main process does after its checks. */
   readOnly?: (db: AppDatabase) => ReadOnlyState;
+  /**
+   * Open this database file (another PC on the same file) instead of a fresh one; the caller owns it
+   * and removes it. Default: a new file in a throwaway folder.
+   */
+  databaseFile?: string;
 }
 
 export interface Harness {
@@ -80,7 +85,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   try {
     const tempDir = await mkdtemp(join(tmpdir(), 'ettervern-e2e-'));
     cleanups.push(() => rm(tempDir, { recursive: true, force: true }));
-    const db = await openDatabase(join(tempDir, 'ettervern.sqlite'));
+    const db = await openDatabase(options.databaseFile ?? join(tempDir, 'ettervern.sqlite'));
     cleanups.push(() => db.close());
     await options.prepare?.(db);
 

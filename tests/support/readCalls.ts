@@ -109,6 +109,8 @@ export async function readCalls(t: TestDatabase): Promise<ReadCalls> {
     'database:info': [{}],
     'database:changes': [{}],
     'database:presence': [{}],
+    'database:choose-folder': [{}],
+    'database:choose-file': [{}],
     'audit:list': [{}, { filter: { actorId: t.member!.id, caseCode: closed.code, action: 'update' } }],
     'audit:verify': [{}],
     'retention:preview': [{}],

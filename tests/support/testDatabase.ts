@@ -116,12 +116,14 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     db,
     passwordCost: TEST_PASSWORD_COST,
     resourcesDir: TEST_RESOURCES_DIR,
-    // A stand-in for the desktop: records what would have opened in Word.
+    // A stand-in for the desktop: records what would have opened in Word; its dialogs are always cancelled.
     desktop: {
       openPath: async (path) => {
         opened.push(path);
         return '';
       },
+      chooseFolder: async () => null,
+      chooseFile: async () => null,
     },
     ...(options.handlers ? { handlers: options.handlers } : {}),
   };

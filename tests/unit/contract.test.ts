@@ -57,14 +57,14 @@ describe('the contract', () => {
     expect(readers.sort()).toEqual(['audit:list', 'audit:verify']);
   });
 
-  it('every query says what it reads, except those whose answer no call can change', () => {
+  it('every query says what it reads, except those whose answer no call can change (and the dialogs, which read no data)', () => {
     const readingNothing = definitions.filter(([, d]) => d.kind === 'query' && d.reads.length === 0).map(([name]) => name);
-    expect(readingNothing.sort()).toEqual(['system:status', 'templates:placeholders']);
+    expect(readingNothing.sort()).toEqual(['database:choose-file', 'database:choose-folder', 'system:status', 'templates:placeholders']);
   });
 
   // Restoring a backup: in recovery mode the damaged database may not say who may sign in; the service
   // requires an administrator otherwise.
-  it('lets only signing in, signing out, the first member, listing and restoring backups in recovery, the session and system status, which database file is used and what changed in it, pointing a PC at the shared file, and reference lists run without a signed-in member', () => {
+  it('lets only signing in, signing out, the first member, listing and restoring backups in recovery, the session and system status, which database file is used and what changed in it, pointing a PC at the shared file and the dialogs that pick it, and reference lists run without a signed-in member', () => {
     const anonymous = definitions
       .filter(([, d]) => d.anonymous)
       .map(([name]) => name)
@@ -74,6 +74,8 @@ describe('the contract', () => {
       'backups:restore',
       'categories:list',
       'database:changes',
+      'database:choose-file',
+      'database:choose-folder',
       'database:info',
       'database:open-shared',
       'municipalities:list',

@@ -1,6 +1,15 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { databaseFlagValue, resolveDatabasePath } from '../../electron/main/databasePath';
+import {
+  argumentsWithDatabase,
+  databaseFlagValue,
+  readRememberedDatabasePath,
+  rememberDatabasePath,
+  REMEMBERED_PATH_FILE,
+  resolveDatabasePath,
+} from '../../electron/main/databasePath';
 
 const base = { userDataDir: '/home/ansatt/.config/Ettervern', cwd: '/srv/arbeid' };
 
@@ -55,5 +64,59 @@ describe('databaseFlagValue', () => {
 
   it('stops at --', () => {
     expect(databaseFlagValue(['--', '--db=a.sqlite'])).toBeNull();
+  });
+});
+
+describe('the path this PC remembers', () => {
+  it('comes after the flag and ETTERVERN_DB, before the user-data folder', () => {
+    const remembered = '/mnt/felles/Ettervern/ettervern.sqlite';
+    expect(resolveDatabasePath({ ...base, argv: [], env: {}, remembered })).toEqual({ path: remembered, source: 'remembered' });
+    expect(resolveDatabasePath({ ...base, argv: [], env: { ETTERVERN_DB: '/fra/miljo.sqlite' }, remembered }).source).toBe('env');
+    expect(resolveDatabasePath({ ...base, argv: ['app', '--db=/fra/flagg.sqlite'], env: {}, remembered }).source).toBe('flag');
+    expect(resolveDatabasePath({ ...base, argv: [], env: {}, remembered: null }).source).toBe('default');
+  });
+
+  it('is ignored when it is not an absolute path', () => {
+    expect(resolveDatabasePath({ ...base, argv: [], env: {}, remembered: 'relativ.sqlite' }).source).toBe('default');
+  });
+
+  it('is written so it can be read back, and a missing or broken file reads as none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ettervern-remembered-'));
+    try {
+      expect(readRememberedDatabasePath(dir)).toBeNull();
+      const path = resolve('/Tjenester for rus/Sørfold/ettervern.sqlite');
+      rememberDatabasePath(dir, path);
+      expect(readRememberedDatabasePath(dir)).toBe(path);
+      expect(readdirSync(dir)).toEqual([REMEMBERED_PATH_FILE]);
+      writeFileSync(join(dir, REMEMBERED_PATH_FILE), '{"path": ');
+      expect(readRememberedDatabasePath(dir)).toBeNull();
+      writeFileSync(join(dir, REMEMBERED_PATH_FILE), '{"path": 42}');
+      expect(readRememberedDatabasePath(dir)).toBeNull();
+      writeFileSync(join(dir, REMEMBERED_PATH_FILE), '{"path": "relativ.sqlite"}');
+      expect(readRememberedDatabasePath(dir)).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('argumentsWithDatabase', () => {
+  it('replaces every --db with the new path and keeps the rest in order', () => {
+    expect(argumentsWithDatabase(['.', '--db', '/gammel.sqlite', '--inspect', '--db=/eldre.sqlite'], '/ny.sqlite')).toEqual([
+      '.',
+      '--inspect',
+      '--db=/ny.sqlite',
+    ]);
+    expect(argumentsWithDatabase([], 'S:\\Felles\\ettervern.sqlite')).toEqual(['--db=S:\\Felles\\ettervern.sqlite']);
+  });
+
+  it('puts the flag before --, where it is still read', () => {
+    const args = argumentsWithDatabase(['.', '--', '--db=/etter.sqlite'], '/ny.sqlite');
+    expect(args).toEqual(['.', '--db=/ny.sqlite', '--', '--db=/etter.sqlite']);
+    expect(databaseFlagValue(args)).toBe('/ny.sqlite');
+  });
+
+  it('keeps a following flag when --db had no value', () => {
+    expect(argumentsWithDatabase(['--db', '--inspect'], '/ny.sqlite')).toEqual(['--inspect', '--db=/ny.sqlite']);
   });
 });

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
+import { markShared } from '../../electron/db/sharing';
+import { readRememberedDatabasePath } from '../../electron/main/databasePath';
 import type { InvokeEventLike } from '../../electron/main/ipc';
 import { CHANNEL_NAMES } from '@shared/contract';
 import { makeTempDir } from '../support/testDatabase';
@@ -30,6 +32,7 @@ function createFakeElectron(userData: string, options: { lock: boolean }) {
     setAppUserModelId: vi.fn(),
     requestSingleInstanceLock: vi.fn(() => options.lock),
     quit: vi.fn(),
+    relaunch: vi.fn(),
     whenReady: vi.fn(() => {
       order.push('whenReady');
       return Promise.resolve();
@@ -56,7 +59,10 @@ function createFakeElectron(userData: string, options: { lock: boolean }) {
   const electron = {
     app,
     BrowserWindow: FakeWindow,
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: false, filePaths: [join(userData, 'felles')] })),
+    },
     ipcMain: {
       handle: vi.fn((channel: string, handler: Handler) => {
         if (ipcHandlers.has(channel)) throw new Error(`second handler for ${channel}`);
@@ -276,5 +282,35 @@ describe('electron/main/index.ts', () => {
     electron.app.emit('will-quit');
     expect(await list({ sender: { id: 11 }, senderFrame: mainFrame }, {})).toMatchObject({ ok: false });
     expect(logText()).toMatch(/ shutdown\n/);
+  });
+
+  it('opens the system folder dialog for «Velg mappe…», modal to the window', async () => {
+    const { electron, ipcHandlers, windows } = await boot();
+    await vi.waitFor(() => expect(windows[0]?.loadURL).toHaveBeenCalled());
+    const frame = { sender: { id: 11 }, senderFrame: windows[0]!.webContents.mainFrame };
+    expect(await ipcHandlers.get('database:choose-folder')!(frame, {})).toEqual({ ok: true, value: { path: join(temp.dir, 'felles') } });
+    const [modalTo, options] = electron.dialog.showOpenDialog.mock.calls[0]! as [unknown, { properties: string[] }];
+    expect(modalTo).toBe(windows[0]);
+    expect(options.properties).toContain('openDirectory');
+  });
+
+  it('«Åpne delt database» remembers the file on this PC and starts again on it once the answer is back', async () => {
+    const shared = join(temp.dir, 'felles', 'ettervern.sqlite');
+    mkdirSync(join(temp.dir, 'felles'));
+    const db = await openDatabase(shared);
+    markShared(db.sqlite, new Date(), null);
+    db.close();
+    const { electron, ipcHandlers, windows } = await boot();
+    await vi.waitFor(() => expect(windows[0]?.loadURL).toHaveBeenCalled());
+    const frame = { sender: { id: 11 }, senderFrame: windows[0]!.webContents.mainFrame };
+    expect(await ipcHandlers.get('database:open-shared')!(frame, { file: shared })).toEqual({ ok: true, value: { path: shared } });
+    expect(readRememberedDatabasePath(temp.dir)).toBe(shared);
+    expect(electron.app.relaunch).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(electron.app.relaunch).toHaveBeenCalled(), { timeout: 5_000 });
+    const [{ args }] = electron.app.relaunch.mock.calls[0]! as unknown as [{ args: string[] }];
+    expect(args.at(-1)).toBe(`--db=${shared}`);
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(logText()).toMatch(/ database-switch\n/);
+    expect(logText()).not.toContain(shared);
   });
 });

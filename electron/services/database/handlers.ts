@@ -1,4 +1,5 @@
 import type { HandlersFor } from '../context';
+import { chooseFile, chooseFolder } from './choosePath';
 import { databaseChanges, databaseInfo } from './info';
 import { databasePresence } from './presence';
 import { openSharedDatabase, shareDatabase } from './share';
@@ -10,4 +11,6 @@ export const databaseHandlers: HandlersFor<'database'> = {
   'database:presence': databasePresence,
   'database:share': shareDatabase,
   'database:open-shared': openSharedDatabase,
+  'database:choose-folder': chooseFolder,
+  'database:choose-file': chooseFile,
 };

@@ -1,3 +1,4 @@
+import { OpenSharedDatabaseLink } from '@renderer/features/database';
 import { SystemGate } from '@renderer/features/recovery';
 import { SessionGate } from '@renderer/features/session';
 import { hasApi } from '@renderer/lib/api';
@@ -10,7 +11,7 @@ export function App() {
     <AppProviders>
       {hasApi() ? (
         <SystemGate>
-          <SessionGate>{(member) => <AppShell member={member} />}</SessionGate>
+          <SessionGate beforeSignIn={<OpenSharedDatabaseLink />}>{(member) => <AppShell member={member} />}</SessionGate>
         </SystemGate>
       ) : (
         <ApiMissingScreen />

@@ -3,6 +3,8 @@ import {
   ChartMultiple20Regular,
   Clock20Filled,
   Clock20Regular,
+  Database20Filled,
+  Database20Regular,
   Board20Filled,
   Board20Regular,
   BuildingMultiple20Filled,
@@ -20,7 +22,19 @@ import {
   bundleIcon,
 } from '@fluentui/react-icons';
 
-export const ROUTES = ['oversikt', 'saker', 'sak', 'timer', 'kontakter', 'nettverk', 'statistikk', 'team', 'innstillinger', 'revisjonslogg'] as const;
+export const ROUTES = [
+  'oversikt',
+  'saker',
+  'sak',
+  'timer',
+  'kontakter',
+  'nettverk',
+  'statistikk',
+  'team',
+  'innstillinger',
+  'delt-database',
+  'revisjonslogg',
+] as const;
 export type Route = (typeof ROUTES)[number];
 export const DEFAULT_ROUTE: Route = 'oversikt';
 
@@ -37,5 +51,6 @@ export const NAVIGATION: readonly { route: Route; label: string; icon: ReturnTyp
   { route: 'statistikk', label: 'Statistikk', icon: bundleIcon(ChartMultiple20Filled, ChartMultiple20Regular) },
   { route: 'team', label: 'Team', icon: bundleIcon(People20Filled, People20Regular) },
   { route: 'innstillinger', label: 'Innstillinger', icon: bundleIcon(Settings20Filled, Settings20Regular) },
+  { route: 'delt-database', label: 'Delt database', icon: bundleIcon(Database20Filled, Database20Regular) },
   { route: 'revisjonslogg', label: 'Revisjonslogg', icon: bundleIcon(DocumentSearch20Filled, DocumentSearch20Regular), adminOnly: true },
 ];

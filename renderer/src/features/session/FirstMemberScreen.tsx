@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { CenteredScreen } from '@renderer/components/CenteredScreen';
 import { FormErrorMessage } from '@renderer/components/ErrorMessage';
@@ -21,7 +21,7 @@ const useStyles = makeStyles({
 });
 
 /** On a fresh database: the first team member, who is signed in at once. */
-export function FirstMemberScreen() {
+export function FirstMemberScreen({ extra }: { extra?: ReactNode }) {
   const styles = useStyles();
   const create = useCreateFirstMember();
   const [message, setMessage] = useState<string | null>(null);
@@ -48,6 +48,7 @@ export function FirstMemberScreen() {
           Kom i gang
         </Button>
       </form>
+      {extra}
     </CenteredScreen>
   );
 }

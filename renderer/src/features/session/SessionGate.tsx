@@ -14,7 +14,14 @@ import { useScreenLock } from './useScreenLock';
  * While the screen is locked the app stays mounted — unsaved form input survives — but is inert,
  * hidden from screen readers and covered by the lock screen.
  */
-export function SessionGate({ children }: { children: (member: TeamMemberDto) => ReactNode }) {
+export function SessionGate({
+  children,
+  beforeSignIn,
+}: {
+  children: (member: TeamMemberDto) => ReactNode;
+  /** Offered on the screens before anyone is signed in (opening the team's shared database on a new PC). */
+  beforeSignIn?: ReactNode;
+}) {
   const session = useSession();
   const member = session.data?.member ?? null;
   const locked = session.data?.locked === true;
@@ -28,8 +35,8 @@ export function SessionGate({ children }: { children: (member: TeamMemberDto) =>
       </CenteredScreen>
     );
   }
-  if (session.data.needsFirstMember) return <FirstMemberScreen />;
-  if (!member) return <SignInScreen />;
+  if (session.data.needsFirstMember) return <FirstMemberScreen extra={beforeSignIn} />;
+  if (!member) return <SignInScreen extra={beforeSignIn} />;
   return (
     <>
       <div style={{ height: '100%', visibility: locked ? 'hidden' : undefined }}>{children(member)}</div>

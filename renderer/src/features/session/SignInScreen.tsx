@@ -1,6 +1,6 @@
 import { Button, Input, makeStyles, tokens } from '@fluentui/react-components';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { contract, type ChannelInput } from '@shared/contract';
 import { CenteredScreen } from '@renderer/components/CenteredScreen';
@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 type SignInValues = ChannelInput<'session:sign-in'>;
 
 /** Nobody is signed in: username and password. */
-export function SignInScreen() {
+export function SignInScreen({ extra }: { extra?: ReactNode }) {
   const styles = useStyles();
   const signIn = useApiMutation('session:sign-in');
   const [message, setMessage] = useState<string | null>(null);
@@ -55,6 +55,7 @@ export function SignInScreen() {
           Logg inn
         </Button>
       </form>
+      {extra}
     </CenteredScreen>
   );
 }
