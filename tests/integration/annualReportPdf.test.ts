@@ -24,7 +24,7 @@ afterAll(() => {
 
 /** The test the user's «does it open without a repair prompt» comes closest to: LibreOffice reads and lays it out. */
 describe('annual report in LibreOffice', () => {
-  it('converts to PDF with every chapter heading, the header, page numbers and the figures', async () => {
+  it('converts to PDF with every chapter that has text or figures, the header, page numbers and the figures', async () => {
     logReportYear(t);
     t.ok('annual-report:save-text', { year: 2020, section: 'team', text: 'Teamet består av fire miljøterapeuter.' });
     const files = await t.okAsync('annual-report:generate', { year: 2020 });
@@ -42,13 +42,13 @@ describe('annual report in LibreOffice', () => {
       'Saker',
       'Ressursbruk',
       'Samarbeidspartnere og nettverksarbeid',
+      'Slik registrerer vi',
       'Varig endring',
-      'Brukerevalueringer',
-      'Avvik og hendelser',
-      'Planer for 2021',
     ]) {
       expect(text).toContain(heading);
     }
+    // Chapters with neither text nor figures are left out rather than printed as bare headings.
+    for (const heading of ['Brukerevalueringer', 'Avvik og hendelser', 'Planer for 2021']) expect(text).not.toContain(heading);
     expect(text).toContain('Teamet består av fire miljøterapeuter.');
     expect(text).toContain('Interkommunalt ambulerende ettervernsteam');
     expect(text).toMatch(/Side 2 av \d+/u);
