@@ -14,12 +14,13 @@ const TIMESTAMP = 'a time the program records';
 const CHOICE = 'one of a fixed list of values';
 const CODE = 'a code of fixed form';
 const HASH = 'a hash';
+const INSTANCE = 'a random id the program gives each running instance';
 
 /** TEXT columns no one types freely into. */
 export const NOT_FREE_TEXT: ColumnReasons = {
   municipalities: { code: CODE, municipality_number: CODE, kind: CHOICE, member_from: DATE, member_to: DATE },
   categories: { retired_at: TIMESTAMP },
-  team_members: { role: CHOICE, created_at: TIMESTAMP, password_hash: HASH, last_failed_sign_in_at: TIMESTAMP },
+  team_members: { role: CHOICE, created_at: TIMESTAMP, updated_at: TIMESTAMP, password_hash: HASH, last_failed_sign_in_at: TIMESTAMP },
   cases: {
     code: CODE,
     status: CHOICE,
@@ -51,7 +52,7 @@ export const NOT_FREE_TEXT: ColumnReasons = {
   time_totals_daily: { entry_date: DATE },
   settings: { key: CHOICE, updated_at: TIMESTAMP },
   case_transitions: { from_status: CHOICE, to_status: CHOICE, on_date: DATE, at: TIMESTAMP },
-  life_domains: { retired_at: TIMESTAMP },
+  life_domains: { retired_at: TIMESTAMP, updated_at: TIMESTAMP },
   case_domain_ratings: { occasion: CHOICE, rated_on: DATE },
   contacts: { kind: CHOICE, area: CHOICE, archived_at: TIMESTAMP, created_at: TIMESTAMP, updated_at: TIMESTAMP },
   network_events: { event_date: DATE, kind: CHOICE, created_at: TIMESTAMP, updated_at: TIMESTAMP },
@@ -64,6 +65,9 @@ export const NOT_FREE_TEXT: ColumnReasons = {
   generated_documents: { kind: CHOICE, generated_at: TIMESTAMP },
   evaluation_responses: { received_date: DATE, created_at: TIMESTAMP, updated_at: TIMESTAMP },
   evaluation_answers: { question_id: 'a question of the evaluation form' },
+  database_sharing: { shared_at: TIMESTAMP },
+  presence: { instance_id: INSTANCE, machine: 'the PC’s name, as the operating system gives it', opened_at: TIMESTAMP, last_seen_at: TIMESTAMP },
+  daily_backup_claims: { day: DATE, instance_id: INSTANCE, claimed_at: TIMESTAMP, file_name: 'a backup file name the program makes' },
 };
 
 const REFERENCE = 'reference data the administrator keeps: about no case';

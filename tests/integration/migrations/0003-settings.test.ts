@@ -24,6 +24,8 @@ describe('0003-settings', () => {
       { name: 'value', pk: 0 },
       { name: 'updated_at', pk: 0 },
       { name: 'updated_by', pk: 0 },
+      // Added by 0013: the version a save must name, so two administrators cannot overwrite each other.
+      { name: 'version', pk: 0 },
     ]);
     expect(db.sqlite.prepare('select count(*) as n from settings').get()).toEqual({ n: 0 });
   });

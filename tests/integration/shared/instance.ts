@@ -47,6 +47,9 @@ if (role === 'reader') {
   }
 } else {
   const mine: number[] = [];
+  /** The version of each of this writer's entries as it last saw it: updates and deletes must name it. */
+  const versions = new Map<number, number>();
+  type Saved = { value: { id: number; version: number } };
   for (let op = 0; op < Number(opsArg); op += 1) {
     const kind = mine.length === 0 ? 'create' : pick(['create', 'create', 'update', 'delete', 'staff', 'contact'] as const);
     const date = `2020-0${1 + Math.floor(random() * 5)}-1${Math.floor(random() * 9)}`;
@@ -55,19 +58,23 @@ if (role === 'reader') {
     const hours = String(minutes / 60).replace('.', ',');
     if (kind === 'create') {
       const result = await dispatcher.dispatchAsync('time-entries:create', { date, municipalityId, categoryId, hours });
-      if (report(result, () => `create ${(result as { value: { id: number } }).value.id} ${minutes} ${date}`))
-        mine.push((result as { value: { id: number } }).value.id);
+      if (report(result, () => `create ${(result as Saved).value.id} ${minutes} ${date}`)) {
+        mine.push((result as Saved).value.id);
+        versions.set((result as Saved).value.id, (result as Saved).value.version);
+      }
     } else if (kind === 'update') {
       const id = pick(mine);
-      const result = await dispatcher.dispatchAsync('time-entries:update', { id, date, municipalityId, categoryId, hours });
-      report(result, () => `update ${id} ${minutes} ${date}`);
+      const result = await dispatcher.dispatchAsync('time-entries:update', { id, version: versions.get(id)!, date, municipalityId, categoryId, hours });
+      if (report(result, () => `update ${id} ${minutes} ${date}`)) versions.set(id, (result as Saved).value.version);
     } else if (kind === 'delete') {
       const id = pick(mine);
-      const result = await dispatcher.dispatchAsync('time-entries:delete', { id });
+      const result = await dispatcher.dispatchAsync('time-entries:delete', { id, version: versions.get(id)! });
       if (report(result, () => `delete ${id}`)) mine.splice(mine.indexOf(id), 1);
     } else if (kind === 'staff') {
       const id = pick(caseIds);
-      report(await dispatcher.dispatchAsync('cases:set-staff', { id, staffIds: [memberId] }), () => `staff ${id}`);
+      // Read as a screen would, then save: another writer may edit the case in between (a typed conflict).
+      const { version } = db.sqlite.prepare('SELECT version FROM cases WHERE id = ?').get(id) as { version: number };
+      report(await dispatcher.dispatchAsync('cases:set-staff', { id, version, staffIds: [memberId] }), () => `staff ${id}`);
     } else {
       const result = await dispatcher.dispatchAsync('contacts:create', { name: `Partner ${op}`, kind: 'nav', area: 'regional' });
       report(result, () => `contact ${(result as { value: { id: number } }).value?.id}`);
