@@ -219,6 +219,19 @@ export const shareSpec = defineCommand({
   positionals: [],
 });
 
+export const upgradeSpec = defineCommand({
+  name: 'upgrade',
+  description: [
+    'Oppgraderer databasen til denne versjonen av Ettervern (en kopi tas først), og gjør ellers ingenting.',
+    'En delt database oppgraderes ikke mens andre har hatt den åpen de siste fem minuttene, uten --force.',
+  ],
+  options: {
+    db: DB,
+    force: { flag: true, description: 'Oppgrader selv om andre har databasen åpen; deres Ettervern slutter da å lagre til det er oppdatert' },
+  },
+  positionals: [],
+});
+
 export const setPasswordSpec = defineCommand({
   name: 'set-password',
   description: [
