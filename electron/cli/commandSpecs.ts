@@ -204,6 +204,34 @@ export const retentionSpec = defineCommand({
   positionals: [],
 });
 
+export const shareSpec = defineCommand({
+  name: 'share',
+  description: [
+    'Deler databasen med teamet, som «Del databasen med teamet» i appen: en kontrollert kopi med samme',
+    'filnavn i mappen på fellesområdet, merket som delt. Databasen i --db blir liggende uendret.',
+    'Skriver stien til den delte databasen; kollegene åpner den med «Åpne delt database» eller --db.',
+  ],
+  options: {
+    db: DB,
+    to: { placeholder: 'MAPPE', required: true, description: 'Mappen på fellesområdet (en vanlig delt mappe eller nettverksstasjon, ikke OneDrive/Teams)' },
+    actor: { ...ACTOR_OPTION, description: `En administrator. Passordet leses fra ${PASSWORD_ENV}.` },
+  },
+  positionals: [],
+});
+
+export const upgradeSpec = defineCommand({
+  name: 'upgrade',
+  description: [
+    'Oppgraderer databasen til denne versjonen av Ettervern (en kopi tas først), og gjør ellers ingenting.',
+    'En delt database oppgraderes ikke mens andre har hatt den åpen de siste fem minuttene, uten --force.',
+  ],
+  options: {
+    db: DB,
+    force: { flag: true, description: 'Oppgrader selv om andre har databasen åpen; deres Ettervern slutter da å lagre til det er oppdatert' },
+  },
+  positionals: [],
+});
+
 export const setPasswordSpec = defineCommand({
   name: 'set-password',
   description: [

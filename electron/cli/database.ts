@@ -47,14 +47,17 @@ export function refuseDamagedDatabase(path: string): void {
  * Opens (and migrates) the database a command works on. A missing file is refused unless `create`:
  * a mistyped path would otherwise quietly become a new, empty database.
  */
-export async function openCliDatabase(path: string, options: { create?: boolean } = {}): Promise<AppDatabase> {
+export async function openCliDatabase(path: string, options: { create?: boolean; upgradeDespiteOthers?: boolean } = {}): Promise<AppDatabase> {
   if (!options.create && !existsSync(path)) {
     throw new CliFailure(`Fant ikke databasefilen ${path}. Bruk --create for å lage en ny database.`);
   }
   if (existsSync(path)) refuseDamagedDatabase(path);
   try {
-    return await openDatabase(path);
+    return await openDatabase(path, { upgradeDespiteOthers: options.upgradeDespiteOthers ?? false });
   } catch (error) {
+    if (error instanceof DatabaseOpenError && error.kind === 'others-present') {
+      throw new CliFailure(`${error.message} Når de har lukket, eller du har avtalt det med dem: «upgrade --db ${path} --force».`);
+    }
     if (error instanceof DatabaseOpenError) throw new CliFailure(error.message);
     if (isCorruption(error)) throw damagedBy(path, error);
     if (error instanceof Error && error.name === 'SqliteError') {

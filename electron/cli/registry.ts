@@ -28,6 +28,8 @@ export const COMMANDS: readonly RegisteredCommand[] = [
   lazy(specs.verifySpec, async () => (await import('./commands/backups')).runVerify),
   lazy(specs.auditSpec, async () => (await import('./commands/audit')).runAudit),
   lazy(specs.retentionSpec, async () => (await import('./commands/retention')).runRetention),
+  lazy(specs.shareSpec, async () => (await import('./commands/share')).runShare),
+  lazy(specs.upgradeSpec, async () => (await import('./commands/upgrade')).runUpgrade),
   lazy(specs.setPasswordSpec, async () => (await import('./commands/setPassword')).runSetPassword),
   lazy(specs.firstAdministratorSpec, async () => (await import('./commands/firstAdministrator')).runFirstAdministrator),
 ];

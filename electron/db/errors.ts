@@ -1,7 +1,7 @@
 /** Errors from opening a database. Messages are Norwegian and name no personal data. */
 export class DatabaseOpenError extends Error {
   constructor(
-    readonly kind: 'newer-version' | 'migration-failed' | 'not-a-database',
+    readonly kind: 'newer-version' | 'migration-failed' | 'not-a-database' | 'others-present',
     message: string,
   ) {
     super(message);

@@ -7,6 +7,7 @@ import { registerNorwegianText } from './norwegianText';
 import { applyJournalMode, applyPragmas } from './pragmas';
 import { isRemotePath } from './remotePath';
 import { isMarkedShared } from './sharing';
+import { refuseUpgradeWhileOthersOpen } from './upgradeGuard';
 import { windowsDriveTypes } from './windowsDrives';
 import type { DB } from './schema';
 
@@ -39,6 +40,10 @@ export interface OpenDatabaseOptions {
   verbose?: (sql: unknown) => void;
   /** Treat the path as remote (no WAL) whatever it looks like; tests and a PC that knows better. */
   remote?: boolean;
+  /** Migrate a shared file even though others had it open in the last minutes: the user has confirmed. */
+  upgradeDespiteOthers?: boolean;
+  /** The time the presence check compares heartbeats with (tests). Default: now. */
+  now?: () => Date;
 }
 
 /**
@@ -64,6 +69,7 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
     applyJournalMode(sqlite, options.readonly ?? false, shared);
     const pending = Object.keys(migrations).filter((name) => !applied.includes(name));
     if (pending.length > 0 && !options.readonly) {
+      if (!options.upgradeDespiteOthers) refuseUpgradeWhileOthersOpen(sqlite, options.now?.() ?? new Date());
       if (applied.length > 0) {
         const target = options.backupPath?.(applied.at(-1)!) ?? defaultBackupPath(path, applied.at(-1)!);
         await sqlite.backup(target);

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { CHANNEL_NAMES } from '@shared/contract';
+import { DatabaseOpenError } from '../db/errors';
 import type { AppDatabase } from '../db/open';
 import { startBackupSchedule, type BackupSchedule } from '../services/backups/schedule';
 import { systemClock, type ReadOnlyState } from '../services/context';
@@ -30,6 +31,7 @@ import {
 } from './security';
 import { startPresenceHeartbeat } from './presenceHeartbeat';
 import { openForStartup } from './startup';
+import { UPGRADE_ANYWAY, upgradeWithOthersDialog } from './upgradeDialog';
 import { describeDatabaseOpenFailure, STARTUP_FAILURE_TITLE } from './startupErrors';
 import { createDatabaseSwitch, createPathChooser } from './sharedDatabase';
 import { createMainWindow, focusExistingWindow } from './window';
@@ -125,10 +127,18 @@ async function start(): Promise<void> {
   try {
     mkdirSync(dirname(location.path), { recursive: true });
     const nativeBinding = chooseNativeBinding({ isPackaged: app.isPackaged, appPath: app.getAppPath(), exists: existsSync });
-    const started = await openForStartup({
-      path: location.path,
-      ...(nativeBinding ? { nativeBinding } : {}),
-    });
+    const open = (upgradeDespiteOthers: boolean) => openForStartup({ path: location.path, ...(nativeBinding ? { nativeBinding } : {}), upgradeDespiteOthers });
+    let started;
+    try {
+      started = await open(false);
+    } catch (error) {
+      // A newer Ettervern about to upgrade the shared file while colleagues have it open: they are named, the user decides.
+      if (!(error instanceof DatabaseOpenError && error.kind === 'others-present')) throw error;
+      const answer = await dialog.showMessageBox(upgradeWithOthersDialog(error.message));
+      if (answer.response !== UPGRADE_ANYWAY) throw error;
+      log.write({ event: 'upgrade-despite-others' });
+      started = await open(true);
+    }
     database = started.db;
     readOnly = started.readOnly;
   } catch (error) {

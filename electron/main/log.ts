@@ -15,6 +15,7 @@ export type LogEvent =
   | { event: 'presence-failed'; errorName: string }
   | { event: 'restart-after-restore' }
   | { event: 'database-switch' }
+  | { event: 'upgrade-despite-others' }
   | { event: 'database-open-failed'; errorName: string; kind?: string; sqliteCode?: string }
   | { event: 'channel-error'; channel: string; errorName: string; sqliteCode?: string }
   | { event: 'ipc-forbidden'; channel: string }

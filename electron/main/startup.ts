@@ -31,6 +31,8 @@ export interface StartupInput {
   writable?: (path: string) => boolean;
   /** Treat the path as remote (no WAL) whatever it looks like (default: judged from the path and Windows's drive types). */
   remote?: boolean;
+  /** The user confirmed upgrading the shared file although colleagues had it open (see upgradeGuard). */
+  upgradeDespiteOthers?: boolean;
 }
 
 export interface StartupDatabase {
@@ -62,5 +64,6 @@ export async function openForStartup(input: StartupInput): Promise<StartupDataba
     const readOnly: ReadOnlyState = { mode: 'read-only', reason: READ_ONLY_FILE_REASON, allow: READ_ONLY_ALLOW, databasePath: input.path };
     return { db: await openDatabase(input.path, { ...binding, readonly: true }), readOnly };
   }
-  return { db: await openDatabase(input.path, { ...binding, ...(input.remote === undefined ? {} : { remote: input.remote }) }), readOnly: null };
+  const remote = input.remote === undefined ? {} : { remote: input.remote };
+  return { db: await openDatabase(input.path, { ...binding, ...remote, upgradeDespiteOthers: input.upgradeDespiteOthers ?? false }), readOnly: null };
 }

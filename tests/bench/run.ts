@@ -9,6 +9,7 @@ import { caseListMeasure } from './measures/caseList';
 import { closureReportMeasure } from './measures/closureReport';
 import type { BenchContext, BenchMeasure } from './measures/context';
 import { saveEntryMeasure } from './measures/saveEntry';
+import { sharedDatabaseMeasure } from './measures/sharedDatabase';
 import { gridQueriesMeasure } from './measures/gridQueries';
 import { importReadersMeasure } from './measures/importReaders';
 import { importSheetMeasure } from './measures/importSheet';
@@ -20,6 +21,7 @@ const MEASURES: readonly BenchMeasure[] = [
   annualPivotMeasure,
   annualReportMeasure,
   saveEntryMeasure,
+  sharedDatabaseMeasure,
   gridQueriesMeasure,
   importReadersMeasure,
   importSheetMeasure,

@@ -1,7 +1,8 @@
 import type { BackupDto } from '@shared/contract';
 import type { ServiceContext } from '../context';
 import { listBackupFiles } from './files';
-import { backupFolder, takeBackup } from './service';
+import { claimDailyBackup, completeDailyBackup, releaseDailyBackup } from './dailyClaim';
+import { backupFolder, copyBackupTo, isSharedDatabase, localBackupFolder, takeBackup } from './service';
 
 export const BACKUP_CHECK_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -20,6 +21,39 @@ export interface ScheduleOptions {
 }
 
 /**
+ * A shared database: every PC's schedule asks, the first claim of the day takes the backup, the others
+ * skip it — including at start-up, so five PCs starting in the morning make one backup, not five.
+ */
+async function takeClaimedBackup(options: ScheduleOptions): Promise<BackupDto | null> {
+  const { ctx } = options;
+  const now = ctx.clock.now();
+  const day = now.toISOString().slice(0, 10);
+  if (!claimDailyBackup(ctx.db, day, now)) return null;
+  let backup: BackupDto;
+  try {
+    backup = await takeBackup(ctx, 'auto');
+  } catch (error) {
+    try {
+      releaseDailyBackup(ctx.db, day);
+    } catch {
+      // The share may be gone; the claim then stays and the next day starts afresh.
+    }
+    throw error;
+  }
+  completeDailyBackup(ctx.db, day, backup.fileName);
+  const local = localBackupFolder(ctx);
+  if (local) {
+    try {
+      await copyBackupTo(ctx, local, backup.fileName);
+    } catch (error) {
+      // The backup on the share is taken; a missing second copy is reported, not a reason to take it again.
+      options.onError(error);
+    }
+  }
+  return backup;
+}
+
+/**
  * A backup at start-up, then one a day: the app on the office PC may run for weeks, so an hourly look
  * at whether today's backup exists is what makes «daily» true. One backup runs at a time.
  */
@@ -29,6 +63,7 @@ export function startBackupSchedule(options: ScheduleOptions): BackupSchedule {
     if (running) return running;
     const attempt = (async () => {
       try {
+        if (isSharedDatabase(options.ctx)) return await takeClaimedBackup(options);
         const today = options.ctx.clock.now().toISOString().slice(0, 10);
         const hasToday = listBackupFiles(backupFolder(options.ctx)).some((f) => f.kind === 'auto' && f.createdAt.toISOString().slice(0, 10) === today);
         if (hasToday && !force) return null;

@@ -5,12 +5,13 @@ import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { readSettings } from '../settings/settings';
 import { findTeamMemberByUsername, toActor } from '../team/teamMembers';
-import { createVerifiedBackup, inspectBackup } from './backupFile';
+import { isMarkedShared } from '../../db/sharing';
+import { createVerifiedBackup, inspectBackup, writeVerifiedCopy } from './backupFile';
 import { backupsToRotate, listBackupFiles, resolveBackupFolder } from './files';
 import { restoreIntoOpenDatabase, restoreOverDamagedFile } from './restore';
 import { syncedFolderWarning } from './folderCheck';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 /** The database file on disk: in recovery mode the connection may be a stand-in for it. */
 function databasePath(ctx: ServiceContext): string {
@@ -18,14 +19,52 @@ function databasePath(ctx: ServiceContext): string {
 }
 
 /** The team's chosen folder; a damaged database may not even have readable settings. */
-export function backupFolder(ctx: ServiceContext): string {
-  let chosen: string | null = null;
+function chosenBackupFolder(ctx: ServiceContext): string | null {
   try {
-    chosen = readSettings(ctx).backupFolder;
+    return readSettings(ctx).backupFolder;
   } catch {
-    chosen = null;
+    return null;
   }
-  return resolveBackupFolder(databasePath(ctx), chosen);
+}
+
+/** A damaged file may not answer; it is then treated as unshared, as recovery mode always did. */
+export function isSharedDatabase(ctx: ServiceContext): boolean {
+  try {
+    return isMarkedShared(ctx.db.sqlite);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where the backups are. A shared database keeps them in `sikkerhetskopier` beside it on the share, the
+ * one folder every PC reaches; a folder chosen in the settings may exist on one PC only (see
+ * `localBackupFolder`). An unshared one uses the team's chosen folder.
+ */
+export function backupFolder(ctx: ServiceContext): string {
+  return resolveBackupFolder(databasePath(ctx), isSharedDatabase(ctx) ? null : chosenBackupFolder(ctx));
+}
+
+/**
+ * For a shared database: the chosen folder as a second place for the daily backup, when it is another
+ * folder and exists on this PC (the administrator's own disk, typically). Not created: on a colleague's
+ * PC the path means nothing, and a folder made there would only hide that.
+ */
+export function localBackupFolder(ctx: ServiceContext): string | null {
+  if (!isSharedDatabase(ctx)) return null;
+  const chosen = chosenBackupFolder(ctx);
+  if (!chosen) return null;
+  const folder = resolveBackupFolder(databasePath(ctx), chosen);
+  if (resolve(folder) === resolve(backupFolder(ctx)) || !isDirectory(folder)) return null;
+  return folder;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export function listBackups(ctx: ServiceContext): BackupListDto {
@@ -43,6 +82,12 @@ export async function takeBackup(ctx: ServiceContext, kind: 'auto' | 'manuell'):
   const keepMonths = readSettings(ctx).keepOtherBackupsMonths;
   for (const old of backupsToRotate(listBackupFiles(folder), { now: ctx.clock.now(), keepMonths })) rmSync(join(folder, old.fileName), { force: true });
   return backup;
+}
+
+/** The same backup again (the backup API, verified) under the same name in a second folder, then rotation there. */
+export async function copyBackupTo(ctx: ServiceContext, folder: string, fileName: string): Promise<void> {
+  await writeVerifiedCopy(ctx.db.sqlite, join(folder, fileName), ctx.db.nativeBinding);
+  for (const old of backupsToRotate(listBackupFiles(folder))) rmSync(join(folder, old.fileName), { force: true });
 }
 
 export async function createBackup(ctx: SignedInContext): Promise<BackupDto> {
