@@ -125,6 +125,44 @@ describe('no lost updates between two PCs on one file', () => {
     expect(ok(second, 'contacts:get', { id: contact.id }).name).toBe('NAV Steigen og Hamarøy');
   });
 
+  it('refuses a stale edit or delete of a network event and keeps the first save', () => {
+    const event = t.ok('network:create', { date: '2021-03-01', kind: 'informasjonsmote' });
+    t.ok('network:update', { id: event.id, version: event.version, date: '2021-03-02', kind: 'samarbeidsmote' });
+    expect(call(second, 'network:update', { id: event.id, version: event.version, date: '2021-03-03', kind: 'konferanse' })).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: `Oppføringen ${CONFLICT}`, fieldErrors: { version: `Oppføringen ${CONFLICT}` } },
+    });
+    expect(call(second, 'network:delete', { id: event.id, version: event.version })).toMatchObject({
+      error: { code: 'conflict', message: expect.stringContaining('ingenting ble slettet') },
+    });
+    expect(other.sqlite.prepare('select event_date, kind, version from network_events where id = ?').get(event.id)).toEqual({
+      event_date: '2021-03-02',
+      kind: 'samarbeidsmote',
+      version: event.version + 1,
+    });
+  });
+
+  it('refuses a stale edit or deactivation of a team member', () => {
+    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
+    // Changing team members is an administrator's: the second PC signs in as one too.
+    ok(second, 'session:sign-out', {});
+    ok(second, 'session:sign-in', { username: t.member!.username, password: TEST_PASSWORD });
+    t.ok('team-members:update', { id: jonas.id, version: jonas.version, displayName: 'Jonas Berg-Hansen', initials: 'JBH', role: 'teammedlem' });
+    expect(
+      call(second, 'team-members:update', { id: jonas.id, version: jonas.version, displayName: 'Jonas Bergh', initials: 'JB', role: 'administrator' }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict', message: `Teammedlemmet ${CONFLICT}` } });
+    expect(call(second, 'team-members:set-active', { id: jonas.id, version: jonas.version, active: false })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: `Teammedlemmet ${CONFLICT}` },
+    });
+    expect(other.sqlite.prepare('select display_name, initials, role, active from team_members where id = ?').get(jonas.id)).toEqual({
+      display_name: 'Jonas Berg-Hansen',
+      initials: 'JBH',
+      role: 'teammedlem',
+      active: 1,
+    });
+  });
+
   it('answers not_found, not conflict, for a record that is gone', () => {
     const refused = call(second, 'time-entries:update', {
       id: 999,

@@ -381,7 +381,13 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
         prepare: () => ({ event: t.ok('network:create', { date: '2020-03-02', kind: 'informasjonsmote' }), contact: madeContact() }),
         write: (p) => {
           const { event, contact } = p as { event: { id: number }; contact: { id: number } };
-          return t.ok('network:update', { id: event.id, date: '2020-03-03', kind: 'fagnettverk', contactIds: [contact.id] });
+          return t.ok('network:update', {
+            id: event.id,
+            version: versionOf(t, 'network_events', event.id),
+            date: '2020-03-03',
+            kind: 'fagnettverk',
+            contactIds: [contact.id],
+          });
         },
         expected: (e) => ({
           action: 'update',
@@ -393,7 +399,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       },
       'network:delete': {
         prepare: () => t.ok('network:create', { date: '2020-03-02', kind: 'informasjonsmote' }),
-        write: (e) => t.ok('network:delete', { id: idOf(e) }),
+        write: (e) => t.ok('network:delete', { id: idOf(e), version: versionOf(t, 'network_events', idOf(e)) }),
         expected: (e) => ({ action: 'delete', record_type: 'network_event', record_id: String(e.id), fields: [] }),
         values: ['2020-03-02'],
       },
@@ -442,13 +448,21 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
     },
     'team-members:update': {
       prepare: () => t.addMember('kari.nord', 'Kari Nordvik', 'KN'),
-      write: (m) => t.ok('team-members:update', { id: (m as { id: number }).id, displayName: 'Kari Nordvik-Lie', initials: 'KN', role: 'teammedlem' }),
+      write: (m) =>
+        t.ok('team-members:update', {
+          id: (m as { id: number }).id,
+          version: versionOf(t, 'team_members', (m as { id: number }).id),
+          displayName: 'Kari Nordvik-Lie',
+          initials: 'KN',
+          role: 'teammedlem',
+        }),
       expected: (m) => ({ action: 'update', record_type: 'team_member', record_id: String(m.id), fields: ['displayName'] }),
       values: ['Kari Nordvik-Lie', 'Nordvik'],
     },
     'team-members:set-active': {
       prepare: () => t.addMember('kari.nord', 'Kari Nordvik', 'KN'),
-      write: (m) => t.ok('team-members:set-active', { id: (m as { id: number }).id, active: false }),
+      write: (m) =>
+        t.ok('team-members:set-active', { id: (m as { id: number }).id, version: versionOf(t, 'team_members', (m as { id: number }).id), active: false }),
       expected: (m) => ({ action: 'deactivate', record_type: 'team_member', record_id: String(m.id), fields: ['active'] }),
       values: ['false', 'Kari'],
     },
