@@ -163,6 +163,36 @@ describe('no lost updates between two PCs on one file', () => {
     });
   });
 
+  it('refuses a stale correction or delete of an evaluation form and keeps the first correction', () => {
+    const created = t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2021-03-01', code: '01/21-ST' });
+    const form = t.ok('evaluations:register', { caseCode: created.code, receivedDate: '2021-03-05', consentToContact: null, answers: { respekt: 4 } });
+    t.ok('evaluations:update', { id: form.id, version: form.version, receivedDate: '2021-03-05', consentToContact: true, answers: { respekt: 5 } });
+    const stale = { id: form.id, version: form.version, receivedDate: '2021-03-06', consentToContact: false, answers: { respekt: 1 } };
+    expect(call(second, 'evaluations:update', stale)).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: `Evalueringen ${CONFLICT}`, fieldErrors: { version: `Evalueringen ${CONFLICT}` } },
+    });
+    expect(call(second, 'evaluations:delete', { id: form.id, version: form.version })).toMatchObject({ error: { code: 'conflict' } });
+    expect(ok(second, 'evaluations:list', { caseId: created.id })).toMatchObject([
+      { receivedDate: '2021-03-05', consentToContact: true, answers: { respekt: 5 }, version: form.version + 1 },
+    ]);
+  });
+
+  it('refuses a stale change of a life domain', () => {
+    const domain = t.ok('life-domains:list', {})[0]!;
+    ok(second, 'session:sign-out', {});
+    ok(second, 'session:sign-in', { username: t.member!.username, password: TEST_PASSWORD });
+    t.ok('life-domains:update', { id: domain.id, version: domain.version, name: 'Bolig og bosted' });
+    expect(call(second, 'life-domains:update', { id: domain.id, version: domain.version, retired: true })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: `Livsområdet ${CONFLICT}` },
+    });
+    expect(other.sqlite.prepare('select name, retired_at from life_domains where id = ?').get(domain.id)).toEqual({
+      name: 'Bolig og bosted',
+      retired_at: null,
+    });
+  });
+
   it('answers not_found, not conflict, for a record that is gone', () => {
     const refused = call(second, 'time-entries:update', {
       id: 999,

@@ -205,7 +205,7 @@ export function categoryId(t: TestDatabase, number: number): number {
  */
 export function versionOf(
   t: Pick<TestDatabase, 'db'>,
-  table: 'cases' | 'case_goals' | 'contacts' | 'time_entries' | 'settings' | 'network_events' | 'team_members',
+  table: 'cases' | 'case_goals' | 'contacts' | 'time_entries' | 'settings' | 'network_events' | 'team_members' | 'evaluation_responses' | 'life_domains',
   id: number,
 ): number {
   if (table === 'settings') {

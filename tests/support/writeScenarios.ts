@@ -142,7 +142,13 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       'evaluations:update': {
         prepare: () => (prepareCase(), registered()),
         write: (e) =>
-          t.ok('evaluations:update', { id: idOf(e), receivedDate: '2020-06-03', consentToContact: false, answers: { helhet: 4, endre: 'Flere møter' } }),
+          t.ok('evaluations:update', {
+            id: idOf(e),
+            version: versionOf(t, 'evaluation_responses', idOf(e)),
+            receivedDate: '2020-06-03',
+            consentToContact: false,
+            answers: { helhet: 4, endre: 'Flere møter' },
+          }),
         expected: (e) => ({
           action: 'update',
           record_type: 'evaluation',
@@ -153,7 +159,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       },
       'evaluations:delete': {
         prepare: () => (prepareCase(), registered()),
-        write: (e) => t.ok('evaluations:delete', { id: idOf(e) }),
+        write: (e) => t.ok('evaluations:delete', { id: idOf(e), version: versionOf(t, 'evaluation_responses', idOf(e)) }),
         expected: (e) => ({ action: 'delete', record_type: 'evaluation', record_id: String(e.id), fields: [] }),
         values: ['03/20-ST', 'Besøkene hjemme'],
       },
@@ -308,7 +314,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
         values: ['Fritid'],
       },
       'life-domains:update': {
-        write: () => t.ok('life-domains:update', { id: firstDomain(), name: 'Bosted', retired: true }),
+        write: () => t.ok('life-domains:update', { id: firstDomain(), version: versionOf(t, 'life_domains', firstDomain()), name: 'Bosted', retired: true }),
         expected: (d) => ({ action: 'update', record_type: 'life_domain', record_id: String(d.id), fields: ['name', 'retired'] }),
         values: ['Bosted'],
       },
