@@ -49,7 +49,7 @@ describe('contacts', () => {
       error: { code: 'conflict', message: expect.stringMatching(/kan bare arkiveres/) },
     });
     expect(t.counts()).toEqual(before);
-    expect(t.ok('contacts:archive', { id: nav.id, archived: true }).archived).toBe(true);
+    expect(t.ok('contacts:archive', { id: nav.id, version: versionOf(t, 'contacts', nav.id), archived: true }).archived).toBe(true);
     expect(names()).toEqual(['NAV Bodø']);
     expect(names({ includeArchived: true })).toEqual(['NAV Bodø', 'NAV Fauske']);
     expect(t.call('cases:link-contact', { caseId, contactId: nav.id, role: 'henviser' })).toMatchObject({

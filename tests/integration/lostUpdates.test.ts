@@ -193,6 +193,19 @@ describe('no lost updates between two PCs on one file', () => {
     });
   });
 
+  it('refuses archiving a contact changed since it was loaded', () => {
+    const contact = t.ok('contacts:create', { name: 'NAV Steigen', kind: 'nav', area: 'regional' });
+    t.ok('contacts:update', { id: contact.id, version: contact.version, name: 'NAV Steigen og Hamarøy', kind: 'nav', area: 'regional' });
+    expect(call(second, 'contacts:archive', { id: contact.id, version: contact.version, archived: true })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: `Kontakten ${CONFLICT}` },
+    });
+    expect(other.sqlite.prepare('select name, archived_at from contacts where id = ?').get(contact.id)).toEqual({
+      name: 'NAV Steigen og Hamarøy',
+      archived_at: null,
+    });
+  });
+
   it('answers not_found, not conflict, for a record that is gone', () => {
     const refused = call(second, 'time-entries:update', {
       id: 999,

@@ -340,7 +340,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       },
       'contacts:archive': {
         prepare: madeContact,
-        write: (c) => t.ok('contacts:archive', { id: idOf(c), archived: true }),
+        write: (c) => t.ok('contacts:archive', { id: idOf(c), version: versionOf(t, 'contacts', idOf(c)), archived: true }),
         expected: (c) => ({ action: 'archive', record_type: 'contact', record_id: String(c.id), fields: ['archived'] }),
         values: ['NAV Steigen'],
       },
