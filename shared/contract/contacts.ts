@@ -90,7 +90,7 @@ export const contactChannels = {
     changesContact,
   ),
   'contacts:archive': mutationChannel<ContactDto>()(
-    z.strictObject({ id: idSchema, archived: z.boolean() }),
+    z.strictObject({ id: idSchema, ...versionField, archived: z.boolean() }),
     'Arkiver (eller hent fram igjen) en samarbeidspartner',
     changesContact,
   ),

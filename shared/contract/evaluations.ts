@@ -1,5 +1,5 @@
 import { z } from '../validation/zodNorwegian';
-import { idSchema, isoDateSchema, yearSchema } from './common';
+import { idSchema, isoDateSchema, versionedIdInput, versionField, yearSchema } from './common';
 import { mutationChannel, queryChannel } from './channel';
 import { caseCodeSchema } from './cases/cases';
 import {
@@ -26,6 +26,8 @@ export interface EvaluationResponseDto {
   registeredAt: string;
   registeredByName: string | null;
   updatedAt: string;
+  /** Sent back with a correction or delete (migration 0013). */
+  version: number;
 }
 
 export interface EvaluationQuestionSummaryDto {
@@ -78,11 +80,11 @@ export const evaluationChannels = {
     changesEvaluations,
   ),
   'evaluations:update': mutationChannel<EvaluationResponseDto>()(
-    z.strictObject({ id: idSchema, ...evaluationFields }),
+    z.strictObject({ id: idSchema, ...versionField, ...evaluationFields }),
     'Rett et registrert evalueringsskjema',
     changesEvaluations,
   ),
-  'evaluations:delete': mutationChannel<{ id: number }>()(z.strictObject({ id: idSchema }), 'Slett et registrert evalueringsskjema', changesEvaluations),
+  'evaluations:delete': mutationChannel<{ id: number }>()(versionedIdInput, 'Slett et registrert evalueringsskjema', changesEvaluations),
   'evaluations:summary': queryChannel<EvaluationSummaryDto>()(
     z.strictObject({ year: yearSchema }),
     'Svarfordeling og snitt per spørsmål for et år (ingenting fra færre enn 5 svar)',

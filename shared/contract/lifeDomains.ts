@@ -1,5 +1,5 @@
 import { z } from '../validation/zodNorwegian';
-import { idSchema } from './common';
+import { idSchema, versionField } from './common';
 import { mutationChannel, queryChannel } from './channel';
 
 export interface LifeDomainDto {
@@ -7,6 +7,8 @@ export interface LifeDomainDto {
   name: string;
   sortOrder: number;
   retired: boolean;
+  /** Sent back with a change (migration 0013). */
+  version: number;
 }
 
 const domainName = z.string().trim().min(1).max(60);
@@ -20,7 +22,13 @@ export const lifeDomainChannels = {
     'audit_log',
   ]),
   'life-domains:update': mutationChannel<LifeDomainDto>()(
-    z.strictObject({ id: idSchema, name: domainName.optional(), retired: z.boolean().optional(), sortOrder: z.number().int().min(1).max(999).optional() }),
+    z.strictObject({
+      id: idSchema,
+      ...versionField,
+      name: domainName.optional(),
+      retired: z.boolean().optional(),
+      sortOrder: z.number().int().min(1).max(999).optional(),
+    }),
     'Endre navn, rekkefølge eller ta et livsområde ut av bruk (administrator)',
     ['life_domains', 'audit_log'],
   ),

@@ -1,5 +1,5 @@
 import { z } from '../validation/zodNorwegian';
-import { idSchema, isoDateSchema, yearSchema } from './common';
+import { idSchema, isoDateSchema, versionedIdInput, versionField, yearSchema } from './common';
 import { mutationChannel, queryChannel } from './channel';
 import { optionalText } from './cases/caseLife';
 import { NETWORK_KINDS, type NetworkKind } from '../domain/caseLife';
@@ -12,6 +12,8 @@ export interface NetworkEventDto {
   municipalityName: string | null;
   contacts: { id: number; name: string }[];
   note: string | null;
+  /** Sent back with an update or delete (migration 0013). */
+  version: number;
 }
 
 const eventFields = {
@@ -31,6 +33,10 @@ export const networkChannels = {
     ['network_events', 'network_event_contacts', 'contacts', 'municipalities'],
   ),
   'network:create': mutationChannel<NetworkEventDto>()(z.strictObject(eventFields), 'Registrer et møte eller en presentasjon', changesEvents),
-  'network:update': mutationChannel<NetworkEventDto>()(z.strictObject({ id: idSchema, ...eventFields }), 'Endre en oppføring i nettverksloggen', changesEvents),
-  'network:delete': mutationChannel<{ id: number }>()(z.strictObject({ id: idSchema }), 'Slett en oppføring i nettverksloggen', changesEvents),
+  'network:update': mutationChannel<NetworkEventDto>()(
+    z.strictObject({ id: idSchema, ...versionField, ...eventFields }),
+    'Endre en oppføring i nettverksloggen',
+    changesEvents,
+  ),
+  'network:delete': mutationChannel<{ id: number }>()(versionedIdInput, 'Slett en oppføring i nettverksloggen', changesEvents),
 } as const;

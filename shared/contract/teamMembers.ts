@@ -1,5 +1,5 @@
 import { z } from '../validation/zodNorwegian';
-import { idSchema, shortText } from './common';
+import { idSchema, shortText, versionField } from './common';
 import { mutationChannel, queryChannel } from './channel';
 import { TEAM_ROLES, type TeamRole } from '../domain/caseStatus';
 
@@ -10,6 +10,8 @@ export interface TeamMemberDto {
   initials: string;
   role: TeamRole;
   active: boolean;
+  /** Sent back with a change of name, initials, role or active state (migration 0013). */
+  version: number;
 }
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -42,7 +44,7 @@ export const createTeamMemberInput = z.strictObject({
   password: newPasswordSchema,
 });
 
-export const updateTeamMemberInput = z.strictObject({ id: idSchema, ...teamMemberNames, role: z.enum(TEAM_ROLES) });
+export const updateTeamMemberInput = z.strictObject({ id: idSchema, ...versionField, ...teamMemberNames, role: z.enum(TEAM_ROLES) });
 
 const TEAM = ['team_members', 'audit_log'] as const;
 
@@ -56,7 +58,7 @@ export const teamMemberChannels = {
   }),
   'team-members:update': mutationChannel<TeamMemberDto>()(updateTeamMemberInput, 'Endre navn, initialer eller rolle', TEAM),
   'team-members:set-active': mutationChannel<TeamMemberDto>()(
-    z.strictObject({ id: idSchema, active: z.boolean() }),
+    z.strictObject({ id: idSchema, ...versionField, active: z.boolean() }),
     'Deaktiver eller aktiver et teammedlem (slettes aldri: historikken beholdes)',
     TEAM,
   ),

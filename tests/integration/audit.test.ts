@@ -4,7 +4,7 @@ import type { AuditLogTable } from '../../electron/db/schema';
 import { CHANNEL_NAMES, contract, type MutationChannelName, type QueryChannelName } from '@shared/contract';
 import { readCalls } from '../support/readCalls';
 import { lastAuditId, sampleCase, sampleEntry, writeScenarios } from '../support/writeScenarios';
-import { createTestDatabase, municipalityId, TEST_NOW, TEST_PASSWORD, type TestDatabase } from '../support/testDatabase';
+import { createTestDatabase, municipalityId, TEST_NOW, TEST_PASSWORD, versionOf, type TestDatabase } from '../support/testDatabase';
 
 type AuditRow = Selectable<AuditLogTable>;
 
@@ -54,7 +54,7 @@ describe('audit log', () => {
     t.call('time-entries:create', { ...entryPayload(), hours: '0,25' });
     t.call('cases:create', { municipalityId: municipalityId(t, 'Felles'), referralDate: '2020-03-01' });
     t.call('team-members:create', { username: 'marit', displayName: 'Marit', initials: 'MS', password: TEST_PASSWORD });
-    t.call('team-members:set-active', { id: t.member!.id, active: false });
+    t.call('team-members:set-active', { id: t.member!.id, version: versionOf(t, 'team_members', t.member!.id), active: false });
     t.call('session:unlock', { password: TEST_PASSWORD });
     expect(auditSince(since)).toEqual([]);
   });

@@ -159,12 +159,12 @@ describe('life-domain ratings', () => {
     const added = t.ok('life-domains:create', { name: 'Fritid' });
     expect(domains().at(-1)).toMatchObject({ name: 'Fritid', sortOrder: 9 });
     expect(t.call('life-domains:create', { name: 'fritid' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    t.ok('life-domains:update', { id: housing!.id, retired: true, name: 'Bolig og bosted' });
+    t.ok('life-domains:update', { id: housing!.id, version: housing!.version, retired: true, name: 'Bolig og bosted' });
     expect(domains().map((d) => d.name)).not.toContain('Bolig og bosted');
     expect(t.ok('life-domains:list', { includeRetired: true }).find((d) => d.id === housing!.id)).toMatchObject({ retired: true });
     expect(t.ok('cases:get', { id: caseId }).ratings[0]!.domainName).toBe('Bolig og bosted');
     t.signInAs('jonas');
-    expect(t.call('life-domains:update', { id: added.id, retired: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(t.call('life-domains:update', { id: added.id, version: added.version, retired: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 });
 

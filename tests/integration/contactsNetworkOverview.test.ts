@@ -49,7 +49,7 @@ describe('contacts', () => {
       error: { code: 'conflict', message: expect.stringMatching(/kan bare arkiveres/) },
     });
     expect(t.counts()).toEqual(before);
-    expect(t.ok('contacts:archive', { id: nav.id, archived: true }).archived).toBe(true);
+    expect(t.ok('contacts:archive', { id: nav.id, version: versionOf(t, 'contacts', nav.id), archived: true }).archived).toBe(true);
     expect(names()).toEqual(['NAV Bodø']);
     expect(names({ includeArchived: true })).toEqual(['NAV Bodø', 'NAV Fauske']);
     expect(t.call('cases:link-contact', { caseId, contactId: nav.id, role: 'henviser' })).toMatchObject({
@@ -87,9 +87,9 @@ describe('network log', () => {
     expect(t.ok('network:list', { kind: 'informasjonsmote' })).toHaveLength(1);
     expect(t.ok('contacts:get', { id: nav.id }).uses).toBe(1);
     expect(t.call('contacts:delete', { version: versionOf(t, 'contacts', nav.id), id: nav.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    t.ok('network:update', { id: event.id, date: '2021-03-02', kind: 'samarbeidsmote', contactIds: [] });
+    t.ok('network:update', { id: event.id, version: event.version, date: '2021-03-02', kind: 'samarbeidsmote', contactIds: [] });
     expect(t.ok('contacts:get', { id: nav.id }).uses).toBe(0);
-    t.ok('network:delete', { id: event.id });
+    t.ok('network:delete', { id: event.id, version: versionOf(t, 'network_events', event.id) });
     expect(t.ok('network:list', {})).toHaveLength(1);
   });
 });

@@ -28,10 +28,16 @@ describe('registering a returned form', () => {
     });
     expect(form).toMatchObject({ caseId: c.id, caseCode: '01/20-ST', consentToContact: true, registeredByName: 'Marit Solvang' });
     expect(form.answers).toEqual({ respekt: 5, lyttet: 4, fungerte: 'Praktisk hjelp med NAV & bolig' });
-    const corrected = t.ok('evaluations:update', { id: form.id, receivedDate: '2020-08-02', consentToContact: null, answers: { respekt: 3 } });
+    const corrected = t.ok('evaluations:update', {
+      id: form.id,
+      version: form.version,
+      receivedDate: '2020-08-02',
+      consentToContact: null,
+      answers: { respekt: 3 },
+    });
     expect(corrected).toMatchObject({ receivedDate: '2020-08-02', consentToContact: null, answers: { respekt: 3 } });
     expect(t.ok('evaluations:list', { caseId: c.id })).toHaveLength(1);
-    t.ok('evaluations:delete', { id: form.id });
+    t.ok('evaluations:delete', { id: form.id, version: corrected.version });
     expect(t.ok('evaluations:list', {})).toEqual([]);
   });
 
@@ -48,7 +54,7 @@ describe('registering a returned form', () => {
     expect(t.raw('evaluations:register', { caseCode: '01/20-ST', receivedDate: '2020-08-01', consentToContact: null, answers: { navn: 'Ola' } })).toMatchObject(
       { ok: false, error: { code: 'validation' } },
     );
-    expect(t.raw('evaluations:delete', { id: 99 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(t.raw('evaluations:delete', { id: 99, version: 1 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });
 

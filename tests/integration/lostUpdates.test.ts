@@ -125,6 +125,87 @@ describe('no lost updates between two PCs on one file', () => {
     expect(ok(second, 'contacts:get', { id: contact.id }).name).toBe('NAV Steigen og Hamarøy');
   });
 
+  it('refuses a stale edit or delete of a network event and keeps the first save', () => {
+    const event = t.ok('network:create', { date: '2021-03-01', kind: 'informasjonsmote' });
+    t.ok('network:update', { id: event.id, version: event.version, date: '2021-03-02', kind: 'samarbeidsmote' });
+    expect(call(second, 'network:update', { id: event.id, version: event.version, date: '2021-03-03', kind: 'konferanse' })).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: `Oppføringen ${CONFLICT}`, fieldErrors: { version: `Oppføringen ${CONFLICT}` } },
+    });
+    expect(call(second, 'network:delete', { id: event.id, version: event.version })).toMatchObject({
+      error: { code: 'conflict', message: expect.stringContaining('ingenting ble slettet') },
+    });
+    expect(other.sqlite.prepare('select event_date, kind, version from network_events where id = ?').get(event.id)).toEqual({
+      event_date: '2021-03-02',
+      kind: 'samarbeidsmote',
+      version: event.version + 1,
+    });
+  });
+
+  it('refuses a stale edit or deactivation of a team member', () => {
+    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
+    // Changing team members is an administrator's: the second PC signs in as one too.
+    ok(second, 'session:sign-out', {});
+    ok(second, 'session:sign-in', { username: t.member!.username, password: TEST_PASSWORD });
+    t.ok('team-members:update', { id: jonas.id, version: jonas.version, displayName: 'Jonas Berg-Hansen', initials: 'JBH', role: 'teammedlem' });
+    expect(
+      call(second, 'team-members:update', { id: jonas.id, version: jonas.version, displayName: 'Jonas Bergh', initials: 'JB', role: 'administrator' }),
+    ).toMatchObject({ ok: false, error: { code: 'conflict', message: `Teammedlemmet ${CONFLICT}` } });
+    expect(call(second, 'team-members:set-active', { id: jonas.id, version: jonas.version, active: false })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: `Teammedlemmet ${CONFLICT}` },
+    });
+    expect(other.sqlite.prepare('select display_name, initials, role, active from team_members where id = ?').get(jonas.id)).toEqual({
+      display_name: 'Jonas Berg-Hansen',
+      initials: 'JBH',
+      role: 'teammedlem',
+      active: 1,
+    });
+  });
+
+  it('refuses a stale correction or delete of an evaluation form and keeps the first correction', () => {
+    const created = t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2021-03-01', code: '01/21-ST' });
+    const form = t.ok('evaluations:register', { caseCode: created.code, receivedDate: '2021-03-05', consentToContact: null, answers: { respekt: 4 } });
+    t.ok('evaluations:update', { id: form.id, version: form.version, receivedDate: '2021-03-05', consentToContact: true, answers: { respekt: 5 } });
+    const stale = { id: form.id, version: form.version, receivedDate: '2021-03-06', consentToContact: false, answers: { respekt: 1 } };
+    expect(call(second, 'evaluations:update', stale)).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: `Evalueringen ${CONFLICT}`, fieldErrors: { version: `Evalueringen ${CONFLICT}` } },
+    });
+    expect(call(second, 'evaluations:delete', { id: form.id, version: form.version })).toMatchObject({ error: { code: 'conflict' } });
+    expect(ok(second, 'evaluations:list', { caseId: created.id })).toMatchObject([
+      { receivedDate: '2021-03-05', consentToContact: true, answers: { respekt: 5 }, version: form.version + 1 },
+    ]);
+  });
+
+  it('refuses a stale change of a life domain', () => {
+    const domain = t.ok('life-domains:list', {})[0]!;
+    ok(second, 'session:sign-out', {});
+    ok(second, 'session:sign-in', { username: t.member!.username, password: TEST_PASSWORD });
+    t.ok('life-domains:update', { id: domain.id, version: domain.version, name: 'Bolig og bosted' });
+    expect(call(second, 'life-domains:update', { id: domain.id, version: domain.version, retired: true })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: `Livsområdet ${CONFLICT}` },
+    });
+    expect(other.sqlite.prepare('select name, retired_at from life_domains where id = ?').get(domain.id)).toEqual({
+      name: 'Bolig og bosted',
+      retired_at: null,
+    });
+  });
+
+  it('refuses archiving a contact changed since it was loaded', () => {
+    const contact = t.ok('contacts:create', { name: 'NAV Steigen', kind: 'nav', area: 'regional' });
+    t.ok('contacts:update', { id: contact.id, version: contact.version, name: 'NAV Steigen og Hamarøy', kind: 'nav', area: 'regional' });
+    expect(call(second, 'contacts:archive', { id: contact.id, version: contact.version, archived: true })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: `Kontakten ${CONFLICT}` },
+    });
+    expect(other.sqlite.prepare('select name, archived_at from contacts where id = ?').get(contact.id)).toEqual({
+      name: 'NAV Steigen og Hamarøy',
+      archived_at: null,
+    });
+  });
+
   it('answers not_found, not conflict, for a record that is gone', () => {
     const refused = call(second, 'time-entries:update', {
       id: 999,

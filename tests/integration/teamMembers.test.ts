@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../electron/services/context';
 import { createDispatcher } from '../../electron/services/dispatcher';
-import { createTestDatabase, FIRST_MEMBER, TEST_PASSWORD, TEST_PASSWORD_COST, type TestDatabase } from '../support/testDatabase';
+import { createTestDatabase, FIRST_MEMBER, TEST_PASSWORD, TEST_PASSWORD_COST, versionOf, type TestDatabase } from '../support/testDatabase';
 
 let t: TestDatabase;
 afterEach(() => t.close());
@@ -85,7 +85,13 @@ describe('team members', () => {
   it('edits name, initials and role, auditing only the changed field names', async () => {
     t = await createTestDatabase();
     const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
-    const updated = t.ok('team-members:update', { id: jonas.id, displayName: 'Jonas Berg-Hansen', initials: 'JB', role: 'administrator' });
+    const updated = t.ok('team-members:update', {
+      id: jonas.id,
+      version: jonas.version,
+      displayName: 'Jonas Berg-Hansen',
+      initials: 'JB',
+      role: 'administrator',
+    });
     expect(updated).toMatchObject({ displayName: 'Jonas Berg-Hansen', role: 'administrator' });
     const row = t.db.sqlite.prepare("select fields from audit_log where action = 'update' order by id desc limit 1").get();
     expect(row).toEqual({ fields: '["displayName","role"]' });
@@ -94,9 +100,15 @@ describe('team members', () => {
   it('keeps at least one active administrator', async () => {
     t = await createTestDatabase();
     const before = t.counts();
-    const demote = t.call('team-members:update', { id: t.member!.id, displayName: 'Marit Solvang', initials: 'MS', role: 'teammedlem' });
+    const demote = t.call('team-members:update', {
+      id: t.member!.id,
+      version: versionOf(t, 'team_members', t.member!.id),
+      displayName: 'Marit Solvang',
+      initials: 'MS',
+      role: 'teammedlem',
+    });
     expect(demote).toMatchObject({ ok: false, error: { code: 'conflict', fieldErrors: { role: 'Teamet må ha minst én aktiv administrator' } } });
-    const self = t.call('team-members:set-active', { id: t.member!.id, active: false });
+    const self = t.call('team-members:set-active', { id: t.member!.id, version: versionOf(t, 'team_members', t.member!.id), active: false });
     expect(self).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(t.counts()).toEqual(before);
   });
@@ -179,7 +191,7 @@ describe('signing in', () => {
     const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
     t.signInAs('jonas');
     t.signInAs('marit');
-    t.ok('team-members:set-active', { id: jonas.id, active: false });
+    t.ok('team-members:set-active', { id: jonas.id, version: versionOf(t, 'team_members', jonas.id), active: false });
     expect(t.ok('team-members:list', {}).map((m) => m.username)).toEqual(['marit']);
     expect(
       t
@@ -196,7 +208,7 @@ describe('signing in', () => {
 
     // Signed in before the deactivation: the next write is refused.
     t.ok('session:sign-in', { username: 'marit', password: TEST_PASSWORD });
-    t.ok('team-members:set-active', { id: jonas.id, active: true });
+    t.ok('team-members:set-active', { id: jonas.id, version: versionOf(t, 'team_members', jonas.id), active: true });
     t.signInAs('jonas');
     t.db.sqlite.prepare('update team_members set active = 0 where id = ?').run(jonas.id);
     const write = t.call('session:lock', {});

@@ -203,7 +203,11 @@ export function categoryId(t: TestDatabase, number: number): number {
  * The stored version of a record, read the way a freshly loaded page has it: tests that are not about
  * concurrent edits send it with each edit, as the page would (migration 0013).
  */
-export function versionOf(t: Pick<TestDatabase, 'db'>, table: 'cases' | 'case_goals' | 'contacts' | 'time_entries' | 'settings', id: number): number {
+export function versionOf(
+  t: Pick<TestDatabase, 'db'>,
+  table: 'cases' | 'case_goals' | 'contacts' | 'time_entries' | 'settings' | 'network_events' | 'team_members' | 'evaluation_responses' | 'life_domains',
+  id: number,
+): number {
   if (table === 'settings') {
     // The settings form's revision: see settingsRevision in the settings service.
     return (t.db.sqlite.prepare('select coalesce(sum(version), 0) + 1 as v from settings').get() as { v: number }).v;

@@ -142,7 +142,13 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       'evaluations:update': {
         prepare: () => (prepareCase(), registered()),
         write: (e) =>
-          t.ok('evaluations:update', { id: idOf(e), receivedDate: '2020-06-03', consentToContact: false, answers: { helhet: 4, endre: 'Flere møter' } }),
+          t.ok('evaluations:update', {
+            id: idOf(e),
+            version: versionOf(t, 'evaluation_responses', idOf(e)),
+            receivedDate: '2020-06-03',
+            consentToContact: false,
+            answers: { helhet: 4, endre: 'Flere møter' },
+          }),
         expected: (e) => ({
           action: 'update',
           record_type: 'evaluation',
@@ -153,7 +159,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       },
       'evaluations:delete': {
         prepare: () => (prepareCase(), registered()),
-        write: (e) => t.ok('evaluations:delete', { id: idOf(e) }),
+        write: (e) => t.ok('evaluations:delete', { id: idOf(e), version: versionOf(t, 'evaluation_responses', idOf(e)) }),
         expected: (e) => ({ action: 'delete', record_type: 'evaluation', record_id: String(e.id), fields: [] }),
         values: ['03/20-ST', 'Besøkene hjemme'],
       },
@@ -308,7 +314,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
         values: ['Fritid'],
       },
       'life-domains:update': {
-        write: () => t.ok('life-domains:update', { id: firstDomain(), name: 'Bosted', retired: true }),
+        write: () => t.ok('life-domains:update', { id: firstDomain(), version: versionOf(t, 'life_domains', firstDomain()), name: 'Bosted', retired: true }),
         expected: (d) => ({ action: 'update', record_type: 'life_domain', record_id: String(d.id), fields: ['name', 'retired'] }),
         values: ['Bosted'],
       },
@@ -334,7 +340,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       },
       'contacts:archive': {
         prepare: madeContact,
-        write: (c) => t.ok('contacts:archive', { id: idOf(c), archived: true }),
+        write: (c) => t.ok('contacts:archive', { id: idOf(c), version: versionOf(t, 'contacts', idOf(c)), archived: true }),
         expected: (c) => ({ action: 'archive', record_type: 'contact', record_id: String(c.id), fields: ['archived'] }),
         values: ['NAV Steigen'],
       },
@@ -381,7 +387,13 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
         prepare: () => ({ event: t.ok('network:create', { date: '2020-03-02', kind: 'informasjonsmote' }), contact: madeContact() }),
         write: (p) => {
           const { event, contact } = p as { event: { id: number }; contact: { id: number } };
-          return t.ok('network:update', { id: event.id, date: '2020-03-03', kind: 'fagnettverk', contactIds: [contact.id] });
+          return t.ok('network:update', {
+            id: event.id,
+            version: versionOf(t, 'network_events', event.id),
+            date: '2020-03-03',
+            kind: 'fagnettverk',
+            contactIds: [contact.id],
+          });
         },
         expected: (e) => ({
           action: 'update',
@@ -393,7 +405,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       },
       'network:delete': {
         prepare: () => t.ok('network:create', { date: '2020-03-02', kind: 'informasjonsmote' }),
-        write: (e) => t.ok('network:delete', { id: idOf(e) }),
+        write: (e) => t.ok('network:delete', { id: idOf(e), version: versionOf(t, 'network_events', idOf(e)) }),
         expected: (e) => ({ action: 'delete', record_type: 'network_event', record_id: String(e.id), fields: [] }),
         values: ['2020-03-02'],
       },
@@ -442,13 +454,21 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
     },
     'team-members:update': {
       prepare: () => t.addMember('kari.nord', 'Kari Nordvik', 'KN'),
-      write: (m) => t.ok('team-members:update', { id: (m as { id: number }).id, displayName: 'Kari Nordvik-Lie', initials: 'KN', role: 'teammedlem' }),
+      write: (m) =>
+        t.ok('team-members:update', {
+          id: (m as { id: number }).id,
+          version: versionOf(t, 'team_members', (m as { id: number }).id),
+          displayName: 'Kari Nordvik-Lie',
+          initials: 'KN',
+          role: 'teammedlem',
+        }),
       expected: (m) => ({ action: 'update', record_type: 'team_member', record_id: String(m.id), fields: ['displayName'] }),
       values: ['Kari Nordvik-Lie', 'Nordvik'],
     },
     'team-members:set-active': {
       prepare: () => t.addMember('kari.nord', 'Kari Nordvik', 'KN'),
-      write: (m) => t.ok('team-members:set-active', { id: (m as { id: number }).id, active: false }),
+      write: (m) =>
+        t.ok('team-members:set-active', { id: (m as { id: number }).id, version: versionOf(t, 'team_members', (m as { id: number }).id), active: false }),
       expected: (m) => ({ action: 'deactivate', record_type: 'team_member', record_id: String(m.id), fields: ['active'] }),
       values: ['false', 'Kari'],
     },

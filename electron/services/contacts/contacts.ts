@@ -154,6 +154,7 @@ export function updateContact(ctx: SignedInContext, input: ChannelParsedInput<'c
 
 export function archiveContact(ctx: SignedInContext, input: ChannelParsedInput<'contacts:archive'>): ContactDto {
   transaction(ctx.db, () => {
+    claimContact(ctx, input, 'update');
     const before = getContact(ctx, input);
     if (before.archived === input.archived) return;
     const now = ctx.clock.now().toISOString();

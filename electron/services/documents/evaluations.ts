@@ -7,6 +7,7 @@ import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { requireCaseByCode } from '../cases/cases';
 import { notFound } from '../errors/serviceError';
+import { versionCheck } from '../versions/versionedRecord';
 
 const QUESTION_KIND = new Map<string, 'scale' | 'text'>(EVALUATION_QUESTIONS.map((q) => [q.id, q.kind]));
 
@@ -15,7 +16,7 @@ function responseQuery(ctx: ServiceContext) {
     .selectFrom('evaluation_responses as r')
     .innerJoin('cases as c', 'c.id', 'r.case_id')
     .leftJoin('team_members as m', 'm.id', 'r.created_by')
-    .select(['r.id', 'r.case_id', 'c.code', 'r.received_date', 'r.consent_to_contact', 'r.created_at', 'r.updated_at', 'm.display_name']);
+    .select(['r.id', 'r.case_id', 'c.code', 'r.received_date', 'r.consent_to_contact', 'r.created_at', 'r.updated_at', 'r.version', 'm.display_name']);
 }
 
 function answersOf(ctx: ServiceContext, ids: number[]): Map<number, EvaluationAnswers> {
@@ -46,6 +47,7 @@ function toDtos(ctx: ServiceContext, rows: ResponseRow[]): EvaluationResponseDto
     registeredAt: r.created_at,
     registeredByName: r.display_name,
     updatedAt: r.updated_at,
+    version: r.version,
   }));
 }
 
@@ -64,9 +66,11 @@ export function latestEvaluation(ctx: ServiceContext, caseId: number): Evaluatio
   return listEvaluations(ctx, { caseId })[0] ?? null;
 }
 
+const EVALUATION_MISSING = 'Evalueringsskjemaet finnes ikke';
+
 function responseById(ctx: ServiceContext, id: number): EvaluationResponseDto {
   const row = first(ctx.db, responseQuery(ctx).where('r.id', '=', id));
-  if (!row) throw notFound('Evalueringsskjemaet finnes ikke', 'id');
+  if (!row) throw notFound(EVALUATION_MISSING, 'id');
   return toDtos(ctx, [row])[0]!;
 }
 
@@ -120,8 +124,12 @@ export function registerEvaluation(ctx: SignedInContext, input: ChannelParsedInp
   return responseById(ctx, id);
 }
 
+/** Refuses the write if a colleague has saved the form since the client read it (migration 0013). */
+const claimEvaluation = versionCheck('evaluation_responses', 'Evalueringen', EVALUATION_MISSING);
+
 export function updateEvaluation(ctx: SignedInContext, input: ChannelParsedInput<'evaluations:update'>): EvaluationResponseDto {
   transaction(ctx.db, () => {
+    claimEvaluation(ctx, input, 'update');
     const existing = responseById(ctx, input.id);
     run(
       ctx.db,
@@ -138,7 +146,7 @@ export function updateEvaluation(ctx: SignedInContext, input: ChannelParsedInput
 
 export function deleteEvaluation(ctx: SignedInContext, input: ChannelParsedInput<'evaluations:delete'>): { id: number } {
   transaction(ctx.db, () => {
-    responseById(ctx, input.id);
+    claimEvaluation(ctx, input, 'delete');
     run(ctx.db, ctx.db.kysely.deleteFrom('evaluation_answers').where('response_id', '=', input.id));
     run(ctx.db, ctx.db.kysely.deleteFrom('evaluation_responses').where('id', '=', input.id));
     recordAudit(ctx, 'delete', 'evaluation', input.id);

@@ -7,18 +7,27 @@ import { isoDateInOslo, yearRange } from '@shared/dates';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, notFound } from '../errors/serviceError';
+import { versionCheck } from '../versions/versionedRecord';
 
 function eventQuery(ctx: ServiceContext) {
   return ctx.db.kysely
     .selectFrom('network_events as e')
     .leftJoin('municipalities as m', 'm.id', 'e.municipality_id')
-    .select(['e.id', 'e.event_date', 'e.kind', 'e.municipality_id', 'm.name as municipality_name', 'e.note']);
+    .select(['e.id', 'e.event_date', 'e.kind', 'e.municipality_id', 'm.name as municipality_name', 'e.note', 'e.version']);
 }
 
 function withContacts(
   ctx: ServiceContext,
   rows: ReturnType<
-    typeof all<{ id: number; event_date: string; kind: NetworkKind; municipality_id: number | null; municipality_name: string | null; note: string | null }>
+    typeof all<{
+      id: number;
+      event_date: string;
+      kind: NetworkKind;
+      municipality_id: number | null;
+      municipality_name: string | null;
+      note: string | null;
+      version: number;
+    }>
   >,
 ): NetworkEventDto[] {
   const ids = rows.map((r) => r.id);
@@ -40,6 +49,7 @@ function withContacts(
     municipalityId: r.municipality_id,
     municipalityName: r.municipality_name,
     note: r.note,
+    version: r.version,
     contacts: links.filter((l) => l.event_id === r.id).map((l) => ({ id: l.id, name: l.name })),
   }));
 }
@@ -57,9 +67,14 @@ export function listNetworkEvents(ctx: ServiceContext, input: ChannelParsedInput
 
 function getEvent(ctx: ServiceContext, id: number): NetworkEventDto {
   const row = first(ctx.db, eventQuery(ctx).where('e.id', '=', id));
-  if (!row) throw notFound('Oppføringen finnes ikke');
+  if (!row) throw notFound(EVENT_MISSING);
   return withContacts(ctx, [row])[0]!;
 }
+
+const EVENT_MISSING = 'Oppføringen finnes ikke';
+
+/** Refuses the write if a colleague has saved the event since the client read it (migration 0013). */
+const claimEvent = versionCheck('network_events', 'Oppføringen', EVENT_MISSING);
 
 type EventFields = ChannelParsedInput<'network:create'>;
 
@@ -122,7 +137,7 @@ export function updateNetworkEvent(ctx: SignedInContext, input: ChannelParsedInp
   return getEvent(
     ctx,
     transaction(ctx.db, () => {
-      getEvent(ctx, input.id);
+      claimEvent(ctx, input, 'update');
       return writeEvent(ctx, input.id, input);
     }),
   );
@@ -130,7 +145,7 @@ export function updateNetworkEvent(ctx: SignedInContext, input: ChannelParsedInp
 
 export function deleteNetworkEvent(ctx: SignedInContext, input: ChannelParsedInput<'network:delete'>): { id: number } {
   return transaction(ctx.db, () => {
-    getEvent(ctx, input.id);
+    claimEvent(ctx, input, 'delete');
     run(ctx.db, ctx.db.kysely.deleteFrom('network_events').where('id', '=', input.id));
     recordAudit(ctx, 'delete', 'network_event', input.id, []);
     return { id: input.id };

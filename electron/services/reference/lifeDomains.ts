@@ -7,10 +7,16 @@ import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { AuditedField } from '@shared/contract/auditedFields';
 import type { ServiceContext, SignedInContext } from '../context';
 import { notFound, ServiceError } from '../errors/serviceError';
+import { versionCheck } from '../versions/versionedRecord';
 
-function toDto(row: { id: number; name: string; sort_order: number; retired_at: string | null }): LifeDomainDto {
-  return { id: row.id, name: row.name, sortOrder: row.sort_order, retired: row.retired_at !== null };
+function toDto(row: { id: number; name: string; sort_order: number; retired_at: string | null; version: number }): LifeDomainDto {
+  return { id: row.id, name: row.name, sortOrder: row.sort_order, retired: row.retired_at !== null, version: row.version };
 }
+
+const DOMAIN_MISSING = 'Livsområdet finnes ikke';
+
+/** Refuses the write if another administrator has saved the domain since the client read it (migration 0013). */
+const claimDomain = versionCheck('life_domains', 'Livsområdet', DOMAIN_MISSING);
 
 export function listLifeDomains(ctx: ServiceContext, input: ChannelParsedInput<'life-domains:list'>): LifeDomainDto[] {
   let query = ctx.db.kysely.selectFrom('life_domains').selectAll().orderBy('sort_order').orderBy('id');
@@ -58,8 +64,9 @@ export function createLifeDomain(ctx: SignedInContext, input: ChannelParsedInput
 export function updateLifeDomain(ctx: SignedInContext, input: ChannelParsedInput<'life-domains:update'>): LifeDomainDto {
   requireAdministrator(ctx, ADMINISTRATOR_ONLY);
   return transaction(ctx.db, () => {
+    claimDomain(ctx, input, 'update');
     const row = first(ctx.db, ctx.db.kysely.selectFrom('life_domains').selectAll().where('id', '=', input.id));
-    if (!row) throw notFound('Livsområdet finnes ikke');
+    if (!row) throw notFound(DOMAIN_MISSING);
     if (input.name !== undefined) requireUniqueName(ctx, input.name, input.id);
     const retiredAt = input.retired === undefined ? row.retired_at : input.retired ? (row.retired_at ?? ctx.clock.now().toISOString()) : null;
     const next = { name: input.name ?? row.name, sort_order: input.sortOrder ?? row.sort_order, retired_at: retiredAt } satisfies Updateable<LifeDomainsTable>;

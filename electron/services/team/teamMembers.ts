@@ -7,6 +7,7 @@ import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { Actor, ServiceContext, SignedInContext } from '../context';
 import { newPasswordHash, storePasswordHash } from '../session/credentials';
 import { notFound, ServiceError } from '../errors/serviceError';
+import { versionCheck } from '../versions/versionedRecord';
 
 export function toTeamMemberDto(row: TeamMemberRow): TeamMemberDto {
   return {
@@ -16,6 +17,7 @@ export function toTeamMemberDto(row: TeamMemberRow): TeamMemberDto {
     initials: row.initials,
     role: row.role,
     active: row.active === 1,
+    version: row.version,
   };
 }
 
@@ -49,9 +51,14 @@ export function findTeamMemberById(ctx: Pick<ServiceContext, 'db'>, id: number):
   return first(ctx.db, ctx.db.kysely.selectFrom('team_members').selectAll().where('id', '=', id));
 }
 
+const MEMBER_MISSING = 'Fant ikke teammedlemmet';
+
+/** Refuses the write if another administrator has saved the member since the client read it (migration 0013). */
+const claimMember = versionCheck('team_members', 'Teammedlemmet', MEMBER_MISSING);
+
 function requireMember(ctx: ServiceContext, id: number): TeamMemberRow {
   const row = findTeamMemberById(ctx, id);
-  if (!row) throw notFound('Fant ikke teammedlemmet', 'id');
+  if (!row) throw notFound(MEMBER_MISSING, 'id');
   return row;
 }
 
@@ -119,13 +126,14 @@ export function updateTeamMember(ctx: SignedInContext, input: ChannelParsedInput
   requireAdministrator(ctx);
   return transaction(ctx.db, () => {
     const row = requireMember(ctx, input.id);
+    claimMember(ctx, input, 'update');
     const changes = { display_name: input.displayName, initials: input.initials, role: input.role } satisfies Updateable<TeamMembersTable>;
     const changed = [
       row.display_name !== changes.display_name ? ('displayName' as const) : null,
       row.initials !== changes.initials ? ('initials' as const) : null,
       row.role !== changes.role ? ('role' as const) : null,
     ].filter((f) => f !== null);
-    if (changed.length === 0) return toTeamMemberDto(row);
+    if (changed.length === 0) return toTeamMemberDto(requireMember(ctx, row.id));
     if (changed.includes('role')) refuseLosingLastAdministrator(ctx, row, 'role');
     run(ctx.db, ctx.db.kysely.updateTable('team_members').set(changes).where('id', '=', row.id));
     recordAudit(ctx, 'update', 'team_member', row.id, auditedFields('team-members:update', changed));
@@ -138,7 +146,8 @@ export function setTeamMemberActive(ctx: SignedInContext, input: ChannelParsedIn
   const actor = requireAdministrator(ctx);
   return transaction(ctx.db, () => {
     const row = requireMember(ctx, input.id);
-    if ((row.active === 1) === input.active) return toTeamMemberDto(row);
+    claimMember(ctx, input, 'update');
+    if ((row.active === 1) === input.active) return toTeamMemberDto(requireMember(ctx, row.id));
     if (!input.active) {
       if (row.id === actor.id) throw new ServiceError('conflict', 'Du kan ikke deaktivere deg selv', { active: 'Du kan ikke deaktivere deg selv' });
       refuseLosingLastAdministrator(ctx, row, 'active');

@@ -11,6 +11,7 @@ import { SectionCard } from '@renderer/components/SectionCard';
 import { todayIso } from '@renderer/lib/dates';
 import { useApiQuery } from '@renderer/lib/query';
 import { useSubmit } from '@renderer/lib/useSubmit';
+import { useEditedVersion } from '@renderer/lib/useEditedVersion';
 
 const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
@@ -22,9 +23,16 @@ export function RiskSection({ detail }: { detail: CaseDetailDto }) {
   const styles = useStyles();
   const members = useApiQuery('team-members:list', {});
   const step = useSubmit('cases:record-risk-assessment');
+  const edited = useEditedVersion(detail.version, step.stale);
   const [date, setDate] = useState(detail.risk.date ?? todayIso());
   const [by, setBy] = useState<number | undefined>(detail.risk.assessedBy?.id);
   const [done, setDone] = useState(detail.risk.done ?? true);
+  const change =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      edited.touch();
+      set(value);
+    };
   const chosen = members.data?.find((m) => m.id === by);
   const current = detail.risk.date
     ? `${detail.risk.done ? 'Gjennomført' : 'Ikke gjennomført'} ${formatNorwegianDate(detail.risk.date)} av ${detail.risk.assessedBy?.displayName ?? 'ukjent'}.`
@@ -36,11 +44,11 @@ export function RiskSection({ detail }: { detail: CaseDetailDto }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void step.submit({ id: detail.id, version: detail.version, date, assessedById: by ?? 0, done });
+          void step.submit({ id: detail.id, version: edited.version(), date, assessedById: by ?? 0, done }).then((ok) => ok && edited.saved());
         }}
       >
         <FormField label="Dato for vurdering" required validationMessage={step.fieldErrors.date}>
-          <DateInput value={date} onChange={setDate} />
+          <DateInput value={date} onChange={change(setDate)} />
         </FormField>
         <FormField label="Vurdert av" required validationMessage={step.fieldErrors.assessedById}>
           <Dropdown
@@ -48,7 +56,7 @@ export function RiskSection({ detail }: { detail: CaseDetailDto }) {
             placeholder="Velg teammedlem"
             value={chosen?.displayName ?? ''}
             selectedOptions={by ? [String(by)] : []}
-            onOptionSelect={(_e, d) => setBy(d.optionValue ? Number(d.optionValue) : undefined)}
+            onOptionSelect={(_e, d) => change(setBy)(d.optionValue ? Number(d.optionValue) : undefined)}
           >
             {(members.data ?? []).map((m) => (
               <Option key={m.id} value={String(m.id)}>
@@ -57,7 +65,7 @@ export function RiskSection({ detail }: { detail: CaseDetailDto }) {
             ))}
           </Dropdown>
         </FormField>
-        <Checkbox label="Gjennomført" checked={done} onChange={(_e, d) => setDone(d.checked === true)} />
+        <Checkbox label="Gjennomført" checked={done} onChange={(_e, d) => change(setDone)(d.checked === true)} />
         <Button type="submit" disabled={step.pending}>
           Lagre vurdering
         </Button>
@@ -71,6 +79,7 @@ export function RiskSection({ detail }: { detail: CaseDetailDto }) {
 export function StaffSection({ detail }: { detail: CaseDetailDto }) {
   const styles = useStyles();
   const step = useSubmit('cases:set-staff');
+  const edited = useEditedVersion(detail.version, step.stale);
   const caseload = useApiQuery('cases:caseload', {});
   const [staffIds, setStaffIds] = useState(detail.staff.map((s) => s.id));
   return (
@@ -85,11 +94,17 @@ export function StaffSection({ detail }: { detail: CaseDetailDto }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void step.submit({ id: detail.id, version: detail.version, staffIds });
+          void step.submit({ id: detail.id, version: edited.version(), staffIds }).then((ok) => ok && edited.saved());
         }}
       >
         <FormField label="Ansatte" validationMessage={step.fieldErrors.staffIds}>
-          <MemberPicker value={staffIds} onChange={setStaffIds} />
+          <MemberPicker
+            value={staffIds}
+            onChange={(ids) => {
+              edited.touch();
+              setStaffIds(ids);
+            }}
+          />
         </FormField>
         <Button type="submit" disabled={step.pending}>
           Lagre ansatte

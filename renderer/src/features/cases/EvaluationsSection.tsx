@@ -12,6 +12,7 @@ import { StepDialog } from '@renderer/components/StepDialog';
 import { errorMessage } from '@renderer/lib/api';
 import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { useSubmit } from '@renderer/lib/useSubmit';
+import { useEditedVersion } from '@renderer/lib/useEditedVersion';
 import { draftFrom, emptyDraft, EvaluationFields, type EvaluationDraft } from './EvaluationFields';
 
 const useStyles = makeStyles({
@@ -69,7 +70,7 @@ export function EvaluationsSection({ detail }: { detail: CaseDetailDto }) {
                   confirmLabel="Slett"
                   onConfirm={async () => {
                     try {
-                      await remove.mutateAsync({ id: r.id });
+                      await remove.mutateAsync({ id: r.id, version: r.version });
                       return null;
                     } catch (error) {
                       return errorMessage(error);
@@ -113,6 +114,8 @@ function RegisterEvaluation({ detail }: { detail: CaseDetailDto }) {
 function EditEvaluation({ response }: { response: EvaluationResponseDto }) {
   const styles = useStyles();
   const step = useSubmit('evaluations:update');
+  // The version shown when the dialog opened: a live refresh while typing must not let a stale save through.
+  const edited = useEditedVersion(response.version, step.stale);
   const [draft, setDraft] = useState<EvaluationDraft>(() => draftFrom(response));
   return (
     <StepDialog
@@ -121,9 +124,13 @@ function EditEvaluation({ response }: { response: EvaluationResponseDto }) {
       title={`Rett evalueringsskjema – sak ${response.caseCode}`}
       submitLabel="Lagre endringene"
       message={step.message}
+      stale={step.stale}
       surfaceClassName={styles.surface}
-      onOpen={() => setDraft(draftFrom(response))}
-      onSubmit={() => step.submit({ id: response.id, ...draft })}
+      onOpen={() => {
+        edited.begin();
+        setDraft(draftFrom(response));
+      }}
+      onSubmit={() => step.submit({ id: response.id, version: edited.version(), ...draft })}
     >
       <EvaluationFields draft={draft} onChange={setDraft} fieldErrors={step.fieldErrors} />
     </StepDialog>

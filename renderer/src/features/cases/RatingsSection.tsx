@@ -31,6 +31,7 @@ import { SectionCard } from '@renderer/components/SectionCard';
 import { todayIso } from '@renderer/lib/dates';
 import { useApiQuery } from '@renderer/lib/query';
 import { useSubmit } from '@renderer/lib/useSubmit';
+import { useEditedVersion } from '@renderer/lib/useEditedVersion';
 
 const useStyles = makeStyles({
   levels: { display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, margin: 0 },
@@ -47,6 +48,8 @@ export function RatingsSection({ detail }: { detail: CaseDetailDto }) {
   const [occasion, setOccasion] = useState<RatingOccasion>(detail.closedDate ? (detail.status === 'avsluttet' ? 'etteroppfolging' : 'avslutning') : 'start');
   const [ratedOn, setRatedOn] = useState(todayIso());
   const [levels, setLevels] = useState<Record<number, RatingLevel>>({});
+  // The case's version when the user picked the first level: a live refresh meanwhile must not let a stale save through.
+  const edited = useEditedVersion(detail.version, step.stale);
   const levelOf = (domainId: number, o: RatingOccasion) => detail.ratings.find((r) => r.domainId === domainId && r.occasion === o)?.level;
   const list = domains.data ?? [];
 
@@ -69,7 +72,7 @@ export function RatingsSection({ detail }: { detail: CaseDetailDto }) {
         onSubmit={async (e) => {
           e.preventDefault();
           const ratings = Object.entries(levels).map(([domainId, level]) => ({ domainId: Number(domainId), level }));
-          if (await step.submit({ caseId: detail.id, version: detail.version, occasion, ratedOn, ratings })) setLevels({});
+          if (await step.submit({ caseId: detail.id, version: edited.version(), occasion, ratedOn, ratings })) setLevels({});
         }}
       >
         <Table aria-label="Livsområder" size="small">
@@ -97,7 +100,10 @@ export function RatingsSection({ detail }: { detail: CaseDetailDto }) {
                     className={styles.radios}
                     aria-label={`Nivå for ${d.name}`}
                     value={levels[d.id] ? String(levels[d.id]) : ''}
-                    onChange={(_e, data) => setLevels({ ...levels, [d.id]: Number(data.value) as RatingLevel })}
+                    onChange={(_e, data) => {
+                      if (Object.keys(levels).length === 0) edited.begin();
+                      setLevels({ ...levels, [d.id]: Number(data.value) as RatingLevel });
+                    }}
                   >
                     {RATING_LEVELS.map((l) => (
                       <Radio key={l} value={String(l)} label={String(l)} aria-label={`${l} ${RATING_LEVEL_LABEL[l]}`} />

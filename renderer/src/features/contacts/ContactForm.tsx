@@ -7,6 +7,7 @@ import { ChoiceDropdown } from '@renderer/components/ChoiceDropdown';
 import { FormField } from '@renderer/components/FormField';
 import { MunicipalityDropdown } from '@renderer/components/MunicipalityDropdown';
 import { useSubmit } from '@renderer/lib/useSubmit';
+import { useEditedVersion } from '@renderer/lib/useEditedVersion';
 import { StepDialog } from '@renderer/components/StepDialog';
 
 const MEMBER_KINDS = ['member'] as const;
@@ -45,6 +46,8 @@ export function ContactDialog({ contact }: { contact?: ContactDto }) {
   const create = useSubmit('contacts:create');
   const update = useSubmit('contacts:update');
   const step = contact ? update : create;
+  // The version shown when the dialog opened: a live refresh while typing must not let a stale save through.
+  const edited = useEditedVersion(contact?.version ?? 0, update.stale);
   const [v, setValues] = useState(() => contactValues(contact));
   const set =
     <K extends keyof ContactValues>(key: K) =>
@@ -68,8 +71,12 @@ export function ContactDialog({ contact }: { contact?: ContactDto }) {
       title={contact ? `Endre ${contact.name}` : 'Ny samarbeidspartner'}
       submitLabel="Lagre samarbeidspartner"
       message={step.message}
-      onOpen={() => setValues(contactValues(contact))}
-      onSubmit={() => (contact ? update.submit({ id: contact.id, version: contact.version, ...fields }) : create.submit(fields))}
+      stale={update.stale}
+      onOpen={() => {
+        edited.begin();
+        setValues(contactValues(contact));
+      }}
+      onSubmit={() => (contact ? update.submit({ id: contact.id, version: edited.version(), ...fields }) : create.submit(fields))}
     >
       <FormField label="Navn" required validationMessage={e.name}>
         <Input value={v.name} maxLength={120} onChange={(_e, d) => set('name')(d.value)} />

@@ -62,7 +62,7 @@ export function ContactsPage() {
         </Field>
         <Checkbox label="Vis arkiverte" checked={includeArchived} onChange={(_e, d) => setIncludeArchived(d.checked === true)} />
       </div>
-      <FormErrorMessage message={archive.message ?? remove.message} />
+      <FormErrorMessage message={archive.message ?? remove.message} stale={archive.stale || remove.stale} />
       {contacts.error ? <ErrorMessage error={contacts.error} /> : null}
       {contacts.isPending ? <Loading label="Henter samarbeidspartnere …" /> : null}
       {contacts.data ? (
@@ -116,7 +116,7 @@ export function ContactsPage() {
                       icon={c.archived ? <ArrowUndoRegular /> : <ArchiveRegular />}
                       aria-label={archiveLabel}
                       title={archiveLabel}
-                      onClick={() => void archive.submit({ id: c.id, archived: !c.archived })}
+                      onClick={() => void archive.submit({ id: c.id, version: c.version, archived: !c.archived })}
                     />
                     {c.uses === 0 ? (
                       <Button

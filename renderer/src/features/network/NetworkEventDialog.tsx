@@ -12,6 +12,7 @@ import { MunicipalityDropdown } from '@renderer/components/MunicipalityDropdown'
 import { StepDialog } from '@renderer/components/StepDialog';
 import { todayIso } from '@renderer/lib/dates';
 import { useApiQuery } from '@renderer/lib/query';
+import { useEditedVersion } from '@renderer/lib/useEditedVersion';
 import { useSubmit } from '@renderer/lib/useSubmit';
 
 interface EventValues {
@@ -35,6 +36,8 @@ export function NetworkEventDialog({ event }: { event?: NetworkEventDto }) {
   const create = useSubmit('network:create');
   const update = useSubmit('network:update');
   const step = event ? update : create;
+  // The version shown when the dialog opened: a live refresh while typing must not let a stale save through.
+  const edited = useEditedVersion(event?.version ?? 0, update.stale);
   // Archived partners are listed too: an old entry may name one, and editing it must not drop it.
   const contacts = useApiQuery('contacts:list', { includeArchived: Boolean(event) });
   const [v, setValues] = useState(() => eventValues(event));
@@ -53,8 +56,12 @@ export function NetworkEventDialog({ event }: { event?: NetworkEventDto }) {
       title={event ? `Endre møtet ${when}` : 'Nytt møte eller ny presentasjon'}
       submitLabel="Lagre"
       message={step.message}
-      onOpen={() => setValues(eventValues(event))}
-      onSubmit={() => (event ? update.submit({ id: event.id, ...fields }) : create.submit(fields))}
+      stale={update.stale}
+      onOpen={() => {
+        edited.begin();
+        setValues(eventValues(event));
+      }}
+      onSubmit={() => (event ? update.submit({ id: event.id, version: edited.version(), ...fields }) : create.submit(fields))}
     >
       <FormField label="Dato" required validationMessage={step.fieldErrors.date}>
         <DateInput value={v.date} onChange={set('date')} />

@@ -43,7 +43,7 @@ export function NetworkPage() {
           <ChoiceDropdown value={kind} options={NETWORK_KINDS} labels={NETWORK_KIND_LABEL} onChange={setKind} emptyOption="Alle typer" />
         </Field>
       </div>
-      <FormErrorMessage message={remove.message} />
+      <FormErrorMessage message={remove.message} stale={remove.stale} />
       {events.error ? <ErrorMessage error={events.error} /> : null}
       {events.isPending ? <Loading label="Henter nettverksloggen …" /> : null}
       {events.data ? (
@@ -69,7 +69,7 @@ export function NetworkPage() {
                     icon={<DeleteRegular />}
                     aria-label={`Slett møtet ${formatNorwegianDate(e.date)}`}
                     title={`Slett møtet ${formatNorwegianDate(e.date)}`}
-                    onClick={() => void remove.submit({ id: e.id })}
+                    onClick={() => void remove.submit({ id: e.id, version: e.version })}
                   />
                 </span>
               ),

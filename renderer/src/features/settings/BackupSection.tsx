@@ -8,8 +8,9 @@ import { FormField } from '@renderer/components/FormField';
 import { Loading } from '@renderer/components/Loading';
 import { RestoreBackupDialog } from '@renderer/components/RestoreBackupDialog';
 import { backupTitle } from '@renderer/components/backupText';
-import { errorMessage } from '@renderer/lib/api';
+import { errorMessage, isStaleVersion } from '@renderer/lib/api';
 import { useApiMutation, useApiQuery } from '@renderer/lib/query';
+import { useEditedVersion } from '@renderer/lib/useEditedVersion';
 import { useRestoreBackup } from '@renderer/lib/useRestoreBackup';
 import { SettingsSection } from './SettingsSection';
 
@@ -29,6 +30,8 @@ export function BackupSection({ settings, canEdit }: { settings: SettingsDto; ca
   const create = useApiMutation('backups:create');
   const saveFolder = useApiMutation('settings:update');
   const [folder, setFolder] = useState(settings.backupFolder ?? '');
+  const stale = isStaleVersion(saveFolder.error);
+  const edited = useEditedVersion(settings.version, stale);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const backups = list.data?.backups ?? [];
@@ -48,7 +51,8 @@ export function BackupSection({ settings, canEdit }: { settings: SettingsDto; ca
     setNotice(null);
     setFailure(null);
     try {
-      await saveFolder.mutateAsync({ version: settings.version, backupFolder: folder.trim() === '' ? null : folder.trim() });
+      await saveFolder.mutateAsync({ version: edited.version(), backupFolder: folder.trim() === '' ? null : folder.trim() });
+      edited.saved();
       setNotice('Mappen for sikkerhetskopier er lagret.');
     } catch (error) {
       setFailure(errorMessage(error));
@@ -73,7 +77,14 @@ export function BackupSection({ settings, canEdit }: { settings: SettingsDto; ca
       {canEdit ? (
         <div className={styles.row}>
           <FormField label="Mappe for sikkerhetskopier" hint="Tom betyr standardmappen ved siden av databasen." className={styles.folder}>
-            <Input value={folder} onChange={(_event, data) => setFolder(data.value)} maxLength={500} />
+            <Input
+              value={folder}
+              onChange={(_event, data) => {
+                edited.touch();
+                setFolder(data.value);
+              }}
+              maxLength={500}
+            />
           </FormField>
           <Button className={styles.besideField} onClick={storeFolder} disabled={saveFolder.isPending}>
             Lagre mappe
@@ -90,7 +101,7 @@ export function BackupSection({ settings, canEdit }: { settings: SettingsDto; ca
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <FormErrorMessage message={failure} />
+      <FormErrorMessage message={failure} stale={stale} />
       {restore.result ? (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>

@@ -45,7 +45,7 @@ export function LifeDomainsSection({ canEdit }: { canEdit: boolean }) {
                 appearance="subtle"
                 disabled={!canEdit}
                 aria-label={`${d.retired ? 'Ta i bruk' : 'Ta ut av bruk'}: ${d.name}`}
-                onClick={() => void update.submit({ id: d.id, retired: !d.retired })}
+                onClick={() => void update.submit({ id: d.id, version: d.version, retired: !d.retired })}
               >
                 {d.retired ? 'Ta i bruk' : 'Ta ut av bruk'}
               </Button>
@@ -70,7 +70,7 @@ export function LifeDomainsSection({ canEdit }: { canEdit: boolean }) {
           </Button>
         </form>
       ) : null}
-      <FormErrorMessage message={create.fieldErrors.name ? null : (create.message ?? update.message)} />
+      <FormErrorMessage message={create.fieldErrors.name ? null : (create.message ?? update.message)} stale={update.stale} />
     </SettingsSection>
   );
 }

@@ -30,11 +30,11 @@ export function MemberActions({ member, self }: { member: TeamMemberDto; self: b
           <MenuList>
             <MenuItem onClick={() => setPasswordOpen(true)}>Sett nytt passord</MenuItem>
             {member.active ? (
-              <MenuItem disabled={self} onClick={() => setActive.mutate({ id: member.id, active: false })}>
+              <MenuItem disabled={self} onClick={() => setActive.mutate({ id: member.id, version: member.version, active: false })}>
                 Deaktiver
               </MenuItem>
             ) : (
-              <MenuItem onClick={() => setActive.mutate({ id: member.id, active: true })}>Aktiver igjen</MenuItem>
+              <MenuItem onClick={() => setActive.mutate({ id: member.id, version: member.version, active: true })}>Aktiver igjen</MenuItem>
             )}
           </MenuList>
         </MenuPopover>
