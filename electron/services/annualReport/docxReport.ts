@@ -21,6 +21,7 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
+import { estimatePageNumbers } from 'docx/layout';
 import { ANNUAL_REPORT_HEADER, ANNUAL_REPORT_TITLE } from '@shared/domain/annualReport';
 import type { ChartDefinition } from '@shared/charts/types';
 import { formatNorwegianDate } from '@shared/format';
@@ -274,7 +275,11 @@ const pageFooter = new Footer({
 
 /**
  * The annual report as a Word document, laid out like the team's 2020 report: a title page, a table of
- * contents Word fills in when it opens the file (updateFields), then one Heading 1 chapter per section.
+ * contents, then one Heading 1 chapter per section. The contents are written with page numbers (the docx
+ * library lays the pages out as Word would): LibreOffice, and so the PDF made from it, shows the field's
+ * written result and never works the numbers out itself. updateFields stays on so Word still refreshes them.
+ * The first-page header and footer hold an empty paragraph, not nothing: the page layout cannot read an
+ * empty one.
  */
 export async function annualReportDocx(content: AnnualReportContent, generatedOnIso: string): Promise<Buffer> {
   const noData = content.hasData
@@ -287,6 +292,7 @@ export async function annualReportDocx(content: AnnualReportContent, generatedOn
     title: `${ANNUAL_REPORT_TITLE} ${content.year}`,
     description: `Årsrapport for interkommunalt ambulerende ettervernsteam ${content.year}`,
     features: { updateFields: true },
+    pageNumbers: estimatePageNumbers,
     styles: {
       default: {
         document: { run: { font: FONT, size: 22 } },
@@ -298,8 +304,8 @@ export async function annualReportDocx(content: AnnualReportContent, generatedOn
     sections: [
       {
         properties: { titlePage: true },
-        headers: { default: pageHeader, first: new Header({ children: [] }) },
-        footers: { default: pageFooter, first: new Footer({ children: [] }) },
+        headers: { default: pageHeader, first: new Header({ children: [new Paragraph({})] }) },
+        footers: { default: pageFooter, first: new Footer({ children: [new Paragraph({})] }) },
         children: [
           ...titlePage(content.year, formatNorwegianDate(generatedOnIso)),
           new Paragraph({ children: [new PageBreak()] }),
