@@ -165,6 +165,15 @@ describe('closure report partners', () => {
   });
 });
 
+describe('evaluation form', () => {
+  it('is refused for a case not yet in follow-up, in Norwegian, and nothing is logged', async () => {
+    const referred = t.ok('cases:create', { municipalityId: 1, referralDate: '2020-03-01' });
+    const result = await t.callAsync('documents:generate', { caseId: referred.id, kind: 'evaluation-form' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('bare for saker i oppfølging') } });
+    expect(t.ok('documents:list', { caseId: referred.id })).toEqual([]);
+  });
+});
+
 describe('shipped defaults', () => {
   it.each(TEMPLATE_KINDS)('%s is stored as version 1 from resources/templates on first use', (kind) => {
     const list = t.ok('templates:list', { kind });
