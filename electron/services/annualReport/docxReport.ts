@@ -317,6 +317,12 @@ function pageSections(blocks: readonly Block[]): ISectionOptions[] {
       upright.push(block);
       continue;
     }
+    const previous = sections.at(-1);
+    // Landscape tables one after the other share their pages.
+    if (upright.length === 0 && previous?.properties?.page?.size?.orientation === PageOrientation.LANDSCAPE) {
+      (previous.children as FileChild[]).push(...block.landscape);
+      continue;
+    }
     closeUpright();
     sections.push({
       properties: { type: SectionType.NEXT_PAGE, page: { size: { orientation: PageOrientation.LANDSCAPE } } },
