@@ -149,6 +149,31 @@ describe('document log', () => {
   });
 });
 
+describe('closure report partners', () => {
+  it('lists a service that both referred and takes over once, with both roles', async () => {
+    const c = buildClosedCase(t);
+    const { bytes } = await generate(c.caseId, 'closure-report');
+    const body = (await wordXmlParts(bytes)).get('word/document.xml')!;
+    const rows = body
+      .split(/<w:tr[ >]/u)
+      .slice(1)
+      .map(visibleText);
+    // The partner table's rows start with the service; the facts table names it after «Henviser» and «Overtar».
+    const partnerRows = rows.filter((r) => r.startsWith('Rus og psykisk helsetjeneste Steigen'));
+    expect(partnerRows).toHaveLength(1);
+    expect(partnerRows[0]).toContain('Henviser, overtar oppfølging');
+  });
+});
+
+describe('evaluation form', () => {
+  it('is refused for a case not yet in follow-up, in Norwegian, and nothing is logged', async () => {
+    const referred = t.ok('cases:create', { municipalityId: 1, referralDate: '2020-03-01' });
+    const result = await t.callAsync('documents:generate', { caseId: referred.id, kind: 'evaluation-form' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('bare for saker i oppfølging') } });
+    expect(t.ok('documents:list', { caseId: referred.id })).toEqual([]);
+  });
+});
+
 describe('shipped defaults', () => {
   it.each(TEMPLATE_KINDS)('%s is stored as version 1 from resources/templates on first use', (kind) => {
     const list = t.ok('templates:list', { kind });

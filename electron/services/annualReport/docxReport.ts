@@ -6,10 +6,13 @@ import {
   Header,
   HeadingLevel,
   ImageRun,
+  type ISectionOptions,
   Packer,
   PageBreak,
   PageNumber,
+  PageOrientation,
   Paragraph,
+  SectionType,
   ShadingType,
   Table,
   TableCell,
@@ -21,6 +24,7 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
+import { estimatePageNumbers } from 'docx/layout';
 import { ANNUAL_REPORT_HEADER, ANNUAL_REPORT_TITLE } from '@shared/domain/annualReport';
 import type { ChartDefinition } from '@shared/charts/types';
 import { formatNorwegianDate } from '@shared/format';
@@ -40,6 +44,8 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6' };
 const TEXT_WIDTH_PX = 600;
 /** The same width in twentieths of a point, for table columns: A4 (11 906) less two 2,54 cm margins. */
 const TEXT_WIDTH_TWIPS = 11_906 - 2 * 1440;
+/** A4 on its side (16 838 wide) less the same margins: where a table's heading words do not fit upright. */
+const LANDSCAPE_TEXT_WIDTH_TWIPS = 16_838 - 2 * 1440;
 
 interface CellOptions {
   /** Half-points; wide tables print smaller so figures stay on one line. */
@@ -98,40 +104,52 @@ function headerRows(rowHeader: string, columns: readonly PrintedColumn[], size: 
 }
 
 /** Twips a bold word of `chars` characters needs at `size` half-points, with the cell's side margins. */
-function wordWidth(chars: number, size: number): number {
+export function wordWidth(chars: number, size: number): number {
   // About 0,62 em per bold character: Calibri needs less, but LibreOffice often substitutes a wider font.
   // 1 pt = 20 twips; 160 twips of cell margin.
   return Math.ceil(chars * (size / 2) * 0.62 * 20) + 160;
 }
 
-const longestWord = (text: string) => Math.max(0, ...text.split(/[\s/–-]+/u).map((w) => w.length));
+export const longestWord = (text: string) => Math.max(0, ...text.split(/[\s/–-]+/u).map((w) => w.length));
+
+export interface TableLayout {
+  /** Twips: the label column first, then one per figure column. */
+  widths: number[];
+  /** Printed on an A4 page turned on its side, in a section of its own. */
+  landscape: boolean;
+}
 
 /**
  * The label column gets room for «Andre kommuner» and «Totalsum»; every figure column at least the width
- * of its widest figure and, where the page allows, of the longest word in its heading, so «Persontimer»
- * does not break as «Persontim er»; the rest is shared evenly. When the heading words alone do not fit
- * (the 13-column cost table), figures win: a heading may wrap, a number never does.
+ * of its widest figure and of the longest word in its heading, so «Persontimer» never breaks as
+ * «Persontim er»; the rest is shared evenly. When the heading words do not fit upright (the 13-column
+ * share table, the cost models), the table is laid out on a landscape page instead. Only when even that
+ * is too narrow do figures win over heading words (a number never wraps).
  */
-function columnWidths(headers: readonly string[], values: readonly string[][], size: number): number[] {
+export function tableLayout(headers: readonly string[], values: readonly string[][], size: number): TableLayout {
   const figureColumns = headers.length;
   const label = figureColumns > 8 ? 1400 : figureColumns > 3 ? 1800 : 2600;
-  const room = TEXT_WIDTH_TWIPS - label;
   const figures = headers.map((_, i) => wordWidth(Math.max(1, ...values.map((v) => v[i]?.length ?? 0)), size));
   const withWords = headers.map((h, i) => Math.max(figures[i]!, wordWidth(longestWord(h), size)));
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  const landscape = sum(withWords) > TEXT_WIDTH_TWIPS - label;
+  const room = (landscape ? LANDSCAPE_TEXT_WIDTH_TWIPS : TEXT_WIDTH_TWIPS) - label;
   const minimum = sum(withWords) <= room ? withWords : figures;
   const slack = Math.max(0, room - sum(minimum));
   const widths = minimum.map((m) => m + Math.floor(slack / Math.max(1, figureColumns)));
   // Wider than the page even for the figures: scale down (the cell then wraps rather than overflowing).
   const total = sum(widths);
-  return [label, ...(total > room ? widths.map((w) => Math.floor((w * room) / total)) : widths)];
+  return { landscape, widths: [label, ...(total > room ? widths.map((w) => Math.floor((w * room) / total)) : widths)] };
 }
 
 function note(text: string): Paragraph {
   return new Paragraph({ spacing: { before: 60 }, children: [new TextRun({ text, italics: true, size: 18, color: '595959' })] });
 }
 
-function reportTable({ table, notes }: ReportTable): FileChild[] {
+/** What a chapter holds: running text and tables, or a table that needs a landscape page of its own. */
+type Block = FileChild | { landscape: FileChild[] };
+
+function reportTable({ table, notes }: ReportTable): Block[] {
   const columns = printedColumns(table);
   const size = columns.length > 8 ? 14 : columns.length > 5 ? 16 : 18;
   // The last body row is kept with the total under it (Word's keep-with-next on the row's paragraphs).
@@ -144,15 +162,16 @@ function reportTable({ table, notes }: ReportTable): FileChild[] {
       ],
     });
   const lastBody = table.rows.length - 1;
-  return [
+  const layout = tableLayout(
+    columns.map((c) => c.header),
+    [...table.rows.map((r) => r.values), table.totalRow ?? []].map((values) => columns.map((c, i) => printedValue(values[i], c.measure))),
+    size,
+  );
+  const children = [
     new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: [new TextRun(table.title)] }),
     new Table({
-      width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
-      columnWidths: columnWidths(
-        columns.map((c) => c.header),
-        [...table.rows.map((r) => r.values), table.totalRow ?? []].map((values) => columns.map((c, i) => printedValue(values[i], c.measure))),
-        size,
-      ),
+      width: { size: layout.widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths: layout.widths,
       layout: TableLayoutType.FIXED,
       rows: [
         ...headerRows(table.rowHeader, columns, size),
@@ -163,6 +182,7 @@ function reportTable({ table, notes }: ReportTable): FileChild[] {
     ...(notes ?? []).map(note),
     new Paragraph({ spacing: { after: 200 }, children: [] }),
   ];
+  return layout.landscape ? [{ landscape: children }] : children;
 }
 
 /** The chart draws its own title (the same builder as on screen); the title is also the image's alt text. */
@@ -207,7 +227,7 @@ function textTable(table: TextTable): FileChild[] {
   ];
 }
 
-function sectionBody(section: ReportSectionContent, listInstances: { next: number }): FileChild[] {
+function sectionBody(section: ReportSectionContent, listInstances: { next: number }): Block[] {
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }),
     ...(section.text ? reportTextParagraphs(section.text, listInstances) : []),
@@ -273,8 +293,55 @@ const pageFooter = new Footer({
 });
 
 /**
+ * Upright A4 sections, with a landscape section of its own for each table that needs one; every section
+ * after the first carries the same header and footer, and page numbers run on.
+ */
+function pageSections(blocks: readonly Block[]): ISectionOptions[] {
+  const sections: ISectionOptions[] = [];
+  let upright: FileChild[] = [];
+  const closeUpright = () => {
+    if (sections.length === 0) {
+      sections.push({
+        properties: { titlePage: true },
+        headers: { default: pageHeader, first: new Header({ children: [new Paragraph({})] }) },
+        footers: { default: pageFooter, first: new Footer({ children: [new Paragraph({})] }) },
+        children: upright,
+      });
+    } else if (upright.length > 0) {
+      sections.push({ properties: { type: SectionType.NEXT_PAGE }, headers: { default: pageHeader }, footers: { default: pageFooter }, children: upright });
+    }
+    upright = [];
+  };
+  for (const block of blocks) {
+    if (!('landscape' in block)) {
+      upright.push(block);
+      continue;
+    }
+    const previous = sections.at(-1);
+    // Landscape tables one after the other share their pages.
+    if (upright.length === 0 && previous?.properties?.page?.size?.orientation === PageOrientation.LANDSCAPE) {
+      (previous.children as FileChild[]).push(...block.landscape);
+      continue;
+    }
+    closeUpright();
+    sections.push({
+      properties: { type: SectionType.NEXT_PAGE, page: { size: { orientation: PageOrientation.LANDSCAPE } } },
+      headers: { default: pageHeader },
+      footers: { default: pageFooter },
+      children: block.landscape,
+    });
+  }
+  closeUpright();
+  return sections;
+}
+
+/**
  * The annual report as a Word document, laid out like the team's 2020 report: a title page, a table of
- * contents Word fills in when it opens the file (updateFields), then one Heading 1 chapter per section.
+ * contents, then one Heading 1 chapter per section. The contents are written with page numbers (the docx
+ * library lays the pages out as Word would): LibreOffice, and so the PDF made from it, shows the field's
+ * written result and never works the numbers out itself. updateFields stays on so Word still refreshes them.
+ * The first-page header and footer hold an empty paragraph, not nothing: the page layout cannot read an
+ * empty one.
  */
 export async function annualReportDocx(content: AnnualReportContent, generatedOnIso: string): Promise<Buffer> {
   const noData = content.hasData
@@ -287,6 +354,7 @@ export async function annualReportDocx(content: AnnualReportContent, generatedOn
     title: `${ANNUAL_REPORT_TITLE} ${content.year}`,
     description: `Årsrapport for interkommunalt ambulerende ettervernsteam ${content.year}`,
     features: { updateFields: true },
+    pageNumbers: estimatePageNumbers,
     styles: {
       default: {
         document: { run: { font: FONT, size: 22 } },
@@ -295,23 +363,16 @@ export async function annualReportDocx(content: AnnualReportContent, generatedOn
         heading3: { run: { font: FONT, size: 22, bold: true, color: '262626' }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
       },
     },
-    sections: [
-      {
-        properties: { titlePage: true },
-        headers: { default: pageHeader, first: new Header({ children: [] }) },
-        footers: { default: pageFooter, first: new Footer({ children: [] }) },
-        children: [
-          ...titlePage(content.year, formatNorwegianDate(generatedOnIso)),
-          new Paragraph({ children: [new PageBreak()] }),
-          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: 'Innhold', font: FONT, size: 32, bold: true, color: '1F3864' })] }),
-          new TableOfContents('Innhold', { hyperlink: true, headingStyleRange: '1-2' }),
-          new Paragraph({ children: [new PageBreak()] }),
-          ...noData,
-          ...content.sections.flatMap((section) => sectionBody(section, listInstances)),
-          ...signOffBlock(content.signOff, formatNorwegianDate(generatedOnIso)),
-        ],
-      },
-    ],
+    sections: pageSections([
+      ...titlePage(content.year, formatNorwegianDate(generatedOnIso)),
+      new Paragraph({ children: [new PageBreak()] }),
+      new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: 'Innhold', font: FONT, size: 32, bold: true, color: '1F3864' })] }),
+      new TableOfContents('Innhold', { hyperlink: true, headingStyleRange: '1-2' }),
+      new Paragraph({ children: [new PageBreak()] }),
+      ...noData,
+      ...content.sections.flatMap((section) => sectionBody(section, listInstances)),
+      ...signOffBlock(content.signOff, formatNorwegianDate(generatedOnIso)),
+    ]),
   });
   return Packer.toBuffer(document);
 }

@@ -154,9 +154,9 @@ export function updateContact(ctx: SignedInContext, input: ChannelParsedInput<'c
 
 export function archiveContact(ctx: SignedInContext, input: ChannelParsedInput<'contacts:archive'>): ContactDto {
   transaction(ctx.db, () => {
+    // Already as asked: nothing to write, so no version to claim and nothing to log.
+    if (getContact(ctx, input).archived === input.archived) return;
     claimContact(ctx, input, 'update');
-    const before = getContact(ctx, input);
-    if (before.archived === input.archived) return;
     const now = ctx.clock.now().toISOString();
     run(
       ctx.db,

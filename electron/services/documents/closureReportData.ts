@@ -74,6 +74,26 @@ function lifeDomainRows(detail: CaseDetailDto): FillRow[] {
     .map((d) => ({ område: d.name, status_start: d.start ?? NOT_RECORDED, status_avslutning: d.end ?? NOT_RECORDED }));
 }
 
+/**
+ * One row per partner service: a service that both referred and takes over is one partner with two
+ * roles («Henviser, overtar»), not two lines with the same name.
+ */
+function partnerRows(detail: CaseDetailDto): FillRow[] {
+  const partners = new Map<string, { type: string; roles: string[] }>();
+  for (const c of detail.contacts) {
+    const name = c.personName ? `${c.contactName} (${c.personName})` : c.contactName;
+    const entry = partners.get(name) ?? { type: CONTACT_KIND_LABEL[c.contactKind], roles: [] };
+    const role = CASE_CONTACT_ROLE_LABEL[c.role];
+    if (!entry.roles.includes(role)) entry.roles.push(role);
+    partners.set(name, entry);
+  }
+  return [...partners].map(([name, p]) => ({
+    partner: name,
+    partner_type: p.type,
+    partner_rolle: p.roles.map((r, i) => (i === 0 ? r : r.toLowerCase())).join(', '),
+  }));
+}
+
 function answerText(question: (typeof EVALUATION_QUESTIONS)[number], value: number | string | null | undefined): string {
   if (value === null || value === undefined || value === '') return question.kind === 'scale' ? NOT_RELEVANT_LABEL : 'Ikke besvart';
   if (question.kind === 'text') return String(value);
@@ -133,15 +153,7 @@ export function closureReportData(detail: CaseDetailDto, evaluation: EvaluationR
     timer_totalt: formatHoursWithUnit(totalMinutes),
     registreringer_totalt: `${formatInteger(totalEntries)} ${totalEntries === 1 ? 'registrering' : 'registreringer'}`,
     timer_diagram: { image: renderChartPng(chart), altText: chart.title, widthCm: 15 },
-    samarbeidspartnere: orNone(
-      detail.contacts.map((c) => ({
-        partner: c.personName ? `${c.contactName} (${c.personName})` : c.contactName,
-        partner_type: CONTACT_KIND_LABEL[c.contactKind],
-        partner_rolle: CASE_CONTACT_ROLE_LABEL[c.role],
-      })),
-      ['partner', 'partner_type', 'partner_rolle'],
-      'Ingen samarbeidspartnere registrert',
-    ),
+    samarbeidspartnere: orNone(partnerRows(detail), ['partner', 'partner_type', 'partner_rolle'], 'Ingen samarbeidspartnere registrert'),
     livsområder: orNone(lifeDomainRows(detail), ['område', 'status_start', 'status_avslutning'], 'Ingen vurderinger registrert'),
     overtar: takeover.join(', ') || NOT_RECORDED,
     etterkontakt: date(detail.afterContactDate ?? detail.afterContactDue),

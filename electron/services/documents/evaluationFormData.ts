@@ -8,6 +8,8 @@ import {
   EVALUATION_TEXT_QUESTIONS,
   EVALUATION_TITLE,
 } from '@shared/domain/evaluationForm';
+import type { CaseStatus } from '@shared/domain/caseStatus';
+import { ServiceError } from '../errors/serviceError';
 import type { FillData } from './templateFill';
 
 /**
@@ -15,7 +17,13 @@ import type { FillData } from './templateFill';
  * and the registration screen always ask the same things in the same order. Only the case code identifies
  * the form; no name is printed.
  */
-export function evaluationFormData(detail: Pick<CaseDetailDto, 'code'>, today: string): FillData {
+/** The form asks about help the user has had: only a case in follow-up or closed has had it. */
+const EVALUATION_FORM_STATUSES: readonly CaseStatus[] = ['oppfolging', 'avsluttet', 'etteroppfolging_utfort'];
+
+export function evaluationFormData(detail: Pick<CaseDetailDto, 'code' | 'status' | 'closedDate'>, today: string): FillData {
+  if (!EVALUATION_FORM_STATUSES.includes(detail.status) && !(detail.status === 'importert' && detail.closedDate)) {
+    throw new ServiceError('conflict', `Evalueringsskjema lages bare for saker i oppfølging eller avsluttede saker (${detail.code})`);
+  }
   const inGroup = (group: string | undefined) => EVALUATION_SCALE_QUESTIONS.filter((q) => ('group' in q ? q.group : undefined) === group);
   return {
     saksnummer: detail.code,
