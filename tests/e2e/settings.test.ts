@@ -42,6 +42,8 @@ describeInBrowser('settings page', () => {
     expect(stored()).toEqual([
       { key: 'followUpWarningWeeks', value: '10' },
       { key: 'idleLockMinutes', value: '10' },
+      // The form saves every number it shows; the backup rotation keeps its default.
+      { key: 'keepOtherBackupsMonths', value: '12' },
       { key: 'retentionYears', value: '5' },
     ]);
     await harness.visit('50-innstillinger');
