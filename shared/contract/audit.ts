@@ -73,8 +73,9 @@ export const auditChannels = {
   'audit:verify': queryChannel<AuditVerifyDto>()(emptyInput, 'Kontroller hash-kjeden i revisjonsloggen (bare administrator)', [
     'audit_log',
     'team_members',
-    // Where the backups are, whose heads are witnesses too.
+    // Where the backups are, whose heads are witnesses too (beside a shared file, or the chosen folder).
     'settings',
+    'database_sharing',
   ]),
   'audit:export': mutationChannel<AuditExportDto>()(
     z.strictObject({ filter: auditFilterSchema.optional() }),

@@ -46,8 +46,8 @@ export const backupChannels = {
   'backups:list': queryChannel<BackupListDto>()(
     emptyInput,
     'Sikkerhetskopiene i mappen, nyeste først, med dato og innhold',
-    // settings: the folder can be chosen.
-    ['backup_files', 'settings', 'team_members'],
+    // settings: the folder can be chosen; database_sharing: a shared file keeps them in sikkerhetskopier/ beside it.
+    ['backup_files', 'settings', 'team_members', 'database_sharing'],
     { anonymous: true },
   ),
   'backups:create': mutationChannel<BackupDto>()(emptyInput, 'Ta en sikkerhetskopi nå (kontrollert før den teller)', ['backup_files', 'audit_log']),
