@@ -14,6 +14,8 @@ import { DATE, integerBetween, YEAR } from './optionValues';
  */
 
 const DB = { placeholder: 'FIL', required: true, description: 'Databasefilen' } as const;
+/** This PC's witness folder: `audit verify` checks the witness there, and `call` moves it after a write, as the app does. */
+const WITNESS_DIR_OPTION = { placeholder: 'MAPPE', description: `Denne PC-ens mappe for revisjonsvitnet og nøkkelen (ellers ${WITNESS_DIR_ENV})` } as const;
 const DRY_RUN = { flag: true, description: 'Vis bare hva som ville skjedd; ingenting endres' } as const;
 
 export const DEFAULT_DEMO_SEED = 2020;
@@ -48,6 +50,7 @@ export const callSpec = defineCommand({
       description: `Logg inn som teammedlemmet først (passordet fra ${PASSWORD_ENV}); uten --actor svarer bare kanaler som ikke krever innlogging`,
     },
     create: { flag: true, description: 'Lag databasefilen hvis den ikke finnes' },
+    vitnemappe: WITNESS_DIR_OPTION,
   },
   positionals: [
     { name: 'channel', placeholder: 'KANAL', required: true, description: 'Kanalen, for eksempel statistics:annual (se «channels»)' },
@@ -188,7 +191,7 @@ export const auditSpec = defineCommand({
   options: {
     db: DB,
     out: { placeholder: 'FIL.xlsx', description: 'Excel-filen (for export)' },
-    vitnemappe: { placeholder: 'MAPPE', description: `Denne PC-ens mappe for vitnet og nøkkelen (ellers ${WITNESS_DIR_ENV})` },
+    vitnemappe: WITNESS_DIR_OPTION,
   },
   positionals: [{ name: 'action', placeholder: 'HANDLING', required: true, choices: ['verify', 'export'] }],
 });

@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
+import { PASSWORD_ENV } from '../../electron/cli/actorSignIn';
 import { auditRowHash, type ChainedAuditRow } from '../../electron/db/auditChain';
 import { createDispatcher, type Dispatcher } from '../../electron/services/dispatcher';
 import { fixedClock } from '../../electron/services/context';
@@ -131,6 +132,32 @@ describe('audit witnesses', () => {
     expect((await run()).status).toBe(0);
     editOutsideTheApp(`delete from audit_log where id > ${rows() - 1}`);
     const after = await run();
+    expect(after.status).toBe(1);
+    expect(after.stderr).toContain('Rader er fjernet fra slutten av loggen');
+  });
+
+  it('a command-line call that writes moves the witness, so cutting that write away is reported', async () => {
+    const cliDir = join(t.dir, 'cli-vitne');
+    const cli = async (...args: string[]) => {
+      let stderr = '';
+      const status = await runCli(args, { out: () => undefined, err: (text) => (stderr += `${text}\n`), now: () => new Date(TEST_NOW) });
+      return { status, stderr };
+    };
+    // This PC's witness at the head as it is now.
+    expect((await cli('audit', 'verify', '--db', t.path, '--vitnemappe', cliDir)).status).toBe(0);
+    const before = rows();
+    process.env[PASSWORD_ENV] = TEST_PASSWORD;
+    try {
+      const payload = JSON.stringify({ municipalityId: municipalityId(t, 'Steigen'), referralDate: '2020-03-10' });
+      const call = await cli('call', '--db', t.path, '--actor', 'marit', '--vitnemappe', cliDir, 'cases:create', payload);
+      expect(call).toMatchObject({ status: 0 });
+    } finally {
+      delete process.env[PASSWORD_ENV];
+    }
+    expect(rows()).toBeGreaterThan(before);
+    // Cut exactly what the command line wrote: a witness left at the old head would call the log whole.
+    editOutsideTheApp(`delete from audit_log where id > ${before}`);
+    const after = await cli('audit', 'verify', '--db', t.path, '--vitnemappe', cliDir);
     expect(after.status).toBe(1);
     expect(after.stderr).toContain('Rader er fjernet fra slutten av loggen');
   });
