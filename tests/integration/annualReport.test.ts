@@ -10,6 +10,9 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
+/** The founding plan's nine member municipalities, in its order: every municipality table lists them all. */
+const MEMBERS = ['Fauske', 'Sørfold', 'Hamarøy', 'Steigen', 'Saltdal', 'Meløy', 'Gildeskål', 'Beiarn', 'Rødøy'];
+
 const HEADINGS = [
   'Om ettervernsteamet',
   'Saker',
@@ -96,22 +99,23 @@ describe('annual report files', () => {
     expect(docx.documentXml).toContain('Sikkerheten er kartlagt før oppstart.');
     for (const section of ANNUAL_REPORT_SECTIONS) expect(docx.documentXml).not.toContain(section.hint);
 
-    // The seed's tables, hours and entries apart, with a «Totalsum».
+    // The seed's tables, hours and entries apart, with a «Totalsum»; every member listed, 0 where nothing was logged.
+    const zeroRows = (width: number, filled: Record<string, string[]>) => MEMBERS.map((m) => [m, ...(filled[m] ?? Array<string>(width).fill('0'))]);
     expect(tableAfterTitle(docx.document, 'Kjøring 2020')).toEqual([
       ['Kommune', 'Kjøring', 'Totalsum'],
       // The label cell continues down from the first heading row (a vertical merge).
       ['', 'timer', 'registreringer', 'timer', 'registreringer'],
-      ['Steigen', '5', '2', '5', '2'],
+      ...zeroRows(4, { Steigen: ['5', '2', '5', '2'] }),
       ['Totalsum', '5', '2', '5', '2'],
     ]);
     expect(tableAfterTitle(docx.document, 'Brukeroppfølging i institusjon og etter endt opphold i institusjon 2020')).toEqual([
       ['Kommune', 'Institusjon bruker', 'Brukeroppfølging', 'Totalsum'],
       ['', 'timer', 'registreringer', 'timer', 'registreringer', 'timer', 'registreringer'],
-      ['Fauske', '1,5', '1', '5', '2', '6,5', '3'],
+      ...zeroRows(6, { Fauske: ['1,5', '1', '5', '2', '6,5', '3'] }),
       ['Totalsum', '1,5', '1', '5', '2', '6,5', '3'],
     ]);
     expect(tableAfterTitle(docx.document, 'Samarbeidspartnere 2020').slice(2)).toEqual([
-      ['Meløy', '1', '1', '1', '1'],
+      ...zeroRows(4, { Meløy: ['1', '1', '1', '1'] }),
       ['Totalsum', '1', '1', '1', '1'],
     ]);
     const perMunicipality = tableAfterTitle(docx.document, 'Ressursbruk per kommune 2020');
@@ -197,10 +201,12 @@ describe('annual report files', () => {
       'Totalsum (timer)',
       'Totalsum (registreringer)',
     ]);
-    expect(driving.getRow(3).values).toEqual([undefined, 'Steigen', 5, 2, 5, 2]);
-    expect(driving.getCell('B3').numFmt).toBe('#,##0.0');
-    expect(driving.getCell('C3').numFmt).toBe('#,##0');
-    expect(driving.getRow(4).values).toEqual([undefined, 'Totalsum', 5, 2, 5, 2]);
+    // Every member in the founding plan's order; Steigen is the fourth.
+    expect(driving.getRow(3).values).toEqual([undefined, 'Fauske', 0, 0, 0, 0]);
+    expect(driving.getRow(6).values).toEqual([undefined, 'Steigen', 5, 2, 5, 2]);
+    expect(driving.getCell('B6').numFmt).toBe('#,##0.0');
+    expect(driving.getCell('C6').numFmt).toBe('#,##0');
+    expect(driving.getRow(3 + MEMBERS.length).values).toEqual([undefined, 'Totalsum', 5, 2, 5, 2]);
     const share = workbook.getWorksheet('Kostnad og hjelp')!;
     const headers = (share.getRow(2).values as unknown[]).slice(1) as string[];
     expect(headers).toContain('Andel timer (prosent)');

@@ -22,6 +22,8 @@ import { CASE_COUNT_EXCEPTION_TEXT, DISCLOSURE_RULE_TEXT, DISCLOSURE_THRESHOLD }
 import { COST_MODELS_NOTE, costShareNotes, howWeRecordText } from './explanations';
 import { networkLogTable, type TextTable } from './networkLog';
 import { first } from '../../db/exec';
+import { membersOfYear } from '../statistics/costShare';
+import { reportTableWithEveryMember, type MemberOrder } from './memberRows';
 
 export interface ReportSectionContent {
   /** «howWeRecord» is written by the app (what the categories and measures mean), not by the team. */
@@ -165,14 +167,16 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
   const hasData = pivot.total.entries > 0 || cases.total.total > 0;
   const hoursPivot = pivotTable(ctx, { period: { year }, rows: 'municipality', columns: 'category', measure: 'hours' }).table;
   const figures: SectionFigures = { pivot, cases, familiar: familiarTables(ctx, { year }), hoursPivot };
+  const members: MemberOrder = { order: pivot.municipalities, memberIds: new Set(membersOfYear(ctx, year).map((m) => m.id)) };
   const sections: ReportSectionContent[] = ANNUAL_REPORT_SECTIONS.map(({ key }) => {
     const built: ReturnType<SectionBuilder> = hasData ? SECTION_BUILDERS[key](ctx, figures) : nothing();
-    // A table without rows says nothing the heading does not; it is left out.
+    // A table without rows says nothing the heading does not; it is left out. One with figures lists
+    // every member of the year, in the same order, with 0 for those the team had no time for.
     return {
       section: key,
       heading: sectionHeading(key, year),
       text: texts.get(key) ?? null,
-      tables: built.tables.filter((t) => t.table.rows.length > 0),
+      tables: built.tables.filter((t) => t.table.rows.length > 0).map((t) => reportTableWithEveryMember(t, members)),
       textTables: built.textTables ?? [],
       charts: built.charts,
     };
@@ -196,7 +200,9 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
     hasData,
     sections,
     signOff: { preparedBy: preparedBy(ctx), place: 'Fauske' },
-    spreadsheetOnly: hasData ? [{ table: { ...hoursPivot, title: `Timer per kommune og hendelse ${year}` }, sheetName: 'Kommune og hendelse' }] : [],
+    spreadsheetOnly: hasData
+      ? [reportTableWithEveryMember({ table: { ...hoursPivot, title: `Timer per kommune og hendelse ${year}` }, sheetName: 'Kommune og hendelse' }, members)]
+      : [],
   };
 }
 

@@ -11,7 +11,7 @@ import { invalidField } from '../errors/serviceError';
 import { annualPivot } from './annualPivot';
 
 /** The member municipalities of a year (at least one whole month of membership), with their year's figures. */
-function membersOfYear(ctx: ServiceContext, year: number) {
+export function membersOfYear(ctx: ServiceContext, year: number) {
   const { kysely } = ctx.db;
   const rows = all(
     ctx.db,

@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type AppDatabase } from '../../electron/db/open';
+import { createDemoData } from '../../electron/cli/demo/createDemoData';
+import { DEFAULT_DEMO_SEED } from '../../electron/cli/commandSpecs';
+import { fixedClock, type ServiceContext } from '../../electron/services/context';
+import { annualReportFiles } from '../../electron/services/annualReport/generate';
+import { docxTables, readDocx, readXlsx } from '../support/annualReportFiles';
+
+const LAST_YEAR = 2025;
+const dir = mkdtempSync(join(tmpdir(), 'ettervern-members-'));
+let db: AppDatabase;
+let ctx: ServiceContext;
+let members: string[];
+let everyName: Set<string>;
+
+beforeAll(async () => {
+  db = await openDatabase(join(dir, 'demo.sqlite'));
+  createDemoData({ db }, { toYear: LAST_YEAR, seed: DEFAULT_DEMO_SEED });
+  ctx = { db, actor: null, clock: fixedClock(`${LAST_YEAR + 1}-01-15T10:00:00.000Z`), session: { actor: null } } as unknown as ServiceContext;
+  members = (db.sqlite.prepare("select name from municipalities where kind = 'member' order by sort_order").all() as { name: string }[]).map((r) => r.name);
+  everyName = new Set((db.sqlite.prepare('select name from municipalities').all() as { name: string }[]).map((r) => r.name));
+}, 180_000);
+afterAll(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** «Rødøy (4/12)» in the cost table is Rødøy, a member for four months. */
+const municipalityOf = (label: string) => label.replace(/ \(\d+\/12\)$/u, '');
+
+/** The municipality labels of a table's rows, as printed (header and total rows are no municipality). */
+const municipalityRows = (labels: readonly string[]) => labels.map(municipalityOf).filter((l) => everyName.has(l));
+
+describe('every municipality table of the annual report lists the nine members', () => {
+  it('in the founding plan order, with 0 where there is nothing, in the .docx and the .xlsx of every demo year', async () => {
+    // The founding plan's nine: all were members from 2020 (Rødøy from September).
+    expect(members).toEqual(['Fauske', 'Sørfold', 'Hamarøy', 'Steigen', 'Saltdal', 'Meløy', 'Gildeskål', 'Beiarn', 'Rødøy']);
+    for (let year = 2020; year <= LAST_YEAR; year++) {
+      const files = await annualReportFiles(ctx, year);
+      const docx = await readDocx(files.docx);
+      const tables = docxTables(docx.document).filter((rows) => rows[0]?.[0] === 'Kommune');
+      // Cases, hours per municipality, the two cost tables and the three familiar tables at least.
+      expect(tables.length, `${year}: municipality tables in the .docx`).toBeGreaterThanOrEqual(6);
+      for (const rows of tables) {
+        const labels = municipalityRows(rows.map((r) => r[0]!));
+        expect(labels.slice(0, members.length), `${year}: ${rows[0]!.join(' | ')}`).toEqual(members);
+        // After the members only «Andre kommuner» and «Felles», never a member a second time.
+        expect(labels.slice(members.length).every((l) => !members.includes(l))).toBe(true);
+        // No member row has an empty figure: 0 or a number (or «skjult»/blank only in the case table's median).
+        for (const row of rows.filter((r) => members.includes(municipalityOf(r[0]!)))) {
+          const figures = rows[0]!.some((h) => h.startsWith('Median')) ? row.slice(1, -1) : row.slice(1);
+          expect(
+            figures.every((v) => v !== ''),
+            `${year}: ${row.join(' | ')}`,
+          ).toBe(true);
+        }
+      }
+      const workbook = await readXlsx(files.xlsx);
+      const sheets = workbook.worksheets.filter((s) => s.getCell(2, 1).value === 'Kommune');
+      expect(sheets.length, `${year}: municipality sheets`).toBeGreaterThanOrEqual(7);
+      for (const sheet of sheets) {
+        const labels: string[] = [];
+        sheet.eachRow((row) => labels.push(String(row.getCell(1).value ?? '')));
+        expect(municipalityRows(labels).slice(0, members.length), `${year}: sheet ${sheet.name}`).toEqual(members);
+      }
+    }
+  }, 300_000);
+});
