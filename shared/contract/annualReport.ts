@@ -13,6 +13,8 @@ export interface AnnualReportTextDto {
   text: string | null;
   updatedAt: string | null;
   updatedBy: string | null;
+  /** Sent back with a save, which is refused if a colleague changed the text since; 0 while there is no text. */
+  version: number;
 }
 
 export interface AnnualReportTextsDto {
@@ -39,6 +41,8 @@ export const annualReportChannels = {
       section: z.enum(ANNUAL_REPORT_SECTION_KEYS),
       // An empty text removes the section's text; the section keeps its tables.
       text: z.string().trim().max(ANNUAL_REPORT_TEXT_MAX_LENGTH),
+      // The version the editor read; 0: the section had no text then.
+      version: z.number().int().min(0),
     }),
     'Lagre innledende tekst for et kapittel i årsrapporten',
     ['annual_report_texts', 'audit_log'],

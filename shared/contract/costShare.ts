@@ -1,5 +1,5 @@
 import { z } from '../validation/zodNorwegian';
-import { idSchema, yearSchema } from './common';
+import { idSchema, versionField, yearSchema } from './common';
 import { mutationChannel, queryChannel } from './channel';
 
 export interface CostShareParametersDto {
@@ -27,6 +27,8 @@ export interface CostShareMunicipalitySettingDto {
 
 export interface CostShareSettingsDto {
   year: number;
+  /** The form's version: sent back with a save, which is refused if a colleague saved the year since. */
+  version: number;
   /** null until someone has entered the year's budget. */
   parameters: CostShareParametersDto | null;
   municipalities: CostShareMunicipalitySettingDto[];
@@ -45,6 +47,7 @@ export const costShareParametersSchema = z.strictObject({
 
 export const costShareSettingsInputSchema = z.strictObject({
   year: yearSchema,
+  ...versionField,
   parameters: costShareParametersSchema.omit({ year: true }),
   municipalities: z
     .array(

@@ -32,20 +32,22 @@ describe('annual report texts', () => {
   });
 
   it('saves a text per year and section, shows who wrote it, and an emptied text removes it', () => {
-    const saved = t.ok('annual-report:save-text', { year: 2020, section: 'team', text: '  Teamet har fire miljøterapeuter.  ' });
+    const saved = t.ok('annual-report:save-text', { year: 2020, section: 'team', text: '  Teamet har fire miljøterapeuter.  ', version: 0 });
     expect(saved).toMatchObject({ section: 'team', text: 'Teamet har fire miljøterapeuter.', updatedBy: 'Marit Solvang' });
     expect(t.ok('annual-report:texts', { year: 2021 }).sections[0]!.text).toBeNull();
-    t.ok('annual-report:save-text', { year: 2020, section: 'team', text: 'Endret.' });
+    const changed = t.ok('annual-report:save-text', { year: 2020, section: 'team', text: 'Endret.', version: saved.version });
+    expect(changed.version).toBe(saved.version + 1);
     expect(t.ok('annual-report:texts', { year: 2020 }).sections[0]!.text).toBe('Endret.');
-    expect(t.ok('annual-report:save-text', { year: 2020, section: 'team', text: '   ' }).text).toBeNull();
+    expect(t.ok('annual-report:save-text', { year: 2020, section: 'team', text: '   ', version: changed.version })).toMatchObject({ text: null, version: 0 });
     expect(t.db.sqlite.prepare('select count(*) as n from annual_report_texts').get()).toEqual({ n: 0 });
   });
 
   it('refuses an unknown section, an impossible year and a text over the limit, in Norwegian', () => {
     for (const input of [
-      { year: 2020, section: 'ukjent', text: 'x' },
-      { year: 1999, section: 'team', text: 'x' },
-      { year: 2020, section: 'team', text: 'x'.repeat(ANNUAL_REPORT_TEXT_MAX_LENGTH + 1) },
+      { year: 2020, section: 'ukjent', text: 'x', version: 0 },
+      { year: 1999, section: 'team', text: 'x', version: 0 },
+      { year: 2020, section: 'team', text: 'x'.repeat(ANNUAL_REPORT_TEXT_MAX_LENGTH + 1), version: 0 },
+      { year: 2020, section: 'team', text: 'x', version: -1 },
     ]) {
       const result = t.raw('annual-report:save-text', input);
       expect(result.ok).toBe(false);
@@ -61,11 +63,17 @@ describe('annual report files', () => {
   });
 
   it('writes a Word document with title page, contents, header, page numbers, every chapter, the figures and the charts', async () => {
-    t.ok('annual-report:save-text', { year: 2020, section: 'incidents', text: 'Ingen alvorlige hendelser i 2020.\n\nSikkerheten er kartlagt før oppstart.' });
+    t.ok('annual-report:save-text', {
+      year: 2020,
+      section: 'incidents',
+      text: 'Ingen alvorlige hendelser i 2020.\n\nSikkerheten er kartlagt før oppstart.',
+      version: 0,
+    });
     t.ok('annual-report:save-text', {
       year: 2020,
       section: 'team',
       text: '## Fagutvikling\nTeamet har hatt:\n• kurs i **motiverende intervju**\n– veiledning\n\n1. Første mål\n2. Andre mål',
+      version: 0,
     });
     const files = await t.okAsync('annual-report:generate', { year: 2020 });
     expect(files.docx.fileName).toBe('Årsrapport ettervernsteamet 2020.docx');

@@ -15,6 +15,7 @@ type Name = (typeof NAMES)[number];
 function save(year: number, budget: number, populations: Partial<Record<Name, number | null>>, extraHours: Partial<Record<Name, number>> = {}) {
   return t.ok('cost-share:save-settings', {
     year,
+    version: t.ok('cost-share:get-settings', { year }).version,
     parameters: { budget, baseAmount: year === 2020 ? 60_000 : 50_000, bandRates: [1, 0.5, 0.25, 0.1], hourlyRate: 1000 },
     municipalities: NAMES.filter((n) => n in populations).map((n) => ({
       municipalityId: municipalityId(t, n),
@@ -128,6 +129,7 @@ describe('cost share vs. share of help', () => {
     const before = t.count('audit_log');
     const refused = t.call('cost-share:save-settings', {
       year: 2024,
+      version: t.ok('cost-share:get-settings', { year: 2024 }).version,
       parameters: { budget: 1, baseAmount: 0, bandRates: [1, 1, 1, 1], hourlyRate: 0 },
       municipalities: [],
     });
@@ -139,6 +141,7 @@ describe('cost share vs. share of help', () => {
     const before = t.count('audit_log');
     const result = t.call('cost-share:save-settings', {
       year: 2024,
+      version: t.ok('cost-share:get-settings', { year: 2024 }).version,
       parameters: { budget: 1_000_000, baseAmount: 0, bandRates: [1, 1, 1, 1], hourlyRate: 0 },
       municipalities: [{ municipalityId: municipalityId(t, 'Felles'), population: 10, extraHours: 0 }],
     });

@@ -97,6 +97,92 @@ describe('no lost updates between two PCs on one file', () => {
     expect(ok(second, 'settings:get', {}).followUpWarningWeeks).toBe(6);
   });
 
+  it('refuses a cost-share save made on a year read before a colleague saved it, and keeps the first', () => {
+    const steigen = municipalityId(t, 'Steigen');
+    const parameters = { budget: 4_000_000, baseAmount: 150_000, bandRates: [1, 0.8, 0.6, 0.4] as [number, number, number, number], hourlyRate: 850 };
+    second = createDispatcher({ db: other, clock: fixedClock(NOW), passwordCost: TEST_PASSWORD_COST });
+    // Only an administrator saves the cost share: the second PC signs in as one too.
+    ok(second, 'session:sign-in', { username: t.member!.username, password: TEST_PASSWORD });
+    const loadedByFirst = t.ok('cost-share:get-settings', { year: 2021 });
+    const loadedBySecond = ok(second, 'cost-share:get-settings', { year: 2021 });
+    expect(loadedBySecond.version).toBe(loadedByFirst.version);
+
+    const saved = t.ok('cost-share:save-settings', {
+      year: 2021,
+      version: loadedByFirst.version,
+      parameters,
+      municipalities: [{ municipalityId: steigen, population: 2500, extraHours: 0 }],
+    });
+    expect(saved.version).toBeGreaterThan(loadedByFirst.version);
+    const audits = t.count('audit_log');
+    const refused = call(second, 'cost-share:save-settings', {
+      year: 2021,
+      version: loadedBySecond.version,
+      parameters: { ...parameters, budget: 9 },
+      municipalities: [{ municipalityId: steigen, population: 1, extraHours: 0 }],
+    });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: `Kostnadsfordelingen ${CONFLICT}`, fieldErrors: { version: `Kostnadsfordelingen ${CONFLICT}` } },
+    });
+    const stored = ok(second, 'cost-share:get-settings', { year: 2021 });
+    expect(stored.parameters?.budget).toBe(4_000_000);
+    expect(stored.municipalities.find((m) => m.municipalityId === steigen)?.population).toBe(2500);
+    expect(t.count('audit_log')).toBe(audits);
+    // Read again, the same save goes through: the refusal was about the version, nothing else.
+    expect(
+      ok(second, 'cost-share:save-settings', { year: 2021, version: stored.version, parameters: { ...parameters, budget: 9 }, municipalities: [] }).parameters
+        ?.budget,
+    ).toBe(9);
+  });
+
+  it('refuses a second first text, a stale edit and a stale emptying of an annual-report text, and keeps the first', () => {
+    const text = (d: Dispatcher) => ok(d, 'annual-report:texts', { year: 2020 }).sections.find((s) => s.section === 'team')!;
+    expect(text(second).version).toBe(0);
+    // Both open the empty chapter; the first to save wins, the second is refused.
+    const first = t.ok('annual-report:save-text', { year: 2020, section: 'team', text: 'Første', version: 0 });
+    const refusedFirst = call(second, 'annual-report:save-text', { year: 2020, section: 'team', text: 'Andre', version: 0 });
+    expect(refusedFirst).toEqual({ ok: false, error: { code: 'conflict', message: `Teksten ${CONFLICT}`, fieldErrors: { version: `Teksten ${CONFLICT}` } } });
+
+    const loadedBySecond = text(second);
+    t.ok('annual-report:save-text', { year: 2020, section: 'team', text: 'Første, endret', version: first.version });
+    expect(call(second, 'annual-report:save-text', { year: 2020, section: 'team', text: 'Andre', version: loadedBySecond.version })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: `Teksten ${CONFLICT}` },
+    });
+    expect(call(second, 'annual-report:save-text', { year: 2020, section: 'team', text: '', version: loadedBySecond.version })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('ingenting ble slettet') },
+    });
+    expect(text(second).text).toBe('Første, endret');
+  });
+
+  it('refuses an annual-report text edited on a version read before the text was emptied and written again (A–B–A)', () => {
+    const held = t.ok('annual-report:save-text', { year: 2020, section: 'team', text: 'Første', version: 0 });
+    t.ok('annual-report:save-text', { year: 2020, section: 'team', text: '', version: held.version });
+    // Written again later by a colleague: a new text, whose version is not the one still held.
+    const later = createDispatcher({ db: other, clock: fixedClock('2021-03-10T09:43:00.000Z'), passwordCost: TEST_PASSWORD_COST });
+    ok(later, 'session:sign-in', { username: 'ola', password: TEST_PASSWORD });
+    const rewritten = ok(later, 'annual-report:save-text', { year: 2020, section: 'team', text: 'Ny tekst', version: 0 });
+    expect(rewritten.version).not.toBe(held.version);
+    expect(t.call('annual-report:save-text', { year: 2020, section: 'team', text: 'Gammel', version: held.version })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringContaining('Teksten ble endret av Ola Nordmann kl. 10.43.') },
+    });
+    // Emptied by a colleague while still held: refused as gone, not saved into a new row.
+    t.ok('annual-report:save-text', {
+      year: 2020,
+      section: 'team',
+      text: '',
+      version: t.ok('annual-report:texts', { year: 2020 }).sections.find((s) => s.section === 'team')!.version,
+    });
+    expect(call(later, 'annual-report:save-text', { year: 2020, section: 'team', text: 'Igjen', version: rewritten.version })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringContaining('Teksten er tømt av en annen') },
+    });
+    expect(other.sqlite.prepare('select count(*) as n from annual_report_texts').get()).toEqual({ n: 0 });
+  });
+
   it('names the date as well when the change was not today', () => {
     const created = t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2021-03-01' });
     t.ok('cases:set-closure-note', { id: created.id, version: 1, closureNote: 'Første' });

@@ -37,9 +37,10 @@ export async function readCalls(t: TestDatabase): Promise<ReadCalls> {
   t.ok('evaluations:register', { caseCode: closed.code, receivedDate: '2020-06-13', consentToContact: true, answers: { respekt: 5, fungerte: 'Besøkene' } });
   const template = t.ok('templates:list', { kind: 'closure-report' })[0]!;
   await t.okAsync('documents:generate', { caseId: closed.caseId, kind: 'closure-report' });
-  t.ok('annual-report:save-text', { year: 2020, section: 'incidents', text: 'Ingen hendelser' });
+  t.ok('annual-report:save-text', { year: 2020, section: 'incidents', text: 'Ingen hendelser', version: 0 });
   t.ok('cost-share:save-settings', {
     year: 2020,
+    version: t.ok('cost-share:get-settings', { year: 2020 }).version,
     parameters: { budget: 4_000_000, baseAmount: 150_000, bandRates: [1, 0.8, 0.6, 0.4], hourlyRate: 850 },
     municipalities: [{ municipalityId: steigen, population: 2531, extraHours: 10 }],
   });

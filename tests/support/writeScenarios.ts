@@ -579,6 +579,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       write: () => {
         t.ok('cost-share:save-settings', {
           year: 2020,
+          version: t.ok('cost-share:get-settings', { year: 2020 }).version,
           parameters: { budget: 4_321_000, baseAmount: 150_000, bandRates: [1, 0.8, 0.6, 0.4], hourlyRate: 850 },
           municipalities: [{ municipalityId: steigen, population: 2531, extraHours: 12.5 }],
         });
@@ -639,7 +640,10 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       values: ['03/20-ST', '2020-01-01', '2020-03-02'],
     },
     'annual-report:save-text': {
-      write: () => (t.ok('annual-report:save-text', { year: 2020, section: 'incidents', text: 'Ingen alvorlige hendelser i Steigen' }), { id: 2020 }),
+      write: () => (
+        t.ok('annual-report:save-text', { year: 2020, section: 'incidents', text: 'Ingen alvorlige hendelser i Steigen', version: 0 }),
+        { id: 2020 }
+      ),
       expected: () => ({ action: 'update', record_type: 'annual_report_text', record_id: '2020', fields: ['incidents'] }),
       values: ['Ingen alvorlige hendelser', 'Steigen'],
     },

@@ -22,6 +22,7 @@ export function createDemoCostShares(leader: SignedInContext, years: readonly nu
     });
     callChannel(leader, 'cost-share:save-settings', {
       year,
+      version: settings.version,
       parameters: {
         budget: Math.round((FIRST_BUDGET * (1 + YEARLY_GROWTH) ** index) / 1000) * 1000,
         baseAmount: 100_000,

@@ -102,8 +102,14 @@ export function demoReportTexts(year: number, firstYear: number): Record<AnnualR
 export function createDemoReportTexts(leader: SignedInContext, years: readonly number[]): void {
   for (const year of years) {
     const texts = demoReportTexts(year, years[0]!);
+    const stored = new Map(callChannel(leader, 'annual-report:texts', { year }).sections.map((s) => [s.section, s.version]));
     for (const [section, text] of Object.entries(texts)) {
-      callChannel(leader, 'annual-report:save-text', { year, section: section as AnnualReportSection, text });
+      callChannel(leader, 'annual-report:save-text', {
+        year,
+        section: section as AnnualReportSection,
+        text,
+        version: stored.get(section as AnnualReportSection) ?? 0,
+      });
     }
   }
 }

@@ -1,15 +1,17 @@
 import type { ChannelParsedInput } from '@shared/contract';
 import type { AnnualReportTextDto, AnnualReportTextsDto } from '@shared/contract/annualReport';
 import { ANNUAL_REPORT_SECTIONS, sectionHeading, type AnnualReportSection } from '@shared/domain/annualReport';
-import { all, run, transaction } from '../../db/exec';
+import { all, first, run, transaction } from '../../db/exec';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
+import { claimVersion, latestChange, versionConflict } from '../versions/versionedRecord';
 
 interface TextRow {
   section: string;
   text: string;
   updated_at: string;
   display_name: string | null;
+  version: number;
 }
 
 function readRows(ctx: ServiceContext, year: number): Map<string, TextRow> {
@@ -18,7 +20,7 @@ function readRows(ctx: ServiceContext, year: number): Map<string, TextRow> {
     ctx.db.kysely
       .selectFrom('annual_report_texts as t')
       .leftJoin('team_members as m', 'm.id', 't.updated_by')
-      .select(['t.section', 't.text', 't.updated_at', 'm.display_name'])
+      .select(['t.section', 't.text', 't.updated_at', 'm.display_name', 't.version'])
       .where('t.year', '=', year),
   );
   return new Map(rows.map((r) => [r.section, r]));
@@ -33,6 +35,7 @@ function toDto(section: AnnualReportSection, year: number, row: TextRow | undefi
     text: row?.text ?? null,
     updatedAt: row?.updated_at ?? null,
     updatedBy: row?.display_name ?? null,
+    version: row?.version ?? 0,
   };
 }
 
@@ -42,22 +45,52 @@ export function annualReportTexts(ctx: ServiceContext, input: { year: number }):
   return { year: input.year, sections: ANNUAL_REPORT_SECTIONS.map((s) => toDto(s.key, input.year, rows.get(s.key))) };
 }
 
-/** Saves (or, when emptied, removes) one section's text. The audit row names the section, not the words. */
-export function saveAnnualReportText(ctx: SignedInContext, input: ChannelParsedInput<'annual-report:save-text'>): AnnualReportTextDto {
+type SaveInput = ChannelParsedInput<'annual-report:save-text'>;
+
+/**
+ * Refuses the save unless the section is as the editor read it: version 0 means it had no text, and
+ * then it must still have none; otherwise the stored version must be the one read (and is raised).
+ */
+function claimText(ctx: SignedInContext, input: SaveInput): void {
+  if (input.version > 0) {
+    claimVersion(ctx, {
+      table: 'annual_report_texts',
+      key: { year: input.year, section: input.section },
+      version: input.version,
+      noun: 'Teksten',
+      action: input.text === '' ? 'delete' : 'update',
+      missing: 'Teksten er tømt av en annen siden du lastet den. Last inn på nytt – det du skrev er ikke lagret.',
+    });
+    return;
+  }
+  const { kysely } = ctx.db;
+  const written = first(
+    ctx.db,
+    kysely.selectFrom('annual_report_texts').select(['updated_at', 'updated_by']).where('year', '=', input.year).where('section', '=', input.section),
+  );
+  if (written) throw versionConflict(ctx, 'Teksten', latestChange(ctx, [written]));
+}
+
+/**
+ * Saves (or, when emptied, removes) one section's text, if nobody changed it since the editor read it.
+ * The audit row names the section, not the words.
+ */
+export function saveAnnualReportText(ctx: SignedInContext, input: SaveInput): AnnualReportTextDto {
   const { actor } = ctx;
   return transaction(ctx.db, () => {
     const { kysely } = ctx.db;
+    claimText(ctx, input);
+    const now = ctx.clock.now();
     if (input.text === '') {
       run(ctx.db, kysely.deleteFrom('annual_report_texts').where('year', '=', input.year).where('section', '=', input.section));
+    } else if (input.version === 0) {
+      // An emptied text is deleted, so a text written again starts afresh: at the save's time in ms rather
+      // than 1, so it never repeats a version an editor may still hold from the text before (A–B–A).
+      const values = { year: input.year, section: input.section, text: input.text, updated_at: now.toISOString(), updated_by: actor.id };
+      run(ctx.db, kysely.insertInto('annual_report_texts').values({ ...values, version: now.getTime() }));
     } else {
-      const values = { text: input.text, updated_at: ctx.clock.now().toISOString(), updated_by: actor.id };
-      run(
-        ctx.db,
-        kysely
-          .insertInto('annual_report_texts')
-          .values({ year: input.year, section: input.section, ...values })
-          .onConflict((oc) => oc.columns(['year', 'section']).doUpdateSet(values)),
-      );
+      // claimText raised the version and stamped who and when.
+      run(ctx.db, kysely.updateTable('annual_report_texts').set({ text: input.text }).where('year', '=', input.year).where('section', '=', input.section));
     }
     recordAudit(ctx, 'update', 'annual_report_text', input.year, auditedFields('annual-report:save-text', [input.section]));
     return toDto(input.section, input.year, readRows(ctx, input.year).get(input.section));

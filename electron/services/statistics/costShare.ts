@@ -8,6 +8,7 @@ import { auditedFields, recordAudit } from '../audit/recordAudit';
 import { caseFigures } from './caseFigures';
 import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField } from '../errors/serviceError';
+import { latestChange, versionConflict } from '../versions/versionedRecord';
 import { annualPivot } from './annualPivot';
 
 /** The member municipalities of a year (at least one whole month of membership), with their year's figures. */
@@ -37,9 +38,39 @@ function readParameters(ctx: ServiceContext, year: number): CostShareParametersD
   };
 }
 
+/**
+ * The version of a year's form: one form over the year's parameters row and its municipalities' rows.
+ * Every save raises the version of each row it writes (a new row starts at 1), and none of them is ever
+ * deleted, so the sum moves whenever anything in the form changed. Never 0: versions are positive.
+ */
+function costShareRevision(ctx: Pick<ServiceContext, 'db'>, year: number): number {
+  const { kysely } = ctx.db;
+  const sum = (table: 'cost_share_years' | 'municipality_years') =>
+    first(
+      ctx.db,
+      kysely
+        .selectFrom(table)
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('version'), eb.lit(0)).as('revision'))
+        .where('year', '=', year),
+    )!.revision;
+  return sum('cost_share_years') + sum('municipality_years') + 1;
+}
+
+/** Refuses the save if anything in the year's form changed since it was read, naming who saved last. */
+function requireCostShareRevision(ctx: SignedInContext, year: number, version: number): void {
+  if (costShareRevision(ctx, year) === version) return;
+  const { kysely } = ctx.db;
+  const rows = [
+    ...all(ctx.db, kysely.selectFrom('cost_share_years').select(['updated_at', 'updated_by']).where('year', '=', year)),
+    ...all(ctx.db, kysely.selectFrom('municipality_years').select(['updated_at', 'updated_by']).where('year', '=', year)),
+  ];
+  throw versionConflict(ctx, 'Kostnadsfordelingen', latestChange(ctx, rows));
+}
+
 export function costShareSettings(ctx: ServiceContext, input: { year: number }): CostShareSettingsDto {
   return {
     year: input.year,
+    version: costShareRevision(ctx, input.year),
     parameters: readParameters(ctx, input.year),
     municipalities: membersOfYear(ctx, input.year).map((m) => ({
       municipalityId: m.id,
@@ -56,6 +87,7 @@ export function costShareSettings(ctx: ServiceContext, input: { year: number }):
 export function saveCostShareSettings(ctx: SignedInContext, input: ChannelParsedInput<'cost-share:save-settings'>): CostShareSettingsDto {
   const actor = requireAdministrator(ctx);
   transaction(ctx.db, () => {
+    requireCostShareRevision(ctx, input.year, input.version);
     const members = new Map(membersOfYear(ctx, input.year).map((m) => [m.id, m]));
     const ids = input.municipalities.map((m) => m.municipalityId);
     if (new Set(ids).size !== ids.length) throw invalidField('municipalities', 'Hver kommune kan bare stå én gang');
@@ -78,7 +110,7 @@ export function saveCostShareSettings(ctx: SignedInContext, input: ChannelParsed
       ctx.db.kysely
         .insertInto('cost_share_years')
         .values({ year: input.year, ...values })
-        .onConflict((c) => c.column('year').doUpdateSet(values)),
+        .onConflict((c) => c.column('year').doUpdateSet((eb) => ({ ...values, version: eb('cost_share_years.version', '+', 1) }))),
     );
     for (const m of input.municipalities) {
       const figures = { population: m.population, extra_hours: m.extraHours, updated_at: now, updated_by: actor.id };
@@ -87,7 +119,7 @@ export function saveCostShareSettings(ctx: SignedInContext, input: ChannelParsed
         ctx.db.kysely
           .insertInto('municipality_years')
           .values({ municipality_id: m.municipalityId, year: input.year, ...figures })
-          .onConflict((c) => c.columns(['municipality_id', 'year']).doUpdateSet(figures)),
+          .onConflict((c) => c.columns(['municipality_id', 'year']).doUpdateSet((eb) => ({ ...figures, version: eb('municipality_years.version', '+', 1) }))),
       );
     }
     recordAudit(

@@ -18,9 +18,11 @@ import { useEffect, useState } from 'react';
 import type { CostShareSettingsDto } from '@shared/contract';
 import { POPULATION_BAND_LABELS } from '@shared/domain/costShareModels';
 import { formatNorwegianDate } from '@shared/format';
-import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { ErrorMessage, FormErrorMessage } from '@renderer/components/ErrorMessage';
 import { Loading } from '@renderer/components/Loading';
+import { errorMessage, isStaleVersion } from '@renderer/lib/api';
 import { currentYear } from '@renderer/lib/dates';
+import { useEditedVersion } from '@renderer/lib/useEditedVersion';
 import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { SettingsSection } from './SettingsSection';
 
@@ -72,14 +74,20 @@ export function CostShareSection({ canEdit }: { canEdit: boolean }) {
   const save = useApiMutation('cost-share:save-settings');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // Once the administrator changes a field, the form keeps what they typed: a colleague's save (shown
+  // by itself) must not wipe it, and the save names the version it was typed on.
+  const [touched, setTouched] = useState(false);
+  const [stale, setStale] = useState(false);
+  const edited = useEditedVersion(settings.data?.version ?? 1, stale);
 
   useEffect(() => {
-    if (settings.data) setDraft(draftOf(settings.data));
-  }, [settings.data]);
+    if (settings.data && !touched) setDraft(draftOf(settings.data));
+  }, [settings.data, touched]);
 
   const onSave = async () => {
     if (!draft || !settings.data) return;
     setProblem(null);
+    setStale(false);
     save.reset();
     const budget = parseNumber(draft.budget);
     const numbers = [budget, parseNumber(draft.baseAmount), parseNumber(draft.hourlyRate), ...draft.bandRates.map(parseNumber)];
@@ -101,6 +109,7 @@ export function CostShareSection({ canEdit }: { canEdit: boolean }) {
     await save
       .mutateAsync({
         year,
+        version: edited.version(),
         parameters: {
           budget: budget!,
           baseAmount: parseNumber(draft.baseAmount)!,
@@ -109,12 +118,27 @@ export function CostShareSection({ canEdit }: { canEdit: boolean }) {
         },
         municipalities,
       })
-      .catch(() => undefined);
+      .then(
+        () => {
+          setTouched(false);
+          edited.saved();
+        },
+        (error: unknown) => setStale(isStaleVersion(error)),
+      );
   };
 
-  const setField = (patch: Partial<Draft>) => setDraft((d) => (d ? { ...d, ...patch } : d));
-  const setMunicipality = (id: number, patch: Partial<Draft['municipalities'][number]>) =>
+  const touch = () => {
+    edited.touch();
+    setTouched(true);
+  };
+  const setField = (patch: Partial<Draft>) => {
+    touch();
+    setDraft((d) => (d ? { ...d, ...patch } : d));
+  };
+  const setMunicipality = (id: number, patch: Partial<Draft['municipalities'][number]>) => {
+    touch();
     setDraft((d) => (d ? { ...d, municipalities: d.municipalities.map((m) => (m.municipalityId === id ? { ...m, ...patch } : m)) } : d));
+  };
 
   return (
     <SettingsSection
@@ -131,7 +155,14 @@ export function CostShareSection({ canEdit }: { canEdit: boolean }) {
             onChange={(_e, data) => {
               setYearText(data.value);
               const parsed = Number(data.value);
-              if (Number.isInteger(parsed) && parsed >= 2000 && parsed <= 2100) setYear(parsed);
+              if (Number.isInteger(parsed) && parsed >= 2000 && parsed <= 2100 && parsed !== year) {
+                // Another year is another form: it starts from what is stored.
+                setYear(parsed);
+                setTouched(false);
+                setStale(false);
+                save.reset();
+                edited.saved();
+              }
             }}
           />
         </Field>
@@ -229,7 +260,7 @@ export function CostShareSection({ canEdit }: { canEdit: boolean }) {
                 <MessageBarBody>{problem}</MessageBarBody>
               </MessageBar>
             ) : null}
-            {save.error ? <ErrorMessage error={save.error} /> : null}
+            <FormErrorMessage message={save.error ? errorMessage(save.error) : null} stale={stale} />
             {save.isSuccess ? (
               <MessageBar intent="success">
                 <MessageBarBody>Kostnadsfordelingen for {year} er lagret.</MessageBarBody>

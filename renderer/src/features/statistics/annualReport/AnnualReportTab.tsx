@@ -66,8 +66,9 @@ function AnnualReportForYear({ year }: { year: number }) {
         ) : (
           <div className={styles.sections}>
             {texts.data.sections.map((section) => (
-              // Keyed by year and save time, so a saved or other year's text starts the editor afresh.
-              <SectionTextEditor key={`${year}:${section.section}:${section.updatedAt ?? ''}`} year={year} section={section} />
+              // Keyed by year: another year's text starts the editor afresh. A colleague's save must not, or
+              // it would throw away what the user is typing; the editor follows the stored text by itself.
+              <SectionTextEditor key={`${year}:${section.section}`} year={year} section={section} />
             ))}
           </div>
         )}

@@ -5,8 +5,10 @@ import { FREE_TEXT_REMINDER } from '@shared/contract/cases/closureNote';
 import { ANNUAL_REPORT_TEXT_MAX_LENGTH } from '@shared/domain/annualReport';
 import { REPORT_TEXT_HELP } from '@shared/domain/reportText';
 import { formatNorwegianDateTime } from '@shared/format';
-import { ErrorMessage } from '@renderer/components/ErrorMessage';
+import { FormErrorMessage } from '@renderer/components/ErrorMessage';
+import { errorMessage, isStaleVersion } from '@renderer/lib/api';
 import { useApiMutation } from '@renderer/lib/query';
+import { useEditedVersion } from '@renderer/lib/useEditedVersion';
 
 const useStyles = makeStyles({
   editor: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -16,19 +18,38 @@ const useStyles = makeStyles({
 
 /**
  * One chapter's introductory text. The hint is only a placeholder: an empty chapter prints its tables
- * and nothing pretends to be the team's words.
+ * and nothing pretends to be the team's words. Until the user types, the editor shows the stored text
+ * (a colleague's save shows up by itself); from the first keystroke it keeps what the user wrote, and
+ * the save names the version it was written on, so a colleague's newer text is never overwritten unseen.
  */
 export function SectionTextEditor({ year, section }: { year: number; section: AnnualReportTextDto }) {
   const styles = useStyles();
-  const [text, setText] = useState(section.text ?? '');
+  // null: untouched, follow the stored text.
+  const [draft, setDraft] = useState<string | null>(null);
+  const [stale, setStale] = useState(false);
   const save = useApiMutation('annual-report:save-text');
+  const edited = useEditedVersion(section.version, stale);
+  const text = draft ?? section.text ?? '';
   const changed = text.trim() !== (section.text ?? '');
+  const onSave = () => {
+    setStale(false);
+    void save.mutateAsync({ year, section: section.section, text, version: edited.version() }).then(
+      () => {
+        setDraft(null);
+        edited.saved();
+      },
+      (error: unknown) => setStale(isStaleVersion(error)),
+    );
+  };
   return (
     <div className={styles.editor}>
       <Field label={section.heading} hint={`${REPORT_TEXT_HELP} ${FREE_TEXT_REMINDER}`}>
         <Textarea
           value={text}
-          onChange={(_e, data) => setText(data.value)}
+          onChange={(_e, data) => {
+            edited.touch();
+            setDraft(data.value);
+          }}
           placeholder={section.hint}
           maxLength={ANNUAL_REPORT_TEXT_MAX_LENGTH}
           resize="vertical"
@@ -36,15 +57,7 @@ export function SectionTextEditor({ year, section }: { year: number; section: An
         />
       </Field>
       <div className={styles.actions}>
-        <Button
-          disabled={!changed || save.isPending}
-          onClick={() =>
-            void save.mutateAsync({ year, section: section.section, text }).then(
-              () => undefined,
-              () => undefined,
-            )
-          }
-        >
+        <Button disabled={!changed || save.isPending} onClick={onSave}>
           Lagre teksten
         </Button>
         <span className={styles.meta} aria-live="polite">
@@ -53,7 +66,7 @@ export function SectionTextEditor({ year, section }: { year: number; section: An
             : 'Ikke skrevet ennå'}
         </span>
       </div>
-      {save.error ? <ErrorMessage error={save.error} /> : null}
+      <FormErrorMessage message={save.error ? errorMessage(save.error) : null} stale={stale} />
     </div>
   );
 }
