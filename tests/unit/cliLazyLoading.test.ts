@@ -54,3 +54,15 @@ describe('command-line start-up', () => {
     expect(graph.packages).toEqual([]);
   });
 });
+
+/** The large libraries that only exports, documents, reports and charts need (see electron/services/lazy/heavyModules.ts). */
+const HEAVY = ['exceljs', 'docx', 'echarts', '@resvg/resvg-js', 'easy-template-x', 'jszip'];
+
+describe('a command that reads or writes data (call, stats)', () => {
+  it.each(['electron/cli/commands/call.ts', 'electron/cli/commands/stats.ts'])('%s loads the services and SQLite but none of the heavy libraries', (entry) => {
+    const graph = staticGraph(entry);
+    // Proves the scanner reaches the whole service layer through the dispatcher, so the next check means something.
+    expect(graph.packages).toEqual(expect.arrayContaining(['better-sqlite3', 'kysely']));
+    expect(graph.packages.filter((name) => HEAVY.some((heavy) => name === heavy || name.startsWith(`${heavy}/`)))).toEqual([]);
+  });
+});

@@ -6,12 +6,12 @@ import { transaction } from '../../db/exec';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { XLSX_MIME } from '../timesheet/sheetFiles';
-import { annualReportDocx } from './docxReport';
 import { annualReportContent } from './reportContent';
-import { annualReportXlsx } from './xlsxReport';
 
 /** Both files from one read of the figures, so the document and the spreadsheet agree. */
 export async function annualReportFiles(ctx: ServiceContext, year: number): Promise<AnnualReportFilesDto> {
+  // docx, exceljs and the chart libraries load with the first report, not with the services.
+  const [{ annualReportDocx }, { annualReportXlsx }] = await Promise.all([import('./docxReport'), import('./xlsxReport')]);
   const content = annualReportContent(ctx, year);
   const [docx, xlsx] = await Promise.all([annualReportDocx(content, isoDateInOslo(ctx.clock.now())), annualReportXlsx(content)]);
   return {

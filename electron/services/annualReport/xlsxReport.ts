@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../lazy/heavyModules';
 import type { StatisticsTableDto, TableValue } from '@shared/contract';
 import { TABLE_UNITS } from '@shared/domain/statistics';
 import { addTableSheet, sheetName } from '../statistics/xlsxTable';
@@ -63,7 +64,7 @@ function addTextSheet(workbook: ExcelJS.Workbook, table: TextTable): void {
  * each written by the Statistikk page's own table writer and then set up for print with its notes.
  */
 export async function annualReportXlsx(content: AnnualReportContent): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Ettervern';
   workbook.title = `Årsrapport ${content.year}`;
   const tables = [...content.sections.flatMap((s) => s.tables), ...content.spreadsheetOnly];

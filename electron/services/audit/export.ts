@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { AuditExportDto, AuditFilter, ChannelParsedInput } from '@shared/contract';
 import { auditActionLabel, auditRecordTypeLabel } from '@shared/domain/audit';
 import { formatNorwegianDateTime } from '@shared/format';
@@ -6,6 +5,7 @@ import { isoDateInOslo } from '@shared/dates';
 import { transaction } from '../../db/exec';
 import type { AppDatabase } from '../../db/open';
 import { requireAdministrator } from '../session/actor';
+import { loadExcelJs } from '../lazy/heavyModules';
 import { auditedFields, recordAudit } from './recordAudit';
 import { selectAuditEntries } from './log';
 import type { SignedInContext } from '../context';
@@ -16,7 +16,7 @@ const MAX_EXPORT_ROWS = 1_000_000;
 /** The audit rows (filtered) as an .xlsx workbook: one sheet, Norwegian headers, newest first. */
 export async function auditWorkbook(db: AppDatabase, filter: AuditFilter | undefined): Promise<{ buffer: Buffer; rows: number }> {
   const entries = selectAuditEntries(db, filter, MAX_EXPORT_ROWS, 0);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Ettervern';
   const sheet = workbook.addWorksheet('Revisjonslogg');
   sheet.columns = [

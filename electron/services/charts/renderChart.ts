@@ -1,10 +1,16 @@
-import * as echarts from 'echarts';
-import { Resvg } from '@resvg/resvg-js';
 import { CHART_FONT_FAMILY, CHART_PALETTE, type ChartDefinition } from '@shared/charts/types';
+import { chartLibraries } from '../lazy/heavyModules';
 import { measureChartText } from './textMetrics';
 
-// Measure text as DejaVu Sans draws it (there is no canvas here), so legends wrap and labels fit on paper.
-echarts.setPlatformAPI({ measureText: measureChartText });
+let measuring = false;
+
+/** ECharts, told the first time to measure text as DejaVu Sans draws it (there is no canvas here), so legends wrap and labels fit on paper. */
+function echartsForPrint(): typeof import('echarts') {
+  const { echarts } = chartLibraries();
+  if (!measuring) echarts.setPlatformAPI({ measureText: measureChartText });
+  measuring = true;
+  return echarts;
+}
 
 /**
  * Renders the same chart definitions the renderer shows, without a browser: ECharts' server-side SVG
@@ -12,7 +18,7 @@ echarts.setPlatformAPI({ measureText: measureChartText });
  * Animation is off so the first frame is the final one.
  */
 export function renderChartSvg(chart: ChartDefinition): string {
-  const instance = echarts.init(null, null, { renderer: 'svg', ssr: true, width: chart.width, height: chart.height });
+  const instance = echartsForPrint().init(null, null, { renderer: 'svg', ssr: true, width: chart.width, height: chart.height });
   try {
     instance.setOption({
       color: CHART_PALETTE,
@@ -37,7 +43,7 @@ export interface PngImage {
 /** `scale` 2 prints sharply at the chart's logical size in a Word document. */
 export function renderChartPng(chart: ChartDefinition, scale = 2): PngImage {
   const svg = renderChartSvg(chart);
-  const rendered = new Resvg(svg, {
+  const rendered = new (chartLibraries().Resvg)(svg, {
     fitTo: { mode: 'width', value: Math.round(chart.width * scale) },
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
     background: '#ffffff',

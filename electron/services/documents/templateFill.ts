@@ -1,12 +1,19 @@
-import { MimeType, TemplateHandler, type Tag, type TemplateData } from 'easy-template-x';
+import type { MimeType, Tag, TemplateData, TemplateHandler } from 'easy-template-x';
 import type { PngImage } from '../charts/renderChart';
+import { loadTemplateEngine } from '../lazy/heavyModules';
 
 /**
  * Filling a .docx template. easy-template-x only substitutes values and repeats loops: a template cannot
  * run code, which matters because the team uploads edited templates. It also joins placeholders that Word
  * has split over several formatting runs, and escapes & < > in values.
  */
-const handler = new TemplateHandler();
+let handler: Promise<TemplateHandler> | null = null;
+
+/** Loaded with the first document (see heavyModules.ts); one handler serves every fill after that. */
+function templateHandler(): Promise<TemplateHandler> {
+  handler ??= loadTemplateEngine().then(({ TemplateHandler }) => new TemplateHandler());
+  return handler;
+}
 
 /**
  * Characters Word's XML cannot hold (C0 controls other than tab/newline/return, U+FFFE/U+FFFF and lone
@@ -31,7 +38,8 @@ function imageContent(value: { image: PngImage; altText: string; widthCm: number
   return {
     _type: 'image' as const,
     source: value.image.data,
-    format: MimeType.Png,
+    // MimeType.Png as a literal: the library is not loaded yet when the data is prepared.
+    format: 'image/png' satisfies MimeType,
     width,
     height: Math.round((width * value.image.height) / value.image.width),
     altText: xmlSafe(value.altText),
@@ -49,10 +57,10 @@ function toTemplateData(data: FillData): TemplateData {
 }
 
 export async function fillTemplate(template: Buffer, data: FillData): Promise<Buffer> {
-  return handler.process(template, toTemplateData(data));
+  return (await templateHandler()).process(template, toTemplateData(data));
 }
 
 /** Every `{…}` tag in the document, headers and footers included. Throws on a malformed template. */
 export async function templateTags(template: Buffer): Promise<Tag[]> {
-  return handler.parseTags(template);
+  return (await templateHandler()).parseTags(template);
 }

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../lazy/heavyModules';
 import type { FileDto, StatisticsTableDto, TableValue } from '@shared/contract';
 import { headingWithUnit, measureDecimals } from '@shared/domain/statistics';
 import { XLSX_MIME } from '../timesheet/sheetFiles';
@@ -60,7 +61,7 @@ export function addTableSheet(workbook: ExcelJS.Workbook, table: StatisticsTable
 
 /** A workbook of one or more tables, one sheet each, as a file for the renderer to save. */
 export async function tablesWorkbookFile(fileName: string, tables: { table: StatisticsTableDto<TableValue>; sheetName?: string }[]): Promise<FileDto> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Ettervern';
   for (const t of tables) addTableSheet(workbook, t.table, t.sheetName);
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
