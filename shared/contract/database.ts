@@ -17,8 +17,10 @@ export interface DatabaseInfoDto {
 }
 
 export interface DatabaseChangesDto {
-  /** Grows every time another connection (another PC, the command line) has committed since the last look. */
+  /** Grows every time another connection (another PC, the command line) has committed data since the last look. */
   changeCount: number;
+  /** Grows when another connection committed but wrote no data: a presence heartbeat. Only «who else is here» is out of date. */
+  presenceCount: number;
   /** A newer Ettervern has migrated the file: this instance refuses every write until it is updated. */
   upgradedByNewer: boolean;
   /** The shared folder cannot be reached right now (network gone); the next call tries again. */

@@ -36,7 +36,20 @@ describe('what other instances do', () => {
     expect(newCase(t.dispatcher, '02').ok).toBe(true);
     expect(t.ok('database:changes', {}).changeCount).toBe(start);
     expect(newCase(two, '03').ok).toBe(true);
-    expect(t.ok('database:changes', {})).toEqual({ changeCount: start + 1, upgradedByNewer: false, unavailable: false });
+    expect(t.ok('database:changes', {})).toEqual({ changeCount: start + 1, presenceCount: 0, upgradedByNewer: false, unavailable: false });
+  });
+
+  it('a presence heartbeat from another connection counts as presence, not as a data change; a real write does', async () => {
+    await secondInstance();
+    const start = t.ok('database:changes', {});
+    touchPresence(other, { memberId: t.member!.id, machine: 'PC-2' }, new Date(TEST_NOW));
+    expect(t.ok('database:changes', {})).toEqual({ ...start, presenceCount: start.presenceCount + 1 });
+    touchPresence(other, { memberId: t.member!.id, machine: 'PC-2' }, new Date(Date.parse(TEST_NOW) + 30_000));
+    expect(t.ok('database:changes', {})).toEqual({ ...start, presenceCount: start.presenceCount + 2 });
+    // A save (with its heartbeat in between): data changed, every cached answer is stale.
+    expect(newCase(two, '03').ok).toBe(true);
+    touchPresence(other, { memberId: t.member!.id, machine: 'PC-2' }, new Date(Date.parse(TEST_NOW) + 60_000));
+    expect(t.ok('database:changes', {})).toEqual({ ...start, changeCount: start.changeCount + 1, presenceCount: start.presenceCount + 2 });
   });
 
   it('refuses every write once another instance has migrated the file to a version this code does not know', async () => {

@@ -7,6 +7,7 @@ function drive(options: { first?: DatabaseChangesAnswer; visible?: () => boolean
   const answers: (DatabaseChangesAnswer | null | Error)[] = options.first ? [options.first] : [];
   const banners: DatabaseBanner[] = [];
   let changed = 0;
+  let presence = 0;
   let asked = 0;
   let tick: (() => void) | null = null;
   let cleared = false;
@@ -19,6 +20,7 @@ function drive(options: { first?: DatabaseChangesAnswer; visible?: () => boolean
       return next;
     },
     onChanged: () => changed++,
+    onPresence: () => presence++,
     onBanner: (banner) => banners.push(banner),
     isVisible: options.visible ?? (() => true),
     intervalMs: 2_500,
@@ -40,6 +42,9 @@ function drive(options: { first?: DatabaseChangesAnswer; visible?: () => boolean
     get changed() {
       return changed;
     },
+    get presence() {
+      return presence;
+    },
     get asked() {
       return asked;
     },
@@ -58,6 +63,7 @@ function drive(options: { first?: DatabaseChangesAnswer; visible?: () => boolean
 
 const count = (changeCount: number, extra: Partial<DatabaseChangesAnswer> = {}): DatabaseChangesAnswer => ({
   changeCount,
+  presenceCount: 0,
   upgradedByNewer: false,
   unavailable: false,
   ...extra,
@@ -78,6 +84,18 @@ describe('the database change watcher', () => {
     await run.next(count(1));
     expect(run.changed).toBe(2);
     expect(run.banners).toEqual([]);
+  });
+
+  it('refreshes only the presence line when another PC only renewed its presence, everything when it also wrote', async () => {
+    const run = drive({ first: count(4, { presenceCount: 7 }) });
+    await run.flush();
+    await run.next(count(4, { presenceCount: 8 }));
+    expect({ changed: run.changed, presence: run.presence }).toEqual({ changed: 0, presence: 1 });
+    await run.next(count(4, { presenceCount: 8 }));
+    expect({ changed: run.changed, presence: run.presence }).toEqual({ changed: 0, presence: 1 });
+    // A save and a heartbeat between two looks: refreshing everything covers the presence line too.
+    await run.next(count(5, { presenceCount: 9 }));
+    expect({ changed: run.changed, presence: run.presence }).toEqual({ changed: 1, presence: 1 });
   });
 
   it('does not ask while the window is hidden, and asks at once when told it is shown again', async () => {
@@ -136,6 +154,7 @@ describe('the database change watcher', () => {
         return new Promise((resolve) => (release = resolve));
       },
       onChanged: () => undefined,
+      onPresence: () => undefined,
       onBanner: () => undefined,
       isVisible: () => true,
       intervalMs: 2_500,

@@ -1,6 +1,10 @@
-/** What `database:changes` answers: a counter of other PCs' commits and two states that stop the work. */
+/**
+ * What `database:changes` answers: counters of other PCs' commits (those that wrote data, and those that
+ * only renewed their presence) and two states that stop the work.
+ */
 export interface DatabaseChangesAnswer {
   changeCount: number;
+  presenceCount: number;
   upgradedByNewer: boolean;
   unavailable: boolean;
 }
@@ -14,8 +18,10 @@ export interface ChangeWatcherOptions {
    * this time (the screen is locked, say) and changes nothing.
    */
   ask: () => Promise<DatabaseChangesAnswer | null>;
-  /** Someone else committed: every cached answer may be out of date. */
+  /** Someone else committed data: every cached answer may be out of date. */
   onChanged: () => void;
+  /** Someone else only renewed their presence (a heartbeat): just «who else is here» is out of date. */
+  onPresence: () => void;
   onBanner: (banner: DatabaseBanner) => void;
   /** Whether the window is shown; a hidden window does not poll (no page reads over the network for nothing). */
   isVisible: () => boolean;
@@ -32,12 +38,13 @@ export interface ChangeWatcher {
 
 /**
  * Polls `database:changes` every `intervalMs` while the window is visible. The first answer only sets
- * the baseline; after that a different count (normally higher; lower after the connection was reopened)
- * makes every cached query stale. «Upgraded by a newer version» stays until the app is updated; «not
+ * the baseline; after that a different data count (normally higher; lower after the connection was
+ * reopened) makes every cached query stale, and a different presence count only the presence line. «Upgraded by a newer version» stays until the app is updated; «not
  * available» clears by itself, and its clearing also refreshes everything, since reads failed meanwhile.
  */
 export function startChangeWatcher(options: ChangeWatcherOptions): ChangeWatcher {
   let lastCount: number | null = null;
+  let lastPresence: number | null = null;
   let banner: DatabaseBanner = 'none';
   let inFlight = false;
   let stopped = false;
@@ -60,9 +67,13 @@ export function startChangeWatcher(options: ChangeWatcherOptions): ChangeWatcher
     }
     const cameBack = banner === 'unavailable';
     const changed = lastCount !== null && answer.changeCount !== lastCount;
+    const arrived = lastPresence !== null && answer.presenceCount !== lastPresence;
     lastCount = answer.changeCount;
+    lastPresence = answer.presenceCount;
     show('none');
+    // Refreshing everything covers the presence line too.
     if (changed || cameBack) options.onChanged();
+    else if (arrived) options.onPresence();
   };
 
   const poll = async () => {
@@ -73,7 +84,7 @@ export function startChangeWatcher(options: ChangeWatcherOptions): ChangeWatcher
       answer = await options.ask();
       if (answer === null) return;
     } catch {
-      answer = { changeCount: lastCount ?? 0, upgradedByNewer: false, unavailable: true };
+      answer = { changeCount: lastCount ?? 0, presenceCount: lastPresence ?? 0, upgradedByNewer: false, unavailable: true };
     } finally {
       inFlight = false;
     }

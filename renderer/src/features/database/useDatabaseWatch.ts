@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import type { QueryChannelName } from '@shared/contract';
 import { ApiCallError, call } from '@renderer/lib/api';
 import { startChangeWatcher, type DatabaseBanner, type DatabaseChangesAnswer } from './changeWatcher';
 
@@ -18,6 +19,7 @@ export function useDatabaseWatch(intervalMs: number = CHANGE_POLL_MS): DatabaseB
     const watcher = startChangeWatcher({
       ask: askChanges,
       onChanged: () => void queryClient.invalidateQueries(),
+      onPresence: () => void queryClient.invalidateQueries({ queryKey: ['database:presence' satisfies QueryChannelName] }),
       onBanner: setBanner,
       isVisible: () => document.visibilityState === 'visible',
       intervalMs,
