@@ -7,6 +7,7 @@ import { annualReportMeasure } from './measures/annualReport';
 import { caseFiguresMeasure } from './measures/caseFigures';
 import { caseListMeasure } from './measures/caseList';
 import { closureReportMeasure } from './measures/closureReport';
+import { cliProcessMeasure } from './measures/cliProcess';
 import type { BenchContext, BenchMeasure } from './measures/context';
 import { saveEntryMeasure } from './measures/saveEntry';
 import { sharedDatabaseMeasure } from './measures/sharedDatabase';
@@ -28,6 +29,7 @@ const MEASURES: readonly BenchMeasure[] = [
   caseListMeasure,
   caseFiguresMeasure,
   closureReportMeasure,
+  cliProcessMeasure,
 ];
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -37,8 +39,9 @@ const filter = process.argv[2]?.toLocaleLowerCase('nb');
 const selected = filter ? MEASURES.filter((m) => m.name.toLocaleLowerCase('nb').includes(filter)) : MEASURES;
 if (selected.length === 0) throw new Error(`Ingen måling heter noe med «${process.argv[2]}»`);
 
-const { path, buildMs } = await ensureBenchDatabase(log);
-const results: MeasureResult[] = [info('Bygging av 1M-databasen', buildMs === null ? 'fra hurtigbuffer' : formatMs(buildMs))];
+const needsBenchDatabase = selected.some((m) => !m.ownData);
+const { path, buildMs } = needsBenchDatabase ? await ensureBenchDatabase(log) : { path: '', buildMs: null };
+const results: MeasureResult[] = needsBenchDatabase ? [info('Bygging av 1M-databasen', buildMs === null ? 'fra hurtigbuffer' : formatMs(buildMs))] : [];
 const tempDir = mkdtempSync(join(tmpdir(), 'ettervern-bench-'));
 try {
   const ctx: BenchContext = { cachedDatabase: path, tempDir, lastYear: BENCH_LAST_YEAR, log };

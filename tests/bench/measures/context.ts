@@ -13,6 +13,8 @@ export interface BenchContext {
 /** One measure of the benchmark. To add one: write it, then list it in run.ts. */
 export interface BenchMeasure {
   name: string;
+  /** Makes its own data: a run of only such measures does not build the 1M database. */
+  ownData?: boolean;
   run(ctx: BenchContext): Promise<MeasureResult[]>;
 }
 
