@@ -104,6 +104,10 @@ export interface CasesTable {
   /** Raised by one on every update (migration 0013); an update or delete names the version it read. */
   version: WithDefault<number>;
   updated_by: NullByDefault<number>;
+  /** Why the case was referred, at most 300 characters (migration 0014); removed by retention. */
+  referral_reason: NullByDefault<string>;
+  /** The team's assessment and recommendations for the closure report, at most 2000 characters; removed by retention. */
+  team_assessment: NullByDefault<string>;
 }
 
 export interface CaseTransitionsTable {
@@ -312,6 +316,8 @@ export interface EvaluationResponsesTable {
   case_id: number;
   received_date: IsoDate;
   consent_to_contact: Nullable<number>;
+  /** 1 when the user agreed that the answers are shared with the municipality, 0 no, null not ticked (migration 0014). */
+  consent_to_share: NullByDefault<number>;
   created_at: IsoTimestamp;
   created_by: Nullable<number>;
   updated_at: IsoTimestamp;

@@ -22,6 +22,11 @@ export interface EvaluationResponseDto {
   receivedDate: string;
   /** Ticked yes/no for the three-month contact; null when left blank. */
   consentToContact: boolean | null;
+  /**
+   * Ticked yes/no to «Jeg samtykker i at svarene deles med kommunen» (migration 0014); null when left
+   * blank. Only a yes lets the closure report to the municipality print the answers.
+   */
+  consentToShare: boolean | null;
   answers: EvaluationAnswers;
   registeredAt: string;
   registeredByName: string | null;
@@ -61,6 +66,8 @@ export const evaluationAnswersSchema = z.strictObject({
 const evaluationFields = {
   receivedDate: isoDateSchema,
   consentToContact: z.boolean().nullable(),
+  /** Left out: not ticked on a new form, unchanged on a correction. */
+  consentToShare: z.boolean().nullable().optional(),
   answers: evaluationAnswersSchema,
 };
 

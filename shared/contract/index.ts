@@ -92,6 +92,7 @@ export type {
   CaseContactDto,
 } from './cases/cases';
 export type { CaseloadDto } from './cases/caseLife';
+export type { CaseTextsDto } from './cases/closureNote';
 export type { ContactDto, ContactPersonDto } from './contacts';
 export type { DocumentTemplateDto } from './templates';
 export type { GeneratedDocumentDto, GeneratedFileDto } from './documents';

@@ -73,9 +73,18 @@ export const EVALUATION_TEXT_QUESTIONS = EVALUATION_QUESTIONS.filter(
 export const EVALUATION_QUESTION_IDS = EVALUATION_QUESTIONS.map((q) => q.id) as EvaluationQuestionId[];
 
 export const EVALUATION_CONSENT_TEXT = 'Teamet kan kontakte meg om tre måneder for å høre hvordan det går.';
+/**
+ * The user's own choice, on the form, whether the answers go to the municipality in the closure report.
+ * Without a yes registered with the answers, the report says they are not included.
+ */
+export const EVALUATION_SHARE_CONSENT_TEXT =
+  'Svarene mine kan deles med kommunen: de kan stå i avslutningsrapporten teamet sender til kommunen som bestilte oppfølgingen.';
+/** The same choice as the team registers it from the returned form. */
+export const EVALUATION_SHARE_CONSENT_LABEL = 'Brukeren samtykker i at svarene deles med kommunen';
 export const EVALUATION_TITLE = 'Hvordan var hjelpen fra ettervernsteamet?';
 export const EVALUATION_INTRO =
   'Vi vil gjerne vite hva du synes om hjelpen du har fått, så vi kan bli bedre. Skjemaet er frivillig. ' +
+  'Svarene leses av teamet. Kommunen får dem bare hvis du krysser «Ja» nederst på skjemaet. ' +
   'Ikke skriv navnet ditt – skjemaet har bare et saksnummer. Sett ett kryss per linje.';
 
 /** Free text on a returned form is copied as written; keep it short (the form has two lines per question). */

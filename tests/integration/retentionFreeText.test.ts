@@ -55,6 +55,8 @@ describe('retention and free text', () => {
         'cases.closure_note',
         'cases.institution_name',
         'cases.takeover_service',
+        'cases.referral_reason',
+        'cases.team_assessment',
         'case_goals.text',
         'case_domain_ratings.note',
         'evaluation_answers.text_value',

@@ -57,6 +57,20 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
   const prepareCase = () => sampleCase(t);
 
   const made = () => prepareCase();
+  /** A free-text write on the sample case: the audit row names the fields sent, never their words. */
+  const caseTextScenario = <C extends 'cases:set-closure-note' | 'cases:set-texts'>(
+    channel: C,
+    texts: Record<string, string>,
+    words: string[],
+  ): WriteScenario => ({
+    prepare: prepareCase,
+    write: (c) => {
+      const id = (c as { id: number }).id;
+      return t.ok(channel, { version: versionOf(t, 'cases', id), id, ...texts } as never) as { id: number };
+    },
+    expected: (c) => ({ action: 'update', record_type: 'case', record_id: String(c.id), fields: Object.keys(texts) }),
+    values: [...Object.values(texts), ...words],
+  });
   const contactAudit = (action: string) => (c: { id: number }) => ({
     action,
     record_type: 'contact',
@@ -494,17 +508,12 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       expected: (m) => ({ action: 'password-change', record_type: 'team_member', record_id: String(m.id), fields: ['password'] }),
       values: [TEST_PASSWORD, 'et-nytt-hemmelig-passord'],
     },
-    'cases:set-closure-note': {
-      prepare: prepareCase,
-      write: (c) =>
-        t.ok('cases:set-closure-note', {
-          version: versionOf(t, 'cases', (c as { id: number }).id),
-          id: (c as { id: number }).id,
-          closureNote: 'Overført til kommunen',
-        }),
-      expected: (c) => ({ action: 'update', record_type: 'case', record_id: String(c.id), fields: ['closureNote'] }),
-      values: ['Overført til kommunen', 'kommunen'],
-    },
+    'cases:set-closure-note': caseTextScenario('cases:set-closure-note', { closureNote: 'Overført til kommunen' }, ['kommunen']),
+    'cases:set-texts': caseTextScenario(
+      'cases:set-texts',
+      { referralReason: 'Trenger hjelp med bolig etter soning', teamAssessment: 'Anbefaler fast kontaktperson i kommunen' },
+      ['soning', 'kontaktperson'],
+    ),
     'audit:export': {
       write: async () => (await t.okAsync('audit:export', { filter: { caseCode: '03/20-ST', from: '2020-01-01' } }), { id: 0 }),
       expected: () => ({ action: 'export', record_type: 'audit_log', record_id: null, fields: ['caseCode', 'from'] }),

@@ -22,6 +22,8 @@ export function caseDetail(ctx: ServiceContext, base: CaseDto): CaseDetailDto {
         'c.discharge_date',
         'c.closure_reason',
         'c.takeover_service',
+        'c.referral_reason',
+        'c.team_assessment',
         'c.after_contact_date',
         'c.risk_assessment_date',
         'c.risk_assessment_done',
@@ -121,6 +123,8 @@ export function caseDetail(ctx: ServiceContext, base: CaseDto): CaseDetailDto {
       : null,
     closureReason: row.closure_reason,
     takeoverService: row.takeover_service,
+    referralReason: row.referral_reason,
+    teamAssessment: row.team_assessment,
     afterContactDate: row.after_contact_date,
     afterContactDue: base.closedDate ? afterContactDue(base.closedDate) : null,
     risk: {

@@ -1,6 +1,6 @@
 import type { HandlersFor } from '../context';
 import { createCase, getCase, listCases, nextCaseCode, pageCases } from './cases';
-import { setClosureNote } from './closureNote';
+import { setCaseTexts, setClosureNote } from './closureNote';
 import { unlinkCaseContact } from './contactLinks';
 import { createGoal, deleteGoal, updateGoal } from './goals';
 import { caseload } from './staff';
@@ -33,4 +33,5 @@ export const casesHandlers: HandlersFor<'cases'> = {
   'cases:link-contact': answeringWithCase('cases:link-contact'),
   'cases:unlink-contact': unlinkCaseContact,
   'cases:set-closure-note': setClosureNote,
+  'cases:set-texts': setCaseTexts,
 };

@@ -16,7 +16,18 @@ function responseQuery(ctx: ServiceContext) {
     .selectFrom('evaluation_responses as r')
     .innerJoin('cases as c', 'c.id', 'r.case_id')
     .leftJoin('team_members as m', 'm.id', 'r.created_by')
-    .select(['r.id', 'r.case_id', 'c.code', 'r.received_date', 'r.consent_to_contact', 'r.created_at', 'r.updated_at', 'r.version', 'm.display_name']);
+    .select([
+      'r.id',
+      'r.case_id',
+      'c.code',
+      'r.received_date',
+      'r.consent_to_contact',
+      'r.consent_to_share',
+      'r.created_at',
+      'r.updated_at',
+      'r.version',
+      'm.display_name',
+    ]);
 }
 
 function answersOf(ctx: ServiceContext, ids: number[]): Map<number, EvaluationAnswers> {
@@ -43,6 +54,7 @@ function toDtos(ctx: ServiceContext, rows: ResponseRow[]): EvaluationResponseDto
     caseCode: r.code,
     receivedDate: r.received_date,
     consentToContact: r.consent_to_contact === null ? null : r.consent_to_contact === 1,
+    consentToShare: r.consent_to_share === null ? null : r.consent_to_share === 1,
     answers: answers.get(r.id)!,
     registeredAt: r.created_at,
     registeredByName: r.display_name,
@@ -100,6 +112,11 @@ function consentValue(consent: boolean | null): number | null {
   return consent === null ? null : consent ? 1 : 0;
 }
 
+/** The consent to share is named in the audit row only when the write sent it. */
+function shareField(input: { consentToShare?: boolean | null }): 'consentToShare'[] {
+  return input.consentToShare === undefined ? [] : ['consentToShare'];
+}
+
 export function registerEvaluation(ctx: SignedInContext, input: ChannelParsedInput<'evaluations:register'>): EvaluationResponseDto {
   const { actor } = ctx;
   const id = transaction(ctx.db, () => {
@@ -111,6 +128,7 @@ export function registerEvaluation(ctx: SignedInContext, input: ChannelParsedInp
         case_id: target.id,
         received_date: input.receivedDate,
         consent_to_contact: consentValue(input.consentToContact),
+        consent_to_share: consentValue(input.consentToShare ?? null),
         created_at: now,
         created_by: actor.id,
         updated_at: now,
@@ -118,7 +136,13 @@ export function registerEvaluation(ctx: SignedInContext, input: ChannelParsedInp
     );
     const id = Number(result.lastInsertRowid);
     const fields = writeAnswers(ctx, id, target.id, input.answers);
-    recordAudit(ctx, 'create', 'evaluation', id, auditedFields('evaluations:register', ['caseId', 'receivedDate', 'consentToContact', ...fields]));
+    recordAudit(
+      ctx,
+      'create',
+      'evaluation',
+      id,
+      auditedFields('evaluations:register', ['caseId', 'receivedDate', 'consentToContact', ...shareField(input), ...fields]),
+    );
     return id;
   });
   return responseById(ctx, id);
@@ -135,11 +159,22 @@ export function updateEvaluation(ctx: SignedInContext, input: ChannelParsedInput
       ctx.db,
       ctx.db.kysely
         .updateTable('evaluation_responses')
-        .set({ received_date: input.receivedDate, consent_to_contact: consentValue(input.consentToContact), updated_at: ctx.clock.now().toISOString() })
+        .set({
+          received_date: input.receivedDate,
+          consent_to_contact: consentValue(input.consentToContact),
+          ...(input.consentToShare === undefined ? {} : { consent_to_share: consentValue(input.consentToShare) }),
+          updated_at: ctx.clock.now().toISOString(),
+        })
         .where('id', '=', input.id),
     );
     const fields = writeAnswers(ctx, input.id, existing.caseId, input.answers);
-    recordAudit(ctx, 'update', 'evaluation', input.id, auditedFields('evaluations:update', ['receivedDate', 'consentToContact', ...fields]));
+    recordAudit(
+      ctx,
+      'update',
+      'evaluation',
+      input.id,
+      auditedFields('evaluations:update', ['receivedDate', 'consentToContact', ...shareField(input), ...fields]),
+    );
   });
   return responseById(ctx, input.id);
 }

@@ -44,10 +44,10 @@ export const REDUCTION_RULES: readonly ReductionRule[] = [
   },
   {
     key: 'cases.free_text',
-    label: 'Institusjonens navn og tjenesten som overtok (fritekst)',
+    label: 'Institusjonens navn, tjenesten som overtok, henvisningsgrunnen og teamets vurdering (fritekst)',
     table: 'cases',
     caseIdColumn: 'id',
-    action: { kind: 'clear', columns: ['institution_name', 'takeover_service'] },
+    action: { kind: 'clear', columns: ['institution_name', 'takeover_service', 'referral_reason', 'team_assessment'] },
   },
   {
     key: 'case_goals',

@@ -82,6 +82,10 @@ export interface CaseDetailDto extends CaseDto {
   } | null;
   closureReason: ClosureReason | null;
   takeoverService: string | null;
+  /** Why the case was referred, in the team's words (migration 0014); null until written. */
+  referralReason: string | null;
+  /** The team's assessment and recommendations for the closure report (migration 0014). */
+  teamAssessment: string | null;
   afterContactDate: string | null;
   /** Three months after closure, when the team calls the user. */
   afterContactDue: string | null;

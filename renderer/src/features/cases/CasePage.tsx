@@ -7,6 +7,7 @@ import { hrefFor, useHashParam } from '@renderer/lib/hashRoute';
 import { useApiQuery } from '@renderer/lib/query';
 import { CaseContactsSection } from './CaseContactsSection';
 import { RiskSection, StaffSection } from './CaseTeamSections';
+import { CaseTextsSection } from './CaseTextsSection';
 import { CaseTime, CaseTimeline } from './CaseTimeline';
 import { DocumentsSection } from './DocumentsSection';
 import { EvaluationsSection } from './EvaluationsSection';
@@ -59,6 +60,7 @@ export function CasePage() {
             <CaseContactsSection detail={detail} />
             <CaseTime detail={detail} />
           </div>
+          <CaseTextsSection key={`texts-${detail.id}-${detail.referralReason}-${detail.teamAssessment}`} detail={detail} />
           {/* Keyed by case: a refusal shown for one case must not linger on the next one opened. */}
           <DocumentsSection key={`documents-${detail.id}`} detail={detail} />
           <EvaluationsSection key={`evaluations-${detail.id}`} detail={detail} />

@@ -6,6 +6,7 @@ import {
   EVALUATION_GROUPS,
   EVALUATION_SCALE,
   EVALUATION_SCALE_QUESTIONS,
+  EVALUATION_SHARE_CONSENT_LABEL,
   EVALUATION_TEXT_MAX,
   EVALUATION_TEXT_QUESTIONS,
   NOT_RELEVANT_LABEL,
@@ -54,15 +55,21 @@ const useStyles = makeStyles({
 export interface EvaluationDraft {
   receivedDate: string;
   consentToContact: boolean | null;
+  consentToShare: boolean | null;
   answers: EvaluationAnswers;
 }
 
 export function emptyDraft(): EvaluationDraft {
-  return { receivedDate: todayIso(), consentToContact: null, answers: {} };
+  return { receivedDate: todayIso(), consentToContact: null, consentToShare: null, answers: {} };
 }
 
 export function draftFrom(response: EvaluationResponseDto): EvaluationDraft {
-  return { receivedDate: response.receivedDate, consentToContact: response.consentToContact, answers: { ...response.answers } };
+  return {
+    receivedDate: response.receivedDate,
+    consentToContact: response.consentToContact,
+    consentToShare: response.consentToShare,
+    answers: { ...response.answers },
+  };
 }
 
 /**
@@ -176,18 +183,37 @@ export function EvaluationFields({
         })}
       </section>
 
-      <FormField label={EVALUATION_CONSENT_TEXT} validationMessage={fieldErrors.consentToContact}>
-        <RadioGroup
-          className={styles.consent}
-          layout="horizontal"
-          value={draft.consentToContact === null ? 'blank' : draft.consentToContact ? 'yes' : 'no'}
-          onChange={(_e, data) => onChange({ ...draft, consentToContact: data.value === 'blank' ? null : data.value === 'yes' })}
-        >
-          <Radio value="yes" label="Ja" />
-          <Radio value="no" label="Nei" />
-          <Radio value="blank" label="Ikke besvart" />
-        </RadioGroup>
-      </FormField>
+      <YesNoField
+        label={EVALUATION_CONSENT_TEXT}
+        value={draft.consentToContact}
+        error={fieldErrors.consentToContact}
+        onChange={(consentToContact) => onChange({ ...draft, consentToContact })}
+      />
+      <YesNoField
+        label={EVALUATION_SHARE_CONSENT_LABEL}
+        value={draft.consentToShare}
+        error={fieldErrors.consentToShare}
+        onChange={(consentToShare) => onChange({ ...draft, consentToShare })}
+      />
     </>
+  );
+}
+
+/** A yes/no box on the paper form, with «Ikke besvart» for a box left blank (stored as null). */
+function YesNoField({ label, value, error, onChange }: { label: string; value: boolean | null; error?: string; onChange: (value: boolean | null) => void }) {
+  const styles = useStyles();
+  return (
+    <FormField label={label} validationMessage={error}>
+      <RadioGroup
+        className={styles.consent}
+        layout="horizontal"
+        value={value === null ? 'blank' : value ? 'yes' : 'no'}
+        onChange={(_e, data) => onChange(data.value === 'blank' ? null : data.value === 'yes')}
+      >
+        <Radio value="yes" label="Ja" />
+        <Radio value="no" label="Nei" />
+        <Radio value="blank" label="Ikke besvart" />
+      </RadioGroup>
+    </FormField>
   );
 }

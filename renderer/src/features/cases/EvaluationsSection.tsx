@@ -56,6 +56,7 @@ export function EvaluationsSection({ detail }: { detail: CaseDetailDto }) {
           { header: 'Mottatt', width: '110px', cell: (r) => formatNorwegianDate(r.receivedDate) },
           { header: 'Besvart', cell: answeredText },
           { header: 'Kontakt etter tre måneder', cell: (r) => CONSENT_LABEL(r.consentToContact) },
+          { header: 'Deles med kommunen', cell: (r) => CONSENT_LABEL(r.consentToShare) },
           {
             header: 'Endre',
             width: '100px',
