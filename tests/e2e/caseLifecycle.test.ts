@@ -63,7 +63,11 @@ describeInBrowser('a case through its whole life', () => {
     const risk = page.getByRole('region', { name: 'Farlighetsvurdering' });
     await risk.getByRole('textbox', { name: 'Dato for vurdering', exact: true }).fill('06.01.2021');
     await chooseOption(risk, 'Vurdert av', 'Jonas Berg');
-    await risk.getByRole('button', { name: 'Lagre vurdering' }).click();
+    // Nothing is ticked for the user: an assessment is «gjennomført» only when someone says so.
+    const carriedOut = risk.getByRole('checkbox', { name: 'Gjennomført' });
+    expect(await carriedOut.isChecked()).toBe(false);
+    await carriedOut.check();
+    await risk.getByRole('button', { name: 'Lagre farlighetsvurdering' }).click();
     await risk.getByText(/Gjennomført 06\.01\.2021 av Jonas Berg/).waitFor();
 
     // The second staff member, with the keyboard only: tick Jonas in «Ansatte», Tab to the save button.
@@ -84,6 +88,7 @@ describeInBrowser('a case through its whole life', () => {
       .getByText(/Gjennomført 06\.01\.2021/)
       .waitFor();
 
+    await page.getByRole('tab', { name: 'Mål og livsområder' }).click();
     const goals = page.getByRole('region', { name: 'Mål' });
     await goals.getByRole('textbox', { name: 'Nytt mål', exact: true }).fill('Få egen leilighet');
     await goals.getByRole('button', { name: 'Legg til mål' }).click();
@@ -93,7 +98,7 @@ describeInBrowser('a case through its whole life', () => {
     await ratings.getByRole('radiogroup', { name: 'Nivå for Bolig' }).getByRole('radio', { name: '1 Krevende' }).check();
     await ratings.getByRole('radiogroup', { name: 'Nivå for Økonomi' }).getByRole('radio', { name: '2 Delvis på plass' }).check();
     await ratings.getByRole('textbox', { name: 'Vurdert dato', exact: true }).fill('06.01.2021');
-    await ratings.getByRole('button', { name: 'Lagre vurdering' }).click();
+    await ratings.getByRole('button', { name: 'Lagre livsområder' }).click();
     await ratings.getByRole('cell', { name: '1 Krevende', exact: true }).waitFor();
 
     // Institution phase, then follow-up from the release
@@ -120,6 +125,7 @@ describeInBrowser('a case through its whole life', () => {
     await step.getByRole('button', { name: 'Avslutt' }).click();
     await step.waitFor({ state: 'hidden' });
     expect(status()).toBe('avsluttet');
+    await page.getByRole('tab', { name: 'Forløp og team' }).click();
     await page.getByText('Frist 20.06.2021').waitFor();
     await harness.visit('62-sak-avsluttet');
 

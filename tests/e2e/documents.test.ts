@@ -82,6 +82,7 @@ describeInBrowser('documents and templates', () => {
   const openCase = async (code: string, id: number) => {
     await harness.goto(`#/sak/${id}`);
     await harness.page.getByRole('heading', { name: `Sak ${code}`, level: 1 }).waitFor();
+    await harness.page.getByRole('tab', { name: 'Timer og dokumenter' }).click();
   };
 
   it('makes a closure report from the case page and logs it', async () => {

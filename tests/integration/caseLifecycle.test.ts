@@ -138,6 +138,15 @@ describe('refusals', () => {
     refused('cases:record-risk-assessment', { id: caseId, date: '2021-01-01', assessedById: jonas, done: true }, 'date');
   });
 
+  it('asks who assessed only for an assessment carried out', () => {
+    expect(refused('cases:record-risk-assessment', { id: caseId, date: '2021-01-12', assessedById: null, done: true }, 'assessedById')).toBe(
+      'Velg hvem som vurderte risikoen',
+    );
+    t.ok('cases:record-risk-assessment', { version: versionOf(t, 'cases', caseId), id: caseId, date: '2021-01-12', assessedById: null, done: false });
+    const stored = t.db.sqlite.prepare('select risk_assessed_by as by, risk_assessment_done as done from cases where id = ?').get(caseId);
+    expect(stored).toEqual({ by: null, done: 0 });
+  });
+
   it('refuses discharge before referral, closure before start, dates in the future', () => {
     assess();
     refused('cases:start-follow-up', { id: caseId, startDate: '2021-01-15', dischargeDate: '2021-01-05' }, 'dischargeDate');

@@ -24,7 +24,8 @@ export function recordRiskAssessment(ctx: SignedInContext, input: ChannelParsedI
     if (row.status === 'oppfolging' && !input.done) {
       throw invalidField('done', 'En sak i oppfølging må ha en gjennomført farlighetsvurdering');
     }
-    requireActiveMembers(ctx, [input.assessedById], 'assessedById');
+    if (input.done && input.assessedById === null) throw invalidField('assessedById', 'Velg hvem som vurderte risikoen');
+    if (input.assessedById !== null) requireActiveMembers(ctx, [input.assessedById], 'assessedById');
     run(
       ctx.db,
       ctx.db.kysely

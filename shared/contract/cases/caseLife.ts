@@ -81,7 +81,10 @@ export const caseLifeChannels = {
     changesStatus,
   ),
   'cases:record-risk-assessment': mutationChannel<CaseDetailDto, 'riskAssessmentDate' | 'riskAssessedBy' | 'riskAssessmentDone'>()(
-    z.strictObject({ id: idSchema, ...versionField, date: isoDateSchema, assessedById: idSchema, done: z.boolean() }),
+    // Who assessed is asked only for an assessment carried out: a planned one may not have an assessor yet.
+    z
+      .strictObject({ id: idSchema, ...versionField, date: isoDateSchema, assessedById: idSchema.nullable(), done: z.boolean() })
+      .refine((input) => !input.done || input.assessedById !== null, { message: 'Velg hvem som vurderte risikoen', path: ['assessedById'] }),
     'Registrer farlighetsvurderingen',
     changesCase,
   ),

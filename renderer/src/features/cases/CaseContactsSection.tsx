@@ -1,4 +1,4 @@
-import { Button, Dropdown, Option, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Dropdown, Option, makeStyles, tokens } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { CaseContactDto, CaseDetailDto } from '@shared/contract';
@@ -12,7 +12,11 @@ import { SimpleTable } from '@renderer/components/SimpleTable';
 import { useApiQuery } from '@renderer/lib/query';
 import { useSubmit } from '@renderer/lib/useSubmit';
 
-const useStyles = makeStyles({ row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' } });
+const useStyles = makeStyles({
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', flexWrap: 'wrap' },
+  partner: { display: 'flex', flexDirection: 'column', paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
 
 /** Partners linked to the case: who commissioned and referred it, who works with it, who takes over. */
 export function CaseContactsSection({ detail }: { detail: CaseDetailDto }) {
@@ -28,12 +32,20 @@ export function CaseContactsSection({ detail }: { detail: CaseDetailDto }) {
       <SimpleTable<CaseContactDto>
         ariaLabel="Samarbeidspartnere i saken"
         columns={[
-          { header: 'Rolle', cell: (c) => CASE_CONTACT_ROLE_LABEL[c.role] },
-          { header: 'Samarbeidspartner', cell: (c) => `${c.contactName}${c.personName ? ` (${c.personName})` : ''}${c.archived ? ' – arkivert' : ''}` },
-          { header: 'Type', cell: (c) => CONTACT_KIND_LABEL[c.contactKind] },
+          { header: 'Rolle', width: '30%', cell: (c) => CASE_CONTACT_ROLE_LABEL[c.role] },
+          // The type goes under the name: as its own column it squeezed the name and ran under the delete button.
+          {
+            header: 'Samarbeidspartner',
+            cell: (c) => (
+              <div className={styles.partner}>
+                <span>{`${c.contactName}${c.personName ? ` (${c.personName})` : ''}${c.archived ? ' – arkivert' : ''}`}</span>
+                <Caption1 className={styles.muted}>{CONTACT_KIND_LABEL[c.contactKind]}</Caption1>
+              </div>
+            ),
+          },
           {
             header: 'Fjern',
-            width: '70px',
+            width: '64px',
             cell: (c) => (
               <Button
                 appearance="subtle"

@@ -1,4 +1,5 @@
-import { Badge, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Link, Tab, TabList, makeStyles, tokens } from '@fluentui/react-components';
+import { useId, useState } from 'react';
 import { CASE_STATUS_LABEL } from '@shared/domain/caseStatus';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { Loading } from '@renderer/components/Loading';
@@ -16,9 +17,27 @@ import { LifecycleActions } from './LifecycleActions';
 import { RatingsSection } from './RatingsSection';
 
 const useStyles = makeStyles({
-  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(440px, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
+  // Two columns from a laptop's width (1366×768) up, one below that.
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+    '@media (max-width: 1199px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
 });
+
+/**
+ * The case in three tabs, each within one to two screens at 1366×768 (one long page was 3.4 screens):
+ * its course and the people on it; the work with the user; hours and paperwork.
+ */
+const TABS = {
+  forlop: 'Forløp og team',
+  mal: 'Mål og livsområder',
+  dokumenter: 'Timer og dokumenter',
+} as const;
+type CaseTab = keyof typeof TABS;
 
 /** One case: its life so far, the next step, and everything gathered on it. Reached from #/sak/<id>. */
 export function CasePage() {
@@ -26,6 +45,8 @@ export function CasePage() {
   const id = Number(useHashParam());
   const valid = Number.isInteger(id) && id > 0;
   const query = useApiQuery('cases:get', { id: valid ? id : 1 }, { enabled: valid });
+  const [tab, setTab] = useState<CaseTab>('forlop');
+  const tabIds = useId();
   const detail = query.data;
   return (
     <div className={styles.stack}>
@@ -47,23 +68,42 @@ export function CasePage() {
             }
           />
           <LifecycleActions key={`${detail.status}-${detail.transitions.length}`} detail={detail} />
-          <div className={styles.grid}>
-            <CaseTimeline detail={detail} />
-            <div className={styles.stack}>
-              <RiskSection key={`risk-${detail.risk.date}`} detail={detail} />
-              <StaffSection key={`staff-${detail.staff.map((s) => s.id).join()}`} detail={detail} />
-            </div>
+          <TabList selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as CaseTab)} aria-label="Deler av saken">
+            {(Object.keys(TABS) as CaseTab[]).map((key) => (
+              <Tab key={key} value={key} id={`${tabIds}-${key}`} aria-controls={`${tabIds}-panel`}>
+                {TABS[key]}
+              </Tab>
+            ))}
+          </TabList>
+          <div role="tabpanel" id={`${tabIds}-panel`} aria-labelledby={`${tabIds}-${tab}`} className={styles.stack}>
+            {tab === 'forlop' ? (
+              <div className={styles.columns}>
+                <div className={styles.stack}>
+                  <CaseTimeline detail={detail} />
+                  <RiskSection key={`risk-${detail.risk.date}`} detail={detail} />
+                </div>
+                <div className={styles.stack}>
+                  <StaffSection key={`staff-${detail.staff.map((s) => s.id).join()}`} detail={detail} />
+                  <CaseContactsSection detail={detail} />
+                </div>
+              </div>
+            ) : null}
+            {tab === 'mal' ? (
+              <>
+                <GoalsSection detail={detail} />
+                <RatingsSection detail={detail} />
+              </>
+            ) : null}
+            {tab === 'dokumenter' ? (
+              <>
+                <CaseTime detail={detail} />
+                <CaseTextsSection key={`texts-${detail.id}-${detail.referralReason}-${detail.teamAssessment}`} detail={detail} />
+                {/* Keyed by case: a refusal shown for one case must not linger on the next one opened. */}
+                <DocumentsSection key={`documents-${detail.id}`} detail={detail} />
+                <EvaluationsSection key={`evaluations-${detail.id}`} detail={detail} />
+              </>
+            ) : null}
           </div>
-          <GoalsSection detail={detail} />
-          <RatingsSection detail={detail} />
-          <div className={styles.grid}>
-            <CaseContactsSection detail={detail} />
-            <CaseTime detail={detail} />
-          </div>
-          <CaseTextsSection key={`texts-${detail.id}-${detail.referralReason}-${detail.teamAssessment}`} detail={detail} />
-          {/* Keyed by case: a refusal shown for one case must not linger on the next one opened. */}
-          <DocumentsSection key={`documents-${detail.id}`} detail={detail} />
-          <EvaluationsSection key={`evaluations-${detail.id}`} detail={detail} />
         </>
       ) : null}
     </div>

@@ -26,7 +26,8 @@ export function RiskSection({ detail }: { detail: CaseDetailDto }) {
   const edited = useEditedVersion(detail.version, step.stale);
   const [date, setDate] = useState(detail.risk.date ?? todayIso());
   const [by, setBy] = useState<number | undefined>(detail.risk.assessedBy?.id);
-  const [done, setDone] = useState(detail.risk.done ?? true);
+  // Nothing ticked until the user says the assessment was carried out: a default tick would record one that never happened.
+  const [done, setDone] = useState(detail.risk.done ?? false);
   const change =
     <T,>(set: (value: T) => void) =>
     (value: T) => {
@@ -35,7 +36,9 @@ export function RiskSection({ detail }: { detail: CaseDetailDto }) {
     };
   const chosen = members.data?.find((m) => m.id === by);
   const current = detail.risk.date
-    ? `${detail.risk.done ? 'Gjennomført' : 'Ikke gjennomført'} ${formatNorwegianDate(detail.risk.date)} av ${detail.risk.assessedBy?.displayName ?? 'ukjent'}.`
+    ? detail.risk.done
+      ? `Gjennomført ${formatNorwegianDate(detail.risk.date)} av ${detail.risk.assessedBy?.displayName ?? 'ukjent'}.`
+      : `Ikke gjennomført ennå (dato ${formatNorwegianDate(detail.risk.date)}${detail.risk.assessedBy ? `, ${detail.risk.assessedBy.displayName}` : ''}).`
     : 'Ikke registrert. Farlighetsvurderingen må være gjort før oppfølgingen starter.';
   return (
     <SectionCard title="Farlighetsvurdering" description={current}>
@@ -44,13 +47,13 @@ export function RiskSection({ detail }: { detail: CaseDetailDto }) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void step.submit({ id: detail.id, version: edited.version(), date, assessedById: by ?? 0, done }).then((ok) => ok && edited.saved());
+          void step.submit({ id: detail.id, version: edited.version(), date, assessedById: by ?? null, done }).then((ok) => ok && edited.saved());
         }}
       >
         <FormField label="Dato for vurdering" required validationMessage={step.fieldErrors.date}>
           <DateInput value={date} onChange={change(setDate)} />
         </FormField>
-        <FormField label="Vurdert av" required validationMessage={step.fieldErrors.assessedById}>
+        <FormField label="Vurdert av" required={done} validationMessage={step.fieldErrors.assessedById}>
           <Dropdown
             listbox={LISTBOX_SLOT}
             placeholder="Velg teammedlem"
@@ -67,7 +70,7 @@ export function RiskSection({ detail }: { detail: CaseDetailDto }) {
         </FormField>
         <Checkbox label="Gjennomført" checked={done} onChange={(_e, d) => change(setDone)(d.checked === true)} />
         <Button type="submit" disabled={step.pending}>
-          Lagre vurdering
+          Lagre farlighetsvurdering
         </Button>
       </form>
       <FormErrorMessage message={step.message && !step.fieldErrors.date && !step.fieldErrors.assessedById ? step.message : null} stale={step.stale} />

@@ -133,7 +133,8 @@ function StartFollowUp({ detail }: { detail: CaseDetailDto }) {
   const [discharge, setDischarge] = useState(detail.institution?.dischargeDate ?? '');
   return (
     <StepDialog
-      primary
+      // While the risk assessment is missing the step is refused: it must not look like the thing to do next.
+      primary={detail.riskAssessed}
       triggerLabel="Start oppfølging"
       title="Start oppfølging"
       submitLabel="Start oppfølging"

@@ -122,7 +122,7 @@ export function RatingsSection({ detail }: { detail: CaseDetailDto }) {
             <DateInput value={ratedOn} onChange={setRatedOn} />
           </FormField>
           <Button type="submit" disabled={step.pending || Object.keys(levels).length === 0}>
-            Lagre vurdering
+            Lagre livsområder
           </Button>
         </div>
       </form>

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createDemoData } from '../../electron/cli/demo/createDemoData';
+import { DEMO_PASSWORD } from '../../electron/cli/demo/staff';
+import { describeInBrowser, startHarness, type Harness } from './harness';
+
+/**
+ * The municipal laptop's screen (1366×768) on the demo year: the case page fits two screens, Oversikt
+ * and Innstillinger use the width. Every screen gets a screenshot and the axe run.
+ */
+describeInBrowser('screens at 1366×768', () => {
+  let harness: Harness;
+  /** The page scrolls inside the shell's main area, not the document. */
+  const pageHeight = () => harness.page.evaluate(() => document.querySelector('main')?.scrollHeight ?? 0);
+
+  beforeAll(async () => {
+    harness = await startHarness({ prepare: (db) => void createDemoData({ db }, { toYear: 2020, seed: 1 }) });
+    await harness.page.setViewportSize({ width: 1366, height: 768 });
+    await harness.signIn({ username: 'oystein.berg', displayName: 'Øystein Berg', password: DEMO_PASSWORD });
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('shows each tab of a case in at most two screens', async () => {
+    const { page } = harness;
+    const id = (harness.db.sqlite.prepare("select id from cases where status = 'oppfolging' order by id limit 1").get() as { id: number }).id;
+    await harness.goto(`#/sak/${id}`);
+    await page.getByRole('heading', { level: 1, name: /^Sak / }).waitFor();
+    const tabs = [
+      ['Forløp og team', 'Samarbeidspartnere i saken'],
+      ['Mål og livsområder', 'Livsområder'],
+      ['Timer og dokumenter', 'Evalueringsskjemaer'],
+    ] as const;
+    for (const [index, [tab, lastRegion]] of tabs.entries()) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.getByRole('region', { name: lastRegion }).waitFor();
+      await harness.visit(`90-sak-1366-${index + 1}`);
+      expect(await pageHeight(), tab).toBeLessThanOrEqual(2 * 768);
+      // TALL=1 also saves each tab uncropped, for a person judging the layout.
+      if (process.env.TALL) {
+        await page.setViewportSize({ width: 1366, height: 2000 });
+        await harness.screenshot(`90-sak-tall-${index + 1}`);
+        await page.setViewportSize({ width: 1366, height: 768 });
+      }
+    }
+  });
+});
