@@ -14,6 +14,7 @@ import { buildClosedCase } from '../support/documentCases';
 import { schemaArbitrary, HOSTILE_TEXT, type FieldPools } from '../support/schemaArbitrary';
 import { categoryId, createTestDatabase, municipalityId, TEST_RESOURCES_DIR, type TestDatabase } from '../support/testDatabase';
 import { workbookBytes } from '../support/timesheetFiles';
+import { keptAndFreshDailyTotals } from '../support/dailyTotals';
 
 /**
  * Issue 16, finding 9: every earlier fuzz payload was schema-invalid by construction, so no service ever
@@ -109,14 +110,7 @@ function restoreActor(): void {
 
 /** Daily totals kept by triggers equal a fresh aggregate of the entries, and the week view's day sums equal the stored minutes. */
 function checkDailyTotals(): void {
-  const kept = t.db.sqlite
-    .prepare('select municipality_id, category_id, entry_date, entries, minutes, person_minutes from time_totals_daily where entries <> 0 order by 1, 2, 3')
-    .all();
-  const fresh = t.db.sqlite
-    .prepare(
-      'select municipality_id, category_id, entry_date, count(*) as entries, sum(minutes) as minutes, sum(minutes * participant_count) as person_minutes from time_entries group by 1, 2, 3 order by 1, 2, 3',
-    )
-    .all();
+  const { kept, fresh } = keptAndFreshDailyTotals(t.db.sqlite);
   expect(kept, 'time_totals_daily mot ny summering').toEqual(fresh);
   const days = t.db.sqlite
     .prepare(
@@ -263,6 +257,7 @@ describe('schema-valid hostile input through the dispatcher, every channel', () 
   it('keeps the invariants over mixed sequences of calls on all channels', async () => {
     const tally: Tally = { valid: 0, successes: 0 };
     const commands = fc.oneof(...CHANNELS.map(payloadsFor));
+    const sequences = Math.max(10, RUNS_PER_CHANNEL * 3);
     await fc.assert(
       fc.asyncProperty(fc.array(commands, { minLength: 1, maxLength: 8 }), async (sequence) => {
         for (const { channel, payload, valid } of sequence) if (valid) await callAndCheck(channel, payload, tally);
@@ -271,9 +266,10 @@ describe('schema-valid hostile input through the dispatcher, every channel', () 
         checkStoredValues();
         expect(verifyAuditChain(t.db).ok, 'revisjonskjeden').toBe(true);
       }),
-      { numRuns: Math.max(10, RUNS_PER_CHANNEL * 3), seed: 16_2027 },
+      { numRuns: sequences, seed: 16_2027 },
     );
-    expect(tally.valid).toBeGreaterThan(100);
-    expect(tally.successes).toBeGreaterThan(20);
+    // Sequences average four and a half calls; most must pass the schema and a good share succeed.
+    expect(tally.valid).toBeGreaterThan(sequences * 2);
+    expect(tally.successes).toBeGreaterThan(sequences / 2);
   }, 300_000);
 });

@@ -1,66 +1,107 @@
-import Database from 'better-sqlite3';
 import { writeSync } from 'node:fs';
-import { applyJournalMode, applyPragmas } from '../../../electron/db/pragmas';
-import { auditRowHash, GENESIS_HASH } from '../../../electron/db/auditChain';
-import { isRemotePath } from '../../../electron/db/remotePath';
-import { isMarkedShared } from '../../../electron/db/sharing';
+import { openDatabase } from '../../../electron/db/open';
+import { createDispatcher } from '../../../electron/services/dispatcher';
 
 /**
- * The crash test's victim. It opens the database with the app's own connection settings and writes time
- * entries the way the time-entry service does — entry, participant and audit row in one immediate
- * transaction, daily totals by the schema's triggers — and reports an id on stdout only after the commit
- * returned. The parent kills it at a random moment. Only better-sqlite3 and the pragmas are loaded
- * (not the whole dispatcher) so that two hundred starts fit in the test's time.
- * Arguments: database path, member id, municipality id, category id, case id.
+ * The crash test's victim. It opens the database the way the app does (openDatabase: pragmas, journal
+ * mode, migrations check), signs a member in through session:sign-in, and then runs a mix of real writes
+ * through the dispatcher and its services — time entries created, edited and deleted, cases created and
+ * their staff changed, contacts created and edited — for ever. After each write the dispatcher acknowledged,
+ * it reports `table id version` on stdout (version 0: deleted), synchronously, so the parent hears of a
+ * commit before anything else can happen. The parent kills it at a random moment.
+ * Arguments: database path, user name, municipality id, category id, member id; the password in
+ * ETTERVERN_CRASH_PASSWORD.
  */
-const [path, memberId, municipalityId, categoryId, caseId] = process.argv.slice(2).map((arg, i) => (i === 0 ? arg : Number(arg))) as [
-  string,
-  number,
-  number,
-  number,
-  number,
-];
-const sqlite = new Database(path, { fileMustExist: true });
-applyPragmas(sqlite);
-applyJournalMode(sqlite, false, isMarkedShared(sqlite) || isRemotePath(path, null));
+const [path, username, municipalityArg, categoryArg, memberArg] = process.argv.slice(2) as [string, string, string, string, string];
+const municipalityId = Number(municipalityArg);
+const categoryId = Number(categoryArg);
+const memberId = Number(memberArg);
 
-const insertEntry = sqlite.prepare(
-  `insert into time_entries (entry_date, case_id, municipality_id, category_id, minutes, source, created_at, created_by, updated_at, updated_by)
-   values (?, ?, ?, ?, ?, 'manual', ?, ?, ?, ?) returning id`,
-);
-const insertParticipant = sqlite.prepare('insert into time_entry_participants (time_entry_id, team_member_id) values (?, ?)');
-const lastAudit = sqlite.prepare('select id, hash from audit_log order by id desc limit 1');
-const insertAudit = sqlite.prepare(
-  `insert into audit_log (id, at, actor_id, action, record_type, record_id, fields, prev_hash, hash)
-   values (@id, @at, @actor_id, @action, @record_type, @record_id, @fields, @prev_hash, @hash)`,
-);
-/** The audit row as recordAudit writes it: next id, linked to the previous row's hash. */
-function audit(now: string, entryId: number): void {
-  const last = lastAudit.get() as { id: number; hash: string } | undefined;
-  const row = {
-    id: (last?.id ?? 0) + 1,
-    at: now,
-    actor_id: memberId,
-    action: 'create',
-    record_type: 'time_entry',
-    record_id: String(entryId),
-    fields: '["date"]',
-    prev_hash: last?.hash ?? GENESIS_HASH,
-  };
-  insertAudit.run({ ...row, hash: auditRowHash(row) });
+const db = await openDatabase(path);
+const dispatcher = createDispatcher({ db });
+
+function write(channel: string, payload: unknown): { id: number; version?: number } {
+  const result = dispatcher.dispatch(channel, payload);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value as { id: number; version?: number };
 }
-const write = sqlite.transaction((date: string, minutes: number) => {
-  const now = new Date().toISOString();
-  const { id } = insertEntry.get(date, caseId, municipalityId, categoryId, minutes, now, memberId, now, memberId) as { id: number };
-  insertParticipant.run(id, memberId);
-  audit(now, id);
-  return id;
-});
 
+const report = (table: string, id: number, version: number) => writeSync(1, `${table} ${id} ${version}\n`);
+
+write('session:sign-in', { username, password: process.env.ETTERVERN_CRASH_PASSWORD });
 writeSync(1, 'ready\n');
+
+/** What this process made: only its own records are edited, so the parent knows each one's last acknowledged state. */
+const entries: Made[] = [];
+const cases: Made[] = [];
+const contacts: Made[] = [];
+const hours = (n: number) => ['0,5', '1', '1,5', '0,5', '2'][n % 5]!;
+/**
+ * Each process starts on a random day from 2020 (when the municipality joined) to 2025, so the runs
+ * together never give the member more than 24 hours a day (a rule the service enforces).
+ */
+const firstDay = Math.floor(Math.random() * 2100);
+const dateOf = (n: number) => new Date(Date.UTC(2020, 0, 1 + firstDay + (n % 60))).toISOString().slice(0, 10);
+
+/** The order of the mix: every kind of write within the first six, so even a process killed early edits something. */
+const MIX = [
+  'create-entry',
+  'create-case',
+  'create-contact',
+  'update-entry',
+  'set-staff',
+  'update-contact',
+  'create-entry',
+  'update-entry',
+  'delete-entry',
+  'create-entry',
+] as const;
+
+type Made = { id: number; version: number };
+
+/** A create: the record joins this process's list, and its first version is reported. */
+function create(list: Made[], table: string, channel: string, payload: unknown): void {
+  const made = write(channel, payload);
+  // The case list's DTO carries no version; a new record starts at 1 (migration 0013).
+  list.push({ id: made.id, version: made.version ?? 1 });
+  report(table, made.id, made.version ?? 1);
+}
+
+/** An edit of the newest record in the list, with the version this process last saw. */
+function edit(list: Made[], table: string, channel: string, fields: object): void {
+  const record = list.at(-1);
+  if (!record) return;
+  record.version = write(channel, { id: record.id, version: record.version, ...fields }).version!;
+  report(table, record.id, record.version);
+}
+
 for (let n = 0; ; n++) {
-  const date = new Date(Date.UTC(2020, 0, 1 + (n % 360))).toISOString().slice(0, 10);
-  const id = write.immediate(date, 30 + (n % 8) * 30);
-  // Synchronous: the parent must hear of a commit before anything else can happen.
-  writeSync(1, `${id}\n`);
+  const entryFields = { date: dateOf(n), municipalityId, categoryId, hours: hours(n) };
+  const contactFields = { name: `Partner ${n}`, kind: 'nav', area: 'member', municipalityId };
+  switch (MIX[n % MIX.length]) {
+    case 'create-entry':
+      create(entries, 'time_entries', 'time-entries:create', entryFields);
+      break;
+    case 'update-entry':
+      edit(entries, 'time_entries', 'time-entries:update', { ...entryFields, date: dateOf(n + 7), hours: hours(n + 1) });
+      break;
+    case 'delete-entry': {
+      const entry = entries.shift();
+      if (!entry) break;
+      write('time-entries:delete', { id: entry.id, version: entry.version });
+      report('time_entries', entry.id, 0);
+      break;
+    }
+    case 'create-case':
+      create(cases, 'cases', 'cases:create', { municipalityId, referralDate: dateOf(n) });
+      break;
+    case 'set-staff':
+      edit(cases, 'cases', 'cases:set-staff', { staffIds: n % 20 < 10 ? [memberId] : [] });
+      break;
+    case 'create-contact':
+      create(contacts, 'contacts', 'contacts:create', contactFields);
+      break;
+    case 'update-contact':
+      edit(contacts, 'contacts', 'contacts:update', { ...contactFields, name: `Partner ${n} endret` });
+  }
 }
