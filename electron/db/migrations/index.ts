@@ -11,6 +11,7 @@ import * as m0010 from './0010-annual-report-texts';
 import * as m0011 from './0011-documents';
 import * as m0012 from './0012-shared-database';
 import * as m0013 from './0013-record-versions';
+import * as m0016 from './0016-entry-municipality-reason';
 
 /**
  * Every migration, in order. Names are permanent: a database that has run a name not listed here was
@@ -29,6 +30,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011-documents': m0011,
   '0012-shared-database': m0012,
   '0013-record-versions': m0013,
+  '0016-entry-municipality-reason': m0016,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;
