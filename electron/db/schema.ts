@@ -229,6 +229,8 @@ export interface TimeEntriesTable {
   updated_by: Nullable<number>;
   /** Raised by one on every update (migration 0013); an update or delete names the version it read. */
   version: WithDefault<number>;
+  /** Why the entry is on another municipality than its case's (migration 0016); null when it follows the case. */
+  municipality_override_reason: NullByDefault<string>;
 }
 
 export interface TimeEntryParticipantsTable {

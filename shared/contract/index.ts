@@ -113,7 +113,7 @@ export type { TeamMemberDto } from './teamMembers';
 export type { TimeEntryDto, TimeEntryPageDto, TimeTotalsDto, TimeEntrySortField } from './timeEntries';
 export type { FileDto } from './common';
 export type { ImportPreviewDto, ImportProgressDto, ImportRejectionDto, ImportSheetDto, ImportSummaryDto } from './timesheet';
-export type { TimeWeekDto, CaseSuggestionDto } from './timeEntries';
+export type { TimeWeekDto, CaseSuggestionDto, EntryConfirmation } from './timeEntries';
 export type {
   AnnualPivotDto,
   AnnualPivotCell,

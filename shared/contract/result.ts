@@ -4,6 +4,11 @@
  */
 export type ApiErrorCode =
   | 'validation'
+  /**
+   * Likely a mistake, but possibly right (a duplicate, a date long ago): nothing was saved; the screen asks
+   * the question in `message` and sends the same input again with the flags named in `fieldErrors` set.
+   */
+  | 'needs_confirmation'
   | 'not_found'
   | 'conflict'
   | 'unauthenticated'

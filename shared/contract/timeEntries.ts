@@ -15,6 +15,8 @@ export interface TimeEntryDto {
   categoryName: string;
   minutes: number;
   participants: { id: number; initials: string }[];
+  /** Why the entry is on another municipality than its case's; null when it follows the case (migration 0016). */
+  municipalityOverrideReason: string | null;
   createdAt: string;
   updatedAt: string;
   /** What an edit or delete sends back (migration 0013). */
@@ -58,7 +60,20 @@ export const timeEntryFields = {
   categoryId: idSchema,
   hours: hoursSchema,
   participantIds: z.array(idSchema).max(8).optional(),
+  /** Needed when the entry has a case and another municipality than the case's: why. */
+  municipalityOverrideReason: z.string().trim().max(200).nullable().optional(),
+  /** The member has seen the «looks like an entry you already have» question and saves anyway. */
+  confirmDuplicate: z.boolean().optional(),
+  /** The member has seen the «more than a year back» question and saves anyway. */
+  confirmOldDate: z.boolean().optional(),
 };
+
+/**
+ * What a `needs_confirmation` refusal asks: each key is the flag that, sent as true with the same input,
+ * answers the question (the error's fieldErrors are keyed by these).
+ */
+export const ENTRY_CONFIRMATIONS = ['confirmDuplicate', 'confirmOldDate'] as const;
+export type EntryConfirmation = (typeof ENTRY_CONFIRMATIONS)[number];
 
 /**
  * The form sends `hours` as typed; once parsed the value is whole minutes, so the parsed input names it

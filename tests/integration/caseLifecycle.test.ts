@@ -50,11 +50,11 @@ describe('the full life of a case', () => {
     detail = t.ok('cases:close', {
       version: versionOf(t, 'cases', caseId),
       id: caseId,
-      closedDate: '2021-05-10',
+      closedDate: '2021-04-12',
       closureReason: 'overfort',
       takeoverService: 'Psykisk helse og rus, Steigen',
     });
-    expect(detail).toMatchObject({ status: 'avsluttet', closedDate: '2021-05-10', closureReason: 'overfort', afterContactDue: '2021-08-10' });
+    expect(detail).toMatchObject({ status: 'avsluttet', closedDate: '2021-04-12', closureReason: 'overfort', afterContactDue: '2021-07-12' });
     t.signInAs('jonas');
     detail = t.ok('cases:record-after-contact', { version: versionOf(t, 'cases', caseId), id: caseId, contactDate: '2021-06-14' });
     expect(detail.status).toBe('etteroppfolging_utfort');
@@ -62,7 +62,7 @@ describe('the full life of a case', () => {
       [null, 'henvist', '2021-01-10', 'Marit Solvang'],
       ['henvist', 'institusjonsfase', '2021-01-20', 'Marit Solvang'],
       ['institusjonsfase', 'oppfolging', '2021-03-03', 'Marit Solvang'],
-      ['oppfolging', 'avsluttet', '2021-05-10', 'Marit Solvang'],
+      ['oppfolging', 'avsluttet', '2021-04-12', 'Marit Solvang'],
       ['avsluttet', 'etteroppfolging_utfort', '2021-06-14', 'Jonas Berg'],
     ]);
     const audit = t.db.sqlite.prepare("select action, fields from audit_log where record_type = 'case' and record_id = ? order by id").all(String(caseId));
@@ -156,7 +156,12 @@ describe('refusals', () => {
     expect(refused('cases:close', { id: caseId, closedDate: '2021-01-20', closureReason: 'annet' }, 'closedDate')).toMatch(/oppfølgingen startet/);
     t.ok('cases:close', { version: versionOf(t, 'cases', caseId), id: caseId, closedDate: '2021-04-01', closureReason: 'annet' });
     refused('cases:record-after-contact', { id: caseId, contactDate: '2021-03-01' }, 'contactDate');
+    // The three-month contact asks whether the change lasted: not sooner than 8 weeks after closure.
+    expect(refused('cases:record-after-contact', { id: caseId, contactDate: '2021-05-26' }, 'contactDate')).toBe(
+      'Tremånederskontakten kan tidligst registreres 8 uker etter avslutningen (01.04.2021), altså fra 27.05.2021',
+    );
     refused('cases:reopen', { id: caseId, date: '2021-03-01' }, 'date');
+    t.ok('cases:record-after-contact', { version: versionOf(t, 'cases', caseId), id: caseId, contactDate: '2021-05-27' });
   });
 
   it('refuses jumps that skip required steps', () => {

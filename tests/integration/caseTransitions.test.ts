@@ -40,7 +40,8 @@ function caseIn(status: CaseStatus): number {
          institution_kind = 'behandlingsinstitusjon', institution_from = '2020-01-12', start_date = '2020-01-15',
          closed_date = ?, closure_reason = ?, after_contact_date = ? where id = ?`,
     )
-    .run(status, closed ? '2020-03-01' : null, closed ? 'mal_naadd' : null, status === 'etteroppfolging_utfort' ? '2020-03-15' : null, id);
+    // Closed 2020-02-01: STEP_DATE is then more than the 8 weeks a three-month contact must wait.
+    .run(status, closed ? '2020-02-01' : null, closed ? 'mal_naadd' : null, status === 'etteroppfolging_utfort' ? '2020-03-30' : null, id);
   return id;
 }
 

@@ -19,6 +19,7 @@ const RATING_NOTE = 'SPORBAR-MERKNAD-9e0d';
 const INSTITUTION = 'SPORBAR-INSTITUSJON-3b7a';
 const TAKEOVER = 'SPORBAR-TJENESTE-c4f1';
 const EVALUATION = 'SPORBAR-EVALUERING-8d2e';
+const OVERRIDE_REASON = 'SPORBAR-BEGRUNNELSE-a61e';
 
 let t: TestDatabase;
 let later: Dispatcher;
@@ -47,6 +48,15 @@ beforeEach(async () => {
       participantIds: [t.member!.id, jonas.id],
     });
   }
+  // Logged on another municipality than the case's, with the member's reason: free text about the case.
+  t.ok('time-entries:create', {
+    date: '2020-03-06',
+    caseCode: closed.code,
+    municipalityId: municipalityId(t, 'Andre kommuner'),
+    categoryId: categoryId(t, 3),
+    hours: '1',
+    municipalityOverrideReason: OVERRIDE_REASON,
+  });
   t.ok('cases:set-closure-note', { version: versionOf(t, 'cases', closed.id), id: closed.id, closureNote: `Overført. ${SECRET}` });
   t.ok('cases:set-closure-note', { version: versionOf(t, 'cases', open.id), id: open.id, closureNote: 'Pågår' });
   // The closed case goes through its whole life, collecting free text on the way.
@@ -115,6 +125,7 @@ describe('retention', () => {
           { key: 'case_domain_ratings.note', rows: 1 },
           { key: 'case_contacts', rows: 1 },
           { key: 'evaluation_answers.text', rows: 1 },
+          { key: 'time_entries.municipality_override_reason', rows: 1 },
           { key: 'case_staff', label: 'Hvilke teammedlemmer som fulgte opp saken', rows: 2 },
         ],
       },
@@ -123,7 +134,7 @@ describe('retention', () => {
 
   it('removes the free text and links, keeps every annual figure, and the text is gone from the file', () => {
     t.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    for (const text of [SECRET, GOAL, RATING_NOTE, INSTITUTION, TAKEOVER, EVALUATION]) expect(fileText()).toContain(text);
+    for (const text of [SECRET, GOAL, RATING_NOTE, INSTITUTION, TAKEOVER, EVALUATION, OVERRIDE_REASON]) expect(fileText()).toContain(text);
     const before = figures(later);
 
     const run = later.dispatch('retention:run', { caseIds: [closedId] });
@@ -138,6 +149,7 @@ describe('retention', () => {
           { key: 'case_domain_ratings.note', rows: 1 },
           { key: 'case_contacts', rows: 1 },
           { key: 'evaluation_answers.text', rows: 1 },
+          { key: 'time_entries.municipality_override_reason', rows: 1 },
           { key: 'case_staff', rows: 2 },
         ],
         yearsChecked: [2020],
@@ -155,7 +167,7 @@ describe('retention', () => {
     expect(staffLinks()).toBe(0);
     // The open case is untouched.
     expect(t.db.sqlite.prepare('select closure_note from cases where id = ?').get(openId)).toEqual({ closure_note: 'Pågår' });
-    for (const text of [SECRET, GOAL, RATING_NOTE, INSTITUTION, TAKEOVER, EVALUATION]) expect(fileText()).not.toContain(text);
+    for (const text of [SECRET, GOAL, RATING_NOTE, INSTITUTION, TAKEOVER, EVALUATION, OVERRIDE_REASON]) expect(fileText()).not.toContain(text);
     // The scale answers stay: they are the yearly evaluation summary.
     expect(t.db.sqlite.prepare('select question_id, value, text_value from evaluation_answers where case_id = ? order by question_id').all(closedId)).toEqual([
       { question_id: 'fungerte', value: null, text_value: null },

@@ -15,6 +15,8 @@ interface Made {
   minutes: number;
   people: ('MS' | 'JB')[];
   createdAt: string;
+  /** An entry on another municipality than its case's says why. */
+  reason?: string;
 }
 
 const LOG: Omit<Made, 'id'>[] = [
@@ -30,6 +32,7 @@ const LOG: Omit<Made, 'id'>[] = [
     minutes: 180,
     people: ['MS'],
     createdAt: '2020-06-15T10:00:00.000Z',
+    reason: 'Møte med DPS',
   },
   { date: '2019-12-30', caseCode: null, municipality: 'Sørfold', category: 5, minutes: 90, people: ['MS'], createdAt: '2020-06-15T07:00:00.000Z' },
 ];
@@ -56,6 +59,7 @@ beforeEach(async () => {
       categoryId: categoryId(t, e.category),
       hours: e.minutes / 60,
       participantIds: e.people.map((p) => memberIds[p]),
+      municipalityOverrideReason: e.reason ?? null,
     });
     if (!result.ok) throw new Error(result.error.message);
     return { ...e, id: (result.value as { id: number }).id };

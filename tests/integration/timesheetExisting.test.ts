@@ -7,9 +7,16 @@ beforeEach(async () => {
   t = await createTestDatabase();
   const steigen = municipalityId(t, 'Steigen');
   t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-03-01', code: '03/20-ST', staffIds: [t.member!.id] });
-  // Two equal visits on one day, one without a case, and one in April (outside the exported month).
+  // Two equal visits on one day (the second confirmed as not a duplicate), one without a case, and one in April (outside the exported month).
   for (const day of ['2020-03-02', '2020-03-02', '2020-03-09'])
-    t.ok('time-entries:create', { date: day, caseCode: '03/20-ST', municipalityId: steigen, categoryId: categoryId(t, 1), hours: '1,5' });
+    t.ok('time-entries:create', {
+      date: day,
+      caseCode: '03/20-ST',
+      municipalityId: steigen,
+      categoryId: categoryId(t, 1),
+      hours: '1,5',
+      confirmDuplicate: true,
+    });
   t.ok('time-entries:create', { date: '2020-03-04', municipalityId: municipalityId(t, 'Felles'), categoryId: categoryId(t, 8), hours: '½' });
   t.ok('time-entries:create', { date: '2020-04-01', municipalityId: municipalityId(t, 'Felles'), categoryId: categoryId(t, 8), hours: 1 });
 });

@@ -12,6 +12,7 @@ import * as m0011 from './0011-documents';
 import * as m0012 from './0012-shared-database';
 import * as m0013 from './0013-record-versions';
 import * as m0014 from './0014-closure-fields';
+import * as m0016 from './0016-entry-municipality-reason';
 
 /**
  * Every migration, in order. Names are permanent: a database that has run a name not listed here was
@@ -31,6 +32,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012-shared-database': m0012,
   '0013-record-versions': m0013,
   '0014-closure-fields': m0014,
+  '0016-entry-municipality-reason': m0016,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

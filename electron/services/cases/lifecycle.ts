@@ -4,7 +4,7 @@ import type { CaseRow, CasesTable } from '../../db/schema';
 import type { ChannelParsedInput } from '@shared/contract';
 import { CASE_STATUS_LABEL, type CaseStatus } from '@shared/domain/caseStatus';
 import { statusAfter, STEP_REFUSAL, type LifecycleStep } from '@shared/domain/caseTransitions';
-import { isoDateInOslo } from '@shared/dates';
+import { addDays, isoDateInOslo } from '@shared/dates';
 import { formatNorwegianDate } from '@shared/format';
 import { auditedFields, recordAudit, type AuditedFields } from '../audit/recordAudit';
 import { recordTransition } from './transitions';
@@ -35,6 +35,23 @@ function requireNotFuture(ctx: ServiceContext, field: string, date: string): voi
 /** `date` must not lie before `earlier` (when that is known); the message names both dates' meaning. */
 function requireOnOrAfter(field: string, date: string, earlier: string | null, what: string): void {
   if (earlier && date < earlier) throw invalidField(field, `Datoen kan ikke være før ${what} (${formatNorwegianDate(earlier)})`);
+}
+
+/**
+ * The three-month contact asks whether the change lasted; a call a few days after closure cannot say
+ * that. Eight weeks is the earliest the team counts as «about three months».
+ */
+const AFTER_CONTACT_MIN_DAYS = 8 * 7;
+
+function requireAfterContactGap(contactDate: string, closedDate: string | null): void {
+  if (!closedDate) return;
+  const earliest = addDays(closedDate, AFTER_CONTACT_MIN_DAYS);
+  if (contactDate < earliest) {
+    throw invalidField(
+      'contactDate',
+      `Tremånederskontakten kan tidligst registreres 8 uker etter avslutningen (${formatNorwegianDate(closedDate)}), altså fra ${formatNorwegianDate(earliest)}`,
+    );
+  }
 }
 
 const emptyToNull = (value: string | null | undefined) => (value && value.trim() !== '' ? value.trim() : null);
@@ -169,6 +186,7 @@ export function recordAfterContact(ctx: SignedInContext, input: ChannelParsedInp
     const to = requireStep(row, 'record-after-contact');
     requireNotFuture(ctx, 'contactDate', input.contactDate);
     requireOnOrAfter('contactDate', input.contactDate, row.closed_date, 'avslutningen');
+    requireAfterContactGap(input.contactDate, row.closed_date);
     return {
       to,
       onDate: input.contactDate,

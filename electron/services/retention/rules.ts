@@ -80,6 +80,14 @@ export const REDUCTION_RULES: readonly ReductionRule[] = [
     action: { kind: 'clear', columns: ['text_value'] },
   },
   {
+    // The hours stay on the municipality they were logged on; only the member's own words go.
+    key: 'time_entries.municipality_override_reason',
+    label: 'Begrunnelse for annen kommune enn sakens (fritekst)',
+    table: 'time_entries',
+    caseIdColumn: 'case_id',
+    action: { kind: 'clear', columns: ['municipality_override_reason'] },
+  },
+  {
     key: 'case_staff',
     label: 'Hvilke teammedlemmer som fulgte opp saken',
     table: 'case_staff',

@@ -33,6 +33,7 @@ export function entryQuery(ctx: ServiceContext) {
       't.created_at',
       't.updated_at',
       't.version',
+      't.municipality_override_reason',
     ]);
 }
 
@@ -69,6 +70,7 @@ export function withParticipants(ctx: ServiceContext, rows: EntryRow[]): TimeEnt
     categoryName: r.category_name,
     minutes: r.minutes,
     participants: participants.get(r.id) ?? [],
+    municipalityOverrideReason: r.municipality_override_reason,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     version: r.version,

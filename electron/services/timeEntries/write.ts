@@ -6,16 +6,17 @@ import { normaliseCaseCode } from '@shared/caseCode';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { AuditedField } from '@shared/contract/auditedFields';
 import type { ServiceContext, SignedInContext } from '../context';
-import { invalidField } from '../errors/serviceError';
+import { invalidField, ServiceError } from '../errors/serviceError';
+import { beforeReferral, otherMunicipality, type EntryCase } from './entryRules';
+import { requireConfirmed } from './confirmations';
 import { versionCheck } from '../versions/versionedRecord';
-import { requireCaseByCode } from '../cases/cases';
 import { requireActiveMembers } from '../team/teamMembers';
 import { getTimeEntry, participantIdsOf } from './read';
 
 type EntryInput = ChannelParsedInput<'time-entries:create'>;
 
 /** As the contract names them: `hours` is what the caller sends, whatever it is stored as. */
-const FIELD_NAMES = ['date', 'caseCode', 'municipalityId', 'categoryId', 'hours', 'participantIds'] as const;
+const FIELD_NAMES = ['date', 'caseCode', 'municipalityId', 'categoryId', 'hours', 'participantIds', 'municipalityOverrideReason'] as const;
 /** How far ahead an entry may be dated: planned driving or an overnight stay is logged a few days early. */
 const MAX_DAYS_AHEAD = 7;
 
@@ -26,11 +27,39 @@ interface ResolvedEntry {
   categoryId: number;
   minutes: number;
   participantIds: number[];
+  /** Set only when the entry has a case and deliberately another municipality than the case's. */
+  municipalityOverrideReason: string | null;
 }
 
 interface ExistingEntry {
   categoryId: number;
   participantIds: number[];
+}
+
+/** The case an entry names, with what the rules in entryRules.ts need; refused when it does not exist. */
+function requireEntryCase(ctx: ServiceContext, caseCode: string): EntryCase & { id: number } {
+  const row = first(
+    ctx.db,
+    ctx.db.kysely
+      .selectFrom('cases as c')
+      .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
+      .select(['c.id', 'c.municipality_id', 'm.name', 'c.referral_date'])
+      .where('c.code', '=', caseCode),
+  );
+  if (!row) throw invalidField('caseCode', 'Saken finnes ikke');
+  return { id: row.id, municipalityId: row.municipality_id, municipalityName: row.name, referralDate: row.referral_date };
+}
+
+/** The case's rules: not before its referral, and its own municipality unless a reason is given. */
+function overrideReasonFor(input: EntryInput, onCase: (EntryCase & { id: number }) | null): string | null {
+  if (!onCase) return null;
+  const early = beforeReferral(input.date, onCase);
+  if (early) throw invalidField(early.field, early.message);
+  const other = otherMunicipality(input.municipalityId, onCase);
+  if (!other) return null;
+  const reason = input.municipalityOverrideReason?.trim() ?? '';
+  if (reason === '') throw new ServiceError('validation', other.message, { municipalityOverrideReason: other.message });
+  return reason;
 }
 
 function resolveEntry(ctx: SignedInContext, input: EntryInput, existing?: ExistingEntry): ResolvedEntry {
@@ -39,7 +68,7 @@ function resolveEntry(ctx: SignedInContext, input: EntryInput, existing?: Existi
   if (input.date > latest) throw invalidField('date', 'Dato kan ikke være mer enn en uke fram i tid');
 
   const caseCode = input.caseCode?.trim() ? normaliseCaseCode(input.caseCode) : null;
-  const caseId = caseCode ? requireCaseByCode(ctx, caseCode, 'caseCode').id : null;
+  const onCase = caseCode ? requireEntryCase(ctx, caseCode) : null;
 
   const municipality = first(ctx.db, ctx.db.kysely.selectFrom('municipalities').select('id').where('id', '=', input.municipalityId));
   if (!municipality) throw invalidField('municipalityId', 'Ukjent kommune');
@@ -53,11 +82,12 @@ function resolveEntry(ctx: SignedInContext, input: EntryInput, existing?: Existi
 
   return {
     entryDate: input.date,
-    caseId,
+    caseId: onCase?.id ?? null,
     municipalityId: input.municipalityId,
     categoryId: input.categoryId,
     minutes: input.minutes,
     participantIds: resolveParticipants(ctx, input, actor.id, existing),
+    municipalityOverrideReason: overrideReasonFor(input, onCase),
   };
 }
 
@@ -106,6 +136,7 @@ export function createTimeEntry(ctx: SignedInContext, input: EntryInput, source:
   const id = transaction(ctx.db, () => {
     const entry = resolveEntry(ctx, input);
     checkDailyLimit(ctx, entry, null);
+    requireConfirmed(ctx, entry, input, null);
     const now = ctx.clock.now().toISOString();
     const actorId = ctx.actor.id;
     const { id } = first(
@@ -118,6 +149,7 @@ export function createTimeEntry(ctx: SignedInContext, input: EntryInput, source:
           municipality_id: entry.municipalityId,
           category_id: entry.categoryId,
           minutes: entry.minutes,
+          municipality_override_reason: entry.municipalityOverrideReason,
           source,
           created_at: now,
           created_by: actorId,
@@ -134,7 +166,9 @@ export function createTimeEntry(ctx: SignedInContext, input: EntryInput, source:
       id,
       auditedFields(
         'time-entries:create',
-        FIELD_NAMES.filter((f) => f !== 'caseCode' || entry.caseId !== null),
+        FIELD_NAMES.filter(
+          (f) => (f !== 'caseCode' || entry.caseId !== null) && (f !== 'municipalityOverrideReason' || entry.municipalityOverrideReason !== null),
+        ),
       ),
     );
     return id;
@@ -163,7 +197,13 @@ export function updateTimeEntry(ctx: SignedInContext, input: ChannelParsedInput<
     if (before.minutes !== entry.minutes) changed.push('hours');
     const participantsChanged = beforeParticipants.join(',') !== [...entry.participantIds].sort((a, b) => a - b).join(',');
     if (participantsChanged) changed.push('participantIds');
+    if ((before.municipality_override_reason ?? null) !== entry.municipalityOverrideReason) changed.push('municipalityOverrideReason');
     if (changed.length === 0) return;
+    // Asked only about what this edit changes: correcting the hours of an old entry is not a new old entry.
+    requireConfirmed(ctx, entry, input, input.id, {
+      date: changed.includes('date'),
+      duplicate: changed.some((f) => f !== 'municipalityOverrideReason'),
+    });
     run(
       ctx.db,
       ctx.db.kysely
@@ -174,6 +214,7 @@ export function updateTimeEntry(ctx: SignedInContext, input: ChannelParsedInput<
           municipality_id: entry.municipalityId,
           category_id: entry.categoryId,
           minutes: entry.minutes,
+          municipality_override_reason: entry.municipalityOverrideReason,
           updated_at: ctx.clock.now().toISOString(),
           updated_by: ctx.actor.id,
         })

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../context';
 import { categoryMatcher, municipalityMatcher } from './matchValues';
 import { cellText, readDate, readMinutes } from './rowValues';
 import { cellsAt } from './packedRows';
+import { importRowRefusals, type EntryCase } from '../timeEntries/entryRules';
 import type { ParsedWorkbook, RawCells } from './types';
 
 /** As for entries typed in the app: planned driving or an overnight stay may be logged a few days ahead. */
@@ -46,6 +47,9 @@ interface Reference {
   municipalityByCode: Map<string, number>;
   caseCodes: Set<string>;
   latestDate: string;
+  /** A row's case as the entry rules see it: the stored case, or the one the import would create. */
+  entryCase: (code: string, municipalityId: number) => EntryCase;
+  memberMunicipalities: Set<number>;
 }
 
 /** An old sheet repeats a handful of spellings thousands of times: match each spelling once. */
@@ -61,7 +65,12 @@ function remembered<K, V>(match: (key: K) => V): (key: K) => V {
 
 function loadReference(ctx: ServiceContext): Reference {
   const sqlite = ctx.db.sqlite;
-  const municipalities = sqlite.prepare('select id, name, code from municipalities').all() as { id: number; name: string; code: string | null }[];
+  const municipalities = sqlite.prepare('select id, name, code, kind from municipalities').all() as {
+    id: number;
+    name: string;
+    code: string | null;
+    kind: string;
+  }[];
   const categories = sqlite.prepare('select id, name, number from categories').all() as { id: number; name: string; number: number }[];
   const caseCodes = new Set(sqlite.prepare('select code from cases').pluck().all() as string[]);
   return {
@@ -70,7 +79,20 @@ function loadReference(ctx: ServiceContext): Reference {
     municipalityByCode: new Map(municipalities.filter((m) => m.code).map((m) => [m.code!, m.id])),
     caseCodes,
     latestDate: addDays(isoDateInOslo(ctx.clock.now()), MAX_DAYS_AHEAD),
+    entryCase: entryCases(ctx, municipalities),
+    memberMunicipalities: new Set(municipalities.filter((m) => m.kind === 'member').map((m) => m.id)),
   };
+}
+
+function entryCases(ctx: ServiceContext, municipalities: { id: number; name: string }[]): Reference['entryCase'] {
+  const names = new Map(municipalities.map((m) => [m.id, m.name]));
+  const stored = ctx.db.sqlite.prepare('select code, municipality_id as municipalityId, referral_date as referralDate from cases').all() as {
+    code: string;
+    municipalityId: number;
+    referralDate: string | null;
+  }[];
+  const cases = new Map(stored.map((c) => [c.code, { ...c, municipalityName: names.get(c.municipalityId) ?? '' }]));
+  return (code, municipalityId) => cases.get(code) ?? { municipalityId, municipalityName: names.get(municipalityId) ?? '', referralDate: null };
 }
 
 type RowOutcome = { ok: true; row: Omit<PlannedRow, 'key'>; newCase?: NewCase } | { ok: false; reason: string };
@@ -84,13 +106,14 @@ function planRow(ref: Reference, sheet: string, rowNumber: number, cells: RawCel
 
   let caseCode: string | null = null;
   let newCase: NewCase | undefined;
+  let caseMunicipality: number | undefined;
   const caseText = cellText(sak);
   if (caseText !== '') {
     const parts = parseCaseCode(caseText);
     if (!parts) reasons.push('Saksnummeret er ikke på formen NN/ÅÅ-XX');
     else {
       caseCode = formatCaseCode(parts);
-      const caseMunicipality = ref.municipalityByCode.get(parts.municipalityCode);
+      caseMunicipality = ref.municipalityByCode.get(parts.municipalityCode);
       if (caseMunicipality === undefined) reasons.push('Saksnummeret har en ukjent kommunekode');
       else if (!ref.caseCodes.has(caseCode)) {
         newCase = { code: caseCode, municipalityId: caseMunicipality, year: parts.year, runningNumber: parts.runningNumber };
@@ -110,6 +133,11 @@ function planRow(ref: Reference, sheet: string, rowNumber: number, cells: RawCel
 
   const minutes = readMinutes(tidsbruk);
   if (!minutes.ok) reasons.push(minutes.reason);
+  // The rules an entry typed in the app follows, where a row can be held to them (entryRules.ts).
+  if (caseCode && caseMunicipality !== undefined && date.ok && municipalityId !== undefined && reasons.length === 0) {
+    const municipality = { id: municipalityId, isMember: ref.memberMunicipalities.has(municipalityId) };
+    reasons.push(...importRowRefusals(date.value, municipality, ref.entryCase(caseCode, caseMunicipality)));
+  }
 
   if (reasons.length > 0 || !date.ok || !minutes.ok) return { ok: false, reason: reasons.join('; ') };
   return {
