@@ -21,6 +21,10 @@ export interface OverviewDto {
   missingRiskAssessment: CaseDto[];
   missingSecondStaff: CaseDto[];
   waitingReferrals: CaseDto[];
+  /** Active cases the signed-in member follows; empty when nobody is signed in (the command line). */
+  myCases: CaseDto[];
+  /** The signed-in member's hours this week (Monday to today's Sunday), or null when nobody is signed in. */
+  myWeek: { weekStart: string; minutes: number; entries: number } | null;
 }
 
 export const overviewChannels = {
@@ -30,6 +34,8 @@ export const overviewChannels = {
     'team_members',
     'municipalities',
     'time_entries',
+    // «Mine timer denne uken» counts the member's participant rows.
+    'time_entry_participants',
     // How many weeks of follow-up count as long.
     'settings',
   ]),

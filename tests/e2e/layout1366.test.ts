@@ -44,4 +44,27 @@ describeInBrowser('screens at 1366×768', () => {
       }
     }
   });
+
+  it("opens Oversikt on the member's own cases and hours this week", async () => {
+    const { page } = harness;
+    await page.getByRole('link', { name: 'Oversikt' }).click();
+    await page.getByRole('region', { name: 'Mine saker' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Mine timer denne uken' })
+      .getByText(/timer$/)
+      .waitFor();
+    await harness.visit('91-oversikt-1366');
+  });
+
+  it('lists the sections of Innstillinger beside them and jumps to one', async () => {
+    const { page } = harness;
+    await page.getByRole('link', { name: 'Innstillinger' }).click();
+    const side = page.getByRole('navigation', { name: 'Deler av innstillingene' });
+    await side.getByRole('button', { name: 'Oppbevaring' }).click();
+    const retention = page.getByRole('region', { name: 'Oppbevaring' });
+    await expect.poll(() => retention.evaluate((el) => el.getBoundingClientRect().top < 768)).toBe(true);
+    // The sections use the width beside the list, not a 760 px column.
+    expect(await page.getByRole('region', { name: 'Generelt' }).evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(800);
+    await harness.visit('92-innstillinger-1366');
+  });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelInput } from '@shared/contract';
-import { createTestDatabase, municipalityId, versionOf, type TestDatabase } from '../support/testDatabase';
+import { categoryId, createTestDatabase, municipalityId, versionOf, type TestDatabase } from '../support/testDatabase';
 
 let t: TestDatabase;
 
@@ -138,6 +138,23 @@ describe('overview', () => {
     const after = t.ok('overview:get', {});
     expect(after.afterContacts.map((c) => c.id)).toEqual([due]);
     expect(after.active.every((c) => !c.longFollowUp)).toBe(true);
+  });
+
+  it('shows the signed-in member their own active cases and their hours this week', () => {
+    const steigen = municipalityId(t, 'Steigen');
+    const me = t.member!.id;
+    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
+    const mine = t.ok('cases:create', { municipalityId: steigen, referralDate: '2021-06-01', staffIds: [me, jonas] }).id;
+    t.ok('cases:create', { municipalityId: steigen, referralDate: '2021-06-02', staffIds: [jonas] });
+    const entry = (date: string, hours: number, participantIds?: number[]) =>
+      t.ok('time-entries:create', { date, municipalityId: steigen, categoryId: categoryId(t, 1), hours, ...(participantIds ? { participantIds } : {}) });
+    entry('2021-06-13', 2); // Sunday: last week
+    entry('2021-06-14', 1.5); // Monday
+    entry('2021-06-15', 1); // today, Tuesday
+    entry('2021-06-15', 3, [jonas]); // Jonas's, not mine
+    const overview = t.ok('overview:get', {});
+    expect(overview.myCases.map((c) => c.id)).toEqual([mine]);
+    expect(overview.myWeek).toEqual({ weekStart: '2021-06-14', minutes: 150, entries: 2 });
   });
 
   it('raises no lifecycle warnings for imported cases', () => {

@@ -7,9 +7,16 @@ import { baseCaseQuery, withStaff } from '../cases/list';
 import { afterContactDue } from '../cases/transitions';
 import type { ServiceContext } from '../context';
 import { readSettings } from '../settings/settings';
+import { timeWeek } from '../timeEntries/week';
 
 /** How far ahead a three-month contact shows as due. */
 const DUE_WITHIN_DAYS = 14;
+
+/** The Monday of the week the date falls in (Norwegian weeks start on Monday). */
+function mondayOf(isoDate: string): string {
+  const sunday0 = new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+  return addDays(isoDate, -((sunday0 + 6) % 7));
+}
 
 function wholeWeeksBetween(from: string, to: string): number {
   return Math.floor((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (7 * 86_400_000));
@@ -57,5 +64,17 @@ export function getOverview(ctx: ServiceContext): OverviewDto {
     missingRiskAssessment: byStatus('henvist', 'institusjonsfase').filter((c) => !c.riskAssessed),
     missingSecondStaff: byStatus(...ACTIVE_CASE_STATUSES).filter((c) => c.staff.length < 2),
     waitingReferrals: byStatus('henvist'),
+    ...mine(ctx, byStatus(...ACTIVE_CASE_STATUSES), today),
+  };
+}
+
+/** «Mine saker» and «Mine timer denne uken» for whoever is signed in. */
+function mine(ctx: ServiceContext, activeCases: CaseDto[], today: string): Pick<OverviewDto, 'myCases' | 'myWeek'> {
+  const memberId = ctx.actor?.id;
+  if (memberId === undefined) return { myCases: [], myWeek: null };
+  const week = timeWeek(ctx, { teamMemberId: memberId, weekStart: mondayOf(today) });
+  return {
+    myCases: activeCases.filter((c) => c.staff.some((s) => s.id === memberId)),
+    myWeek: { weekStart: week.weekStart, minutes: week.minutes, entries: week.days.reduce((sum, d) => sum + d.entries, 0) },
   };
 }

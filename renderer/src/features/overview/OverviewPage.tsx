@@ -1,7 +1,7 @@
-import { Badge, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ActiveCaseDto, AfterContactDto, CaseDto } from '@shared/contract';
 import { CASE_STATUS_LABEL } from '@shared/domain/caseStatus';
-import { formatNorwegianDate } from '@shared/format';
+import { formatHours, formatInteger, formatNorwegianDate } from '@shared/format';
 import { CaseLink } from '@renderer/components/CaseLink';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { Loading } from '@renderer/components/Loading';
@@ -77,6 +77,26 @@ export function OverviewPage() {
       {overview.isPending ? <Loading label="Henter oversikten …" /> : null}
       {data ? (
         <div className={styles.grid}>
+          <SectionCard title="Mine saker" description="Aktive saker du er ansatt på.">
+            <SimpleTable
+              ariaLabel="Mine saker"
+              columns={[codeColumn, municipalityColumn, { header: 'Status', cell: (c) => CASE_STATUS_LABEL[c.status] }, staffColumn]}
+              rows={data.myCases}
+              rowKey={rowKey}
+              emptyText="Du er ikke ansatt på noen aktive saker."
+            />
+          </SectionCard>
+          {data.myWeek ? (
+            <SectionCard title="Mine timer denne uken" description={`Fra mandag ${formatNorwegianDate(data.myWeek.weekStart)}.`}>
+              <Text size={600} weight="semibold">
+                {formatHours(data.myWeek.minutes)} timer
+              </Text>
+              <Text>
+                {data.myWeek.entries === 1 ? '1 registrering' : `${formatInteger(data.myWeek.entries)} registreringer`} ·{' '}
+                <Link href={hrefFor('timer')}>Gå til Timer</Link>
+              </Text>
+            </SectionCard>
+          ) : null}
           <SectionCard title="Etteroppfølging" description="Samtalen tre måneder etter avslutning: forfalt, eller innen 14 dager.">
             <SimpleTable
               ariaLabel="Etteroppfølging"
