@@ -49,11 +49,12 @@ export const databaseChannels = {
     ['database_file', 'database_sharing'],
     { anonymous: true },
   ),
-  // Polled every few seconds while the window is visible: one pragma read, no table.
+  // Polled every few seconds while the window is visible: one pragma read, and the audit log's last id
+  // only when that moved (to tell a colleague's presence heartbeat from a real save).
   'database:changes': queryChannel<DatabaseChangesDto>()(
     emptyInput,
     'Om andre PC-er har lagret noe siden sist (så skjermen kan hentes på nytt)',
-    ['database_file'],
+    ['database_file', 'audit_log'],
     { anonymous: true },
   ),
   'database:presence': queryChannel<DatabasePresenceDto>()(emptyInput, 'Hvem andre som har databasen åpen nå', ['presence', 'team_members']),
