@@ -101,6 +101,8 @@ async function checkFile(outputs: Output[]): Promise<void> {
   try {
     expect(db.shared).toBe(true);
     expect(existsSync(`${t.path}-wal`)).toBe(false);
+    // Header bytes 18-19 (file format write/read version): 1/1 is rollback journal, 2/2 would be WAL.
+    expect([...readFileSync(t.path).subarray(18, 20)]).toEqual([1, 1]);
     expect(checkIntegrity(db.sqlite, 'full')).toEqual({ ok: true, problems: [], foreignKeyViolations: 0 });
     const rows = db.sqlite.prepare('select id, minutes from time_entries').all() as { id: number; minutes: number }[];
     const present = new Map(rows.map((r) => [r.id, r.minutes]));
