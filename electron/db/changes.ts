@@ -90,5 +90,13 @@ function answer(state: WatchState, unavailable: boolean): DatabaseChanges {
 export function isUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return false;
-  return code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN') || code === 'ENOENT' || code === 'EHOSTDOWN' || code === 'ENETUNREACH';
+  return (
+    code.startsWith('SQLITE_IOERR') ||
+    code.startsWith('SQLITE_CANTOPEN') ||
+    // The file is no longer where it was opened: its folder went away (see toApiError).
+    code === 'SQLITE_READONLY_DBMOVED' ||
+    code === 'ENOENT' ||
+    code === 'EHOSTDOWN' ||
+    code === 'ENETUNREACH'
+  );
 }

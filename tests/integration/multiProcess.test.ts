@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
@@ -13,6 +14,10 @@ import { categoryId, createTestDatabase, municipalityId, type TestDatabase } fro
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const INSTANCE = join(ROOT, 'tests/artifacts/shared-instance.mjs');
 const WRITERS = 5;
+/**
+ * The issue's full run is 300 operations per writer (ETTERVERN_SHARED_OPS=300). The default stays 60 for
+ * CI time: on a shared 2-core machine under load, 5 × 60 took 140 s and 5 × 300 far beyond the 60 s aim.
+ */
 const OPS = Number(process.env.ETTERVERN_SHARED_OPS ?? 60);
 /** The only errors a PC on a shared file may see from this work: another one holds the lock, or edited first. */
 const TYPED = new Set(['busy', 'conflict']);
@@ -22,7 +27,7 @@ interface Output {
   killed: boolean;
 }
 
-function start(args: string[]): { child: ChildProcess; done: Promise<Output> } {
+function start(args: string[]): { child: ChildProcess; done: Promise<Output>; said: (line: string) => boolean } {
   const child = spawn(process.execPath, [INSTANCE, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -38,8 +43,20 @@ function start(args: string[]): { child: ChildProcess; done: Promise<Output> } {
       resolvePromise({ lines, killed: signal !== null });
     });
   });
-  return { child, done };
+  return { child, done, said: (line) => stdout.split('\n').includes(line) };
 }
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 50));
+  }
+}
+
+/** A rollback journal's header begins with these eight bytes; SQLite zeroes or removes it once it is done with it. */
+const JOURNAL_MAGIC = Buffer.from([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7]);
+const fileHash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
 let t: TestDatabase;
 let base: string[];
@@ -84,6 +101,8 @@ async function checkFile(outputs: Output[]): Promise<void> {
   try {
     expect(db.shared).toBe(true);
     expect(existsSync(`${t.path}-wal`)).toBe(false);
+    // Header bytes 18-19 (file format write/read version): 1/1 is rollback journal, 2/2 would be WAL.
+    expect([...readFileSync(t.path).subarray(18, 20)]).toEqual([1, 1]);
     expect(checkIntegrity(db.sqlite, 'full')).toEqual({ ok: true, problems: [], foreignKeyViolations: 0 });
     const rows = db.sqlite.prepare('select id, minutes from time_entries').all() as { id: number; minutes: number }[];
     const present = new Map(rows.map((r) => [r.id, r.minutes]));
@@ -103,10 +122,21 @@ async function checkFile(outputs: Output[]): Promise<void> {
   }
 }
 
+async function versionsOfCases(): Promise<Map<number, number>> {
+  const db = await openDatabase(t.path);
+  try {
+    const rows = db.sqlite.prepare('select id, version from cases').all() as { id: number; version: number }[];
+    return new Map(rows.map((r) => [r.id, r.version]));
+  } finally {
+    db.close();
+  }
+}
+
 const errorsOf = (outputs: Output[]) => outputs.flatMap((o) => o.lines.filter((l) => l.startsWith('error ')).map((l) => l.slice(6).split(' ')[0]!));
 
 describe('five PCs writing one shared file at once', () => {
-  it(`${WRITERS} writer processes × ${OPS} operations and 2 readers: nothing lost, nothing torn, only typed errors`, async () => {
+  it(`${WRITERS} writer processes × ${OPS} operations and 2 readers: nothing lost, nothing torn, only typed errors, conflicts reported`, async () => {
+    const caseVersions = await versionsOfCases();
     const readers = [1, 2].map((n) => start(['reader', t.path, ...base, '0', String(100 + n)]));
     const writers = Array.from({ length: WRITERS }, (_, n) => start(['writer', t.path, ...base, String(OPS), String(n + 1)]));
     const written = await Promise.all(writers.map((w) => w.done));
@@ -120,8 +150,17 @@ describe('five PCs writing one shared file at once', () => {
     const commits = written.flatMap((o) => o.lines).filter((l) => /^(create|update|delete|staff|contact) /.test(l)).length;
     // Most calls commit; busy refusals are allowed but must stay the exception.
     expect(commits).toBeGreaterThan(WRITERS * OPS * 0.9);
+    // Five writers edit the two shared cases: some saves must have been refused as a colleague's newer
+    // edit, in Norwegian, naming the case's last editor.
+    const conflicts = written.flatMap((o) => o.lines.filter((l) => l.startsWith('error conflict ')));
+    expect(conflicts.length).toBeGreaterThan(0);
+    for (const line of conflicts) expect(line).toMatch(/^error conflict Saken ble endret av .+ kl\. \d\d\.\d\d\. Last inn på nytt/);
+    // Nothing overwritten unseen: each case's version rose by exactly its committed edits.
+    const staffLines = written.flatMap((o) => o.lines).filter((l) => l.startsWith('staff '));
+    const after = await versionsOfCases();
+    for (const [id, version] of caseVersions) expect(after.get(id), `case ${id}`).toBe(version + staffLines.filter((l) => l === `staff ${id}`).length);
     await checkFile(written);
-  }, 120_000);
+  }, 180_000);
 
   it('a writer killed (SIGKILL) mid-run leaves a hot journal that the next open rolls back; nothing reported is lost', async () => {
     const writers = Array.from({ length: WRITERS }, (_, n) => start(['writer', t.path, ...base, String(OPS), String(50 + n)]));
@@ -131,5 +170,41 @@ describe('five PCs writing one shared file at once', () => {
     expect(written.filter((o) => o.killed).length).toBeGreaterThan(0);
     expect(written.flatMap((o) => o.lines.filter((l) => l.startsWith('error ') && !TYPED.has(l.split(' ')[1]!)))).toEqual([]);
     await checkFile(written);
+  }, 120_000);
+
+  it('a PC killed inside an open write transaction leaves a hot journal; the next open rolls it back, integrity ok', async () => {
+    const journal = `${t.path}-journal`;
+    const contacts = async () => {
+      const db = await openDatabase(t.path);
+      try {
+        return db.sqlite.prepare('select count(*) from contacts').pluck().get() as number;
+      } finally {
+        db.close();
+      }
+    };
+    const before = await contacts();
+    const untouched = fileHash(t.path);
+    const dying = start(['dying', t.path, ...base, '0', '1']);
+    await until(() => dying.said('inside'), 60_000);
+    dying.child.kill('SIGKILL');
+    expect((await dying.done).killed).toBe(true);
+
+    // Hot: the journal is there, with its header and the original pages, and the file holds half a save.
+    expect(existsSync(journal)).toBe(true);
+    expect(statSync(journal).size).toBeGreaterThan(512);
+    expect(readFileSync(journal).subarray(0, 8).equals(JOURNAL_MAGIC)).toBe(true);
+    expect(fileHash(t.path)).not.toBe(untouched);
+
+    // The next PC to open the file rolls the half-written save back: none of its rows, the file whole.
+    expect(await contacts()).toBe(before);
+    const db = await openDatabase(t.path);
+    try {
+      expect(checkIntegrity(db.sqlite, 'full')).toEqual({ ok: true, problems: [], foreignKeyViolations: 0 });
+      expect(db.sqlite.prepare("select count(*) from contacts where name like 'Halvskrevet %'").pluck().get()).toBe(0);
+    } finally {
+      db.close();
+    }
+    const left = existsSync(journal) ? readFileSync(journal) : Buffer.alloc(0);
+    expect(left.length >= 8 && left.subarray(0, 8).equals(JOURNAL_MAGIC)).toBe(false);
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type AppDatabase } from '../../electron/db/open';
@@ -6,6 +6,7 @@ import { isMarkedShared } from '../../electron/db/sharing';
 import { fixedClock } from '../../electron/services/context';
 import { touchPresence } from '../../electron/services/database/presence';
 import { createDispatcher, UPGRADED_BY_NEWER, type Dispatcher } from '../../electron/services/dispatcher';
+import { UNAVAILABLE_MESSAGE } from '../../electron/services/errors/toApiError';
 import { createTestDatabase, municipalityId, TEST_NOW, type TestDatabase } from '../support/testDatabase';
 
 /** Two instances on one shared file: the test's own (t) and a second connection with its own dispatcher. */
@@ -50,6 +51,23 @@ describe('what other instances do', () => {
     expect(newCase(two, '03').ok).toBe(true);
     touchPresence(other, { memberId: t.member!.id, machine: 'PC-2' }, new Date(Date.parse(TEST_NOW) + 60_000));
     expect(t.ok('database:changes', {})).toEqual({ ...start, changeCount: start.changeCount + 1, presenceCount: start.presenceCount + 2 });
+  });
+
+  it('the shared folder gone (renamed away): a save fails as «Fellesområdet er ikke tilgjengelig», nothing saved; back, it works by itself', () => {
+    const before = caseCount();
+    const away = `${t.dir}-borte`;
+    renameSync(t.dir, away);
+    let refused;
+    try {
+      refused = newCase(t.dispatcher, '05');
+    } finally {
+      renameSync(away, t.dir);
+    }
+    expect(refused).toEqual({ ok: false, error: { code: 'unavailable', message: UNAVAILABLE_MESSAGE, fieldErrors: {} } });
+    expect(caseCount()).toBe(before);
+    // The folder is back: the same connection saves again, nobody had to restart anything.
+    expect(newCase(t.dispatcher, '06').ok).toBe(true);
+    expect(caseCount()).toBe(before + 1);
   });
 
   it('refuses every write once another instance has migrated the file to a version this code does not know', async () => {

@@ -26,7 +26,9 @@ export function toApiError(error: unknown, channel: string, report?: ErrorReport
       // busy_timeout has already waited: another PC is writing, or one held its lock too long.
       return { code: 'busy', message: BUSY_MESSAGE, fieldErrors: {} };
     }
-    if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) {
+    // DBMOVED: the file is no longer where it was opened (its shared folder went away or was renamed);
+    // SQLite refuses to write rather than create a journal beside nothing. It comes back with the folder.
+    if (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_READONLY_DBMOVED') {
       return { code: 'unavailable', message: UNAVAILABLE_MESSAGE, fieldErrors: {} };
     }
     if (code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM') {

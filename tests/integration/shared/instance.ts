@@ -6,6 +6,8 @@ import { createDispatcher } from '../../../electron/services/dispatcher';
  * pragmas) and dispatcher. A writer does `ops` random operations — create, update and delete its own
  * time entries, set the staff of the shared cases, create contacts — with short random sleeps, and
  * prints one line per commit only after the call returned ok. A reader runs the statistics until killed.
+ * A «dying» instance opens a write transaction, writes enough that pages spill into the file, says
+ * `inside` and waits to be killed: a PC that lost power in the middle of a save.
  * Arguments: role, database path, member id, municipality id, category id, case ids (a,b), ops, seed.
  */
 const [role, path, memberArg, municipalityArg, categoryArg, casesArg, opsArg, seedArg] = process.argv.slice(2) as [
@@ -39,7 +41,17 @@ function report(result: { ok: boolean; error?: { code: string; message: string }
   return result.ok;
 }
 
-if (role === 'reader') {
+if (role === 'dying') {
+  // A small page cache, so the uncommitted pages are written into the file itself (the journal holding
+  // the originals, synced first): only the journal can undo them.
+  db.sqlite.pragma('cache_size = 8');
+  db.sqlite.prepare('BEGIN IMMEDIATE').run();
+  const now = new Date().toISOString();
+  const insert = db.sqlite.prepare("insert into contacts (name, kind, area, created_at, updated_at) values (?, 'nav', 'regional', ?, ?)");
+  for (let n = 0; n < 3000; n += 1) insert.run(`Halvskrevet ${n} ${'x'.repeat(80)}`, now, now);
+  say('inside');
+  await sleep(120_000);
+} else if (role === 'reader') {
   for (;;) {
     const result = await dispatcher.dispatchAsync('statistics:pivot', { period: { year: 2020 }, rows: 'municipality', columns: 'category', measure: 'hours' });
     report(result, () => 'read');
@@ -52,7 +64,8 @@ if (role === 'reader') {
   type Saved = { value: { id: number; version: number } };
   for (let op = 0; op < Number(opsArg); op += 1) {
     const kind = mine.length === 0 ? 'create' : pick(['create', 'create', 'update', 'delete', 'staff', 'contact'] as const);
-    const date = `2020-0${1 + Math.floor(random() * 5)}-1${Math.floor(random() * 9)}`;
+    // Spread over the year: all writers log as one member, who may not pass 24 hours in a day.
+    const date = `2020-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
     // The time-entry rules take whole and half hours.
     const minutes = 30 * (1 + Math.floor(random() * 8));
     const hours = String(minutes / 60).replace('.', ',');
@@ -72,8 +85,10 @@ if (role === 'reader') {
       if (report(result, () => `delete ${id}`)) mine.splice(mine.indexOf(id), 1);
     } else if (kind === 'staff') {
       const id = pick(caseIds);
-      // Read as a screen would, then save: another writer may edit the case in between (a typed conflict).
+      // Read as a screen would, think a moment as a user filling the form does, then save: with five
+      // writers on two cases, others edit the case in between often enough that conflicts must occur.
       const { version } = db.sqlite.prepare('SELECT version FROM cases WHERE id = ?').get(id) as { version: number };
+      await sleep(5 + Math.floor(random() * 20));
       report(await dispatcher.dispatchAsync('cases:set-staff', { id, version, staffIds: [memberId] }), () => `staff ${id}`);
     } else {
       const result = await dispatcher.dispatchAsync('contacts:create', { name: `Partner ${op}`, kind: 'nav', area: 'regional' });
