@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { longestWord, wordWidth } from '../../electron/services/annualReport/docxReport';
+import { keptWithNext, longestWord, wordWidth } from '../../electron/services/annualReport/docxReport';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { logReportYear, readDocx } from '../support/annualReportFiles';
 
@@ -8,6 +8,11 @@ const attr = (node: Element, name: string) => node.getAttributeNS(W, name) ?? no
 const children = (node: Element, name: string) =>
   Array.from(node.childNodes).filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === name);
 const first = (node: Element, name: string) => node.getElementsByTagNameNS(W, name)[0];
+/** A paragraph with Word's keep-with-next on (an element written as off says val="false"). */
+const keepsWithNext = (p: Element) => {
+  const keep = first(p, 'keepNext');
+  return keep !== undefined && !['false', '0'].includes(attr(keep, 'val') ?? '');
+};
 
 let t: TestDatabase;
 beforeEach(async () => {
@@ -48,5 +53,29 @@ describe('annual report table headings', () => {
     expect(widest).toBeGreaterThanOrEqual(11);
     expect(checked).toBeGreaterThan(50);
     expect(documentXml).toMatch(/<w:pgSz[^>]*w:orient="landscape"/u);
+  });
+
+  it('keeps a short table whole, and a long one never leaves its heading with one row or its total alone', async () => {
+    // 14 body rows and a total: every body row keeps with the next, the total ends the chain.
+    expect(keptWithNext(14, true)).toEqual(Array(14).fill(true));
+    expect(keptWithNext(3, false)).toEqual([true, true, false]);
+    // 30 rows: the first two stay with the heading, the last two with the total; the rows between may break.
+    const long = keptWithNext(30, true);
+    expect(long.slice(0, 2)).toEqual([true, true]);
+    expect(long.slice(-2)).toEqual([true, true]);
+    expect(long.slice(2, -2).every((keep) => !keep)).toBe(true);
+
+    logReportYear(t);
+    const { document } = await readDocx((await t.okAsync('annual-report:generate', { year: 2020 })).docx);
+    const body = document.getElementsByTagNameNS(W, 'body')[0]!;
+    const blocks = Array.from(body.childNodes).filter((n): n is Element => n.nodeType === 1);
+    const title = blocks.findIndex((n) => n.localName === 'p' && n.textContent === 'Kjøring 2020');
+    const table = blocks.slice(title + 1).find((n) => n.localName === 'tbl')!;
+    const bodyRows = children(table, 'tr').filter((row) => !first(row, 'tblHeader'));
+    const keeps = bodyRows.map((row) => Array.from(row.getElementsByTagNameNS(W, 'p')).every(keepsWithNext));
+    // Nine members and the total (the heading rows repeat and never split): all but the total keep with the next row.
+    expect(keeps).toEqual([...Array(9).fill(true), false]);
+    // The title above keeps with the table too.
+    expect(keepsWithNext(blocks[title]!)).toBe(true);
   });
 });

@@ -73,6 +73,8 @@ function cell(text: string, options: CellOptions): TableCell {
       new Paragraph({
         alignment: options.end ? AlignmentType.RIGHT : options.columnSpan ? AlignmentType.CENTER : AlignmentType.LEFT,
         keepNext: options.header || options.keepNext,
+        // The paragraph mark in the table's size too: an empty cell is otherwise as tall as an 11 pt line.
+        run: { size: options.size ?? 18 },
         children: [new TextRun({ text, bold, size: options.size ?? 18 })],
       }),
     ],
@@ -149,10 +151,26 @@ function note(text: string): Paragraph {
 /** What a chapter holds: running text and tables, or a table that needs a landscape page of its own. */
 type Block = FileChild | { landscape: FileChild[] };
 
+/** A table of up to this many body rows fits on a page with room to spare: it is kept whole. */
+const WHOLE_TABLE_ROWS = 14;
+
+/**
+ * Which body rows keep with the row under them (Word's keep-with-next on the row's paragraphs): every row
+ * of a short table, so it moves whole to the next page rather than leave its heading and a row at the foot
+ * of one; in a long one the first two (never a heading with one row under it) and the last two, which
+ * stay with the total. A long table's heading rows repeat on every page it runs over.
+ */
+export function keptWithNext(bodyRows: number, hasTotal: boolean): boolean[] {
+  const last = bodyRows - 1;
+  return Array.from({ length: bodyRows }, (_, i) => {
+    if (i === last) return hasTotal;
+    return bodyRows <= WHOLE_TABLE_ROWS || i < 2 || i >= last - 1;
+  });
+}
+
 function reportTable({ table, notes }: ReportTable): Block[] {
   const columns = printedColumns(table);
   const size = columns.length > 8 ? 14 : columns.length > 5 ? 16 : 18;
-  // The last body row is kept with the total under it (Word's keep-with-next on the row's paragraphs).
   const row = (label: string, values: readonly (string | number | null)[], total: boolean, keepNext = false) =>
     new TableRow({
       cantSplit: true,
@@ -161,7 +179,7 @@ function reportTable({ table, notes }: ReportTable): Block[] {
         ...columns.map((c, i) => cell(printedValue(values[i], c.measure), { total, size, end: true, keepNext })),
       ],
     });
-  const lastBody = table.rows.length - 1;
+  const keep = keptWithNext(table.rows.length, Boolean(table.totalRow));
   const layout = tableLayout(
     columns.map((c) => c.header),
     [...table.rows.map((r) => r.values), table.totalRow ?? []].map((values) => columns.map((c, i) => printedValue(values[i], c.measure))),
@@ -175,7 +193,7 @@ function reportTable({ table, notes }: ReportTable): Block[] {
       layout: TableLayoutType.FIXED,
       rows: [
         ...headerRows(table.rowHeader, columns, size),
-        ...table.rows.map((r, i) => row(r.label, r.values, false, Boolean(table.totalRow) && i >= lastBody - 1)),
+        ...table.rows.map((r, i) => row(r.label, r.values, false, keep[i])),
         ...(table.totalRow ? [row('Totalsum', table.totalRow, true)] : []),
       ],
     }),
@@ -211,6 +229,7 @@ function chartFigure(chart: ChartDefinition): FileChild[] {
 /** A table of words (the network log): the same look as the figure tables, left-aligned, no total. */
 function textTable(table: TextTable): FileChild[] {
   const widths = [1300, 2200, 1600, TEXT_WIDTH_TWIPS - 5100];
+  const keep = keptWithNext(table.rows.length, false);
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: [new TextRun(table.title)] }),
     new Table({
@@ -219,7 +238,7 @@ function textTable(table: TextTable): FileChild[] {
       layout: TableLayoutType.FIXED,
       rows: [
         new TableRow({ tableHeader: true, cantSplit: true, children: table.header.map((h) => cell(h, { header: true })) }),
-        ...table.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((v) => cell(v, {})) })),
+        ...table.rows.map((r, i) => new TableRow({ cantSplit: true, children: r.map((v) => cell(v, { keepNext: keep[i] })) })),
       ],
     }),
     ...(table.notes ?? []).map(note),
@@ -227,11 +246,18 @@ function textTable(table: TextTable): FileChild[] {
   ];
 }
 
+/**
+ * A chapter's upright tables come before its landscape ones: a landscape table starts a page of its own, so
+ * whatever stands before it leaves the rest of its page empty, and that page is best filled with the
+ * chapter's other tables rather than left half blank between them.
+ */
 function sectionBody(section: ReportSectionContent, listInstances: { next: number }): Block[] {
+  const tables = section.tables.flatMap(reportTable);
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }),
     ...(section.text ? reportTextParagraphs(section.text, listInstances) : []),
-    ...section.tables.flatMap(reportTable),
+    ...tables.filter((b) => !('landscape' in b)),
+    ...tables.filter((b) => 'landscape' in b),
     ...section.textTables.flatMap(textTable),
     ...section.charts.flatMap(chartFigure),
   ];
