@@ -28,6 +28,7 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           timesheetWorker: resolve('electron/services/timesheet/worker.ts'),
           templateWorker: resolve('electron/services/documents/templateWorker.ts'),
+          integrityCheckWorker: resolve('electron/main/integrityCheckWorker.ts'),
           // The command line, run with plain `node out/main/cli.js`: no TypeScript compiled per call.
           cli: resolve('electron/cli/index.ts'),
         },

@@ -31,6 +31,8 @@ import {
 } from './security';
 import { startPresenceHeartbeat } from './presenceHeartbeat';
 import { openForStartup } from './startup';
+import { createCheckHistory, planForFile, type CheckHistoryStore, type CheckPlan } from './startupCheck';
+import { runDeferredCheck } from './backgroundCheck';
 import { UPGRADE_ANYWAY, upgradeWithOthersDialog } from './upgradeDialog';
 import { describeDatabaseOpenFailure, STARTUP_FAILURE_TITLE } from './startupErrors';
 import { createDatabaseSwitch, createPathChooser } from './sharedDatabase';
@@ -49,6 +51,7 @@ let mainWindow: BrowserWindow | null = null;
 let database: AppDatabase | null = null;
 let backups: BackupSchedule | null = null;
 let stopHeartbeat: (() => void) | null = null;
+let checkHistory: CheckHistoryStore | null = null;
 
 // Scheme privileges are fixed once the app is ready, so this comes first.
 registerAppScheme(protocol);
@@ -70,6 +73,8 @@ if (!app.requestSingleInstanceLock()) {
     stopHeartbeat?.();
     database?.close();
     database = null;
+    // A clean end: the next start need not check the file before opening it (see startupCheck.ts).
+    checkHistory?.closed();
     log.write({ event: 'shutdown' });
   });
   app
@@ -104,6 +109,8 @@ function witnessKeyOption(userDataDir: string): { witnessKey?: WitnessKey } {
 
 async function start(): Promise<void> {
   let readOnly: ReadOnlyState | null = null;
+  let checkPlan: CheckPlan = 'before-open';
+  let nativeBinding: string | undefined;
   const userDataDir = app.getPath('userData');
   const location = resolveDatabasePath({
     argv: process.argv,
@@ -126,8 +133,12 @@ async function start(): Promise<void> {
 
   try {
     mkdirSync(dirname(location.path), { recursive: true });
-    const nativeBinding = chooseNativeBinding({ isPackaged: app.isPackaged, appPath: app.getAppPath(), exists: existsSync });
-    const open = (upgradeDespiteOthers: boolean) => openForStartup({ path: location.path, ...(nativeBinding ? { nativeBinding } : {}), upgradeDespiteOthers });
+    nativeBinding = chooseNativeBinding({ isPackaged: app.isPackaged, appPath: app.getAppPath(), exists: existsSync });
+    checkHistory = createCheckHistory(userDataDir, location.path);
+    checkPlan = planForFile(location.path, checkHistory.read(), new Date());
+    const check = checkPlan === 'before-open' ? 'before-open' : 'by-caller';
+    const open = (upgradeDespiteOthers: boolean) =>
+      openForStartup({ path: location.path, ...(nativeBinding ? { nativeBinding } : {}), upgradeDespiteOthers, check });
     let started;
     try {
       started = await open(false);
@@ -141,6 +152,8 @@ async function start(): Promise<void> {
     }
     database = started.db;
     readOnly = started.readOnly;
+    if (checkPlan === 'before-open' && !readOnly) checkHistory.checkedGood(new Date());
+    checkHistory.opened();
   } catch (error) {
     const failure = describeDatabaseOpenFailure(error);
     log.write(failure.log);
@@ -148,7 +161,7 @@ async function start(): Promise<void> {
     app.quit();
     return;
   }
-  log.write({ event: 'database-opened', mode: readOnly?.mode ?? 'normal' });
+  log.write({ event: 'database-opened', mode: readOnly?.mode ?? 'normal', check: checkPlan });
 
   const dispatcher = createDispatcher({
     db: database,
@@ -191,6 +204,22 @@ async function start(): Promise<void> {
       memberId: () => dispatcher.session.actor?.id ?? null,
       now: () => new Date(),
       onError: (error) => log.write({ event: 'presence-failed', errorName: error instanceof Error ? error.name : typeof error }),
+    });
+  }
+  if (checkPlan === 'in-background' && !readOnly && checkHistory) {
+    void runDeferredCheck({
+      path: location.path,
+      ...(nativeBinding ? { nativeBinding } : {}),
+      history: checkHistory,
+      now: () => new Date(),
+      onDamaged: (state) => {
+        log.write({ event: 'integrity-check-failed' });
+        // Nothing more is written to the file, and no backup of a damaged file replaces a good one.
+        dispatcher.setReadOnly(state);
+        backups?.stop();
+        stopHeartbeat?.();
+      },
+      onFailed: (error) => log.write({ event: 'integrity-check-unfinished', errorName: error instanceof Error ? error.name : typeof error }),
     });
   }
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate({ isPackaged: app.isPackaged, platform: process.platform })));

@@ -8,7 +8,9 @@ import { dirname, join } from 'node:path';
 export type LogEvent =
   | { event: 'startup'; version: string; electron: string; platform: string; arch: string; packaged: boolean; databaseSource: string }
   | { event: 'startup-failed'; errorName: string }
-  | { event: 'database-opened'; mode?: string }
+  | { event: 'database-opened'; mode?: string; check?: string }
+  | { event: 'integrity-check-failed' }
+  | { event: 'integrity-check-unfinished'; errorName: string }
   | { event: 'backup-failed'; errorName: string }
   | { event: 'audit-merge-failed'; errorName: string }
   | { event: 'audit-witness-unavailable'; errorName: string }

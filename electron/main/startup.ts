@@ -24,6 +24,11 @@ function writable(path: string): boolean {
   }
 }
 
+/** Read-only, with restoring a backup as the only change allowed. */
+export function recoveryState(databasePath: string): ReadOnlyState {
+  return { mode: 'recovery', reason: RECOVERY_REASON, allow: ['backups:restore'], databasePath };
+}
+
 export interface StartupInput {
   path: string;
   nativeBinding?: string;
@@ -33,6 +38,8 @@ export interface StartupInput {
   remote?: boolean;
   /** The user confirmed upgrading the shared file although colleagues had it open (see upgradeGuard). */
   upgradeDespiteOthers?: boolean;
+  /** When `quick_check` runs (see startupCheck.ts): before opening (the default), or left to the caller. */
+  check?: 'before-open' | 'by-caller';
 }
 
 export interface StartupDatabase {
@@ -42,14 +49,16 @@ export interface StartupDatabase {
 
 /**
  * Decides how the database opens: normally (a shared file in shared mode, see openDatabase); or
- * read-only in recovery mode when `quick_check` fails. Recovery never repairs or deletes:
+ * read-only in recovery mode when `quick_check` fails (unless the caller runs the check itself, in the
+ * background, and switches to recovery mode if it fails). Recovery never repairs or deletes:
  * it only offers the backups. A file too damaged to open at all is stood in for by an empty in-memory
  * database so the recovery screen can still run.
  */
 export async function openForStartup(input: StartupInput): Promise<StartupDatabase> {
   const binding = input.nativeBinding ? { nativeBinding: input.nativeBinding } : {};
-  if (existsSync(input.path) && !checkDatabaseFile(input.path, 'quick', input.nativeBinding).ok) {
-    const readOnly: ReadOnlyState = { mode: 'recovery', reason: RECOVERY_REASON, allow: ['backups:restore'], databasePath: input.path };
+  const checkFirst = (input.check ?? 'before-open') === 'before-open';
+  if (checkFirst && existsSync(input.path) && !checkDatabaseFile(input.path, 'quick', input.nativeBinding).ok) {
+    const readOnly = recoveryState(input.path);
     let db: AppDatabase;
     try {
       db = await openDatabase(input.path, { ...binding, readonly: true });

@@ -1,0 +1,126 @@
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runDeferredCheck } from '../../electron/main/backgroundCheck';
+import { openForStartup, RECOVERY_REASON } from '../../electron/main/startup';
+import { createCheckHistory, journalLeftBehind, planForFile, planIntegrityCheck, RECHECK_AFTER_MS, SMALL_FILE_BYTES } from '../../electron/main/startupCheck';
+import type { ReadOnlyState } from '../../electron/services/context';
+import { createSettledDatabase } from '../support/fileState';
+import type { TestDatabase } from '../support/testDatabase';
+
+const NOW = new Date('2026-03-02T08:00:00.000Z');
+const LARGE = SMALL_FILE_BYTES + 1;
+const clean = { openedWithoutClose: false, lastGoodCheck: null };
+const hoursAgo = (hours: number) => new Date(NOW.getTime() - hours * 3600_000).toISOString();
+
+describe('when start-up checks the file', () => {
+  it('checks a small file before every open, as before', () => {
+    expect(
+      planIntegrityCheck({
+        sizeBytes: SMALL_FILE_BYTES,
+        history: { openedWithoutClose: false, lastGoodCheck: hoursAgo(1) },
+        journalLeftBehind: false,
+        now: NOW,
+      }),
+    ).toBe('before-open');
+  });
+
+  it('checks a large file before opening after an unclean end: this PC crashed, or a journal was left beside the file', () => {
+    const recent = hoursAgo(1);
+    expect(planIntegrityCheck({ sizeBytes: LARGE, history: { openedWithoutClose: true, lastGoodCheck: recent }, journalLeftBehind: false, now: NOW })).toBe(
+      'before-open',
+    );
+    expect(planIntegrityCheck({ sizeBytes: LARGE, history: { openedWithoutClose: false, lastGoodCheck: recent }, journalLeftBehind: true, now: NOW })).toBe(
+      'before-open',
+    );
+  });
+
+  it('checks a large file in the background when never checked or last checked a day or more ago, else not', () => {
+    expect(planIntegrityCheck({ sizeBytes: LARGE, history: clean, journalLeftBehind: false, now: NOW })).toBe('in-background');
+    const dayAgo = new Date(NOW.getTime() - RECHECK_AFTER_MS).toISOString();
+    expect(planIntegrityCheck({ sizeBytes: LARGE, history: { openedWithoutClose: false, lastGoodCheck: dayAgo }, journalLeftBehind: false, now: NOW })).toBe(
+      'in-background',
+    );
+    expect(
+      planIntegrityCheck({ sizeBytes: LARGE, history: { openedWithoutClose: false, lastGoodCheck: hoursAgo(23) }, journalLeftBehind: false, now: NOW }),
+    ).toBe('not-due');
+  });
+});
+
+describe("this PC's memory of its checks", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ettervern-checks-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('remembers an open without a clean quit, a clean quit and the last good check, per database file', () => {
+    const history = createCheckHistory(dir, 'S:\\team\\ettervern.sqlite');
+    expect(history.read()).toEqual(clean);
+    history.opened();
+    history.checkedGood(NOW);
+    expect(createCheckHistory(dir, 'S:\\team\\ettervern.sqlite').read()).toEqual({ openedWithoutClose: true, lastGoodCheck: NOW.toISOString() });
+    expect(createCheckHistory(dir, 'C:\\other.sqlite').read()).toEqual(clean);
+    history.closed();
+    expect(history.read()).toEqual({ openedWithoutClose: false, lastGoodCheck: NOW.toISOString() });
+  });
+
+  it('treats an unreadable memory as none (one check too many, never one too few)', () => {
+    writeFileSync(join(dir, 'database-checks.json'), '{ not json');
+    expect(createCheckHistory(dir, 'x.sqlite').read()).toEqual(clean);
+  });
+
+  it('sees a journal left beside the file', () => {
+    const path = join(dir, 'db.sqlite');
+    writeFileSync(path, Buffer.alloc(10));
+    expect(journalLeftBehind(path)).toBe(false);
+    writeFileSync(`${path}-journal`, '');
+    expect(journalLeftBehind(path)).toBe(false);
+    writeFileSync(`${path}-journal`, Buffer.alloc(512));
+    expect(journalLeftBehind(path)).toBe(true);
+    expect(planForFile(join(dir, 'missing.sqlite'), clean, NOW)).toBe('not-due');
+  });
+});
+
+describe('the background check', () => {
+  let t: TestDatabase;
+  beforeEach(async () => {
+    t = await createSettledDatabase();
+  });
+  afterEach(() => t.close());
+
+  function damage(path: string): void {
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(4096 * 4, 0x77), 0, 4096 * 4, 4096 * 2);
+    closeSync(fd);
+  }
+
+  async function deferred(path: string) {
+    const outcome: { damaged: ReadOnlyState | null; good: Date | null; failed: unknown } = { damaged: null, good: null, failed: null };
+    await runDeferredCheck({
+      path,
+      history: { checkedGood: (at) => (outcome.good = at) },
+      now: () => NOW,
+      onDamaged: (state) => (outcome.damaged = state),
+      onFailed: (error) => (outcome.failed = error),
+    });
+    return outcome;
+  }
+
+  it('opens without checking when the caller checks, and records a good check of a healthy file', async () => {
+    t.db.close();
+    const started = await openForStartup({ path: t.path, check: 'by-caller' });
+    expect(started.readOnly).toBeNull();
+    expect(await deferred(t.path)).toEqual({ damaged: null, good: NOW, failed: null });
+    started.db.close();
+  });
+
+  it('finds a damaged file while it is open and asks for recovery mode, with restore the only write allowed', async () => {
+    t.db.close();
+    damage(t.path);
+    const outcome = await deferred(t.path);
+    expect(outcome.good).toBeNull();
+    expect(outcome.damaged).toEqual({ mode: 'recovery', reason: RECOVERY_REASON, allow: ['backups:restore'], databasePath: t.path });
+  });
+});
