@@ -76,7 +76,8 @@ function edit(list: Made[], table: string, channel: string, fields: object): voi
 }
 
 for (let n = 0; ; n++) {
-  const entryFields = { date: dateOf(n), municipalityId, categoryId, hours: hours(n) };
+  // Confirmed as the user would: the dates lie more than a year back, and a repeat of an entry is intended.
+  const entryFields = { date: dateOf(n), municipalityId, categoryId, hours: hours(n), confirmOldDate: true, confirmDuplicate: true };
   const contactFields = { name: `Partner ${n}`, kind: 'nav', area: 'member', municipalityId };
   switch (MIX[n % MIX.length]) {
     case 'create-entry':
