@@ -33,6 +33,30 @@ export function parseNorwegianDate(input: string): string | null {
   return isIsoDate(iso) ? iso : null;
 }
 
+/**
+ * What people type into a date field out of Excel habit, read against today's date (ISO): everything
+ * parseNorwegianDate reads, plus «3.12» and «3/12» (this year, as Excel does), «031224» and «03122024»
+ * (digits only), «i dag», «i går» and «i morgen». Returns null for anything that is not a real date;
+ * never throws.
+ */
+export function parseDateInput(input: string, today: string): string | null {
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  const relative = RELATIVE_DAYS[text.replace(' ', '')];
+  if (relative !== undefined) return isIsoDate(today) ? addDays(today, relative) : null;
+  const full = parseNorwegianDate(text);
+  if (full) return full;
+  const year = Number(today.slice(0, 4));
+  const noYear = /^(\d{1,2})[./-](\d{1,2})\.?$/.exec(text);
+  const digits = /^(\d{2})(\d{2})(\d{2}|\d{4})$/.exec(text);
+  const [day, month, yearText] = noYear ? [noYear[1], noYear[2], String(year)] : digits ? [digits[1], digits[2], digits[3]] : [];
+  if (day === undefined || month === undefined || yearText === undefined) return null;
+  const iso = toIsoDate(yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText), Number(month), Number(day));
+  return isIsoDate(iso) ? iso : null;
+}
+
+/** «i dag», «i går», «i morgen», with or without the space. */
+const RELATIVE_DAYS: Record<string, number> = { idag: 0, igår: -1, imorgen: 1 };
+
 export function yearRange(year: number): { from: string; to: string } {
   return { from: toIsoDate(year, 1, 1), to: toIsoDate(year, 12, 31) };
 }

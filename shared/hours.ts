@@ -1,6 +1,7 @@
 /**
  * Time is stored as integer minutes and entered as hours in whole and half hours, the way the team has
- * always logged it. Parsing accepts what people type: «1,5», «1.5», «1½», «½», «2».
+ * always logged it. Parsing accepts what people type: «1,5», «1.5», «1½», «½», «2», and the clock and
+ * unit forms of Excel habit: «1:30», «1t 30m», «1 t», «90m», «90 min».
  */
 export const MINUTES_PER_STEP = 30;
 /** One entry may cover a whole day (a night away with a client), never more. */
@@ -25,7 +26,13 @@ export function parseHours(input: string | number): HoursParseResult {
     // Spaces only before «½» («1 ½»): stripping them everywhere would read «1 5» as 15 hours.
     const text = input.trim();
     const fraction = /^(\d*)\s*½$/u.exec(text);
-    if (fraction) {
+    const clock = /^(\d{1,2}):([0-5]\d)$/.exec(text);
+    const units = /^(?:(\d{1,2})\s*t(?:imer|ime)?)?\s*(?:(\d{1,4})\s*m(?:in)?)?$/i.exec(text);
+    if (clock) {
+      hours = Number(clock[1]) + Number(clock[2]) / 60;
+    } else if (units && (units[1] !== undefined || units[2] !== undefined)) {
+      hours = Number(units[1] ?? 0) + Number(units[2] ?? 0) / 60;
+    } else if (fraction) {
       hours = (fraction[1] ? Number(fraction[1]) : 0) + 0.5;
     } else if (/^\d+([.,]\d+)?$/.test(text)) {
       hours = Number(text.replace(',', '.'));
