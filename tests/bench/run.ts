@@ -14,6 +14,7 @@ import { sharedDatabaseMeasure } from './measures/sharedDatabase';
 import { gridQueriesMeasure } from './measures/gridQueries';
 import { importReadersMeasure } from './measures/importReaders';
 import { importSheetMeasure } from './measures/importSheet';
+import { rendererStartupMeasure } from './measures/rendererStartup';
 import { formatMs } from './measure';
 import { formatTable, info, type MeasureResult } from './report';
 
@@ -30,6 +31,7 @@ const MEASURES: readonly BenchMeasure[] = [
   caseFiguresMeasure,
   closureReportMeasure,
   cliProcessMeasure,
+  rendererStartupMeasure,
 ];
 
 const log = (line: string) => process.stderr.write(`${line}\n`);

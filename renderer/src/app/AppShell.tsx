@@ -1,17 +1,10 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Suspense, lazy, type ComponentType } from 'react';
 import { PeopleTeamRegular } from '@fluentui/react-icons';
 import type { TeamMemberDto } from '@shared/contract';
 import { SignedInMember } from '@renderer/features/session';
-import { AuditPage } from '@renderer/features/audit';
-import { CasePage, CasesPage } from '@renderer/features/cases';
-import { DatabaseBanner, DatabasePage, PresenceIndicator, useDatabaseWatch } from '@renderer/features/database';
-import { ContactsPage } from '@renderer/features/contacts';
-import { NetworkPage } from '@renderer/features/network';
-import { OverviewPage } from '@renderer/features/overview';
-import { SettingsPage } from '@renderer/features/settings';
-import { StatisticsPage } from '@renderer/features/statistics';
-import { TeamPage } from '@renderer/features/team';
-import { TimeEntriesPage } from '@renderer/features/time-entries';
+import { DatabaseBanner, PresenceIndicator, useDatabaseWatch } from '@renderer/features/database';
+import { Loading } from '@renderer/components/Loading';
 import { useHashRoute } from '@renderer/lib/hashRoute';
 import { Navigation } from './Navigation';
 import { DEFAULT_ROUTE, NAVIGATION_PARENT, ROUTES, type Route } from './routes';
@@ -46,18 +39,56 @@ const useStyles = makeStyles({
   content: { maxWidth: '1200px' },
 });
 
-const PAGES: Record<Route, () => React.JSX.Element> = {
-  oversikt: OverviewPage,
-  saker: CasesPage,
-  sak: CasePage,
-  kontakter: ContactsPage,
-  nettverk: NetworkPage,
-  timer: TimeEntriesPage,
-  statistikk: StatisticsPage,
-  team: TeamPage,
-  innstillinger: SettingsPage,
-  'delt-database': DatabasePage,
-  revisjonslogg: AuditPage,
+/** A page's code, fetched the first time the page is opened: start-up runs only what the first screen needs. */
+function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): ComponentType {
+  return lazy(() => load().then((module) => ({ default: pick(module) })));
+}
+
+const PAGES: Record<Route, ComponentType> = {
+  oversikt: page(
+    () => import('@renderer/features/overview'),
+    (m) => m.OverviewPage,
+  ),
+  saker: page(
+    () => import('@renderer/features/cases'),
+    (m) => m.CasesPage,
+  ),
+  sak: page(
+    () => import('@renderer/features/cases'),
+    (m) => m.CasePage,
+  ),
+  kontakter: page(
+    () => import('@renderer/features/contacts'),
+    (m) => m.ContactsPage,
+  ),
+  nettverk: page(
+    () => import('@renderer/features/network'),
+    (m) => m.NetworkPage,
+  ),
+  timer: page(
+    () => import('@renderer/features/time-entries'),
+    (m) => m.TimeEntriesPage,
+  ),
+  statistikk: page(
+    () => import('@renderer/features/statistics'),
+    (m) => m.StatisticsPage,
+  ),
+  team: page(
+    () => import('@renderer/features/team'),
+    (m) => m.TeamPage,
+  ),
+  innstillinger: page(
+    () => import('@renderer/features/settings'),
+    (m) => m.SettingsPage,
+  ),
+  'delt-database': page(
+    () => import('@renderer/features/database'),
+    (m) => m.DatabasePage,
+  ),
+  revisjonslogg: page(
+    () => import('@renderer/features/audit'),
+    (m) => m.AuditPage,
+  ),
 };
 
 /**
@@ -89,7 +120,9 @@ export function AppShell({ member }: { member: TeamMemberDto }) {
         <Navigation current={NAVIGATION_PARENT[route] ?? route} isAdmin={member.role === 'administrator'} />
         <main className={styles.main}>
           <div className={styles.content}>
-            <Page key={route} />
+            <Suspense fallback={<Loading label="Henter siden …" />}>
+              <Page key={route} />
+            </Suspense>
           </div>
         </main>
       </div>
