@@ -39,6 +39,7 @@ function beforeFirstScreen(entries: string[]): string[] {
  */
 export const rendererStartupMeasure: BenchMeasure = {
   name: 'Oppstart av vinduet',
+  ownData: true,
   async run(): Promise<MeasureResult[]> {
     const html = join(RENDERER_DIR, 'index.html');
     if (!existsSync(html)) return [info('Oppstart: første JS (gzip)', 'ikke målt – bygg først (npx electron-vite build)')];
