@@ -247,17 +247,16 @@ function textTable(table: TextTable): FileChild[] {
 }
 
 /**
- * A chapter's upright tables come before its landscape ones: a landscape table starts a page of its own, so
- * whatever stands before it leaves the rest of its page empty, and that page is best filled with the
- * chapter's other tables rather than left half blank between them.
+ * The tables in the order the builders give them. Putting a chapter's upright tables before its landscape
+ * ones would fill the page a landscape section leaves half empty, but LibreOffice then lays the following
+ * chart pages out differently from the page-number estimate, and the PDF's contents point one page early.
  */
 function sectionBody(section: ReportSectionContent, listInstances: { next: number }): Block[] {
   const tables = section.tables.flatMap(reportTable);
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }),
     ...(section.text ? reportTextParagraphs(section.text, listInstances) : []),
-    ...tables.filter((b) => !('landscape' in b)),
-    ...tables.filter((b) => 'landscape' in b),
+    ...tables,
     ...section.textTables.flatMap(textTable),
     ...section.charts.flatMap(chartFigure),
   ];
