@@ -59,8 +59,8 @@ export const TEMPLATE_PLACEHOLDERS = [
     type: 'text',
     kinds: REPORT,
     requiredIn: [],
-    description: 'Hvorfor saken kom til teamet (ut fra institusjonsfasen)',
-    example: 'Ettervern etter opphold i behandlingsinstitusjon',
+    description: 'Hvorfor saken kom til teamet, slik teamet har skrevet det på saken',
+    example: 'Trenger hjelp med bolig og økonomi etter soning',
   },
   {
     name: 'institusjonsfase',
@@ -142,20 +142,38 @@ export const TEMPLATE_PLACEHOLDERS = [
   },
   { name: 'etterkontakt', type: 'text', kinds: REPORT, requiredIn: [], description: 'Avtalt kontakt tre måneder etter avslutning', example: '30.09.2020' },
   {
+    name: 'teamets_vurdering',
+    type: 'text',
+    kinds: REPORT,
+    requiredIn: [],
+    description: 'Teamets vurdering og anbefalinger til kommunen, slik teamet har skrevet det på saken',
+    example: 'Brukeren bor nå stabilt. Vi anbefaler fast kontaktperson i kommunen.',
+  },
+  {
     name: 'vurdering_status',
     type: 'text',
     kinds: REPORT,
     requiredIn: [],
-    description: 'Om brukeren har levert evalueringsskjema, og når',
-    example: 'Evalueringsskjema mottatt 10.07.2020',
+    description: 'Om brukeren har levert evalueringsskjema, når, og om svarene er tatt med (bare når brukeren har samtykket)',
+    example: 'Evalueringsskjema mottatt 10.07.2020. Brukeren har samtykket i at svarene deles med kommunen.',
+  },
+  {
+    name: 'brukerens_svar',
+    type: 'loop',
+    kinds: REPORT,
+    requiredIn: [],
+    description:
+      'Settes rundt tabellen med brukerens svar: {#brukerens_svar} før og {/brukerens_svar} etter. Tabellen kommer bare med når brukeren har samtykket i deling og har svart',
+    example: '(tabellen, eller ingenting)',
+    fields: [],
   },
   {
     name: 'vurdering',
     type: 'loop',
     kinds: REPORT,
     requiredIn: [],
-    description: 'Brukerens egne svar på evalueringsskjemaet, hvis registrert',
-    example: '16 svar',
+    description: 'Brukerens egne svar på evalueringsskjemaet, bare når brukeren har samtykket i at de deles med kommunen',
+    example: '12 svar',
     fields: [
       { name: 'vurdering_spørsmål', description: 'Spørsmålet', example: 'Jeg ble møtt med respekt.' },
       { name: 'vurdering_svar', description: 'Svaret brukeren ga', example: 'Helt enig' },
@@ -226,6 +244,14 @@ export const TEMPLATE_PLACEHOLDERS = [
     requiredIn: FORM,
     description: 'Samtykke til kontakt etter tre måneder',
     example: 'Teamet kan kontakte meg om tre måneder …',
+  },
+  {
+    name: 'samtykke_deling',
+    type: 'text',
+    kinds: FORM,
+    requiredIn: FORM,
+    description: 'Brukerens valg om svarene kan deles med kommunen (uten ja tas svarene ikke med i avslutningsrapporten)',
+    example: 'Svarene mine kan deles med kommunen …',
   },
 ] as const satisfies readonly TemplatePlaceholder[];
 

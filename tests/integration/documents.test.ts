@@ -1,11 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
-import type { GeneratedFileDto } from '@shared/contract';
 import { TEMPLATE_KINDS, type TemplateKind } from '@shared/domain/documents';
 import { createTestDatabase, TEST_RESOURCES_DIR, versionOf, type TestDatabase } from '../support/testDatabase';
-import { buildClosedCase, HOSTILE_TEXT } from '../support/documentCases';
-import { assertWellFormed, convertToPdf, remainingPlaceholders, visibleText, wordXmlParts } from '../support/docxFiles';
+import { buildClosedCase, generateDocx, HOSTILE_TEXT } from '../support/documentCases';
+import { convertToPdf, remainingPlaceholders, visibleText, wordXmlParts } from '../support/docxFiles';
 
 /** Both documents from realistic cases: filled, well formed, readable by LibreOffice, logged and audited. */
 let t: TestDatabase;
@@ -15,17 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-async function generate(caseId: number, kind: TemplateKind): Promise<{ file: GeneratedFileDto; bytes: Buffer; text: string }> {
-  const file = await t.okAsync('documents:generate', { caseId, kind });
-  const bytes = Buffer.from(file.contentBase64, 'base64');
-  const parts = await wordXmlParts(bytes);
-  for (const [name, xml] of parts) assertWellFormed(name, xml);
-  const text = [...parts.entries()]
-    .filter(([n]) => /document|header|footer/.test(n))
-    .map(([, xml]) => visibleText(xml))
-    .join('\n');
-  return { file, bytes, text };
-}
+const generate = (caseId: number, kind: TemplateKind) => generateDocx(t, caseId, kind);
 
 describe('closure report', () => {
   it('fills every placeholder from the case and LibreOffice reads the file', async () => {
@@ -91,12 +80,13 @@ describe('closure report', () => {
     expect(t.ok('documents:list', { caseId: open.id })).toEqual([]);
   });
 
-  it('includes the user’s own assessment once an evaluation is registered', async () => {
+  it('includes the user’s own assessment once an evaluation is registered with consent to share', async () => {
     const c = buildClosedCase(t);
     t.ok('evaluations:register', {
       caseCode: c.code,
       receivedDate: '2020-06-18',
       consentToContact: true,
+      consentToShare: true,
       answers: { respekt: 5, helhet: 4, fungerte: 'At de kom hjem til meg' },
     });
     const { text } = await generate(c.caseId, 'closure-report');
@@ -185,7 +175,7 @@ describe('shipped defaults', () => {
 });
 
 describe('a closed case with little recorded', () => {
-  it('prints one row saying so instead of an empty table, and «Ikke registrert» for missing facts', async () => {
+  it('prints one row saying so instead of an empty table, a sentence for a missing evaluation, and «Ikke registrert» for missing facts', async () => {
     const bare = t.ok('cases:create', { municipalityId: 1, referralDate: '2020-03-01' });
     t.ok('cases:record-risk-assessment', { version: versionOf(t, 'cases', bare.id), id: bare.id, date: '2020-03-02', assessedById: t.member!.id, done: true });
     t.ok('cases:start-follow-up', { version: versionOf(t, 'cases', bare.id), id: bare.id, startDate: '2020-03-05' });
@@ -197,7 +187,7 @@ describe('a closed case with little recorded', () => {
       'Ingen timer registrert',
       'Ingen samarbeidspartnere registrert',
       'Ingen vurderinger registrert',
-      'Ingen svar registrert',
+      'Brukeren har ikke levert evalueringsskjema.',
       'Ikke registrert',
       '0 timer',
     ]) {

@@ -1,3 +1,6 @@
+import type { GeneratedFileDto } from '@shared/contract';
+import type { TemplateKind } from '@shared/domain/documents';
+import { assertWellFormed, visibleText, wordXmlParts } from './docxFiles';
 import { categoryId, municipalityId, versionOf, type TestDatabase } from './testDatabase';
 
 /** Text a user or a partner's name might contain that breaks naive XML or template handling. */
@@ -78,5 +81,33 @@ export function buildClosedCase(t: TestDatabase, options: { hostile?: boolean; m
     closureReason: 'mal_naadd',
     takeoverService: text('Rus og psykisk helsetjeneste', 120),
   });
+  t.ok('cases:set-texts', {
+    version: versionOf(t, 'cases', id),
+    id,
+    referralReason: text('Trenger hjelp med bolig og økonomi etter behandling', 300),
+    teamAssessment: text('Brukeren bor nå stabilt og har fast aktivitet.\nVi anbefaler fast kontaktperson i kommunen det første året.', 2000),
+  });
   return { caseId: id, code: created.code };
+}
+
+export interface GeneratedDocx {
+  file: GeneratedFileDto;
+  bytes: Buffer;
+  /** Every XML part under word/, by name, each checked to be well formed. */
+  parts: Map<string, string>;
+  /** The visible text of the body, headers and footers. */
+  text: string;
+}
+
+/** Generates a document through the dispatcher and reads it back as Word would. */
+export async function generateDocx(t: TestDatabase, caseId: number, kind: TemplateKind): Promise<GeneratedDocx> {
+  const file = await t.okAsync('documents:generate', { caseId, kind });
+  const bytes = Buffer.from(file.contentBase64, 'base64');
+  const parts = await wordXmlParts(bytes);
+  for (const [name, xml] of parts) assertWellFormed(name, xml);
+  const text = [...parts.entries()]
+    .filter(([n]) => /document|header|footer/.test(n))
+    .map(([, xml]) => visibleText(xml))
+    .join('\n');
+  return { file, bytes, parts, text };
 }

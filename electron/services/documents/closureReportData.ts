@@ -45,11 +45,6 @@ export function requireClosureData(detail: CaseDetailDto, reduced: boolean): ass
   }
 }
 
-function referralReason(detail: CaseDetailDto): string {
-  if (!detail.institution) return 'Behov for oppfølging i overgangen til eget hjem';
-  return `Ettervern etter opphold i ${INSTITUTION_KIND_LABEL[detail.institution.kind].toLowerCase()}`;
-}
-
 function institutionPhase(detail: CaseDetailDto): string {
   const i = detail.institution;
   if (!i) return 'Ingen institusjonsfase registrert';
@@ -100,19 +95,41 @@ function answerText(question: (typeof EVALUATION_QUESTIONS)[number], value: numb
   return EVALUATION_SCALE.find((s) => s.value === value)?.label ?? String(value);
 }
 
-function assessment(evaluation: EvaluationResponseDto | null): Pick<FillData, 'vurdering_status' | 'vurdering'> {
-  if (!evaluation) {
-    return {
-      vurdering_status: 'Brukeren har ikke levert evalueringsskjema.',
-      vurdering: orNone([], ['vurdering_spørsmål', 'vurdering_svar'], 'Ingen svar registrert'),
-    };
+type AssessmentData = Pick<FillData, 'vurdering_status' | 'vurdering' | 'brukerens_svar'>;
+
+/** No table at all, only the sentence: an answer table holding «Ingen svar» reads as a broken document. */
+function withoutAnswers(status: string): AssessmentData {
+  return { vurdering_status: status, vurdering: [], brukerens_svar: [] };
+}
+
+/**
+ * The user's own answers go to the municipality only when the user said yes to sharing them on the form
+ * (registered with the answers); otherwise the report says they are left out, and why.
+ */
+function assessment(evaluation: EvaluationResponseDto | null): AssessmentData {
+  if (!evaluation) return withoutAnswers('Brukeren har ikke levert evalueringsskjema.');
+  const received = `Evalueringsskjema mottatt ${formatNorwegianDate(evaluation.receivedDate)}.`;
+  if (evaluation.consentToShare !== true) {
+    const why =
+      evaluation.consentToShare === false
+        ? 'Brukeren har svart nei til at svarene deles med kommunen'
+        : 'Brukeren har ikke samtykket i at svarene deles med kommunen';
+    return withoutAnswers(`${received} ${why}, så svarene er ikke tatt med i rapporten.`);
   }
+  const answered = EVALUATION_QUESTIONS.filter((q) => {
+    const value = evaluation.answers[q.id];
+    return value !== null && value !== undefined && value !== '';
+  });
+  if (answered.length === 0) return withoutAnswers(`${received} Brukeren svarte ikke på spørsmålene.`);
+  const rows = answered.map((q) => ({
+    vurdering_spørsmål: 'group' in q ? `Hjelp med: ${q.text}` : q.text,
+    vurdering_svar: answerText(q, evaluation.answers[q.id]),
+  }));
   return {
-    vurdering_status: `Evalueringsskjema mottatt ${formatNorwegianDate(evaluation.receivedDate)}. Brukerens egne svar:`,
-    vurdering: EVALUATION_QUESTIONS.map((q) => ({
-      vurdering_spørsmål: 'group' in q ? `Hjelp med: ${q.text}` : q.text,
-      vurdering_svar: answerText(q, evaluation.answers[q.id]),
-    })),
+    vurdering_status: `${received} Brukeren har samtykket i at svarene deles med kommunen. Brukerens egne svar:`,
+    vurdering: rows,
+    // Printed once, with the answer table inside it (the rows travel with it: a loop's fields are looked up in its own row).
+    brukerens_svar: [{ vurdering: rows }],
   };
 }
 
@@ -133,7 +150,7 @@ export function closureReportData(detail: CaseDetailDto, evaluation: EvaluationR
     antall_uker: formatInteger(Math.max(1, Math.round(daysBetween(start, detail.closedDate) / 7))),
     henvist_dato: date(detail.referralDate),
     henviser: contactsWithRole(detail, 'henviser').join(', ') || NOT_RECORDED,
-    henvisningsgrunn: referralReason(detail),
+    henvisningsgrunn: detail.referralReason ?? NOT_RECORDED,
     institusjonsfase: institutionPhase(detail),
     avslutningsgrunn: detail.closureReason ? CLOSURE_REASON_LABEL[detail.closureReason] : NOT_RECORDED,
     mål: orNone(
@@ -157,6 +174,7 @@ export function closureReportData(detail: CaseDetailDto, evaluation: EvaluationR
     livsområder: orNone(lifeDomainRows(detail), ['område', 'status_start', 'status_avslutning'], 'Ingen vurderinger registrert'),
     overtar: takeover.join(', ') || NOT_RECORDED,
     etterkontakt: date(detail.afterContactDate ?? detail.afterContactDue),
+    teamets_vurdering: detail.teamAssessment ?? NOT_RECORDED,
     ...assessment(evaluation),
     ansvarlige: detail.staff.map((s) => s.displayName).join(', ') || NOT_RECORDED,
   };

@@ -5,6 +5,7 @@ import {
   EVALUATION_GROUPS,
   EVALUATION_INTRO,
   EVALUATION_SCALE_QUESTIONS,
+  EVALUATION_SHARE_CONSENT_TEXT,
   EVALUATION_TEXT_QUESTIONS,
   EVALUATION_TITLE,
 } from '@shared/domain/evaluationForm';
@@ -37,5 +38,6 @@ export function evaluationFormData(detail: Pick<CaseDetailDto, 'code' | 'status'
     tjenester: inGroup('tjenester').map((q) => ({ tjeneste: q.text })),
     fritekst: EVALUATION_TEXT_QUESTIONS.map((q) => ({ fritekst_spørsmål: q.text })),
     samtykke: EVALUATION_CONSENT_TEXT,
+    samtykke_deling: EVALUATION_SHARE_CONSENT_TEXT,
   };
 }

@@ -29,7 +29,8 @@ export function xmlSafe(value: string): string {
 
 /** Values for a template: text, loops of rows of text, and images. */
 export type FillValue = string | FillRow[] | { image: PngImage; altText: string; widthCm: number };
-export type FillRow = Record<string, string>;
+/** A row of a loop; a field may itself be a loop (a table inside a section that is printed or left out). */
+export type FillRow = { [field: string]: string | FillRow[] };
 export type FillData = Record<string, FillValue>;
 
 /** A 96-dpi pixel size for a picture `widthCm` wide, keeping the image's proportions. */
@@ -46,11 +47,15 @@ function imageContent(value: { image: PngImage; altText: string; widthCm: number
   };
 }
 
+function rowData(row: FillRow): TemplateData {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? xmlSafe(v) : v.map(rowData)]));
+}
+
 function toTemplateData(data: FillData): TemplateData {
   const out: TemplateData = {};
   for (const [name, value] of Object.entries(data)) {
     if (typeof value === 'string') out[name] = xmlSafe(value);
-    else if (Array.isArray(value)) out[name] = value.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, xmlSafe(v)])));
+    else if (Array.isArray(value)) out[name] = value.map(rowData);
     else out[name] = imageContent(value);
   }
   return out;

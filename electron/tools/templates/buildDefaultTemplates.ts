@@ -2,9 +2,25 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
-import { TEMPLATE_FILE_STEM, type TemplateKind } from '@shared/domain/documents';
+import JSZip from 'jszip';
+import { DOCUMENT_ISSUER, TEMPLATE_FILE_STEM, TEMPLATE_KIND_LABEL, type TemplateKind } from '@shared/domain/documents';
 import { EVALUATION_SCALE, NOT_RELEVANT_LABEL } from '@shared/domain/evaluationForm';
-import { cell, factTable, FONT, grid, heading, HEADING_FILL, LABEL_FILL, letterhead, pageFooter, para, signatureLines, text } from './templateStyle';
+import {
+  cell,
+  documentStyles,
+  factTable,
+  grid,
+  heading,
+  HEADING_FILL,
+  LABEL_FILL,
+  letterhead,
+  pageFooter,
+  para,
+  signatureLines,
+  TABLE_STYLE,
+  TABLE_STYLE_XML,
+  text,
+} from './templateStyle';
 
 /**
  * Builds the shipped default templates (resources/templates/*.docx) with the docx library, so the
@@ -15,18 +31,38 @@ import { cell, factTable, FONT, grid, heading, HEADING_FILL, LABEL_FILL, letterh
 const EXEMPT = 'Unntatt offentlighet, jf. offl. § 13 og fvl. § 13';
 const PAGE_MARGIN = { top: 1134, bottom: 1134, left: 1134, right: 1134, header: 567, footer: 567 };
 
-function document(children: (Paragraph | Table)[], header: ReturnType<typeof letterhead>, footer: ReturnType<typeof pageFooter>, fontSize: number): Document {
+/**
+ * What File → Properties shows. Generic on purpose: the properties travel with every filled copy and are
+ * read by search and mail filters, so they never hold a case code, a name or case text.
+ */
+interface DocumentProperties {
+  title: string;
+  subject: string;
+}
+
+const PROPERTIES: Record<TemplateKind, DocumentProperties> = {
+  'closure-report': { title: 'Avslutningsrapport', subject: 'Avslutningsrapport fra det interkommunale ettervernsteamet til oppdragsgiver' },
+  'evaluation-form': { title: 'Evalueringsskjema', subject: 'Brukerens vurdering av hjelpen fra det interkommunale ettervernsteamet' },
+};
+
+function document(
+  kind: TemplateKind,
+  children: (Paragraph | Table)[],
+  layout: { header: ReturnType<typeof letterhead>; footer: ReturnType<typeof pageFooter>; fontSize: number; headingSizes: [number, number, number] },
+): Document {
   return new Document({
-    creator: 'Ettervern',
-    title: 'Mal',
-    styles: { default: { document: { run: { font: FONT, size: fontSize }, paragraph: { spacing: { after: 60 } } } } },
-    sections: [{ properties: { page: { margin: PAGE_MARGIN } }, headers: { default: header }, footers: { default: footer }, children }],
+    creator: DOCUMENT_ISSUER.team,
+    lastModifiedBy: DOCUMENT_ISSUER.team,
+    ...PROPERTIES[kind],
+    keywords: TEMPLATE_KIND_LABEL[kind],
+    styles: documentStyles(layout.fontSize, layout.headingSizes),
+    sections: [{ properties: { page: { margin: PAGE_MARGIN } }, headers: { default: layout.header }, footers: { default: layout.footer }, children }],
   });
 }
 
 export function closureReportDocument(): Document {
   const children = [
-    para([text('Avslutningsrapport', { bold: true, size: 40 })], { spacing: { before: 120, after: 0 } }),
+    heading('Avslutningsrapport', 1),
     para([text('Oppfølging fra det interkommunale ettervernsteamet', { size: 22, color: '404040' })], { spacing: { after: 200 } }),
     factTable([
       ['Saksnummer', '{saksnummer}'],
@@ -35,7 +71,7 @@ export function closureReportDocument(): Document {
       ['Periode', '{periode} ({antall_uker} uker)'],
       ['Henvist', '{henvist_dato}'],
       ['Henviser', '{henviser}'],
-      ['Grunn for henvisning', '{henvisningsgrunn}'],
+      ['Henvisningsgrunn', '{henvisningsgrunn}'],
       ['Institusjonsfase', '{institusjonsfase}'],
       ['Grunn for avslutning', '{avslutningsgrunn}'],
     ]),
@@ -46,7 +82,7 @@ export function closureReportDocument(): Document {
     para(['Teamet har registrert {timer_totalt} på saken, fordelt på {registreringer_totalt}.']),
     grid(['Hendelse', 'Timer', 'Registreringer'], [50, 25, 25], [['{#timer}{hendelse}', '{hendelse_timer}', '{hendelse_registreringer}{/timer}']]),
     para(['{timer_diagram}'], { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 120 } }),
-    para([text('Samarbeidspartnere som har vært involvert', { bold: true })], { spacing: { before: 120 }, keepNext: true }),
+    heading('Samarbeidspartnere som har vært involvert', 3),
     grid(['Tjeneste', 'Type', 'Rolle i saken'], [46, 27, 27], [['{#samarbeidspartnere}{partner}', '{partner_type}', '{partner_rolle}{/samarbeidspartnere}']]),
     heading('3. Livsområder ved start og ved avslutning'),
     para([
@@ -56,19 +92,29 @@ export function closureReportDocument(): Document {
       }),
     ]),
     grid(['Livsområde', 'Ved start', 'Ved avslutning'], [40, 30, 30], [['{#livsområder}{område}', '{status_start}', '{status_avslutning}{/livsområder}']]),
-    heading('4. Videre oppfølging'),
+    heading('4. Teamets vurdering og anbefalinger'),
+    para(['{teamets_vurdering}']),
+    heading('5. Videre oppfølging'),
     factTable([
       ['Overtar oppfølgingen', '{overtar}'],
       ['Avtalt kontakt etter tre måneder', '{etterkontakt}'],
     ]),
-    heading('5. Brukerens egen vurdering'),
+    heading('6. Brukerens egen vurdering'),
     para(['{vurdering_status}']),
+    // The table is printed only with the user's consent and answers; without them only the sentence above.
+    para(['{#brukerens_svar}']),
     grid(['Spørsmål', 'Svar'], [70, 30], [['{#vurdering}{vurdering_spørsmål}', '{vurdering_svar}{/vurdering}']]),
+    para(['{/brukerens_svar}']),
     para([], { spacing: { before: 360 } }),
     para(['Fauske, {dato}'], { spacing: { after: 600 }, keepNext: true }),
     signatureLines(['For ettervernsteamet: {ansvarlige}', 'Mottatt av oppdragsgiver']),
   ];
-  return document(children, letterhead('Saksnummer {saksnummer}'), pageFooter(`Avslutningsrapport {saksnummer} · ${EXEMPT}`), 21);
+  return document('closure-report', children, {
+    header: letterhead('Saksnummer {saksnummer}'),
+    footer: pageFooter(`Avslutningsrapport {saksnummer} · ${EXEMPT}`),
+    fontSize: 21,
+    headingSizes: [40, 26, 22],
+  });
 }
 
 const BOX = '☐';
@@ -83,6 +129,7 @@ function scaleTable(firstHeading: string, loop: { name: string; field: string; n
   const label = loop.numbered ? `{#${loop.name}}{nr}. {${loop.field}}` : `{#${loop.name}}{${loop.field}}`;
   const boxes = headings.slice(1).map((_, i, all) => (i === all.length - 1 ? `${BOX}{/${loop.name}}` : BOX));
   return new Table({
+    style: TABLE_STYLE,
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({
@@ -120,6 +167,7 @@ function writingLines(): Table {
       children: [para([text(content, { size: SMALL + 2 })], { spacing: { before: 260, after: 0 } })],
     });
   return new Table({
+    style: TABLE_STYLE,
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
     rows: [
@@ -129,10 +177,16 @@ function writingLines(): Table {
   });
 }
 
+/** A yes/no choice the user ticks, the statement after the boxes. */
+function consentLine(statement: string, before: number): Paragraph {
+  return para([text(`${BOX} Ja   ${BOX} Nei   `, { size: 22 }), text(statement, { size: SMALL + 2 })], { spacing: { before, after: 60 } });
+}
+
 export function evaluationFormDocument(): Document {
   const children = [
-    para([text('{tittel}', { bold: true, size: 32, color: '1F4E79' })], { spacing: { before: 0, after: 40 } }),
+    heading('{tittel}', 1),
     new Table({
+      style: TABLE_STYLE,
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
         new TableRow({
@@ -145,12 +199,13 @@ export function evaluationFormDocument(): Document {
     }),
     para([text('{innledning}', { size: SMALL + 2 })], { spacing: { before: 80, after: 80 } }),
     scaleTable('Hva synes du?', { name: 'utsagn', field: 'utsagn_tekst', numbered: true }, false),
-    para([text('{domener_overskrift}', { bold: true, size: SMALL + 2 })], { spacing: { before: 100, after: 40 }, keepNext: true }),
+    heading('{domener_overskrift}', 2),
     scaleTable('Livsområde', { name: 'domener', field: 'domene', numbered: false }, true),
-    para([text('{tjenester_overskrift}', { bold: true, size: SMALL + 2 })], { spacing: { before: 100, after: 40 }, keepNext: true }),
+    heading('{tjenester_overskrift}', 2),
     scaleTable('Tjeneste', { name: 'tjenester', field: 'tjeneste', numbered: false }, true),
     writingLines(),
-    para([text(`${BOX} Ja   ${BOX} Nei   `, { size: 22 }), text('{samtykke}', { size: SMALL + 2 })], { spacing: { before: 160, after: 60 } }),
+    consentLine('{samtykke}', 160),
+    consentLine('{samtykke_deling}', 60),
     para([
       text('Lever skjemaet i konvolutten du fikk, eller gi det til kontaktpersonen din i teamet. Takk for at du svarte!', {
         size: SMALL,
@@ -159,11 +214,21 @@ export function evaluationFormDocument(): Document {
       }),
     ]),
   ];
-  return document(children, letterhead('Saksnummer {saksnummer}', 18), pageFooter(`Evalueringsskjema {saksnummer} · ${EXEMPT}`), SMALL + 2);
+  // The form is the user's own paper, not a case document: no «Unntatt offentlighet» in its footer.
+  return document('evaluation-form', children, {
+    header: letterhead('Saksnummer {saksnummer}', 18),
+    footer: pageFooter('Evalueringsskjema {saksnummer}'),
+    fontSize: SMALL + 2,
+    headingSizes: [32, SMALL + 2, SMALL + 2],
+  });
 }
 
 export async function buildDefaultTemplate(kind: TemplateKind): Promise<Buffer> {
-  return Packer.toBuffer(kind === 'closure-report' ? closureReportDocument() : evaluationFormDocument());
+  const built = await Packer.toBuffer(kind === 'closure-report' ? closureReportDocument() : evaluationFormDocument());
+  const zip = await JSZip.loadAsync(built);
+  const styles = await zip.file('word/styles.xml')!.async('string');
+  zip.file('word/styles.xml', styles.replace('</w:styles>', `${TABLE_STYLE_XML}</w:styles>`));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 export function defaultTemplatePath(resourcesDir: string, kind: TemplateKind): string {

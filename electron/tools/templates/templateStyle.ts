@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Footer,
   Header,
+  HeadingLevel,
   PageNumber,
   Paragraph,
   ShadingType,
@@ -39,19 +40,54 @@ export function para(children: (TextRun | string)[], options: Omit<IParagraphOpt
   return new Paragraph({ ...options, children: children.map((c) => (typeof c === 'string' ? text(c) : c)) });
 }
 
-export function heading(value: string, size = 26): Paragraph {
-  return new Paragraph({
-    spacing: { before: 240, after: 80 },
-    keepNext: true,
-    border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: ACCENT, space: 2 } },
-    children: [text(value, { bold: true, size, color: ACCENT })],
+/**
+ * A heading in one of Word's own heading styles, so it shows in the navigation pane and a contents field;
+ * the look comes from the style (documentStyles), not from the run.
+ */
+export function heading(value: string, level: 1 | 2 | 3 = 2): Paragraph {
+  const styles = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+  return new Paragraph({ heading: styles[level], children: [new TextRun(value)] });
+}
+
+/** The styleId of the table style every grid uses: Word's built-in «Table Grid» («Tabellrutenett»). */
+export const TABLE_STYLE = 'TableGrid';
+
+/**
+ * «Table Grid» as the templates define it: thin grey lines and the cell margins the grids use. The docx
+ * library writes no table styles, so the build adds this one to styles.xml; tables name it by styleId.
+ */
+export const TABLE_STYLE_XML =
+  `<w:style w:type="table" w:styleId="${TABLE_STYLE}"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/>` +
+  '<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders>' +
+  ['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/>`).join('') +
+  '</w:tblBorders><w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>';
+
+/** Normal and Heading 1–3 for a document whose body text is `bodySize` half-points. */
+export function documentStyles(bodySize: number, headingSizes: [number, number, number]) {
+  const headingStyle = (size: number, before: number, rule: boolean) => ({
+    run: { font: FONT, bold: true, size, color: ACCENT },
+    paragraph: {
+      spacing: { before, after: 80 },
+      keepNext: true,
+      keepLines: true,
+      ...(rule ? { border: { bottom: { style: BorderStyle.SINGLE, size: 4, color: ACCENT, space: 2 } } } : {}),
+    },
   });
+  return {
+    default: {
+      document: { run: { font: FONT, size: bodySize }, paragraph: { spacing: { after: 60 } } },
+      heading1: headingStyle(headingSizes[0], 120, false),
+      heading2: headingStyle(headingSizes[1], 240, true),
+      heading3: headingStyle(headingSizes[2], 120, false),
+    },
+  };
 }
 
 export function letterhead(caseLabel: string, size = 20): Header {
   return new Header({
     children: [
       new Table({
+        style: TABLE_STYLE,
         width: { size: 100, type: WidthType.PERCENTAGE },
         borders: { ...NO_BORDERS, bottom: RULE },
         rows: [
@@ -109,6 +145,7 @@ export function cell(content: string | TextRun[], options: { fill?: string; bold
 /** A table whose first row is a shaded heading; `rows` are the cell texts (placeholders included). */
 export function grid(headings: string[], widths: number[], rows: string[][], size?: number): Table {
   return new Table({
+    style: TABLE_STYLE,
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, children: headings.map((h, i) => cell(h, { fill: HEADING_FILL, bold: true, width: widths[i], size })) }),
@@ -120,6 +157,7 @@ export function grid(headings: string[], widths: number[], rows: string[][], siz
 /** Label/value pairs, the label column shaded. */
 export function factTable(pairs: [string, string][]): Table {
   return new Table({
+    style: TABLE_STYLE,
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: pairs.map(
       ([label, value]) => new TableRow({ cantSplit: true, children: [cell(label, { fill: LABEL_FILL, bold: true, width: 32 }), cell(value, { width: 68 })] }),
@@ -131,6 +169,7 @@ export function factTable(pairs: [string, string][]): Table {
 export function signatureLines(labels: string[]): Table {
   const line = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
   return new Table({
+    style: TABLE_STYLE,
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: NO_BORDERS,
     rows: [
