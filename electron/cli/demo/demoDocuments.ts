@@ -54,6 +54,9 @@ export function createDemoDocuments(ctx: ServiceContext, actorFor: (id: number) 
       caseCode: c.code,
       receivedDate: received,
       consentToContact: random.chance(0.85),
+      // Most users agree that their answers go to the municipality; drawn from the case id, not the random
+      // stream, so every other demo figure stays as it was.
+      consentToShare: c.id % 5 !== 0,
       answers: answers(random),
     });
   }
