@@ -89,6 +89,24 @@ describeInBrowser('time log at keyboard speed, and the old sheets imported', () 
       await page.keyboard.type(hours);
       if (i === 0) await harness.visit('20-timer-tastatur-rad');
       await page.keyboard.press('Enter');
+      if (i === 5) {
+        // The same date, case, category and hours as the first row: asked before anything is saved.
+        const question = page.getByRole('alertdialog', { name: 'Stemmer dette?' });
+        await question.getByText(/Det finnes allerede en registrering 08\.06\.2020 med samme sak, hendelse og tidsbruk \(1,5 timer\)/).waitFor();
+        expect(harness.db.sqlite.prepare('select count(*) as n from time_entries').get()).toEqual({ n: i });
+        await harness.visit('23-timer-mulig-dobbeltregistrering');
+        // «Lagre likevel» has the focus: Enter answers.
+        await page.keyboard.press('Enter');
+      }
+      if (i === 8) {
+        // Fauske on a Steigen case: refused until the member says why, at the reason field.
+        const reason = form.getByRole('textbox', { name: 'Begrunnelse for annen kommune' });
+        await form.getByText('Saken hører til Steigen. Velg Steigen, eller skriv hvorfor timene skal føres på en annen kommune').waitFor();
+        await expect.poll(() => reason.evaluate((element) => element === document.activeElement)).toBe(true);
+        expect(harness.db.sqlite.prepare('select count(*) as n from time_entries').get()).toEqual({ n: i });
+        await page.keyboard.type('Møtet var på Fauske legekontor');
+        await page.keyboard.press('Enter');
+      }
       await expect.poll(() => harness.db.sqlite.prepare('select count(*) as n from time_entries').get()).toEqual({ n: i + 1 });
       await saved.waitFor();
     }
@@ -108,6 +126,7 @@ describeInBrowser('time log at keyboard speed, and the old sheets imported', () 
     ]);
     await page.getByText('Sum: 11,5 timer · 20,5 persontimer · 10 registreringer').waitFor();
     const grid = page.getByRole('table', { name: 'Registreringer' });
+    await grid.getByText('(annen enn sakens: Møtet var på Fauske legekontor)').waitFor();
     expect((await tableText(grid)).filter((row) => row.length > 1)).toHaveLength(11);
     await harness.visit('21-timer-ti-registreringer');
   });
@@ -126,6 +145,20 @@ describeInBrowser('time log at keyboard speed, and the old sheets imported', () 
     await form.getByText('Tidsbruk må være i hele eller halve timer').waitFor();
     expect(harness.db.sqlite.prepare('select count(*) as n from time_entries').get()).toEqual(before);
     await harness.visit('22-timer-feil-i-feltene');
+  });
+
+  it('refuses a date before the case’s referral at the date field, naming both dates', async () => {
+    const { page } = harness;
+    const form = page.getByRole('form', { name: 'Ny registrering' });
+    const before = harness.db.sqlite.prepare('select count(*) as n from time_entries').get();
+    await form.getByRole('textbox', { name: 'Dato', exact: true }).fill('1.5.20');
+    await form.getByRole('combobox', { name: 'Sak' }).fill('02/20-ST');
+    await form.getByRole('textbox', { name: 'Hendelse' }).fill('1');
+    await form.getByRole('textbox', { name: 'Tidsbruk' }).fill('1');
+    await page.keyboard.press('Enter');
+    await form.getByText('Datoen 01.05.2020 er før saken ble henvist (04.05.2020)').first().waitFor();
+    expect(harness.db.sqlite.prepare('select count(*) as n from time_entries').get()).toEqual(before);
+    await harness.visit('24-timer-dato-foer-henvisning');
   });
 
   it('shows the week per team member with daily sums, and deletes with undo', async () => {

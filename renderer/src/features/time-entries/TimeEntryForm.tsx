@@ -16,6 +16,7 @@ import { CaseCombobox } from './CaseCombobox';
 import { choiceHint, ChoiceInput } from './ChoiceInput';
 import { readLastDate, rememberLastDate } from './lastDate';
 import { choiceLabel, resolveChoice } from './resolveChoice';
+import { ConfirmQuestion, entryQuestion, type EntryQuestion } from './ConfirmQuestion';
 
 /** Kommune and Hendelse hold the text typed; it becomes an id when the row is saved. */
 interface EntryRowValues {
@@ -25,8 +26,9 @@ interface EntryRowValues {
   categoryId: string;
   hours: string;
   participantIds: number[];
+  municipalityOverrideReason: string;
 }
-const FIELDS = ['date', 'caseCode', 'municipalityId', 'categoryId', 'hours', 'participantIds'] as const;
+const FIELDS = ['date', 'caseCode', 'municipalityId', 'categoryId', 'hours', 'participantIds', 'municipalityOverrideReason'] as const;
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM },
@@ -40,12 +42,14 @@ const useStyles = makeStyles({
     alignItems: 'start',
   },
   control: { minWidth: 0, width: '100%' },
+  // The reason takes a line of its own under the row: it is a sentence, not a cell.
+  reason: { gridColumn: '1 / -2' },
   submit: { marginTop: '26px' },
   help: { color: tokens.colorNeutralForeground2 },
 });
 
 function emptyRow(member: TeamMemberDto, date = readLastDate()): EntryRowValues {
-  return { date, caseCode: '', municipalityId: '', categoryId: '', hours: '', participantIds: [member.id] };
+  return { date, caseCode: '', municipalityId: '', categoryId: '', hours: '', participantIds: [member.id], municipalityOverrideReason: '' };
 }
 
 /**
@@ -61,12 +65,22 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
   const caseRef = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState<TimeEntryDto | null>(null);
-  const { control, handleSubmit, setError, setValue, reset, getValues, formState } = useForm<EntryRowValues>({ defaultValues: emptyRow(member) });
+  const [question, setQuestion] = useState<EntryQuestion | null>(null);
+  // The answers to the service's last question, sent with the next save of the same row only.
+  const confirmed = useRef<EntryQuestion['flags']>({});
+  // The case's own municipality, known once a case is picked: another one needs a reason.
+  const [caseMunicipalityId, setCaseMunicipalityId] = useState<number | null>(null);
+  const { control, handleSubmit, setError, setValue, reset, getValues, formState, watch } = useForm<EntryRowValues>({ defaultValues: emptyRow(member) });
   const submit = () => formRef.current?.requestSubmit();
+  const chosenMunicipality = resolveChoice(watch('municipalityId'), municipalities);
+  const needsReason =
+    (caseMunicipalityId !== null && chosenMunicipality !== undefined && chosenMunicipality.id !== caseMunicipalityId) ||
+    formState.errors.municipalityOverrideReason !== undefined;
 
   const onSubmit = handleSubmit(async (values) => {
     setMessage(null);
     setSaved(null);
+    setQuestion(null);
     const municipality = resolveChoice(values.municipalityId, municipalities);
     const category = resolveChoice(values.categoryId, categories);
     const hours = parseHours(values.hours);
@@ -88,15 +102,31 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
         categoryId: category.id,
         hours: values.hours,
         participantIds: values.participantIds,
+        municipalityOverrideReason: needsReason ? values.municipalityOverrideReason : null,
+        ...confirmed.current,
       });
+      confirmed.current = {};
       rememberLastDate(entry.date);
       setSaved(entry);
+      setCaseMunicipalityId(null);
       reset(emptyRow(member, entry.date));
       caseRef.current?.focus();
     } catch (error) {
-      setMessage(applyApiError(error, setError, FIELDS));
+      const asked = entryQuestion(error);
+      if (asked) setQuestion(asked);
+      else setMessage(applyApiError(error, setError, FIELDS));
     }
   });
+  const confirmAndSave = () => {
+    if (question) confirmed.current = { ...confirmed.current, ...question.flags };
+    setQuestion(null);
+    submit();
+  };
+  const backToRow = () => {
+    confirmed.current = {};
+    setQuestion(null);
+    caseRef.current?.focus();
+  };
 
   return (
     <Card className={styles.card}>
@@ -107,6 +137,7 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
         Tab flytter mellom feltene, Enter lagrer og starter neste rad. Kommune og hendelse: skriv starten av navnet, hendelse også 1–10.
       </Text>
       <FormErrorMessage message={message} />
+      <ConfirmQuestion question={question} onConfirm={confirmAndSave} onCancel={backToRow} />
       {saved ? (
         <MessageBar intent="success">
           <MessageBarBody>
@@ -140,6 +171,7 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
                 onSubmitKey={submit}
                 onChange={(code, matched) => {
                   field.onChange(code);
+                  setCaseMunicipalityId(matched?.municipalityId ?? null);
                   if (!matched) return;
                   const place = municipalities.find((m) => m.id === matched.municipalityId);
                   if (place) setValue('municipalityId', choiceLabel(place), { shouldValidate: false });
@@ -222,6 +254,32 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
             </FormField>
           )}
         />
+        {needsReason ? (
+          <Controller
+            control={control}
+            name="municipalityOverrideReason"
+            render={({ field, fieldState }) => (
+              <FormField
+                label="Begrunnelse for annen kommune"
+                required
+                validationMessage={fieldState.error?.message}
+                hint={fieldState.error ? undefined : 'Saken hører til en annen kommune: skriv hvorfor'}
+                className={styles.reason}
+              >
+                <Input
+                  ref={field.ref}
+                  name={field.name}
+                  className={styles.control}
+                  autoComplete="off"
+                  maxLength={200}
+                  value={field.value}
+                  onBlur={field.onBlur}
+                  onChange={(_e, data) => field.onChange(data.value)}
+                />
+              </FormField>
+            )}
+          />
+        ) : null}
         <Button type="submit" appearance="primary" icon={<SaveRegular />} className={styles.submit} disabled={formState.isSubmitting}>
           Lagre
         </Button>

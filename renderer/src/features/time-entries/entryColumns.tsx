@@ -29,7 +29,22 @@ export const entryColumns = [
     cell: (info) => info.getValue() ?? '–',
     meta: { width: '110px' } satisfies ColumnMeta,
   }),
-  column.accessor('municipalityName', { id: 'municipality', header: 'Kommune', meta: { width: '150px' } satisfies ColumnMeta }),
+  column.accessor('municipalityName', {
+    id: 'municipality',
+    header: 'Kommune',
+    // An entry on another municipality than its case's says why, where the figures are read.
+    cell: (info) => {
+      const reason = info.row.original.municipalityOverrideReason;
+      return reason ? (
+        <span title={`Annen kommune enn sakens: ${reason}`}>
+          {info.getValue()} <em>(annen enn sakens: {reason})</em>
+        </span>
+      ) : (
+        info.getValue()
+      );
+    },
+    meta: { width: '150px' } satisfies ColumnMeta,
+  }),
   column.accessor((row) => `${row.categoryNumber} ${row.categoryName}`, { id: 'category', header: 'Hendelse' }),
   column.accessor('minutes', {
     header: 'Timer',
