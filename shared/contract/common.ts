@@ -16,7 +16,8 @@ export const versionField = { version: versionSchema };
 /** The input of a delete: the record and the version the client read. */
 export const versionedIdInput = z.strictObject({ id: idSchema, version: versionSchema });
 
-export const isoDateSchema = z.string().max(10).refine(isIsoDate, { message: 'Datoen er ikke en gyldig dato' });
+// No message of its own: the error map names the field («Startdato må være en gyldig dato»).
+export const isoDateSchema = z.string().max(10).refine(isIsoDate);
 
 export const yearSchema = z.number().int().min(2000).max(2100);
 

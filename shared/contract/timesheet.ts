@@ -14,7 +14,7 @@ export const IMPORT_FILE_TOO_LARGE = `Filen er for stor (over ${MAX_IMPORT_FILE_
 /** How many rejected rows one answer lists; the count is always exact and the rejected-rows sheet has all. */
 export const MAX_LISTED_REJECTIONS = 500;
 
-export const jobIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { message: 'Ugyldig jobb-ID' });
+export const jobIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { message: 'Finner ikke importen. Les inn filen på nytt.' });
 const sheetNamesSchema = z.array(z.string().max(100)).max(200);
 
 export const readTimesheetInput = z.strictObject({

@@ -62,3 +62,14 @@ export function auditActionLabel(action: string): string {
 export function auditRecordTypeLabel(recordType: string): string {
   return (AUDIT_RECORD_TYPE_LABEL as Record<string, string>)[recordType] ?? recordType;
 }
+
+/** Records whose id is the year they cover: «Kostnadsfordeling 2025», not «nr. 2025». */
+const YEAR_RECORDS: ReadonlySet<string> = new Set<AuditRecordType>(['cost_share', 'annual_report', 'annual_report_text']);
+
+/** What an audit row is about, as the log shows it: «Sak 02/20-ST», «Årsrapport 2025», «Mål nr. 12». */
+export function auditRecordLabel(row: { recordType: string; recordId: string | null; caseCode: string | null }): string {
+  const kind = auditRecordTypeLabel(row.recordType);
+  if (row.caseCode) return `${kind} ${row.caseCode}`;
+  if (!row.recordId) return kind;
+  return YEAR_RECORDS.has(row.recordType) ? `${kind} ${row.recordId}` : `${kind} nr. ${row.recordId}`;
+}

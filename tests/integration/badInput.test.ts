@@ -21,7 +21,7 @@ const validEntry = () => ({ date: '2020-03-02', caseCode: '01/20-ST', municipali
 
 // Words of zod's and SQLite's own (English) messages, which must never reach the user.
 const ENGLISH = /\b(expected|received|invalid|required|unrecognized|constraint|failed|undefined|null|error)\b/i;
-const NORWEGIAN = /[æøå]|\b(er|ikke|mangler|gyldig|ugyldig|ukjent|finnes|feil|kan|skrives|allerede|logget)\b/i;
+const NORWEGIAN = /[æøå]|\b(er|ikke|mangler|gyldig|ugyldig|ukjent|finnes|feil|kan|skrives|allerede|logget|velg|skriv)\b/i;
 
 interface BadCase {
   name: string;
@@ -69,7 +69,7 @@ const CASES: BadCase[] = [
     payload: () => ({ ...validEntry(), date: '2020-02-30' }),
     code: 'validation',
     field: 'date',
-    message: 'Datoen er ikke en gyldig dato',
+    message: 'Dato må være en gyldig dato (dd.mm.åååå)',
     sent: '2020-02-30',
   },
   {
@@ -78,7 +78,7 @@ const CASES: BadCase[] = [
     payload: () => ({ ...validEntry(), date: 'i går' }),
     code: 'validation',
     field: 'date',
-    message: 'Datoen er ikke en gyldig dato',
+    message: 'Dato må være en gyldig dato (dd.mm.åååå)',
     sent: 'i går',
   },
   {
@@ -138,7 +138,7 @@ const CASES: BadCase[] = [
     payload: () => ({ ...validEntry(), date: undefined }),
     code: 'validation',
     field: 'date',
-    message: 'Dato mangler',
+    message: 'Skriv inn dato',
   },
   {
     name: 'missing municipality',
@@ -146,7 +146,7 @@ const CASES: BadCase[] = [
     payload: () => ({ ...validEntry(), municipalityId: undefined }),
     code: 'validation',
     field: 'municipalityId',
-    message: 'Kommune mangler',
+    message: 'Velg kommune',
   },
   {
     name: 'missing hours',
@@ -162,7 +162,7 @@ const CASES: BadCase[] = [
     payload: () => ({ ...validEntry(), municipalityId: String(steigen) }),
     code: 'validation',
     field: 'municipalityId',
-    message: 'Kommune har feil type (forventet tall)',
+    message: 'Velg kommune',
   },
   {
     name: 'date as a number',
@@ -226,7 +226,7 @@ const CASES: BadCase[] = [
     payload: () => ({ municipalityId: steigen, referralDate: '2021-02-29' }),
     code: 'validation',
     field: 'referralDate',
-    message: 'Datoen er ikke en gyldig dato',
+    message: 'Henvisningsdato må være en gyldig dato (dd.mm.åååå)',
   },
   {
     name: 'case code in the wrong form',
@@ -405,7 +405,7 @@ const CASES: BadCase[] = [
     payload: () => ({ name: ' ' }),
     code: 'validation',
     field: 'name',
-    message: 'Navn må fylles ut',
+    message: 'Skriv inn navn',
   },
   {
     name: 'member with a bad username',
@@ -428,7 +428,7 @@ const CASES: BadCase[] = [
     payload: () => ({ username: 'kari', displayName: '   ', initials: 'KN', password: 'et-langt-passord' }),
     code: 'validation',
     field: 'displayName',
-    message: 'Navn må fylles ut',
+    message: 'Skriv inn navn',
   },
 ];
 
@@ -492,7 +492,7 @@ describe('bad input', () => {
     const result = t.raw('time-entries:create', { ...validEntry(), hours: '0,25', date: 'i går', [longKey]: 1 });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.fieldErrors).toMatchObject({ hours: 'Tidsbruk må være i hele eller halve timer', date: 'Datoen er ikke en gyldig dato' });
+    expect(result.error.fieldErrors).toMatchObject({ hours: 'Tidsbruk må være i hele eller halve timer', date: 'Dato må være en gyldig dato (dd.mm.åååå)' });
     expect(result.error.message).toMatch(/^Kontroller feltene: /);
     expect(JSON.stringify(result.error).length).toBeLessThan(600);
   });

@@ -63,7 +63,7 @@ describe('goals', () => {
       ok: false,
       error: { fieldErrors: { text: 'Mål kan ha høyst 200 tegn' } },
     });
-    expect(t.raw('cases:add-goal', { caseId, text: '  ' })).toMatchObject({ ok: false, error: { fieldErrors: { text: 'Mål må fylles ut' } } });
+    expect(t.raw('cases:add-goal', { caseId, text: '  ' })).toMatchObject({ ok: false, error: { fieldErrors: { text: 'Skriv inn mål' } } });
     expect(t.counts()).toEqual(before);
   });
 });

@@ -120,7 +120,8 @@ function payloadsFor(channel: ChannelName): fc.Arbitrary<unknown> {
   return fc.oneof(notAnObject, unknownKey, wrongType);
 }
 
-const NORWEGIAN = /mangler|har feil type|Ukjent felt|må |kan ha høyst|kan være høyst|ugyldig|Kontroller feltene|er ugyldig/;
+const NORWEGIAN =
+  /mangler|Velg |Skriv inn |Finner ikke |ikke riktig fylt ut|må være|har feil type|Ukjent felt|må |kan ha høyst|kan være høyst|ugyldig|Kontroller feltene|er ugyldig/;
 const ENGLISH = /\b(Invalid|Expected|Required|received|must|Unrecognized|string|number)\b/;
 
 let t: TestDatabase;

@@ -1,5 +1,6 @@
 import type { AuditExportDto, AuditFilter, ChannelParsedInput } from '@shared/contract';
 import { auditActionLabel, auditRecordTypeLabel } from '@shared/domain/audit';
+import { auditedFieldLabel } from '@shared/domain/auditFieldLabels';
 import { formatNorwegianDateTime } from '@shared/format';
 import { isoDateInOslo } from '@shared/dates';
 import { transaction } from '../../db/exec';
@@ -40,7 +41,7 @@ export async function auditWorkbook(db: AppDatabase, filter: AuditFilter | undef
       recordType: auditRecordTypeLabel(entry.recordType),
       recordId: entry.recordId ?? '',
       caseCode: entry.caseCode ?? '',
-      fields: entry.fields.join(', '),
+      fields: entry.fields.map(auditedFieldLabel).join(', '),
     });
   }
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());

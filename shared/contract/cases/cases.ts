@@ -103,7 +103,7 @@ export interface CasePageDto {
   pageSize: number;
 }
 
-export const caseCodeSchema = z.string().trim().max(12).refine(isCaseCode, { message: 'Saksnummer må ha formen NN/ÅÅ-XX, for eksempel 02/20-ST' });
+export const caseCodeSchema = z.string().trim().max(12).refine(isCaseCode, { message: 'Sakskoden må ha formen NN/ÅÅ-XX, for eksempel 02/20-ST' });
 
 export const createCaseInput = z.strictObject({
   municipalityId: idSchema,

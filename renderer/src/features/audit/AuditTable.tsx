@@ -1,8 +1,8 @@
 import { createColumnHelper, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import type { AuditEntryDto } from '@shared/contract';
-import { auditActionLabel, auditRecordTypeLabel } from '@shared/domain/audit';
+import { auditActionLabel, auditRecordLabel } from '@shared/domain/audit';
+import { auditedFieldLabel } from '@shared/domain/auditFieldLabels';
 import { formatNorwegianDateTime } from '@shared/format';
-import { FIELD_LABELS } from '@shared/validation/fieldLabels';
 import { DataTable, type ColumnMeta } from '@renderer/components/DataTable';
 
 const column = createColumnHelper<AuditEntryDto>();
@@ -15,11 +15,11 @@ const columns = [
     header: 'Handling',
     meta: { width: '170px' } satisfies ColumnMeta,
   }),
-  column.accessor((row) => `${auditRecordTypeLabel(row.recordType)}${row.caseCode ? ` ${row.caseCode}` : row.recordId ? ` nr. ${row.recordId}` : ''}`, {
+  column.accessor((row) => auditRecordLabel(row), {
     id: 'record',
     header: 'Gjelder',
   }),
-  column.accessor((row) => row.fields.map((field) => FIELD_LABELS[field] ?? field).join(', ') || '–', { id: 'fields', header: 'Felt som ble endret' }),
+  column.accessor((row) => row.fields.map(auditedFieldLabel).join(', ') || '–', { id: 'fields', header: 'Felt som ble endret' }),
 ];
 
 export function AuditTable({ rows }: { rows: AuditEntryDto[] }) {
