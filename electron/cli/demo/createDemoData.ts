@@ -76,7 +76,9 @@ export function createDemoData(target: { db: AppDatabase }, options: DemoOptions
 
     const entryRandom = createRandom((options.seed ^ ENTRY_STREAM) >>> 0);
     const demoTeam = { therapistIds, peerSupportId: team.peerSupportId };
+    const caseMunicipality = new Map(cases.map((c) => [c.code, c.municipality.id]));
     for (const entry of planEntries(entryRandom, cases, FIRST_DEMO_YEAR, options.toYear, references, demoTeam)) {
+      const onOtherMunicipality = entry.caseCode !== null && caseMunicipality.get(entry.caseCode) !== entry.municipalityId;
       const input = parseChannelInput('time-entries:create', {
         date: entry.date,
         caseCode: entry.caseCode,
@@ -84,6 +86,11 @@ export function createDemoData(target: { db: AppDatabase }, options: DemoOptions
         categoryId: entry.categoryId,
         hours: entry.hours,
         participantIds: entry.participantIds,
+        // The demo writes years of entries at once, as an import does: old dates and a visit logged twice
+        // on one day are meant, and work with bodies outside the nine on a case says so.
+        confirmOldDate: true,
+        confirmDuplicate: true,
+        municipalityOverrideReason: onOtherMunicipality ? 'Møte med instans utenfor de ni kommunene' : null,
       });
       createTimeEntry(actorFor(entry.participantIds[0]!), input, 'demo');
     }
