@@ -41,7 +41,7 @@ export function parseNorwegianDate(input: string): string | null {
  */
 export function parseDateInput(input: string, today: string): string | null {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
-  const relative = RELATIVE_DAYS[text.replace(' ', '')];
+  const relative = RELATIVE_DAYS.get(text.replace(' ', ''));
   if (relative !== undefined) return isIsoDate(today) ? addDays(today, relative) : null;
   const full = parseNorwegianDate(text);
   if (full) return full;
@@ -54,8 +54,12 @@ export function parseDateInput(input: string, today: string): string | null {
   return isIsoDate(iso) ? iso : null;
 }
 
-/** «i dag», «i går», «i morgen», with or without the space. */
-const RELATIVE_DAYS: Record<string, number> = { idag: 0, igår: -1, imorgen: 1 };
+/** «i dag», «i går», «i morgen», with or without the space. A Map, so typed text like «__proto__» finds nothing. */
+const RELATIVE_DAYS: ReadonlyMap<string, number> = new Map([
+  ['idag', 0],
+  ['igår', -1],
+  ['imorgen', 1],
+]);
 
 export function yearRange(year: number): { from: string; to: string } {
   return { from: toIsoDate(year, 1, 1), to: toIsoDate(year, 12, 31) };

@@ -168,7 +168,8 @@ const WRITTEN_FIELDS = {
   minutes: field('Tidsbruk', 'number'),
   // What retention reduced (electron/services/retention/rules.ts).
   'cases.closure_note': field('Avslutningsnotat', 'text'),
-  'cases.free_text': field('Institusjon og tjenesten som overtok', 'text'),
+  'cases.free_text': field('Institusjon, tjenesten som overtok, henvisningsgrunn og teamets vurdering', 'text'),
+  'time_entries.municipality_override_reason': field('Begrunnelse for annen kommune', 'text'),
   case_goals: field('Mål fra startsamtalen', 'text'),
   'case_domain_ratings.note': field('Merknader til livsområdene', 'text'),
   case_contacts: field('Koblinger til samarbeidspartnere', 'group'),

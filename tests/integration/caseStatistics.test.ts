@@ -137,6 +137,7 @@ describe('case figures per municipality', () => {
       categoryId: categoryId(t, 1),
       hours: 2,
       participantIds: [t.member!.id],
+      confirmOldDate: true,
     });
     // An imported case from an old time sheet: no referral date, only time logged in 2023.
     const bytes = await workbookBytes({

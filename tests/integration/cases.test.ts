@@ -152,7 +152,16 @@ describe('cases:get', () => {
     const mine = create(steigen, '2020-03-01');
     const other = create(steigen, '2020-03-02');
     const entry = (caseCode: string, category: number, hours: string) =>
-      t.ok('time-entries:create', { date: '2020-03-10', caseCode, municipalityId: steigen, categoryId: categoryId(t, category), hours });
+      t.ok('time-entries:create', {
+        date: '2020-03-10',
+        caseCode,
+        municipalityId: steigen,
+        categoryId: categoryId(t, category),
+        hours,
+        // Back-filled years before the test's «today», and the same visit twice on purpose.
+        confirmOldDate: true,
+        confirmDuplicate: true,
+      });
     entry(mine.code, 1, '1,5');
     entry(mine.code, 1, '1');
     entry(mine.code, 2, '½');

@@ -27,7 +27,7 @@ beforeAll(async () => {
   const followUp = categoryId(t, 1);
   const referred = t.ok('cases:create', { municipalityId: fauske, referralDate: '2020-02-01', staffIds: [t.member!.id] });
   t.ok('cases:create', { municipalityId: municipalityId(t, 'Beiarn'), referralDate: '2020-01-06', staffIds: [t.member!.id] });
-  const entry = { date: '2020-02-03', municipalityId: fauske, categoryId: followUp, participantIds: [t.member!.id] };
+  const entry = { date: '2020-02-03', municipalityId: fauske, categoryId: followUp, participantIds: [t.member!.id], confirmOldDate: true };
   t.ok('time-entries:create', { ...entry, caseCode: referred.code, hours: 1.5 });
   t.ok('time-entries:create', { ...entry, caseCode: null, hours: 2 });
   // An imported case with time in 2020 and no referral date.

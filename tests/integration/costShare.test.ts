@@ -70,6 +70,8 @@ describe('cost share vs. share of help', () => {
         categoryId: categoryId(t, 1),
         hours,
         participantIds,
+        confirmOldDate: true,
+        confirmDuplicate: true,
       });
     entry('Fauske', 6, [t.member!.id, jonas], fauskeCase.code);
     entry('Beiarn', 2, [t.member!.id]);

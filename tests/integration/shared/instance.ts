@@ -69,15 +69,26 @@ if (role === 'dying') {
     // The time-entry rules take whole and half hours.
     const minutes = 30 * (1 + Math.floor(random() * 8));
     const hours = String(minutes / 60).replace('.', ',');
+    // A year of back-filled entries with random repeats: the questions about old dates and likely
+    // duplicates are answered up front, as a user saving them would.
+    const confirmed = { confirmOldDate: true, confirmDuplicate: true };
     if (kind === 'create') {
-      const result = await dispatcher.dispatchAsync('time-entries:create', { date, municipalityId, categoryId, hours });
+      const result = await dispatcher.dispatchAsync('time-entries:create', { date, municipalityId, categoryId, hours, ...confirmed });
       if (report(result, () => `create ${(result as Saved).value.id} ${minutes} ${date}`)) {
         mine.push((result as Saved).value.id);
         versions.set((result as Saved).value.id, (result as Saved).value.version);
       }
     } else if (kind === 'update') {
       const id = pick(mine);
-      const result = await dispatcher.dispatchAsync('time-entries:update', { id, version: versions.get(id)!, date, municipalityId, categoryId, hours });
+      const result = await dispatcher.dispatchAsync('time-entries:update', {
+        id,
+        version: versions.get(id)!,
+        date,
+        municipalityId,
+        categoryId,
+        hours,
+        ...confirmed,
+      });
       if (report(result, () => `update ${id} ${minutes} ${date}`)) versions.set(id, (result as Saved).value.version);
     } else if (kind === 'delete') {
       const id = pick(mine);
