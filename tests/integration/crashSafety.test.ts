@@ -26,6 +26,8 @@ interface Acknowledged {
 
 interface Run {
   committed: Acknowledged[];
+  /** A delete announced but not acknowledged when the kill came: it may or may not have committed. */
+  deleteInFlight?: string;
   /** What the writer wrote to stderr: empty unless it refused or failed on its own. */
   stderr: string;
 }
@@ -61,7 +63,8 @@ function runAndKill(path: string, args: string[], afterWrites: number, delayMs: 
         .map((line) => /^(time_entries|cases|contacts) (\d+) (\d+)$/.exec(line))
         .filter((match) => match !== null)
         .map(([, table, id, version]) => ({ table: table as Acknowledged['table'], id: Number(id), version: Number(version) }));
-      resolvePromise({ committed, stderr });
+      const inFlight = /^deleting (time_entries \d+)$/.exec(lines.at(-1) ?? '');
+      resolvePromise({ committed, stderr, deleteInFlight: inFlight?.[1] });
     });
   });
 }
@@ -125,11 +128,23 @@ describe('crash safety', () => {
       const runs = await Promise.all(
         Array.from({ length: PARALLEL }, () => runAndKill(t.path, args, Math.floor(Math.random() * 16), Math.floor(Math.random() * 40))),
       );
+      // SQLite gives a new row the highest rowid + 1, so a row id one writer deleted can come back as
+      // another writer's new record. Between two processes of one round the order of those two is
+      // unknown, so such an id is left out of this round's check rather than guessed.
+      const reportedBy = new Map<string, number>();
+      runs.forEach((run, index) => {
+        for (const write of run.committed) {
+          const key = `${write.table} ${write.id}`;
+          reportedBy.set(key, reportedBy.has(key) && reportedBy.get(key) !== index ? -1 : index);
+        }
+      });
       for (const run of runs) {
         expect(run.stderr).toBe('');
         writes += run.committed.length;
         for (const write of run.committed) acknowledged.set(`${write.table} ${write.id}`, write);
+        if (run.deleteInFlight) acknowledged.delete(run.deleteInFlight);
       }
+      for (const [key, by] of reportedBy) if (by === -1) acknowledged.delete(key);
       await check();
       survived += PARALLEL;
     }

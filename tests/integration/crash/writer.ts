@@ -8,7 +8,8 @@ import { createDispatcher } from '../../../electron/services/dispatcher';
  * through the dispatcher and its services — time entries created, edited and deleted, cases created and
  * their staff changed, contacts created and edited — for ever. After each write the dispatcher acknowledged,
  * it reports `table id version` on stdout (version 0: deleted), synchronously, so the parent hears of a
- * commit before anything else can happen. The parent kills it at a random moment.
+ * commit before anything else can happen. A delete is announced (`deleting table id`) before it runs, since
+ * a delete that commits unreported leaves no version behind to compare. The parent kills it at a random moment.
  * Arguments: database path, user name, municipality id, category id, member id; the password in
  * ETTERVERN_CRASH_PASSWORD.
  */
@@ -89,6 +90,9 @@ for (let n = 0; ; n++) {
     case 'delete-entry': {
       const entry = entries.shift();
       if (!entry) break;
+      // Announced first: if the kill lands after the commit but before the report, the parent knows the
+      // entry may be gone without an acknowledgement.
+      writeSync(1, `deleting time_entries ${entry.id}\n`);
       write('time-entries:delete', { id: entry.id, version: entry.version });
       report('time_entries', entry.id, 0);
       break;
