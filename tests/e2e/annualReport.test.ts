@@ -21,6 +21,7 @@ describeInBrowser('annual report tab', () => {
       categoryId: id('select id from categories where number = 2'),
       hours: 2.5,
       participantIds: [id("select id from team_members where username = 'marit'")],
+      confirmOldDate: true,
     });
     if (!result.ok) throw new Error(result.error.message);
   });

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { fixedClock } from '../../electron/services/context';
+import { EVALUATION_CONSENT_TEXT } from '../../shared/domain/evaluationForm';
 import { insertTestMember } from '../support/testDatabase';
 import { describeInBrowser, startHarness, type Harness } from './harness';
 import { remainingPlaceholders, visibleText, wordXmlParts } from '../support/docxFiles';
@@ -135,7 +136,7 @@ describeInBrowser('documents and templates', () => {
     await dialog.getByRole('radiogroup', { name: 'Teamet hjalp meg med praktiske ting innen: Bolig' }).getByRole('radio', { name: 'Litt enig' }).check();
     await dialog.getByRole('radiogroup', { name: 'Teamet hjalp meg i kontakten med: NAV' }).getByRole('radio', { name: 'Ikke aktuelt' }).check();
     await dialog.getByRole('textbox', { name: 'Hva fungerte bra?' }).fill('At dere kom hjem til meg & ringte når dere sa.');
-    await dialog.getByRole('radio', { name: 'Ja', exact: true }).check();
+    await dialog.getByRole('radiogroup', { name: EVALUATION_CONSENT_TEXT }).getByRole('radio', { name: 'Ja', exact: true }).check();
     await dialog.getByRole('textbox', { name: 'Mottatt dato', exact: true }).scrollIntoViewIfNeeded();
     await harness.visit('71-evalueringsskjema-dialog');
     await dialog.getByRole('button', { name: 'Registrer skjema' }).click();
@@ -160,7 +161,7 @@ describeInBrowser('documents and templates', () => {
     await table.getByRole('button', { name: 'Rett skjemaet mottatt 10.06.2021' }).click();
     const edit = page.getByRole('dialog', { name: 'Rett evalueringsskjema – sak 02/20-ST' });
     expect(await edit.getByRole('radiogroup', { name: 'Jeg ble møtt med respekt.' }).getByRole('radio', { name: 'Helt enig' }).isChecked()).toBe(true);
-    await edit.getByRole('radio', { name: 'Nei', exact: true }).check();
+    await edit.getByRole('radiogroup', { name: EVALUATION_CONSENT_TEXT }).getByRole('radio', { name: 'Nei', exact: true }).check();
     await edit.getByRole('button', { name: 'Lagre endringene' }).click();
     await edit.waitFor({ state: 'hidden' });
     await table.getByRole('cell', { name: 'Nei', exact: true }).waitFor();

@@ -28,6 +28,8 @@ describeInBrowser('statistics page', () => {
         categoryId: category(n),
         hours,
         participantIds: people.map(member),
+        confirmOldDate: true,
+        confirmDuplicate: true,
       });
       if (!result.ok) throw new Error(result.error.message);
     };
