@@ -54,7 +54,17 @@ export default defineConfig({
       outDir: resolve('out/renderer'),
       // The renderer ships inside the installer and is parsed at every start: keep it small.
       minify: true,
-      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve('renderer/index.html') },
+        output: {
+          codeSplitting: {
+            // React and the query cache run on every screen and change only with an upgrade: one file of
+            // their own, apart from the app's code. The tables and virtual lists of @tanstack are left
+            // out on purpose: only pages use them, and here they would load before the sign-in form.
+            groups: [{ name: 'vendor', test: /node_modules[\\/](react|react-dom|scheduler|@tanstack[\\/](react-query|query-core))[\\/]/ }],
+          },
+        },
+      },
     },
   },
 });

@@ -248,7 +248,7 @@ describeInBrowser('documents and templates', () => {
 
     // Back to the default, after confirming.
     await page.getByRole('link', { name: 'Innstillinger' }).click();
-    await closure.getByRole('button', { name: 'Gjenopprett standardmalen for avslutningsrapport' }).click();
+    await closure.getByRole('button', { name: 'Gjenopprett standard for avslutningsrapport' }).click();
     const confirm = page.getByRole('dialog', { name: 'Gjenopprette standardmalen for avslutningsrapport?' });
     await confirm.getByRole('button', { name: 'Gjenopprett standard' }).click();
     await confirm.waitFor({ state: 'hidden' });

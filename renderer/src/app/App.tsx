@@ -1,7 +1,9 @@
 import { Suspense, lazy } from 'react';
-import { OpenSharedDatabaseLink } from '@renderer/features/database';
-import { SystemGate } from '@renderer/features/recovery';
-import { SessionGate } from '@renderer/features/session';
+// Straight from the files, not the features' index files: the bundler puts everything an index
+// re-exports (the database page, the signed-in member's menu …) into the start-up chunk with them.
+import { OpenSharedDatabaseLink } from '@renderer/features/database/OpenSharedDatabaseLink';
+import { SystemGate } from '@renderer/features/recovery/SystemGate';
+import { SessionGate } from '@renderer/features/session/SessionGate';
 import { hasApi } from '@renderer/lib/api';
 import { ApiMissingScreen } from './ApiMissingScreen';
 import { AppProviders } from './providers';

@@ -1,7 +1,10 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { DatabaseLinkRegular } from '@fluentui/react-icons';
-import { useState } from 'react';
-import { OpenSharedDatabaseForm } from './OpenSharedDatabaseForm';
+import { Suspense, lazy, useRef, useState } from 'react';
+
+// The dialog (and the form in it) is fetched when it is opened: the sign-in screen, which shows only
+// the button, is the first thing every start-up paints.
+const OpenSharedDatabaseDialog = lazy(() => import('./OpenSharedDatabaseDialog').then((m) => ({ default: m.OpenSharedDatabaseDialog })));
 
 /**
  * On the sign-in screen: a new PC has no member in its own (empty) database yet, so the way to the
@@ -9,26 +12,22 @@ import { OpenSharedDatabaseForm } from './OpenSharedDatabaseForm';
  */
 export function OpenSharedDatabaseLink() {
   const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    // Back to the button, as a dialog opened by its trigger would: keyboard users keep their place.
+    button.current?.focus();
+  };
   return (
-    <Dialog open={open} onOpenChange={(_event, data) => setOpen(data.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button appearance="subtle" icon={<DatabaseLinkRegular />}>
-          Åpne delt database …
-        </Button>
-      </DialogTrigger>
-      <DialogSurface aria-describedby={undefined}>
-        <DialogBody>
-          <DialogTitle>Åpne delt database</DialogTitle>
-          <DialogContent>
-            <OpenSharedDatabaseForm />
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">Lukk</Button>
-            </DialogTrigger>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <>
+      <Button ref={button} appearance="subtle" icon={<DatabaseLinkRegular />} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        Åpne delt database …
+      </Button>
+      {open ? (
+        <Suspense fallback={null}>
+          <OpenSharedDatabaseDialog onClose={close} />
+        </Suspense>
+      ) : null}
+    </>
   );
 }

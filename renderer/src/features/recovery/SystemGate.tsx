@@ -1,8 +1,11 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
-import { Loading } from '@renderer/components/Loading';
+import { Suspense, lazy, type ReactNode } from 'react';
+import { StartingScreen } from '@renderer/components/StartingScreen';
 import { useApiQuery } from '@renderer/lib/query';
-import { RecoveryScreen } from './RecoveryScreen';
+
+// Only a damaged database needs the recovery screen (backup list, restore dialog): it is not part of
+// what every start-up loads and parses.
+const RecoveryScreen = lazy(() => import('./RecoveryScreen').then((m) => ({ default: m.RecoveryScreen })));
 
 // The banner takes its own height and the app the rest, so the read-only window does not scroll as a whole.
 const useStyles = makeStyles({
@@ -30,9 +33,15 @@ export function SystemGate({ children }: { children: ReactNode }) {
       refetchInterval: (query) => (query.state.data?.mode === 'normal' ? STATUS_POLL_MS : false),
     },
   );
-  if (status.isPending) return <Loading label="Starter Ettervern …" />;
+  if (status.isPending) return <StartingScreen />;
   // If even the status cannot be read, the session gate shows its own error.
-  if (status.data?.mode === 'recovery') return <RecoveryScreen reason={status.data.message ?? ''} />;
+  if (status.data?.mode === 'recovery') {
+    return (
+      <Suspense fallback={<StartingScreen />}>
+        <RecoveryScreen reason={status.data.message ?? ''} />
+      </Suspense>
+    );
+  }
   return (
     <div className={styles.frame}>
       {status.data?.mode === 'read-only' ? (

@@ -1,13 +1,17 @@
-import type { ReactNode } from 'react';
+import { Suspense, lazy, type ReactNode } from 'react';
 import type { TeamMemberDto } from '@shared/contract';
 import { CenteredScreen } from '@renderer/components/CenteredScreen';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
-import { Loading } from '@renderer/components/Loading';
+import { StartingScreen } from '@renderer/components/StartingScreen';
 import { useSession } from '@renderer/lib/session';
-import { FirstMemberScreen } from './FirstMemberScreen';
 import { LockScreen } from './LockScreen';
 import { SignInScreen } from './SignInScreen';
 import { useScreenLock } from './useScreenLock';
+
+// Fetched when needed: only a fresh database asks for its first member, and every other start-up waits
+// only for the sign-in form. (The lock screen stays in: it must take focus in the same render that hides
+// the app, to give it back where the member was working.)
+const FirstMemberScreen = lazy(() => import('./FirstMemberScreen').then((m) => ({ default: m.FirstMemberScreen })));
 
 /**
  * Shows the app only to a signed-in member; a fresh database first asks for the first member.
@@ -27,7 +31,7 @@ export function SessionGate({
   const locked = session.data?.locked === true;
   useScreenLock(member !== null && !locked);
 
-  if (session.isPending) return <Loading label="Starter Ettervern …" />;
+  if (session.isPending) return <StartingScreen />;
   if (session.error) {
     return (
       <CenteredScreen title="Ettervern kunne ikke starte">
@@ -35,7 +39,13 @@ export function SessionGate({
       </CenteredScreen>
     );
   }
-  if (session.data.needsFirstMember) return <FirstMemberScreen extra={beforeSignIn} />;
+  if (session.data.needsFirstMember) {
+    return (
+      <Suspense fallback={<StartingScreen />}>
+        <FirstMemberScreen extra={beforeSignIn} />
+      </Suspense>
+    );
+  }
   if (!member) return <SignInScreen extra={beforeSignIn} />;
   return (
     <>

@@ -175,7 +175,7 @@ function TemplateKindPanel({ kind, active, canEdit }: { kind: TemplateKind; acti
             triggerLabel="Gjenopprett standard"
             subtle
             icon={<ArrowResetRegular />}
-            triggerAriaLabel={`Gjenopprett standardmalen for ${label.toLowerCase()}`}
+            triggerAriaLabel={`Gjenopprett standard for ${label.toLowerCase()}`}
             disabled={active.isDefault}
             title={`Gjenopprette standardmalen for ${label.toLowerCase()}?`}
             confirmLabel="Gjenopprett standard"
