@@ -58,6 +58,9 @@ async function withLongestBlock<T>(work: () => Promise<T>): Promise<{ value: T; 
   const histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 5 });
   histogram.enable();
   try {
+    // Node records a delay from the monitor's second tick on: a stall that began before its first tick
+    // (a synchronous call right after enable) would never be seen. So the monitor ticks once first.
+    await new Promise((resolve) => setTimeout(resolve, 20));
     const start = performance.now();
     const value = await work();
     const ms = performance.now() - start;
