@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { FileRefusedError } from './fileErrors';
 import { IMPORT_HEADERS, READ_LIMITS } from './limits';
 import { RowPacker } from './packedRows';
-import { forEachSheetRow, type CellContext } from './sheetRows';
+import type { CellContext } from './cellValues';
+import { scannerReader } from './scannerReader';
 import type { ParsedSheet, ParsedWorkbook, RawCell, RawCells } from './types';
-import { dateStyles, sharedStrings, sheetParts, uses1904 } from './workbookParts';
+import type { WorkbookXmlReader } from './xmlReader';
 import { inspectZip } from './zipGuard';
 
 const foldText = (text: string) => text.replace(/\s+/gu, '').toLocaleLowerCase('nb');
@@ -40,10 +41,12 @@ const isBlank = (cell: RawCell) => cell === null || (typeof cell === 'string' &&
 /** The parts the reader needs; everything else in the zip is counted by the guard and dropped. */
 const NEEDED_PART = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/;
 
-const text = (part: Buffer | undefined) => (part ? part.toString('utf8') : '');
+const EMPTY = Buffer.alloc(0);
 
 export interface ReadOptions {
   onProgress?: (rowsRead: number) => void;
+  /** Which XML reader reads the parts (the benchmark compares them side by side). */
+  reader?: WorkbookXmlReader;
 }
 
 /**
@@ -56,24 +59,25 @@ export interface ReadOptions {
 export async function readWorkbook(buffer: Buffer, options: ReadOptions = {}): Promise<ParsedWorkbook> {
   const parts = await inspectZip(buffer, READ_LIMITS, 'xl/workbook.xml', (name) => NEEDED_PART.test(name));
   const sha256 = createHash('sha256').update(buffer).digest('hex');
+  const reader = options.reader ?? scannerReader;
   const sheets: ParsedSheet[] = [];
   let rowsRead = 0;
   try {
-    const workbookXml = text(parts.get('xl/workbook.xml'));
+    const workbookXml = parts.get('xl/workbook.xml') ?? EMPTY;
     const ctx: CellContext = {
-      sharedStrings: sharedStrings(text(parts.get('xl/sharedStrings.xml')), READ_LIMITS.maxCellChars),
-      dateStyles: dateStyles(text(parts.get('xl/styles.xml'))),
-      date1904: uses1904(workbookXml),
+      sharedStrings: reader.sharedStrings(parts.get('xl/sharedStrings.xml') ?? EMPTY, READ_LIMITS.maxCellChars),
+      dateStyles: reader.dateStyles(parts.get('xl/styles.xml') ?? EMPTY),
+      date1904: reader.uses1904(workbookXml),
       maxChars: READ_LIMITS.maxCellChars,
     };
-    for (const part of sheetParts(workbookXml, text(parts.get('xl/_rels/workbook.xml.rels')))) {
+    for (const part of reader.sheetParts(workbookXml, parts.get('xl/_rels/workbook.xml.rels') ?? EMPTY)) {
       const xml = parts.get(part.path);
       if (!xml) continue;
       // Each sheet's XML is dropped once read, so only one is held as text at a time.
       parts.delete(part.path);
       const packer = new RowPacker();
       let columns: number[] | null = null;
-      forEachSheetRow(xml.toString('utf8'), ctx, (rowNumber, values) => {
+      reader.forEachSheetRow(xml, ctx, (rowNumber, values) => {
         if (!columns) {
           if (rowNumber <= READ_LIMITS.headerSearchRows) columns = headerColumns(values);
           return;

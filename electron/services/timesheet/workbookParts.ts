@@ -1,10 +1,6 @@
+import { BUILT_IN_DATE_FORMATS, isDateFormat, sheetPath } from './cellValues';
 import { attribute, forEachElement, runText } from './xmlText';
-
-export interface SheetPart {
-  name: string;
-  /** The part's name in the zip, e.g. xl/worksheets/sheet1.xml. */
-  path: string;
-}
+import type { SheetPart } from './xmlReader';
 
 /** The worksheets in the workbook's own order, each with the zip part that holds it. */
 export function sheetParts(workbookXml: string, relsXml: string): SheetPart[] {
@@ -19,8 +15,7 @@ export function sheetParts(workbookXml: string, relsXml: string): SheetPart[] {
   forEachElement(workbookXml, 'sheet', (tag) => {
     const target = targets.get(attribute(tag, 'r:id') ?? '');
     if (target === undefined) return;
-    const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-    sheets.push({ name: attribute(tag, 'name') ?? `Ark ${sheets.length + 1}`, path });
+    sheets.push({ name: attribute(tag, 'name') ?? `Ark ${sheets.length + 1}`, path: sheetPath(target) });
   });
   return sheets;
 }
@@ -29,15 +24,6 @@ export function sheetParts(workbookXml: string, relsXml: string): SheetPart[] {
 export function uses1904(workbookXml: string): boolean {
   const match = /<workbookPr\b[^>]*\sdate1904=["'](1|true)["']/.exec(workbookXml);
   return match !== null;
-}
-
-/** Excel's built-in number formats that show a date. */
-const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
-
-/** A format code shows a date when it has d, m, y or h outside quoted text, brackets and escapes. */
-function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./g, '');
-  return /[dmyhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
 }
 
 /** Per cell style index (`s` on a cell): whether numbers in it are dates. */
