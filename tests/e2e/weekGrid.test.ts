@@ -251,4 +251,26 @@ describeInBrowser('week grid', () => {
     await page.getByText('Sum: 3,5 timer · 7 persontimer · 3 registreringer').waitFor();
     expect(await page.getByRole('textbox', { name: 'Fra dato' }).inputValue()).toBe('12.06.2020');
   });
+
+  it('copies the line above into the entry form with Ctrl+D or the button, keeping the date', async () => {
+    const { page } = harness;
+    const form = page.getByRole('form', { name: 'Ny registrering' });
+    const field = (name: string) => form.getByRole('textbox', { name, exact: true });
+    const date = await field('Dato').inputValue();
+    await form.getByRole('combobox', { name: 'Sak', exact: true }).focus();
+    await page.keyboard.press('Control+D');
+    // The member's latest entry: Saturday's driving on 02/20-ST, 1 hour.
+    await expect.poll(() => field('Tidsbruk').inputValue()).toBe('1');
+    expect(await form.getByRole('combobox', { name: 'Sak', exact: true }).inputValue()).toBe('02/20-ST');
+    expect(await field('Kommune').inputValue()).toBe('Steigen');
+    expect(await field('Hendelse').inputValue()).toBe('2 Kjøring');
+    expect(await field('Dato').inputValue()).toBe(date);
+    await expect.poll(focused).toBe('1,5');
+    await field('Tidsbruk').fill('2');
+    await field('Hendelse').fill('1');
+    await page.getByRole('button', { name: 'Kopier linjen over (Ctrl+D)' }).click();
+    await expect.poll(() => field('Hendelse').inputValue()).toBe('2 Kjøring');
+    expect(await field('Tidsbruk').inputValue()).toBe('1');
+    await harness.visit('28-timer-kopier-linjen-over');
+  });
 });
