@@ -17,7 +17,7 @@ const useStyles = makeStyles({
     alignItems: 'start',
   },
   control: { minWidth: 0, width: '100%' },
-  submit: { marginTop: '26px' },
+  submit: { marginTop: '26px', justifySelf: 'start' },
 });
 
 interface Problems {

@@ -28,7 +28,7 @@ export function TimeEntriesPage() {
   const [filter, setFilter] = useState<EntryFilter>(() => monthFilter(member?.id));
   return (
     <div className={styles.page}>
-      <PageHeader title="Timer" description="Registrer tidsbruk like raskt som i timelisten, se uka, og hent inn de gamle Excel-arkene." />
+      <PageHeader title="Timer" />
       {member ? <TimeEntryForm member={member} /> : null}
       <TabList selectedValue={view} onTabSelect={(_e, data) => setView(data.value as View)} aria-label="Visning">
         <Tab value="liste">Registreringer</Tab>

@@ -48,7 +48,7 @@ const useStyles = makeStyles({
   // The reason takes a line of its own under the row: it is a sentence, not a cell.
   reason: { gridColumn: '1 / -2' },
   submit: { marginTop: '26px' },
-  help: { color: tokens.colorNeutralForeground2 },
+  help: { color: tokens.colorNeutralForeground2, flex: 1, minWidth: '240px' },
 });
 
 function emptyRow(member: TeamMemberDto, date = readLastDate()): EntryRowValues {
@@ -174,13 +174,14 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
         <Text as="h2" size={500} weight="semibold" className={styles.heading}>
           Ny registrering
         </Text>
+        {/* Beside the heading, not under it: the list below gets the line (room on a 1366×768 screen). */}
+        <Text size={200} className={styles.help}>
+          Tab flytter mellom feltene, Enter lagrer og starter neste rad. Kommune og hendelse: skriv starten av navnet, hendelse også 1–10.
+        </Text>
         <Button icon={<CopyRegular />} size="small" onClick={() => void copyLine()} aria-keyshortcuts="Control+D">
           Kopier linjen over (Ctrl+D)
         </Button>
       </div>
-      <Text size={200} className={styles.help}>
-        Tab flytter mellom feltene, Enter lagrer og starter neste rad. Kommune og hendelse: skriv starten av navnet, hendelse også 1–10.
-      </Text>
       <FormErrorMessage message={message} />
       <ConfirmQuestion question={question} onConfirm={confirmAndSave} onCancel={backToRow} />
       {saved ? (
