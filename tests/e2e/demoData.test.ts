@@ -39,6 +39,9 @@ describeInBrowser('screens with a year of demo data', () => {
     await harness.visit('10-demo-saker');
 
     await page.getByRole('link', { name: 'Timer' }).click();
+    // The list opens on the member's own entries this month: one click each to every entry of the team.
+    await page.getByRole('button', { name: 'Hele teamet' }).click();
+    await page.getByRole('button', { name: 'Alle datoer' }).click();
     const list = await ask('time-entries:list', {});
     await page.getByText(`Sum: ${formatTimeTotals(list.totals)}`).waitFor();
     expect(list.totals.entries).toBeGreaterThan(2000);

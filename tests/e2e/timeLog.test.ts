@@ -1,27 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { AppDatabase } from '../../electron/db/open';
 import { fixedClock } from '../../electron/services/context';
-import { createDispatcher } from '../../electron/services/dispatcher';
 import { excelDate, workbookBytes } from '../support/timesheetFiles';
-import { TEST_PASSWORD, TEST_PASSWORD_COST } from '../support/testDatabase';
 import { describeInBrowser, startHarness, type Harness } from './harness';
+import { arrangeTwoColleagues } from './support/twoColleagues';
 import { tableText } from './support/ui';
 
 const NOW = '2020-06-15T10:00:00.000Z';
-
-/** Two colleagues and one case they share, arranged through the services as the app would. */
-function arrange(db: AppDatabase): void {
-  const setup = createDispatcher({ db, clock: fixedClock(NOW), passwordCost: TEST_PASSWORD_COST });
-  const must = (result: ReturnType<typeof setup.dispatch>) => {
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as { id: number; username?: string; role?: string };
-  };
-  const marit = must(setup.dispatch('team-members:create', { username: 'marit', displayName: 'Marit Solvang', initials: 'MS', password: TEST_PASSWORD }));
-  setup.session.actor = { id: marit.id, username: 'marit', role: 'administrator' };
-  const jonas = must(setup.dispatch('team-members:create', { username: 'jonas', displayName: 'Jonas Berg', initials: 'JB', password: TEST_PASSWORD }));
-  const steigen = (db.sqlite.prepare("select id from municipalities where name = 'Steigen'").get() as { id: number }).id;
-  must(setup.dispatch('cases:create', { municipalityId: steigen, referralDate: '2020-05-04', code: '02/20-ST', staffIds: [marit.id, jonas.id] }));
-}
 
 /**
  * A day's ten entries typed the way the team types into Excel — keyboard only — and an old sheet
@@ -31,7 +15,9 @@ describeInBrowser('time log at keyboard speed, and the old sheets imported', () 
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await startHarness({ clock: fixedClock(NOW), prepare: arrange });
+    harness = await startHarness({ clock: fixedClock(NOW), prepare: arrangeTwoColleagues(NOW) });
+    // The page's «today» is the services' today: the list opens on this month (June 2020).
+    await harness.page.clock.setFixedTime(new Date(NOW));
   });
   afterAll(async () => {
     await harness?.close();
@@ -161,7 +147,7 @@ describeInBrowser('time log at keyboard speed, and the old sheets imported', () 
     await harness.visit('24-timer-dato-foer-henvisning');
   });
 
-  it('shows the week per team member with daily sums, and deletes with undo', async () => {
+  it('shows the week as a grid with daily sums, and deletes with undo', async () => {
     const { page } = harness;
     const grid = page.getByRole('table', { name: 'Registreringer' });
     await grid.getByRole('button', { name: /^Slett registreringen 08\.06\.2020, 02\/20-ST, Ikke møtt/ }).click();
@@ -172,13 +158,24 @@ describeInBrowser('time log at keyboard speed, and the old sheets imported', () 
     await page.getByRole('tab', { name: 'Uke' }).click();
     // Opens on the week being logged; the buttons step a week at a time.
     await page.getByRole('button', { name: 'Forrige uke' }).click();
-    await page.getByText('Uke fra 01.06.2020 til 07.06.2020').waitFor();
+    await page.getByRole('heading', { name: 'Uke 23, 2020' }).waitFor();
+    await page.getByText('01.06.2020–07.06.2020').waitFor();
     await page.getByRole('button', { name: 'Neste uke' }).click();
-    const week = page.getByRole('table', { name: 'Timer per dag denne uka' });
-    await week.getByRole('cell', { name: '08.06.2020' }).waitFor();
+    const week = page.getByRole('table', { name: 'Timer uke 24' });
+    await week.getByRole('columnheader', { name: 'Man 08.06.' }).waitFor();
     const rows = await tableText(week);
-    expect(rows[1]).toEqual(['Mandag', '08.06.2020', '10', '11,5']);
-    expect(rows.at(-1)).toEqual(['Sum', '', '10', '11,5']);
+    // Two entries of category 1 and two of category 2 on the case on Monday: their sums, read-only.
+    expect(rows.slice(1, -1).map((r) => [r[0], r[1], r.at(-1)])).toEqual([
+      ['02/20-ST', '1 Brukeroppfølging', '3'],
+      ['02/20-ST', '2 Kjøring', '3,5'],
+      ['02/20-ST', '3 Samarbeidspartnere', '1'],
+      ['02/20-ST', '10 Ikke møtt', '1'],
+      ['02/20-ST (Fauske)', '1 Brukeroppfølging', '0,5'],
+      ['Andre kommuner', '3 Samarbeidspartnere', '0,5'],
+      ['Felles', '7 Nettverksarbeid', '1'],
+      ['Felles', '8 Veiledning fra prosjektleder', '1'],
+    ]);
+    expect(rows.at(-1)).toEqual(['Sum', '', '11,5', '0', '0', '0', '0', '0', '0', '11,5']);
     await harness.visit('23-timer-uke');
   });
 

@@ -1,4 +1,4 @@
-import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Suspense, lazy, type ComponentType } from 'react';
 import { PeopleTeamRegular } from '@fluentui/react-icons';
 import type { TeamMemberDto } from '@shared/contract';
@@ -37,7 +37,11 @@ const useStyles = makeStyles({
   presence: { flex: 1, minWidth: 0, display: 'flex', justifyContent: 'flex-end' },
   main: { overflow: 'auto', padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXL}` },
   content: { maxWidth: '1200px' },
+  // A page with a long list of its own (Timer) fills the window and scrolls only that list.
+  fill: { height: '100%' },
 });
+
+const FILLS_WINDOW: ReadonlySet<Route> = new Set(['timer']);
 
 /** A page's code, fetched the first time the page is opened: start-up runs only what the first screen needs. */
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): ComponentType {
@@ -119,7 +123,7 @@ export function AppShell({ member }: { member: TeamMemberDto }) {
         </header>
         <Navigation current={NAVIGATION_PARENT[route] ?? route} isAdmin={member.role === 'administrator'} />
         <main className={styles.main}>
-          <div className={styles.content}>
+          <div className={mergeClasses(styles.content, FILLS_WINDOW.has(route) && styles.fill)}>
             <Suspense fallback={<Loading label="Henter siden …" />}>
               <Page key={route} />
             </Suspense>

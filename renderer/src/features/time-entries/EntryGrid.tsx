@@ -1,7 +1,7 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
 import { flexRender, getCoreRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ChannelInput, TimeEntryDto } from '@shared/contract';
 import type { ColumnMeta } from '@renderer/components/DataTable';
 import { useApiQuery } from '@renderer/lib/query';
@@ -13,8 +13,10 @@ export const GRID_PAGE_SIZE = 100;
 const ROW_HEIGHT = 37;
 
 const useStyles = makeStyles({
+  // Takes the rest of the window's height (the page does not scroll): the one scroll area of the screen.
   scroller: {
-    height: '480px',
+    flex: 1,
+    minHeight: '240px',
     overflowY: 'auto',
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -53,6 +55,11 @@ export function EntryGrid({ filter, sort, sorting, onSortingChange, onDeleted }:
   const scroller = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<number | null>(null);
   const pageInput = (page: number) => gridPageInput(page, sort, filter);
+  // Another filter or order is another list: start it at its first row, not at the old list's position.
+  const listKey = JSON.stringify([filter, sort]);
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [listKey]);
 
   const first = useApiQuery('time-entries:list', pageInput(0), { keepPrevious: true });
   const total = first.data?.total ?? 0;

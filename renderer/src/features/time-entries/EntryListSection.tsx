@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowDownloadRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, CalendarLtrRegular, CalendarMonthRegular, PeopleTeamRegular, PersonRegular } from '@fluentui/react-icons';
 import type { SortingState } from '@tanstack/react-table';
 import { useState } from 'react';
 import type { TimeEntryDto } from '@shared/contract';
@@ -12,19 +12,30 @@ import { describeEntry } from './EntryActions';
 import { SORT_FIELD_BY_COLUMN } from './entryColumns';
 import { EntryFilters, type EntryFilter } from './EntryFilters';
 import { EntryGrid, gridPageInput } from './EntryGrid';
+import { monthOf } from './monthFilter';
 import { formatTotals } from './totals';
+import { todayIso } from '@renderer/lib/dates';
 
 const useStyles = makeStyles({
-  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // Fills the tab's height so the grid below can take the rest of the window.
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, flex: 1, minHeight: 0 },
   bar: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalL, flexWrap: 'wrap' },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
   totals: { color: tokens.colorNeutralForeground2 },
 });
 
+interface EntryListSectionProps {
+  filter: EntryFilter;
+  onFilterChange: (filter: EntryFilter) => void;
+  /** The signed-in member, for the one-click switch between their own entries and the whole team's. */
+  memberId: number | undefined;
+}
+
 /** The list: filters, totals for the filter, export of exactly what is shown, and undo right after a delete. */
-export function EntryListSection() {
+export function EntryListSection({ filter, onFilterChange: setFilter, memberId }: EntryListSectionProps) {
   const styles = useStyles();
-  const [filter, setFilter] = useState<EntryFilter>({});
+  const mine = memberId !== undefined && filter.teamMemberId === memberId;
+  const dated = filter.from !== undefined || filter.to !== undefined;
   const [sorting, setSorting] = useState<SortingState>([{ id: 'date', desc: true }]);
   const [deleted, setDeleted] = useState<TimeEntryDto | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -67,6 +78,24 @@ export function EntryListSection() {
           {first.data ? formatTotals(first.data.totals) : ' '}
         </Text>
         <div className={styles.buttons}>
+          {memberId === undefined ? null : mine ? (
+            <Button icon={<PeopleTeamRegular />} onClick={() => setFilter({ ...filter, teamMemberId: undefined })}>
+              Hele teamet
+            </Button>
+          ) : (
+            <Button icon={<PersonRegular />} onClick={() => setFilter({ ...filter, teamMemberId: memberId })}>
+              Bare mine
+            </Button>
+          )}
+          {dated ? (
+            <Button icon={<CalendarLtrRegular />} onClick={() => setFilter({ ...filter, from: undefined, to: undefined })}>
+              Alle datoer
+            </Button>
+          ) : (
+            <Button icon={<CalendarMonthRegular />} onClick={() => setFilter({ ...filter, ...monthOf(todayIso()) })}>
+              Denne måneden
+            </Button>
+          )}
           <Button icon={<ArrowDownloadRegular />} disabled={exporter.isPending} onClick={() => void exportAs('xlsx')}>
             Eksporter til Excel
           </Button>

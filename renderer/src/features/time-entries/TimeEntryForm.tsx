@@ -1,15 +1,16 @@
 import { Button, Card, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { SaveRegular } from '@fluentui/react-icons';
-import { useRef, useState } from 'react';
+import { CopyRegular, SaveRegular } from '@fluentui/react-icons';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import type { TeamMemberDto, TimeEntryDto } from '@shared/contract';
 import { isIsoDate } from '@shared/dates';
-import { formatHoursWithUnit, formatNorwegianDate } from '@shared/format';
+import { formatHours, formatHoursWithUnit, formatNorwegianDate } from '@shared/format';
 import { parseHours } from '@shared/hours';
 import { DateInput } from '@renderer/components/DateInput';
 import { FormErrorMessage } from '@renderer/components/ErrorMessage';
 import { FormField } from '@renderer/components/FormField';
 import { MemberPicker } from '@renderer/components/MemberPicker';
+import { errorMessage } from '@renderer/lib/api';
 import { applyApiError } from '@renderer/lib/formErrors';
 import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { CaseCombobox } from './CaseCombobox';
@@ -17,6 +18,7 @@ import { choiceHint, ChoiceInput } from './ChoiceInput';
 import { readLastDate, rememberLastDate } from './lastDate';
 import { choiceLabel, resolveChoice } from './resolveChoice';
 import { ConfirmQuestion, entryQuestion, type EntryQuestion } from './ConfirmQuestion';
+import { lastEntryOf } from './copyLastEntry';
 
 /** Kommune and Hendelse hold the text typed; it becomes an id when the row is saved. */
 interface EntryRowValues {
@@ -33,6 +35,7 @@ const FIELDS = ['date', 'caseCode', 'municipalityId', 'categoryId', 'hours', 'pa
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM },
   heading: { margin: 0 },
+  top: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   // One row like a line of the old sheet; wraps on a narrow window.
   row: {
     display: 'grid',
@@ -45,7 +48,7 @@ const useStyles = makeStyles({
   // The reason takes a line of its own under the row: it is a sentence, not a cell.
   reason: { gridColumn: '1 / -2' },
   submit: { marginTop: '26px' },
-  help: { color: tokens.colorNeutralForeground2 },
+  help: { color: tokens.colorNeutralForeground2, flex: 1, minWidth: '240px' },
 });
 
 function emptyRow(member: TeamMemberDto, date = readLastDate()): EntryRowValues {
@@ -63,6 +66,7 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
   const categories = (useApiQuery('categories:list', {}, { staleTime: Infinity }).data ?? []).filter((c) => !c.retired);
   const formRef = useRef<HTMLFormElement>(null);
   const caseRef = useRef<HTMLInputElement>(null);
+  const hoursRef = useRef<HTMLInputElement>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [saved, setSaved] = useState<TimeEntryDto | null>(null);
   const [question, setQuestion] = useState<EntryQuestion | null>(null);
@@ -122,6 +126,42 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
     setQuestion(null);
     submit();
   };
+  // «Kopier linjen over» / Ctrl+D: the last line again on the date in the form, cursor in Tidsbruk to adjust it.
+  const copyLine = async () => {
+    setMessage(null);
+    try {
+      const last = await lastEntryOf(member.id);
+      if (!last) {
+        setMessage('Du har ingen registreringer å kopiere ennå.');
+        return;
+      }
+      const { entry } = last;
+      const place = municipalities.find((m) => m.id === entry.municipalityId);
+      const category = categories.find((c) => c.id === entry.categoryId);
+      confirmed.current = {};
+      setQuestion(null);
+      setCaseMunicipalityId(last.caseMunicipalityId);
+      reset({
+        date: getValues('date'),
+        caseCode: entry.caseCode ?? '',
+        municipalityId: place ? choiceLabel(place) : entry.municipalityName,
+        categoryId: category ? choiceLabel(category) : `${entry.categoryNumber} ${entry.categoryName}`,
+        hours: formatHours(entry.minutes),
+        participantIds: entry.participants.map((p) => p.id),
+        municipalityOverrideReason: entry.municipalityOverrideReason ?? '',
+      });
+      hoursRef.current?.focus();
+      hoursRef.current?.select();
+    } catch (error) {
+      setMessage(errorMessage(error));
+    }
+  };
+  const onFormKey = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key.toLowerCase() === 'd' && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey) {
+      event.preventDefault();
+      void copyLine();
+    }
+  };
   const backToRow = () => {
     confirmed.current = {};
     setQuestion(null);
@@ -130,12 +170,18 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
 
   return (
     <Card className={styles.card}>
-      <Text as="h2" size={500} weight="semibold" className={styles.heading}>
-        Ny registrering
-      </Text>
-      <Text size={200} className={styles.help}>
-        Tab flytter mellom feltene, Enter lagrer og starter neste rad. Kommune og hendelse: skriv starten av navnet, hendelse også 1–10.
-      </Text>
+      <div className={styles.top}>
+        <Text as="h2" size={500} weight="semibold" className={styles.heading}>
+          Ny registrering
+        </Text>
+        {/* Beside the heading, not under it: the list below gets the line (room on a 1366×768 screen). */}
+        <Text size={200} className={styles.help}>
+          Tab flytter mellom feltene, Enter lagrer og starter neste rad. Kommune og hendelse: skriv starten av navnet, hendelse også 1–10.
+        </Text>
+        <Button icon={<CopyRegular />} size="small" onClick={() => void copyLine()} aria-keyshortcuts="Control+D">
+          Kopier linjen over (Ctrl+D)
+        </Button>
+      </div>
       <FormErrorMessage message={message} />
       <ConfirmQuestion question={question} onConfirm={confirmAndSave} onCancel={backToRow} />
       {saved ? (
@@ -145,7 +191,7 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      <form ref={formRef} onSubmit={onSubmit} noValidate className={styles.row} aria-label="Ny registrering">
+      <form ref={formRef} onSubmit={onSubmit} onKeyDown={onFormKey} noValidate className={styles.row} aria-label="Ny registrering">
         <Controller
           control={control}
           name="date"
@@ -232,7 +278,10 @@ export function TimeEntryForm({ member }: { member: TeamMemberDto }) {
           render={({ field, fieldState }) => (
             <FormField label="Tidsbruk" required validationMessage={fieldState.error?.message}>
               <Input
-                ref={field.ref}
+                ref={(element: HTMLInputElement | null) => {
+                  field.ref(element);
+                  hoursRef.current = element;
+                }}
                 name={field.name}
                 className={styles.control}
                 inputMode="decimal"
