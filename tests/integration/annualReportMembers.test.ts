@@ -8,6 +8,9 @@ import { DEFAULT_DEMO_SEED } from '../../electron/cli/commandSpecs';
 import { fixedClock, type ServiceContext } from '../../electron/services/context';
 import { annualReportFiles } from '../../electron/services/annualReport/generate';
 import { docxTables, readDocx, readXlsx } from '../support/annualReportFiles';
+import { printedReportLeaks } from '../support/reportDisclosure';
+import type { AnnualReportFilesDto } from '@shared/contract';
+import { HIDDEN_LABEL } from '@shared/domain/disclosureControl';
 
 const LAST_YEAR = 2025;
 const dir = mkdtempSync(join(tmpdir(), 'ettervern-members-'));
@@ -15,6 +18,9 @@ let db: AppDatabase;
 let ctx: ServiceContext;
 let members: string[];
 let everyName: Set<string>;
+/** Each demo year's files, made once for every test of this file. */
+const reports = new Map<number, AnnualReportFilesDto>();
+const reportOf = async (year: number) => reports.get(year) ?? reports.set(year, await annualReportFiles(ctx, year)).get(year)!;
 
 beforeAll(async () => {
   db = await openDatabase(join(dir, 'demo.sqlite'));
@@ -22,7 +28,7 @@ beforeAll(async () => {
   ctx = { db, actor: null, clock: fixedClock(`${LAST_YEAR + 1}-01-15T10:00:00.000Z`), session: { actor: null } } as unknown as ServiceContext;
   members = (db.sqlite.prepare("select name from municipalities where kind = 'member' order by sort_order").all() as { name: string }[]).map((r) => r.name);
   everyName = new Set((db.sqlite.prepare('select name from municipalities').all() as { name: string }[]).map((r) => r.name));
-}, 180_000);
+}, 600_000);
 afterAll(() => {
   db.close();
   rmSync(dir, { recursive: true, force: true });
@@ -39,7 +45,7 @@ describe('every municipality table of the annual report lists the nine members',
     // The founding plan's nine: all were members from 2020 (Rødøy from September).
     expect(members).toEqual(['Fauske', 'Sørfold', 'Hamarøy', 'Steigen', 'Saltdal', 'Meløy', 'Gildeskål', 'Beiarn', 'Rødøy']);
     for (let year = 2020; year <= LAST_YEAR; year++) {
-      const files = await annualReportFiles(ctx, year);
+      const files = await reportOf(year);
       const docx = await readDocx(files.docx);
       const tables = docxTables(docx.document).filter((rows) => rows[0]?.[0] === 'Kommune');
       // Cases, hours per municipality, the two cost tables and the three familiar tables at least.
@@ -67,5 +73,16 @@ describe('every municipality table of the annual report lists the nine members',
         expect(municipalityRows(labels).slice(0, members.length), `${year}: sheet ${sheet.name}`).toEqual(members);
       }
     }
+  }, 300_000);
+
+  it('with no hidden figure a reader could work out, in any table of any demo year', async () => {
+    let hidden = 0;
+    for (let year = 2020; year <= LAST_YEAR; year++) {
+      const tables = docxTables((await readDocx((await reportOf(year)).docx)).document);
+      expect(printedReportLeaks(tables), String(year)).toEqual([]);
+      hidden += tables.flat(2).filter((cell) => cell === HIDDEN_LABEL).length;
+    }
+    // The check has something to check: the demo years print hidden figures.
+    expect(hidden).toBeGreaterThan(0);
   }, 300_000);
 });

@@ -78,4 +78,22 @@ describe('annual report table headings', () => {
     // The title above keeps with the table too.
     expect(keepsWithNext(blocks[title]!)).toBe(true);
   });
+
+  it('ends a chapter with its landscape tables, so the section break falls where the next chapter begins', async () => {
+    logReportYear(t);
+    const { document } = await readDocx((await t.okAsync('annual-report:generate', { year: 2020 })).docx);
+    const body = document.getElementsByTagNameNS(W, 'body')[0]!;
+    const blocks = Array.from(body.childNodes).filter((n): n is Element => n.nodeType === 1);
+    const isHeading1 = (n: Element) => Array.from(n.getElementsByTagNameNS(W, 'pStyle')).some((s) => attr(s, 'val') === 'Heading1');
+    // A section's properties stand in its last paragraph; those of a landscape section name the orientation.
+    const landscapeEnds = blocks.flatMap((n, i) =>
+      n.localName === 'p' && Array.from(n.getElementsByTagNameNS(W, 'pgSz')).some((s) => attr(s, 'orient') === 'landscape') ? [i] : [],
+    );
+    expect(landscapeEnds.length).toBeGreaterThan(0);
+    for (const end of landscapeEnds) {
+      // After the landscape pages: the next chapter, or the sign-off at the end of the report.
+      const next = blocks.slice(end + 1).find((n) => n.localName === 'tbl' || (n.textContent ?? '').trim() !== '')!;
+      expect(isHeading1(next) || (next.textContent ?? '').startsWith('Utarbeidet av'), next.textContent ?? '').toBe(true);
+    }
+  });
 });

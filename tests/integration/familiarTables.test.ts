@@ -4,31 +4,15 @@ import { addDays } from '@shared/dates';
 import { familiarTables } from '../../electron/services/statistics/familiarTables';
 import { logEntry } from '../support/logEntry';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { DRIVING_2020, FOLLOW_UP_2020, PARTNER_ENTRIES_2020 } from '../support/legacy2020Timesheet';
 
 /**
  * The seed report's «Statistikk av ressursbruk» for 2020. The first two tables sum hours; the partner
  * table is «Antall av Tidsbruk» — a count of rows that the report printed as if it were hours.
  */
-const FOLLOW_UP_HOURS: Record<string, [institution: number, afterDischarge: number]> = {
-  Beiarn: [0, 23],
-  Fauske: [28, 306],
-  Gildeskål: [0, 73],
-  Meløy: [0, 79],
-  Saltdal: [0, 16],
-  Steigen: [2, 2],
-};
-const DRIVING_HOURS: Record<string, number> = { Beiarn: 9, Fauske: 69, Gildeskål: 32, Hamarøy: 1, Meløy: 14, Saltdal: 9, Steigen: 2, Sørfold: 1 };
-const PARTNER_ENTRIES: Record<string, number> = {
-  Beiarn: 14,
-  Fauske: 111,
-  Felles: 7,
-  Gildeskål: 24,
-  Hamarøy: 3,
-  Meløy: 30,
-  Saltdal: 4,
-  Steigen: 5,
-  Sørfold: 2,
-};
+const FOLLOW_UP_HOURS = FOLLOW_UP_2020;
+const DRIVING_HOURS = DRIVING_2020;
+const PARTNER_ENTRIES = PARTNER_ENTRIES_2020;
 
 /** Whole hours as entries of at most `piece` minutes (the team logs in half hours). */
 function pieces(hours: number, piece: number): number[] {

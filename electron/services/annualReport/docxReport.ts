@@ -247,19 +247,26 @@ function textTable(table: TextTable): FileChild[] {
 }
 
 /**
- * The tables in the order the builders give them. Putting a chapter's upright tables before its landscape
- * ones would fill the page a landscape section leaves half empty, but LibreOffice then lays the following
- * chart pages out differently from the page-number estimate, and the PDF's contents point one page early.
+ * A chapter's landscape tables come last in it, after its text, upright tables and charts. A landscape table
+ * needs a section of its own, which starts a new page: placed where the builders put it, it cut the chapter
+ * off mid-page and left that page half empty (the 2025 demo's «Saker» heading and text alone on a third of a
+ * page before «Saker per kommune»; «Ressursbruk per kommune» alone on the page before the cost tables), or
+ * left the chapter heading at the foot of a page with its table on the next. Moved to the end, the chapter's
+ * upright material fills the page before the break, and the break falls where the next chapter would begin.
+ * A chapter with nothing upright under its heading takes the heading onto the landscape page with its table.
  */
 function sectionBody(section: ReportSectionContent, listInstances: { next: number }): Block[] {
   const tables = section.tables.flatMap(reportTable);
-  return [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] }),
+  const heading = new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] });
+  const upright = [
     ...(section.text ? reportTextParagraphs(section.text, listInstances) : []),
-    ...tables,
+    ...tables.filter((b) => !('landscape' in b)),
     ...section.textTables.flatMap(textTable),
     ...section.charts.flatMap(chartFigure),
   ];
+  const landscape = tables.flatMap((b) => ('landscape' in b ? b.landscape : []));
+  if (landscape.length === 0) return [heading, ...upright];
+  return upright.length === 0 ? [{ landscape: [heading, ...landscape] }] : [heading, ...upright, { landscape }];
 }
 
 function titlePage(year: number, generatedOn: string): FileChild[] {

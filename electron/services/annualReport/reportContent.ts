@@ -24,6 +24,7 @@ import { networkLogTable, type TextTable } from './networkLog';
 import { first } from '../../db/exec';
 import { membersOfYear } from '../statistics/costShare';
 import { reportTableWithEveryMember, type MemberOrder } from './memberRows';
+import { withoutEmptyChart } from './emptyCharts';
 
 export interface ReportSectionContent {
   /** «howWeRecord» is written by the app (what the categories and measures mean), not by the team. */
@@ -178,7 +179,7 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
       text: texts.get(key) ?? null,
       tables: built.tables.filter((t) => t.table.rows.length > 0).map((t) => reportTableWithEveryMember(t, members)),
       textTables: built.textTables ?? [],
-      charts: built.charts,
+      charts: built.charts.map(withoutEmptyChart),
     };
     // A chapter with neither the team's words nor a figure would print as a bare heading: it is left out
     // (the screen and the command line name it before the report is made).
