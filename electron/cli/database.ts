@@ -2,7 +2,53 @@ import { existsSync, rmSync } from 'node:fs';
 import { DatabaseOpenError } from '../db/errors';
 import { checkDatabaseFile, type IntegrityReport } from '../db/integrity';
 import { openDatabase, type AppDatabase } from '../db/open';
-import { CliFailure } from './io';
+import { updateWitness, type WitnessKey } from '../services/audit/witness';
+import { keyFromFile } from '../services/audit/witnessKeyFile';
+import { WITNESS_DIR_ENV } from './commandSpecs';
+import { CliFailure, type CliIo } from './io';
+
+/**
+ * This PC as a command sees it: its own folder (--vitnemappe, else ETTERVERN_VITNEMAPPE; the command
+ * line's counterpart of the app's user-data folder), and the run's clock and output.
+ */
+export interface CliPc {
+  folder: string | undefined;
+  io: CliIo;
+}
+
+export function thisPc(option: string | undefined, io: CliIo): CliPc {
+  return { folder: option ?? (process.env[WITNESS_DIR_ENV]?.trim() || undefined), io };
+}
+
+/** The witness key in this PC's folder (made there on first use), for a dispatcher that checks or moves the witness itself. */
+export function witnessOptions(pc: CliPc): { userDataDir?: string; witnessKey?: WitnessKey } {
+  return pc.folder ? { userDataDir: pc.folder, witnessKey: keyFromFile(pc.folder) } : {};
+}
+
+/**
+ * The one step every command that opens a database ends with: this PC's signed witness moves to the
+ * audit log's head, as after every write in the app. Without it, a tail cut back to the head from before
+ * a command-line import, sign-in or restore would pass `audit verify`. updateWitness never moves a
+ * witness the chain no longer contains (unless a recorded restore explains it), so this cannot launder an
+ * edit made before the command. A witness that cannot be written does not undo the committed work; it is
+ * said on stderr.
+ */
+function moveWitness(db: AppDatabase, pc: CliPc | undefined): void {
+  if (!pc?.folder) return;
+  try {
+    updateWitness(db, pc.folder, keyFromFile(pc.folder), pc.io.now());
+  } catch (error) {
+    pc.io.err(`Revisjonsvitnet i ${pc.folder} ble ikke oppdatert (${error instanceof Error ? error.name : typeof error}).`);
+  }
+}
+
+export interface CliDatabaseOptions {
+  /** Make the file when it is missing. */
+  create?: boolean;
+  upgradeDespiteOthers?: boolean;
+  /** This PC: its witness moves once the work is done (see moveWitness). */
+  pc?: CliPc;
+}
 
 /** The file failed `quick_check`: nothing is read from it or written to it, as in the app's recovery mode. */
 export class DamagedDatabaseFailure extends CliFailure {
@@ -47,7 +93,7 @@ export function refuseDamagedDatabase(path: string): void {
  * Opens (and migrates) the database a command works on. A missing file is refused unless `create`:
  * a mistyped path would otherwise quietly become a new, empty database.
  */
-export async function openCliDatabase(path: string, options: { create?: boolean; upgradeDespiteOthers?: boolean } = {}): Promise<AppDatabase> {
+async function openCliDatabase(path: string, options: CliDatabaseOptions): Promise<AppDatabase> {
   if (!options.create && !existsSync(path)) {
     throw new CliFailure(`Fant ikke databasefilen ${path}. Bruk --create for å lage en ny database.`);
   }
@@ -67,16 +113,25 @@ export async function openCliDatabase(path: string, options: { create?: boolean;
   }
 }
 
-/** Opens the database for `work` and closes it again, whether the work succeeds or not. */
-export async function withCliDatabase<T>(path: string, work: (db: AppDatabase) => T | Promise<T>, options: { create?: boolean } = {}): Promise<T> {
+/**
+ * Opens the database for `work` and closes it again, whether the work succeeds or not. The witness moves
+ * after a refusal too: a refused sign-in is itself a row in the log.
+ */
+export async function withCliDatabase<T>(path: string, work: (db: AppDatabase) => T | Promise<T>, options: CliDatabaseOptions = {}): Promise<T> {
   const db = await openCliDatabase(path, options);
+  let damaged = false;
   try {
     return await work(db);
   } catch (error) {
     // quick_check does not read every page: damage can also surface in the middle of the work.
-    if (isCorruption(error)) throw damagedBy(path, error);
+    if (isCorruption(error)) {
+      damaged = true;
+      throw damagedBy(path, error);
+    }
     throw error;
   } finally {
+    // A damaged file's log cannot be trusted to move a witness on.
+    if (!damaged) moveWitness(db, options.pc);
     db.close();
   }
 }

@@ -7,8 +7,8 @@ import { updateWitness } from '../../services/audit/witness';
 import { keyFromFile } from '../../services/audit/witnessKeyFile';
 import { backupFolder } from '../../services/backups/service';
 import type { CommandArgs } from '../command';
-import { WITNESS_DIR_ENV, type auditSpec } from '../commandSpecs';
-import { DamagedDatabaseFailure, withCliDatabase } from '../database';
+import type { auditSpec } from '../commandSpecs';
+import { DamagedDatabaseFailure, thisPc, withCliDatabase } from '../database';
 import { CliFailure, EXIT, printJson, UsageError, type CliIo } from '../io';
 
 /** The chain, this PC's witness (when a folder is given) and the backups' heads; then the witness moves on. */
@@ -66,7 +66,8 @@ async function exportLog(path: string, out: string, io: CliIo): Promise<number> 
  * whoever holds the database file can read it anyway — the point is to detect tampering.
  */
 export async function runAudit(args: CommandArgs<typeof auditSpec>, io: CliIo): Promise<number> {
-  if (args.action === 'verify') return verify(args.db, args.vitnemappe ?? process.env[WITNESS_DIR_ENV]?.trim() ?? undefined, io);
+  // Not given to withCliDatabase: only a log that passed moves the witness (verifyWithWitnesses).
+  if (args.action === 'verify') return verify(args.db, thisPc(args.vitnemappe, io).folder, io);
   if (args.out === undefined) throw new UsageError('Mangler --out FIL.xlsx');
   return exportLog(args.db, args.out, io);
 }
