@@ -15,10 +15,15 @@ import { DATE, integerBetween, YEAR } from './optionValues';
 
 const DB = { placeholder: 'FIL', required: true, description: 'Databasefilen' } as const;
 /**
- * This PC's witness folder: `audit verify` checks the witness there, and every command that writes moves it to
- * the audit log's new head afterwards, as the app does after each write (database.ts, moveWitness).
+ * This PC's folder, the command line's counterpart of the app's user-data folder: `audit verify` checks the
+ * witness there, every command that writes moves it to the audit log's new head afterwards, as the app does
+ * after each write (database.ts, moveWitness), and what the PC remembers of the file's checks spares a
+ * whole-file quick_check on commands where none is due (db/checkPlan.ts).
  */
-const WITNESS_DIR_OPTION = { placeholder: 'MAPPE', description: `Denne PC-ens mappe for revisjonsvitnet og nøkkelen (ellers ${WITNESS_DIR_ENV})` } as const;
+const WITNESS_DIR_OPTION = {
+  placeholder: 'MAPPE',
+  description: `Denne PC-ens mappe for revisjonsvitnet, nøkkelen og minnet om kontrollene av filen (ellers ${WITNESS_DIR_ENV})`,
+} as const;
 const DRY_RUN = { flag: true, description: 'Vis bare hva som ville skjedd; ingenting endres' } as const;
 
 export const DEFAULT_DEMO_SEED = 2020;
@@ -152,6 +157,7 @@ export const statsSpec = defineCommand({
     db: DB,
     year: { placeholder: 'ÅÅÅÅ', required: true, type: YEAR, description: 'Året tallene gjelder' },
     json: { flag: true, description: 'Maskinlesbart utdata (JSON) i stedet for tabeller' },
+    vitnemappe: WITNESS_DIR_OPTION,
   },
   positionals: [],
 });
