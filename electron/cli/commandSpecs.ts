@@ -14,8 +14,16 @@ import { DATE, integerBetween, YEAR } from './optionValues';
  */
 
 const DB = { placeholder: 'FIL', required: true, description: 'Databasefilen' } as const;
-/** This PC's witness folder: `audit verify` checks the witness there, and `call` moves it after a write, as the app does. */
-const WITNESS_DIR_OPTION = { placeholder: 'MAPPE', description: `Denne PC-ens mappe for revisjonsvitnet og nøkkelen (ellers ${WITNESS_DIR_ENV})` } as const;
+/**
+ * This PC's folder, the command line's counterpart of the app's user-data folder: `audit verify` checks the
+ * witness there, every command that writes moves it to the audit log's new head afterwards, as the app does
+ * after each write (database.ts, moveWitness), and what the PC remembers of the file's checks spares a
+ * whole-file quick_check on commands where none is due (db/checkPlan.ts).
+ */
+const WITNESS_DIR_OPTION = {
+  placeholder: 'MAPPE',
+  description: `Denne PC-ens mappe for revisjonsvitnet, nøkkelen og minnet om kontrollene av filen (ellers ${WITNESS_DIR_ENV})`,
+} as const;
 const DRY_RUN = { flag: true, description: 'Vis bare hva som ville skjedd; ingenting endres' } as const;
 
 export const DEFAULT_DEMO_SEED = 2020;
@@ -32,6 +40,7 @@ export const demoSpec = defineCommand({
     year: { placeholder: 'ÅÅÅÅ', type: YEAR, description: 'Siste år med data (standard: siste hele kalenderår)' },
     seed: { placeholder: 'N', type: integerBetween(0, 0xffffffff), description: `Startverdi for tilfeldighetene (standard: ${DEFAULT_DEMO_SEED})` },
     force: { flag: true, description: 'Erstatt en fil som finnes og ikke er tom' },
+    vitnemappe: WITNESS_DIR_OPTION,
   },
   positionals: [],
 });
@@ -79,6 +88,7 @@ export const importTimesheetSpec = defineCommand({
     'dry-run': DRY_RUN,
     strict: { flag: true, description: 'Importer bare når ingen rad avvises' },
     sheet: { placeholder: 'NAVN', repeatable: true, description: 'Importer bare dette arket (kan gjentas)' },
+    vitnemappe: WITNESS_DIR_OPTION,
   },
   positionals: [{ name: 'file', placeholder: 'FIL.xlsx', required: true, description: 'Timearket som skal importeres' }],
 });
@@ -100,6 +110,7 @@ export const exportTimesheetSpec = defineCommand({
     municipality: { placeholder: 'NAVN', description: 'Bare kommunen' },
     category: { placeholder: 'NR', description: 'Bare hendelsen med dette nummeret' },
     member: { placeholder: 'BRUKERNAVN', description: 'Bare registreringer teammedlemmet deltok i' },
+    vitnemappe: WITNESS_DIR_OPTION,
   },
   positionals: [],
 });
@@ -116,6 +127,7 @@ export const documentSpec = defineCommand({
     actor: ACTOR_OPTION,
     case: { placeholder: 'KODE', required: true, description: 'Saksnummeret, for eksempel 02/24-ST' },
     out: { placeholder: 'FIL.docx', required: true, description: 'Word-filen som skrives' },
+    vitnemappe: WITNESS_DIR_OPTION,
   },
   positionals: [{ name: 'kind', placeholder: 'TYPE', required: true, choices: TEMPLATE_KINDS, description: 'Dokumentet som lages' }],
 });
@@ -133,6 +145,7 @@ export const annualReportSpec = defineCommand({
     year: { placeholder: 'ÅÅÅÅ', required: true, type: YEAR, description: 'Året rapporten gjelder' },
     out: { placeholder: 'MAPPE', required: true, description: 'Mappen filene skrives til' },
     strict: { flag: true, description: 'Lag ikke rapporten når et kapittel mangler tekst' },
+    vitnemappe: WITNESS_DIR_OPTION,
   },
   positionals: [],
 });
@@ -144,6 +157,7 @@ export const statsSpec = defineCommand({
     db: DB,
     year: { placeholder: 'ÅÅÅÅ', required: true, type: YEAR, description: 'Året tallene gjelder' },
     json: { flag: true, description: 'Maskinlesbart utdata (JSON) i stedet for tabeller' },
+    vitnemappe: WITNESS_DIR_OPTION,
   },
   positionals: [],
 });
@@ -164,7 +178,7 @@ export const restoreSpec = defineCommand({
     'Henter fram sikkerhetskopien --from som databasen --db. Kopien kontrolleres først; en database som',
     'finnes, sikkerhetskopieres til FIL.foer-gjenoppretting-TIDSPUNKT.sqlite før den erstattes.',
   ],
-  options: { db: DB, from: { placeholder: 'FIL', required: true, description: 'Sikkerhetskopien som hentes fram' } },
+  options: { db: DB, from: { placeholder: 'FIL', required: true, description: 'Sikkerhetskopien som hentes fram' }, vitnemappe: WITNESS_DIR_OPTION },
   positionals: [],
 });
 
@@ -203,6 +217,7 @@ export const retentionSpec = defineCommand({
     db: DB,
     actor: { ...ACTOR_OPTION, description: `En administrator. Passordet leses fra ${PASSWORD_ENV}.` },
     'dry-run': DRY_RUN,
+    vitnemappe: WITNESS_DIR_OPTION,
   },
   positionals: [],
 });
@@ -218,6 +233,7 @@ export const shareSpec = defineCommand({
     db: DB,
     to: { placeholder: 'MAPPE', required: true, description: 'Mappen på fellesområdet (en vanlig delt mappe eller nettverksstasjon, ikke OneDrive/Teams)' },
     actor: { ...ACTOR_OPTION, description: `En administrator. Passordet leses fra ${PASSWORD_ENV}.` },
+    vitnemappe: WITNESS_DIR_OPTION,
   },
   positionals: [],
 });
@@ -231,6 +247,7 @@ export const upgradeSpec = defineCommand({
   options: {
     db: DB,
     force: { flag: true, description: 'Oppgrader selv om andre har databasen åpen; deres Ettervern slutter da å lagre til det er oppdatert' },
+    vitnemappe: WITNESS_DIR_OPTION,
   },
   positionals: [],
 });
@@ -242,7 +259,7 @@ export const setPasswordSpec = defineCommand({
     `eller administratoren har glemt sitt. Passordet leses fra miljøvariabelen ${PASSWORD_ENV}.`,
     'Endringen føres i revisjonsloggen uten innlogget bruker.',
   ],
-  options: { db: DB, user: { placeholder: 'BRUKERNAVN', required: true, description: 'Teammedlemmet som får nytt passord' } },
+  options: { db: DB, user: { placeholder: 'BRUKERNAVN', required: true, description: 'Teammedlemmet som får nytt passord' }, vitnemappe: WITNESS_DIR_OPTION },
   positionals: [],
 });
 
@@ -258,6 +275,7 @@ export const firstAdministratorSpec = defineCommand({
     user: { placeholder: 'BRUKERNAVN', required: true, description: 'Brukernavnet (små bokstaver a–z, tall, punktum, bindestrek)' },
     name: { placeholder: 'NAVN', required: true, description: 'Navnet slik teamet ser det' },
     initials: { placeholder: 'XX', required: true, description: 'Initialer, 2–4 store bokstaver' },
+    vitnemappe: WITNESS_DIR_OPTION,
   },
   positionals: [],
 });

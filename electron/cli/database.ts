@@ -1,8 +1,58 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createCheckHistory, NO_HISTORY, planForFile, type CheckHistoryStore } from '../db/checkPlan';
 import { DatabaseOpenError } from '../db/errors';
 import { checkDatabaseFile, type IntegrityReport } from '../db/integrity';
 import { openDatabase, type AppDatabase } from '../db/open';
-import { CliFailure } from './io';
+import { updateWitness, type WitnessKey } from '../services/audit/witness';
+import { keyFromFile } from '../services/audit/witnessKeyFile';
+import { WITNESS_DIR_ENV } from './commandSpecs';
+import { CliFailure, type CliIo } from './io';
+
+/**
+ * This PC as a command sees it: its own folder (--vitnemappe, else ETTERVERN_VITNEMAPPE; the command
+ * line's counterpart of the app's user-data folder), and the run's clock and output.
+ */
+export interface CliPc {
+  folder: string | undefined;
+  io: CliIo;
+}
+
+export function thisPc(option: string | undefined, io: CliIo): CliPc {
+  return { folder: option ?? (process.env[WITNESS_DIR_ENV]?.trim() || undefined), io };
+}
+
+/** The witness key in this PC's folder (made there on first use), for a dispatcher that checks or moves the witness itself. */
+export function witnessOptions(pc: CliPc): { userDataDir?: string; witnessKey?: WitnessKey } {
+  return pc.folder ? { userDataDir: pc.folder, witnessKey: keyFromFile(pc.folder) } : {};
+}
+
+/**
+ * The one step every command that opens a database ends with: this PC's signed witness moves to the
+ * audit log's head, as after every write in the app. Without it, a tail cut back to the head from before
+ * a command-line import, sign-in or restore would pass `audit verify`. updateWitness never moves a
+ * witness the chain no longer contains (unless a recorded restore explains it), so this cannot launder an
+ * edit made before the command. A witness that cannot be written does not undo the committed work; it is
+ * said on stderr.
+ */
+function moveWitness(db: AppDatabase, pc: CliPc | undefined): void {
+  if (!pc?.folder) return;
+  try {
+    updateWitness(db, pc.folder, keyFromFile(pc.folder), pc.io.now());
+  } catch (error) {
+    pc.io.err(`Revisjonsvitnet i ${pc.folder} ble ikke oppdatert (${error instanceof Error ? error.name : typeof error}).`);
+  }
+}
+
+export interface CliDatabaseOptions {
+  /** Make the file when it is missing. */
+  create?: boolean;
+  upgradeDespiteOthers?: boolean;
+  /** This PC: what it remembers of the file's checks, and its witness, which moves once the work is done (see moveWitness). */
+  pc?: CliPc;
+  /** False for `audit verify`, which moves the witness itself, and only when the log passed. */
+  witnessMoves?: boolean;
+}
 
 /** The file failed `quick_check`: nothing is read from it or written to it, as in the app's recovery mode. */
 export class DamagedDatabaseFailure extends CliFailure {
@@ -29,29 +79,56 @@ function damagedBy(path: string, error: unknown): DamagedDatabaseFailure {
 
 /**
  * `quick_check` on a read-only connection before anything opens the file for writing (opening migrates
- * and sets pragmas, which already writes). A file that cannot be opened at all is left to openDatabase,
- * which says why.
+ * and sets pragmas, which already writes). True when the check ran and found the file intact. A file that
+ * cannot be opened at all is left to openDatabase, which says why.
  */
-export function refuseDamagedDatabase(path: string): void {
+function refuseDamagedDatabase(path: string): boolean {
   let report: IntegrityReport;
   try {
     report = checkDatabaseFile(path, 'quick');
   } catch {
-    return;
+    return false;
   }
   // Not an SQLite file at all: openDatabase refuses it as «ikke en Ettervern-database», which is the better answer.
   if (!report.ok && !report.problems.includes('SQLITE_NOTADB')) throw new DamagedDatabaseFailure(path, report);
+  return report.ok;
+}
+
+/** This PC's memory of the file's checks, in its folder; without a folder nothing is remembered and every open checks. */
+function checkMemory(path: string, pc: CliPc | undefined): CheckHistoryStore | null {
+  if (!pc?.folder) return null;
+  mkdirSync(pc.folder, { recursive: true });
+  return createCheckHistory(pc.folder, resolve(path));
+}
+
+/**
+ * The app's own decision (db/checkPlan.ts) instead of a whole-file read on every command, which on a shared
+ * folder crosses the network for every scripted call: checked after an unclean end or with a journal left
+ * beside the file, always when the file is small, and otherwise once a day. The command line has no
+ * background, so a due check runs before the open. A failed check leaves no good check remembered, so the
+ * file is checked, and refused, again at the next command before anything writes to it.
+ */
+function checkWhenDue(path: string, memory: CheckHistoryStore | null, now: Date): void {
+  if (!existsSync(path) || planForFile(path, memory?.read() ?? NO_HISTORY, now) === 'not-due') return;
+  let intact: boolean;
+  try {
+    intact = refuseDamagedDatabase(path);
+  } catch (error) {
+    memory?.checkedBad();
+    throw error;
+  }
+  if (intact) memory?.checkedGood(now);
 }
 
 /**
  * Opens (and migrates) the database a command works on. A missing file is refused unless `create`:
  * a mistyped path would otherwise quietly become a new, empty database.
  */
-export async function openCliDatabase(path: string, options: { create?: boolean; upgradeDespiteOthers?: boolean } = {}): Promise<AppDatabase> {
+async function openCliDatabase(path: string, options: CliDatabaseOptions, memory: CheckHistoryStore | null): Promise<AppDatabase> {
   if (!options.create && !existsSync(path)) {
     throw new CliFailure(`Fant ikke databasefilen ${path}. Bruk --create for å lage en ny database.`);
   }
-  if (existsSync(path)) refuseDamagedDatabase(path);
+  checkWhenDue(path, memory, options.pc?.io.now() ?? new Date());
   try {
     return await openDatabase(path, { upgradeDespiteOthers: options.upgradeDespiteOthers ?? false });
   } catch (error) {
@@ -67,17 +144,31 @@ export async function openCliDatabase(path: string, options: { create?: boolean;
   }
 }
 
-/** Opens the database for `work` and closes it again, whether the work succeeds or not. */
-export async function withCliDatabase<T>(path: string, work: (db: AppDatabase) => T | Promise<T>, options: { create?: boolean } = {}): Promise<T> {
-  const db = await openCliDatabase(path, options);
+/**
+ * Opens the database for `work` and closes it again, whether the work succeeds or not. The witness moves
+ * after a refusal too: a refused sign-in is itself a row in the log.
+ */
+export async function withCliDatabase<T>(path: string, work: (db: AppDatabase) => T | Promise<T>, options: CliDatabaseOptions = {}): Promise<T> {
+  const memory = checkMemory(path, options.pc);
+  const db = await openCliDatabase(path, options, memory);
+  // Until the command ends cleanly, this PC counts the file as possibly left mid-write (checked at the next open).
+  memory?.opened();
+  let damaged = false;
   try {
     return await work(db);
   } catch (error) {
-    // quick_check does not read every page: damage can also surface in the middle of the work.
-    if (isCorruption(error)) throw damagedBy(path, error);
+    // quick_check does not read every page (and is not run on every open): damage can surface mid-work.
+    if (isCorruption(error)) {
+      damaged = true;
+      memory?.checkedBad();
+      throw damagedBy(path, error);
+    }
     throw error;
   } finally {
+    // A damaged file's log cannot be trusted to move a witness on.
+    if (!damaged && options.witnessMoves !== false) moveWitness(db, options.pc);
     db.close();
+    memory?.closed();
   }
 }
 

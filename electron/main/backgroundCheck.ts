@@ -1,7 +1,7 @@
 import type { IntegrityReport } from '../db/integrity';
 import type { ReadOnlyState } from '../services/context';
 import { runWorker, workerScript, type WorkerLimits } from '../services/workers/runWorker';
-import type { CheckHistoryStore } from './startupCheck';
+import type { CheckHistoryStore } from '../db/checkPlan';
 import { recoveryState } from './startup';
 
 export interface IntegrityCheckRequest {

@@ -31,7 +31,7 @@ import {
 } from './security';
 import { startPresenceHeartbeat } from './presenceHeartbeat';
 import { openForStartup } from './startup';
-import { createCheckHistory, planForFile, type CheckHistoryStore, type CheckPlan } from './startupCheck';
+import { createCheckHistory, planForFile, type CheckHistoryStore, type CheckPlan } from '../db/checkPlan';
 import { runDeferredCheck } from './backgroundCheck';
 import { UPGRADE_ANYWAY, upgradeWithOthersDialog } from './upgradeDialog';
 import { describeDatabaseOpenFailure, STARTUP_FAILURE_TITLE } from './startupErrors';
@@ -73,7 +73,7 @@ if (!app.requestSingleInstanceLock()) {
     stopHeartbeat?.();
     database?.close();
     database = null;
-    // A clean end: the next start need not check the file before opening it (see startupCheck.ts).
+    // A clean end: the next start need not check the file before opening it (see db/checkPlan.ts).
     checkHistory?.closed();
     log.write({ event: 'shutdown' });
   });

@@ -38,7 +38,7 @@ export interface StartupInput {
   remote?: boolean;
   /** The user confirmed upgrading the shared file although colleagues had it open (see upgradeGuard). */
   upgradeDespiteOthers?: boolean;
-  /** When `quick_check` runs (see startupCheck.ts): before opening (the default), or left to the caller. */
+  /** When `quick_check` runs (see db/checkPlan.ts): before opening (the default), or left to the caller. */
   check?: 'before-open' | 'by-caller';
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runDeferredCheck } from '../../electron/main/backgroundCheck';
 import { openForStartup, RECOVERY_REASON } from '../../electron/main/startup';
-import { createCheckHistory, journalLeftBehind, planForFile, planIntegrityCheck, RECHECK_AFTER_MS, SMALL_FILE_BYTES } from '../../electron/main/startupCheck';
+import { createCheckHistory, journalLeftBehind, planForFile, planIntegrityCheck, RECHECK_AFTER_MS, SMALL_FILE_BYTES } from '../../electron/db/checkPlan';
 import type { ReadOnlyState } from '../../electron/services/context';
 import { createSettledDatabase } from '../support/fileState';
 import type { TestDatabase } from '../support/testDatabase';

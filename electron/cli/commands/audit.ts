@@ -7,8 +7,8 @@ import { updateWitness } from '../../services/audit/witness';
 import { keyFromFile } from '../../services/audit/witnessKeyFile';
 import { backupFolder } from '../../services/backups/service';
 import type { CommandArgs } from '../command';
-import { WITNESS_DIR_ENV, type auditSpec } from '../commandSpecs';
-import { DamagedDatabaseFailure, withCliDatabase } from '../database';
+import type { auditSpec } from '../commandSpecs';
+import { DamagedDatabaseFailure, thisPc, withCliDatabase, type CliPc } from '../database';
 import { CliFailure, EXIT, printJson, UsageError, type CliIo } from '../io';
 
 /** The chain, this PC's witness (when a folder is given) and the backups' heads; then the witness moves on. */
@@ -28,10 +28,10 @@ function reportDamage(io: CliIo, failure: DamagedDatabaseFailure): number {
   return EXIT.failed;
 }
 
-async function verify(path: string, witnessDir: string | undefined, io: CliIo): Promise<number> {
+async function verify(path: string, pc: CliPc, io: CliIo): Promise<number> {
   let verdict: AuditVerifyDto;
   try {
-    verdict = await withCliDatabase(path, (db) => verifyWithWitnesses(db, witnessDir, io.now()));
+    verdict = await withCliDatabase(path, (db) => verifyWithWitnesses(db, pc.folder, io.now()), { pc, witnessMoves: false });
   } catch (error) {
     if (error instanceof DamagedDatabaseFailure) return reportDamage(io, error);
     throw error;
@@ -47,8 +47,8 @@ async function verify(path: string, witnessDir: string | undefined, io: CliIo): 
   return EXIT.failed;
 }
 
-async function exportLog(path: string, out: string, io: CliIo): Promise<number> {
-  const { buffer, rows } = await withCliDatabase(path, (db) => auditWorkbook(db, undefined));
+async function exportLog(path: string, out: string, pc: CliPc, io: CliIo): Promise<number> {
+  const { buffer, rows } = await withCliDatabase(path, (db) => auditWorkbook(db, undefined), { pc, witnessMoves: false });
   try {
     // `wx`: never overwrites a file, and never follows a symlink planted where the export is to go.
     writeFileSync(out, buffer, { flag: 'wx', mode: 0o600 });
@@ -66,7 +66,8 @@ async function exportLog(path: string, out: string, io: CliIo): Promise<number> 
  * whoever holds the database file can read it anyway — the point is to detect tampering.
  */
 export async function runAudit(args: CommandArgs<typeof auditSpec>, io: CliIo): Promise<number> {
-  if (args.action === 'verify') return verify(args.db, args.vitnemappe ?? process.env[WITNESS_DIR_ENV]?.trim() ?? undefined, io);
+  const pc = thisPc(args.vitnemappe, io);
+  if (args.action === 'verify') return verify(args.db, pc, io);
   if (args.out === undefined) throw new UsageError('Mangler --out FIL.xlsx');
-  return exportLog(args.db, args.out, io);
+  return exportLog(args.db, args.out, pc, io);
 }

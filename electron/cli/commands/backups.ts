@@ -2,13 +2,15 @@ import Database from 'better-sqlite3';
 import { closeSync, constants, copyFileSync, existsSync, openSync, rmSync } from 'node:fs';
 import { DatabaseOpenError } from '../../db/errors';
 import { checkDatabaseFile } from '../../db/integrity';
-import { refuseNewerDatabase } from '../../db/open';
+import { transaction } from '../../db/exec';
+import { refuseNewerDatabase, type AppDatabase } from '../../db/open';
+import { auditedFields, recordAudit } from '../../services/audit/recordAudit';
 import { backupMigrations, writeVerifiedCopy } from '../../services/backups/backupFile';
 import { ServiceError } from '../../services/errors/serviceError';
 import type { CommandArgs } from '../command';
 import type { backupSpec, restoreSpec, verifySpec } from '../commandSpecs';
 import { CliFailure, EXIT, printJson, type CliIo } from '../io';
-import { removeDatabaseFiles } from '../database';
+import { removeDatabaseFiles, thisPc, withCliDatabase } from '../database';
 
 function mustExist(path: string): void {
   if (!existsSync(path)) throw new CliFailure(`Fant ikke ${path}.`);
@@ -67,6 +69,16 @@ function setDamagedAside(db: string, aside: string): void {
   removeDatabaseFiles(db);
 }
 
+/**
+ * The restore is a row in the restored log, as after «Hent fram» in the app: `audit verify` then names it
+ * (when; no member, since the command line restores without signing in) as the reason the log went back,
+ * and this PC's witness records the rewind instead of keeping it as a cut tail.
+ */
+function recordRestore(db: AppDatabase, now: Date): void {
+  const ctx = { db, actor: null, clock: { now: () => now }, readOnly: null };
+  transaction(db, () => recordAudit(ctx, 'restore', 'database', null, auditedFields('backups:restore', ['fileName'])));
+}
+
 export async function runBackup(args: CommandArgs<typeof backupSpec>, io: CliIo): Promise<number> {
   const { db, out } = args;
   mustExist(db);
@@ -96,6 +108,8 @@ export async function runRestore(args: CommandArgs<typeof restoreSpec>, io: CliI
   } finally {
     source.close();
   }
+  // Opening also migrates a copy from an older version, as the app does after a restore.
+  await withCliDatabase(db, (restored) => recordRestore(restored, io.now()), { pc: thisPc(args.vitnemappe, io) });
   printJson(io, { db, from, safetyCopy, damagedSetAside: damaged, ...checkDatabaseFile(db, 'full') });
   return EXIT.ok;
 }

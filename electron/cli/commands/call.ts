@@ -1,9 +1,8 @@
 import { createDispatcher } from '../../services/dispatcher';
-import { keyFromFile } from '../../services/audit/witnessKeyFile';
 import { signIn } from '../actorSignIn';
 import type { CommandArgs } from '../command';
-import { WITNESS_DIR_ENV, type callSpec } from '../commandSpecs';
-import { withCliDatabase } from '../database';
+import type { callSpec } from '../commandSpecs';
+import { thisPc, withCliDatabase, witnessOptions } from '../database';
 import { EXIT, printJson, UsageError, valueOf, type CliIo } from '../io';
 
 /** The payload argument. The error names the position only: the text itself may hold personal data. */
@@ -20,21 +19,20 @@ function parsePayload(text: string | undefined): unknown {
 
 export async function runCall(args: CommandArgs<typeof callSpec>, io: CliIo): Promise<number> {
   const payload = parsePayload(args.payload);
-  // A write through the command line moves this PC's signed witness of the audit log's head, as the app's
-  // writes do; otherwise a tail cut back to the head before a command-line write would pass `audit verify`.
-  const witnessDir = args.vitnemappe ?? (process.env[WITNESS_DIR_ENV]?.trim() || undefined);
+  const pc = thisPc(args.vitnemappe, io);
   const value = await withCliDatabase(
     args.db,
     async (db) => {
       const dispatcher = createDispatcher({
         db,
-        ...(witnessDir ? { userDataDir: witnessDir, witnessKey: keyFromFile(witnessDir) } : {}),
+        // The dispatcher moves the witness after each write, and `audit:verify` checks it, as in the app.
+        ...witnessOptions(pc),
         reportError: (report) => io.err(`Uventet feil i ${report.channel} (${report.errorName}${report.sqliteCode ? `, ${report.sqliteCode}` : ''})`),
       });
       if (args.actor !== undefined) signIn(dispatcher, args.actor);
       return valueOf(await dispatcher.dispatchAsync(args.channel, payload));
     },
-    { create: args.create },
+    { create: args.create, pc },
   );
   printJson(io, value);
   return EXIT.ok;

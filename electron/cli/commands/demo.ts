@@ -4,7 +4,7 @@ import { FIRST_DEMO_YEAR } from '../demo/profile';
 import { DEMO_PASSWORD } from '../demo/staff';
 import type { CommandArgs } from '../command';
 import { DEFAULT_DEMO_SEED, type demoSpec } from '../commandSpecs';
-import { openCliDatabase, removeDatabaseFiles } from '../database';
+import { removeDatabaseFiles, thisPc, withCliDatabase } from '../database';
 import { CliFailure, EXIT, printJson, UsageError, type CliIo } from '../io';
 
 /** A database file is only replaced when asked to: it may be someone's real data. */
@@ -29,18 +29,15 @@ export async function runDemo(args: CommandArgs<typeof demoSpec>, io: CliIo): Pr
 
   prepareTarget(path, args.force);
   const started = performance.now();
-  const db = await openCliDatabase(path, { create: true });
   let summary;
   try {
-    summary = createDemoData({ db }, { toYear, seed });
+    summary = await withCliDatabase(path, (db) => createDemoData({ db }, { toYear, seed }), { create: true, pc: thisPc(args.vitnemappe, io) });
   } catch (error) {
-    db.close();
     // Nothing was written (one transaction), but the new file would be left with an empty schema.
     removeDatabaseFiles(path);
     if (error instanceof DemoError) throw new CliFailure(error.message);
     throw error;
   }
-  db.close();
   printJson(io, { database: path, ...summary });
   const seconds = ((performance.now() - started) / 1000).toLocaleString('nb-NO', { maximumFractionDigits: 1 });
   io.err(`Demodatabasen er laget på ${seconds} s. Logg inn som ragnhild.aasen (administrator) med passordet «${DEMO_PASSWORD}».`);

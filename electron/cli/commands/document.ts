@@ -5,7 +5,7 @@ import { createDispatcher } from '../../services/dispatcher';
 import { signIn } from '../actorSignIn';
 import type { CommandArgs } from '../command';
 import type { documentSpec } from '../commandSpecs';
-import { withCliDatabase } from '../database';
+import { thisPc, withCliDatabase } from '../database';
 import { CliFailure, EXIT, printJson, UsageError, valueOf, type CliIo } from '../io';
 import { CLI_RESOURCES_DIR } from '../resources';
 
@@ -13,13 +13,17 @@ export async function runDocument(args: CommandArgs<typeof documentSpec>, io: Cl
   const { kind, out } = args;
   if (!/\.docx$/iu.test(out)) throw new UsageError('--out må slutte på .docx');
   if (existsSync(out)) throw new CliFailure(`${out} finnes allerede.`);
-  const file = await withCliDatabase(args.db, async (db) => {
-    const row = db.sqlite.prepare('select id from cases where code = ?').get(normaliseCaseCode(args.case)) as { id: number } | undefined;
-    if (!row) throw new CliFailure('Fant ingen sak med det saksnummeret.');
-    const dispatcher = createDispatcher({ db, resourcesDir: CLI_RESOURCES_DIR });
-    signIn(dispatcher, args.actor);
-    return valueOf<GeneratedFileDto>(await dispatcher.dispatchAsync('documents:generate', { caseId: row.id, kind }));
-  });
+  const file = await withCliDatabase(
+    args.db,
+    async (db) => {
+      const row = db.sqlite.prepare('select id from cases where code = ?').get(normaliseCaseCode(args.case)) as { id: number } | undefined;
+      if (!row) throw new CliFailure('Fant ingen sak med det saksnummeret.');
+      const dispatcher = createDispatcher({ db, resourcesDir: CLI_RESOURCES_DIR });
+      signIn(dispatcher, args.actor);
+      return valueOf<GeneratedFileDto>(await dispatcher.dispatchAsync('documents:generate', { caseId: row.id, kind }));
+    },
+    { pc: thisPc(args.vitnemappe, io) },
+  );
   const bytes = Buffer.from(file.contentBase64, 'base64');
   writeFileSync(out, bytes, { flag: 'wx' });
   printJson(io, { out, kind, fileName: file.fileName, templateVersion: file.log.templateVersion, bytes: bytes.length });

@@ -5,7 +5,7 @@ import type { AppDatabase } from '../../db/open';
 import { signIn } from '../actorSignIn';
 import type { CommandArgs } from '../command';
 import type { exportTimesheetSpec } from '../commandSpecs';
-import { withCliDatabase } from '../database';
+import { thisPc, withCliDatabase } from '../database';
 import { CliFailure, EXIT, printJson, UsageError, valueOf, type CliIo } from '../io';
 
 function lookupId(db: AppDatabase, sql: string, value: string | undefined, what: string): number | undefined {
@@ -20,21 +20,28 @@ export async function runExportTimesheet(args: CommandArgs<typeof exportTimeshee
   const format = /\.csv$/iu.test(out) ? 'csv' : /\.xlsx$/iu.test(out) ? 'xlsx' : null;
   if (!format) throw new UsageError('--out må slutte på .xlsx eller .csv');
   if (existsSync(out)) throw new CliFailure(`${out} finnes allerede.`);
-  const file = await withCliDatabase(args.db, async (db) => {
-    const filter = {
-      from: args.from,
-      to: args.to,
-      caseCode: args.case,
-      municipalityId: lookupId(db, 'select id from municipalities where nb_fold(name) = nb_fold(?)', args.municipality, 'kommune'),
-      categoryId: lookupId(db, 'select id from categories where number = cast(? as integer)', args.category, 'hendelse'),
-      teamMemberId: lookupId(db, 'select id from team_members where username = ?', args.member, 'teammedlem'),
-    };
-    const dispatcher = createDispatcher({ db });
-    signIn(dispatcher, args.actor);
-    return valueOf<FileDto>(
-      await dispatcher.dispatchAsync('time-entries:export', { format, filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) }),
-    );
-  });
+  const file = await withCliDatabase(
+    args.db,
+    async (db) => {
+      const filter = {
+        from: args.from,
+        to: args.to,
+        caseCode: args.case,
+        municipalityId: lookupId(db, 'select id from municipalities where nb_fold(name) = nb_fold(?)', args.municipality, 'kommune'),
+        categoryId: lookupId(db, 'select id from categories where number = cast(? as integer)', args.category, 'hendelse'),
+        teamMemberId: lookupId(db, 'select id from team_members where username = ?', args.member, 'teammedlem'),
+      };
+      const dispatcher = createDispatcher({ db });
+      signIn(dispatcher, args.actor);
+      return valueOf<FileDto>(
+        await dispatcher.dispatchAsync('time-entries:export', {
+          format,
+          filter: Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)),
+        }),
+      );
+    },
+    { pc: thisPc(args.vitnemappe, io) },
+  );
   const bytes = Buffer.from(file.contentBase64, 'base64');
   writeFileSync(out, bytes, { flag: 'wx' });
   printJson(io, { out, format, bytes: bytes.length });

@@ -5,7 +5,7 @@ import { createDispatcher } from '../../services/dispatcher';
 import { passwordFromEnvironment } from '../actorSignIn';
 import type { CommandArgs } from '../command';
 import type { firstAdministratorSpec } from '../commandSpecs';
-import { removeDatabaseFiles, withCliDatabase } from '../database';
+import { removeDatabaseFiles, thisPc, withCliDatabase } from '../database';
 import { CliFailure, EXIT, printJson, valueOf, type CliIo } from '../io';
 
 async function createFirstAdministrator(db: AppDatabase, member: Omit<ChannelInput<'team-members:create'>, 'role'>): Promise<TeamMemberDto> {
@@ -30,7 +30,7 @@ export async function runFirstAdministrator(args: CommandArgs<typeof firstAdmini
     member = await withCliDatabase(
       args.db,
       (db) => createFirstAdministrator(db, { username: args.user, displayName: args.name, initials: args.initials, password }),
-      { create: true },
+      { create: true, pc: thisPc(args.vitnemappe, io) },
     );
   } catch (error) {
     // A refused member (a short password, say) must not leave a new, empty database behind.

@@ -6,7 +6,7 @@ import { createDispatcher, type Dispatcher } from '../../services/dispatcher';
 import { signIn } from '../actorSignIn';
 import type { CommandArgs } from '../command';
 import type { importTimesheetSpec } from '../commandSpecs';
-import { withCliDatabase } from '../database';
+import { thisPc, withCliDatabase } from '../database';
 import { CliFailure, EXIT, printJson, valueOf, type CliIo } from '../io';
 
 function readInput(path: string): Buffer {
@@ -28,45 +28,49 @@ async function must<T>(dispatcher: Dispatcher, channel: string, payload: unknown
 export async function runImportTimesheet(args: CommandArgs<typeof importTimesheetSpec>, io: CliIo): Promise<number> {
   const { file, strict } = args;
   const bytes = readInput(file);
-  return withCliDatabase(args.db, async (db) => {
-    const dispatcher = createDispatcher({ db });
-    signIn(dispatcher, args.actor);
-    const jobId = randomUUID();
-    const fileName = file.split(/[\\/]/).at(-1)!.slice(0, 200);
-    await must<ImportPreviewDto>(dispatcher, 'timesheet:read-file', { jobId, fileName, contentBase64: bytes.toString('base64') });
-    // No --sheet means every sheet.
-    const sheets = args.sheet.length > 0 ? args.sheet : undefined;
-    if (args['dry-run']) {
-      const preview = await must<ImportPreviewDto>(dispatcher, 'timesheet:preview', { jobId, sheets });
+  return withCliDatabase(
+    args.db,
+    async (db) => {
+      const dispatcher = createDispatcher({ db });
+      signIn(dispatcher, args.actor);
+      const jobId = randomUUID();
+      const fileName = file.split(/[\\/]/).at(-1)!.slice(0, 200);
+      await must<ImportPreviewDto>(dispatcher, 'timesheet:read-file', { jobId, fileName, contentBase64: bytes.toString('base64') });
+      // No --sheet means every sheet.
+      const sheets = args.sheet.length > 0 ? args.sheet : undefined;
+      if (args['dry-run']) {
+        const preview = await must<ImportPreviewDto>(dispatcher, 'timesheet:preview', { jobId, sheets });
+        printJson(io, {
+          dryRun: true,
+          rowsRead: preview.rowsRead,
+          wouldImport: preview.rowsToImport,
+          duplicatesSkipped: preview.duplicates,
+          existingSkipped: preview.existing,
+          casesToCreate: preview.casesToCreate,
+          rejectedCount: preview.rejectedCount,
+          rejected: preview.rejected,
+        });
+        const refused =
+          preview.rowsRead === 0 || (preview.rowsToImport === 0 && preview.duplicates === 0 && preview.existing === 0) || (strict && preview.rejectedCount > 0);
+        return refused ? EXIT.failed : EXIT.ok;
+      }
+      const summary = await must<ImportSummaryDto>(dispatcher, 'timesheet:import', { jobId, sheets, strict });
       printJson(io, {
-        dryRun: true,
-        rowsRead: preview.rowsRead,
-        wouldImport: preview.rowsToImport,
-        duplicatesSkipped: preview.duplicates,
-        existingSkipped: preview.existing,
-        casesToCreate: preview.casesToCreate,
-        rejectedCount: preview.rejectedCount,
-        rejected: preview.rejected,
+        committed: summary.committed,
+        rowsRead: summary.rowsRead,
+        imported: summary.imported,
+        duplicatesSkipped: summary.duplicatesSkipped,
+        existingSkipped: summary.existingSkipped,
+        casesCreated: summary.casesCreated,
+        rejectedCount: summary.rejectedCount,
+        rejected: summary.rejected,
       });
-      const refused =
-        preview.rowsRead === 0 || (preview.rowsToImport === 0 && preview.duplicates === 0 && preview.existing === 0) || (strict && preview.rejectedCount > 0);
-      return refused ? EXIT.failed : EXIT.ok;
-    }
-    const summary = await must<ImportSummaryDto>(dispatcher, 'timesheet:import', { jobId, sheets, strict });
-    printJson(io, {
-      committed: summary.committed,
-      rowsRead: summary.rowsRead,
-      imported: summary.imported,
-      duplicatesSkipped: summary.duplicatesSkipped,
-      existingSkipped: summary.existingSkipped,
-      casesCreated: summary.casesCreated,
-      rejectedCount: summary.rejectedCount,
-      rejected: summary.rejected,
-    });
-    if (!summary.committed) {
-      io.err(`Ingenting ble importert: ${summary.rejectedCount} rader ble avvist (--strict).`);
-      return EXIT.failed;
-    }
-    return EXIT.ok;
-  });
+      if (!summary.committed) {
+        io.err(`Ingenting ble importert: ${summary.rejectedCount} rader ble avvist (--strict).`);
+        return EXIT.failed;
+      }
+      return EXIT.ok;
+    },
+    { pc: thisPc(args.vitnemappe, io) },
+  );
 }

@@ -2,7 +2,7 @@ import { createDispatcher } from '../../services/dispatcher';
 import { signIn } from '../actorSignIn';
 import type { CommandArgs } from '../command';
 import type { shareSpec } from '../commandSpecs';
-import { withCliDatabase } from '../database';
+import { thisPc, withCliDatabase } from '../database';
 import { EXIT, valueOf, type CliIo } from '../io';
 
 /**
@@ -11,12 +11,16 @@ import { EXIT, valueOf, type CliIo } from '../io';
  * colleagues are given for «Åpne delt database» or `--db`.
  */
 export async function runShare(args: CommandArgs<typeof shareSpec>, io: CliIo): Promise<number> {
-  return withCliDatabase(args.db, async (db) => {
-    const dispatcher = createDispatcher({ db });
-    signIn(dispatcher, args.actor);
-    const shared = valueOf<{ path: string }>(await dispatcher.dispatchAsync('database:share', { folder: args.to }));
-    io.out(`${shared.path}\n`);
-    io.err('Databasen er delt. Gi stien over til kollegene; de åpner den med «Åpne delt database» (eller --db).');
-    return EXIT.ok;
-  });
+  return withCliDatabase(
+    args.db,
+    async (db) => {
+      const dispatcher = createDispatcher({ db });
+      signIn(dispatcher, args.actor);
+      const shared = valueOf<{ path: string }>(await dispatcher.dispatchAsync('database:share', { folder: args.to }));
+      io.out(`${shared.path}\n`);
+      io.err('Databasen er delt. Gi stien over til kollegene; de åpner den med «Åpne delt database» (eller --db).');
+      return EXIT.ok;
+    },
+    { pc: thisPc(args.vitnemappe, io) },
+  );
 }

@@ -6,7 +6,7 @@ import { annualPivot } from '../../services/statistics/annualPivot';
 import type { AppDatabase } from '../../db/open';
 import type { CommandArgs } from '../command';
 import type { statsSpec } from '../commandSpecs';
-import { withCliDatabase } from '../database';
+import { thisPc, withCliDatabase } from '../database';
 import { EXIT, printJson, UsageError, type CliIo } from '../io';
 
 export interface StatsJson {
@@ -67,7 +67,7 @@ function printReadable(io: CliIo, stats: StatsJson): void {
 export async function runStats(args: CommandArgs<typeof statsSpec>, io: CliIo): Promise<number> {
   const year = yearSchema.safeParse(args.year);
   if (!year.success) throw new UsageError('--year må være et årstall, for eksempel 2020');
-  const stats = await withCliDatabase(args.db, (db) => statsForYear(db, year.data));
+  const stats = await withCliDatabase(args.db, (db) => statsForYear(db, year.data), { pc: thisPc(args.vitnemappe, io) });
   if (args.json) printJson(io, stats);
   else printReadable(io, stats);
   return EXIT.ok;

@@ -1,7 +1,7 @@
 import { schemaVersion } from '../../db/sharing';
 import type { CommandArgs } from '../command';
 import type { upgradeSpec } from '../commandSpecs';
-import { openCliDatabase } from '../database';
+import { thisPc, withCliDatabase } from '../database';
 import { EXIT, type CliIo } from '../io';
 
 /**
@@ -9,11 +9,7 @@ import { EXIT, type CliIo } from '../io';
  * moment agreed with the team — and, with --force, while someone has forgotten Ettervern running.
  */
 export async function runUpgrade(args: CommandArgs<typeof upgradeSpec>, io: CliIo): Promise<number> {
-  const db = await openCliDatabase(args.db, { upgradeDespiteOthers: args.force });
-  try {
-    io.err(`Databasen er oppdatert (skjemaversjon ${schemaVersion(db.sqlite)}).`);
-    return EXIT.ok;
-  } finally {
-    db.close();
-  }
+  const version = await withCliDatabase(args.db, (db) => schemaVersion(db.sqlite), { upgradeDespiteOthers: args.force, pc: thisPc(args.vitnemappe, io) });
+  io.err(`Databasen er oppdatert (skjemaversjon ${version}).`);
+  return EXIT.ok;
 }

@@ -8,8 +8,11 @@ import { createDispatcher } from '../../../electron/services/dispatcher';
  * through the dispatcher and its services — time entries created, edited and deleted, cases created and
  * their staff changed, contacts created and edited — for ever. After each write the dispatcher acknowledged,
  * it reports `table id version` on stdout (version 0: deleted), synchronously, so the parent hears of a
- * commit before anything else can happen. A delete is announced (`deleting table id`) before it runs, since
- * a delete that commits unreported leaves no version behind to compare. The parent kills it at a random moment.
+ * commit before anything else can happen. The parent kills it at a random moment, or — with
+ * ETTERVERN_CRASH_AT_WRITE=N — the writer kills itself just before the Nth SQL statement that changes the
+ * file (insert, update, delete) after signing in. A kill timed from outside rarely lands in the
+ * microseconds between two statements, so a write split over two transactions would almost never be
+ * caught; killing before each changing statement in turn reaches every state a crash can leave.
  * Arguments: database path, user name, municipality id, category id, member id; the password in
  * ETTERVERN_CRASH_PASSWORD.
  */
@@ -18,7 +21,15 @@ const municipalityId = Number(municipalityArg);
 const categoryId = Number(categoryArg);
 const memberId = Number(memberArg);
 
-const db = await openDatabase(path);
+const killAt = Number(process.env.ETTERVERN_CRASH_AT_WRITE ?? 0);
+let changes = 0;
+let signedIn = false;
+/** better-sqlite3 calls this with each statement's SQL before running it. */
+function countStatement(sql: unknown): void {
+  if (signedIn && /^\s*(insert|update|delete|replace)\b/i.test(String(sql)) && ++changes === killAt) process.kill(process.pid, 'SIGKILL');
+}
+
+const db = await openDatabase(path, killAt > 0 ? { verbose: countStatement } : {});
 const dispatcher = createDispatcher({ db });
 
 function write(channel: string, payload: unknown): { id: number; version?: number } {
@@ -30,6 +41,7 @@ function write(channel: string, payload: unknown): { id: number; version?: numbe
 const report = (table: string, id: number, version: number) => writeSync(1, `${table} ${id} ${version}\n`);
 
 write('session:sign-in', { username, password: process.env.ETTERVERN_CRASH_PASSWORD });
+signedIn = true;
 writeSync(1, 'ready\n');
 
 /** What this process made: only its own records are edited, so the parent knows each one's last acknowledged state. */
@@ -90,8 +102,7 @@ for (let n = 0; ; n++) {
     case 'delete-entry': {
       const entry = entries.shift();
       if (!entry) break;
-      // Announced first: if the kill lands after the commit but before the report, the parent knows the
-      // entry may be gone without an acknowledgement.
+      // Said first: killed between the commit and the report, the entry is gone without a report saying so.
       writeSync(1, `deleting time_entries ${entry.id}\n`);
       write('time-entries:delete', { id: entry.id, version: entry.version });
       report('time_entries', entry.id, 0);

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 
 /**
  * Whether start-up checks the database file (`quick_check`) before opening it, while the app is already in
- * use, or not at all this time. A whole-file check on every open cost 2.6 s on a 1M-entry file (255 MB),
+ * use, or not at all this time. The command line asks the same question at every command (it has no
+ * background, so it checks at once whenever a check is due). A whole-file check on every open cost 2.6 s on a 1M-entry file (255 MB),
  * read across the network by every PC on a shared folder; a damaged page is also reported by SQLite
  * itself when it is read, so a daily check plus a check after every unclean end is enough.
  */
@@ -51,7 +52,8 @@ export function planForFile(path: string, history: CheckHistory, now: Date): Che
 }
 
 const HISTORY_FILE = 'database-checks.json';
-const NO_HISTORY: CheckHistory = { openedWithoutClose: false, lastGoodCheck: null };
+/** A PC that remembers nothing about the file (the command line without a folder of its own): a check is always due. */
+export const NO_HISTORY: CheckHistory = { openedWithoutClose: false, lastGoodCheck: null };
 
 type HistoryFile = Record<string, CheckHistory>;
 
@@ -72,9 +74,11 @@ export function createCheckHistory(userDataDir: string, databasePath: string) {
   const update = (change: Partial<CheckHistory>) => {
     const all = readAll();
     all[databasePath] = { ...NO_HISTORY, ...all[databasePath], ...change };
-    // Written beside and renamed over, so a crash while writing leaves the old memory, not half a file.
-    writeFileSync(`${file}.tmp`, JSON.stringify(all));
-    renameSync(`${file}.tmp`, file);
+    // Written beside and renamed over, so a crash while writing leaves the old memory, not half a file;
+    // named per process, since two command-line runs may remember at the same moment.
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(all));
+    renameSync(temporary, file);
   };
   return {
     read(): CheckHistory {
@@ -87,6 +91,8 @@ export function createCheckHistory(userDataDir: string, databasePath: string) {
     opened: () => update({ openedWithoutClose: true }),
     closed: () => update({ openedWithoutClose: false }),
     checkedGood: (at: Date) => update({ lastGoodCheck: at.toISOString() }),
+    /** The check failed: no good check is remembered, so the next open checks again before anything writes. */
+    checkedBad: () => update({ lastGoodCheck: null }),
   };
 }
 
