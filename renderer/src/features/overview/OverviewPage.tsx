@@ -79,6 +79,8 @@ export function OverviewPage() {
     },
     {
       header: 'Registrer',
+      // Room for both buttons (Fluent's minimum width each), so the row never scrolls sideways.
+      width: '230px',
       cell: (c) => (
         <div className={styles.actions}>
           <AfterContactDoneDialog subtle label="Utført" target={c} />
