@@ -144,7 +144,10 @@ export function refuseNewerDatabase(applied: string[], migrations: typeof MIGRAT
 
 async function migrate(kysely: Kysely<DB>, migrations: typeof MIGRATIONS): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => migrations };
-  const migrator = new Migrator({ db: kysely, provider });
+  // Numbers are reserved per piece of work and merged as they are done, so a database may have run a
+  // later migration before an earlier one exists (0016 before 0015). Each migration stands alone; run
+  // whatever is missing, in name order.
+  const migrator = new Migrator({ db: kysely, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'ukjent';

@@ -9,6 +9,7 @@ import type {
   NetworkKind,
   RatingOccasion,
 } from '@shared/domain/caseLife';
+import type { AfterContactMissReason } from '@shared/domain/afterContact';
 import type { CaseStatus, TeamRole } from '@shared/domain/caseStatus';
 import type { TemplateKind } from '@shared/domain/documents';
 import type { MunicipalityKind } from '@shared/domain/municipalities';
@@ -119,6 +120,24 @@ export interface CaseTransitionsTable {
   reopened: WithDefault<number>;
   at: IsoTimestamp;
   actor_id: Nullable<number>;
+}
+
+/**
+ * A three-month contact that could not be held, and why (migration 0015): at most one per case, removed
+ * when the contact is held after all or the case is reopened.
+ */
+export interface AfterContactNotPossibleTable {
+  case_id: number;
+  decided_on: IsoDate;
+  reason: AfterContactMissReason;
+  /** Short free text, at most 200 characters; removed by retention. */
+  note: Nullable<string>;
+  created_at: IsoTimestamp;
+  created_by: Nullable<number>;
+  updated_at: IsoTimestamp;
+  updated_by: Nullable<number>;
+  /** Raised by one on every update; an update names the case's version it read. */
+  version: WithDefault<number>;
 }
 
 /** Free text (retention deletes a case's goals). */
@@ -412,6 +431,7 @@ export interface DB {
   audit_log: AuditLogTable;
   settings: SettingsTable;
   case_transitions: CaseTransitionsTable;
+  after_contact_not_possible: AfterContactNotPossibleTable;
   case_goals: CaseGoalsTable;
   life_domains: LifeDomainsTable;
   case_domain_ratings: CaseDomainRatingsTable;

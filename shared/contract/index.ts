@@ -90,6 +90,7 @@ export type {
   CaseGoalDto,
   CaseRatingDto,
   CaseContactDto,
+  AfterContactNotPossibleDto,
 } from './cases/cases';
 export type { CaseloadDto } from './cases/caseLife';
 export type { CaseTextsDto } from './cases/closureNote';
@@ -99,7 +100,7 @@ export type { GeneratedDocumentDto, GeneratedFileDto } from './documents';
 export type { EvaluationAnswers, EvaluationQuestionSummaryDto, EvaluationResponseDto, EvaluationSummaryDto } from './evaluations';
 export type { LifeDomainDto } from './lifeDomains';
 export type { NetworkEventDto } from './network';
-export type { OverviewDto, ActiveCaseDto, AfterContactDto } from './overview';
+export type { OverviewDto, ActiveCaseAttention, ActiveCaseDto, AfterContactDto } from './overview';
 export type { AuditEntryDto, AuditExportDto, AuditFilter, AuditFindingDto, AuditPageDto, AuditVerifyDto } from './audit';
 export type { RetentionPreviewDto, RetentionRunDto, RetentionRuleCountDto } from './retention';
 export type { MunicipalityDto } from './municipalities';

@@ -2,15 +2,31 @@ import { z } from '../validation/zodNorwegian';
 import { queryChannel } from './channel';
 import type { CaseDto } from './cases/cases';
 
+/**
+ * Why an active case needs the team to act, or null when it does not. `quiet`: the follow-up has run the
+ * warning weeks and nobody has logged time on it for QUIET_DAYS — finished but not closed, or forgotten.
+ * `discharged`: the user is out of the institution but the follow-up has not been started.
+ */
+export type ActiveCaseAttention = 'quiet' | 'discharged';
+
+/** Days without time logged on a long follow-up before Oversikt asks whether it should be closed. */
+export const QUIET_DAYS = 14;
+
 export interface ActiveCaseDto extends CaseDto {
   /** Whole weeks since discharge/release (or since start when there was no institution stay); null before discharge. */
   weeksSinceDischarge: number | null;
+  /** The follow-up has run at least the warning weeks: longer than planned, not by itself a problem. */
   longFollowUp: boolean;
+  /** The newest entry logged on the case, by anyone; null when none. */
+  lastEntryDate: string | null;
+  attention: ActiveCaseAttention | null;
 }
 
 export interface AfterContactDto extends CaseDto {
   dueDate: string;
   overdue: boolean;
+  /** The case's version, which recording the contact (done or not possible) sends back. */
+  version: number;
 }
 
 export interface OverviewDto {
@@ -38,5 +54,7 @@ export const overviewChannels = {
     'time_entry_participants',
     // How many weeks of follow-up count as long.
     'settings',
+    // A three-month contact that was not possible is no longer due.
+    'after_contact_not_possible',
   ]),
 } as const;

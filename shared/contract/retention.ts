@@ -37,7 +37,16 @@ export interface RetentionRunDto {
 }
 
 /** What the reduction rules (electron/services/retention/rules.ts) remove or clear, and the cases they mark reduced. */
-const reducedTables = ['cases', 'case_goals', 'case_domain_ratings', 'case_contacts', 'case_staff', 'evaluation_answers', 'time_entries'] as const;
+const reducedTables = [
+  'cases',
+  'case_goals',
+  'case_domain_ratings',
+  'case_contacts',
+  'case_staff',
+  'evaluation_answers',
+  'time_entries',
+  'after_contact_not_possible',
+] as const;
 
 export const retentionChannels = {
   'retention:preview': queryChannel<RetentionPreviewDto>()(emptyInput, 'Hva oppbevaringsregelen vil fjerne nå (bare administrator)', [

@@ -16,6 +16,7 @@ export const DATA_TABLES = [
   'audit_log',
   'settings',
   'case_transitions',
+  'after_contact_not_possible',
   'case_goals',
   'life_domains',
   'case_domain_ratings',

@@ -7,7 +7,7 @@ import { z } from '../validation/zodNorwegian';
 export const SETTING_DEFINITIONS = {
   followUpWarningWeeks: {
     label: 'Varsel om lang oppfølging (uker etter utskriving)',
-    description: 'Oversikt varsler om aktive saker når oppfølgingen har vart så mange uker.',
+    description: 'Oversikt varsler om en sak når oppfølgingen har vart så mange uker og ingen har ført timer på den de siste 14 dagene.',
     schema: z.number().int().min(1).max(52),
     defaultValue: 8,
   },

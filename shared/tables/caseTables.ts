@@ -19,6 +19,7 @@ const CASE_COLUMNS: [keyof Omit<CaseFiguresRowDto, 'municipalityId' | 'municipal
   ['activeAtEnd', 'Aktive ved periodens slutt', 'cases'],
   ['closed', 'Avsluttet', 'cases'],
   ['closedWithAfterContact', 'Avsluttet, tremånederskontakt utført', 'cases'],
+  ['closedAfterContactNotPossible', 'Avsluttet, tremånederskontakt ikke mulig', 'cases'],
   ['institutionPhase', 'Fulgt opp i institusjonsfasen', 'cases'],
   ['medianFollowUpWeeks', 'Median varighet, start til avslutning', 'weeks'],
 ];

@@ -133,7 +133,7 @@ describeInBrowser('a case through its whole life', () => {
     await page.getByRole('link', { name: 'Oversikt' }).click();
     const due = page.getByRole('table', { name: 'Etteroppfølging' });
     await due.getByRole('link', { name: '01/21-ST' }).waitFor();
-    expect((await tableText(due))[1]).toEqual(['01/21-ST', 'Steigen', '20.03.2021', '20.06.2021', 'Snart']);
+    expect((await tableText(due))[1]).toEqual(['01/21-ST', 'Steigen', '20.03.2021', '20.06.2021', 'Snart', 'UtførtIkke mulig']);
     await harness.visit('63-oversikt-etteroppfolging');
 
     await due.getByRole('link', { name: '01/21-ST' }).click();

@@ -140,6 +140,52 @@ describe('overview', () => {
     expect(after.active.every((c) => !c.longFollowUp)).toBe(true);
   });
 
+  it('flags only the active cases that need action: long and quiet, or out of the institution and not started', () => {
+    const steigen = municipalityId(t, 'Steigen');
+    const me = t.member!.id;
+    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
+    const make = (referralDate: string) => {
+      const id = t.ok('cases:create', { municipalityId: steigen, referralDate, staffIds: [me, jonas] }).id;
+      t.ok('cases:record-risk-assessment', { version: versionOf(t, 'cases', id), id, date: referralDate, assessedById: me, done: true });
+      return id;
+    };
+    const code = (id: number) => t.ok('cases:get', { id }).code;
+    const entry = (id: number, date: string) =>
+      t.ok('time-entries:create', { date, caseCode: code(id), municipalityId: steigen, categoryId: categoryId(t, 1), hours: 1 });
+    const follow = (id: number, startDate: string) => t.ok('cases:start-follow-up', { version: versionOf(t, 'cases', id), id, startDate });
+    const institution = (id: number, date: string) =>
+      t.ok('cases:enter-institution', { version: versionOf(t, 'cases', id), id, date, institutionKind: 'behandlingsinstitusjon' });
+
+    const quiet = make('2021-01-10');
+    follow(quiet, '2021-02-01'); // 19 weeks on 15 June
+    entry(quiet, '2021-05-31'); // 15 days ago: quiet
+    const busy = make('2021-01-11');
+    follow(busy, '2021-02-01');
+    entry(busy, '2021-06-01'); // 14 days ago: still worked on
+    const neverLogged = make('2021-01-12');
+    follow(neverLogged, '2021-03-01');
+    const recent = make('2021-05-01');
+    follow(recent, '2021-05-20'); // 3 weeks, nothing logged: not long, nothing asked
+    const out = make('2021-02-01');
+    institution(out, '2021-02-10');
+    t.ok('cases:update-institution', { version: versionOf(t, 'cases', out), id: out, institutionKind: 'behandlingsinstitusjon', dischargeDate: '2021-06-14' });
+    const inside = make('2021-02-02');
+    institution(inside, '2021-02-10');
+
+    const active = t.ok('overview:get', {}).active;
+    const flags = Object.fromEntries(active.map((c) => [c.id, [c.attention, c.longFollowUp, c.lastEntryDate]]));
+    expect(flags).toEqual({
+      [quiet]: ['quiet', true, '2021-05-31'],
+      [busy]: [null, true, '2021-06-01'],
+      [neverLogged]: ['quiet', true, null],
+      [recent]: [null, false, null],
+      [out]: ['discharged', false, null],
+      [inside]: [null, false, null],
+    });
+    // What asks for action comes first.
+    expect(active.slice(0, 3).every((c) => c.attention !== null)).toBe(true);
+  });
+
   it('shows the signed-in member their own active cases and their hours this week', () => {
     const steigen = municipalityId(t, 'Steigen');
     const me = t.member!.id;

@@ -20,6 +20,7 @@ const INSTITUTION = 'SPORBAR-INSTITUSJON-3b7a';
 const TAKEOVER = 'SPORBAR-TJENESTE-c4f1';
 const EVALUATION = 'SPORBAR-EVALUERING-8d2e';
 const OVERRIDE_REASON = 'SPORBAR-BEGRUNNELSE-a61e';
+const AFTER_CONTACT_NOTE = 'SPORBAR-ETTERKONTAKT-5d0b';
 
 let t: TestDatabase;
 let later: Dispatcher;
@@ -88,6 +89,13 @@ beforeEach(async () => {
     takeoverService: TAKEOVER,
   });
   t.ok('evaluations:register', { caseCode: closed.code, receivedDate: '2020-05-20', consentToContact: true, answers: { helhet: 5, fungerte: EVALUATION } });
+  t.ok('cases:record-after-contact-not-possible', {
+    version: versionOf(t, 'cases', closed.id),
+    id: closed.id,
+    date: '2020-06-01',
+    notPossibleReason: 'flyttet',
+    note: AFTER_CONTACT_NOTE,
+  });
   later = createDispatcher({ db: t.db, clock: fixedClock(LATER), session: t.dispatcher.session, passwordCost: TEST_PASSWORD_COST });
 });
 afterEach(() => t.close());
@@ -126,6 +134,7 @@ describe('retention', () => {
           { key: 'case_contacts', rows: 1 },
           { key: 'evaluation_answers.text', rows: 1 },
           { key: 'time_entries.municipality_override_reason', rows: 1 },
+          { key: 'after_contact_not_possible.note', rows: 1 },
           { key: 'case_staff', label: 'Hvilke teammedlemmer som fulgte opp saken', rows: 2 },
         ],
       },
@@ -134,7 +143,7 @@ describe('retention', () => {
 
   it('removes the free text and links, keeps every annual figure, and the text is gone from the file', () => {
     t.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    for (const text of [SECRET, GOAL, RATING_NOTE, INSTITUTION, TAKEOVER, EVALUATION, OVERRIDE_REASON]) expect(fileText()).toContain(text);
+    for (const text of [SECRET, GOAL, RATING_NOTE, INSTITUTION, TAKEOVER, EVALUATION, OVERRIDE_REASON, AFTER_CONTACT_NOTE]) expect(fileText()).toContain(text);
     const before = figures(later);
 
     const run = later.dispatch('retention:run', { caseIds: [closedId] });
@@ -150,6 +159,7 @@ describe('retention', () => {
           { key: 'case_contacts', rows: 1 },
           { key: 'evaluation_answers.text', rows: 1 },
           { key: 'time_entries.municipality_override_reason', rows: 1 },
+          { key: 'after_contact_not_possible.note', rows: 1 },
           { key: 'case_staff', rows: 2 },
         ],
         yearsChecked: [2020],
@@ -167,12 +177,18 @@ describe('retention', () => {
     expect(staffLinks()).toBe(0);
     // The open case is untouched.
     expect(t.db.sqlite.prepare('select closure_note from cases where id = ?').get(openId)).toEqual({ closure_note: 'Pågår' });
-    for (const text of [SECRET, GOAL, RATING_NOTE, INSTITUTION, TAKEOVER, EVALUATION, OVERRIDE_REASON]) expect(fileText()).not.toContain(text);
+    for (const text of [SECRET, GOAL, RATING_NOTE, INSTITUTION, TAKEOVER, EVALUATION, OVERRIDE_REASON, AFTER_CONTACT_NOTE])
+      expect(fileText()).not.toContain(text);
     // The scale answers stay: they are the yearly evaluation summary.
     expect(t.db.sqlite.prepare('select question_id, value, text_value from evaluation_answers where case_id = ? order by question_id').all(closedId)).toEqual([
       { question_id: 'fungerte', value: null, text_value: null },
       { question_id: 'helhet', value: 5, text_value: null },
     ]);
+    // Why the three-month contact was not possible stays: the case figures count it.
+    expect(t.db.sqlite.prepare('select reason, note from after_contact_not_possible where case_id = ?').get(closedId)).toEqual({
+      reason: 'flyttet',
+      note: null,
+    });
     // The rating levels stay: they are outcome figures.
     expect(t.db.sqlite.prepare('select level, note from case_domain_ratings where case_id = ?').all(closedId)).toEqual([{ level: 2, note: null }]);
     // Reduced cases are not due again.

@@ -251,6 +251,19 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
         expected: caseAudit('transition', ['afterContactDate', 'status']),
         values: ['2020-06-01'],
       },
+      'cases:record-after-contact-not-possible': {
+        prepare: closed,
+        write: (c) =>
+          t.ok('cases:record-after-contact-not-possible', {
+            version: versionOf(t, 'cases', idOf(c)),
+            id: idOf(c),
+            date: '2020-06-02',
+            notPossibleReason: 'flyttet',
+            note: 'Tre forsøk på telefon',
+          }),
+        expected: caseAudit('update', ['date', 'notPossibleReason', 'note']),
+        values: ['2020-06-02', 'flyttet', 'Tre forsøk på telefon'],
+      },
       'cases:reopen': {
         prepare: closed,
         write: (c) => t.ok('cases:reopen', { version: versionOf(t, 'cases', idOf(c)), id: idOf(c), date: '2020-06-01' }),

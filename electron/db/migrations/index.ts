@@ -12,6 +12,7 @@ import * as m0011 from './0011-documents';
 import * as m0012 from './0012-shared-database';
 import * as m0013 from './0013-record-versions';
 import * as m0014 from './0014-closure-fields';
+import * as m0015 from './0015-after-contact-not-possible';
 import * as m0016 from './0016-entry-municipality-reason';
 
 /**
@@ -32,6 +33,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0012-shared-database': m0012,
   '0013-record-versions': m0013,
   '0014-closure-fields': m0014,
+  '0015-after-contact-not-possible': m0015,
   '0016-entry-municipality-reason': m0016,
 };
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { all, first } from '../../db/exec';
 import type { CaseDetailDto, CaseDto } from '@shared/contract';
 import type { RatingLevel } from '@shared/domain/caseLife';
+import { afterContactNotPossible } from './afterContactMiss';
 import { afterContactDue } from './transitions';
 import type { ServiceContext } from '../context';
 
@@ -127,6 +128,7 @@ export function caseDetail(ctx: ServiceContext, base: CaseDto): CaseDetailDto {
     teamAssessment: row.team_assessment,
     afterContactDate: row.after_contact_date,
     afterContactDue: base.closedDate ? afterContactDue(base.closedDate) : null,
+    afterContactNotPossible: afterContactNotPossible(ctx, id),
     risk: {
       date: row.risk_assessment_date,
       done: row.risk_assessment_done === null ? null : row.risk_assessment_done === 1,

@@ -22,6 +22,7 @@ export const casesHandlers: HandlersFor<'cases'> = {
   'cases:start-follow-up': answeringWithCase('cases:start-follow-up'),
   'cases:close': answeringWithCase('cases:close'),
   'cases:record-after-contact': answeringWithCase('cases:record-after-contact'),
+  'cases:record-after-contact-not-possible': answeringWithCase('cases:record-after-contact-not-possible'),
   'cases:reopen': answeringWithCase('cases:reopen'),
   'cases:record-risk-assessment': answeringWithCase('cases:record-risk-assessment'),
   'cases:set-staff': answeringWithCase('cases:set-staff'),

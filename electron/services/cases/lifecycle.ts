@@ -7,6 +7,7 @@ import { statusAfter, STEP_REFUSAL, type LifecycleStep } from '@shared/domain/ca
 import { addDays, isoDateInOslo } from '@shared/dates';
 import { formatNorwegianDate } from '@shared/format';
 import { auditedFields, recordAudit, type AuditedFields } from '../audit/recordAudit';
+import { clearAfterContactNotPossible } from './afterContactMiss';
 import { recordTransition } from './transitions';
 import type { ServiceContext, SignedInContext } from '../context';
 import { claimCaseRow } from './caseRow';
@@ -181,12 +182,14 @@ export function closeCase(ctx: SignedInContext, input: ChannelParsedInput<'cases
   });
 }
 
+/** A contact held after all replaces a «not possible» recorded earlier. */
 export function recordAfterContact(ctx: SignedInContext, input: ChannelParsedInput<'cases:record-after-contact'>): number {
   return transition(ctx, input, (row) => {
     const to = requireStep(row, 'record-after-contact');
     requireNotFuture(ctx, 'contactDate', input.contactDate);
     requireOnOrAfter('contactDate', input.contactDate, row.closed_date, 'avslutningen');
     requireAfterContactGap(input.contactDate, row.closed_date);
+    clearAfterContactNotPossible(ctx, row.id);
     return {
       to,
       onDate: input.contactDate,
@@ -202,6 +205,7 @@ export function reopenCase(ctx: SignedInContext, input: ChannelParsedInput<'case
     const to = requireStep(row, 'reopen');
     requireNotFuture(ctx, 'date', input.date);
     requireOnOrAfter('date', input.date, row.closed_date, 'avslutningen');
+    clearAfterContactNotPossible(ctx, row.id);
     return {
       to,
       onDate: input.date,

@@ -1,4 +1,5 @@
 import type { CaseDetailDto, ChannelOutput, ChannelParsedInput, MutationChannelName } from '@shared/contract';
+import { recordAfterContactNotPossible } from './afterContactMiss';
 import { correctCaseCode, getCase } from './cases';
 import { linkCaseContact } from './contactLinks';
 import { closeCase, enterInstitution, recordAfterContact, rejectCase, reopenCase, startFollowUp, updateInstitution } from './lifecycle';
@@ -25,6 +26,7 @@ export const caseWrites: { [C in CaseWriteChannel]: CaseWrite<C> } = {
   'cases:start-follow-up': startFollowUp,
   'cases:close': closeCase,
   'cases:record-after-contact': recordAfterContact,
+  'cases:record-after-contact-not-possible': recordAfterContactNotPossible,
   'cases:reopen': reopenCase,
   'cases:record-risk-assessment': recordRiskAssessment,
   'cases:set-staff': setCaseStaff,

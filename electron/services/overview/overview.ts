@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import { all } from '../../db/exec';
-import type { CaseDto, OverviewDto } from '@shared/contract';
+import type { ActiveCaseAttention, CaseDto, OverviewDto } from '@shared/contract';
+import { QUIET_DAYS } from '@shared/contract/overview';
 import { ACTIVE_CASE_STATUSES } from '@shared/domain/caseLife';
 import { addDays, isoDateInOslo } from '@shared/dates';
 import { baseCaseQuery, withStaff } from '../cases/list';
@@ -22,6 +23,38 @@ function wholeWeeksBetween(from: string, to: string): number {
   return Math.floor((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (7 * 86_400_000));
 }
 
+/** Each case's newest entry date, for the given cases only: one seek per case on (case_id, entry_date). */
+function lastEntryDates(ctx: ServiceContext, caseIds: number[]): Map<number, string> {
+  if (caseIds.length === 0) return new Map();
+  const rows = all(
+    ctx.db,
+    ctx.db.kysely
+      .selectFrom('time_entries')
+      .select(['case_id', sql<string>`max(entry_date)`.as('last')])
+      .where(sql<SqlBool>`case_id in (select value from json_each(${JSON.stringify(caseIds)}))`)
+      .groupBy('case_id'),
+  );
+  return new Map(rows.map((r) => [r.case_id!, r.last]));
+}
+
+/** The closed cases whose three-month contact the team has said was not possible. */
+function contactsNotPossible(ctx: ServiceContext): Set<number> {
+  return new Set(all(ctx.db, ctx.db.kysely.selectFrom('after_contact_not_possible').select('case_id')).map((r) => r.case_id));
+}
+
+/**
+ * What an active case asks of the team. A follow-up longer than the warning weeks is common (planned
+ * 6–8 weeks, most run longer, annual report 2020) and alone asks nothing; warning on every one of them
+ * made the warning noise. It needs action when it has also gone quiet — no time logged for QUIET_DAYS,
+ * so it is finished and not closed, or forgotten — or when the user is out of the institution and the
+ * follow-up has not been started.
+ */
+function attentionFor(c: CaseDto, longFollowUp: boolean, lastEntry: string | null, today: string): ActiveCaseAttention | null {
+  if (c.status === 'institusjonsfase') return c.dischargeDate !== null && c.dischargeDate <= today ? 'discharged' : null;
+  const quietSince = addDays(today, -QUIET_DAYS);
+  return longFollowUp && (lastEntry === null || lastEntry < quietSince) ? 'quiet' : null;
+}
+
 /**
  * The landing page: what needs the team's attention today. Imported cases (from the old time sheet) are
  * history without lifecycle data and never raise warnings here.
@@ -29,30 +62,44 @@ function wholeWeeksBetween(from: string, to: string): number {
 export function getOverview(ctx: ServiceContext): OverviewDto {
   const today = isoDateInOslo(ctx.clock.now());
   const warningWeeks = readSettings(ctx).followUpWarningWeeks;
-  const open = withStaff(
-    ctx,
-    all(
-      ctx.db,
-      baseCaseQuery(ctx)
-        .where('c.status', 'in', [...ACTIVE_CASE_STATUSES, 'avsluttet'])
-        .orderBy(sql`coalesce(c.referral_date, c.start_date)`)
-        .orderBy('c.id'),
-    ),
+  const rows = all(
+    ctx.db,
+    baseCaseQuery(ctx)
+      .select('c.version')
+      .where('c.status', 'in', [...ACTIVE_CASE_STATUSES, 'avsluttet'])
+      .orderBy(sql`coalesce(c.referral_date, c.start_date)`)
+      .orderBy('c.id'),
   );
+  const versions = new Map(rows.map((r) => [r.id, r.version]));
+  const open = withStaff(ctx, rows);
   const byStatus = (...statuses: string[]) => open.filter((c) => statuses.includes(c.status));
 
-  const active = byStatus('institusjonsfase', 'oppfolging')
+  const activeCases = byStatus('institusjonsfase', 'oppfolging');
+  const lastEntries = lastEntryDates(
+    ctx,
+    activeCases.map((c) => c.id),
+  );
+  const active = activeCases
     .map((c) => {
       const since = c.dischargeDate ?? (c.status === 'oppfolging' ? c.startDate : null);
       const weeks = since && since <= today ? wholeWeeksBetween(since, today) : null;
-      return { ...c, weeksSinceDischarge: weeks, longFollowUp: weeks !== null && weeks >= warningWeeks };
+      const longFollowUp = c.status === 'oppfolging' && weeks !== null && weeks >= warningWeeks;
+      const lastEntryDate = lastEntries.get(c.id) ?? null;
+      return { ...c, weeksSinceDischarge: weeks, longFollowUp, lastEntryDate, attention: attentionFor(c, longFollowUp, lastEntryDate, today) };
     })
-    .sort((a, b) => (b.weeksSinceDischarge ?? -1) - (a.weeksSinceDischarge ?? -1));
+    // What asks for action first, then the longest follow-ups.
+    .sort((a, b) => Number(b.attention !== null) - Number(a.attention !== null) || (b.weeksSinceDischarge ?? -1) - (a.weeksSinceDischarge ?? -1));
 
   const horizon = addDays(today, DUE_WITHIN_DAYS);
+  const notPossible = contactsNotPossible(ctx);
   const afterContacts = byStatus('avsluttet')
-    .filter((c): c is CaseDto & { closedDate: string } => c.closedDate !== null)
-    .map((c) => ({ ...c, dueDate: afterContactDue(c.closedDate), overdue: afterContactDue(c.closedDate) < today }))
+    .filter((c): c is CaseDto & { closedDate: string } => c.closedDate !== null && !notPossible.has(c.id))
+    .map((c) => ({
+      ...c,
+      dueDate: afterContactDue(c.closedDate),
+      overdue: afterContactDue(c.closedDate) < today,
+      version: versions.get(c.id)!,
+    }))
     .filter((c) => c.dueDate <= horizon)
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate));
 

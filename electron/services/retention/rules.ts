@@ -88,6 +88,14 @@ export const REDUCTION_RULES: readonly ReductionRule[] = [
     action: { kind: 'clear', columns: ['municipality_override_reason'] },
   },
   {
+    // Why the three-month contact was not held stays: it is counted in the case figures.
+    key: 'after_contact_not_possible.note',
+    label: 'Merknad til etteroppfølgingen som ikke var mulig (fritekst)',
+    table: 'after_contact_not_possible',
+    caseIdColumn: 'case_id',
+    action: { kind: 'clear', columns: ['note'] },
+  },
+  {
     key: 'case_staff',
     label: 'Hvilke teammedlemmer som fulgte opp saken',
     table: 'case_staff',

@@ -52,6 +52,7 @@ export const NOT_FREE_TEXT: ColumnReasons = {
   time_totals_daily: { entry_date: DATE },
   settings: { key: CHOICE, updated_at: TIMESTAMP },
   case_transitions: { from_status: CHOICE, to_status: CHOICE, on_date: DATE, at: TIMESTAMP },
+  after_contact_not_possible: { decided_on: DATE, reason: CHOICE, created_at: TIMESTAMP, updated_at: TIMESTAMP },
   life_domains: { retired_at: TIMESTAMP, updated_at: TIMESTAMP },
   case_domain_ratings: { occasion: CHOICE, rated_on: DATE },
   contacts: { kind: CHOICE, area: CHOICE, archived_at: TIMESTAMP, created_at: TIMESTAMP, updated_at: TIMESTAMP },

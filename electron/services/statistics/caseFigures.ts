@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { all } from '../../db/exec';
 import { publishStatistic } from '@shared/domain/disclosureControl';
 import { CASE_FIGURE_UNITS, type CaseFiguresDto, type CaseFiguresRowDto } from '@shared/contract/statistics/caseFigures';
@@ -13,6 +14,8 @@ interface CaseDates {
   rejected_date: string | null;
   closed_date: string | null;
   after_contact_date: string | null;
+  /** 1 when the team recorded that the three-month contact was not possible (migration 0015). */
+  after_contact_not_possible: number;
   institution_from: string | null;
   discharge_date: string | null;
 }
@@ -78,6 +81,7 @@ function figuresOf(cases: CaseDates[], loggedCaseIds: Set<number>, from: string,
     activeAtEnd: cases.filter((c) => isActiveOn(c, to)).length,
     closed: closed.length,
     closedWithAfterContact: closed.filter((c) => c.after_contact_date !== null).length,
+    closedAfterContactNotPossible: closed.filter((c) => c.after_contact_not_possible === 1).length,
     institutionPhase: cases.filter((c) => institutionPhaseOverlaps(c, from, to)).length,
     medianFollowUpWeeks: publishStatistic(median(weeks), weeks.length),
     medianBasis: weeks.length,
@@ -101,17 +105,19 @@ export function caseFigures(ctx: ServiceContext, period: StatisticsPeriod): Case
       const cases = all(
         ctx.db,
         kysely
-          .selectFrom('cases')
+          .selectFrom('cases as c')
+          .leftJoin('after_contact_not_possible as n', 'n.case_id', 'c.id')
           .select([
-            'id',
-            'municipality_id',
-            'referral_date',
-            'start_date',
-            'rejected_date',
-            'closed_date',
-            'after_contact_date',
-            'institution_from',
-            'discharge_date',
+            'c.id',
+            'c.municipality_id',
+            'c.referral_date',
+            'c.start_date',
+            'c.rejected_date',
+            'c.closed_date',
+            'c.after_contact_date',
+            sql<number>`n.case_id is not null`.as('after_contact_not_possible'),
+            'c.institution_from',
+            'c.discharge_date',
           ]),
       );
       // One seek per case on (case_id, entry_date) rather than a scan of the year's entries: there are

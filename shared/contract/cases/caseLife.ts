@@ -3,6 +3,7 @@ import { idSchema, isoDateSchema, versionField, versionedIdInput } from '../comm
 import { mutationChannel, queryChannel } from '../channel';
 import type { CaseDetailDto, CaseGoalDto } from './cases';
 import { CASE_CONTACT_ROLES, CLOSURE_REASONS, FREE_TEXT_MAX, GOAL_STATUSES, INSTITUTION_KINDS, RATING_OCCASIONS } from '../../domain/caseLife';
+import { AFTER_CONTACT_MISS_NOTE_MAX, AFTER_CONTACT_MISS_REASONS } from '../../domain/afterContact';
 
 /** Short free text; empty means «nothing written». Length-limited because it may be read as health data. */
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -21,6 +22,11 @@ type ReopenClears = 'status' | 'closedDate' | 'closureReason' | 'takeoverService
 
 /** A lifecycle step: the case's status and dates, and a row in its timeline. */
 const changesStatus = ['cases', 'case_transitions', 'audit_log'] as const;
+/**
+ * Recording the three-month contact, or reopening, also removes a «not possible» the contact may have
+ * had: a contact held after all, or a new closure to come, makes it out of date.
+ */
+const changesAfterContact = [...changesStatus, 'after_contact_not_possible'] as const;
 /** Details of the case row that leave the status as it is. */
 const changesCase = ['cases', 'audit_log'] as const;
 
@@ -73,12 +79,24 @@ export const caseLifeChannels = {
   'cases:record-after-contact': mutationChannel<CaseDetailDto, 'status' | 'afterContactDate'>()(
     z.strictObject({ id: idSchema, ...versionField, contactDate: isoDateSchema }),
     'Registrer at etteroppfølgingen (tre måneder etter avslutning) er utført',
-    changesStatus,
+    changesAfterContact,
+  ),
+  /** The case keeps its status: it is closed, and its three-month contact is answered with a reason. */
+  'cases:record-after-contact-not-possible': mutationChannel<CaseDetailDto>()(
+    z.strictObject({
+      id: idSchema,
+      ...versionField,
+      date: isoDateSchema,
+      notPossibleReason: z.enum(AFTER_CONTACT_MISS_REASONS),
+      note: optionalText(AFTER_CONTACT_MISS_NOTE_MAX),
+    }),
+    'Registrer at etteroppfølgingen ikke var mulig, og hvorfor',
+    ['cases', 'after_contact_not_possible', 'audit_log'],
   ),
   'cases:reopen': mutationChannel<CaseDetailDto, ReopenClears>()(
     z.strictObject({ id: idSchema, ...versionField, date: isoDateSchema }),
     'Gjenåpne en avsluttet sak',
-    changesStatus,
+    changesAfterContact,
   ),
   'cases:record-risk-assessment': mutationChannel<CaseDetailDto, 'riskAssessmentDate' | 'riskAssessedBy' | 'riskAssessmentDone'>()(
     // Who assessed is asked only for an assessment carried out: a planned one may not have an assessor yet.

@@ -3,6 +3,7 @@ import { idSchema, isoDateSchema, sortDirectionSchema, versionField, yearSchema 
 import { mutationChannel, queryChannel } from '../channel';
 import { CASE_STATUSES, type CaseStatus } from '../../domain/caseStatus';
 import { isCaseCode } from '../../caseCode';
+import type { AfterContactMissReason } from '../../domain/afterContact';
 import type { CaseContactRole, ClosureReason, ContactKind, GoalStatus, InstitutionKind, RatingLevel, RatingOccasion } from '../../domain/caseLife';
 
 export interface CaseStaffDto {
@@ -68,6 +69,12 @@ export interface CaseContactDto {
   archived: boolean;
 }
 
+export interface AfterContactNotPossibleDto {
+  date: string;
+  reason: AfterContactMissReason;
+  note: string | null;
+}
+
 export interface CaseDetailDto extends CaseDto {
   /** The case row's version, sent back by every edit on the case page so a colleague's save is not overwritten. */
   version: number;
@@ -89,6 +96,8 @@ export interface CaseDetailDto extends CaseDto {
   afterContactDate: string | null;
   /** Three months after closure, when the team calls the user. */
   afterContactDue: string | null;
+  /** The three-month contact could not be held (migration 0015): when the team gave up, and why. */
+  afterContactNotPossible: AfterContactNotPossibleDto | null;
   risk: { date: string | null; done: boolean | null; assessedBy: CaseStaffDto | null };
   transitions: CaseTransitionDto[];
   goals: CaseGoalDto[];
@@ -138,6 +147,7 @@ const caseListTables = ['cases', 'municipalities', 'case_staff', 'team_members',
 export const caseDetailTables = [
   ...caseListTables,
   'case_transitions',
+  'after_contact_not_possible',
   'case_goals',
   'case_domain_ratings',
   'life_domains',

@@ -21,6 +21,8 @@ export interface CaseFiguresRowDto {
   closed: number;
   /** Of `closed`: the three-month contact is recorded. */
   closedWithAfterContact: number;
+  /** Of `closed`: the three-month contact was not possible (moved, died, said no…), never counted as held. */
+  closedAfterContactNotPossible: number;
   /** Cases whose institution phase overlaps the period. */
   institutionPhase: number;
   /**
@@ -90,7 +92,7 @@ export const caseStatisticsChannels = {
   'statistics:case-figures': queryChannel<CaseFiguresDto>()(
     z.strictObject({ period: statisticsPeriodSchema }),
     'Saker per kommune for et år eller en periode: henvist, startet, aktive, avsluttet, median varighet og saker per teammedlem',
-    ['cases', 'municipalities', 'time_entries', 'case_staff', 'team_members'],
+    ['cases', 'municipalities', 'time_entries', 'case_staff', 'team_members', 'after_contact_not_possible'],
   ),
   'statistics:lasting-change': queryChannel<LastingChangeDto>()(
     z.strictObject({ period: statisticsPeriodSchema }),

@@ -57,6 +57,18 @@ export const costShareStatisticsChannels = {
   'statistics:cost-share': queryChannel<CostShareDto>()(
     z.strictObject({ year: yearSchema }),
     'Kommunenes andel av kostnaden etter tre modeller, satt ved siden av andelen av timer, persontimer og saker',
-    ['cost_share_years', 'municipality_years', 'municipalities', 'categories', 'time_totals_daily', 'time_entries', 'cases', 'case_staff', 'team_members'],
+    [
+      'cost_share_years',
+      'municipality_years',
+      'municipalities',
+      'categories',
+      'time_totals_daily',
+      'time_entries',
+      'cases',
+      'case_staff',
+      'team_members',
+      // The case figures it builds on count the three-month contacts that were not possible.
+      'after_contact_not_possible',
+    ],
   ),
 } as const;

@@ -1,5 +1,6 @@
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CaseDetailDto, CaseTransitionDto } from '@shared/contract';
+import { AFTER_CONTACT_MISS_REASON_LABEL } from '@shared/domain/afterContact';
 import { CLOSURE_REASON_LABEL, INSTITUTION_KIND_LABEL } from '@shared/domain/caseLife';
 import { CASE_STATUS_LABEL } from '@shared/domain/caseStatus';
 import { formatHours, formatNorwegianDate } from '@shared/format';
@@ -37,7 +38,13 @@ export function CaseTimeline({ detail }: { detail: CaseDetailDto }) {
     ...(detail.takeoverService ? ([['Overtar oppfølging', detail.takeoverService]] as [string, string][]) : []),
     [
       'Etteroppfølging',
-      detail.afterContactDate ? `Utført ${date(detail.afterContactDate)}` : detail.afterContactDue ? `Frist ${date(detail.afterContactDue)}` : '–',
+      detail.afterContactDate
+        ? `Utført ${date(detail.afterContactDate)}`
+        : detail.afterContactNotPossible
+          ? `Ikke mulig (${AFTER_CONTACT_MISS_REASON_LABEL[detail.afterContactNotPossible.reason]}), registrert ${date(detail.afterContactNotPossible.date)}${detail.afterContactNotPossible.note ? ` – ${detail.afterContactNotPossible.note}` : ''}`
+          : detail.afterContactDue
+            ? `Frist ${date(detail.afterContactDue)}`
+            : '–',
     ],
   ];
   return (

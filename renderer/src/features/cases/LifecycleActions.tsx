@@ -18,6 +18,7 @@ import { todayIso } from '@renderer/lib/dates';
 import { useSubmit } from '@renderer/lib/useSubmit';
 import { useEditedVersion } from '@renderer/lib/useEditedVersion';
 import { StepDialog } from '@renderer/components/StepDialog';
+import { AfterContactDoneDialog, AfterContactNotPossibleDialog } from '@renderer/components/AfterContactDialogs';
 
 const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
@@ -34,7 +35,8 @@ export function LifecycleActions({ detail }: { detail: CaseDetailDto }) {
       {allows('start-follow-up') ? <StartFollowUp detail={detail} /> : null}
       {allows('reject') ? <Reject detail={detail} /> : null}
       {allows('close') ? <Close detail={detail} /> : null}
-      {allows('record-after-contact') ? <AfterContact detail={detail} /> : null}
+      {allows('record-after-contact') ? <AfterContactDoneDialog primary target={detail} /> : null}
+      {allows('record-after-contact') ? <AfterContactNotPossibleDialog target={detail} /> : null}
       {allows('reopen') ? <Reopen detail={detail} /> : null}
       {allows('start-follow-up') && !detail.riskAssessed ? (
         <Text className={styles.blocked}>Oppfølgingen kan ikke starte før farlighetsvurderingen er registrert som gjennomført.</Text>
@@ -176,26 +178,6 @@ function Close({ detail }: { detail: CaseDetailDto }) {
       <FormField label="Tjenesten som overtar" hint={NO_HEALTH_DETAILS} validationMessage={step.fieldErrors.takeoverService}>
         <Input value={takeover} maxLength={120} onChange={(_e, d) => setTakeover(d.value)} />
       </FormField>
-    </StepDialog>
-  );
-}
-
-function AfterContact({ detail }: { detail: CaseDetailDto }) {
-  const step = useSubmit('cases:record-after-contact');
-  const edited = useEditedVersion(detail.version, step.stale);
-  const [date, setDate] = useState(todayIso());
-  return (
-    <StepDialog
-      primary
-      triggerLabel="Etteroppfølging utført"
-      title="Etteroppfølging etter tre måneder"
-      submitLabel="Lagre"
-      message={step.message}
-      stale={step.stale}
-      onOpen={edited.begin}
-      onSubmit={() => step.submit({ id: detail.id, version: edited.version(), contactDate: date })}
-    >
-      <DateField label="Dato for etteroppfølging" value={date} onChange={setDate} error={step.fieldErrors.contactDate} />
     </StepDialog>
   );
 }

@@ -2,6 +2,8 @@ import { Badge, Link, Text, makeStyles, tokens } from '@fluentui/react-component
 import type { ActiveCaseDto, AfterContactDto, CaseDto } from '@shared/contract';
 import { CASE_STATUS_LABEL } from '@shared/domain/caseStatus';
 import { formatHours, formatInteger, formatNorwegianDate } from '@shared/format';
+import { QUIET_DAYS } from '@shared/contract/overview';
+import { AfterContactDoneDialog, AfterContactNotPossibleDialog } from '@renderer/components/AfterContactDialogs';
 import { CaseLink } from '@renderer/components/CaseLink';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { Loading } from '@renderer/components/Loading';
@@ -14,6 +16,10 @@ import { useApiQuery } from '@renderer/lib/query';
 const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(480px, 1fr))', gap: tokens.spacingHorizontalL },
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS },
+  // The two lists with actions and flags need the whole width at 1366 px, not half of it.
+  wide: { gridColumn: '1 / -1' },
+  flag: { whiteSpace: 'nowrap' },
 });
 
 const codeColumn: SimpleColumn<CaseDto> = { header: 'Sak', cell: (c) => <CaseLink id={c.id} code={c.code} />, width: '110px' };
@@ -21,6 +27,25 @@ const municipalityColumn: SimpleColumn<CaseDto> = { header: 'Kommune', cell: (c)
 const staffColumn: SimpleColumn<CaseDto> = { header: 'Ansatte', cell: (c) => c.staff.map((s) => s.initials).join(', ') || '–' };
 const referredColumn: SimpleColumn<CaseDto> = { header: 'Henvist', cell: (c) => (c.referralDate ? formatNorwegianDate(c.referralDate) : '–') };
 const rowKey = (c: CaseDto) => c.id;
+
+/** What an active case asks of the team, or nothing: a long follow-up alone is not a warning. */
+function attentionBadge(c: ActiveCaseDto, className: string) {
+  if (c.attention === 'discharged') {
+    return (
+      <Badge color="warning" appearance="tint" className={className}>
+        Utskrevet – start oppfølgingen
+      </Badge>
+    );
+  }
+  if (c.attention === 'quiet') {
+    return (
+      <Badge color="warning" appearance="tint" className={className}>
+        {c.lastEntryDate ? `Ingen timer siden ${formatNorwegianDate(c.lastEntryDate)}` : 'Ingen timer ført'}
+      </Badge>
+    );
+  }
+  return '';
+}
 
 /** Oversikt: the team's start page — what needs doing today, from the cases' own dates. */
 export function OverviewPage() {
@@ -32,20 +57,8 @@ export function OverviewPage() {
     codeColumn,
     municipalityColumn,
     { header: 'Status', cell: (c) => CASE_STATUS_LABEL[c.status] },
-    {
-      header: 'Uker etter utskriving',
-      numeric: true,
-      cell: (c) =>
-        c.weeksSinceDischarge === null ? (
-          '–'
-        ) : c.longFollowUp ? (
-          <Badge color="warning" appearance="tint">
-            {c.weeksSinceDischarge} uker
-          </Badge>
-        ) : (
-          `${c.weeksSinceDischarge}`
-        ),
-    },
+    { header: 'Uker etter utskriving', numeric: true, cell: (c) => (c.weeksSinceDischarge === null ? '–' : `${c.weeksSinceDischarge}`) },
+    { header: 'Trenger', cell: (c) => attentionBadge(c, styles.flag) },
     staffColumn,
   ];
   const afterColumns: SimpleColumn<AfterContactDto>[] = [
@@ -63,6 +76,17 @@ export function OverviewPage() {
             Snart
           </Badge>
         ),
+    },
+    {
+      header: 'Registrer',
+      // Room for both buttons (Fluent's minimum width each), so the row never scrolls sideways.
+      width: '230px',
+      cell: (c) => (
+        <div className={styles.actions}>
+          <AfterContactDoneDialog subtle label="Utført" target={c} />
+          <AfterContactNotPossibleDialog subtle label="Ikke mulig" target={c} />
+        </div>
+      ),
     },
   ];
 
@@ -97,7 +121,11 @@ export function OverviewPage() {
               </Text>
             </SectionCard>
           ) : null}
-          <SectionCard title="Etteroppfølging" description="Samtalen tre måneder etter avslutning: forfalt, eller innen 14 dager.">
+          <SectionCard
+            className={styles.wide}
+            title="Etteroppfølging"
+            description="Samtalen tre måneder etter avslutning: forfalt, eller innen 14 dager. Registrer den som utført eller ikke mulig, så forsvinner varselet."
+          >
             <SimpleTable
               ariaLabel="Etteroppfølging"
               columns={afterColumns}
@@ -106,7 +134,11 @@ export function OverviewPage() {
               emptyText="Ingen etteroppfølginger de neste 14 dagene."
             />
           </SectionCard>
-          <SectionCard title="Aktive saker" description={`Varsel når oppfølgingen har vart ${data.warningWeeks} uker etter utskriving eller løslatelse.`}>
+          <SectionCard
+            className={styles.wide}
+            title="Aktive saker"
+            description={`Varsel når oppfølgingen har vart ${data.warningWeeks} uker og ingen har ført timer på saken de siste ${QUIET_DAYS} dagene, eller når brukeren er utskrevet uten at oppfølgingen er startet.`}
+          >
             <SimpleTable
               ariaLabel="Aktive saker"
               columns={activeColumns}
