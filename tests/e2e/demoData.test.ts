@@ -38,7 +38,7 @@ describeInBrowser('screens with a year of demo data', () => {
     await expect.poll(() => caseRows.count()).toBe(caseCount + 1);
     await harness.visit('10-demo-saker');
 
-    await page.getByRole('link', { name: 'Timer' }).click();
+    await page.getByRole('link', { name: 'Timer', exact: true }).click();
     // The list opens on the member's own entries this month: one click each to every entry of the team.
     await page.getByRole('button', { name: 'Hele teamet' }).click();
     await page.getByRole('button', { name: 'Alle datoer' }).click();

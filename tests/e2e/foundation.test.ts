@@ -113,7 +113,7 @@ describeInBrowser('foundation: from a fresh database to the annual statistics', 
     await harness.visit('04-saker-med-sak');
 
     // «Timer»: a refused amount writes nothing, a good one is listed and summed
-    await page.getByRole('link', { name: 'Timer' }).click();
+    await page.getByRole('link', { name: 'Timer', exact: true }).click();
     await page.getByRole('heading', { name: 'Timer', level: 1 }).waitFor();
     await page.getByRole('table', { name: 'Registreringer' }).waitFor();
     // The list opens on this month's own entries; this entry is dated in 2020.

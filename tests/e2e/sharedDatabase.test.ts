@@ -64,7 +64,7 @@ describeInBrowser('two PCs on one shared database', () => {
   it('shows a time entry saved on one PC in the other PC’s list and totals within seconds, without reloading', async () => {
     await marit.signIn({ username: 'marit', displayName: 'Marit Solvang' });
     await jonas.signIn({ username: 'jonas', displayName: 'Jonas Berg' });
-    await jonas.page.getByRole('link', { name: 'Timer' }).click();
+    await jonas.page.getByRole('link', { name: 'Timer', exact: true }).click();
     const jonasGrid = jonas.page.getByRole('table', { name: 'Registreringer' });
     await jonasGrid.waitFor();
     // The list opens on this month's own entries; the entry is dated in 2020.
@@ -77,7 +77,7 @@ describeInBrowser('two PCs on one shared database', () => {
     });
 
     const { page } = marit;
-    await page.getByRole('link', { name: 'Timer' }).click();
+    await page.getByRole('link', { name: 'Timer', exact: true }).click();
     const date = page.getByRole('form', { name: 'Ny registrering' }).getByRole('textbox', { name: 'Dato', exact: true });
     await date.focus();
     await page.keyboard.press('Control+A');

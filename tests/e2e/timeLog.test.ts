@@ -37,7 +37,7 @@ describeInBrowser('time log at keyboard speed, and the old sheets imported', () 
   it('logs ten entries for a day with the keyboard only', async () => {
     const { page } = harness;
     await harness.signIn({ username: 'marit', displayName: 'Marit Solvang' });
-    await page.getByRole('link', { name: 'Timer' }).click();
+    await page.getByRole('link', { name: 'Timer', exact: true }).click();
     const form = page.getByRole('form', { name: 'Ny registrering' });
     const date = form.getByRole('textbox', { name: 'Dato', exact: true });
     await date.focus();

@@ -96,8 +96,11 @@ export function CasePage() {
             ) : null}
             {tab === 'dokumenter' ? (
               <>
-                <CaseTime detail={detail} />
-                <CaseTextsSection key={`texts-${detail.id}-${detail.referralReason}-${detail.teamAssessment}`} detail={detail} />
+                {/* Side by side: the hours table is narrow, and with the texts below it the tab ran past two screens. */}
+                <div className={styles.columns}>
+                  <CaseTime detail={detail} />
+                  <CaseTextsSection key={`texts-${detail.id}-${detail.referralReason}-${detail.teamAssessment}`} detail={detail} />
+                </div>
                 {/* Keyed by case: a refusal shown for one case must not linger on the next one opened. */}
                 <DocumentsSection key={`documents-${detail.id}`} detail={detail} />
                 <EvaluationsSection key={`evaluations-${detail.id}`} detail={detail} />
