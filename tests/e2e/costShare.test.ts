@@ -119,7 +119,7 @@ describeInBrowser('cost share and case figures', () => {
         'Fauske',
         cases[0]!.find((h) => h.startsWith('Henvist'))!,
       ),
-    ).toBe('1 saker');
+    ).toBe('1 sak');
     await harness.visit('72-statistikk-saker');
     await page.getByRole('tab', { name: 'Varig endring' }).click();
     const change = page.getByRole('table', { name: 'Varig endring fra start til avslutning 2020' });

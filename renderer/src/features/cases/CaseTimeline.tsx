@@ -2,7 +2,7 @@ import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { CaseDetailDto, CaseTransitionDto } from '@shared/contract';
 import { CLOSURE_REASON_LABEL, INSTITUTION_KIND_LABEL } from '@shared/domain/caseLife';
 import { CASE_STATUS_LABEL } from '@shared/domain/caseStatus';
-import { formatHours, formatNorwegianDate } from '@shared/format';
+import { formatHours, formatHoursWithUnit, formatNorwegianDate } from '@shared/format';
 import { SectionCard } from '@renderer/components/SectionCard';
 import { SimpleTable } from '@renderer/components/SimpleTable';
 
@@ -68,7 +68,7 @@ export function CaseTimeline({ detail }: { detail: CaseDetailDto }) {
 /** Hours logged on the case, per category. */
 export function CaseTime({ detail }: { detail: CaseDetailDto }) {
   return (
-    <SectionCard title="Timer på saken" description={<Text>Klokketimer registrert på saken, {formatHours(detail.minutes)} timer i alt.</Text>}>
+    <SectionCard title="Timer på saken" description={<Text>Klokketimer registrert på saken, {formatHoursWithUnit(detail.minutes)} i alt.</Text>}>
       <SimpleTable
         ariaLabel="Timer per hendelse"
         columns={[

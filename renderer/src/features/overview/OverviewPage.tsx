@@ -1,7 +1,8 @@
 import { Badge, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ActiveCaseDto, AfterContactDto, CaseDto } from '@shared/contract';
 import { CASE_STATUS_LABEL } from '@shared/domain/caseStatus';
-import { formatHours, formatInteger, formatNorwegianDate } from '@shared/format';
+import { formatCount, withNoun } from '@shared/count';
+import { formatHours, formatNorwegianDate } from '@shared/format';
 import { CaseLink } from '@renderer/components/CaseLink';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { Loading } from '@renderer/components/Loading';
@@ -40,7 +41,7 @@ export function OverviewPage() {
           '–'
         ) : c.longFollowUp ? (
           <Badge color="warning" appearance="tint">
-            {c.weeksSinceDischarge} uker
+            {formatCount(c.weeksSinceDischarge, 'uke')}
           </Badge>
         ) : (
           `${c.weeksSinceDischarge}`
@@ -89,11 +90,10 @@ export function OverviewPage() {
           {data.myWeek ? (
             <SectionCard title="Mine timer denne uken" description={`Fra mandag ${formatNorwegianDate(data.myWeek.weekStart)}.`}>
               <Text size={600} weight="semibold">
-                {formatHours(data.myWeek.minutes)} timer
+                {withNoun(formatHours(data.myWeek.minutes), 'time')}
               </Text>
               <Text>
-                {data.myWeek.entries === 1 ? '1 registrering' : `${formatInteger(data.myWeek.entries)} registreringer`} ·{' '}
-                <Link href={hrefFor('timer')}>Gå til Timer</Link>
+                {formatCount(data.myWeek.entries, 'registrering')} · <Link href={hrefFor('timer')}>Gå til Timer</Link>
               </Text>
             </SectionCard>
           ) : null}
@@ -106,7 +106,10 @@ export function OverviewPage() {
               emptyText="Ingen etteroppfølginger de neste 14 dagene."
             />
           </SectionCard>
-          <SectionCard title="Aktive saker" description={`Varsel når oppfølgingen har vart ${data.warningWeeks} uker etter utskriving eller løslatelse.`}>
+          <SectionCard
+            title="Aktive saker"
+            description={`Varsel når oppfølgingen har vart ${formatCount(data.warningWeeks, 'uke')} etter utskriving eller løslatelse.`}
+          >
             <SimpleTable
               ariaLabel="Aktive saker"
               columns={activeColumns}

@@ -15,6 +15,7 @@ import { Fragment } from 'react';
 import type { EvaluationQuestionSummaryDto, EvaluationSummaryDto } from '@shared/contract';
 import { EVALUATION_GROUPS, EVALUATION_QUESTIONS, EVALUATION_SCALE, type EvaluationGroupId } from '@shared/domain/evaluationForm';
 import { DISCLOSURE_RULE_TEXT, DISCLOSURE_THRESHOLD, publishedText, type PublishedCount } from '@shared/domain/disclosureControl';
+import { withNoun } from '@shared/count';
 import { formatInteger } from '@shared/format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { Loading } from '@renderer/components/Loading';
@@ -44,7 +45,7 @@ const useStyles = makeStyles({
 
 const formText = (count: PublishedCount) => {
   const text = publishedText(count, formatInteger);
-  return count.kind === 'count' ? `${text} ${count.value === 1 ? 'skjema' : 'skjemaer'}` : text;
+  return count.kind === 'count' ? withNoun(text, 'skjema') : text;
 };
 
 const meanText = (mean: PublishedCount | null) =>
