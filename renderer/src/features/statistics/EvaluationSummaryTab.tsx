@@ -21,6 +21,7 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { Loading } from '@renderer/components/Loading';
 import { SectionCard } from '@renderer/components/SectionCard';
 import { useApiQuery } from '@renderer/lib/query';
+import { EmptyPeriod } from './EmptyPeriod';
 import type { StatisticsTabProps } from './statisticsTabProps';
 
 const useStyles = makeStyles({
@@ -77,26 +78,26 @@ export function EvaluationSummaryTab({ period }: StatisticsTabProps) {
 
 function EvaluationSummary({ summary }: { summary: EvaluationSummaryDto }) {
   const { responses } = summary;
+  if (responses.kind === 'count' && responses.value === 0) {
+    // No «Mottatt: 0 skjemaer · Ja til kontakt …: 0 skjemaer» and no table of dashes: one sentence.
+    return (
+      <SectionCard title={`Brukerevalueringer ${summary.year}`}>
+        <EmptyPeriod>{`Ingen evalueringsskjemaer er registrert med mottatt dato i ${summary.year}.`}</EmptyPeriod>
+      </SectionCard>
+    );
+  }
   const description = `Mottatt: ${formText(responses)} · Ja til kontakt etter tre måneder: ${formText(summary.consents)}`;
   return (
     <SectionCard title={`Brukerevalueringer ${summary.year}`} description={description}>
-      {responses.kind === 'count' && responses.value === 0 ? (
+      {responses.kind === 'suppressed' ? (
         <MessageBar intent="info">
-          <MessageBarBody>Ingen evalueringsskjemaer er registrert med mottatt dato i {summary.year}.</MessageBarBody>
+          <MessageBarBody>
+            Færre enn {DISCLOSURE_THRESHOLD} skjemaer er mottatt i {summary.year}. Svarene vises ikke før minst {DISCLOSURE_THRESHOLD} har svart, så ingen kan
+            kjennes igjen.
+          </MessageBarBody>
         </MessageBar>
-      ) : (
-        <>
-          {responses.kind === 'suppressed' ? (
-            <MessageBar intent="info">
-              <MessageBarBody>
-                Færre enn {DISCLOSURE_THRESHOLD} skjemaer er mottatt i {summary.year}. Svarene vises ikke før minst {DISCLOSURE_THRESHOLD} har svart, så ingen
-                kan kjennes igjen.
-              </MessageBarBody>
-            </MessageBar>
-          ) : null}
-          <SummaryTable questions={summary.questions} year={summary.year} />
-        </>
-      )}
+      ) : null}
+      <SummaryTable questions={summary.questions} year={summary.year} />
     </SectionCard>
   );
 }
