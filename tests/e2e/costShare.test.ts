@@ -29,7 +29,8 @@ describeInBrowser('cost share and case figures', () => {
     // The case's version as a freshly loaded case page has it (migration 0013).
     const version = (caseId: number) => (harness.db.sqlite.prepare('select version from cases where id = ?').get(caseId) as { version: number }).version;
     const fauskeCase = call('cases:create', { municipalityId: municipality('Fauske'), referralDate: '2020-03-01', staffIds: [marit] });
-    const entry = { date: '2020-03-02', categoryId: id('select id from categories where number = 1'), participantIds: [marit] };
+    // Dated 2020, more than a year back by now: confirmed, as the entry rules ask.
+    const entry = { date: '2020-03-02', categoryId: id('select id from categories where number = 1'), participantIds: [marit], confirmOldDate: true };
     call('time-entries:create', { ...entry, municipalityId: municipality('Fauske'), caseCode: fauskeCase.code, hours: 6 });
     call('time-entries:create', { ...entry, municipalityId: municipality('Beiarn'), hours: 2 });
     // One case closed in 2020, rated at start and closure: its lasting change is a cell of 1.
