@@ -2,8 +2,11 @@
  * Norwegian presentation: dd.mm.yyyy dates, decimal comma, æøå sorted after z. One place, so the
  * screen, the CLI and later the documents print the same way.
  */
+import { formatInteger, withNoun } from './count';
+
+export { formatInteger } from './count';
+
 const hoursFormat = new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
-const integerFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
 
 export const norwegianCollator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
 
@@ -21,11 +24,7 @@ export function formatHours(minutes: number): string {
 }
 
 export function formatHoursWithUnit(minutes: number): string {
-  return `${formatHours(minutes)} ${pluralUnit(minutes, 60, 'time', 'timer')}`;
-}
-
-export function formatInteger(value: number): string {
-  return integerFormat.format(value).replace(/\u00a0/g, ' ');
+  return withNoun(formatHours(minutes), 'time');
 }
 
 /** ISO `YYYY-MM-DD` → `dd.mm.yyyy`. */
@@ -51,16 +50,11 @@ export function formatNorwegianDateTime(isoTimestamp: string): string {
     .replace(',', '');
 }
 
-/** Singular only for exactly one unit: «1 time», «1,5 timer», «2 registreringer». */
-function pluralUnit(amount: number, perUnit: number, one: string, many: string): string {
-  return amount === perUnit ? one : many;
-}
-
 /** «12,5 timer · 25 persontimer · 9 registreringer»: every figure names its unit, in singular or plural. */
 export function formatTimeTotals(totals: { minutes: number; personMinutes: number; entries: number }): string {
   return [
-    `${formatHours(totals.minutes)} ${pluralUnit(totals.minutes, 60, 'time', 'timer')}`,
-    `${formatHours(totals.personMinutes)} ${pluralUnit(totals.personMinutes, 60, 'persontime', 'persontimer')}`,
-    `${formatInteger(totals.entries)} ${pluralUnit(totals.entries, 1, 'registrering', 'registreringer')}`,
+    withNoun(formatHours(totals.minutes), 'time'),
+    withNoun(formatHours(totals.personMinutes), 'persontime'),
+    withNoun(formatInteger(totals.entries), 'registrering'),
   ].join(' · ');
 }

@@ -1,6 +1,6 @@
 import type { CaseFiguresDto, CostShareDto, LastingChangeDto } from '../contract';
 import { LASTING_CHANGE_DIRECTION_LABEL, LASTING_CHANGE_DIRECTIONS } from '../contract/statistics/caseFigures';
-import { formatMeasureValue } from '../domain/statistics';
+import { formatMeasureSpelledOut, formatMeasureValue, measureDecimals } from '../domain/statistics';
 import type { TableMeasure } from '../contract/statistics/pivot';
 import { CHART_PALETTE, type ChartDefinition } from './types';
 import { DISCLOSURE_THRESHOLD } from '../domain/disclosureControl';
@@ -13,7 +13,7 @@ interface BarSeries {
 
 /** Horizontal bars per label, one series each, with the unit on the axis and in the tooltip. */
 function barChart(title: string, labels: string[], series: BarSeries[], measure: TableMeasure, unit: string, stacked = false): ChartDefinition {
-  const format = (value: unknown) => (typeof value === 'number' ? `${formatMeasureValue(value, measure)} ${unit}` : '–');
+  const format = (value: unknown) => (typeof value === 'number' ? formatMeasureSpelledOut(value, measure) : '–');
   const height = Math.max(280, 120 + labels.length * (stacked ? 28 : 14 + 10 * series.length));
   return {
     title,
@@ -32,6 +32,8 @@ function barChart(title: string, labels: string[], series: BarSeries[], measure:
         name: unit,
         nameLocation: 'middle',
         nameGap: 28,
+        // Counts have no halves: ticks at whole numbers only (else a small axis reads «0 0 0 1 1 1»).
+        minInterval: measureDecimals(measure) === 0 ? 1 : 0,
         axisLabel: { formatter: (value: number) => formatMeasureValue(value, measure) },
       },
       // ECharts leaves «-» out of the bar, which is what a hidden cell should look like.

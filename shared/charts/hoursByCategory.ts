@@ -1,6 +1,6 @@
 import type { ChartDefinition } from './types';
 import { CHART_PALETTE } from './types';
-import { formatHours } from '../format';
+import { formatHours, formatHoursWithUnit } from '../format';
 
 export interface CategoryHours {
   categoryName: string;
@@ -29,7 +29,7 @@ export function hoursByCategoryChart(rows: readonly CategoryHours[], title = 'Ti
           data: sorted.map((r) => Math.round((r.minutes / 60) * 10) / 10),
           itemStyle: { color: CHART_PALETTE[0] },
           barMaxWidth: 22,
-          label: { show: true, position: 'right', formatter: (p: { value: unknown }) => `${formatHours(Number(p.value) * 60)} timer` },
+          label: { show: true, position: 'right', formatter: (p: { value: unknown }) => formatHoursWithUnit(Number(p.value) * 60) },
         },
       ],
     },

@@ -1,6 +1,6 @@
 import type { StatisticsTableDto, StatisticMeasure } from '../contract/statistics/pivot';
 import { STATISTIC_UNITS } from '../contract/statistics/pivot';
-import { formatMeasureValue, measureDecimals } from '../domain/statistics';
+import { formatMeasureSpelledOut, formatMeasureValue, measureDecimals } from '../domain/statistics';
 import { CHART_PALETTE, type ChartDefinition } from './types';
 
 export interface TableChartOptions {
@@ -19,7 +19,7 @@ export interface TableChartOptions {
 export function tableChart(table: StatisticsTableDto, options: TableChartOptions): ChartDefinition {
   const unit = STATISTIC_UNITS[options.measure];
   const columns = table.columns.map((c, index) => ({ ...c, index })).filter((c) => !c.total && c.measure === options.measure);
-  const format = (value: unknown) => (typeof value === 'number' ? `${formatMeasureValue(value, options.measure)} ${unit}` : '–');
+  const format = (value: unknown) => (typeof value === 'number' ? formatMeasureSpelledOut(value, options.measure) : '–');
   const width = options.width ?? 720;
   const height = options.height ?? Math.max(280, 120 + table.rows.length * 28);
   return {

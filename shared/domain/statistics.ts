@@ -1,3 +1,5 @@
+import { withNoun, type CountNoun } from '../count';
+
 /**
  * Every figure travels with its unit, because the team's old pivot labelled a count of rows as hours.
  * `hours` are clock hours; `personHours` count each participant; `entries` are rows in the time log;
@@ -115,9 +117,37 @@ export function formatMeasureValue(value: number, measure: TableMeasure): string
   return formats[measureDecimals(measure)].format(value).replace(/\u00a0/g, ' ');
 }
 
-/** «1 234,5 t», «3 reg.», «2 saker». */
+/**
+ * Units that are whole words agree with the number («1 sak», «2 saker»); the abbreviations in table
+ * cells («t», «reg.», «innb.») are the same for one and many.
+ */
+const CELL_UNIT_NOUN: Partial<Record<TableMeasure, CountNoun>> = { cases: 'sak', weeks: 'uke', answers: 'svar' };
+
+/** «1 234,5 t», «3 reg.», «1 sak», «2 saker». */
 export function formatMeasureWithUnit(value: number, measure: TableMeasure): string {
-  return `${formatMeasureValue(value, measure)} ${UNIT_ABBREVIATION[measure]}`;
+  const printed = formatMeasureValue(value, measure);
+  const noun = CELL_UNIT_NOUN[measure];
+  return noun ? withNoun(printed, noun) : `${printed} ${UNIT_ABBREVIATION[measure]}`;
+}
+
+/** The spelled-out units (TABLE_UNITS) as nouns that agree with the number; the rest never change. */
+const SPELLED_UNIT_NOUN: Partial<Record<TableMeasure, { noun: CountNoun; after?: string }>> = {
+  hours: { noun: 'time' },
+  personHours: { noun: 'persontime' },
+  entries: { noun: 'registrering' },
+  cases: { noun: 'sak' },
+  weeks: { noun: 'uke' },
+  population: { noun: 'innbygger' },
+  hoursPerThousand: { noun: 'time', after: 'per 1 000 innbyggere' },
+  answers: { noun: 'svar' },
+};
+
+/** «1 time», «2,5 timer», «1 sak», «12 prosent»: a figure with its unit written out, for charts and prose. */
+export function formatMeasureSpelledOut(value: number, measure: TableMeasure): string {
+  const printed = formatMeasureValue(value, measure);
+  const unit = SPELLED_UNIT_NOUN[measure];
+  if (!unit) return `${printed} ${TABLE_UNITS[measure]}`;
+  return unit.after ? `${withNoun(printed, unit.noun)} ${unit.after}` : withNoun(printed, unit.noun);
 }
 
 /** «Brukeroppfølging (timer)»: how a column is headed where the unit must be spelled out. */

@@ -71,6 +71,10 @@ export function lastingChangeTable(
 
 const percent = (share: number) => share * 100;
 
+/** In place of a figure that needs the population when the year's population is not set (never «0 t per 1 000 innb.»). */
+export const MISSING_POPULATION_TEXT = 'mangler innbyggertall';
+const perThousandValue = (value: number | null): TableValue => value ?? MISSING_POPULATION_TEXT;
+
 export function costByModelTable(dto: CostShareDto): StatisticsTableDto<TableValue> {
   const amount = (r: CostShareDto['rows'][number], model: 'equalBase' | 'bands' | 'extraServices') => r.models?.[model].amount ?? null;
   const computed = dto.rows.some((r) => r.models !== null);
@@ -88,7 +92,14 @@ export function costByModelTable(dto: CostShareDto): StatisticsTableDto<TableVal
     rows: dto.rows.map((r) => ({
       key: String(r.municipalityId),
       label: r.memberMonths < 12 ? `${r.municipality} (${r.memberMonths}/12)` : r.municipality,
-      values: [r.population, Math.round(r.effectivePopulation), r.extraHours, amount(r, 'equalBase'), amount(r, 'bands'), amount(r, 'extraServices')],
+      values: [
+        r.population > 0 ? r.population : MISSING_POPULATION_TEXT,
+        r.population > 0 ? Math.round(r.effectivePopulation) : null,
+        r.extraHours,
+        amount(r, 'equalBase'),
+        amount(r, 'bands'),
+        amount(r, 'extraServices'),
+      ],
     })),
     totalRow: [
       dto.total.population,
@@ -130,7 +141,7 @@ export function costAndHelpTable(dto: CostShareDto): StatisticsTableDto<TableVal
         r.hours,
         r.personHours,
         r.cases,
-        r.hoursPerThousand,
+        perThousandValue(r.hoursPerThousand),
       ],
     })),
     totalRow: [
@@ -141,7 +152,7 @@ export function costAndHelpTable(dto: CostShareDto): StatisticsTableDto<TableVal
       dto.total.hours,
       dto.total.personHours,
       dto.total.cases,
-      dto.total.hoursPerThousand,
+      perThousandValue(dto.total.hoursPerThousand),
     ],
   };
 }

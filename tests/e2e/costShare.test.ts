@@ -29,7 +29,7 @@ describeInBrowser('cost share and case figures', () => {
     // The case's version as a freshly loaded case page has it (migration 0013).
     const version = (caseId: number) => (harness.db.sqlite.prepare('select version from cases where id = ?').get(caseId) as { version: number }).version;
     const fauskeCase = call('cases:create', { municipalityId: municipality('Fauske'), referralDate: '2020-03-01', staffIds: [marit] });
-    // Written years back, as the user would confirm (the entry rules ask for dates over a year old).
+    // Dated 2020, more than a year back by now: confirmed, as the entry rules ask.
     const entry = { date: '2020-03-02', categoryId: id('select id from categories where number = 1'), participantIds: [marit], confirmOldDate: true };
     call('time-entries:create', { ...entry, municipalityId: municipality('Fauske'), caseCode: fauskeCase.code, hours: 6 });
     call('time-entries:create', { ...entry, municipalityId: municipality('Beiarn'), hours: 2 });
@@ -120,7 +120,7 @@ describeInBrowser('cost share and case figures', () => {
         'Fauske',
         cases[0]!.find((h) => h.startsWith('Henvist'))!,
       ),
-    ).toBe('1 saker');
+    ).toBe('1 sak');
     await harness.visit('72-statistikk-saker');
     await page.getByRole('tab', { name: 'Varig endring' }).click();
     const change = page.getByRole('table', { name: 'Varig endring fra start til avslutning 2020' });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MISSING_POPULATION_TEXT, costAndHelpTable, costByModelTable } from '@shared/tables/caseTables';
 import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 
 /** The three cost models against sums done by hand, Rødøy's part year, and the messages for missing input. */
@@ -101,15 +102,49 @@ describe('cost share vs. share of help', () => {
 
   it('names the municipality whose population is missing, and says when the budget is missing or zero', () => {
     const nothing = t.ok('statistics:cost-share', { year: 2031 });
-    expect(nothing.problems).toContain('Budsjett mangler for 2031. Fyll det inn under Innstillinger → Kostnadsfordeling.');
-    expect(nothing.problems).toContain('Folketall mangler for Rødøy for 2031.');
+    expect(nothing.problems).toContain('Budsjett mangler for 2031.');
+    // One line, not one per municipality: nine of them buried the budget line in a ten-line box.
+    expect(nothing.problems).toEqual(['Budsjett mangler for 2031.', 'Folketall mangler for alle kommunene for 2031.']);
     expect(nothing.rows.every((r) => r.models === null)).toBe(true);
 
     save(2031, 0, { Fauske: 9700, Rødøy: null });
     const zero = t.ok('statistics:cost-share', { year: 2031 });
-    expect(zero.problems[0]).toBe('Budsjettet for 2031 er 0 kr. Fyll inn årets budsjett under Innstillinger → Kostnadsfordeling.');
-    expect(zero.problems).toContain('Folketall mangler for Rødøy for 2031.');
-    expect(zero.problems).not.toContain('Folketall mangler for Fauske for 2031.');
+    expect(zero.problems).toEqual([
+      'Budsjettet for 2031 er 0 kr.',
+      'Folketall mangler for Sørfold, Hamarøy, Steigen, Saltdal, Meløy, Gildeskål, Beiarn og Rødøy for 2031.',
+    ]);
+  });
+
+  it('gives no figure per 1 000 inhabitants where the population is missing: «mangler innbyggertall», never 0', () => {
+    save(2021, 1_000_000, {
+      Fauske: 8000,
+      Sørfold: 2000,
+      Hamarøy: 3000,
+      Steigen: 2000,
+      Saltdal: 5000,
+      Meløy: 6000,
+      Gildeskål: 2000,
+      Beiarn: 1000,
+      Rødøy: null,
+    });
+    const entry = { categoryId: categoryId(t, 1), participantIds: [t.member!.id], hours: 3, confirmOldDate: true };
+    t.ok('time-entries:create', { ...entry, date: '2021-05-03', municipalityId: municipalityId(t, 'Rødøy') });
+    t.ok('time-entries:create', { ...entry, date: '2021-05-04', municipalityId: municipalityId(t, 'Beiarn') });
+    const dto = t.ok('statistics:cost-share', { year: 2021 });
+    expect(dto.problems).toEqual(['Folketall mangler for Rødøy for 2021.']);
+    expect(dto.rows.find((r) => r.municipality === 'Rødøy')).toMatchObject({ hours: 3, hoursPerThousand: null, models: null });
+    expect(dto.rows.find((r) => r.municipality === 'Beiarn')!.hoursPerThousand).toBe(3);
+    // A total over eight of nine municipalities would be read as the whole team's.
+    expect(dto.total.hoursPerThousand).toBeNull();
+
+    const help = costAndHelpTable(dto);
+    const perThousand = help.columns.findIndex((c) => c.key === 'hoursPerThousand');
+    const cell = (label: string) => help.rows.find((r) => r.label === label)!.values[perThousand];
+    expect(cell('Rødøy')).toBe(MISSING_POPULATION_TEXT);
+    expect(cell('Beiarn')).toBe(3);
+    expect(help.totalRow![perThousand]).toBe(MISSING_POPULATION_TEXT);
+    const models = costByModelTable(dto);
+    expect(models.rows.find((r) => r.label === 'Rødøy')!.values.slice(0, 2)).toEqual([MISSING_POPULATION_TEXT, null]);
   });
 
   it('says so when the base amounts exceed the budget', () => {

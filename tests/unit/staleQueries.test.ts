@@ -12,6 +12,20 @@ describe('which cached answers a write makes stale', () => {
     }
   });
 
+  it('every change to a case makes the Statistikk tabs built from cases stale (Saker, Kostnad og hjelp)', () => {
+    const caseWrites = CHANNEL_NAMES.filter(
+      (channel) => contract[channel].kind === 'mutation' && (contract[channel].writes as readonly string[]).includes('cases'),
+    );
+    // Created, corrected, moved through its life, reopened, restored from a backup …: all of them.
+    expect(caseWrites.length).toBeGreaterThan(5);
+    expect(caseWrites).toEqual(expect.arrayContaining(['cases:create', 'cases:correct-code', 'cases:start-follow-up', 'cases:close', 'cases:reopen']));
+    for (const mutation of caseWrites) {
+      expect(queriesStaleAfter(mutation as never), mutation).toEqual(expect.arrayContaining(['statistics:case-figures', 'statistics:cost-share']));
+    }
+    // The cost tab also follows the year's budget and populations.
+    expect(queriesStaleAfter('cost-share:save-settings')).toContain('statistics:cost-share');
+  });
+
   it('leaves alone what the write cannot have changed', () => {
     const stale = queriesStaleAfter('cases:close');
     for (const query of ['settings:get', 'municipalities:list', 'team-members:list', 'statistics:annual', 'contacts:list'] as const) {

@@ -1,5 +1,6 @@
 import type { CaseDetailDto, EvaluationResponseDto } from '@shared/contract';
 import { hoursByCategoryChart } from '@shared/charts/hoursByCategory';
+import { formatCount } from '@shared/count';
 import { formatHoursWithUnit, formatInteger, formatNorwegianDate } from '@shared/format';
 import {
   CASE_CONTACT_ROLE_LABEL,
@@ -162,13 +163,13 @@ export function closureReportData(detail: CaseDetailDto, evaluation: EvaluationR
       detail.minutesByCategory.map((c) => ({
         hendelse: c.categoryName,
         hendelse_timer: formatHoursWithUnit(c.minutes),
-        hendelse_registreringer: `${formatInteger(c.entries)} ${c.entries === 1 ? 'registrering' : 'registreringer'}`,
+        hendelse_registreringer: formatCount(c.entries, 'registrering'),
       })),
       ['hendelse', 'hendelse_timer', 'hendelse_registreringer'],
       'Ingen timer registrert',
     ),
     timer_totalt: formatHoursWithUnit(totalMinutes),
-    registreringer_totalt: `${formatInteger(totalEntries)} ${totalEntries === 1 ? 'registrering' : 'registreringer'}`,
+    registreringer_totalt: formatCount(totalEntries, 'registrering'),
     timer_diagram: { image: renderChartPng(chart), altText: chart.title, widthCm: 15 },
     samarbeidspartnere: orNone(partnerRows(detail), ['partner', 'partner_type', 'partner_rolle'], 'Ingen samarbeidspartnere registrert'),
     livsområder: orNone(lifeDomainRows(detail), ['område', 'status_start', 'status_avslutning'], 'Ingen vurderinger registrert'),

@@ -1,3 +1,5 @@
+import { formatCount } from '@shared/count';
+
 /**
  * Slowing down password guessing: after a few wrong passwords in a row the next attempt must wait a
  * little; after more, the account is locked for a while. Counted per member in the database, so
@@ -34,7 +36,7 @@ export function refusalMessage(verdict: Extract<AttemptVerdict, { allowed: false
   const seconds = Math.max(1, Math.ceil((verdict.retryAt.getTime() - now.getTime()) / 1000));
   if (verdict.locked) {
     const minutes = Math.ceil(seconds / 60);
-    return `For mange feil passord. Kontoen er låst i ${minutes} ${minutes === 1 ? 'minutt' : 'minutter'}, eller til en administrator setter nytt passord.`;
+    return `For mange feil passord. Kontoen er låst i ${formatCount(minutes, 'minutt')}, eller til en administrator setter nytt passord.`;
   }
-  return `For mange feil passord på rad. Vent ${seconds} sekunder og prøv igjen.`;
+  return `For mange feil passord på rad. Vent ${formatCount(seconds, 'sekund')} og prøv igjen.`;
 }

@@ -140,7 +140,20 @@ export function saveCostShareSettings(ctx: SignedInContext, input: ChannelParsed
 }
 
 const shareOf = (value: number, total: number) => (total === 0 ? 0 : value / total);
-const perThousand = (hours: number, population: number) => (population === 0 ? 0 : (hours / population) * 1000);
+const hasPopulation = (population: number | null): population is number => population !== null && population > 0;
+/** null, not 0, without a population: «0 timer per 1 000 innbyggere» would read as «no help given». */
+const perThousand = (hours: number, population: number | null) => (hasPopulation(population) ? (hours / population) * 1000 : null);
+
+/** «Folketall mangler for Rødøy for 2031.», «… for Fauske og Rødøy …», «… for alle kommunene …». */
+function missingPopulationText(year: number, names: string[], memberCount: number): string {
+  const who = names.length === memberCount && memberCount > 1 ? 'alle kommunene' : joinNorwegian(names);
+  return `Folketall mangler for ${who} for ${year}.`;
+}
+
+/** «A», «A og B», «A, B og C». */
+function joinNorwegian(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} og ${items[items.length - 1]!}`;
+}
 
 /**
  * Each member municipality's share of the cost under the three models beside its share of the help:
@@ -161,11 +174,12 @@ export function costShare(ctx: ServiceContext, input: { year: number }): CostSha
       const casesOf = new Map(cases.rows.map((r) => [r.municipalityId, r.total]));
 
       const problems: string[] = [];
-      if (!parameters) problems.push(`Budsjett mangler for ${year}. Fyll det inn under Innstillinger → Kostnadsfordeling.`);
-      else if (parameters.budget === 0) problems.push(`Budsjettet for ${year} er 0 kr. Fyll inn årets budsjett under Innstillinger → Kostnadsfordeling.`);
-      for (const m of members) {
-        if (m.population === null || m.population === 0) problems.push(`Folketall mangler for ${m.name} for ${year}.`);
-      }
+      // Statements only: the screen links to where they are fixed, and the annual report prints them as notes.
+      if (!parameters) problems.push(`Budsjett mangler for ${year}.`);
+      else if (parameters.budget === 0) problems.push(`Budsjettet for ${year} er 0 kr.`);
+      // One line for all of them: nine lines of «Folketall mangler for …» buried the budget line above.
+      const withoutPopulation = members.filter((m) => !hasPopulation(m.population)).map((m) => m.name);
+      if (withoutPopulation.length > 0) problems.push(missingPopulationText(year, withoutPopulation, members.length));
       const modelInput = members.map((m) => ({ population: m.population ?? 0, fraction: m.months / 12, extraHours: m.extra_hours ?? 0 }));
       const computed = problems.length === 0 && parameters ? computeCostShares(year, parameters, modelInput) : null;
       if (computed && 'problems' in computed) problems.push(...computed.problems);
@@ -201,7 +215,7 @@ export function costShare(ctx: ServiceContext, input: { year: number }): CostSha
           personHoursShare: shareOf(help[i]!.personHours, totalPersonHours),
           cases: help[i]!.cases,
           casesShare: shareOf(help[i]!.cases, totalCases),
-          hoursPerThousand: perThousand(help[i]!.hours, effectivePopulation),
+          hoursPerThousand: hasPopulation(m.population) ? perThousand(help[i]!.hours, effectivePopulation) : null,
         };
       });
       const effectiveTotal = sum(rows.map((r) => r.effectivePopulation));
@@ -218,7 +232,8 @@ export function costShare(ctx: ServiceContext, input: { year: number }): CostSha
           hours: totalHours,
           personHours: totalPersonHours,
           cases: totalCases,
-          hoursPerThousand: perThousand(totalHours, effectiveTotal),
+          // A total over some of the municipalities would be compared as if it were over all of them.
+          hoursPerThousand: withoutPopulation.length > 0 ? null : perThousand(totalHours, effectiveTotal),
         },
       };
     })

@@ -40,7 +40,8 @@ export interface CostShareRowDto {
   personHoursShare: number;
   cases: number;
   casesShare: number;
-  hoursPerThousand: number;
+  /** null when the municipality's population for the year is not set (shown as «mangler innbyggertall»). */
+  hoursPerThousand: number | null;
 }
 
 export interface CostShareDto {
@@ -50,7 +51,16 @@ export interface CostShareDto {
   /** Norwegian messages that name what is missing (a municipality's population, the budget); empty when the models are computed. */
   problems: string[];
   rows: CostShareRowDto[];
-  total: { population: number; effectivePopulation: number; amount: number; hours: number; personHours: number; cases: number; hoursPerThousand: number };
+  /** `hoursPerThousand` is null when any member's population is missing. */
+  total: {
+    population: number;
+    effectivePopulation: number;
+    amount: number;
+    hours: number;
+    personHours: number;
+    cases: number;
+    hoursPerThousand: number | null;
+  };
 }
 
 export const costShareStatisticsChannels = {

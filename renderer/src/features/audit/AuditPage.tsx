@@ -2,7 +2,7 @@ import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@f
 import { ArrowDownloadRegular, ShieldCheckmarkRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { AuditFilter } from '@shared/contract';
-import { formatInteger } from '@shared/format';
+import { formatCount } from '@shared/count';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { Loading } from '@renderer/components/Loading';
 import { PageHeader } from '@renderer/components/PageHeader';
@@ -64,7 +64,7 @@ export function AuditPage() {
         <MessageBar intent={verify.data.ok ? 'success' : 'error'}>
           <MessageBarBody>
             {verify.data.ok
-              ? `Loggen er hel: ${formatInteger(verify.data.rows)} rader kontrollert.`
+              ? `Loggen er hel: ${formatCount(verify.data.rows, 'rad')} kontrollert.`
               : `Loggen er endret utenfor appen. Første brutte rad er nr. ${verify.data.firstBrokenId}.`}
           </MessageBarBody>
         </MessageBar>
@@ -87,7 +87,7 @@ export function AuditPage() {
               Forrige
             </Button>
             <Text>
-              Side {page} av {pages} ({formatInteger(list.data.total)} hendelser)
+              Side {page} av {pages} ({formatCount(list.data.total, 'hendelse')})
             </Text>
             <Button disabled={page >= pages} onClick={() => setPage(page + 1)}>
               Neste

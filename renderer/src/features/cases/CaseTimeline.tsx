@@ -3,7 +3,7 @@ import type { CaseDetailDto, CaseTransitionDto } from '@shared/contract';
 import { AFTER_CONTACT_MISS_REASON_LABEL } from '@shared/domain/afterContact';
 import { CLOSURE_REASON_LABEL, INSTITUTION_KIND_LABEL } from '@shared/domain/caseLife';
 import { CASE_STATUS_LABEL } from '@shared/domain/caseStatus';
-import { formatHours, formatNorwegianDate } from '@shared/format';
+import { formatHours, formatHoursWithUnit, formatNorwegianDate } from '@shared/format';
 import { SectionCard } from '@renderer/components/SectionCard';
 import { SimpleTable } from '@renderer/components/SimpleTable';
 
@@ -75,7 +75,7 @@ export function CaseTimeline({ detail }: { detail: CaseDetailDto }) {
 /** Hours logged on the case, per category. */
 export function CaseTime({ detail }: { detail: CaseDetailDto }) {
   return (
-    <SectionCard title="Timer på saken" description={<Text>Klokketimer registrert på saken, {formatHours(detail.minutes)} timer i alt.</Text>}>
+    <SectionCard title="Timer på saken" description={<Text>Klokketimer registrert på saken, {formatHoursWithUnit(detail.minutes)} i alt.</Text>}>
       <SimpleTable
         ariaLabel="Timer per hendelse"
         columns={[

@@ -2,6 +2,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, Text, makeStyles
 import { ChevronLeftRegular, ChevronRightRegular, DismissRegular } from '@fluentui/react-icons';
 import type { SortingState } from '@tanstack/react-table';
 import { useDeferredValue, useState } from 'react';
+import { formatCount } from '@shared/count';
 import { formatInteger } from '@shared/format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { Loading } from '@renderer/components/Loading';
@@ -77,7 +78,7 @@ export function CasesPage() {
           />
           <nav className={styles.pager} aria-label="Sider">
             <Text role="status">
-              Viser {formatInteger(from)}–{formatInteger(to)} av {formatInteger(total)} saker
+              Viser {formatInteger(from)}–{formatInteger(to)} av {formatCount(total, 'sak')}
             </Text>
             <Button icon={<ChevronLeftRegular />} disabled={page === 0} onClick={() => setPage(page - 1)}>
               Forrige

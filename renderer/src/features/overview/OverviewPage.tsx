@@ -1,7 +1,8 @@
 import { Badge, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ActiveCaseDto, AfterContactDto, CaseDto } from '@shared/contract';
 import { CASE_STATUS_LABEL } from '@shared/domain/caseStatus';
-import { formatHours, formatInteger, formatNorwegianDate } from '@shared/format';
+import { formatCount, withNoun } from '@shared/count';
+import { formatHours, formatNorwegianDate } from '@shared/format';
 import { QUIET_DAYS } from '@shared/contract/overview';
 import { AfterContactDoneDialog, AfterContactNotPossibleDialog } from '@renderer/components/AfterContactDialogs';
 import { CaseLink } from '@renderer/components/CaseLink';
@@ -113,11 +114,10 @@ export function OverviewPage() {
           {data.myWeek ? (
             <SectionCard title="Mine timer denne uken" description={`Fra mandag ${formatNorwegianDate(data.myWeek.weekStart)}.`}>
               <Text size={600} weight="semibold">
-                {formatHours(data.myWeek.minutes)} timer
+                {withNoun(formatHours(data.myWeek.minutes), 'time')}
               </Text>
               <Text>
-                {data.myWeek.entries === 1 ? '1 registrering' : `${formatInteger(data.myWeek.entries)} registreringer`} ·{' '}
-                <Link href={hrefFor('timer')}>Gå til Timer</Link>
+                {formatCount(data.myWeek.entries, 'registrering')} · <Link href={hrefFor('timer')}>Gå til Timer</Link>
               </Text>
             </SectionCard>
           ) : null}
@@ -137,7 +137,7 @@ export function OverviewPage() {
           <SectionCard
             className={styles.wide}
             title="Aktive saker"
-            description={`Varsel når oppfølgingen har vart ${data.warningWeeks} uker og ingen har ført timer på saken de siste ${QUIET_DAYS} dagene, eller når brukeren er utskrevet uten at oppfølgingen er startet.`}
+            description={`Varsel når oppfølgingen har vart ${formatCount(data.warningWeeks, 'uke')} og ingen har ført timer på saken de siste ${QUIET_DAYS} dagene, eller når brukeren er utskrevet uten at oppfølgingen er startet.`}
           >
             <SimpleTable
               ariaLabel="Aktive saker"

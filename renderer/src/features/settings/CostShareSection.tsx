@@ -66,10 +66,11 @@ function parseNumber(value: string): number | null {
  * Kostnadsfordeling: per year the budget, the models' parameters, and each member municipality's
  * population and extra hours. The administrator edits; the team reads.
  */
-export function CostShareSection({ canEdit }: { canEdit: boolean }) {
+export function CostShareSection({ canEdit, initialYear }: { canEdit: boolean; initialYear?: number | null }) {
   const styles = useStyles();
-  const [year, setYear] = useState(currentYear());
-  const [yearText, setYearText] = useState(String(currentYear()));
+  // A link from Statistikk («mangler innbyggertall» for 2019) opens the year it was about.
+  const [year, setYear] = useState(initialYear ?? currentYear());
+  const [yearText, setYearText] = useState(String(initialYear ?? currentYear()));
   const settings = useApiQuery('cost-share:get-settings', { year });
   const save = useApiMutation('cost-share:save-settings');
   const [draft, setDraft] = useState<Draft | null>(null);

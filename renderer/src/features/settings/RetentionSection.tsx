@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { formatInteger, formatNorwegianDate } from '@shared/format';
+import { formatCount } from '@shared/count';
+import { formatNorwegianDate } from '@shared/format';
 import { ConfirmButton } from '@renderer/components/ConfirmButton';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { errorMessage } from '@renderer/lib/api';
@@ -11,8 +12,6 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM },
 });
-
-const casesText = (n: number) => `${formatInteger(n)} ${n === 1 ? 'sak' : 'saker'}`;
 
 /**
  * Oppbevaring: closed cases past the retention time are reduced to statistics. The administrator sees
@@ -42,7 +41,7 @@ export function RetentionSection({ canEdit }: { canEdit: boolean }) {
       {run.data ? (
         <MessageBar intent={run.data.warning ? 'warning' : 'success'}>
           <MessageBarBody>
-            {casesText(run.data.reducedCases)} er redusert til statistikk. Årstallene for {run.data.yearsChecked.join(', ')} er kontrollert og uendret.
+            {formatCount(run.data.reducedCases, 'sak')} er redusert til statistikk. Årstallene for {run.data.yearsChecked.join(', ')} er kontrollert og uendret.
             {run.data.compacted ? ' Databasefilen er komprimert.' : ''}
             {run.data.warning ? ` ${run.data.warning}` : ''}
           </MessageBarBody>
@@ -58,20 +57,20 @@ export function RetentionSection({ canEdit }: { canEdit: boolean }) {
           ) : (
             <>
               <Text weight="semibold">
-                {casesText(due.length)}: {due.map((c) => c.code).join(', ')}
+                {formatCount(due.length, 'sak')}: {due.map((c) => c.code).join(', ')}
               </Text>
               <Text>Dette fjernes:</Text>
               <ul className={styles.list} aria-label="Dette fjernes">
                 {preview.data.rules.map((rule) => (
                   <li key={rule.key}>
-                    {rule.label}: {formatInteger(rule.rows)} {rule.rows === 1 ? 'rad' : 'rader'}
+                    {rule.label}: {formatCount(rule.rows, 'rad')}
                   </li>
                 ))}
               </ul>
               <ConfirmButton
                 primary
-                triggerLabel={`Reduser ${casesText(due.length)} …`}
-                title={`Reduser ${casesText(due.length)} til statistikk?`}
+                triggerLabel={`Reduser ${formatCount(due.length, 'sak')} …`}
+                title={`Reduser ${formatCount(due.length, 'sak')} til statistikk?`}
                 confirmLabel="Reduser til statistikk"
                 onConfirm={async () => {
                   try {

@@ -1,9 +1,11 @@
 import { Link, makeStyles, tokens } from '@fluentui/react-components';
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { Loading } from '@renderer/components/Loading';
 import { PageHeader } from '@renderer/components/PageHeader';
+import { useHashParam } from '@renderer/lib/hashRoute';
 import { useApiQuery } from '@renderer/lib/query';
+import { settingsTarget } from '@renderer/lib/settingsLink';
 import { BackupSection } from './BackupSection';
 import { CostShareSection } from './CostShareSection';
 import { GeneralSettingsSection } from './GeneralSettingsSection';
@@ -47,6 +49,16 @@ export function SettingsPage() {
     // Keyboard and screen-reader users land in the section they chose, not back at the list.
     target?.focus({ preventScroll: true });
   };
+  // Opened from a link to one section (#/innstillinger/kostnadsfordeling/2019): go straight to it.
+  const linked = settingsTarget(useHashParam());
+  const linkedSection = SECTIONS.find(([key]) => key === linked?.section)?.[0];
+  // After the settings have arrived, so the sections above have their height.
+  const loaded = settings.data !== undefined;
+  useEffect(() => {
+    if (linkedSection && loaded) show(linkedSection);
+    // Only when the link changes, not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linkedSection, loaded]);
 
   return (
     <div className={styles.stack}>
@@ -75,7 +87,7 @@ export function SettingsPage() {
             <PlaceholdersSection />
           </div>
           <div id={anchor('kostnadsfordeling')} tabIndex={-1}>
-            <CostShareSection canEdit={canEdit} />
+            <CostShareSection canEdit={canEdit} initialYear={linkedSection === 'kostnadsfordeling' ? linked?.year : null} />
           </div>
           <div id={anchor('sikkerhetskopier')} tabIndex={-1}>
             {settings.data ? <BackupSection settings={settings.data} canEdit={canEdit} /> : null}

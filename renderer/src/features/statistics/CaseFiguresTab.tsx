@@ -6,7 +6,9 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { Loading } from '@renderer/components/Loading';
 import { SectionCard } from '@renderer/components/SectionCard';
 import { useApiQuery } from '@renderer/lib/query';
+import { EmptyPeriod } from './EmptyPeriod';
 import { ExportTableButton } from './ExportTableButton';
+import { noCases } from './periodWithoutData';
 import { StatisticsTable } from './StatisticsTable';
 import type { StatisticsTabProps } from './statisticsTabProps';
 
@@ -20,6 +22,7 @@ export function CaseFiguresTab({ period, periodLabel }: StatisticsTabProps) {
   const figures = useApiQuery('statistics:case-figures', { period }, { keepPrevious: true });
   if (figures.error) return <ErrorMessage error={figures.error} />;
   if (!figures.data) return <Loading label="Teller sakene …" />;
+  if (noCases(figures.data)) return <EmptyPeriod>{`Ingen saker i ${periodLabel}.`}</EmptyPeriod>;
   return (
     <div className={styles.stack}>
       <SectionCard title={`${CASE_TABLE_TITLE.caseFigures} ${periodLabel}`} action={<ExportTableButton request={{ period, caseTable: 'caseFigures' }} />}>

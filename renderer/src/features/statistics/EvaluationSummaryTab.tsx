@@ -15,11 +15,13 @@ import { Fragment } from 'react';
 import type { EvaluationQuestionSummaryDto, EvaluationSummaryDto } from '@shared/contract';
 import { EVALUATION_GROUPS, EVALUATION_QUESTIONS, EVALUATION_SCALE, type EvaluationGroupId } from '@shared/domain/evaluationForm';
 import { DISCLOSURE_RULE_TEXT, DISCLOSURE_THRESHOLD, publishedText, type PublishedCount } from '@shared/domain/disclosureControl';
+import { withNoun } from '@shared/count';
 import { formatInteger } from '@shared/format';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { Loading } from '@renderer/components/Loading';
 import { SectionCard } from '@renderer/components/SectionCard';
 import { useApiQuery } from '@renderer/lib/query';
+import { EmptyPeriod } from './EmptyPeriod';
 import type { StatisticsTabProps } from './statisticsTabProps';
 
 const useStyles = makeStyles({
@@ -44,7 +46,7 @@ const useStyles = makeStyles({
 
 const formText = (count: PublishedCount) => {
   const text = publishedText(count, formatInteger);
-  return count.kind === 'count' ? `${text} ${count.value === 1 ? 'skjema' : 'skjemaer'}` : text;
+  return count.kind === 'count' ? withNoun(text, 'skjema') : text;
 };
 
 const meanText = (mean: PublishedCount | null) =>
@@ -76,26 +78,26 @@ export function EvaluationSummaryTab({ period }: StatisticsTabProps) {
 
 function EvaluationSummary({ summary }: { summary: EvaluationSummaryDto }) {
   const { responses } = summary;
+  if (responses.kind === 'count' && responses.value === 0) {
+    // No «Mottatt: 0 skjemaer · Ja til kontakt …: 0 skjemaer» and no table of dashes: one sentence.
+    return (
+      <SectionCard title={`Brukerevalueringer ${summary.year}`}>
+        <EmptyPeriod>{`Ingen evalueringsskjemaer er registrert med mottatt dato i ${summary.year}.`}</EmptyPeriod>
+      </SectionCard>
+    );
+  }
   const description = `Mottatt: ${formText(responses)} · Ja til kontakt etter tre måneder: ${formText(summary.consents)}`;
   return (
     <SectionCard title={`Brukerevalueringer ${summary.year}`} description={description}>
-      {responses.kind === 'count' && responses.value === 0 ? (
+      {responses.kind === 'suppressed' ? (
         <MessageBar intent="info">
-          <MessageBarBody>Ingen evalueringsskjemaer er registrert med mottatt dato i {summary.year}.</MessageBarBody>
+          <MessageBarBody>
+            Færre enn {DISCLOSURE_THRESHOLD} skjemaer er mottatt i {summary.year}. Svarene vises ikke før minst {DISCLOSURE_THRESHOLD} har svart, så ingen kan
+            kjennes igjen.
+          </MessageBarBody>
         </MessageBar>
-      ) : (
-        <>
-          {responses.kind === 'suppressed' ? (
-            <MessageBar intent="info">
-              <MessageBarBody>
-                Færre enn {DISCLOSURE_THRESHOLD} skjemaer er mottatt i {summary.year}. Svarene vises ikke før minst {DISCLOSURE_THRESHOLD} har svart, så ingen
-                kan kjennes igjen.
-              </MessageBarBody>
-            </MessageBar>
-          ) : null}
-          <SummaryTable questions={summary.questions} year={summary.year} />
-        </>
-      )}
+      ) : null}
+      <SummaryTable questions={summary.questions} year={summary.year} />
     </SectionCard>
   );
 }

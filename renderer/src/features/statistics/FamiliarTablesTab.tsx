@@ -1,11 +1,13 @@
-import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens } from '@fluentui/react-components';
 import { familiarTableChart } from '@shared/charts/familiarTablesChart';
 import { EChart } from '@renderer/components/EChart';
 import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { Loading } from '@renderer/components/Loading';
 import { SectionCard } from '@renderer/components/SectionCard';
 import { useApiQuery } from '@renderer/lib/query';
+import { EmptyPeriod } from './EmptyPeriod';
 import { ExportTableButton } from './ExportTableButton';
+import { noEntries } from './periodWithoutData';
 import { StatisticsTable } from './StatisticsTable';
 import type { StatisticsTabProps } from './statisticsTabProps';
 
@@ -19,14 +21,14 @@ export function FamiliarTablesTab({ period, periodLabel }: StatisticsTabProps) {
   const tables = useApiQuery('statistics:familiar-tables', { period }, { keepPrevious: true });
   if (tables.error) return <ErrorMessage error={tables.error} />;
   if (!tables.data) return <Loading label="Regner ut tabellene …" />;
+  // One sentence for the tab, not the same one in each of the three tables.
+  if (noEntries(tables.data)) return <EmptyPeriod>{`Ingen registreringer i ${periodLabel}.`}</EmptyPeriod>;
   return (
     <div className={styles.stack}>
       {tables.data.tables.map((table) => (
         <SectionCard key={table.key} title={`${table.title} ${periodLabel}`} action={<ExportTableButton request={{ period, familiarTable: table.key }} />}>
           {table.rows.length === 0 ? (
-            <MessageBar intent="info">
-              <MessageBarBody>Ingen registreringer i {periodLabel}.</MessageBarBody>
-            </MessageBar>
+            <EmptyPeriod>{`Ingen registreringer av ${table.title.toLocaleLowerCase('nb')} i ${periodLabel}.`}</EmptyPeriod>
           ) : (
             <>
               <StatisticsTable

@@ -7,7 +7,9 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { Loading } from '@renderer/components/Loading';
 import { SectionCard } from '@renderer/components/SectionCard';
 import { useApiQuery } from '@renderer/lib/query';
+import { EmptyPeriod } from './EmptyPeriod';
 import { ExportTableButton } from './ExportTableButton';
+import { noClosedCases, noComparedCases } from './periodWithoutData';
 import { StatisticsTable } from './StatisticsTable';
 import type { StatisticsTabProps } from './statisticsTabProps';
 
@@ -23,11 +25,20 @@ export function LastingChangeTab({ period, periodLabel }: StatisticsTabProps) {
   const change = useApiQuery('statistics:lasting-change', { period }, { keepPrevious: true });
   if (change.error) return <ErrorMessage error={change.error} />;
   if (!change.data) return <Loading label="Sammenligner vurderingene …" />;
+  if (noClosedCases(change.data)) return <EmptyPeriod>{`Ingen saker ble avsluttet i ${periodLabel}.`}</EmptyPeriod>;
   const closed = change.data.closedCases;
   return (
     <div className={styles.stack}>
       {KEYS.map((key, index) => {
         const table = lastingChangeTable(change.data, key, periodLabel);
+        const comparison = change.data.comparisons[index]!;
+        if (noComparedCases(comparison)) {
+          return (
+            <SectionCard key={key} title={table.title}>
+              <EmptyPeriod>{`Ingen av sakene avsluttet i ${periodLabel} har vurdering ${comparison.label.toLocaleLowerCase('nb')}.`}</EmptyPeriod>
+            </SectionCard>
+          );
+        }
         return (
           <SectionCard key={key} title={table.title} action={<ExportTableButton request={{ period, caseTable: key }} />}>
             <StatisticsTable

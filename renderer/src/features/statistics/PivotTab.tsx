@@ -1,4 +1,4 @@
-import { Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Field, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { PIVOT_DIMENSIONS, PIVOT_MEASURES, STATISTIC_UNITS, type PivotColumnDimension, type PivotDimension, type StatisticMeasure } from '@shared/contract';
 import { tableChart } from '@shared/charts/pivotChart';
@@ -8,6 +8,7 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { Loading } from '@renderer/components/Loading';
 import { SectionCard } from '@renderer/components/SectionCard';
 import { useApiQuery } from '@renderer/lib/query';
+import { EmptyPeriod } from './EmptyPeriod';
 import { ExportTableButton } from './ExportTableButton';
 import { StatisticsTable } from './StatisticsTable';
 import type { StatisticsTabProps } from './statisticsTabProps';
@@ -74,9 +75,7 @@ export function PivotTab({ period, periodLabel }: StatisticsTabProps) {
       {pivot.isPending ? <Loading label="Regner ut statistikk …" /> : null}
       {pivot.data ? (
         pivot.data.table.rows.length === 0 ? (
-          <MessageBar intent="info">
-            <MessageBarBody>Ingen timer registrert i {periodLabel}.</MessageBarBody>
-          </MessageBar>
+          <EmptyPeriod>{`Ingen registreringer i ${periodLabel}.`}</EmptyPeriod>
         ) : (
           <>
             <SectionCard title={pivot.data.table.title} action={<ExportTableButton request={{ period, pivot: { rows, columns: query.columns, measure } }} />}>

@@ -1,4 +1,4 @@
-import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { TABLE_UNITS, type StatisticsTableDto, type TableValue } from '@shared/contract';
 import { formatMeasureWithUnit } from '@shared/domain/statistics';
 import { withSoftHyphens } from './softHyphens';
@@ -39,16 +39,31 @@ const useStyles = makeStyles({
   total: { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground2 },
 });
 
-/** Any statistics table: row labels down, every figure with its unit, «Totalsum» last on both axes. */
-export function StatisticsTable({ table, caption }: { table: StatisticsTableDto<TableValue>; caption: string }) {
+/**
+ * Any statistics table: row labels down, every figure with its unit, «Totalsum» last on both axes.
+ * `links` turns a text cell into a link to where it can be fixed («mangler innbyggertall» → the setting).
+ */
+export function StatisticsTable({
+  table,
+  caption,
+  links,
+}: {
+  table: StatisticsTableDto<TableValue>;
+  caption: string;
+  links?: Readonly<Record<string, string>>;
+}) {
   const styles = useStyles();
   // Where hours and counts stand side by side, every heading names its unit.
   const mixedUnits = new Set(table.columns.map((c) => c.measure)).size > 1;
+  const textCell = (text: string) => {
+    const href = links?.[text];
+    return href ? <Link href={href}>{text}</Link> : text;
+  };
   const cell = (value: TableValue, index: number) => {
     const column = table.columns[index]!;
     return (
       <TableCell key={column.key} className={mergeClasses(styles.figure, value === null && styles.empty, column.total && styles.total)}>
-        {value === null ? '–' : typeof value === 'string' ? value : formatMeasureWithUnit(value, column.measure)}
+        {value === null ? '–' : typeof value === 'string' ? textCell(value) : formatMeasureWithUnit(value, column.measure)}
       </TableCell>
     );
   };

@@ -3,6 +3,7 @@ import { ArrowDownloadRegular, ArrowUploadRegular, DocumentArrowUpRegular } from
 import { useRef, useState } from 'react';
 import type { ImportPreviewDto, ImportSummaryDto } from '@shared/contract';
 import { MAX_IMPORT_FILE_BYTES, IMPORT_FILE_TOO_LARGE } from '@shared/contract/timesheet';
+import { formatCount } from '@shared/count';
 import { formatInteger } from '@shared/format';
 import { FormErrorMessage } from '@renderer/components/ErrorMessage';
 import { call, errorMessage } from '@renderer/lib/api';
@@ -121,7 +122,7 @@ export function ImportPanel() {
       </div>
       {busy ? (
         <div>
-          <Text>{busy.what === 'leser' ? `Leser regnearket … ${formatInteger(busy.rowsRead)} rader` : 'Importerer …'}</Text>
+          <Text>{busy.what === 'leser' ? `Leser regnearket … ${formatCount(busy.rowsRead, 'rad')}` : 'Importerer …'}</Text>
           <ProgressBar aria-label={busy.what === 'leser' ? 'Leser regnearket' : 'Importerer'} />
         </div>
       ) : null}
@@ -129,10 +130,10 @@ export function ImportPanel() {
       {summary ? (
         <MessageBar intent="success">
           <MessageBarBody>
-            Importert {formatInteger(summary.imported)} rader. {formatInteger(summary.duplicatesSkipped)} var importert før og{' '}
+            Importert {formatCount(summary.imported, 'rad')}. {formatInteger(summary.duplicatesSkipped)} var importert før og{' '}
             {formatInteger(summary.existingSkipped)} fantes allerede; de ble hoppet over.{' '}
             {summary.casesCreated.length > 0 ? `Nye saker: ${summary.casesCreated.join(', ')}. ` : ''}
-            {summary.rejectedCount > 0 ? `${formatInteger(summary.rejectedCount)} rader ble avvist.` : ''}
+            {summary.rejectedCount > 0 ? `${formatCount(summary.rejectedCount, 'rad')} ble avvist.` : ''}
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -149,7 +150,7 @@ export function ImportPanel() {
           />
           <div className={styles.buttons}>
             <Button appearance="primary" icon={<ArrowUploadRegular />} disabled={preview.rowsToImport === 0 || busy !== null} onClick={() => void runImport()}>
-              Importer {formatInteger(preview.rowsToImport)} rader
+              Importer {formatCount(preview.rowsToImport, 'rad')}
             </Button>
             {preview.rejectedCount > 0 ? (
               <Button icon={<ArrowDownloadRegular />} onClick={() => void saveRejected()}>

@@ -1,6 +1,7 @@
 import { Checkbox, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ImportPreviewDto } from '@shared/contract';
 import { formatHours, formatInteger } from '@shared/format';
+import { formatCount, withNoun } from '@shared/count';
 
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -26,7 +27,7 @@ export function ImportPreview({ preview, chosen, onChooseSheets, onIncludeExisti
         {preview.sheets.map((sheet) => (
           <Checkbox
             key={sheet.name}
-            label={sheet.hasHeader ? `${sheet.name} (${formatInteger(sheet.rowsRead)} rader)` : `${sheet.name} (fant ikke overskriftene)`}
+            label={sheet.hasHeader ? `${sheet.name} (${formatCount(sheet.rowsRead, 'rad')})` : `${sheet.name} (fant ikke overskriftene)`}
             disabled={!sheet.hasHeader}
             checked={chosen.includes(sheet.name)}
             onChange={(_e, data) => onChooseSheets(data.checked ? [...chosen, sheet.name] : chosen.filter((name) => name !== sheet.name))}
@@ -34,8 +35,8 @@ export function ImportPreview({ preview, chosen, onChooseSheets, onIncludeExisti
         ))}
       </fieldset>
       <Text aria-live="polite">
-        Rader lest: {formatInteger(preview.rowsRead)} · Til import: {formatInteger(preview.rowsToImport)} ({formatHours(preview.minutes)} timer) · Importert
-        før: {formatInteger(preview.duplicates)} · Finnes allerede: {formatInteger(preview.existing)} · Avvist: {formatInteger(preview.rejectedCount)}
+        Rader lest: {formatInteger(preview.rowsRead)} · Til import: {formatInteger(preview.rowsToImport)} ({withNoun(formatHours(preview.minutes), 'time')}) ·
+        Importert før: {formatInteger(preview.duplicates)} · Finnes allerede: {formatInteger(preview.existing)} · Avvist: {formatInteger(preview.rejectedCount)}
       </Text>
       {preview.existing > 0 ? (
         <Checkbox
