@@ -96,4 +96,51 @@ describeInBrowser('errors of a form, all at once and at their fields', () => {
     expect(status()).toBe('avsluttet');
     harness.assertNoBrowserErrors();
   });
+
+  it('cost share: «abc» is marked at its own field, not under the table, and a service refusal lands at its field too', async () => {
+    const { page } = harness;
+    const stored = () => harness.db.sqlite.prepare('select count(*) from cost_share_years').pluck().get();
+    await page.getByRole('link', { name: 'Innstillinger' }).click();
+    await page.getByRole('heading', { name: 'Kostnadsfordeling' }).waitFor();
+    const save = page.getByRole('button', { name: 'Lagre kostnadsfordeling' });
+    const fauskeHours = page.getByRole('textbox', { name: 'Ekstra timer Fauske' });
+    const rodoy = page.getByRole('textbox', { name: 'Folketall Rødøy' });
+    await page.getByRole('textbox', { name: /^Budsjett/ }).fill('900 000');
+    await fauskeHours.fill('x');
+    await rodoy.fill('abc');
+    await save.click();
+    await page.getByText('Skriv folketallet for Rødøy som et tall').waitFor();
+    expect(await accessibleDescription(rodoy)).toBe('Skriv folketallet for Rødøy som et tall');
+    expect(await rodoy.getAttribute('aria-invalid')).toBe('true');
+    expect(await accessibleDescription(fauskeHours)).toBe('Skriv ekstra timer for Fauske som et tall');
+    // Fauske's row comes first on the screen.
+    expect(await isFocused(fauskeHours)).toBe(true);
+    expect(
+      await page
+        .locator('.fui-MessageBar')
+        .filter({ hasText: /som et tall/ })
+        .count(),
+    ).toBe(0);
+    expect(stored()).toBe(0);
+
+    // Editing a field takes its message away; the other stays until the next save.
+    await rodoy.fill('1200');
+    await page.getByText('Skriv folketallet for Rødøy som et tall').waitFor({ state: 'hidden' });
+    expect(await rodoy.getAttribute('aria-invalid')).toBeNull();
+    expect(await fauskeHours.getAttribute('aria-invalid')).toBe('true');
+
+    // A number the contract refuses (negative) comes back from the service, at the same field.
+    await fauskeHours.fill('-5');
+    await save.click();
+    await page.waitForFunction(() => document.querySelector('[aria-label="Ekstra timer Fauske"]')?.getAttribute('aria-invalid') === 'true');
+    expect(await accessibleDescription(fauskeHours)).not.toBe('');
+    expect(stored()).toBe(0);
+    await harness.visit('91-kostnadsfordeling-feil-ved-feltet');
+
+    await fauskeHours.fill('10,5');
+    await save.click();
+    await page.getByText(/Kostnadsfordelingen for \d{4} er lagret\./).waitFor();
+    expect(stored()).toBe(1);
+    harness.assertNoBrowserErrors();
+  });
 });
