@@ -45,7 +45,7 @@ describeInBrowser('backups', () => {
     await page.getByRole('link', { name: 'Innstillinger' }).click();
     const section = page.getByRole('region', { name: 'Sikkerhetskopier' });
     await section.getByText('12.06.2020 14:00 · Automatisk').waitFor();
-    await section.getByText(/1 sak · 0 timeføringer · \d+ kB/).waitFor();
+    await section.getByText(/1 sak · 0 registreringer · \d+ kB/).waitFor();
     await harness.visit('60-sikkerhetskopier');
 
     await section.getByRole('radio', { name: /12\.06\.2020 14:00/ }).check();

@@ -23,7 +23,7 @@ export function backupContents(backup: BackupDto): string {
   return [
     count(s.teamMembers, 'teammedlem', 'teammedlemmer'),
     count(s.cases, 'sak', 'saker'),
-    count(s.timeEntries, 'timeføring', 'timeføringer'),
+    count(s.timeEntries, 'registrering', 'registreringer'),
     ...(s.lastEntryDate ? [`siste føring ${formatNorwegianDate(s.lastEntryDate)}`] : []),
     formatFileSize(backup.sizeBytes),
   ].join(' · ');

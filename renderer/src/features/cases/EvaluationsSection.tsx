@@ -42,7 +42,7 @@ export function EvaluationsSection({ detail }: { detail: CaseDetailDto }) {
   const list = useApiQuery('evaluations:list', { caseId: detail.id });
   const remove = useApiMutation('evaluations:delete');
   return (
-    <SectionCard title="Evalueringsskjemaer" description="Skjemaer brukeren har levert tilbake. De registreres på saksnummeret, aldri med navn.">
+    <SectionCard title="Evalueringsskjemaer" description="Skjemaer brukeren har levert tilbake. De registreres på sakskoden, aldri med navn.">
       <div>
         <RegisterEvaluation detail={detail} />
       </div>
