@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { isoDateInOslo } from '@shared/dates';
+import { futureDateErrors } from '@shared/validation/notInFuture';
 import { contract, fail, isChannelName, ok, type ApiResult, type ChannelName } from '@shared/contract';
 import type { AppDatabase } from '../db/open';
 import { systemClock, type Clock, type DesktopPort, type ReadOnlyState, type ServiceContext, type SessionStore } from './context';
@@ -73,7 +75,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
     const definition = contract[channel];
     const parsed = (definition.input as z.ZodType).safeParse(payload ?? {});
-    if (!parsed.success) return { failure: validationFailure(parsed.error) };
+    if (!parsed.success) {
+      // The service never runs on a refused input, so its «not in the future» would come one refusal later.
+      const today = isoDateInOslo(clock.now());
+      return { failure: validationFailure(parsed.error, futureDateErrors(definition.input as z.ZodType, payload, today)) };
+    }
     if (readOnly && definition.kind === 'mutation' && !readOnly.allow?.includes(channel)) {
       return { failure: fail('storage', `${readOnly.reason} Ingenting ble lagret.`) };
     }
@@ -183,7 +189,7 @@ function refuseWriteIntoNewerSchema(db: AppDatabase): ApiResult<never> | null {
   return changes.upgradedByNewer ? fail('storage', `${UPGRADED_BY_NEWER} Ingenting ble lagret.`) : null;
 }
 
-function validationFailure(error: z.ZodError): ApiResult<never> {
+function validationFailure(error: z.ZodError, ruleErrors: Record<string, string>): ApiResult<never> {
   const fieldErrors: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.');
@@ -194,7 +200,8 @@ function validationFailure(error: z.ZodError): ApiResult<never> {
     }
     fieldErrors[path || '_'] ??= issue.message;
   }
-  const messages = [...new Set(error.issues.map((issue) => issue.message))];
+  for (const [path, message] of Object.entries(ruleErrors)) fieldErrors[path] ??= message;
+  const messages = [...new Set([...error.issues.map((issue) => issue.message), ...Object.values(ruleErrors)])];
   const message = messages.length === 1 ? messages[0]! : `Kontroller feltene: ${messages.slice(0, 3).join('; ')}${messages.length > 3 ? ' …' : ''}`;
   return fail('validation', message, fieldErrors);
 }

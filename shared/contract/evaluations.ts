@@ -83,7 +83,7 @@ export const evaluationChannels = {
   ),
   'evaluations:register': mutationChannel<EvaluationResponseDto, 'caseId'>()(
     z.strictObject({ caseCode: caseCodeSchema, ...evaluationFields }),
-    'Registrer et innlevert evalueringsskjema på saksnummeret',
+    'Registrer et innlevert evalueringsskjema på sakskoden',
     changesEvaluations,
   ),
   'evaluations:update': mutationChannel<EvaluationResponseDto>()(

@@ -1,5 +1,6 @@
 import { z } from '../validation/zodNorwegian';
-import { idSchema, isoDateSchema, versionedIdInput, versionField, yearSchema } from './common';
+import { pastDateSchema } from '../validation/notInFuture';
+import { idSchema, versionedIdInput, versionField, yearSchema } from './common';
 import { mutationChannel, queryChannel } from './channel';
 import { optionalText } from './cases/caseLife';
 import { NETWORK_KINDS, type NetworkKind } from '../domain/caseLife';
@@ -17,7 +18,7 @@ export interface NetworkEventDto {
 }
 
 const eventFields = {
-  date: isoDateSchema,
+  date: pastDateSchema(),
   kind: z.enum(NETWORK_KINDS),
   municipalityId: idSchema.nullable().optional(),
   contactIds: z.array(idSchema).max(20).optional(),

@@ -161,7 +161,7 @@ export const timeEntryChannels = {
     'team_members',
   ]),
   'time-entries:week': queryChannel<TimeWeekDto>()(weekInput, 'Ukevisning for et teammedlem med dagsummer', ['time_entries', 'time_entry_participants']),
-  'time-entries:case-suggestions': queryChannel<CaseSuggestionDto[]>()(caseSuggestionsInput, 'Saker som passer en del av saksnummeret', [
+  'time-entries:case-suggestions': queryChannel<CaseSuggestionDto[]>()(caseSuggestionsInput, 'Saker som passer en del av sakskoden', [
     'cases',
     'case_staff',
     'municipalities',

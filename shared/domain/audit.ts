@@ -31,7 +31,7 @@ export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_LABEL) as AuditAction[];
 export const AUDIT_RECORD_TYPE_LABEL = {
   team_member: 'Teammedlem',
   case: 'Sak',
-  time_entry: 'Timeregistrering',
+  time_entry: 'Registrering',
   session: 'Innlogging',
   settings: 'Innstillinger',
   audit_log: 'Revisjonslogg',

@@ -85,7 +85,7 @@ export const EVALUATION_TITLE = 'Hvordan var hjelpen fra ettervernsteamet?';
 export const EVALUATION_INTRO =
   'Vi vil gjerne vite hva du synes om hjelpen du har fått, så vi kan bli bedre. Skjemaet er frivillig. ' +
   'Svarene leses av teamet. Kommunen får dem bare hvis du krysser «Ja» nederst på skjemaet. ' +
-  'Ikke skriv navnet ditt – skjemaet har bare et saksnummer. Sett ett kryss per linje.';
+  'Ikke skriv navnet ditt – skjemaet har bare en sakskode. Sett ett kryss per linje.';
 
 /** Free text on a returned form is copied as written; keep it short (the form has two lines per question). */
 export const EVALUATION_TEXT_MAX = 1000;

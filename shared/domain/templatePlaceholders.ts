@@ -30,7 +30,7 @@ export const TEMPLATE_PLACEHOLDERS = [
     type: 'text',
     kinds: BOTH,
     requiredIn: BOTH,
-    description: 'Saksnummeret – det eneste som identifiserer saken i dokumentet',
+    description: 'Sakskoden – det eneste som identifiserer saken i dokumentet',
     example: '02/20-ST',
   },
   { name: 'dato', type: 'text', kinds: BOTH, requiredIn: [], description: 'Datoen dokumentet lages', example: '30.06.2020' },
@@ -91,7 +91,7 @@ export const TEMPLATE_PLACEHOLDERS = [
     description: 'Arbeidet som er gjort: timer og registreringer per hendelse',
     example: '4 hendelser',
     fields: [
-      { name: 'hendelse', description: 'Hendelsen (kategori i timeregistreringen)', example: 'Brukeroppfølging' },
+      { name: 'hendelse', description: 'Hendelsen (kategori i registreringen)', example: 'Brukeroppfølging' },
       { name: 'hendelse_timer', description: 'Timer på hendelsen, med enhet', example: '42,5 timer' },
       { name: 'hendelse_registreringer', description: 'Antall registreringer på hendelsen, med enhet', example: '31 registreringer' },
     ],
@@ -112,7 +112,7 @@ export const TEMPLATE_PLACEHOLDERS = [
     kinds: REPORT,
     requiredIn: [],
     description: 'Samarbeidspartnere som har vært involvert',
-    example: '3 partnere',
+    example: '3 samarbeidspartnere',
     fields: [
       { name: 'partner', description: 'Tjenesten eller kontoret, med kontaktperson', example: 'NAV Steigen (Ola Berg)' },
       { name: 'partner_type', description: 'Type tjeneste', example: 'NAV' },

@@ -42,7 +42,7 @@ describeInBrowser('a case through its whole life', () => {
     await dialog.getByRole('status').getByText('01/21-ST').waitFor();
     await dialog.getByRole('button', { name: 'Lagre sak' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByText('Saken er registrert med saksnummer 01/21-ST.').waitFor();
+    await page.getByText('Saken er registrert med sakskode 01/21-ST.').waitFor();
     await page.getByRole('table', { name: 'Saker' }).getByRole('link', { name: '01/21-ST' }).waitFor();
     await harness.visit('61-saker');
     await page.getByRole('table', { name: 'Saker' }).getByRole('link', { name: '01/21-ST' }).click();

@@ -120,7 +120,7 @@ describe('the full life of a case', () => {
       code: '07/21-ST',
       runningNumber: 7,
     });
-    expect(refused('cases:correct-code', { id: caseId, code: '02/21-ST' }, 'code', 'conflict')).toBe('Saksnummeret er allerede i bruk');
+    expect(refused('cases:correct-code', { id: caseId, code: '02/21-ST' }, 'code', 'conflict')).toBe('Sakskoden er allerede i bruk');
     refused('cases:correct-code', { id: caseId, code: '07/21-FA' }, 'code');
   });
 });

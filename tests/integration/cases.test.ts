@@ -68,7 +68,7 @@ describe('case codes', () => {
     const result = t.call('cases:create', { municipalityId: steigen, referralDate: '2020-03-03', code });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'conflict', message: 'Saksnummeret er allerede i bruk', fieldErrors: { code: 'Saksnummeret er allerede i bruk' } },
+      error: { code: 'conflict', message: 'Sakskoden er allerede i bruk', fieldErrors: { code: 'Sakskoden er allerede i bruk' } },
     });
     expect(t.counts()).toEqual(before);
   });

@@ -65,10 +65,10 @@ function generateCode(ctx: ServiceContext, municipality: MemberMunicipality, yea
 export function requireCodeFits(code: string, municipality: MemberMunicipality, year: number): number {
   const parts = parseCaseCode(code)!;
   if (parts.municipalityCode !== municipality.code.toLocaleUpperCase('nb')) {
-    throw invalidField('code', `Saksnummeret må slutte på -${municipality.code} for ${municipality.name}`);
+    throw invalidField('code', `Sakskoden må slutte på -${municipality.code} for ${municipality.name}`);
   }
   if (parts.year % 100 !== year % 100) {
-    throw invalidField('code', 'Årstallet i saksnummeret må være året i henvisningsdatoen');
+    throw invalidField('code', 'Årstallet i sakskoden må være året i henvisningsdatoen');
   }
   return parts.runningNumber;
 }
@@ -93,7 +93,7 @@ export function createCase(ctx: SignedInContext, input: ChannelParsedInput<'case
       runningNumber = requireCodeFits(code, municipality, year);
       if (codeExists(ctx, code)) {
         // The message names no value: error texts never echo what was sent.
-        throw new ServiceError('conflict', 'Saksnummeret er allerede i bruk', { code: 'Saksnummeret er allerede i bruk' });
+        throw new ServiceError('conflict', 'Sakskoden er allerede i bruk', { code: 'Sakskoden er allerede i bruk' });
       }
     } else {
       ({ code, runningNumber } = generateCode(ctx, municipality, year));
@@ -141,7 +141,7 @@ export function correctCaseCode(ctx: SignedInContext, input: ChannelParsedInput<
     const code = normaliseCaseCode(input.code);
     const runningNumber = requireCodeFits(code, { id: municipality.id, code: municipality.code ?? '', name: municipality.name }, existing.year);
     if (code === existing.code) return;
-    if (codeExists(ctx, code)) throw new ServiceError('conflict', 'Saksnummeret er allerede i bruk', { code: 'Saksnummeret er allerede i bruk' });
+    if (codeExists(ctx, code)) throw new ServiceError('conflict', 'Sakskoden er allerede i bruk', { code: 'Sakskoden er allerede i bruk' });
     run(
       ctx.db,
       ctx.db.kysely.updateTable('cases').set({ code, running_number: runningNumber, updated_at: ctx.clock.now().toISOString() }).where('id', '=', input.id),

@@ -5,6 +5,7 @@ import type { ChannelParsedInput } from '@shared/contract';
 import { CASE_STATUS_LABEL, type CaseStatus } from '@shared/domain/caseStatus';
 import { statusAfter, STEP_REFUSAL, type LifecycleStep } from '@shared/domain/caseTransitions';
 import { addDays, isoDateInOslo } from '@shared/dates';
+import { FUTURE_DATE_MESSAGE } from '@shared/validation/notInFuture';
 import { formatNorwegianDate } from '@shared/format';
 import { auditedFields, recordAudit, type AuditedFields } from '../audit/recordAudit';
 import { clearAfterContactNotPossible } from './afterContactMiss';
@@ -30,7 +31,7 @@ function requireStep(row: CaseRow, step: LifecycleStep): CaseStatus {
 }
 
 function requireNotFuture(ctx: ServiceContext, field: string, date: string): void {
-  if (date > isoDateInOslo(ctx.clock.now())) throw invalidField(field, 'Datoen kan ikke være fram i tid');
+  if (date > isoDateInOslo(ctx.clock.now())) throw invalidField(field, FUTURE_DATE_MESSAGE);
 }
 
 /** `date` must not lie before `earlier` (when that is known); the message names both dates' meaning. */

@@ -3,6 +3,7 @@ import type { ChannelParsedInput } from '@shared/contract';
 import { RATING_OCCASION_LABEL, type RatingOccasion } from '@shared/domain/caseLife';
 import type { CaseStatus } from '@shared/domain/caseStatus';
 import { isoDateInOslo } from '@shared/dates';
+import { FUTURE_DATE_MESSAGE } from '@shared/validation/notInFuture';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import { claimCaseRow } from './caseRow';
 import type { SignedInContext } from '../context';
@@ -23,7 +24,7 @@ export function rateDomains(ctx: SignedInContext, input: ChannelParsedInput<'cas
       const message = `Vurderingen «${RATING_OCCASION_LABEL[input.occasion].toLocaleLowerCase('nb')}» passer ikke sakens status`;
       throw new ServiceError('conflict', message, { occasion: message });
     }
-    if (input.ratedOn > isoDateInOslo(ctx.clock.now())) throw invalidField('ratedOn', 'Datoen kan ikke være fram i tid');
+    if (input.ratedOn > isoDateInOslo(ctx.clock.now())) throw invalidField('ratedOn', FUTURE_DATE_MESSAGE);
     if (row.referral_date && input.ratedOn < row.referral_date) throw invalidField('ratedOn', 'Vurderingen kan ikke være før henvisningen');
     const ids = input.ratings.map((r) => r.domainId);
     if (new Set(ids).size !== ids.length) throw invalidField('ratings', 'Hvert livsområde kan bare vurderes én gang');

@@ -3,6 +3,7 @@ import { all, run, transaction } from '../../db/exec';
 import type { CaseloadDto, ChannelParsedInput } from '@shared/contract';
 import { ACTIVE_CASE_STATUSES } from '@shared/domain/caseLife';
 import { isoDateInOslo } from '@shared/dates';
+import { FUTURE_DATE_MESSAGE } from '@shared/validation/notInFuture';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import { claimCaseRow } from './caseRow';
 import type { ServiceContext, SignedInContext } from '../context';
@@ -16,7 +17,7 @@ export function recordRiskAssessment(ctx: SignedInContext, input: ChannelParsedI
     if (row.status === 'avvist') {
       throw new ServiceError('conflict', 'En avvist henvisning får ingen farlighetsvurdering', { status: 'Saken er avvist' });
     }
-    if (input.date > isoDateInOslo(ctx.clock.now())) throw invalidField('date', 'Datoen kan ikke være fram i tid');
+    if (input.date > isoDateInOslo(ctx.clock.now())) throw invalidField('date', FUTURE_DATE_MESSAGE);
     if (row.referral_date && input.date < row.referral_date) throw invalidField('date', 'Vurderingen kan ikke være gjort før henvisningen');
     if (row.start_date && input.date > row.start_date && row.status !== 'importert') {
       throw invalidField('date', 'Vurderingen må være gjort før oppfølgingen startet');

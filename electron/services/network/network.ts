@@ -4,6 +4,7 @@ import type { NetworkEventsTable } from '../../db/schema';
 import type { ChannelParsedInput, NetworkEventDto } from '@shared/contract';
 import type { NetworkKind } from '@shared/domain/caseLife';
 import { isoDateInOslo, yearRange } from '@shared/dates';
+import { FUTURE_DATE_MESSAGE } from '@shared/validation/notInFuture';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, notFound } from '../errors/serviceError';
@@ -79,7 +80,7 @@ const claimEvent = versionCheck('network_events', 'Oppføringen', EVENT_MISSING)
 type EventFields = ChannelParsedInput<'network:create'>;
 
 function checkEvent(ctx: ServiceContext, input: EventFields): number[] {
-  if (input.date > isoDateInOslo(ctx.clock.now())) throw invalidField('date', 'Datoen kan ikke være fram i tid');
+  if (input.date > isoDateInOslo(ctx.clock.now())) throw invalidField('date', FUTURE_DATE_MESSAGE);
   if (input.municipalityId) {
     const m = first(ctx.db, ctx.db.kysely.selectFrom('municipalities').select('id').where('id', '=', input.municipalityId));
     if (!m) throw invalidField('municipalityId', 'Ukjent kommune');

@@ -54,12 +54,22 @@ function requireEntryCase(ctx: ServiceContext, caseCode: string): EntryCase & { 
 function overrideReasonFor(input: EntryInput, onCase: (EntryCase & { id: number }) | null): string | null {
   if (!onCase) return null;
   const early = beforeReferral(input.date, onCase);
-  if (early) throw invalidField(early.field, early.message);
   const other = otherMunicipality(input.municipalityId, onCase);
-  if (!other) return null;
   const reason = input.municipalityOverrideReason?.trim() ?? '';
-  if (reason === '') throw new ServiceError('validation', other.message, { municipalityOverrideReason: other.message });
-  return reason;
+  // Both refusals at once, each at its field: fixing the date should not reveal a second mistake afterwards.
+  const refusals = [
+    early ? { field: early.field, message: early.message } : null,
+    other && reason === '' ? { field: 'municipalityOverrideReason', message: other.message } : null,
+  ];
+  const found = refusals.filter((refusal) => refusal !== null);
+  if (found.length > 0) {
+    throw new ServiceError(
+      'validation',
+      found.map((refusal) => refusal.message).join('. '),
+      Object.fromEntries(found.map((refusal) => [refusal.field, refusal.message])),
+    );
+  }
+  return other ? reason : null;
 }
 
 function resolveEntry(ctx: SignedInContext, input: EntryInput, existing?: ExistingEntry): ResolvedEntry {

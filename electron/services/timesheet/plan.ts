@@ -110,11 +110,11 @@ function planRow(ref: Reference, sheet: string, rowNumber: number, cells: RawCel
   const caseText = cellText(sak);
   if (caseText !== '') {
     const parts = parseCaseCode(caseText);
-    if (!parts) reasons.push('Saksnummeret er ikke på formen NN/ÅÅ-XX');
+    if (!parts) reasons.push('Sakskoden er ikke på formen NN/ÅÅ-XX');
     else {
       caseCode = formatCaseCode(parts);
       caseMunicipality = ref.municipalityByCode.get(parts.municipalityCode);
-      if (caseMunicipality === undefined) reasons.push('Saksnummeret har en ukjent kommunekode');
+      if (caseMunicipality === undefined) reasons.push('Sakskoden har en ukjent kommunekode');
       else if (!ref.caseCodes.has(caseCode)) {
         newCase = { code: caseCode, municipalityId: caseMunicipality, year: parts.year, runningNumber: parts.runningNumber };
       }

@@ -38,7 +38,7 @@ interface TriggerProps {
 }
 
 export function AfterContactDoneDialog({ target, primary, subtle, label }: TriggerProps) {
-  const step = useSubmit('cases:record-after-contact');
+  const step = useSubmit('cases:record-after-contact', ['contactDate']);
   const edited = useEditedVersion(target.version, step.stale);
   const [date, setDate] = useState(todayIso());
   return (
@@ -54,7 +54,7 @@ export function AfterContactDoneDialog({ target, primary, subtle, label }: Trigg
       onOpen={edited.begin}
       onSubmit={() => step.submit({ id: target.id, version: edited.version(), contactDate: date })}
     >
-      <FormField label="Dato for etteroppfølging" required validationMessage={step.fieldErrors.contactDate}>
+      <FormField label="Dato for etteroppfølging" required validationMessage={step.errorAt('contactDate', date)}>
         <DateInput value={date} onChange={setDate} />
       </FormField>
     </StepDialog>
@@ -62,7 +62,7 @@ export function AfterContactDoneDialog({ target, primary, subtle, label }: Trigg
 }
 
 export function AfterContactNotPossibleDialog({ target, subtle, label }: Omit<TriggerProps, 'primary'>) {
-  const step = useSubmit('cases:record-after-contact-not-possible');
+  const step = useSubmit('cases:record-after-contact-not-possible', ['notPossibleReason', 'date', 'note']);
   const edited = useEditedVersion(target.version, step.stale);
   const [date, setDate] = useState(todayIso());
   const [reason, setReason] = useState<AfterContactMissReason | undefined>();
@@ -89,7 +89,7 @@ export function AfterContactNotPossibleDialog({ target, subtle, label }: Omit<Tr
       }
     >
       <Text>Saken blir stående som avsluttet, og etteroppfølgingen varsles ikke lenger på Oversikt.</Text>
-      <FormField label="Hvorfor" required validationMessage={step.fieldErrors.notPossibleReason}>
+      <FormField label="Hvorfor" required validationMessage={step.errorAt('notPossibleReason', reason)}>
         <ChoiceDropdown
           value={reason}
           options={AFTER_CONTACT_MISS_REASONS}
@@ -98,10 +98,10 @@ export function AfterContactNotPossibleDialog({ target, subtle, label }: Omit<Tr
           placeholder="Velg årsak"
         />
       </FormField>
-      <FormField label="Dato" required validationMessage={step.fieldErrors.date}>
+      <FormField label="Dato" required validationMessage={step.errorAt('date', date)}>
         <DateInput value={date} onChange={setDate} />
       </FormField>
-      <FormField label="Merknad" hint={NO_HEALTH_DETAILS} validationMessage={step.fieldErrors.note}>
+      <FormField label="Merknad" hint={NO_HEALTH_DETAILS} validationMessage={step.errorAt('note', note)}>
         <Input value={note} maxLength={AFTER_CONTACT_MISS_NOTE_MAX} onChange={(_e, d) => setNote(d.value)} />
       </FormField>
     </StepDialog>

@@ -1,5 +1,6 @@
 import { z } from '../../validation/zodNorwegian';
 import { idSchema, isoDateSchema, versionField, versionedIdInput } from '../common';
+import { pastDateSchema } from '../../validation/notInFuture';
 import { mutationChannel, queryChannel } from '../channel';
 import type { CaseDetailDto, CaseGoalDto } from './cases';
 import { CASE_CONTACT_ROLES, CLOSURE_REASONS, FREE_TEXT_MAX, GOAL_STATUSES, INSTITUTION_KINDS, RATING_OCCASIONS } from '../../domain/caseLife';
@@ -32,7 +33,7 @@ const changesCase = ['cases', 'audit_log'] as const;
 
 export const caseLifeChannels = {
   'cases:reject': mutationChannel<CaseDetailDto, 'status' | 'rejectedDate'>()(
-    z.strictObject({ id: idSchema, ...versionField, date: isoDateSchema }),
+    z.strictObject({ id: idSchema, ...versionField, date: pastDateSchema() }),
     'Avvis en henvisning',
     changesStatus,
   ),
@@ -40,7 +41,7 @@ export const caseLifeChannels = {
     z.strictObject({
       id: idSchema,
       ...versionField,
-      date: isoDateSchema,
+      date: pastDateSchema(),
       institutionKind: z.enum(INSTITUTION_KINDS),
       institutionName: optionalText(120),
       expectedDischargeDate: isoDateSchema.nullable().optional(),
@@ -55,13 +56,13 @@ export const caseLifeChannels = {
       institutionKind: z.enum(INSTITUTION_KINDS),
       institutionName: optionalText(120),
       expectedDischargeDate: isoDateSchema.nullable().optional(),
-      dischargeDate: isoDateSchema.nullable().optional(),
+      dischargeDate: pastDateSchema().nullable().optional(),
     }),
     'Endre institusjon og datoer for utskriving/løslatelse',
     changesCase,
   ),
   'cases:start-follow-up': mutationChannel<CaseDetailDto, 'status'>()(
-    z.strictObject({ id: idSchema, ...versionField, startDate: isoDateSchema, dischargeDate: isoDateSchema.nullable().optional() }),
+    z.strictObject({ id: idSchema, ...versionField, startDate: pastDateSchema(), dischargeDate: pastDateSchema().nullable().optional() }),
     'Start oppfølgingen (krever farlighetsvurdering)',
     changesStatus,
   ),
@@ -69,7 +70,7 @@ export const caseLifeChannels = {
     z.strictObject({
       id: idSchema,
       ...versionField,
-      closedDate: isoDateSchema,
+      closedDate: pastDateSchema(),
       closureReason: z.enum(CLOSURE_REASONS),
       takeoverService: optionalText(120),
     }),
@@ -77,7 +78,7 @@ export const caseLifeChannels = {
     changesStatus,
   ),
   'cases:record-after-contact': mutationChannel<CaseDetailDto, 'status' | 'afterContactDate'>()(
-    z.strictObject({ id: idSchema, ...versionField, contactDate: isoDateSchema }),
+    z.strictObject({ id: idSchema, ...versionField, contactDate: pastDateSchema() }),
     'Registrer at etteroppfølgingen (tre måneder etter avslutning) er utført',
     changesAfterContact,
   ),
@@ -94,14 +95,14 @@ export const caseLifeChannels = {
     ['cases', 'after_contact_not_possible', 'audit_log'],
   ),
   'cases:reopen': mutationChannel<CaseDetailDto, ReopenClears>()(
-    z.strictObject({ id: idSchema, ...versionField, date: isoDateSchema }),
+    z.strictObject({ id: idSchema, ...versionField, date: pastDateSchema() }),
     'Gjenåpne en avsluttet sak',
     changesAfterContact,
   ),
   'cases:record-risk-assessment': mutationChannel<CaseDetailDto, 'riskAssessmentDate' | 'riskAssessedBy' | 'riskAssessmentDone'>()(
     // Who assessed is asked only for an assessment carried out: a planned one may not have an assessor yet.
     z
-      .strictObject({ id: idSchema, ...versionField, date: isoDateSchema, assessedById: idSchema.nullable(), done: z.boolean() })
+      .strictObject({ id: idSchema, ...versionField, date: pastDateSchema(), assessedById: idSchema.nullable(), done: z.boolean() })
       .refine((input) => !input.done || input.assessedById !== null, { message: 'Velg hvem som vurderte risikoen', path: ['assessedById'] }),
     'Registrer farlighetsvurderingen',
     changesCase,
@@ -118,7 +119,7 @@ export const caseLifeChannels = {
       /** The case's version: ratings are edited on the case page, as part of the case. */
       ...versionField,
       occasion: z.enum(RATING_OCCASIONS),
-      ratedOn: isoDateSchema,
+      ratedOn: pastDateSchema(),
       ratings: z
         .array(z.strictObject({ domainId: idSchema, level: z.number().int().min(1).max(3), note: optionalText(FREE_TEXT_MAX) }))
         .min(1)

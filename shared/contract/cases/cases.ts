@@ -160,7 +160,7 @@ export const caseDetailTables = [
 export const caseChannels = {
   'cases:next-code': queryChannel<{ code: string }>()(
     z.strictObject({ municipalityId: idSchema, referralDate: isoDateSchema }),
-    'Neste ledige saksnummer for kommune og år',
+    'Neste ledige sakskode for kommune og år',
     ['cases', 'municipalities'],
   ),
   'cases:create': mutationChannel<CaseDto, 'status'>()(createCaseInput, 'Registrer en ny sak', ['cases', 'case_staff', 'case_transitions', 'audit_log']),
@@ -173,9 +173,8 @@ export const caseChannels = {
     // Opening a case page is logged.
     { writes: ['audit_log'] },
   ),
-  'cases:correct-code': mutationChannel<CaseDetailDto>()(
-    z.strictObject({ id: idSchema, ...versionField, code: caseCodeSchema }),
-    'Rett saksnummeret for hånd',
-    ['cases', 'audit_log'],
-  ),
+  'cases:correct-code': mutationChannel<CaseDetailDto>()(z.strictObject({ id: idSchema, ...versionField, code: caseCodeSchema }), 'Rett sakskoden for hånd', [
+    'cases',
+    'audit_log',
+  ]),
 } as const;

@@ -22,7 +22,7 @@ const useStyles = makeStyles({
 export function CaseContactsSection({ detail }: { detail: CaseDetailDto }) {
   const styles = useStyles();
   const contacts = useApiQuery('contacts:list', {});
-  const link = useSubmit('cases:link-contact');
+  const link = useSubmit('cases:link-contact', ['contactId', 'role']);
   const unlink = useSubmit('cases:unlink-contact');
   const [contactId, setContactId] = useState<number | undefined>();
   const [role, setRole] = useState<CaseContactRole | undefined>();
@@ -68,7 +68,7 @@ export function CaseContactsSection({ detail }: { detail: CaseDetailDto }) {
           if (await link.submit({ caseId: detail.id, contactId: contactId ?? 0, role: role as CaseContactRole })) setContactId(undefined);
         }}
       >
-        <FormField label="Samarbeidspartner" validationMessage={link.fieldErrors.contactId}>
+        <FormField label="Samarbeidspartner" validationMessage={link.errorAt('contactId', contactId ?? null)}>
           <Dropdown
             listbox={LISTBOX_SLOT}
             placeholder="Velg samarbeidspartner"
@@ -83,14 +83,14 @@ export function CaseContactsSection({ detail }: { detail: CaseDetailDto }) {
             ))}
           </Dropdown>
         </FormField>
-        <FormField label="Rolle" validationMessage={link.fieldErrors.role}>
+        <FormField label="Rolle" validationMessage={link.errorAt('role', role ?? null)}>
           <ChoiceDropdown value={role} options={CASE_CONTACT_ROLES} labels={CASE_CONTACT_ROLE_LABEL} onChange={setRole} placeholder="Velg rolle" />
         </FormField>
         <Button type="submit" disabled={link.pending}>
           Knytt til saken
         </Button>
       </form>
-      <FormErrorMessage message={link.fieldErrors.contactId ? null : (link.message ?? unlink.message)} />
+      <FormErrorMessage message={link.message ?? unlink.message} />
     </SectionCard>
   );
 }

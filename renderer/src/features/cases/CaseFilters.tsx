@@ -33,7 +33,7 @@ export function CaseFilters({ value, onChange }: { value: CaseFilterValues; onCh
   const member = members.data?.find((m) => m.id === value.staffId);
   return (
     <div className={styles.filters} role="search" aria-label="Finn saker">
-      <Field label="Søk etter saksnummer" className={styles.search}>
+      <Field label="Søk etter sakskode" className={styles.search}>
         <SearchBox value={value.search} maxLength={20} placeholder="For eksempel 02/20" onChange={(_e, data) => onChange({ ...value, search: data.value })} />
       </Field>
       <Field label="Status" className={styles.filter}>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Dropdown, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Dropdown, Field, MessageBar, MessageBarBody, Option, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { CaseDetailDto } from '@shared/contract';
 import { formatNorwegianDate } from '@shared/format';
@@ -22,7 +22,7 @@ const useStyles = makeStyles({
 export function RiskSection({ detail }: { detail: CaseDetailDto }) {
   const styles = useStyles();
   const members = useApiQuery('team-members:list', {});
-  const step = useSubmit('cases:record-risk-assessment');
+  const step = useSubmit('cases:record-risk-assessment', ['date', 'assessedById', 'done']);
   const edited = useEditedVersion(detail.version, step.stale);
   const [date, setDate] = useState(detail.risk.date ?? todayIso());
   const [by, setBy] = useState<number | undefined>(detail.risk.assessedBy?.id);
@@ -50,10 +50,10 @@ export function RiskSection({ detail }: { detail: CaseDetailDto }) {
           void step.submit({ id: detail.id, version: edited.version(), date, assessedById: by ?? null, done }).then((ok) => ok && edited.saved());
         }}
       >
-        <FormField label="Dato for vurdering" required validationMessage={step.fieldErrors.date}>
+        <FormField label="Dato for vurdering" required validationMessage={step.errorAt('date', date)}>
           <DateInput value={date} onChange={change(setDate)} />
         </FormField>
-        <FormField label="Vurdert av" required={done} validationMessage={step.fieldErrors.assessedById}>
+        <FormField label="Vurdert av" required={done} validationMessage={step.errorAt('assessedById', by ?? null)}>
           <Dropdown
             listbox={LISTBOX_SLOT}
             placeholder="Velg teammedlem"
@@ -68,12 +68,14 @@ export function RiskSection({ detail }: { detail: CaseDetailDto }) {
             ))}
           </Dropdown>
         </FormField>
-        <Checkbox label="Gjennomført" checked={done} onChange={(_e, d) => change(setDone)(d.checked === true)} />
+        <Field validationMessage={step.errorAt('done', done)}>
+          <Checkbox label="Gjennomført" checked={done} onChange={(_e, d) => change(setDone)(d.checked === true)} />
+        </Field>
         <Button type="submit" disabled={step.pending}>
           Lagre farlighetsvurdering
         </Button>
       </form>
-      <FormErrorMessage message={step.message && !step.fieldErrors.date && !step.fieldErrors.assessedById ? step.message : null} stale={step.stale} />
+      <FormErrorMessage message={step.message} stale={step.stale} />
     </SectionCard>
   );
 }
@@ -81,7 +83,7 @@ export function RiskSection({ detail }: { detail: CaseDetailDto }) {
 /** Who follows the case (two by rule), and how many active cases each colleague already has. */
 export function StaffSection({ detail }: { detail: CaseDetailDto }) {
   const styles = useStyles();
-  const step = useSubmit('cases:set-staff');
+  const step = useSubmit('cases:set-staff', ['staffIds']);
   const edited = useEditedVersion(detail.version, step.stale);
   const caseload = useApiQuery('cases:caseload', {});
   const [staffIds, setStaffIds] = useState(detail.staff.map((s) => s.id));
@@ -100,7 +102,7 @@ export function StaffSection({ detail }: { detail: CaseDetailDto }) {
           void step.submit({ id: detail.id, version: edited.version(), staffIds }).then((ok) => ok && edited.saved());
         }}
       >
-        <FormField label="Ansatte" validationMessage={step.fieldErrors.staffIds}>
+        <FormField label="Ansatte" validationMessage={step.errorAt('staffIds', staffIds)}>
           <MemberPicker
             value={staffIds}
             onChange={(ids) => {
@@ -113,7 +115,7 @@ export function StaffSection({ detail }: { detail: CaseDetailDto }) {
           Lagre ansatte
         </Button>
       </form>
-      <FormErrorMessage message={step.fieldErrors.staffIds ? null : step.message} stale={step.stale} />
+      <FormErrorMessage message={step.message} stale={step.stale} />
       <Text className={styles.muted} aria-label="Aktive saker per ansatt">
         Aktive saker nå: {(caseload.data ?? []).map((c) => `${c.initials} ${c.activeCases}`).join(' · ') || '–'}
       </Text>

@@ -19,7 +19,7 @@ const useStyles = makeStyles({
  */
 export function CaseTextsSection({ detail }: { detail: CaseDetailDto }) {
   const styles = useStyles();
-  const step = useSubmit('cases:set-texts');
+  const step = useSubmit('cases:set-texts', ['referralReason', 'teamAssessment']);
   const edited = useEditedVersion(detail.version, step.stale);
   const [referralReason, setReferralReason] = useState(detail.referralReason ?? '');
   const [teamAssessment, setTeamAssessment] = useState(detail.teamAssessment ?? '');
@@ -40,14 +40,14 @@ export function CaseTextsSection({ detail }: { detail: CaseDetailDto }) {
         <FormField
           label="Henvisningsgrunn"
           hint={`Hvorfor saken kom til teamet. Høyst ${REFERRAL_REASON_MAX_LENGTH} tegn.`}
-          validationMessage={step.fieldErrors.referralReason}
+          validationMessage={step.errorAt('referralReason', referralReason)}
         >
           <Textarea value={referralReason} maxLength={REFERRAL_REASON_MAX_LENGTH} rows={2} onChange={(_e, d) => change(setReferralReason)(d.value)} />
         </FormField>
         <FormField
           label="Teamets vurdering og anbefalinger"
           hint={`Hva teamet ser, og hva kommunen bør gjøre videre. Høyst ${TEAM_ASSESSMENT_MAX_LENGTH} tegn.`}
-          validationMessage={step.fieldErrors.teamAssessment}
+          validationMessage={step.errorAt('teamAssessment', teamAssessment)}
         >
           <Textarea
             value={teamAssessment}
@@ -66,7 +66,7 @@ export function CaseTextsSection({ detail }: { detail: CaseDetailDto }) {
           </Button>
         </div>
       </form>
-      <FormErrorMessage message={step.fieldErrors.referralReason || step.fieldErrors.teamAssessment ? null : step.message} stale={step.stale} />
+      <FormErrorMessage message={step.message} stale={step.stale} />
     </SectionCard>
   );
 }

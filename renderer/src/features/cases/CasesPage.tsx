@@ -44,12 +44,12 @@ export function CasesPage() {
     <div className={styles.stack}>
       <PageHeader
         title="Saker"
-        description="Sakene teamet følger opp, med saksnummer i stedet for navn."
+        description="Sakene teamet følger opp, med sakskode i stedet for navn."
         actions={<NewCaseDialog onCreated={(c) => setCreated(c.code)} />}
       />
       {created ? (
         <MessageBar intent="success">
-          <MessageBarBody>Saken er registrert med saksnummer {created}.</MessageBarBody>
+          <MessageBarBody>Saken er registrert med sakskode {created}.</MessageBarBody>
           <MessageBarActions
             containerAction={<Button appearance="transparent" aria-label="Lukk meldingen" icon={<DismissRegular />} onClick={() => setCreated(null)} />}
           />

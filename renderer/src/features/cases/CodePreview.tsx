@@ -23,13 +23,13 @@ export function CodePreview({ municipalityId, referralDate }: { municipalityId: 
   const ready = municipalityId !== undefined && isIsoDate(referralDate);
   const query = useApiQuery('cases:next-code', { municipalityId: municipalityId ?? 0, referralDate }, { enabled: ready, staleTime: 0 });
   let content;
-  if (!ready) content = <Text className={styles.muted}>Velg kommune og henvisningsdato for å se saksnummeret.</Text>;
+  if (!ready) content = <Text className={styles.muted}>Velg kommune og henvisningsdato for å se sakskoden.</Text>;
   else if (query.error) content = <Text className={styles.warning}>{errorMessage(query.error)}</Text>;
-  else if (!query.data) content = <Text className={styles.muted}>Finner neste ledige saksnummer …</Text>;
+  else if (!query.data) content = <Text className={styles.muted}>Finner neste ledige sakskode …</Text>;
   else
     content = (
       <>
-        <Text>Saken får saksnummer</Text>
+        <Text>Saken får sakskode</Text>
         <Badge appearance="tint" size="large" shape="rounded">
           {query.data.code}
         </Badge>

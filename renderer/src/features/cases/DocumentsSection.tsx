@@ -46,7 +46,7 @@ export function DocumentsSection({ detail }: { detail: CaseDetailDto }) {
   return (
     <SectionCard
       title="Dokumenter"
-      description="Lages fra teamets gjeldende maler (Innstillinger → Maler) og sakens data. Dokumentene har bare saksnummer, ikke navn."
+      description="Lages fra teamets gjeldende maler (Innstillinger → Maler) og sakens data. Dokumentene har bare sakskode, ikke navn."
     >
       <div className={styles.actions}>
         {TEMPLATE_KINDS.map((kind) => (

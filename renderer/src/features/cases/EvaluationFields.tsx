@@ -17,6 +17,18 @@ import { DateInput } from '@renderer/components/DateInput';
 import { FormField } from '@renderer/components/FormField';
 import { todayIso } from '@renderer/lib/dates';
 
+/**
+ * The fields a refusal can point at: the statements' radio rows have no message of their own (a level out
+ * of range cannot be clicked), so what concerns them goes to the form's banner.
+ */
+export const EVALUATION_FIELDS = [
+  'receivedDate',
+  ...EVALUATION_TEXT_QUESTIONS.map((q) => `answers.${q.id}` as const),
+  'consentToContact',
+  'consentToShare',
+] as const;
+export type EvaluationField = (typeof EVALUATION_FIELDS)[number];
+
 /** Radio value for «Ikke aktuelt»: stored as null, like a line left blank. */
 const NOT_RELEVANT = 'na';
 const SCALE_COLUMNS = `minmax(240px, 1fr) repeat(${EVALUATION_SCALE.length + 1}, 76px)`;
@@ -79,11 +91,12 @@ export function draftFrom(response: EvaluationResponseDto): EvaluationDraft {
 export function EvaluationFields({
   draft,
   onChange,
-  fieldErrors,
+  errorAt,
 }: {
   draft: EvaluationDraft;
   onChange: (draft: EvaluationDraft) => void;
-  fieldErrors: Record<string, string>;
+  /** The refused save's message for a field (see `EVALUATION_FIELDS`), given its value now. */
+  errorAt: (field: EvaluationField, value: unknown) => string | undefined;
 }) {
   const styles = useStyles();
   const statementsId = useId();
@@ -100,7 +113,7 @@ export function EvaluationFields({
   let previousGroup: string | undefined;
   return (
     <>
-      <FormField label="Mottatt dato" required validationMessage={fieldErrors.receivedDate}>
+      <FormField label="Mottatt dato" required validationMessage={errorAt('receivedDate', draft.receivedDate)}>
         <DateInput className={styles.date} value={draft.receivedDate} onChange={(receivedDate) => onChange({ ...draft, receivedDate })} />
       </FormField>
 
@@ -170,7 +183,7 @@ export function EvaluationFields({
               key={q.id}
               label={q.text}
               hint={`${formatInteger(value.length)} av ${formatInteger(EVALUATION_TEXT_MAX)} tegn.`}
-              validationMessage={fieldErrors[`answers.${q.id}`] ?? fieldErrors[q.id]}
+              validationMessage={errorAt(`answers.${q.id}`, value)}
             >
               <Textarea
                 value={value}
@@ -186,13 +199,13 @@ export function EvaluationFields({
       <YesNoField
         label={EVALUATION_CONSENT_TEXT}
         value={draft.consentToContact}
-        error={fieldErrors.consentToContact}
+        error={errorAt('consentToContact', draft.consentToContact)}
         onChange={(consentToContact) => onChange({ ...draft, consentToContact })}
       />
       <YesNoField
         label={EVALUATION_SHARE_CONSENT_LABEL}
         value={draft.consentToShare}
-        error={fieldErrors.consentToShare}
+        error={errorAt('consentToShare', draft.consentToShare)}
         onChange={(consentToShare) => onChange({ ...draft, consentToShare })}
       />
     </>

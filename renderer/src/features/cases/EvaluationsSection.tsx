@@ -13,7 +13,7 @@ import { errorMessage } from '@renderer/lib/api';
 import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { useSubmit } from '@renderer/lib/useSubmit';
 import { useEditedVersion } from '@renderer/lib/useEditedVersion';
-import { draftFrom, emptyDraft, EvaluationFields, type EvaluationDraft } from './EvaluationFields';
+import { draftFrom, emptyDraft, EVALUATION_FIELDS, EvaluationFields, type EvaluationDraft } from './EvaluationFields';
 
 const useStyles = makeStyles({
   // The whole paper form in one dialog: wide enough for the scale, and it scrolls inside, not the window.
@@ -42,7 +42,7 @@ export function EvaluationsSection({ detail }: { detail: CaseDetailDto }) {
   const list = useApiQuery('evaluations:list', { caseId: detail.id });
   const remove = useApiMutation('evaluations:delete');
   return (
-    <SectionCard title="Evalueringsskjemaer" description="Skjemaer brukeren har levert tilbake. De registreres på saksnummeret, aldri med navn.">
+    <SectionCard title="Evalueringsskjemaer" description="Skjemaer brukeren har levert tilbake. De registreres på sakskoden, aldri med navn.">
       <div>
         <RegisterEvaluation detail={detail} />
       </div>
@@ -94,7 +94,7 @@ export function EvaluationsSection({ detail }: { detail: CaseDetailDto }) {
 
 function RegisterEvaluation({ detail }: { detail: CaseDetailDto }) {
   const styles = useStyles();
-  const step = useSubmit('evaluations:register');
+  const step = useSubmit('evaluations:register', EVALUATION_FIELDS);
   const [draft, setDraft] = useState<EvaluationDraft>(emptyDraft);
   return (
     <StepDialog
@@ -107,14 +107,14 @@ function RegisterEvaluation({ detail }: { detail: CaseDetailDto }) {
       onOpen={() => setDraft(emptyDraft())}
       onSubmit={() => step.submit({ caseCode: detail.code, ...draft })}
     >
-      <EvaluationFields draft={draft} onChange={setDraft} fieldErrors={step.fieldErrors} />
+      <EvaluationFields draft={draft} onChange={setDraft} errorAt={step.errorAt} />
     </StepDialog>
   );
 }
 
 function EditEvaluation({ response }: { response: EvaluationResponseDto }) {
   const styles = useStyles();
-  const step = useSubmit('evaluations:update');
+  const step = useSubmit('evaluations:update', EVALUATION_FIELDS);
   // The version shown when the dialog opened: a live refresh while typing must not let a stale save through.
   const edited = useEditedVersion(response.version, step.stale);
   const [draft, setDraft] = useState<EvaluationDraft>(() => draftFrom(response));
@@ -133,7 +133,7 @@ function EditEvaluation({ response }: { response: EvaluationResponseDto }) {
       }}
       onSubmit={() => step.submit({ id: response.id, version: edited.version(), ...draft })}
     >
-      <EvaluationFields draft={draft} onChange={setDraft} fieldErrors={step.fieldErrors} />
+      <EvaluationFields draft={draft} onChange={setDraft} errorAt={step.errorAt} />
     </StepDialog>
   );
 }

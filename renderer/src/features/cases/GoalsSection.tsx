@@ -19,7 +19,7 @@ const useStyles = makeStyles({
 /** Goals from the start conversation, in the user's own words, each with its status. */
 export function GoalsSection({ detail }: { detail: CaseDetailDto }) {
   const styles = useStyles();
-  const add = useSubmit('cases:add-goal');
+  const add = useSubmit('cases:add-goal', ['text']);
   const update = useSubmit('cases:update-goal');
   const remove = useSubmit('cases:delete-goal');
   const [text, setText] = useState('');
@@ -68,14 +68,14 @@ export function GoalsSection({ detail }: { detail: CaseDetailDto }) {
           if (await add.submit({ caseId: detail.id, text })) setText('');
         }}
       >
-        <FormField className={styles.grow} label="Nytt mål" hint={NO_HEALTH_DETAILS} validationMessage={add.fieldErrors.text}>
+        <FormField className={styles.grow} label="Nytt mål" hint={NO_HEALTH_DETAILS} validationMessage={add.errorAt('text', text)}>
           <Input value={text} maxLength={FREE_TEXT_MAX} onChange={(_e, d) => setText(d.value)} placeholder="For eksempel «Få egen leilighet»" />
         </FormField>
         <Button type="submit" disabled={add.pending}>
           Legg til mål
         </Button>
       </form>
-      <FormErrorMessage message={add.fieldErrors.text ? null : (add.message ?? update.message ?? remove.message)} stale={update.stale || remove.stale} />
+      <FormErrorMessage message={add.message ?? update.message ?? remove.message} stale={update.stale || remove.stale} />
     </SectionCard>
   );
 }

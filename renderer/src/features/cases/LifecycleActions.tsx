@@ -66,7 +66,7 @@ function DateField({
 }
 
 function Reject({ detail }: { detail: CaseDetailDto }) {
-  const step = useSubmit('cases:reject');
+  const step = useSubmit('cases:reject', ['date']);
   const edited = useEditedVersion(detail.version, step.stale);
   const [date, setDate] = useState(todayIso());
   return (
@@ -79,13 +79,13 @@ function Reject({ detail }: { detail: CaseDetailDto }) {
       onOpen={edited.begin}
       onSubmit={() => step.submit({ id: detail.id, version: edited.version(), date })}
     >
-      <DateField label="Dato" value={date} onChange={setDate} error={step.fieldErrors.date} />
+      <DateField label="Dato" value={date} onChange={setDate} error={step.errorAt('date', date)} />
     </StepDialog>
   );
 }
 
 function EnterInstitution({ detail }: { detail: CaseDetailDto }) {
-  const step = useSubmit('cases:enter-institution');
+  const step = useSubmit('cases:enter-institution', ['date', 'institutionKind', 'institutionName', 'expectedDischargeDate']);
   const edited = useEditedVersion(detail.version, step.stale);
   const [date, setDate] = useState(todayIso());
   const [kind, setKind] = useState<InstitutionKind | undefined>();
@@ -110,11 +110,11 @@ function EnterInstitution({ detail }: { detail: CaseDetailDto }) {
         })
       }
     >
-      <DateField label="Fra dato" value={date} onChange={setDate} error={step.fieldErrors.date} />
-      <FormField label="Type institusjon" required validationMessage={step.fieldErrors.institutionKind}>
+      <DateField label="Fra dato" value={date} onChange={setDate} error={step.errorAt('date', date)} />
+      <FormField label="Type institusjon" required validationMessage={step.errorAt('institutionKind', kind)}>
         <ChoiceDropdown value={kind} options={INSTITUTION_KINDS} labels={INSTITUTION_KIND_LABEL} onChange={setKind} placeholder="Velg type" />
       </FormField>
-      <FormField label="Institusjon" hint="Navnet på institusjonen eller fengselet." validationMessage={step.fieldErrors.institutionName}>
+      <FormField label="Institusjon" hint="Navnet på institusjonen eller fengselet." validationMessage={step.errorAt('institutionName', name)}>
         <Input value={name} maxLength={120} onChange={(_e, d) => setName(d.value)} />
       </FormField>
       <DateField
@@ -122,14 +122,14 @@ function EnterInstitution({ detail }: { detail: CaseDetailDto }) {
         required={false}
         value={expected}
         onChange={setExpected}
-        error={step.fieldErrors.expectedDischargeDate}
+        error={step.errorAt('expectedDischargeDate', expected)}
       />
     </StepDialog>
   );
 }
 
 function StartFollowUp({ detail }: { detail: CaseDetailDto }) {
-  const step = useSubmit('cases:start-follow-up');
+  const step = useSubmit('cases:start-follow-up', ['startDate', 'dischargeDate']);
   const edited = useEditedVersion(detail.version, step.stale);
   const [startDate, setStartDate] = useState(todayIso());
   const [discharge, setDischarge] = useState(detail.institution?.dischargeDate ?? '');
@@ -140,21 +140,21 @@ function StartFollowUp({ detail }: { detail: CaseDetailDto }) {
       triggerLabel="Start oppfølging"
       title="Start oppfølging"
       submitLabel="Start oppfølging"
-      message={step.fieldErrors.risk ?? step.message}
+      message={step.message}
       stale={step.stale}
       onOpen={edited.begin}
       onSubmit={() => step.submit({ id: detail.id, version: edited.version(), startDate, dischargeDate: discharge || null })}
     >
-      <DateField label="Startdato" value={startDate} onChange={setStartDate} error={step.fieldErrors.startDate} />
+      <DateField label="Startdato" value={startDate} onChange={setStartDate} error={step.errorAt('startDate', startDate)} />
       {detail.institution ? (
-        <DateField label="Utskrevet/løslatt" required={false} value={discharge} onChange={setDischarge} error={step.fieldErrors.dischargeDate} />
+        <DateField label="Utskrevet/løslatt" required={false} value={discharge} onChange={setDischarge} error={step.errorAt('dischargeDate', discharge)} />
       ) : null}
     </StepDialog>
   );
 }
 
 function Close({ detail }: { detail: CaseDetailDto }) {
-  const step = useSubmit('cases:close');
+  const step = useSubmit('cases:close', ['closedDate', 'closureReason', 'takeoverService']);
   const edited = useEditedVersion(detail.version, step.stale);
   const [closedDate, setClosedDate] = useState(todayIso());
   const [reason, setReason] = useState<ClosureReason | undefined>();
@@ -171,11 +171,11 @@ function Close({ detail }: { detail: CaseDetailDto }) {
         step.submit({ id: detail.id, version: edited.version(), closedDate, closureReason: reason as ClosureReason, takeoverService: takeover || null })
       }
     >
-      <DateField label="Avslutningsdato" value={closedDate} onChange={setClosedDate} error={step.fieldErrors.closedDate} />
-      <FormField label="Årsak til avslutning" required validationMessage={step.fieldErrors.closureReason}>
+      <DateField label="Avslutningsdato" value={closedDate} onChange={setClosedDate} error={step.errorAt('closedDate', closedDate)} />
+      <FormField label="Årsak til avslutning" required validationMessage={step.errorAt('closureReason', reason ?? null)}>
         <ChoiceDropdown value={reason} options={CLOSURE_REASONS} labels={CLOSURE_REASON_LABEL} onChange={setReason} placeholder="Velg årsak" />
       </FormField>
-      <FormField label="Tjenesten som overtar" hint={NO_HEALTH_DETAILS} validationMessage={step.fieldErrors.takeoverService}>
+      <FormField label="Tjenesten som overtar" hint={NO_HEALTH_DETAILS} validationMessage={step.errorAt('takeoverService', takeover)}>
         <Input value={takeover} maxLength={120} onChange={(_e, d) => setTakeover(d.value)} />
       </FormField>
     </StepDialog>
@@ -183,7 +183,7 @@ function Close({ detail }: { detail: CaseDetailDto }) {
 }
 
 function Reopen({ detail }: { detail: CaseDetailDto }) {
-  const step = useSubmit('cases:reopen');
+  const step = useSubmit('cases:reopen', ['date']);
   const edited = useEditedVersion(detail.version, step.stale);
   const [date, setDate] = useState(todayIso());
   return (
@@ -197,7 +197,7 @@ function Reopen({ detail }: { detail: CaseDetailDto }) {
       onSubmit={() => step.submit({ id: detail.id, version: edited.version(), date })}
     >
       <Text>Saken går tilbake til oppfølging. Avslutningen blir stående i forløpet.</Text>
-      <DateField label="Dato" value={date} onChange={setDate} error={step.fieldErrors.date} />
+      <DateField label="Dato" value={date} onChange={setDate} error={step.errorAt('date', date)} />
     </StepDialog>
   );
 }

@@ -88,7 +88,7 @@ export function NewCaseForm({ onCreated }: { onCreated: (created: CaseDto) => vo
             name="code"
             render={({ field, fieldState }) => (
               <FormField
-                label="Korriger saksnummer"
+                label="Korriger sakskode"
                 hint="Fyll ut bare hvis saken allerede har et annet nummer, for eksempel 05/20-ST."
                 validationMessage={fieldState.error?.message}
               >

@@ -44,7 +44,7 @@ const useStyles = makeStyles({
 export function RatingsSection({ detail }: { detail: CaseDetailDto }) {
   const styles = useStyles();
   const domains = useApiQuery('life-domains:list', {});
-  const step = useSubmit('cases:rate-domains');
+  const step = useSubmit('cases:rate-domains', ['occasion', 'ratedOn']);
   const [occasion, setOccasion] = useState<RatingOccasion>(detail.closedDate ? (detail.status === 'avsluttet' ? 'etteroppfolging' : 'avslutning') : 'start');
   const [ratedOn, setRatedOn] = useState(todayIso());
   const [levels, setLevels] = useState<Record<number, RatingLevel>>({});
@@ -115,10 +115,10 @@ export function RatingsSection({ detail }: { detail: CaseDetailDto }) {
           </TableBody>
         </Table>
         <div className={styles.row}>
-          <FormField label="Tidspunkt" validationMessage={step.fieldErrors.occasion}>
+          <FormField label="Tidspunkt" validationMessage={step.errorAt('occasion', occasion)}>
             <ChoiceDropdown value={occasion} options={RATING_OCCASIONS} labels={RATING_OCCASION_LABEL} onChange={(o) => o && setOccasion(o)} />
           </FormField>
-          <FormField label="Vurdert dato" validationMessage={step.fieldErrors.ratedOn}>
+          <FormField label="Vurdert dato" validationMessage={step.errorAt('ratedOn', ratedOn)}>
             <DateInput value={ratedOn} onChange={setRatedOn} />
           </FormField>
           <Button type="submit" disabled={step.pending || Object.keys(levels).length === 0}>

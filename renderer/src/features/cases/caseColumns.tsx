@@ -18,7 +18,7 @@ export const SORT_FIELD_OF_COLUMN: Record<string, CaseSortField> = {
 
 export const caseColumns = [
   column.accessor('code', {
-    header: 'Saksnummer',
+    header: 'Sakskode',
     cell: (info) => <CaseLink id={info.row.original.id} code={info.getValue()} />,
     meta: { width: '140px' } satisfies ColumnMeta,
   }),

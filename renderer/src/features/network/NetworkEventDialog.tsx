@@ -31,10 +31,12 @@ const eventValues = (event?: NetworkEventDto): EventValues => ({
   note: event?.note ?? '',
 });
 
+const EVENT_FIELDS = ['date', 'kind', 'municipalityId', 'contactIds', 'note'] as const;
+
 /** «Nytt møte», or the pencil on a row of the log when `event` is given: one form, filled on opening. */
 export function NetworkEventDialog({ event }: { event?: NetworkEventDto }) {
-  const create = useSubmit('network:create');
-  const update = useSubmit('network:update');
+  const create = useSubmit('network:create', EVENT_FIELDS);
+  const update = useSubmit('network:update', EVENT_FIELDS);
   const step = event ? update : create;
   // The version shown when the dialog opened: a live refresh while typing must not let a stale save through.
   const edited = useEditedVersion(event?.version ?? 0, update.stale);
@@ -47,6 +49,7 @@ export function NetworkEventDialog({ event }: { event?: NetworkEventDto }) {
       setValues((old) => ({ ...old, [key]: value }));
   const chosen = (contacts.data ?? []).filter((c) => v.contactIds.includes(c.id));
   const fields = { date: v.date, kind: v.kind as NetworkKind, municipalityId: v.municipalityId ?? null, contactIds: v.contactIds, note: v.note };
+  const e = (field: (typeof EVENT_FIELDS)[number]) => step.errorAt(field, fields[field]);
   const when = event ? formatNorwegianDate(event.date) : '';
   return (
     <StepDialog
@@ -63,16 +66,16 @@ export function NetworkEventDialog({ event }: { event?: NetworkEventDto }) {
       }}
       onSubmit={() => (event ? update.submit({ id: event.id, version: edited.version(), ...fields }) : create.submit(fields))}
     >
-      <FormField label="Dato" required validationMessage={step.fieldErrors.date}>
+      <FormField label="Dato" required validationMessage={e('date')}>
         <DateInput value={v.date} onChange={set('date')} />
       </FormField>
-      <FormField label="Type" required validationMessage={step.fieldErrors.kind}>
+      <FormField label="Type" required validationMessage={e('kind')}>
         <ChoiceDropdown value={v.kind} options={NETWORK_KINDS} labels={NETWORK_KIND_LABEL} onChange={set('kind')} placeholder="Velg type" />
       </FormField>
-      <FormField label="Kommune" validationMessage={step.fieldErrors.municipalityId}>
+      <FormField label="Kommune" validationMessage={e('municipalityId')}>
         <MunicipalityDropdown value={v.municipalityId} onChange={set('municipalityId')} emptyOption="Ingen bestemt kommune" />
       </FormField>
-      <FormField label="Samarbeidspartnere" validationMessage={step.fieldErrors.contactIds}>
+      <FormField label="Samarbeidspartnere" validationMessage={e('contactIds')}>
         <Dropdown
           listbox={LISTBOX_SLOT}
           multiselect
@@ -88,7 +91,7 @@ export function NetworkEventDialog({ event }: { event?: NetworkEventDto }) {
           ))}
         </Dropdown>
       </FormField>
-      <FormField label="Notat" hint={`Kort om møtet. ${NO_HEALTH_DETAILS}`} validationMessage={step.fieldErrors.note}>
+      <FormField label="Notat" hint={`Kort om møtet. ${NO_HEALTH_DETAILS}`} validationMessage={e('note')}>
         <Textarea value={v.note} maxLength={300} onChange={(_e, d) => set('note')(d.value)} />
       </FormField>
     </StepDialog>

@@ -42,9 +42,8 @@ function ChangePasswordForm({ onClose }: { onClose: () => void }) {
       await change.mutateAsync({ currentPassword, newPassword });
       setChanged(true);
     } catch (error) {
-      const text = applyApiError(error, form.setError, FIELDS);
-      // A wrong current password is said at that field; the same words above the form would say it twice.
-      setMessage(FIELDS.some((field) => form.getFieldState(field).error) ? null : text);
+      // A wrong current password is said at that field only: applyApiError keeps the banner for the rest.
+      setMessage(applyApiError(error, form.setError, FIELDS));
     }
   });
 

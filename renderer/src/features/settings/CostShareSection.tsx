@@ -14,13 +14,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CostShareSettingsDto } from '@shared/contract';
 import { POPULATION_BAND_LABELS } from '@shared/domain/costShareModels';
 import { formatNorwegianDate } from '@shared/format';
 import { ErrorMessage, FormErrorMessage } from '@renderer/components/ErrorMessage';
 import { Loading } from '@renderer/components/Loading';
-import { errorMessage, isStaleVersion } from '@renderer/lib/api';
+import { isStaleVersion } from '@renderer/lib/api';
+import { focusFirstInvalid, placeApiError } from '@renderer/lib/formErrors';
 import { currentYear } from '@renderer/lib/dates';
 import { useEditedVersion } from '@renderer/lib/useEditedVersion';
 import { useApiMutation, useApiQuery } from '@renderer/lib/query';
@@ -62,6 +63,44 @@ function parseNumber(value: string): number | null {
   return cleaned === '' ? null : Number(cleaned);
 }
 
+/** The contract's path of each field in the form, so the form's own checks and the service's land alike. */
+const PARAMETER_PATHS = { budget: 'parameters.budget', baseAmount: 'parameters.baseAmount', hourlyRate: 'parameters.hourlyRate' } as const;
+const bandPath = (i: number) => `parameters.bandRates.${i}`;
+const municipalityPath = (index: number, key: 'population' | 'extraHours') => `municipalities.${index}.${key}`;
+
+/**
+ * What the form can tell before sending: each field that is not a number, at its own path. Messages
+ * name the field (and the municipality, reference data), never what was typed.
+ */
+function numberProblems(draft: Draft, names: string[]): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const required = (path: string, value: string, label: string) => {
+    const n = parseNumber(value);
+    if (n === null) problems[path] = `Fyll inn ${label}`;
+    else if (Number.isNaN(n)) problems[path] = `Skriv ${label} som et tall`;
+  };
+  required(PARAMETER_PATHS.budget, draft.budget, 'budsjettet');
+  required(PARAMETER_PATHS.baseAmount, draft.baseAmount, 'grunnbeløpet');
+  required(PARAMETER_PATHS.hourlyRate, draft.hourlyRate, 'timeprisen');
+  draft.bandRates.forEach((rate, i) => required(bandPath(i), rate, 'satsen'));
+  draft.municipalities.forEach((m, i) => {
+    if (Number.isNaN(parseNumber(m.population))) problems[municipalityPath(i, 'population')] = `Skriv folketallet for ${names[i] ?? 'kommunen'} som et tall`;
+    if (Number.isNaN(parseNumber(m.extraHours))) problems[municipalityPath(i, 'extraHours')] = `Skriv ekstra timer for ${names[i] ?? 'kommunen'} som et tall`;
+  });
+  return problems;
+}
+
+/** Every field's contract path, in the order they stand on the screen (the first invalid one gets the focus). */
+function allPaths(draft: Draft): string[] {
+  return [
+    PARAMETER_PATHS.budget,
+    PARAMETER_PATHS.baseAmount,
+    PARAMETER_PATHS.hourlyRate,
+    ...draft.bandRates.map((_r, i) => bandPath(i)),
+    ...draft.municipalities.flatMap((_m, i) => [municipalityPath(i, 'population'), municipalityPath(i, 'extraHours')]),
+  ];
+}
+
 /**
  * Kostnadsfordeling: per year the budget, the models' parameters, and each member municipality's
  * population and extra hours. The administrator edits; the team reads.
@@ -74,7 +113,11 @@ export function CostShareSection({ canEdit, initialYear }: { canEdit: boolean; i
   const settings = useApiQuery('cost-share:get-settings', { year });
   const save = useApiMutation('cost-share:save-settings');
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Field errors by contract path (the form's own checks, then the service's), and what has no field.
+  const [errors, setErrors] = useState<Partial<Record<string, string>>>({});
+  const [banner, setBanner] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const formRef = useRef<HTMLDivElement>(null);
   // Once the administrator changes a field, the form keeps what they typed: a colleague's save (shown
   // by itself) must not wipe it, and the save names the version it was typed on.
   const [touched, setTouched] = useState(false);
@@ -84,29 +127,29 @@ export function CostShareSection({ canEdit, initialYear }: { canEdit: boolean; i
   useEffect(() => {
     if (settings.data && !touched) setDraft(draftOf(settings.data));
   }, [settings.data, touched]);
+  useEffect(() => {
+    if (attempt > 0) focusFirstInvalid(formRef.current);
+  }, [attempt]);
 
   const onSave = async () => {
     if (!draft || !settings.data) return;
-    setProblem(null);
+    setErrors({});
+    setBanner(null);
     setStale(false);
     save.reset();
-    const budget = parseNumber(draft.budget);
-    const numbers = [budget, parseNumber(draft.baseAmount), parseNumber(draft.hourlyRate), ...draft.bandRates.map(parseNumber)];
-    if (numbers.some((n) => n === null || Number.isNaN(n))) {
-      setProblem('Fyll inn budsjett, grunnbeløp, timepris og alle satsene med tall.');
+    const names = draft.municipalities.map((d) => settings.data?.municipalities.find((m) => m.municipalityId === d.municipalityId)?.municipality ?? '');
+    const problems = numberProblems(draft, names);
+    if (Object.keys(problems).length > 0) {
+      setErrors(problems);
+      setAttempt((n) => n + 1);
       return;
     }
+    const budget = parseNumber(draft.budget);
     const municipalities = draft.municipalities.map((m) => ({
       municipalityId: m.municipalityId,
       population: parseNumber(m.population),
       extraHours: parseNumber(m.extraHours) ?? 0,
     }));
-    const bad = municipalities.find((m) => Number.isNaN(m.population) || Number.isNaN(m.extraHours));
-    if (bad) {
-      const name = settings.data.municipalities.find((m) => m.municipalityId === bad.municipalityId)?.municipality ?? '';
-      setProblem(`Folketall og ekstra timer for ${name} må være tall.`);
-      return;
-    }
     await save
       .mutateAsync({
         year,
@@ -124,7 +167,13 @@ export function CostShareSection({ canEdit, initialYear }: { canEdit: boolean; i
           setTouched(false);
           edited.saved();
         },
-        (error: unknown) => setStale(isStaleVersion(error)),
+        (error: unknown) => {
+          setStale(isStaleVersion(error));
+          const placed = placeApiError(error, allPaths(draft));
+          setErrors(placed.atFields);
+          setBanner(placed.banner);
+          setAttempt((n) => n + 1);
+        },
       );
   };
 
@@ -132,11 +181,20 @@ export function CostShareSection({ canEdit, initialYear }: { canEdit: boolean; i
     edited.touch();
     setTouched(true);
   };
-  const setField = (patch: Partial<Draft>) => {
+  // Editing a field takes its message away; the others stay until the next save.
+  const clearError = (path: string) =>
+    setErrors((old) => {
+      if (!(path in old)) return old;
+      const { [path]: _cleared, ...rest } = old;
+      return rest;
+    });
+  const setField = (patch: Partial<Draft>, path: string) => {
+    clearError(path);
     touch();
     setDraft((d) => (d ? { ...d, ...patch } : d));
   };
-  const setMunicipality = (id: number, patch: Partial<Draft['municipalities'][number]>) => {
+  const setMunicipality = (id: number, patch: Partial<Draft['municipalities'][number]>, path: string) => {
+    clearError(path);
     touch();
     setDraft((d) => (d ? { ...d, municipalities: d.municipalities.map((m) => (m.municipalityId === id ? { ...m, ...patch } : m)) } : d));
   };
@@ -146,7 +204,7 @@ export function CostShareSection({ canEdit, initialYear }: { canEdit: boolean; i
       title="Kostnadsfordeling"
       description="Budsjett, modellparametre og folketall per år, til sammenligningen av kostnad og hjelp under Statistikk. Folketallene er forhåndsutfylt med omtrentlige tall fra SSB (1. januar) – kontroller dem."
     >
-      <div className={styles.form}>
+      <div className={styles.form} ref={formRef}>
         {!canEdit ? <Text>Bare en administrator kan endre kostnadsfordelingen.</Text> : null}
         <Field label="Budsjettår">
           <Input
@@ -161,6 +219,8 @@ export function CostShareSection({ canEdit, initialYear }: { canEdit: boolean; i
                 setYear(parsed);
                 setTouched(false);
                 setStale(false);
+                setErrors({});
+                setBanner(null);
                 save.reset();
                 edited.saved();
               }
@@ -172,43 +232,48 @@ export function CostShareSection({ canEdit, initialYear }: { canEdit: boolean; i
         {draft && settings.data ? (
           <>
             <div className={styles.row}>
-              <Field label="Budsjett (kr)" hint="Det kommunene til sammen betaler dette året.">
+              <Field label="Budsjett (kr)" hint="Det kommunene til sammen betaler dette året." validationMessage={errors[PARAMETER_PATHS.budget]}>
                 <Input
                   className={styles.number}
                   inputMode="decimal"
                   value={draft.budget}
                   disabled={!canEdit}
-                  onChange={(_e, d) => setField({ budget: d.value })}
+                  onChange={(_e, d) => setField({ budget: d.value }, PARAMETER_PATHS.budget)}
                 />
               </Field>
-              <Field label="Grunnbeløp per kommune (kr)" hint="Modell 1 og 3.">
+              <Field label="Grunnbeløp per kommune (kr)" hint="Modell 1 og 3." validationMessage={errors[PARAMETER_PATHS.baseAmount]}>
                 <Input
                   className={styles.number}
                   inputMode="decimal"
                   value={draft.baseAmount}
                   disabled={!canEdit}
-                  onChange={(_e, d) => setField({ baseAmount: d.value })}
+                  onChange={(_e, d) => setField({ baseAmount: d.value }, PARAMETER_PATHS.baseAmount)}
                 />
               </Field>
-              <Field label="Timepris ekstratjenester (kr)" hint="Modell 3.">
+              <Field label="Timepris ekstratjenester (kr)" hint="Modell 3." validationMessage={errors[PARAMETER_PATHS.hourlyRate]}>
                 <Input
                   className={styles.number}
                   inputMode="decimal"
                   value={draft.hourlyRate}
                   disabled={!canEdit}
-                  onChange={(_e, d) => setField({ hourlyRate: d.value })}
+                  onChange={(_e, d) => setField({ hourlyRate: d.value }, PARAMETER_PATHS.hourlyRate)}
                 />
               </Field>
             </div>
             <div className={styles.row} role="group" aria-label="Satser per innbygger (modell 2)">
               {POPULATION_BAND_LABELS.map((label, i) => (
-                <Field key={label} label={`Sats ${label} innb.`} hint={i === 0 ? 'Modell 2, relative satser.' : undefined}>
+                <Field
+                  key={label}
+                  label={`Sats ${label} innb.`}
+                  hint={i === 0 ? 'Modell 2, relative satser.' : undefined}
+                  validationMessage={errors[bandPath(i)]}
+                >
                   <Input
                     className={styles.small}
                     inputMode="decimal"
                     value={draft.bandRates[i]}
                     disabled={!canEdit}
-                    onChange={(_e, d) => setField({ bandRates: draft.bandRates.map((r, j) => (j === i ? d.value : r)) as Draft['bandRates'] })}
+                    onChange={(_e, d) => setField({ bandRates: draft.bandRates.map((r, j) => (j === i ? d.value : r)) as Draft['bandRates'] }, bandPath(i))}
                   />
                 </Field>
               ))}
@@ -223,7 +288,10 @@ export function CostShareSection({ canEdit, initialYear }: { canEdit: boolean; i
               </TableHeader>
               <TableBody>
                 {settings.data.municipalities.map((m) => {
-                  const row = draft.municipalities.find((d) => d.municipalityId === m.municipalityId)!;
+                  const index = draft.municipalities.findIndex((d) => d.municipalityId === m.municipalityId);
+                  const row = draft.municipalities[index]!;
+                  const populationPath = municipalityPath(index, 'population');
+                  const extraHoursPath = municipalityPath(index, 'extraHours');
                   const joined = m.memberFrom && m.memberFrom > `${year}-01-01` ? ` (med fra ${formatNorwegianDate(m.memberFrom)})` : '';
                   return (
                     <TableRow key={m.municipalityId}>
@@ -232,36 +300,36 @@ export function CostShareSection({ canEdit, initialYear }: { canEdit: boolean; i
                         {joined}
                       </TableCell>
                       <TableCell>
-                        <Input
-                          className={styles.number}
-                          inputMode="numeric"
-                          aria-label={`Folketall ${m.municipality}`}
-                          value={row.population}
-                          disabled={!canEdit}
-                          onChange={(_e, d) => setMunicipality(m.municipalityId, { population: d.value })}
-                        />
+                        {/* A Field without a label: the column header and the input's own name say what it is. */}
+                        <Field validationMessage={errors[populationPath]}>
+                          <Input
+                            className={styles.number}
+                            inputMode="numeric"
+                            aria-label={`Folketall ${m.municipality}`}
+                            value={row.population}
+                            disabled={!canEdit}
+                            onChange={(_e, d) => setMunicipality(m.municipalityId, { population: d.value }, populationPath)}
+                          />
+                        </Field>
                       </TableCell>
                       <TableCell>
-                        <Input
-                          className={styles.small}
-                          inputMode="decimal"
-                          aria-label={`Ekstra timer ${m.municipality}`}
-                          value={row.extraHours}
-                          disabled={!canEdit}
-                          onChange={(_e, d) => setMunicipality(m.municipalityId, { extraHours: d.value })}
-                        />
+                        <Field validationMessage={errors[extraHoursPath]}>
+                          <Input
+                            className={styles.small}
+                            inputMode="decimal"
+                            aria-label={`Ekstra timer ${m.municipality}`}
+                            value={row.extraHours}
+                            disabled={!canEdit}
+                            onChange={(_e, d) => setMunicipality(m.municipalityId, { extraHours: d.value }, extraHoursPath)}
+                          />
+                        </Field>
                       </TableCell>
                     </TableRow>
                   );
                 })}
               </TableBody>
             </Table>
-            {problem ? (
-              <MessageBar intent="error">
-                <MessageBarBody>{problem}</MessageBarBody>
-              </MessageBar>
-            ) : null}
-            <FormErrorMessage message={save.error ? errorMessage(save.error) : null} stale={stale} />
+            <FormErrorMessage message={banner} stale={stale} />
             {save.isSuccess ? (
               <MessageBar intent="success">
                 <MessageBarBody>Kostnadsfordelingen for {year} er lagret.</MessageBarBody>

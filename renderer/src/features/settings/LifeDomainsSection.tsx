@@ -18,7 +18,7 @@ const useStyles = makeStyles({
 export function LifeDomainsSection({ canEdit }: { canEdit: boolean }) {
   const styles = useStyles();
   const domains = useApiQuery('life-domains:list', { includeRetired: true });
-  const create = useSubmit('life-domains:create');
+  const create = useSubmit('life-domains:create', ['name']);
   const update = useSubmit('life-domains:update');
   const [name, setName] = useState('');
   return (
@@ -62,7 +62,7 @@ export function LifeDomainsSection({ canEdit }: { canEdit: boolean }) {
             if (await create.submit({ name })) setName('');
           }}
         >
-          <FormField label="Nytt livsområde" validationMessage={create.fieldErrors.name}>
+          <FormField label="Nytt livsområde" validationMessage={create.errorAt('name', name)}>
             <Input value={name} maxLength={60} onChange={(_e, d) => setName(d.value)} />
           </FormField>
           <Button type="submit" disabled={create.pending}>
@@ -70,7 +70,7 @@ export function LifeDomainsSection({ canEdit }: { canEdit: boolean }) {
           </Button>
         </form>
       ) : null}
-      <FormErrorMessage message={create.fieldErrors.name ? null : (create.message ?? update.message)} stale={update.stale} />
+      <FormErrorMessage message={create.message ?? update.message} stale={update.stale} />
     </SettingsSection>
   );
 }

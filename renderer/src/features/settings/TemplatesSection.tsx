@@ -56,7 +56,7 @@ export function TemplatesSection({ canEdit }: { canEdit: boolean }) {
   return (
     <SettingsSection
       title="Maler"
-      description="Avslutningsrapporten og evalueringsskjemaet lages fra Word-maler. Åpne malen i Word, endre tekst og utseende, lagre filen og last den opp igjen med «Erstatt med redigert fil …». Plassholderne i krøllparenteser, for eksempel {saksnummer}, fylles med sakens data."
+      description="Avslutningsrapporten og evalueringsskjemaet lages fra Word-maler. Åpne malen i Word, endre tekst og utseende, lagre filen og last den opp igjen med «Erstatt med redigert fil …». Plassholderne i krøllparenteser, for eksempel {kommune}, fylles med sakens data."
     >
       {!canEdit ? <Text>Bare en administrator kan erstatte malene eller gjenopprette standardmalen.</Text> : null}
       {templates.error ? <ErrorMessage error={templates.error} /> : null}

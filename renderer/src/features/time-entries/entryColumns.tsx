@@ -47,7 +47,8 @@ export const entryColumns = [
   }),
   column.accessor((row) => `${row.categoryNumber} ${row.categoryName}`, { id: 'category', header: 'Hendelse' }),
   column.accessor('minutes', {
-    header: 'Timer',
+    // One registrering's duration, the same word as the form's field (the old sheet's «Tidsbruk»); «Timer» is for sums.
+    header: 'Tidsbruk',
     cell: (info) => formatHours(info.getValue()),
     sortDescFirst: true,
     meta: { numeric: true, width: '80px' } satisfies ColumnMeta,
