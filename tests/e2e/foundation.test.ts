@@ -143,6 +143,11 @@ describeInBrowser('foundation: from a fresh database to the annual statistics', 
 
     await hours.fill('1,5');
     await form.getByRole('button', { name: 'Lagre' }).click();
+    // The date is years back: the form asks before saving, and the user confirms.
+    const question = page.getByRole('alertdialog', { name: 'Stemmer dette?' });
+    await question.waitFor();
+    await harness.visit('06b-timer-stemmer-dette');
+    await question.getByRole('button', { name: 'Lagre likevel' }).click();
     const entries = page.getByRole('table', { name: 'Registreringer' });
     await entries.getByRole('cell', { name: '01/20-ST', exact: true }).waitFor();
     const entryRows = await tableText(entries);
