@@ -27,7 +27,7 @@ const lastAudit = () => t.db.sqlite.prepare('select action, record_type, fields 
 
 describe('case writes without the answer', () => {
   it('leave the channels answering with the whole case as it is after the write', () => {
-    expect(Object.keys(caseWrites)).toHaveLength(12);
+    expect(Object.keys(caseWrites)).toHaveLength(13);
     const jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
     const answer = t.ok('cases:set-staff', { version: versionOf(t, 'cases', caseId), id: caseId, staffIds: [jonas, t.member!.id] });
     expect(answer.staff.map((s) => s.initials)).toEqual(['JB', 'MS']);
