@@ -141,6 +141,39 @@ describe('a likely duplicate', () => {
     expect(t.call('time-entries:create', { ...old, confirmOldDate: true, confirmDuplicate: true }).ok).toBe(true);
   });
 
+  it('is looked up by the case and the day, not by every entry of the case with that duration', () => {
+    // Every statement the save prepares; the duplicate lookup is the one joining the participants on minutes.
+    const prepared: string[] = [];
+    const prepare = t.db.sqlite.prepare.bind(t.db.sqlite);
+    t.db.sqlite.prepare = ((source: string) => {
+      prepared.push(source);
+      return prepare(source);
+    }) as typeof t.db.sqlite.prepare;
+    try {
+      t.ok('time-entries:create', entry());
+      t.ok('time-entries:create', entry({ caseCode: null, municipalityId: fauske }));
+    } finally {
+      t.db.sqlite.prepare = prepare as typeof t.db.sqlite.prepare;
+    }
+    const lookups = prepared.filter((source) => /time_entry_participants/.test(source) && /"minutes"/.test(source) && /limit/i.test(source));
+    expect(lookups.length).toBeGreaterThan(0);
+    for (const source of lookups) {
+      const plan = t.db.sqlite
+        .prepare(`explain query plan ${source}`)
+        .all(
+          ...source
+            .split('?')
+            .slice(1)
+            .map(() => 1),
+        )
+        .map((row) => (row as { detail: string }).detail)
+        .join('; ');
+      // Either two-column index that pins the day (case or category, then date) finds a day's few entries.
+      expect(plan).toMatch(/SEARCH t USING INDEX time_entries_by_(case|category) \((case|category)_id=\? AND entry_date=\?\)/);
+      expect(plan).not.toContain('time_entries_case_minutes');
+    }
+  });
+
   it('is not asked about when an edit changes only the reason, nor about the entry itself', () => {
     const saved = t.ok('time-entries:create', entry({ municipalityId: fauske, municipalityOverrideReason: 'Første' }));
     const edited = t.ok('time-entries:update', {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { first } from '../../db/exec';
 import { isoDateInOslo } from '@shared/dates';
 import { formatHoursWithUnit, formatNorwegianDate } from '@shared/format';
@@ -41,7 +42,10 @@ function hasLikelyDuplicate(ctx: ServiceContext, entry: EntryFacts, ignoreEntryI
     .where('t.entry_date', '=', entry.entryDate)
     .where('t.case_id', 'is', entry.caseId)
     .where('t.category_id', '=', entry.categoryId)
-    .where('t.minutes', '=', entry.minutes)
+    // The unary + keeps SQLite off the (case_id, minutes) index, which it otherwise prefers without
+    // statistics: on 1M entries that index walks every entry of the case with that duration (61 ms for
+    // entries without a case), where (case_id, entry_date) finds the day's few at once (0.03 ms).
+    .where(sql<number>`+${sql.ref('t.minutes')}`, '=', entry.minutes)
     .where('t.id', '!=', ignoreEntryId ?? -1)
     .where('p.team_member_id', 'in', entry.participantIds)
     .limit(1);

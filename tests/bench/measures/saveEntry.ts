@@ -28,6 +28,11 @@ function workdays(year: number): string[] {
   return days;
 }
 
+function daysFrom(days: readonly string[], referralDate: string | null): readonly string[] {
+  const from = days.filter((day) => !referralDate || day >= referralDate);
+  return from.length > 0 ? from : days.slice(-1);
+}
+
 /**
  * Saving one entry through the dispatcher, signed in, on a copy of the 1M database on disk (WAL,
  * synchronous=FULL: every save is a real commit). Two new colleagues log the time, spread over the
@@ -49,16 +54,20 @@ export const saveEntryMeasure: BenchMeasure = {
       ].map((member) => must<{ id: number }>(dispatcher.dispatch('team-members:create' satisfies ChannelName, member), 'Nytt teammedlem').id);
       must(dispatcher.dispatch('session:sign-in' satisfies ChannelName, { username: 'maaling.en', password: DEMO_PASSWORD }), 'Innlogging');
 
-      const cases = db.sqlite.prepare('select code, municipality_id as municipalityId from cases where year = ? order by id').all(ctx.lastYear) as {
+      const cases = db.sqlite
+        .prepare('select code, municipality_id as municipalityId, referral_date as referralDate from cases where year = ? order by id')
+        .all(ctx.lastYear) as {
         code: string;
         municipalityId: number;
+        referralDate: string | null;
       }[];
       const categoryId = (db.sqlite.prepare("select id from categories where name = 'Brukeroppfølging'").get() as { id: number }).id;
       const days = workdays(ctx.lastYear);
       const times = sample((run) => {
         const c = cases[run % cases.length]!;
         const input: ChannelInput<'time-entries:create'> = {
-          date: days[run % days.length]!,
+          // A workday on or after the case's referral: the entry rules refuse time before it.
+          date: daysFrom(days, c.referralDate)[run % daysFrom(days, c.referralDate).length]!,
           caseCode: c.code,
           municipalityId: c.municipalityId,
           categoryId,
