@@ -62,7 +62,7 @@ describe('replacing a template', () => {
     expect(file.log.templateVersion).toBe(2);
     const document = (await wordXmlParts(Buffer.from(file.contentBase64, 'base64'))).get('word/document.xml')!;
     expect(remainingPlaceholders(visibleText(document))).toEqual([]);
-    expect(visibleText(document)).toContain(`Saksnummer: ${c.code}`);
+    expect(visibleText(document)).toContain(`Sakskode: ${c.code}`);
   });
 
   it('refuses a file that is not a .docx', async () => {

@@ -65,7 +65,7 @@ export function closureReportDocument(): Document {
     heading('Avslutningsrapport', 1),
     para([text('Oppfølging fra det interkommunale ettervernsteamet', { size: 22, color: '404040' })], { spacing: { after: 200 } }),
     factTable([
-      ['Saksnummer', '{saksnummer}'],
+      ['Sakskode', '{saksnummer}'],
       ['Kommune', '{kommune}'],
       ['Oppdragsgiver', '{oppdragsgiver}'],
       ['Periode', '{periode} ({antall_uker} uker)'],
@@ -110,7 +110,7 @@ export function closureReportDocument(): Document {
     signatureLines(['For ettervernsteamet: {ansvarlige}', 'Mottatt av oppdragsgiver']),
   ];
   return document('closure-report', children, {
-    header: letterhead('Saksnummer {saksnummer}'),
+    header: letterhead('Sakskode {saksnummer}'),
     footer: pageFooter(`Avslutningsrapport {saksnummer} · ${EXEMPT}`),
     fontSize: 21,
     headingSizes: [40, 26, 22],
@@ -191,7 +191,7 @@ export function evaluationFormDocument(): Document {
       rows: [
         new TableRow({
           children: [
-            cell([text('Saksnummer: ', { bold: true }), text('{saksnummer}')], { fill: LABEL_FILL, width: 50 }),
+            cell([text('Sakskode: ', { bold: true }), text('{saksnummer}')], { fill: LABEL_FILL, width: 50 }),
             cell([text('Utlevert: ', { bold: true }), text('{dato}')], { fill: LABEL_FILL, width: 50 }),
           ],
         }),
@@ -216,7 +216,7 @@ export function evaluationFormDocument(): Document {
   ];
   // The form is the user's own paper, not a case document: no «Unntatt offentlighet» in its footer.
   return document('evaluation-form', children, {
-    header: letterhead('Saksnummer {saksnummer}', 18),
+    header: letterhead('Sakskode {saksnummer}', 18),
     footer: pageFooter('Evalueringsskjema {saksnummer}'),
     fontSize: SMALL + 2,
     headingSizes: [32, SMALL + 2, SMALL + 2],
