@@ -13,6 +13,7 @@ import type { BenchMeasure } from './context';
 
 const RUNS = { warmup: 20, runs: 600 };
 const GOAL_P95_MS = 5;
+const HOURS = ['1,5', '2', '2,5', '3', '3,5'];
 
 function must<T>(result: ReturnType<Dispatcher['dispatch']>, what: string): T {
   if (!result.ok) throw new Error(`${what} feilet: ${result.error.code} – ${result.error.message}`);
@@ -45,20 +46,24 @@ export async function timeSaves(path: string, lastYear: number, runs: SampleOpti
     ].map((member) => must<{ id: number }>(dispatcher.dispatch('team-members:create' satisfies ChannelName, member), 'Nytt teammedlem').id);
     must(dispatcher.dispatch('session:sign-in' satisfies ChannelName, { username: 'maaling.en', password: DEMO_PASSWORD }), 'Innlogging');
 
-    const cases = db.sqlite.prepare('select code, municipality_id as municipalityId from cases where year = ? order by id').all(lastYear) as {
-      code: string;
-      municipalityId: number;
-    }[];
+    const cases = db.sqlite
+      .prepare('select code, municipality_id as municipalityId, referral_date as referralDate from cases where year = ? order by referral_date, id')
+      .all(lastYear) as { code: string; municipalityId: number; referralDate: string }[];
     const categoryId = (db.sqlite.prepare("select id from categories where name = 'Brukeroppfølging'").get() as { id: number }).id;
-    const days = workdays(lastYear);
+    // Time before a case's referral is refused (entry rules), so each day only takes cases referred by then;
+    // counted here, outside the timed saves.
+    const days = workdays(lastYear).filter((day) => day >= cases[0]!.referralDate);
+    const referredBy = days.map((day) => cases.filter((c) => c.referralDate <= day).length);
     return sample((run) => {
-      const c = cases[run % cases.length]!;
+      const day = run % days.length;
+      const c = cases[run % referredBy[day]!]!;
       const input: ChannelInput<'time-entries:create'> = {
-        date: days[run % days.length]!,
+        date: days[day]!,
         caseCode: c.code,
         municipalityId: c.municipalityId,
         categoryId,
-        hours: '1,5',
+        // Another length each time round the days: the same case, day and time again would be asked about as a likely duplicate.
+        hours: HOURS[Math.floor(run / days.length) % HOURS.length]!,
         participantIds: colleagues,
       };
       must(dispatcher.dispatch('time-entries:create' satisfies ChannelName, input), 'Lagring');
