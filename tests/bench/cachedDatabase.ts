@@ -8,8 +8,8 @@ import { MIGRATIONS } from '../../electron/db/migrations';
  * latest name alone: with unordered migrations allowed, one numbered below the latest can land later
  * (0015 after 0016) and must still give a fresh file.
  */
-export function schemaKey(): string {
-  const names = Object.keys(MIGRATIONS).sort();
+export function schemaKey(migrationNames: readonly string[] = Object.keys(MIGRATIONS)): string {
+  const names = [...migrationNames].sort();
   return `m${names.length}-${createHash('sha256').update(names.join('\n')).digest('hex').slice(0, 8)}`;
 }
 
