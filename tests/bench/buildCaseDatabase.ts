@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { transaction } from '../../electron/db/exec';
-import { LATEST_MIGRATION, openDatabase, type AppDatabase } from '../../electron/db/open';
+import { openDatabase, type AppDatabase } from '../../electron/db/open';
 import { fixedClock, type ServiceContext } from '../../electron/services/context';
 import { signedInContext } from '../../electron/services/session/actor';
 import { planCasesForYear, type PlannedCase } from '../../electron/cli/demo/casePlan';
@@ -12,7 +12,7 @@ import { callChannel } from '../../electron/cli/demo/serviceCall';
 import { createTeam } from '../../electron/cli/demo/team';
 import { addDays } from '@shared/dates';
 import { BENCH_CACHE_DIR } from './buildDatabase';
-import { ensureCachedDatabase } from './cachedDatabase';
+import { ensureCachedDatabase, schemaKey } from './cachedDatabase';
 
 /**
  * The case benchmark's database: 5,000 cases referred 2020–2025, each walked through its life by the
@@ -32,7 +32,7 @@ const ENTRIES_PER_CASE = 20;
 const RECENT_CASES = 600;
 
 export function caseBenchDatabasePath(): string {
-  return join(BENCH_CACHE_DIR, `cases-${CASE_BENCH_CASES}-${LATEST_MIGRATION}-g${GENERATOR_VERSION}.sqlite`);
+  return join(BENCH_CACHE_DIR, `cases-${CASE_BENCH_CASES}-${schemaKey()}-g${GENERATOR_VERSION}.sqlite`);
 }
 
 function insertTimeEntries(db: AppDatabase, cases: readonly (DemoCase & { id: number })[], categoryIds: number[]): void {

@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureCachedDatabase } from './cachedDatabase';
-import { LATEST_MIGRATION, openDatabase, type AppDatabase } from '../../electron/db/open';
+import { ensureCachedDatabase, schemaKey } from './cachedDatabase';
+import { openDatabase, type AppDatabase } from '../../electron/db/open';
 import { addDays, toIsoDate } from '@shared/dates';
 import { CATEGORY, LAST_ADMINISTRATION_YEAR, MUNICIPALITY_PROFILE, OTHER_MUNICIPALITIES, SHARED_WORK, type CategoryKey } from '../../electron/cli/demo/profile';
 import { dayOfWeek, daysBetween } from '../../electron/cli/demo/calendar';
@@ -10,22 +10,42 @@ import { DEMO_PASSWORD } from '../../electron/cli/demo/staff';
 import { hashPassword } from '../../electron/services/session/passwords';
 
 /**
- * The benchmark database: a million time entries over 2020–2025, built once with direct prepared
- * INSERTs (test data, not the app path) and cached. The file name carries the schema version and the
- * generator version, so a new migration or a change below builds a fresh one.
+ * The benchmark databases: time entries over several years, built with direct prepared INSERTs (test
+ * data, not the app path) and cached. One generator at every scale, so a growth curve compares like with
+ * like. The file name carries the scale, the schema (every migration's name) and the generator version,
+ * so a new migration or a change below builds a fresh one.
  */
-export const BENCH_ENTRIES = 1_000_000;
-export const BENCH_FIRST_YEAR = 2020;
-export const BENCH_LAST_YEAR = 2025;
-const GENERATOR_VERSION = 2;
+export interface BenchScale {
+  /** Short name: «1M», «10M» (the bench's filter and the growth table use it). */
+  label: string;
+  entries: number;
+  firstYear: number;
+  lastYear: number;
+  therapists: number;
+  casesPerYear: number;
+}
+
+/** The default bench database: one team (40 therapists), 600 cases a year over 2020–2025. */
+export const SCALE_1M: BenchScale = { label: '1M', entries: 1_000_000, firstYear: 2020, lastYear: 2025, therapists: 40, casesPerYear: 600 };
+/**
+ * Ten times larger: ten years, about 50,000 cases and several teams' worth of members (the nine member
+ * municipalities as before). Opt-in: building it takes many minutes (README, «Benchmarks»).
+ */
+export const SCALE_10M: BenchScale = { label: '10M', entries: 10_000_000, firstYear: 2016, lastYear: 2025, therapists: 300, casesPerYear: 5_000 };
+/** The small ends of the growth curves: the same team and years as 1M, fewer entries (and cases, so entries per case stay alike). */
+export const SCALE_10K: BenchScale = { ...SCALE_1M, label: '10k', entries: 10_000, casesPerYear: 60 };
+export const SCALE_100K: BenchScale = { ...SCALE_1M, label: '100k', entries: 100_000, casesPerYear: 120 };
+
+export const BENCH_LAST_YEAR = SCALE_1M.lastYear;
+const GENERATOR_VERSION = 3;
 const SEED = 1_000_000;
-const THERAPISTS = 40;
-const CASES_PER_YEAR = 600;
 const BATCH = 50_000;
 /** A case gets time from its referral until about five months later. */
 const CASE_SPAN_DAYS = 150;
+/** Rødøy joined the team on this date: no case of its before. */
+const RODOY_JOINED = '2020-09-01';
 
-/** Share of entries per category, as the demo generator produces them (Administrasjonsarbeid: 2020 only). */
+/** Share of entries per category, as the demo generator produces them (Administrasjonsarbeid: 2020 and before). */
 const CATEGORY_SHARE: Record<CategoryKey, number> = {
   followUp: 54,
   driving: 25,
@@ -43,8 +63,16 @@ const SHARED_CATEGORIES: readonly CategoryKey[] = ['supervision', 'network', 'ad
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BENCH_CACHE_DIR = join(ROOT, '.bench-cache');
 
-export function benchDatabasePath(): string {
-  return join(BENCH_CACHE_DIR, `bench-${BENCH_ENTRIES}-${LATEST_MIGRATION}-g${GENERATOR_VERSION}.sqlite`);
+/** `bench-<entries>-…`: one prefix per scale, so replacing one scale's file never removes another's. */
+const filePrefix = (scale: BenchScale) => `bench-${scale.entries}-`;
+
+export function benchDatabasePath(scale: BenchScale): string {
+  return join(BENCH_CACHE_DIR, `${filePrefix(scale)}${schemaKey()}-g${GENERATOR_VERSION}.sqlite`);
+}
+
+/** ISO dates order as plain text; localeCompare costs seconds on a million rows. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 interface BenchCase {
@@ -66,21 +94,22 @@ function loadIds(db: AppDatabase): Ids {
   return { municipality, category };
 }
 
-function insertTeam(db: AppDatabase): number[] {
+function insertTeam(db: AppDatabase, scale: BenchScale): number[] {
   const insert = db.sqlite.prepare(
     `insert into team_members (username, display_name, initials, role, created_at, password_hash) values (?, ?, ?, ?, '2020-01-01T08:00:00.000Z', ?)`,
   );
   // The leader signs in for the save measure, with the demo password.
   insert.run('benk.leder', 'Benk Leder', 'BL', 'administrator', hashPassword(DEMO_PASSWORD));
   const ids: number[] = [];
-  for (let i = 0; i < THERAPISTS; i++) {
+  for (let i = 0; i < scale.therapists; i++) {
+    // Two letters after the B cover 676 members; a bigger team would need a third.
     const initials = `B${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}`;
     ids.push(Number(insert.run(`benk${String(i + 1).padStart(2, '0')}`, `Benk ${i + 1}`, initials, 'teammedlem', null).lastInsertRowid));
   }
   return ids;
 }
 
-function insertCases(db: AppDatabase, random: Random, ids: Ids, therapists: number[]): BenchCase[] {
+function insertCases(db: AppDatabase, scale: BenchScale, random: Random, ids: Ids, therapists: number[]): BenchCase[] {
   const insertCase = db.sqlite.prepare(
     `insert into cases (code, municipality_id, year, running_number, status, referral_date, created_at, updated_at)
      values (?, ?, ?, ?, 'avsluttet', ?, ?, ?)`,
@@ -93,13 +122,16 @@ function insertCases(db: AppDatabase, random: Random, ids: Ids, therapists: numb
       .map((r) => [(r as { id: number }).id, (r as { code: string }).code]),
   );
   const cases: BenchCase[] = [];
-  for (let year = BENCH_FIRST_YEAR; year <= BENCH_LAST_YEAR; year++) {
+  for (let year = scale.firstYear; year <= scale.lastYear; year++) {
     const running = new Map<number, number>();
-    const planned = Array.from({ length: CASES_PER_YEAR }, () => {
-      const profile = random.weighted(MUNICIPALITY_PROFILE.map((p) => ({ value: p, weight: p.referralWeight })));
-      const from = year === BENCH_FIRST_YEAR && profile.name === 'Rødøy' ? '2020-09-01' : toIsoDate(year, 1, 1);
+    const joined = (p: (typeof MUNICIPALITY_PROFILE)[number]) => p.name !== 'Rødøy' || year >= Number(RODOY_JOINED.slice(0, 4));
+    const profiles = MUNICIPALITY_PROFILE.filter(joined).map((p) => ({ value: p, weight: p.referralWeight }));
+    const planned = Array.from({ length: scale.casesPerYear }, () => {
+      const profile = random.weighted(profiles);
+      const start = toIsoDate(year, 1, 1);
+      const from = profile.name === 'Rødøy' && RODOY_JOINED > start ? RODOY_JOINED : start;
       return { municipalityId: ids.municipality.get(profile.name)!, referralDate: addDays(from, random.int(0, daysBetween(from, toIsoDate(year, 12, 31)))) };
-    }).sort((a, b) => a.referralDate.localeCompare(b.referralDate));
+    }).sort((a, b) => compareText(a.referralDate, b.referralDate));
     for (const plan of planned) {
       const number = (running.get(plan.municipalityId) ?? 0) + 1;
       running.set(plan.municipalityId, number);
@@ -171,7 +203,7 @@ function entriesForYear(random: Random, year: number, count: number, cases: read
     const participants = random.chance(0.57) ? [...c.staff] : [random.pick(c.staff)];
     rows.push({ date, caseId: c.id, municipalityId, categoryId: ids.category[category], minutes, participants });
   }
-  return rows.sort((a, b) => a.date.localeCompare(b.date));
+  return rows.sort((a, b) => compareText(a.date, b.date));
 }
 
 function insertEntries(db: AppDatabase, rows: readonly Row[]): void {
@@ -206,7 +238,7 @@ function withoutSecondaryIndexes(db: AppDatabase, work: () => void): void {
   for (const index of indexes) db.sqlite.exec(index.sql);
 }
 
-async function build(path: string, log: (line: string) => void): Promise<void> {
+async function build(scale: BenchScale, path: string, log: (line: string) => void): Promise<void> {
   const db = await openDatabase(path);
   try {
     // Test data: no need to survive a power cut while building, and a large cache keeps the indexes in memory.
@@ -214,13 +246,13 @@ async function build(path: string, log: (line: string) => void): Promise<void> {
     db.sqlite.pragma('cache_size = -262144');
     const random = createRandom(SEED);
     const ids = loadIds(db);
-    const therapists = db.sqlite.transaction(() => insertTeam(db))();
-    const cases = db.sqlite.transaction(() => insertCases(db, random, ids, therapists))();
-    const years = BENCH_LAST_YEAR - BENCH_FIRST_YEAR + 1;
+    const therapists = db.sqlite.transaction(() => insertTeam(db, scale))();
+    const cases = db.sqlite.transaction(() => insertCases(db, scale, random, ids, therapists))();
+    const years = scale.lastYear - scale.firstYear + 1;
     withoutSecondaryIndexes(db, () => {
-      for (let year = BENCH_FIRST_YEAR; year <= BENCH_LAST_YEAR; year++) {
-        const index = year - BENCH_FIRST_YEAR;
-        const count = Math.floor((BENCH_ENTRIES * (index + 1)) / years) - Math.floor((BENCH_ENTRIES * index) / years);
+      for (let year = scale.firstYear; year <= scale.lastYear; year++) {
+        const index = year - scale.firstYear;
+        const count = Math.floor((scale.entries * (index + 1)) / years) - Math.floor((scale.entries * index) / years);
         insertEntries(db, entriesForYear(random, year, count, cases, ids, therapists));
         log(`  ${year}: ${count.toLocaleString('nb-NO')} registreringer`);
       }
@@ -232,10 +264,10 @@ async function build(path: string, log: (line: string) => void): Promise<void> {
   }
 }
 
-/** The cached database, built first if missing. Returns its path and, when built now, how long it took. */
-export function ensureBenchDatabase(log: (line: string) => void): Promise<{ path: string; buildMs: number | null }> {
-  return ensureCachedDatabase(benchDatabasePath(), 'bench-', (building) => {
-    log(`Bygger benchmark-databasen (${BENCH_ENTRIES.toLocaleString('nb-NO')} registreringer) …`);
-    return build(building, log);
+/** The cached database of this scale, built first if missing. Returns its path and, when built now, how long it took. */
+export function ensureBenchDatabase(scale: BenchScale, log: (line: string) => void): Promise<{ path: string; buildMs: number | null }> {
+  return ensureCachedDatabase(benchDatabasePath(scale), filePrefix(scale), (building) => {
+    log(`Bygger benchmark-databasen ${scale.label} (${scale.entries.toLocaleString('nb-NO')} registreringer) …`);
+    return build(scale, building, log);
   });
 }

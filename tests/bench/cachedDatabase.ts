@@ -1,5 +1,17 @@
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { MIGRATIONS } from '../../electron/db/migrations';
+
+/**
+ * The schema part of a cached file's name: how many migrations and a hash of all their names. Not the
+ * latest name alone: with unordered migrations allowed, one numbered below the latest can land later
+ * (0015 after 0016) and must still give a fresh file.
+ */
+export function schemaKey(migrationNames: readonly string[] = Object.keys(MIGRATIONS)): string {
+  const names = [...migrationNames].sort();
+  return `m${names.length}-${createHash('sha256').update(names.join('\n')).digest('hex').slice(0, 8)}`;
+}
 
 /**
  * A benchmark database built once and kept: `build` runs only when `path` is missing. It builds under a

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BENCH_LAST_YEAR, ensureBenchDatabase } from './buildDatabase';
+import { BENCH_LAST_YEAR, SCALE_1M, ensureBenchDatabase } from './buildDatabase';
 import { annualPivotMeasure } from './measures/annualPivot';
 import { annualReportMeasure } from './measures/annualReport';
 import { caseFiguresMeasure } from './measures/caseFigures';
@@ -15,6 +15,9 @@ import { gridQueriesMeasure } from './measures/gridQueries';
 import { importReadersMeasure } from './measures/importReaders';
 import { importSheetMeasure } from './measures/importSheet';
 import { rendererStartupMeasure } from './measures/rendererStartup';
+import { scale10MMeasure } from './measures/scale10M';
+import { growthCurvesMeasure } from './measures/growthCurves';
+import { openLargeFileMeasure } from './measures/openLargeFile';
 import { formatMs } from './measure';
 import { formatTable, info, type MeasureResult } from './report';
 
@@ -32,17 +35,23 @@ const MEASURES: readonly BenchMeasure[] = [
   closureReportMeasure,
   cliProcessMeasure,
   rendererStartupMeasure,
+  openLargeFileMeasure,
+  growthCurvesMeasure,
+  scale10MMeasure,
 ];
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-/** `npm run bench -- import` runs only the measures whose name contains «import» (case-insensitive). */
+/**
+ * `npm run bench -- import` runs only the measures whose name contains «import» (case-insensitive).
+ * Opt-in measures run only when named so (`npm run bench -- 10M`).
+ */
 const filter = process.argv[2]?.toLocaleLowerCase('nb');
-const selected = filter ? MEASURES.filter((m) => m.name.toLocaleLowerCase('nb').includes(filter)) : MEASURES;
+const selected = filter ? MEASURES.filter((m) => m.name.toLocaleLowerCase('nb').includes(filter)) : MEASURES.filter((m) => !m.optIn);
 if (selected.length === 0) throw new Error(`Ingen måling heter noe med «${process.argv[2]}»`);
 
 const needsBenchDatabase = selected.some((m) => !m.ownData);
-const { path, buildMs } = needsBenchDatabase ? await ensureBenchDatabase(log) : { path: '', buildMs: null };
+const { path, buildMs } = needsBenchDatabase ? await ensureBenchDatabase(SCALE_1M, log) : { path: '', buildMs: null };
 const results: MeasureResult[] = needsBenchDatabase ? [info('Bygging av 1M-databasen', buildMs === null ? 'fra hurtigbuffer' : formatMs(buildMs))] : [];
 const tempDir = mkdtempSync(join(tmpdir(), 'ettervern-bench-'));
 try {

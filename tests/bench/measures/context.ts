@@ -1,4 +1,5 @@
 import type { AppDatabase } from '../../../electron/db/open';
+import type { ChannelInput, ChannelName } from '@shared/contract';
 import { createDispatcher, type Dispatcher } from '../../../electron/services/dispatcher';
 import type { MeasureResult } from '../report';
 
@@ -15,6 +16,8 @@ export interface BenchMeasure {
   name: string;
   /** Makes its own data: a run of only such measures does not build the 1M database. */
   ownData?: boolean;
+  /** Runs only when asked for by name (`npm run bench -- 10M`): too slow or too large for every bench run. */
+  optIn?: boolean;
   run(ctx: BenchContext): Promise<MeasureResult[]>;
 }
 
@@ -23,9 +26,32 @@ export interface BenchMeasure {
  * an audit row, and every channel but sign-in needs someone signed in.
  */
 export function readerDispatcher(db: AppDatabase): Dispatcher {
+  return createDispatcher({ db, session: { actor: administrator(db) } });
+}
+
+function administrator(db: AppDatabase) {
   const reader = db.sqlite.prepare("select id, username from team_members where role = 'administrator' order by id limit 1").get() as {
     id: number;
     username: string;
   };
-  return createDispatcher({ db, session: { actor: { ...reader, role: 'administrator' } } });
+  return { ...reader, role: 'administrator' as const };
+}
+
+/**
+ * For the annual report on a read-only database: the channel is let through and writes no audit row
+ * there, so a cached file stays untouched.
+ */
+export function reportDispatcher(db: AppDatabase): Dispatcher {
+  return createDispatcher({
+    db,
+    session: { actor: administrator(db) },
+    readOnly: { mode: 'read-only', reason: 'Målingen skriver ikke.', allow: ['annual-report:generate'] },
+  });
+}
+
+/** One synchronous call that must succeed; a failure stops the measure with the channel's error code. */
+export function callOk<C extends ChannelName>(dispatcher: Dispatcher, channel: C, input: ChannelInput<C>): unknown {
+  const result = dispatcher.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel} feilet: ${result.error.code}`);
+  return result.value;
 }
