@@ -106,7 +106,7 @@ export const exportTimesheetSpec = defineCommand({
     out: { placeholder: 'FIL.xlsx|FIL.csv', required: true, description: 'Filen som skrives' },
     from: { placeholder: 'DATO', type: DATE, description: 'Fra og med datoen' },
     to: { placeholder: 'DATO', type: DATE, description: 'Til og med datoen' },
-    case: { placeholder: 'KODE', description: 'Bare saken med dette saksnummeret' },
+    case: { placeholder: 'KODE', description: 'Bare saken med denne sakskoden' },
     municipality: { placeholder: 'NAVN', description: 'Bare kommunen' },
     category: { placeholder: 'NR', description: 'Bare hendelsen med dette nummeret' },
     member: { placeholder: 'BRUKERNAVN', description: 'Bare registreringer teammedlemmet deltok i' },
@@ -125,7 +125,7 @@ export const documentSpec = defineCommand({
   options: {
     db: DB,
     actor: ACTOR_OPTION,
-    case: { placeholder: 'KODE', required: true, description: 'Saksnummeret, for eksempel 02/24-ST' },
+    case: { placeholder: 'KODE', required: true, description: 'Sakskoden, for eksempel 02/24-ST' },
     out: { placeholder: 'FIL.docx', required: true, description: 'Word-filen som skrives' },
     vitnemappe: WITNESS_DIR_OPTION,
   },

@@ -1,4 +1,6 @@
 import Database from 'better-sqlite3';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { AppDatabase } from '../../electron/db/open';
 import { takeBackup } from '../../electron/services/backups/service';
@@ -7,6 +9,7 @@ import { createDispatcher } from '../../electron/services/dispatcher';
 import { RECOVERY_REASON } from '../../electron/main/startup';
 import { insertTestMember } from '../support/testDatabase';
 import { describeInBrowser, startHarness, type Harness } from './harness';
+import { accessibleDescription } from './support/ui';
 
 /**
  * The team's data as it stood at a backup taken on 12 June 2020 (one case), then one more case added
@@ -64,6 +67,36 @@ describeInBrowser('backups', () => {
     await section.getByText(/Før gjenoppretting/).waitFor();
     await section.getByText(/2 saker/).waitFor();
     await harness.visit('62-gjenopprettet');
+  });
+
+  it('says a backup folder that does not exist at the folder field, focused, with no banner, and takes the message away on the next try', async () => {
+    harness = await startHarness({ prepare: prepareWithBackup });
+    const { page } = harness;
+    await harness.signIn({ username: 'marit', displayName: 'Marit Solvang' });
+    await page.getByRole('link', { name: 'Innstillinger' }).click();
+    await page.getByRole('navigation', { name: 'Deler av innstillingene' }).getByRole('button', { name: 'Sikkerhetskopier' }).click();
+    const folder = page.getByRole('textbox', { name: 'Mappe for sikkerhetskopier' });
+    const save = page.getByRole('button', { name: 'Lagre mappe' });
+    const missing = 'Mappen finnes ikke. Opprett den først, eller velg en annen.';
+    const stored = () => harness!.db.sqlite.prepare("select value from settings where key = 'backupFolder'").pluck().get();
+    const before = stored();
+
+    await folder.fill(join(tmpdir(), `finnes-ikke-${Date.now()}`));
+    await save.click();
+    await expect.poll(() => folder.getAttribute('aria-invalid')).toBe('true');
+    expect(await accessibleDescription(folder)).toContain(missing);
+    expect(await folder.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await page.locator('.fui-MessageBar').filter({ hasText: missing }).count()).toBe(0);
+    expect(stored()).toEqual(before);
+    await harness.visit('65-sikkerhetskopier-mappe-feil');
+
+    // An empty folder means the default one: saved, and the message is gone.
+    await folder.fill('');
+    expect(await folder.getAttribute('aria-invalid')).toBeNull();
+    await save.click();
+    await page.getByText('Mappen for sikkerhetskopier er lagret.').waitFor();
+    expect(await page.getByText(missing).count()).toBe(0);
+    harness.assertNoBrowserErrors();
   });
 
   it('shows the recovery screen in recovery mode and restores over the damaged file', async () => {

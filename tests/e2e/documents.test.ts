@@ -7,7 +7,7 @@ import { insertTestMember } from '../support/testDatabase';
 import { describeInBrowser, startHarness, type Harness } from './harness';
 import { remainingPlaceholders, visibleText, wordXmlParts } from '../support/docxFiles';
 import { editDocx } from './support/docx';
-import { tableText } from './support/ui';
+import { accessibleDescription, tableText } from './support/ui';
 
 /**
  * Documents from the case page and templates under Innstillinger → Maler, on a fixed clock (15 June 2021):
@@ -227,12 +227,18 @@ describeInBrowser('documents and templates', () => {
     expect(await report.innerText()).toMatch(/\{saksnumer\}/);
     expect(await report.innerText()).toMatch(/påkrevde plassholdere: \{saksnummer\}/);
     await closure.getByText('Malen som er i bruk, er uendret (versjon 1).').waitFor();
+    // Said at the button that picks the file: it has the focus back and is described by the refusal.
+    const replaceButton = closure.getByRole('button', { name: 'Erstatt med redigert fil …' });
+    await expect.poll(() => replaceButton.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await accessibleDescription(replaceButton)).toMatch(/^«Avslutningsrapport med feil\.docx» ble ikke tatt i bruk/);
     await harness.visit('74-innstillinger-maler-avvist');
     expect(harness.db.sqlite.prepare("select max(version) as v from document_templates where kind = 'closure-report'").get()).toEqual({ v: 1 });
 
     // Not a Word file at all.
     await picker.setInputFiles({ name: 'notat.docx', buffer: Buffer.from('ikke en zip'), ...docx });
     await closure.getByText(/ikke et Word-dokument/).waitFor();
+    // The next try's refusal replaces the last one; only one is shown.
+    expect(await closure.getByText(/ble ikke tatt i bruk/).count()).toBe(1);
 
     // Reworded in Word: accepted as version 2, and the next report carries the new wording.
     const edited = await editDocx(original.bytes, (xml) => xml.replace(/(<w:t(?:\s[^>]*)?>)(Avslutningsrapport)/, '$1Redigert av teamet. $2'));

@@ -3,7 +3,7 @@ import { fixedClock } from '../../electron/services/context';
 import { excelDate, workbookBytes } from '../support/timesheetFiles';
 import { describeInBrowser, startHarness, type Harness } from './harness';
 import { arrangeTwoColleagues } from './support/twoColleagues';
-import { tableText } from './support/ui';
+import { accessibleDescription, tableText } from './support/ui';
 
 const NOW = '2020-06-15T10:00:00.000Z';
 
@@ -228,6 +228,49 @@ describeInBrowser('time log at keyboard speed, and the old sheets imported', () 
     const { page } = harness;
     await page.getByLabel('Timeark som skal importeres').setInputFiles({ name: 'timer.xlsx', mimeType: 'text/plain', buffer: Buffer.from('Sak;Dato\n') });
     await page.getByText(/Filen er ikke et Excel-regneark/).waitFor();
+    // Said at «Velg timeark …», which has the focus back and is described by the message.
+    const choose = page.getByRole('button', { name: 'Velg timeark …' });
+    await expect.poll(() => choose.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await accessibleDescription(choose)).toMatch(/^Filen er ikke et Excel-regneark/);
     await harness.visit('26-import-ikke-regneark');
+  });
+  it('edits a row of the list with every refusal at its input, the first focused, and nothing saved until it is right', async () => {
+    const { page } = harness;
+    await page.getByRole('tab', { name: 'Registreringer' }).click();
+    const grid = page.getByRole('table', { name: 'Registreringer' });
+    await grid.getByRole('button', { name: /^Endre registreringen 08\.06\.2020, 02\/20-ST, Ikke møtt/ }).click();
+    const input = (name: string) => grid.getByRole('textbox', { name, exact: true });
+    const isFocused = (name: string) => input(name).evaluate((element) => element === document.activeElement);
+    const stored = () => JSON.stringify(entries());
+    const before = stored();
+
+    // A category the list does not know: said at the input, before anything is sent.
+    await input('Endre hendelse').fill('qqq');
+    await input('Endre tidsbruk').fill('0,25');
+    await input('Endre tidsbruk').press('Enter');
+    await expect.poll(() => input('Endre hendelse').getAttribute('aria-invalid')).toBe('true');
+    expect(await accessibleDescription(input('Endre hendelse'))).toBe('Velg en hendelse, med nummer eller navn');
+    expect(await isFocused('Endre hendelse')).toBe(true);
+
+    // The service's refusals, two at once, each at its input; the first on the row focused; no banner.
+    await input('Endre hendelse').fill('10');
+    await expect.poll(() => input('Endre hendelse').getAttribute('aria-invalid')).toBeNull();
+    await input('Endre dato').fill('40.06.2020');
+    await input('Endre dato').press('Enter');
+    await expect.poll(() => input('Endre tidsbruk').getAttribute('aria-invalid')).toBe('true');
+    expect(await input('Endre dato').getAttribute('aria-invalid')).toBe('true');
+    expect(await accessibleDescription(input('Endre dato'))).not.toBe('');
+    expect(await accessibleDescription(input('Endre tidsbruk'))).toBe('Tidsbruk må være i hele eller halve timer');
+    expect(await isFocused('Endre dato')).toBe(true);
+    expect(await grid.locator('.fui-MessageBar').count()).toBe(0);
+    expect(stored()).toBe(before);
+    await harness.visit('27-timer-endre-rad-feil');
+
+    // Corrected, it saves and the row is a row again.
+    await input('Endre dato').fill('08.06.2020');
+    await input('Endre tidsbruk').fill('1,5');
+    await input('Endre tidsbruk').press('Enter');
+    await input('Endre tidsbruk').waitFor({ state: 'detached' });
+    expect(stored()).not.toBe(before);
   });
 });

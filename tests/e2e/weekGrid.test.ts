@@ -4,7 +4,7 @@ import { createDispatcher } from '../../electron/services/dispatcher';
 import { TEST_PASSWORD_COST } from '../support/testDatabase';
 import { describeInBrowser, startHarness, type Harness } from './harness';
 import { arrangeTwoColleagues } from './support/twoColleagues';
-import { tableText } from './support/ui';
+import { tableText, toggleOption } from './support/ui';
 
 const NOW = '2020-06-15T10:00:00.000Z';
 
@@ -250,6 +250,37 @@ describeInBrowser('week grid', () => {
     await several.click();
     await page.getByText('Sum: 3,5 timer · 7 persontimer · 3 registreringer').waitFor();
     expect(await page.getByRole('textbox', { name: 'Fra dato' }).inputValue()).toBe('12.06.2020');
+  });
+
+  it("shows a colleague's week without letting it be typed into, and saves nothing in the colleague's name", async () => {
+    const { page } = harness;
+    await page.getByRole('tab', { name: 'Uke' }).click();
+    await page.getByRole('button', { name: 'Forrige uke' }).waitFor();
+    // Week 24, where Jonas logged Saturday's and Friday's driving.
+    while (!(await page.getByRole('heading', { name: 'Uke 24, 2020' }).isVisible())) {
+      const heading = (await page.getByRole('heading', { name: /^Uke \d+, 2020$/ }).textContent()) ?? '';
+      const shown = Number(/Uke (\d+)/.exec(heading)?.[1]);
+      await page.getByRole('button', { name: shown > 24 ? 'Forrige uke' : 'Neste uke' }).click();
+      await expect.poll(() => page.getByRole('heading', { name: /^Uke \d+, 2020$/ }).textContent()).not.toBe(heading);
+    }
+    const grid = page.getByRole('table', { name: 'Timer uke 24' });
+    expect(await grid.getByRole('textbox').count()).toBeGreaterThan(0);
+    const before = count();
+
+    // Jonas ticked in as well as Marit: the grid shows the last one picked.
+    await toggleOption(page, 'Ukevisning for', 'Jonas Berg (JB)');
+    await page.getByText('Du ser uka til Jonas Berg og kan ikke endre den her.', { exact: false }).waitFor();
+    // His lines (the case's entries have both of them as participants, and his own Saturday), as text only.
+    await expect.poll(() => tableText(grid).then((rows) => rows.some((r) => r[0] === '02/20-ST' && r[1] === '2 Kjøring'))).toBe(true);
+    expect(await grid.getByRole('textbox').count()).toBe(0);
+    expect(await page.getByRole('combobox', { name: 'Sak på ny linje' }).count()).toBe(0);
+    await harness.visit('29-timer-ukerutenett-kollegas-uke');
+    expect(count()).toBe(before);
+
+    // Back to her own week: the cells take hours again.
+    await toggleOption(page, 'Ukevisning for', 'Marit Solvang (MS)');
+    await grid.getByRole('textbox').first().waitFor();
+    expect(await page.getByText('Du ser uka til', { exact: false }).count()).toBe(0);
   });
 
   it('copies the line above into the entry form with Ctrl+D or the button, keeping the date', async () => {

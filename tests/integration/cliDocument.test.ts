@@ -50,7 +50,7 @@ describe('npm run cli -- document', () => {
   it('refuses an unknown kind, a missing case and a case without closure date with exit codes', async () => {
     expect((await cli(['document', 'brev', '--case', closed.code, '--db', t.path, '--out', join(t.dir, 'a.docx')])).status).toBe(2);
     const missing = await cli(['document', 'closure-report', '--case', '77/20-ST', '--db', t.path, '--out', join(t.dir, 'b.docx')]);
-    expect(missing).toMatchObject({ status: 1, stderr: expect.stringContaining('Fant ingen sak med det saksnummeret') });
+    expect(missing).toMatchObject({ status: 1, stderr: expect.stringContaining('Fant ingen sak med den sakskoden') });
     expect(existsSync(join(t.dir, 'b.docx'))).toBe(false);
   }, 120_000);
 });

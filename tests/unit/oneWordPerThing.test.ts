@@ -8,13 +8,14 @@ import { describe, expect, it } from 'vitest';
  * One word per thing on the screen. The team had three names for a line of the time sheet, and
  * «saksnummer» reads as the archive's case number, which the pseudonymous case code is not. This scans
  * every string the user can see (string and template literals and JSX text in the renderer, the shared
- * label registries and messages, the services' messages) for the words that are out.
+ * label registries and messages, the services' messages, the command line's help and messages) for the
+ * words that are out.
  *
  * «Tidsbruk» is the duration of one registrering (the old sheet's column); «Timer» is a sum of them
  * (a page, a total, a column of sums). Identifiers and comments are not read.
  */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const FOLDERS = ['renderer/src', 'shared', 'electron/services'];
+const FOLDERS = ['renderer/src', 'shared', 'electron/services', 'electron/cli'];
 
 const BANNED: { pattern: RegExp; use: string }[] = [
   { pattern: /timeføring/i, use: 'registrering' },

@@ -1,5 +1,5 @@
 import { Button, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SettingsDto } from '@shared/contract';
 import { BACKUP_RETENTION } from '@shared/domain/backups';
 import { BackupPicker } from '@renderer/components/BackupPicker';
@@ -9,6 +9,7 @@ import { Loading } from '@renderer/components/Loading';
 import { RestoreBackupDialog } from '@renderer/components/RestoreBackupDialog';
 import { backupTitle } from '@renderer/components/backupText';
 import { errorMessage, isStaleVersion } from '@renderer/lib/api';
+import { placeApiError } from '@renderer/lib/formErrors';
 import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { useEditedVersion } from '@renderer/lib/useEditedVersion';
 import { useRestoreBackup } from '@renderer/lib/useRestoreBackup';
@@ -34,12 +35,19 @@ export function BackupSection({ settings, canEdit }: { settings: SettingsDto; ca
   const edited = useEditedVersion(settings.version, stale);
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // The folder's refusal is said under the folder field, which gets the focus; the banner is for the rest.
+  const [folderError, setFolderError] = useState<{ message: string; attempt: number } | null>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (folderError) folderInput.current?.focus();
+  }, [folderError]);
   const backups = list.data?.backups ?? [];
   const restore = useRestoreBackup(backups);
 
   const takeNow = async () => {
     setNotice(null);
     setFailure(null);
+    setFolderError(null);
     try {
       const made = await create.mutateAsync({});
       setNotice(`Sikkerhetskopi tatt og kontrollert: ${backupTitle(made)}.`);
@@ -50,12 +58,16 @@ export function BackupSection({ settings, canEdit }: { settings: SettingsDto; ca
   const storeFolder = async () => {
     setNotice(null);
     setFailure(null);
+    setFolderError(null);
     try {
       await saveFolder.mutateAsync({ version: edited.version(), backupFolder: folder.trim() === '' ? null : folder.trim() });
       edited.saved();
       setNotice('Mappen for sikkerhetskopier er lagret.');
     } catch (error) {
-      setFailure(errorMessage(error));
+      const placed = placeApiError(error, ['backupFolder'] as const);
+      const message = placed.atFields.backupFolder;
+      if (message !== undefined) setFolderError((before) => ({ message, attempt: (before?.attempt ?? 0) + 1 }));
+      setFailure(placed.banner);
     }
   };
 
@@ -76,12 +88,19 @@ export function BackupSection({ settings, canEdit }: { settings: SettingsDto; ca
       ) : null}
       {canEdit ? (
         <div className={styles.row}>
-          <FormField label="Mappe for sikkerhetskopier" hint="Tom betyr standardmappen ved siden av databasen." className={styles.folder}>
+          <FormField
+            label="Mappe for sikkerhetskopier"
+            hint="Tom betyr standardmappen ved siden av databasen."
+            className={styles.folder}
+            validationMessage={folderError?.message}
+          >
             <Input
+              ref={folderInput}
               value={folder}
               onChange={(_event, data) => {
                 edited.touch();
                 setFolder(data.value);
+                setFolderError(null);
               }}
               maxLength={500}
             />

@@ -37,7 +37,8 @@ export function RetentionSection({ canEdit }: { canEdit: boolean }) {
           </Button>
         </div>
       ) : null}
-      {preview.error ? <ErrorMessage error={preview.error} /> : null}
+      {/* A new preview clears the last one's refusal while it runs; a refused run is said in its confirmation dialog. */}
+      {preview.error && !preview.isFetching ? <ErrorMessage error={preview.error} /> : null}
       {run.data ? (
         <MessageBar intent={run.data.warning ? 'warning' : 'success'}>
           <MessageBarBody>

@@ -11,6 +11,7 @@ import { Loading } from '@renderer/components/Loading';
 import { ApiCallError, call, errorMessage } from '@renderer/lib/api';
 import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { downloadFile, fileToBase64 } from '@renderer/lib/download';
+import { useFileRefusal } from '@renderer/lib/useFileRefusal';
 import { SettingsSection } from './SettingsSection';
 
 const useStyles = makeStyles({
@@ -135,6 +136,7 @@ function TemplateKindPanel({ kind, active, canEdit }: { kind: TemplateKind; acti
   const replace = useApiMutation('templates:replace');
   const restore = useApiMutation('templates:restore-default');
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const refusal = useFileRefusal(outcome?.kind === 'refused' ? outcome : null);
   const label = TEMPLATE_KIND_LABEL[kind];
 
   const upload = async (file: File) => {
@@ -222,7 +224,7 @@ function TemplateKindPanel({ kind, active, canEdit }: { kind: TemplateKind; acti
                   if (file) void upload(file);
                 }}
               />
-              <Button icon={<DocumentArrowUpRegular />} disabled={replace.isPending} onClick={() => input.current?.click()}>
+              <Button icon={<DocumentArrowUpRegular />} disabled={replace.isPending} onClick={() => input.current?.click()} {...refusal.buttonProps}>
                 Erstatt med redigert fil …
               </Button>
             </>
@@ -240,7 +242,7 @@ function TemplateKindPanel({ kind, active, canEdit }: { kind: TemplateKind; acti
         </MessageBar>
       ) : null}
       {outcome?.kind === 'refused' ? (
-        <MessageBar intent="error" layout="multiline">
+        <MessageBar intent="error" layout="multiline" id={refusal.messageId}>
           <MessageBarBody>
             <MessageBarTitle>«{outcome.fileName}» ble ikke tatt i bruk</MessageBarTitle>
             <ul className={styles.report} aria-label="Problemer i malen">

@@ -1,17 +1,36 @@
-import { Button, Input, TableCell, TableRow, makeStyles } from '@fluentui/react-components';
+import { Button, Input, TableCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { CheckmarkRegular, DismissRegular } from '@fluentui/react-icons';
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { TimeEntryDto } from '@shared/contract';
 import { isoDateInOslo, parseDateInput } from '@shared/dates';
 import { formatHours, formatNorwegianDate } from '@shared/format';
-import { ApiCallError, errorMessage, isStaleVersion } from '@renderer/lib/api';
+import { ApiCallError, isStaleVersion } from '@renderer/lib/api';
+import { focusFirstInvalid, placeApiError } from '@renderer/lib/formErrors';
 import { useEditedVersion } from '@renderer/lib/useEditedVersion';
 import { FormErrorMessage } from '@renderer/components/ErrorMessage';
 import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { resolveChoice } from './resolveChoice';
 import { ConfirmQuestion, entryQuestion, type EntryQuestion } from './ConfirmQuestion';
 
-const useStyles = makeStyles({ input: { width: '100%', minWidth: 0 }, error: { color: 'var(--colorPaletteRedForeground1)' } });
+const useStyles = makeStyles({
+  input: { width: '100%', minWidth: 0 },
+  // A message under one input makes the row taller; the inputs stay level at its top.
+  top: { verticalAlign: 'top' },
+  fieldMessage: { display: 'block', color: tokens.colorPaletteRedForeground1, marginTop: tokens.spacingVerticalXXS },
+});
+
+type Values = { date: string; caseCode: string; municipality: string; category: string; hours: string; reason: string };
+type Key = keyof Values;
+/** The row's inputs in screen order, and the contract field each one sends. */
+const FIELD_OF: Record<Key, string> = {
+  date: 'date',
+  caseCode: 'caseCode',
+  municipality: 'municipalityId',
+  category: 'categoryId',
+  hours: 'hours',
+  reason: 'municipalityOverrideReason',
+};
+const KEYS = Object.keys(FIELD_OF) as Key[];
 
 /**
  * The row turned into inputs: Enter saves, Escape leaves it as it was. Participants are kept as they are.
@@ -22,7 +41,7 @@ export function EditEntryRow({ entry, columnCount, onDone }: { entry: TimeEntryD
   const update = useApiMutation('time-entries:update');
   const municipalities = useApiQuery('municipalities:list', {}, { staleTime: Infinity }).data ?? [];
   const categories = useApiQuery('categories:list', { includeRetired: true }, { staleTime: Infinity }).data ?? [];
-  const [values, setValues] = useState({
+  const [values, setValues] = useState<Values>({
     date: formatNorwegianDate(entry.date),
     caseCode: entry.caseCode ?? '',
     municipality: entry.municipalityName,
@@ -33,18 +52,46 @@ export function EditEntryRow({ entry, columnCount, onDone }: { entry: TimeEntryD
   const [question, setQuestion] = useState<EntryQuestion | null>(null);
   // Shown when the entry already has a reason, or once the service asks for one.
   const [askReason, setAskReason] = useState(entry.municipalityOverrideReason !== null);
+  // Each refused input's message under it (the first refused one focused); what concerns no input in a banner row.
+  const [atFields, setAtFields] = useState<Partial<Record<Key, string>>>({});
   const [error, setError] = useState<string | null>(null);
   const [stale, setStale] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const rowRef = useRef<HTMLTableRowElement>(null);
+  const reasonRef = useRef<HTMLTableRowElement>(null);
+  const messageId = useId();
+  useEffect(() => {
+    if (attempt > 0 && !focusFirstInvalid(rowRef.current)) focusFirstInvalid(reasonRef.current);
+  }, [attempt]);
+  const refuse = (fields: Partial<Record<Key, string>>, banner: string | null) => {
+    setAtFields(fields);
+    setError(banner);
+    setAttempt((n) => n + 1);
+  };
   // The row went into edit mode when it mounted: that is the version a save sends.
   const edited = useEditedVersion(entry.version, stale);
-  const set = (key: keyof typeof values) => (_e: unknown, data: { value: string }) => setValues((v) => ({ ...v, [key]: data.value }));
+  // Editing an input takes its message away; the others stay until the next save.
+  const set = (key: Key) => (_e: unknown, data: { value: string }) => {
+    setValues((v) => ({ ...v, [key]: data.value }));
+    setAtFields(({ [key]: _gone, ...rest }) => rest);
+  };
 
   const save = async (flags: EntryQuestion['flags'] = {}) => {
+    // A new try starts clean: no old banner or message stays beside the new answer.
+    setError(null);
+    setAtFields({});
+    setStale(false);
     const municipality = resolveChoice(values.municipality, municipalities);
     const category = resolveChoice(values.category, categories);
-    if (!municipality) return setError('Ukjent kommune');
-    if (!category) return setError('Ukjent hendelse');
-    setStale(false);
+    if (!municipality || !category) {
+      return refuse(
+        {
+          ...(municipality ? {} : { municipality: 'Velg en av kommunene, med navn eller de første bokstavene' }),
+          ...(category ? {} : { category: 'Velg en hendelse, med nummer eller navn' }),
+        },
+        null,
+      );
+    }
     setQuestion(null);
     try {
       await update.mutateAsync({
@@ -63,21 +110,37 @@ export function EditEntryRow({ entry, columnCount, onDone }: { entry: TimeEntryD
     } catch (failure) {
       const asked = entryQuestion(failure);
       if (asked) {
-        setError(null);
         setQuestion({ ...asked, flags: { ...flags, ...asked.flags } });
         return;
       }
       if (failure instanceof ApiCallError && 'municipalityOverrideReason' in failure.fieldErrors) setAskReason(true);
-      setError(errorMessage(failure));
+      const placed = placeApiError(
+        failure,
+        KEYS.map((key) => FIELD_OF[key]),
+      );
+      const fields: Partial<Record<Key, string>> = {};
+      for (const key of KEYS) {
+        const message = placed.atFields[FIELD_OF[key]];
+        if (message !== undefined) fields[key] = message;
+      }
       setStale(isStaleVersion(failure));
+      refuse(fields, placed.banner);
     }
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Enter') void save();
     if (event.key === 'Escape') onDone();
   };
-  const field = (key: keyof typeof values, label: string) => (
-    <TableCell>
+  /** A refused input: marked, its message below it and named as its description. */
+  const invalidProps = (key: Key) => (atFields[key] === undefined ? {} : { 'aria-invalid': true as const, 'aria-describedby': `${messageId}-${key}` });
+  const fieldMessage = (key: Key) =>
+    atFields[key] === undefined ? null : (
+      <Text size={200} id={`${messageId}-${key}`} className={styles.fieldMessage}>
+        {atFields[key]}
+      </Text>
+    );
+  const field = (key: Key, label: string) => (
+    <TableCell className={styles.top}>
       <Input
         className={styles.input}
         size="small"
@@ -86,27 +149,30 @@ export function EditEntryRow({ entry, columnCount, onDone }: { entry: TimeEntryD
         onChange={set(key)}
         onKeyDown={onKeyDown}
         autoFocus={key === 'hours'}
+        {...invalidProps(key)}
       />
+      {fieldMessage(key)}
     </TableCell>
   );
   return (
     <>
-      <TableRow>
+      <TableRow ref={rowRef}>
         {field('date', 'Endre dato')}
         {field('caseCode', 'Endre sak')}
         {field('municipality', 'Endre kommune')}
         {field('category', 'Endre hendelse')}
         {field('hours', 'Endre tidsbruk')}
-        <TableCell>{entry.participants.map((p) => p.initials).join(', ')}</TableCell>
-        <TableCell>
+        <TableCell className={styles.top}>{entry.participants.map((p) => p.initials).join(', ')}</TableCell>
+        <TableCell className={styles.top}>
           <Button size="small" appearance="subtle" icon={<CheckmarkRegular />} aria-label="Lagre endringen" onClick={() => void save(question?.flags)} />
           <Button size="small" appearance="subtle" icon={<DismissRegular />} aria-label="Avbryt endringen" onClick={onDone} />
         </TableCell>
       </TableRow>
       {askReason ? (
-        <TableRow>
+        <TableRow ref={reasonRef}>
           <TableCell colSpan={columnCount}>
             <Input
+              {...invalidProps('reason')}
               className={styles.input}
               size="small"
               aria-label="Begrunnelse for annen kommune enn sakens"
@@ -116,6 +182,7 @@ export function EditEntryRow({ entry, columnCount, onDone }: { entry: TimeEntryD
               onChange={set('reason')}
               onKeyDown={onKeyDown}
             />
+            {fieldMessage('reason')}
           </TableCell>
         </TableRow>
       ) : null}
@@ -128,8 +195,8 @@ export function EditEntryRow({ entry, columnCount, onDone }: { entry: TimeEntryD
       ) : null}
       {error ? (
         <TableRow>
-          <TableCell colSpan={columnCount} role="alert" className={stale ? undefined : styles.error}>
-            {stale ? <FormErrorMessage message={error} stale /> : error}
+          <TableCell colSpan={columnCount}>
+            <FormErrorMessage message={error} stale={stale} />
           </TableCell>
         </TableRow>
       ) : null}

@@ -9,6 +9,7 @@ import { FormErrorMessage } from '@renderer/components/ErrorMessage';
 import { call, errorMessage } from '@renderer/lib/api';
 import { useApiMutation } from '@renderer/lib/query';
 import { downloadFile, fileToBase64 } from '@renderer/lib/download';
+import { useFileRefusal } from '@renderer/lib/useFileRefusal';
 import { ImportPreview } from './ImportPreview';
 
 const useStyles = makeStyles({
@@ -29,7 +30,15 @@ export function ImportPanel() {
   const [preview, setPreview] = useState<ImportPreviewDto | null>(null);
   const [chosen, setChosen] = useState<string[]>([]);
   const [busy, setBusy] = useState<Busy>(null);
+  // A file that cannot be read is said at «Velg timeark …»; what goes wrong later (the import) in a banner.
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const refusal = useFileRefusal(fileProblem);
+  /** Every new try starts without the last one's messages. */
+  const clearProblems = () => {
+    setFileProblem(null);
+    setProblem(null);
+  };
   const [summary, setSummary] = useState<ImportSummaryDto | null>(null);
   const importer = useApiMutation('timesheet:import');
 
@@ -49,10 +58,10 @@ export function ImportPanel() {
   };
 
   const readFile = async (file: File) => {
-    setProblem(null);
+    clearProblems();
     setSummary(null);
     setPreview(null);
-    if (file.size > MAX_IMPORT_FILE_BYTES) return setProblem(`${IMPORT_FILE_TOO_LARGE}.`);
+    if (file.size > MAX_IMPORT_FILE_BYTES) return setFileProblem(`${IMPORT_FILE_TOO_LARGE}.`);
     const jobId = crypto.randomUUID();
     try {
       const contentBase64 = await fileToBase64(file);
@@ -60,12 +69,13 @@ export function ImportPanel() {
       setPreview(read);
       setChosen(read.sheets.filter((s) => s.selected).map((s) => s.name));
     } catch (error) {
-      setProblem(errorMessage(error));
+      setFileProblem(errorMessage(error));
     }
   };
 
   const choose = async (sheets: string[], includeExisting: boolean) => {
     if (!preview) return;
+    clearProblems();
     setChosen(sheets);
     try {
       setPreview(await call('timesheet:preview', { jobId: preview.jobId, sheets, includeExisting }));
@@ -76,7 +86,7 @@ export function ImportPanel() {
 
   const runImport = async () => {
     if (!preview) return;
-    setProblem(null);
+    clearProblems();
     try {
       const result = await withProgress('importerer', preview.jobId, () =>
         importer.mutateAsync({ jobId: preview.jobId, sheets: chosen, includeExisting: preview.includeExisting }),
@@ -90,6 +100,7 @@ export function ImportPanel() {
 
   const saveRejected = async () => {
     if (!preview) return;
+    clearProblems();
     try {
       downloadFile(await call('timesheet:rejected-rows', { jobId: preview.jobId, sheets: chosen }));
     } catch (error) {
@@ -116,10 +127,15 @@ export function ImportPanel() {
         }}
       />
       <div className={styles.buttons}>
-        <Button icon={<DocumentArrowUpRegular />} disabled={busy !== null} onClick={() => input.current?.click()}>
+        <Button icon={<DocumentArrowUpRegular />} disabled={busy !== null} onClick={() => input.current?.click()} {...refusal.buttonProps}>
           Velg timeark …
         </Button>
       </div>
+      {fileProblem ? (
+        <MessageBar intent="error" layout="multiline" id={refusal.messageId}>
+          <MessageBarBody>{fileProblem}</MessageBarBody>
+        </MessageBar>
+      ) : null}
       {busy ? (
         <div>
           <Text>{busy.what === 'leser' ? `Leser regnearket … ${formatCount(busy.rowsRead, 'rad')}` : 'Importerer …'}</Text>

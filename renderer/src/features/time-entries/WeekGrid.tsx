@@ -92,7 +92,12 @@ export function WeekGrid({ member, onShowDay }: { member: TeamMemberDto; onShowD
   const gridRef = useRef<HTMLTableElement>(null);
   const focusRow = useRef<string | null>(null);
 
-  const rows = buildWeekRows(dates, week.data?.rows ?? [], added);
+  // A colleague's week is shown, never typed into: a cell saved there would be the colleague's entry,
+  // logged in their name by someone else. Work done together is registered once, in the form, with both
+  // as participants; each then sees it in their own week.
+  const readOnly = memberId !== member.id;
+  const shownMember = useApiQuery('team-members:list', {}).data?.find((m) => m.id === memberId);
+  const rows = buildWeekRows(dates, week.data?.rows ?? [], readOnly ? [] : added);
   const { week: weekNumber, year } = isoWeek(weekStart);
 
   const cellElement = (row: number, day: number) => gridRef.current?.querySelector<HTMLElement>(`[data-week-cell="${row}:${day}"]`) ?? null;
@@ -245,10 +250,19 @@ export function WeekGrid({ member, onShowDay }: { member: TeamMemberDto; onShowD
           {formatNorwegianDate(dates[0]!)}–{formatNorwegianDate(dates[6]!)}
         </Text>
       </div>
-      <Text size={200} className={styles.note}>
-        Skriv timer i cellene (1,5 · 1:30 · 90m). Cellen lagres når du går ut av den med Tab, Enter eller piltastene; tom celle sletter registreringen. Ctrl+D
-        henter timene fra linjen over.
-      </Text>
+      {readOnly ? (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            Du ser uka til {shownMember?.displayName ?? 'et annet teammedlem'} og kan ikke endre den her. Har dere arbeidet sammen, registrerer du timene i
+            skjemaet over med begge som deltakere; da kommer de med i begges uke.
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <Text size={200} className={styles.note}>
+          Skriv timer i cellene (1,5 · 1:30 · 90m). Cellen lagres når du går ut av den med Tab, Enter eller piltastene; tom celle sletter registreringen. Ctrl+D
+          henter timene fra linjen over.
+        </Text>
+      )}
       {week.error ? <ErrorMessage error={week.error} /> : null}
       <ConfirmQuestion
         question={question}
@@ -322,6 +336,13 @@ export function WeekGrid({ member, onShowDay }: { member: TeamMemberDto; onShowD
                     </TableCell>
                   );
                 }
+                if (readOnly) {
+                  return (
+                    <TableCell key={id} className={mergeClasses(styles.cell, styles.numeric)}>
+                      {storedText(entries)}
+                    </TableCell>
+                  );
+                }
                 const problem = problems[id];
                 return (
                   <TableCell key={id} className={styles.cell}>
@@ -364,13 +385,15 @@ export function WeekGrid({ member, onShowDay }: { member: TeamMemberDto; onShowD
           </TableRow>
         </TableBody>
       </Table>
-      <AddWeekRow
-        memberId={memberId}
-        onAdd={(row) => {
-          focusRow.current = weekRowKey(row);
-          setAdded((current) => [...current, row]);
-        }}
-      />
+      {readOnly ? null : (
+        <AddWeekRow
+          memberId={memberId}
+          onAdd={(row) => {
+            focusRow.current = weekRowKey(row);
+            setAdded((current) => [...current, row]);
+          }}
+        />
+      )}
     </div>
   );
 }
