@@ -28,7 +28,7 @@ import { estimatePageNumbers } from 'docx/layout';
 import { ANNUAL_REPORT_HEADER, ANNUAL_REPORT_TITLE } from '@shared/domain/annualReport';
 import type { ChartDefinition } from '@shared/charts/types';
 import { formatNorwegianDate } from '@shared/format';
-import { renderChartPng } from '../charts/renderChart';
+import { renderChartPngAsync } from '../charts/renderChart';
 import { forPaper } from '../charts/printChart';
 import { CASE_COUNT_EXCEPTION_TEXT, DISCLOSURE_RULE_TEXT } from '@shared/domain/disclosureControl';
 import { printedColumns, printedValue, type PrintedColumn, type ReportTable } from './reportTable';
@@ -204,10 +204,10 @@ function reportTable({ table, notes }: ReportTable): Block[] {
 }
 
 /** The chart draws its own title (the same builder as on screen); the title is also the image's alt text. */
-function chartFigure(chart: ChartDefinition): FileChild[] {
+async function chartFigure(chart: ChartDefinition): Promise<FileChild[]> {
   if (chart.omitted) return [new Paragraph({ spacing: { before: 120, after: 240 }, children: [new TextRun({ text: chart.omitted, italics: true })] })];
   const printed = forPaper(chart);
-  const png = renderChartPng(printed);
+  const png = await renderChartPngAsync(printed);
   const width = Math.min(TEXT_WIDTH_PX, printed.width);
   const height = Math.round((width * png.height) / png.width);
   return [
@@ -224,6 +224,12 @@ function chartFigure(chart: ChartDefinition): FileChild[] {
       ],
     }),
   ];
+}
+
+/** Every chart of the report, drawn at once: resvg draws them side by side on Node's worker threads. */
+async function chartFigures(sections: readonly ReportSectionContent[]): Promise<Map<ChartDefinition, FileChild[]>> {
+  const charts = sections.flatMap((section) => section.charts);
+  return new Map(await Promise.all(charts.map(async (chart) => [chart, await chartFigure(chart)] as const)));
 }
 
 /** A table of words (the network log): the same look as the figure tables, left-aligned, no total. */
@@ -255,14 +261,14 @@ function textTable(table: TextTable): FileChild[] {
  * upright material fills the page before the break, and the break falls where the next chapter would begin.
  * A chapter with nothing upright under its heading takes the heading onto the landscape page with its table.
  */
-function sectionBody(section: ReportSectionContent, listInstances: { next: number }): Block[] {
+function sectionBody(section: ReportSectionContent, listInstances: { next: number }, figures: ReadonlyMap<ChartDefinition, FileChild[]>): Block[] {
   const tables = section.tables.flatMap(reportTable);
   const heading = new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] });
   const upright = [
     ...(section.text ? reportTextParagraphs(section.text, listInstances) : []),
     ...tables.filter((b) => !('landscape' in b)),
     ...section.textTables.flatMap(textTable),
-    ...section.charts.flatMap(chartFigure),
+    ...section.charts.flatMap((chart) => figures.get(chart) ?? []),
   ];
   const landscape = tables.flatMap((b) => ('landscape' in b ? b.landscape : []));
   if (landscape.length === 0) return [heading, ...upright];
@@ -380,6 +386,7 @@ export async function annualReportDocx(content: AnnualReportContent, generatedOn
     ? []
     : [new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: `Ingen registreringer i ${content.year}.`, bold: true })] })];
   const listInstances = { next: 1 };
+  const figures = await chartFigures(content.sections);
   const document = new Document({
     creator: 'Ettervern',
     numbering: REPORT_TEXT_NUMBERING,
@@ -404,7 +411,7 @@ export async function annualReportDocx(content: AnnualReportContent, generatedOn
       new TableOfContents('Innhold', { hyperlink: true, headingStyleRange: '1-2' }),
       new Paragraph({ children: [new PageBreak()] }),
       ...noData,
-      ...content.sections.flatMap((section) => sectionBody(section, listInstances)),
+      ...content.sections.flatMap((section) => sectionBody(section, listInstances, figures)),
       ...signOffBlock(content.signOff, formatNorwegianDate(generatedOnIso)),
     ]),
   });
