@@ -40,6 +40,14 @@ const FONT = 'Calibri';
 const HEADER_FILL = 'DCE6F0';
 const TOTAL_FILL = 'F2F2F2';
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6' };
+/**
+ * Every cell's borders and margins, set once on the table rather than on each cell: the same look, and the
+ * page layout that fills in the contents' page numbers reads a third less per cell.
+ */
+const GRID = {
+  borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+  margins: { top: 40, bottom: 40, left: 80, right: 80 },
+};
 /** A4 with 2,54 cm margins leaves 15,9 cm of text width: about 600 px at 96 dpi. */
 const TEXT_WIDTH_PX = 600;
 /** The same width in twentieths of a point, for table columns: A4 (11 906) less two 2,54 cm margins. */
@@ -64,8 +72,6 @@ function cell(text: string, options: CellOptions): TableCell {
   const fill = options.header ? HEADER_FILL : options.total ? TOTAL_FILL : undefined;
   return new TableCell({
     shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
     columnSpan: options.columnSpan,
     rowSpan: options.rowSpan,
     verticalAlign: options.header ? VerticalAlign.BOTTOM : undefined,
@@ -191,6 +197,7 @@ function reportTable({ table, notes }: ReportTable): Block[] {
       width: { size: layout.widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       columnWidths: layout.widths,
       layout: TableLayoutType.FIXED,
+      ...GRID,
       rows: [
         ...headerRows(table.rowHeader, columns, size),
         ...table.rows.map((r, i) => row(r.label, r.values, false, keep[i])),
@@ -242,6 +249,7 @@ function textTable(table: TextTable): FileChild[] {
       width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
+      ...GRID,
       rows: [
         new TableRow({ tableHeader: true, cantSplit: true, children: table.header.map((h) => cell(h, { header: true })) }),
         ...table.rows.map((r, i) => new TableRow({ cantSplit: true, children: r.map((v) => cell(v, { keepNext: keep[i] })) })),
