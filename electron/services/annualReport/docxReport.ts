@@ -67,8 +67,26 @@ interface CellOptions {
   keepNext?: boolean;
 }
 
+/**
+ * The paragraph style of a table's text, one per size: the size is given once in the style instead of on
+ * every cell's text and paragraph mark (the mark in the table's size too, so an empty cell is not as tall
+ * as an 11 pt line). Word lists them as «Tabelltekst …».
+ */
+const TABLE_TEXT_STYLES = [
+  { size: 18, id: 'Tabelltekst', name: 'Tabelltekst' },
+  { size: 16, id: 'TabelltekstLiten', name: 'Tabelltekst liten' },
+  { size: 14, id: 'TabelltekstMinst', name: 'Tabelltekst minst' },
+] as const;
+
+function tableTextStyle(size = 18): string {
+  const style = TABLE_TEXT_STYLES.find((s) => s.size === size);
+  if (!style) throw new Error(`Ingen tabellstil for skriftstørrelse ${size}`);
+  return style.id;
+}
+
 function cell(text: string, options: CellOptions): TableCell {
-  const bold = options.header || options.total;
+  // Only what differs from the style is written on each cell: it is read again to lay out the pages.
+  const bold = options.header || options.total || undefined;
   const fill = options.header ? HEADER_FILL : options.total ? TOTAL_FILL : undefined;
   return new TableCell({
     shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
@@ -77,11 +95,10 @@ function cell(text: string, options: CellOptions): TableCell {
     verticalAlign: options.header ? VerticalAlign.BOTTOM : undefined,
     children: [
       new Paragraph({
-        alignment: options.end ? AlignmentType.RIGHT : options.columnSpan ? AlignmentType.CENTER : AlignmentType.LEFT,
+        style: tableTextStyle(options.size),
+        alignment: options.end ? AlignmentType.RIGHT : options.columnSpan ? AlignmentType.CENTER : undefined,
         keepNext: options.header || options.keepNext,
-        // The paragraph mark in the table's size too: an empty cell is otherwise as tall as an 11 pt line.
-        run: { size: options.size ?? 18 },
-        children: [new TextRun({ text, bold, size: options.size ?? 18 })],
+        children: [new TextRun({ text, bold })],
       }),
     ],
   });
@@ -411,6 +428,7 @@ export async function annualReportDocx(content: AnnualReportContent, generatedOn
         heading2: { run: { font: FONT, size: 26, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
         heading3: { run: { font: FONT, size: 22, bold: true, color: '262626' }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
       },
+      paragraphStyles: TABLE_TEXT_STYLES.map(({ id, name, size }) => ({ id, name, basedOn: 'Normal', quickFormat: true, run: { size } })),
     },
     sections: pageSections([
       ...titlePage(content.year, formatNorwegianDate(generatedOnIso)),
