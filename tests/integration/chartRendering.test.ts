@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderChartPng, renderChartSvg } from '../../electron/services/charts/renderChart';
+import { renderChartPng, renderChartPngAsync, renderChartSvg } from '../../electron/services/charts/renderChart';
 import type { ChartDefinition } from '@shared/charts/types';
 
 const chart: ChartDefinition = {
@@ -29,6 +29,12 @@ describe('server-side chart rendering', () => {
     expect(png.height).toBe(600);
     // A blank image compresses to almost nothing; drawn bars and text do not.
     expect(png.data.length).toBeGreaterThan(5_000);
+  });
+
+  it('draws the same PNG on a worker thread as on the calling one', async () => {
+    const onWorker = await renderChartPngAsync(chart);
+    expect(onWorker.width).toBe(1200);
+    expect(onWorker.data.equals(renderChartPng(chart).data)).toBe(true);
   });
 
   it('draws different data differently', () => {

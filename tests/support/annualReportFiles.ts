@@ -28,6 +28,7 @@ export interface DocxParts {
   headers: string[];
   footers: string[];
   settingsXml: string;
+  stylesXml: string;
   media: Buffer[];
 }
 
@@ -45,6 +46,7 @@ export async function readDocx(file: FileDto): Promise<DocxParts> {
     headers: await Promise.all(names.filter((n) => /^word\/header\d*\.xml$/u.test(n)).map(text)),
     footers: await Promise.all(names.filter((n) => /^word\/footer\d*\.xml$/u.test(n)).map(text)),
     settingsXml: await text('word/settings.xml'),
+    stylesXml: await text('word/styles.xml'),
     media: await Promise.all(names.filter((n) => n.startsWith('word/media/')).map((n) => zip.file(n)!.async('nodebuffer'))),
   };
 }

@@ -28,7 +28,7 @@ import { estimatePageNumbers } from 'docx/layout';
 import { ANNUAL_REPORT_HEADER, ANNUAL_REPORT_TITLE } from '@shared/domain/annualReport';
 import type { ChartDefinition } from '@shared/charts/types';
 import { formatNorwegianDate } from '@shared/format';
-import { renderChartPng } from '../charts/renderChart';
+import { renderChartPngAsync } from '../charts/renderChart';
 import { forPaper } from '../charts/printChart';
 import { CASE_COUNT_EXCEPTION_TEXT, DISCLOSURE_RULE_TEXT } from '@shared/domain/disclosureControl';
 import { printedColumns, printedValue, type PrintedColumn, type ReportTable } from './reportTable';
@@ -40,6 +40,14 @@ const FONT = 'Calibri';
 const HEADER_FILL = 'DCE6F0';
 const TOTAL_FILL = 'F2F2F2';
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'A6A6A6' };
+/**
+ * Every cell's borders and margins, set once on the table rather than on each cell: the same look, and the
+ * page layout that fills in the contents' page numbers reads a third less per cell.
+ */
+const GRID = {
+  borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+  margins: { top: 40, bottom: 40, left: 80, right: 80 },
+};
 /** A4 with 2,54 cm margins leaves 15,9 cm of text width: about 600 px at 96 dpi. */
 const TEXT_WIDTH_PX = 600;
 /** The same width in twentieths of a point, for table columns: A4 (11 906) less two 2,54 cm margins. */
@@ -59,23 +67,38 @@ interface CellOptions {
   keepNext?: boolean;
 }
 
+/**
+ * The paragraph style of a table's text, one per size: the size is given once in the style instead of on
+ * every cell's text and paragraph mark (the mark in the table's size too, so an empty cell is not as tall
+ * as an 11 pt line). Word lists them as «Tabelltekst …».
+ */
+const TABLE_TEXT_STYLES = [
+  { size: 18, id: 'Tabelltekst', name: 'Tabelltekst' },
+  { size: 16, id: 'TabelltekstLiten', name: 'Tabelltekst liten' },
+  { size: 14, id: 'TabelltekstMinst', name: 'Tabelltekst minst' },
+] as const;
+
+function tableTextStyle(size = 18): string {
+  const style = TABLE_TEXT_STYLES.find((s) => s.size === size);
+  if (!style) throw new Error(`Ingen tabellstil for skriftstørrelse ${size}`);
+  return style.id;
+}
+
 function cell(text: string, options: CellOptions): TableCell {
-  const bold = options.header || options.total;
+  // Only what differs from the style is written on each cell: it is read again to lay out the pages.
+  const bold = options.header || options.total || undefined;
   const fill = options.header ? HEADER_FILL : options.total ? TOTAL_FILL : undefined;
   return new TableCell({
     shading: fill ? { type: ShadingType.CLEAR, color: 'auto', fill } : undefined,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER },
     columnSpan: options.columnSpan,
     rowSpan: options.rowSpan,
     verticalAlign: options.header ? VerticalAlign.BOTTOM : undefined,
     children: [
       new Paragraph({
-        alignment: options.end ? AlignmentType.RIGHT : options.columnSpan ? AlignmentType.CENTER : AlignmentType.LEFT,
+        style: tableTextStyle(options.size),
+        alignment: options.end ? AlignmentType.RIGHT : options.columnSpan ? AlignmentType.CENTER : undefined,
         keepNext: options.header || options.keepNext,
-        // The paragraph mark in the table's size too: an empty cell is otherwise as tall as an 11 pt line.
-        run: { size: options.size ?? 18 },
-        children: [new TextRun({ text, bold, size: options.size ?? 18 })],
+        children: [new TextRun({ text, bold })],
       }),
     ],
   });
@@ -191,6 +214,7 @@ function reportTable({ table, notes }: ReportTable): Block[] {
       width: { size: layout.widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
       columnWidths: layout.widths,
       layout: TableLayoutType.FIXED,
+      ...GRID,
       rows: [
         ...headerRows(table.rowHeader, columns, size),
         ...table.rows.map((r, i) => row(r.label, r.values, false, keep[i])),
@@ -204,10 +228,10 @@ function reportTable({ table, notes }: ReportTable): Block[] {
 }
 
 /** The chart draws its own title (the same builder as on screen); the title is also the image's alt text. */
-function chartFigure(chart: ChartDefinition): FileChild[] {
+async function chartFigure(chart: ChartDefinition): Promise<FileChild[]> {
   if (chart.omitted) return [new Paragraph({ spacing: { before: 120, after: 240 }, children: [new TextRun({ text: chart.omitted, italics: true })] })];
   const printed = forPaper(chart);
-  const png = renderChartPng(printed);
+  const png = await renderChartPngAsync(printed);
   const width = Math.min(TEXT_WIDTH_PX, printed.width);
   const height = Math.round((width * png.height) / png.width);
   return [
@@ -226,6 +250,12 @@ function chartFigure(chart: ChartDefinition): FileChild[] {
   ];
 }
 
+/** Every chart of the report, drawn at once: resvg draws them side by side on Node's worker threads. */
+async function chartFigures(sections: readonly ReportSectionContent[]): Promise<Map<ChartDefinition, FileChild[]>> {
+  const charts = sections.flatMap((section) => section.charts);
+  return new Map(await Promise.all(charts.map(async (chart) => [chart, await chartFigure(chart)] as const)));
+}
+
 /** A table of words (the network log): the same look as the figure tables, left-aligned, no total. */
 function textTable(table: TextTable): FileChild[] {
   const widths = [1300, 2200, 1600, TEXT_WIDTH_TWIPS - 5100];
@@ -236,6 +266,7 @@ function textTable(table: TextTable): FileChild[] {
       width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
+      ...GRID,
       rows: [
         new TableRow({ tableHeader: true, cantSplit: true, children: table.header.map((h) => cell(h, { header: true })) }),
         ...table.rows.map((r, i) => new TableRow({ cantSplit: true, children: r.map((v) => cell(v, { keepNext: keep[i] })) })),
@@ -255,14 +286,14 @@ function textTable(table: TextTable): FileChild[] {
  * upright material fills the page before the break, and the break falls where the next chapter would begin.
  * A chapter with nothing upright under its heading takes the heading onto the landscape page with its table.
  */
-function sectionBody(section: ReportSectionContent, listInstances: { next: number }): Block[] {
+function sectionBody(section: ReportSectionContent, listInstances: { next: number }, figures: ReadonlyMap<ChartDefinition, FileChild[]>): Block[] {
   const tables = section.tables.flatMap(reportTable);
   const heading = new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] });
   const upright = [
     ...(section.text ? reportTextParagraphs(section.text, listInstances) : []),
     ...tables.filter((b) => !('landscape' in b)),
     ...section.textTables.flatMap(textTable),
-    ...section.charts.flatMap(chartFigure),
+    ...section.charts.flatMap((chart) => figures.get(chart) ?? []),
   ];
   const landscape = tables.flatMap((b) => ('landscape' in b ? b.landscape : []));
   if (landscape.length === 0) return [heading, ...upright];
@@ -380,6 +411,7 @@ export async function annualReportDocx(content: AnnualReportContent, generatedOn
     ? []
     : [new Paragraph({ spacing: { after: 240 }, children: [new TextRun({ text: `Ingen registreringer i ${content.year}.`, bold: true })] })];
   const listInstances = { next: 1 };
+  const figures = await chartFigures(content.sections);
   const document = new Document({
     creator: 'Ettervern',
     numbering: REPORT_TEXT_NUMBERING,
@@ -396,6 +428,7 @@ export async function annualReportDocx(content: AnnualReportContent, generatedOn
         heading2: { run: { font: FONT, size: 26, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
         heading3: { run: { font: FONT, size: 22, bold: true, color: '262626' }, paragraph: { spacing: { before: 200, after: 80 }, keepNext: true } },
       },
+      paragraphStyles: TABLE_TEXT_STYLES.map(({ id, name, size }) => ({ id, name, basedOn: 'Normal', quickFormat: true, run: { size } })),
     },
     sections: pageSections([
       ...titlePage(content.year, formatNorwegianDate(generatedOnIso)),
@@ -404,7 +437,7 @@ export async function annualReportDocx(content: AnnualReportContent, generatedOn
       new TableOfContents('Innhold', { hyperlink: true, headingStyleRange: '1-2' }),
       new Paragraph({ children: [new PageBreak()] }),
       ...noData,
-      ...content.sections.flatMap((section) => sectionBody(section, listInstances)),
+      ...content.sections.flatMap((section) => sectionBody(section, listInstances, figures)),
       ...signOffBlock(content.signOff, formatNorwegianDate(generatedOnIso)),
     ]),
   });

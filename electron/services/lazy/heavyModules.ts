@@ -19,6 +19,7 @@ const requireCommonJs = createRequire(import.meta.url);
 export interface ChartLibraries {
   echarts: typeof import('echarts');
   Resvg: typeof import('@resvg/resvg-js').Resvg;
+  renderSvgAsync: typeof import('@resvg/resvg-js').renderAsync;
 }
 
 let charts: ChartLibraries | null = null;
@@ -28,9 +29,9 @@ let charts: ChartLibraries | null = null;
  * packages ship CommonJS builds, so `require` loads them on the first chart and Node caches them after.
  */
 export function chartLibraries(): ChartLibraries {
-  charts ??= {
-    echarts: requireCommonJs('echarts') as typeof import('echarts'),
-    Resvg: (requireCommonJs('@resvg/resvg-js') as typeof import('@resvg/resvg-js')).Resvg,
-  };
+  if (!charts) {
+    const resvg = requireCommonJs('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
+    charts = { echarts: requireCommonJs('echarts') as typeof import('echarts'), Resvg: resvg.Resvg, renderSvgAsync: resvg.renderAsync };
+  }
   return charts;
 }
