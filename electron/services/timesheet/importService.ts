@@ -4,7 +4,7 @@ import type { ImportPreviewDto, ImportProgressDto, ImportSummaryDto } from '@sha
 import { MAX_IMPORT_FILE_BYTES, MAX_LISTED_REJECTIONS, IMPORT_FILE_TOO_LARGE } from '@shared/contract/timesheet';
 import type { SignedInContext } from '../context';
 import { invalidField, ServiceError } from '../errors/serviceError';
-import { commitPlan } from './commit';
+import { commitPlan, writePlanOf } from './commit';
 import { FileRefusedError } from './fileErrors';
 import { findJob, requireReadJob, startJob } from './jobs';
 import { planImport, type ImportPlan } from './plan';
@@ -76,7 +76,7 @@ export function importTimesheet(ctx: SignedInContext, input: ChannelParsedInput<
     throw new ServiceError('validation', 'Ingen rader kunne importeres: alle ble avvist', {});
   }
   job.progress = { phase: 'lagrer', rowsRead: plan.rowsRead };
-  const result = commitPlan(ctx, plan, job.workbook.sha256);
+  const result = commitPlan(ctx, writePlanOf(plan), job.workbook.sha256);
   job.progress = { phase: 'ferdig', rowsRead: plan.rowsRead };
   return { ...base, ...result, existingSkipped, committed: true };
 }
