@@ -3,6 +3,7 @@ import { fixedClock, type SignedInContext } from '../../electron/services/contex
 import { signedInContext } from '../../electron/services/session/actor';
 import type { WritePlan } from '../../electron/services/timesheet/commit';
 import { commitInWorker } from '../../electron/services/timesheet/commitInWorker';
+import { rowContent, rowKey } from '../../electron/services/timesheet/rowKey';
 import { categoryId, createTestDatabase, municipalityId, TEST_NOW, type TestDatabase } from '../support/testDatabase';
 
 /**
@@ -37,8 +38,9 @@ function planOf(db: TestDatabase, rows: number): WritePlan {
     const date = new Date(Date.UTC(2019, 0, 1 + (i % 365))).toISOString().slice(0, 10);
     const municipality = municipalities[i % 3]!;
     const caseCode = i % 3 === 1 ? '07/19-ST' : null;
-    const content = `${date}|${caseCode ?? ''}|${municipality}|${categories[i % 3]}|${30 * (1 + (i % 6))}`;
-    accepted.push({ date, caseCode, municipalityId: municipality, categoryId: categories[i % 3]!, minutes: 30 * (1 + (i % 6)), key: `${content}#${i}` });
+    const row = { date, caseCode, municipalityId: municipality, categoryId: categories[i % 3]!, minutes: 30 * (1 + (i % 6)) };
+    // Every row its own occurrence number: distinct keys whatever the content.
+    accepted.push({ ...row, occurrence: i + 1, key: rowKey(rowContent(row), i + 1) });
   }
   const steigen = municipalityId(db, 'Steigen');
   return {

@@ -12,7 +12,7 @@ export interface CommitResult {
 }
 
 /** What the write needs of a planned row: its content and key, not where in the file it was. */
-export type WriteRow = Pick<PlannedRow, 'date' | 'caseCode' | 'municipalityId' | 'categoryId' | 'minutes' | 'key'>;
+export type WriteRow = Pick<PlannedRow, 'date' | 'caseCode' | 'municipalityId' | 'categoryId' | 'minutes' | 'occurrence' | 'key'>;
 
 /** What the write needs of a plan (the rejected rows only as a count: their reasons stay with the preview). */
 export interface WritePlan extends Pick<ImportPlan, 'rowsRead' | 'duplicates' | 'newCases'> {

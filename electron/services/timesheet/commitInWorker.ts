@@ -28,6 +28,8 @@ export const IN_PROCESS_MAX_ROWS = 1_000;
  */
 const WRITE_WORKER_LIMITS = { resourceLimits: { maxOldGenerationSizeMb: 256 }, timeLimitMs: 10 * 60 * 1000 };
 
+const stoppedError = () => new ServiceError('internal', 'Importen ble stoppet. Ingenting ble lagret.');
+
 /** The failure as the error main would have thrown, so the dispatcher answers exactly as before (busy, disk full …). */
 function errorOf(failure: WriteFailure): Error {
   if (failure.kind === 'service') return new ServiceError(failure.code, failure.message, failure.fieldErrors);
@@ -45,23 +47,19 @@ function errorOf(failure: WriteFailure): Error {
  * An in-memory database cannot be opened twice; it (only a test's or the recovery stand-in, which
  * refuses writes anyway) is written on the calling thread, as is a small plan (IN_PROCESS_MAX_ROWS).
  */
-export function commitInWorker(ctx: SignedInContext, plan: WritePlan, fileSha256: string, options: CommitInWorkerOptions = {}): Promise<CommitResult> {
+export async function commitInWorker(ctx: SignedInContext, plan: WritePlan, fileSha256: string, options: CommitInWorkerOptions = {}): Promise<CommitResult> {
   const { db } = ctx;
   const inMemory = db.path === ':memory:' || db.path === '';
-  if (inMemory || plan.accepted.length <= (options.inProcessMaxRows ?? IN_PROCESS_MAX_ROWS)) {
-    try {
-      return Promise.resolve(commitPlan(ctx, plan, fileSha256, options));
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  }
-  const packed = packWritePlan(plan);
+  if (inMemory || plan.accepted.length <= (options.inProcessMaxRows ?? IN_PROCESS_MAX_ROWS)) return commitPlan(ctx, plan, fileSha256, options);
+  const now = ctx.clock.now().toISOString();
+  const packed = await packWritePlan(plan);
+  if (options.signal?.aborted) throw stoppedError();
   const request: WriteWorkerRequest = {
     path: db.path,
     ...(db.nativeBinding ? { nativeBinding: db.nativeBinding } : {}),
     shared: db.shared,
     actor: ctx.actor,
-    now: ctx.clock.now().toISOString(),
+    now,
     ...(ctx.userDataDir ? { userDataDir: ctx.userDataDir } : {}),
     fileSha256,
     plan: packed,
@@ -85,7 +83,7 @@ export function commitInWorker(ctx: SignedInContext, plan: WritePlan, fileSha256
       // import is still held when the caller goes on.
       void worker.terminate().finally(outcome);
     };
-    const stopped = () => settle(() => reject(new ServiceError('internal', 'Importen ble stoppet. Ingenting ble lagret.')));
+    const stopped = () => settle(() => reject(stoppedError()));
     const abort = () => stopped();
     const timer = setTimeout(stopped, WRITE_WORKER_LIMITS.timeLimitMs);
     if (options.signal?.aborted) stopped();

@@ -1,9 +1,11 @@
 import type { WritePlan, WriteRow } from './commit';
+import { rowContent, rowKey } from './rowKey';
 
 /**
- * A write plan as it crosses to the writing worker: numbers in typed arrays (moved, not copied) and the
- * texts as two long strings. Posting 100,000 row objects would be structured-cloned on the main thread
- * (over 100 ms of the very blocking the worker is there to avoid); this packs in a few ms.
+ * A write plan as it crosses to the writing worker: one typed array per column (moved, not copied), the
+ * few distinct dates and case codes as small tables, and no keys at all (the worker rebuilds them with
+ * rowKey.ts from the content and the occurrence). Posting 100,000 row objects, or even their keys as one
+ * long text, is copied on the main thread: over 100 ms of the very blocking the worker is there to avoid.
  */
 export interface PackedWritePlan {
   rowsRead: number;
@@ -11,78 +13,77 @@ export interface PackedWritePlan {
   duplicates: number;
   newCases: WritePlan['newCases'];
   count: number;
-  /** Dates and keys, one per row, joined by SEPARATOR (neither can hold one: see packWritePlan). */
-  dates: string;
-  keys: string;
-  /** The distinct case codes; `caseIndex` points into them, -1 for a row without a case. */
+  /** The distinct dates and case codes; `dateIndex` and `caseIndex` point into them (-1: no case). */
+  dates: string[];
   caseCodes: string[];
+  dateIndex: Int32Array;
   caseIndex: Int32Array;
   municipalityIds: Int32Array;
   categoryIds: Int32Array;
   minutes: Int32Array;
+  occurrences: Int32Array;
 }
 
-const SEPARATOR = '\n';
+/** The index of `value` in `table`, added at the end the first time it is seen. */
+function indexIn(table: string[], indexes: Map<string, number>, value: string): number {
+  let index = indexes.get(value);
+  if (index === undefined) {
+    index = table.length;
+    table.push(value);
+    indexes.set(value, index);
+  }
+  return index;
+}
 
-export function packWritePlan(plan: WritePlan): PackedWritePlan {
+/** Rows packed between two turns of the event loop: a few ms each, even cold. */
+const ROWS_PER_STEP = 10_000;
+
+/** Packs in steps, handing the main thread back between them (the first pass over 100,000 rows is slow to warm up). */
+export async function packWritePlan(plan: WritePlan): Promise<PackedWritePlan> {
   const n = plan.accepted.length;
-  const caseCodes: string[] = [];
-  const caseNumber = new Map<string, number>();
   const packed: PackedWritePlan = {
     rowsRead: plan.rowsRead,
     rejectedCount: plan.rejectedCount,
     duplicates: plan.duplicates,
     newCases: plan.newCases,
     count: n,
-    dates: '',
-    keys: '',
-    caseCodes,
+    dates: [],
+    caseCodes: [],
+    dateIndex: new Int32Array(n),
     caseIndex: new Int32Array(n),
     municipalityIds: new Int32Array(n),
     categoryIds: new Int32Array(n),
     minutes: new Int32Array(n),
+    occurrences: new Int32Array(n),
   };
-  const dates: string[] = new Array<string>(n);
-  const keys: string[] = new Array<string>(n);
-  plan.accepted.forEach((row, i) => {
-    // Dates are ISO and keys are built from ISO dates, normalised case codes and numbers (plan.ts);
-    // a separator inside one would shift every later row, so it is refused rather than trusted.
-    if (row.key.includes(SEPARATOR) || row.date.includes(SEPARATOR)) throw new Error('Import row key holds a line break');
-    dates[i] = row.date;
-    keys[i] = row.key;
-    let index = -1;
-    if (row.caseCode !== null) {
-      index = caseNumber.get(row.caseCode) ?? caseCodes.length;
-      if (index === caseCodes.length) {
-        caseCodes.push(row.caseCode);
-        caseNumber.set(row.caseCode, index);
-      }
-    }
-    packed.caseIndex[i] = index;
+  const dateIndexes = new Map<string, number>();
+  const caseIndexes = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && i % ROWS_PER_STEP === 0) await new Promise((resolve) => setImmediate(resolve));
+    const row = plan.accepted[i]!;
+    packed.dateIndex[i] = indexIn(packed.dates, dateIndexes, row.date);
+    packed.caseIndex[i] = row.caseCode === null ? -1 : indexIn(packed.caseCodes, caseIndexes, row.caseCode);
     packed.municipalityIds[i] = row.municipalityId;
     packed.categoryIds[i] = row.categoryId;
     packed.minutes[i] = row.minutes;
-  });
-  packed.dates = dates.join(SEPARATOR);
-  packed.keys = keys.join(SEPARATOR);
+    packed.occurrences[i] = row.occurrence;
+  }
   return packed;
 }
 
 export function unpackWritePlan(packed: PackedWritePlan): WritePlan {
-  const dates = packed.count === 0 ? [] : packed.dates.split(SEPARATOR);
-  const keys = packed.count === 0 ? [] : packed.keys.split(SEPARATOR);
-  if (dates.length !== packed.count || keys.length !== packed.count) throw new Error('Packed import plan is inconsistent');
   const accepted: WriteRow[] = new Array<WriteRow>(packed.count);
   for (let i = 0; i < packed.count; i++) {
-    const index = packed.caseIndex[i]!;
-    accepted[i] = {
-      date: dates[i]!,
-      key: keys[i]!,
-      caseCode: index < 0 ? null : packed.caseCodes[index]!,
+    const caseIndex = packed.caseIndex[i]!;
+    const content = {
+      date: packed.dates[packed.dateIndex[i]!]!,
+      caseCode: caseIndex < 0 ? null : packed.caseCodes[caseIndex]!,
       municipalityId: packed.municipalityIds[i]!,
       categoryId: packed.categoryIds[i]!,
       minutes: packed.minutes[i]!,
     };
+    const occurrence = packed.occurrences[i]!;
+    accepted[i] = { ...content, occurrence, key: rowKey(rowContent(content), occurrence) };
   }
   const { rowsRead, rejectedCount, duplicates, newCases } = packed;
   return { rowsRead, rejectedCount, duplicates, newCases, accepted };
@@ -90,5 +91,7 @@ export function unpackWritePlan(packed: PackedWritePlan): WritePlan {
 
 /** The typed arrays' buffers, moved to the worker instead of copied. */
 export function writePlanTransferables(packed: PackedWritePlan): ArrayBuffer[] {
-  return [packed.caseIndex, packed.municipalityIds, packed.categoryIds, packed.minutes].map((array) => array.buffer as ArrayBuffer);
+  return [packed.dateIndex, packed.caseIndex, packed.municipalityIds, packed.categoryIds, packed.minutes, packed.occurrences].map(
+    (array) => array.buffer as ArrayBuffer,
+  );
 }
