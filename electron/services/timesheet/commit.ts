@@ -30,6 +30,7 @@ export interface CommitOptions {
 }
 
 export const PROGRESS_EVERY = 5_000;
+const KEYS_PER_LOOKUP = 5_000;
 
 /**
  * In date order: every time_entries index but one leads with or ends on the date, so rows in date order
@@ -104,7 +105,12 @@ export function commitPlan(ctx: SignedInContext, plan: WritePlan, fileSha256: st
         .run(now, actor.id, fileSha256, plan.rowsRead, plan.rejectedCount, casesCreated.length).lastInsertRowid,
     );
 
-    const alreadyIn = new Set(keysAlreadyIn.all(JSON.stringify(rows.map((row) => row.key))) as string[]);
+    // Asked in slices: one JSON text of 100,000 keys would be several MB held at once for the whole write.
+    const alreadyIn = new Set<string>();
+    for (let i = 0; i < rows.length; i += KEYS_PER_LOOKUP) {
+      const keys = rows.slice(i, i + KEYS_PER_LOOKUP).map((row) => row.key);
+      for (const key of keysAlreadyIn.all(JSON.stringify(keys)) as string[]) alreadyIn.add(key);
+    }
     let imported = 0;
     let duplicatesSkipped = plan.duplicates;
     insertWithGroupedTotals(sqlite, () => {

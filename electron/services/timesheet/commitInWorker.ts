@@ -24,9 +24,10 @@ export const IN_PROCESS_MAX_ROWS = 1_000;
 
 /**
  * Our own code, so no hostile-input cap on time: generous, for a slow network share. The heap holds the
- * plan's rows once more (about 40 MB at 100,000); SQLite's page cache is outside it.
+ * plan's rows once more (some tens of MB at 100,000); SQLite's page cache is outside it. A small young
+ * generation: the worker allocates its rows once and keeps them, so a large nursery only adds to the RSS.
  */
-const WRITE_WORKER_LIMITS = { resourceLimits: { maxOldGenerationSizeMb: 256 }, timeLimitMs: 10 * 60 * 1000 };
+const WRITE_WORKER_LIMITS = { resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 }, timeLimitMs: 10 * 60 * 1000 };
 
 const stoppedError = () => new ServiceError('internal', 'Importen ble stoppet. Ingenting ble lagret.');
 

@@ -36,7 +36,7 @@ function indexIn(table: string[], indexes: Map<string, number>, value: string): 
 }
 
 /** Rows packed between two turns of the event loop: a few ms each, even cold. */
-const ROWS_PER_STEP = 10_000;
+const ROWS_PER_STEP = 2_500;
 
 /** Packs in steps, handing the main thread back between them (the first pass over 100,000 rows is slow to warm up). */
 export async function packWritePlan(plan: WritePlan): Promise<PackedWritePlan> {
