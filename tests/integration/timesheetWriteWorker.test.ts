@@ -3,14 +3,12 @@ import { fixedClock, type SignedInContext } from '../../electron/services/contex
 import { signedInContext } from '../../electron/services/session/actor';
 import type { WritePlan } from '../../electron/services/timesheet/commit';
 import { commitInWorker } from '../../electron/services/timesheet/commitInWorker';
-import { rowContent, rowKey } from '../../electron/services/timesheet/rowKey';
+import { syntheticWritePlan } from '../support/importPlans';
 import { categoryId, createTestDatabase, municipalityId, TEST_NOW, type TestDatabase } from '../support/testDatabase';
 
 /**
  * The import's write from a worker on its own connection: the same rows as a write on the calling
  * thread, nothing visible before the commit, nothing left by a stop or a failure in the middle.
- * Plans are made here, not read from a sheet: the file reading has its own tests, and these need
- * tens of thousands of rows.
  */
 let t: TestDatabase;
 let other: TestDatabase | null = null;
@@ -29,27 +27,11 @@ function contextOf(db: TestDatabase): SignedInContext {
   return signedInContext({ db: db.db, actor, clock: fixedClock(TEST_NOW), session: { actor } });
 }
 
-/** `rows` rows over 2019, on shared work (Felles) and two of the nine, some with a case the import creates. */
 function planOf(db: TestDatabase, rows: number): WritePlan {
-  const municipalities = [municipalityId(db, 'Felles'), municipalityId(db, 'Steigen'), municipalityId(db, 'Fauske')];
-  const categories = [categoryId(db, 1), categoryId(db, 2), categoryId(db, 7)];
-  const accepted: WritePlan['accepted'][number][] = [];
-  for (let i = 0; i < rows; i++) {
-    const date = new Date(Date.UTC(2019, 0, 1 + (i % 365))).toISOString().slice(0, 10);
-    const municipality = municipalities[i % 3]!;
-    const caseCode = i % 3 === 1 ? '07/19-ST' : null;
-    const row = { date, caseCode, municipalityId: municipality, categoryId: categories[i % 3]!, minutes: 30 * (1 + (i % 6)) };
-    // Every row its own occurrence number: distinct keys whatever the content.
-    accepted.push({ ...row, occurrence: i + 1, key: rowKey(rowContent(row), i + 1) });
-  }
-  const steigen = municipalityId(db, 'Steigen');
-  return {
-    rowsRead: rows + 2,
-    rejectedCount: 2,
-    duplicates: 0,
-    newCases: [{ code: '07/19-ST', municipalityId: steigen, year: 2019, runningNumber: 7 }],
-    accepted,
-  };
+  return syntheticWritePlan(rows, {
+    municipalities: [municipalityId(db, 'Felles'), municipalityId(db, 'Steigen'), municipalityId(db, 'Fauske')],
+    categories: [categoryId(db, 1), categoryId(db, 2), categoryId(db, 7)],
+  });
 }
 
 const TABLES = {
