@@ -27,6 +27,7 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           timesheetWorker: resolve('electron/services/timesheet/worker.ts'),
+          timesheetWriteWorker: resolve('electron/services/timesheet/writeWorker.ts'),
           templateWorker: resolve('electron/services/documents/templateWorker.ts'),
           integrityCheckWorker: resolve('electron/main/integrityCheckWorker.ts'),
           // The command line, run with plain `node out/main/cli.js`: no TypeScript compiled per call.

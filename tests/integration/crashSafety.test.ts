@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { buildSync } from 'esbuild';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +8,7 @@ import { checkIntegrity } from '../../electron/db/integrity';
 import { verifyAuditChain } from '../../electron/services/audit/log';
 import { categoryId, createTestDatabase, municipalityId, TEST_PASSWORD, type TestDatabase } from '../support/testDatabase';
 import { keptAndFreshDailyTotals } from '../support/dailyTotals';
+import { bundleScript } from '../support/bundleScript';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const WRITER_SOURCE = join(ROOT, 'tests/integration/crash/writer.ts');
@@ -121,22 +121,8 @@ let args: string[];
 /** The first id the writers can make in each table: rows before it were made by the test set-up. */
 let firstIds: Record<(typeof RECORDS)[number]['table'], number>;
 beforeAll(async () => {
-  // The TypeScript writer with the dispatcher and every service, compiled once by esbuild (the compiler
-  // tsx uses): `node --import tsx` would compile it again at each start. Beside node_modules, so the
-  // native addons resolve; the CommonJS packages in the bundle get a `require` of their own.
-  buildSync({
-    entryPoints: [WRITER_SOURCE],
-    outfile: WRITER,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    // Native addons stay outside; the rest is one file, which starts in a third of the CPU time of
-    // resolving thousands of package files (measured: 0.8 s against 2.1 s user time).
-    external: ['better-sqlite3', '@resvg/*'],
-    banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
-    tsconfig: join(ROOT, 'tsconfig.json'),
-    logLevel: 'error',
-  });
+  // The TypeScript writer with the dispatcher and every service, bundled once (see bundleScript).
+  bundleScript(WRITER_SOURCE, WRITER);
   t = await createTestDatabase();
   args = [t.member!.username, String(municipalityId(t, 'Steigen')), String(categoryId(t, 2)), String(t.member!.id)];
   const nextId = (table: string) => t.db.sqlite.prepare(`select coalesce(max(id), 0) + 1 from ${table}`).pluck().get() as number;

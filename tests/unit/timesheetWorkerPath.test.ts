@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BUILT_WORKER_FILE, resolveWorkerScript, WORKER_ENTRY_NAME } from '../../electron/services/timesheet/workerPath';
+import { BUILT_WORKER_FILE, resolveWorkerScript, WORKER_ENTRY_NAME, WRITE_WORKER_ENTRY_NAME } from '../../electron/services/timesheet/workerPath';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -11,6 +11,14 @@ describe('the timesheet worker in the build', () => {
     const config = readFileSync(join(ROOT, 'electron.vite.config.ts'), 'utf8');
     expect(config).toContain(`${WORKER_ENTRY_NAME}: resolve('electron/services/timesheet/worker.ts')`);
     expect(BUILT_WORKER_FILE).toBe(`${WORKER_ENTRY_NAME}.js`);
+    expect(config).toContain(`${WRITE_WORKER_ENTRY_NAME}: resolve('electron/services/timesheet/writeWorker.ts')`);
+  });
+
+  it('finds the writing worker beside the reading one, built or from source', () => {
+    const main = join(ROOT, 'out', 'main');
+    expect(resolveWorkerScript(pathToFileURL(join(main, 'index.js')).href, WRITE_WORKER_ENTRY_NAME).path).toBe(join(main, `${WRITE_WORKER_ENTRY_NAME}.js`));
+    const source = resolveWorkerScript(pathToFileURL(join(ROOT, 'electron/services/timesheet/commitInWorker.ts')).href, WRITE_WORKER_ENTRY_NAME);
+    expect(source.path).toBe(join(ROOT, 'electron/services/timesheet/writeWorker.ts'));
   });
 
   it('resolves beside the built main module, also when rollup put the code in a chunk', () => {

@@ -4,7 +4,8 @@ import type { ImportPreviewDto, ImportProgressDto, ImportSummaryDto } from '@sha
 import { MAX_IMPORT_FILE_BYTES, MAX_LISTED_REJECTIONS, IMPORT_FILE_TOO_LARGE } from '@shared/contract/timesheet';
 import type { SignedInContext } from '../context';
 import { invalidField, ServiceError } from '../errors/serviceError';
-import { commitPlan } from './commit';
+import { writePlanOf } from './commit';
+import { commitInWorker } from './commitInWorker';
 import { FileRefusedError } from './fileErrors';
 import { findJob, requireReadJob, startJob } from './jobs';
 import { planImport, type ImportPlan } from './plan';
@@ -61,9 +62,10 @@ function listed(plan: ImportPlan) {
 
 /**
  * Checks again against the database as it is now (the preview's plan when nothing can have changed since),
- * then writes every accepted row in one transaction.
+ * then writes every accepted row in one transaction, from a worker on its own connection (commitInWorker.ts)
+ * so the window is not frozen while it runs.
  */
-export function importTimesheet(ctx: SignedInContext, input: ChannelParsedInput<'timesheet:import'>): ImportSummaryDto {
+export async function importTimesheet(ctx: SignedInContext, input: ChannelParsedInput<'timesheet:import'>): Promise<ImportSummaryDto> {
   const job = requireReadJob(input.jobId, ctx.actor.id);
   const plan = currentPlan(ctx, job.id, job.workbook, input);
   const base = { rowsRead: plan.rowsRead, rejectedCount: plan.rejected.length, rejected: listed(plan) };
@@ -76,7 +78,12 @@ export function importTimesheet(ctx: SignedInContext, input: ChannelParsedInput<
     throw new ServiceError('validation', 'Ingen rader kunne importeres: alle ble avvist', {});
   }
   job.progress = { phase: 'lagrer', rowsRead: plan.rowsRead };
-  const result = commitPlan(ctx, plan, job.workbook.sha256);
-  job.progress = { phase: 'ferdig', rowsRead: plan.rowsRead };
-  return { ...base, ...result, existingSkipped, committed: true };
+  try {
+    const result = await commitInWorker(ctx, writePlanOf(plan), job.workbook.sha256);
+    job.progress = { phase: 'ferdig', rowsRead: plan.rowsRead };
+    return { ...base, ...result, existingSkipped, committed: true };
+  } catch (error) {
+    job.progress = { phase: 'feilet', rowsRead: plan.rowsRead };
+    throw error;
+  }
 }

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../context';
 import { categoryMatcher, municipalityMatcher } from './matchValues';
 import { cellText, readDate, readMinutes } from './rowValues';
 import { cellsAt } from './packedRows';
+import { rowContent, rowKey } from './rowKey';
 import { importRowRefusals, type EntryCase } from '../timeEntries/entryRules';
 import type { ParsedWorkbook, RawCells } from './types';
 
@@ -19,7 +20,9 @@ export interface PlannedRow {
   municipalityId: number;
   categoryId: number;
   minutes: number;
-  /** Content + occurrence among identical rows; the same row in a later import has the same key. */
+  /** Which of the file's identical rows this is (1, 2, …). */
+  occurrence: number;
+  /** Content + occurrence among identical rows (rowKey.ts); the same row in a later import has the same key. */
   key: string;
 }
 
@@ -95,7 +98,7 @@ function entryCases(ctx: ServiceContext, municipalities: { id: number; name: str
   return (code, municipalityId) => cases.get(code) ?? { municipalityId, municipalityName: names.get(municipalityId) ?? '', referralDate: null };
 }
 
-type RowOutcome = { ok: true; row: Omit<PlannedRow, 'key'>; newCase?: NewCase } | { ok: false; reason: string };
+type RowOutcome = { ok: true; row: Omit<PlannedRow, 'key' | 'occurrence'>; newCase?: NewCase } | { ok: false; reason: string };
 
 function planRow(ref: Reference, sheet: string, rowNumber: number, cells: RawCells): RowOutcome {
   const [sak, dato, kommune, hendelse, tidsbruk] = cells;
@@ -185,10 +188,10 @@ export function planImport(ctx: ServiceContext, workbook: ParsedWorkbook, choice
         continue;
       }
       const { row } = outcome;
-      const content = `${row.date}|${row.caseCode ?? ''}|${row.municipalityId}|${row.categoryId}|${row.minutes}`;
+      const content = rowContent(row);
       const occurrence = (occurrences.get(content) ?? 0) + 1;
       occurrences.set(content, occurrence);
-      candidates.push({ row: { ...row, key: `${content}#${occurrence}` }, content, occurrence, newCase: outcome.newCase });
+      candidates.push({ row: { ...row, occurrence, key: rowKey(content, occurrence) }, content, occurrence, newCase: outcome.newCase });
     }
   }
 
