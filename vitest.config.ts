@@ -12,6 +12,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
+          setupFiles: ['tests/support/cliStateFolder.ts'],
           // Node 20 can abort the whole test process when a worker thread is terminated (the import's time cap)
           // while V8 is optimising its code on a background thread; compiling on the main thread avoids the race.
           execArgv: ['--no-concurrent-recompilation'],

@@ -23,10 +23,12 @@ export const COUNT_NOUNS = {
 
 export type CountNoun = keyof typeof COUNT_NOUNS;
 
-const integerFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
+// Built on first use, not at import: see isoDateInOslo (dates.ts).
+let integerFormat: Intl.NumberFormat | undefined;
 
 /** «1 234» — whole numbers with a normal space between thousands, so copied figures paste cleanly. */
 export function formatInteger(value: number): string {
+  integerFormat ??= new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 });
   return integerFormat.format(value).replace(/\u00a0/g, ' ');
 }
 

@@ -65,11 +65,14 @@ export function yearRange(year: number): { from: string; to: string } {
   return { from: toIsoDate(year, 1, 1), to: toIsoDate(year, 12, 31) };
 }
 
-// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it, and every save calls this.
-const osloDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
+// Built once: constructing an Intl.DateTimeFormat costs far more than formatting with it, and every save calls
+// this. On first use, not at import: the first Intl object loads the locale data, which a command-line call
+// that never formats a date should not pay for (electron/cli).
+let osloDateFormat: Intl.DateTimeFormat | undefined;
 
 /** The local calendar date (Norway) of an instant, as ISO. */
 export function isoDateInOslo(instant: Date): string {
+  osloDateFormat ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
   return osloDateFormat.format(instant);
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createCheckHistory, NO_HISTORY, planForFile, type CheckHistoryStore } from '../db/checkPlan';
+import { createCheckHistory, planForFile, type CheckHistoryStore } from '../db/checkPlan';
 import { DatabaseOpenError } from '../db/errors';
 import { checkDatabaseFile, type IntegrityReport } from '../db/integrity';
 import { openDatabase, type AppDatabase } from '../db/open';
@@ -8,18 +8,27 @@ import { updateWitness, type WitnessKey } from '../services/audit/witness';
 import { keyFromFile } from '../services/audit/witnessKeyFile';
 import { WITNESS_DIR_ENV } from './commandSpecs';
 import { CliFailure, type CliIo } from './io';
+import { cliStateFolder } from './stateFolder';
 
 /**
  * This PC as a command sees it: its own folder (--vitnemappe, else ETTERVERN_VITNEMAPPE; the command
  * line's counterpart of the app's user-data folder), and the run's clock and output.
  */
 export interface CliPc {
+  /** Where the witness and its key are kept; without it the command keeps no witness. */
   folder: string | undefined;
+  /**
+   * Where this user's memory of the file's checks is kept: the folder above, else the command line's own
+   * folder beside the app's (stateFolder.ts). The witness is not moved there: a key file is only made
+   * where the user asked for one.
+   */
+  checkFolder: string | null;
   io: CliIo;
 }
 
 export function thisPc(option: string | undefined, io: CliIo): CliPc {
-  return { folder: option ?? (process.env[WITNESS_DIR_ENV]?.trim() || undefined), io };
+  const folder = option ?? (process.env[WITNESS_DIR_ENV]?.trim() || undefined);
+  return { folder, checkFolder: folder ?? cliStateFolder(), io };
 }
 
 /** The witness key in this PC's folder (made there on first use), for a dispatcher that checks or moves the witness itself. */
@@ -40,7 +49,7 @@ function moveWitness(db: AppDatabase, pc: CliPc | undefined): void {
   try {
     updateWitness(db, pc.folder, keyFromFile(pc.folder), pc.io.now());
   } catch (error) {
-    pc.io.err(`Revisjonsvitnet i ${pc.folder} ble ikke oppdatert (${error instanceof Error ? error.name : typeof error}).`);
+    pc.io.err(`Revisjonsvitnet i ${pc.folder} ble ikke oppdatert (${errorCode(error)}).`);
   }
 }
 
@@ -94,22 +103,74 @@ function refuseDamagedDatabase(path: string): boolean {
   return report.ok;
 }
 
-/** This PC's memory of the file's checks, in its folder; without a folder nothing is remembered and every open checks. */
+/**
+ * This PC's memory of the file's checks, in its folder. Without one (no home folder, or the default folder
+ * cannot be made) nothing is remembered and every open checks: the worst case is a check too many.
+ */
 function checkMemory(path: string, pc: CliPc | undefined): CheckHistoryStore | null {
-  if (!pc?.folder) return null;
-  mkdirSync(pc.folder, { recursive: true });
-  return createCheckHistory(pc.folder, resolve(path));
+  if (!pc?.checkFolder) return null;
+  // A folder the user named (--vitnemappe) must work, as its witness must; the default one may fail quietly.
+  if (pc.checkFolder === pc.folder) {
+    mkdirSync(pc.checkFolder, { recursive: true });
+    return createCheckHistory(pc.checkFolder, resolve(path));
+  }
+  try {
+    mkdirSync(pc.checkFolder, { recursive: true });
+  } catch {
+    return null;
+  }
+  return forgivingMemory(createCheckHistory(pc.checkFolder, resolve(path)), pc);
+}
+
+const errorCode = (error: unknown): string => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : error instanceof Error ? error.name : typeof error;
+};
+
+/**
+ * The default folder's memory, whose writes never fail a command (a full or locked-down profile folder).
+ * One that could not be written is said on stderr: until it can, an unclean end may go unremembered, and
+ * only the journal rule catches a write left half-done.
+ */
+function forgivingMemory(store: CheckHistoryStore, pc: CliPc): CheckHistoryStore {
+  let told = false;
+  const forgiving =
+    <A extends unknown[]>(write: (...args: A) => void) =>
+    (...args: A) => {
+      try {
+        write(...args);
+      } catch (error) {
+        if (!told) pc.io.err(`Kunne ikke huske kontrollen av databasefilen i ${pc.checkFolder} (${errorCode(error)}).`);
+        told = true;
+      }
+    };
+  return {
+    read: store.read,
+    opened: forgiving(store.opened),
+    closed: forgiving(store.closed),
+    checkedGood: forgiving(store.checkedGood),
+    checkedBad: forgiving(store.checkedBad),
+  };
 }
 
 /**
  * The app's own decision (db/checkPlan.ts) instead of a whole-file read on every command, which on a shared
  * folder crosses the network for every scripted call: checked after an unclean end or with a journal left
- * beside the file, always when the file is small, and otherwise once a day. The command line has no
+ * beside the file, while its last check failed, and otherwise once a day. The command line has no
  * background, so a due check runs before the open. A failed check leaves no good check remembered, so the
  * file is checked, and refused, again at the next command before anything writes to it.
+ *
+ * Small files too: the app checks them at every open because that is once per start, but a command is a
+ * start of its own, and scripts run many (0.2–0.4 s measured on the 12 MB demo file: most of a status call).
+ * What the check is for stays covered: an interrupted write (the usual cause of damage) by the unclean-end
+ * and journal rules; damage in a page a command reads by SQLite itself (SQLITE_CORRUPT: the command is
+ * refused and the failed check remembered, so the next one checks before writing); damage nobody reads by
+ * the daily check, the bound the app has for large files. Without a memory of the file (a file never seen,
+ * no home folder) every open is checked, as before.
  */
 function checkWhenDue(path: string, memory: CheckHistoryStore | null, now: Date): void {
-  if (!existsSync(path) || planForFile(path, memory?.read() ?? NO_HISTORY, now) === 'not-due') return;
+  if (!existsSync(path)) return;
+  if (memory && planForFile(path, memory.read(), now, 0) === 'not-due') return;
   let intact: boolean;
   try {
     intact = refuseDamagedDatabase(path);

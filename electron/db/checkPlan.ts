@@ -10,7 +10,7 @@ import { join } from 'node:path';
  */
 export type CheckPlan = 'before-open' | 'in-background' | 'not-due';
 
-/** Up to this size the check costs well under half a second: it runs before every open, as it always has. */
+/** Up to this size the check costs well under half a second: the app runs it before every open, as it always has. */
 export const SMALL_FILE_BYTES = 64 * 1024 * 1024;
 /** A large file is checked again (in the background) when its last good check is older than this. */
 export const RECHECK_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -29,12 +29,18 @@ export interface PlanInput {
   /** SQLite's own sign of a writer that stopped mid-way: a journal (or write-ahead log) left beside the file. */
   journalLeftBehind: boolean;
   now: Date;
+  /**
+   * Files up to this size are checked before every open (default SMALL_FILE_BYTES): cheap once per app
+   * start. The command line, which opens the file once per command, passes 0 when it remembers the file's
+   * checks, so a small file follows the same rules as a large one there (see electron/cli/database.ts).
+   */
+  everyOpenUpToBytes?: number;
 }
 
 export function planIntegrityCheck(input: PlanInput): CheckPlan {
   // After an unclean end the file is checked before anything writes to it, whatever its size.
   if (input.history.openedWithoutClose || input.journalLeftBehind) return 'before-open';
-  if (input.sizeBytes <= SMALL_FILE_BYTES) return 'before-open';
+  if (input.sizeBytes <= (input.everyOpenUpToBytes ?? SMALL_FILE_BYTES)) return 'before-open';
   const last = input.history.lastGoodCheck === null ? Number.NaN : Date.parse(input.history.lastGoodCheck);
   if (!(input.now.getTime() - last < RECHECK_AFTER_MS)) return 'in-background';
   return 'not-due';
@@ -46,9 +52,15 @@ export function journalLeftBehind(path: string): boolean {
 }
 
 /** The plan for the file at `path`; a file that is not there yet (a new database) has nothing to check. */
-export function planForFile(path: string, history: CheckHistory, now: Date): CheckPlan {
+export function planForFile(path: string, history: CheckHistory, now: Date, everyOpenUpToBytes?: number): CheckPlan {
   if (!existsSync(path)) return 'not-due';
-  return planIntegrityCheck({ sizeBytes: statSync(path).size, history, journalLeftBehind: journalLeftBehind(path), now });
+  return planIntegrityCheck({
+    sizeBytes: statSync(path).size,
+    history,
+    journalLeftBehind: journalLeftBehind(path),
+    now,
+    ...(everyOpenUpToBytes === undefined ? {} : { everyOpenUpToBytes }),
+  });
 }
 
 const HISTORY_FILE = 'database-checks.json';

@@ -107,14 +107,14 @@ export function measureDecimals(measure: TableMeasure): 0 | 1 {
     : 0;
 }
 
-const formats = {
-  0: new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 0 }),
-  1: new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 0, maximumFractionDigits: 1 }),
-};
+// Built on first use, not at import: the first Intl object loads the locale data (see isoDateInOslo, dates.ts).
+const formats: Partial<Record<0 | 1, Intl.NumberFormat>> = {};
 
 /** «1 234,5» with a normal space between thousands, so copied figures paste cleanly. */
 export function formatMeasureValue(value: number, measure: TableMeasure): string {
-  return formats[measureDecimals(measure)].format(value).replace(/\u00a0/g, ' ');
+  const decimals = measureDecimals(measure);
+  formats[decimals] ??= new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 0, maximumFractionDigits: decimals });
+  return formats[decimals].format(value).replace(/\u00a0/g, ' ');
 }
 
 /**

@@ -11,9 +11,14 @@ import { fieldEntry, type FieldEntry, type FieldKind } from './fieldLabels';
  */
 type Issue = z.core.$ZodRawIssue;
 
-const numberFormat = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 });
+// Built on first use, not at import: see isoDateInOslo (dates.ts).
+let numberFormat: Intl.NumberFormat | undefined;
 /** «1 000 000», but «2100» for a year: Norwegian leaves four-digit numbers ungrouped. */
-const formatNumber = (value: number | bigint) => (Math.abs(Number(value)) < 10_000 ? String(value) : numberFormat.format(value).replace(/\u00a0/g, ' '));
+function formatNumber(value: number | bigint): string {
+  if (Math.abs(Number(value)) < 10_000) return String(value);
+  numberFormat ??= new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 });
+  return numberFormat.format(value).replace(/\u00a0/g, ' ');
+}
 
 /** «Type institusjon» → «type institusjon», but «E-post» stays readable and «NAV» stays upper case. */
 function lower(label: string): string {

@@ -1,9 +1,10 @@
 import Database from 'better-sqlite3';
-import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD_ENV } from '../../electron/cli/actorSignIn';
+import { STATE_DIR_ENV } from '../../electron/cli/stateFolder';
 import { createCheckHistory, SMALL_FILE_BYTES } from '../../electron/db/checkPlan';
 import { cliInProcess } from '../support/commandLine';
 import { createTestDatabase, FIRST_MEMBER, municipalityId, TEST_PASSWORD, type TestDatabase } from '../support/testDatabase';
@@ -98,5 +99,59 @@ describe('quick_check on the command line follows the app’s plan', () => {
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('besto ikke kontrollen (quick_check)');
     expect(digest()).toBe(before);
+  }, 60_000);
+});
+
+describe('a small file on the command line', () => {
+  let small: TestDatabase;
+  beforeAll(async () => {
+    small = await createTestDatabase();
+    small.db.close();
+    const sqlite = new Database(small.path);
+    // Well under the size the app checks at every open; the ballast's pages are the last in the file.
+    sqlite.exec(`create table ballast (b blob); insert into ballast values (zeroblob(${2 * 1024 * 1024}));`);
+    sqlite.close();
+  });
+  afterAll(() => small.close());
+
+  it('is checked at its first command, after an unclean end and while its last check failed, not at every command', async () => {
+    const run = () => cliInProcess(['stats', '--db', small.path, '--year', '2020', '--json']);
+    // No --vitnemappe: the command line's own per-user folder (ETTERVERN_TILSTANDSMAPPE here) remembers the checks.
+    const stateFolder = process.env[STATE_DIR_ENV]!;
+    const memory = createCheckHistory(stateFolder, resolve(small.path));
+    expect(memory.read().lastGoodCheck).toBeNull();
+    const first = await run();
+    expect(first.status, first.stderr).toBe(0);
+    expect(memory.read()).toMatchObject({ openedWithoutClose: false, lastGoodCheck: expect.any(String) });
+    // Only the checks are remembered there: no witness key is made where nobody asked for a witness.
+    expect(existsSync(join(stateFolder, 'revisjonsvitne.key'))).toBe(false);
+
+    breakBallastChain(small.path);
+    // Checked good moments ago and ended cleanly: this command does not read the whole file again.
+    const unchecked = await run();
+    expect(unchecked.status, unchecked.stderr).toBe(0);
+
+    // A folder that cannot be made (here: under a file) remembers nothing, so every open is checked again.
+    process.env[STATE_DIR_ENV] = join(small.path, 'ingen-mappe');
+    try {
+      const forgetful = await run();
+      expect(forgetful.status).toBe(1);
+      expect(forgetful.stderr).toContain('besto ikke kontrollen (quick_check)');
+    } finally {
+      process.env[STATE_DIR_ENV] = stateFolder;
+    }
+
+    // A command on this PC that never ended: the next one checks first, and refuses the damaged file.
+    memory.opened();
+    const before = createHash('sha256').update(readFileSync(small.path)).digest('hex');
+    const refused = await run();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('besto ikke kontrollen (quick_check)');
+    expect(memory.read().lastGoodCheck).toBeNull();
+    memory.closed();
+    const again = await run();
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('besto ikke kontrollen (quick_check)');
+    expect(createHash('sha256').update(readFileSync(small.path)).digest('hex')).toBe(before);
   }, 60_000);
 });

@@ -26,6 +26,14 @@ describe('when start-up checks the file', () => {
     ).toBe('before-open');
   });
 
+  it('treats a small file as a large one for an instance that opens per command (everyOpenUpToBytes 0)', () => {
+    const small = { sizeBytes: 12 * 1024 * 1024, journalLeftBehind: false, now: NOW, everyOpenUpToBytes: 0 };
+    expect(planIntegrityCheck({ ...small, history: { openedWithoutClose: false, lastGoodCheck: hoursAgo(1) } })).toBe('not-due');
+    expect(planIntegrityCheck({ ...small, history: { openedWithoutClose: false, lastGoodCheck: hoursAgo(25) } })).toBe('in-background');
+    expect(planIntegrityCheck({ ...small, history: { openedWithoutClose: true, lastGoodCheck: hoursAgo(1) } })).toBe('before-open');
+    expect(planIntegrityCheck({ ...small, history: clean })).toBe('in-background');
+  });
+
   it('checks a large file before opening after an unclean end: this PC crashed, or a journal was left beside the file', () => {
     const recent = hoursAgo(1);
     expect(planIntegrityCheck({ sizeBytes: LARGE, history: { openedWithoutClose: true, lastGoodCheck: recent }, journalLeftBehind: false, now: NOW })).toBe(

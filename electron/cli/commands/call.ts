@@ -1,4 +1,6 @@
-import { createDispatcher } from '../../services/dispatcher';
+import { isChannelName, type ChannelName } from '@shared/contract';
+import { createDispatcherCore } from '../../services/dispatcherCore';
+import { loadHandlers } from '../../services/handlerLoaders';
 import { signIn } from '../actorSignIn';
 import type { CommandArgs } from '../command';
 import type { callSpec } from '../commandSpecs';
@@ -20,11 +22,16 @@ function parsePayload(text: string | undefined): unknown {
 export async function runCall(args: CommandArgs<typeof callSpec>, io: CliIo): Promise<number> {
   const payload = parsePayload(args.payload);
   const pc = thisPc(args.vitnemappe, io);
+  // Only the domains this call needs: the channel's, and the sign-in's. An unknown channel loads none and is refused.
+  const channels: ChannelName[] = isChannelName(args.channel) ? [args.channel] : [];
+  if (args.actor !== undefined) channels.push('session:sign-in');
+  const handlers = await loadHandlers(channels);
   const value = await withCliDatabase(
     args.db,
     async (db) => {
-      const dispatcher = createDispatcher({
+      const dispatcher = createDispatcherCore({
         db,
+        handlers,
         // The dispatcher moves the witness after each write, and `audit:verify` checks it, as in the app.
         ...witnessOptions(pc),
         reportError: (report) => io.err(`Uventet feil i ${report.channel} (${report.errorName}${report.sqliteCode ? `, ${report.sqliteCode}` : ''})`),

@@ -114,11 +114,13 @@ export function latestChange(ctx: SignedInContext, rows: readonly { updated_at: 
   return latest ? lastChange(ctx, { updatedAt: latest.updated_at, updatedById: latest.updated_by }) : { updatedAt: null, updatedBy: null };
 }
 
-const osloTime = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+// Built on first use, not at import: see isoDateInOslo (shared/dates.ts).
+let osloTime: Intl.DateTimeFormat | undefined;
 
 /** «kl. 10.42», with the date in front when it was not today: «12.03.2026 kl. 10.42». */
 export function whenChanged(updatedAt: string, now: Date): string {
   const instant = new Date(updatedAt);
+  osloTime ??= new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   const parts = osloTime.formatToParts(instant);
   const hour = parts.find((p) => p.type === 'hour')!.value;
   const minute = parts.find((p) => p.type === 'minute')!.value;
