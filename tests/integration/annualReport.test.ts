@@ -76,7 +76,7 @@ describe('annual report files', () => {
     t.ok('annual-report:save-text', {
       year: 2020,
       section: 'team',
-      text: '## Fagutvikling\nTeamet har hatt:\n• kurs i **motiverende intervju**\n– veiledning\n\n1. Første mål\n2. Andre mål',
+      text: '## Fagutvikling\nTeamet har hatt:\n• kurs i **motiverende intervju**\n– veiledning\n\nMålene for neste år:\n1. Første mål\n2. Andre mål',
       version: 0,
     });
     const files = await t.okAsync('annual-report:generate', { year: 2020 });
@@ -95,6 +95,11 @@ describe('annual report files', () => {
     // The team's four list items, and «Slik registrerer vi»: five measures and the ten categories.
     expect(docx.documentXml.match(/<w:numPr>/gu)).toHaveLength(4 + 5 + 10);
     expect(docx.documentXml).toMatch(/<w:b\/>(?:(?!<\/w:r>).)*motiverende intervju/u);
+    // The line that introduces a list keeps with it (never last on a page without its list); other paragraphs do not.
+    const paragraphWith = (text: string) => docx.documentXml.match(/<w:p[ >](?:(?!<\/w:p>).)*<\/w:p>/gsu)!.find((p) => p.includes(text))!;
+    expect(paragraphWith('Teamet har hatt:')).toContain('<w:keepNext/>');
+    expect(paragraphWith('Målene for neste år:')).toContain('<w:keepNext/>');
+    expect(paragraphWith('Ingen alvorlige hendelser i 2020.')).not.toContain('<w:keepNext/>');
     expect(docx.documentXml).toContain('Årsrapport for interkommunalt ambulerende ettervernsteam 2020');
     // The table of contents is a TOC field over the heading styles, updated when Word opens the file.
     expect(docx.documentXml).toContain('TOC \\h \\o &quot;1-2&quot;');
