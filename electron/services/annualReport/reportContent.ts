@@ -25,6 +25,7 @@ import { first } from '../../db/exec';
 import { membersOfYear } from '../statistics/costShare';
 import { reportTableWithEveryMember, type MemberOrder } from './memberRows';
 import { withoutEmptyChart } from './emptyCharts';
+import { importedWithoutPeopleNote } from './importedEntries';
 
 export interface ReportSectionContent {
   /** «howWeRecord» is written by the app (what the categories and measures mean), not by the team. */
@@ -131,14 +132,16 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
     const share = costShare(ctx, { year: figures.pivot.year });
     // Without a budget or a population the models cannot be computed: the help side still prints.
     const computed = share.problems.length === 0;
+    const imported = importedWithoutPeopleNote(ctx, figures.pivot.year);
+    const withImportNote = (t: ReportTable): ReportTable => (imported ? { ...t, notes: [...(t.notes ?? []), imported] } : t);
     return {
       tables: [
-        municipalityTotalsTable(figures.pivot),
+        withImportNote(municipalityTotalsTable(figures.pivot)),
         ...(computed
           ? [{ table: costByModelTable(share), sheetName: 'Kostnad etter modell', notes: [COST_MODELS_NOTE, ...costShareNotes(share, figures.pivot)] }]
           : []),
         { table: costAndHelpTable(share), sheetName: 'Kostnad og hjelp', notes: computed ? costShareNotes(share, figures.pivot) : share.problems },
-        categoryTotalsTable(figures.pivot),
+        withImportNote(categoryTotalsTable(figures.pivot)),
         familiar(figures, 'followUp'),
         familiar(figures, 'driving'),
       ],
