@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ANNUAL_REPORT_HEADER, ANNUAL_REPORT_SECTIONS, ANNUAL_REPORT_TEXT_MAX_LENGTH } from '@shared/domain/annualReport';
 import { createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
+import { buildClosedCase } from '../support/documentCases';
 import { logReportYear, readDocx, readXlsx, styledParagraphs, tableAfterTitle } from '../support/annualReportFiles';
 
 let t: TestDatabase;
@@ -12,6 +13,9 @@ afterEach(() => t.close());
 
 /** The founding plan's nine member municipalities, in its order: every municipality table lists them all. */
 const MEMBERS = ['Fauske', 'Sørfold', 'Hamarøy', 'Steigen', 'Saltdal', 'Meløy', 'Gildeskål', 'Beiarn', 'Rødøy'];
+
+const NOT_ASSESSED_2020 =
+  'Ingen sak avsluttet i 2020 ble vurdert på livsområdene både ved start og ved avslutning eller tremånederskontakt, så det er ingen varig endring å vise.';
 
 const HEADINGS = [
   'Om ettervernsteamet',
@@ -72,7 +76,7 @@ describe('annual report files', () => {
     t.ok('annual-report:save-text', {
       year: 2020,
       section: 'team',
-      text: '## Fagutvikling\nTeamet har hatt:\n• kurs i **motiverende intervju**\n– veiledning\n\n1. Første mål\n2. Andre mål',
+      text: '## Fagutvikling\nTeamet har hatt:\n• kurs i **motiverende intervju**\n– veiledning\n\nMålene for neste år:\n1. Første mål\n2. Andre mål',
       version: 0,
     });
     const files = await t.okAsync('annual-report:generate', { year: 2020 });
@@ -91,6 +95,11 @@ describe('annual report files', () => {
     // The team's four list items, and «Slik registrerer vi»: five measures and the ten categories.
     expect(docx.documentXml.match(/<w:numPr>/gu)).toHaveLength(4 + 5 + 10);
     expect(docx.documentXml).toMatch(/<w:b\/>(?:(?!<\/w:r>).)*motiverende intervju/u);
+    // The line that introduces a list keeps with it (never last on a page without its list); other paragraphs do not.
+    const paragraphWith = (text: string) => docx.documentXml.match(/<w:p[ >](?:(?!<\/w:p>).)*<\/w:p>/gsu)!.find((p) => p.includes(text))!;
+    expect(paragraphWith('Teamet har hatt:')).toContain('<w:keepNext/>');
+    expect(paragraphWith('Målene for neste år:')).toContain('<w:keepNext/>');
+    expect(paragraphWith('Ingen alvorlige hendelser i 2020.')).not.toContain('<w:keepNext/>');
     expect(docx.documentXml).toContain('Årsrapport for interkommunalt ambulerende ettervernsteam 2020');
     // The table of contents is a TOC field over the heading styles, updated when Word opens the file.
     expect(docx.documentXml).toContain('TOC \\h \\o &quot;1-2&quot;');
@@ -133,9 +142,11 @@ describe('annual report files', () => {
     expect(cases.find((r) => r[0] === 'Fauske')!.slice(1, 3)).toEqual(['1', '1']);
 
     // Charts for hours, follow-up and cases (cost needs a budget), as PNG images of a real size. No lasting
-    // change was assessed: that chart would be an empty frame, so a sentence stands in its place.
+    // change was assessed: one sentence stands in place of two tables of zeros and an empty chart.
     expect(docx.media.length).toBe(3);
-    expect(docx.documentXml).toContain('Figuren «Varig endring fra start til avslutning 2020» vises ikke: alle tallene i den er 0.');
+    expect(docx.documentXml).toContain(NOT_ASSESSED_2020);
+    expect(docx.documentXml).not.toContain('Varig endring fra start til avslutning 2020');
+    expect(docx.documentXml).not.toContain('Varig endring fra start til tre måneder etter 2020');
     for (const png of docx.media) {
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
       expect(png.length).toBeGreaterThan(5_000);
@@ -194,11 +205,16 @@ describe('annual report files', () => {
       'Brukeroppfølging',
       'Kjøring',
       'Samarbeidspartnere',
-      'Varig endring avslutning',
-      'Varig endring tre måneder',
       'Kommune og hendelse',
+      // No lasting change was assessed in 2020: a sentence instead of two sheets of zeros.
+      'Varig endring',
     ]);
-    for (const sheet of workbook.worksheets) {
+    const notAssessed = workbook.getWorksheet('Varig endring')!;
+    expect(notAssessed.getCell('A1').value).toBe('Varig endring');
+    expect(notAssessed.getCell('A3').value).toBe(NOT_ASSESSED_2020);
+    expect(notAssessed.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1 });
+    const tableSheets = workbook.worksheets.filter((w) => w !== notAssessed);
+    for (const sheet of tableSheets) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     }
     const driving = workbook.getWorksheet('Kjøring')!;
@@ -224,7 +240,7 @@ describe('annual report files', () => {
     expect(hoursShare.numFmt).toBe('#,##0.0');
 
     // For print: A4, one page wide, title/header rows and the label column on every page; units once.
-    for (const sheet of workbook.worksheets) {
+    for (const sheet of tableSheets) {
       expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2', printTitlesColumn: 'A:A' });
     }
     const perMunicipality = workbook.getWorksheet('Per kommune')!;
@@ -232,6 +248,23 @@ describe('annual report files', () => {
     // The document's note under the table is on the sheet too, under the last row.
     const texts = perMunicipality.getColumn(1).values.filter((v): v is string => typeof v === 'string');
     expect(texts.some((v) => v.startsWith('Persontimer teller timene'))).toBe(true);
+  });
+
+  it('prints the lasting-change tables once a case closed in the year was rated at the start and at closure', async () => {
+    buildClosedCase(t);
+    const files = await t.okAsync('annual-report:generate', { year: 2020 });
+    const docx = await readDocx(files.docx);
+    expect(docx.documentXml).not.toContain(NOT_ASSESSED_2020);
+    // One case: the counts are hidden as «færre enn 5», but the tables print instead of the sentence.
+    expect(tableAfterTitle(docx.document, 'Varig endring fra start til avslutning 2020')[0]).toEqual([
+      'Livsområde',
+      'Bedre (saker)',
+      'Uendret (saker)',
+      'Verre (saker)',
+      'Vurdert begge ganger (saker)',
+    ]);
+    const workbook = await readXlsx(files.xlsx);
+    expect(workbook.getWorksheet('Varig endring')).toBeUndefined();
     const change = workbook.getWorksheet('Varig endring avslutning')!;
     expect(change.getColumn(1).values.some((v) => typeof v === 'string' && v.includes('færre enn 5'))).toBe(true);
   });

@@ -109,6 +109,16 @@ describe('the 2020 annual report from the legacy 2020 time sheet', () => {
     expect(lastRow('Samarbeidspartnere')).toEqual([100, 200, 100, 200]);
   });
 
+  it('says under the person-hour tables that imported hours have no person-hours, in both files', () => {
+    const rows = legacy2020Sheet().length - 3;
+    const note = `${rows.toLocaleString('nb-NO')} registreringer i 2020 er importert fra timelisten, som ikke viser hvem i teamet som var med: de teller som timer, men ikke som persontimer.`;
+    expect(docx.documentXml).toContain(note);
+    expect(tableAfterTitle(docx.document, 'Ressursbruk per kommune 2020').at(-1)![2]).toBe('0');
+    for (const name of ['Per kommune', 'Per hendelse']) {
+      expect(workbook.getWorksheet(name)!.getColumn(1).values, name).toContain(note);
+    }
+  });
+
   it('has no hidden figure a reader could work out, in any table of the document', () => {
     const tables = docxTables(docx.document);
     expect(tables.length).toBeGreaterThan(5);

@@ -291,6 +291,7 @@ function sectionBody(section: ReportSectionContent, listInstances: { next: numbe
   const heading = new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] });
   const upright = [
     ...(section.text ? reportTextParagraphs(section.text, listInstances) : []),
+    ...section.notices.map((n) => new Paragraph({ spacing: { before: 120, after: 240 }, children: [new TextRun({ text: n.text, italics: true })] })),
     ...tables.filter((b) => !('landscape' in b)),
     ...section.textTables.flatMap(textTable),
     ...section.charts.flatMap((chart) => figures.get(chart) ?? []),

@@ -29,17 +29,23 @@ function runs(parts: readonly ReportRun[]): TextRun[] {
  * report starts at 1 again; `firstInstance` keeps instances unique across chapters.
  */
 export function reportTextParagraphs(text: string, firstInstance: { next: number }): Paragraph[] {
-  return parseReportText(text).flatMap((block) => {
+  const blocks = parseReportText(text);
+  return blocks.flatMap((block, at) => {
     switch (block.kind) {
       case 'heading':
         return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: runs(block.runs) })];
-      case 'paragraph':
+      case 'paragraph': {
+        // The line that introduces a list («Teamet har hatt:») never ends a page without the list under it.
+        const next = blocks[at + 1]?.kind;
+        const introducesList = next === 'bullets' || next === 'numbered';
         return [
           new Paragraph({
+            keepNext: introducesList || undefined,
             spacing: { after: 160 },
             children: block.lines.flatMap((line, i) => (i > 0 ? [new TextRun({ text: '', break: 1 }), ...runs(line)] : runs(line))),
           }),
         ];
+      }
       case 'bullets':
       case 'numbered': {
         const reference = block.kind === 'bullets' ? BULLETS : NUMBERS;

@@ -25,6 +25,7 @@ import { first } from '../../db/exec';
 import { membersOfYear } from '../statistics/costShare';
 import { reportTableWithEveryMember, type MemberOrder } from './memberRows';
 import { withoutEmptyChart } from './emptyCharts';
+import { importedWithoutPeopleNote } from './importedEntries';
 
 export interface ReportSectionContent {
   /** «howWeRecord» is written by the app (what the categories and measures mean), not by the team. */
@@ -36,6 +37,13 @@ export interface ReportSectionContent {
   /** Lists of words (the network log) printed as tables after the figures. */
   textTables: TextTable[];
   charts: ChartDefinition[];
+  /** Sentences printed in place of figures that would be all zeros (both files: the docx in the chapter, the xlsx on a sheet). */
+  notices: SectionNotice[];
+}
+
+export interface SectionNotice {
+  sheetName: string;
+  text: string;
 }
 
 /** The 2020 report ended with who made it, where and when. */
@@ -64,7 +72,10 @@ interface SectionFigures {
   hoursPivot: StatisticsTableDto;
 }
 
-type SectionBuilder = (ctx: ServiceContext, figures: SectionFigures) => Pick<ReportSectionContent, 'tables' | 'charts'> & { textTables?: TextTable[] };
+type SectionBuilder = (
+  ctx: ServiceContext,
+  figures: SectionFigures,
+) => Pick<ReportSectionContent, 'tables' | 'charts'> & { textTables?: TextTable[]; notices?: SectionNotice[] };
 
 const nothing = () => ({ tables: [], charts: [] });
 
@@ -121,14 +132,16 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
     const share = costShare(ctx, { year: figures.pivot.year });
     // Without a budget or a population the models cannot be computed: the help side still prints.
     const computed = share.problems.length === 0;
+    const imported = importedWithoutPeopleNote(ctx, figures.pivot.year);
+    const withImportNote = (t: ReportTable): ReportTable => (imported ? { ...t, notes: [...(t.notes ?? []), imported] } : t);
     return {
       tables: [
-        municipalityTotalsTable(figures.pivot),
+        withImportNote(municipalityTotalsTable(figures.pivot)),
         ...(computed
           ? [{ table: costByModelTable(share), sheetName: 'Kostnad etter modell', notes: [COST_MODELS_NOTE, ...costShareNotes(share, figures.pivot)] }]
           : []),
         { table: costAndHelpTable(share), sheetName: 'Kostnad og hjelp', notes: computed ? costShareNotes(share, figures.pivot) : share.problems },
-        categoryTotalsTable(figures.pivot),
+        withImportNote(categoryTotalsTable(figures.pivot)),
         familiar(figures, 'followUp'),
         familiar(figures, 'driving'),
       ],
@@ -146,6 +159,14 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
   lastingChange: (ctx, { pivot }) => {
     const change = lastingChange(ctx, { year: pivot.year });
     const year = String(pivot.year);
+    // No case closed in the year was rated both at the start and later: the tables would be rows of zeros and
+    // the chart an empty frame, which read as «nobody changed». One sentence says what is true, as an
+    // all-zero chart does.
+    const assessed = change.comparisons.some((c) => c.rows.some((r) => r.total.kind === 'suppressed' || r.total.value > 0));
+    if (!assessed) {
+      const text = `Ingen sak avsluttet i ${year} ble vurdert på livsområdene både ved start og ved avslutning eller tremånederskontakt, så det er ingen varig endring å vise.`;
+      return { tables: [], charts: [], notices: [{ sheetName: 'Varig endring', text }] };
+    }
     const note = DISCLOSURE_RULE_TEXT;
     return {
       tables: [
@@ -180,10 +201,11 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
       tables: built.tables.filter((t) => t.table.rows.length > 0).map((t) => reportTableWithEveryMember(t, members)),
       textTables: built.textTables ?? [],
       charts: built.charts.map(withoutEmptyChart),
+      notices: built.notices ?? [],
     };
     // A chapter with neither the team's words nor a figure would print as a bare heading: it is left out
     // (the screen and the command line name it before the report is made).
-  }).filter((s) => s.text !== null || s.tables.length > 0 || s.charts.length > 0 || s.textTables.length > 0);
+  }).filter((s) => s.text !== null || s.tables.length > 0 || s.charts.length > 0 || s.textTables.length > 0 || s.notices.length > 0);
   if (hasData) {
     // After «Om ettervernsteamet», as in the 2020 report: how to read everything that follows.
     const at = sections[0]?.section === 'team' ? 1 : 0;
@@ -194,6 +216,7 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
       tables: [],
       textTables: [],
       charts: [],
+      notices: [],
     });
   }
   return {

@@ -4,7 +4,7 @@ import type { StatisticsTableDto, TableValue } from '@shared/contract';
 import { TABLE_UNITS } from '@shared/domain/statistics';
 import { addTableSheet, sheetName } from '../statistics/xlsxTable';
 import type { TextTable } from './networkLog';
-import type { AnnualReportContent } from './reportContent';
+import type { AnnualReportContent, SectionNotice } from './reportContent';
 import { printedColumns } from './reportTable';
 
 /** Said under every table that shows a hidden cell, so a sheet printed on its own still explains it. */
@@ -59,6 +59,17 @@ function addTextSheet(workbook: ExcelJS.Workbook, table: TextTable): void {
   forPrint(sheet, table.header.length, 2);
 }
 
+/** A chapter's sentence in place of all-zero figures, on a sheet of its own so the workbook says it too. */
+function addNoticeSheet(workbook: ExcelJS.Workbook, title: string, notice: SectionNotice): void {
+  const taken = new Set(workbook.worksheets.map((w) => w.name.toLowerCase()));
+  const sheet = workbook.addWorksheet(sheetName(notice.sheetName, taken));
+  sheet.getCell(1, 1).value = title;
+  sheet.getCell(1, 1).font = { bold: true, size: 13 };
+  sheet.getCell(3, 1).value = notice.text;
+  sheet.getColumn(1).width = 100;
+  forPrint(sheet, 1, 1);
+}
+
 /**
  * One sheet per table, in the order the Word report prints them, then the wide spreadsheet-only ones,
  * each written by the Statistikk page's own table writer and then set up for print with its notes.
@@ -79,5 +90,6 @@ export async function annualReportXlsx(content: AnnualReportContent): Promise<Bu
     forPrint(sheet, t.table.columns.length + 1, 2);
   }
   for (const t of content.sections.flatMap((s) => s.textTables)) addTextSheet(workbook, t);
+  for (const s of content.sections) for (const n of s.notices) addNoticeSheet(workbook, s.heading, n);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
