@@ -1,4 +1,4 @@
-import { formatInteger } from '@shared/format';
+import { formatCount } from '@shared/count';
 import { first } from '../../db/exec';
 import type { ServiceContext } from '../context';
 import { periodRange } from '../statistics/period';
@@ -23,6 +23,5 @@ export function importedWithoutPeopleNote(ctx: ServiceContext, year: number): st
   );
   const n = row?.n ?? 0;
   if (n === 0) return null;
-  const which = n === 1 ? '1 registrering' : `${formatInteger(n)} registreringer`;
-  return `${which} i ${year} er importert fra timelisten, som ikke viser hvem i teamet som var med: de teller som timer, men ikke som persontimer.`;
+  return `${formatCount(n, 'registrering')} i ${year} er importert fra timelisten, som ikke viser hvem i teamet som var med: de teller som timer, men ikke som persontimer.`;
 }
