@@ -5,10 +5,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase, type AppDatabase } from '../../electron/db/open';
 import { markShared } from '../../electron/db/sharing';
 import { fixedClock } from '../../electron/services/context';
-import { createDispatcher } from '../../electron/services/dispatcher';
 import { touchPresence } from '../../electron/services/database/presence';
-import { TEST_PASSWORD, TEST_PASSWORD_COST } from '../support/testDatabase';
 import { describeInBrowser, startHarness, type Harness } from './harness';
+import { arrangeTwoColleagues } from './support/twoColleagues';
 import { tableText } from './support/ui';
 
 const NOW = '2020-06-15T10:00:00.000Z';
@@ -17,18 +16,7 @@ const VISIBLE_WITHIN_MS = 5_000;
 const SCREEN = { width: 1366, height: 768 };
 
 /** Two colleagues and one case they share, arranged through the services as the app would. */
-function arrange(db: AppDatabase): void {
-  const setup = createDispatcher({ db, clock: fixedClock(NOW), passwordCost: TEST_PASSWORD_COST });
-  const must = (result: ReturnType<typeof setup.dispatch>) => {
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as { id: number };
-  };
-  const marit = must(setup.dispatch('team-members:create', { username: 'marit', displayName: 'Marit Solvang', initials: 'MS', password: TEST_PASSWORD }));
-  setup.session.actor = { id: marit.id, username: 'marit', role: 'administrator' };
-  const jonas = must(setup.dispatch('team-members:create', { username: 'jonas', displayName: 'Jonas Berg', initials: 'JB', password: TEST_PASSWORD }));
-  const steigen = (db.sqlite.prepare("select id from municipalities where name = 'Steigen'").get() as { id: number }).id;
-  must(setup.dispatch('cases:create', { municipalityId: steigen, referralDate: '2020-05-04', code: '02/20-ST', staffIds: [marit.id, jonas.id] }));
-}
+const arrange = arrangeTwoColleagues(NOW);
 
 const memberId = (db: AppDatabase, username: string) =>
   (db.sqlite.prepare('select id from team_members where username = ?').get(username) as { id: number }).id;
