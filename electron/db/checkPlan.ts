@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -63,48 +64,78 @@ export function planForFile(path: string, history: CheckHistory, now: Date, ever
   });
 }
 
-const HISTORY_FILE = 'database-checks.json';
+/** The folder, inside this PC's own folder, that holds one small memory per database file. */
+export const HISTORY_FOLDER = 'database-checks';
 /** A PC that remembers nothing about the file (the command line without a folder of its own): a check is always due. */
 export const NO_HISTORY: CheckHistory = { openedWithoutClose: false, lastGoodCheck: null };
 
-type HistoryFile = Record<string, CheckHistory>;
+/** Whether process `pid` still runs (signal 0 only asks); EPERM means it runs under another user. */
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: unknown }).code === 'EPERM';
+  }
+}
 
 /**
- * This PC's memory of its database files, in its own folder (never beside a shared file): paths and
- * times only. A missing or unreadable file is no history, so the worst case is one check too many.
+ * This PC's memory of its database files, in its own folder (never beside a shared file): a hash of the
+ * path and times only. A missing or unreadable memory is no history, so the worst case is one check too many.
+ *
+ * Several processes remember at once (the app and command-line runs, or two scripted commands), so nothing
+ * is read, changed and written back: each database file has its own memory file, replaced whole, and each
+ * open is a marker file of its own process, made at the open and removed at its clean end. A marker left by
+ * a process that no longer runs — or by this one, which has not closed — is an unclean end; a marker of a
+ * process still running is a colleague command at work, not a crash. (A dead process's number taken by a
+ * new process hides its marker until that process ends: then the daily check is the bound, as for a large file.)
  */
 export function createCheckHistory(userDataDir: string, databasePath: string) {
-  const file = join(userDataDir, HISTORY_FILE);
-  const readAll = (): HistoryFile => {
+  const folder = join(userDataDir, HISTORY_FOLDER);
+  const key = createHash('sha256').update(databasePath).digest('hex').slice(0, 32);
+  const memoryFile = join(folder, `${key}.json`);
+  const markerPrefix = `${key}.open-`;
+  const ownMarker = join(folder, `${markerPrefix}${process.pid}`);
+  const readLastGood = (): string | null => {
     try {
-      const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-      return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as HistoryFile) : {};
+      const parsed = JSON.parse(readFileSync(memoryFile, 'utf8')) as { lastGoodCheck?: unknown } | null;
+      return typeof parsed?.lastGoodCheck === 'string' ? parsed.lastGoodCheck : null;
     } catch {
-      return {};
+      return null;
     }
   };
-  const update = (change: Partial<CheckHistory>) => {
-    const all = readAll();
-    all[databasePath] = { ...NO_HISTORY, ...all[databasePath], ...change };
-    // Written beside and renamed over, so a crash while writing leaves the old memory, not half a file;
-    // named per process, since two command-line runs may remember at the same moment.
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(all));
-    renameSync(temporary, file);
+  const uncleanMarkerLeft = (): boolean => {
+    let names: string[];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      return false;
+    }
+    return names.some((name) => {
+      if (!name.startsWith(markerPrefix)) return false;
+      const pid = Number(name.slice(markerPrefix.length));
+      return !Number.isSafeInteger(pid) || pid === process.pid || !processRuns(pid);
+    });
+  };
+  const writeLastGood = (lastGoodCheck: string | null) => {
+    mkdirSync(folder, { recursive: true });
+    // Written beside and renamed over, so a crash while writing leaves the old memory, not half a file.
+    const temporary = `${memoryFile}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify({ lastGoodCheck }));
+    renameSync(temporary, memoryFile);
   };
   return {
     read(): CheckHistory {
-      const entry = readAll()[databasePath];
-      return {
-        openedWithoutClose: entry?.openedWithoutClose === true,
-        lastGoodCheck: typeof entry?.lastGoodCheck === 'string' ? entry.lastGoodCheck : null,
-      };
+      return { openedWithoutClose: uncleanMarkerLeft(), lastGoodCheck: readLastGood() };
     },
-    opened: () => update({ openedWithoutClose: true }),
-    closed: () => update({ openedWithoutClose: false }),
-    checkedGood: (at: Date) => update({ lastGoodCheck: at.toISOString() }),
+    opened: () => {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(ownMarker, '');
+    },
+    closed: () => rmSync(ownMarker, { force: true }),
+    checkedGood: (at: Date) => writeLastGood(at.toISOString()),
     /** The check failed: no good check is remembered, so the next open checks again before anything writes. */
-    checkedBad: () => update({ lastGoodCheck: null }),
+    checkedBad: () => writeLastGood(null),
   };
 }
 

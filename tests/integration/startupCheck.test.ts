@@ -1,14 +1,25 @@
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runDeferredCheck } from '../../electron/main/backgroundCheck';
 import { openForStartup, RECOVERY_REASON } from '../../electron/main/startup';
-import { createCheckHistory, journalLeftBehind, planForFile, planIntegrityCheck, RECHECK_AFTER_MS, SMALL_FILE_BYTES } from '../../electron/db/checkPlan';
+import {
+  createCheckHistory,
+  HISTORY_FOLDER,
+  journalLeftBehind,
+  planForFile,
+  planIntegrityCheck,
+  RECHECK_AFTER_MS,
+  SMALL_FILE_BYTES,
+} from '../../electron/db/checkPlan';
 import type { ReadOnlyState } from '../../electron/services/context';
 import { createSettledDatabase } from '../support/fileState';
 import type { TestDatabase } from '../support/testDatabase';
 
+const CHECK_HISTORY_CHILD = fileURLToPath(new URL('../support/checkHistoryChild.ts', import.meta.url));
 const NOW = new Date('2026-03-02T08:00:00.000Z');
 const LARGE = SMALL_FILE_BYTES + 1;
 const clean = { openedWithoutClose: false, lastGoodCheck: null };
@@ -75,9 +86,45 @@ describe("this PC's memory of its checks", () => {
   });
 
   it('treats an unreadable memory as none (one check too many, never one too few)', () => {
-    writeFileSync(join(dir, 'database-checks.json'), '{ not json');
-    expect(createCheckHistory(dir, 'x.sqlite').read()).toEqual(clean);
+    const history = createCheckHistory(dir, 'x.sqlite');
+    history.checkedGood(NOW);
+    const [memoryFile] = readdirSync(join(dir, HISTORY_FOLDER));
+    writeFileSync(join(dir, HISTORY_FOLDER, memoryFile!), '{ not json');
+    expect(history.read()).toEqual(clean);
   });
+
+  it('loses no mark when several processes remember at once, and tells a colleague command at work from a crash', async () => {
+    const child = (name: string, mode: 'good-and-open' | 'open-and-wait') =>
+      spawn(process.execPath, ['--import', 'tsx', CHECK_HISTORY_CHILD, dir, name, mode, NOW.toISOString()]);
+    const ended = (process: ChildProcess) => new Promise<number | null>((done) => process.on('exit', done));
+
+    // Four command-line runs on four files remember at the same moment: none overwrites another's mark.
+    const others = ['a.sqlite', 'b.sqlite', 'c.sqlite', 'd.sqlite'];
+    expect(await Promise.all(others.map((name) => ended(child(name, 'good-and-open'))))).toEqual([0, 0, 0, 0]);
+    for (const name of others) {
+      // Each ended without closing and its process is gone: each file counts as left mid-write.
+      expect(createCheckHistory(dir, name).read()).toEqual({ openedWithoutClose: true, lastGoodCheck: NOW.toISOString() });
+    }
+
+    // A command still running on the same file is at work, not crashed.
+    const running = child('shared.sqlite', 'open-and-wait');
+    const exit = ended(running);
+    try {
+      await new Promise((done) => running.stdout!.once('data', done));
+      const shared = createCheckHistory(dir, 'shared.sqlite');
+      expect(shared.read().openedWithoutClose).toBe(false);
+      // This process opens and closes cleanly beside it; its clean end does not wipe the other's open.
+      shared.opened();
+      expect(shared.read().openedWithoutClose).toBe(true);
+      shared.closed();
+      expect(shared.read().openedWithoutClose).toBe(false);
+    } finally {
+      running.kill('SIGKILL');
+      await exit;
+    }
+    // Killed before its clean end: now it is an unclean end.
+    expect(createCheckHistory(dir, 'shared.sqlite').read().openedWithoutClose).toBe(true);
+  }, 60_000);
 
   it('sees a journal left beside the file', () => {
     const path = join(dir, 'db.sqlite');
