@@ -11,6 +11,7 @@ import { DateInput } from './DateInput';
 import { ChoiceDropdown } from './ChoiceDropdown';
 import { FormField } from './FormField';
 import { StepDialog } from './StepDialog';
+import { stepDialogProps } from './stepDialogProps';
 import { todayIso } from '@renderer/lib/dates';
 import { useEditedVersion } from '@renderer/lib/useEditedVersion';
 import { useSubmit } from '@renderer/lib/useSubmit';
@@ -49,9 +50,7 @@ export function AfterContactDoneDialog({ target, primary, subtle, label }: Trigg
       triggerAriaLabel={forCase('Etteroppfølging utført', target.code)}
       title="Etteroppfølging etter tre måneder"
       submitLabel="Lagre"
-      message={step.message}
-      stale={step.stale}
-      onOpen={edited.begin}
+      {...stepDialogProps(step, edited)}
       onSubmit={() => step.submit({ id: target.id, version: edited.version(), contactDate: date })}
     >
       <FormField label="Dato for etteroppfølging" required validationMessage={step.errorAt('contactDate', date)}>
@@ -74,9 +73,7 @@ export function AfterContactNotPossibleDialog({ target, subtle, label }: Omit<Tr
       triggerAriaLabel={forCase('Etteroppfølging ikke mulig', target.code)}
       title="Etteroppfølging ikke mulig"
       submitLabel="Lagre"
-      message={step.message}
-      stale={step.stale}
-      onOpen={edited.begin}
+      {...stepDialogProps(step, edited)}
       onSubmit={() =>
         step.submit({
           id: target.id,

@@ -9,6 +9,7 @@ import { ErrorMessage } from '@renderer/components/ErrorMessage';
 import { SectionCard } from '@renderer/components/SectionCard';
 import { SimpleTable } from '@renderer/components/SimpleTable';
 import { StepDialog } from '@renderer/components/StepDialog';
+import { stepDialogProps } from '@renderer/components/stepDialogProps';
 import { errorMessage } from '@renderer/lib/api';
 import { useApiMutation, useApiQuery } from '@renderer/lib/query';
 import { useSubmit } from '@renderer/lib/useSubmit';
@@ -124,13 +125,8 @@ function EditEvaluation({ response }: { response: EvaluationResponseDto }) {
       triggerLabel={`Rett skjemaet mottatt ${formatNorwegianDate(response.receivedDate)}`}
       title={`Rett evalueringsskjema – sak ${response.caseCode}`}
       submitLabel="Lagre endringene"
-      message={step.message}
-      stale={step.stale}
+      {...stepDialogProps(step, edited, () => setDraft(draftFrom(response)))}
       surfaceClassName={styles.surface}
-      onOpen={() => {
-        edited.begin();
-        setDraft(draftFrom(response));
-      }}
       onSubmit={() => step.submit({ id: response.id, version: edited.version(), ...draft })}
     >
       <EvaluationFields draft={draft} onChange={setDraft} errorAt={step.errorAt} />

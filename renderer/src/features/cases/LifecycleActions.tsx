@@ -18,6 +18,7 @@ import { todayIso } from '@renderer/lib/dates';
 import { useSubmit } from '@renderer/lib/useSubmit';
 import { useEditedVersion } from '@renderer/lib/useEditedVersion';
 import { StepDialog } from '@renderer/components/StepDialog';
+import { stepDialogProps } from '@renderer/components/stepDialogProps';
 import { AfterContactDoneDialog, AfterContactNotPossibleDialog } from '@renderer/components/AfterContactDialogs';
 
 const useStyles = makeStyles({
@@ -74,9 +75,7 @@ function Reject({ detail }: { detail: CaseDetailDto }) {
       triggerLabel="Avvis henvisningen"
       title="Avvis henvisningen"
       submitLabel="Avvis"
-      message={step.message}
-      stale={step.stale}
-      onOpen={edited.begin}
+      {...stepDialogProps(step, edited)}
       onSubmit={() => step.submit({ id: detail.id, version: edited.version(), date })}
     >
       <DateField label="Dato" value={date} onChange={setDate} error={step.errorAt('date', date)} />
@@ -96,9 +95,7 @@ function EnterInstitution({ detail }: { detail: CaseDetailDto }) {
       triggerLabel="Start institusjonsfase"
       title="Institusjonsfase"
       submitLabel="Lagre"
-      message={step.message}
-      stale={step.stale}
-      onOpen={edited.begin}
+      {...stepDialogProps(step, edited)}
       onSubmit={() =>
         step.submit({
           id: detail.id,
@@ -140,9 +137,7 @@ function StartFollowUp({ detail }: { detail: CaseDetailDto }) {
       triggerLabel="Start oppfølging"
       title="Start oppfølging"
       submitLabel="Start oppfølging"
-      message={step.message}
-      stale={step.stale}
-      onOpen={edited.begin}
+      {...stepDialogProps(step, edited)}
       onSubmit={() => step.submit({ id: detail.id, version: edited.version(), startDate, dischargeDate: discharge || null })}
     >
       <DateField label="Startdato" value={startDate} onChange={setStartDate} error={step.errorAt('startDate', startDate)} />
@@ -164,9 +159,7 @@ function Close({ detail }: { detail: CaseDetailDto }) {
       triggerLabel="Avslutt saken"
       title="Avslutt saken"
       submitLabel="Avslutt"
-      message={step.message}
-      stale={step.stale}
-      onOpen={edited.begin}
+      {...stepDialogProps(step, edited)}
       onSubmit={() =>
         step.submit({ id: detail.id, version: edited.version(), closedDate, closureReason: reason as ClosureReason, takeoverService: takeover || null })
       }
@@ -191,9 +184,7 @@ function Reopen({ detail }: { detail: CaseDetailDto }) {
       triggerLabel="Gjenåpne"
       title="Gjenåpne saken"
       submitLabel="Gjenåpne"
-      message={step.message}
-      stale={step.stale}
-      onOpen={edited.begin}
+      {...stepDialogProps(step, edited)}
       onSubmit={() => step.submit({ id: detail.id, version: edited.version(), date })}
     >
       <Text>Saken går tilbake til oppfølging. Avslutningen blir stående i forløpet.</Text>

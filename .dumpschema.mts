@@ -1,0 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from './electron/db/open';
+const db = await openDatabase(join(mkdtempSync(join(tmpdir(), 'schema-')), 'x.sqlite'));
+const schema = db.sqlite.prepare("select type, name, tbl_name, sql from sqlite_master order by type, name").all();
+const tables = (db.sqlite.prepare("select name from sqlite_master where type='table' and name not like 'kysely%' order by name").all() as {name:string}[]).map(r=>r.name);
+const data: Record<string, unknown[]> = {};
+for (const t of tables) data[t] = db.sqlite.prepare(`select * from "${t}" order by 1,2`).all();
+process.stdout.write(JSON.stringify({ schema, data }, null, 1));
+db.close();
