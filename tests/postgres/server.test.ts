@@ -6,7 +6,7 @@ import { freshPostgresDatabase, type TestPostgresDatabase } from '../support/pos
 describe('the test server and the connection', () => {
   let db: TestPostgresDatabase;
   beforeAll(async () => {
-    db = await freshPostgresDatabase();
+    db = await freshPostgresDatabase({ migrate: false });
   });
   afterAll(() => db.drop());
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { migratePostgres } from '../../electron/db/postgres/migrate';
 import { openPostgres, type PostgresConnection } from '../../electron/db/postgres/connect';
 
 export interface TestPostgresDatabase extends PostgresConnection {
@@ -28,12 +29,16 @@ export async function asServerAdmin(statement: string): Promise<void> {
   }
 }
 
-/** A new empty database on the test server. Each test file gets its own, so files run in parallel without seeing each other's rows. */
-export async function freshPostgresDatabase(): Promise<TestPostgresDatabase> {
+/**
+ * A new empty database on the test server, migrated to the latest schema unless `migrate` is false. Each
+ * test file gets its own, so files run in parallel without seeing each other's rows.
+ */
+export async function freshPostgresDatabase(options: { migrate?: boolean } = {}): Promise<TestPostgresDatabase> {
   const name = `ettervern_test_${randomBytes(6).toString('hex')}`;
   await asServerAdmin(`create database ${name}`);
   const url = withDatabase(inject('postgresAdminUrl'), name);
   const connection = openPostgres(url, { max: 4 });
+  if (options.migrate ?? true) await migratePostgres(connection.kysely);
   return {
     ...connection,
     url,

@@ -22,13 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Existing rows join the chain: the append-only trigger is lifted for this one backfill only.
   await sql`drop trigger audit_log_no_update`.execute(db);
-  const rows = (await sql<ChainedAuditRow>`select * from audit_log order by id`.execute(db)).rows;
-  let previous = GENESIS_HASH;
-  for (const row of rows) {
-    const hash = auditRowHash({ ...row, prev_hash: previous });
-    await sql`update audit_log set prev_hash = ${previous}, hash = ${hash} where id = ${row.id}`.execute(db);
-    previous = hash;
-  }
+  await chainExistingAuditRows(db);
   await sql`create trigger audit_log_no_update before update on audit_log begin
     select raise(abort, 'audit_log er skrivebeskyttet'); end`.execute(db);
   // A row written past recordAudit (without a place in the chain) is refused.
@@ -37,6 +31,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     select raise(abort, 'audit_log krever hash-kjede'); end`.execute(db);
   await sql`create index audit_log_by_actor on audit_log (actor_id, at)`.execute(db);
   await sql`create index audit_log_by_time on audit_log (at)`.execute(db);
+}
+
+/** Gives every existing audit row its place in the hash chain; the PostgreSQL schema runs the same. */
+export async function chainExistingAuditRows(db: Kysely<any>): Promise<void> {
+  const rows = (await sql<ChainedAuditRow>`select * from audit_log order by id`.execute(db)).rows;
+  let previous = GENESIS_HASH;
+  for (const row of rows) {
+    const hash = auditRowHash({ ...row, prev_hash: previous });
+    await sql`update audit_log set prev_hash = ${previous}, hash = ${hash} where id = ${row.id}`.execute(db);
+    previous = hash;
+  }
 }
 
 export async function down(): Promise<void> {

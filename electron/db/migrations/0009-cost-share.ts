@@ -31,6 +31,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     updated_by integer references team_members (id) on delete restrict
   ) strict`.execute(db);
 
+  await seedPopulations(db);
+}
+
+/** The member municipalities' seeded populations; the PostgreSQL schema seeds the same. */
+export async function seedPopulations(db: Kysely<any>): Promise<void> {
   for (const seed of POPULATION_SEED) {
     // Stamped with the date the figure describes (1 January), so every new database gets identical rows.
     await sql`insert into municipality_years (municipality_id, year, population, updated_at)
