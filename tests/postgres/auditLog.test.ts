@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRowHash, GENESIS_HASH } from '../../electron/db/auditChain';
 import { openPostgres, type PostgresConnection } from '../../electron/db/postgres/connect';
-import { APP_ROLE } from '../../electron/db/postgres/engineSql';
+import { APP_ROLE } from '../../electron/db/postgres/roles';
 import type { DB } from '../../electron/db/schema';
 import { asServerAdmin, freshPostgresDatabase, type TestPostgresDatabase } from '../support/postgresDatabase';
 

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { CASE_STATUSES } from '@shared/domain/caseStatus';
 import { seedReferenceData } from '../../migrations/0001-initial';
-import { APP_ROLE, ID, isoDateCheck } from '../engineSql';
+import { globCheck, idColumn } from '../../engineDdl';
+import { APP_ROLE } from '../roles';
 import { NORWEGIAN_COLLATION } from '../norwegianText';
 
 /**
@@ -33,7 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql.raw(`create collation ${NORWEGIAN_COLLATION} (provider = icu, locale = 'nb-NO-u-kn-true')`).execute(db);
 
   await sql`create table municipalities (
-    id ${ID},
+    id ${idColumn(db)},
     code text unique,
     name text not null unique,
     municipality_number text,
@@ -45,7 +46,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   )`.execute(db);
 
   await sql`create table categories (
-    id ${ID},
+    id ${idColumn(db)},
     number integer not null unique,
     name text not null unique,
     description text not null default '',
@@ -54,7 +55,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   )`.execute(db);
 
   await sql`create table team_members (
-    id ${ID},
+    id ${idColumn(db)},
     username text not null unique,
     display_name text not null,
     initials text not null,
@@ -65,7 +66,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   const statuses = sql.join(CASE_STATUSES.map((s) => sql.lit(s)));
   await sql`create table cases (
-    id ${ID},
+    id ${idColumn(db)},
     code text not null unique,
     municipality_id integer not null references municipalities (id) on delete restrict,
     year integer not null,
@@ -87,8 +88,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index case_staff_by_member on case_staff (team_member_id)`.execute(db);
 
   await sql`create table time_entries (
-    id ${ID},
-    entry_date text not null check (${isoDateCheck('entry_date', '[12]', 'strict')}),
+    id ${idColumn(db)},
+    entry_date text not null check (${globCheck(db, 'entry_date', '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]')}),
     case_id integer references cases (id) on delete restrict,
     municipality_id integer not null references municipalities (id) on delete restrict,
     category_id integer not null references categories (id) on delete restrict,
@@ -126,7 +127,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     for each row execute function time_entry_participants_count()`.execute(db);
 
   await sql`create table audit_log (
-    id ${ID},
+    id ${idColumn(db)},
     at text not null,
     actor_id integer references team_members (id),
     action text not null,

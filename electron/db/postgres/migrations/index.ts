@@ -1,47 +1,37 @@
 import type { Migration } from 'kysely';
-import * as m0008 from '../../migrations/0008-case-indexes';
-import * as m0013 from '../../migrations/0013-record-versions';
-import * as m0014 from '../../migrations/0014-closure-fields';
-import * as m0016 from '../../migrations/0016-entry-municipality-reason';
 import { MIGRATIONS as SQLITE_MIGRATIONS } from '../../migrations';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-daily-totals';
 import * as m0003 from './0003-settings';
-import * as m0004 from './0004-case-lifecycle';
-import * as m0005 from './0005-timesheet-import';
 import * as m0006 from './0006-access-control';
-import * as m0009 from './0009-cost-share';
-import * as m0010 from './0010-annual-report-texts';
-import * as m0011 from './0011-documents';
-import * as m0012 from './0012-shared-database';
-import * as m0015 from './0015-after-contact-not-possible';
 
 /**
- * The PostgreSQL schema, one migration per SQLite migration and under the same name, so a database on either
- * engine records the same history and a later `migrate-to-server` can compare them name by name.
+ * The PostgreSQL schema, under the same migration names as SQLite's, so a database on either engine records
+ * the same history and a later `migrate-to-server` can compare them name by name.
  *
- * Why a set of its own instead of one set with engine switches: the SQLite migrations have run in every
- * team's file and their SQL text is stored in each file's schema (`sqlite_master`); rewriting them around
- * engine switches would risk that text for no gain on SQLite. Where the SQL is the same on both engines the
- * SQLite migration is used as it is (0008, 0013, 0014, 0016), seed data comes from the same functions, and a
- * test introspects both schemas and fails when a table or column exists on one engine only.
+ * Most migrations are SQLite's own: the words the engines spell differently (row ids, table options, float
+ * and byte types, glob checks) are named functions in electron/db/engineDdl.ts. Four have a PostgreSQL
+ * version of their own because their triggers and functions are in another language (PL/pgSQL): 0001
+ * (participant counts, the append-only audit log, the app's role), 0002 (daily totals), 0003 (json_valid)
+ * and 0006 (the audit chain's insert guard). A test introspects both engines' schemas and fails when a
+ * table, column, index or trigger exists on one side only.
  */
 export const POSTGRES_MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-daily-totals': m0002,
   '0003-settings': m0003,
-  '0004-case-lifecycle': m0004,
-  '0005-timesheet-import': m0005,
+  '0004-case-lifecycle': SQLITE_MIGRATIONS['0004-case-lifecycle']!,
+  '0005-timesheet-import': SQLITE_MIGRATIONS['0005-timesheet-import']!,
   '0006-access-control': m0006,
-  '0008-case-indexes': m0008,
-  '0009-cost-share': m0009,
-  '0010-annual-report-texts': m0010,
-  '0011-documents': m0011,
-  '0012-shared-database': m0012,
-  '0013-record-versions': m0013,
-  '0014-closure-fields': m0014,
-  '0015-after-contact-not-possible': m0015,
-  '0016-entry-municipality-reason': m0016,
+  '0008-case-indexes': SQLITE_MIGRATIONS['0008-case-indexes']!,
+  '0009-cost-share': SQLITE_MIGRATIONS['0009-cost-share']!,
+  '0010-annual-report-texts': SQLITE_MIGRATIONS['0010-annual-report-texts']!,
+  '0011-documents': SQLITE_MIGRATIONS['0011-documents']!,
+  '0012-shared-database': SQLITE_MIGRATIONS['0012-shared-database']!,
+  '0013-record-versions': SQLITE_MIGRATIONS['0013-record-versions']!,
+  '0014-closure-fields': SQLITE_MIGRATIONS['0014-closure-fields']!,
+  '0015-after-contact-not-possible': SQLITE_MIGRATIONS['0015-after-contact-not-possible']!,
+  '0016-entry-municipality-reason': SQLITE_MIGRATIONS['0016-entry-municipality-reason']!,
 };
 
 /** Names on one engine only: empty while the two sets match (a test asserts it). */
