@@ -10,15 +10,7 @@ export const CLOSURE_NOTE_MAX = 500;
  * to statistics).
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`alter table team_members add column password_hash text`.execute(db);
-  await sql`alter table team_members add column failed_sign_ins integer not null default 0`.execute(db);
-  await sql`alter table team_members add column last_failed_sign_in_at text`.execute(db);
-
-  await sql`alter table cases add column closure_note text check (length(closure_note) <= ${sql.lit(CLOSURE_NOTE_MAX)})`.execute(db);
-  await sql`alter table cases add column reduced_at text`.execute(db);
-
-  await sql`alter table audit_log add column prev_hash text`.execute(db);
-  await sql`alter table audit_log add column hash text`.execute(db);
+  await addAccessColumns(db);
 
   // Existing rows join the chain: the append-only trigger is lifted for this one backfill only.
   await sql`drop trigger audit_log_no_update`.execute(db);
@@ -31,6 +23,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     select raise(abort, 'audit_log krever hash-kjede'); end`.execute(db);
   await sql`create index audit_log_by_actor on audit_log (actor_id, at)`.execute(db);
   await sql`create index audit_log_by_time on audit_log (at)`.execute(db);
+}
+
+/** The columns this migration adds; the PostgreSQL schema adds the same. */
+export async function addAccessColumns(db: Kysely<any>): Promise<void> {
+  await sql`alter table team_members add column password_hash text`.execute(db);
+  await sql`alter table team_members add column failed_sign_ins integer not null default 0`.execute(db);
+  await sql`alter table team_members add column last_failed_sign_in_at text`.execute(db);
+
+  await sql`alter table cases add column closure_note text check (length(closure_note) <= ${sql.lit(CLOSURE_NOTE_MAX)})`.execute(db);
+  await sql`alter table cases add column reduced_at text`.execute(db);
+
+  await sql`alter table audit_log add column prev_hash text`.execute(db);
+  await sql`alter table audit_log add column hash text`.execute(db);
 }
 
 /** Gives every existing audit row its place in the hash chain; the PostgreSQL schema runs the same. */

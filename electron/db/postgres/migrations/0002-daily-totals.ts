@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { backfillDailyTotals, createDailyTotalsTable } from '../../migrations/0002-daily-totals';
 
 /**
  * PostgreSQL's 0002 (see electron/db/migrations/0002-daily-totals.ts): the per-day totals per municipality ×
@@ -6,15 +7,7 @@ import { sql, type Kysely } from 'kysely';
  * the totals depend on changes, as SQLite's `after update of …` does.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`create table time_totals_daily (
-    municipality_id integer not null,
-    category_id integer not null,
-    entry_date text not null,
-    entries integer not null,
-    minutes integer not null,
-    person_minutes integer not null,
-    primary key (municipality_id, category_id, entry_date)
-  )`.execute(db);
+  await createDailyTotalsTable(db);
 
   await sql`create function time_totals_keep() returns trigger language plpgsql as $$
     begin
@@ -43,9 +36,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     after update of entry_date, municipality_id, category_id, minutes, participant_count on time_entries
     for each row execute function time_totals_keep()`.execute(db);
 
-  await sql`insert into time_totals_daily (municipality_id, category_id, entry_date, entries, minutes, person_minutes)
-    select municipality_id, category_id, entry_date, count(*), sum(minutes), sum(minutes * participant_count)
-      from time_entries group by municipality_id, category_id, entry_date`.execute(db);
+  await backfillDailyTotals(db);
 }
 
 export async function down(): Promise<void> {

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { chainExistingAuditRows, CLOSURE_NOTE_MAX } from '../../migrations/0006-access-control';
+import { addAccessColumns, chainExistingAuditRows } from '../../migrations/0006-access-control';
 
 /**
  * PostgreSQL's 0006 (see electron/db/migrations/0006-access-control.ts): passwords and failed sign-ins, the
@@ -7,15 +7,7 @@ import { chainExistingAuditRows, CLOSURE_NOTE_MAX } from '../../migrations/0006-
  * new row.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`alter table team_members add column password_hash text`.execute(db);
-  await sql`alter table team_members add column failed_sign_ins integer not null default 0`.execute(db);
-  await sql`alter table team_members add column last_failed_sign_in_at text`.execute(db);
-
-  await sql`alter table cases add column closure_note text check (length(closure_note) <= ${sql.lit(CLOSURE_NOTE_MAX)})`.execute(db);
-  await sql`alter table cases add column reduced_at text`.execute(db);
-
-  await sql`alter table audit_log add column prev_hash text`.execute(db);
-  await sql`alter table audit_log add column hash text`.execute(db);
+  await addAccessColumns(db);
 
   // Existing rows join the chain: the append-only trigger is lifted for this one backfill only, inside the
   // migration's transaction, so no other session ever sees the log writable.
