@@ -21,6 +21,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The same schema and triggers on a real PostgreSQL server, started once for the project.
+          name: 'postgres',
+          include: ['tests/postgres/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          globalSetup: ['tests/support/postgresGlobalSetup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',

@@ -3,8 +3,9 @@ export class DatabaseOpenError extends Error {
   constructor(
     readonly kind: 'newer-version' | 'migration-failed' | 'not-a-database' | 'others-present',
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = 'DatabaseOpenError';
   }
 }

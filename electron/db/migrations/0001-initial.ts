@@ -119,6 +119,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create trigger audit_log_no_delete before delete on audit_log begin
     select raise(abort, 'audit_log er skrivebeskyttet'); end`.execute(db);
 
+  await seedReferenceData(db);
+}
+
+/** The municipalities and categories every new database starts with; the PostgreSQL schema seeds the same. */
+export async function seedReferenceData(db: Kysely<any>): Promise<void> {
   await db
     .insertInto('municipalities')
     .values(

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { tableOptions } from '../engineDdl';
 
 /**
  * Per-day totals per municipality × category, kept exact by triggers on time_entries.
@@ -11,15 +12,7 @@ import { sql, type Kysely } from 'kysely';
  * `up` rebuilds it from time_entries, and a test compares the two after random writes.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`create table time_totals_daily (
-    municipality_id integer not null,
-    category_id integer not null,
-    entry_date text not null,
-    entries integer not null,
-    minutes integer not null,
-    person_minutes integer not null,
-    primary key (municipality_id, category_id, entry_date)
-  ) without rowid`.execute(db);
+  await createDailyTotalsTable(db);
 
   await sql`create trigger time_totals_after_insert after insert on time_entries begin
     ${addNew}
@@ -33,9 +26,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     ${addNew}
   end`.execute(db);
 
-  await sql`insert into time_totals_daily (municipality_id, category_id, entry_date, entries, minutes, person_minutes)
-    select municipality_id, category_id, entry_date, count(*), sum(minutes), sum(minutes * participant_count)
-      from time_entries group by municipality_id, category_id, entry_date`.execute(db);
+  await backfillDailyTotals(db);
 }
 
 const addNew = sql.raw(`insert into time_totals_daily (municipality_id, category_id, entry_date, entries, minutes, person_minutes)
@@ -50,6 +41,26 @@ const removeOld = sql.raw(`update time_totals_daily set
       minutes = minutes - old.minutes,
       person_minutes = person_minutes - old.minutes * old.participant_count
     where municipality_id = old.municipality_id and category_id = old.category_id and entry_date = old.entry_date;`);
+
+/** The totals table; the PostgreSQL schema creates the same (engineDdl.ts drops SQLite's table option there). */
+export async function createDailyTotalsTable(db: Kysely<any>): Promise<void> {
+  await sql`create table time_totals_daily (
+    municipality_id integer not null,
+    category_id integer not null,
+    entry_date text not null,
+    entries integer not null,
+    minutes integer not null,
+    person_minutes integer not null,
+    primary key (municipality_id, category_id, entry_date)
+  )${tableOptions(db, 'without rowid')}`.execute(db);
+}
+
+/** Fills the totals from the entries already there; the PostgreSQL schema runs the same. */
+export async function backfillDailyTotals(db: Kysely<any>): Promise<void> {
+  await sql`insert into time_totals_daily (municipality_id, category_id, entry_date, entries, minutes, person_minutes)
+    select municipality_id, category_id, entry_date, count(*), sum(minutes), sum(minutes * participant_count)
+      from time_entries group by municipality_id, category_id, entry_date`.execute(db);
+}
 
 export async function down(): Promise<void> {
   throw new Error('Migration 0002 cannot be reversed; restore a backup instead.');

@@ -11,6 +11,7 @@ import {
   RATING_OCCASIONS,
 } from '@shared/domain/caseLife';
 import { CASE_STATUSES } from '@shared/domain/caseStatus';
+import { idColumn, tableOptions } from '../engineDdl';
 
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql.lit(v)));
 
@@ -39,7 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index cases_by_status on cases (status, year)`.execute(db);
 
   await sql`create table case_transitions (
-    id integer primary key,
+    id ${idColumn(db)},
     case_id integer not null references cases (id) on delete cascade,
     from_status text,
     to_status text not null check (to_status in (${list(CASE_STATUSES)})),
@@ -47,25 +48,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     reopened integer not null default 0 check (reopened in (0, 1)),
     at text not null,
     actor_id integer references team_members (id) on delete restrict
-  ) strict`.execute(db);
+  )${tableOptions(db, 'strict')}`.execute(db);
   await sql`create index case_transitions_by_case on case_transitions (case_id, id)`.execute(db);
 
   await sql`create table case_goals (
-    id integer primary key,
+    id ${idColumn(db)},
     case_id integer not null references cases (id) on delete cascade,
     text text not null check (length(text) between 1 and 200),
     status text not null check (status in (${list(GOAL_STATUSES)})),
     created_at text not null,
     updated_at text not null
-  ) strict`.execute(db);
+  )${tableOptions(db, 'strict')}`.execute(db);
   await sql`create index case_goals_by_case on case_goals (case_id, id)`.execute(db);
 
   await sql`create table life_domains (
-    id integer primary key,
+    id ${idColumn(db)},
     name text not null unique check (length(name) between 1 and 60),
     sort_order integer not null,
     retired_at text
-  ) strict`.execute(db);
+  )${tableOptions(db, 'strict')}`.execute(db);
   for (const [index, name] of DEFAULT_LIFE_DOMAINS.entries()) {
     await sql`insert into life_domains (name, sort_order) values (${name}, ${index + 1})`.execute(db);
   }
@@ -78,10 +79,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     rated_on text not null,
     note text check (length(note) <= 200),
     primary key (case_id, domain_id, occasion)
-  ) strict`.execute(db);
+  )${tableOptions(db, 'strict')}`.execute(db);
 
   await sql`create table contacts (
-    id integer primary key,
+    id ${idColumn(db)},
     name text not null check (length(name) between 1 and 120),
     kind text not null check (kind in (${list(CONTACT_KINDS)})),
     area text not null check (area in (${list(CONTACT_AREAS)})),
@@ -95,45 +96,45 @@ export async function up(db: Kysely<any>): Promise<void> {
     updated_at text not null,
     check ((area = 'member') = (municipality_id is not null)),
     check ((area = 'other') = (other_municipality is not null))
-  ) strict`.execute(db);
+  )${tableOptions(db, 'strict')}`.execute(db);
   await sql`create index contacts_by_municipality on contacts (municipality_id)`.execute(db);
 
   await sql`create table contact_people (
-    id integer primary key,
+    id ${idColumn(db)},
     contact_id integer not null references contacts (id) on delete cascade,
     name text not null check (length(name) between 1 and 120),
     role text,
     phone text,
     email text
-  ) strict`.execute(db);
+  )${tableOptions(db, 'strict')}`.execute(db);
   await sql`create index contact_people_by_contact on contact_people (contact_id)`.execute(db);
 
   await sql`create table case_contacts (
-    id integer primary key,
+    id ${idColumn(db)},
     case_id integer not null references cases (id) on delete cascade,
     contact_id integer not null references contacts (id) on delete restrict,
     person_id integer references contact_people (id) on delete restrict,
     role text not null check (role in (${list(CASE_CONTACT_ROLES)})),
     unique (case_id, contact_id, role)
-  ) strict`.execute(db);
+  )${tableOptions(db, 'strict')}`.execute(db);
   await sql`create index case_contacts_by_contact on case_contacts (contact_id)`.execute(db);
 
   await sql`create table network_events (
-    id integer primary key,
+    id ${idColumn(db)},
     event_date text not null,
     kind text not null check (kind in (${list(NETWORK_KINDS)})),
     municipality_id integer references municipalities (id) on delete restrict,
     note text check (length(note) <= 300),
     created_at text not null,
     updated_at text not null
-  ) strict`.execute(db);
+  )${tableOptions(db, 'strict')}`.execute(db);
   await sql`create index network_events_by_date on network_events (event_date)`.execute(db);
 
   await sql`create table network_event_contacts (
     event_id integer not null references network_events (id) on delete cascade,
     contact_id integer not null references contacts (id) on delete restrict,
     primary key (event_id, contact_id)
-  ) strict`.execute(db);
+  )${tableOptions(db, 'strict')}`.execute(db);
   await sql`create index network_event_contacts_by_contact on network_event_contacts (contact_id)`.execute(db);
 }
 

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { idColumn, tableOptions } from '../engineDdl';
 
 /**
  * Imports of the team's old Excel time sheets. Each import is one row in `timesheet_imports`; each
@@ -11,7 +12,7 @@ import { sql, type Kysely } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`create table timesheet_imports (
-    id integer primary key,
+    id ${idColumn(db)},
     imported_at text not null,
     imported_by integer references team_members (id) on delete restrict,
     file_sha256 text not null,
@@ -20,13 +21,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     rows_rejected integer not null,
     duplicates_skipped integer not null,
     cases_created integer not null
-  ) strict`.execute(db);
+  )${tableOptions(db, 'strict')}`.execute(db);
 
   await sql`create table timesheet_import_rows (
     row_key text primary key,
     import_id integer not null references timesheet_imports (id) on delete restrict,
     time_entry_id integer not null references time_entries (id) on delete cascade
-  ) strict`.execute(db);
+  )${tableOptions(db, 'strict')}`.execute(db);
   // Without it, deleting one entry would scan every imported row to find keys to cascade.
   await sql`create index timesheet_import_rows_by_entry on timesheet_import_rows (time_entry_id)`.execute(db);
 

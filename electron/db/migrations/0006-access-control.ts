@@ -10,6 +10,23 @@ export const CLOSURE_NOTE_MAX = 500;
  * to statistics).
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  await addAccessColumns(db);
+
+  // Existing rows join the chain: the append-only trigger is lifted for this one backfill only.
+  await sql`drop trigger audit_log_no_update`.execute(db);
+  await chainExistingAuditRows(db);
+  await sql`create trigger audit_log_no_update before update on audit_log begin
+    select raise(abort, 'audit_log er skrivebeskyttet'); end`.execute(db);
+  // A row written past recordAudit (without a place in the chain) is refused.
+  await sql`create trigger audit_log_requires_chain before insert on audit_log
+    when new.hash is null or new.prev_hash is null begin
+    select raise(abort, 'audit_log krever hash-kjede'); end`.execute(db);
+  await sql`create index audit_log_by_actor on audit_log (actor_id, at)`.execute(db);
+  await sql`create index audit_log_by_time on audit_log (at)`.execute(db);
+}
+
+/** The columns this migration adds; the PostgreSQL schema adds the same. */
+export async function addAccessColumns(db: Kysely<any>): Promise<void> {
   await sql`alter table team_members add column password_hash text`.execute(db);
   await sql`alter table team_members add column failed_sign_ins integer not null default 0`.execute(db);
   await sql`alter table team_members add column last_failed_sign_in_at text`.execute(db);
@@ -19,9 +36,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await sql`alter table audit_log add column prev_hash text`.execute(db);
   await sql`alter table audit_log add column hash text`.execute(db);
+}
 
-  // Existing rows join the chain: the append-only trigger is lifted for this one backfill only.
-  await sql`drop trigger audit_log_no_update`.execute(db);
+/** Gives every existing audit row its place in the hash chain; the PostgreSQL schema runs the same. */
+export async function chainExistingAuditRows(db: Kysely<any>): Promise<void> {
   const rows = (await sql<ChainedAuditRow>`select * from audit_log order by id`.execute(db)).rows;
   let previous = GENESIS_HASH;
   for (const row of rows) {
@@ -29,14 +47,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`update audit_log set prev_hash = ${previous}, hash = ${hash} where id = ${row.id}`.execute(db);
     previous = hash;
   }
-  await sql`create trigger audit_log_no_update before update on audit_log begin
-    select raise(abort, 'audit_log er skrivebeskyttet'); end`.execute(db);
-  // A row written past recordAudit (without a place in the chain) is refused.
-  await sql`create trigger audit_log_requires_chain before insert on audit_log
-    when new.hash is null or new.prev_hash is null begin
-    select raise(abort, 'audit_log krever hash-kjede'); end`.execute(db);
-  await sql`create index audit_log_by_actor on audit_log (actor_id, at)`.execute(db);
-  await sql`create index audit_log_by_time on audit_log (at)`.execute(db);
 }
 
 export async function down(): Promise<void> {

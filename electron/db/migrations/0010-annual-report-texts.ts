@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { tableOptions } from '../engineDdl';
 
 /**
  * The annual report's introductory texts, one per year and section (keys in shared/domain/annualReport.ts).
@@ -12,7 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     updated_at text not null,
     updated_by integer references team_members (id) on delete restrict,
     primary key (year, section)
-  ) strict, without rowid`.execute(db);
+  )${tableOptions(db, 'strict, without rowid')}`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

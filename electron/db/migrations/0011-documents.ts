@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { blobType, idColumn, tableOptions } from '../engineDdl';
 
 /**
  * Documents made from templates the team edits in Word, and the evaluation forms users hand back.
@@ -13,11 +14,11 @@ import { sql, type Kysely } from 'kysely';
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`create table document_templates (
-    id integer primary key,
+    id ${idColumn(db)},
     kind text not null check (kind in ('closure-report', 'evaluation-form')),
     version integer not null check (version >= 1),
     file_name text not null,
-    content blob not null,
+    content ${blobType(db)} not null,
     size_bytes integer not null,
     uploaded_at text not null,
     uploaded_by integer references team_members (id),
@@ -26,7 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   )`.execute(db);
 
   await sql`create table generated_documents (
-    id integer primary key,
+    id ${idColumn(db)},
     case_id integer not null references cases (id),
     kind text not null check (kind in ('closure-report', 'evaluation-form')),
     template_version integer not null,
@@ -36,7 +37,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index generated_documents_by_case on generated_documents (case_id, generated_at)`.execute(db);
 
   await sql`create table evaluation_responses (
-    id integer primary key,
+    id ${idColumn(db)},
     case_id integer not null references cases (id),
     received_date text not null,
     consent_to_contact integer check (consent_to_contact in (0, 1)),
@@ -55,7 +56,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     value integer check (value between 1 and 5),
     text_value text check (length(text_value) <= 1000),
     primary key (response_id, question_id)
-  ) without rowid`.execute(db);
+  )${tableOptions(db, 'without rowid')}`.execute(db);
   await sql`create index evaluation_answers_by_case on evaluation_answers (case_id)`.execute(db);
 }
 

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { tableOptions } from '../engineDdl';
 
 /**
  * A database the team shares from a network folder. `database_sharing` holds one row once the file has
@@ -12,20 +13,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     id integer primary key check (id = 1),
     shared_at text not null,
     shared_by integer references team_members (id) on delete set null
-  ) strict`.execute(db);
+  )${tableOptions(db, 'strict')}`.execute(db);
   await sql`create table presence (
     instance_id text primary key check (length(instance_id) between 8 and 64),
     member_id integer references team_members (id) on delete set null,
     machine text not null check (length(machine) between 1 and 100),
     opened_at text not null,
     last_seen_at text not null
-  ) strict, without rowid`.execute(db);
+  )${tableOptions(db, 'strict, without rowid')}`.execute(db);
   await sql`create table daily_backup_claims (
     day text primary key check (length(day) = 10),
     instance_id text not null,
     claimed_at text not null,
     file_name text
-  ) strict, without rowid`.execute(db);
+  )${tableOptions(db, 'strict, without rowid')}`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { globCheck } from '../engineDdl';
 
 /**
  * The three-month contact that could not be held (issue 17). Until now a closed case without a contact
@@ -12,7 +13,7 @@ import { sql, type Kysely } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`create table after_contact_not_possible (
     case_id integer primary key references cases (id) on delete cascade,
-    decided_on text not null check (decided_on glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    decided_on text not null check (${globCheck(db, 'decided_on', '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')}),
     reason text not null check (reason in ('fikk_ikke_kontakt', 'onsket_ikke_kontakt', 'i_institusjon', 'flyttet', 'dod', 'annet')),
     note text check (note is null or length(trim(note)) between 1 and 200),
     created_at text not null,

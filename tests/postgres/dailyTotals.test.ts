@@ -1,0 +1,109 @@
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DB } from '../../electron/db/schema';
+import { freshPostgresDatabase, type TestPostgresDatabase } from '../support/postgresDatabase';
+
+/**
+ * Migration 0002 on PostgreSQL: the totals the PL/pgSQL trigger keeps must equal a fresh aggregate of the
+ * entries (participants counted from their own table) after any mix of inserts, updates and deletes — also
+ * when several connections write at the same time, as several PCs on one server will.
+ */
+const NOW = '2020-06-15T10:00:00.000Z';
+const DATES = ['2020-01-31', '2020-02-01', '2020-06-15', '2021-12-31'];
+
+/** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function keptAndFresh(kysely: Kysely<DB>): Promise<{ kept: unknown[]; fresh: unknown[] }> {
+  const kept = await sql`select municipality_id, category_id, entry_date, entries, minutes, person_minutes from time_totals_daily
+     where entries <> 0 or minutes <> 0 or person_minutes <> 0 order by 1, 2, 3`.execute(kysely);
+  const fresh = await sql`select t.municipality_id, t.category_id, t.entry_date, count(*) as entries, sum(t.minutes) as minutes,
+       sum(t.minutes * (select count(*) from time_entry_participants p where p.time_entry_id = t.id)) as person_minutes
+     from time_entries t group by 1, 2, 3 order by 1, 2, 3`.execute(kysely);
+  return { kept: kept.rows, fresh: fresh.rows };
+}
+
+describe('daily totals on PostgreSQL', () => {
+  let db: TestPostgresDatabase;
+  let municipalities: number[];
+  let categories: number[];
+  let members: number[];
+
+  beforeAll(async () => {
+    db = await freshPostgresDatabase();
+    municipalities = (await sql<{ id: number }>`select id from municipalities order by id limit 4`.execute(db.kysely)).rows.map((r) => r.id);
+    categories = (await sql<{ id: number }>`select id from categories order by id limit 3`.execute(db.kysely)).rows.map((r) => r.id);
+    members = [];
+    for (const name of ['a', 'b', 'c']) {
+      const row = await sql<{ id: number }>`insert into team_members (username, display_name, initials, role, created_at)
+        values (${name}, ${name}, 'XX', 'teammedlem', ${NOW}) returning id`.execute(db.kysely);
+      members.push(row.rows[0]!.id);
+    }
+  });
+  afterAll(() => db.drop());
+
+  /** One writer's random run over its own entries; each step is its own short transaction. */
+  async function randomWrites(seed: number, steps: number): Promise<void> {
+    const next = random(seed);
+    const pick = <T>(values: T[]): T => values[Math.floor(next() * values.length)]!;
+    const mine: number[] = [];
+    for (let step = 0; step < steps; step++) {
+      const roll = next();
+      await db.kysely.transaction().execute(async (trx) => {
+        if (mine.length === 0 || roll < 0.4) {
+          const row = await sql<{ id: number }>`insert into time_entries (entry_date, municipality_id, category_id, minutes, source, created_at, updated_at)
+            values (${pick(DATES)}, ${pick(municipalities)}, ${pick(categories)}, ${30 * (1 + Math.floor(next() * 8))}, 'manual', ${NOW}, ${NOW})
+            returning id`.execute(trx);
+          mine.push(row.rows[0]!.id);
+        } else if (roll < 0.6) {
+          await sql`update time_entries set entry_date = ${pick(DATES)}, municipality_id = ${pick(municipalities)},
+            category_id = ${pick(categories)}, minutes = ${30 * (1 + Math.floor(next() * 8))} where id = ${pick(mine)}`.execute(trx);
+        } else if (roll < 0.7) {
+          // An update that touches no counted column must leave the totals alone.
+          await sql`update time_entries set updated_at = ${NOW} where id = ${pick(mine)}`.execute(trx);
+        } else if (roll < 0.85) {
+          await sql`insert into time_entry_participants (time_entry_id, team_member_id) values (${pick(mine)}, ${pick(members)})
+            on conflict do nothing`.execute(trx);
+        } else if (roll < 0.93) {
+          await sql`delete from time_entry_participants where time_entry_id = ${pick(mine)} and team_member_id = ${pick(members)}`.execute(trx);
+        } else {
+          const id = mine.splice(Math.floor(next() * mine.length), 1)[0]!;
+          await sql`delete from time_entries where id = ${id}`.execute(trx);
+        }
+      });
+    }
+  }
+
+  it('equal a fresh aggregate after random inserts, updates and deletes', async () => {
+    await randomWrites(19, 300);
+    const { kept, fresh } = await keptAndFresh(db.kysely);
+    expect(fresh.length).toBeGreaterThan(5);
+    expect(kept).toEqual(fresh);
+  });
+
+  it('stay exact with four connections writing at the same time', async () => {
+    await Promise.all([101, 102, 103, 104].map((seed) => randomWrites(seed, 150)));
+    const { kept, fresh } = await keptAndFresh(db.kysely);
+    expect(kept).toEqual(fresh);
+  });
+
+  it('roll back with the entry when its transaction fails', async () => {
+    const before = await keptAndFresh(db.kysely);
+    await expect(
+      db.kysely.transaction().execute(async (trx) => {
+        await sql`insert into time_entries (entry_date, municipality_id, category_id, minutes, source, created_at, updated_at)
+          values ('2020-02-01', ${municipalities[0]}, ${categories[0]}, 60, 'manual', ${NOW}, ${NOW})`.execute(trx);
+        throw new Error('avbrutt');
+      }),
+    ).rejects.toThrow('avbrutt');
+    expect(await keptAndFresh(db.kysely)).toEqual(before);
+  });
+});
