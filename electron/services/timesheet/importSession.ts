@@ -54,7 +54,13 @@ export class ImportSession {
       ...(ctx.userDataDir ? { userDataDir: ctx.userDataDir } : {}),
     };
     const script = resolveWorkerScript(import.meta.url, WRITE_WORKER_ENTRY_NAME);
-    this.worker = new Worker(script.code, { eval: script.eval, workerData: request, resourceLimits: SESSION_LIMITS.resourceLimits, stdin: false });
+    this.worker = new Worker(script.code, {
+      eval: script.eval,
+      ...(script.execArgv ? { execArgv: script.execArgv } : {}),
+      workerData: request,
+      resourceLimits: SESSION_LIMITS.resourceLimits,
+      stdin: false,
+    });
     this.worker.unref();
     // Errors are answered to the request that is waiting; an idle worker's end only ends the session.
     this.worker.on('error', () => undefined);
