@@ -21,6 +21,8 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const ROWS = 1_500;
+/** From source every worker start compiles the TypeScript it loads (seconds on a busy machine); the second test starts four. */
+const WORKER_TEST_MS = 90_000;
 
 /** 1,500 rows: known and new cases, equal rows, and every 50th row refused for a different reason. */
 function bigSheet(): SheetRows {
@@ -40,41 +42,49 @@ function mainThreadContext(): ServiceContext {
 }
 
 describe('a large file checked and written in the import worker', () => {
-  it('previews, lists rejected rows and imports exactly as the check on the calling thread says', async () => {
-    const bytes = await workbookBytes({ Timer: bigSheet() });
-    const preview = await t.okAsync('timesheet:read-file', { jobId: 'stor-fil-1', fileName: 'stor.xlsx', contentBase64: bytes.toString('base64') });
+  it(
+    'previews, lists rejected rows and imports exactly as the check on the calling thread says',
+    async () => {
+      const bytes = await workbookBytes({ Timer: bigSheet() });
+      const preview = await t.okAsync('timesheet:read-file', { jobId: 'stor-fil-1', fileName: 'stor.xlsx', contentBase64: bytes.toString('base64') });
 
-    // Checked in the job's worker, which stays (with its connection) while the preview is shown.
-    expect(sessionOf('stor-fil-1')?.alive).toBe(true);
-    const ctx = mainThreadContext();
-    const here = planImport(ctx, await parseInWorker(bytes));
-    expect(preview).toEqual(summarisePlan(ctx, 'stor-fil-1', 'stor.xlsx', summaryOf(here)));
-    expect(preview.rowsRead).toBe(ROWS);
-    expect(preview.rejectedCount).toBe(here.rejected.length);
-    const reasons = preview.rejected.map((r) => r.reason);
-    for (const reason of ['Ukjent kommune', 'Dato er ikke en gyldig dato (bruk dd.mm.åååå)', 'Ukjent hendelse']) expect(reasons).toContain(reason);
-    expect(preview.casesToCreate).toEqual(['03/20-ST']);
+      // Checked in the job's worker, which stays (with its connection) while the preview is shown.
+      expect(sessionOf('stor-fil-1')?.alive).toBe(true);
+      const ctx = mainThreadContext();
+      const here = planImport(ctx, await parseInWorker(bytes));
+      expect(preview).toEqual(summarisePlan(ctx, 'stor-fil-1', 'stor.xlsx', summaryOf(here)));
+      expect(preview.rowsRead).toBe(ROWS);
+      expect(preview.rejectedCount).toBe(here.rejected.length);
+      const reasons = preview.rejected.map((r) => r.reason);
+      for (const reason of ['Ukjent kommune', 'Dato er ikke en gyldig dato (bruk dd.mm.åååå)', 'Ukjent hendelse']) expect(reasons).toContain(reason);
+      expect(preview.casesToCreate).toEqual(['03/20-ST']);
 
-    const summary = await t.okAsync('timesheet:import', { jobId: 'stor-fil-1' });
-    expect(summary).toMatchObject({ committed: true, imported: here.accepted.length, rejectedCount: here.rejected.length, casesCreated: ['03/20-ST'] });
-    expect(t.db.sqlite.prepare("select count(*) from time_entries where source = 'import'").pluck().get()).toBe(here.accepted.length);
-    expect(sessionOf('stor-fil-1')).toBeNull();
-  });
+      const summary = await t.okAsync('timesheet:import', { jobId: 'stor-fil-1' });
+      expect(summary).toMatchObject({ committed: true, imported: here.accepted.length, rejectedCount: here.rejected.length, casesCreated: ['03/20-ST'] });
+      expect(t.db.sqlite.prepare("select count(*) from time_entries where source = 'import'").pluck().get()).toBe(here.accepted.length);
+      expect(sessionOf('stor-fil-1')).toBeNull();
+    },
+    WORKER_TEST_MS,
+  );
 
-  it('gives a job its rows again when its worker was ended by another file, and imports it once', async () => {
-    const first = await workbookBytes({ Timer: bigSheet() });
-    const second = await workbookBytes({ Timer: bigSheet().slice(0, 1_200) });
-    await t.okAsync('timesheet:read-file', { jobId: 'stor-fil-a', fileName: 'a.xlsx', contentBase64: first.toString('base64') });
-    const b = await t.okAsync('timesheet:read-file', { jobId: 'stor-fil-b', fileName: 'b.xlsx', contentBase64: second.toString('base64') });
+  it(
+    'gives a job its rows again when its worker was ended by another file, and imports it once',
+    async () => {
+      const first = await workbookBytes({ Timer: bigSheet() });
+      const second = await workbookBytes({ Timer: bigSheet().slice(0, 1_200) });
+      await t.okAsync('timesheet:read-file', { jobId: 'stor-fil-a', fileName: 'a.xlsx', contentBase64: first.toString('base64') });
+      const b = await t.okAsync('timesheet:read-file', { jobId: 'stor-fil-b', fileName: 'b.xlsx', contentBase64: second.toString('base64') });
 
-    const again = await t.okAsync('timesheet:preview', { jobId: 'stor-fil-a', includeExisting: false });
-    expect(again.rowsRead).toBe(ROWS);
-    const rejectedFile = await t.okAsync('timesheet:rejected-rows', { jobId: 'stor-fil-a' });
-    expect(rejectedFile.fileName).toBe('a – avviste rader.xlsx');
-    const imported = await t.okAsync('timesheet:import', { jobId: 'stor-fil-a' });
-    expect(imported.imported).toBe(again.rowsToImport);
-    // The same file's other job finds every row imported before.
-    const repeated = await t.okAsync('timesheet:import', { jobId: 'stor-fil-b' });
-    expect(repeated).toMatchObject({ imported: 0, duplicatesSkipped: b.rowsToImport });
-  });
+      const again = await t.okAsync('timesheet:preview', { jobId: 'stor-fil-a', includeExisting: false });
+      expect(again.rowsRead).toBe(ROWS);
+      const rejectedFile = await t.okAsync('timesheet:rejected-rows', { jobId: 'stor-fil-a' });
+      expect(rejectedFile.fileName).toBe('a – avviste rader.xlsx');
+      const imported = await t.okAsync('timesheet:import', { jobId: 'stor-fil-a' });
+      expect(imported.imported).toBe(again.rowsToImport);
+      // The same file's other job finds every row imported before.
+      const repeated = await t.okAsync('timesheet:import', { jobId: 'stor-fil-b' });
+      expect(repeated).toMatchObject({ imported: 0, duplicatesSkipped: b.rowsToImport });
+    },
+    WORKER_TEST_MS,
+  );
 });

@@ -141,9 +141,10 @@ export const importSheetMeasure: BenchMeasure = {
         if (summary.imported !== rows || preview.rejectedCount !== 0)
           throw new Error(`Import av ${rows} rader: ${summary.imported} importert, ${preview.rejectedCount} avvist`);
         const goal = GOALS[rows] ?? {};
-        results.push(info(`import ${rows} rader: lese + kontrollere (worker)`, formatMs(read)));
+        results.push(info(`import ${rows} rader: lese + kontrollere (workere)`, formatMs(read)));
         results.push(info(`import ${rows} rader: skrive`, formatMs(total - read)));
-        results.push(info(`import ${rows} rader: lengste blokkering av hovedtråden under lesing + kontroll`, formatMs(reading.longestMs)));
+        // Read and check run in workers (the check in the import's worker, importSession.ts): the main thread must stay free.
+        results.push(atMost(`import ${rows} rader: lengste blokkering av hovedtråden under lesing + kontroll`, reading.longestMs, 100, formatMs));
         results.push(atMost(`import ${rows} rader: lengste blokkering av hovedtråden under skriving`, writing.longestMs, 100, formatMs));
         const totalLabel = `import ${rows} rader: totalt`;
         results.push(goal.ms === undefined ? info(totalLabel, formatMs(total)) : atMost(totalLabel, total, goal.ms, formatMs));
