@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, type ServiceContext } from '../../electron/services/context';
-import { sessionOf } from '../../electron/services/timesheet/importSession';
+import { endSession, sessionOf, startSession } from '../../electron/services/timesheet/importSession';
+import type { PlanSummary } from '../../electron/services/timesheet/planSummary';
 import { planImport } from '../../electron/services/timesheet/plan';
 import { summaryOf } from '../../electron/services/timesheet/planSummary';
 import { summarisePlan } from '../../electron/services/timesheet/previewSummary';
@@ -84,6 +85,23 @@ describe('a large file checked and written in the import worker', () => {
       // The same file's other job finds every row imported before.
       const repeated = await t.okAsync('timesheet:import', { jobId: 'stor-fil-b' });
       expect(repeated).toMatchObject({ imported: 0, duplicatesSkipped: b.rowsToImport });
+    },
+    WORKER_TEST_MS,
+  );
+
+  it(
+    'lets a request under way finish when a newer file replaces the kept worker, then ends it',
+    async () => {
+      const workbook = await parseInWorker(await workbookBytes({ Timer: bigSheet() }));
+      const actor = { id: t.member!.id, username: t.member!.username, role: t.member!.role };
+      const first = startSession(mainThreadContext(), 'forste-jobb');
+      const checking = first.request<PlanSummary>({ type: 'plan', choice: {}, workbook, actor, now: TEST_NOW });
+      const second = startSession(mainThreadContext(), 'andre-jobb');
+      await expect(checking).resolves.toMatchObject({ rowsRead: ROWS });
+      await expect.poll(() => first.alive, { timeout: 10_000 }).toBe(false);
+      expect(sessionOf('andre-jobb')).toBe(second);
+      await endSession();
+      expect(second.alive).toBe(false);
     },
     WORKER_TEST_MS,
   );

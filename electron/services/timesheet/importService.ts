@@ -119,7 +119,11 @@ export async function importTimesheet(ctx: SignedInContext, input: ChannelParsed
       ? await session
           .request<ImportSummaryDto>({ type: 'import', choice, fileSha256: job.workbook.sha256, ...fileFor(session, job), ...caller(ctx) })
           // Ended whatever the outcome: its connection is closed before the caller hears of the import.
-          .finally(() => endSession(job.id))
+          .finally(async () => {
+            await endSession(job.id);
+            // Also when a newer file's session has replaced it as the kept one.
+            await session.close();
+          })
       : importPlanned(ctx, currentPlan(ctx, job.id, job.workbook, choice), choice, job.workbook.sha256);
     job.progress = { phase: summary.committed ? 'ferdig' : 'venter', rowsRead: summary.rowsRead };
     return summary;

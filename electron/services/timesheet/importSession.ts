@@ -43,6 +43,10 @@ export class ImportSession {
   private readonly worker: Worker;
   private pending: Promise<unknown> = Promise.resolve();
   private ended = false;
+  /** Requests sent or queued and not yet answered. */
+  private inFlight = 0;
+  /** Set when the session is replaced while a request is under way: it ends once that request is answered. */
+  private retired = false;
   /** Whether the worker has been given the file's rows (sent once, with the first check). */
   hasFile = false;
 
@@ -73,9 +77,20 @@ export class ImportSession {
 
   /** Sends one command and waits for its answer, after any request already under way. */
   request<T extends WriteWorkerAnswer>(command: WriteWorkerCommand, options: SessionRequestOptions = {}): Promise<T> {
+    this.inFlight += 1;
     const run = this.pending.then(() => this.send<T>(command, options));
-    this.pending = run.catch(() => undefined);
+    const done = () => {
+      this.inFlight -= 1;
+      if (this.retired && this.inFlight === 0) void this.close();
+    };
+    this.pending = run.then(done, done);
     return run;
+  }
+
+  /** Ends the worker now when idle, else once its requests are answered: an import being written is never cut off by a new file. */
+  retire(): void {
+    this.retired = true;
+    if (this.inFlight === 0) void this.close();
   }
 
   /** Ends the worker (and so its connection; an open transaction is rolled back). Resolves when it has ended. */
@@ -130,9 +145,9 @@ export function sessionOf(jobId: string): ImportSession | null {
   return live && live.jobId === jobId && live.session.alive ? live.session : null;
 }
 
-/** Starts a session for the job, ending the one kept for another job. */
+/** Starts a session for the job, ending the one kept for another job (once it has answered what it is doing). */
 export function startSession(ctx: ServiceContext, jobId: string): ImportSession {
-  void endSession();
+  live?.session.retire();
   const session = new ImportSession(ctx);
   live = { jobId, session };
   return session;
