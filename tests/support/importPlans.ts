@@ -1,5 +1,4 @@
 import type { WritePlan } from '../../electron/services/timesheet/commit';
-import { rowContent, rowKey } from '../../electron/services/timesheet/rowKey';
 
 /** The ids a synthetic import plan uses: Felles, Steigen and Fauske, and three categories. */
 export interface PlanIds {
@@ -10,7 +9,7 @@ export interface PlanIds {
 /**
  * A write plan of `rows` rows over 2019, made directly (not read from a sheet: the reading has its own
  * tests, and these need tens of thousands of rows): shared work and two of the nine, every third row on
- * a case the import creates, every row its own occurrence so all keys differ.
+ * a case the import creates, every row its own occurrence so all keys (rowKey.ts) differ.
  */
 export function syntheticWritePlan(rows: number, ids: PlanIds): WritePlan {
   const accepted: WritePlan['accepted'][number][] = [];
@@ -22,7 +21,7 @@ export function syntheticWritePlan(rows: number, ids: PlanIds): WritePlan {
       categoryId: ids.categories[i % 3]!,
       minutes: 30 * (1 + (i % 6)),
     };
-    accepted.push({ ...row, occurrence: i + 1, key: rowKey(rowContent(row), i + 1) });
+    accepted.push({ ...row, occurrence: i + 1 });
   }
   const steigen = ids.municipalities[1];
   return {

@@ -23,7 +23,7 @@ describe('the timesheet worker in the build', () => {
 
   it('resolves beside the built main module, also when rollup put the code in a chunk', () => {
     const main = join(ROOT, 'out', 'main');
-    expect(resolveWorkerScript(pathToFileURL(join(main, 'index.js')).href)).toMatchObject({ path: join(main, BUILT_WORKER_FILE), eval: false });
+    expect(resolveWorkerScript(pathToFileURL(join(main, 'index.js')).href)).toMatchObject({ path: join(main, BUILT_WORKER_FILE), eval: false, execArgv: [] });
     expect(resolveWorkerScript(pathToFileURL(join(main, 'chunks', 'importService-abc.js')).href).path).toBe(join(main, BUILT_WORKER_FILE));
   });
 

@@ -8,14 +8,14 @@ const plan: WritePlan = {
   duplicates: 1,
   newCases: [{ code: '02/20-ST', municipalityId: 4, year: 2020, runningNumber: 2 }],
   accepted: [
-    { date: '2020-02-03', caseCode: '02/20-ST', municipalityId: 4, categoryId: 1, minutes: 90, occurrence: 1, key: '2020-02-03|02/20-ST|4|1|90#1' },
-    { date: '2020-02-05', caseCode: null, municipalityId: 11, categoryId: 8, minutes: 60, occurrence: 1, key: '2020-02-05||11|8|60#1' },
-    { date: '2020-02-03', caseCode: '02/20-ST', municipalityId: 4, categoryId: 1, minutes: 90, occurrence: 2, key: '2020-02-03|02/20-ST|4|1|90#2' },
+    { date: '2020-02-03', caseCode: '02/20-ST', municipalityId: 4, categoryId: 1, minutes: 90, occurrence: 1 },
+    { date: '2020-02-05', caseCode: null, municipalityId: 11, categoryId: 8, minutes: 60, occurrence: 1 },
+    { date: '2020-02-03', caseCode: '02/20-ST', municipalityId: 4, categoryId: 1, minutes: 90, occurrence: 2 },
   ],
 };
 
 describe('the write plan packed for the writing worker', () => {
-  it('comes back row for row as it was, keys rebuilt exactly as the plan built them', async () => {
+  it('comes back row for row as it was (content and occurrence, from which the write builds each key)', async () => {
     const packed = await packWritePlan(plan);
     expect(packed.caseCodes).toEqual(['02/20-ST']);
     expect(packed.dates).toEqual(['2020-02-03', '2020-02-05']);

@@ -8,6 +8,7 @@ import { checkDatabaseFile } from '../../db/integrity';
 import { migrateOpenDatabase, refuseNewerDatabase, type AppDatabase } from '../../db/open';
 import { ServiceError } from '../errors/serviceError';
 import { backupMigrations, createVerifiedBackup, inspectBackup } from './backupFile';
+import { endSession } from '../timesheet/importSession';
 
 const RESTORE_FAILED = 'Sikkerhetskopien kunne ikke hentes fram. Databasen er som før.';
 
@@ -70,7 +71,8 @@ export async function restoreOverDamagedFile(db: AppDatabase, databasePath: stri
     rmSync(staging, { force: true });
     throw new ServiceError('storage', RESTORE_FAILED);
   }
-  // The damaged database is only read from here on; closing it lets Windows replace the file.
+  // The damaged database is only read from here on; closing it (and an import's own connection) lets Windows replace the file.
+  await endSession();
   db.close();
   const keptName = backupFileName(now, 'foer-gjenoppretting');
   for (const suffix of ['', '-wal']) {

@@ -3,6 +3,7 @@ import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { SignedInContext } from '../context';
 import { insertWithGroupedTotals } from './bulkWrite';
 import type { ImportPlan, PlannedRow } from './plan';
+import { rowContent, rowKey } from './rowKey';
 
 export interface CommitResult {
   importId: number;
@@ -11,8 +12,8 @@ export interface CommitResult {
   casesCreated: string[];
 }
 
-/** What the write needs of a planned row: its content and key, not where in the file it was. */
-export type WriteRow = Pick<PlannedRow, 'date' | 'caseCode' | 'municipalityId' | 'categoryId' | 'minutes' | 'occurrence' | 'key'>;
+/** What the write needs of a planned row: its content and occurrence (its key is built from them, rowKey.ts). */
+export type WriteRow = PlannedRow;
 
 /** What the write needs of a plan (the rejected rows only as a count: their reasons stay with the preview). */
 export interface WritePlan extends Pick<ImportPlan, 'rowsRead' | 'duplicates' | 'newCases'> {
@@ -105,25 +106,27 @@ export function commitPlan(ctx: SignedInContext, plan: WritePlan, fileSha256: st
         .run(now, actor.id, fileSha256, plan.rowsRead, plan.rejectedCount, casesCreated.length).lastInsertRowid,
     );
 
-    // Asked in slices: one JSON text of 100,000 keys would be several MB held at once for the whole write.
-    const alreadyIn = new Set<string>();
-    for (let i = 0; i < rows.length; i += KEYS_PER_LOOKUP) {
-      const keys = rows.slice(i, i + KEYS_PER_LOOKUP).map((row) => row.key);
-      for (const key of keysAlreadyIn.all(JSON.stringify(keys)) as string[]) alreadyIn.add(key);
-    }
     let imported = 0;
     let duplicatesSkipped = plan.duplicates;
     insertWithGroupedTotals(sqlite, () => {
-      for (const row of rows) {
-        if (alreadyIn.has(row.key)) {
-          duplicatesSkipped += 1;
-          continue;
+      // In slices: one JSON text of 100,000 keys would be several MB held at once for the whole write.
+      for (let start = 0; start < rows.length; start += KEYS_PER_LOOKUP) {
+        const slice = rows.slice(start, start + KEYS_PER_LOOKUP);
+        const keys = slice.map((row) => rowKey(rowContent(row), row.occurrence));
+        const alreadyIn = new Set(keysAlreadyIn.all(JSON.stringify(keys)) as string[]);
+        for (let i = 0; i < slice.length; i++) {
+          const row = slice[i]!;
+          const key = keys[i]!;
+          if (alreadyIn.has(key)) {
+            duplicatesSkipped += 1;
+            continue;
+          }
+          const caseId = row.caseCode ? caseIdOf(row.caseCode) : null;
+          const entryId = insertEntry.run(row.date, caseId, row.municipalityId, row.categoryId, row.minutes, now, actor.id, now, actor.id).lastInsertRowid;
+          insertKey.run(key, importId, entryId);
+          imported += 1;
+          if (imported % PROGRESS_EVERY === 0) options.onProgress?.(imported);
         }
-        const caseId = row.caseCode ? caseIdOf(row.caseCode) : null;
-        const entryId = insertEntry.run(row.date, caseId, row.municipalityId, row.categoryId, row.minutes, now, actor.id, now, actor.id).lastInsertRowid;
-        insertKey.run(row.key, importId, entryId);
-        imported += 1;
-        if (imported % PROGRESS_EVERY === 0) options.onProgress?.(imported);
       }
     });
     sqlite.prepare('update timesheet_imports set rows_imported = ?, duplicates_skipped = ? where id = ?').run(imported, duplicatesSkipped, importId);

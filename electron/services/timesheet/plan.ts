@@ -12,18 +12,18 @@ import type { ParsedWorkbook, RawCells } from './types';
 /** As for entries typed in the app: planned driving or an overnight stay may be logged a few days ahead. */
 const MAX_DAYS_AHEAD = 7;
 
+/**
+ * A row that would be imported: only what the write needs, so 100,000 of them stay small (no position in
+ * the file, no key text: the write builds each row's key from its content with rowKey.ts when it needs it).
+ */
 export interface PlannedRow {
-  sheet: string;
-  row: number;
   date: string;
   caseCode: string | null;
   municipalityId: number;
   categoryId: number;
   minutes: number;
-  /** Which of the file's identical rows this is (1, 2, …). */
+  /** Which of the file's identical rows this is (1, 2, …); with the content, the row's key (rowKey.ts). */
   occurrence: number;
-  /** Content + occurrence among identical rows (rowKey.ts); the same row in a later import has the same key. */
-  key: string;
 }
 
 export interface NewCase {
@@ -53,6 +53,8 @@ interface Reference {
   /** A row's case as the entry rules see it: the stored case, or the one the import would create. */
   entryCase: (code: string, municipalityId: number) => EntryCase;
   memberMunicipalities: Set<number>;
+  /** One text per distinct date, shared by its rows: a sheet spans a few hundred days, not 100,000. */
+  date: (iso: string) => string;
 }
 
 /** An old sheet repeats a handful of spellings thousands of times: match each spelling once. */
@@ -84,6 +86,7 @@ function loadReference(ctx: ServiceContext): Reference {
     latestDate: addDays(isoDateInOslo(ctx.clock.now()), MAX_DAYS_AHEAD),
     entryCase: entryCases(ctx, municipalities),
     memberMunicipalities: new Set(municipalities.filter((m) => m.kind === 'member').map((m) => m.id)),
+    date: remembered((iso: string) => iso),
   };
 }
 
@@ -98,9 +101,9 @@ function entryCases(ctx: ServiceContext, municipalities: { id: number; name: str
   return (code, municipalityId) => cases.get(code) ?? { municipalityId, municipalityName: names.get(municipalityId) ?? '', referralDate: null };
 }
 
-type RowOutcome = { ok: true; row: Omit<PlannedRow, 'key' | 'occurrence'>; newCase?: NewCase } | { ok: false; reason: string };
+type RowOutcome = { ok: true; row: PlannedRow; newCase?: NewCase } | { ok: false; reason: string };
 
-function planRow(ref: Reference, sheet: string, rowNumber: number, cells: RawCells): RowOutcome {
+function planRow(ref: Reference, cells: RawCells): RowOutcome {
   const [sak, dato, kommune, hendelse, tidsbruk] = cells;
   const reasons: string[] = [];
   const date = readDate(dato);
@@ -145,7 +148,8 @@ function planRow(ref: Reference, sheet: string, rowNumber: number, cells: RawCel
   if (reasons.length > 0 || !date.ok || !minutes.ok) return { ok: false, reason: reasons.join('; ') };
   return {
     ok: true,
-    row: { sheet, row: rowNumber, date: date.value, caseCode, municipalityId: municipalityId!, categoryId: categoryId!, minutes: minutes.value },
+    // The occurrence is counted by the caller; set here so every row has the same shape from the start.
+    row: { date: ref.date(date.value), caseCode, municipalityId: municipalityId!, categoryId: categoryId!, minutes: minutes.value, occurrence: 0 },
     newCase,
   };
 }
@@ -173,7 +177,10 @@ export function planImport(ctx: ServiceContext, workbook: ParsedWorkbook, choice
   const chosen = chosenSheets(workbook, sheets);
   const occurrences = new Map<string, number>();
   const plan: ImportPlan = { sheets: [], rowsRead: 0, accepted: [], duplicates: 0, existing: 0, rejected: [], newCases: [] };
-  const candidates: { row: PlannedRow; content: string; occurrence: number; newCase?: NewCase }[] = [];
+  // Side by side instead of an object per row: 100,000 rows are checked here.
+  const candidates: PlannedRow[] = [];
+  const contents: string[] = [];
+  const candidateCases: (NewCase | undefined)[] = [];
 
   for (const sheet of workbook.sheets) {
     const selected = chosen.has(sheet.name);
@@ -181,41 +188,39 @@ export function planImport(ctx: ServiceContext, workbook: ParsedWorkbook, choice
     if (!selected) continue;
     for (let i = 0; i < sheet.rows.count; i++) {
       plan.rowsRead += 1;
-      const rowNumber = sheet.rows.rowNumbers[i]!;
-      const outcome = planRow(ref, sheet.name, rowNumber, cellsAt(sheet.rows, i));
+      const outcome = planRow(ref, cellsAt(sheet.rows, i));
       if (!outcome.ok) {
-        plan.rejected.push({ sheet: sheet.name, row: rowNumber, reason: outcome.reason });
+        plan.rejected.push({ sheet: sheet.name, row: sheet.rows.rowNumbers[i]!, reason: outcome.reason });
         continue;
       }
       const { row } = outcome;
       const content = rowContent(row);
-      const occurrence = (occurrences.get(content) ?? 0) + 1;
-      occurrences.set(content, occurrence);
-      candidates.push({ row: { ...row, occurrence, key: rowKey(content, occurrence) }, content, occurrence, newCase: outcome.newCase });
+      row.occurrence = (occurrences.get(content) ?? 0) + 1;
+      occurrences.set(content, row.occurrence);
+      candidates.push(row);
+      contents.push(content);
+      candidateCases.push(outcome.newCase);
     }
   }
+  occurrences.clear();
 
-  const alreadyIn = existingKeys(
-    ctx,
-    candidates.map((c) => c.row.key),
-  );
-  const inLog = entriesInLog(
-    ctx,
-    candidates.map((c) => c.row.date),
-  );
+  const alreadyIn = existingKeys(ctx, contents, candidates);
+  const inLog = entriesInLog(ctx, candidates);
   const newCases = new Map<string, NewCase>();
-  for (const { row, content, occurrence, newCase } of candidates) {
-    if (alreadyIn.has(row.key)) {
+  for (let i = 0; i < candidates.length; i++) {
+    const row = candidates[i]!;
+    if (alreadyIn.has(i)) {
       plan.duplicates += 1;
       continue;
     }
     // The n-th equal row of the file matches when the log holds at least n equal entries: a sheet with two
     // equal visits beside a log with one adds the second. Entries from earlier imports count as well, so
     // the n-th row imported before (skipped above) is one of those n.
-    if (occurrence <= (inLog.get(content) ?? 0)) {
+    if (row.occurrence <= (inLog.get(contents[i]!) ?? 0)) {
       plan.existing += 1;
       if (!includeExisting) continue;
     }
+    const newCase = candidateCases[i];
     if (newCase && !newCases.has(newCase.code)) newCases.set(newCase.code, newCase);
     plan.accepted.push(row);
   }
@@ -227,16 +232,16 @@ export function planImport(ctx: ServiceContext, workbook: ParsedWorkbook, choice
  * How many entries the log holds per content (date|case|municipality|category|minutes), over the dates
  * the file spans: one grouped range scan on the date index instead of a query per row.
  */
-function entriesInLog(ctx: ServiceContext, dates: readonly string[]): Map<string, number> {
+function entriesInLog(ctx: ServiceContext, rows: readonly PlannedRow[]): Map<string, number> {
   const counts = new Map<string, number>();
-  if (dates.length === 0) return counts;
-  let first = dates[0]!;
+  if (rows.length === 0) return counts;
+  let first = rows[0]!.date;
   let last = first;
-  for (const date of dates) {
+  for (const { date } of rows) {
     if (date < first) first = date;
     if (date > last) last = date;
   }
-  const rows = ctx.db.sqlite
+  const inLog = ctx.db.sqlite
     .prepare(
       `select t.entry_date || '|' || coalesce(c.code, '') || '|' || t.municipality_id || '|' || t.category_id || '|' || t.minutes as content, count(*) as n
          from time_entries t left join cases c on c.id = t.case_id
@@ -245,16 +250,22 @@ function entriesInLog(ctx: ServiceContext, dates: readonly string[]): Map<string
     )
     .raw()
     .all(first, last) as [string, number][];
-  for (const [content, n] of rows) counts.set(content, n);
+  for (const [content, n] of inLog) counts.set(content, n);
   return counts;
 }
 
-/** Keys already imported, asked in one statement: a query per row cost more than checking the row. */
-function existingKeys(ctx: ServiceContext, keys: readonly string[]): Set<string> {
-  if (keys.length === 0) return new Set();
-  const found = ctx.db.sqlite
-    .prepare('select row_key from timesheet_import_rows where row_key in (select value from json_each(?))')
-    .pluck()
-    .all(JSON.stringify(keys)) as string[];
-  return new Set(found);
+/** Keys asked per statement: one JSON text of 100,000 keys would be several MB held at once. */
+const KEYS_PER_LOOKUP = 5_000;
+
+/** Which candidates (by index) were imported before, asked in slices: a query per row cost more than checking the row. */
+function existingKeys(ctx: ServiceContext, contents: readonly string[], rows: readonly PlannedRow[]): Set<number> {
+  const found = new Set<number>();
+  const lookup = ctx.db.sqlite.prepare('select row_key from timesheet_import_rows where row_key in (select value from json_each(?))').pluck();
+  for (let start = 0; start < rows.length; start += KEYS_PER_LOOKUP) {
+    const end = Math.min(rows.length, start + KEYS_PER_LOOKUP);
+    const indexByKey = new Map<string, number>();
+    for (let i = start; i < end; i++) indexByKey.set(rowKey(contents[i]!, rows[i]!.occurrence), i);
+    for (const key of lookup.all(JSON.stringify([...indexByKey.keys()])) as string[]) found.add(indexByKey.get(key)!);
+  }
+  return found;
 }

@@ -30,6 +30,7 @@ export function parseInWorker(bytes: Buffer, options: ParseInWorkerOptions = {})
       // The worker needs nothing from the parent's environment but where its temp files go.
       env: { TMPDIR: folder.path, TMP: folder.path, TEMP: folder.path },
       eval: script.eval,
+      ...(script.execArgv ? { execArgv: script.execArgv } : {}),
       // Copied, not transferred: the caller keeps its buffer (Node may pool small Buffers).
       workerData: { task: 'parse', bytes: new Uint8Array(bytes) } satisfies WorkerRequest,
       resourceLimits: { ...WORKER_LIMITS.resourceLimits, ...options.resourceLimits },

@@ -1,9 +1,8 @@
 import type { WritePlan, WriteRow } from './commit';
-import { rowContent, rowKey } from './rowKey';
 
 /**
  * A write plan as it crosses to the writing worker: one typed array per column (moved, not copied), the
- * few distinct dates and case codes as small tables, and no keys at all (the worker rebuilds them with
+ * few distinct dates and case codes as small tables, and no keys at all (the write builds them with
  * rowKey.ts from the content and the occurrence). Posting 100,000 row objects, or even their keys as one
  * long text, is copied on the main thread: over 100 ms of the very blocking the worker is there to avoid.
  */
@@ -82,8 +81,7 @@ export function unpackWritePlan(packed: PackedWritePlan): WritePlan {
       categoryId: packed.categoryIds[i]!,
       minutes: packed.minutes[i]!,
     };
-    const occurrence = packed.occurrences[i]!;
-    accepted[i] = { ...content, occurrence, key: rowKey(rowContent(content), occurrence) };
+    accepted[i] = { ...content, occurrence: packed.occurrences[i]! };
   }
   const { rowsRead, rejectedCount, duplicates, newCases } = packed;
   return { rowsRead, rejectedCount, duplicates, newCases, accepted };
