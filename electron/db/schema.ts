@@ -109,6 +109,8 @@ export interface CasesTable {
   referral_reason: NullByDefault<string>;
   /** The team's assessment and recommendations for the closure report, at most 2000 characters; removed by retention. */
   team_assessment: NullByDefault<string>;
+  /** Sum of the case's time entries' minutes, kept by triggers on time_entries (migration 0017). */
+  logged_minutes: GeneratedAlways<number>;
 }
 
 export interface CaseTransitionsTable {
