@@ -257,6 +257,9 @@ export interface TimeEntriesTable {
 export interface TimeEntryParticipantsTable {
   time_entry_id: number;
   team_member_id: number;
+  /** Copies of the entry's minutes and participant_count, kept by a trigger (migration 0018) for the member index. */
+  entry_minutes: GeneratedAlways<number>;
+  entry_participants: GeneratedAlways<number>;
 }
 
 /** Derived from time_entries by triggers (migration 0002): one row per municipality, category and day. */

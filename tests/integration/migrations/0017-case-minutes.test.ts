@@ -1,26 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openDatabase, type AppDatabase } from '../../../electron/db/open';
-import { MIGRATIONS } from '../../../electron/db/migrations';
-import { makeTempDir } from '../../support/testDatabase';
+import { migrationsBefore, migrationTestFile } from '../../support/migrationTest';
 
 /** Migration 0017: each case's logged minutes, kept by triggers, must always equal a fresh sum of its entries. */
-let temp: ReturnType<typeof makeTempDir>;
-let path: string;
-let db: AppDatabase;
-
-beforeEach(() => {
-  temp = makeTempDir();
-  path = join(temp.dir, 'm0017.sqlite');
-});
-
-afterEach(() => {
-  db?.close();
-  temp.cleanup();
-});
+const file = migrationTestFile('m0017.sqlite');
 
 const NOW = '2021-06-15T10:00:00.000Z';
-const BEFORE_0017 = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name < '0017'));
 
 function insertCase(sqlite: AppDatabase['sqlite'], running: number): number {
   return Number(
@@ -55,7 +41,7 @@ function keptAndFresh(sqlite: AppDatabase['sqlite']) {
 
 describe('0017-case-minutes', () => {
   it('backfills the minutes of cases in a database that already holds entries', async () => {
-    const old = await openDatabase(path, { migrations: BEFORE_0017 });
+    const old = await openDatabase(file.path, { migrations: migrationsBefore('0017') });
     const a = insertCase(old.sqlite, 1);
     const b = insertCase(old.sqlite, 2);
     const empty = insertCase(old.sqlite, 3);
@@ -65,7 +51,7 @@ describe('0017-case-minutes', () => {
     insertEntry(old.sqlite, null, 630);
     old.close();
 
-    db = await openDatabase(path, { backupPath: () => join(temp.dir, 'backup.sqlite') });
+    const db = (file.db = await openDatabase(file.path, { backupPath: () => join(file.dir, 'backup.sqlite') }));
     expect(db.sqlite.prepare('select id, logged_minutes from cases order by id').all()).toEqual([
       { id: a, logged_minutes: 150 },
       { id: b, logged_minutes: 30 },
@@ -74,7 +60,7 @@ describe('0017-case-minutes', () => {
   });
 
   it('stays equal to a fresh sum through random inserts, edits, moves between cases and deletes', async () => {
-    db = await openDatabase(path);
+    const db = (file.db = await openDatabase(file.path));
     const { sqlite } = db;
     const cases = Array.from({ length: 6 }, (_, i) => insertCase(sqlite, i + 1));
     let seed = 20217;
@@ -123,7 +109,7 @@ describe('0017-case-minutes', () => {
   });
 
   it('serves a sort by minutes from its index, without a temporary sort', async () => {
-    db = await openDatabase(path);
+    const db = (file.db = await openDatabase(file.path));
     const plan = db.sqlite
       .prepare('explain query plan select id from cases order by logged_minutes desc, id desc limit 200 offset 400')
       .all()
