@@ -109,6 +109,8 @@ export interface CasesTable {
   referral_reason: NullByDefault<string>;
   /** The team's assessment and recommendations for the closure report, at most 2000 characters; removed by retention. */
   team_assessment: NullByDefault<string>;
+  /** Sum of the case's time entries' minutes, kept by triggers on time_entries (migration 0017). */
+  logged_minutes: GeneratedAlways<number>;
 }
 
 export interface CaseTransitionsTable {
@@ -255,6 +257,9 @@ export interface TimeEntriesTable {
 export interface TimeEntryParticipantsTable {
   time_entry_id: number;
   team_member_id: number;
+  /** Copies of the entry's minutes and participant_count, kept by a trigger (migration 0018) for the member index. */
+  entry_minutes: GeneratedAlways<number>;
+  entry_participants: GeneratedAlways<number>;
 }
 
 /** Derived from time_entries by triggers (migration 0002): one row per municipality, category and day. */

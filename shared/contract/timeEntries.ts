@@ -140,8 +140,11 @@ export const exportTimeEntriesInput = z.strictObject({
 });
 
 /** `time-entries:export` is a mutation because it is audited: who took which data out, and when. */
-/** An entry, the people who took part, and the daily totals triggers keep from them. */
-const changesEntries = ['time_entries', 'time_entry_participants', 'time_totals_daily', 'audit_log'] as const;
+/**
+ * An entry, the people who took part, and what triggers keep from them: the daily totals and the case's
+ * logged minutes (a column of cases).
+ */
+const changesEntries = ['time_entries', 'time_entry_participants', 'time_totals_daily', 'cases', 'audit_log'] as const;
 
 export const timeEntryChannels = {
   'time-entries:create': mutationChannel<TimeEntryDto>()(createTimeEntryInput, 'Registrer tidsbruk', changesEntries),

@@ -1,6 +1,7 @@
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCachedDatabase, schemaKey } from './cachedDatabase';
+import { olderCachedFile, upgradeCachedCopy } from './upgradeCachedDatabase';
 import { openDatabase, type AppDatabase } from '../../electron/db/open';
 import { addDays, toIsoDate } from '@shared/dates';
 import { CATEGORY, LAST_ADMINISTRATION_YEAR, MUNICIPALITY_PROFILE, OTHER_MUNICIPALITIES, SHARED_WORK, type CategoryKey } from '../../electron/cli/demo/profile';
@@ -266,7 +267,14 @@ async function build(scale: BenchScale, path: string, log: (line: string) => voi
 
 /** The cached database of this scale, built first if missing. Returns its path and, when built now, how long it took. */
 export function ensureBenchDatabase(scale: BenchScale, log: (line: string) => void): Promise<{ path: string; buildMs: number | null }> {
-  return ensureCachedDatabase(benchDatabasePath(scale), filePrefix(scale), (building) => {
+  const path = benchDatabasePath(scale);
+  return ensureCachedDatabase(path, filePrefix(scale), async (building) => {
+    // A new migration renames the cache; the file of the schema before it is upgraded rather than rebuilt.
+    const older = olderCachedFile(path, filePrefix(scale), `-g${GENERATOR_VERSION}.sqlite`);
+    if (older) {
+      log(`Oppgraderer benchmark-databasen ${scale.label} fra ${basename(older)} …`);
+      if (await upgradeCachedCopy(older, building, log)) return;
+    }
     log(`Bygger benchmark-databasen ${scale.label} (${scale.entries.toLocaleString('nb-NO')} registreringer) …`);
     return build(scale, building, log);
   });

@@ -14,6 +14,8 @@ import * as m0013 from './0013-record-versions';
 import * as m0014 from './0014-closure-fields';
 import * as m0015 from './0015-after-contact-not-possible';
 import * as m0016 from './0016-entry-municipality-reason';
+import * as m0017 from './0017-case-minutes';
+import * as m0018 from './0018-participant-entry-minutes';
 
 /**
  * Every migration, in order. Names are permanent: a database that has run a name not listed here was
@@ -35,6 +37,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0014-closure-fields': m0014,
   '0015-after-contact-not-possible': m0015,
   '0016-entry-municipality-reason': m0016,
+  '0017-case-minutes': m0017,
+  '0018-participant-entry-minutes': m0018,
 };
 
 export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!;

@@ -5,6 +5,7 @@ import type { BackupDto, BackupSummaryDto } from '@shared/contract';
 import { backupFileName, parseBackupFileName, type BackupKind } from '@shared/domain/backups';
 import { checkDatabaseFile, checkIntegrity } from '../../db/integrity';
 import { ServiceError } from '../errors/serviceError';
+import { passedCheckUnchanged, rememberPassedCheck } from './checkedFiles';
 
 const UNREADABLE = 'Sikkerhetskopien kunne ikke lagres. Kontroller at mappen finnes, at det er plass på disken og at du har skrivetilgang.';
 
@@ -39,6 +40,8 @@ export async function writeVerifiedCopy(source: Database.Database, target: strin
     throw new ServiceError('storage', 'Sikkerhetskopien besto ikke kontrollen og ble forkastet. Databasen er uendret.');
   }
   renameSync(partial, target);
+  // The rename keeps inode, size and modification time: listing the new backup need not read it again.
+  rememberPassedCheck(target);
 }
 
 /** Clearing up after a failure must not replace the failure with its own (a folder that is a file). */
@@ -63,16 +66,22 @@ function asSingleFile(path: string, nativeBinding?: string): void {
   }
 }
 
-/** Date, kind, size, integrity and a count of what the backup holds, read from the file itself. */
-export function inspectBackup(path: string, fileName: string, nativeBinding?: string): BackupDto {
+/**
+ * Date, kind, size, integrity and a count of what the backup holds, read from the file itself. The full
+ * check is skipped for a file that passed it in this process and has not changed since (checkedFiles.ts),
+ * unless `recheck` asks for it: a restore always checks the file it is about to restore.
+ */
+export function inspectBackup(path: string, fileName: string, nativeBinding?: string, options: { recheck?: boolean } = {}): BackupDto {
   const parsed = parseBackupFileName(fileName);
   if (!parsed) throw new ServiceError('not_found', 'Ukjent sikkerhetskopi', { fileName: 'Ukjent sikkerhetskopi' });
   const base = { fileName, kind: parsed.kind, createdAt: parsed.createdAt.toISOString(), sizeBytes: statSync(path).size };
   let sqlite: Database.Database | null = null;
   try {
     sqlite = new Database(path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    const report = checkIntegrity(sqlite, 'full');
-    if (!report.ok) return { ...base, intact: false, summary: null };
+    if (options.recheck || !passedCheckUnchanged(path)) {
+      if (!checkIntegrity(sqlite, 'full').ok) return { ...base, intact: false, summary: null };
+      rememberPassedCheck(path);
+    }
     return { ...base, intact: true, summary: summarise(sqlite) };
   } catch {
     // Not a database, truncated, or from a version without these tables: not something to restore.

@@ -16,7 +16,7 @@ const RESTORE_FAILED = 'Sikkerhetskopien kunne ikke hentes fram. Databasen er so
 export function checkedBackup(folder: string, fileName: string, nativeBinding?: string): { path: string; backup: BackupDto } {
   const path = join(folder, fileName);
   if (!existsSync(path)) throw new ServiceError('not_found', 'Fant ikke sikkerhetskopien', { fileName: 'Fant ikke sikkerhetskopien' });
-  const backup = inspectBackup(path, fileName, nativeBinding);
+  const backup = inspectBackup(path, fileName, nativeBinding, { recheck: true });
   if (!backup.intact) {
     throw new ServiceError('validation', 'Sikkerhetskopien er skadet og kan ikke hentes fram. Velg en annen.', { fileName: 'Skadet sikkerhetskopi' });
   }

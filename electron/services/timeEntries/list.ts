@@ -113,6 +113,11 @@ function caseOrderedPageIds(ctx: ServiceContext, input: ListInput, direction: Ra
   return ctx.db.kysely.selectFrom(page.as('page')).select('page.id');
 }
 
+/** True when any field of the filter narrows the entries (every field, so a new one is never overlooked). */
+function hasFilter(filter: ListInput['filter']): boolean {
+  return Object.values(filter).some((value) => value !== undefined && value !== null && (typeof value !== 'string' || value.trim() !== ''));
+}
+
 /**
  * Hours, person-hours and entries for the filter. Filters on date, municipality and category are
  * answered from the per-day totals (migration 0002), a few thousand rows instead of a million;
@@ -133,6 +138,22 @@ function filterTotals(ctx: ServiceContext, filter: ListInput['filter']): TimeEnt
     if (filter.categoryId) query = query.where('d.category_id', '=', filter.categoryId);
     return first(ctx.db, query)!;
   }
+  const others = { ...filter, teamMemberId: undefined };
+  if (filter.teamMemberId && !hasFilter(others)) {
+    // The member alone: their rows of the member index carry the entries' minutes and participant
+    // counts (migration 0018), so the totals are one range of that index, no entry is looked up.
+    return first(
+      ctx.db,
+      ctx.db.kysely
+        .selectFrom('time_entry_participants as p')
+        .select((eb) => [
+          eb.fn.countAll<number>().as('entries'),
+          sql<number>`coalesce(sum(p.entry_minutes), 0)`.as('minutes'),
+          sql<number>`coalesce(sum(p.entry_minutes * p.entry_participants), 0)`.as('personMinutes'),
+        ])
+        .where('p.team_member_id', '=', filter.teamMemberId),
+    )!;
+  }
   // One member's entries are a few percent of all: start from their participant rows, not from every entry.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the two sources, like pageIds' four, share no Kysely type
   const source: SelectQueryBuilder<any, any, object> = filter.teamMemberId
@@ -151,7 +172,7 @@ function filterTotals(ctx: ServiceContext, filter: ListInput['filter']): TimeEnt
         sql<number>`coalesce(sum(t.minutes * t.participant_count), 0)`.as('personMinutes'),
       ])
       // The member is already the source: checking it again per entry cost a fifth of the query.
-      .where(applyFilter({ ...filter, teamMemberId: undefined }) as never),
+      .where(applyFilter(others) as never),
   ) as TimeEntryPageDto['totals'];
 }
 

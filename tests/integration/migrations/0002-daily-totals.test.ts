@@ -106,7 +106,7 @@ describe('0002-daily-totals', () => {
           .prepare('update time_entries set entry_date = ?, municipality_id = ?, category_id = ?, minutes = ? where id = ?')
           .run(e.date, e.municipality, e.category, e.minutes, id);
       } else if (action === 3) {
-        sqlite.prepare('insert or ignore into time_entry_participants values (?, ?)').run(id, members[random(3)]);
+        sqlite.prepare('insert or ignore into time_entry_participants (time_entry_id, team_member_id) values (?, ?)').run(id, members[random(3)]);
       } else if (action === 4) {
         sqlite.prepare('delete from time_entry_participants where time_entry_id = ? and team_member_id = ?').run(id, members[random(3)]);
       } else {
@@ -124,7 +124,7 @@ describe('0002-daily-totals', () => {
     const { sqlite } = db;
     const member = insertMember(sqlite, 'a');
     const id = insertEntry(sqlite, { date: '2020-05-05', municipality: 2, category: 3, minutes: 120 });
-    sqlite.prepare('insert into time_entry_participants values (?, ?)').run(id, member);
+    sqlite.prepare('insert into time_entry_participants (time_entry_id, team_member_id) values (?, ?)').run(id, member);
     expect(totalsTable(sqlite)).toEqual([{ municipality_id: 2, category_id: 3, entry_date: '2020-05-05', entries: 1, minutes: 120, person_minutes: 120 }]);
     sqlite.prepare('delete from time_entries where id = ?').run(id);
     expect(totalsTable(sqlite)).toEqual([]);
