@@ -4,9 +4,10 @@ import type { DB } from '../../electron/db/schema';
 import { freshPostgresDatabase, type TestPostgresDatabase } from '../support/postgresDatabase';
 
 /**
- * Migration 0002 on PostgreSQL: the totals the PL/pgSQL trigger keeps must equal a fresh aggregate of the
- * entries (participants counted from their own table) after any mix of inserts, updates and deletes — also
- * when several connections write at the same time, as several PCs on one server will.
+ * Migrations 0002, 0017 and 0018 on PostgreSQL: the totals the PL/pgSQL triggers keep (per day, per case, and
+ * the participants' copies of their entry) must equal a fresh computation from the entries (participants
+ * counted from their own table) after any mix of inserts, updates, case moves and deletes — also when several
+ * connections write at the same time, as several PCs on one server will.
  */
 const NOW = '2020-06-15T10:00:00.000Z';
 const DATES = ['2020-01-31', '2020-02-01', '2020-06-15', '2021-12-31'];
@@ -31,11 +32,33 @@ async function keptAndFresh(kysely: Kysely<DB>): Promise<{ kept: unknown[]; fres
   return { kept: kept.rows, fresh: fresh.rows };
 }
 
+/** Each case's kept minutes (0017) and each participant row's copies (0018), beside the same figures computed afresh. */
+async function derivedKeptAndFresh(kysely: Kysely<DB>): Promise<{ kept: unknown[]; fresh: unknown[] }> {
+  const kept = await sql`select 'case' as kind, id, 0 as member, logged_minutes as a, 0 as b from cases
+     union all select 'participant', time_entry_id, team_member_id, entry_minutes, entry_participants from time_entry_participants
+     order by 1, 2, 3`.execute(kysely);
+  const fresh = await sql`select 'case' as kind, c.id, 0 as member,
+       coalesce((select sum(t.minutes) from time_entries t where t.case_id = c.id), 0) as a, 0 as b from cases c
+     union all select 'participant', p.time_entry_id, p.team_member_id, t.minutes,
+       (select count(*) from time_entry_participants q where q.time_entry_id = t.id)
+       from time_entry_participants p join time_entries t on t.id = p.time_entry_id
+     order by 1, 2, 3`.execute(kysely);
+  return { kept: kept.rows, fresh: fresh.rows };
+}
+
+async function expectAllExact(kysely: Kysely<DB>): Promise<void> {
+  const totals = await keptAndFresh(kysely);
+  expect(totals.kept).toEqual(totals.fresh);
+  const derived = await derivedKeptAndFresh(kysely);
+  expect(derived.kept).toEqual(derived.fresh);
+}
+
 describe('daily totals on PostgreSQL', () => {
   let db: TestPostgresDatabase;
   let municipalities: number[];
   let categories: number[];
   let members: number[];
+  let cases: (number | null)[];
 
   beforeAll(async () => {
     db = await freshPostgresDatabase();
@@ -46,6 +69,13 @@ describe('daily totals on PostgreSQL', () => {
       const row = await sql<{ id: number }>`insert into team_members (username, display_name, initials, role, created_at)
         values (${name}, ${name}, 'XX', 'teammedlem', ${NOW}) returning id`.execute(db.kysely);
       members.push(row.rows[0]!.id);
+    }
+    // Entries without a case (null) and on three cases, so moves between cases and off a case are covered.
+    cases = [null];
+    for (const running of [1, 2, 3]) {
+      const row = await sql<{ id: number }>`insert into cases (code, municipality_id, year, running_number, status, created_at, updated_at)
+        values (${`0${running}/20-T`}, ${municipalities[0]}, 2020, ${running}, 'oppfolging', ${NOW}, ${NOW}) returning id`.execute(db.kysely);
+      cases.push(row.rows[0]!.id);
     }
   });
   afterAll(() => db.drop());
@@ -59,13 +89,18 @@ describe('daily totals on PostgreSQL', () => {
       const roll = next();
       await db.kysely.transaction().execute(async (trx) => {
         if (mine.length === 0 || roll < 0.4) {
-          const row = await sql<{ id: number }>`insert into time_entries (entry_date, municipality_id, category_id, minutes, source, created_at, updated_at)
-            values (${pick(DATES)}, ${pick(municipalities)}, ${pick(categories)}, ${30 * (1 + Math.floor(next() * 8))}, 'manual', ${NOW}, ${NOW})
+          const row = await sql<{
+            id: number;
+          }>`insert into time_entries (entry_date, municipality_id, category_id, case_id, minutes, source, created_at, updated_at)
+            values (${pick(DATES)}, ${pick(municipalities)}, ${pick(categories)}, ${pick(cases)}, ${30 * (1 + Math.floor(next() * 8))}, 'manual', ${NOW}, ${NOW})
             returning id`.execute(trx);
           mine.push(row.rows[0]!.id);
         } else if (roll < 0.6) {
           await sql`update time_entries set entry_date = ${pick(DATES)}, municipality_id = ${pick(municipalities)},
-            category_id = ${pick(categories)}, minutes = ${30 * (1 + Math.floor(next() * 8))} where id = ${pick(mine)}`.execute(trx);
+            category_id = ${pick(categories)}, case_id = ${pick(cases)}, minutes = ${30 * (1 + Math.floor(next() * 8))} where id = ${pick(mine)}`.execute(trx);
+        } else if (roll < 0.65) {
+          // A move to another case (or off one) alone: the case totals move, the daily totals stay.
+          await sql`update time_entries set case_id = ${pick(cases)} where id = ${pick(mine)}`.execute(trx);
         } else if (roll < 0.7) {
           // An update that touches no counted column must leave the totals alone.
           await sql`update time_entries set updated_at = ${NOW} where id = ${pick(mine)}`.execute(trx);
@@ -84,19 +119,20 @@ describe('daily totals on PostgreSQL', () => {
 
   it('equal a fresh aggregate after random inserts, updates and deletes', async () => {
     await randomWrites(19, 300);
-    const { kept, fresh } = await keptAndFresh(db.kysely);
+    const { fresh } = await keptAndFresh(db.kysely);
     expect(fresh.length).toBeGreaterThan(5);
-    expect(kept).toEqual(fresh);
+    const casesWithMinutes = await sql<{ n: number }>`select count(*) as n from cases where logged_minutes > 0`.execute(db.kysely);
+    expect(casesWithMinutes.rows[0]!.n).toBeGreaterThan(0);
+    await expectAllExact(db.kysely);
   });
 
   it('stay exact with four connections writing at the same time', async () => {
     await Promise.all([101, 102, 103, 104].map((seed) => randomWrites(seed, 150)));
-    const { kept, fresh } = await keptAndFresh(db.kysely);
-    expect(kept).toEqual(fresh);
+    await expectAllExact(db.kysely);
   });
 
   it('roll back with the entry when its transaction fails', async () => {
-    const before = await keptAndFresh(db.kysely);
+    const before = [await keptAndFresh(db.kysely), await derivedKeptAndFresh(db.kysely)];
     await expect(
       db.kysely.transaction().execute(async (trx) => {
         await sql`insert into time_entries (entry_date, municipality_id, category_id, minutes, source, created_at, updated_at)
@@ -104,6 +140,6 @@ describe('daily totals on PostgreSQL', () => {
         throw new Error('avbrutt');
       }),
     ).rejects.toThrow('avbrutt');
-    expect(await keptAndFresh(db.kysely)).toEqual(before);
+    expect([await keptAndFresh(db.kysely), await derivedKeptAndFresh(db.kysely)]).toEqual(before);
   });
 });

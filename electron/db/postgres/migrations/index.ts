@@ -4,16 +4,18 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-daily-totals';
 import * as m0003 from './0003-settings';
 import * as m0006 from './0006-access-control';
+import * as m0017 from './0017-case-minutes';
+import * as m0018 from './0018-participant-entry-minutes';
 
 /**
  * The PostgreSQL schema, under the same migration names as SQLite's, so a database on either engine records
  * the same history and a later `migrate-to-server` can compare them name by name.
  *
  * Most migrations are SQLite's own: the words the engines spell differently (row ids, table options, float
- * and byte types, glob checks) are named functions in electron/db/engineDdl.ts. Four have a PostgreSQL
+ * and byte types, glob checks) are named functions in electron/db/engineDdl.ts. Six have a PostgreSQL
  * version of their own because their triggers and functions are in another language (PL/pgSQL): 0001
  * (participant counts, the append-only audit log, the app's role), 0002 (daily totals), 0003 (json_valid)
- * and 0006 (the audit chain's insert guard). A test introspects both engines' schemas and fails when a
+ * 0006 (the audit chain's insert guard), 0017 (case minutes) and 0018 (participants' copies of their entry). A test introspects both engines' schemas and fails when a
  * table, column, index or trigger exists on one side only.
  */
 export const POSTGRES_MIGRATIONS: Record<string, Migration> = {
@@ -32,6 +34,8 @@ export const POSTGRES_MIGRATIONS: Record<string, Migration> = {
   '0014-closure-fields': SQLITE_MIGRATIONS['0014-closure-fields']!,
   '0015-after-contact-not-possible': SQLITE_MIGRATIONS['0015-after-contact-not-possible']!,
   '0016-entry-municipality-reason': SQLITE_MIGRATIONS['0016-entry-municipality-reason']!,
+  '0017-case-minutes': m0017,
+  '0018-participant-entry-minutes': m0018,
 };
 
 /** Names on one engine only: empty while the two sets match (a test asserts it). */
