@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keptWithNext, longestWord, wordWidth } from '../../electron/services/annualReport/docxReport';
+import { keptWithNext, longestWord, wordWidth } from '../../electron/services/annualReport/docxTables';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 import { logReportYear, readDocx } from '../support/annualReportFiles';
 
