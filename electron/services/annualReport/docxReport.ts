@@ -22,22 +22,32 @@ import { ANNUAL_REPORT_HEADER, ANNUAL_REPORT_TITLE } from '@shared/domain/annual
 import type { ChartDefinition } from '@shared/charts/types';
 import { formatNorwegianDate } from '@shared/format';
 import { renderChartPngAsync } from '../charts/renderChart';
-import { forPaper } from '../charts/printChart';
+import { asColumns, forPaper } from '../charts/printChart';
 import { CASE_COUNT_EXCEPTION_TEXT, DISCLOSURE_RULE_TEXT } from '@shared/domain/disclosureControl';
 import type { AnnualReportContent, ReportSectionContent, ReportSignOff } from './reportContent';
 import { REPORT_TEXT_NUMBERING, reportTextParagraphs } from './docxText';
-import { reportTable, TABLE_TEXT_STYLES, textTable, type Block } from './docxTables';
+import { printsLandscape, reportTable, TABLE_TEXT_STYLES, textTable, type Block } from './docxTables';
 
 const FONT = 'Calibri';
 /** A4 with 2,54 cm margins leaves 15,9 cm of text width: about 600 px at 96 dpi. */
 const TEXT_WIDTH_PX = 600;
+/** A4 on its side less the same margins: about 930 px. */
+const LANDSCAPE_TEXT_WIDTH_PX = 930;
+/**
+ * A chart under a landscape table: the room the cost-share table and its notes leave on the page (about
+ * 8 cm), less a margin so Word's slightly different layout still keeps it there.
+ */
+const LANDSCAPE_CHART_HEIGHT_PX = 270;
 
-/** The chart draws its own title (the same builder as on screen); the title is also the image's alt text. */
-async function chartFigure(chart: ChartDefinition): Promise<FileChild[]> {
+/**
+ * The chart draws its own title (the same builder as on screen); the title is also the image's alt text.
+ * On a landscape page (under its table) the bars stand up, across the page's width.
+ */
+async function chartFigure(chart: ChartDefinition, landscape: boolean): Promise<FileChild[]> {
   if (chart.omitted) return [new Paragraph({ spacing: { before: 120, after: 240 }, children: [new TextRun({ text: chart.omitted, italics: true })] })];
-  const printed = forPaper(chart);
+  const printed = forPaper(landscape ? asColumns(chart, LANDSCAPE_TEXT_WIDTH_PX, LANDSCAPE_CHART_HEIGHT_PX) : chart);
   const png = await renderChartPngAsync(printed);
-  const width = Math.min(TEXT_WIDTH_PX, printed.width);
+  const width = Math.min(landscape ? LANDSCAPE_TEXT_WIDTH_PX : TEXT_WIDTH_PX, printed.width);
   const height = Math.round((width * png.height) / png.width);
   return [
     new Paragraph({
@@ -57,8 +67,11 @@ async function chartFigure(chart: ChartDefinition): Promise<FileChild[]> {
 
 /** Every chart of the report, drawn at once: resvg draws them side by side on Node's worker threads. */
 async function chartFigures(sections: readonly ReportSectionContent[]): Promise<Map<ChartDefinition, FileChild[]>> {
-  const charts = sections.flatMap((section) => section.charts);
-  return new Map(await Promise.all(charts.map(async (chart) => [chart, await chartFigure(chart)] as const)));
+  const charts = sections.flatMap((section) => [
+    ...section.charts.map((chart) => ({ chart, landscape: false })),
+    ...section.tables.flatMap((table) => (table.chart ? [{ chart: table.chart, landscape: printsLandscape(table) }] : [])),
+  ]);
+  return new Map(await Promise.all(charts.map(async ({ chart, landscape }) => [chart, await chartFigure(chart, landscape)] as const)));
 }
 
 /**
@@ -71,7 +84,7 @@ async function chartFigures(sections: readonly ReportSectionContent[]): Promise<
  * A chapter with nothing upright under its heading takes the heading onto the landscape page with its table.
  */
 function sectionBody(section: ReportSectionContent, listInstances: { next: number }, figures: ReadonlyMap<ChartDefinition, FileChild[]>): Block[] {
-  const tables = section.tables.flatMap(reportTable);
+  const tables = section.tables.flatMap((table) => reportTable(table, (table.chart && figures.get(table.chart)) || []));
   const heading = new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] });
   const upright = [
     ...(section.text ? reportTextParagraphs(section.text, listInstances) : []),

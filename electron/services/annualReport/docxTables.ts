@@ -173,9 +173,24 @@ export function keptWithNext(bodyRows: number, hasTotal: boolean): boolean[] {
   });
 }
 
-export function reportTable({ table, notes }: ReportTable): Block[] {
+/** The printed columns, the text size and the widths of a table: the same for its layout and its page. */
+function tableGeometry(table: ReportTable['table']) {
   const columns = printedColumns(table);
   const size = columns.length > 8 ? 14 : columns.length > 5 ? 16 : 18;
+  const layout = tableLayout(
+    columns.map((c) => c.header),
+    [...table.rows.map((r) => r.values), table.totalRow ?? []].map((values) => columns.map((c, i) => printedValue(values[i], c.measure))),
+    size,
+  );
+  return { columns, size, layout };
+}
+
+/** Whether the table is printed on a landscape page (its chart is then drawn for that page too). */
+export const printsLandscape = (table: ReportTable): boolean => tableGeometry(table.table).layout.landscape;
+
+/** The table, its notes, and the figure drawn from it (`figure`) right under them, on the same kind of page. */
+export function reportTable({ table, notes }: ReportTable, figure: readonly FileChild[] = []): Block[] {
+  const { columns, size, layout } = tableGeometry(table);
   const row = (label: string, values: readonly (string | number | null)[], total: boolean, keepNext = false) =>
     new TableRow({
       cantSplit: true,
@@ -185,11 +200,6 @@ export function reportTable({ table, notes }: ReportTable): Block[] {
       ],
     });
   const keep = keptWithNext(table.rows.length, Boolean(table.totalRow));
-  const layout = tableLayout(
-    columns.map((c) => c.header),
-    [...table.rows.map((r) => r.values), table.totalRow ?? []].map((values) => columns.map((c, i) => printedValue(values[i], c.measure))),
-    size,
-  );
   const children = [
     new Paragraph({ heading: HeadingLevel.HEADING_3, keepNext: true, children: [new TextRun(table.title)] }),
     new Table({
@@ -204,6 +214,7 @@ export function reportTable({ table, notes }: ReportTable): Block[] {
       ],
     }),
     ...(notes ?? []).map(note),
+    ...figure,
     new Paragraph({ spacing: { after: 200 }, children: [] }),
   ];
   return layout.landscape ? [{ landscape: children }] : children;

@@ -140,7 +140,12 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
         ...(computed
           ? [{ table: costByModelTable(share), sheetName: 'Kostnad etter modell', notes: [COST_MODELS_NOTE, ...costShareNotes(share, figures.pivot)] }]
           : []),
-        { table: costAndHelpTable(share), sheetName: 'Kostnad og hjelp', notes: computed ? costShareNotes(share, figures.pivot) : share.problems },
+        {
+          table: costAndHelpTable(share),
+          sheetName: 'Kostnad og hjelp',
+          notes: computed ? costShareNotes(share, figures.pivot) : share.problems,
+          chart: computed ? costShareChart(share) : undefined,
+        },
         withImportNote(categoryTotalsTable(figures.pivot)),
         familiar(figures, 'followUp'),
         familiar(figures, 'driving'),
@@ -148,7 +153,6 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
       charts: [
         tableChart(figures.hoursPivot, { title: `Timer per kommune og hendelse ${figures.pivot.year}`, measure: 'hours', stacked: true }),
         familiarTableChart(familiarOf(figures, 'followUp')),
-        ...(computed ? [costShareChart(share)] : []),
       ],
     };
   },
@@ -198,7 +202,9 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
       section: key,
       heading: sectionHeading(key, year),
       text: texts.get(key) ?? null,
-      tables: built.tables.filter((t) => t.table.rows.length > 0).map((t) => reportTableWithEveryMember(t, members)),
+      tables: built.tables
+        .filter((t) => t.table.rows.length > 0)
+        .map((t) => reportTableWithEveryMember(t.chart ? { ...t, chart: withoutEmptyChart(t.chart) } : t, members)),
       textTables: built.textTables ?? [],
       charts: built.charts.map(withoutEmptyChart),
       notices: built.notices ?? [],

@@ -53,3 +53,24 @@ export function forPaper(chart: ChartDefinition): ChartDefinition {
     },
   };
 }
+
+/**
+ * The same bars standing up, `width` × `height` pixels: how a chart fits under its table on a landscape page,
+ * where lying bars (one row per municipality and series) would need a page of their own. The value axis
+ * keeps its name, now beside it, with room on the left so it is not clipped.
+ */
+export function asColumns(chart: ChartDefinition, width: number, height: number): ChartDefinition {
+  const option = chart.option as { xAxis?: object; yAxis?: object; grid?: object };
+  return {
+    ...chart,
+    width,
+    height,
+    option: {
+      ...chart.option,
+      // Every label under its group: ECharts would skip some when they crowd.
+      xAxis: { ...option.yAxis, inverse: false, axisLabel: { interval: 0 } },
+      yAxis: { ...option.xAxis, nameGap: 36 },
+      grid: { ...option.grid, left: 44 },
+    },
+  };
+}
