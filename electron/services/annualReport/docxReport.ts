@@ -27,6 +27,7 @@ import { CASE_COUNT_EXCEPTION_TEXT, DISCLOSURE_RULE_TEXT } from '@shared/domain/
 import type { AnnualReportContent, ReportSectionContent, ReportSignOff } from './reportContent';
 import { REPORT_TEXT_NUMBERING, reportTextParagraphs } from './docxText';
 import { printsLandscape, reportTable, TABLE_TEXT_STYLES, textTable, type Block } from './docxTables';
+import { chapterParts } from './chapterParts';
 
 const FONT = 'Calibri';
 /** A4 with 2,54 cm margins leaves 15,9 cm of text width: about 600 px at 96 dpi. */
@@ -75,25 +76,26 @@ async function chartFigures(sections: readonly ReportSectionContent[]): Promise<
 }
 
 /**
- * A chapter's landscape tables come last in it, after its text, upright tables and charts. A landscape table
- * needs a section of its own, which starts a new page: placed where the builders put it, it cut the chapter
- * off mid-page and left that page half empty (the 2025 demo's «Saker» heading and text alone on a third of a
- * page before «Saker per kommune»; «Ressursbruk per kommune» alone on the page before the cost tables), or
- * left the chapter heading at the foot of a page with its table on the next. Moved to the end, the chapter's
- * upright material fills the page before the break, and the break falls where the next chapter would begin.
- * A chapter with nothing upright under its heading takes the heading onto the landscape page with its table.
+ * A chapter in the order of chapterParts: its landscape tables last, so the chapter's upright material fills
+ * the page before their section break, and the break falls where the next chapter would begin. A chapter
+ * with nothing upright under its heading takes the heading onto the landscape page with its table.
  */
 function sectionBody(section: ReportSectionContent, listInstances: { next: number }, figures: ReadonlyMap<ChartDefinition, FileChild[]>): Block[] {
-  const tables = section.tables.flatMap((table) => reportTable(table, (table.chart && figures.get(table.chart)) || []));
   const heading = new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] });
-  const upright = [
-    ...(section.text ? reportTextParagraphs(section.text, listInstances) : []),
-    ...section.notices.map((n) => new Paragraph({ spacing: { before: 120, after: 240 }, children: [new TextRun({ text: n.text, italics: true })] })),
-    ...tables.filter((b) => !('landscape' in b)),
-    ...section.textTables.flatMap(textTable),
-    ...section.charts.flatMap((chart) => figures.get(chart) ?? []),
-  ];
-  const landscape = tables.flatMap((b) => ('landscape' in b ? b.landscape : []));
+  const upright: FileChild[] = section.text ? reportTextParagraphs(section.text, listInstances) : [];
+  const landscape: FileChild[] = [];
+  for (const part of chapterParts(section)) {
+    if (part.kind === 'notice')
+      upright.push(new Paragraph({ spacing: { before: 120, after: 240 }, children: [new TextRun({ text: part.notice.text, italics: true })] }));
+    else if (part.kind === 'textTable') upright.push(...textTable(part.table));
+    else if (part.kind === 'chart') upright.push(...(figures.get(part.chart) ?? []));
+    else if (part.kind === 'table') {
+      for (const block of reportTable(part.table, (part.table.chart && figures.get(part.table.chart)) || [])) {
+        if ('landscape' in block) landscape.push(...block.landscape);
+        else upright.push(block);
+      }
+    }
+  }
   if (landscape.length === 0) return [heading, ...upright];
   return upright.length === 0 ? [{ landscape: [heading, ...landscape] }] : [heading, ...upright, { landscape }];
 }

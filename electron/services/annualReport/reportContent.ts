@@ -39,6 +39,8 @@ export interface ReportSectionContent {
   charts: ChartDefinition[];
   /** Sentences printed in place of figures that would be all zeros (both files: the docx in the chapter, the xlsx on a sheet). */
   notices: SectionNotice[];
+  /** Tables that go to the spreadsheet only (too wide for a page), as the chapter's last sheets. */
+  spreadsheetOnly: ReportTable[];
 }
 
 export interface SectionNotice {
@@ -59,8 +61,6 @@ export interface AnnualReportContent {
   hasData: boolean;
   sections: ReportSectionContent[];
   signOff: ReportSignOff;
-  /** Tables that go to the spreadsheet only (too wide for a page). */
-  spreadsheetOnly: ReportTable[];
 }
 
 /** What a section prints under its text, given the year's figures. */
@@ -75,7 +75,7 @@ interface SectionFigures {
 type SectionBuilder = (
   ctx: ServiceContext,
   figures: SectionFigures,
-) => Pick<ReportSectionContent, 'tables' | 'charts'> & { textTables?: TextTable[]; notices?: SectionNotice[] };
+) => Pick<ReportSectionContent, 'tables' | 'charts'> & { textTables?: TextTable[]; notices?: SectionNotice[]; spreadsheetOnly?: ReportTable[] };
 
 const nothing = () => ({ tables: [], charts: [] });
 
@@ -154,6 +154,7 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
         tableChart(figures.hoursPivot, { title: `Timer per kommune og hendelse ${figures.pivot.year}`, measure: 'hours', stacked: true }),
         familiarTableChart(familiarOf(figures, 'followUp')),
       ],
+      spreadsheetOnly: [{ table: { ...figures.hoursPivot, title: `Timer per kommune og hendelse ${figures.pivot.year}` }, sheetName: 'Kommune og hendelse' }],
     };
   },
   partners: (ctx, figures) => {
@@ -208,6 +209,7 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
       textTables: built.textTables ?? [],
       charts: built.charts.map(withoutEmptyChart),
       notices: built.notices ?? [],
+      spreadsheetOnly: (built.spreadsheetOnly ?? []).map((t) => reportTableWithEveryMember(t, members)),
     };
     // A chapter with neither the team's words nor a figure would print as a bare heading: it is left out
     // (the screen and the command line name it before the report is made).
@@ -223,6 +225,7 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
       textTables: [],
       charts: [],
       notices: [],
+      spreadsheetOnly: [],
     });
   }
   return {
@@ -230,9 +233,6 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
     hasData,
     sections,
     signOff: { preparedBy: preparedBy(ctx), place: 'Fauske' },
-    spreadsheetOnly: hasData
-      ? [reportTableWithEveryMember({ table: { ...hoursPivot, title: `Timer per kommune og hendelse ${year}` }, sheetName: 'Kommune og hendelse' }, members)]
-      : [],
   };
 }
 

@@ -5,7 +5,8 @@ import { TABLE_UNITS } from '@shared/domain/statistics';
 import { addTableSheet, sheetName } from '../statistics/xlsxTable';
 import type { TextTable } from './networkLog';
 import type { AnnualReportContent, SectionNotice } from './reportContent';
-import { printedColumns } from './reportTable';
+import { printedColumns, type ReportTable } from './reportTable';
+import { chapterParts } from './chapterParts';
 
 /** Said under every table that shows a hidden cell, so a sheet printed on its own still explains it. */
 export const HIDDEN_CELL_NOTE = '«færre enn 5» (eller en tom celle der tallet er skjult): tallet vises ikke, fordi så små tall kan peke ut enkeltpersoner.';
@@ -70,26 +71,32 @@ function addNoticeSheet(workbook: ExcelJS.Workbook, title: string, notice: Secti
   forPrint(sheet, 1, 1);
 }
 
+/** A figure table's sheet, written by the Statistikk page's own table writer, then set up for print with its notes. */
+function addReportTableSheet(workbook: ExcelJS.Workbook, t: ReportTable): void {
+  const sheet = addTableSheet(workbook, t.table, t.sheetName);
+  sheet.getRow(2).values = [t.table.rowHeader, ...headerTexts(t.table)];
+  writeNotes(sheet, [...(t.notes ?? []), ...(hasHiddenCells(t.table) ? [HIDDEN_CELL_NOTE] : [])]);
+  forPrint(sheet, t.table.columns.length + 1, 2);
+}
+
 /**
- * One sheet per table, in the order the Word report prints them, then the wide spreadsheet-only ones,
- * each written by the Statistikk page's own table writer and then set up for print with its notes.
+ * One sheet per table, table of words and notice, in the order the Word report prints them (chapterParts),
+ * a chapter's spreadsheet-only tables at its end.
  */
 export async function annualReportXlsx(content: AnnualReportContent): Promise<Buffer> {
   const workbook = new (await loadExcelJs()).Workbook();
   workbook.creator = 'Ettervern';
   workbook.title = `Årsrapport ${content.year}`;
-  const tables = [...content.sections.flatMap((s) => s.tables), ...content.spreadsheetOnly];
-  if (tables.length === 0) {
+  for (const section of content.sections) {
+    for (const part of chapterParts(section)) {
+      if (part.kind === 'table' || part.kind === 'spreadsheetOnly') addReportTableSheet(workbook, part.table);
+      else if (part.kind === 'textTable') addTextSheet(workbook, part.table);
+      else if (part.kind === 'notice') addNoticeSheet(workbook, section.heading, part.notice);
+    }
+  }
+  if (workbook.worksheets.length === 0) {
     const sheet = workbook.addWorksheet(`Årsrapport ${content.year}`);
     sheet.getCell(1, 1).value = `Ingen registreringer i ${content.year}.`;
   }
-  for (const t of tables) {
-    const sheet = addTableSheet(workbook, t.table, t.sheetName);
-    sheet.getRow(2).values = [t.table.rowHeader, ...headerTexts(t.table)];
-    writeNotes(sheet, [...(t.notes ?? []), ...(hasHiddenCells(t.table) ? [HIDDEN_CELL_NOTE] : [])]);
-    forPrint(sheet, t.table.columns.length + 1, 2);
-  }
-  for (const t of content.sections.flatMap((s) => s.textTables)) addTextSheet(workbook, t);
-  for (const s of content.sections) for (const n of s.notices) addNoticeSheet(workbook, s.heading, n);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
