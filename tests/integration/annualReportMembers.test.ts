@@ -7,7 +7,9 @@ import { createDemoData } from '../../electron/cli/demo/createDemoData';
 import { DEFAULT_DEMO_SEED } from '../../electron/cli/commandSpecs';
 import { fixedClock, type ServiceContext } from '../../electron/services/context';
 import { annualReportFiles } from '../../electron/services/annualReport/generate';
-import { bodyParagraphs, docxTables, readDocx, readXlsx } from '../support/annualReportFiles';
+import { bodyParagraphs, docxTables, readDocx, readXlsx, tableAfterTitle } from '../support/annualReportFiles';
+import { reportChartLabels } from '../support/reportChartLabels';
+import { annualReportContent } from '../../electron/services/annualReport/reportContent';
 import { printedReportLeaks } from '../support/reportDisclosure';
 import type { AnnualReportFilesDto } from '@shared/contract';
 import { HIDDEN_LABEL } from '@shared/domain/disclosureControl';
@@ -64,14 +66,32 @@ describe('every municipality table of the annual report lists the nine members',
           ).toBe(true);
         }
       }
+      // No table lists municipalities under another row heading, out of this check's sight.
+      for (const rows of docxTables(docx.document)) {
+        if (rows.slice(1).some((r) => members.includes(municipalityOf(r[0]!)))) expect(rows[0]![0], `${year}: ${rows[0]!.join(' | ')}`).toBe('Kommune');
+      }
       const workbook = await readXlsx(files.xlsx);
       const sheets = workbook.worksheets.filter((s) => s.getCell(2, 1).value === 'Kommune');
       expect(sheets.length, `${year}: municipality sheets`).toBeGreaterThanOrEqual(7);
+      const paragraphs = bodyParagraphs(docx.document);
       for (const sheet of sheets) {
         const labels: string[] = [];
         sheet.eachRow((row) => labels.push(String(row.getCell(1).value ?? '')));
         expect(municipalityRows(labels).slice(0, members.length), `${year}: sheet ${sheet.name}`).toEqual(members);
+        // The same rows as the document's table of the same title: «Andre kommuner» and «Felles» in both or neither.
+        const title = String(sheet.getCell(1, 1).value);
+        if (!paragraphs.includes(title)) continue;
+        const printed = tableAfterTitle(docx.document, title).map((r) => r[0]!);
+        expect(municipalityRows(labels), `${year}: sheet ${sheet.name} and the document's table`).toEqual(municipalityRows(printed));
       }
+      // The charts drawn from these tables list the members in the same order, none left out for having nothing.
+      const charts = reportChartLabels(annualReportContent(ctx, year)).filter((c) => c.labels.some((l) => members.includes(l)));
+      expect(charts.length, `${year}: charts per municipality`).toBeGreaterThanOrEqual(3);
+      for (const chart of charts)
+        expect(
+          chart.labels.filter((l) => members.includes(l)),
+          `${year}: ${chart.title}`,
+        ).toEqual(members);
     }
   }, 300_000);
 

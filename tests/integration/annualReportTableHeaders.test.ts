@@ -142,3 +142,22 @@ describe('a chart under its landscape table', () => {
     expect(blocks.filter((n) => drawingOf(n) !== undefined)).toHaveLength(1);
   });
 });
+
+describe('charts one after the other', () => {
+  it('keep together: every chart but the last of a run keeps with the next, so the last never starts a page alone', async () => {
+    logReportYear(t);
+    const { document } = await readDocx((await t.okAsync('annual-report:generate', { year: 2020 })).docx);
+    const body = document.getElementsByTagNameNS(W, 'body')[0]!;
+    const isChart = (n: Element | undefined) => n !== undefined && n.getElementsByTagNameNS(W, 'drawing').length > 0;
+    // What prints: tables, paragraphs with text, and pictures (empty spacing paragraphs left out).
+    const blocks = Array.from(body.childNodes).filter((n): n is Element => n.nodeType === 1 && ((n.textContent ?? '').trim() !== '' || isChart(n as Element)));
+    let runs = 0;
+    blocks.forEach((n, i) => {
+      if (!isChart(n)) return;
+      expect(keepsWithNext(n), `chart ${i}`).toBe(isChart(blocks[i + 1]));
+      if (isChart(blocks[i + 1])) runs++;
+    });
+    // The test year has two charts in a row under «Ressursbruk» (hours per municipality, follow-up).
+    expect(runs).toBeGreaterThan(0);
+  });
+});

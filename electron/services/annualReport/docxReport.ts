@@ -40,20 +40,27 @@ const LANDSCAPE_TEXT_WIDTH_PX = 930;
  */
 const LANDSCAPE_CHART_HEIGHT_PX = 270;
 
+/** A chart as printed: a paragraph, told whether to keep with the paragraph after it. */
+type Figure = (keepNext: boolean) => FileChild[];
+
 /**
  * The chart draws its own title (the same builder as on screen); the title is also the image's alt text.
  * On a landscape page (under its table) the bars stand up, across the page's width.
  */
-async function chartFigure(chart: ChartDefinition, landscape: boolean): Promise<FileChild[]> {
-  if (chart.omitted) return [new Paragraph({ spacing: { before: 120, after: 240 }, children: [new TextRun({ text: chart.omitted, italics: true })] })];
+async function chartFigure(chart: ChartDefinition, landscape: boolean): Promise<Figure> {
+  if (chart.omitted) {
+    const text = chart.omitted;
+    return (keepNext) => [new Paragraph({ spacing: { before: 120, after: 240 }, keepNext, children: [new TextRun({ text, italics: true })] })];
+  }
   const printed = forPaper(landscape ? asColumns(chart, LANDSCAPE_TEXT_WIDTH_PX, LANDSCAPE_CHART_HEIGHT_PX) : chart);
   const png = await renderChartPngAsync(printed);
   const width = Math.min(landscape ? LANDSCAPE_TEXT_WIDTH_PX : TEXT_WIDTH_PX, printed.width);
   const height = Math.round((width * png.height) / png.width);
-  return [
+  return (keepNext) => [
     new Paragraph({
       spacing: { before: 120, after: 240 },
       keepLines: true,
+      keepNext,
       children: [
         new ImageRun({
           type: 'png',
@@ -67,7 +74,7 @@ async function chartFigure(chart: ChartDefinition, landscape: boolean): Promise<
 }
 
 /** Every chart of the report, drawn at once: resvg draws them side by side on Node's worker threads. */
-async function chartFigures(sections: readonly ReportSectionContent[]): Promise<Map<ChartDefinition, FileChild[]>> {
+async function chartFigures(sections: readonly ReportSectionContent[]): Promise<Map<ChartDefinition, Figure>> {
   const charts = sections.flatMap((section) => [
     ...section.charts.map((chart) => ({ chart, landscape: false })),
     ...section.tables.flatMap((table) => (table.chart ? [{ chart: table.chart, landscape: printsLandscape(table) }] : [])),
@@ -80,22 +87,25 @@ async function chartFigures(sections: readonly ReportSectionContent[]): Promise<
  * the page before their section break, and the break falls where the next chapter would begin. A chapter
  * with nothing upright under its heading takes the heading onto the landscape page with its table.
  */
-function sectionBody(section: ReportSectionContent, listInstances: { next: number }, figures: ReadonlyMap<ChartDefinition, FileChild[]>): Block[] {
+function sectionBody(section: ReportSectionContent, listInstances: { next: number }, figures: ReadonlyMap<ChartDefinition, Figure>): Block[] {
   const heading = new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.heading)] });
   const upright: FileChild[] = section.text ? reportTextParagraphs(section.text, listInstances) : [];
   const landscape: FileChild[] = [];
-  for (const part of chapterParts(section)) {
+  const parts = chapterParts(section);
+  parts.forEach((part, i) => {
     if (part.kind === 'notice')
       upright.push(new Paragraph({ spacing: { before: 120, after: 240 }, children: [new TextRun({ text: part.notice.text, italics: true })] }));
     else if (part.kind === 'textTable') upright.push(...textTable(part.table));
-    else if (part.kind === 'chart') upright.push(...(figures.get(part.chart) ?? []));
+    // Charts one after the other keep together: the last of them never starts a page alone (the 2025 demo's
+    // follow-up chart did, once the chart before it fitted under the tables).
+    else if (part.kind === 'chart') upright.push(...(figures.get(part.chart)?.(parts[i + 1]?.kind === 'chart') ?? []));
     else if (part.kind === 'table') {
-      for (const block of reportTable(part.table, (part.table.chart && figures.get(part.table.chart)) || [])) {
+      for (const block of reportTable(part.table, (part.table.chart && figures.get(part.table.chart)?.(false)) || [])) {
         if ('landscape' in block) landscape.push(...block.landscape);
         else upright.push(block);
       }
     }
-  }
+  });
   if (landscape.length === 0) return [heading, ...upright];
   return upright.length === 0 ? [{ landscape: [heading, ...landscape] }] : [heading, ...upright, { landscape }];
 }

@@ -23,7 +23,7 @@ import { COST_MODELS_NOTE, costShareNotes, howWeRecordText } from './explanation
 import { networkLogTable, type TextTable } from './networkLog';
 import { first } from '../../db/exec';
 import { membersOfYear } from '../statistics/costShare';
-import { reportTableWithEveryMember, type MemberOrder } from './memberRows';
+import { reportTableWithEveryMember, withEveryMember, type MemberOrder } from './memberRows';
 import { withoutEmptyChart } from './emptyCharts';
 import { importedWithoutPeopleNote } from './importedEntries';
 
@@ -70,6 +70,7 @@ interface SectionFigures {
   familiar: FamiliarTablesDto;
   /** Hours per municipality × category, as the Statistikk page's pivot shows it. */
   hoursPivot: StatisticsTableDto;
+  members: MemberOrder;
 }
 
 type SectionBuilder = (
@@ -133,6 +134,8 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
     // Without a budget or a population the models cannot be computed: the help side still prints.
     const computed = share.problems.length === 0;
     const imported = importedWithoutPeopleNote(ctx, figures.pivot.year);
+    // A time-log table holds hours only (no hidden cell), and filled in with 0 it still does.
+    const everyMember = (table: StatisticsTableDto) => withEveryMember(table, figures.members, true) as StatisticsTableDto;
     const withImportNote = (t: ReportTable): ReportTable => (imported ? { ...t, notes: [...(t.notes ?? []), imported] } : t);
     return {
       tables: [
@@ -151,8 +154,9 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
         familiar(figures, 'driving'),
       ],
       charts: [
-        tableChart(figures.hoursPivot, { title: `Timer per kommune og hendelse ${figures.pivot.year}`, measure: 'hours', stacked: true }),
-        familiarTableChart(familiarOf(figures, 'followUp')),
+        // Drawn from the tables as printed: every member has a row, so a member with no hours is a 0, not missing.
+        tableChart(everyMember(figures.hoursPivot), { title: `Timer per kommune og hendelse ${figures.pivot.year}`, measure: 'hours', stacked: true }),
+        familiarTableChart({ ...familiarOf(figures, 'followUp'), table: everyMember(familiarOf(figures, 'followUp').table) }),
       ],
       spreadsheetOnly: [{ table: { ...figures.hoursPivot, title: `Timer per kommune og hendelse ${figures.pivot.year}` }, sheetName: 'Kommune og hendelse' }],
     };
@@ -193,8 +197,8 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
   const cases = caseFigures(ctx, { year });
   const hasData = pivot.total.entries > 0 || cases.total.total > 0;
   const hoursPivot = pivotTable(ctx, { period: { year }, rows: 'municipality', columns: 'category', measure: 'hours' }).table;
-  const figures: SectionFigures = { pivot, cases, familiar: familiarTables(ctx, { year }), hoursPivot };
   const members: MemberOrder = { order: pivot.municipalities, memberIds: new Set(membersOfYear(ctx, year).map((m) => m.id)) };
+  const figures: SectionFigures = { pivot, cases, familiar: familiarTables(ctx, { year }), hoursPivot, members };
   const sections: ReportSectionContent[] = ANNUAL_REPORT_SECTIONS.map(({ key }) => {
     const built: ReturnType<SectionBuilder> = hasData ? SECTION_BUILDERS[key](ctx, figures) : nothing();
     // A table without rows says nothing the heading does not; it is left out. One with figures lists
