@@ -25,6 +25,7 @@ import { first } from '../../db/exec';
 import { membersOfYear } from '../statistics/costShare';
 import { reportTableWithEveryMember, withEveryMember, type MemberOrder } from './memberRows';
 import { withoutEmptyChart } from './emptyCharts';
+import { thinnerStacks } from '../charts/printChart';
 import { importedWithoutPeopleNote } from './importedEntries';
 
 export interface ReportSectionContent {
@@ -155,8 +156,10 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
       ],
       charts: [
         // Drawn from the tables as printed: every member has a row, so a member with no hours is a 0, not missing.
-        tableChart(everyMember(figures.hoursPivot), { title: `Timer per kommune og hendelse ${figures.pivot.year}`, measure: 'hours', stacked: true }),
-        familiarTableChart({ ...familiarOf(figures, 'followUp'), table: everyMember(familiarOf(figures, 'followUp').table) }),
+        thinnerStacks(
+          tableChart(everyMember(figures.hoursPivot), { title: `Timer per kommune og hendelse ${figures.pivot.year}`, measure: 'hours', stacked: true }),
+        ),
+        thinnerStacks(familiarTableChart({ ...familiarOf(figures, 'followUp'), table: everyMember(familiarOf(figures, 'followUp').table) })),
       ],
       spreadsheetOnly: [{ table: { ...figures.hoursPivot, title: `Timer per kommune og hendelse ${figures.pivot.year}` }, sheetName: 'Kommune og hendelse' }],
     };

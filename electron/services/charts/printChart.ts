@@ -27,17 +27,19 @@ export function legendRows(names: readonly string[], width: number): number {
  * item instead of being cut. With many series the bars also carry patterns, so they stay apart in greyscale.
  */
 export function forPaper(chart: ChartDefinition): ChartDefinition {
-  return withFullLegend(compactStacks(chart));
+  return withFullLegend(chart);
 }
 
 /** Paper's row of stacked bars: thick enough to read and to tell the patterns apart, a fifth thinner than the screen's. */
 const PAPER_STACK_ROW = 22;
 
 /**
- * Lying stacked bars (one bar per municipality) at the paper's row height: a report draws every member,
- * also those with nothing, and at the screen's height two such charts no longer share a page.
+ * Lying stacked bars (one bar per municipality) at the paper's row height: the annual report draws every
+ * member, also those with nothing, and at the screen's height its two such charts no longer share a page.
+ * Only for those two: another chart's height moves every page after it, and the contents' page numbers are
+ * worked out for a layout the other charts keep.
  */
-function compactStacks(chart: ChartDefinition): ChartDefinition {
+export function thinnerStacks(chart: ChartDefinition): ChartDefinition {
   const series = (Array.isArray(chart.option.series) ? chart.option.series : []) as { stack?: string }[];
   const axis = chart.option.yAxis as { type?: string; data?: unknown[] } | undefined;
   if (series.length === 0 || !series.every((s) => s.stack) || axis?.type !== 'category' || !axis.data) return chart;
