@@ -211,6 +211,15 @@ describe('annual report files', () => {
       // No lasting change was assessed in 2020: a sentence instead of two sheets of zeros.
       'Varig endring',
     ]);
+    // Every font names the workbook's font: a bold heading without a name was drawn by LibreOffice in a wider
+    // serif that broke «Samarbeidspartnere» mid-word.
+    for (const sheet of workbook.worksheets) {
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.font) expect(cell.font.name, `${sheet.name} ${cell.address}`).toBe('Calibri');
+        }),
+      );
+    }
     const notAssessed = workbook.getWorksheet('Varig endring')!;
     expect(notAssessed.getCell('A1').value).toBe('Varig endring');
     expect(notAssessed.getCell('A3').value).toBe(NOT_ASSESSED_2020);

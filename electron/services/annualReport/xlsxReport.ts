@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { loadExcelJs } from '../lazy/heavyModules';
 import type { StatisticsTableDto, TableValue } from '@shared/contract';
 import { TABLE_UNITS } from '@shared/domain/statistics';
-import { addTableSheet, sheetName } from '../statistics/xlsxTable';
+import { addTableSheet, SHEET_FONT, sheetName } from '../statistics/xlsxTable';
 import type { TextTable } from './networkLog';
 import type { AnnualReportContent, SectionNotice } from './reportContent';
 import { printedColumns, type ReportTable } from './reportTable';
@@ -39,7 +39,7 @@ function writeNotes(sheet: ExcelJS.Worksheet, notes: readonly string[]): void {
   for (const text of notes) {
     const cell = sheet.getCell(at++, 1);
     cell.value = text;
-    cell.font = { italic: true, color: { argb: 'FF595959' } };
+    cell.font = { ...SHEET_FONT, italic: true, color: { argb: 'FF595959' } };
   }
 }
 
@@ -51,9 +51,9 @@ function addTextSheet(workbook: ExcelJS.Workbook, table: TextTable): void {
   const taken = new Set(workbook.worksheets.map((w) => w.name.toLowerCase()));
   const sheet = workbook.addWorksheet(sheetName(table.sheetName, taken), { views: [{ state: 'frozen', ySplit: 2 }] });
   sheet.getCell(1, 1).value = table.title;
-  sheet.getCell(1, 1).font = { bold: true, size: 13 };
+  sheet.getCell(1, 1).font = { ...SHEET_FONT, bold: true, size: 13 };
   sheet.getRow(2).values = table.header;
-  sheet.getRow(2).font = { bold: true };
+  sheet.getRow(2).font = { ...SHEET_FONT, bold: true };
   table.rows.forEach((r, i) => (sheet.getRow(3 + i).values = r));
   table.header.forEach((h, i) => (sheet.getColumn(i + 1).width = Math.max(h.length + 2, ...table.rows.map((r) => Math.min(60, (r[i] ?? '').length + 2)))));
   writeNotes(sheet, table.notes ?? []);
@@ -65,7 +65,7 @@ function addNoticeSheet(workbook: ExcelJS.Workbook, title: string, notice: Secti
   const taken = new Set(workbook.worksheets.map((w) => w.name.toLowerCase()));
   const sheet = workbook.addWorksheet(sheetName(notice.sheetName, taken));
   sheet.getCell(1, 1).value = title;
-  sheet.getCell(1, 1).font = { bold: true, size: 13 };
+  sheet.getCell(1, 1).font = { ...SHEET_FONT, bold: true, size: 13 };
   sheet.getCell(3, 1).value = notice.text;
   sheet.getColumn(1).width = 100;
   forPrint(sheet, 1, 1);

@@ -7,6 +7,12 @@ import { XLSX_MIME } from '../timesheet/sheetFiles';
 /** Excel shows `#,##0.0` with the reader's own separators: «1 234,5» in a Norwegian Excel. */
 export const NUMBER_FORMATS = { 0: '#,##0', 1: '#,##0.0' } as const;
 
+/**
+ * A cell font that changes only bold or size must still name the workbook's font: without a name Excel
+ * and LibreOffice each pick their own (LibreOffice a wider serif, which broke heading words mid-word).
+ */
+export const SHEET_FONT = { name: 'Calibri', family: 2, size: 11 } as const;
+
 /** Excel refuses sheet names over 31 characters or with []:*?/\ in them. */
 export function sheetName(title: string, taken: ReadonlySet<string> = new Set()): string {
   const base =
@@ -28,11 +34,11 @@ export function addTableSheet(workbook: ExcelJS.Workbook, table: StatisticsTable
   const taken = new Set(workbook.worksheets.map((w) => w.name.toLowerCase()));
   const sheet = workbook.addWorksheet(sheetName(name ?? table.title, taken), { views: [{ state: 'frozen', xSplit: 1, ySplit: 2 }] });
   sheet.getCell(1, 1).value = table.title;
-  sheet.getCell(1, 1).font = { bold: true, size: 13 };
+  sheet.getCell(1, 1).font = { ...SHEET_FONT, bold: true, size: 13 };
 
   const header = sheet.getRow(2);
   header.values = [table.rowHeader, ...table.columns.map((c) => headingWithUnit(c.label, c.measure))];
-  header.font = { bold: true };
+  header.font = { ...SHEET_FONT, bold: true };
   header.alignment = { wrapText: true, vertical: 'bottom' };
 
   const bodyRows = [
@@ -42,14 +48,14 @@ export function addTableSheet(workbook: ExcelJS.Workbook, table: StatisticsTable
   bodyRows.forEach((r, index) => {
     const row = sheet.getRow(3 + index);
     row.getCell(1).value = r.label;
-    if (r.total) row.getCell(1).font = { bold: true };
+    if (r.total) row.getCell(1).font = { ...SHEET_FONT, bold: true };
     r.values.forEach((value, i) => {
       const column = table.columns[i]!;
       const cell = row.getCell(i + 2);
       cell.value = value;
       cell.numFmt = NUMBER_FORMATS[measureDecimals(column.measure)];
       // Totals are bold, the «Totalsum» column all the way down as on screen.
-      if (r.total || column.total) cell.font = { bold: true };
+      if (r.total || column.total) cell.font = { ...SHEET_FONT, bold: true };
     });
   });
   table.columns.forEach((c, index) => {
