@@ -220,6 +220,16 @@ describe('annual report files', () => {
         }),
       );
     }
+    // A heading longer than its column wraps, and its row is tall enough for two lines at least (a row of
+    // one line let a wrapped heading run up over the title).
+    let wrapped = 0;
+    for (const sheet of workbook.worksheets.filter((w) => w.getCell(2, 1).value !== null)) {
+      const headings = (sheet.getRow(2).values as unknown[]).slice(1).map(String);
+      if (!headings.some((h, i) => h.length > (sheet.getColumn(i + 1).width ?? 12))) continue;
+      wrapped++;
+      expect(sheet.getRow(2).height, sheet.name).toBeGreaterThanOrEqual(30);
+    }
+    expect(wrapped).toBeGreaterThan(0);
     const notAssessed = workbook.getWorksheet('Varig endring')!;
     expect(notAssessed.getCell('A1').value).toBe('Varig endring');
     expect(notAssessed.getCell('A3').value).toBe(NOT_ASSESSED_2020);

@@ -26,6 +26,33 @@ export function sheetName(title: string, taken: ReadonlySet<string> = new Set())
   return name;
 }
 
+/** One line of 11 pt Calibri, with the row's padding. */
+const HEADER_LINE_POINTS = 15;
+
+/**
+ * How many lines `text` wraps to in a column `width` characters wide (Excel's unit: the width of a digit),
+ * words kept whole. Bold letters are wider than digits, so a line holds somewhat fewer.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const room = Math.max(1, Math.floor(width * 0.85));
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/u).filter(Boolean)) {
+    const needed = used === 0 ? word.length : used + 1 + word.length;
+    if (needed <= room || used === 0) used = needed;
+    else {
+      lines++;
+      used = word.length;
+    }
+    // A word longer than the line breaks where it must.
+    while (used > room) {
+      lines++;
+      used -= room;
+    }
+  }
+  return lines;
+}
+
 /**
  * One statistics table on its own sheet: the title in A1, the header row (units in every heading)
  * frozen with the row labels beside it, totals in bold, figures as numbers with Norwegian formats.
@@ -62,6 +89,10 @@ export function addTableSheet(workbook: ExcelJS.Workbook, table: StatisticsTable
     sheet.getColumn(index + 2).width = Math.max(12, Math.min(30, headingWithUnit(c.label, c.measure).length * 0.6 + 4));
   });
   sheet.getColumn(1).width = Math.max(14, ...bodyRows.map((r) => r.label.length + 2));
+  // Tall enough for the wrapped headings: LibreOffice keeps a row's stored height, and a heading of three
+  // lines in a row of one ran up over the title.
+  const lines = (header.values as unknown[]).slice(1).map((v, i) => wrappedLines(String(v ?? ''), sheet.getColumn(i + 1).width ?? 12));
+  header.height = HEADER_LINE_POINTS * Math.max(1, ...lines);
   return sheet;
 }
 
