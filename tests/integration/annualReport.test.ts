@@ -196,19 +196,40 @@ describe('annual report files', () => {
     expect(files.xlsx.fileName).toBe('Årsrapport ettervernsteamet 2020.xlsx');
     const workbook = await readXlsx(files.xlsx);
     const names = workbook.worksheets.map((w) => w.name);
+    // In the order of the document: a chapter's landscape tables after its upright ones, the spreadsheet-only
+    // table at the end of its chapter.
     expect(names).toEqual([
-      'Saker',
       'Saker per teammedlem',
+      'Saker',
       'Per kommune',
-      'Kostnad og hjelp',
       'Per hendelse',
       'Brukeroppfølging',
       'Kjøring',
-      'Samarbeidspartnere',
+      'Kostnad og hjelp',
       'Kommune og hendelse',
+      'Samarbeidspartnere',
       // No lasting change was assessed in 2020: a sentence instead of two sheets of zeros.
       'Varig endring',
     ]);
+    // Every font names the workbook's font: a bold heading without a name was drawn by LibreOffice in a wider
+    // serif that broke «Samarbeidspartnere» mid-word.
+    for (const sheet of workbook.worksheets) {
+      sheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.font) expect(cell.font.name, `${sheet.name} ${cell.address}`).toBe('Calibri');
+        }),
+      );
+    }
+    // A heading longer than its column wraps, and its row is tall enough for two lines at least (a row of
+    // one line let a wrapped heading run up over the title).
+    let wrapped = 0;
+    for (const sheet of workbook.worksheets.filter((w) => w.getCell(2, 1).value !== null)) {
+      const headings = (sheet.getRow(2).values as unknown[]).slice(1).map(String);
+      if (!headings.some((h, i) => h.length > (sheet.getColumn(i + 1).width ?? 12))) continue;
+      wrapped++;
+      expect(sheet.getRow(2).height, sheet.name).toBeGreaterThanOrEqual(30);
+    }
+    expect(wrapped).toBeGreaterThan(0);
     const notAssessed = workbook.getWorksheet('Varig endring')!;
     expect(notAssessed.getCell('A1').value).toBe('Varig endring');
     expect(notAssessed.getCell('A3').value).toBe(NOT_ASSESSED_2020);

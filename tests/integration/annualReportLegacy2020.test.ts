@@ -8,6 +8,9 @@ import { docxTables, readDocx, readXlsx, styledParagraphs, tableAfterTitle, type
 import { printedNumber, printedReportLeaks, printedTableLeaks } from '../support/reportDisclosure';
 import { CASES_2020, DRIVING_2020, FOLLOW_UP_2020, PARTNER_ENTRIES_2020, PARTNER_ROW_HOURS, legacy2020Sheet } from '../support/legacy2020Timesheet';
 import type ExcelJS from 'exceljs';
+import { fixedClock, type ServiceContext } from '../../electron/services/context';
+import { annualReportContent } from '../../electron/services/annualReport/reportContent';
+import { reportChartLabels } from '../support/reportChartLabels';
 
 /**
  * The 2020 report rebuilt by the app from the team's 2020 time sheet imported into an empty database. The
@@ -127,6 +130,28 @@ describe('the 2020 annual report from the legacy 2020 time sheet', () => {
     const cases = tableAfterTitle(docx.document, 'Saker per kommune 2020');
     const median = cases[0]!.findIndex((h) => h.startsWith('Median'));
     expect(cases.slice(1).every((r) => printedNumber(r[median] ?? '') === null)).toBe(true);
+  });
+
+  it('lists the nine members in every municipality table and chart, in the founding plan order, those without hours as 0', () => {
+    // Sørfold, Hamarøy and Rødøy have no follow-up hours in 2020, Rødøy no hours at all: present everywhere, or the
+    // reader takes them for forgotten.
+    for (const rows of docxTables(docx.document).filter((r) => r[0]?.[0] === 'Kommune')) {
+      expect(
+        rows.map((r) => r[0]!).filter((label) => MEMBERS.includes(label)),
+        rows[0]!.join(' | '),
+      ).toEqual(MEMBERS);
+    }
+    const ctx = { db: t.db, actor: null, clock: fixedClock('2021-01-21T10:00:00.000Z'), session: { actor: null } } as unknown as ServiceContext;
+    const charts = reportChartLabels(annualReportContent(ctx, 2020)).filter((c) => c.labels.some((l) => MEMBERS.includes(l)));
+    expect(charts.map((c) => c.title)).toEqual([
+      'Timer per kommune og hendelse 2020',
+      'Brukeroppfølging i institusjon og etter endt opphold i institusjon – timer',
+    ]);
+    for (const chart of charts)
+      expect(
+        chart.labels.filter((l) => MEMBERS.includes(l)),
+        chart.title,
+      ).toEqual(MEMBERS);
   });
 
   it('prints no bare chapter heading: each chapter has text, a table or a figure, and the chapters left out are the ones the warning names', () => {

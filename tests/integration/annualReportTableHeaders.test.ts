@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { keptWithNext, longestWord, wordWidth } from '../../electron/services/annualReport/docxReport';
-import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
+import { keptWithNext, longestWord, wordWidth } from '../../electron/services/annualReport/docxTables';
+import { createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 import { logReportYear, readDocx } from '../support/annualReportFiles';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -105,5 +105,59 @@ describe('annual report table headings', () => {
       const next = blocks.slice(end + 1).find((n) => n.localName === 'tbl' || (n.textContent ?? '').trim() !== '')!;
       expect(isHeading1(next) || (next.textContent ?? '').startsWith('Utarbeidet av'), next.textContent ?? '').toBe(true);
     }
+  });
+});
+
+describe('a chart under its landscape table', () => {
+  it('prints the cost-share chart on the landscape page of its table, bars standing up across the page', async () => {
+    logReportYear(t);
+    const names = ['Fauske', 'Sørfold', 'Hamarøy', 'Steigen', 'Saltdal', 'Meløy', 'Gildeskål', 'Beiarn', 'Rødøy'];
+    t.ok('cost-share:save-settings', {
+      year: 2020,
+      version: t.ok('cost-share:get-settings', { year: 2020 }).version,
+      parameters: { budget: 1_000_000, baseAmount: 60_000, bandRates: [1, 0.5, 0.25, 0.1], hourlyRate: 1000 },
+      municipalities: names.map((name) => ({ municipalityId: municipalityId(t, name), population: 2000, extraHours: 0 })),
+    });
+    const { document } = await readDocx((await t.okAsync('annual-report:generate', { year: 2020 })).docx);
+    const body = document.getElementsByTagNameNS(W, 'body')[0]!;
+    const blocks = Array.from(body.childNodes).filter((n): n is Element => n.nodeType === 1);
+    const title = 'Andel av kostnad og andel av hjelp 2020';
+    const heading = blocks.findIndex((n) => n.localName === 'p' && (n.textContent ?? '').trim() === title);
+    const WP = 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing';
+    const drawingOf = (n: Element) => Array.from(n.getElementsByTagNameNS(WP, 'docPr')).find((d) => d.getAttribute('descr') === title);
+    const figure = blocks.findIndex((n) => drawingOf(n) !== undefined);
+    expect(heading).toBeGreaterThan(0);
+    // After its table, with no section break between: the same (landscape) page, not an upright page of its own.
+    expect(figure).toBeGreaterThan(heading);
+    const sectionEnd = blocks.findIndex((n, i) => i >= heading && n.getElementsByTagNameNS(W, 'sectPr').length > 0);
+    expect(figure).toBeLessThanOrEqual(sectionEnd);
+    const orientation = first(blocks[sectionEnd]!, 'pgSz');
+    expect(attr(orientation!, 'orient')).toBe('landscape');
+    // Across the landscape page's width (about 24,6 cm), lower than it is wide.
+    const extent = blocks[figure]!.getElementsByTagNameNS(WP, 'extent')[0]!;
+    const [cx, cy] = [Number(extent.getAttribute('cx')), Number(extent.getAttribute('cy'))];
+    expect(cx / 360_000).toBeGreaterThan(24);
+    expect(cy).toBeLessThan(cx / 2);
+    // No upright copy of it elsewhere.
+    expect(blocks.filter((n) => drawingOf(n) !== undefined)).toHaveLength(1);
+  });
+});
+
+describe('charts one after the other', () => {
+  it('keep together: every chart but the last of a run keeps with the next, so the last never starts a page alone', async () => {
+    logReportYear(t);
+    const { document } = await readDocx((await t.okAsync('annual-report:generate', { year: 2020 })).docx);
+    const body = document.getElementsByTagNameNS(W, 'body')[0]!;
+    const isChart = (n: Element | undefined) => n !== undefined && n.getElementsByTagNameNS(W, 'drawing').length > 0;
+    // What prints: tables, paragraphs with text, and pictures (empty spacing paragraphs left out).
+    const blocks = Array.from(body.childNodes).filter((n): n is Element => n.nodeType === 1 && ((n.textContent ?? '').trim() !== '' || isChart(n as Element)));
+    let runs = 0;
+    blocks.forEach((n, i) => {
+      if (!isChart(n)) return;
+      expect(keepsWithNext(n), `chart ${i}`).toBe(isChart(blocks[i + 1]));
+      if (isChart(blocks[i + 1])) runs++;
+    });
+    // The test year has two charts in a row under «Ressursbruk» (hours per municipality, follow-up).
+    expect(runs).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,8 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { forPaper, legendRows, PATTERN_FROM_SERIES } from '../../electron/services/charts/printChart';
+import { asColumns, forPaper, legendRows, PATTERN_FROM_SERIES, thinnerStacks } from '../../electron/services/charts/printChart';
 import { textWidth } from '../../electron/services/charts/textMetrics';
+import { renderChartSvg } from '../../electron/services/charts/renderChart';
 import { tableChart } from '@shared/charts/pivotChart';
 import type { StatisticsTableDto } from '@shared/contract';
 
@@ -41,6 +42,30 @@ describe('charts for print', () => {
     const printed = forPaper(chart);
     expect(printed.option.legend).toMatchObject({ type: 'plain', textStyle: { overflow: 'break' } });
     expect(printed.height).toBe(chart.height + (rows - 1) * 24);
+  });
+
+  it('prints lying stacked bars a fifth thinner than the screen when asked, so two charts of every member share a page', () => {
+    const eleven = { ...table, rows: Array.from({ length: 11 }, (_, i) => ({ key: String(i), label: `Kommune ${i}`, values: CATEGORIES.map(() => 1) })) };
+    const chart = tableChart(eleven, { title: table.title, measure: 'hours', stacked: true });
+    expect(chart.height).toBe(120 + 11 * 28);
+    expect(thinnerStacks(chart).height).toBe(120 + 11 * 22);
+    // Not by itself: forPaper keeps the height but for the legend's rows.
+    expect(forPaper(chart).height).toBe(chart.height + (legendRows(CATEGORIES, chart.width) - 1) * 24);
+    // Bars side by side (not stacked) keep their height: each row holds a bar per series.
+    const sideBySide = tableChart(eleven, { title: table.title, measure: 'hours', stacked: false });
+    expect(thinnerStacks(sideBySide).height).toBe(sideBySide.height);
+  });
+
+  it('stands the bars up for a landscape page: municipalities along the bottom, every one labelled, the unit beside the values', () => {
+    const lying = tableChart(table, { title: table.title, measure: 'hours', stacked: true });
+    const standing = asColumns(lying, 930, 270);
+    expect([standing.width, standing.height]).toEqual([930, 270]);
+    const { xAxis, yAxis } = standing.option as { xAxis: Record<string, unknown>; yAxis: Record<string, unknown> };
+    expect(xAxis).toMatchObject({ type: 'category', data: ['Fauske', 'Sørfold'], inverse: false, axisLabel: { interval: 0 } });
+    expect(yAxis).toMatchObject({ type: 'value', name: (lying.option.xAxis as { name: string }).name, nameLocation: 'middle' });
+    // The drawn SVG holds every label and the unit: nothing is skipped or clipped off the left edge.
+    const svg = renderChartSvg(forPaper(standing));
+    for (const text of ['Fauske', 'Sørfold', 'timer']) expect(svg).toContain(`>${text}<`);
   });
 
   it('adds patterns when the series are many, not for two', () => {

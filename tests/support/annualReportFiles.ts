@@ -66,6 +66,14 @@ export function styledParagraphs(doc: Document, style: string): string[] {
     .map(textOf);
 }
 
+/** The texts of the body's own paragraphs (not those inside tables), in the order the document prints them. */
+export function bodyParagraphs(doc: Document): string[] {
+  const body = doc.getElementsByTagNameNS(W, 'body')[0]!;
+  return Array.from(body.childNodes)
+    .filter((n): n is Element => n.nodeType === 1 && (n as Element).localName === 'p')
+    .map(textOf);
+}
+
 /** Every table as rows of cell texts. */
 export function docxTables(doc: Document): string[][][] {
   return Array.from(doc.getElementsByTagNameNS(W, 'tbl')).map((table) =>

@@ -23,8 +23,9 @@ import { COST_MODELS_NOTE, costShareNotes, howWeRecordText } from './explanation
 import { networkLogTable, type TextTable } from './networkLog';
 import { first } from '../../db/exec';
 import { membersOfYear } from '../statistics/costShare';
-import { reportTableWithEveryMember, type MemberOrder } from './memberRows';
+import { reportTableWithEveryMember, withEveryMember, type MemberOrder } from './memberRows';
 import { withoutEmptyChart } from './emptyCharts';
+import { thinnerStacks } from '../charts/printChart';
 import { importedWithoutPeopleNote } from './importedEntries';
 
 export interface ReportSectionContent {
@@ -39,6 +40,8 @@ export interface ReportSectionContent {
   charts: ChartDefinition[];
   /** Sentences printed in place of figures that would be all zeros (both files: the docx in the chapter, the xlsx on a sheet). */
   notices: SectionNotice[];
+  /** Tables that go to the spreadsheet only (too wide for a page), as the chapter's last sheets. */
+  spreadsheetOnly: ReportTable[];
 }
 
 export interface SectionNotice {
@@ -59,8 +62,6 @@ export interface AnnualReportContent {
   hasData: boolean;
   sections: ReportSectionContent[];
   signOff: ReportSignOff;
-  /** Tables that go to the spreadsheet only (too wide for a page). */
-  spreadsheetOnly: ReportTable[];
 }
 
 /** What a section prints under its text, given the year's figures. */
@@ -70,12 +71,13 @@ interface SectionFigures {
   familiar: FamiliarTablesDto;
   /** Hours per municipality × category, as the Statistikk page's pivot shows it. */
   hoursPivot: StatisticsTableDto;
+  members: MemberOrder;
 }
 
 type SectionBuilder = (
   ctx: ServiceContext,
   figures: SectionFigures,
-) => Pick<ReportSectionContent, 'tables' | 'charts'> & { textTables?: TextTable[]; notices?: SectionNotice[] };
+) => Pick<ReportSectionContent, 'tables' | 'charts'> & { textTables?: TextTable[]; notices?: SectionNotice[]; spreadsheetOnly?: ReportTable[] };
 
 const nothing = () => ({ tables: [], charts: [] });
 
@@ -133,6 +135,8 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
     // Without a budget or a population the models cannot be computed: the help side still prints.
     const computed = share.problems.length === 0;
     const imported = importedWithoutPeopleNote(ctx, figures.pivot.year);
+    // A time-log table holds hours only (no hidden cell), and filled in with 0 it still does.
+    const everyMember = (table: StatisticsTableDto) => withEveryMember(table, figures.members, true) as StatisticsTableDto;
     const withImportNote = (t: ReportTable): ReportTable => (imported ? { ...t, notes: [...(t.notes ?? []), imported] } : t);
     return {
       tables: [
@@ -140,16 +144,24 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
         ...(computed
           ? [{ table: costByModelTable(share), sheetName: 'Kostnad etter modell', notes: [COST_MODELS_NOTE, ...costShareNotes(share, figures.pivot)] }]
           : []),
-        { table: costAndHelpTable(share), sheetName: 'Kostnad og hjelp', notes: computed ? costShareNotes(share, figures.pivot) : share.problems },
+        {
+          table: costAndHelpTable(share),
+          sheetName: 'Kostnad og hjelp',
+          notes: computed ? costShareNotes(share, figures.pivot) : share.problems,
+          chart: computed ? costShareChart(share) : undefined,
+        },
         withImportNote(categoryTotalsTable(figures.pivot)),
         familiar(figures, 'followUp'),
         familiar(figures, 'driving'),
       ],
       charts: [
-        tableChart(figures.hoursPivot, { title: `Timer per kommune og hendelse ${figures.pivot.year}`, measure: 'hours', stacked: true }),
-        familiarTableChart(familiarOf(figures, 'followUp')),
-        ...(computed ? [costShareChart(share)] : []),
+        // Drawn from the tables as printed: every member has a row, so a member with no hours is a 0, not missing.
+        thinnerStacks(
+          tableChart(everyMember(figures.hoursPivot), { title: `Timer per kommune og hendelse ${figures.pivot.year}`, measure: 'hours', stacked: true }),
+        ),
+        thinnerStacks(familiarTableChart({ ...familiarOf(figures, 'followUp'), table: everyMember(familiarOf(figures, 'followUp').table) })),
       ],
+      spreadsheetOnly: [{ table: { ...figures.hoursPivot, title: `Timer per kommune og hendelse ${figures.pivot.year}` }, sheetName: 'Kommune og hendelse' }],
     };
   },
   partners: (ctx, figures) => {
@@ -188,8 +200,8 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
   const cases = caseFigures(ctx, { year });
   const hasData = pivot.total.entries > 0 || cases.total.total > 0;
   const hoursPivot = pivotTable(ctx, { period: { year }, rows: 'municipality', columns: 'category', measure: 'hours' }).table;
-  const figures: SectionFigures = { pivot, cases, familiar: familiarTables(ctx, { year }), hoursPivot };
   const members: MemberOrder = { order: pivot.municipalities, memberIds: new Set(membersOfYear(ctx, year).map((m) => m.id)) };
+  const figures: SectionFigures = { pivot, cases, familiar: familiarTables(ctx, { year }), hoursPivot, members };
   const sections: ReportSectionContent[] = ANNUAL_REPORT_SECTIONS.map(({ key }) => {
     const built: ReturnType<SectionBuilder> = hasData ? SECTION_BUILDERS[key](ctx, figures) : nothing();
     // A table without rows says nothing the heading does not; it is left out. One with figures lists
@@ -198,10 +210,13 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
       section: key,
       heading: sectionHeading(key, year),
       text: texts.get(key) ?? null,
-      tables: built.tables.filter((t) => t.table.rows.length > 0).map((t) => reportTableWithEveryMember(t, members)),
+      tables: built.tables
+        .filter((t) => t.table.rows.length > 0)
+        .map((t) => reportTableWithEveryMember(t.chart ? { ...t, chart: withoutEmptyChart(t.chart) } : t, members)),
       textTables: built.textTables ?? [],
       charts: built.charts.map(withoutEmptyChart),
       notices: built.notices ?? [],
+      spreadsheetOnly: (built.spreadsheetOnly ?? []).map((t) => reportTableWithEveryMember(t, members)),
     };
     // A chapter with neither the team's words nor a figure would print as a bare heading: it is left out
     // (the screen and the command line name it before the report is made).
@@ -217,6 +232,7 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
       textTables: [],
       charts: [],
       notices: [],
+      spreadsheetOnly: [],
     });
   }
   return {
@@ -224,9 +240,6 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
     hasData,
     sections,
     signOff: { preparedBy: preparedBy(ctx), place: 'Fauske' },
-    spreadsheetOnly: hasData
-      ? [reportTableWithEveryMember({ table: { ...hoursPivot, title: `Timer per kommune og hendelse ${year}` }, sheetName: 'Kommune og hendelse' }, members)]
-      : [],
   };
 }
 

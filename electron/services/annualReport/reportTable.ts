@@ -1,3 +1,4 @@
+import type { ChartDefinition } from '@shared/charts/types';
 import type { StatisticsTableDto, TableMeasure, TableValue } from '@shared/contract/statistics/pivot';
 import { TABLE_UNITS } from '@shared/contract/statistics/pivot';
 import { formatMeasureValue, headingWithUnit } from '@shared/domain/statistics';
@@ -12,6 +13,11 @@ export interface ReportTable {
   sheetName: string;
   /** Printed under the table in the document: how to read it, or why part of it is missing. */
   notes?: string[];
+  /**
+   * The chart drawn from this table, printed right under it in the document (the spreadsheet has the figures):
+   * a landscape table's chart goes onto its landscape page rather than stand alone on an upright one.
+   */
+  chart?: ChartDefinition;
 }
 
 export interface PrintedColumn {
