@@ -32,6 +32,23 @@ async function keptAndFresh(kysely: Kysely<DB>): Promise<{ kept: unknown[]; fres
   return { kept: kept.rows, fresh: fresh.rows };
 }
 
+/**
+ * Runs one write transaction again when PostgreSQL breaks a deadlock (40P01) or a serialization conflict
+ * (40001) by aborting it, as the app's transaction helper is to do: two writers moving entries between the
+ * same cases lock the cases' rows in opposite orders, and the server aborts one of them with nothing written.
+ */
+async function withRetry<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= 8 || (code !== '40P01' && code !== '40001')) throw error;
+      await new Promise((done) => setTimeout(done, Math.random() * 20 * attempt));
+    }
+  }
+}
+
 /** Each case's kept minutes (0017) and each participant row's copies (0018), beside the same figures computed afresh. */
 async function derivedKeptAndFresh(kysely: Kysely<DB>): Promise<{ kept: unknown[]; fresh: unknown[] }> {
   const kept = await sql`select 'case' as kind, id, 0 as member, logged_minutes as a, 0 as b from cases
@@ -87,33 +104,35 @@ describe('daily totals on PostgreSQL', () => {
     const mine: number[] = [];
     for (let step = 0; step < steps; step++) {
       const roll = next();
-      await db.kysely.transaction().execute(async (trx) => {
-        if (mine.length === 0 || roll < 0.4) {
-          const row = await sql<{
-            id: number;
-          }>`insert into time_entries (entry_date, municipality_id, category_id, case_id, minutes, source, created_at, updated_at)
+      await withRetry(() =>
+        db.kysely.transaction().execute(async (trx) => {
+          if (mine.length === 0 || roll < 0.4) {
+            const row = await sql<{
+              id: number;
+            }>`insert into time_entries (entry_date, municipality_id, category_id, case_id, minutes, source, created_at, updated_at)
             values (${pick(DATES)}, ${pick(municipalities)}, ${pick(categories)}, ${pick(cases)}, ${30 * (1 + Math.floor(next() * 8))}, 'manual', ${NOW}, ${NOW})
             returning id`.execute(trx);
-          mine.push(row.rows[0]!.id);
-        } else if (roll < 0.6) {
-          await sql`update time_entries set entry_date = ${pick(DATES)}, municipality_id = ${pick(municipalities)},
+            mine.push(row.rows[0]!.id);
+          } else if (roll < 0.6) {
+            await sql`update time_entries set entry_date = ${pick(DATES)}, municipality_id = ${pick(municipalities)},
             category_id = ${pick(categories)}, case_id = ${pick(cases)}, minutes = ${30 * (1 + Math.floor(next() * 8))} where id = ${pick(mine)}`.execute(trx);
-        } else if (roll < 0.65) {
-          // A move to another case (or off one) alone: the case totals move, the daily totals stay.
-          await sql`update time_entries set case_id = ${pick(cases)} where id = ${pick(mine)}`.execute(trx);
-        } else if (roll < 0.7) {
-          // An update that touches no counted column must leave the totals alone.
-          await sql`update time_entries set updated_at = ${NOW} where id = ${pick(mine)}`.execute(trx);
-        } else if (roll < 0.85) {
-          await sql`insert into time_entry_participants (time_entry_id, team_member_id) values (${pick(mine)}, ${pick(members)})
+          } else if (roll < 0.65) {
+            // A move to another case (or off one) alone: the case totals move, the daily totals stay.
+            await sql`update time_entries set case_id = ${pick(cases)} where id = ${pick(mine)}`.execute(trx);
+          } else if (roll < 0.7) {
+            // An update that touches no counted column must leave the totals alone.
+            await sql`update time_entries set updated_at = ${NOW} where id = ${pick(mine)}`.execute(trx);
+          } else if (roll < 0.85) {
+            await sql`insert into time_entry_participants (time_entry_id, team_member_id) values (${pick(mine)}, ${pick(members)})
             on conflict do nothing`.execute(trx);
-        } else if (roll < 0.93) {
-          await sql`delete from time_entry_participants where time_entry_id = ${pick(mine)} and team_member_id = ${pick(members)}`.execute(trx);
-        } else {
-          const id = mine.splice(Math.floor(next() * mine.length), 1)[0]!;
-          await sql`delete from time_entries where id = ${id}`.execute(trx);
-        }
-      });
+          } else if (roll < 0.93) {
+            await sql`delete from time_entry_participants where time_entry_id = ${pick(mine)} and team_member_id = ${pick(members)}`.execute(trx);
+          } else {
+            const id = mine.splice(Math.floor(next() * mine.length), 1)[0]!;
+            await sql`delete from time_entries where id = ${id}`.execute(trx);
+          }
+        }),
+      );
     }
   }
 
