@@ -39,6 +39,21 @@ export function run(db: AppDatabase, query: Compilable<unknown>): Database.RunRe
   return prepare(db, compiled.sql).run(...(compiled.parameters as unknown[]));
 }
 
+/**
+ * Runs `query` with its cached statement switched to arrays (`raw`: one array per row, in select order) or to
+ * its one column's values (`pluck`), and switched back after, so other users of the same statement still get
+ * objects. For lists of tens of thousands of rows, where building an object per row is most of the cost.
+ */
+export function allIn<R>(db: AppDatabase, query: Compilable<unknown>, mode: 'raw' | 'pluck'): R[] {
+  const compiled = query.compile();
+  const statement = prepare(db, compiled.sql);
+  try {
+    return statement[mode](true).all(...(compiled.parameters as unknown[])) as R[];
+  } finally {
+    statement[mode](false);
+  }
+}
+
 /** Runs `work` in one write transaction; any throw rolls every row back. */
 export function transaction<T>(db: AppDatabase, work: () => T): T {
   return db.sqlite.transaction(work).immediate();

@@ -1,5 +1,5 @@
-import { sql, type Expression, type SqlBool } from 'kysely';
-import { all, prepare } from '../../db/exec';
+import { sql, type Compilable, type Expression, type SqlBool } from 'kysely';
+import { all, allIn } from '../../db/exec';
 import { sortKey } from '../../db/norwegianText';
 import type { CaseDto, CaseStaffDto } from '@shared/contract';
 import { CASE_STATUSES } from '@shared/domain/caseStatus';
@@ -34,24 +34,8 @@ type ListRow = [
   minutes: number,
 ];
 
-type Compiled = { compile(): { sql: string; parameters: readonly unknown[] } };
-
-/**
- * Runs a compiled query with the cached statement switched to arrays (`raw`) or to its one column's
- * values (`pluck`), and switched back after, so other users of the same statement still get objects.
- */
-function inMode<R>(ctx: ServiceContext, query: Compiled, mode: 'raw' | 'pluck'): R[] {
-  const compiled = query.compile();
-  const statement = prepare(ctx.db, compiled.sql);
-  try {
-    return statement[mode](true).all(...compiled.parameters) as R[];
-  } finally {
-    statement[mode](false);
-  }
-}
-
-const rawRows = <R>(ctx: ServiceContext, query: Compiled) => inMode<R>(ctx, query, 'raw');
-const pluckedNumbers = (ctx: ServiceContext, query: Compiled) => inMode<number>(ctx, query, 'pluck');
+const rawRows = <R>(ctx: ServiceContext, query: Compilable<unknown>) => allIn<R>(ctx.db, query, 'raw');
+const pluckedNumbers = (ctx: ServiceContext, query: Compilable<unknown>) => allIn<number>(ctx.db, query, 'pluck');
 
 /** Every member of staff once, as the DTO every case of theirs shares, with their rank in Norwegian name order. */
 function staffMembers(ctx: ServiceContext): Map<number, { dto: CaseStaffDto; rank: number }> {
