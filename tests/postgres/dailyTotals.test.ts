@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../electron/db/schema';
+import { createRandom } from '../../electron/cli/demo/random';
 import { freshPostgresDatabase, type TestPostgresDatabase } from '../support/postgresDatabase';
 
 /**
@@ -11,17 +12,6 @@ import { freshPostgresDatabase, type TestPostgresDatabase } from '../support/pos
  */
 const NOW = '2020-06-15T10:00:00.000Z';
 const DATES = ['2020-01-31', '2020-02-01', '2020-06-15', '2021-12-31'];
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function keptAndFresh(kysely: Kysely<DB>): Promise<{ kept: unknown[]; fresh: unknown[] }> {
   const kept = await sql`select municipality_id, category_id, entry_date, entries, minutes, person_minutes from time_totals_daily
@@ -99,8 +89,10 @@ describe('daily totals on PostgreSQL', () => {
 
   /** One writer's random run over its own entries; each step is its own short transaction. */
   async function randomWrites(seed: number, steps: number): Promise<void> {
-    const next = random(seed);
-    const pick = <T>(values: T[]): T => values[Math.floor(next() * values.length)]!;
+    // The demo's seeded generator, so a failure can be replayed from its seed.
+    const random = createRandom(seed);
+    const next = random.next;
+    const pick = <T>(values: T[]): T => random.pick(values);
     const mine: number[] = [];
     for (let step = 0; step < steps; step++) {
       const roll = next();
