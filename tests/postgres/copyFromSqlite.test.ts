@@ -94,6 +94,21 @@ async function teamDataRows(db: TestPostgresDatabase): Promise<number> {
   return counts.rows[0]!.rows;
 }
 
+/** Every constraint and index of the schema with its definition, and every trigger with whether it is on. */
+async function schemaObjects(db: TestPostgresDatabase): Promise<string[]> {
+  const rows = await db.pool.query<{ line: string }>(
+    `select c.relname || ' constraint ' || k.conname || ' ' || pg_get_constraintdef(k.oid) as line
+       from pg_constraint k join pg_class c on c.oid = k.conrelid where c.relnamespace = 'public'::regnamespace
+     union all
+     select tablename || ' index ' || indexname || ' ' || indexdef from pg_indexes where schemaname = 'public'
+     union all
+     select c.relname || ' trigger ' || t.tgname || ' ' || t.tgenabled::text from pg_trigger t join pg_class c on c.oid = t.tgrelid
+      where c.relnamespace = 'public'::regnamespace and not t.tgisinternal
+     order by 1`,
+  );
+  return rows.rows.map((row) => row.line);
+}
+
 async function publicTables(db: TestPostgresDatabase): Promise<number> {
   return (await db.pool.query<{ n: number }>(`select count(*) as n from pg_tables where schemaname = 'public'`)).rows[0]!.n;
 }
@@ -183,6 +198,14 @@ describe('copySqliteToPostgres', () => {
     expect(after.rows[0]!.logged_minutes).toBe(caseRow.logged_minutes + 60);
   });
 
+  it('leaves every constraint, index and trigger as the migrations made them', async () => {
+    const fresh = await emptyServerDatabase();
+    await migratePostgres(fresh.kysely);
+    const expected = await schemaObjects(fresh);
+    expect(expected.filter((line) => / constraint .* FOREIGN KEY /.test(line)).length).toBeGreaterThan(30);
+    expect(await schemaObjects(target)).toEqual(expected);
+  });
+
   it('refuses a server database that is in use, and changes nothing in it', async () => {
     const before = await serverRows(target);
     await expect(copySqliteToPostgres(source, target.url)).rejects.toThrow(/allerede i bruk \(tabellen \w+ har data\)/);
@@ -225,7 +248,7 @@ describe('refusals before anything is written', () => {
 });
 
 describe('a failure half-way', () => {
-  it('rolls the whole copy back: no team data, the triggers on, and the same target takes a good file afterwards', async () => {
+  it('rolls the whole copy back: no team data, every trigger, key and index as before, and the same target takes a good file afterwards', async () => {
     // PostgreSQL text cannot hold NUL, SQLite's can: the server refuses this case after the tables before it were written.
     const secret = 'hemmelig-notat';
     const poisoned = editedCopy('nul.sqlite', (sqlite) => {
@@ -236,8 +259,9 @@ describe('a failure half-way', () => {
     expect(failure.message).toMatch(/^Flyttingen til databaseserveren stoppet i tabellen cases \(22021\)\. Ingenting er lagret på serveren\.$/);
     expect(JSON.stringify({ message: failure.message, stack: failure.stack })).not.toContain(secret);
     expect(await teamDataRows(target)).toBe(0);
-    const disabled = await target.pool.query(`select tgname from pg_trigger where not tgisinternal and tgenabled = 'D'`);
-    expect(disabled.rows).toEqual([]);
+    const fresh = await emptyServerDatabase();
+    await migratePostgres(fresh.kysely);
+    expect(await schemaObjects(target)).toEqual(await schemaObjects(fresh));
     const summary = await copySqliteToPostgres(source, target.url);
     expect(summary.rows).toBeGreaterThan(10_000);
   }, 60_000);

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { CHAIN_START, verifyChain, type ChainedAuditRow, type ChainPosition } from '../../auditChain';
 import { openPostgres, type PostgresConnection } from '../connect';
 import { migratePostgres } from '../migrate';
+import { withoutForeignKeysAndIndexes } from './bulkLoad';
 import { CopyToServerError, serverFailure } from './copyError';
 import { refuseUnlessPristine } from './pristineTarget';
 import { openSqliteSnapshot, type SqliteSnapshot } from './sqliteSnapshot';
@@ -41,8 +42,8 @@ export interface CopyStep {
  * 1. The file is read in one read transaction (a snapshot), refused unless it is at this version's migrations,
  *    passes quick_check, and its audit chain verifies.
  * 2. The server database is migrated, then refused if it holds anything but the migrations' seed.
- * 3. In ONE server transaction: every table, in foreign-key order, in batches, with the file's ids; identity
- *    sequences moved past the largest id; then the audit chain verified as read back from the server and every
+ * 3. In ONE server transaction: every table, in foreign-key order, in batches, with the file's ids (foreign
+ *    keys and secondary indexes rebuilt after, see bulkLoad.ts); identity sequences moved past the largest id; then the audit chain verified as read back from the server and every
  *    table compared with the snapshot row by row (a digest per table, both in primary-key order). Any
  *    difference or error rolls everything back.
  *
@@ -105,12 +106,15 @@ async function copyInOneTransaction(snapshot: SqliteSnapshot, client: pg.PoolCli
     for (const plan of [...seeded].reverse()) await client.query(`delete from ${quoteIdent(plan.name)}`);
 
     const sqliteDigests = new Map<string, TableDigest>();
-    for (const plan of plans) {
-      stage = `i tabellen ${plan.name}`;
-      const digest = await copyTable(snapshot.sqlite, client, plan);
-      sqliteDigests.set(plan.name, digest);
-      onTable?.({ table: plan.name, stage: 'copied', rows: digest.rows });
-    }
+    await withoutForeignKeysAndIndexes(client, async () => {
+      for (const plan of plans) {
+        stage = `i tabellen ${plan.name}`;
+        const digest = await copyTable(snapshot.sqlite, client, plan);
+        sqliteDigests.set(plan.name, digest);
+        onTable?.({ table: plan.name, stage: 'copied', rows: digest.rows });
+      }
+      stage = 'da indeksene og fremmednøklene ble bygget opp igjen';
+    });
     stage = 'da tabellene var kopiert';
     for (const plan of withTriggers) await client.query(`alter table ${quoteIdent(plan.name)} enable trigger user`);
     for (const plan of plans) await moveIdentityPastCopiedIds(client, plan);

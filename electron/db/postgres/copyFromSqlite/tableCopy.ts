@@ -43,15 +43,11 @@ function approximateBytes(value: unknown): number {
 /**
  * Copies one table from the snapshot to the server in batches and returns the digest of what SQLite held,
  * in primary-key order. A batch is built while the server writes the previous one: the two engines run on
- * two cores side by side. Columns that point back into the table are written empty first and set once every
- * row exists, since a member may have been last updated by a member with a higher id.
+ * two cores side by side.
  */
 export async function copyTable(sqlite: Database.Database, client: pg.ClientBase, plan: TablePlan): Promise<TableDigest> {
   const digest = new TableDigest();
   const insert = insertStatement(plan);
-  const selfColumns = plan.selfReferences.map((name) => plan.columns.findIndex((column) => column.name === name));
-  const keyIndex = plan.columns.findIndex((column) => column.name === plan.primaryKey[0]!.name);
-  const deferred: { key: unknown; values: unknown[] }[] = [];
 
   let arrays: unknown[][] = plan.columns.map(() => []);
   let rows = 0;
@@ -68,36 +64,16 @@ export async function copyTable(sqlite: Database.Database, client: pg.ClientBase
 
   for (const row of sqliteSelect(sqlite, plan).iterate() as IterableIterator<unknown[]>) {
     digest.add(row);
-    if (selfColumns.length > 0 && selfColumns.some((index) => row[index] !== null)) {
-      deferred.push({ key: row[keyIndex], values: selfColumns.map((index) => row[index]) });
-    }
     for (let index = 0; index < row.length; index++) {
-      const value = selfColumns.includes(index) ? null : row[index];
-      arrays[index]!.push(value);
-      bytes += approximateBytes(value);
+      arrays[index]!.push(row[index]);
+      bytes += approximateBytes(row[index]);
     }
     rows += 1;
     if (rows >= BATCH_ROWS || bytes >= BATCH_BYTES) await send();
   }
   if (rows > 0) await send();
   await writing;
-
-  if (deferred.length > 0) await setSelfReferences(client, plan, deferred);
   return digest;
-}
-
-async function setSelfReferences(client: pg.ClientBase, plan: TablePlan, deferred: { key: unknown; values: unknown[] }[]): Promise<void> {
-  const key = plan.primaryKey[0]!;
-  const columns = plan.selfReferences.map((name) => plan.columns.find((column) => column.name === name)!);
-  const aliases = columns.map((_, index) => `v${index}`);
-  const assignments = columns.map((column, index) => `${quoteIdent(column.name)} = source.${aliases[index]}`).join(', ');
-  const arrays = columns.map((column, index) => `$${index + 2}::${column.serverType}[]`).join(', ');
-  await client.query(
-    `update ${quoteIdent(plan.name)} as target set ${assignments}
-       from unnest($1::${key.serverType}[], ${arrays}) as source(k, ${aliases.join(', ')})
-      where target.${quoteIdent(key.name)} = source.k`,
-    [deferred.map((row) => row.key), ...columns.map((_, index) => deferred.map((row) => row.values[index]))],
-  );
 }
 
 /**

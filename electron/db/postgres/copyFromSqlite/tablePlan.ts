@@ -18,8 +18,6 @@ export interface TablePlan {
   /** In SQLite's column order, the order both sides are read and digested in. */
   readonly columns: readonly PlannedColumn[];
   readonly primaryKey: readonly PlannedColumn[];
-  /** Columns whose foreign key points back into the same table (a member updated by a later member). */
-  readonly selfReferences: readonly string[];
   /** The identity column whose sequence must be moved past the copied ids. */
   readonly identity: string | null;
   /** Whether the table has triggers of its own (not the server's foreign-key triggers). */
@@ -74,15 +72,10 @@ function planTable(table: SqliteTable, catalog: ServerCatalog): TablePlan {
     throw new CopyToServerError(`Tabellen ${table.name} har ikke samme primærnøkkel i databasefilen og på databaseserveren. Ingenting er kopiert.`);
   }
   const identity = [...serverColumns.values()].find((column) => column.identity !== '')?.name ?? null;
-  const selfReferences = catalog.selfReferences.get(table.name) ?? [];
-  if (selfReferences.length > 0 && serverKey.length !== 1) {
-    throw new CopyToServerError(`Tabellen ${table.name} viser til seg selv uten en enkel primærnøkkel. Ingenting er kopiert.`);
-  }
   return {
     name: table.name,
     columns,
     primaryKey: serverKey.map((name) => byName.get(name)!),
-    selfReferences,
     identity,
     hasTriggers: catalog.withTriggers.has(table.name),
   };
@@ -106,7 +99,6 @@ interface ServerCatalog {
   primaryKeys: Map<string, string[]>;
   /** Table → the tables its foreign keys point to. */
   references: Map<string, Set<string>>;
-  selfReferences: Map<string, string[]>;
   withTriggers: Set<string>;
 }
 
@@ -127,18 +119,16 @@ async function serverCatalog(client: pg.ClientBase): Promise<ServerCatalog> {
       where ${tableFilter} and k.contype = 'p'
       order by c.relname, key.position`,
   );
-  const foreignKeys = await client.query<{ table: string; target: string; column: string }>(
-    `select c.relname as table, t.relname as target, a.attname as column
+  const foreignKeys = await client.query<{ table: string; target: string }>(
+    `select distinct c.relname as table, t.relname as target
        from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_class t on t.oid = k.confrelid
-       cross join lateral unnest(k.conkey) as key(attnum)
-       join pg_attribute a on a.attrelid = k.conrelid and a.attnum = key.attnum
       where ${tableFilter} and k.contype = 'f'`,
   );
   const triggers = await client.query<{ table: string }>(
     `select distinct c.relname as table from pg_trigger g join pg_class c on c.oid = g.tgrelid where ${tableFilter} and not g.tgisinternal`,
   );
 
-  const catalog: ServerCatalog = { columns: new Map(), primaryKeys: new Map(), references: new Map(), selfReferences: new Map(), withTriggers: new Set() };
+  const catalog: ServerCatalog = { columns: new Map(), primaryKeys: new Map(), references: new Map(), withTriggers: new Set() };
   for (const column of columns.rows.filter((row) => !MIGRATOR_TABLE.test(row.table))) {
     const list = catalog.columns.get(column.table) ?? [];
     list.push(column);
@@ -147,9 +137,6 @@ async function serverCatalog(client: pg.ClientBase): Promise<ServerCatalog> {
   for (const key of keys.rows) catalog.primaryKeys.set(key.table, [...(catalog.primaryKeys.get(key.table) ?? []), key.column]);
   for (const foreignKey of foreignKeys.rows) {
     catalog.references.set(foreignKey.table, (catalog.references.get(foreignKey.table) ?? new Set()).add(foreignKey.target));
-    if (foreignKey.target === foreignKey.table) {
-      catalog.selfReferences.set(foreignKey.table, [...(catalog.selfReferences.get(foreignKey.table) ?? []), foreignKey.column]);
-    }
   }
   for (const trigger of triggers.rows) catalog.withTriggers.add(trigger.table);
   return catalog;
