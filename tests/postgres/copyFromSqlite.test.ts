@@ -267,6 +267,16 @@ describe('a failure half-way', () => {
   }, 60_000);
 });
 
+describe('a connection the caller keeps', () => {
+  it('copies through it and leaves it open, as a test comparing both engines will call it', async () => {
+    const target = await emptyServerDatabase();
+    const summary = await copySqliteToPostgres(source, target);
+    const cases = await target.pool.query<{ n: number }>('select count(*) as n from cases');
+    expect(cases.rows[0]!.n).toBe(summary.tables.find((table) => table.table === 'cases')!.rows);
+    expect(cases.rows[0]!.n).toBeGreaterThan(10);
+  });
+});
+
 describe('the comparison after the copy', () => {
   it('rolls back a copy the server stored otherwise than it was given, naming the table and no row', async () => {
     // A trigger someone left on the server rewrites each audit row on its way in; the audit log's own triggers stay on during the copy.

@@ -16,7 +16,8 @@ export interface SqliteTable {
 
 /**
  * The SQLite file opened read-only inside one read transaction, so every table is read as of the same moment
- * even while the app keeps writing to the file; nothing is ever written to it.
+ * even while the app keeps writing to the file; nothing is ever written to it. (In WAL mode writers go on
+ * beside the read; a shared file's rollback journal makes them wait until the copy ends.)
  */
 export interface SqliteSnapshot {
   readonly sqlite: Database.Database;
