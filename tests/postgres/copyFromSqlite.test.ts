@@ -7,10 +7,10 @@ import { DATA_TABLES } from '@shared/domain/dataTables';
 import { verifyChain, type ChainedAuditRow } from '../../electron/db/auditChain';
 import { openDatabase } from '../../electron/db/open';
 import { migratePostgres } from '../../electron/db/postgres/migrate';
-import { copySqliteToPostgres } from '../../electron/db/postgres/copyFromSqlite/copySqliteToPostgres';
+import { copySqliteToPostgres, type CopyStep } from '../../electron/db/postgres/copyFromSqlite/copySqliteToPostgres';
 import { createDemoData } from '../../electron/cli/demo/createDemoData';
 import { cliInProcess } from '../support/commandLine';
-import { freshPostgresDatabase, type TestPostgresDatabase } from '../support/postgresDatabase';
+import { asServerAdmin, freshPostgresDatabase, type TestPostgresDatabase } from '../support/postgresDatabase';
 
 /**
  * `migrate-to-server` on a real server: a one-year demo database (every kind of row the app writes) plus rows
@@ -265,6 +265,24 @@ describe('a failure half-way', () => {
     const summary = await copySqliteToPostgres(source, target.url);
     expect(summary.rows).toBeGreaterThan(10_000);
   }, 60_000);
+});
+
+describe('a connection lost during the copy', () => {
+  it('fails the copy with a Norwegian message, keeps the process running, and leaves no team data', async () => {
+    const target = await emptyServerDatabase();
+    const database = new URL(target.url).pathname.slice(1);
+    let terminated: Promise<void> | null = null;
+    const onTable = (step: CopyStep) => {
+      if (step.table === 'time_entries' && step.stage === 'copied') {
+        terminated = asServerAdmin(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${database}'`);
+      }
+    };
+    const failure = await failureOf(copySqliteToPostgres(source, target.url, { onTable }));
+    await terminated;
+    expect(terminated).not.toBeNull();
+    expect(failure.message).toMatch(/^Flyttingen til databaseserveren stoppet .*Ingenting er lagret på serveren\.$/);
+    expect(await teamDataRows(target)).toBe(0);
+  });
 });
 
 describe('a connection the caller keeps', () => {

@@ -81,9 +81,14 @@ export async function copySqliteToPostgres(sqlitePath: string, target: string | 
     } catch (error) {
       throw serverFailure(error, 'før kopieringen begynte');
     }
+    // A connection lost between two queries is reported on the client, not on a query: heard here, it fails
+    // the next query (and so the copy) instead of ending the process.
+    const ignoreLostConnection = () => undefined;
+    client.on('error', ignoreLostConnection);
     try {
       return await copyInOneTransaction(snapshot, client, options.onTable);
     } finally {
+      client.off('error', ignoreLostConnection);
       client.release();
     }
   } finally {
