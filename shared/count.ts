@@ -12,6 +12,7 @@ export const COUNT_NOUNS = {
   person: ['person', 'personer'],
   hendelse: ['hendelse', 'hendelser'],
   rad: ['rad', 'rader'],
+  tabell: ['tabell', 'tabeller'],
   skjema: ['skjema', 'skjemaer'],
   uke: ['uke', 'uker'],
   minutt: ['minutt', 'minutter'],

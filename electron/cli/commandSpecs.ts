@@ -279,3 +279,24 @@ export const firstAdministratorSpec = defineCommand({
   },
   positionals: [],
 });
+
+export const migrateToServerSpec = defineCommand({
+  name: 'migrate-to-server',
+  description: [
+    'Flytter teamets databasefil til en ny, tom PostgreSQL-database, alt eller ingenting: filen leses som',
+    'den er i ett øyeblikk (og endres ikke), revisjonsloggen kontrolleres før og etter, og hver tabell',
+    'sammenlignes rad for rad med filen før kopien lagres. En database som er i bruk, avvises.',
+    'Passordet i adressen eller i miljøvariabelen PGPASSWORD (helst der: da står det ikke i kommandohistorikken).',
+    'Skriver hver tabell med antall rader; avslutningskode 1 når flyttingen avvises.',
+  ],
+  options: {
+    from: { placeholder: 'FIL.sqlite', required: true, description: 'Databasefilen som flyttes' },
+    to: {
+      placeholder: 'postgres://BRUKER@VERT:PORT/DATABASE',
+      required: true,
+      description: 'Databasen på serveren (kryptert forbindelse, sslmode=verify-full, når serveren ikke er denne maskinen)',
+    },
+    json: { flag: true, description: 'Maskinlesbart sammendrag (JSON) i stedet for tekst' },
+  },
+  positionals: [],
+});

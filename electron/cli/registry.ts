@@ -30,6 +30,7 @@ export const COMMANDS: readonly RegisteredCommand[] = [
   lazy(specs.retentionSpec, async () => (await import('./commands/retention')).runRetention),
   lazy(specs.shareSpec, async () => (await import('./commands/share')).runShare),
   lazy(specs.upgradeSpec, async () => (await import('./commands/upgrade')).runUpgrade),
+  lazy(specs.migrateToServerSpec, async () => (await import('./commands/migrateToServer')).runMigrateToServer),
   lazy(specs.setPasswordSpec, async () => (await import('./commands/setPassword')).runSetPassword),
   lazy(specs.firstAdministratorSpec, async () => (await import('./commands/firstAdministrator')).runFirstAdministrator),
 ];

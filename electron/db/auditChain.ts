@@ -19,10 +19,21 @@ export function auditRowHash(row: Omit<ChainedAuditRow, 'hash'>): string {
 
 export type ChainVerdict = { ok: true; rows: number } | { ok: false; rows: number; firstBrokenId: number; reason: 'hash' | 'link' };
 
-/** Walks the rows in id order; stops at the first row whose hash or link to its predecessor is wrong. */
-export function verifyChain(rows: Iterable<ChainedAuditRow>): ChainVerdict {
-  let previous = GENESIS_HASH;
-  let count = 0;
+/** Where a walk over the log stands after some rows: the last hash seen and how many rows came before. */
+export interface ChainPosition {
+  hash: string;
+  rows: number;
+}
+
+export const CHAIN_START: ChainPosition = { hash: GENESIS_HASH, rows: 0 };
+
+/**
+ * Walks the rows in id order; stops at the first row whose hash or link to its predecessor is wrong. A log
+ * read in pages (too large to hold at once) is walked page by page from where the previous page ended.
+ */
+export function verifyChain(rows: Iterable<ChainedAuditRow>, from: ChainPosition = CHAIN_START): ChainVerdict {
+  let previous = from.hash;
+  let count = from.rows;
   for (const row of rows) {
     count += 1;
     if (row.prev_hash !== previous) return { ok: false, rows: count, firstBrokenId: row.id, reason: 'link' };

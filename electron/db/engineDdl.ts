@@ -26,6 +26,14 @@ export function realType(db: Kysely<unknown>): RawBuilder<unknown> {
   return sql.raw(isPostgres(db) ? 'double precision' : 'real');
 }
 
+/**
+ * A whole number that may pass 2^31: SQLite's `integer` (always up to 8 bytes there), PostgreSQL's `bigint`
+ * (its `integer` is 4 bytes and refuses more).
+ */
+export function bigIntegerType(db: Kysely<unknown>): RawBuilder<unknown> {
+  return sql.raw(isPostgres(db) ? 'bigint' : 'integer');
+}
+
 /** Bytes: SQLite's `blob`, PostgreSQL's `bytea`. */
 export function blobType(db: Kysely<unknown>): RawBuilder<unknown> {
   return sql.raw(isPostgres(db) ? 'bytea' : 'blob');

@@ -67,4 +67,13 @@ describe('checks spelled per engine, on PostgreSQL', () => {
     // An integer column would have rounded it silently.
     expect(hours.rows).toEqual([{ extra_hours: 12.25 }]);
   });
+
+  it("takes a record version past 2^31, as an annual report text written afresh starts at the save's time in ms", async () => {
+    const version = Date.parse('2020-12-31T15:00:00.000Z');
+    await sql`insert into annual_report_texts (year, section, text, updated_at, version) values (2020, 'cases', 'Tekst', ${NOW}, ${version})`.execute(
+      db.kysely,
+    );
+    const stored = await sql<{ version: number }>`select version from annual_report_texts where year = 2020`.execute(db.kysely);
+    expect(stored.rows).toEqual([{ version }]);
+  });
 });

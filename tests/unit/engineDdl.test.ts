@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { blobType, globCheck, idColumn, isPostgres, realType, tableOptions } from '../../electron/db/engineDdl';
+import { bigIntegerType, blobType, globCheck, idColumn, isPostgres, realType, tableOptions } from '../../electron/db/engineDdl';
 
 /** The per-engine words of the schema: SQLite keeps its exact historic text, PostgreSQL gets its own. */
 const sqliteHandle = new Database(':memory:');
@@ -27,6 +27,7 @@ describe('engineDdl', () => {
     expect(text(sqlite, (db) => tableOptions(db, 'strict, without rowid'))).toBe(' strict, without rowid');
     expect(text(sqlite, realType)).toBe('real');
     expect(text(sqlite, blobType)).toBe('blob');
+    expect(text(sqlite, bigIntegerType)).toBe('integer');
     expect(text(sqlite, (db) => globCheck(db, 'd', '[12][0-9]-x'))).toBe("d glob '[12][0-9]-x'");
   });
 
@@ -35,6 +36,7 @@ describe('engineDdl', () => {
     expect(text(postgres, (db) => tableOptions(db, 'strict'))).toBe('');
     expect(text(postgres, realType)).toBe('double precision');
     expect(text(postgres, blobType)).toBe('bytea');
+    expect(text(postgres, bigIntegerType)).toBe('bigint');
     expect(text(postgres, (db) => globCheck(db, 'd', '[12][0-9]-x'))).toBe("d ~ '^[12][0-9]-x$'");
   });
 

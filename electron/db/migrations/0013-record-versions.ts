@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { bigIntegerType } from '../engineDdl';
 
 /**
  * Optimistic concurrency: several PCs write to one shared file, so a save must not silently overwrite a
@@ -27,7 +28,8 @@ const WITHOUT_UPDATED_AT = ['team_members', 'life_domains'] as const;
 
 export async function up(db: Kysely<any>): Promise<void> {
   for (const table of VERSIONED) {
-    await sql`alter table ${sql.table(table)} add column version integer not null default 1 check (version >= 1)`.execute(db);
+    // An annual report text written afresh starts at the save's time in milliseconds (services/annualReport/texts.ts).
+    await sql`alter table ${sql.table(table)} add column version ${bigIntegerType(db)} not null default 1 check (version >= 1)`.execute(db);
   }
   for (const table of WITHOUT_UPDATED_BY) {
     await sql`alter table ${sql.table(table)} add column updated_by integer references team_members (id) on delete restrict`.execute(db);

@@ -79,5 +79,10 @@ export function openPostgres(url: string, options: { max?: number } = {}): Postg
   checkPostgresUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types: { getTypeParser: typeParser } as pg.CustomTypesConfig });
   const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, pool, close: () => kysely.destroy() };
+  const close = async (): Promise<void> => {
+    await kysely.destroy();
+    // Kysely ends the pool only when it has used it; one used only directly (pool.query, a copy's client) is ended here.
+    if (!pool.ending) await pool.end();
+  };
+  return { kysely, pool, close };
 }
