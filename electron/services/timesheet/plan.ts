@@ -5,6 +5,7 @@ import type { ServiceContext } from '../context';
 import { categoryMatcher, municipalityMatcher } from './matchValues';
 import { cellText, readDate, readMinutes } from './rowValues';
 import { cellsAt } from './packedRows';
+import { dateSpan, importedKeysAmong } from './importedKeys';
 import { rowContent, rowKey } from './rowKey';
 import { importRowRefusals, type EntryCase } from '../timeEntries/entryRules';
 import type { ParsedWorkbook, RawCells } from './types';
@@ -234,13 +235,8 @@ export function planImport(ctx: ServiceContext, workbook: ParsedWorkbook, choice
  */
 function entriesInLog(ctx: ServiceContext, rows: readonly PlannedRow[]): Map<string, number> {
   const counts = new Map<string, number>();
-  if (rows.length === 0) return counts;
-  let first = rows[0]!.date;
-  let last = first;
-  for (const { date } of rows) {
-    if (date < first) first = date;
-    if (date > last) last = date;
-  }
+  const span = dateSpan(rows);
+  if (!span) return counts;
   const inLog = ctx.db.sqlite
     .prepare(
       `select t.entry_date || '|' || coalesce(c.code, '') || '|' || t.municipality_id || '|' || t.category_id || '|' || t.minutes as content, count(*) as n
@@ -249,23 +245,20 @@ function entriesInLog(ctx: ServiceContext, rows: readonly PlannedRow[]): Map<str
         group by content`,
     )
     .raw()
-    .all(first, last) as [string, number][];
+    .all(span.first, span.last) as [string, number][];
   for (const [content, n] of inLog) counts.set(content, n);
   return counts;
 }
 
-/** Keys asked per statement: one JSON text of 100,000 keys would be several MB held at once. */
-const KEYS_PER_LOOKUP = 5_000;
-
-/** Which candidates (by index) were imported before, asked in slices: a query per row cost more than checking the row. */
+/** Which candidates (by index) were imported before. */
 function existingKeys(ctx: ServiceContext, contents: readonly string[], rows: readonly PlannedRow[]): Set<number> {
+  let indexByKey: Map<string, number> | null = null;
+  const fileKeys = () => {
+    indexByKey = new Map<string, number>();
+    for (let i = 0; i < rows.length; i++) indexByKey.set(rowKey(contents[i]!, rows[i]!.occurrence), i);
+    return indexByKey;
+  };
   const found = new Set<number>();
-  const lookup = ctx.db.sqlite.prepare('select row_key from timesheet_import_rows where row_key in (select value from json_each(?))').pluck();
-  for (let start = 0; start < rows.length; start += KEYS_PER_LOOKUP) {
-    const end = Math.min(rows.length, start + KEYS_PER_LOOKUP);
-    const indexByKey = new Map<string, number>();
-    for (let i = start; i < end; i++) indexByKey.set(rowKey(contents[i]!, rows[i]!.occurrence), i);
-    for (const key of lookup.all(JSON.stringify([...indexByKey.keys()])) as string[]) found.add(indexByKey.get(key)!);
-  }
+  for (const key of importedKeysAmong(ctx.db.sqlite, rows, fileKeys)) found.add(indexByKey!.get(key)!);
   return found;
 }
