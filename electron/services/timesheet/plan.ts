@@ -249,15 +249,12 @@ function entriesInLog(ctx: ServiceContext, rows: readonly PlannedRow[]): Map<str
   return counts;
 }
 
-/** Which candidates (by index) were imported before. */
+/** Which candidates (by index) were imported before. Their keys are built only when the file's dates hold any. */
 function existingKeys(ctx: ServiceContext, contents: readonly string[], rows: readonly PlannedRow[]): Set<number> {
-  let indexByKey: Map<string, number> | null = null;
-  const fileKeys = () => {
-    indexByKey = new Map<string, number>();
-    for (let i = 0; i < rows.length; i++) indexByKey.set(rowKey(contents[i]!, rows[i]!.occurrence), i);
-    return indexByKey;
-  };
+  const keyAt = (i: number) => rowKey(contents[i]!, rows[i]!.occurrence);
+  const imported = importedKeysAmong(ctx.db.sqlite, rows, () => new Set(rows.map((_, i) => keyAt(i))));
   const found = new Set<number>();
-  for (const key of importedKeysAmong(ctx.db.sqlite, rows, fileKeys)) found.add(indexByKey!.get(key)!);
+  if (imported.size === 0) return found;
+  for (let i = 0; i < rows.length; i++) if (imported.has(keyAt(i))) found.add(i);
   return found;
 }
