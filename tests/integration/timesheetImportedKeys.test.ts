@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importedKeysAmong } from '../../electron/services/timesheet/importedKeys';
+import { importedKeysOnDatesOf } from '../../electron/services/timesheet/importedKeys';
 import { keyRangeOfDates, rowKey } from '../../electron/services/timesheet/rowKey';
 import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 
@@ -30,7 +30,7 @@ describe('keys imported before, over the dates a file spans', () => {
   it('finds the keys of the first and the last date and none of the days around them', () => {
     importedBefore([keyOn('2020-02-29'), keyOn('2020-03-01'), keyOn('2020-03-01', 2), keyOn('2020-03-31'), keyOn('2020-04-01')]);
     const rows = [{ date: '2020-03-31' }, { date: '2020-03-01' }, { date: '2020-03-15' }];
-    const found = importedKeysAmong(t.db.sqlite, rows, () => new Set());
+    const found = importedKeysOnDatesOf(t.db.sqlite, rows, () => new Set());
     expect([...found].sort()).toEqual([keyOn('2020-03-01'), keyOn('2020-03-01', 2), keyOn('2020-03-31')]);
   });
 
@@ -42,13 +42,13 @@ describe('keys imported before, over the dates a file spans', () => {
       return new Set([keyOn('2020-03-02'), keyOn('2020-03-02', 3)]);
     };
     const fourRows = [{ date: '2020-03-01' }, { date: '2020-03-01' }, { date: '2020-03-02' }, { date: '2020-03-02' }];
-    expect(importedKeysAmong(t.db.sqlite, fourRows, fileKeys).size).toBe(4);
+    expect(importedKeysOnDatesOf(t.db.sqlite, fourRows, fileKeys).size).toBe(4);
     expect(built).toBe(0);
     const twoRows = [{ date: '2020-03-01' }, { date: '2020-03-02' }];
-    expect([...importedKeysAmong(t.db.sqlite, twoRows, fileKeys)]).toEqual([keyOn('2020-03-02')]);
+    expect([...importedKeysOnDatesOf(t.db.sqlite, twoRows, fileKeys)]).toEqual([keyOn('2020-03-02')]);
     expect(built).toBe(1);
-    expect(importedKeysAmong(t.db.sqlite, [{ date: '2021-01-01' }], fileKeys).size).toBe(0);
-    expect(importedKeysAmong(t.db.sqlite, [], fileKeys).size).toBe(0);
+    expect(importedKeysOnDatesOf(t.db.sqlite, [{ date: '2021-01-01' }], fileKeys).size).toBe(0);
+    expect(importedKeysOnDatesOf(t.db.sqlite, [], fileKeys).size).toBe(0);
     expect(built).toBe(1);
   });
 

@@ -3,7 +3,7 @@ import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { SignedInContext } from '../context';
 import { insertWithGroupedTotals } from './bulkWrite';
 import type { ImportPlan, PlannedRow } from './plan';
-import { importedKeysAmong } from './importedKeys';
+import { importedKeysOnDatesOf } from './importedKeys';
 import { rowContent, rowKey } from './rowKey';
 
 export interface CommitResult {
@@ -110,7 +110,7 @@ export function commitPlan(ctx: SignedInContext, plan: WritePlan, fileSha256: st
     let imported = 0;
     let duplicatesSkipped = plan.duplicates;
     insertWithGroupedTotals(sqlite, () => {
-      const alreadyIn = importedKeysAmong(sqlite, rows, () => new Set(rows.map(keyOf)));
+      const alreadyIn = importedKeysOnDatesOf(sqlite, rows, () => new Set(rows.map(keyOf)));
       for (const row of rows) {
         const key = keyOf(row);
         if (alreadyIn.has(key)) {

@@ -21,7 +21,7 @@ export function dateSpan(rows: readonly { date: string }[]): { first: string; la
  * few keys or none (a year not imported before). Asking for the file's keys in slices of 5,000 through
  * json_each, as before, cost some 100 ms per 100,000 rows in the check and again in the write.
  */
-export function importedKeysAmong(sqlite: Database.Database, rows: readonly { date: string }[], fileKeys: () => ReadonlySet<string>): Set<string> {
+export function importedKeysOnDatesOf(sqlite: Database.Database, rows: readonly { date: string }[], fileKeys: () => ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
   const span = dateSpan(rows);
   if (!span) return found;

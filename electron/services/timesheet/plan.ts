@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context';
 import { categoryMatcher, municipalityMatcher } from './matchValues';
 import { cellText, readDate, readMinutes, type Read } from './rowValues';
 import { cellsAt } from './packedRows';
-import { dateSpan, importedKeysAmong } from './importedKeys';
+import { dateSpan, importedKeysOnDatesOf } from './importedKeys';
 import { remembered } from './remembered';
 import { rowContent, rowKey } from './rowKey';
 import { importRowRefusals, type EntryCase } from '../timeEntries/entryRules';
@@ -252,7 +252,7 @@ function entriesInLog(ctx: ServiceContext, rows: readonly PlannedRow[]): Map<str
 /** Which candidates (by index) were imported before. Their keys are built only when the file's dates hold any. */
 function existingKeys(ctx: ServiceContext, contents: readonly string[], rows: readonly PlannedRow[]): Set<number> {
   const keyAt = (i: number) => rowKey(contents[i]!, rows[i]!.occurrence);
-  const imported = importedKeysAmong(ctx.db.sqlite, rows, () => new Set(rows.map((_, i) => keyAt(i))));
+  const imported = importedKeysOnDatesOf(ctx.db.sqlite, rows, () => new Set(rows.map((_, i) => keyAt(i))));
   const found = new Set<number>();
   if (imported.size === 0) return found;
   for (let i = 0; i < rows.length; i++) if (imported.has(keyAt(i))) found.add(i);
