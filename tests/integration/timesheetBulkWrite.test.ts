@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { transaction } from '../../electron/db/exec';
-import { insertWithGroupedTotals } from '../../electron/services/timesheet/bulkWrite';
+import { GROUPED_TOTALS, insertWithGroupedTotals } from '../../electron/services/timesheet/bulkWrite';
 import { categoryId, createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
 
 let t: TestDatabase;
@@ -68,6 +68,13 @@ describe('insertWithGroupedTotals', () => {
     expect({ trigger: triggerSql(), totals: totals() }).toEqual(before);
     expect(t.count('time_entries')).toBe(0);
     expect(t.db.sqlite.pragma('cache_size', { simple: true })).toBe(cacheSize);
+  });
+
+  it('reads the added rows as a range of ids, not through an index over every entry', () => {
+    for (const { addRowsAbove } of GROUPED_TOTALS) {
+      const steps = (t.db.sqlite.prepare(`explain query plan ${addRowsAbove}`).all(0) as { detail: string }[]).map((step) => step.detail);
+      expect(steps.filter((step) => step.includes('time_entries'))).toEqual(['SEARCH time_entries USING INTEGER PRIMARY KEY (rowid>?)']);
+    }
   });
 
   it('refuses to run outside a transaction', () => {

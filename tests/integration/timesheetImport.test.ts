@@ -126,6 +126,20 @@ describe('timesheet import of a messy sheet', () => {
     expect(t.count('time_entries')).toBe(10);
   });
 
+  it('takes a heading row repeated further down (sheets pasted together) as no data, and a heading written twice from its first column', async () => {
+    const pasted: SheetRows = [
+      ['Sak', 'Dato', 'Kommune', 'Hendelse', 'Tidsbruk', 'Tidsbruk'],
+      ['01/20-FA', '03.02.2020', 'Fauske', 'Kjøring', 1, 9],
+      ['Dato', 'Sak', 'Tidsbruk', 'Kommune', 'Hendelse'],
+      ['01/20-FA', '04.02.2020', 'Fauske', 'Kjøring', 2],
+      // Four of the five headings: not a heading row, so read as data (and rejected).
+      ['Sak', 'Dato', 'Kommune', 'Hendelse', 'Notat'],
+    ];
+    const preview = await read(await workbookBytes({ Ark1: pasted }));
+    expect(preview).toMatchObject({ rowsRead: 3, rowsToImport: 2, minutes: 60 + 120 });
+    expect(preview.rejected.map((r) => r.row)).toEqual([5]);
+  });
+
   it('lets the user choose sheets', async () => {
     const preview = await read(await workbookBytes({ 'Vår 2020': spring, 'Høst 2020': autumn }));
     const autumnOnly = await t.okAsync('timesheet:preview', { jobId: preview.jobId, sheets: ['Høst 2020'] });

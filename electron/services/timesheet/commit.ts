@@ -3,6 +3,7 @@ import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { SignedInContext } from '../context';
 import { insertWithGroupedTotals } from './bulkWrite';
 import type { ImportPlan, PlannedRow } from './plan';
+import { importedKeysOnDatesOf } from './importedKeys';
 import { rowContent, rowKey } from './rowKey';
 
 export interface CommitResult {
@@ -31,7 +32,8 @@ export interface CommitOptions {
 }
 
 export const PROGRESS_EVERY = 5_000;
-const KEYS_PER_LOOKUP = 5_000;
+
+const keyOf = (row: WriteRow) => rowKey(rowContent(row), row.occurrence);
 
 /**
  * In date order: every time_entries index but one leads with or ends on the date, so rows in date order
@@ -64,7 +66,6 @@ export function commitPlan(ctx: SignedInContext, plan: WritePlan, fileSha256: st
     `insert into cases (code, municipality_id, year, running_number, status, referral_date, created_at, updated_at)
      values (?, ?, ?, ?, 'importert', null, ?, ?)`,
   );
-  const keysAlreadyIn = sqlite.prepare('select row_key from timesheet_import_rows where row_key in (select value from json_each(?))').pluck();
   const insertEntry = sqlite.prepare(
     `insert into time_entries (entry_date, case_id, municipality_id, category_id, minutes, source, created_at, created_by, updated_at, updated_by)
      values (?, ?, ?, ?, ?, 'import', ?, ?, ?, ?)`,
@@ -109,24 +110,18 @@ export function commitPlan(ctx: SignedInContext, plan: WritePlan, fileSha256: st
     let imported = 0;
     let duplicatesSkipped = plan.duplicates;
     insertWithGroupedTotals(sqlite, () => {
-      // In slices: one JSON text of 100,000 keys would be several MB held at once for the whole write.
-      for (let start = 0; start < rows.length; start += KEYS_PER_LOOKUP) {
-        const slice = rows.slice(start, start + KEYS_PER_LOOKUP);
-        const keys = slice.map((row) => rowKey(rowContent(row), row.occurrence));
-        const alreadyIn = new Set(keysAlreadyIn.all(JSON.stringify(keys)) as string[]);
-        for (let i = 0; i < slice.length; i++) {
-          const row = slice[i]!;
-          const key = keys[i]!;
-          if (alreadyIn.has(key)) {
-            duplicatesSkipped += 1;
-            continue;
-          }
-          const caseId = row.caseCode ? caseIdOf(row.caseCode) : null;
-          const entryId = insertEntry.run(row.date, caseId, row.municipalityId, row.categoryId, row.minutes, now, actor.id, now, actor.id).lastInsertRowid;
-          insertKey.run(key, importId, entryId);
-          imported += 1;
-          if (imported % PROGRESS_EVERY === 0) options.onProgress?.(imported);
+      const alreadyIn = importedKeysOnDatesOf(sqlite, rows, () => new Set(rows.map(keyOf)));
+      for (const row of rows) {
+        const key = keyOf(row);
+        if (alreadyIn.has(key)) {
+          duplicatesSkipped += 1;
+          continue;
         }
+        const caseId = row.caseCode ? caseIdOf(row.caseCode) : null;
+        const entryId = insertEntry.run(row.date, caseId, row.municipalityId, row.categoryId, row.minutes, now, actor.id, now, actor.id).lastInsertRowid;
+        insertKey.run(key, importId, entryId);
+        imported += 1;
+        if (imported % PROGRESS_EVERY === 0) options.onProgress?.(imported);
       }
     });
     sqlite.prepare('update timesheet_imports set rows_imported = ?, duplicates_skipped = ? where id = ?').run(imported, duplicatesSkipped, importId);

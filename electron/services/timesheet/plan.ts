@@ -3,8 +3,10 @@ import { addDays, isoDateInOslo } from '@shared/dates';
 import type { ImportRejectionDto, ImportSheetDto } from '@shared/contract/timesheet';
 import type { ServiceContext } from '../context';
 import { categoryMatcher, municipalityMatcher } from './matchValues';
-import { cellText, readDate, readMinutes } from './rowValues';
+import { cellText, readDate, readMinutes, type Read } from './rowValues';
 import { cellsAt } from './packedRows';
+import { dateSpan, importedKeysOnDatesOf } from './importedKeys';
+import { remembered } from './remembered';
 import { rowContent, rowKey } from './rowKey';
 import { importRowRefusals, type EntryCase } from '../timeEntries/entryRules';
 import type { ParsedWorkbook, RawCells } from './types';
@@ -47,25 +49,29 @@ export interface ImportPlan {
 interface Reference {
   municipality: (text: string) => number | undefined;
   category: (value: string | number) => number | undefined;
-  municipalityByCode: Map<string, number>;
-  caseCodes: Set<string>;
   latestDate: string;
   /** A row's case as the entry rules see it: the stored case, or the one the import would create. */
   entryCase: (code: string, municipalityId: number) => EntryCase;
   memberMunicipalities: Set<number>;
   /** One text per distinct date, shared by its rows: a sheet spans a few hundred days, not 100,000. */
   date: (iso: string) => string;
+  /** A date written as text, read once per spelling. */
+  textDate: (text: string) => Read<string>;
+  /** A case cell's text, read once per spelling: the code's parse upper-cases by locale, slow per row. */
+  caseCell: (text: string) => CaseCell;
 }
 
-/** An old sheet repeats a handful of spellings thousands of times: match each spelling once. */
-function remembered<K, V>(match: (key: K) => V): (key: K) => V {
-  const seen = new Map<K, V>();
-  return (key) => {
-    if (seen.has(key)) return seen.get(key)!;
-    const value = match(key);
-    seen.set(key, value);
-    return value;
-  };
+/** What a case cell says: the case's code and municipality (and the case to create when it is new), or why not. */
+type CaseCell = { ok: true; code: string; municipalityId: number; newCase?: NewCase } | { ok: false; reason: string };
+
+function readCaseCell(text: string, municipalityByCode: ReadonlyMap<string, number>, caseCodes: ReadonlySet<string>): CaseCell {
+  const parts = parseCaseCode(text);
+  if (!parts) return { ok: false, reason: 'Sakskoden er ikke på formen NN/ÅÅ-XX' };
+  const code = formatCaseCode(parts);
+  const municipalityId = municipalityByCode.get(parts.municipalityCode);
+  if (municipalityId === undefined) return { ok: false, reason: 'Sakskoden har en ukjent kommunekode' };
+  if (caseCodes.has(code)) return { ok: true, code, municipalityId };
+  return { ok: true, code, municipalityId, newCase: { code, municipalityId, year: parts.year, runningNumber: parts.runningNumber } };
 }
 
 function loadReference(ctx: ServiceContext): Reference {
@@ -78,15 +84,16 @@ function loadReference(ctx: ServiceContext): Reference {
   }[];
   const categories = sqlite.prepare('select id, name, number from categories').all() as { id: number; name: string; number: number }[];
   const caseCodes = new Set(sqlite.prepare('select code from cases').pluck().all() as string[]);
+  const municipalityByCode = new Map(municipalities.filter((m) => m.code).map((m) => [m.code!, m.id]));
   return {
     municipality: remembered(municipalityMatcher(municipalities)),
     category: remembered(categoryMatcher(categories)),
-    municipalityByCode: new Map(municipalities.filter((m) => m.code).map((m) => [m.code!, m.id])),
-    caseCodes,
     latestDate: addDays(isoDateInOslo(ctx.clock.now()), MAX_DAYS_AHEAD),
     entryCase: entryCases(ctx, municipalities),
     memberMunicipalities: new Set(municipalities.filter((m) => m.kind === 'member').map((m) => m.id)),
     date: remembered((iso: string) => iso),
+    textDate: remembered((text: string) => readDate(text)),
+    caseCell: remembered((text: string) => readCaseCell(text, municipalityByCode, caseCodes)),
   };
 }
 
@@ -106,7 +113,7 @@ type RowOutcome = { ok: true; row: PlannedRow; newCase?: NewCase } | { ok: false
 function planRow(ref: Reference, cells: RawCells): RowOutcome {
   const [sak, dato, kommune, hendelse, tidsbruk] = cells;
   const reasons: string[] = [];
-  const date = readDate(dato);
+  const date = typeof dato === 'string' ? ref.textDate(dato) : readDate(dato);
   if (!date.ok) reasons.push(date.reason);
   else if (date.value > ref.latestDate) reasons.push('Dato er mer enn en uke fram i tid');
 
@@ -115,16 +122,9 @@ function planRow(ref: Reference, cells: RawCells): RowOutcome {
   let caseMunicipality: number | undefined;
   const caseText = cellText(sak);
   if (caseText !== '') {
-    const parts = parseCaseCode(caseText);
-    if (!parts) reasons.push('Sakskoden er ikke på formen NN/ÅÅ-XX');
-    else {
-      caseCode = formatCaseCode(parts);
-      caseMunicipality = ref.municipalityByCode.get(parts.municipalityCode);
-      if (caseMunicipality === undefined) reasons.push('Sakskoden har en ukjent kommunekode');
-      else if (!ref.caseCodes.has(caseCode)) {
-        newCase = { code: caseCode, municipalityId: caseMunicipality, year: parts.year, runningNumber: parts.runningNumber };
-      }
-    }
+    const cell = ref.caseCell(caseText);
+    if (!cell.ok) reasons.push(cell.reason);
+    else ({ code: caseCode, municipalityId: caseMunicipality, newCase } = cell);
   }
 
   const municipalityText = cellText(kommune);
@@ -234,13 +234,8 @@ export function planImport(ctx: ServiceContext, workbook: ParsedWorkbook, choice
  */
 function entriesInLog(ctx: ServiceContext, rows: readonly PlannedRow[]): Map<string, number> {
   const counts = new Map<string, number>();
-  if (rows.length === 0) return counts;
-  let first = rows[0]!.date;
-  let last = first;
-  for (const { date } of rows) {
-    if (date < first) first = date;
-    if (date > last) last = date;
-  }
+  const span = dateSpan(rows);
+  if (!span) return counts;
   const inLog = ctx.db.sqlite
     .prepare(
       `select t.entry_date || '|' || coalesce(c.code, '') || '|' || t.municipality_id || '|' || t.category_id || '|' || t.minutes as content, count(*) as n
@@ -249,23 +244,17 @@ function entriesInLog(ctx: ServiceContext, rows: readonly PlannedRow[]): Map<str
         group by content`,
     )
     .raw()
-    .all(first, last) as [string, number][];
+    .all(span.first, span.last) as [string, number][];
   for (const [content, n] of inLog) counts.set(content, n);
   return counts;
 }
 
-/** Keys asked per statement: one JSON text of 100,000 keys would be several MB held at once. */
-const KEYS_PER_LOOKUP = 5_000;
-
-/** Which candidates (by index) were imported before, asked in slices: a query per row cost more than checking the row. */
+/** Which candidates (by index) were imported before. Their keys are built only when the file's dates hold any. */
 function existingKeys(ctx: ServiceContext, contents: readonly string[], rows: readonly PlannedRow[]): Set<number> {
+  const keyAt = (i: number) => rowKey(contents[i]!, rows[i]!.occurrence);
+  const imported = importedKeysOnDatesOf(ctx.db.sqlite, rows, () => new Set(rows.map((_, i) => keyAt(i))));
   const found = new Set<number>();
-  const lookup = ctx.db.sqlite.prepare('select row_key from timesheet_import_rows where row_key in (select value from json_each(?))').pluck();
-  for (let start = 0; start < rows.length; start += KEYS_PER_LOOKUP) {
-    const end = Math.min(rows.length, start + KEYS_PER_LOOKUP);
-    const indexByKey = new Map<string, number>();
-    for (let i = start; i < end; i++) indexByKey.set(rowKey(contents[i]!, rows[i]!.occurrence), i);
-    for (const key of lookup.all(JSON.stringify([...indexByKey.keys()])) as string[]) found.add(indexByKey.get(key)!);
-  }
+  if (imported.size === 0) return found;
+  for (let i = 0; i < rows.length; i++) if (imported.has(keyAt(i))) found.add(i);
   return found;
 }

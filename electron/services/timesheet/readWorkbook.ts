@@ -24,16 +24,25 @@ function folded(text: string): string {
   return result;
 }
 
-/** Column index per heading, when all five are in the row. A Map: headings come from the file. */
+/**
+ * Column index per heading, when all five are in the row (the first of a heading written twice). Asked of
+ * every row, so a row without a heading (every data row) allocates nothing: a Map per row was a tenth of
+ * the read. Headings are matched by position in IMPORT_HEADERS, never as keys: they come from the file.
+ */
 function headerColumns(values: readonly RawCell[]): number[] | null {
-  const found = new Map<string, number>();
-  values.forEach((value, index) => {
-    if (typeof value !== 'string') return;
-    const key = folded(value);
-    if ((IMPORT_HEADERS as readonly string[]).includes(key) && !found.has(key)) found.set(key, index);
-  });
-  if (found.size !== IMPORT_HEADERS.length) return null;
-  return IMPORT_HEADERS.map((h) => found.get(h)!);
+  let columns: number[] | null = null;
+  let found = 0;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index];
+    if (typeof value !== 'string') continue;
+    const heading = (IMPORT_HEADERS as readonly string[]).indexOf(folded(value));
+    if (heading < 0) continue;
+    columns ??= IMPORT_HEADERS.map(() => -1);
+    if (columns[heading] !== -1) continue;
+    columns[heading] = index;
+    found += 1;
+  }
+  return found === IMPORT_HEADERS.length ? columns : null;
 }
 
 const isBlank = (cell: RawCell) => cell === null || (typeof cell === 'string' && cell.trim() === '');

@@ -19,3 +19,11 @@ export function rowContent(row: RowContent): string {
 export function rowKey(content: string, occurrence: number): string {
   return `${content}#${occurrence}`;
 }
+
+/**
+ * The range [from, to) of keys whose rows are dated first … last: a key begins with its ISO date and `|`,
+ * and `}` is the character after `|`, so every key of the last date sorts below `to` and none of the next.
+ */
+export function keyRangeOfDates(first: string, last: string): [from: string, to: string] {
+  return [`${first}|`, `${last}}`];
+}
