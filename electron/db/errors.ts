@@ -9,3 +9,17 @@ export class DatabaseOpenError extends Error {
     this.name = 'DatabaseOpenError';
   }
 }
+
+/**
+ * The server kept refusing a write transaction because colleagues' transactions changed the same rows at
+ * the same time (serialization failure or deadlock), even after it was run again a few times. Nothing was saved.
+ */
+export class TransactionConflictError extends Error {
+  constructor(
+    readonly attempts: number,
+    options?: ErrorOptions,
+  ) {
+    super(`Databasen var opptatt med andres lagringer, og endringen gikk ikke gjennom etter ${attempts} forsøk. Ingenting ble lagret. Prøv igjen.`, options);
+    this.name = 'TransactionConflictError';
+  }
+}

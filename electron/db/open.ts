@@ -12,6 +12,8 @@ import { windowsDriveTypes } from './windowsDrives';
 import type { DB } from './schema';
 
 export interface AppDatabase {
+  /** Which engine runs the services' SQL (electron/db/engine.ts); a PostgreSQL database says 'postgres'. */
+  readonly engine: 'sqlite';
   readonly path: string;
   readonly sqlite: Database.Database;
   /** Query builder and migrator. Services compile its queries and run them synchronously (see exec.ts). */
@@ -77,6 +79,7 @@ export async function openDatabase(path: string, options: OpenDatabaseOptions = 
       await migrate(kysely, migrations);
     }
     return {
+      engine: 'sqlite',
       path,
       sqlite,
       kysely,

@@ -1,3 +1,4 @@
+import type { Db } from '../db/engine';
 import type { AppDatabase } from '../db/open';
 import type { AnonymousChannelName, ChannelName, ChannelOutput, ChannelParsedInput } from '@shared/contract';
 import type { TeamRole } from '@shared/domain/caseStatus';
@@ -84,6 +85,15 @@ export interface ServiceContext {
    * database»): electron/main reopens and remembers it. Absent on the command line, which prints the path.
    */
   switchDatabase?: (path: string) => void;
+}
+
+/**
+ * What an engine-neutral service needs: a database on either engine (electron/db/engine.ts). Every
+ * ServiceContext is one; the services converted to electron/db/query.ts take only this, so they run on
+ * PostgreSQL as well as on the SQLite file.
+ */
+export interface DbContext {
+  db: Db;
 }
 
 /** Set only by signedInContext (session/actor.ts), so a context built by hand is not a signed-in one. */

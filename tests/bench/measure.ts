@@ -36,6 +36,37 @@ export function sampleInterleaved<K extends string>(work: Record<K, (run: number
   return times;
 }
 
+/** `timeMs` for work that answers with a promise (the engine-neutral services): until it settles. */
+export async function timeMsAsync(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+/** `sample` for work that answers with a promise. */
+export async function sampleAsync(work: (run: number) => Promise<unknown>, options: SampleOptions): Promise<number[]> {
+  for (let i = 0; i < options.warmup; i++) await work(i);
+  const times: number[] = [];
+  for (let i = 0; i < options.runs; i++) times.push(await timeMsAsync(() => work(options.warmup + i)));
+  return times;
+}
+
+/** `sampleInterleaved` for work that answers with a promise; synchronous work may be mixed in. */
+export async function sampleInterleavedAsync<K extends string>(
+  work: Record<K, (run: number) => unknown>,
+  options: SampleOptions,
+): Promise<Record<K, number[]>> {
+  const keys = Object.keys(work) as K[];
+  const times = Object.fromEntries(keys.map((key) => [key, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < options.warmup + options.runs; i++) {
+    for (const key of keys) {
+      const elapsed = await timeMsAsync(async () => work[key](i));
+      if (i >= options.warmup) times[key].push(elapsed);
+    }
+  }
+  return times;
+}
+
 /** Nearest-rank percentile (p in 0–100): a value that was actually measured. */
 export function percentile(times: readonly number[], p: number): number {
   if (times.length === 0) throw new RangeError('Ingen målinger');

@@ -17,7 +17,7 @@ describeInBrowser('every screen passes axe (WCAG 2.1 A and AA)', () => {
   const WALK_TIMEOUT_MS = 300_000;
 
   beforeAll(async () => {
-    harness = await startHarness({ prepare: (db) => void createDemoData({ db }, { toYear: 2020, seed: 1 }) });
+    harness = await startHarness({ prepare: async (db) => void (await createDemoData({ db }, { toYear: 2020, seed: 1 })) });
     await harness.page.setViewportSize({ width: 1366, height: 768 });
     walk = screenWalk(harness, 'a11y-', (name) => harness.visit(name));
   });

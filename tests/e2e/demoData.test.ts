@@ -14,7 +14,7 @@ describeInBrowser('screens with a year of demo data', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await startHarness({ prepare: (db) => void createDemoData({ db }, { toYear: 2020, seed: 1 }) });
+    harness = await startHarness({ prepare: async (db) => void (await createDemoData({ db }, { toYear: 2020, seed: 1 })) });
   });
   afterAll(async () => {
     await harness?.close();

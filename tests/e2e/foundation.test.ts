@@ -183,7 +183,7 @@ describeInBrowser('foundation: from a fresh database to the annual statistics', 
         .all(),
     ).toEqual([{ entry_date: '2020-03-02', code: '01/20-ST', municipality_id: steigen.id, category_id: category.id, minutes: 90, participant_count: 1 }]);
     expect(count('team_members')).toBe(2);
-    const annual = harness.dispatcher.dispatch('statistics:annual', { year: 2020 });
+    const annual = await harness.dispatcher.dispatchAsync('statistics:annual', { year: 2020 });
     expect(annual.ok && annual.value).toMatchObject({ total: { minutes: 90, entries: 1 } });
 
     // «Logg ut» leads back to the sign-in screen

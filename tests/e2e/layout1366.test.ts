@@ -13,7 +13,7 @@ describeInBrowser('screens at 1366×768', () => {
   const pageHeight = () => harness.page.evaluate(() => document.querySelector('main')?.scrollHeight ?? 0);
 
   beforeAll(async () => {
-    harness = await startHarness({ prepare: (db) => void createDemoData({ db }, { toYear: 2020, seed: 1 }) });
+    harness = await startHarness({ prepare: async (db) => void (await createDemoData({ db }, { toYear: 2020, seed: 1 })) });
     await harness.page.setViewportSize({ width: 1366, height: 768 });
     await harness.signIn({ username: 'oystein.berg', displayName: 'Øystein Berg', password: DEMO_PASSWORD });
   });

@@ -16,7 +16,9 @@ describeInBrowser('three-month contacts resolved from Oversikt', () => {
   beforeAll(async () => {
     harness = await startHarness({
       clock: fixedClock('2021-01-06T10:00:00.000Z'),
-      prepare: (db) => void createDemoData({ db }, { toYear: 2020, seed: 1 }),
+      prepare: async (db) => {
+        await createDemoData({ db }, { toYear: 2020, seed: 1 });
+      },
     });
     await harness.page.setViewportSize({ width: 1366, height: 768 });
     await harness.signIn({ username: 'oystein.berg', displayName: 'Øystein Berg', password: DEMO_PASSWORD });

@@ -28,7 +28,7 @@ describeInBrowser('every screen speaks Norwegian (rendered text)', () => {
   ];
 
   beforeAll(async () => {
-    harness = await startHarness({ prepare: (db) => void createDemoData({ db }, { toYear: 2020, seed: 1 }) });
+    harness = await startHarness({ prepare: async (db) => void (await createDemoData({ db }, { toYear: 2020, seed: 1 })) });
     await harness.page.setViewportSize({ width: 1366, height: 768 });
   });
   afterAll(async () => {

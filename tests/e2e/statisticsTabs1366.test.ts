@@ -95,20 +95,20 @@ describeInBrowser('Statistikk at 1366×768', () => {
     it('writes «mangler innbyggertall» where the population is missing, linked to the setting for that year', async () => {
       const { page } = harness;
       const id = (sql: string) => (harness.db.sqlite.prepare(sql).get() as { id: number }).id;
-      const call = (channel: 'cost-share:get-settings' | 'cost-share:save-settings' | 'time-entries:create', input: object) => {
-        const result = harness.dispatcher.dispatch(channel, input as never);
+      const call = async (channel: 'cost-share:get-settings' | 'cost-share:save-settings' | 'time-entries:create', input: object) => {
+        const result = await harness.dispatcher.dispatchAsync(channel, input as never);
         if (!result.ok) throw new Error(result.error.message);
         return result.value as { version: number };
       };
       const rodoy = id("select id from municipalities where name = 'Rødøy'");
       // 2021 with a budget but Rødøy's population cleared, and one hour for Rødøy that year.
-      call('cost-share:save-settings', {
+      await call('cost-share:save-settings', {
         year: 2021,
-        version: call('cost-share:get-settings', { year: 2021 }).version,
+        version: (await call('cost-share:get-settings', { year: 2021 })).version,
         parameters: { budget: 900_000, baseAmount: 50_000, bandRates: [1, 0.8, 0.6, 0.4], hourlyRate: 1000 },
         municipalities: [{ municipalityId: rodoy, population: null, extraHours: 0 }],
       });
-      call('time-entries:create', {
+      await call('time-entries:create', {
         date: '2021-03-01',
         municipalityId: rodoy,
         categoryId: id('select id from categories where number = 1'),
@@ -145,7 +145,7 @@ describeInBrowser('Statistikk at 1366×768', () => {
     let harness: Harness;
 
     beforeAll(async () => {
-      harness = await startHarness({ prepare: (db) => void createDemoData({ db }, { toYear: 2020, seed: 1 }) });
+      harness = await startHarness({ prepare: async (db) => void (await createDemoData({ db }, { toYear: 2020, seed: 1 })) });
       await harness.page.setViewportSize({ width: 1366, height: 768 });
       await harness.signIn({ username: 'ragnhild.aasen', displayName: 'Ragnhild Aasen', password: DEMO_PASSWORD });
       await harness.page.getByRole('link', { name: 'Statistikk' }).click();

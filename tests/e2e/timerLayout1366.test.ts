@@ -33,7 +33,7 @@ describeInBrowser('Timer at 1366×768', () => {
   let harness: Harness;
 
   beforeAll(async () => {
-    harness = await startHarness({ prepare: (db) => void createDemoData({ db }, { toYear: 2020, seed: 1 }) });
+    harness = await startHarness({ prepare: async (db) => void (await createDemoData({ db }, { toYear: 2020, seed: 1 })) });
     await harness.page.setViewportSize({ width: 1366, height: 768 });
     // «This month» in the demo year.
     await harness.page.clock.setFixedTime(new Date('2020-11-16T10:00:00.000Z'));

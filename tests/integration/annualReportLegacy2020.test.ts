@@ -132,7 +132,7 @@ describe('the 2020 annual report from the legacy 2020 time sheet', () => {
     expect(cases.slice(1).every((r) => printedNumber(r[median] ?? '') === null)).toBe(true);
   });
 
-  it('lists the nine members in every municipality table and chart, in the founding plan order, those without hours as 0', () => {
+  it('lists the nine members in every municipality table and chart, in the founding plan order, those without hours as 0', async () => {
     // Sørfold, Hamarøy and Rødøy have no follow-up hours in 2020, Rødøy no hours at all: present everywhere, or the
     // reader takes them for forgotten.
     for (const rows of docxTables(docx.document).filter((r) => r[0]?.[0] === 'Kommune')) {
@@ -142,7 +142,7 @@ describe('the 2020 annual report from the legacy 2020 time sheet', () => {
       ).toEqual(MEMBERS);
     }
     const ctx = { db: t.db, actor: null, clock: fixedClock('2021-01-21T10:00:00.000Z'), session: { actor: null } } as unknown as ServiceContext;
-    const charts = reportChartLabels(annualReportContent(ctx, 2020)).filter((c) => c.labels.some((l) => MEMBERS.includes(l)));
+    const charts = reportChartLabels(await annualReportContent(ctx, 2020)).filter((c) => c.labels.some((l) => MEMBERS.includes(l)));
     expect(charts.map((c) => c.title)).toEqual([
       'Timer per kommune og hendelse 2020',
       'Brukeroppfølging i institusjon og etter endt opphold i institusjon – timer',

@@ -26,7 +26,7 @@ const reportOf = async (year: number) => reports.get(year) ?? reports.set(year, 
 
 beforeAll(async () => {
   db = await openDatabase(join(dir, 'demo.sqlite'));
-  createDemoData({ db }, { toYear: LAST_YEAR, seed: DEFAULT_DEMO_SEED });
+  await createDemoData({ db }, { toYear: LAST_YEAR, seed: DEFAULT_DEMO_SEED });
   ctx = { db, actor: null, clock: fixedClock(`${LAST_YEAR + 1}-01-15T10:00:00.000Z`), session: { actor: null } } as unknown as ServiceContext;
   members = (db.sqlite.prepare("select name from municipalities where kind = 'member' order by sort_order").all() as { name: string }[]).map((r) => r.name);
   everyName = new Set((db.sqlite.prepare('select name from municipalities').all() as { name: string }[]).map((r) => r.name));
@@ -85,7 +85,7 @@ describe('every municipality table of the annual report lists the nine members',
         expect(municipalityRows(labels), `${year}: sheet ${sheet.name} and the document's table`).toEqual(municipalityRows(printed));
       }
       // The charts drawn from these tables list the members in the same order, none left out for having nothing.
-      const charts = reportChartLabels(annualReportContent(ctx, year)).filter((c) => c.labels.some((l) => members.includes(l)));
+      const charts = reportChartLabels(await annualReportContent(ctx, year)).filter((c) => c.labels.some((l) => members.includes(l)));
       expect(charts.length, `${year}: charts per municipality`).toBeGreaterThanOrEqual(3);
       for (const chart of charts)
         expect(

@@ -112,9 +112,9 @@ describe('a chart under its landscape table', () => {
   it('prints the cost-share chart on the landscape page of its table, bars standing up across the page', async () => {
     logReportYear(t);
     const names = ['Fauske', 'Sørfold', 'Hamarøy', 'Steigen', 'Saltdal', 'Meløy', 'Gildeskål', 'Beiarn', 'Rødøy'];
-    t.ok('cost-share:save-settings', {
+    await t.okAsync('cost-share:save-settings', {
       year: 2020,
-      version: t.ok('cost-share:get-settings', { year: 2020 }).version,
+      version: (await t.okAsync('cost-share:get-settings', { year: 2020 })).version,
       parameters: { budget: 1_000_000, baseAmount: 60_000, bandRates: [1, 0.5, 0.25, 0.1], hourlyRate: 1000 },
       municipalities: names.map((name) => ({ municipalityId: municipalityId(t, name), population: 2000, extraHours: 0 })),
     });

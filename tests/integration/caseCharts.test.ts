@@ -11,17 +11,17 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 describe('case and cost charts', () => {
-  it('draw with municipality names, domains and units', () => {
-    const cases = renderChartSvg(caseFiguresChart(t.ok('statistics:case-figures', { period: { year: 2023 } }), '2023'));
+  it('draw with municipality names, domains and units', async () => {
+    const cases = renderChartSvg(caseFiguresChart(await t.okAsync('statistics:case-figures', { period: { year: 2023 } }), '2023'));
     expect(cases).toContain('Saker per kommune 2023');
     expect(cases).toContain('Rødøy');
     expect(cases).toContain('saker');
 
-    const change = renderChartSvg(lastingChangeChart(t.ok('statistics:lasting-change', { period: { year: 2023 } }), 1, '2023'));
+    const change = renderChartSvg(lastingChangeChart(await t.okAsync('statistics:lasting-change', { period: { year: 2023 } }), 1, '2023'));
     expect(change).toContain('Varig endring fra start til tre måneder etter 2023');
     expect(change).toContain('Økonomi');
 
-    const cost = costShareChart(t.ok('statistics:cost-share', { year: 2020 }));
+    const cost = costShareChart(await t.okAsync('statistics:cost-share', { year: 2020 }));
     // No budget for 2020: the cost series are left out, the help series drawn.
     expect((cost.option.series as { data: unknown[] }[])[0]!.data.every((v) => v === '-')).toBe(true);
     expect(renderChartSvg(cost)).toContain('prosent');

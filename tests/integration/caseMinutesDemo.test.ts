@@ -19,7 +19,7 @@ let dispatcher: Dispatcher;
 
 beforeAll(async () => {
   db = await openDatabase(join(dir, 'demo.sqlite'));
-  createDemoData({ db }, { toYear: 2022, seed: DEFAULT_DEMO_SEED });
+  await createDemoData({ db }, { toYear: 2022, seed: DEFAULT_DEMO_SEED });
   const admin = db.sqlite.prepare("select id, username from team_members where role = 'administrator' order by id limit 1").get() as {
     id: number;
     username: string;

@@ -52,10 +52,10 @@ function caseThrough(life: Life) {
   return created;
 }
 
-const rowOf = (name: string) => t.ok('statistics:case-figures', { period: { year: 2023 } }).rows.find((r) => r.municipality === name)!;
+const rowOf = async (name: string) => (await t.okAsync('statistics:case-figures', { period: { year: 2023 } })).rows.find((r) => r.municipality === name)!;
 
 describe('case figures per municipality', () => {
-  it('counts referred, started, active at year end, closed, closed with the three-month contact and institution phases', () => {
+  it('counts referred, started, active at year end, closed, closed with the three-month contact and institution phases', async () => {
     // Referred 2022, followed up from 2022, closed in 2023 after 10 weeks, three-month contact done.
     caseThrough({ municipality: 'Steigen', referral: '2022-11-01', start: '2022-12-01', closed: '2023-02-09', afterContact: '2023-05-10' });
     // Referred 2023, institution phase into 2023, started and closed in 2023 after 20 weeks.
@@ -83,7 +83,7 @@ describe('case figures per municipality', () => {
     // Another municipality, referred in 2024: nothing in 2023.
     caseThrough({ municipality: 'Fauske', referral: '2024-01-03' });
 
-    const steigen = rowOf('Steigen');
+    const steigen = await rowOf('Steigen');
     expect(steigen).toMatchObject({
       referred: 4,
       started: 2,
@@ -95,9 +95,9 @@ describe('case figures per municipality', () => {
       medianFollowUpWeeks: HIDDEN,
       medianBasis: 2,
     });
-    expect(rowOf('Fauske')).toMatchObject({ referred: 0, started: 0, activeAtEnd: 0, closed: 0, total: 0, medianFollowUpWeeks: null });
+    expect(await rowOf('Fauske')).toMatchObject({ referred: 0, started: 0, activeAtEnd: 0, closed: 0, total: 0, medianFollowUpWeeks: null });
 
-    const figures = t.ok('statistics:case-figures', { period: { year: 2023 } });
+    const figures = await t.okAsync('statistics:case-figures', { period: { year: 2023 } });
     expect(figures.units).toEqual({ cases: 'saker', weeks: 'uker' });
     expect(figures.total).toMatchObject({ referred: 4, started: 2, activeAtEnd: 2, closed: 2, medianFollowUpWeeks: HIDDEN });
     // Caseload at year end: Marit is on the September case, Jonas on it and on the December referral.
@@ -107,21 +107,23 @@ describe('case figures per municipality', () => {
     ]);
   });
 
-  it('takes the median of an odd number of closures as the middle one, and a date range ends on its last day', () => {
+  it('takes the median of an odd number of closures as the middle one, and a date range ends on its last day', async () => {
     caseThrough({ municipality: 'Meløy', referral: '2023-01-02', start: '2023-01-02', closed: '2023-01-30' }); // 4 weeks
     caseThrough({ municipality: 'Meløy', referral: '2023-01-02', start: '2023-01-02', closed: '2023-03-27' }); // 12 weeks
     caseThrough({ municipality: 'Meløy', referral: '2023-01-02', start: '2023-01-02', closed: '2023-02-13' }); // 6 weeks
     caseThrough({ municipality: 'Meløy', referral: '2023-01-02', start: '2023-01-02', closed: '2023-02-27' }); // 8 weeks
     caseThrough({ municipality: 'Meløy', referral: '2023-01-02', start: '2023-01-02', closed: '2023-03-13' }); // 10 weeks
-    expect(rowOf('Meløy')).toMatchObject({ closed: 5, medianFollowUpWeeks: { kind: 'count', value: 8 }, medianBasis: 5 });
+    expect(await rowOf('Meløy')).toMatchObject({ closed: 5, medianFollowUpWeeks: { kind: 'count', value: 8 }, medianBasis: 5 });
 
     // Three closures by the end of February: a median of three is not shown.
-    const spring = t.ok('statistics:case-figures', { period: { from: '2023-01-01', to: '2023-02-28' } }).rows.find((r) => r.municipality === 'Meløy')!;
+    const spring = (await t.okAsync('statistics:case-figures', { period: { from: '2023-01-01', to: '2023-02-28' } })).rows.find(
+      (r) => r.municipality === 'Meløy',
+    )!;
     expect(spring).toMatchObject({ closed: 3, medianFollowUpWeeks: HIDDEN, medianBasis: 3, activeAtEnd: 2 });
   });
 
-  it('refuses a range that ends before it starts, in Norwegian', () => {
-    const result = t.call('statistics:case-figures', { period: { from: '2023-05-01', to: '2023-04-30' } });
+  it('refuses a range that ends before it starts, in Norwegian', async () => {
+    const result = await t.callAsync('statistics:case-figures', { period: { from: '2023-05-01', to: '2023-04-30' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(JSON.stringify(result)).toContain('Fra-datoen må være før eller lik til-datoen');
   });
@@ -150,7 +152,7 @@ describe('case figures per municipality', () => {
     const imported = await t.okAsync('timesheet:import', { jobId: read.jobId });
     expect(imported.casesCreated).toEqual(['07/19-SA']);
 
-    expect(rowOf('Saltdal')).toMatchObject({ total: 3, referred: 1, activeAtEnd: 3 });
+    expect(await rowOf('Saltdal')).toMatchObject({ total: 3, referred: 1, activeAtEnd: 3 });
     expect(referredOnly.code).toMatch(/SA$/);
   });
 });
@@ -184,13 +186,13 @@ function closedRatedCase(startLevel: 1 | 2 | 3, closureLevel: 1 | 2 | 3, afterLe
 const shown = (row: LastingChangeRowDto) => [row.bedre, row.uendret, row.verre, row.total].map((c) => (c.kind === 'count' ? c.value : c.label));
 
 describe('lasting change', () => {
-  it('counts directions per domain from start to closure and to three months, under the small-number rule', () => {
+  it('counts directions per domain from start to closure and to three months, under the small-number rule', async () => {
     // Start → closure: 6 better, 5 same, 4 worse. Start → three months (only the 9 with that rating): 9 better.
     for (let i = 0; i < 6; i += 1) closedRatedCase(1, 3, 3);
     for (let i = 0; i < 5; i += 1) closedRatedCase(2, 2, 3);
     for (let i = 0; i < 4; i += 1) closedRatedCase(3, 1);
 
-    const change = t.ok('statistics:lasting-change', { period: { year: 2023 } });
+    const change = await t.okAsync('statistics:lasting-change', { period: { year: 2023 } });
     expect(change.closedCases).toEqual({ kind: 'count', value: 15 });
     const [toClosure, toAfter] = change.comparisons;
     expect(toClosure!.label).toBe('Fra start til avslutning');
@@ -201,19 +203,19 @@ describe('lasting change', () => {
     expect(shown(toAfter!.rows.find((r) => r.domain === 'Bolig')!)).toEqual([11, 0, 0, 11]);
   });
 
-  it('hides cells until the hidden ones hold 5, and a whole row under 5', () => {
+  it('hides cells until the hidden ones hold 5, and a whole row under 5', async () => {
     for (let i = 0; i < 7; i += 1) closedRatedCase(1, 2);
     for (let i = 0; i < 2; i += 1) closedRatedCase(2, 2, 1);
-    const [toClosure, toAfter] = t.ok('statistics:lasting-change', { period: { year: 2023 } }).comparisons;
+    const [toClosure, toAfter] = (await t.okAsync('statistics:lasting-change', { period: { year: 2023 } })).comparisons;
     // 7 + 0 + 2: the 2 and the 0 hold only 2 together, so the 7 is hidden as well; the total stays.
     expect(shown(toClosure!.rows[0]!)).toEqual([HIDDEN_LABEL, HIDDEN_LABEL, HIDDEN_LABEL, 9]);
     // Two cases rated at three months: every cell and the total are hidden, the zeros too.
     expect(shown(toAfter!.rows[0]!)).toEqual([HIDDEN_LABEL, HIDDEN_LABEL, HIDDEN_LABEL, HIDDEN_LABEL]);
   });
 
-  it('leaves out cases closed outside the period', () => {
+  it('leaves out cases closed outside the period', async () => {
     closedRatedCase(1, 3);
-    const change = t.ok('statistics:lasting-change', { period: { from: '2023-07-01', to: '2023-12-31' } });
+    const change = await t.okAsync('statistics:lasting-change', { period: { from: '2023-07-01', to: '2023-12-31' } });
     expect(change.closedCases).toEqual({ kind: 'count', value: 0 });
     expect(shown(change.comparisons[0]!.rows[0]!)).toEqual([0, 0, 0, 0]);
   });

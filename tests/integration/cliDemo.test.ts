@@ -16,7 +16,7 @@ const opened: AppDatabase[] = [];
 async function demo(name: string, toYear: number, seed: number): Promise<{ db: AppDatabase; summary: DemoSummary }> {
   const db = await openDatabase(join(dir, `${name}.sqlite`));
   opened.push(db);
-  return { db, summary: createDemoData({ db }, { toYear, seed }) };
+  return { db, summary: await createDemoData({ db }, { toYear, seed }) };
 }
 
 /** Every row of every table except Kysely's own bookkeeping (it records when the migrations ran). */
@@ -29,10 +29,10 @@ function dump(db: AppDatabase): Record<string, unknown[]> {
   return Object.fromEntries(tables.map(({ name }) => [name, db.sqlite.prepare(`select * from "${name}"`).all().map(withoutSalt).sort()]));
 }
 
-function pivot(db: AppDatabase, year: number): AnnualPivotDto {
+async function pivot(db: AppDatabase, year: number): Promise<AnnualPivotDto> {
   // A reader signed in directly on the session: the figures, not signing in, are under test here.
   const session = { actor: { id: 1, username: DEMO_PROJECT_LEADER.username, role: 'administrator' as const } };
-  const result = createDispatcher({ db, session }).dispatch('statistics:annual' satisfies ChannelName, { year });
+  const result = await createDispatcher({ db, session }).dispatchAsync('statistics:annual' satisfies ChannelName, { year });
   if (!result.ok) throw new Error(result.error.message);
   return result.value as AnnualPivotDto;
 }
@@ -112,8 +112,8 @@ describe('demo contents (2020–2021)', () => {
     expect(scalar(db, "select count(*) from time_entries where source <> 'demo'")).toBe(0);
   });
 
-  it.each(years)('has Fauske with the most hours and Brukeroppfølging as the largest category in %i', (year) => {
-    const stats = pivot(twoYears.db, year);
+  it.each(years)('has Fauske with the most hours and Brukeroppfølging as the largest category in %i', async (year) => {
+    const stats = await pivot(twoYears.db, year);
     const byHours = <T extends { hours: number }>(rows: T[]) => [...rows].sort((a, b) => b.hours - a.hours);
     expect(byHours(stats.byMunicipality)[0]!.municipality).toBe('Fauske');
     expect(
@@ -126,10 +126,10 @@ describe('demo contents (2020–2021)', () => {
     expect(stats.cells.some((c) => c.municipality === 'Andre kommuner' && c.category === 'Samarbeidspartnere')).toBe(true);
   });
 
-  it('has Administrasjonsarbeid in 2020 only', () => {
-    const admin = (year: number) => pivot(twoYears.db, year).byCategory.find((c) => c.category === 'Administrasjonsarbeid')?.entries ?? 0;
-    expect(admin(2020)).toBeGreaterThan(0);
-    expect(admin(2021)).toBe(0);
+  it('has Administrasjonsarbeid in 2020 only', async () => {
+    const admin = async (year: number) => (await pivot(twoYears.db, year)).byCategory.find((c) => c.category === 'Administrasjonsarbeid')?.entries ?? 0;
+    expect(await admin(2020)).toBeGreaterThan(0);
+    expect(await admin(2021)).toBe(0);
   });
 
   it('has nothing for Rødøy before it joined on 1 September 2020', () => {
@@ -194,7 +194,7 @@ describe('demo contents (2020–2021)', () => {
     expect(texts.find((t) => t.year === 2021 && t.section === 'plans')!.text).toContain('I 2022 vil teamet');
   });
 
-  it('refuses a database that already has team members', () => {
-    expect(() => createDemoData({ db: twoYears.db }, { toYear: 2020, seed: 1 })).toThrow(DemoError);
+  it('refuses a database that already has team members', async () => {
+    await expect(createDemoData({ db: twoYears.db }, { toYear: 2020, seed: 1 })).rejects.toThrow(DemoError);
   });
 });

@@ -12,11 +12,24 @@ afterEach(() => t.close());
 
 const NAMES = ['Fauske', 'Sørfold', 'Hamarøy', 'Steigen', 'Saltdal', 'Meløy', 'Gildeskål', 'Beiarn', 'Rødøy'] as const;
 type Name = (typeof NAMES)[number];
+/** Populations for the worked examples (30 000 in all). */
+const POPULATION_2021: Record<Name, number> = {
+  Fauske: 8000,
+  Sørfold: 2000,
+  Hamarøy: 3000,
+  Steigen: 2000,
+  Saltdal: 5000,
+  Meløy: 6000,
+  Gildeskål: 2000,
+  Beiarn: 1000,
+  Rødøy: 1000,
+};
+const everyMunicipality = (population: number) => Object.fromEntries(NAMES.map((n) => [n, population])) as Record<Name, number>;
 
-function save(year: number, budget: number, populations: Partial<Record<Name, number | null>>, extraHours: Partial<Record<Name, number>> = {}) {
-  return t.ok('cost-share:save-settings', {
+async function save(year: number, budget: number, populations: Partial<Record<Name, number | null>>, extraHours: Partial<Record<Name, number>> = {}) {
+  return await t.okAsync('cost-share:save-settings', {
     year,
-    version: t.ok('cost-share:get-settings', { year }).version,
+    version: (await t.okAsync('cost-share:get-settings', { year })).version,
     parameters: { budget, baseAmount: year === 2020 ? 60_000 : 50_000, bandRates: [1, 0.5, 0.25, 0.1], hourlyRate: 1000 },
     municipalities: NAMES.filter((n) => n in populations).map((n) => ({
       municipalityId: municipalityId(t, n),
@@ -26,29 +39,24 @@ function save(year: number, budget: number, populations: Partial<Record<Name, nu
   });
 }
 
-const row = (year: number, name: Name) => t.ok('statistics:cost-share', { year }).rows.find((r) => r.municipality === name)!;
+const row = async (year: number, name: Name) => (await t.okAsync('statistics:cost-share', { year })).rows.find((r) => r.municipality === name)!;
 
 describe('cost share vs. share of help', () => {
-  it('computes the three models for a small made-up budget, checked by hand', () => {
-    save(
-      2021,
-      1_000_000,
-      { Fauske: 8000, Sørfold: 2000, Hamarøy: 3000, Steigen: 2000, Saltdal: 5000, Meløy: 6000, Gildeskål: 2000, Beiarn: 1000, Rødøy: 1000 },
-      { Fauske: 100 },
-    );
-    const figures = t.ok('statistics:cost-share', { year: 2021 });
+  it('computes the three models for a small made-up budget, checked by hand', async () => {
+    await save(2021, 1_000_000, POPULATION_2021, { Fauske: 100 });
+    const figures = await t.okAsync('statistics:cost-share', { year: 2021 });
     expect(figures.problems).toEqual([]);
     expect(figures.rows).toHaveLength(9);
     expect(figures.total).toMatchObject({ population: 30_000, amount: 1_000_000 });
     // (1) 9 × 50 000 base; the other 550 000 by population: Fauske 50 000 + 550 000 × 8/30.
     // (2) Banded: Fauske 5 000 × 1 + 3 000 × 0,5 = 6 500 of 28 000 banded inhabitants.
     // (3) Shared service 1 000 000 − 450 000 − 100 h × 1 000 = 450 000 by population, plus Fauske's extra hours.
-    expect(row(2021, 'Fauske').models).toEqual({
+    expect((await row(2021, 'Fauske')).models).toEqual({
       equalBase: { amount: 196_667, share: 196_667 / 1_000_000 },
       bands: { amount: 232_143, share: 232_143 / 1_000_000 },
       extraServices: { amount: 270_000, share: 0.27 },
     });
-    expect(row(2021, 'Beiarn').models).toEqual({
+    expect((await row(2021, 'Beiarn')).models).toEqual({
       equalBase: { amount: 68_333, share: 68_333 / 1_000_000 },
       bands: { amount: 35_714, share: 35_714 / 1_000_000 },
       extraServices: { amount: 65_000, share: 0.065 },
@@ -59,8 +67,8 @@ describe('cost share vs. share of help', () => {
     }
   });
 
-  it('sets the shares of hours, person-hours and cases beside it, with hours per 1 000 inhabitants', () => {
-    save(2021, 900_000, { Fauske: 8000, Sørfold: 2000, Hamarøy: 3000, Steigen: 2000, Saltdal: 5000, Meløy: 6000, Gildeskål: 2000, Beiarn: 1000, Rødøy: 1000 });
+  it('sets the shares of hours, person-hours and cases beside it, with hours per 1 000 inhabitants', async () => {
+    await save(2021, 900_000, POPULATION_2021);
     const jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
     const fauskeCase = t.ok('cases:create', { municipalityId: municipalityId(t, 'Fauske'), referralDate: '2021-03-01', staffIds: [t.member!.id] });
     const entry = (name: Name, hours: number, participantIds: number[], caseCode: string | null = null) =>
@@ -77,7 +85,7 @@ describe('cost share vs. share of help', () => {
     entry('Fauske', 6, [t.member!.id, jonas], fauskeCase.code);
     entry('Beiarn', 2, [t.member!.id]);
 
-    expect(row(2021, 'Fauske')).toMatchObject({
+    expect(await row(2021, 'Fauske')).toMatchObject({
       hours: 6,
       hoursShare: 0.75,
       personHours: 12,
@@ -86,51 +94,41 @@ describe('cost share vs. share of help', () => {
       casesShare: 1,
       hoursPerThousand: 0.75,
     });
-    expect(row(2021, 'Beiarn')).toMatchObject({ hours: 2, hoursShare: 0.25, personHours: 2, cases: 0, casesShare: 0, hoursPerThousand: 2 });
-    expect(t.ok('statistics:cost-share', { year: 2021 }).total).toMatchObject({ hours: 8, personHours: 14, cases: 1, hoursPerThousand: 8 / 30 });
+    expect(await row(2021, 'Beiarn')).toMatchObject({ hours: 2, hoursShare: 0.25, personHours: 2, cases: 0, casesShare: 0, hoursPerThousand: 2 });
+    expect((await t.okAsync('statistics:cost-share', { year: 2021 })).total).toMatchObject({ hours: 8, personHours: 14, cases: 1, hoursPerThousand: 8 / 30 });
   });
 
-  it('counts Rødøy pro rata 4/12 in 2020, the year it joined on 1 September', () => {
-    save(2020, 900_000, { Fauske: 1000, Sørfold: 1000, Hamarøy: 1000, Steigen: 1000, Saltdal: 1000, Meløy: 1000, Gildeskål: 1000, Beiarn: 1000, Rødøy: 1200 });
-    const rodoy = row(2020, 'Rødøy');
+  it('counts Rødøy pro rata 4/12 in 2020, the year it joined on 1 September', async () => {
+    await save(2020, 900_000, { ...everyMunicipality(1000), Rødøy: 1200 });
+    const rodoy = await row(2020, 'Rødøy');
     expect(rodoy).toMatchObject({ memberMonths: 4, population: 1200, effectivePopulation: 400 });
     // Bases 8 × 60 000 + 60 000 × 4/12 = 500 000; the other 400 000 by 8 400 effective inhabitants.
     expect(rodoy.models!.equalBase.amount).toBe(Math.round(20_000 + (400_000 * 400) / 8400));
-    expect(row(2020, 'Fauske').models!.equalBase.amount).toBe(Math.round(60_000 + (400_000 * 1000) / 8400));
-    expect(row(2021, 'Rødøy').memberMonths).toBe(12);
+    expect((await row(2020, 'Fauske')).models!.equalBase.amount).toBe(Math.round(60_000 + (400_000 * 1000) / 8400));
+    expect((await row(2021, 'Rødøy')).memberMonths).toBe(12);
   });
 
-  it('names the municipality whose population is missing, and says when the budget is missing or zero', () => {
-    const nothing = t.ok('statistics:cost-share', { year: 2031 });
+  it('names the municipality whose population is missing, and says when the budget is missing or zero', async () => {
+    const nothing = await t.okAsync('statistics:cost-share', { year: 2031 });
     expect(nothing.problems).toContain('Budsjett mangler for 2031.');
     // One line, not one per municipality: nine of them buried the budget line in a ten-line box.
     expect(nothing.problems).toEqual(['Budsjett mangler for 2031.', 'Folketall mangler for alle kommunene for 2031.']);
     expect(nothing.rows.every((r) => r.models === null)).toBe(true);
 
-    save(2031, 0, { Fauske: 9700, Rødøy: null });
-    const zero = t.ok('statistics:cost-share', { year: 2031 });
+    await save(2031, 0, { Fauske: 9700, Rødøy: null });
+    const zero = await t.okAsync('statistics:cost-share', { year: 2031 });
     expect(zero.problems).toEqual([
       'Budsjettet for 2031 er 0 kr.',
       'Folketall mangler for Sørfold, Hamarøy, Steigen, Saltdal, Meløy, Gildeskål, Beiarn og Rødøy for 2031.',
     ]);
   });
 
-  it('gives no figure per 1 000 inhabitants where the population is missing: «mangler innbyggertall», never 0', () => {
-    save(2021, 1_000_000, {
-      Fauske: 8000,
-      Sørfold: 2000,
-      Hamarøy: 3000,
-      Steigen: 2000,
-      Saltdal: 5000,
-      Meløy: 6000,
-      Gildeskål: 2000,
-      Beiarn: 1000,
-      Rødøy: null,
-    });
+  it('gives no figure per 1 000 inhabitants where the population is missing: «mangler innbyggertall», never 0', async () => {
+    await save(2021, 1_000_000, { ...POPULATION_2021, Rødøy: null });
     const entry = { categoryId: categoryId(t, 1), participantIds: [t.member!.id], hours: 3, confirmOldDate: true };
     t.ok('time-entries:create', { ...entry, date: '2021-05-03', municipalityId: municipalityId(t, 'Rødøy') });
     t.ok('time-entries:create', { ...entry, date: '2021-05-04', municipalityId: municipalityId(t, 'Beiarn') });
-    const dto = t.ok('statistics:cost-share', { year: 2021 });
+    const dto = await t.okAsync('statistics:cost-share', { year: 2021 });
     expect(dto.problems).toEqual(['Folketall mangler for Rødøy for 2021.']);
     expect(dto.rows.find((r) => r.municipality === 'Rødøy')).toMatchObject({ hours: 3, hoursPerThousand: null, models: null });
     expect(dto.rows.find((r) => r.municipality === 'Beiarn')!.hoursPerThousand).toBe(3);
@@ -147,26 +145,26 @@ describe('cost share vs. share of help', () => {
     expect(models.rows.find((r) => r.label === 'Rødøy')!.values.slice(0, 2)).toEqual([MISSING_POPULATION_TEXT, null]);
   });
 
-  it('says so when the base amounts exceed the budget', () => {
-    save(2021, 100_000, { Fauske: 1000, Sørfold: 1000, Hamarøy: 1000, Steigen: 1000, Saltdal: 1000, Meløy: 1000, Gildeskål: 1000, Beiarn: 1000, Rødøy: 1000 });
-    expect(t.ok('statistics:cost-share', { year: 2021 }).problems).toEqual(['Grunnbeløpene er til sammen større enn budsjettet for 2021.']);
+  it('says so when the base amounts exceed the budget', async () => {
+    await save(2021, 100_000, everyMunicipality(1000));
+    expect((await t.okAsync('statistics:cost-share', { year: 2021 })).problems).toEqual(['Grunnbeløpene er til sammen større enn budsjettet for 2021.']);
   });
 
-  it('is seeded with populations for the nine members, readable by a team member, changed only by an administrator', () => {
-    const seeded = t.ok('cost-share:get-settings', { year: 2024 });
+  it('is seeded with populations for the nine members, readable by a team member, changed only by an administrator', async () => {
+    const seeded = await t.okAsync('cost-share:get-settings', { year: 2024 });
     expect(seeded.municipalities.map((m) => m.municipality)).toEqual([...NAMES]);
     expect(seeded.municipalities.every((m) => m.population! > 900)).toBe(true);
     expect(seeded.parameters).toBeNull();
     // 2020: Rødøy is listed (it joined in September), and a member of 2020 only from then.
-    expect(t.ok('cost-share:get-settings', { year: 2020 }).municipalities.find((m) => m.municipality === 'Rødøy')!.memberFrom).toBe('2020-09-01');
+    expect((await t.okAsync('cost-share:get-settings', { year: 2020 })).municipalities.find((m) => m.municipality === 'Rødøy')!.memberFrom).toBe('2020-09-01');
 
     t.addMember('jonas', 'Jonas Berg', 'JB');
     t.signInAs('jonas');
-    expect(t.ok('cost-share:get-settings', { year: 2024 }).municipalities).toHaveLength(9);
+    expect((await t.okAsync('cost-share:get-settings', { year: 2024 })).municipalities).toHaveLength(9);
     const before = t.count('audit_log');
-    const refused = t.call('cost-share:save-settings', {
+    const refused = await t.callAsync('cost-share:save-settings', {
       year: 2024,
-      version: t.ok('cost-share:get-settings', { year: 2024 }).version,
+      version: (await t.okAsync('cost-share:get-settings', { year: 2024 })).version,
       parameters: { budget: 1, baseAmount: 0, bandRates: [1, 1, 1, 1], hourlyRate: 0 },
       municipalities: [],
     });
@@ -174,16 +172,16 @@ describe('cost share vs. share of help', () => {
     expect(t.count('audit_log')).toBe(before);
   });
 
-  it('refuses a municipality that was not a member that year, writing nothing', () => {
+  it('refuses a municipality that was not a member that year, writing nothing', async () => {
     const before = t.count('audit_log');
-    const result = t.call('cost-share:save-settings', {
+    const result = await t.callAsync('cost-share:save-settings', {
       year: 2024,
-      version: t.ok('cost-share:get-settings', { year: 2024 }).version,
+      version: (await t.okAsync('cost-share:get-settings', { year: 2024 })).version,
       parameters: { budget: 1_000_000, baseAmount: 0, bandRates: [1, 1, 1, 1], hourlyRate: 0 },
       municipalities: [{ municipalityId: municipalityId(t, 'Felles'), population: 10, extraHours: 0 }],
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
     expect(t.count('audit_log')).toBe(before);
-    expect(t.ok('cost-share:get-settings', { year: 2024 }).parameters).toBeNull();
+    expect((await t.okAsync('cost-share:get-settings', { year: 2024 })).parameters).toBeNull();
   });
 });

@@ -48,8 +48,8 @@ afterAll(() => t.close());
 const entriesOf = (hours: number, piece: number) => pieces(hours, piece).length;
 
 describe('the three familiar tables', () => {
-  it('rebuild the 2020 follow-up table exactly, with hours and entry counts apart', () => {
-    const { tables } = t.ok('statistics:familiar-tables', { period: { year: 2020 } });
+  it('rebuild the 2020 follow-up table exactly, with hours and entry counts apart', async () => {
+    const { tables } = await t.okAsync('statistics:familiar-tables', { period: { year: 2020 } });
     const followUp = tables.find((x) => x.key === 'followUp')!;
     expect(followUp.title).toBe('Brukeroppfølging i institusjon og etter endt opphold i institusjon');
     expect(followUp.categories.map((c) => c.name)).toEqual(['Institusjon bruker', 'Brukeroppfølging']);
@@ -76,8 +76,8 @@ describe('the three familiar tables', () => {
     ]);
   });
 
-  it('rebuild the 2020 driving table exactly', () => {
-    const driving = t.ok('statistics:familiar-tables', { period: { year: 2020 } }).tables.find((x) => x.key === 'driving')!;
+  it('rebuild the 2020 driving table exactly', async () => {
+    const driving = (await t.okAsync('statistics:familiar-tables', { period: { year: 2020 } })).tables.find((x) => x.key === 'driving')!;
     expect(Object.fromEntries(driving.rows.map((r) => [r.municipality, r.total.hours]))).toEqual(DRIVING_HOURS);
     expect(driving.rows.map((r) => r.municipality)).toEqual(['Fauske', 'Sørfold', 'Hamarøy', 'Steigen', 'Saltdal', 'Meløy', 'Gildeskål', 'Beiarn']);
     expect(Object.fromEntries(driving.rows.map((r) => [r.municipality, r.cells[0]!.entries]))).toEqual(
@@ -86,8 +86,8 @@ describe('the three familiar tables', () => {
     expect(driving.totals.total.hours).toBe(137);
   });
 
-  it('rebuild the 2020 partner table as what it was — a count of entries — and give the hours beside it', () => {
-    const partners = t.ok('statistics:familiar-tables', { period: { year: 2020 } }).tables.find((x) => x.key === 'partners')!;
+  it('rebuild the 2020 partner table as what it was — a count of entries — and give the hours beside it', async () => {
+    const partners = (await t.okAsync('statistics:familiar-tables', { period: { year: 2020 } })).tables.find((x) => x.key === 'partners')!;
     expect(Object.fromEntries(partners.rows.map((r) => [r.municipality, r.cells[0]!.entries]))).toEqual(PARTNER_ENTRIES);
     expect(partners.rows.map((r) => r.municipality)).toEqual(['Fauske', 'Sørfold', 'Hamarøy', 'Steigen', 'Saltdal', 'Meløy', 'Gildeskål', 'Beiarn', 'Felles']);
     expect(partners.totals.total).toEqual({ entries: 200, hours: 100 });
@@ -118,8 +118,8 @@ describe('the three familiar tables', () => {
     expect(sheet.getRow(12).values).toEqual([undefined, 'Totalsum', 100, 200, 100, 200]);
   });
 
-  it('are the function the annual report calls, and empty for a year without entries', () => {
-    const empty = familiarTables({ db: t.db, actor: null, clock: { now: () => new Date() } } as never, { year: 2018 });
+  it('are the function the annual report calls, and empty for a year without entries', async () => {
+    const empty = await familiarTables({ db: t.db, actor: null, clock: { now: () => new Date() } } as never, { year: 2018 });
     expect(empty.tables.map((x) => [x.key, x.rows.length, x.table.totalRow])).toEqual([
       ['followUp', 0, null],
       ['driving', 0, null],

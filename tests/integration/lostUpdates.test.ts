@@ -25,6 +25,14 @@ function ok<C extends ChannelName>(d: Dispatcher, channel: C, input: ChannelInpu
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value;
 }
+async function callAsync<C extends ChannelName>(d: Dispatcher, channel: C, input: ChannelInput<C>): Promise<ApiResult<ChannelOutput<C>>> {
+  return (await d.dispatchAsync(channel, input)) as ApiResult<ChannelOutput<C>>;
+}
+async function okAsync<C extends ChannelName>(d: Dispatcher, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const result = await callAsync(d, channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+  return result.value;
+}
 
 beforeEach(async () => {
   t = await createTestDatabase({ now: NOW });
@@ -97,17 +105,17 @@ describe('no lost updates between two PCs on one file', () => {
     expect(ok(second, 'settings:get', {}).followUpWarningWeeks).toBe(6);
   });
 
-  it('refuses a cost-share save made on a year read before a colleague saved it, and keeps the first', () => {
+  it('refuses a cost-share save made on a year read before a colleague saved it, and keeps the first', async () => {
     const steigen = municipalityId(t, 'Steigen');
     const parameters = { budget: 4_000_000, baseAmount: 150_000, bandRates: [1, 0.8, 0.6, 0.4] as [number, number, number, number], hourlyRate: 850 };
     second = createDispatcher({ db: other, clock: fixedClock(NOW), passwordCost: TEST_PASSWORD_COST });
     // Only an administrator saves the cost share: the second PC signs in as one too.
     ok(second, 'session:sign-in', { username: t.member!.username, password: TEST_PASSWORD });
-    const loadedByFirst = t.ok('cost-share:get-settings', { year: 2021 });
-    const loadedBySecond = ok(second, 'cost-share:get-settings', { year: 2021 });
+    const loadedByFirst = await t.okAsync('cost-share:get-settings', { year: 2021 });
+    const loadedBySecond = await okAsync(second, 'cost-share:get-settings', { year: 2021 });
     expect(loadedBySecond.version).toBe(loadedByFirst.version);
 
-    const saved = t.ok('cost-share:save-settings', {
+    const saved = await t.okAsync('cost-share:save-settings', {
       year: 2021,
       version: loadedByFirst.version,
       parameters,
@@ -115,7 +123,7 @@ describe('no lost updates between two PCs on one file', () => {
     });
     expect(saved.version).toBeGreaterThan(loadedByFirst.version);
     const audits = t.count('audit_log');
-    const refused = call(second, 'cost-share:save-settings', {
+    const refused = await callAsync(second, 'cost-share:save-settings', {
       year: 2021,
       version: loadedBySecond.version,
       parameters: { ...parameters, budget: 9 },
@@ -125,14 +133,14 @@ describe('no lost updates between two PCs on one file', () => {
       ok: false,
       error: { code: 'conflict', message: `Kostnadsfordelingen ${CONFLICT}`, fieldErrors: { version: `Kostnadsfordelingen ${CONFLICT}` } },
     });
-    const stored = ok(second, 'cost-share:get-settings', { year: 2021 });
+    const stored = await okAsync(second, 'cost-share:get-settings', { year: 2021 });
     expect(stored.parameters?.budget).toBe(4_000_000);
     expect(stored.municipalities.find((m) => m.municipalityId === steigen)?.population).toBe(2500);
     expect(t.count('audit_log')).toBe(audits);
     // Read again, the same save goes through: the refusal was about the version, nothing else.
     expect(
-      ok(second, 'cost-share:save-settings', { year: 2021, version: stored.version, parameters: { ...parameters, budget: 9 }, municipalities: [] }).parameters
-        ?.budget,
+      (await okAsync(second, 'cost-share:save-settings', { year: 2021, version: stored.version, parameters: { ...parameters, budget: 9 }, municipalities: [] }))
+        .parameters?.budget,
     ).toBe(9);
   });
 

@@ -109,10 +109,10 @@ function fileText(): string {
 }
 
 /** The annual pivot and the case list without staff (staff links are among what retention removes). */
-const figures = (d: Dispatcher) => {
+const figures = async (d: Dispatcher) => {
   const cases = d.dispatch('cases:list', { year: 2020 });
   const withoutStaff = cases.ok ? (cases.value as { staff: unknown }[]).map(({ staff: _staff, ...rest }) => rest) : cases;
-  return JSON.stringify([d.dispatch('statistics:annual', { year: 2020 }), withoutStaff]);
+  return JSON.stringify([await d.dispatchAsync('statistics:annual', { year: 2020 }), withoutStaff]);
 };
 const staffLinks = () => (t.db.sqlite.prepare('select count(*) as n from case_staff where case_id = ?').get(closedId) as { n: number }).n;
 
@@ -141,12 +141,12 @@ describe('retention', () => {
     });
   });
 
-  it('removes the free text and links, keeps every annual figure, and the text is gone from the file', () => {
+  it('removes the free text and links, keeps every annual figure, and the text is gone from the file', async () => {
     t.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     for (const text of [SECRET, GOAL, RATING_NOTE, INSTITUTION, TAKEOVER, EVALUATION, OVERRIDE_REASON, AFTER_CONTACT_NOTE]) expect(fileText()).toContain(text);
-    const before = figures(later);
+    const before = await figures(later);
 
-    const run = later.dispatch('retention:run', { caseIds: [closedId] });
+    const run = await later.dispatchAsync('retention:run', { caseIds: [closedId] });
     expect(run).toMatchObject({
       ok: true,
       value: {
@@ -166,7 +166,7 @@ describe('retention', () => {
       },
     });
 
-    expect(figures(later)).toBe(before);
+    expect(await figures(later)).toBe(before);
     expect(t.db.sqlite.prepare('select closure_note, reduced_at, status, municipality_id, year from cases where id = ?').get(closedId)).toEqual({
       closure_note: null,
       reduced_at: LATER,
@@ -195,14 +195,14 @@ describe('retention', () => {
     expect(later.dispatch('retention:preview', {})).toMatchObject({ ok: true, value: { cases: [] } });
   });
 
-  it('refuses and rolls back a run whose rules would change past annual figures', () => {
+  it('refuses and rolls back a run whose rules would change past annual figures', async () => {
     const dropsHours: ReductionRule = { key: 'time_entries', label: 'Timer', table: 'time_entries', caseIdColumn: 'case_id', action: { kind: 'delete' } };
     const ctx = signedInContext({ db: t.db, actor: t.dispatcher.session.actor, clock: fixedClock(LATER), session: t.dispatcher.session });
-    const before = { figures: figures(later), counts: t.counts(), staff: staffLinks() };
-    expect(() => runRetention(ctx, { caseIds: [closedId] }, [...REDUCTION_RULES, dropsHours])).toThrow(
+    const before = { figures: await figures(later), counts: t.counts(), staff: staffLinks() };
+    await expect(runRetention(ctx, { caseIds: [closedId] }, [...REDUCTION_RULES, dropsHours])).rejects.toThrow(
       'Kjøringen ville endret årstallene for tidligere år, og ble stoppet. Ingenting ble endret.',
     );
-    expect({ figures: figures(later), counts: t.counts(), staff: staffLinks() }).toEqual(before);
+    expect({ figures: await figures(later), counts: t.counts(), staff: staffLinks() }).toEqual(before);
     expect(fileText()).toContain(SECRET);
   });
 
@@ -216,15 +216,15 @@ describe('retention', () => {
     ]);
   });
 
-  it('refuses a case that is not due, and a member who is not administrator', () => {
+  it('refuses a case that is not due, and a member who is not administrator', async () => {
     const before = t.counts();
-    expect(later.dispatch('retention:run', { caseIds: [openId] })).toMatchObject({
+    expect(await later.dispatchAsync('retention:run', { caseIds: [openId] })).toMatchObject({
       ok: false,
       error: { code: 'conflict', fieldErrors: { caseIds: expect.any(String) } },
     });
     t.signInAs('jonas');
     expect(later.dispatch('retention:preview', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(later.dispatch('retention:run', { caseIds: [closedId] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await later.dispatchAsync('retention:run', { caseIds: [closedId] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(t.counts()).toEqual({ ...before, audit_log: before.audit_log + 2 });
   });
 

@@ -26,15 +26,15 @@ const ctxAt = (now: string) => signedInContext({ db: t.db, actor: t.dispatcher.s
 const reducedAt = () => (t.db.sqlite.prepare('select reduced_at from cases where id = ?').get(caseId) as { reduced_at: string | null }).reduced_at;
 
 describe('retention on a nearly full disk', () => {
-  it('refuses before changing anything when the disk has less than twice the file free', () => {
+  it('refuses before changing anything when the disk has less than twice the file free', async () => {
     const disk: RetentionDisk = { freeBytes: () => 1000, compact: systemDisk.compact };
-    expect(() => runRetention(ctxAt('2026-06-01T10:00:00.000Z'), { caseIds: [caseId] }, REDUCTION_RULES, disk)).toThrow(
+    await expect(runRetention(ctxAt('2026-06-01T10:00:00.000Z'), { caseIds: [caseId] }, REDUCTION_RULES, disk)).rejects.toThrow(
       /For lite ledig plass.*Ingenting ble endret/,
     );
     expect(reducedAt()).toBeNull();
   });
 
-  it('says the reduction is saved but not compacted when VACUUM fails every attempt, after retrying', () => {
+  it('says the reduction is saved but not compacted when VACUUM fails every attempt, after retrying', async () => {
     let attempts = 0;
     const disk: RetentionDisk = {
       freeBytes: () => Number.MAX_SAFE_INTEGER,
@@ -43,14 +43,14 @@ describe('retention on a nearly full disk', () => {
         throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
       },
     };
-    const result = runRetention(ctxAt('2026-06-01T10:00:00.000Z'), { caseIds: [caseId] }, REDUCTION_RULES, disk);
+    const result = await runRetention(ctxAt('2026-06-01T10:00:00.000Z'), { caseIds: [caseId] }, REDUCTION_RULES, disk);
     expect(attempts).toBe(3);
     expect(result.compacted).toBe(false);
     expect(result.warning).toContain('Den fjernede teksten kan fortsatt ligge i filen til komprimeringen er gjort');
     expect(reducedAt()).not.toBeNull();
   });
 
-  it('uses secure_delete, and compacts on a second attempt when the first fails', () => {
+  it('uses secure_delete, and compacts on a second attempt when the first fails', async () => {
     let attempts = 0;
     const disk: RetentionDisk = {
       freeBytes: () => Number.MAX_SAFE_INTEGER,
@@ -60,7 +60,7 @@ describe('retention on a nearly full disk', () => {
         systemDisk.compact(db);
       },
     };
-    const result = runRetention(ctxAt('2026-06-01T10:00:00.000Z'), { caseIds: [caseId] }, REDUCTION_RULES, disk);
+    const result = await runRetention(ctxAt('2026-06-01T10:00:00.000Z'), { caseIds: [caseId] }, REDUCTION_RULES, disk);
     expect(result).toMatchObject({ compacted: true, warning: null });
     expect(t.db.sqlite.pragma('secure_delete', { simple: true })).toBe(1);
     expect(readFileSync(t.path).includes(Buffer.from(CLOSURE_TEXT))).toBe(false);
@@ -68,7 +68,7 @@ describe('retention on a nearly full disk', () => {
 
   it('lists the backups that still hold the removed text', async () => {
     const backup = await t.okAsync('backups:create', {});
-    const result = runRetention(ctxAt('2026-06-01T10:00:00.000Z'), { caseIds: [caseId] }, REDUCTION_RULES, systemDisk);
+    const result = await runRetention(ctxAt('2026-06-01T10:00:00.000Z'), { caseIds: [caseId] }, REDUCTION_RULES, systemDisk);
     expect(result.backupsHoldingRemovedText).toEqual([backup.fileName]);
     expect(result.warning).toContain(backup.fileName);
   });

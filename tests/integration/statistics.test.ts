@@ -39,8 +39,8 @@ function figures(entries: Logged[]) {
 }
 
 describe('statistics:annual', () => {
-  it('gives exact hours, person-hours and entry counts per municipality × category', () => {
-    const pivot = t.ok('statistics:annual', { year: 2020 });
+  it('gives exact hours, person-hours and entry counts per municipality × category', async () => {
+    const pivot = await t.okAsync('statistics:annual', { year: 2020 });
     const inYear = LOG.filter((e) => e.date.startsWith('2020'));
     expect(pivot).toMatchObject({ year: 2020, from: '2020-01-01', to: '2020-12-31' });
     expect(pivot.units).toEqual({ hours: 'timer', personHours: 'persontimer', entries: 'registreringer', cases: 'saker' });
@@ -60,8 +60,8 @@ describe('statistics:annual', () => {
     });
   });
 
-  it('totals both axes and the whole year', () => {
-    const pivot = t.ok('statistics:annual', { year: 2020 });
+  it('totals both axes and the whole year', async () => {
+    const pivot = await t.okAsync('statistics:annual', { year: 2020 });
     const inYear = LOG.filter((e) => e.date.startsWith('2020'));
     expect(pivot.byMunicipality.map((m) => m.municipality)).toEqual(t.ok('municipalities:list', {}).map((m) => m.name));
     for (const row of pivot.byMunicipality) {
@@ -74,13 +74,13 @@ describe('statistics:annual', () => {
     expect(pivot.total).toEqual({ minutes: 630, hours: 10.5, personHours: 15.5, entries: 7 });
   });
 
-  it('counts only its own year', () => {
-    expect(t.ok('statistics:annual', { year: 2019 }).total).toEqual(figures(LOG.filter((e) => e.date.startsWith('2019'))));
-    expect(t.ok('statistics:annual', { year: 2021 }).total).toEqual({ minutes: 300, hours: 5, personHours: 5, entries: 1 });
+  it('counts only its own year', async () => {
+    expect((await t.okAsync('statistics:annual', { year: 2019 })).total).toEqual(figures(LOG.filter((e) => e.date.startsWith('2019'))));
+    expect((await t.okAsync('statistics:annual', { year: 2021 })).total).toEqual({ minutes: 300, hours: 5, personHours: 5, entries: 1 });
   });
 
-  it('gives empty cells and zero totals for a year without data', () => {
-    const pivot = t.ok('statistics:annual', { year: 2023 });
+  it('gives empty cells and zero totals for a year without data', async () => {
+    const pivot = await t.okAsync('statistics:annual', { year: 2023 });
     expect(pivot.cells).toEqual([]);
     const zero = { minutes: 0, hours: 0, personHours: 0, entries: 0 };
     expect(pivot.total).toEqual(zero);
@@ -90,14 +90,14 @@ describe('statistics:annual', () => {
     expect(pivot.byCategory.every((c) => c.minutes === 0 && c.entries === 0)).toBe(true);
   });
 
-  it('hides a retired category in a year without time on it, and shows it where it has time', () => {
+  it('hides a retired category in a year without time on it, and shows it where it has time', async () => {
     t.db.sqlite.prepare("update categories set retired_at = '2021-01-01' where number = 5").run();
-    const with5 = t.ok('statistics:annual', { year: 2020 });
+    const with5 = await t.okAsync('statistics:annual', { year: 2020 });
     expect(with5.categories.map((c) => c.number)).toContain(5);
     expect(with5.byCategory.find((c) => c.categoryId === categoryId(t, 5))).toMatchObject({ minutes: 30, entries: 1 });
 
     for (const year of [2019, 2021, 2023]) {
-      const without5 = t.ok('statistics:annual', { year });
+      const without5 = await t.okAsync('statistics:annual', { year });
       expect(
         without5.categories.map((c) => c.number),
         String(year),
@@ -106,10 +106,10 @@ describe('statistics:annual', () => {
     }
   });
 
-  it('sees a deleted entry disappear from the figures', () => {
+  it('sees a deleted entry disappear from the figures', async () => {
     const steigen = t.ok('time-entries:list', { filter: { municipalityId: municipalityId(t, 'Steigen'), categoryId: categoryId(t, 2) } });
     t.ok('time-entries:delete', { version: versionOf(t, 'time_entries', steigen.rows[0]!.id), id: steigen.rows[0]!.id });
-    const pivot = t.ok('statistics:annual', { year: 2020 });
+    const pivot = await t.okAsync('statistics:annual', { year: 2020 });
     expect(pivot.cells.find((c) => c.municipality === 'Steigen' && c.category === 'Kjøring')).toBeUndefined();
     expect(pivot.total.minutes).toBe(630 - 240);
   });

@@ -147,15 +147,15 @@ describe('statistics:pivot', () => {
   const pairs = PIVOT_DIMENSIONS.flatMap((rows) => [...PIVOT_DIMENSIONS, 'none' as const].filter((c) => c !== rows).map((columns) => [rows, columns] as const));
   const measures: StatisticMeasure[] = ['hours', 'personHours', 'entries', 'cases'];
 
-  it.each(pairs)('%s × %s gives the figures of the log for every measure, totals included', (rows, columns) => {
+  it.each(pairs)('%s × %s gives the figures of the log for every measure, totals included', async (rows, columns) => {
     for (const measure of measures) {
-      const result = t.ok('statistics:pivot', { period: { year: 2020 }, rows, columns, measure });
+      const result = await t.okAsync('statistics:pivot', { period: { year: 2020 }, rows, columns, measure });
       checkAgainstOracle(result, rows, columns, measure);
     }
   });
 
-  it('counts distinct cases in the totals rather than summing the cells', () => {
-    const result = t.ok('statistics:pivot', { period: { year: 2020 }, rows: 'municipality', columns: 'month', measure: 'cases' });
+  it('counts distinct cases in the totals rather than summing the cells', async () => {
+    const result = await t.okAsync('statistics:pivot', { period: { year: 2020 }, rows: 'municipality', columns: 'month', measure: 'cases' });
     const fauske = result.table.rows.find((r) => r.label === 'Fauske')!;
     // 01/20-FA in January and February, 02/20-FA in February and March: four case-months, two cases.
     expect(fauske.values).toEqual([1, 2, 1, null, 2]);
@@ -165,8 +165,8 @@ describe('statistics:pivot', () => {
     expect(result.totalsCounted).toBe(true);
   });
 
-  it('gives each member the full hours of the entries they were on, and counts each entry once in the total', () => {
-    const result = t.ok('statistics:pivot', { period: { year: 2020 }, rows: 'member', columns: 'none', measure: 'hours' });
+  it('gives each member the full hours of the entries they were on, and counts each entry once in the total', async () => {
+    const result = await t.okAsync('statistics:pivot', { period: { year: 2020 }, rows: 'member', columns: 'none', measure: 'hours' });
     expect(result.table.rows.map((r) => [r.label, r.values[0]])).toEqual([
       ['Marit Solvang', 9.5],
       ['Ørjan Aune', 4],
@@ -176,10 +176,15 @@ describe('statistics:pivot', () => {
     expect(result.table.totalRow).toEqual([13.5]);
   });
 
-  it('sorts names the Norwegian way and names months as the team writes them', () => {
-    const byMonth = t.ok('statistics:pivot', { period: { year: 2020 }, rows: 'month', columns: 'none', measure: 'entries' });
+  it('sorts names the Norwegian way and names months as the team writes them', async () => {
+    const byMonth = await t.okAsync('statistics:pivot', { period: { year: 2020 }, rows: 'month', columns: 'none', measure: 'entries' });
     expect(byMonth.table.rows.map((r) => r.label)).toEqual(['jan.', 'feb.', 'mars', 'des.']);
-    const span = t.ok('statistics:pivot', { period: { from: '2020-12-01', to: '2021-01-31' }, rows: 'month', columns: 'municipality', measure: 'hours' });
+    const span = await t.okAsync('statistics:pivot', {
+      period: { from: '2020-12-01', to: '2021-01-31' },
+      rows: 'month',
+      columns: 'municipality',
+      measure: 'hours',
+    });
     expect(span.table.rows.map((r) => r.label)).toEqual(['des. 2020', 'jan. 2021']);
     // Municipalities in the founding plan's order, as in every table.
     expect(span.table.columns.map((c) => c.label)).toEqual(['Fauske', 'Beiarn', 'Totalsum']);
@@ -187,22 +192,27 @@ describe('statistics:pivot', () => {
     expect(span.table.title).toBe('Timer per måned og kommune, 01.12.2020–31.01.2021');
   });
 
-  it('refuses a range that ends before it starts, in Norwegian', () => {
-    const result = t.call('statistics:pivot', { period: { from: '2020-05-02', to: '2020-05-01' }, rows: 'municipality', columns: 'none', measure: 'hours' });
+  it('refuses a range that ends before it starts, in Norwegian', async () => {
+    const result = await t.callAsync('statistics:pivot', {
+      period: { from: '2020-05-02', to: '2020-05-01' },
+      rows: 'municipality',
+      columns: 'none',
+      measure: 'hours',
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/Fra-datoen må være før eller lik til-datoen/);
   });
 
-  it('gives an empty table for a year without entries, not an error', () => {
-    const result = t.ok('statistics:pivot', { period: { year: 2019 }, rows: 'municipality', columns: 'category', measure: 'cases' });
+  it('gives an empty table for a year without entries, not an error', async () => {
+    const result = await t.okAsync('statistics:pivot', { period: { year: 2019 }, rows: 'municipality', columns: 'category', measure: 'cases' });
     expect(result.table.rows).toEqual([]);
     expect(result.table.totalRow).toBeNull();
     expect(result.from).toBe('2019-01-01');
   });
 
-  it('keeps statistics:annual working beside it', () => {
-    const annual = t.ok('statistics:annual', { year: 2020 });
-    const pivot = t.ok('statistics:pivot', { period: { year: 2020 }, rows: 'municipality', columns: 'category', measure: 'hours' });
+  it('keeps statistics:annual working beside it', async () => {
+    const annual = await t.okAsync('statistics:annual', { year: 2020 });
+    const pivot = await t.okAsync('statistics:pivot', { period: { year: 2020 }, rows: 'municipality', columns: 'category', measure: 'hours' });
     expect(annual.total.hours).toBe(pivot.table.totalRow!.at(-1));
   });
 });

@@ -53,11 +53,11 @@ describe('one municipality order in every Statistikk tab', () => {
     expect(t.ok('municipalities:list', {}).map((m) => m.name)).toEqual(PLAN_ORDER);
   });
 
-  it('Pivot: municipalities as rows and as columns, for hours and for distinct cases', () => {
+  it('Pivot: municipalities as rows and as columns, for hours and for distinct cases', async () => {
     for (const measure of ['hours', 'cases'] as const) {
-      const asRows = t.ok('statistics:pivot', { period, rows: 'municipality', columns: 'category', measure });
+      const asRows = await t.okAsync('statistics:pivot', { period, rows: 'municipality', columns: 'category', measure });
       expectPlanOrder(`pivot rows (${measure})`, rowLabels(asRows.table));
-      const asColumns = t.ok('statistics:pivot', { period, rows: 'category', columns: 'municipality', measure });
+      const asColumns = await t.okAsync('statistics:pivot', { period, rows: 'category', columns: 'municipality', measure });
       expectPlanOrder(
         `pivot columns (${measure})`,
         asColumns.table.columns.map((c) => c.label),
@@ -65,20 +65,20 @@ describe('one municipality order in every Statistikk tab', () => {
     }
   });
 
-  it('Faste tabeller: each of the three tables', () => {
-    const { tables } = t.ok('statistics:familiar-tables', { period });
+  it('Faste tabeller: each of the three tables', async () => {
+    const { tables } = await t.okAsync('statistics:familiar-tables', { period });
     for (const table of tables.filter((x) => x.rows.length > 1)) expectPlanOrder(`familiar table ${table.key}`, rowLabels(table.table));
     expect(tables.some((x) => x.rows.length > 1)).toBe(true);
   });
 
-  it('Saker, Kostnad og hjelp and the annual figures behind the report', () => {
-    expectPlanOrder('case figures', rowLabels(caseFiguresTable(t.ok('statistics:case-figures', { period }), '2020')));
-    const cost = t.ok('statistics:cost-share', { year: 2020 });
+  it('Saker, Kostnad og hjelp and the annual figures behind the report', async () => {
+    expectPlanOrder('case figures', rowLabels(caseFiguresTable(await t.okAsync('statistics:case-figures', { period }), '2020')));
+    const cost = await t.okAsync('statistics:cost-share', { year: 2020 });
     expectPlanOrder('cost and help', rowLabels(costAndHelpTable(cost)));
     expectPlanOrder('cost by model', rowLabels(costByModelTable(cost)));
     expectPlanOrder(
       'statistics:annual',
-      t.ok('statistics:annual', { year: 2020 }).byMunicipality.map((m) => m.municipality),
+      (await t.okAsync('statistics:annual', { year: 2020 })).byMunicipality.map((m) => m.municipality),
     );
   });
 });
@@ -86,28 +86,28 @@ describe('one municipality order in every Statistikk tab', () => {
 describe('a period without data', () => {
   const empty = { year: 2019 };
 
-  it('is recognised by every tab as empty, with nothing but zeros in what the services return', () => {
-    expect(t.ok('statistics:pivot', { period: empty, rows: 'municipality', columns: 'category', measure: 'hours' }).table.rows).toEqual([]);
-    expect(noEntries(t.ok('statistics:familiar-tables', { period: empty }))).toBe(true);
-    expect(noCases(t.ok('statistics:case-figures', { period: empty }))).toBe(true);
-    expect(noClosedCases(t.ok('statistics:lasting-change', { period: empty }))).toBe(true);
+  it('is recognised by every tab as empty, with nothing but zeros in what the services return', async () => {
+    expect((await t.okAsync('statistics:pivot', { period: empty, rows: 'municipality', columns: 'category', measure: 'hours' })).table.rows).toEqual([]);
+    expect(noEntries(await t.okAsync('statistics:familiar-tables', { period: empty }))).toBe(true);
+    expect(noCases(await t.okAsync('statistics:case-figures', { period: empty }))).toBe(true);
+    expect(noClosedCases(await t.okAsync('statistics:lasting-change', { period: empty }))).toBe(true);
     // 2019: before the team started, so no member municipality at all; 2022: members, but no help.
-    expect(t.ok('statistics:cost-share', { year: 2019 }).rows).toEqual([]);
-    expect(noHelp(t.ok('statistics:cost-share', { year: 2022 }))).toBe(true);
+    expect((await t.okAsync('statistics:cost-share', { year: 2019 })).rows).toEqual([]);
+    expect(noHelp(await t.okAsync('statistics:cost-share', { year: 2022 }))).toBe(true);
   });
 
-  it('is not taken for empty when there is something to show', () => {
+  it('is not taken for empty when there is something to show', async () => {
     const period = { year: 2020 };
-    expect(noEntries(t.ok('statistics:familiar-tables', { period }))).toBe(false);
-    expect(noCases(t.ok('statistics:case-figures', { period }))).toBe(false);
-    expect(noHelp(t.ok('statistics:cost-share', { year: 2020 }))).toBe(false);
+    expect(noEntries(await t.okAsync('statistics:familiar-tables', { period }))).toBe(false);
+    expect(noCases(await t.okAsync('statistics:case-figures', { period }))).toBe(false);
+    expect(noHelp(await t.okAsync('statistics:cost-share', { year: 2020 }))).toBe(false);
     // Cases referred in 2020 but none closed: nothing to compare yet, and each comparison says so.
-    const change = t.ok('statistics:lasting-change', { period });
+    const change = await t.okAsync('statistics:lasting-change', { period });
     expect(noClosedCases(change)).toBe(true);
     expect(change.comparisons.every(noComparedCases)).toBe(true);
   });
 
-  it('counts a case active at the end of a later period, with no new referral, as something to show', () => {
-    expect(noCases(t.ok('statistics:case-figures', { period: { year: 2021 } }))).toBe(false);
+  it('counts a case active at the end of a later period, with no new referral, as something to show', async () => {
+    expect(noCases(await t.okAsync('statistics:case-figures', { period: { year: 2021 } }))).toBe(false);
   });
 });

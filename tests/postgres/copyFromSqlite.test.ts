@@ -116,7 +116,7 @@ async function publicTables(db: TestPostgresDatabase): Promise<number> {
 beforeAll(async () => {
   const db = await openDatabase(source);
   try {
-    createDemoData({ db }, { toYear: 2020, seed: 5 });
+    await createDemoData({ db }, { toYear: 2020, seed: 5 });
     const sqlite = db.sqlite;
     const at = '2020-12-31T12:00:00.000Z';
     sqlite.prepare('update team_members set updated_by = (select max(id) from team_members), updated_at = ? where id = 1').run(at);

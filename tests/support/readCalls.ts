@@ -38,9 +38,9 @@ export async function readCalls(t: TestDatabase): Promise<ReadCalls> {
   const template = t.ok('templates:list', { kind: 'closure-report' })[0]!;
   await t.okAsync('documents:generate', { caseId: closed.caseId, kind: 'closure-report' });
   t.ok('annual-report:save-text', { year: 2020, section: 'incidents', text: 'Ingen hendelser', version: 0 });
-  t.ok('cost-share:save-settings', {
+  await t.okAsync('cost-share:save-settings', {
     year: 2020,
-    version: t.ok('cost-share:get-settings', { year: 2020 }).version,
+    version: (await t.okAsync('cost-share:get-settings', { year: 2020 })).version,
     parameters: { budget: 4_000_000, baseAmount: 150_000, bandRates: [1, 0.8, 0.6, 0.4], hourlyRate: 850 },
     municipalities: [{ municipalityId: steigen, population: 2531, extraHours: 10 }],
   });

@@ -542,9 +542,9 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
         return old;
       },
       // Five years and more later.
-      write: (c) => {
+      write: async (c) => {
         const later = t.dispatcherAt(RETENTION_NOW);
-        const result = later.dispatch('retention:run', { caseIds: [(c as { id: number }).id] });
+        const result = await later.dispatchAsync('retention:run', { caseIds: [(c as { id: number }).id] });
         if (!result.ok) throw new Error(result.error.message);
         return { id: 0 };
       },
@@ -599,10 +599,10 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       values: ['Ettervern-kopier', '9'],
     },
     'cost-share:save-settings': {
-      write: () => {
-        t.ok('cost-share:save-settings', {
+      write: async () => {
+        await t.okAsync('cost-share:save-settings', {
           year: 2020,
-          version: t.ok('cost-share:get-settings', { year: 2020 }).version,
+          version: (await t.okAsync('cost-share:get-settings', { year: 2020 })).version,
           parameters: { budget: 4_321_000, baseAmount: 150_000, bandRates: [1, 0.8, 0.6, 0.4], hourlyRate: 850 },
           municipalities: [{ municipalityId: steigen, population: 2531, extraHours: 12.5 }],
         });

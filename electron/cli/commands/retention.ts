@@ -10,7 +10,7 @@ import { EXIT, printJson, valueOf, type CliIo } from '../io';
 export async function runRetention(args: CommandArgs<typeof retentionSpec>, io: CliIo): Promise<number> {
   return withCliDatabase(
     args.db,
-    (db) => {
+    async (db) => {
       const dispatcher = createDispatcher({ db });
       signIn(dispatcher, args.actor);
       const plan = valueOf<RetentionPreviewDto>(dispatcher.dispatch('retention:preview', {}));
@@ -19,7 +19,7 @@ export async function runRetention(args: CommandArgs<typeof retentionSpec>, io: 
         io.err(plan.cases.length === 0 ? 'Ingen saker er forfalt.' : `${plan.cases.length} saker ville blitt redusert (--dry-run: ingenting endret).`);
         return EXIT.ok;
       }
-      printJson(io, valueOf(dispatcher.dispatch('retention:run', { caseIds: plan.cases.map((c) => c.id) })));
+      printJson(io, valueOf(await dispatcher.dispatchAsync('retention:run', { caseIds: plan.cases.map((c) => c.id) })));
       return EXIT.ok;
     },
     { pc: thisPc(args.vitnemappe, io) },

@@ -1,9 +1,9 @@
 import { yearSchema } from '@shared/contract/common';
 import { formatHours, formatInteger } from '@shared/format';
 import { caseFigures } from '../../services/statistics/caseFigures';
-import { systemClock, type ServiceContext } from '../../services/context';
 import { annualPivot } from '../../services/statistics/annualPivot';
-import type { AppDatabase } from '../../db/open';
+import type { Db } from '../../db/engine';
+import { readSnapshot } from '../../db/query';
 import type { CommandArgs } from '../command';
 import type { statsSpec } from '../commandSpecs';
 import { thisPc, withCliDatabase } from '../database';
@@ -20,10 +20,12 @@ export interface StatsJson {
  * (the annual pivot; only cells with time logged), and cases per municipality — `total` is every case with
  * a referral or time logged in the year, imported cases included; `active` means active on 31 December.
  */
-export function statsForYear(db: AppDatabase, year: number): StatsJson {
-  const ctx: ServiceContext = { db, actor: null, clock: systemClock, session: { actor: null } };
-  const pivot = annualPivot(ctx, { year });
-  const cases = caseFigures(ctx, { year });
+export async function statsForYear(db: Db, year: number): Promise<StatsJson> {
+  // One snapshot, so the hours and the cases are of the same moment.
+  const { pivot, cases } = await readSnapshot(db, async (tx) => ({
+    pivot: await annualPivot({ db: tx }, { year }),
+    cases: await caseFigures({ db: tx }, { year }),
+  }));
   return {
     year,
     hoursByMunicipalityAndCategory: pivot.cells.map((c) => ({ municipality: c.municipality, category: c.category, hours: c.hours, entries: c.entries })),

@@ -1,4 +1,4 @@
-import { transaction } from '../../db/exec';
+import { transaction } from '../../db/query';
 import type { AppDatabase } from '../../db/open';
 import { fixedClock, type ServiceContext } from '../../services/context';
 import { signedInContext } from '../../services/session/actor';
@@ -44,18 +44,20 @@ const DOCUMENT_STREAM = 0xc2b2ae35;
  * seed and year give the same rows. Every write goes through the services (validated, audited), in one
  * transaction, with the clock fixed at the end of the last year so nothing lies in the future.
  */
-export function createDemoData(target: { db: AppDatabase }, options: DemoOptions): DemoSummary {
+export async function createDemoData(target: { db: AppDatabase }, options: DemoOptions): Promise<DemoSummary> {
   if (!Number.isInteger(options.toYear) || options.toYear < FIRST_DEMO_YEAR) {
     throw new DemoError(`Året må være ${FIRST_DEMO_YEAR} eller senere`);
   }
   const clock = fixedClock(`${options.toYear}-12-31T15:00:00.000Z`);
-  const ctx: ServiceContext = { db: target.db, actor: null, clock, session: { actor: null } };
-  if (!callChannel(ctx, 'session:get-current', {}).needsFirstMember) {
+  const outside: ServiceContext = { db: target.db, actor: null, clock, session: { actor: null } };
+  if (!callChannel(outside, 'session:get-current', {}).needsFirstMember) {
     throw new DemoError('Databasen har allerede teammedlemmer. Demodata lages bare i en ny, tom database.');
   }
   const years = Array.from({ length: options.toYear - FIRST_DEMO_YEAR + 1 }, (_, i) => FIRST_DEMO_YEAR + i);
 
-  const projectLeader = transaction(target.db, () => {
+  const projectLeader = await transaction(target.db, async (db) => {
+    // Every service call runs on the transaction's handle, so the services' own transactions join this one.
+    const ctx: ServiceContext = { ...outside, db };
     const team = createTeam(ctx);
     const { references, members } = loadReferences(ctx);
     const therapistIds = team.therapists.map((t) => t.id);
@@ -97,10 +99,10 @@ export function createDemoData(target: { db: AppDatabase }, options: DemoOptions
     createCaseLife(ctx, actorFor, createRandom((options.seed ^ LIFE_STREAM) >>> 0), cases);
     createDemoDocuments(ctx, actorFor, createRandom((options.seed ^ DOCUMENT_STREAM) >>> 0));
     const projectLeader = actorFor(team.projectLeader.id);
-    createDemoCostShares(projectLeader, years);
+    await createDemoCostShares(projectLeader, years);
     createDemoReportTexts(projectLeader, years);
     return projectLeader;
   });
 
-  return summariseDemo(projectLeader, options.seed, years);
+  return summariseDemo({ ...projectLeader, db: target.db }, options.seed, years);
 }

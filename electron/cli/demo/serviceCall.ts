@@ -17,8 +17,14 @@ export function parseChannelInput<C extends ChannelName>(channel: C, input: Chan
 export function callChannel<C extends ChannelName>(ctx: ContextFor<C>, channel: C, input: ChannelInput<C>): ChannelOutput<C> {
   const handler = handlers[channel] as Handler<C>;
   const output = handler(ctx, parseChannelInput(channel, input));
-  if (output instanceof Promise) throw new Error(`${channel} is asynchronous; the demo writes only through synchronous channels`);
+  if (output instanceof Promise) throw new Error(`${channel} is asynchronous; call callChannelAsync`);
   return output;
+}
+
+/** `callChannel` for a channel whose service answers with a promise (the engine-neutral ones). */
+export async function callChannelAsync<C extends ChannelName>(ctx: ContextFor<C>, channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const handler = handlers[channel] as Handler<C>;
+  return handler(ctx, parseChannelInput(channel, input));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { SignedInContext } from '../../services/context';
-import { callChannel } from './serviceCall';
+import { callChannel, callChannelAsync } from './serviceCall';
 
 export interface DemoYearSummary {
   year: number;
@@ -21,12 +21,13 @@ export interface DemoSummary {
 }
 
 /** Read back through the channels, so the summary shows what the app will show, not what was planned. */
-export function summariseDemo(ctx: SignedInContext, seed: number, years: readonly number[]): DemoSummary {
-  const perYear = years.map((year) => {
-    const pivot = callChannel(ctx, 'statistics:annual', { year });
+export async function summariseDemo(ctx: SignedInContext, seed: number, years: readonly number[]): Promise<DemoSummary> {
+  const perYear: DemoYearSummary[] = [];
+  for (const year of years) {
+    const pivot = await callChannelAsync(ctx, 'statistics:annual', { year });
     const cases = callChannel(ctx, 'cases:list', { year }).length;
-    return { year, cases, entries: pivot.total.entries, hours: pivot.total.hours, personHours: pivot.total.personHours };
-  });
+    perYear.push({ year, cases, entries: pivot.total.entries, hours: pivot.total.hours, personHours: pivot.total.personHours });
+  }
   const sum = (pick: (y: DemoYearSummary) => number) => perYear.reduce((total, y) => total + pick(y), 0);
   return {
     seed,

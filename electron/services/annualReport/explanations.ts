@@ -1,17 +1,17 @@
 import type { AnnualPivotDto } from '@shared/contract';
 import type { CostShareDto } from '@shared/contract/statistics/costShare';
 import { formatMeasureValue } from '@shared/domain/statistics';
-import { all } from '../../db/exec';
-import type { ServiceContext } from '../context';
+import { all } from '../../db/query';
+import type { DbContext } from '../context';
 
 /**
  * «Slik registrerer vi»: what each category and each measure means, for a council member who has never
  * seen the time sheet. Markdown of the team-text subset, so it prints exactly like the team's chapters.
  * The categories are read from the database (name and description as the team keeps them).
  */
-export function howWeRecordText(ctx: ServiceContext, year: number): string {
+export async function howWeRecordText(ctx: DbContext, year: number): Promise<string> {
   // A category retired before the year began (Administrasjonsarbeid after 2020) was not in use.
-  const categories = all(
+  const categories = await all(
     ctx.db,
     ctx.db.kysely
       .selectFrom('categories')

@@ -12,7 +12,7 @@ import { annualReportContent } from './reportContent';
 export async function annualReportFiles(ctx: ServiceContext, year: number): Promise<AnnualReportFilesDto> {
   // docx, exceljs and the chart libraries load with the first report, not with the services.
   const [{ annualReportDocx }, { annualReportXlsx }] = await Promise.all([import('./docxReport'), import('./xlsxReport')]);
-  const content = annualReportContent(ctx, year);
+  const content = await annualReportContent(ctx, year);
   const [docx, xlsx] = await Promise.all([annualReportDocx(content, isoDateInOslo(ctx.clock.now())), annualReportXlsx(content)]);
   return {
     docx: { fileName: annualReportFileName(year, 'docx'), mimeType: DOCX_MIME_TYPE, contentBase64: docx.toString('base64') },

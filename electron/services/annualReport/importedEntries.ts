@@ -1,6 +1,6 @@
 import { formatCount } from '@shared/count';
-import { first } from '../../db/exec';
-import type { ServiceContext } from '../context';
+import { first } from '../../db/query';
+import type { DbContext } from '../context';
 import { periodRange } from '../statistics/period';
 
 /**
@@ -9,9 +9,9 @@ import { periodRange } from '../statistics/period';
  * beside hundreds of hours takes it for a fault or for work nobody did; the note under the tables that show
  * person-hours says why. Null when every entry of the year names who was there.
  */
-export function importedWithoutPeopleNote(ctx: ServiceContext, year: number): string | null {
+export async function importedWithoutPeopleNote(ctx: DbContext, year: number): Promise<string | null> {
   const { from, to } = periodRange({ year });
-  const row = first(
+  const row = await first(
     ctx.db,
     ctx.db.kysely
       .selectFrom('time_entries')

@@ -21,7 +21,7 @@ import { evaluationSummaryTable } from '@shared/tables/evaluationTables';
 import { CASE_COUNT_EXCEPTION_TEXT, DISCLOSURE_RULE_TEXT, DISCLOSURE_THRESHOLD } from '@shared/domain/disclosureControl';
 import { COST_MODELS_NOTE, costShareNotes, howWeRecordText } from './explanations';
 import { networkLogTable, type TextTable } from './networkLog';
-import { first } from '../../db/exec';
+import { first, readSnapshot } from '../../db/query';
 import { membersOfYear } from '../statistics/costShare';
 import { reportTableWithEveryMember, withEveryMember, type MemberOrder } from './memberRows';
 import { withoutEmptyChart } from './emptyCharts';
@@ -74,12 +74,11 @@ interface SectionFigures {
   members: MemberOrder;
 }
 
-type SectionBuilder = (
-  ctx: ServiceContext,
-  figures: SectionFigures,
-) => Pick<ReportSectionContent, 'tables' | 'charts'> & { textTables?: TextTable[]; notices?: SectionNotice[]; spreadsheetOnly?: ReportTable[] };
+type BuiltSection = Pick<ReportSectionContent, 'tables' | 'charts'> & { textTables?: TextTable[]; notices?: SectionNotice[]; spreadsheetOnly?: ReportTable[] };
 
-const nothing = () => ({ tables: [], charts: [] });
+type SectionBuilder = (ctx: ServiceContext, figures: SectionFigures) => BuiltSection | Promise<BuiltSection>;
+
+const nothing = (): BuiltSection => ({ tables: [], charts: [] });
 
 /**
  * The returned evaluation forms of the year, summarised per question under the small-number rule; nothing when
@@ -130,11 +129,11 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
       charts: [caseFiguresChart(cases, year)],
     };
   },
-  resources: (ctx, figures) => {
-    const share = costShare(ctx, { year: figures.pivot.year });
+  resources: async (ctx, figures) => {
+    const share = await costShare(ctx, { year: figures.pivot.year });
     // Without a budget or a population the models cannot be computed: the help side still prints.
     const computed = share.problems.length === 0;
-    const imported = importedWithoutPeopleNote(ctx, figures.pivot.year);
+    const imported = await importedWithoutPeopleNote(ctx, figures.pivot.year);
     // A time-log table holds hours only (no hidden cell), and filled in with 0 it still does.
     const everyMember = (table: StatisticsTableDto) => withEveryMember(table, figures.members, true) as StatisticsTableDto;
     const withImportNote = (t: ReportTable): ReportTable => (imported ? { ...t, notes: [...(t.notes ?? []), imported] } : t);
@@ -168,8 +167,8 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
     const log = networkLogTable(ctx, figures.pivot.year);
     return { tables: [familiar(figures, 'partners')], charts: [], textTables: log ? [log] : [] };
   },
-  lastingChange: (ctx, { pivot }) => {
-    const change = lastingChange(ctx, { year: pivot.year });
+  lastingChange: async (ctx, { pivot }) => {
+    const change = await lastingChange(ctx, { year: pivot.year });
     const year = String(pivot.year);
     // No case closed in the year was rated both at the start and later: the tables would be rows of zeros and
     // the chart an empty frame, which read as «nobody changed». One sentence says what is true, as an
@@ -193,20 +192,29 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
   plans: nothing,
 };
 
-/** Everything the two files print, read once so they agree. */
-export function annualReportContent(ctx: ServiceContext, year: number): AnnualReportContent {
-  const pivot = annualPivot(ctx, { year });
+/**
+ * Everything the two files print, read once from one snapshot so they agree. The team's texts, the
+ * evaluations and the network log are read by services still on the SQLite file only; inside the snapshot
+ * they run on its connection.
+ */
+export function annualReportContent(ctx: ServiceContext, year: number): Promise<AnnualReportContent> {
+  return readSnapshot(ctx.db, (db) => contentOf({ ...ctx, db }, year));
+}
+
+async function contentOf(ctx: ServiceContext, year: number): Promise<AnnualReportContent> {
+  const pivot = await annualPivot(ctx, { year });
   const texts = new Map(annualReportTexts(ctx, { year }).sections.map((s) => [s.section, s.text]));
-  const cases = caseFigures(ctx, { year });
+  const cases = await caseFigures(ctx, { year });
   const hasData = pivot.total.entries > 0 || cases.total.total > 0;
-  const hoursPivot = pivotTable(ctx, { period: { year }, rows: 'municipality', columns: 'category', measure: 'hours' }).table;
-  const members: MemberOrder = { order: pivot.municipalities, memberIds: new Set(membersOfYear(ctx, year).map((m) => m.id)) };
-  const figures: SectionFigures = { pivot, cases, familiar: familiarTables(ctx, { year }), hoursPivot, members };
-  const sections: ReportSectionContent[] = ANNUAL_REPORT_SECTIONS.map(({ key }) => {
-    const built: ReturnType<SectionBuilder> = hasData ? SECTION_BUILDERS[key](ctx, figures) : nothing();
+  const hoursPivot = (await pivotTable(ctx, { period: { year }, rows: 'municipality', columns: 'category', measure: 'hours' })).table;
+  const members: MemberOrder = { order: pivot.municipalities, memberIds: new Set((await membersOfYear(ctx, year)).map((m) => m.id)) };
+  const figures: SectionFigures = { pivot, cases, familiar: await familiarTables(ctx, { year }), hoursPivot, members };
+  const sections: ReportSectionContent[] = [];
+  for (const { key } of ANNUAL_REPORT_SECTIONS) {
+    const built = hasData ? await SECTION_BUILDERS[key](ctx, figures) : nothing();
     // A table without rows says nothing the heading does not; it is left out. One with figures lists
     // every member of the year, in the same order, with 0 for those the team had no time for.
-    return {
+    sections.push({
       section: key,
       heading: sectionHeading(key, year),
       text: texts.get(key) ?? null,
@@ -217,17 +225,18 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
       charts: built.charts.map(withoutEmptyChart),
       notices: built.notices ?? [],
       spreadsheetOnly: (built.spreadsheetOnly ?? []).map((t) => reportTableWithEveryMember(t, members)),
-    };
-    // A chapter with neither the team's words nor a figure would print as a bare heading: it is left out
-    // (the screen and the command line name it before the report is made).
-  }).filter((s) => s.text !== null || s.tables.length > 0 || s.charts.length > 0 || s.textTables.length > 0 || s.notices.length > 0);
+    });
+  }
+  // A chapter with neither the team's words nor a figure would print as a bare heading: it is left out
+  // (the screen and the command line name it before the report is made).
+  const printed = sections.filter((s) => s.text !== null || s.tables.length > 0 || s.charts.length > 0 || s.textTables.length > 0 || s.notices.length > 0);
   if (hasData) {
     // After «Om ettervernsteamet», as in the 2020 report: how to read everything that follows.
-    const at = sections[0]?.section === 'team' ? 1 : 0;
-    sections.splice(at, 0, {
+    const at = printed[0]?.section === 'team' ? 1 : 0;
+    printed.splice(at, 0, {
       section: 'howWeRecord',
       heading: 'Slik registrerer vi',
-      text: howWeRecordText(ctx, year),
+      text: await howWeRecordText(ctx, year),
       tables: [],
       textTables: [],
       charts: [],
@@ -238,13 +247,13 @@ export function annualReportContent(ctx: ServiceContext, year: number): AnnualRe
   return {
     year,
     hasData,
-    sections,
-    signOff: { preparedBy: preparedBy(ctx), place: 'Fauske' },
+    sections: printed,
+    signOff: { preparedBy: await preparedBy(ctx), place: 'Fauske' },
   };
 }
 
-function preparedBy(ctx: ServiceContext): string | null {
+async function preparedBy(ctx: ServiceContext): Promise<string | null> {
   if (!ctx.actor) return null;
-  const row = first(ctx.db, ctx.db.kysely.selectFrom('team_members').select('display_name').where('id', '=', ctx.actor.id));
+  const row = await first(ctx.db, ctx.db.kysely.selectFrom('team_members').select('display_name').where('id', '=', ctx.actor.id));
   return row?.display_name ?? null;
 }

@@ -1,4 +1,5 @@
 import type { ApiError } from '@shared/contract';
+import { TransactionConflictError } from '../../db/errors';
 import { ServiceError } from './serviceError';
 
 export type ErrorReporter = (report: { channel: string; errorName: string; sqliteCode?: string }) => void;
@@ -19,6 +20,8 @@ export function toApiError(error: unknown, channel: string, report?: ErrorReport
   if (error instanceof ServiceError) {
     return { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
   }
+  // The server gave up on a write that kept colliding with colleagues' writes: busy, as SQLite's lock is.
+  if (error instanceof TransactionConflictError) return { code: 'busy', message: error.message, fieldErrors: {} };
   if (isSqliteError(error)) {
     const code = error.code;
     if (code === 'SQLITE_FULL') return storage('Disken er full. Ingenting ble lagret – frigjør plass og prøv igjen.');

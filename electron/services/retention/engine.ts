@@ -2,7 +2,7 @@ import { statfsSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ChannelParsedInput, RetentionPreviewDto, RetentionRunDto } from '@shared/contract';
 import { isoDateInOslo } from '@shared/dates';
-import { transaction } from '../../db/exec';
+import { transaction } from '../../db/query';
 import type { AppDatabase } from '../../db/open';
 import { requireAdministrator } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
@@ -124,33 +124,35 @@ function requireRoomToCompact(ctx: ServiceContext, disk: RetentionDisk, bytes: n
  * secure_delete overwrites freed pages with zeros as the rows go, so even a failed VACUUM leaves less
  * behind; the answer says plainly when the file could not be compacted.
  */
-export function runRetention(
+export async function runRetention(
   ctx: SignedInContext,
   input: ChannelParsedInput<'retention:run'>,
   rules: readonly ReductionRule[] = REDUCTION_RULES,
   disk: RetentionDisk = systemDisk,
-): RetentionRunDto {
+): Promise<RetentionRunDto> {
   requireAdministrator(ctx);
   const fileBytesBefore = fileBytes(ctx.db);
   requireRoomToCompact(ctx, disk, fileBytesBefore);
   ctx.db.sqlite.pragma('secure_delete = ON');
-  const result = transaction(ctx.db, () => {
-    const due = new Set(planFor(ctx).cases.map((c) => c.id));
+  // The rules and the audit row still run on the SQLite connection itself, inside this transaction.
+  const result = await transaction(ctx.db, async (db) => {
+    const tx: SignedInContext = { ...ctx, db };
+    const due = new Set(planFor(tx).cases.map((c) => c.id));
     const caseIds = [...new Set(input.caseIds)];
     if (caseIds.some((id) => !due.has(id))) {
       const message = 'Utvalget er ikke lenger det forhåndsvisningen viste. Åpne forhåndsvisningen på nytt.';
       throw new ServiceError('conflict', message, { caseIds: message });
     }
-    const before = annualFiguresSnapshot(ctx);
-    const counts = rules.map((rule) => ({ key: rule.key, label: rule.label, rows: applyRule(ctx.db, rule, caseIds) }));
-    ctx.db.sqlite
+    const before = await annualFiguresSnapshot(tx);
+    const counts = rules.map((rule) => ({ key: rule.key, label: rule.label, rows: applyRule(tx.db, rule, caseIds) }));
+    tx.db.sqlite
       .prepare('update cases set reduced_at = ?, updated_at = ? where id in (select value from json_each(?))')
       .run(ctx.clock.now().toISOString(), ctx.clock.now().toISOString(), JSON.stringify(caseIds));
-    const after = annualFiguresSnapshot(ctx);
+    const after = await annualFiguresSnapshot(tx);
     if (after.snapshot !== before.snapshot) {
       throw new ServiceError('conflict', 'Kjøringen ville endret årstallene for tidligere år, og ble stoppet. Ingenting ble endret.');
     }
-    recordAudit(ctx, 'retention', 'retention', null, auditedFields('retention:run', ['caseIds', ...counts.filter((c) => c.rows > 0).map((c) => c.key)]));
+    recordAudit(tx, 'retention', 'retention', null, auditedFields('retention:run', ['caseIds', ...counts.filter((c) => c.rows > 0).map((c) => c.key)]));
     return { reducedCases: caseIds.length, rules: counts, yearsChecked: before.years };
   });
   const compacted = tryCompact(ctx.db, disk);

@@ -1,9 +1,9 @@
-import { all } from '../../db/exec';
+import { all, readSnapshot } from '../../db/query';
 import { groupedFigures } from './groupedFigures';
 import type { AnnualPivotDto, PivotFigures } from '@shared/contract';
 import { STATISTIC_UNITS } from '@shared/contract';
 import { yearRange } from '@shared/dates';
-import type { ServiceContext } from '../context';
+import type { DbContext } from '../context';
 
 interface CellSums {
   entries: number;
@@ -33,17 +33,15 @@ const zero = (): CellSums => ({ entries: 0, minutes: 0, personMinutes: 0 });
  * engine as the Statistikk page's pivot (groupedFigures): one grouped read of the per-day totals, so
  * the cost follows the number of days with time logged, not the number of entries. See `npm run bench`.
  */
-export function annualPivot(ctx: ServiceContext, input: { year: number }): AnnualPivotDto {
+export async function annualPivot(ctx: DbContext, input: { year: number }): Promise<AnnualPivotDto> {
   const { from, to } = yearRange(input.year);
   const { kysely } = ctx.db;
-  // One read transaction, so the figures come from a single snapshot even while someone logs time.
-  const { municipalities, categories, groups } = ctx.db.sqlite
-    .transaction(() => ({
-      municipalities: all(ctx.db, kysely.selectFrom('municipalities').select(['id', 'name']).orderBy('sort_order')),
-      categories: all(ctx.db, kysely.selectFrom('categories').select(['id', 'number', 'name', 'retired_at']).orderBy('number')),
-      groups: groupedFigures(ctx, { from, to }, ['hours', 'personHours', 'entries'], ['municipality', 'category']),
-    }))
-    .deferred();
+  // One read snapshot, so the figures agree with each other even while someone logs time.
+  const { municipalities, categories, groups } = await readSnapshot(ctx.db, async (db) => ({
+    municipalities: await all(db, kysely.selectFrom('municipalities').select(['id', 'name']).orderBy('sort_order')),
+    categories: await all(db, kysely.selectFrom('categories').select(['id', 'number', 'name', 'retired_at']).orderBy('number')),
+    groups: await groupedFigures({ db }, { from, to }, ['hours', 'personHours', 'entries'], ['municipality', 'category']),
+  }));
 
   const cells: AnnualPivotDto['cells'] = [];
   const byMunicipality = new Map(municipalities.map((m) => [m.id, zero()]));

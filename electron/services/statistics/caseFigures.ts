@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { all } from '../../db/exec';
+import { all, readSnapshot } from '../../db/query';
 import { publishStatistic } from '@shared/domain/disclosureControl';
 import { CASE_FIGURE_UNITS, type CaseFiguresDto, type CaseFiguresRowDto } from '@shared/contract/statistics/caseFigures';
-import type { ServiceContext } from '../context';
+import type { DbContext } from '../context';
 import type { StatisticsPeriod } from '@shared/contract';
 import { periodRange } from './period';
 
@@ -96,77 +96,72 @@ function figuresOf(cases: CaseDates[], loggedCaseIds: Set<number>, from: string,
  * than 5. The case counts themselves are published per municipality even when small: the cost-sharing
  * agreement divides the bill by them (the annual report says so).
  */
-export function caseFigures(ctx: ServiceContext, period: StatisticsPeriod): CaseFiguresDto {
+export async function caseFigures(ctx: DbContext, period: StatisticsPeriod): Promise<CaseFiguresDto> {
   const { from, to } = periodRange(period);
   const { kysely } = ctx.db;
-  return ctx.db.sqlite
-    .transaction(() => {
-      const municipalities = all(ctx.db, kysely.selectFrom('municipalities').select(['id', 'name', 'kind']).orderBy('sort_order'));
-      const cases = all(
-        ctx.db,
-        kysely
-          .selectFrom('cases as c')
-          .leftJoin('after_contact_not_possible as n', 'n.case_id', 'c.id')
-          .select([
-            'c.id',
-            'c.municipality_id',
-            'c.referral_date',
-            'c.start_date',
-            'c.rejected_date',
-            'c.closed_date',
-            'c.after_contact_date',
-            sql<number>`n.case_id is not null`.as('after_contact_not_possible'),
-            'c.institution_from',
-            'c.discharge_date',
-          ]),
-      );
-      // One seek per case on (case_id, entry_date) rather than a scan of the year's entries: there are
-      // thousands of cases but hundreds of thousands of entries in a year.
-      const logged = all(
-        ctx.db,
-        kysely
-          .selectFrom('cases as c')
-          .select('c.id as case_id')
-          .where(({ exists, selectFrom }) =>
-            exists(
-              selectFrom('time_entries as t')
-                .select('t.id')
-                .whereRef('t.case_id', '=', 'c.id')
-                .where('t.entry_date', '>=', from)
-                .where('t.entry_date', '<=', to),
-            ),
+  return readSnapshot(ctx.db, async (db) => {
+    const municipalities = await all(db, kysely.selectFrom('municipalities').select(['id', 'name', 'kind']).orderBy('sort_order'));
+    const cases = await all(
+      db,
+      kysely
+        .selectFrom('cases as c')
+        .leftJoin('after_contact_not_possible as n', 'n.case_id', 'c.id')
+        .select([
+          'c.id',
+          'c.municipality_id',
+          'c.referral_date',
+          'c.start_date',
+          'c.rejected_date',
+          'c.closed_date',
+          'c.after_contact_date',
+          // A number on both engines (PostgreSQL's `is not null` is a boolean).
+          sql<number>`case when n.case_id is null then 0 else 1 end`.as('after_contact_not_possible'),
+          'c.institution_from',
+          'c.discharge_date',
+        ]),
+    );
+    // One seek per case on (case_id, entry_date) rather than a scan of the year's entries: there are
+    // thousands of cases but hundreds of thousands of entries in a year.
+    const logged = await all(
+      db,
+      kysely
+        .selectFrom('cases as c')
+        .select('c.id as case_id')
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('time_entries as t').select('t.id').whereRef('t.case_id', '=', 'c.id').where('t.entry_date', '>=', from).where('t.entry_date', '<=', to),
           ),
-      );
-      const loggedCaseIds = new Set(logged.map((r) => r.case_id!));
-      const byMunicipality = groupBy(cases, (c) => c.municipality_id);
-      const rows = municipalities
-        .map((m) => ({ municipalityId: m.id, municipality: m.name, kind: m.kind, ...figuresOf(byMunicipality.get(m.id) ?? [], loggedCaseIds, from, to) }))
-        // Non-members («Andre kommuner», «Felles») only appear when a case is registered on them.
-        .filter((r) => r.kind === 'member' || (byMunicipality.get(r.municipalityId)?.length ?? 0) > 0)
-        .map(({ kind: _kind, ...row }) => row);
+        ),
+    );
+    const loggedCaseIds = new Set(logged.map((r) => r.case_id!));
+    const byMunicipality = groupBy(cases, (c) => c.municipality_id);
+    const rows = municipalities
+      .map((m) => ({ municipalityId: m.id, municipality: m.name, kind: m.kind, ...figuresOf(byMunicipality.get(m.id) ?? [], loggedCaseIds, from, to) }))
+      // Non-members («Andre kommuner», «Felles») only appear when a case is registered on them.
+      .filter((r) => r.kind === 'member' || (byMunicipality.get(r.municipalityId)?.length ?? 0) > 0)
+      .map(({ kind: _kind, ...row }) => row);
 
-      const activeIds = new Set(cases.filter((c) => isActiveOn(c, to)).map((c) => c.id));
-      const staff = all(
-        ctx.db,
-        kysely
-          .selectFrom('team_members as t')
-          .leftJoin('case_staff as s', 's.team_member_id', 't.id')
-          .select(['t.id', 't.display_name', 't.initials', 't.active', 's.case_id']),
-      );
-      const caseload = [...groupBy(staff, (s) => s.id).values()]
-        .map((memberRows) => ({
-          teamMemberId: memberRows[0]!.id,
-          name: memberRows[0]!.display_name,
-          initials: memberRows[0]!.initials,
-          active: memberRows[0]!.active === 1,
-          activeCases: memberRows.filter((s) => s.case_id !== null && activeIds.has(s.case_id)).length,
-        }))
-        // A member who has left shows only in periods where they still had active cases.
-        .filter((m) => m.active || m.activeCases > 0)
-        .sort((a, b) => a.name.localeCompare(b.name, 'nb'))
-        .map(({ active: _active, ...member }) => member);
+    const activeIds = new Set(cases.filter((c) => isActiveOn(c, to)).map((c) => c.id));
+    const staff = await all(
+      db,
+      kysely
+        .selectFrom('team_members as t')
+        .leftJoin('case_staff as s', 's.team_member_id', 't.id')
+        .select(['t.id', 't.display_name', 't.initials', 't.active', 's.case_id']),
+    );
+    const caseload = [...groupBy(staff, (s) => s.id).values()]
+      .map((memberRows) => ({
+        teamMemberId: memberRows[0]!.id,
+        name: memberRows[0]!.display_name,
+        initials: memberRows[0]!.initials,
+        active: memberRows[0]!.active === 1,
+        activeCases: memberRows.filter((s) => s.case_id !== null && activeIds.has(s.case_id)).length,
+      }))
+      // A member who has left shows only in periods where they still had active cases.
+      .filter((m) => m.active || m.activeCases > 0)
+      .sort((a, b) => a.name.localeCompare(b.name, 'nb'))
+      .map(({ active: _active, ...member }) => member);
 
-      return { from, to, units: CASE_FIGURE_UNITS, rows, total: figuresOf(cases, loggedCaseIds, from, to), caseload };
-    })
-    .deferred();
+    return { from, to, units: CASE_FIGURE_UNITS, rows, total: figuresOf(cases, loggedCaseIds, from, to), caseload };
+  });
 }

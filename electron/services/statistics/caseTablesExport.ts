@@ -10,21 +10,21 @@ import {
 } from '@shared/tables/caseTables';
 import type { StatisticsPeriod } from '@shared/contract';
 import { caseFigures } from './caseFigures';
-import type { ServiceContext } from '../context';
+import type { DbContext } from '../context';
 import { costShare } from './costShare';
 import { lastingChange } from './lastingChange';
 import { periodRange } from './period';
 
 /** A case table built again on the server, from the services, for the .xlsx export. */
-export function caseTable(ctx: ServiceContext, period: StatisticsPeriod, key: CaseTableKey): StatisticsTableDto<TableValue> {
+export async function caseTable(ctx: DbContext, period: StatisticsPeriod, key: CaseTableKey): Promise<StatisticsTableDto<TableValue>> {
   const { label } = periodRange(period);
-  if (key === 'caseFigures') return caseFiguresTable(caseFigures(ctx, period), label);
-  if (key === 'caseload') return caseloadTable(caseFigures(ctx, period), label);
-  return lastingChangeTable(lastingChange(ctx, period), key, label);
+  if (key === 'caseFigures') return caseFiguresTable(await caseFigures(ctx, period), label);
+  if (key === 'caseload') return caseloadTable(await caseFigures(ctx, period), label);
+  return lastingChangeTable(await lastingChange(ctx, period), key, label);
 }
 
-export function costTable(ctx: ServiceContext, year: number, key: CostTableKey): StatisticsTableDto<TableValue> {
-  const dto = costShare(ctx, { year });
+export async function costTable(ctx: DbContext, year: number, key: CostTableKey): Promise<StatisticsTableDto<TableValue>> {
+  const dto = await costShare(ctx, { year });
   return key === 'costByModel' ? costByModelTable(dto) : costAndHelpTable(dto);
 }
 

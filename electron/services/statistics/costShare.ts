@@ -1,4 +1,4 @@
-import { all, first, run, transaction } from '../../db/exec';
+import { all, first, readSnapshot, run, transaction } from '../../db/query';
 import type { ChannelParsedInput } from '@shared/contract';
 import type { CostShareParametersDto, CostShareSettingsDto } from '@shared/contract/costShare';
 import { COST_SHARE_UNITS, type CostShareDto, type CostShareRowDto } from '@shared/contract/statistics/costShare';
@@ -6,15 +6,15 @@ import { computeCostShares, memberMonths } from '@shared/domain/costShareModels'
 import { requireAdministrator } from '../session/actor';
 import { auditedFields, recordAudit } from '../audit/recordAudit';
 import { caseFigures } from './caseFigures';
-import type { ServiceContext, SignedInContext } from '../context';
+import type { DbContext, SignedInContext } from '../context';
 import { invalidField } from '../errors/serviceError';
 import { latestChange, versionConflict } from '../versions/versionedRecord';
 import { annualPivot } from './annualPivot';
 
 /** The member municipalities of a year (at least one whole month of membership), with their year's figures. */
-export function membersOfYear(ctx: ServiceContext, year: number) {
+export async function membersOfYear(ctx: DbContext, year: number) {
   const { kysely } = ctx.db;
-  const rows = all(
+  const rows = await all(
     ctx.db,
     kysely
       .selectFrom('municipalities as m')
@@ -26,8 +26,8 @@ export function membersOfYear(ctx: ServiceContext, year: number) {
   return rows.map((r) => ({ ...r, months: memberMonths(r.member_from, r.member_to, year) })).filter((r) => r.months > 0);
 }
 
-function readParameters(ctx: ServiceContext, year: number): CostShareParametersDto | null {
-  const row = first(ctx.db, ctx.db.kysely.selectFrom('cost_share_years').selectAll().where('year', '=', year));
+async function readParameters(ctx: DbContext, year: number): Promise<CostShareParametersDto | null> {
+  const row = await first(ctx.db, ctx.db.kysely.selectFrom('cost_share_years').selectAll().where('year', '=', year));
   if (!row) return null;
   return {
     year,
@@ -43,36 +43,36 @@ function readParameters(ctx: ServiceContext, year: number): CostShareParametersD
  * Every save raises the version of each row it writes (a new row starts at 1), and none of them is ever
  * deleted, so the sum moves whenever anything in the form changed. Never 0: versions are positive.
  */
-function costShareRevision(ctx: Pick<ServiceContext, 'db'>, year: number): number {
+async function costShareRevision(ctx: DbContext, year: number): Promise<number> {
   const { kysely } = ctx.db;
-  const sum = (table: 'cost_share_years' | 'municipality_years') =>
-    first(
+  const sum = async (table: 'cost_share_years' | 'municipality_years') =>
+    (await first(
       ctx.db,
       kysely
         .selectFrom(table)
         .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('version'), eb.lit(0)).as('revision'))
         .where('year', '=', year),
-    )!.revision;
-  return sum('cost_share_years') + sum('municipality_years') + 1;
+    ))!.revision;
+  return (await sum('cost_share_years')) + (await sum('municipality_years')) + 1;
 }
 
 /** Refuses the save if anything in the year's form changed since it was read, naming who saved last. */
-function requireCostShareRevision(ctx: SignedInContext, year: number, version: number): void {
-  if (costShareRevision(ctx, year) === version) return;
+async function requireCostShareRevision(ctx: SignedInContext, year: number, version: number): Promise<void> {
+  if ((await costShareRevision(ctx, year)) === version) return;
   const { kysely } = ctx.db;
   const rows = [
-    ...all(ctx.db, kysely.selectFrom('cost_share_years').select(['updated_at', 'updated_by']).where('year', '=', year)),
-    ...all(ctx.db, kysely.selectFrom('municipality_years').select(['updated_at', 'updated_by']).where('year', '=', year)),
+    ...(await all(ctx.db, kysely.selectFrom('cost_share_years').select(['updated_at', 'updated_by']).where('year', '=', year))),
+    ...(await all(ctx.db, kysely.selectFrom('municipality_years').select(['updated_at', 'updated_by']).where('year', '=', year))),
   ];
   throw versionConflict(ctx, 'Kostnadsfordelingen', latestChange(ctx, rows));
 }
 
-export function costShareSettings(ctx: ServiceContext, input: { year: number }): CostShareSettingsDto {
-  return {
+export async function costShareSettings(ctx: DbContext, input: { year: number }): Promise<CostShareSettingsDto> {
+  return readSnapshot(ctx.db, async (db) => ({
     year: input.year,
-    version: costShareRevision(ctx, input.year),
-    parameters: readParameters(ctx, input.year),
-    municipalities: membersOfYear(ctx, input.year).map((m) => ({
+    version: await costShareRevision({ db }, input.year),
+    parameters: await readParameters({ db }, input.year),
+    municipalities: (await membersOfYear({ db }, input.year)).map((m) => ({
       municipalityId: m.id,
       municipality: m.name,
       memberFrom: m.member_from,
@@ -80,15 +80,20 @@ export function costShareSettings(ctx: ServiceContext, input: { year: number }):
       population: m.population,
       extraHours: m.extra_hours ?? 0,
     })),
-  };
+  }));
 }
 
-/** The administrator sets a year's budget, parameters, populations and extra hours: one change, one audit row. */
-export function saveCostShareSettings(ctx: SignedInContext, input: ChannelParsedInput<'cost-share:save-settings'>): CostShareSettingsDto {
+/**
+ * The administrator sets a year's budget, parameters, populations and extra hours: one change, one audit row.
+ * Still on the SQLite file only: the audit row and the conflict message are written by services not yet
+ * engine-neutral, on this transaction's connection.
+ */
+export async function saveCostShareSettings(ctx: SignedInContext, input: ChannelParsedInput<'cost-share:save-settings'>): Promise<CostShareSettingsDto> {
   const actor = requireAdministrator(ctx);
-  transaction(ctx.db, () => {
-    requireCostShareRevision(ctx, input.year, input.version);
-    const members = new Map(membersOfYear(ctx, input.year).map((m) => [m.id, m]));
+  await transaction(ctx.db, async (db) => {
+    const tx: SignedInContext = { ...ctx, db };
+    await requireCostShareRevision(tx, input.year, input.version);
+    const members = new Map((await membersOfYear(tx, input.year)).map((m) => [m.id, m]));
     const ids = input.municipalities.map((m) => m.municipalityId);
     if (new Set(ids).size !== ids.length) throw invalidField('municipalities', 'Hver kommune kan bare stå én gang');
     if (ids.some((id) => !members.has(id))) throw invalidField('municipalities', `Kommunen var ikke med i samarbeidet i ${input.year}`);
@@ -105,25 +110,25 @@ export function saveCostShareSettings(ctx: SignedInContext, input: ChannelParsed
       updated_at: now,
       updated_by: actor.id,
     };
-    run(
-      ctx.db,
-      ctx.db.kysely
+    await run(
+      db,
+      db.kysely
         .insertInto('cost_share_years')
         .values({ year: input.year, ...values })
         .onConflict((c) => c.column('year').doUpdateSet((eb) => ({ ...values, version: eb('cost_share_years.version', '+', 1) }))),
     );
     for (const m of input.municipalities) {
       const figures = { population: m.population, extra_hours: m.extraHours, updated_at: now, updated_by: actor.id };
-      run(
-        ctx.db,
-        ctx.db.kysely
+      await run(
+        db,
+        db.kysely
           .insertInto('municipality_years')
           .values({ municipality_id: m.municipalityId, year: input.year, ...figures })
           .onConflict((c) => c.columns(['municipality_id', 'year']).doUpdateSet((eb) => ({ ...figures, version: eb('municipality_years.version', '+', 1) }))),
       );
     }
     recordAudit(
-      ctx,
+      tx,
       'update',
       'cost_share',
       input.year,
@@ -162,80 +167,76 @@ function joinNorwegian(items: string[]): string {
  * was in. When the budget or a population is missing the help side is still given, and `problems` names
  * what to fill in.
  */
-export function costShare(ctx: ServiceContext, input: { year: number }): CostShareDto {
+export async function costShare(ctx: DbContext, input: { year: number }): Promise<CostShareDto> {
   const { year } = input;
-  return ctx.db.sqlite
-    .transaction((): CostShareDto => {
-      const members = membersOfYear(ctx, year);
-      const parameters = readParameters(ctx, year);
-      const pivot = annualPivot(ctx, { year });
-      const cases = caseFigures(ctx, { year });
-      const hoursOf = new Map(pivot.byMunicipality.map((m) => [m.municipalityId, m]));
-      const casesOf = new Map(cases.rows.map((r) => [r.municipalityId, r.total]));
+  return readSnapshot(ctx.db, async (db): Promise<CostShareDto> => {
+    const members = await membersOfYear({ db }, year);
+    const parameters = await readParameters({ db }, year);
+    const pivot = await annualPivot({ db }, { year });
+    const cases = await caseFigures({ db }, { year });
+    const hoursOf = new Map(pivot.byMunicipality.map((m) => [m.municipalityId, m]));
+    const casesOf = new Map(cases.rows.map((r) => [r.municipalityId, r.total]));
 
-      const problems: string[] = [];
-      // Statements only: the screen links to where they are fixed, and the annual report prints them as notes.
-      if (!parameters) problems.push(`Budsjett mangler for ${year}.`);
-      else if (parameters.budget === 0) problems.push(`Budsjettet for ${year} er 0 kr.`);
-      // One line for all of them: nine lines of «Folketall mangler for …» buried the budget line above.
-      const withoutPopulation = members.filter((m) => !hasPopulation(m.population)).map((m) => m.name);
-      if (withoutPopulation.length > 0) problems.push(missingPopulationText(year, withoutPopulation, members.length));
-      const modelInput = members.map((m) => ({ population: m.population ?? 0, fraction: m.months / 12, extraHours: m.extra_hours ?? 0 }));
-      const computed = problems.length === 0 && parameters ? computeCostShares(year, parameters, modelInput) : null;
-      if (computed && 'problems' in computed) problems.push(...computed.problems);
-      const amounts = computed && !('problems' in computed) ? computed : null;
+    const problems: string[] = [];
+    // Statements only: the screen links to where they are fixed, and the annual report prints them as notes.
+    if (!parameters) problems.push(`Budsjett mangler for ${year}.`);
+    else if (parameters.budget === 0) problems.push(`Budsjettet for ${year} er 0 kr.`);
+    // One line for all of them: nine lines of «Folketall mangler for …» buried the budget line above.
+    const withoutPopulation = members.filter((m) => !hasPopulation(m.population)).map((m) => m.name);
+    if (withoutPopulation.length > 0) problems.push(missingPopulationText(year, withoutPopulation, members.length));
+    const modelInput = members.map((m) => ({ population: m.population ?? 0, fraction: m.months / 12, extraHours: m.extra_hours ?? 0 }));
+    const computed = problems.length === 0 && parameters ? computeCostShares(year, parameters, modelInput) : null;
+    if (computed && 'problems' in computed) problems.push(...computed.problems);
+    const amounts = computed && !('problems' in computed) ? computed : null;
 
-      const help = members.map((m) => ({
-        hours: hoursOf.get(m.id)?.hours ?? 0,
-        personHours: hoursOf.get(m.id)?.personHours ?? 0,
-        cases: casesOf.get(m.id) ?? 0,
-      }));
-      const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-      const totalHours = sum(help.map((h) => h.hours));
-      const totalPersonHours = sum(help.map((h) => h.personHours));
-      const totalCases = sum(help.map((h) => h.cases));
-      const budget = parameters?.budget ?? 0;
+    const help = members.map((m) => ({
+      hours: hoursOf.get(m.id)?.hours ?? 0,
+      personHours: hoursOf.get(m.id)?.personHours ?? 0,
+      cases: casesOf.get(m.id) ?? 0,
+    }));
+    const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+    const totalHours = sum(help.map((h) => h.hours));
+    const totalPersonHours = sum(help.map((h) => h.personHours));
+    const totalCases = sum(help.map((h) => h.cases));
+    const budget = parameters?.budget ?? 0;
 
-      const rows: CostShareRowDto[] = members.map((m, i) => {
-        const effectivePopulation = modelInput[i]!.population * modelInput[i]!.fraction;
-        const model = (amount: number) => ({ amount, share: shareOf(amount, budget) });
-        return {
-          municipalityId: m.id,
-          municipality: m.name,
-          population: m.population ?? 0,
-          memberMonths: m.months,
-          effectivePopulation,
-          models: amounts
-            ? { equalBase: model(amounts.equalBase[i]!), bands: model(amounts.bands[i]!), extraServices: model(amounts.extraServices[i]!) }
-            : null,
-          extraHours: m.extra_hours ?? 0,
-          hours: help[i]!.hours,
-          hoursShare: shareOf(help[i]!.hours, totalHours),
-          personHours: help[i]!.personHours,
-          personHoursShare: shareOf(help[i]!.personHours, totalPersonHours),
-          cases: help[i]!.cases,
-          casesShare: shareOf(help[i]!.cases, totalCases),
-          hoursPerThousand: hasPopulation(m.population) ? perThousand(help[i]!.hours, effectivePopulation) : null,
-        };
-      });
-      const effectiveTotal = sum(rows.map((r) => r.effectivePopulation));
+    const rows: CostShareRowDto[] = members.map((m, i) => {
+      const effectivePopulation = modelInput[i]!.population * modelInput[i]!.fraction;
+      const model = (amount: number) => ({ amount, share: shareOf(amount, budget) });
       return {
-        year,
-        units: COST_SHARE_UNITS,
-        parameters,
-        problems,
-        rows,
-        total: {
-          population: sum(rows.map((r) => r.population)),
-          effectivePopulation: effectiveTotal,
-          amount: amounts ? budget : 0,
-          hours: totalHours,
-          personHours: totalPersonHours,
-          cases: totalCases,
-          // A total over some of the municipalities would be compared as if it were over all of them.
-          hoursPerThousand: withoutPopulation.length > 0 ? null : perThousand(totalHours, effectiveTotal),
-        },
+        municipalityId: m.id,
+        municipality: m.name,
+        population: m.population ?? 0,
+        memberMonths: m.months,
+        effectivePopulation,
+        models: amounts ? { equalBase: model(amounts.equalBase[i]!), bands: model(amounts.bands[i]!), extraServices: model(amounts.extraServices[i]!) } : null,
+        extraHours: m.extra_hours ?? 0,
+        hours: help[i]!.hours,
+        hoursShare: shareOf(help[i]!.hours, totalHours),
+        personHours: help[i]!.personHours,
+        personHoursShare: shareOf(help[i]!.personHours, totalPersonHours),
+        cases: help[i]!.cases,
+        casesShare: shareOf(help[i]!.cases, totalCases),
+        hoursPerThousand: hasPopulation(m.population) ? perThousand(help[i]!.hours, effectivePopulation) : null,
       };
-    })
-    .deferred();
+    });
+    const effectiveTotal = sum(rows.map((r) => r.effectivePopulation));
+    return {
+      year,
+      units: COST_SHARE_UNITS,
+      parameters,
+      problems,
+      rows,
+      total: {
+        population: sum(rows.map((r) => r.population)),
+        effectivePopulation: effectiveTotal,
+        amount: amounts ? budget : 0,
+        hours: totalHours,
+        personHours: totalPersonHours,
+        cases: totalCases,
+        // A total over some of the municipalities would be compared as if it were over all of them.
+        hoursPerThousand: withoutPopulation.length > 0 ? null : perThousand(totalHours, effectiveTotal),
+      },
+    };
+  });
 }

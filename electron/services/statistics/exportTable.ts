@@ -18,17 +18,17 @@ export async function exportStatisticsTable(ctx: SignedInContext, input: Channel
   let table: StatisticsTableDto<TableValue>;
   let fields: AuditedField<'statistics:export-table'>[];
   if (input.pivot) {
-    table = pivot(ctx, { period: input.period, ...input.pivot }).table;
+    table = (await pivot(ctx, { period: input.period, ...input.pivot })).table;
     fields = ['period', 'rows', 'columns', 'measure'];
   } else if (input.caseTable) {
-    table = caseTable(ctx, input.period, input.caseTable);
+    table = await caseTable(ctx, input.period, input.caseTable);
     fields = ['caseTable', 'period'];
   } else if (input.costTable) {
-    table = costTable(ctx, calendarYearOf(input.period), input.costTable);
+    table = await costTable(ctx, calendarYearOf(input.period), input.costTable);
     fields = ['costTable', 'period'];
   } else {
     const { label } = periodRange(input.period);
-    const found = familiarTable(ctx, input.period, input.familiarTable!);
+    const found = await familiarTable(ctx, input.period, input.familiarTable!);
     table = { ...found.table, title: `${found.title} ${label}` };
     fields = ['period', 'familiarTable'];
   }

@@ -1,6 +1,6 @@
 import type { FamiliarTableDto, FamiliarTableKey, FamiliarTablesDto, StatisticsPeriod, StatisticsTableDto } from '@shared/contract';
-import { prepare } from '../../db/exec';
-import type { ServiceContext } from '../context';
+import { all, readSnapshot } from '../../db/query';
+import type { DbContext } from '../context';
 import { periodRange } from './period';
 import { pivotGrid } from './pivot';
 
@@ -17,18 +17,27 @@ export const FAMILIAR_TABLES: readonly { key: FamiliarTableKey; title: string; c
 
 type Pair = { hours: number; entries: number };
 
-function buildTable(
-  ctx: ServiceContext,
+async function buildTable(
+  ctx: DbContext,
   range: { from: string; to: string },
   spec: (typeof FAMILIAR_TABLES)[number],
   categories: { id: number; number: number; name: string }[],
-): FamiliarTableDto {
+): Promise<FamiliarTableDto> {
   const chosen = spec.categoryNumbers.map((n) => categories.find((c) => c.number === n)).filter((c) => c !== undefined);
-  const grid = (measure: 'hours' | 'entries') =>
-    pivotGrid(ctx, { ...range, measure, rows: 'municipality', columns: 'category', categoryIds: chosen.map((c) => c.id), title: spec.title, spansYears: false })
-      .table;
-  const hours = grid('hours');
-  const entries = grid('entries');
+  const grid = async (measure: 'hours' | 'entries') =>
+    (
+      await pivotGrid(ctx, {
+        ...range,
+        measure,
+        rows: 'municipality',
+        columns: 'category',
+        categoryIds: chosen.map((c) => c.id),
+        title: spec.title,
+        spansYears: false,
+      })
+    ).table;
+  const hours = await grid('hours');
+  const entries = await grid('entries');
   // Both grids have the same rows (a municipality with an entry has hours) but only the categories with time.
   const columnIndex = (table: StatisticsTableDto, category: { id: number }) => table.columns.findIndex((c) => !c.total && c.key === String(category.id));
   const pairAt = (values: (number | null)[], hoursIndex: number, entriesValues: (number | null)[], entriesIndex: number): Pair => ({
@@ -69,14 +78,18 @@ function buildTable(
  * annual report calls this too: each table's `table` goes straight to `addTableSheet`, and
  * `familiarTableChart` draws it.
  */
-export function familiarTables(ctx: ServiceContext, input: { period: StatisticsPeriod } | { year: number }): FamiliarTablesDto {
+export async function familiarTables(ctx: DbContext, input: { period: StatisticsPeriod } | { year: number }): Promise<FamiliarTablesDto> {
   const range = periodRange('period' in input ? input.period : { year: input.year });
-  const categories = prepare(ctx.db, 'select id, number, name from categories order by number').all() as { id: number; number: number; name: string }[];
-  // One snapshot for all three tables (the inner read transactions nest as savepoints).
-  const tables = ctx.db.sqlite.transaction(() => FAMILIAR_TABLES.map((spec) => buildTable(ctx, range, spec, categories))).deferred();
+  const categories = await all(ctx.db, ctx.db.kysely.selectFrom('categories').select(['id', 'number', 'name']).orderBy('number'));
+  // One snapshot for all three tables (the grids' own snapshots run inside it).
+  const tables = await readSnapshot(ctx.db, async (db) => {
+    const built: FamiliarTableDto[] = [];
+    for (const spec of FAMILIAR_TABLES) built.push(await buildTable({ db }, range, spec, categories));
+    return built;
+  });
   return { from: range.from, to: range.to, tables };
 }
 
-export function familiarTable(ctx: ServiceContext, period: StatisticsPeriod, key: FamiliarTableKey): FamiliarTableDto {
-  return familiarTables(ctx, { period }).tables.find((t) => t.key === key)!;
+export async function familiarTable(ctx: DbContext, period: StatisticsPeriod, key: FamiliarTableKey): Promise<FamiliarTableDto> {
+  return (await familiarTables(ctx, { period })).tables.find((t) => t.key === key)!;
 }

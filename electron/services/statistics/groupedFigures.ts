@@ -1,6 +1,7 @@
+import { sql } from 'kysely';
 import type { PivotDimension, StatisticMeasure } from '@shared/contract';
-import { prepare } from '../../db/exec';
-import type { ServiceContext } from '../context';
+import { all } from '../../db/query';
+import type { DbContext } from '../context';
 
 /**
  * The one engine behind every figure from the time log: the Statistikk page's pivot, the familiar
@@ -73,23 +74,24 @@ export interface Group {
 }
 
 /** The raw figures of `measures` per combination of keys of `dimensions` (none: one grand figure). */
-export function groupedFigures(
-  ctx: ServiceContext,
+export async function groupedFigures(
+  ctx: DbContext,
   spec: GroupSpec,
   measures: readonly StatisticMeasure[],
   dimensions: readonly PivotDimension[],
-): Map<string, Group> {
+): Promise<Map<string, Group>> {
   const useDaily = !measures.includes('cases') && dimensions.every((d) => DAILY_DIMENSIONS.has(d));
   const joinsMembers = dimensions.includes('member');
   const keys = dimensions.map((d, i) => `${KEY_SQL[d]} as k${i}`);
   const values = measures.map((m, i) => `${rawMeasureSql(m, useDaily ? 'daily' : 'entries', joinsMembers)} as v${i}`);
-  const categoryFilter = spec.categoryIds ? `and t.category_id in (${spec.categoryIds.map(() => '?').join(', ')})` : '';
-  const sql = `select ${[...keys, ...values].join(', ')}
-    from ${useDaily ? DAILY_SOURCE : 'time_entries t'}
-    ${joinsMembers ? 'left join time_entry_participants p on p.time_entry_id = t.id' : ''}
-    where t.entry_date between ? and ? ${categoryFilter} ${useDaily ? 'and t.entries > 0 and t.municipality_id = dm.id and t.category_id = dc.id' : ''}
-    ${dimensions.length > 0 ? `group by ${dimensions.map((_d, i) => `k${i}`).join(', ')}` : ''}`;
-  const rows = prepare(ctx.db, sql).all(spec.from, spec.to, ...(spec.categoryIds ?? [])) as Record<string, Key>[];
+  // `in ()` is SQLite's empty list; PostgreSQL has no such thing, and no category matches either way.
+  const categoryFilter = !spec.categoryIds ? sql`` : spec.categoryIds.length === 0 ? sql`and 1 = 0` : sql`and t.category_id in (${sql.join(spec.categoryIds)})`;
+  const query = sql<Record<string, Key>>`select ${sql.raw([...keys, ...values].join(', '))}
+    from ${sql.raw(useDaily ? DAILY_SOURCE : 'time_entries t')}
+    ${sql.raw(joinsMembers ? 'left join time_entry_participants p on p.time_entry_id = t.id' : '')}
+    where t.entry_date between ${spec.from} and ${spec.to} ${categoryFilter} ${sql.raw(useDaily ? 'and t.entries > 0 and t.municipality_id = dm.id and t.category_id = dc.id' : '')}
+    ${sql.raw(dimensions.length > 0 ? `group by ${dimensions.map((_d, i) => `k${i}`).join(', ')}` : '')}`;
+  const rows = await all(ctx.db, query);
   const result = new Map<string, Group>();
   for (const row of rows) {
     const rowKeys = dimensions.map((_d, i) => row[`k${i}`] ?? null);

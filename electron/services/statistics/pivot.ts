@@ -2,18 +2,18 @@ import type { PivotColumnDimension, PivotDimension, PivotDto, PivotQuery, Statis
 import { STATISTIC_UNITS } from '@shared/contract';
 import { DIMENSION_LABEL, MEASURE_LABEL, monthLabel } from '@shared/domain/statistics';
 import { compareNorwegian } from '@shared/format';
-import { prepare } from '../../db/exec';
+import { all, readSnapshot, type Query } from '../../db/query';
 import { groupedFigures, measureValue, type GroupSpec, type Key } from './groupedFigures';
-import type { ServiceContext } from '../context';
+import type { DbContext } from '../context';
 import { periodRange } from './period';
 
 /** One measure, in its unit, per combination of keys of `dimensions`. */
-function groupedValues(
-  ctx: ServiceContext,
+async function groupedValues(
+  ctx: DbContext,
   spec: GroupSpec & { measure: StatisticMeasure },
   dimensions: PivotDimension[],
-): Map<string, { keys: Key[]; value: number }> {
-  const groups = groupedFigures(ctx, spec, [spec.measure], dimensions);
+): Promise<Map<string, { keys: Key[]; value: number }>> {
+  const groups = await groupedFigures(ctx, spec, [spec.measure], dimensions);
   return new Map([...groups].map(([id, g]) => [id, { keys: g.keys, value: measureValue(spec.measure, g.raw[0]!) }]));
 }
 
@@ -38,19 +38,20 @@ interface Labelled {
  * Names for the keys, in the order the team reads them: municipalities in the founding plan's order (the
  * same in every table and chart), categories by number, months in time, people and cases alphabetically.
  */
-function labelKeys(ctx: ServiceContext, dimension: PivotDimension, keys: Key[], spansYears: boolean): Labelled[] {
-  const named = (sql: string) => new Map((prepare(ctx.db, sql).all() as { id: number; name: string }[]).map((r) => [r.id, r.name]));
+async function labelKeys(ctx: DbContext, dimension: PivotDimension, keys: Key[], spansYears: boolean): Promise<Labelled[]> {
+  const { kysely } = ctx.db;
+  const named = async (query: Query<{ id: number; name: string }>) => new Map((await all(ctx.db, query)).map((r) => [r.id, r.name]));
   let labelled: Labelled[] = [];
   switch (dimension) {
     case 'municipality': {
-      const rows = prepare(ctx.db, 'select id, name, sort_order from municipalities').all() as { id: number; name: string; sort_order: number }[];
+      const rows = await all(ctx.db, kysely.selectFrom('municipalities').select(['id', 'name', 'sort_order']));
       const byId = new Map(rows.map((r) => [r.id, r]));
       return keys
         .map((k) => ({ key: k, label: byId.get(k as number)?.name ?? '?', order: [byId.get(k as number)?.sort_order ?? 0] }))
         .sort((a, b) => (a.order[0] as number) - (b.order[0] as number));
     }
     case 'category': {
-      const rows = prepare(ctx.db, 'select id, number, name from categories').all() as { id: number; number: number; name: string }[];
+      const rows = await all(ctx.db, kysely.selectFrom('categories').select(['id', 'number', 'name']));
       const byId = new Map(rows.map((r) => [r.id, r]));
       return keys
         .map((k) => ({
@@ -65,12 +66,12 @@ function labelKeys(ctx: ServiceContext, dimension: PivotDimension, keys: Key[], 
         .map((k) => ({ key: k, label: monthLabel(String(k), spansYears), order: [String(k)] }))
         .sort((a, b) => String(a.key).localeCompare(String(b.key)));
     case 'member': {
-      const names = named('select id, display_name as name from team_members');
+      const names = await named(kysely.selectFrom('team_members').select(['id', 'display_name as name']));
       labelled = keys.map((k) => ({ key: k, label: k === null ? 'Uten registrert deltaker' : (names.get(k as number) ?? '?'), order: [k === null ? 1 : 0] }));
       break;
     }
     case 'case': {
-      const codes = named('select id, code as name from cases');
+      const codes = await named(kysely.selectFrom('cases').select(['id', 'code as name']));
       labelled = keys.map((k) => ({ key: k, label: k === null ? 'Uten sak (felles arbeid)' : (codes.get(k as number) ?? '?'), order: [k === null ? 1 : 0] }));
       break;
     }
@@ -90,24 +91,22 @@ export interface PivotGridResult {
  * One measure over rows × columns, totals on both axes. Cells and any totals that cannot be summed
  * (see `summable`) are read in one read transaction, so all of them come from the same snapshot.
  */
-export function pivotGrid(
-  ctx: ServiceContext,
+export async function pivotGrid(
+  ctx: DbContext,
   spec: GroupSpec & { measure: StatisticMeasure; rows: PivotDimension; columns: PivotColumnDimension; title: string; spansYears: boolean },
-): PivotGridResult {
+): Promise<PivotGridResult> {
   const colDims: PivotDimension[] = spec.columns === 'none' ? [] : [spec.columns];
-  const read = ctx.db.sqlite.transaction(() => {
-    const cells = groupedValues(ctx, spec, [spec.rows, ...colDims]);
-    const rowTotals = summable(spec.measure, spec.columns) ? null : groupedValues(ctx, spec, [spec.rows]);
-    const columnTotals = summable(spec.measure, spec.rows) || colDims.length === 0 ? null : groupedValues(ctx, spec, colDims);
-    const grand = summable(spec.measure, spec.columns) && summable(spec.measure, spec.rows) ? null : groupedValues(ctx, spec, []);
-    return { cells, rowTotals, columnTotals, grand };
-  });
-  const { cells, rowTotals, columnTotals, grand } = read.deferred();
+  const { cells, rowTotals, columnTotals, grand } = await readSnapshot(ctx.db, async (db) => ({
+    cells: await groupedValues({ db }, spec, [spec.rows, ...colDims]),
+    rowTotals: summable(spec.measure, spec.columns) ? null : await groupedValues({ db }, spec, [spec.rows]),
+    columnTotals: summable(spec.measure, spec.rows) || colDims.length === 0 ? null : await groupedValues({ db }, spec, colDims),
+    grand: summable(spec.measure, spec.columns) && summable(spec.measure, spec.rows) ? null : await groupedValues({ db }, spec, []),
+  }));
 
   const rowKeys = [...new Map([...cells.values()].map((c) => [keyId(c.keys[0]!), c.keys[0]!])).values()];
   const colKeys = colDims.length === 0 ? [] : [...new Map([...cells.values()].map((c) => [keyId(c.keys[1]!), c.keys[1]!])).values()];
-  const rows = labelKeys(ctx, spec.rows, rowKeys, spec.spansYears);
-  const cols = colDims.length === 0 ? [] : labelKeys(ctx, colDims[0]!, colKeys, spec.spansYears);
+  const rows = await labelKeys(ctx, spec.rows, rowKeys, spec.spansYears);
+  const cols = colDims.length === 0 ? [] : await labelKeys(ctx, colDims[0]!, colKeys, spec.spansYears);
   const cellValue = (r: Key, c: Key | undefined) => cells.get(JSON.stringify(c === undefined ? [r] : [r, c]))?.value ?? null;
   const sum = (values: (number | null)[]) => values.reduce<number>((s, v) => s + (v ?? 0), 0);
 
@@ -149,9 +148,9 @@ function pivotTitle(query: PivotQuery, periodLabel: string): string {
 }
 
 /** The Statistikk page's pivot: a year or a range, any two dimensions, one measure with its unit. */
-export function pivot(ctx: ServiceContext, query: PivotQuery): PivotDto {
+export async function pivot(ctx: DbContext, query: PivotQuery): Promise<PivotDto> {
   const { from, to, label } = periodRange(query.period);
-  const grid = pivotGrid(ctx, {
+  const grid = await pivotGrid(ctx, {
     from,
     to,
     measure: query.measure,

@@ -1,7 +1,7 @@
 import type { ChannelName } from '@shared/contract';
 import { yearRange } from '@shared/dates';
 import { openDatabase } from '../../../electron/db/open';
-import { formatMs, median, percentile, sampleInterleaved } from '../measure';
+import { formatMs, median, percentile, sampleInterleavedAsync } from '../measure';
 import { atMost, info, type MeasureResult } from '../report';
 import { readerDispatcher, type BenchMeasure } from './context';
 
@@ -25,12 +25,12 @@ export const annualPivotMeasure: BenchMeasure = {
       const { from, to } = yearRange(year);
       const countStatement = db.sqlite.prepare('select count(*) as n from time_entries where entry_date between ? and ?');
       let rows = 0;
-      const ask = (channel: ChannelName, input: unknown) => {
-        const result = dispatcher.dispatch(channel, input);
+      const ask = async (channel: ChannelName, input: unknown) => {
+        const result = await dispatcher.dispatchAsync(channel, input);
         if (!result.ok) throw new Error(`${channel} feilet: ${result.error.code}`);
       };
       const pivotQuery = { period: { year }, rows: 'municipality', columns: 'category', measure: 'hours' };
-      const { pivot, statisticsPivot, familiar, count } = sampleInterleaved(
+      const { pivot, statisticsPivot, familiar, count } = await sampleInterleavedAsync(
         {
           pivot: () => ask('statistics:annual', { year }),
           statisticsPivot: () => ask('statistics:pivot', pivotQuery),

@@ -1,6 +1,6 @@
 import type { ChannelName } from '@shared/contract';
 import { openDatabase } from '../../../electron/db/open';
-import { formatMs, median, percentile, sampleInterleaved } from '../measure';
+import { formatMs, median, percentile, sampleInterleavedAsync } from '../measure';
 import { atMost, info, type MeasureResult } from '../report';
 import { readerDispatcher, type BenchMeasure } from './context';
 
@@ -20,12 +20,12 @@ export const caseFiguresMeasure: BenchMeasure = {
     const db = await openDatabase(ctx.cachedDatabase, { readonly: true });
     try {
       const dispatcher = readerDispatcher(db);
-      const ask = (channel: ChannelName, input: unknown) => {
-        const result = dispatcher.dispatch(channel, input);
+      const ask = async (channel: ChannelName, input: unknown) => {
+        const result = await dispatcher.dispatchAsync(channel, input);
         if (!result.ok) throw new Error(`${channel} feilet: ${result.error.code}`);
       };
       const cases = (db.sqlite.prepare('select count(*) as n from cases').get() as { n: number }).n;
-      const { figures, change, cost } = sampleInterleaved(
+      const { figures, change, cost } = await sampleInterleavedAsync(
         {
           figures: () => ask('statistics:case-figures', { period: { year } }),
           change: () => ask('statistics:lasting-change', { period: { year } }),

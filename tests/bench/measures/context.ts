@@ -49,6 +49,13 @@ export function reportDispatcher(db: AppDatabase): Dispatcher {
   });
 }
 
+/** `callOk` for a channel whose service answers with a promise. */
+export async function callOkAsync<C extends ChannelName>(dispatcher: Dispatcher, channel: C, input: ChannelInput<C>): Promise<unknown> {
+  const result = await dispatcher.dispatchAsync(channel, input);
+  if (!result.ok) throw new Error(`${channel} feilet: ${result.error.code}`);
+  return result.value;
+}
+
 /** One synchronous call that must succeed; a failure stops the measure with the channel's error code. */
 export function callOk<C extends ChannelName>(dispatcher: Dispatcher, channel: C, input: ChannelInput<C>): unknown {
   const result = dispatcher.dispatch(channel, input);

@@ -7,9 +7,9 @@ import { fixedClock } from '../../../electron/services/context';
 import { createDispatcher, type Dispatcher } from '../../../electron/services/dispatcher';
 import { BUILT_WORKER_FILE, useBuiltWorker } from '../../../electron/services/timesheet/workerPath';
 import { SCALE_100K, SCALE_10K, SCALE_10M, SCALE_1M, benchDatabasePath, ensureBenchDatabase, type BenchScale } from '../buildDatabase';
-import { median, percentile, sample } from '../measure';
+import { median, percentile, sampleAsync } from '../measure';
 import { info, type MeasureResult } from '../report';
-import { callOk, readerDispatcher, type BenchContext, type BenchMeasure } from './context';
+import { callOkAsync, readerDispatcher, type BenchContext, type BenchMeasure } from './context';
 import { sheetBytes } from './importSheet';
 import { timeSaves } from './saveEntry';
 
@@ -63,7 +63,7 @@ async function measureScale(scale: BenchScale, path: string, ctx: BenchContext):
   let pivot: number[];
   try {
     const dispatcher = readerDispatcher(db);
-    pivot = sample(() => callOk(dispatcher, 'statistics:annual', { year: scale.lastYear - 1 }), PIVOT_RUNS);
+    pivot = await sampleAsync(() => callOkAsync(dispatcher, 'statistics:annual', { year: scale.lastYear - 1 }), PIVOT_RUNS);
   } finally {
     db.close();
   }
