@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditRowHash, GENESIS_HASH } from '../../electron/db/auditChain';
 import { openDatabase } from '../../electron/db/open';
-import { REGION_ROLE } from '../../electron/db/postgres/roles';
+import { APP_ROLE, REGION_ROLE } from '../../electron/db/postgres/roles';
 import { scramVerifier } from '../../electron/db/postgres/scramVerifier';
 import { POSTGRES_ONLY_TABLES, REGION_VIEWS, TEAM_COLUMN } from '../../electron/db/postgres/teamSchema';
 import { DISCLOSURE_THRESHOLD } from '../../shared/domain/disclosureControl';
@@ -263,6 +263,22 @@ describe('several teams on one PostgreSQL server', () => {
       `select count(distinct team_id)::integer as teams from time_totals_daily where entry_date = '2024-03-04' group by municipality_id, category_id`,
     );
     expect(shared.rows).toEqual([{ teams: 2 }]);
+  });
+
+  it('shows a role in the app group without a member mapping nothing, whatever team it sets', async () => {
+    const stray = { role: uniqueUsername('loes'), password: randomBytes(12).toString('base64url') };
+    extraRoles.push(stray.role);
+    await asServerAdmin(`create role "${stray.role}" login password '${scramVerifier(stray.password)}' in role ${APP_ROLE}`);
+    const seen = await inTransaction(asRole(db.url, stray.role, stray.password), async (c) => {
+      await c.query(`select set_config('ettervern.team_id', $1, true)`, [String(a.id)]);
+      return (await c.query<{ n: number }>('select count(*)::integer as n from cases')).rows[0]!.n;
+    });
+    expect(seen).toBe(0);
+    await expect(
+      queryAs(asRole(db.url, stray.role, stray.password), `insert into settings (key, value, updated_at) values ('x', '1', 'x')`),
+    ).rejects.toMatchObject({
+      code: '42501',
+    });
   });
 
   it('keeps the reference data read-only to members', async () => {

@@ -57,28 +57,29 @@ async function createRolesAndTeams(db: Kysely<any>): Promise<void> {
   await sql.raw(`revoke insert, update, delete on teams from ${APP_ROLE}`).execute(db);
   for (const table of Object.keys(SHARED_TABLES)) await sql.raw(`revoke insert, update, delete on ${table} from ${APP_ROLE}`).execute(db);
 
-  // Direct membership only: pg_has_role() says yes to a superuser for every role, and the owner may be one.
-  const directMember = (role: string) => `exists (select from pg_catalog.pg_auth_members a join pg_catalog.pg_roles g on g.oid = a.roleid
-      join pg_catalog.pg_roles m on m.oid = a.member where g.rolname = '${role}' and m.rolname = session_user)`;
   // session_user, not current_user: it is the role that signed in, which SET ROLE cannot change, and inside
-  // this SECURITY DEFINER function current_user would be the owner.
+  // this SECURITY DEFINER function current_user would be the owner. The setting is read only for the
+  // database's owner and superusers (who fill a team from its file); any other role without a mapping
+  // (a hand-made role in the app's group, the region) belongs to no team and cannot pick one.
   await sql
     .raw(
       `create function ettervern_current_team() returns integer language sql stable security definer ${PUBLIC_SCHEMA_FUNCTIONS} as $$
     select case
       when exists (select from public.team_member_roles where role_name = session_user) then
         (select team_id from public.team_member_roles where role_name = session_user)
-      -- An app or region role without a mapping belongs to no team; it may not pick one by a setting.
-      when ${directMember(APP_ROLE)} or ${directMember(REGION_ROLE)} then null
-      else nullif(current_setting('${TEAM_SETTING}', true), '')::integer
+      when session_user = (select pg_get_userbyid(d.datdba) from pg_database d where d.datname = current_database())
+        or (select r.rolsuper from pg_roles r where r.rolname = session_user) then
+        nullif(current_setting('${TEAM_SETTING}', true), '')::integer
     end
   $$`,
     )
     .execute(db);
+  // USAGE: membership whose privileges the role uses, so not the bare admin grant PostgreSQL 16 gives a role's
+  // creator; a superuser (true for every role) passes row-level security anyway and is left out.
   await sql
     .raw(
       `create function ettervern_session_is_region() returns boolean language sql stable ${PUBLIC_SCHEMA_FUNCTIONS} as $$
-    select ${directMember(REGION_ROLE)}
+    select pg_has_role(session_user, '${REGION_ROLE}', 'USAGE') and not (select r.rolsuper from pg_roles r where r.rolname = session_user)
   $$`,
     )
     .execute(db);
@@ -248,18 +249,20 @@ async function createMemberFunctions(db: Kysely<any>): Promise<void> {
       if team_name is null or length(trim(team_name)) not between 1 and 100 then
         raise exception 'Teamnavnet må ha 1–100 tegn' using errcode = '22023';
       end if;
-      insert into public.teams (name, created_at) values (trim(team_name), ${UTC_NOW_SQL}) returning id into new_team;
+      -- Row-level security holds for the owner too: the team's rows (its own row included, which an insert …
+      -- returning would have to see) are written as the new team's.
+      new_team := nextval(pg_get_serial_sequence('public.teams', 'id'));
+      perform set_config('${TEAM_SETTING}', new_team::text, true);
+      insert into public.teams (id, name, created_at) values (new_team, trim(team_name), ${UTC_NOW_SQL});
       if with_defaults then
-        -- Row-level security holds for the owner too: the new rows are written as the new team's.
-        perform set_config('${TEAM_SETTING}', new_team::text, true);
         insert into public.life_domains (team_id, name, sort_order)
           select new_team, d.name, d.n from unnest(array[${lifeDomains}]::text[]) with ordinality d(name, n);
         insert into public.municipality_years (team_id, municipality_id, year, population, updated_at)
           select new_team, m.id, s.year, s.population, s.year || '-01-01T00:00:00.000Z'
             from (values ${populations}) s(municipality, year, population)
             join public.municipalities m on m.name = s.municipality and m.kind = 'member';
-        perform set_config('${TEAM_SETTING}', coalesce(previous, ''), true);
       end if;
+      perform set_config('${TEAM_SETTING}', coalesce(previous, ''), true);
       return new_team;
     end`,
   );
@@ -293,8 +296,13 @@ async function createMemberFunctions(db: Kysely<any>): Promise<void> {
       if exists (select from pg_catalog.pg_roles where rolname = username) then
         raise exception 'Brukernavnet er allerede i bruk på databaseserveren' using errcode = '42710';
       end if;
-      execute format('create role %I login password %L in role ${APP_ROLE}', username, password_verifier);
+      -- Row-level security holds for the owner too: the member is written as the team's (and the team must
+      -- be visible as that team's to exist).
       perform set_config('${TEAM_SETTING}', member_team::text, true);
+      if not exists (select from public.teams where id = member_team) then
+        raise exception 'Teamet finnes ikke' using errcode = '22023';
+      end if;
+      execute format('create role %I login password %L in role ${APP_ROLE}', username, password_verifier);
       insert into public.team_members (team_id, username, display_name, initials, role, active, created_at)
         values (member_team, username, trim(display_name), initials, member_role, 1, ${UTC_NOW_SQL}) returning id into new_member;
       insert into public.team_member_roles (role_name, team_member_id, team_id) values (username, new_member, member_team);
@@ -310,9 +318,6 @@ async function createMemberFunctions(db: Kysely<any>): Promise<void> {
     `ettervern_add_administrator(member_team integer, username text, display_name text, initials text,
       password_verifier text default null) returns integer`,
     `    begin
-      if not exists (select from public.teams where id = member_team) then
-        raise exception 'Teamet finnes ikke' using errcode = '22023';
-      end if;
       return public.ettervern_add_member(member_team, username, display_name, initials, password_verifier, 'administrator');
     end`,
   );
