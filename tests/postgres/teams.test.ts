@@ -281,6 +281,25 @@ describe('several teams on one PostgreSQL server', () => {
     });
   });
 
+  it("gives members' queries only their team's condition, so it stays an index condition (the region's policy is the views' owner's)", async () => {
+    const policies = await queryAs<{ tablename: string; policyname: string; roles: string[] }>(
+      db.url,
+      `select tablename, policyname, roles::text[] as roles from pg_policies where schemaname = 'public' and tablename = any ($1)`,
+      [teamTables],
+    );
+    const forMembers = policies.rows.filter((p) => p.roles.includes('public') || p.roles.includes(APP_ROLE)).map((p) => `${p.tablename}.${p.policyname}`);
+    expect(forMembers.sort()).toEqual(teamTables.map((table) => `${table}.team_rows`).sort());
+    // Every team index leads with the team (a member's range is one stretch of it).
+    const indexes = await queryAs<{ indexname: string; indexdef: string }>(
+      db.url,
+      `select indexname, indexdef from pg_indexes i where schemaname = 'public' and tablename = any ($1)
+         and not exists (select from pg_constraint c where c.conname = i.indexname)`,
+      [teamTables],
+    );
+    expect(indexes.rows.length).toBeGreaterThan(10);
+    expect(indexes.rows.filter((i) => !i.indexdef.includes(`USING btree (${TEAM_COLUMN},`)).map((i) => i.indexname)).toEqual([]);
+  });
+
   it('keeps the reference data read-only to members', async () => {
     for (const statement of [
       `update municipalities set name = name || 'x'`,
