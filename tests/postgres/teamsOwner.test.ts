@@ -22,6 +22,7 @@ describe('several teams on a database owned by an ordinary role', () => {
   let ownerUrl: string;
   let a: TestTeam;
   let b: TestTeam;
+  const extraRoles: string[] = [];
 
   /** The owner's URL, filling `team` (none: the setting unset). */
   const filling = (team?: number) => {
@@ -46,7 +47,7 @@ describe('several teams on a database owned by an ordinary role', () => {
   });
   afterAll(async () => {
     await asServerAdmin(`drop database if exists ${database} with (force)`);
-    await dropRoles([a?.admin.role, a?.member.role, b?.admin.role, b?.member.role, region.role, owner.role].filter((r): r is string => !!r));
+    await dropRoles([a?.admin.role, a?.member.role, b?.admin.role, b?.member.role, region.role, owner.role, ...extraRoles].filter((r): r is string => !!r));
   });
 
   it("writes a team's rows only with the team named, and then only that team's", async () => {
@@ -61,6 +62,27 @@ describe('several teams on a database owned by an ordinary role', () => {
     expect(await count(a.member.url)).toBe(1);
     const teams = await queryAs<{ team_id: number }>(filling(b.id), 'select team_id from cases');
     expect(teams.rows).toEqual([{ team_id: b.id }]);
+  });
+
+  it('gives a member row the owner copied in a login of its own, in the team the owner names, once', async () => {
+    const copied = { role: uniqueUsername('kopiert'), password: randomBytes(12).toString('base64url') };
+    extraRoles.push(copied.role);
+    const id = (
+      await queryAs<{ id: number }>(
+        filling(a.id),
+        `insert into team_members (username, display_name, initials, role, created_at) values ($1, 'Kari Kopi', 'KK', 'teammedlem', $2) returning id`,
+        [copied.role, NOW],
+      )
+    ).rows[0]!.id;
+    await expect(queryAs(filling(b.id), 'select ettervern_give_login($1, $2)', [id, scramVerifier(copied.password)])).rejects.toMatchObject({
+      message: 'Teammedlemmet finnes ikke i ditt team',
+    });
+    await queryAs(filling(a.id), 'select ettervern_give_login($1, $2)', [id, scramVerifier(copied.password)]);
+    await expect(queryAs(filling(a.id), 'select ettervern_give_login($1, null)', [id])).rejects.toMatchObject({
+      message: 'Teammedlemmet har allerede en pålogging',
+    });
+    const seen = await queryAs<{ team_id: number }>(asRole(ownerUrl, copied.role, copied.password), 'select distinct team_id from team_members');
+    expect(seen.rows).toEqual([{ team_id: a.id }]);
   });
 
   it('shows the region every team through the views, which run as the owner', async () => {

@@ -287,6 +287,29 @@ async function createMemberFunctions(db: Kysely<any>): Promise<void> {
   );
 
   const roles = TEAM_ROLES.map(literal).join(', ');
+  // A member's login role and its mapping, after the checks that make a role name and password safe to use.
+  await definerFunction(
+    db,
+    `ettervern_make_login(member_team integer, member_id integer, username text, password_verifier text, can_login boolean)
+      returns void`,
+    `    begin
+      if username is null or username !~ ${literal(USERNAME_RULE.pattern.source)}
+         or length(username) not between ${USERNAME_RULE.minLength} and ${USERNAME_RULE.maxLength} then
+        raise exception 'Brukernavn kan bare ha små bokstaver a–z, tall, punktum, bindestrek og understrek (${USERNAME_RULE.minLength}–${USERNAME_RULE.maxLength} tegn)'
+          using errcode = '22023';
+      end if;
+      if password_verifier is not null and password_verifier !~ '^SCRAM-SHA-256\\$[0-9]+:[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$' then
+        raise exception 'Passordet må komme som en SCRAM-SHA-256-nøkkel, aldri i klartekst' using errcode = '22023';
+      end if;
+      if exists (select from pg_catalog.pg_roles where rolname = username) then
+        raise exception 'Brukernavnet er allerede i bruk på databaseserveren' using errcode = '42710';
+      end if;
+      execute format('create role %I %s password %L in role ${APP_ROLE}', username,
+        case when can_login then 'login' else 'nologin' end, password_verifier);
+      insert into public.team_member_roles (role_name, team_member_id, team_id) values (username, member_id, member_team);
+    end`,
+  );
+
   await definerFunction(
     db,
     `ettervern_add_member(member_team integer, username text, display_name text, initials text,
@@ -295,11 +318,6 @@ async function createMemberFunctions(db: Kysely<any>): Promise<void> {
       new_member integer;
       previous text := current_setting('${TEAM_SETTING}', true);
     begin
-      if username is null or username !~ ${literal(USERNAME_RULE.pattern.source)}
-         or length(username) not between ${USERNAME_RULE.minLength} and ${USERNAME_RULE.maxLength} then
-        raise exception 'Brukernavn kan bare ha små bokstaver a–z, tall, punktum, bindestrek og understrek (${USERNAME_RULE.minLength}–${USERNAME_RULE.maxLength} tegn)'
-          using errcode = '22023';
-      end if;
       if member_role is null or member_role not in (${roles}) then
         raise exception 'Ukjent rolle' using errcode = '22023';
       end if;
@@ -309,24 +327,43 @@ async function createMemberFunctions(db: Kysely<any>): Promise<void> {
       if initials is null or initials !~ '^[^[:space:][:digit:][:punct:]]{2,4}$' or initials <> upper(initials) then
         raise exception 'Initialer skrives med 2–4 store bokstaver' using errcode = '22023';
       end if;
-      if password_verifier is not null and password_verifier !~ '^SCRAM-SHA-256\\$[0-9]+:[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$' then
-        raise exception 'Passordet må komme som en SCRAM-SHA-256-nøkkel, aldri i klartekst' using errcode = '22023';
-      end if;
-      if exists (select from pg_catalog.pg_roles where rolname = username) then
-        raise exception 'Brukernavnet er allerede i bruk på databaseserveren' using errcode = '42710';
-      end if;
       -- Row-level security holds for the owner too: the member is written as the team's (and the team must
       -- be visible as that team's to exist).
       perform set_config('${TEAM_SETTING}', member_team::text, true);
       if not exists (select from public.teams where id = member_team) then
         raise exception 'Teamet finnes ikke' using errcode = '22023';
       end if;
-      execute format('create role %I login password %L in role ${APP_ROLE}', username, password_verifier);
       insert into public.team_members (team_id, username, display_name, initials, role, active, created_at)
         values (member_team, username, trim(display_name), initials, member_role, 1, ${UTC_NOW_SQL}) returning id into new_member;
-      insert into public.team_member_roles (role_name, team_member_id, team_id) values (username, new_member, member_team);
+      perform public.ettervern_make_login(member_team, new_member, username, password_verifier, true);
       perform set_config('${TEAM_SETTING}', coalesce(previous, ''), true);
       return new_member;
+    end`,
+  );
+
+  // A login for a member who has none: the members a moved file brings (copied rows, no roles yet). The
+  // team's administrator gives it in their own team; the owner in the team its session names.
+  await definerFunction(
+    db,
+    `ettervern_give_login(member_id integer, password_verifier text) returns void`,
+    `    declare
+      member_team integer;
+      login_name text;
+      is_active integer;
+    begin
+      if exists (select from public.team_member_roles where role_name = session_user) then
+        member_team := public.ettervern_administrators_team();
+      else
+        member_team := public.ettervern_current_team();
+      end if;
+      select m.username, m.active into login_name, is_active from public.team_members m where m.id = member_id and m.team_id = member_team;
+      if login_name is null then
+        raise exception 'Teammedlemmet finnes ikke i ditt team' using errcode = '22023';
+      end if;
+      if exists (select from public.team_member_roles r where r.team_member_id = member_id) then
+        raise exception 'Teammedlemmet har allerede en pålogging' using errcode = '22023';
+      end if;
+      perform public.ettervern_make_login(member_team, member_id, login_name, password_verifier, is_active = 1);
     end`,
   );
 
@@ -393,7 +430,9 @@ async function createMemberFunctions(db: Kysely<any>): Promise<void> {
 
   const signatures = {
     'ettervern_create_team(text, boolean)': null,
+    'ettervern_make_login(integer, integer, text, text, boolean)': null,
     'ettervern_add_member(integer, text, text, text, text, text)': null,
+    'ettervern_give_login(integer, text)': APP_ROLE,
     'ettervern_add_administrator(integer, text, text, text, text)': null,
     'ettervern_administrators_team()': null,
     'ettervern_create_member(text, text, text, text, text)': APP_ROLE,
