@@ -286,11 +286,14 @@ export const migrateToServerSpec = defineCommand({
     'Flytter teamets databasefil til en ny, tom PostgreSQL-database, alt eller ingenting: filen leses som',
     'den er i ett øyeblikk (og endres ikke), revisjonsloggen kontrolleres før og etter, og hver tabell',
     'sammenlignes rad for rad med filen før kopien lagres. En database som er i bruk, avvises.',
+    'Filen blir et nytt team (--team) på serveren; kjør som databasens eier. Medlemmene får pålogging på',
+    'serveren etterpå, med ettervern_give_login (passordene i filen kan ikke flyttes).',
     'Passordet i adressen eller i miljøvariabelen PGPASSWORD (helst der: da står det ikke i kommandohistorikken).',
     'Skriver hver tabell med antall rader; avslutningskode 1 når flyttingen avvises.',
   ],
   options: {
     from: { placeholder: 'FIL.sqlite', required: true, description: 'Databasefilen som flyttes' },
+    team: { placeholder: 'NAVN', required: true, description: 'Navnet teamet får på serveren (1–100 tegn), for eksempel "Ettervern Salten"' },
     to: {
       placeholder: 'postgres://BRUKER@VERT:PORT/DATABASE',
       required: true,
