@@ -152,9 +152,14 @@ export const annualReportSpec = defineCommand({
 
 export const statsSpec = defineCommand({
   name: 'stats',
-  description: ['Årets tall: timer og registreringer per kommune og hendelse, og saker per kommune', '(i alt, henvist, aktive ved årets slutt, avsluttet).'],
+  description: [
+    'Årets tall: timer og registreringer per kommune og hendelse, og saker per kommune',
+    '(i alt, henvist, aktive ved årets slutt, avsluttet).',
+    'Med en postgres://-adresse: tallene til teamet påloggingen hører til (et teammedlems egen pålogging;',
+    'passordet i adressen eller i PGPASSWORD). En superbruker, eller en rolle uten team, avvises.',
+  ],
   options: {
-    db: DB,
+    db: { placeholder: 'FIL|postgres://…', required: true, server: true, description: 'Databasefilen, eller teamets database på en PostgreSQL-server' },
     year: { placeholder: 'ÅÅÅÅ', required: true, type: YEAR, description: 'Året tallene gjelder' },
     json: { flag: true, description: 'Maskinlesbart utdata (JSON) i stedet for tabeller' },
     vitnemappe: WITNESS_DIR_OPTION,
@@ -297,6 +302,7 @@ export const migrateToServerSpec = defineCommand({
     to: {
       placeholder: 'postgres://BRUKER@VERT:PORT/DATABASE',
       required: true,
+      server: true,
       description: 'Databasen på serveren (kryptert forbindelse, sslmode=verify-full, når serveren ikke er denne maskinen)',
     },
     json: { flag: true, description: 'Maskinlesbart sammendrag (JSON) i stedet for tekst' },
