@@ -308,6 +308,14 @@ describe('as the database owner who is not a superuser (forced row-level securit
     expect(await count(ownerUrl)).toBe(0);
     // The team is invisible to the owner's own session under forced RLS; the copy still finds it and refuses.
     await expect(copySqliteToPostgres(source, ownerUrl, { team: 'Et annet team' })).rejects.toThrow(/allerede et team/);
+    // stats reads the team the owner's session names, and refuses the owner's session that names none.
+    const onFile = await cliInProcess(['stats', '--db', source, '--year', '2020', '--json']);
+    const onServer = await cliInProcess(['stats', '--db', filling.toString(), '--year', '2020', '--json']);
+    expect(onServer.status).toBe(0);
+    expect(onServer.stdout).toBe(onFile.stdout);
+    const noTeam = await cliInProcess(['stats', '--db', ownerUrl, '--year', '2020']);
+    expect(noTeam.status).toBe(1);
+    expect(noTeam.stderr).toContain('Påloggingen hører ikke til noe team på serveren.');
     const forced = await queryAs<{ n: number }>(
       ownerUrl,
       `select count(*)::integer as n from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r' and relrowsecurity and not relforcerowsecurity`,
