@@ -21,6 +21,8 @@ export interface ValueSpec {
   required?: boolean;
   repeatable?: boolean;
   type?: ValueType<unknown>;
+  /** Takes a PostgreSQL server's `postgres://` address too; every other option refuses one (serverAddress.ts). */
+  server?: true;
 }
 
 export type OptionSpec = FlagSpec | ValueSpec;

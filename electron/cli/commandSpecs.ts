@@ -152,9 +152,14 @@ export const annualReportSpec = defineCommand({
 
 export const statsSpec = defineCommand({
   name: 'stats',
-  description: ['Årets tall: timer og registreringer per kommune og hendelse, og saker per kommune', '(i alt, henvist, aktive ved årets slutt, avsluttet).'],
+  description: [
+    'Årets tall: timer og registreringer per kommune og hendelse, og saker per kommune',
+    '(i alt, henvist, aktive ved årets slutt, avsluttet).',
+    'Med en postgres://-adresse: tallene til teamet påloggingen hører til (et teammedlems egen pålogging;',
+    'passordet i adressen eller i PGPASSWORD). En superbruker, eller en rolle uten team, avvises.',
+  ],
   options: {
-    db: DB,
+    db: { placeholder: 'FIL|postgres://…', required: true, server: true, description: 'Databasefilen, eller teamets database på en PostgreSQL-server' },
     year: { placeholder: 'ÅÅÅÅ', required: true, type: YEAR, description: 'Året tallene gjelder' },
     json: { flag: true, description: 'Maskinlesbart utdata (JSON) i stedet for tabeller' },
     vitnemappe: WITNESS_DIR_OPTION,
@@ -286,14 +291,18 @@ export const migrateToServerSpec = defineCommand({
     'Flytter teamets databasefil til en ny, tom PostgreSQL-database, alt eller ingenting: filen leses som',
     'den er i ett øyeblikk (og endres ikke), revisjonsloggen kontrolleres før og etter, og hver tabell',
     'sammenlignes rad for rad med filen før kopien lagres. En database som er i bruk, avvises.',
+    'Filen blir et nytt team (--team) på serveren; kjør som databasens eier. Medlemmene får pålogging på',
+    'serveren etterpå, med ettervern_give_login (passordene i filen kan ikke flyttes).',
     'Passordet i adressen eller i miljøvariabelen PGPASSWORD (helst der: da står det ikke i kommandohistorikken).',
     'Skriver hver tabell med antall rader; avslutningskode 1 når flyttingen avvises.',
   ],
   options: {
     from: { placeholder: 'FIL.sqlite', required: true, description: 'Databasefilen som flyttes' },
+    team: { placeholder: 'NAVN', required: true, description: 'Navnet teamet får på serveren (1–100 tegn), for eksempel "Ettervern Salten"' },
     to: {
       placeholder: 'postgres://BRUKER@VERT:PORT/DATABASE',
       required: true,
+      server: true,
       description: 'Databasen på serveren (kryptert forbindelse, sslmode=verify-full, når serveren ikke er denne maskinen)',
     },
     json: { flag: true, description: 'Maskinlesbart sammendrag (JSON) i stedet for tekst' },

@@ -1,6 +1,7 @@
 import { ChannelRefusal, CliFailure, EXIT, printJson, UsageError, type CliIo } from './io';
 import { parseCommandLine } from './parseArguments';
 import { COMMANDS } from './registry';
+import { refuseServerAddressForFile } from './serverAddress';
 import { commandUsage, usage } from './usage';
 
 const HELP = ['--help', '-h', 'help'];
@@ -31,6 +32,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.out(commandUsage(command.spec));
       return EXIT.ok;
     }
+    refuseServerAddressForFile(command.spec, parsed.args);
     const run = await command.load();
     return await run(parsed.args, io);
   } catch (error) {

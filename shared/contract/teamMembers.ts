@@ -33,13 +33,19 @@ const teamMemberNames = {
   role: z.enum(TEAM_ROLES).default('teammedlem'),
 };
 
+/**
+ * A user name: lower-case ASCII letters, digits, dot, hyphen and underscore. On a PostgreSQL server it is also
+ * the member's login role, so the server's member functions check the same rule before naming a role.
+ */
+export const USERNAME_RULE = { pattern: /^[a-z0-9._-]+$/, minLength: 2, maxLength: 40 } as const;
+
 export const createTeamMemberInput = z.strictObject({
   username: z
     .string()
     .trim()
-    .min(2)
-    .max(40)
-    .regex(/^[a-z0-9._-]+$/, { message: 'Brukernavn kan bare ha små bokstaver a–z, tall, punktum, bindestrek og understrek' }),
+    .min(USERNAME_RULE.minLength)
+    .max(USERNAME_RULE.maxLength)
+    .regex(USERNAME_RULE.pattern, { message: 'Brukernavn kan bare ha små bokstaver a–z, tall, punktum, bindestrek og understrek' }),
   ...teamMemberNames,
   password: newPasswordSchema,
 });

@@ -23,13 +23,12 @@ beforeEach(async () => {
 });
 
 const NOW = '2020-06-15T10:00:00.000Z';
+// A setting's key is unique per team on PostgreSQL (migration 0019), so the conflict names the team too.
 const put = (handle: Db, key: string, value: number) =>
   run(
     handle,
-    handle.kysely
-      .insertInto('settings')
-      .values({ key, value: JSON.stringify(value), updated_at: NOW })
-      .onConflict((c) => c.column('key').doUpdateSet({ value: JSON.stringify(value) })),
+    sql`insert into settings (key, value, updated_at) values (${key}, ${JSON.stringify(value)}, ${NOW})
+      on conflict (team_id, key) do update set value = excluded.value`,
   );
 const valueOf = async (handle: Db, key: string) => {
   const row = await first(handle, handle.kysely.selectFrom('settings').select('value').where('key', '=', key));

@@ -1,8 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DATA_TABLES } from '@shared/domain/dataTables';
 import { verifyChain, type ChainedAuditRow } from '../../electron/db/auditChain';
 import { openDatabase } from '../../electron/db/open';
@@ -10,7 +11,9 @@ import { migratePostgres } from '../../electron/db/postgres/migrate';
 import { copySqliteToPostgres, type CopyStep } from '../../electron/db/postgres/copyFromSqlite/copySqliteToPostgres';
 import { createDemoData } from '../../electron/cli/demo/createDemoData';
 import { cliInProcess } from '../support/commandLine';
-import { asServerAdmin, freshPostgresDatabase, type TestPostgresDatabase } from '../support/postgresDatabase';
+import { scramVerifier } from '../../electron/db/postgres/scramVerifier';
+import { asRole, asServerAdmin, freshPostgresDatabase, withDatabase, type TestPostgresDatabase } from '../support/postgresDatabase';
+import { dropRoles, queryAs, uniqueUsername } from '../support/postgresTeams';
 
 /**
  * `migrate-to-server` on a real server: a one-year demo database (every kind of row the app writes) plus rows
@@ -21,6 +24,11 @@ const folder = mkdtempSync(join(tmpdir(), 'ettervern-copy-'));
 const source = join(folder, 'team.sqlite');
 const TEMPLATE_BYTES = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0x80, 0x0a, 0x5c, 0x22]);
 const opened: TestPostgresDatabase[] = [];
+const TEAM = 'Ettervern Salten';
+/** Login roles a test gave (roles outlive databases). */
+const loginRoles: string[] = [];
+/** What only the server has (teamSchema.ts): left out where rows are compared with the file's. */
+const SERVER_ONLY = new Set(['team_id', 'db_role']);
 
 async function emptyServerDatabase(): Promise<TestPostgresDatabase> {
   const db = await freshPostgresDatabase({ migrate: false });
@@ -80,8 +88,12 @@ async function serverRows(db: TestPostgresDatabase): Promise<Record<string, Row[
         where i.indrelid = $1::regclass and i.indisprimary order by k.position`,
       [table],
     );
-    const order = key.rows.map((c) => `${c.name}${c.type === 'text' ? ' collate "C"' : ''}`).join(', ');
-    rows[table] = (await db.pool.query<Row>(`select * from ${table} order by ${order}`)).rows.map(plain);
+    const order = key.rows
+      .filter((c) => !SERVER_ONLY.has(c.name))
+      .map((c) => `${c.name}${c.type === 'text' ? ' collate "C"' : ''}`)
+      .join(', ');
+    const rowsOfTable = (await db.pool.query<Row>(`select * from ${table} order by ${order}`)).rows.map(plain);
+    rows[table] = rowsOfTable.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !SERVER_ONLY.has(column))));
   }
   return rows;
 }
@@ -89,7 +101,8 @@ async function serverRows(db: TestPostgresDatabase): Promise<Record<string, Row[
 async function teamDataRows(db: TestPostgresDatabase): Promise<number> {
   const counts = await db.pool.query<{ rows: number }>(
     `select (select count(*) from cases) + (select count(*) from team_members) + (select count(*) from time_entries)
-          + (select count(*) from audit_log) + (select count(*) from time_totals_daily) as rows`,
+          + (select count(*) from audit_log) + (select count(*) from time_totals_daily)
+          + (select count(*) from teams) + (select count(*) from life_domains) as rows`,
   );
   return counts.rows[0]!.rows;
 }
@@ -104,6 +117,9 @@ async function schemaObjects(db: TestPostgresDatabase): Promise<string[]> {
      union all
      select c.relname || ' trigger ' || t.tgname || ' ' || t.tgenabled::text from pg_trigger t join pg_class c on c.oid = t.tgrelid
       where c.relnamespace = 'public'::regnamespace and not t.tgisinternal
+     union all
+     select relname || ' row security ' || relrowsecurity::text || ' forced ' || relforcerowsecurity::text from pg_class
+      where relnamespace = 'public'::regnamespace and relkind = 'r'
      order by 1`,
   );
   return rows.rows.map((row) => row.line);
@@ -154,6 +170,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const db of opened) await db.drop();
+  await dropRoles(loginRoles);
   rmSync(folder, { recursive: true, force: true });
 });
 
@@ -163,7 +180,7 @@ describe('copySqliteToPostgres', () => {
 
   beforeAll(async () => {
     target = await emptyServerDatabase();
-    summary = await copySqliteToPostgres(source, target.url);
+    summary = await copySqliteToPostgres(source, target.url, { team: TEAM });
   }, 120_000);
 
   it('copies every table of the file, row for row, ids and derived totals included', async () => {
@@ -187,9 +204,9 @@ describe('copySqliteToPostgres', () => {
     const entry = (await target.pool.query<{ id: number }>('select max(id) as id from time_entries')).rows[0]!.id;
     const caseRow = (await target.pool.query<{ id: number; logged_minutes: number }>('select id, logged_minutes from cases order by id limit 1')).rows[0]!;
     const inserted = await target.pool.query<{ id: number }>(
-      `insert into time_entries (entry_date, case_id, municipality_id, category_id, minutes, source, created_at, updated_at)
-       values ('2030-01-02', $1, 1, 1, 60, 'manual', '2030-01-02T08:00:00Z', '2030-01-02T08:00:00Z') returning id`,
-      [caseRow.id],
+      `insert into time_entries (team_id, entry_date, case_id, municipality_id, category_id, minutes, source, created_at, updated_at)
+       values ($2, '2030-01-02', $1, 1, 1, 60, 'manual', '2030-01-02T08:00:00Z', '2030-01-02T08:00:00Z') returning id`,
+      [caseRow.id, summary.team.id],
     );
     expect(inserted.rows[0]!.id).toBe(entry + 1);
     const totals = await target.pool.query(`select entries, minutes from time_totals_daily where entry_date = '2030-01-02'`);
@@ -208,7 +225,9 @@ describe('copySqliteToPostgres', () => {
 
   it('refuses a server database that is in use, and changes nothing in it', async () => {
     const before = await serverRows(target);
-    await expect(copySqliteToPostgres(source, target.url)).rejects.toThrow(/allerede i bruk \(tabellen \w+ har data\)/);
+    await expect(copySqliteToPostgres(source, target.url, { team: 'Et annet team' })).rejects.toThrow(
+      'Databasen på serveren har allerede et team. En databasefil kan bare flyttes til en ny database uten team',
+    );
     expect(await serverRows(target)).toEqual(before);
   });
 
@@ -216,8 +235,106 @@ describe('copySqliteToPostgres', () => {
     const seededOnly = await emptyServerDatabase();
     await migratePostgres(seededOnly.kysely);
     await seededOnly.pool.query(`update categories set description = 'endret' where id = 1`);
-    await expect(copySqliteToPostgres(source, seededOnly.url)).rejects.toThrow(/allerede i bruk \(tabellen categories har data\)/);
+    await expect(copySqliteToPostgres(source, seededOnly.url, { team: TEAM })).rejects.toThrow(/allerede i bruk \(tabellen categories har data\)/);
     expect(await teamDataRows(seededOnly)).toBe(0);
+  });
+});
+
+describe('the team the file becomes', () => {
+  let target: TestPostgresDatabase;
+  let summary: Awaited<ReturnType<typeof copySqliteToPostgres>>;
+
+  beforeAll(async () => {
+    target = await emptyServerDatabase();
+    summary = await copySqliteToPostgres(source, target.url, { team: '  Ettervern Salten ' });
+  }, 120_000);
+
+  it('is one new team, named as given (trimmed), and every row of every team table is its', async () => {
+    const teams = await target.pool.query<{ id: number; name: string }>('select id, name from teams');
+    expect(teams.rows).toEqual([{ id: summary.team.id, name: 'Ettervern Salten' }]);
+    expect(summary.team).toEqual({ id: teams.rows[0]!.id, name: 'Ettervern Salten' });
+    for (const table of DATA_TABLES) {
+      const hasTeam = await target.pool.query(`select 1 from pg_attribute where attrelid = $1::regclass and attname = 'team_id'`, [table]);
+      if (hasTeam.rows.length === 0) continue;
+      const other = await target.pool.query<{ n: number }>(`select count(*) as n from ${table} where team_id is distinct from $1`, [summary.team.id]);
+      expect({ table, other: other.rows[0]!.n }).toEqual({ table, other: 0 });
+    }
+    // The file brings its own life domains; the team was made without the defaults.
+    const domains = await target.pool.query<{ n: number }>('select count(*) as n from life_domains');
+    expect(domains.rows[0]!.n).toBe(sqliteRows(source).life_domains!.length);
+  });
+
+  it('brings the members without login roles, and one is given afterwards with ettervern_give_login', async () => {
+    const mapped = await target.pool.query<{ n: number }>('select count(*) as n from team_member_roles');
+    expect(mapped.rows[0]!.n).toBe(0);
+    const member = (await target.pool.query<{ id: number; username: string }>('select id, username from team_members where active = 1 order by id limit 1'))
+      .rows[0]!;
+    const client = await target.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query('select set_config($1, $2, true)', ['ettervern.team_id', String(summary.team.id)]);
+      await client.query('select ettervern_give_login($1, $2)', [member.id, scramVerifier('et-godt-passord-123')]);
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
+    const roles = await target.pool.query('select role_name, team_member_id, team_id from team_member_roles');
+    expect(roles.rows).toEqual([{ role_name: member.username, team_member_id: member.id, team_id: summary.team.id }]);
+    loginRoles.push(member.username);
+  });
+});
+
+describe('as the database owner who is not a superuser (forced row-level security)', () => {
+  const owner = { role: uniqueUsername('eier'), password: randomBytes(12).toString('base64url') };
+  const database = `ettervern_copyowner_${randomBytes(5).toString('hex')}`;
+  let ownerUrl: string;
+
+  beforeAll(async () => {
+    await asServerAdmin(`create role "${owner.role}" login createrole password '${scramVerifier(owner.password)}'`);
+    await asServerAdmin(`create database ${database} owner "${owner.role}"`);
+    ownerUrl = asRole(withDatabase(inject('postgresAdminUrl'), database), owner.role, owner.password);
+  });
+  afterAll(async () => {
+    await asServerAdmin(`drop database if exists ${database} with (force)`);
+    await dropRoles([owner.role]);
+  });
+
+  it('copies into the team, sees the rows only with the team named, and refuses a second file', async () => {
+    const summary = await copySqliteToPostgres(source, ownerUrl, { team: TEAM });
+    const count = async (url: string) => (await queryAs<{ n: number }>(url, 'select count(*)::integer as n from time_entries')).rows[0]!.n;
+    const filling = new URL(ownerUrl);
+    filling.searchParams.set('options', `-c ettervern.team_id=${summary.team.id}`);
+    expect(await count(filling.toString())).toBe(summary.tables.find((table) => table.table === 'time_entries')!.rows);
+    expect(await count(ownerUrl)).toBe(0);
+    // The team is invisible to the owner's own session under forced RLS; the copy still finds it and refuses.
+    await expect(copySqliteToPostgres(source, ownerUrl, { team: 'Et annet team' })).rejects.toThrow(/allerede et team/);
+    // stats reads the team the owner's session names, and refuses the owner's session that names none.
+    const onFile = await cliInProcess(['stats', '--db', source, '--year', '2020', '--json']);
+    const onServer = await cliInProcess(['stats', '--db', filling.toString(), '--year', '2020', '--json']);
+    expect(onServer.status).toBe(0);
+    expect(onServer.stdout).toBe(onFile.stdout);
+    const noTeam = await cliInProcess(['stats', '--db', ownerUrl, '--year', '2020']);
+    expect(noTeam.status).toBe(1);
+    expect(noTeam.stderr).toContain('Påloggingen hører ikke til noe team på serveren.');
+    const forced = await queryAs<{ n: number }>(
+      ownerUrl,
+      `select count(*)::integer as n from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r' and relrowsecurity and not relforcerowsecurity`,
+    );
+    expect(forced.rows[0]!.n).toBe(0);
+  }, 120_000);
+
+  it('refuses a role that is neither the owner nor a superuser, and leaves nothing', async () => {
+    const other = { role: uniqueUsername('annen'), password: randomBytes(12).toString('base64url') };
+    await asServerAdmin(`create role "${other.role}" login password '${scramVerifier(other.password)}'`);
+    const target = await emptyServerDatabase();
+    await migratePostgres(target.kysely);
+    try {
+      const failure = await failureOf(copySqliteToPostgres(source, asRole(target.url, other.role, other.password), { team: TEAM }));
+      expect(failure.message).toBe('Flyttingen må kjøres som eieren av databasen på serveren (eller en superbruker). Ingenting er endret.');
+      expect(await teamDataRows(target)).toBe(0);
+    } finally {
+      await dropRoles([other.role]);
+    }
   });
 });
 
@@ -228,21 +345,25 @@ describe('refusals before anything is written', () => {
       sqlite.exec(`update audit_log set action = 'endret' where id = 40`);
     });
     const target = await emptyServerDatabase();
-    await expect(copySqliteToPostgres(broken, target.url)).rejects.toThrow('Revisjonsloggen i databasefilen er brutt (første brutte rad er nr. 40).');
+    await expect(copySqliteToPostgres(broken, target.url, { team: TEAM })).rejects.toThrow(
+      'Revisjonsloggen i databasefilen er brutt (første brutte rad er nr. 40).',
+    );
     expect(await publicTables(target)).toBe(0);
   });
 
   it('refuses a file at an older version of the schema', async () => {
     const older = editedCopy('older.sqlite', (sqlite) => sqlite.exec(`delete from kysely_migration where name = '0018-participant-entry-minutes'`));
     const target = await emptyServerDatabase();
-    await expect(copySqliteToPostgres(older, target.url)).rejects.toThrow(/ikke oppgradert til denne versjonen av Ettervern \(mangler 0018/);
+    await expect(copySqliteToPostgres(older, target.url, { team: TEAM })).rejects.toThrow(/ikke oppgradert til denne versjonen av Ettervern \(mangler 0018/);
     expect(await publicTables(target)).toBe(0);
   });
 
   it('refuses a file with a table it does not know, and copies none of it', async () => {
     const extra = editedCopy('extra-table.sqlite', (sqlite) => sqlite.exec(`create table notes_outside_the_app (id integer primary key, text text)`));
     const target = await emptyServerDatabase();
-    await expect(copySqliteToPostgres(extra, target.url)).rejects.toThrow('Tabellen notes_outside_the_app er ukjent for denne versjonen av Ettervern.');
+    await expect(copySqliteToPostgres(extra, target.url, { team: TEAM })).rejects.toThrow(
+      'Tabellen notes_outside_the_app er ukjent for denne versjonen av Ettervern.',
+    );
     expect(await teamDataRows(target)).toBe(0);
   });
 });
@@ -255,14 +376,14 @@ describe('a failure half-way', () => {
       sqlite.prepare(`update cases set closure_note = ? where id = (select max(id) from cases)`).run(`${secret}\u0000`);
     });
     const target = await emptyServerDatabase();
-    const failure = await failureOf(copySqliteToPostgres(poisoned, target.url));
+    const failure = await failureOf(copySqliteToPostgres(poisoned, target.url, { team: TEAM }));
     expect(failure.message).toMatch(/^Flyttingen til databaseserveren stoppet i tabellen cases \(22021\)\. Ingenting er lagret på serveren\.$/);
     expect(JSON.stringify({ message: failure.message, stack: failure.stack })).not.toContain(secret);
     expect(await teamDataRows(target)).toBe(0);
     const fresh = await emptyServerDatabase();
     await migratePostgres(fresh.kysely);
     expect(await schemaObjects(target)).toEqual(await schemaObjects(fresh));
-    const summary = await copySqliteToPostgres(source, target.url);
+    const summary = await copySqliteToPostgres(source, target.url, { team: TEAM });
     expect(summary.rows).toBeGreaterThan(10_000);
   }, 60_000);
 });
@@ -277,7 +398,7 @@ describe('a connection lost during the copy', () => {
         terminated = asServerAdmin(`select pg_terminate_backend(pid) from pg_stat_activity where datname = '${database}'`);
       }
     };
-    const failure = await failureOf(copySqliteToPostgres(source, target.url, { onTable }));
+    const failure = await failureOf(copySqliteToPostgres(source, target.url, { team: TEAM, onTable }));
     await terminated;
     expect(terminated).not.toBeNull();
     expect(failure.message).toMatch(/^Flyttingen til databaseserveren stoppet .*Ingenting er lagret på serveren\.$/);
@@ -288,7 +409,7 @@ describe('a connection lost during the copy', () => {
 describe('a connection the caller keeps', () => {
   it('copies through it and leaves it open, as a test comparing both engines will call it', async () => {
     const target = await emptyServerDatabase();
-    const summary = await copySqliteToPostgres(source, target);
+    const summary = await copySqliteToPostgres(source, target, { team: TEAM });
     const cases = await target.pool.query<{ n: number }>('select count(*) as n from cases');
     expect(cases.rows[0]!.n).toBe(summary.tables.find((table) => table.table === 'cases')!.rows);
     expect(cases.rows[0]!.n).toBeGreaterThan(10);
@@ -303,7 +424,7 @@ describe('the comparison after the copy', () => {
     await target.pool.query(`create function pad_record_type() returns trigger language plpgsql as $$
       begin new.record_type := new.record_type || ' '; return new; end $$`);
     await target.pool.query('create trigger pad_record_type before insert on audit_log for each row execute function pad_record_type()');
-    const failure = await failureOf(copySqliteToPostgres(source, target.url));
+    const failure = await failureOf(copySqliteToPostgres(source, target.url, { team: TEAM }));
     expect(failure.message).toBe('Tabellen audit_log ble ikke lik på serveren som i databasefilen. Ingenting er lagret på serveren.');
     expect(await teamDataRows(target)).toBe(0);
   });
@@ -316,20 +437,22 @@ describe('migrate-to-server on the command line', () => {
     const password = decodeURIComponent(url.password);
     expect(password.length).toBeGreaterThan(10);
 
-    const done = await cliInProcess(['migrate-to-server', '--from', source, '--to', target.url]);
+    const done = await cliInProcess(['migrate-to-server', '--from', source, '--to', target.url, '--team', TEAM]);
     expect(done.status).toBe(0);
     expect(done.stdout).toMatch(/^Databasefilen er flyttet til 127\.0\.0\.1:\d+\/ettervern_test_\w+: 32 tabeller, [\d ]+ rader\./);
     expect(done.stdout).toContain('Revisjonsloggen er kontrollert før og etter');
+    expect(done.stdout).toMatch(/Filen er nå teamet «Ettervern Salten» \(nr\. \d+\) på serveren\./);
+    expect(done.stdout).toContain('ettervern_give_login');
     expect(done.stderr).toMatch(/^time_entries: [\d ]+ rader kopiert \(\d+ sekund(er)?\)$/m);
     expect(done.stderr).toMatch(/^audit_log: [\d ]+ rader kontrollert \(\d+ sekund(er)?\)$/m);
 
-    const refused = await cliInProcess(['migrate-to-server', '--from', source, '--to', target.url, '--json']);
+    const refused = await cliInProcess(['migrate-to-server', '--from', source, '--to', target.url, '--team', 'Et annet team', '--json']);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/allerede i bruk/);
+    expect(refused.stderr).toMatch(/allerede et team/);
 
     const wrong = new URL(target.url);
     wrong.password = 'feil-passord-123456';
-    const login = await cliInProcess(['migrate-to-server', '--from', source, '--to', wrong.toString()]);
+    const login = await cliInProcess(['migrate-to-server', '--from', source, '--to', wrong.toString(), '--team', TEAM]);
     expect(login.status).toBe(1);
     expect(login.stderr).toMatch(/avviste innloggingen: feil brukernavn eller passord \(28P01\)/);
 
@@ -339,7 +462,7 @@ describe('migrate-to-server on the command line', () => {
     process.env.PGPASSWORD = password;
     let fromEnvironment;
     try {
-      fromEnvironment = await cliInProcess(['migrate-to-server', '--from', source, '--to', withoutPassword.toString(), '--json']);
+      fromEnvironment = await cliInProcess(['migrate-to-server', '--from', source, '--to', withoutPassword.toString(), '--team', TEAM, '--json']);
     } finally {
       delete process.env.PGPASSWORD;
     }
@@ -352,9 +475,22 @@ describe('migrate-to-server on the command line', () => {
       expect(printed).not.toContain(encodeURIComponent(password));
       expect(printed).not.toContain('feil-passord-123456');
     }
-    const error = await failureOf(copySqliteToPostgres(source, wrong.toString()));
+    const error = await failureOf(copySqliteToPostgres(source, wrong.toString(), { team: TEAM }));
     expect(`${error.message} ${error.stack} ${JSON.stringify(error)}`).not.toContain('feil-passord-123456');
   }, 90_000);
+
+  it('requires a valid --team, refused in Norwegian before anything reaches the server', async () => {
+    const target = await emptyServerDatabase();
+    const missing = await cliInProcess(['migrate-to-server', '--from', source, '--to', target.url]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('Mangler --team NAVN');
+    for (const name of ['   ', 'x'.repeat(101)]) {
+      const blank = await cliInProcess(['migrate-to-server', '--from', source, '--to', target.url, '--team', name]);
+      expect(blank.status).toBe(1);
+      expect(blank.stderr).toContain('Teamnavnet må ha 1–100 tegn. Ingenting er kopiert.');
+    }
+    expect(await publicTables(target)).toBe(0);
+  });
 
   it('is in the help', async () => {
     const help = await cliInProcess(['--help']);

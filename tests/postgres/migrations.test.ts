@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { migratePostgres } from '../../electron/db/postgres/migrate';
-import { migrationsMissingOnPostgres, POSTGRES_MIGRATIONS } from '../../electron/db/postgres/migrations';
+import { migrationsMissingOnPostgres, POSTGRES_MIGRATIONS, POSTGRES_ONLY_MIGRATIONS } from '../../electron/db/postgres/migrations';
 import { freshPostgresDatabase, type TestPostgresDatabase } from '../support/postgresDatabase';
 
 describe('PostgreSQL migrations', () => {
@@ -12,18 +12,22 @@ describe('PostgreSQL migrations', () => {
   });
   afterAll(() => db.drop());
 
-  it('has one migration under each SQLite migration name, and no other', () => {
+  const allNames = [...Object.keys(MIGRATIONS), ...Object.keys(POSTGRES_ONLY_MIGRATIONS)].sort();
+
+  it('has one migration under each SQLite migration name, and besides only the declared PostgreSQL-only ones', () => {
     expect(migrationsMissingOnPostgres()).toEqual([]);
-    expect(Object.keys(POSTGRES_MIGRATIONS).sort()).toEqual(Object.keys(MIGRATIONS).sort());
+    expect(Object.keys(POSTGRES_MIGRATIONS).sort()).toEqual(allNames);
+    for (const name of Object.keys(POSTGRES_ONLY_MIGRATIONS)) expect(MIGRATIONS[name], name).toBeUndefined();
   });
 
   it('applies every migration, in name order, on an empty database', async () => {
     await migratePostgres(db.kysely);
     const applied = await sql<{ name: string }>`select name from kysely_migration order by timestamp, name`.execute(db.kysely);
-    expect(applied.rows.map((r) => r.name)).toEqual(Object.keys(MIGRATIONS).sort());
+    expect(applied.rows.map((r) => r.name)).toEqual(allNames);
   });
 
-  it('seeds the same reference data as SQLite (municipalities, categories, life domains, populations)', async () => {
+  it('seeds the same reference data as SQLite (municipalities, categories, and a new team its life domains and populations)', async () => {
+    await sql`select ettervern_create_team('Nytt team')`.execute(db.kysely);
     const counts = await sql<{ municipalities: number; categories: number; life_domains: number; municipality_years: number }>`select
       (select count(*) from municipalities) as municipalities,
       (select count(*) from categories) as categories,
@@ -40,7 +44,7 @@ describe('PostgreSQL migrations', () => {
   it('runs again as a no-op: nothing pending, nothing applied twice', async () => {
     await migratePostgres(db.kysely);
     const applied = await sql<{ n: number }>`select count(*) as n from kysely_migration`.execute(db.kysely);
-    expect(applied.rows[0]!.n).toBe(Object.keys(MIGRATIONS).length);
+    expect(applied.rows[0]!.n).toBe(allNames.length);
   });
 
   it('rolls the whole batch back when one migration fails, leaving an empty schema', async () => {

@@ -4,6 +4,14 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
+import {
+  POSTGRES_ONLY_COLUMNS,
+  POSTGRES_ONLY_TABLES,
+  POSTGRES_ONLY_TRIGGERS,
+  REGION_VIEWS,
+  SHARED_TABLES,
+  TEAM_COLUMN,
+} from '../../electron/db/postgres/teamSchema';
 import { freshPostgresDatabase, type TestPostgresDatabase } from '../support/postgresDatabase';
 
 /** A column as both engines can describe it: its storage class, and whether it may be null. */
@@ -43,10 +51,13 @@ function sqliteShape(sqlite: import('better-sqlite3').Database): { tables: Schem
   return { tables, indexes, triggers };
 }
 
-async function postgresShape(db: TestPostgresDatabase): Promise<{ tables: SchemaShape; indexes: string[]; triggers: string[] }> {
+async function postgresShape(db: TestPostgresDatabase): Promise<{ tables: SchemaShape; indexes: string[]; triggers: string[]; views: string[] }> {
   const columns = await sql<{ table_name: string; column_name: string; data_type: string; is_nullable: string }>`
-    select table_name, column_name, data_type, is_nullable from information_schema.columns
-     where table_schema = 'public' order by table_name, ordinal_position`.execute(db.kysely);
+    select c.table_name, c.column_name, c.data_type, c.is_nullable from information_schema.columns c
+      join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name and t.table_type = 'BASE TABLE'
+     where c.table_schema = 'public' order by c.table_name, c.ordinal_position`.execute(db.kysely);
+  const views = await sql<{ table_name: string }>`select table_name from information_schema.views where table_schema = 'public'
+     order by table_name`.execute(db.kysely);
   const tables: SchemaShape = {};
   for (const c of columns.rows.filter((r) => !MIGRATOR_TABLES.test(r.table_name))) {
     (tables[c.table_name] ??= {})[c.column_name] = {
@@ -60,7 +71,27 @@ async function postgresShape(db: TestPostgresDatabase): Promise<{ tables: Schema
        and not exists (select 1 from pg_constraint c where c.conname = i.indexname) order by indexname`.execute(db.kysely);
   const triggers = await sql<{ tgname: string }>`select distinct tgname from pg_trigger t join pg_class c on c.oid = t.tgrelid
      join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and not t.tgisinternal order by tgname`.execute(db.kysely);
-  return { tables, indexes: indexes.rows.map((r) => r.indexname), triggers: triggers.rows.map((r) => r.tgname) };
+  return {
+    tables,
+    indexes: indexes.rows.map((r) => r.indexname),
+    triggers: triggers.rows.map((r) => r.tgname),
+    views: views.rows.map((r) => r.table_name),
+  };
+}
+
+/**
+ * The PostgreSQL schema less what ../../electron/db/postgres/teamSchema.ts declares PostgreSQL's own (teams on
+ * one server): its tables, the team column on every table but the shared ones, and the named extra columns.
+ * What is left must equal SQLite's; the test below checks the team column is on every team table.
+ */
+function withoutPostgresOnly(tables: SchemaShape): SchemaShape {
+  const left: SchemaShape = {};
+  for (const [table, columns] of Object.entries(tables)) {
+    if (table in POSTGRES_ONLY_TABLES) continue;
+    const own = { ...(POSTGRES_ONLY_COLUMNS[table] ?? {}), ...(table in SHARED_TABLES ? {} : { [TEAM_COLUMN]: 'team' }) };
+    left[table] = Object.fromEntries(Object.entries(columns).filter(([column]) => !(column in own)));
+  }
+  return left;
 }
 
 describe('the schema on PostgreSQL and on SQLite', () => {
@@ -68,6 +99,7 @@ describe('the schema on PostgreSQL and on SQLite', () => {
   let folder: string;
   let sqliteSide: ReturnType<typeof sqliteShape>;
   let postgresSide: Awaited<ReturnType<typeof postgresShape>>;
+  let postgresOnly: Awaited<ReturnType<typeof postgresShape>>;
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'ettervern-parity-'));
@@ -78,11 +110,22 @@ describe('the schema on PostgreSQL and on SQLite', () => {
       sqlite.close();
     }
     postgres = await freshPostgresDatabase();
-    postgresSide = await postgresShape(postgres);
+    const shape = await postgresShape(postgres);
+    postgresSide = { ...shape, tables: withoutPostgresOnly(shape.tables) };
+    postgresOnly = shape;
   });
   afterAll(async () => {
     await postgres.drop();
     rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('has on PostgreSQL only what teamSchema.ts declares: its tables, a not-null team column on every team table, its views', () => {
+    for (const table of Object.keys(POSTGRES_ONLY_TABLES)) expect(postgresOnly.tables[table], table).toBeDefined();
+    for (const [table, columns] of Object.entries(postgresOnly.tables)) {
+      if (table in POSTGRES_ONLY_TABLES) continue;
+      expect({ table, team: columns[TEAM_COLUMN] }).toEqual({ table, team: table in SHARED_TABLES ? undefined : { type: 'integer', notNull: true } });
+    }
+    expect(postgresOnly.views).toEqual([...REGION_VIEWS].sort());
   });
 
   it('has the same tables', () => {
@@ -100,7 +143,8 @@ describe('the schema on PostgreSQL and on SQLite', () => {
     expect(postgresSide.indexes).toEqual(sqliteSide.indexes);
   });
 
-  it("has every SQLite trigger under the same name (and only the audit log's TRUNCATE guard besides)", () => {
-    expect(postgresSide.triggers.filter((name) => name !== 'audit_log_no_truncate')).toEqual(sqliteSide.triggers);
+  it('has every SQLite trigger under the same name, and besides only those teamSchema.ts declares', () => {
+    expect(postgresSide.triggers.filter((name) => !(name in POSTGRES_ONLY_TRIGGERS))).toEqual(sqliteSide.triggers);
+    for (const name of Object.keys(POSTGRES_ONLY_TRIGGERS)) expect(postgresSide.triggers).toContain(name);
   });
 });

@@ -37,6 +37,18 @@ async function fill(kysely: Kysely<DB>, seed: number): Promise<void> {
   const municipalities = (await kysely.selectFrom('municipalities').select(['id', 'kind']).orderBy('id').execute()).map((m) => m.id);
   const members = municipalities.filter((_id, i) => i < 9);
   const categories = (await kysely.selectFrom('categories').select('id').where('retired_at', 'is', null).orderBy('id').execute()).map((c) => c.id);
+  // The same domains under the same ids on both engines: on PostgreSQL a team's domains are made with the team
+  // (migration 0019), after the schema's own were given up, so their ids start later. Nothing refers to them yet.
+  const firstDomain = (
+    await kysely
+      .selectFrom('life_domains')
+      .select((eb) => eb.fn.min('id').as('id'))
+      .executeTakeFirstOrThrow()
+  ).id;
+  await kysely
+    .updateTable('life_domains')
+    .set((eb) => ({ id: eb('id', '-', Number(firstDomain) - 1) }))
+    .execute();
   const domains = (await kysely.selectFrom('life_domains').select('id').orderBy('id').execute()).map((d) => d.id);
 
   await kysely
@@ -154,17 +166,19 @@ async function fill(kysely: Kysely<DB>, seed: number): Promise<void> {
       band_rate_4: 0.4,
       hourly_rate: 900.5,
     };
+    // Replaced rather than upserted: the conflict target differs between the engines (on PostgreSQL every
+    // key of a team table starts with the team, migration 0019), the rows left behind do not.
+    await kysely.deleteFrom('cost_share_years').where('year', '=', year).execute();
     await kysely
       .insertInto('cost_share_years')
       .values({ year, ...values, updated_at: NOW, updated_by: 1 })
-      .onConflict((c) => c.column('year').doUpdateSet(values))
       .execute();
     for (const municipality of members) {
       const figures = { population: 1000 + Math.floor(next() * 20_000), extra_hours: next() < 0.2 ? 12.5 : 0 };
+      await kysely.deleteFrom('municipality_years').where('municipality_id', '=', municipality).where('year', '=', year).execute();
       await kysely
         .insertInto('municipality_years')
         .values({ municipality_id: municipality, year, ...figures, updated_at: NOW, updated_by: 1 })
-        .onConflict((c) => c.columns(['municipality_id', 'year']).doUpdateSet(figures))
         .execute();
     }
   }
@@ -212,7 +226,12 @@ describe('the statistics on SQLite and on PostgreSQL, from the same rows', () =>
     const { sqlite, postgres } = await onBoth(async (db) => ({
       entries: await rowsIn(db, 'time_entries'),
       ratings: await rowsIn(db, 'case_domain_ratings'),
-      daily: await db.kysely.selectFrom('time_totals_daily').selectAll().orderBy(['municipality_id', 'category_id', 'entry_date']).execute(),
+      // The columns both engines have (PostgreSQL's rows also carry their team_id).
+      daily: await db.kysely
+        .selectFrom('time_totals_daily')
+        .select(['municipality_id', 'category_id', 'entry_date', 'entries', 'minutes', 'person_minutes'])
+        .orderBy(['municipality_id', 'category_id', 'entry_date'])
+        .execute(),
     }));
     expect(sqlite.entries).toBe(700);
     expect(sqlite.ratings).toBeGreaterThan(20);

@@ -21,6 +21,9 @@ function printReadable(io: CliIo, server: string, summary: CopySummary): void {
       `Databasefilen er flyttet til ${server}: ${formatCount(summary.tables.length, 'tabell')}, ${formatCount(summary.rows, 'rad')}.`,
       ...summary.tables.map((table) => `  ${table.table.padEnd(width)}  ${formatInteger(table.rows).padStart(9)}`),
       `Revisjonsloggen er kontrollert før og etter (${formatCount(summary.auditRows, 'rad')}), og hver tabell er lik på serveren og i filen.`,
+      `Filen er nå teamet «${summary.team.name}» (nr. ${summary.team.id}) på serveren.`,
+      'Teammedlemmene har ingen pålogging på serveren ennå (passordene i filen kan ikke brukes der): databasens eier eller',
+      'teamets administrator gir hver av dem en med ettervern_give_login(medlemmets id, SCRAM-nøkkel).',
       '',
     ].join('\n'),
   );
@@ -40,7 +43,7 @@ export async function runMigrateToServer(args: CommandArgs<typeof migrateToServe
     const onTable = (step: CopyStep) => {
       if (step.rows > 0) io.err(`${step.table}: ${formatCount(step.rows, 'rad')} ${STAGE_WORDS[step.stage]} (${formatCount(seconds(), 'sekund')})`);
     };
-    summary = await copySqliteToPostgres(args.from, args.to, { onTable });
+    summary = await copySqliteToPostgres(args.from, args.to, { team: args.team, onTable });
   } catch (error) {
     if (error instanceof CopyToServerError || error instanceof PostgresUrlError) throw new CliFailure(error.message);
     throw error;

@@ -7,6 +7,7 @@ import { readSnapshot } from '../../db/query';
 import type { CommandArgs } from '../command';
 import type { statsSpec } from '../commandSpecs';
 import { thisPc, withCliDatabase } from '../database';
+import { isServerAddress } from '../serverAddress';
 import { EXIT, printJson, UsageError, type CliIo } from '../io';
 
 export interface StatsJson {
@@ -69,7 +70,10 @@ function printReadable(io: CliIo, stats: StatsJson): void {
 export async function runStats(args: CommandArgs<typeof statsSpec>, io: CliIo): Promise<number> {
   const year = yearSchema.safeParse(args.year);
   if (!year.success) throw new UsageError('--year må være et årstall, for eksempel 2020');
-  const stats = await withCliDatabase(args.db, (db) => statsForYear(db, year.data), { pc: thisPc(args.vitnemappe, io) });
+  // On a server the figures are the login's own team's (serverDatabase.ts, loaded only then: pg); a file is one team.
+  const stats = isServerAddress(args.db)
+    ? await (await import('../serverDatabase')).withServerTeamDatabase(args.db, (db) => statsForYear(db, year.data))
+    : await withCliDatabase(args.db, (db) => statsForYear(db, year.data), { pc: thisPc(args.vitnemappe, io) });
   if (args.json) printJson(io, stats);
   else printReadable(io, stats);
   return EXIT.ok;

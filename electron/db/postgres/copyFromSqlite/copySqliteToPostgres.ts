@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { CHAIN_START, verifyChain, type ChainedAuditRow, type ChainPosition } from '../../auditChain';
 import { openPostgres, type PostgresConnection } from '../connect';
 import { migratePostgres } from '../migrate';
+import { TEAM_SETTING } from '../roles';
 import { withoutForeignKeysAndIndexes } from './bulkLoad';
 import { CopyToServerError, serverFailure } from './copyError';
 import { refuseUnlessPristine } from './pristineTarget';
@@ -16,6 +17,8 @@ export interface CopiedTable {
 }
 
 export interface CopySummary {
+  /** The team the file became on the server; its members have no login roles yet (see ettervern_give_login). */
+  readonly team: { readonly id: number; readonly name: string };
   /** Every table in the order it was copied (foreign keys first), with its row count on both sides. */
   readonly tables: readonly CopiedTable[];
   readonly rows: number;
@@ -24,6 +27,8 @@ export interface CopySummary {
 }
 
 export interface CopyOptions {
+  /** The name of the team the file becomes on the server (1–100 characters, trimmed). */
+  team: string;
   /** The better-sqlite3 build to open the file with (Electron's ABI in the app). */
   nativeBinding?: string;
   /** Told after each table is written and after each is compared: a large file takes minutes. */
@@ -57,9 +62,17 @@ export interface CopyStep {
  * so no other session ever sees a table without its triggers. The audit log keeps its guards on: its rows
  * are only inserted, and the server's own check that each carries its chain runs on every one.
  *
+ * On a server shared by several teams (migration 0019) the file becomes one new team: created in the copy's
+ * transaction with `ettervern_create_team(name, false)` (the file brings its own life domains and
+ * populations), and every row written under it (`ettervern.team_id` set for the transaction, so each
+ * `team_id` takes its default and row-level security checks it). That needs the database's owner or a
+ * superuser. The members come without login roles: the file's scrypt hashes cannot become SCRAM
+ * verifiers, so each gets one afterwards with `ettervern_give_login(member_id, verifier)`.
+ *
  * `target` is a URL (the password in it or in PGPASSWORD) or a connection the caller keeps and closes.
  */
-export async function copySqliteToPostgres(sqlitePath: string, target: string | PostgresConnection, options: CopyOptions = {}): Promise<CopySummary> {
+export async function copySqliteToPostgres(sqlitePath: string, target: string | PostgresConnection, options: CopyOptions): Promise<CopySummary> {
+  const teamName = checkedTeamName(options.team);
   const snapshot = openSqliteSnapshot(sqlitePath, options.nativeBinding);
   let connection: PostgresConnection | null = null;
   try {
@@ -69,6 +82,11 @@ export async function copySqliteToPostgres(sqlitePath: string, target: string | 
       connection.pool.on('error', () => undefined);
     } else {
       connection = target;
+    }
+    try {
+      await refuseUnlessOwner(connection.pool);
+    } catch (error) {
+      throw serverFailure(error, 'før kopieringen begynte');
     }
     try {
       await migratePostgres(connection.kysely);
@@ -86,7 +104,7 @@ export async function copySqliteToPostgres(sqlitePath: string, target: string | 
     const ignoreLostConnection = () => undefined;
     client.on('error', ignoreLostConnection);
     try {
-      return await copyInOneTransaction(snapshot, client, options.onTable);
+      return await copyInOneTransaction(snapshot, client, teamName, options.onTable);
     } finally {
       client.off('error', ignoreLostConnection);
       client.release();
@@ -97,14 +115,35 @@ export async function copySqliteToPostgres(sqlitePath: string, target: string | 
   }
 }
 
-async function copyInOneTransaction(snapshot: SqliteSnapshot, client: pg.PoolClient, onTable: CopyOptions['onTable']): Promise<CopySummary> {
+/** A team's name as the server takes it (ettervern_create_team checks the same), refused in Norwegian before anything is opened. */
+function checkedTeamName(name: string | undefined): string {
+  const trimmed = (name ?? '').trim();
+  if (trimmed.length < 1 || trimmed.length > 100) throw new CopyToServerError('Teamnavnet må ha 1–100 tegn. Ingenting er kopiert.');
+  return trimmed;
+}
+
+/** Only the database's owner or a superuser may create a team and fill it (ettervern_current_team reads the setting only for them). */
+async function refuseUnlessOwner(client: pg.Pool | pg.ClientBase): Promise<void> {
+  const result = await client.query<{ allowed: boolean }>(
+    `select session_user = (select pg_get_userbyid(datdba) from pg_database where datname = current_database())
+         or (select rolsuper from pg_roles where rolname = session_user) as allowed`,
+  );
+  if (!result.rows[0]!.allowed) {
+    throw new CopyToServerError('Flyttingen må kjøres som eieren av databasen på serveren (eller en superbruker). Ingenting er endret.');
+  }
+}
+
+async function copyInOneTransaction(snapshot: SqliteSnapshot, client: pg.PoolClient, teamName: string, onTable: CopyOptions['onTable']): Promise<CopySummary> {
   let stage = 'før kopieringen begynte';
   try {
     await client.query('begin');
     const plans = await planTables(client, snapshot.tables);
-    // Nobody writes to the target while it is checked and filled; readers wait for nothing.
-    await client.query(`lock table ${plans.map((plan) => quoteIdent(plan.name)).join(', ')} in exclusive mode`);
+    // Nobody writes to the target, or makes a team in it, while it is checked and filled; readers wait for nothing.
+    await client.query(`lock table teams, ${plans.map((plan) => quoteIdent(plan.name)).join(', ')} in exclusive mode`);
     const seeded = await refuseUnlessPristine(client, plans);
+    stage = 'da teamet skulle opprettes';
+    const team = (await client.query<{ id: number }>('select ettervern_create_team($1, false) as id', [teamName])).rows[0]!.id;
+    await client.query('select set_config($1, $2, true)', [TEAM_SETTING, String(team)]);
 
     const withTriggers = plans.filter((plan) => plan.hasTriggers && plan.name !== 'audit_log');
     for (const plan of withTriggers) await client.query(`alter table ${quoteIdent(plan.name)} disable trigger user`);
@@ -127,7 +166,7 @@ async function copyInOneTransaction(snapshot: SqliteSnapshot, client: pg.PoolCli
     const tables = await compareWithSnapshot(client, plans, sqliteDigests, snapshot.auditRows, onTable);
     stage = 'da kopien skulle lagres';
     await client.query('commit');
-    return { tables, rows: tables.reduce((sum, table) => sum + table.rows, 0), auditRows: snapshot.auditRows };
+    return { team: { id: team, name: teamName }, tables, rows: tables.reduce((sum, table) => sum + table.rows, 0), auditRows: snapshot.auditRows };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw serverFailure(error, stage);

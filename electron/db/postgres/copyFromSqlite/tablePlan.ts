@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { DATA_TABLES } from '@shared/domain/dataTables';
+import { POSTGRES_ONLY_COLUMNS, POSTGRES_ONLY_TABLES, TEAM_COLUMN } from '../teamSchema';
 import { CopyToServerError } from './copyError';
 import { MIGRATOR_TABLE, type SqliteTable } from './sqliteSnapshot';
 
@@ -102,7 +103,19 @@ interface ServerCatalog {
   withTriggers: Set<string>;
 }
 
-/** The tables of the connection's schema, from pg_catalog (information_schema hides what the role does not own). */
+/**
+ * What the server has and a team's file cannot: the teams themselves, the role mapping, each row's team and
+ * the audit row's login role (teamSchema.ts). Left out of the plan, they are filled by the server: `team_id`
+ * by its default (the team the copy names), `db_role` by its trigger.
+ */
+function serverOnlyColumn(table: string, column: string): boolean {
+  return column === TEAM_COLUMN || column in (POSTGRES_ONLY_COLUMNS[table] ?? {});
+}
+
+/**
+ * The tables of the connection's schema, from pg_catalog (information_schema hides what the role does not own),
+ * without what exists on the server only; a primary key is compared without the team in front of it.
+ */
 async function serverCatalog(client: pg.ClientBase): Promise<ServerCatalog> {
   const tableFilter = `c.relnamespace = current_schema()::regnamespace and c.relkind = 'r'`;
   const columns = await client.query<CatalogColumn>(
@@ -129,15 +142,18 @@ async function serverCatalog(client: pg.ClientBase): Promise<ServerCatalog> {
   );
 
   const catalog: ServerCatalog = { columns: new Map(), primaryKeys: new Map(), references: new Map(), withTriggers: new Set() };
-  for (const column of columns.rows.filter((row) => !MIGRATOR_TABLE.test(row.table))) {
+  const copied = (table: string) => !MIGRATOR_TABLE.test(table) && !(table in POSTGRES_ONLY_TABLES);
+  for (const column of columns.rows.filter((row) => copied(row.table) && !serverOnlyColumn(row.table, row.name))) {
     const list = catalog.columns.get(column.table) ?? [];
     list.push(column);
     catalog.columns.set(column.table, list);
   }
-  for (const key of keys.rows) catalog.primaryKeys.set(key.table, [...(catalog.primaryKeys.get(key.table) ?? []), key.column]);
-  for (const foreignKey of foreignKeys.rows) {
+  for (const key of keys.rows.filter((row) => copied(row.table) && row.column !== TEAM_COLUMN)) {
+    catalog.primaryKeys.set(key.table, [...(catalog.primaryKeys.get(key.table) ?? []), key.column]);
+  }
+  for (const foreignKey of foreignKeys.rows.filter((row) => copied(row.table) && copied(row.target))) {
     catalog.references.set(foreignKey.table, (catalog.references.get(foreignKey.table) ?? new Set()).add(foreignKey.target));
   }
-  for (const trigger of triggers.rows) catalog.withTriggers.add(trigger.table);
+  for (const trigger of triggers.rows.filter((row) => copied(row.table))) catalog.withTriggers.add(trigger.table);
   return catalog;
 }

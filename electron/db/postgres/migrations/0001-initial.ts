@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { CASE_STATUSES } from '@shared/domain/caseStatus';
 import { seedReferenceData } from '../../migrations/0001-initial';
 import { globCheck, idColumn } from '../../engineDdl';
-import { APP_ROLE } from '../roles';
+import { APP_ROLE, createServerRole } from '../roles';
 import { NORWEGIAN_COLLATION } from '../norwegianText';
 
 /**
@@ -12,16 +12,7 @@ import { NORWEGIAN_COLLATION } from '../norwegianText';
  * privileges on it. Reference data is seeded by the same function as on SQLite.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  // Roles belong to the whole server, not one database: several Ettervern databases on one server share it.
-  await sql
-    .raw(
-      `do $$ begin
-    if not exists (select from pg_roles where rolname = '${APP_ROLE}') then create role ${APP_ROLE} nologin; end if;
-  exception when duplicate_object or unique_violation then
-    null; -- another database on the server created it at the same moment
-  end $$`,
-    )
-    .execute(db);
+  await createServerRole(db, APP_ROLE);
   await sql.raw(`revoke all on schema public from public`).execute(db);
   await sql.raw(`grant usage on schema public to ${APP_ROLE}`).execute(db);
   // Every table this role creates from here on is readable and writable by the app's role, except what a

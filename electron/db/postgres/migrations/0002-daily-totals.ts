@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { backfillDailyTotals, createDailyTotalsTable } from '../../migrations/0002-daily-totals';
 
 /**
@@ -10,24 +10,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await createDailyTotalsTable(db);
 
   await sql`create function time_totals_keep() returns trigger language plpgsql as $$
-    begin
-      if tg_op in ('DELETE', 'UPDATE') then
-        update time_totals_daily set
-            entries = entries - 1,
-            minutes = minutes - old.minutes,
-            person_minutes = person_minutes - old.minutes * old.participant_count
-          where municipality_id = old.municipality_id and category_id = old.category_id and entry_date = old.entry_date;
-      end if;
-      if tg_op in ('INSERT', 'UPDATE') then
-        insert into time_totals_daily as t (municipality_id, category_id, entry_date, entries, minutes, person_minutes)
-          values (new.municipality_id, new.category_id, new.entry_date, 1, new.minutes, new.minutes * new.participant_count)
-          on conflict (municipality_id, category_id, entry_date) do update set
-            entries = t.entries + 1,
-            minutes = t.minutes + excluded.minutes,
-            person_minutes = t.person_minutes + excluded.person_minutes;
-      end if;
-      return null;
-    end $$`.execute(db);
+    ${totalsKeepBody(['municipality_id', 'category_id', 'entry_date'])}
+    $$`.execute(db);
   await sql`create trigger time_totals_after_insert after insert on time_entries
     for each row execute function time_totals_keep()`.execute(db);
   await sql`create trigger time_totals_after_delete after delete on time_entries
@@ -37,6 +21,32 @@ export async function up(db: Kysely<any>): Promise<void> {
     for each row execute function time_totals_keep()`.execute(db);
 
   await backfillDailyTotals(db);
+}
+
+/**
+ * The trigger function's body for totals kept per `keys` (the columns shared by time_entries and
+ * time_totals_daily that key a totals row); migration 0019 puts the team in front.
+ */
+export function totalsKeepBody(keys: readonly string[]): RawBuilder<unknown> {
+  const sameOld = keys.map((key) => `${key} = old.${key}`).join(' and ');
+  return sql.raw(`begin
+      if tg_op in ('DELETE', 'UPDATE') then
+        update time_totals_daily set
+            entries = entries - 1,
+            minutes = minutes - old.minutes,
+            person_minutes = person_minutes - old.minutes * old.participant_count
+          where ${sameOld};
+      end if;
+      if tg_op in ('INSERT', 'UPDATE') then
+        insert into time_totals_daily as t (${keys.join(', ')}, entries, minutes, person_minutes)
+          values (${keys.map((key) => `new.${key}`).join(', ')}, 1, new.minutes, new.minutes * new.participant_count)
+          on conflict (${keys.join(', ')}) do update set
+            entries = t.entries + 1,
+            minutes = t.minutes + excluded.minutes,
+            person_minutes = t.person_minutes + excluded.person_minutes;
+      end if;
+      return null;
+    end`);
 }
 
 export async function down(): Promise<void> {

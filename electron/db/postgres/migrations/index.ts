@@ -6,6 +6,7 @@ import * as m0003 from './0003-settings';
 import * as m0006 from './0006-access-control';
 import * as m0017 from './0017-case-minutes';
 import * as m0018 from './0018-participant-entry-minutes';
+import * as m0019 from './0019-teams';
 
 /**
  * The PostgreSQL schema, under the same migration names as SQLite's, so a database on either engine records
@@ -15,8 +16,9 @@ import * as m0018 from './0018-participant-entry-minutes';
  * and byte types, glob checks) are named functions in electron/db/engineDdl.ts. Six have a PostgreSQL
  * version of their own because their triggers and functions are in another language (PL/pgSQL): 0001
  * (participant counts, the append-only audit log, the app's role), 0002 (daily totals), 0003 (json_valid)
- * 0006 (the audit chain's insert guard), 0017 (case minutes) and 0018 (participants' copies of their entry). A test introspects both engines' schemas and fails when a
- * table, column, index or trigger exists on one side only.
+ * 0006 (the audit chain's insert guard), 0017 (case minutes) and 0018 (participants' copies of their entry). 0019 (teams) exists on PostgreSQL only. A test introspects both
+ * engines' schemas and fails when a table, column, index or trigger exists on one side only and is not
+ * declared in ../teamSchema.ts.
  */
 export const POSTGRES_MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -36,6 +38,15 @@ export const POSTGRES_MIGRATIONS: Record<string, Migration> = {
   '0016-entry-municipality-reason': SQLITE_MIGRATIONS['0016-entry-municipality-reason']!,
   '0017-case-minutes': m0017,
   '0018-participant-entry-minutes': m0018,
+  '0019-teams': m0019,
+};
+
+/**
+ * Migrations on PostgreSQL only, with the reason; a copy between the engines compares every other name. A
+ * SQLite file is one team, so it has nothing to separate.
+ */
+export const POSTGRES_ONLY_MIGRATIONS: Readonly<Record<string, string>> = {
+  '0019-teams': 'several teams on one database, kept apart by row-level security and member roles on the server',
 };
 
 /** Names on one engine only: empty while the two sets match (a test asserts it). */
