@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Compilable } from 'kysely';
+import type { Compilable, CompiledQuery, RawBuilder } from 'kysely';
 import type { AppDatabase } from './open';
 
 /**
@@ -24,18 +24,25 @@ export function prepare(db: AppDatabase, sql: string): Database.Statement {
   return statement;
 }
 
-export function all<R>(db: AppDatabase, query: Compilable<R>): R[] {
-  const compiled = query.compile();
+/** A Kysely query, or raw SQL written with Kysely's `sql` tag. */
+type Query<R> = Compilable<R> | RawBuilder<R>;
+
+function compile<R>(db: AppDatabase, query: Query<R>): CompiledQuery<R> {
+  return 'isRawBuilder' in query ? query.compile(db.kysely) : query.compile();
+}
+
+export function all<R>(db: AppDatabase, query: Query<R>): R[] {
+  const compiled = compile(db, query);
   return prepare(db, compiled.sql).all(...(compiled.parameters as unknown[])) as R[];
 }
 
-export function first<R>(db: AppDatabase, query: Compilable<R>): R | undefined {
-  const compiled = query.compile();
+export function first<R>(db: AppDatabase, query: Query<R>): R | undefined {
+  const compiled = compile(db, query);
   return prepare(db, compiled.sql).get(...(compiled.parameters as unknown[])) as R | undefined;
 }
 
-export function run(db: AppDatabase, query: Compilable<unknown>): Database.RunResult {
-  const compiled = query.compile();
+export function run(db: AppDatabase, query: Query<unknown>): Database.RunResult {
+  const compiled = compile(db, query);
   return prepare(db, compiled.sql).run(...(compiled.parameters as unknown[]));
 }
 

@@ -4,7 +4,7 @@ import { DatabaseOpenError } from '../../db/errors';
 import { checkDatabaseFile } from '../../db/integrity';
 import { transaction } from '../../db/exec';
 import { refuseNewerDatabase, type AppDatabase } from '../../db/open';
-import { auditedFields, recordAudit } from '../../services/audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../../services/audit/recordAudit';
 import { backupMigrations, writeVerifiedCopy } from '../../services/backups/backupFile';
 import { ServiceError } from '../../services/errors/serviceError';
 import type { CommandArgs } from '../command';
@@ -76,7 +76,7 @@ function setDamagedAside(db: string, aside: string): void {
  */
 function recordRestore(db: AppDatabase, now: Date): void {
   const ctx = { db, actor: null, clock: { now: () => now }, readOnly: null };
-  transaction(db, () => recordAudit(ctx, 'restore', 'database', null, auditedFields('backups:restore', ['fileName'])));
+  transaction(db, () => recordAuditSync(ctx, 'restore', 'database', null, auditedFields('backups:restore', ['fileName'])));
 }
 
 export async function runBackup(args: CommandArgs<typeof backupSpec>, io: CliIo): Promise<number> {

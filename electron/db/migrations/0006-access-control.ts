@@ -17,7 +17,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await chainExistingAuditRows(db);
   await sql`create trigger audit_log_no_update before update on audit_log begin
     select raise(abort, 'audit_log er skrivebeskyttet'); end`.execute(db);
-  // A row written past recordAudit (without a place in the chain) is refused.
+  // A row written past recordAuditSync (without a place in the chain) is refused.
   await sql`create trigger audit_log_requires_chain before insert on audit_log
     when new.hash is null or new.prev_hash is null begin
     select raise(abort, 'audit_log krever hash-kjede'); end`.execute(db);

@@ -3,7 +3,7 @@ import { annualReportFileName } from '@shared/domain/annualReport';
 import { DOCX_MIME_TYPE } from '@shared/domain/documents';
 import { isoDateInOslo } from '@shared/dates';
 import { transaction } from '../../db/exec';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { XLSX_MIME } from '../timesheet/sheetFiles';
 import { annualReportContent } from './reportContent';
@@ -23,6 +23,6 @@ export async function annualReportFiles(ctx: ServiceContext, year: number): Prom
 /** The one-click annual report: one audit row for the pair of files. */
 export async function generateAnnualReport(ctx: SignedInContext, input: { year: number }): Promise<AnnualReportFilesDto> {
   const files = await annualReportFiles(ctx, input.year);
-  transaction(ctx.db, () => recordAudit(ctx, 'document', 'annual_report', input.year, auditedFields('annual-report:generate', ['docx', 'xlsx'])));
+  transaction(ctx.db, () => recordAuditSync(ctx, 'document', 'annual_report', input.year, auditedFields('annual-report:generate', ['docx', 'xlsx'])));
   return files;
 }

@@ -2,9 +2,9 @@ import type { ChannelParsedInput } from '@shared/contract';
 import type { AnnualReportTextDto, AnnualReportTextsDto } from '@shared/contract/annualReport';
 import { ANNUAL_REPORT_SECTIONS, sectionHeading, type AnnualReportSection } from '@shared/domain/annualReport';
 import { all, first, run, transaction } from '../../db/exec';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
-import { claimVersion, latestChange, versionConflict } from '../versions/versionedRecord';
+import { claimVersionSync, latestChangeSync, versionConflict } from '../versions/versionedRecord';
 
 interface TextRow {
   section: string;
@@ -53,7 +53,7 @@ type SaveInput = ChannelParsedInput<'annual-report:save-text'>;
  */
 function claimText(ctx: SignedInContext, input: SaveInput): void {
   if (input.version > 0) {
-    claimVersion(ctx, {
+    claimVersionSync(ctx, {
       table: 'annual_report_texts',
       key: { year: input.year, section: input.section },
       version: input.version,
@@ -68,7 +68,7 @@ function claimText(ctx: SignedInContext, input: SaveInput): void {
     ctx.db,
     kysely.selectFrom('annual_report_texts').select(['updated_at', 'updated_by']).where('year', '=', input.year).where('section', '=', input.section),
   );
-  if (written) throw versionConflict(ctx, 'Teksten', latestChange(ctx, [written]));
+  if (written) throw versionConflict(ctx, 'Teksten', latestChangeSync(ctx, [written]));
 }
 
 /**
@@ -92,7 +92,7 @@ export function saveAnnualReportText(ctx: SignedInContext, input: SaveInput): An
       // claimText raised the version and stamped who and when.
       run(ctx.db, kysely.updateTable('annual_report_texts').set({ text: input.text }).where('year', '=', input.year).where('section', '=', input.section));
     }
-    recordAudit(ctx, 'update', 'annual_report_text', input.year, auditedFields('annual-report:save-text', [input.section]));
+    recordAuditSync(ctx, 'update', 'annual_report_text', input.year, auditedFields('annual-report:save-text', [input.section]));
     return toDto(input.section, input.year, readRows(ctx, input.year).get(input.section));
   });
 }

@@ -7,7 +7,7 @@ import { transaction } from '../../db/exec';
 import type { AppDatabase } from '../../db/open';
 import { requireAdministrator } from '../session/actor';
 import { loadExcelJs } from '../lazy/heavyModules';
-import { auditedFields, recordAudit } from './recordAudit';
+import { auditedFields, recordAuditSync } from './recordAudit';
 import { selectAuditEntries } from './log';
 import type { SignedInContext } from '../context';
 
@@ -52,7 +52,7 @@ export async function auditWorkbook(db: AppDatabase, filter: AuditFilter | undef
 export async function exportAudit(ctx: SignedInContext, input: ChannelParsedInput<'audit:export'>): Promise<AuditExportDto> {
   requireAdministrator(ctx);
   const filter = input.filter ?? {};
-  transaction(ctx.db, () => recordAudit(ctx, 'export', 'audit_log', null, auditedFields('audit:export', Object.keys(filter) as (keyof typeof filter)[])));
+  transaction(ctx.db, () => recordAuditSync(ctx, 'export', 'audit_log', null, auditedFields('audit:export', Object.keys(filter) as (keyof typeof filter)[])));
   const { buffer, rows } = await auditWorkbook(ctx.db, filter);
   return { fileName: `revisjonslogg-${isoDateInOslo(ctx.clock.now())}.xlsx`, contentBase64: buffer.toString('base64'), rows };
 }

@@ -1,6 +1,6 @@
 import { first, run, transaction } from '../../db/exec';
 import type { ServiceContext } from '../context';
-import { appendAuditRow, cannotWrite, pendingAuditLocation } from './recordAudit';
+import { appendAuditRowSync, cannotWrite, pendingAuditLocation } from './recordAudit';
 import { mergePendingAudit, pendingAuditEntries, type PendingAuditEntry } from './pendingAudit';
 
 /**
@@ -43,7 +43,7 @@ export function mergePendingAuditInto(ctx: Pick<ServiceContext, 'db' | 'readOnly
   return mergePendingAudit(location, (entries) =>
     transaction(ctx.db, () => {
       for (const entry of entries) {
-        appendAuditRow(ctx.db, {
+        appendAuditRowSync(ctx.db, {
           at: entry.at,
           // A member missing since (a restore in between) would break the foreign key and block every merge.
           actor_id: entry.actorId !== null && memberExists(ctx, entry.actorId) ? entry.actorId : null,

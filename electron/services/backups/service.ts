@@ -1,9 +1,9 @@
 import type { BackupDto, BackupListDto, ChannelParsedInput, RestoreResultDto } from '@shared/contract';
 import { transaction } from '../../db/exec';
 import { requireAdministrator, signedInContext } from '../session/actor';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
-import { readSettings } from '../settings/settings';
+import { readSettingsSync } from '../settings/settings';
 import { findTeamMemberByUsername, toActor } from '../team/teamMembers';
 import { isMarkedShared } from '../../db/sharing';
 import { createVerifiedBackup, inspectBackup, writeVerifiedCopy } from './backupFile';
@@ -21,7 +21,7 @@ function databasePath(ctx: ServiceContext): string {
 /** The team's chosen folder; a damaged database may not even have readable settings. */
 function chosenBackupFolder(ctx: ServiceContext): string | null {
   try {
-    return readSettings(ctx).backupFolder;
+    return readSettingsSync(ctx).backupFolder;
   } catch {
     return null;
   }
@@ -79,7 +79,7 @@ export function listBackups(ctx: ServiceContext): BackupListDto {
 export async function takeBackup(ctx: ServiceContext, kind: 'auto' | 'manuell'): Promise<BackupDto> {
   const folder = backupFolder(ctx);
   const backup = await createVerifiedBackup(ctx.db.sqlite, folder, kind, ctx.clock.now(), ctx.db.nativeBinding);
-  const keepMonths = readSettings(ctx).keepOtherBackupsMonths;
+  const keepMonths = readSettingsSync(ctx).keepOtherBackupsMonths;
   for (const old of backupsToRotate(listBackupFiles(folder), { now: ctx.clock.now(), keepMonths })) rmSync(join(folder, old.fileName), { force: true });
   return backup;
 }
@@ -92,7 +92,7 @@ export async function copyBackupTo(ctx: ServiceContext, folder: string, fileName
 
 export async function createBackup(ctx: SignedInContext): Promise<BackupDto> {
   const backup = await takeBackup(ctx, 'manuell');
-  transaction(ctx.db, () => recordAudit(ctx, 'backup', 'database', null));
+  transaction(ctx.db, () => recordAuditSync(ctx, 'backup', 'database', null));
   return backup;
 }
 
@@ -111,6 +111,6 @@ export async function restoreBackup(ctx: ServiceContext, input: ChannelParsedInp
   const restoredActor = restoredRow && restoredRow.active === 1 ? toActor(restoredRow) : null;
   ctx.session.actor = restoredActor;
   const auditCtx = { ...ctx, actor: restoredActor };
-  transaction(ctx.db, () => recordAudit(auditCtx, 'restore', 'database', null, auditedFields('backups:restore', ['fileName'])));
+  transaction(ctx.db, () => recordAuditSync(auditCtx, 'restore', 'database', null, auditedFields('backups:restore', ['fileName'])));
   return result;
 }

@@ -2,7 +2,7 @@ import { first, run, transaction } from '../../db/exec';
 import type { AfterContactNotPossibleDto, ChannelParsedInput } from '@shared/contract';
 import { isoDateInOslo } from '@shared/dates';
 import { formatNorwegianDate } from '@shared/format';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, ServiceError } from '../errors/serviceError';
 import { claimCaseRow } from './caseRow';
@@ -46,7 +46,7 @@ export function recordAfterContactNotPossible(ctx: SignedInContext, input: Chann
     }
     const fields = auditedFields('cases:record-after-contact-not-possible', ['date', 'notPossibleReason', ...(note === null ? [] : (['note'] as const))]);
     // An update of the case, as the audit log reads it: «Endret Sak», never «Opprettet».
-    recordAudit(ctx, 'update', 'case', row.id, fields);
+    recordAuditSync(ctx, 'update', 'case', row.id, fields);
   });
   return input.id;
 }

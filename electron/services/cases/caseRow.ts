@@ -2,7 +2,7 @@ import { first } from '../../db/exec';
 import type { CaseRow } from '../../db/schema';
 import type { ServiceContext, SignedInContext } from '../context';
 import { notFound } from '../errors/serviceError';
-import { claimVersion } from '../versions/versionedRecord';
+import { claimVersionSync } from '../versions/versionedRecord';
 
 /** The case's stored row, or «Saken finnes ikke»: where every write to a case starts. */
 export function loadCaseRow(ctx: ServiceContext, id: number): CaseRow {
@@ -16,6 +16,6 @@ export function loadCaseRow(ctx: ServiceContext, id: number): CaseRow {
  * refuses the write), then loads the row: the start of every edit of a case, inside its transaction.
  */
 export function claimCaseRow(ctx: SignedInContext, id: number, version: number): CaseRow {
-  claimVersion(ctx, { table: 'cases', key: { id }, version, noun: 'Saken', missing: 'Saken finnes ikke' });
+  claimVersionSync(ctx, { table: 'cases', key: { id }, version, noun: 'Saken', missing: 'Saken finnes ikke' });
   return loadCaseRow(ctx, id);
 }

@@ -6,11 +6,11 @@ import { baseCaseQuery, caseSummary, staffByCase, toCaseDto } from './list';
 import { recordTransition } from './transitions';
 import { formatCaseCode, normaliseCaseCode, parseCaseCode } from '@shared/caseCode';
 import { isoDateInOslo } from '@shared/dates';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import type { AuditedField } from '@shared/contract/auditedFields';
 import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, notFound, ServiceError } from '../errors/serviceError';
-import { requireActiveMembers } from '../team/teamMembers';
+import { requireActiveMembersSync } from '../team/teamMembers';
 
 interface MemberMunicipality {
   id: number;
@@ -98,7 +98,7 @@ export function createCase(ctx: SignedInContext, input: ChannelParsedInput<'case
     } else {
       ({ code, runningNumber } = generateCode(ctx, municipality, year));
     }
-    const staff = requireActiveMembers(ctx, input.staffIds ?? [], 'staffIds');
+    const staff = requireActiveMembersSync(ctx, input.staffIds ?? [], 'staffIds');
     const now = ctx.clock.now().toISOString();
     const inserted = first(
       ctx.db,
@@ -121,7 +121,7 @@ export function createCase(ctx: SignedInContext, input: ChannelParsedInput<'case
       all(ctx.db, ctx.db.kysely.insertInto('case_staff').values({ case_id: inserted.id, team_member_id: member.id }).returning('case_id'));
     }
     const fields: AuditedField<'cases:create'>[] = ['code', 'municipalityId', 'referralDate', 'status', ...(staff.length ? (['staffIds'] as const) : [])];
-    recordAudit(ctx, 'create', 'case', inserted.id, auditedFields('cases:create', fields));
+    recordAuditSync(ctx, 'create', 'case', inserted.id, auditedFields('cases:create', fields));
     return inserted.id;
   });
   return caseSummary(ctx, id);
@@ -146,7 +146,7 @@ export function correctCaseCode(ctx: SignedInContext, input: ChannelParsedInput<
       ctx.db,
       ctx.db.kysely.updateTable('cases').set({ code, running_number: runningNumber, updated_at: ctx.clock.now().toISOString() }).where('id', '=', input.id),
     );
-    recordAudit(ctx, 'update', 'case', input.id, auditedFields('cases:correct-code', ['code']));
+    recordAuditSync(ctx, 'update', 'case', input.id, auditedFields('cases:correct-code', ['code']));
   });
   return input.id;
 }

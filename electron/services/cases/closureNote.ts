@@ -1,7 +1,7 @@
 import { run, transaction } from '../../db/exec';
 import { claimCaseRow } from './caseRow';
 import type { CaseTextsDto, ChannelParsedInput } from '@shared/contract';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import type { SignedInContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
 
@@ -24,7 +24,7 @@ export function setClosureNote(
     const row = claimCaseRow(ctx, input.id, input.version);
     refuseReduced(row, 'closureNote');
     run(ctx.db, ctx.db.kysely.updateTable('cases').set({ closure_note: note, updated_at: ctx.clock.now().toISOString() }).where('id', '=', row.id));
-    recordAudit(ctx, 'update', 'case', row.id, auditedFields('cases:set-closure-note', ['closureNote']));
+    recordAuditSync(ctx, 'update', 'case', row.id, auditedFields('cases:set-closure-note', ['closureNote']));
     return { id: row.id, closureNote: note, version: row.version };
   });
 }
@@ -53,7 +53,7 @@ export function setCaseTexts(ctx: SignedInContext, input: ChannelParsedInput<'ca
         .set({ ...changes, updated_at: ctx.clock.now().toISOString() })
         .where('id', '=', row.id),
     );
-    recordAudit(ctx, 'update', 'case', row.id, auditedFields('cases:set-texts', fields));
+    recordAuditSync(ctx, 'update', 'case', row.id, auditedFields('cases:set-texts', fields));
     const saved = { ...row, ...changes };
     return { id: row.id, referralReason: saved.referral_reason, teamAssessment: saved.team_assessment, version: row.version };
   });

@@ -1,6 +1,6 @@
 import { first, run, transaction } from '../../db/exec';
 import type { ChannelParsedInput } from '@shared/contract';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import { loadCaseRow } from './caseRow';
 import type { SignedInContext } from '../context';
 import { invalidField, notFound, ServiceError } from '../errors/serviceError';
@@ -36,7 +36,7 @@ export function linkCaseContact(ctx: SignedInContext, input: ChannelParsedInput<
         .values({ case_id: input.caseId, contact_id: input.contactId, person_id: input.personId ?? null, role: input.role })
         .returning('id'),
     )!;
-    recordAudit(
+    recordAuditSync(
       ctx,
       'create',
       'case_contact',
@@ -52,7 +52,7 @@ export function unlinkCaseContact(ctx: SignedInContext, input: ChannelParsedInpu
     const row = first(ctx.db, ctx.db.kysely.selectFrom('case_contacts').select('id').where('id', '=', input.id));
     if (!row) throw notFound('Koblingen finnes ikke');
     run(ctx.db, ctx.db.kysely.deleteFrom('case_contacts').where('id', '=', input.id));
-    recordAudit(ctx, 'delete', 'case_contact', input.id, []);
+    recordAuditSync(ctx, 'delete', 'case_contact', input.id, []);
     return { id: input.id };
   });
 }

@@ -1,11 +1,11 @@
 import { first, run, transaction } from '../../db/exec';
 import type { CaseGoalDto, ChannelParsedInput } from '@shared/contract';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import type { AuditedField } from '@shared/contract/auditedFields';
 import { loadCaseRow } from './caseRow';
 import type { ServiceContext, SignedInContext } from '../context';
 import { notFound, ServiceError } from '../errors/serviceError';
-import { versionCheck } from '../versions/versionedRecord';
+import { versionCheckSync } from '../versions/versionedRecord';
 
 const MAX_GOALS = 12;
 
@@ -18,7 +18,7 @@ function loadGoal(ctx: ServiceContext, id: number): CaseGoalDto {
 const GOAL_MISSING = 'Målet finnes ikke';
 
 /** Refuses the write if a colleague has saved the goal since the client read it (migration 0013). */
-const claimGoal = versionCheck('case_goals', 'Målet', GOAL_MISSING);
+const claimGoal = versionCheckSync('case_goals', 'Målet', GOAL_MISSING);
 
 /** Goals in the user's own words from the start conversation: short, and kept off clinical detail. */
 export function createGoal(ctx: SignedInContext, input: ChannelParsedInput<'cases:add-goal'>): CaseGoalDto {
@@ -41,7 +41,7 @@ export function createGoal(ctx: SignedInContext, input: ChannelParsedInput<'case
         .values({ case_id: input.caseId, text: input.text, status: input.status, created_at: now, updated_at: now })
         .returning('id'),
     )!;
-    recordAudit(ctx, 'create', 'case_goal', inserted.id, auditedFields('cases:add-goal', ['caseId', 'status', 'text']));
+    recordAuditSync(ctx, 'create', 'case_goal', inserted.id, auditedFields('cases:add-goal', ['caseId', 'status', 'text']));
     return loadGoal(ctx, inserted.id);
   });
 }
@@ -62,7 +62,7 @@ export function updateGoal(ctx: SignedInContext, input: ChannelParsedInput<'case
         .set({ text: input.text ?? before.text, status: input.status ?? before.status, updated_at: ctx.clock.now().toISOString() })
         .where('id', '=', input.id),
     );
-    recordAudit(ctx, 'update', 'case_goal', input.id, auditedFields('cases:update-goal', fields));
+    recordAuditSync(ctx, 'update', 'case_goal', input.id, auditedFields('cases:update-goal', fields));
     return loadGoal(ctx, input.id);
   });
 }
@@ -71,7 +71,7 @@ export function deleteGoal(ctx: SignedInContext, input: ChannelParsedInput<'case
   return transaction(ctx.db, () => {
     claimGoal(ctx, input, 'delete');
     run(ctx.db, ctx.db.kysely.deleteFrom('case_goals').where('id', '=', input.id));
-    recordAudit(ctx, 'delete', 'case_goal', input.id, []);
+    recordAuditSync(ctx, 'delete', 'case_goal', input.id, []);
     return { id: input.id };
   });
 }

@@ -7,7 +7,7 @@ import { statusAfter, STEP_REFUSAL, type LifecycleStep } from '@shared/domain/ca
 import { addDays, isoDateInOslo } from '@shared/dates';
 import { FUTURE_DATE_MESSAGE } from '@shared/validation/notInFuture';
 import { formatNorwegianDate } from '@shared/format';
-import { auditedFields, recordAudit, type AuditedFields } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync, type AuditedFields } from '../audit/recordAudit';
 import { clearAfterContactNotPossible } from './afterContactMiss';
 import { recordTransition } from './transitions';
 import type { ServiceContext, SignedInContext } from '../context';
@@ -74,7 +74,7 @@ function transition(
         .where('id', '=', id),
     );
     recordTransition(ctx, id, row.status, step.to, step.onDate, step.reopened);
-    recordAudit(ctx, step.reopened ? 'reopen' : 'transition', 'case', id, step.fields);
+    recordAuditSync(ctx, step.reopened ? 'reopen' : 'transition', 'case', id, step.fields);
   });
   return id;
 }
@@ -132,7 +132,7 @@ export function updateInstitution(ctx: SignedInContext, input: ChannelParsedInpu
         })
         .where('id', '=', input.id),
     );
-    recordAudit(
+    recordAuditSync(
       ctx,
       'update',
       'case',

@@ -4,7 +4,7 @@ import { RATING_OCCASION_LABEL, type RatingOccasion } from '@shared/domain/caseL
 import type { CaseStatus } from '@shared/domain/caseStatus';
 import { isoDateInOslo } from '@shared/dates';
 import { FUTURE_DATE_MESSAGE } from '@shared/validation/notInFuture';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import { claimCaseRow } from './caseRow';
 import type { SignedInContext } from '../context';
 import { invalidField, ServiceError } from '../errors/serviceError';
@@ -44,7 +44,7 @@ export function rateDomains(ctx: SignedInContext, input: ChannelParsedInput<'cas
         }),
       );
     }
-    recordAudit(ctx, 'update', 'case', input.caseId, auditedFields('cases:rate-domains', ['domainRatings']));
+    recordAuditSync(ctx, 'update', 'case', input.caseId, auditedFields('cases:rate-domains', ['domainRatings']));
   });
   return input.caseId;
 }

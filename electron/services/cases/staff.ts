@@ -4,11 +4,11 @@ import type { CaseloadDto, ChannelParsedInput } from '@shared/contract';
 import { ACTIVE_CASE_STATUSES } from '@shared/domain/caseLife';
 import { isoDateInOslo } from '@shared/dates';
 import { FUTURE_DATE_MESSAGE } from '@shared/validation/notInFuture';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import { claimCaseRow } from './caseRow';
 import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, ServiceError } from '../errors/serviceError';
-import { requireActiveMembers } from '../team/teamMembers';
+import { requireActiveMembersSync } from '../team/teamMembers';
 
 /** The risk assessment done before the first meeting: when, by whom, and whether it was carried out. */
 export function recordRiskAssessment(ctx: SignedInContext, input: ChannelParsedInput<'cases:record-risk-assessment'>): number {
@@ -26,7 +26,7 @@ export function recordRiskAssessment(ctx: SignedInContext, input: ChannelParsedI
       throw invalidField('done', 'En sak i oppfølging må ha en gjennomført farlighetsvurdering');
     }
     if (input.done && input.assessedById === null) throw invalidField('assessedById', 'Velg hvem som vurderte risikoen');
-    if (input.assessedById !== null) requireActiveMembers(ctx, [input.assessedById], 'assessedById');
+    if (input.assessedById !== null) requireActiveMembersSync(ctx, [input.assessedById], 'assessedById');
     run(
       ctx.db,
       ctx.db.kysely
@@ -39,7 +39,13 @@ export function recordRiskAssessment(ctx: SignedInContext, input: ChannelParsedI
         })
         .where('id', '=', input.id),
     );
-    recordAudit(ctx, 'update', 'case', input.id, auditedFields('cases:record-risk-assessment', ['riskAssessmentDate', 'riskAssessedBy', 'riskAssessmentDone']));
+    recordAuditSync(
+      ctx,
+      'update',
+      'case',
+      input.id,
+      auditedFields('cases:record-risk-assessment', ['riskAssessmentDate', 'riskAssessedBy', 'riskAssessmentDone']),
+    );
   });
   return input.id;
 }
@@ -48,11 +54,11 @@ export function recordRiskAssessment(ctx: SignedInContext, input: ChannelParsedI
 export function setCaseStaff(ctx: SignedInContext, input: ChannelParsedInput<'cases:set-staff'>): number {
   transaction(ctx.db, () => {
     claimCaseRow(ctx, input.id, input.version);
-    const staff = requireActiveMembers(ctx, input.staffIds, 'staffIds');
+    const staff = requireActiveMembersSync(ctx, input.staffIds, 'staffIds');
     run(ctx.db, ctx.db.kysely.deleteFrom('case_staff').where('case_id', '=', input.id));
     for (const member of staff) run(ctx.db, ctx.db.kysely.insertInto('case_staff').values({ case_id: input.id, team_member_id: member.id }));
     run(ctx.db, ctx.db.kysely.updateTable('cases').set({ updated_at: ctx.clock.now().toISOString() }).where('id', '=', input.id));
-    recordAudit(ctx, 'update', 'case', input.id, auditedFields('cases:set-staff', ['staffIds']));
+    recordAuditSync(ctx, 'update', 'case', input.id, auditedFields('cases:set-staff', ['staffIds']));
   });
   return input.id;
 }

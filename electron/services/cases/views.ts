@@ -1,5 +1,5 @@
 import { transaction } from '../../db/exec';
-import { recordAudit } from '../audit/recordAudit';
+import { recordAuditSync } from '../audit/recordAudit';
 import type { SignedInContext } from '../context';
 
 /**
@@ -9,7 +9,7 @@ import type { SignedInContext } from '../context';
 export function recordCaseView<T>(ctx: SignedInContext, caseId: number, read: () => T): T {
   return transaction(ctx.db, () => {
     const value = read();
-    recordAudit(ctx, 'view', 'case', caseId);
+    recordAuditSync(ctx, 'view', 'case', caseId);
     return value;
   });
 }

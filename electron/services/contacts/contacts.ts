@@ -2,10 +2,10 @@ import { sql, type Updateable } from 'kysely';
 import { all, first, run, transaction } from '../../db/exec';
 import type { ContactPeopleTable, ContactsTable } from '../../db/schema';
 import type { ChannelParsedInput, ContactDto, ContactPersonDto } from '@shared/contract';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, notFound, ServiceError } from '../errors/serviceError';
-import { versionCheck } from '../versions/versionedRecord';
+import { versionCheckSync } from '../versions/versionedRecord';
 
 const blankToNull = (value: string | null | undefined) => (value && value.trim() !== '' ? value.trim() : null);
 
@@ -134,20 +134,20 @@ export function createContact(ctx: SignedInContext, input: ContactFields): Conta
         .values({ ...values, created_at: values.updated_at })
         .returning('id'),
     )!;
-    recordAudit(ctx, 'create', 'contact', row.id, auditedFields('contacts:create', CONTACT_FIELDS));
+    recordAuditSync(ctx, 'create', 'contact', row.id, auditedFields('contacts:create', CONTACT_FIELDS));
     return row.id;
   });
   return getContact(ctx, { id });
 }
 
 /** Refuses the write if a colleague has saved the contact since the client read it (migration 0013). */
-const claimContact = versionCheck('contacts', 'Kontakten', 'Samarbeidspartneren finnes ikke');
+const claimContact = versionCheckSync('contacts', 'Kontakten', 'Samarbeidspartneren finnes ikke');
 
 export function updateContact(ctx: SignedInContext, input: ChannelParsedInput<'contacts:update'>): ContactDto {
   transaction(ctx.db, () => {
     claimContact(ctx, input, 'update');
     run(ctx.db, ctx.db.kysely.updateTable('contacts').set(contactValues(ctx, input)).where('id', '=', input.id));
-    recordAudit(ctx, 'update', 'contact', input.id, auditedFields('contacts:update', CONTACT_FIELDS));
+    recordAuditSync(ctx, 'update', 'contact', input.id, auditedFields('contacts:update', CONTACT_FIELDS));
   });
   return getContact(ctx, input);
 }
@@ -165,7 +165,7 @@ export function archiveContact(ctx: SignedInContext, input: ChannelParsedInput<'
         .set({ archived_at: input.archived ? now : null, updated_at: now })
         .where('id', '=', input.id),
     );
-    recordAudit(ctx, 'archive', 'contact', input.id, auditedFields('contacts:archive', ['archived']));
+    recordAuditSync(ctx, 'archive', 'contact', input.id, auditedFields('contacts:archive', ['archived']));
   });
   return getContact(ctx, input);
 }
@@ -181,7 +181,7 @@ export function deleteContact(ctx: SignedInContext, input: ChannelParsedInput<'c
       });
     }
     run(ctx.db, ctx.db.kysely.deleteFrom('contacts').where('id', '=', input.id));
-    recordAudit(ctx, 'delete', 'contact', input.id, []);
+    recordAuditSync(ctx, 'delete', 'contact', input.id, []);
     return { id: input.id };
   });
 }
@@ -206,7 +206,7 @@ export function createContactPerson(ctx: SignedInContext, input: ChannelParsedIn
         .values({ contact_id: input.contactId, ...personValues(input) })
         .returning('id'),
     )!;
-    recordAudit(ctx, 'create', 'contact_person', row.id, auditedFields('contacts:add-person', ['contactId', ...PERSON_FIELDS]));
+    recordAuditSync(ctx, 'create', 'contact_person', row.id, auditedFields('contacts:add-person', ['contactId', ...PERSON_FIELDS]));
   });
   return getContact(ctx, { id: input.contactId });
 }
@@ -221,7 +221,7 @@ export function updateContactPerson(ctx: SignedInContext, input: ChannelParsedIn
   const contactId = transaction(ctx.db, () => {
     const person = loadPerson(ctx, input.id);
     run(ctx.db, ctx.db.kysely.updateTable('contact_people').set(personValues(input)).where('id', '=', input.id));
-    recordAudit(ctx, 'update', 'contact_person', input.id, auditedFields('contacts:update-person', PERSON_FIELDS));
+    recordAuditSync(ctx, 'update', 'contact_person', input.id, auditedFields('contacts:update-person', PERSON_FIELDS));
     return person.contact_id;
   });
   return getContact(ctx, { id: contactId });
@@ -233,7 +233,7 @@ export function deleteContactPerson(ctx: SignedInContext, input: ChannelParsedIn
     const used = first(ctx.db, ctx.db.kysely.selectFrom('case_contacts').select('id').where('person_id', '=', input.id));
     if (used) throw new ServiceError('conflict', 'Kontaktpersonen er knyttet til en sak', { id: 'Kontaktpersonen er knyttet til en sak' });
     run(ctx.db, ctx.db.kysely.deleteFrom('contact_people').where('id', '=', input.id));
-    recordAudit(ctx, 'delete', 'contact_person', input.id, []);
+    recordAuditSync(ctx, 'delete', 'contact_person', input.id, []);
     return person.contact_id;
   });
   return getContact(ctx, { id: contactId });

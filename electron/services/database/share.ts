@@ -5,7 +5,7 @@ import type { ChannelParsedInput } from '@shared/contract';
 import { unknownMigrations } from '../../db/changes';
 import { transaction } from '../../db/exec';
 import { isMarkedShared, markShared } from '../../db/sharing';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import { writeVerifiedCopy } from '../backups/backupFile';
 import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, notFound, ServiceError } from '../errors/serviceError';
@@ -40,7 +40,7 @@ export async function shareDatabase(ctx: SignedInContext, input: ChannelParsedIn
     rmSync(target, { force: true });
     throw new ServiceError('storage', 'Kopien i fellesmappen kunne ikke merkes som delt og ble fjernet. Databasen er uendret.');
   }
-  transaction(ctx.db, () => recordAudit(ctx, 'share', 'database', null, auditedFields('database:share', ['folder'])));
+  transaction(ctx.db, () => recordAuditSync(ctx, 'share', 'database', null, auditedFields('database:share', ['folder'])));
   ctx.switchDatabase?.(target);
   return { path: target };
 }
@@ -55,7 +55,7 @@ export function openSharedDatabase(ctx: ServiceContext, input: ChannelParsedInpu
   if (!existsSync(file) || !statSync(file).isFile()) throw notFound('Fant ikke filen. Kontroller at fellesområdet er tilgjengelig.', 'file');
   checkSharedFile(file, ctx.db.nativeBinding);
   // Recorded in the database this PC leaves: the member's id means something there.
-  transaction(ctx.db, () => recordAudit(ctx, 'open-shared', 'database', null, auditedFields('database:open-shared', ['file'])));
+  transaction(ctx.db, () => recordAuditSync(ctx, 'open-shared', 'database', null, auditedFields('database:open-shared', ['file'])));
   ctx.switchDatabase?.(file);
   return { path: file };
 }

@@ -3,11 +3,11 @@ import { yearRange } from '@shared/dates';
 import { EVALUATION_QUESTIONS, EVALUATION_SCALE, EVALUATION_SCALE_QUESTIONS, type EvaluationQuestionId } from '@shared/domain/evaluationForm';
 import { HIDDEN, isSmall, protectTable, publishCount, publishStatistic } from '@shared/domain/disclosureControl';
 import { all, first, run, transaction } from '../../db/exec';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { requireCaseByCode } from '../cases/cases';
 import { notFound } from '../errors/serviceError';
-import { versionCheck } from '../versions/versionedRecord';
+import { versionCheckSync } from '../versions/versionedRecord';
 
 const QUESTION_KIND = new Map<string, 'scale' | 'text'>(EVALUATION_QUESTIONS.map((q) => [q.id, q.kind]));
 
@@ -136,7 +136,7 @@ export function registerEvaluation(ctx: SignedInContext, input: ChannelParsedInp
     );
     const id = Number(result.lastInsertRowid);
     const fields = writeAnswers(ctx, id, target.id, input.answers);
-    recordAudit(
+    recordAuditSync(
       ctx,
       'create',
       'evaluation',
@@ -149,7 +149,7 @@ export function registerEvaluation(ctx: SignedInContext, input: ChannelParsedInp
 }
 
 /** Refuses the write if a colleague has saved the form since the client read it (migration 0013). */
-const claimEvaluation = versionCheck('evaluation_responses', 'Evalueringen', EVALUATION_MISSING);
+const claimEvaluation = versionCheckSync('evaluation_responses', 'Evalueringen', EVALUATION_MISSING);
 
 export function updateEvaluation(ctx: SignedInContext, input: ChannelParsedInput<'evaluations:update'>): EvaluationResponseDto {
   transaction(ctx.db, () => {
@@ -168,7 +168,7 @@ export function updateEvaluation(ctx: SignedInContext, input: ChannelParsedInput
         .where('id', '=', input.id),
     );
     const fields = writeAnswers(ctx, input.id, existing.caseId, input.answers);
-    recordAudit(
+    recordAuditSync(
       ctx,
       'update',
       'evaluation',
@@ -184,7 +184,7 @@ export function deleteEvaluation(ctx: SignedInContext, input: ChannelParsedInput
     claimEvaluation(ctx, input, 'delete');
     run(ctx.db, ctx.db.kysely.deleteFrom('evaluation_answers').where('response_id', '=', input.id));
     run(ctx.db, ctx.db.kysely.deleteFrom('evaluation_responses').where('id', '=', input.id));
-    recordAudit(ctx, 'delete', 'evaluation', input.id);
+    recordAuditSync(ctx, 'delete', 'evaluation', input.id);
   });
   return { id: input.id };
 }

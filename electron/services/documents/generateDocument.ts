@@ -2,7 +2,7 @@ import type { ChannelParsedInput, GeneratedDocumentDto, GeneratedFileDto } from 
 import { isoDateInOslo } from '@shared/dates';
 import { DOCX_MIME_TYPE, generatedDocumentFileName, type TemplateKind } from '@shared/domain/documents';
 import { all, first, run, transaction } from '../../db/exec';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import { getCase } from '../cases/cases';
 import type { ServiceContext, SignedInContext } from '../context';
 import { notFound } from '../errors/serviceError';
@@ -70,7 +70,7 @@ export function recordGeneratedDocument(ctx: SignedInContext, caseId: number, ki
         generated_by: actor.id,
       }),
     );
-    recordAudit(ctx, 'document', 'case', caseId, auditedFields('documents:generate', [kind]));
+    recordAuditSync(ctx, 'document', 'case', caseId, auditedFields('documents:generate', [kind]));
     return toDto(first(ctx.db, logQuery(ctx).where('g.id', '=', Number(result.lastInsertRowid)))!);
   });
 }

@@ -5,7 +5,7 @@ import type { FileDto } from '@shared/contract/common';
 import { DOCX_MIME_TYPE, TEMPLATE_FILE_STEM, TEMPLATE_KINDS, type TemplateKind } from '@shared/domain/documents';
 import { all, first, run, transaction } from '../../db/exec';
 import { requireAdministrator } from '../session/actor';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { notFound, ServiceError } from '../errors/serviceError';
 import { validateTemplate } from './templateValidation';
@@ -167,7 +167,7 @@ export async function openTemplate(ctx: SignedInContext, input: ChannelParsedInp
   if (failure) discardTemplateCopy(path);
   if (failure) throw new ServiceError('conflict', 'Malen kunne ikke åpnes. Er Word (eller et annet program for .docx) installert?');
   removeWhenClosed(path);
-  transaction(ctx.db, () => recordAudit(ctx, 'view', 'document_template', dto.id));
+  transaction(ctx.db, () => recordAuditSync(ctx, 'view', 'document_template', dto.id));
   return { opened: true };
 }
 
@@ -178,7 +178,7 @@ export async function replaceTemplate(ctx: SignedInContext, input: ChannelParsed
   ensureDefaultTemplates(ctx);
   const id = transaction(ctx.db, () => {
     const id = insertVersion(ctx, input.kind, input.fileName, content, false, actor.id);
-    recordAudit(ctx, 'create', 'document_template', id, auditedFields('templates:replace', ['content', 'fileName']));
+    recordAuditSync(ctx, 'create', 'document_template', id, auditedFields('templates:replace', ['content', 'fileName']));
     return id;
   });
   return templateById(ctx, id);
@@ -191,7 +191,7 @@ export function restoreDefaultTemplate(ctx: SignedInContext, input: ChannelParse
   ensureDefaultTemplates(ctx);
   const id = transaction(ctx.db, () => {
     const id = insertVersion(ctx, input.kind, `${TEMPLATE_FILE_STEM[input.kind]}.docx`, content, true, actor.id);
-    recordAudit(ctx, 'create', 'document_template', id, auditedFields('templates:restore-default', ['content', 'isDefault']));
+    recordAuditSync(ctx, 'create', 'document_template', id, auditedFields('templates:restore-default', ['content', 'isDefault']));
     return id;
   });
   return templateById(ctx, id);

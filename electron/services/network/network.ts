@@ -5,10 +5,10 @@ import type { ChannelParsedInput, NetworkEventDto } from '@shared/contract';
 import type { NetworkKind } from '@shared/domain/caseLife';
 import { isoDateInOslo, yearRange } from '@shared/dates';
 import { FUTURE_DATE_MESSAGE } from '@shared/validation/notInFuture';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, notFound } from '../errors/serviceError';
-import { versionCheck } from '../versions/versionedRecord';
+import { versionCheckSync } from '../versions/versionedRecord';
 
 function eventQuery(ctx: ServiceContext) {
   return ctx.db.kysely
@@ -75,7 +75,7 @@ function getEvent(ctx: ServiceContext, id: number): NetworkEventDto {
 const EVENT_MISSING = 'Oppføringen finnes ikke';
 
 /** Refuses the write if a colleague has saved the event since the client read it (migration 0013). */
-const claimEvent = versionCheck('network_events', 'Oppføringen', EVENT_MISSING);
+const claimEvent = versionCheckSync('network_events', 'Oppføringen', EVENT_MISSING);
 
 type EventFields = ChannelParsedInput<'network:create'>;
 
@@ -117,7 +117,7 @@ function writeEvent(ctx: ServiceContext, id: number | null, input: EventFields):
     run(ctx.db, ctx.db.kysely.deleteFrom('network_event_contacts').where('event_id', '=', eventId));
   }
   for (const contactId of contactIds) run(ctx.db, ctx.db.kysely.insertInto('network_event_contacts').values({ event_id: eventId, contact_id: contactId }));
-  recordAudit(
+  recordAuditSync(
     ctx,
     id === null ? 'create' : 'update',
     'network_event',
@@ -148,7 +148,7 @@ export function deleteNetworkEvent(ctx: SignedInContext, input: ChannelParsedInp
   return transaction(ctx.db, () => {
     claimEvent(ctx, input, 'delete');
     run(ctx.db, ctx.db.kysely.deleteFrom('network_events').where('id', '=', input.id));
-    recordAudit(ctx, 'delete', 'network_event', input.id, []);
+    recordAuditSync(ctx, 'delete', 'network_event', input.id, []);
     return { id: input.id };
   });
 }

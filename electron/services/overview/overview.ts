@@ -7,7 +7,7 @@ import { addDays, isoDateInOslo } from '@shared/dates';
 import { baseCaseQuery, withStaff } from '../cases/list';
 import { afterContactDue } from '../cases/transitions';
 import type { ServiceContext } from '../context';
-import { readSettings } from '../settings/settings';
+import { readSettingsSync } from '../settings/settings';
 import { timeWeek } from '../timeEntries/week';
 
 /** How far ahead a three-month contact shows as due. */
@@ -61,7 +61,7 @@ function attentionFor(c: CaseDto, longFollowUp: boolean, lastEntry: string | nul
  */
 export function getOverview(ctx: ServiceContext): OverviewDto {
   const today = isoDateInOslo(ctx.clock.now());
-  const warningWeeks = readSettings(ctx).followUpWarningWeeks;
+  const warningWeeks = readSettingsSync(ctx).followUpWarningWeeks;
   const rows = all(
     ctx.db,
     baseCaseQuery(ctx)

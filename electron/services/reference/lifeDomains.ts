@@ -3,11 +3,11 @@ import { all, first, run, transaction } from '../../db/exec';
 import type { LifeDomainsTable } from '../../db/schema';
 import type { ChannelParsedInput, LifeDomainDto } from '@shared/contract';
 import { requireAdministrator } from '../session/actor';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import type { AuditedField } from '@shared/contract/auditedFields';
 import type { ServiceContext, SignedInContext } from '../context';
 import { notFound, ServiceError } from '../errors/serviceError';
-import { versionCheck } from '../versions/versionedRecord';
+import { versionCheckSync } from '../versions/versionedRecord';
 
 function toDto(row: { id: number; name: string; sort_order: number; retired_at: string | null; version: number }): LifeDomainDto {
   return { id: row.id, name: row.name, sortOrder: row.sort_order, retired: row.retired_at !== null, version: row.version };
@@ -16,7 +16,7 @@ function toDto(row: { id: number; name: string; sort_order: number; retired_at: 
 const DOMAIN_MISSING = 'Livsområdet finnes ikke';
 
 /** Refuses the write if another administrator has saved the domain since the client read it (migration 0013). */
-const claimDomain = versionCheck('life_domains', 'Livsområdet', DOMAIN_MISSING);
+const claimDomain = versionCheckSync('life_domains', 'Livsområdet', DOMAIN_MISSING);
 
 export function listLifeDomains(ctx: ServiceContext, input: ChannelParsedInput<'life-domains:list'>): LifeDomainDto[] {
   let query = ctx.db.kysely.selectFrom('life_domains').selectAll().orderBy('sort_order').orderBy('id');
@@ -55,7 +55,7 @@ export function createLifeDomain(ctx: SignedInContext, input: ChannelParsedInput
         .values({ name: input.name, sort_order: last + 1, retired_at: null })
         .returningAll(),
     )!;
-    recordAudit(ctx, 'create', 'life_domain', row.id, auditedFields('life-domains:create', ['name']));
+    recordAuditSync(ctx, 'create', 'life_domain', row.id, auditedFields('life-domains:create', ['name']));
     return toDto(row);
   });
 }
@@ -77,7 +77,7 @@ export function updateLifeDomain(ctx: SignedInContext, input: ChannelParsedInput
     ];
     if (fields.length === 0) return toDto(row);
     run(ctx.db, ctx.db.kysely.updateTable('life_domains').set(next).where('id', '=', input.id));
-    recordAudit(ctx, 'update', 'life_domain', input.id, auditedFields('life-domains:update', fields));
+    recordAuditSync(ctx, 'update', 'life_domain', input.id, auditedFields('life-domains:update', fields));
     return toDto({ ...row, ...next });
   });
 }

@@ -5,10 +5,10 @@ import { isoDateInOslo } from '@shared/dates';
 import { transaction } from '../../db/query';
 import type { AppDatabase } from '../../db/open';
 import { requireAdministrator } from '../session/actor';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
-import { readSettings } from '../settings/settings';
+import { readSettingsSync } from '../settings/settings';
 import { backupFolder } from '../backups/service';
 import { listBackupFiles } from '../backups/files';
 import { annualFiguresSnapshot } from './annualFigures';
@@ -37,7 +37,7 @@ function dueCases(ctx: ServiceContext, cutoffDate: string): RetentionPreviewDto[
 }
 
 function planFor(ctx: ServiceContext) {
-  const retentionYears = readSettings(ctx).retentionYears;
+  const retentionYears = readSettingsSync(ctx).retentionYears;
   const cutoffDate = retentionCutoff(isoDateInOslo(ctx.clock.now()), retentionYears);
   return { retentionYears, cutoffDate, cases: dueCases(ctx, cutoffDate) };
 }
@@ -152,7 +152,7 @@ export async function runRetention(
     if (after.snapshot !== before.snapshot) {
       throw new ServiceError('conflict', 'Kjøringen ville endret årstallene for tidligere år, og ble stoppet. Ingenting ble endret.');
     }
-    recordAudit(tx, 'retention', 'retention', null, auditedFields('retention:run', ['caseIds', ...counts.filter((c) => c.rows > 0).map((c) => c.key)]));
+    recordAuditSync(tx, 'retention', 'retention', null, auditedFields('retention:run', ['caseIds', ...counts.filter((c) => c.rows > 0).map((c) => c.key)]));
     return { reducedCases: caseIds.length, rules: counts, yearsChecked: before.years };
   });
   const compacted = tryCompact(ctx.db, disk);

@@ -1,6 +1,6 @@
 import { run, transaction } from '../../db/exec';
 import type { TeamMemberRow } from '../../db/schema';
-import { auditedFields, cannotWrite, pendingAuditLocation, recordAudit } from '../audit/recordAudit';
+import { auditedFields, cannotWrite, pendingAuditLocation, recordAuditSync } from '../audit/recordAudit';
 import type { ServiceContext } from '../context';
 import { attemptVerdict, refusalMessage } from './lockout';
 import { countUnknownNameFailure, memberFailureState, unknownNameFailureState } from './failureState';
@@ -11,7 +11,7 @@ export type PasswordCheck = { ok: true; member: TeamMemberRow } | { ok: false; m
 /**
  * Checks a member's password with the lockout rules applied. A wrong password is counted and audited
  * in its own transaction, so the count survives the refusal the caller throws afterwards; while the
- * database is read-only it is recorded beside the database instead (recordAudit), and the lockout
+ * database is read-only it is recorded beside the database instead (recordAuditSync), and the lockout
  * counts those lines too. An unknown username (or a deactivated member, or one without a password) gets
  * exactly what a wrong password gets: the same scrypt work against a stand-in hash, the same counting
  * (in memory) and so the same slowdown and lock messages.
@@ -33,7 +33,7 @@ export function checkPassword(ctx: ServiceContext, row: TeamMemberRow | undefine
   }
   if (!verifyPassword(password, known.password_hash!)) {
     if (cannotWrite(ctx)) {
-      recordAudit({ ...ctx, actor: null }, 'sign-in-failed', 'session', known.id);
+      recordAuditSync({ ...ctx, actor: null }, 'sign-in-failed', 'session', known.id);
       return { ok: false };
     }
     transaction(ctx.db, () => {
@@ -44,7 +44,7 @@ export function checkPassword(ctx: ServiceContext, row: TeamMemberRow | undefine
           .set({ failed_sign_ins: known.failed_sign_ins + 1, last_failed_sign_in_at: now.toISOString() })
           .where('id', '=', known.id),
       );
-      recordAudit({ ...ctx, actor: null }, 'sign-in-failed', 'session', known.id);
+      recordAuditSync({ ...ctx, actor: null }, 'sign-in-failed', 'session', known.id);
     });
     return { ok: false };
   }
@@ -86,6 +86,6 @@ export function setPasswordFromCommandLine(ctx: ServiceContext, member: TeamMemb
   transaction(ctx.db, () => {
     storePasswordHash(ctx, member.id, passwordHash);
     // Named as the team page names the same change.
-    recordAudit({ ...ctx, actor: null }, 'password-change', 'team_member', member.id, auditedFields('team-members:set-password', ['password']));
+    recordAuditSync({ ...ctx, actor: null }, 'password-change', 'team_member', member.id, auditedFields('team-members:set-password', ['password']));
   });
 }

@@ -1,5 +1,5 @@
 import type { ChannelParsedInput, SessionDto } from '@shared/contract';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
 import { transaction } from '../../db/exec';
@@ -25,7 +25,7 @@ export function signIn(ctx: ServiceContext, input: ChannelParsedInput<'session:s
   if (!checked.ok) throw new ServiceError('unauthenticated', checked.message ?? WRONG_CREDENTIALS, { password: checked.message ?? WRONG_CREDENTIALS });
   const member = checked.member;
   const actor = toActor(member);
-  transaction(ctx.db, () => recordAudit({ ...ctx, actor }, 'sign-in', 'session', member.id));
+  transaction(ctx.db, () => recordAuditSync({ ...ctx, actor }, 'sign-in', 'session', member.id));
   ctx.session.actor = actor;
   ctx.session.locked = false;
   return getSession(ctx);
@@ -33,7 +33,7 @@ export function signIn(ctx: ServiceContext, input: ChannelParsedInput<'session:s
 
 export function signOut(ctx: ServiceContext): SessionDto {
   const actor = ctx.session.actor;
-  if (actor) transaction(ctx.db, () => recordAudit({ ...ctx, actor }, 'sign-out', 'session', actor.id));
+  if (actor) transaction(ctx.db, () => recordAuditSync({ ...ctx, actor }, 'sign-out', 'session', actor.id));
   ctx.session.actor = null;
   ctx.session.locked = false;
   return getSession(ctx);
@@ -43,7 +43,7 @@ export function signOut(ctx: ServiceContext): SessionDto {
 export function lockSession(ctx: SignedInContext): SessionDto {
   const { actor } = ctx;
   if (!ctx.session.locked) {
-    transaction(ctx.db, () => recordAudit(ctx, 'lock', 'session', actor.id));
+    transaction(ctx.db, () => recordAuditSync(ctx, 'lock', 'session', actor.id));
     ctx.session.locked = true;
   }
   return getSession(ctx);
@@ -57,7 +57,7 @@ export function unlockSession(ctx: SignedInContext, input: ChannelParsedInput<'s
     const message = checked.message ?? 'Feil passord';
     throw new ServiceError('unauthenticated', message, { password: message });
   }
-  transaction(ctx.db, () => recordAudit(ctx, 'unlock', 'session', actor.id));
+  transaction(ctx.db, () => recordAuditSync(ctx, 'unlock', 'session', actor.id));
   ctx.session.locked = false;
   return getSession(ctx);
 }
@@ -72,7 +72,7 @@ export function changeOwnPassword(ctx: SignedInContext, input: ChannelParsedInpu
   const hash = newPasswordHash(ctx, input.newPassword);
   transaction(ctx.db, () => {
     storePasswordHash(ctx, actor.id, hash);
-    recordAudit(ctx, 'password-change', 'team_member', actor.id, auditedFields('session:change-password', ['password']));
+    recordAuditSync(ctx, 'password-change', 'team_member', actor.id, auditedFields('session:change-password', ['password']));
   });
   return getSession(ctx);
 }

@@ -1,19 +1,15 @@
 import { all, first, run, transaction } from '../../db/exec';
+import * as query from '../../db/query';
 import type { ChannelParsedInput, SettingsDto } from '@shared/contract';
 import { SETTING_DEFINITIONS, SETTING_KEYS, defaultSettings, type SettingKey, type Settings } from '@shared/domain/settings';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
-import type { ServiceContext, SignedInContext } from '../context';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
+import type { DbContext, ServiceContext, SignedInContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
 import { requireUsableBackupFolder } from '../backups/folderCheck';
-import { latestChange, versionConflict } from '../versions/versionedRecord';
+import { latestChangeSync, versionConflict } from '../versions/versionedRecord';
 
-/**
- * Stored values over defaults. A stored value that no longer passes its schema (a setting narrowed in a
- * later version) falls back to the default rather than breaking every page that reads settings.
- */
-export function readSettings(ctx: Pick<ServiceContext, 'db'>): Settings {
+function settingsFrom(rows: readonly { key: string; value: string }[]): Settings {
   const settings: Record<string, unknown> = defaultSettings();
-  const rows = all(ctx.db, ctx.db.kysely.selectFrom('settings').select(['key', 'value']));
   for (const row of rows) {
     if (!(SETTING_KEYS as string[]).includes(row.key)) continue;
     const parsed = SETTING_DEFINITIONS[row.key as SettingKey].schema.safeParse(JSON.parse(row.value));
@@ -22,8 +18,21 @@ export function readSettings(ctx: Pick<ServiceContext, 'db'>): Settings {
   return settings as Settings;
 }
 
+/**
+ * Stored values over defaults. A stored value that no longer passes its schema (a setting narrowed in a
+ * later version) falls back to the default rather than breaking every page that reads settings.
+ */
+export async function readSettings(ctx: DbContext): Promise<Settings> {
+  return settingsFrom(await query.all(ctx.db, ctx.db.kysely.selectFrom('settings').select(['key', 'value'])));
+}
+
+/** readSettingsSync for the services still on exec.ts (SQLite only); goes with the last of them. */
+export function readSettingsSync(ctx: Pick<ServiceContext, 'db'>): Settings {
+  return settingsFrom(all(ctx.db, ctx.db.kysely.selectFrom('settings').select(['key', 'value'])));
+}
+
 export function getSettings(ctx: ServiceContext): SettingsDto {
-  return { ...readSettings(ctx), version: settingsRevision(ctx) };
+  return { ...readSettingsSync(ctx), version: settingsRevision(ctx) };
 }
 
 /** Every change to any setting raises one row's version, so the sum moves whenever anything changed. */
@@ -43,7 +52,7 @@ function settingsRevision(ctx: Pick<ServiceContext, 'db'>): number {
 function requireSettingsRevision(ctx: SignedInContext, version: number): void {
   if (settingsRevision(ctx) === version) return;
   const rows = all(ctx.db, ctx.db.kysely.selectFrom('settings').select(['updated_at', 'updated_by']));
-  throw versionConflict(ctx, 'Innstillingene', latestChange(ctx, rows));
+  throw versionConflict(ctx, 'Innstillingene', latestChangeSync(ctx, rows));
 }
 
 /** Only an administrator changes what the whole team works with. One audit row names the keys changed. */
@@ -69,7 +78,7 @@ export function updateSettings(ctx: SignedInContext, input: ChannelParsedInput<'
           ),
       );
     }
-    recordAudit(ctx, 'update', 'settings', null, auditedFields('settings:update', changed));
+    recordAuditSync(ctx, 'update', 'settings', null, auditedFields('settings:update', changed));
     return getSettings(ctx);
   });
 }

@@ -4,11 +4,11 @@ import type { CostShareParametersDto, CostShareSettingsDto } from '@shared/contr
 import { COST_SHARE_UNITS, type CostShareDto, type CostShareRowDto } from '@shared/contract/statistics/costShare';
 import { computeCostShares, memberMonths } from '@shared/domain/costShareModels';
 import { requireAdministrator } from '../session/actor';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import { caseFigures } from './caseFigures';
 import type { DbContext, SignedInContext } from '../context';
 import { invalidField } from '../errors/serviceError';
-import { latestChange, versionConflict } from '../versions/versionedRecord';
+import { latestChangeSync, versionConflict } from '../versions/versionedRecord';
 import { annualPivot } from './annualPivot';
 
 /** The member municipalities of a year (at least one whole month of membership), with their year's figures. */
@@ -64,7 +64,7 @@ async function requireCostShareRevision(ctx: SignedInContext, year: number, vers
     ...(await all(ctx.db, kysely.selectFrom('cost_share_years').select(['updated_at', 'updated_by']).where('year', '=', year))),
     ...(await all(ctx.db, kysely.selectFrom('municipality_years').select(['updated_at', 'updated_by']).where('year', '=', year))),
   ];
-  throw versionConflict(ctx, 'Kostnadsfordelingen', latestChange(ctx, rows));
+  throw versionConflict(ctx, 'Kostnadsfordelingen', latestChangeSync(ctx, rows));
 }
 
 export async function costShareSettings(ctx: DbContext, input: { year: number }): Promise<CostShareSettingsDto> {
@@ -127,7 +127,7 @@ export async function saveCostShareSettings(ctx: SignedInContext, input: Channel
           .onConflict((c) => c.columns(['municipality_id', 'year']).doUpdateSet((eb) => ({ ...figures, version: eb('municipality_years.version', '+', 1) }))),
       );
     }
-    recordAudit(
+    recordAuditSync(
       tx,
       'update',
       'cost_share',

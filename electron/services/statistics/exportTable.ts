@@ -1,7 +1,7 @@
 import type { ChannelParsedInput, FileDto, StatisticsTableDto, TableValue } from '@shared/contract';
 import { calendarYearOf, caseTable, costTable } from './caseTablesExport';
 import { transaction } from '../../db/exec';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import type { AuditedField } from '@shared/contract/auditedFields';
 import type { SignedInContext } from '../context';
 import { familiarTable } from './familiarTables';
@@ -32,6 +32,6 @@ export async function exportStatisticsTable(ctx: SignedInContext, input: Channel
     table = { ...found.table, title: `${found.title} ${label}` };
     fields = ['period', 'familiarTable'];
   }
-  transaction(ctx.db, () => recordAudit(ctx, 'export', 'statistics_export', null, auditedFields('statistics:export-table', fields)));
+  transaction(ctx.db, () => recordAuditSync(ctx, 'export', 'statistics_export', null, auditedFields('statistics:export-table', fields)));
   return tablesWorkbookFile(safeFileName(`${table.title}.xlsx`), [{ table, sheetName: 'Tabell' }]);
 }

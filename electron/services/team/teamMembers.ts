@@ -1,13 +1,15 @@
 import { sql, type Updateable } from 'kysely';
 import { all, first, run, transaction } from '../../db/exec';
+import type { Db } from '../../db/engine';
+import * as query from '../../db/query';
 import type { TeamMemberRow, TeamMembersTable } from '../../db/schema';
 import type { ChannelParsedInput, TeamMemberDto } from '@shared/contract';
 import { requireAdministrator, signedInContext } from '../session/actor';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
-import type { Actor, ServiceContext, SignedInContext } from '../context';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
+import type { Actor, DbContext, ServiceContext, SignedInContext } from '../context';
 import { newPasswordHash, storePasswordHash } from '../session/credentials';
 import { notFound, ServiceError } from '../errors/serviceError';
-import { versionCheck } from '../versions/versionedRecord';
+import { versionCheckSync } from '../versions/versionedRecord';
 
 export function toTeamMemberDto(row: TeamMemberRow): TeamMemberDto {
   return {
@@ -54,7 +56,7 @@ export function findTeamMemberById(ctx: Pick<ServiceContext, 'db'>, id: number):
 const MEMBER_MISSING = 'Fant ikke teammedlemmet';
 
 /** Refuses the write if another administrator has saved the member since the client read it (migration 0013). */
-const claimMember = versionCheck('team_members', 'Teammedlemmet', MEMBER_MISSING);
+const claimMember = versionCheckSync('team_members', 'Teammedlemmet', MEMBER_MISSING);
 
 function requireMember(ctx: ServiceContext, id: number): TeamMemberRow {
   const row = findTeamMemberById(ctx, id);
@@ -111,7 +113,7 @@ export function createTeamMember(ctx: ServiceContext, input: ChannelParsedInput<
         .returningAll(),
     )!;
     const auditCtx = bootstrap ? { ...ctx, actor: toActor(inserted) } : ctx;
-    recordAudit(
+    recordAuditSync(
       auditCtx,
       'create',
       'team_member',
@@ -136,7 +138,7 @@ export function updateTeamMember(ctx: SignedInContext, input: ChannelParsedInput
     if (changed.length === 0) return toTeamMemberDto(requireMember(ctx, row.id));
     if (changed.includes('role')) refuseLosingLastAdministrator(ctx, row, 'role');
     run(ctx.db, ctx.db.kysely.updateTable('team_members').set(changes).where('id', '=', row.id));
-    recordAudit(ctx, 'update', 'team_member', row.id, auditedFields('team-members:update', changed));
+    recordAuditSync(ctx, 'update', 'team_member', row.id, auditedFields('team-members:update', changed));
     return toTeamMemberDto(requireMember(ctx, row.id));
   });
 }
@@ -159,7 +161,7 @@ export function setTeamMemberActive(ctx: SignedInContext, input: ChannelParsedIn
         .set({ active: input.active ? 1 : 0 })
         .where('id', '=', row.id),
     );
-    recordAudit(ctx, input.active ? 'reactivate' : 'deactivate', 'team_member', row.id, auditedFields('team-members:set-active', ['active']));
+    recordAuditSync(ctx, input.active ? 'reactivate' : 'deactivate', 'team_member', row.id, auditedFields('team-members:set-active', ['active']));
     return toTeamMemberDto(requireMember(ctx, row.id));
   });
 }
@@ -170,18 +172,32 @@ export function setTeamMemberPassword(ctx: SignedInContext, input: ChannelParsed
   return transaction(ctx.db, () => {
     const row = requireMember(ctx, input.id);
     storePasswordHash(ctx, row.id, passwordHash);
-    recordAudit(ctx, 'password-change', 'team_member', row.id, auditedFields('team-members:set-password', ['password']));
+    recordAuditSync(ctx, 'password-change', 'team_member', row.id, auditedFields('team-members:set-password', ['password']));
     return toTeamMemberDto(row);
   });
 }
 
-/** Active members by id; refuses unknown or inactive ids naming the field. */
-export function requireActiveMembers(ctx: ServiceContext, ids: readonly number[], field: string): TeamMemberRow[] {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return [];
-  const rows = all(ctx.db, ctx.db.kysely.selectFrom('team_members').selectAll().where('id', 'in', unique).where('active', '=', 1));
-  if (rows.length !== unique.length) {
+function activeMembersQuery(db: Db, ids: readonly number[]) {
+  return db.kysely.selectFrom('team_members').selectAll().where('id', 'in', ids).where('active', '=', 1);
+}
+
+function checkedActive(rows: TeamMemberRow[], wanted: number, field: string): TeamMemberRow[] {
+  if (rows.length !== wanted) {
     throw new ServiceError('validation', 'Ukjent eller inaktivt teammedlem', { [field]: 'Ukjent eller inaktivt teammedlem' });
   }
   return rows;
+}
+
+/** Active members by id; refuses unknown or inactive ids naming the field. */
+export async function requireActiveMembers(ctx: DbContext, ids: readonly number[], field: string): Promise<TeamMemberRow[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  return checkedActive(await query.all(ctx.db, activeMembersQuery(ctx.db, unique)), unique.length, field);
+}
+
+/** requireActiveMembersSync for the services still on exec.ts (SQLite only); goes with the last of them. */
+export function requireActiveMembersSync(ctx: ServiceContext, ids: readonly number[], field: string): TeamMemberRow[] {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  return checkedActive(all(ctx.db, activeMembersQuery(ctx.db, unique)), unique.length, field);
 }

@@ -3,14 +3,14 @@ import type { ChannelParsedInput, TimeEntryDto } from '@shared/contract';
 import { addDays, isoDateInOslo } from '@shared/dates';
 import { MAX_MINUTES_PER_DAY } from '@shared/hours';
 import { normaliseCaseCode } from '@shared/caseCode';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import type { AuditedField } from '@shared/contract/auditedFields';
 import type { ServiceContext, SignedInContext } from '../context';
 import { invalidField, ServiceError } from '../errors/serviceError';
 import { beforeReferral, otherMunicipality, type EntryCase } from './entryRules';
 import { requireConfirmed } from './confirmations';
-import { versionCheck } from '../versions/versionedRecord';
-import { requireActiveMembers } from '../team/teamMembers';
+import { versionCheckSync } from '../versions/versionedRecord';
+import { requireActiveMembersSync } from '../team/teamMembers';
 import { getTimeEntry, participantIdsOf } from './read';
 
 type EntryInput = ChannelParsedInput<'time-entries:create'>;
@@ -109,7 +109,7 @@ function resolveEntry(ctx: SignedInContext, input: EntryInput, existing?: Existi
 function resolveParticipants(ctx: ServiceContext, input: EntryInput, actorId: number, existing?: ExistingEntry): number[] {
   if (!input.participantIds?.length && existing) return existing.participantIds;
   const participantIds = [...new Set(input.participantIds?.length ? input.participantIds : [actorId])];
-  requireActiveMembers(ctx, participantIds, 'participantIds');
+  requireActiveMembersSync(ctx, participantIds, 'participantIds');
   return participantIds;
 }
 
@@ -169,7 +169,7 @@ export function createTimeEntry(ctx: SignedInContext, input: EntryInput, source:
         .returning('id'),
     )!;
     insertParticipants(ctx, id, entry.participantIds);
-    recordAudit(
+    recordAuditSync(
       ctx,
       'create',
       'time_entry',
@@ -190,7 +190,7 @@ export function createTimeEntry(ctx: SignedInContext, input: EntryInput, source:
  * Refuses an edit or delete of an entry a colleague has saved since it was read (migration 0013).
  * Creating never conflicts: a new entry has nothing to overwrite.
  */
-const claimEntry = versionCheck('time_entries', 'Registreringen', 'Registreringen finnes ikke (den kan være slettet)');
+const claimEntry = versionCheckSync('time_entries', 'Registreringen', 'Registreringen finnes ikke (den kan være slettet)');
 
 export function updateTimeEntry(ctx: SignedInContext, input: ChannelParsedInput<'time-entries:update'>): TimeEntryDto {
   transaction(ctx.db, () => {
@@ -234,7 +234,7 @@ export function updateTimeEntry(ctx: SignedInContext, input: ChannelParsedInput<
       run(ctx.db, ctx.db.kysely.deleteFrom('time_entry_participants').where('time_entry_id', '=', input.id));
       insertParticipants(ctx, input.id, entry.participantIds);
     }
-    recordAudit(ctx, 'update', 'time_entry', input.id, auditedFields('time-entries:update', changed));
+    recordAuditSync(ctx, 'update', 'time_entry', input.id, auditedFields('time-entries:update', changed));
   });
   return getTimeEntry(ctx, input.id);
 }
@@ -243,7 +243,7 @@ export function deleteTimeEntry(ctx: SignedInContext, input: ChannelParsedInput<
   transaction(ctx.db, () => {
     claimEntry(ctx, input, 'delete');
     run(ctx.db, ctx.db.kysely.deleteFrom('time_entries').where('id', '=', input.id));
-    recordAudit(ctx, 'delete', 'time_entry', input.id);
+    recordAuditSync(ctx, 'delete', 'time_entry', input.id);
   });
   return { id: input.id };
 }

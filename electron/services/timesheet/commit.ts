@@ -1,5 +1,5 @@
 import { transaction } from '../../db/exec';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import type { SignedInContext } from '../context';
 import { insertWithGroupedTotals } from './bulkWrite';
 import type { ImportPlan, PlannedRow } from './plan';
@@ -86,7 +86,7 @@ export function commitPlan(ctx: SignedInContext, plan: WritePlan, fileSha256: st
       const id = Number(insertCase.run(c.code, c.municipalityId, c.year, c.runningNumber, now, now).lastInsertRowid);
       caseIds.set(c.code, id);
       casesCreated.push(c.code);
-      recordAudit(ctx, 'create', 'case', id, auditedFields('timesheet:import', ['code', 'municipalityId', 'status']));
+      recordAuditSync(ctx, 'create', 'case', id, auditedFields('timesheet:import', ['code', 'municipalityId', 'status']));
     }
     const caseIdOf = (code: string): number => {
       let id = caseIds.get(code);
@@ -125,7 +125,7 @@ export function commitPlan(ctx: SignedInContext, plan: WritePlan, fileSha256: st
       }
     });
     sqlite.prepare('update timesheet_imports set rows_imported = ?, duplicates_skipped = ? where id = ?').run(imported, duplicatesSkipped, importId);
-    recordAudit(ctx, 'import', 'time_entry_import', importId, auditedFields('timesheet:import', ['rows']));
+    recordAuditSync(ctx, 'import', 'time_entry_import', importId, auditedFields('timesheet:import', ['rows']));
     return { importId, imported, duplicatesSkipped, casesCreated };
   });
 }

@@ -4,7 +4,7 @@ import type { FileDto } from '@shared/contract/common';
 import { MAX_EXPORT_ROWS } from '@shared/contract/timeEntries';
 import { isoDateInOslo } from '@shared/dates';
 import { prepare, transaction } from '../../db/exec';
-import { auditedFields, recordAudit } from '../audit/recordAudit';
+import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
 import { entryQuery } from '../timeEntries/read';
@@ -75,7 +75,7 @@ export async function exportTimeEntries(ctx: SignedInContext, input: ChannelPars
   const stamp = isoDateInOslo(ctx.clock.now());
   const fileName = `Timer ${stamp}.${input.format}`;
   transaction(ctx.db, () =>
-    recordAudit(
+    recordAuditSync(
       ctx,
       'export',
       'time_entry_export',

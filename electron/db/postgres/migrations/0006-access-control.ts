@@ -14,7 +14,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table audit_log disable trigger audit_log_no_update`.execute(db);
   await chainExistingAuditRows(db);
   await sql`alter table audit_log enable trigger audit_log_no_update`.execute(db);
-  // A row written past recordAudit (without a place in the chain) is refused.
+  // A row written past recordAuditSync (without a place in the chain) is refused.
   await sql`create function audit_log_require_chain() returns trigger language plpgsql as $$
     begin
       if new.hash is null or new.prev_hash is null then

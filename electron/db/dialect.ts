@@ -1,0 +1,19 @@
+import { sql, type Expression, type RawBuilder } from 'kysely';
+import type { Db } from './engine';
+import { norwegianFold, norwegianOrder } from './postgres/norwegianText';
+
+/**
+ * The SQL the two engines spell differently, behind one name each, so that no service needs to know which
+ * engine runs (the README's plan, step 3). SQLite's versions call the functions registered on every
+ * connection (electron/db/norwegianText.ts); PostgreSQL's use the ICU collation of its migration 0001.
+ */
+
+/** An expression to ORDER BY for Norwegian alphabetical order: æ, ø, å after z, «aa» as å, digit runs as numbers. */
+export function nbOrder(db: Pick<Db, 'engine'>, expression: Expression<string | null>): RawBuilder<string | null> {
+  return db.engine === 'sqlite' ? sql<string | null>`nb_key(${expression})` : norwegianOrder(expression);
+}
+
+/** Lower case with Norwegian rules after NFC, for case-insensitive search. */
+export function nbFold(db: Pick<Db, 'engine'>, expression: Expression<string | null>): RawBuilder<string | null> {
+  return db.engine === 'sqlite' ? sql<string | null>`nb_fold(${expression})` : norwegianFold(expression);
+}
