@@ -96,6 +96,12 @@ export interface DbContext {
   db: Db;
 }
 
+/**
+ * A service context with its database on either engine: what a service moved to electron/db/query.ts takes
+ * (`OnAnyEngine<SignedInContext>` for a signed-in call). Every ServiceContext the dispatcher builds is one.
+ */
+export type OnAnyEngine<C extends ServiceContext> = Omit<C, 'db'> & DbContext;
+
 /** Set only by signedInContext (session/actor.ts), so a context built by hand is not a signed-in one. */
 export const SIGNED_IN: unique symbol = Symbol('signed in');
 
