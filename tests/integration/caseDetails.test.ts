@@ -217,12 +217,7 @@ describe('cases:page', () => {
         .find((c) => c.id === caseId)!
         .staff.map((s) => s.displayName),
     ).toEqual(names);
-    expect(
-      t
-        .ok('overview:get', {})
-        .waitingReferrals.find((c) => c.id === caseId)!
-        .staff.map((s) => s.displayName),
-    ).toEqual(names);
+    expect((await t.okAsync('overview:get', {})).waitingReferrals.find((c) => c.id === caseId)!.staff.map((s) => s.displayName)).toEqual(names);
   });
 
   it('filters by staff member, status, municipality and year', () => {
