@@ -39,7 +39,7 @@ describe('backups', () => {
 
   it('writes to the folder the team chose, relative to the database', async () => {
     mkdirSync(join(t.dir, 'annen-disk'));
-    t.ok('settings:update', { version: versionOf(t, 'settings', 0), backupFolder: 'annen-disk' });
+    await t.okAsync('settings:update', { version: versionOf(t, 'settings', 0), backupFolder: 'annen-disk' });
     const backup = await t.okAsync('backups:create', {});
     expect(existsSync(join(t.dir, 'annen-disk', backup.fileName))).toBe(true);
     expect(resolveBackupFolder('/data/ettervern.sqlite', '/mnt/usb/kopier')).toBe('/mnt/usb/kopier');

@@ -134,7 +134,7 @@ describe('overview', () => {
     expect(overview.missingSecondStaff.map((c) => c.id)).toEqual([waiting]);
 
     t.ok('cases:record-after-contact', { version: versionOf(t, 'cases', overdue), id: overdue, contactDate: '2021-06-14' });
-    t.ok('settings:update', { version: versionOf(t, 'settings', 0), followUpWarningWeeks: 12 });
+    await t.okAsync('settings:update', { version: versionOf(t, 'settings', 0), followUpWarningWeeks: 12 });
     const after = await t.okAsync('overview:get', {});
     expect(after.afterContacts.map((c) => c.id)).toEqual([due]);
     expect(after.active.every((c) => !c.longFollowUp)).toBe(true);

@@ -91,18 +91,18 @@ describe('no lost updates between two PCs on one file', () => {
     expect((other.sqlite.prepare('select count(*) as n from time_entries').get() as { n: number }).n).toBe(2);
   });
 
-  it('refuses a settings save made on settings read before a colleague saved', () => {
-    const loadedByFirst = t.ok('settings:get', {});
-    t.ok('settings:update', { version: loadedByFirst.version, followUpWarningWeeks: 6 });
+  it('refuses a settings save made on settings read before a colleague saved', async () => {
+    const loadedByFirst = await t.okAsync('settings:get', {});
+    await t.okAsync('settings:update', { version: loadedByFirst.version, followUpWarningWeeks: 6 });
     second = createDispatcher({ db: other, clock: fixedClock(NOW), passwordCost: TEST_PASSWORD_COST });
     // Only an administrator changes settings: the second PC signs in as one too.
     ok(second, 'session:sign-in', { username: t.member!.username, password: TEST_PASSWORD });
-    const refused = call(second, 'settings:update', { version: loadedByFirst.version, followUpWarningWeeks: 8 });
+    const refused = await callAsync(second, 'settings:update', { version: loadedByFirst.version, followUpWarningWeeks: 8 });
     expect(refused).toEqual({
       ok: false,
       error: { code: 'conflict', message: `Innstillingene ${CONFLICT}`, fieldErrors: { version: `Innstillingene ${CONFLICT}` } },
     });
-    expect(ok(second, 'settings:get', {}).followUpWarningWeeks).toBe(6);
+    expect((await okAsync(second, 'settings:get', {})).followUpWarningWeeks).toBe(6);
   });
 
   it('refuses a cost-share save made on a year read before a colleague saved it, and keeps the first', async () => {

@@ -594,7 +594,10 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
     'settings:update': {
       // The folder must exist and take a file (the setting is checked); relative to the database's folder.
       prepare: () => mkdirSync(join(t.dir, 'Ettervern-kopier')),
-      write: () => (t.ok('settings:update', { version: versionOf(t, 'settings', 0), followUpWarningWeeks: 9, backupFolder: 'Ettervern-kopier' }), { id: 0 }),
+      write: async () => (
+        await t.okAsync('settings:update', { version: versionOf(t, 'settings', 0), followUpWarningWeeks: 9, backupFolder: 'Ettervern-kopier' }),
+        { id: 0 }
+      ),
       expected: () => ({ action: 'update', record_type: 'settings', record_id: null, fields: ['backupFolder', 'followUpWarningWeeks'] }),
       values: ['Ettervern-kopier', '9'],
     },
