@@ -272,12 +272,12 @@ describe('no lost updates between two PCs on one file', () => {
     ]);
   });
 
-  it('refuses a stale change of a life domain', () => {
-    const domain = t.ok('life-domains:list', {})[0]!;
+  it('refuses a stale change of a life domain', async () => {
+    const domain = (await t.okAsync('life-domains:list', {}))[0]!;
     ok(second, 'session:sign-out', {});
     ok(second, 'session:sign-in', { username: t.member!.username, password: TEST_PASSWORD });
-    t.ok('life-domains:update', { id: domain.id, version: domain.version, name: 'Bolig og bosted' });
-    expect(call(second, 'life-domains:update', { id: domain.id, version: domain.version, retired: true })).toMatchObject({
+    await t.okAsync('life-domains:update', { id: domain.id, version: domain.version, name: 'Bolig og bosted' });
+    expect(await callAsync(second, 'life-domains:update', { id: domain.id, version: domain.version, retired: true })).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: `Livsområdet ${CONFLICT}` },
     });

@@ -71,7 +71,7 @@ beforeEach(async () => {
   });
   t.ok('cases:start-follow-up', { version: versionOf(t, 'cases', closed.id), id: closed.id, startDate: '2020-02-05', dischargeDate: '2020-02-05' });
   t.ok('cases:add-goal', { caseId: closed.id, text: GOAL });
-  const domainId = t.ok('life-domains:list', {})[0]!.id;
+  const domainId = (await t.okAsync('life-domains:list', {}))[0]!.id;
   t.ok('cases:rate-domains', {
     version: versionOf(t, 'cases', closed.id),
     caseId: closed.id,

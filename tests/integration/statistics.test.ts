@@ -63,7 +63,7 @@ describe('statistics:annual', () => {
   it('totals both axes and the whole year', async () => {
     const pivot = await t.okAsync('statistics:annual', { year: 2020 });
     const inYear = LOG.filter((e) => e.date.startsWith('2020'));
-    expect(pivot.byMunicipality.map((m) => m.municipality)).toEqual(t.ok('municipalities:list', {}).map((m) => m.name));
+    expect(pivot.byMunicipality.map((m) => m.municipality)).toEqual((await t.okAsync('municipalities:list', {})).map((m) => m.name));
     for (const row of pivot.byMunicipality) {
       expect(row, row.municipality).toMatchObject(figures(inYear.filter((e) => e.municipality === row.municipality)));
     }

@@ -48,7 +48,7 @@ beforeEach(async () => {
   t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2020-01-02' });
   t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2020-01-03' });
   t.ok('cases:create', { municipalityId: municipalityId(t, 'Fauske'), referralDate: '2020-01-03' });
-  municipalityOrder = t.ok('municipalities:list', {}).map((m) => m.name);
+  municipalityOrder = (await t.okAsync('municipalities:list', {})).map((m) => m.name);
   made = [];
   for (const e of LOG) {
     // Each entry is made at its own moment, so that creation order differs from id order.

@@ -98,7 +98,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
   const contactPayload = () => ({ name: 'NAV Steigen', kind: 'nav' as const, area: 'member' as const, municipalityId: steigen, phone: '75 77 88 00' });
   const madeContact = () => t.ok('contacts:create', contactPayload());
   const contactWithPerson = () => t.ok('contacts:add-person', { contactId: madeContact().id, name: 'Kari Veileder', role: 'Veileder' });
-  const firstDomain = () => t.ok('life-domains:list', {})[0]!.id;
+  const firstDomain = async () => (await t.okAsync('life-domains:list', {}))[0]!.id;
 
   // One scenario per mutation channel of the documents work (templates, document log, evaluation forms).
   const shippedReport = () => readFileSync(`${TEST_RESOURCES_DIR}/templates/Avslutningsrapport.docx`).toString('base64');
@@ -291,13 +291,13 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       },
       'cases:rate-domains': {
         prepare: made,
-        write: (c) =>
+        write: async (c) =>
           t.ok('cases:rate-domains', {
             version: versionOf(t, 'cases', idOf(c)),
             caseId: idOf(c),
             occasion: 'start',
             ratedOn: '2020-03-02',
-            ratings: [{ domainId: firstDomain(), level: 2, note: 'Bor hos mor' }],
+            ratings: [{ domainId: await firstDomain(), level: 2, note: 'Bor hos mor' }],
           }),
         expected: caseAudit('update', ['domainRatings']),
         values: ['Bor hos mor', '2020-03-02'],
@@ -337,12 +337,18 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
         values: ['samarbeidspartner'],
       },
       'life-domains:create': {
-        write: () => t.ok('life-domains:create', { name: 'Fritid' }),
+        write: async () => await t.okAsync('life-domains:create', { name: 'Fritid' }),
         expected: (d) => ({ action: 'create', record_type: 'life_domain', record_id: String(d.id), fields: ['name'] }),
         values: ['Fritid'],
       },
       'life-domains:update': {
-        write: () => t.ok('life-domains:update', { id: firstDomain(), version: versionOf(t, 'life_domains', firstDomain()), name: 'Bosted', retired: true }),
+        write: async () =>
+          await t.okAsync('life-domains:update', {
+            id: await firstDomain(),
+            version: versionOf(t, 'life_domains', await firstDomain()),
+            name: 'Bosted',
+            retired: true,
+          }),
         expected: (d) => ({ action: 'update', record_type: 'life_domain', record_id: String(d.id), fields: ['name', 'retired'] }),
         values: ['Bosted'],
       },
