@@ -7,9 +7,9 @@ import { all, first, readSnapshot, run, transaction } from '../../electron/db/qu
 import { freshPostgresDatabase, type TestPostgresDatabase } from '../support/postgresDatabase';
 
 /**
- * electron/db/query.ts on PostgreSQL: writes in SERIALIZABLE transactions on one pool client, run again when
- * the server aborts them for a serialization failure, and given up with a clear error after the limit; read
- * snapshots in REPEATABLE READ, READ ONLY.
+ * electron/db/query.ts on PostgreSQL: writes in SERIALIZABLE transactions on one pool client, one team's
+ * writes queued behind each other, run again when the server aborts them for a serialization failure, and
+ * given up with a clear error after the limit; read snapshots in REPEATABLE READ, READ ONLY.
  */
 let server: TestPostgresDatabase;
 let db: PostgresDb;
@@ -39,18 +39,6 @@ const sumOf = async (handle: Db) =>
     (s, r) => s + (JSON.parse(r.value) as number),
     0,
   );
-
-/** Resolves when `count` callers have arrived: two transactions both past their reads before either writes. */
-function barrier(count: number): () => Promise<void> {
-  let arrived = 0;
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return async () => {
-    arrived += 1;
-    if (arrived >= count) open();
-    await opened;
-  };
-}
 
 describe('the async executor on PostgreSQL', () => {
   it('commits a write and rolls every row back when the work throws', async () => {
@@ -83,30 +71,58 @@ describe('the async executor on PostgreSQL', () => {
     await expect(readSnapshot(db, async (tx) => put(tx, 'test.read-only', 1))).rejects.toMatchObject({ code: '25006' });
   });
 
-  it('reruns a transaction the server aborts when two serializable writes would skew each other', async () => {
-    // Each transaction reads the sum and writes its own row from it: run side by side, the server can only
-    // let one commit (write skew), and aborts the other with 40001. The helper runs that one again.
+  it('queues one team’s writes behind each other, so two side by side neither skew nor abort', async () => {
+    // Each transaction reads the sum and writes its own row from it. Run side by side without the queue, the
+    // server could let only one commit (write skew) and would abort the other. With the queue, the second
+    // does not begin until the first has committed, and sees its write.
     await put(db, 'test.a', 1);
     await put(db, 'test.b', 1);
-    const bothHaveRead = barrier(2);
+    let releaseFirst!: () => void;
+    const firstMayFinish = new Promise<void>((resolve) => (releaseFirst = resolve));
     let runs = 0;
-    const writer = (key: string) =>
-      transaction(
+    const writer = (key: string, hold: boolean) =>
+      transaction(db, async (tx) => {
+        runs += 1;
+        const sum = await sumOf(tx);
+        if (hold) await firstMayFinish;
+        await put(tx, key, sum);
+        return sum;
+      });
+    const first = writer('test.a', true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = writer('test.b', false);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The first holds its transaction open: the second is still waiting for its turn.
+    expect(runs).toBe(1);
+    releaseFirst();
+    expect(await Promise.all([first, second])).toEqual([2, 3]);
+    expect(runs).toBe(2);
+    expect(await sumOf(db)).toBe(5);
+  });
+
+  it('reruns a transaction the server aborts for a serialization failure', async () => {
+    await put(db, 'test.once', 0);
+    const other = new pg.Client({ connectionString: server.url });
+    await other.connect();
+    let runs = 0;
+    try {
+      await transaction(
         db,
         async (tx) => {
           runs += 1;
-          const sum = await sumOf(tx);
-          if (runs <= 2) await bothHaveRead();
-          await put(tx, key, sum);
-          return sum;
+          await valueOf(tx, 'test.once');
+          // On the first run only, someone outside the app commits a change to the row after this
+          // transaction's snapshot: updating it now fails with 40001, and the helper runs the work again.
+          if (runs === 1) await other.query(`update settings set value = '7' where key = 'test.once'`);
+          await put(tx, 'test.once', (await valueOf(tx, 'test.once'))! + 1);
         },
         { baseDelayMs: 1 },
       );
-    const sums = await Promise.all([writer('test.a'), writer('test.b')]);
-    expect(runs).toBe(3);
-    // As if one ran after the other: the second saw the first's write.
-    expect(sums.sort()).toEqual([2, 3]);
-    expect(await sumOf(db)).toBe(5);
+    } finally {
+      await other.end();
+    }
+    expect(runs).toBe(2);
+    expect(await valueOf(db, 'test.once')).toBe(8);
   });
 
   it('gives up after the limit with a clear Norwegian error, having saved nothing', async () => {
