@@ -272,7 +272,7 @@ describe('annual report files', () => {
   });
 
   it('prints the lasting-change tables once a case closed in the year was rated at the start and at closure', async () => {
-    buildClosedCase(t);
+    await buildClosedCase(t);
     const files = await t.okAsync('annual-report:generate', { year: 2020 });
     const docx = await readDocx(files.docx);
     expect(docx.documentXml).not.toContain(NOT_ASSESSED_2020);

@@ -16,7 +16,7 @@ export interface DocumentCase {
  * follow-up with goals, partners, ratings and time, and closure with a takeover service. `hostile` puts
  * HOSTILE_TEXT (and a very long text) into every free-text field the closure report prints.
  */
-export function buildClosedCase(t: TestDatabase, options: { hostile?: boolean; municipality?: string } = {}): DocumentCase {
+export async function buildClosedCase(t: TestDatabase, options: { hostile?: boolean; municipality?: string } = {}): Promise<DocumentCase> {
   const text = (plain: string, max: number) => (options.hostile ? `${HOSTILE_TEXT} ${'lang tekst '.repeat(40)}`.slice(0, max) : plain);
   const municipality = municipalityId(t, options.municipality ?? 'Steigen');
   const created = t.ok('cases:create', { municipalityId: municipality, referralDate: '2020-01-15', staffIds: [t.member!.id] });
@@ -42,10 +42,15 @@ export function buildClosedCase(t: TestDatabase, options: { hostile?: boolean; m
     ratedOn: '2020-02-17',
     ratings: domains.map((id, i) => ({ domainId: id, level: (i % 2) + 1 })),
   });
-  const nav = t.ok('contacts:create', { name: text('NAV Steigen', 120), kind: 'nav', area: 'member', municipalityId: municipality });
-  const withPerson = t.ok('contacts:add-person', { contactId: nav.id, name: text('Ola Berg', 120) });
-  const office = t.ok('contacts:create', { name: 'Tildelingskontoret i Steigen', kind: 'tildelingskontor', area: 'member', municipalityId: municipality });
-  const mental = t.ok('contacts:create', {
+  const nav = await t.okAsync('contacts:create', { name: text('NAV Steigen', 120), kind: 'nav', area: 'member', municipalityId: municipality });
+  const withPerson = await t.okAsync('contacts:add-person', { contactId: nav.id, name: text('Ola Berg', 120) });
+  const office = await t.okAsync('contacts:create', {
+    name: 'Tildelingskontoret i Steigen',
+    kind: 'tildelingskontor',
+    area: 'member',
+    municipalityId: municipality,
+  });
+  const mental = await t.okAsync('contacts:create', {
     name: 'Rus og psykisk helsetjeneste Steigen',
     kind: 'rus_psykisk_helse',
     area: 'member',
