@@ -9,75 +9,76 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const contact = (name: string, extra: Record<string, unknown> = {}) => t.ok('contacts:create', { name, kind: 'nav', area: 'regional', ...extra } as never);
-const names = (input: ChannelInput<'contacts:list'> = {}) => t.ok('contacts:list', input).map((c) => c.name);
+const contact = async (name: string, extra: Record<string, unknown> = {}) =>
+  await t.okAsync('contacts:create', { name, kind: 'nav', area: 'regional', ...extra } as never);
+const names = async (input: ChannelInput<'contacts:list'> = {}) => (await t.okAsync('contacts:list', input)).map((c) => c.name);
 
 describe('contacts', () => {
-  it('searches with Norwegian folding and sorts Æ, Ø, Å last', () => {
+  it('searches with Norwegian folding and sorts Æ, Ø, Å last', async () => {
     const sorfold = municipalityId(t, 'Sørfold');
-    contact('Åsen behandlingssenter', { kind: 'behandlingsinstitusjon' });
-    contact('Øvre Saltdal legekontor', { kind: 'legekontor' });
-    contact('NAV Sørfold', { area: 'member', municipalityId: sorfold });
-    contact('Ærlig bolig', { kind: 'boligkontor' });
-    contact('Zeta rådgivning', { kind: 'annet' });
-    expect(names()).toEqual(['NAV Sørfold', 'Zeta rådgivning', 'Ærlig bolig', 'Øvre Saltdal legekontor', 'Åsen behandlingssenter']);
-    expect(names({ search: 'sørf' })).toEqual(['NAV Sørfold']);
-    expect(names({ search: 'SØRF' })).toEqual(['NAV Sørfold']);
-    expect(names({ search: 'åsen' })).toEqual(['Åsen behandlingssenter']);
-    expect(names({ municipalityId: sorfold })).toEqual(['NAV Sørfold']);
-    expect(names({ kind: 'legekontor' })).toEqual(['Øvre Saltdal legekontor']);
+    await contact('Åsen behandlingssenter', { kind: 'behandlingsinstitusjon' });
+    await contact('Øvre Saltdal legekontor', { kind: 'legekontor' });
+    await contact('NAV Sørfold', { area: 'member', municipalityId: sorfold });
+    await contact('Ærlig bolig', { kind: 'boligkontor' });
+    await contact('Zeta rådgivning', { kind: 'annet' });
+    expect(await names()).toEqual(['NAV Sørfold', 'Zeta rådgivning', 'Ærlig bolig', 'Øvre Saltdal legekontor', 'Åsen behandlingssenter']);
+    expect(await names({ search: 'sørf' })).toEqual(['NAV Sørfold']);
+    expect(await names({ search: 'SØRF' })).toEqual(['NAV Sørfold']);
+    expect(await names({ search: 'åsen' })).toEqual(['Åsen behandlingssenter']);
+    expect(await names({ municipalityId: sorfold })).toEqual(['NAV Sørfold']);
+    expect(await names({ kind: 'legekontor' })).toEqual(['Øvre Saltdal legekontor']);
   });
 
-  it('finds a contact by a person in it, and keeps people in Norwegian order', () => {
-    const nav = contact('NAV Fauske');
-    t.ok('contacts:add-person', { contactId: nav.id, name: 'Øyvind Dahl', role: 'Veileder' });
-    t.ok('contacts:add-person', { contactId: nav.id, name: 'Anne Berg', phone: '+47 75 60 00 00' });
-    expect(t.ok('contacts:get', { id: nav.id }).people.map((p) => p.name)).toEqual(['Anne Berg', 'Øyvind Dahl']);
-    expect(names({ search: 'øyv' })).toEqual(['NAV Fauske']);
+  it('finds a contact by a person in it, and keeps people in Norwegian order', async () => {
+    const nav = await contact('NAV Fauske');
+    await t.okAsync('contacts:add-person', { contactId: nav.id, name: 'Øyvind Dahl', role: 'Veileder' });
+    await t.okAsync('contacts:add-person', { contactId: nav.id, name: 'Anne Berg', phone: '+47 75 60 00 00' });
+    expect((await t.okAsync('contacts:get', { id: nav.id })).people.map((p) => p.name)).toEqual(['Anne Berg', 'Øyvind Dahl']);
+    expect(await names({ search: 'øyv' })).toEqual(['NAV Fauske']);
   });
 
-  it('a contact in use cannot be deleted, only archived', () => {
+  it('a contact in use cannot be deleted, only archived', async () => {
     const caseId = t.ok('cases:create', { municipalityId: municipalityId(t, 'Fauske'), referralDate: '2021-01-10' }).id;
-    const nav = contact('NAV Fauske');
-    const unused = contact('NAV Bodø');
+    const nav = await contact('NAV Fauske');
+    const unused = await contact('NAV Bodø');
     const linked = t.ok('cases:link-contact', { caseId, contactId: nav.id, role: 'oppdragsgiver' });
     expect(linked.contacts).toMatchObject([{ contactName: 'NAV Fauske', role: 'oppdragsgiver' }]);
     expect(t.call('cases:link-contact', { caseId, contactId: nav.id, role: 'oppdragsgiver' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
     const before = t.counts();
-    expect(t.call('contacts:delete', { version: versionOf(t, 'contacts', nav.id), id: nav.id })).toMatchObject({
+    expect(await t.callAsync('contacts:delete', { version: versionOf(t, 'contacts', nav.id), id: nav.id })).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: expect.stringMatching(/kan bare arkiveres/) },
     });
     expect(t.counts()).toEqual(before);
-    expect(t.ok('contacts:archive', { id: nav.id, version: versionOf(t, 'contacts', nav.id), archived: true }).archived).toBe(true);
-    expect(names()).toEqual(['NAV Bodø']);
-    expect(names({ includeArchived: true })).toEqual(['NAV Bodø', 'NAV Fauske']);
+    expect((await t.okAsync('contacts:archive', { id: nav.id, version: versionOf(t, 'contacts', nav.id), archived: true })).archived).toBe(true);
+    expect(await names()).toEqual(['NAV Bodø']);
+    expect(await names({ includeArchived: true })).toEqual(['NAV Bodø', 'NAV Fauske']);
     expect(t.call('cases:link-contact', { caseId, contactId: nav.id, role: 'henviser' })).toMatchObject({
       ok: false,
       error: { fieldErrors: { contactId: 'Samarbeidspartneren er arkivert' } },
     });
-    t.ok('contacts:delete', { version: versionOf(t, 'contacts', unused.id), id: unused.id });
-    expect(names({ includeArchived: true })).toEqual(['NAV Fauske']);
+    await t.okAsync('contacts:delete', { version: versionOf(t, 'contacts', unused.id), id: unused.id });
+    expect(await names({ includeArchived: true })).toEqual(['NAV Fauske']);
   });
 
-  it('places a contact in another municipality by name, and refuses a person of another contact', () => {
-    const bodo = contact('NAV Bodø', { area: 'other', otherMunicipality: 'Bodø' });
+  it('places a contact in another municipality by name, and refuses a person of another contact', async () => {
+    const bodo = await contact('NAV Bodø', { area: 'other', otherMunicipality: 'Bodø' });
     expect(bodo).toMatchObject({ area: 'other', otherMunicipality: 'Bodø', municipalityId: null });
-    const other = contact('NAV Fauske');
-    const person = t.ok('contacts:add-person', { contactId: other.id, name: 'Anne Berg' }).people[0]!;
+    const other = await contact('NAV Fauske');
+    const person = (await t.okAsync('contacts:add-person', { contactId: other.id, name: 'Anne Berg' })).people[0]!;
     const caseId = t.ok('cases:create', { municipalityId: municipalityId(t, 'Fauske'), referralDate: '2021-01-10' }).id;
     expect(t.call('cases:link-contact', { caseId, contactId: bodo.id, personId: person.id, role: 'henviser' })).toMatchObject({
       ok: false,
       error: { fieldErrors: { personId: expect.any(String) } },
     });
     t.ok('cases:link-contact', { caseId, contactId: other.id, personId: person.id, role: 'henviser' });
-    expect(t.call('contacts:delete-person', { id: person.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await t.callAsync('contacts:delete-person', { id: person.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 });
 
 describe('network log', () => {
-  it('records meetings with partners, filters by year and kind, and counts as a use of the contact', () => {
-    const nav = contact('NAV Fauske');
+  it('records meetings with partners, filters by year and kind, and counts as a use of the contact', async () => {
+    const nav = await contact('NAV Fauske');
     const fauske = municipalityId(t, 'Fauske');
     t.ok('network:create', { date: '2020-10-01', kind: 'konferanse', note: 'Rusforum Nordland' });
     const event = t.ok('network:create', { date: '2021-03-01', kind: 'informasjonsmote', municipalityId: fauske, contactIds: [nav.id] });
@@ -85,10 +86,13 @@ describe('network log', () => {
     expect(t.ok('network:list', {}).map((e) => e.date)).toEqual(['2021-03-01', '2020-10-01']);
     expect(t.ok('network:list', { year: 2020 }).map((e) => e.kind)).toEqual(['konferanse']);
     expect(t.ok('network:list', { kind: 'informasjonsmote' })).toHaveLength(1);
-    expect(t.ok('contacts:get', { id: nav.id }).uses).toBe(1);
-    expect(t.call('contacts:delete', { version: versionOf(t, 'contacts', nav.id), id: nav.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect((await t.okAsync('contacts:get', { id: nav.id })).uses).toBe(1);
+    expect(await t.callAsync('contacts:delete', { version: versionOf(t, 'contacts', nav.id), id: nav.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
     t.ok('network:update', { id: event.id, version: event.version, date: '2021-03-02', kind: 'samarbeidsmote', contactIds: [] });
-    expect(t.ok('contacts:get', { id: nav.id }).uses).toBe(0);
+    expect((await t.okAsync('contacts:get', { id: nav.id })).uses).toBe(0);
     t.ok('network:delete', { id: event.id, version: versionOf(t, 'network_events', event.id) });
     expect(t.ok('network:list', {})).toHaveLength(1);
   });

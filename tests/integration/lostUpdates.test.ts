@@ -200,7 +200,7 @@ describe('no lost updates between two PCs on one file', () => {
     expect(refused).toMatchObject({ error: { message: expect.stringContaining('Saken ble endret av Marit Solvang 10.03.2021 kl. 10.42.') } });
   });
 
-  it('refuses a stale edit or delete of a goal, and a stale edit or delete of a contact', () => {
+  it('refuses a stale edit or delete of a goal, and a stale edit or delete of a contact', async () => {
     const created = t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2021-03-01' });
     const goal = t.ok('cases:add-goal', { caseId: created.id, text: 'Egen bolig' });
     t.ok('cases:update-goal', { id: goal.id, version: goal.version, status: 'pagar' });
@@ -210,13 +210,15 @@ describe('no lost updates between two PCs on one file', () => {
     expect(call(second, 'cases:delete-goal', { id: goal.id, version: goal.version })).toMatchObject({ error: { code: 'conflict' } });
     expect(other.sqlite.prepare('select status from case_goals where id = ?').get(goal.id)).toEqual({ status: 'pagar' });
 
-    const contact = t.ok('contacts:create', { name: 'NAV Steigen', kind: 'nav', area: 'regional' });
-    t.ok('contacts:update', { id: contact.id, version: contact.version, name: 'NAV Steigen og Hamarøy', kind: 'nav', area: 'regional' });
-    expect(call(second, 'contacts:update', { id: contact.id, version: contact.version, name: 'NAV Sørfold', kind: 'nav', area: 'regional' })).toMatchObject({
+    const contact = await t.okAsync('contacts:create', { name: 'NAV Steigen', kind: 'nav', area: 'regional' });
+    await t.okAsync('contacts:update', { id: contact.id, version: contact.version, name: 'NAV Steigen og Hamarøy', kind: 'nav', area: 'regional' });
+    expect(
+      await callAsync(second, 'contacts:update', { id: contact.id, version: contact.version, name: 'NAV Sørfold', kind: 'nav', area: 'regional' }),
+    ).toMatchObject({
       error: { code: 'conflict', message: `Kontakten ${CONFLICT}` },
     });
-    expect(call(second, 'contacts:delete', { id: contact.id, version: contact.version })).toMatchObject({ error: { code: 'conflict' } });
-    expect(ok(second, 'contacts:get', { id: contact.id }).name).toBe('NAV Steigen og Hamarøy');
+    expect(await callAsync(second, 'contacts:delete', { id: contact.id, version: contact.version })).toMatchObject({ error: { code: 'conflict' } });
+    expect((await okAsync(second, 'contacts:get', { id: contact.id })).name).toBe('NAV Steigen og Hamarøy');
   });
 
   it('refuses a stale edit or delete of a network event and keeps the first save', () => {
@@ -287,10 +289,10 @@ describe('no lost updates between two PCs on one file', () => {
     });
   });
 
-  it('refuses archiving a contact changed since it was loaded', () => {
-    const contact = t.ok('contacts:create', { name: 'NAV Steigen', kind: 'nav', area: 'regional' });
-    t.ok('contacts:update', { id: contact.id, version: contact.version, name: 'NAV Steigen og Hamarøy', kind: 'nav', area: 'regional' });
-    expect(call(second, 'contacts:archive', { id: contact.id, version: contact.version, archived: true })).toMatchObject({
+  it('refuses archiving a contact changed since it was loaded', async () => {
+    const contact = await t.okAsync('contacts:create', { name: 'NAV Steigen', kind: 'nav', area: 'regional' });
+    await t.okAsync('contacts:update', { id: contact.id, version: contact.version, name: 'NAV Steigen og Hamarøy', kind: 'nav', area: 'regional' });
+    expect(await callAsync(second, 'contacts:archive', { id: contact.id, version: contact.version, archived: true })).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: `Kontakten ${CONFLICT}` },
     });

@@ -79,7 +79,7 @@ beforeEach(async () => {
     ratedOn: '2020-02-05',
     ratings: [{ domainId, level: 2, note: RATING_NOTE }],
   });
-  const nav = t.ok('contacts:create', { name: 'NAV Steigen', kind: 'nav', area: 'regional' });
+  const nav = await t.okAsync('contacts:create', { name: 'NAV Steigen', kind: 'nav', area: 'regional' });
   t.ok('cases:link-contact', { caseId: closed.id, contactId: nav.id, role: 'samarbeidspartner' });
   t.ok('cases:close', {
     version: versionOf(t, 'cases', closed.id),

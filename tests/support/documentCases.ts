@@ -42,10 +42,15 @@ export async function buildClosedCase(t: TestDatabase, options: { hostile?: bool
     ratedOn: '2020-02-17',
     ratings: domains.map((id, i) => ({ domainId: id, level: (i % 2) + 1 })),
   });
-  const nav = t.ok('contacts:create', { name: text('NAV Steigen', 120), kind: 'nav', area: 'member', municipalityId: municipality });
-  const withPerson = t.ok('contacts:add-person', { contactId: nav.id, name: text('Ola Berg', 120) });
-  const office = t.ok('contacts:create', { name: 'Tildelingskontoret i Steigen', kind: 'tildelingskontor', area: 'member', municipalityId: municipality });
-  const mental = t.ok('contacts:create', {
+  const nav = await t.okAsync('contacts:create', { name: text('NAV Steigen', 120), kind: 'nav', area: 'member', municipalityId: municipality });
+  const withPerson = await t.okAsync('contacts:add-person', { contactId: nav.id, name: text('Ola Berg', 120) });
+  const office = await t.okAsync('contacts:create', {
+    name: 'Tildelingskontoret i Steigen',
+    kind: 'tildelingskontor',
+    area: 'member',
+    municipalityId: municipality,
+  });
+  const mental = await t.okAsync('contacts:create', {
     name: 'Rus og psykisk helsetjeneste Steigen',
     kind: 'rus_psykisk_helse',
     area: 'member',

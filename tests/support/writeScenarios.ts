@@ -96,8 +96,9 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
   };
   const idOf = (prepared: unknown) => (prepared as { id: number }).id;
   const contactPayload = () => ({ name: 'NAV Steigen', kind: 'nav' as const, area: 'member' as const, municipalityId: steigen, phone: '75 77 88 00' });
-  const madeContact = () => t.ok('contacts:create', contactPayload());
-  const contactWithPerson = () => t.ok('contacts:add-person', { contactId: madeContact().id, name: 'Kari Veileder', role: 'Veileder' });
+  const madeContact = async () => await t.okAsync('contacts:create', contactPayload());
+  const contactWithPerson = async () =>
+    await t.okAsync('contacts:add-person', { contactId: (await madeContact()).id, name: 'Kari Veileder', role: 'Veileder' });
   const firstDomain = async () => (await t.okAsync('life-domains:list', {}))[0]!.id;
 
   // One scenario per mutation channel of the documents work (templates, document log, evaluation forms).
@@ -321,7 +322,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
         values: ['Egen leilighet'],
       },
       'cases:link-contact': {
-        prepare: () => ({ caseId: made().id, contact: contactWithPerson() }),
+        prepare: async () => ({ caseId: made().id, contact: await contactWithPerson() }),
         write: (p) => {
           const { caseId, contact } = p as { caseId: number; contact: { id: number; people: { id: number }[] } };
           const detail = t.ok('cases:link-contact', { caseId, contactId: contact.id, personId: contact.people[0]!.id, role: 'henviser' });
@@ -331,7 +332,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
         values: ['henviser', 'NAV'],
       },
       'cases:unlink-contact': {
-        prepare: () => t.ok('cases:link-contact', { caseId: made().id, contactId: madeContact().id, role: 'samarbeidspartner' }).contacts[0]!,
+        prepare: async () => t.ok('cases:link-contact', { caseId: made().id, contactId: (await madeContact()).id, role: 'samarbeidspartner' }).contacts[0]!,
         write: (l) => t.ok('cases:unlink-contact', { id: idOf(l) }),
         expected: (l) => ({ action: 'delete', record_type: 'case_contact', record_id: String(l.id), fields: [] }),
         values: ['samarbeidspartner'],
@@ -359,8 +360,8 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       },
       'contacts:update': {
         prepare: madeContact,
-        write: (c) =>
-          t.ok('contacts:update', {
+        write: async (c) =>
+          await t.okAsync('contacts:update', {
             version: versionOf(t, 'contacts', idOf(c)),
             id: idOf(c),
             ...contactPayload(),
@@ -374,19 +375,19 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       },
       'contacts:archive': {
         prepare: madeContact,
-        write: (c) => t.ok('contacts:archive', { id: idOf(c), version: versionOf(t, 'contacts', idOf(c)), archived: true }),
+        write: async (c) => await t.okAsync('contacts:archive', { id: idOf(c), version: versionOf(t, 'contacts', idOf(c)), archived: true }),
         expected: (c) => ({ action: 'archive', record_type: 'contact', record_id: String(c.id), fields: ['archived'] }),
         values: ['NAV Steigen'],
       },
       'contacts:delete': {
         prepare: madeContact,
-        write: (c) => t.ok('contacts:delete', { version: versionOf(t, 'contacts', idOf(c)), id: idOf(c) }),
+        write: async (c) => await t.okAsync('contacts:delete', { version: versionOf(t, 'contacts', idOf(c)), id: idOf(c) }),
         expected: (c) => ({ action: 'delete', record_type: 'contact', record_id: String(c.id), fields: [] }),
         values: ['NAV Steigen'],
       },
       'contacts:add-person': {
         prepare: madeContact,
-        write: (c) => t.ok('contacts:add-person', { contactId: idOf(c), name: 'Kari Veileder', email: 'kari@nav.no' }).people[0]!,
+        write: async (c) => (await t.okAsync('contacts:add-person', { contactId: idOf(c), name: 'Kari Veileder', email: 'kari@nav.no' })).people[0]!,
         expected: (p) => ({
           action: 'create',
           record_type: 'contact_person',
@@ -396,14 +397,14 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
         values: ['Kari Veileder', 'kari@nav.no'],
       },
       'contacts:update-person': {
-        prepare: () => contactWithPerson().people[0]!,
-        write: (p) => (t.ok('contacts:update-person', { id: idOf(p), name: 'Kari Nord' }), p as { id: number }),
+        prepare: async () => (await contactWithPerson()).people[0]!,
+        write: async (p) => (await t.okAsync('contacts:update-person', { id: idOf(p), name: 'Kari Nord' }), p as { id: number }),
         expected: (p) => ({ action: 'update', record_type: 'contact_person', record_id: String(p.id), fields: ['email', 'name', 'phone', 'role'] }),
         values: ['Kari Nord'],
       },
       'contacts:delete-person': {
-        prepare: () => contactWithPerson().people[0]!,
-        write: (p) => (t.ok('contacts:delete-person', { id: idOf(p) }), p as { id: number }),
+        prepare: async () => (await contactWithPerson()).people[0]!,
+        write: async (p) => (await t.okAsync('contacts:delete-person', { id: idOf(p) }), p as { id: number }),
         expected: (p) => ({ action: 'delete', record_type: 'contact_person', record_id: String(p.id), fields: [] }),
         values: ['Kari Veileder'],
       },
@@ -418,7 +419,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
         values: ['Presentasjon', '2020-03-02', 'informasjonsmote'],
       },
       'network:update': {
-        prepare: () => ({ event: t.ok('network:create', { date: '2020-03-02', kind: 'informasjonsmote' }), contact: madeContact() }),
+        prepare: async () => ({ event: t.ok('network:create', { date: '2020-03-02', kind: 'informasjonsmote' }), contact: await madeContact() }),
         write: (p) => {
           const { event, contact } = p as { event: { id: number }; contact: { id: number } };
           return t.ok('network:update', {

@@ -1,15 +1,16 @@
-import { sql, type Updateable } from 'kysely';
-import { all, first, run, transaction } from '../../db/exec';
+import { sql, type Expression, type Updateable } from 'kysely';
+import { containsText, nbFold, nbOrder } from '../../db/dialect';
+import { all, first, run, transaction } from '../../db/query';
 import type { ContactPeopleTable, ContactsTable } from '../../db/schema';
 import type { ChannelParsedInput, ContactDto, ContactPersonDto } from '@shared/contract';
-import { auditedFields, recordAuditSync } from '../audit/recordAudit';
-import type { ServiceContext, SignedInContext } from '../context';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
+import type { DbContext, OnAnyEngine, SignedInContext } from '../context';
 import { invalidField, notFound, ServiceError } from '../errors/serviceError';
-import { versionCheckSync } from '../versions/versionedRecord';
+import { versionCheck } from '../versions/versionedRecord';
 
 const blankToNull = (value: string | null | undefined) => (value && value.trim() !== '' ? value.trim() : null);
 
-function contactQuery(ctx: ServiceContext) {
+function contactQuery(ctx: DbContext) {
   return ctx.db.kysely
     .selectFrom('contacts as o')
     .leftJoin('municipalities as m', 'm.id', 'o.municipality_id')
@@ -23,16 +24,17 @@ function contactQuery(ctx: ServiceContext) {
 
 type ContactRow = Awaited<ReturnType<ReturnType<typeof contactQuery>['executeTakeFirstOrThrow']>>;
 
-function peopleOf(ctx: ServiceContext, contactIds: number[]): Map<number, ContactPersonDto[]> {
+async function peopleOf(ctx: DbContext, contactIds: number[]): Promise<Map<number, ContactPersonDto[]>> {
   const byContact = new Map<number, ContactPersonDto[]>();
   if (contactIds.length === 0) return byContact;
-  const rows = all(
+  const rows = await all(
     ctx.db,
     ctx.db.kysely
       .selectFrom('contact_people')
       .selectAll()
       .where('contact_id', 'in', contactIds)
-      .orderBy(sql`nb_key(name)`),
+      .orderBy(nbOrder(ctx.db, sql.ref('name')))
+      .orderBy('id'),
   );
   for (const p of rows) {
     const list = byContact.get(p.contact_id) ?? [];
@@ -42,8 +44,8 @@ function peopleOf(ctx: ServiceContext, contactIds: number[]): Map<number, Contac
   return byContact;
 }
 
-function toDtos(ctx: ServiceContext, rows: ContactRow[]): ContactDto[] {
-  const people = peopleOf(
+async function toDtos(ctx: DbContext, rows: ContactRow[]): Promise<ContactDto[]> {
+  const people = await peopleOf(
     ctx,
     rows.map((r) => r.id),
   );
@@ -66,9 +68,9 @@ function toDtos(ctx: ServiceContext, rows: ContactRow[]): ContactDto[] {
 }
 
 /** Searched with Norwegian folding («sørf» finds Sørfold), sorted in Norwegian order (Å after Ø). */
-export function listContacts(ctx: ServiceContext, input: ChannelParsedInput<'contacts:list'>): ContactDto[] {
+export async function listContacts(ctx: DbContext, input: ChannelParsedInput<'contacts:list'>): Promise<ContactDto[]> {
   let query = contactQuery(ctx)
-    .orderBy(sql`nb_key(o.name)`)
+    .orderBy(nbOrder(ctx.db, sql.ref('o.name')))
     .orderBy('o.id');
   if (!input.includeArchived) query = query.where('o.archived_at', 'is', null);
   if (input.municipalityId) query = query.where('o.municipality_id', '=', input.municipalityId);
@@ -76,28 +78,29 @@ export function listContacts(ctx: ServiceContext, input: ChannelParsedInput<'con
   if (input.area) query = query.where('o.area', '=', input.area);
   const search = input.search?.trim();
   if (search) {
+    const found = (text: Expression<string | null>) => containsText(ctx.db, nbFold(ctx.db, text), nbFold(ctx.db, sql.val(search)));
     query = query.where(
-      sql<boolean>`(instr(nb_fold(o.name), nb_fold(${search})) > 0
-        or instr(nb_fold(coalesce(m.name, o.other_municipality, '')), nb_fold(${search})) > 0
-        or exists (select 1 from contact_people p where p.contact_id = o.id and instr(nb_fold(p.name), nb_fold(${search})) > 0))`,
+      sql<boolean>`(${found(sql.ref('o.name'))}
+        or ${found(sql`coalesce(m.name, o.other_municipality, '')`)}
+        or exists (select 1 from contact_people p where p.contact_id = o.id and ${found(sql.ref('p.name'))}))`,
     );
   }
-  return toDtos(ctx, all(ctx.db, query));
+  return toDtos(ctx, await all(ctx.db, query));
 }
 
-export function getContact(ctx: ServiceContext, input: { id: number }): ContactDto {
-  const row = first(ctx.db, contactQuery(ctx).where('o.id', '=', input.id));
+export async function getContact(ctx: DbContext, input: { id: number }): Promise<ContactDto> {
+  const row = await first(ctx.db, contactQuery(ctx).where('o.id', '=', input.id));
   if (!row) throw notFound('Samarbeidspartneren finnes ikke');
-  return toDtos(ctx, [row])[0]!;
+  return (await toDtos(ctx, [row]))[0]!;
 }
 
 type ContactFields = ChannelParsedInput<'contacts:create'>;
 
 /** Where the organisation belongs, made consistent: a member municipality, a named other one, or the region. */
-function placement(ctx: ServiceContext, input: ContactFields): { municipality_id: number | null; other_municipality: string | null } {
+async function placement(ctx: DbContext, input: ContactFields): Promise<{ municipality_id: number | null; other_municipality: string | null }> {
   if (input.area === 'member') {
     if (!input.municipalityId) throw invalidField('municipalityId', 'Velg kommunen samarbeidspartneren hører til');
-    const m = first(ctx.db, ctx.db.kysely.selectFrom('municipalities').select(['kind']).where('id', '=', input.municipalityId));
+    const m = await first(ctx.db, ctx.db.kysely.selectFrom('municipalities').select(['kind']).where('id', '=', input.municipalityId));
     if (!m || m.kind !== 'member') throw invalidField('municipalityId', 'Ukjent kommune, eller ikke en av kommunene i samarbeidet');
     return { municipality_id: input.municipalityId, other_municipality: null };
   }
@@ -109,12 +112,12 @@ function placement(ctx: ServiceContext, input: ContactFields): { municipality_id
   return { municipality_id: null, other_municipality: null };
 }
 
-function contactValues(ctx: ServiceContext, input: ContactFields) {
+async function contactValues(ctx: OnAnyEngine<SignedInContext>, input: ContactFields) {
   return {
     name: input.name,
     kind: input.kind,
     area: input.area,
-    ...placement(ctx, input),
+    ...(await placement(ctx, input)),
     phone: blankToNull(input.phone),
     email: blankToNull(input.email),
     address: blankToNull(input.address),
@@ -124,64 +127,74 @@ function contactValues(ctx: ServiceContext, input: ContactFields) {
 
 const CONTACT_FIELDS = ['address', 'area', 'email', 'kind', 'municipalityId', 'name', 'otherMunicipality', 'phone'] as const;
 
-export function createContact(ctx: SignedInContext, input: ContactFields): ContactDto {
-  const id = transaction(ctx.db, () => {
-    const values = contactValues(ctx, input);
-    const row = first(
-      ctx.db,
-      ctx.db.kysely
+export async function createContact(ctx: OnAnyEngine<SignedInContext>, input: ContactFields): Promise<ContactDto> {
+  const id = await transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const values = await contactValues(txCtx, input);
+    const row = (await first(
+      tx,
+      tx.kysely
         .insertInto('contacts')
         .values({ ...values, created_at: values.updated_at })
         .returning('id'),
-    )!;
-    recordAuditSync(ctx, 'create', 'contact', row.id, auditedFields('contacts:create', CONTACT_FIELDS));
+    ))!;
+    await recordAudit(txCtx, 'create', 'contact', row.id, auditedFields('contacts:create', CONTACT_FIELDS));
     return row.id;
   });
   return getContact(ctx, { id });
 }
 
 /** Refuses the write if a colleague has saved the contact since the client read it (migration 0013). */
-const claimContact = versionCheckSync('contacts', 'Kontakten', 'Samarbeidspartneren finnes ikke');
+const claimContact = versionCheck('contacts', 'Kontakten', 'Samarbeidspartneren finnes ikke');
 
-export function updateContact(ctx: SignedInContext, input: ChannelParsedInput<'contacts:update'>): ContactDto {
-  transaction(ctx.db, () => {
-    claimContact(ctx, input, 'update');
-    run(ctx.db, ctx.db.kysely.updateTable('contacts').set(contactValues(ctx, input)).where('id', '=', input.id));
-    recordAuditSync(ctx, 'update', 'contact', input.id, auditedFields('contacts:update', CONTACT_FIELDS));
+export async function updateContact(ctx: OnAnyEngine<SignedInContext>, input: ChannelParsedInput<'contacts:update'>): Promise<ContactDto> {
+  await transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    await claimContact(txCtx, input, 'update');
+    await run(
+      tx,
+      tx.kysely
+        .updateTable('contacts')
+        .set(await contactValues(txCtx, input))
+        .where('id', '=', input.id),
+    );
+    await recordAudit(txCtx, 'update', 'contact', input.id, auditedFields('contacts:update', CONTACT_FIELDS));
   });
   return getContact(ctx, input);
 }
 
-export function archiveContact(ctx: SignedInContext, input: ChannelParsedInput<'contacts:archive'>): ContactDto {
-  transaction(ctx.db, () => {
+export async function archiveContact(ctx: OnAnyEngine<SignedInContext>, input: ChannelParsedInput<'contacts:archive'>): Promise<ContactDto> {
+  await transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
     // Already as asked: nothing to write, so no version to claim and nothing to log.
-    if (getContact(ctx, input).archived === input.archived) return;
-    claimContact(ctx, input, 'update');
+    if ((await getContact(txCtx, input)).archived === input.archived) return;
+    await claimContact(txCtx, input, 'update');
     const now = ctx.clock.now().toISOString();
-    run(
-      ctx.db,
-      ctx.db.kysely
+    await run(
+      tx,
+      tx.kysely
         .updateTable('contacts')
         .set({ archived_at: input.archived ? now : null, updated_at: now })
         .where('id', '=', input.id),
     );
-    recordAuditSync(ctx, 'archive', 'contact', input.id, auditedFields('contacts:archive', ['archived']));
+    await recordAudit(txCtx, 'archive', 'contact', input.id, auditedFields('contacts:archive', ['archived']));
   });
   return getContact(ctx, input);
 }
 
 /** Only a contact that no case and no network event points at can go; one in use is archived instead. */
-export function deleteContact(ctx: SignedInContext, input: ChannelParsedInput<'contacts:delete'>): { id: number } {
-  return transaction(ctx.db, () => {
-    claimContact(ctx, input, 'delete');
-    const contact = getContact(ctx, input);
+export async function deleteContact(ctx: OnAnyEngine<SignedInContext>, input: ChannelParsedInput<'contacts:delete'>): Promise<{ id: number }> {
+  return transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    await claimContact(txCtx, input, 'delete');
+    const contact = await getContact(txCtx, input);
     if (contact.uses > 0) {
       throw new ServiceError('conflict', 'Samarbeidspartneren er i bruk i saker eller nettverksloggen og kan bare arkiveres', {
         id: 'Samarbeidspartneren er i bruk og kan bare arkiveres',
       });
     }
-    run(ctx.db, ctx.db.kysely.deleteFrom('contacts').where('id', '=', input.id));
-    recordAuditSync(ctx, 'delete', 'contact', input.id, []);
+    await run(tx, tx.kysely.deleteFrom('contacts').where('id', '=', input.id));
+    await recordAudit(txCtx, 'delete', 'contact', input.id, []);
     return { id: input.id };
   });
 }
@@ -196,44 +209,47 @@ const personValues = (input: PersonFields) =>
   }) satisfies Updateable<ContactPeopleTable>;
 const PERSON_FIELDS = ['email', 'name', 'phone', 'role'] as const;
 
-export function createContactPerson(ctx: SignedInContext, input: ChannelParsedInput<'contacts:add-person'>): ContactDto {
-  transaction(ctx.db, () => {
-    getContact(ctx, { id: input.contactId });
-    const row = first(
-      ctx.db,
-      ctx.db.kysely
+export async function createContactPerson(ctx: OnAnyEngine<SignedInContext>, input: ChannelParsedInput<'contacts:add-person'>): Promise<ContactDto> {
+  await transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    await getContact(txCtx, { id: input.contactId });
+    const row = (await first(
+      tx,
+      tx.kysely
         .insertInto('contact_people')
         .values({ contact_id: input.contactId, ...personValues(input) })
         .returning('id'),
-    )!;
-    recordAuditSync(ctx, 'create', 'contact_person', row.id, auditedFields('contacts:add-person', ['contactId', ...PERSON_FIELDS]));
+    ))!;
+    await recordAudit(txCtx, 'create', 'contact_person', row.id, auditedFields('contacts:add-person', ['contactId', ...PERSON_FIELDS]));
   });
   return getContact(ctx, { id: input.contactId });
 }
 
-function loadPerson(ctx: ServiceContext, id: number): { contact_id: number } {
-  const row = first(ctx.db, ctx.db.kysely.selectFrom('contact_people').select('contact_id').where('id', '=', id));
+async function loadPerson(ctx: DbContext, id: number): Promise<{ contact_id: number }> {
+  const row = await first(ctx.db, ctx.db.kysely.selectFrom('contact_people').select('contact_id').where('id', '=', id));
   if (!row) throw notFound('Kontaktpersonen finnes ikke');
   return row;
 }
 
-export function updateContactPerson(ctx: SignedInContext, input: ChannelParsedInput<'contacts:update-person'>): ContactDto {
-  const contactId = transaction(ctx.db, () => {
-    const person = loadPerson(ctx, input.id);
-    run(ctx.db, ctx.db.kysely.updateTable('contact_people').set(personValues(input)).where('id', '=', input.id));
-    recordAuditSync(ctx, 'update', 'contact_person', input.id, auditedFields('contacts:update-person', PERSON_FIELDS));
+export async function updateContactPerson(ctx: OnAnyEngine<SignedInContext>, input: ChannelParsedInput<'contacts:update-person'>): Promise<ContactDto> {
+  const contactId = await transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const person = await loadPerson(txCtx, input.id);
+    await run(tx, tx.kysely.updateTable('contact_people').set(personValues(input)).where('id', '=', input.id));
+    await recordAudit(txCtx, 'update', 'contact_person', input.id, auditedFields('contacts:update-person', PERSON_FIELDS));
     return person.contact_id;
   });
   return getContact(ctx, { id: contactId });
 }
 
-export function deleteContactPerson(ctx: SignedInContext, input: ChannelParsedInput<'contacts:delete-person'>): ContactDto {
-  const contactId = transaction(ctx.db, () => {
-    const person = loadPerson(ctx, input.id);
-    const used = first(ctx.db, ctx.db.kysely.selectFrom('case_contacts').select('id').where('person_id', '=', input.id));
+export async function deleteContactPerson(ctx: OnAnyEngine<SignedInContext>, input: ChannelParsedInput<'contacts:delete-person'>): Promise<ContactDto> {
+  const contactId = await transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const person = await loadPerson(txCtx, input.id);
+    const used = await first(tx, tx.kysely.selectFrom('case_contacts').select('id').where('person_id', '=', input.id));
     if (used) throw new ServiceError('conflict', 'Kontaktpersonen er knyttet til en sak', { id: 'Kontaktpersonen er knyttet til en sak' });
-    run(ctx.db, ctx.db.kysely.deleteFrom('contact_people').where('id', '=', input.id));
-    recordAuditSync(ctx, 'delete', 'contact_person', input.id, []);
+    await run(tx, tx.kysely.deleteFrom('contact_people').where('id', '=', input.id));
+    await recordAudit(txCtx, 'delete', 'contact_person', input.id, []);
     return person.contact_id;
   });
   return getContact(ctx, { id: contactId });

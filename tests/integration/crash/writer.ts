@@ -73,7 +73,7 @@ const MIX = [
 type Made = { id: number; version: number };
 
 /** A create: the record joins this process's list, and its first version is reported. */
-async function create(list: Made[], table: string, channel: string, payload: unknown) {
+async function create(list: Made[], table: string, channel: string, payload: unknown): Promise<void> {
   const made = await write(channel, payload);
   // The case list's DTO carries no version; a new record starts at 1 (migration 0013).
   list.push({ id: made.id, version: made.version ?? 1 });
@@ -81,7 +81,7 @@ async function create(list: Made[], table: string, channel: string, payload: unk
 }
 
 /** An edit of the newest record in the list, with the version this process last saw. */
-async function edit(list: Made[], table: string, channel: string, fields: object) {
+async function edit(list: Made[], table: string, channel: string, fields: object): Promise<void> {
   const record = list.at(-1);
   if (!record) return;
   record.version = (await write(channel, { id: record.id, version: record.version, ...fields })).version!;
