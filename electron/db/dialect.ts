@@ -17,3 +17,12 @@ export function nbOrder(db: Pick<Db, 'engine'>, expression: Expression<string | 
 export function nbFold(db: Pick<Db, 'engine'>, expression: Expression<string | null>): RawBuilder<string | null> {
   return db.engine === 'sqlite' ? sql<string | null>`nb_fold(${expression})` : norwegianFold(expression);
 }
+
+/**
+ * True where `needle` occurs in `haystack` (case-sensitive, no wildcards): SQLite's `instr`, PostgreSQL's
+ * `strpos`. A LIKE pattern would treat a typed `%` or `_` as a wildcard.
+ */
+export function containsText(db: Pick<Db, 'engine'>, haystack: Expression<string | null>, needle: Expression<string> | string): RawBuilder<boolean> {
+  const fn = db.engine === 'sqlite' ? sql.raw('instr') : sql.raw('strpos');
+  return sql<boolean>`${fn}(${haystack}, ${needle}) > 0`;
+}

@@ -188,12 +188,12 @@ describe('cases:page', () => {
     expect(codes({ sort: { field: 'referralDate', direction: 'desc' } })).toEqual(['01/21-SØ', '01/21-FA', '01/21-ST', '01/20-ST']);
   });
 
-  it('sorts by time logged and gives each row its sum and its staff in Norwegian name order', () => {
-    const logged = (caseCode: string, municipality: number, hours: string) =>
-      t.ok('time-entries:create', { date: '2021-05-03', caseCode, municipalityId: municipality, categoryId: categoryId(t, 2), hours });
-    logged('01/21-ST', steigen, '2');
-    logged('01/21-SØ', municipalityId(t, 'Sørfold'), '1');
-    logged('01/21-SØ', municipalityId(t, 'Sørfold'), '3,5');
+  it('sorts by time logged and gives each row its sum and its staff in Norwegian name order', async () => {
+    const logged = async (caseCode: string, municipality: number, hours: string) =>
+      await t.okAsync('time-entries:create', { date: '2021-05-03', caseCode, municipalityId: municipality, categoryId: categoryId(t, 2), hours });
+    await logged('01/21-ST', steigen, '2');
+    await logged('01/21-SØ', municipalityId(t, 'Sørfold'), '1');
+    await logged('01/21-SØ', municipalityId(t, 'Sørfold'), '3,5');
     const page = t.ok('cases:page', { sort: { field: 'minutes', direction: 'desc' } });
     expect(page.rows.map((c) => [c.code, c.minutes])).toEqual([
       ['01/21-SØ', 270],

@@ -132,7 +132,7 @@ describe('case figures per municipality', () => {
     const referredOnly = caseThrough({ municipality: 'Saltdal', referral: '2023-04-01' });
     const olderWithTime = caseThrough({ municipality: 'Saltdal', referral: '2022-04-01' });
     caseThrough({ municipality: 'Saltdal', referral: '2022-05-01' }); // no time in 2023: not counted
-    t.ok('time-entries:create', {
+    await t.okAsync('time-entries:create', {
       date: '2023-02-01',
       caseCode: olderWithTime.code,
       municipalityId: municipalityId(t, 'Saltdal'),

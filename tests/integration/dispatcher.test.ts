@@ -49,7 +49,7 @@ describe('dispatcher', () => {
     expect(JSON.stringify(result)).not.toMatch(/UNIQUE|team_members|marit/);
   });
 
-  it('gives the service the parsed input, with defaults and hours turned into minutes', () => {
+  it('gives the service the parsed input, with defaults and hours turned into minutes', async () => {
     const seen: unknown[] = [];
     const dispatcher = createDispatcher({
       db: t.db,
@@ -63,8 +63,8 @@ describe('dispatcher', () => {
         'time-entries:create': (_ctx, input) => (seen.push(input), null as never),
       },
     });
-    dispatcher.dispatch('time-entries:list', {});
-    dispatcher.dispatch('time-entries:create', { date: '2020-03-02', municipalityId: 4, categoryId: 1, hours: '1½' });
+    await dispatcher.dispatchAsync('time-entries:list', {});
+    await dispatcher.dispatchAsync('time-entries:create', { date: '2020-03-02', municipalityId: 4, categoryId: 1, hours: '1½' });
     expect(seen).toEqual([
       { page: 0, pageSize: 100, sort: { field: 'date', direction: 'desc' }, filter: {} },
       { date: '2020-03-02', municipalityId: 4, categoryId: 1, minutes: 90 },

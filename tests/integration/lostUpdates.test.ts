@@ -72,19 +72,19 @@ describe('no lost updates between two PCs on one file', () => {
     expect(t.ok('cases:get', { id: created.id }).status).toBe('henvist');
   });
 
-  it('refuses the second edit and the stale delete of a time entry; creating never conflicts', () => {
+  it('refuses the second edit and the stale delete of a time entry; creating never conflicts', async () => {
     const input = { date: '2021-03-09', municipalityId: municipalityId(t, 'Steigen'), categoryId: categoryId(t, 1), hours: '1' };
-    const entry = t.ok('time-entries:create', input);
+    const entry = await t.okAsync('time-entries:create', input);
     // Both create at once: two new entries, no conflict.
-    ok(second, 'time-entries:create', input);
-    t.ok('time-entries:update', { id: entry.id, version: entry.version, ...input, hours: '2' });
+    await okAsync(second, 'time-entries:create', input);
+    await t.okAsync('time-entries:update', { id: entry.id, version: entry.version, ...input, hours: '2' });
 
-    const refused = call(second, 'time-entries:update', { id: entry.id, version: entry.version, ...input, hours: '3' });
+    const refused = await callAsync(second, 'time-entries:update', { id: entry.id, version: entry.version, ...input, hours: '3' });
     expect(refused).toEqual({
       ok: false,
       error: { code: 'conflict', message: `Registreringen ${CONFLICT}`, fieldErrors: { version: `Registreringen ${CONFLICT}` } },
     });
-    const deleted = call(second, 'time-entries:delete', { id: entry.id, version: entry.version });
+    const deleted = await callAsync(second, 'time-entries:delete', { id: entry.id, version: entry.version });
     expect(deleted).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('ingenting ble slettet') } });
 
     expect(other.sqlite.prepare('select minutes, version from time_entries where id = ?').get(entry.id)).toEqual({ minutes: 120, version: entry.version + 1 });
@@ -300,8 +300,8 @@ describe('no lost updates between two PCs on one file', () => {
     });
   });
 
-  it('answers not_found, not conflict, for a record that is gone', () => {
-    const refused = call(second, 'time-entries:update', {
+  it('answers not_found, not conflict, for a record that is gone', async () => {
+    const refused = await callAsync(second, 'time-entries:update', {
       id: 999,
       version: 1,
       date: '2021-03-09',

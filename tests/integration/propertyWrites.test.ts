@@ -82,9 +82,9 @@ beforeAll(async () => {
   // closed case (for documents and evaluations), a second administrator (so demotions can succeed).
   const steigen = municipalityId(t, 'Steigen');
   t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-03-01', code: '03/20-ST' });
-  t.ok('time-entries:create', { date: '2020-03-02', caseCode: '03/20-ST', municipalityId: steigen, categoryId: categoryId(t, 2), hours: '1,5' });
+  await t.okAsync('time-entries:create', { date: '2020-03-02', caseCode: '03/20-ST', municipalityId: steigen, categoryId: categoryId(t, 2), hours: '1,5' });
   t.ok('contacts:create', { name: 'NAV Steigen', kind: 'nav', area: 'member', municipalityId: steigen });
-  buildClosedCase(t);
+  await buildClosedCase(t);
   t.ok('team-members:create', { username: 'reserve', displayName: 'Reserve Admin', initials: 'RA', role: 'administrator', password: 'reserve-passord-1' });
   const shareFolder = join(t.dir, 'felles');
   mkdirSync(shareFolder);

@@ -40,7 +40,7 @@ beforeEach(async () => {
     ['2020-03-05', closed.code],
     ['2020-03-09', open.code],
   ] as const) {
-    t.ok('time-entries:create', {
+    await t.okAsync('time-entries:create', {
       date,
       caseCode: code,
       municipalityId: steigen,
@@ -50,7 +50,7 @@ beforeEach(async () => {
     });
   }
   // Logged on another municipality than the case's, with the member's reason: free text about the case.
-  t.ok('time-entries:create', {
+  await t.okAsync('time-entries:create', {
     date: '2020-03-06',
     caseCode: closed.code,
     municipalityId: municipalityId(t, 'Andre kommuner'),

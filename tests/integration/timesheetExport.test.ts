@@ -9,7 +9,7 @@ beforeEach(async () => {
   kari = t.addMember('kari', 'Kari Nord', 'KN').id;
   const steigen = municipalityId(t, 'Steigen');
   t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-03-01', code: '03/20-ST', staffIds: [t.member!.id, kari] });
-  t.ok('time-entries:create', {
+  await t.okAsync('time-entries:create', {
     date: '2020-03-02',
     caseCode: '03/20-ST',
     municipalityId: steigen,
@@ -17,8 +17,8 @@ beforeEach(async () => {
     hours: '1,5',
     participantIds: [t.member!.id, kari],
   });
-  t.ok('time-entries:create', { date: '2020-03-03', caseCode: '03/20-ST', municipalityId: steigen, categoryId: categoryId(t, 2), hours: 2 });
-  t.ok('time-entries:create', { date: '2020-03-04', municipalityId: municipalityId(t, 'Felles'), categoryId: categoryId(t, 8), hours: '½' });
+  await t.okAsync('time-entries:create', { date: '2020-03-03', caseCode: '03/20-ST', municipalityId: steigen, categoryId: categoryId(t, 2), hours: 2 });
+  await t.okAsync('time-entries:create', { date: '2020-03-04', municipalityId: municipalityId(t, 'Felles'), categoryId: categoryId(t, 8), hours: '½' });
 });
 afterEach(() => t.close());
 

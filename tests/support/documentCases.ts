@@ -16,7 +16,7 @@ export interface DocumentCase {
  * follow-up with goals, partners, ratings and time, and closure with a takeover service. `hostile` puts
  * HOSTILE_TEXT (and a very long text) into every free-text field the closure report prints.
  */
-export function buildClosedCase(t: TestDatabase, options: { hostile?: boolean; municipality?: string } = {}): DocumentCase {
+export async function buildClosedCase(t: TestDatabase, options: { hostile?: boolean; municipality?: string } = {}): Promise<DocumentCase> {
   const text = (plain: string, max: number) => (options.hostile ? `${HOSTILE_TEXT} ${'lang tekst '.repeat(40)}`.slice(0, max) : plain);
   const municipality = municipalityId(t, options.municipality ?? 'Steigen');
   const created = t.ok('cases:create', { municipalityId: municipality, referralDate: '2020-01-15', staffIds: [t.member!.id] });
@@ -65,7 +65,7 @@ export function buildClosedCase(t: TestDatabase, options: { hostile?: boolean; m
     ['2020-06-02', 9, 2],
   ];
   for (const [date, category, hours] of entries) {
-    t.ok('time-entries:create', { date, caseCode: created.code, municipalityId: municipality, categoryId: categoryId(t, category), hours });
+    await t.okAsync('time-entries:create', { date, caseCode: created.code, municipalityId: municipality, categoryId: categoryId(t, category), hours });
   }
   t.ok('cases:rate-domains', {
     version: versionOf(t, 'cases', id),

@@ -126,7 +126,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
         values: ['Avslutningsrapport.docx'],
       },
       'documents:generate': {
-        prepare: () => (firstTemplate(), buildClosedCase(t)),
+        prepare: async () => (firstTemplate(), await buildClosedCase(t)),
         write: async (c) => (
           await t.okAsync('documents:generate', { caseId: (c as { caseId: number }).caseId, kind: 'closure-report' }),
           { id: (c as { caseId: number }).caseId }
@@ -136,7 +136,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       },
       'documents:regenerate': {
         prepare: async () => {
-          const c = buildClosedCase(t);
+          const c = await buildClosedCase(t);
           return (await t.okAsync('documents:generate', { caseId: c.caseId, kind: 'evaluation-form' })).log;
         },
         write: async (log) => (await t.okAsync('documents:regenerate', { id: idOf(log) }), { id: (log as { caseId: number }).caseId }),
@@ -569,7 +569,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
     },
     'time-entries:create': {
       prepare: prepareCase,
-      write: () => t.ok('time-entries:create', entryPayload()),
+      write: async () => await t.okAsync('time-entries:create', entryPayload()),
       expected: (e) => ({
         action: 'create',
         record_type: 'time_entry',
@@ -579,9 +579,9 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       values: ['03/20-ST', '2020-03-02', '1,5', '1.5', '90'],
     },
     'time-entries:update': {
-      prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
-      write: (created) =>
-        t.ok('time-entries:update', {
+      prepare: async () => (prepareCase(), await t.okAsync('time-entries:create', entryPayload())),
+      write: async (created) =>
+        await t.okAsync('time-entries:update', {
           version: versionOf(t, 'time_entries', (created as { id: number }).id),
           ...entryPayload(),
           id: (created as { id: number }).id,
@@ -644,9 +644,9 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       values: ['teamet'],
     },
     'time-entries:delete': {
-      prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
-      write: (created) =>
-        t.ok('time-entries:delete', { version: versionOf(t, 'time_entries', (created as { id: number }).id), id: (created as { id: number }).id }),
+      prepare: async () => (prepareCase(), await t.okAsync('time-entries:create', entryPayload())),
+      write: async (created) =>
+        await t.okAsync('time-entries:delete', { version: versionOf(t, 'time_entries', (created as { id: number }).id), id: (created as { id: number }).id }),
       expected: (e) => ({ action: 'delete', record_type: 'time_entry', record_id: String(e.id), fields: [] }),
       values: ['03/20-ST', '2020-03-02', '90'],
     },
@@ -657,7 +657,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       values: ['Felles', 'Nettverksarbeid', '2020-02-03', '2,5', '150', 'timer.xlsx'],
     },
     'time-entries:export': {
-      prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
+      prepare: async () => (prepareCase(), await t.okAsync('time-entries:create', entryPayload())),
       write: async () => (await t.okAsync('time-entries:export', { format: 'csv', filter: { caseCode: '03/20-ST', from: '2020-01-01' } }), { id: 0 }),
       expected: () => ({ action: 'export', record_type: 'time_entry_export', record_id: null, fields: ['caseCode', 'from'] }),
       values: ['03/20-ST', '2020-01-01', '2020-03-02'],
@@ -671,14 +671,14 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       values: ['Ingen alvorlige hendelser', 'Steigen'],
     },
     'annual-report:generate': {
-      prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
+      prepare: async () => (prepareCase(), await t.okAsync('time-entries:create', entryPayload())),
       write: async () => (await t.okAsync('annual-report:generate', { year: 2020 }), { id: 2020 }),
       // One row for the pair of files.
       expected: () => ({ action: 'document', record_type: 'annual_report', record_id: '2020', fields: ['docx', 'xlsx'] }),
       values: ['03/20-ST', 'Årsrapport'],
     },
     'statistics:export-table': {
-      prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
+      prepare: async () => (prepareCase(), await t.okAsync('time-entries:create', entryPayload())),
       write: async () => (
         await t.okAsync('statistics:export-table', { period: { year: 2020 }, pivot: { rows: 'case', columns: 'municipality', measure: 'hours' } }),
         { id: 0 }

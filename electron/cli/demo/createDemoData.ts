@@ -94,7 +94,7 @@ export async function createDemoData(target: { db: AppDatabase }, options: DemoO
         confirmDuplicate: true,
         municipalityOverrideReason: onOtherMunicipality ? 'Møte med instans utenfor de ni kommunene' : null,
       });
-      createTimeEntry(actorFor(entry.participantIds[0]!), input, 'demo');
+      await createTimeEntry(actorFor(entry.participantIds[0]!), input, 'demo');
     }
     createCaseLife(ctx, actorFor, createRandom((options.seed ^ LIFE_STREAM) >>> 0), cases);
     createDemoDocuments(ctx, actorFor, createRandom((options.seed ^ DOCUMENT_STREAM) >>> 0));
