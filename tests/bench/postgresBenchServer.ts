@@ -64,7 +64,8 @@ function withLogin(url: string, username: string, password: string, database: st
   return next.toString();
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+/** One statement on a connection of its own, closed after. */
+export async function query<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -111,6 +112,7 @@ async function startCached(folder: string, expectedEntries: number, buildMs: num
     if (teams.length !== 1 || Number(entries) !== expectedEntries) {
       throw new Error(`fant ${teams.length} team og ${entries} registreringer, ventet 1 team og ${expectedEntries}`);
     }
+    await addWriterMembers(adminUrl, teams[0]!.id);
     const members = await query<BenchMember>(
       adminUrl,
       `select m.id, m.username, m.role from team_members m join team_member_roles r on r.team_member_id = m.id order by m.id`,
@@ -178,6 +180,37 @@ async function buildCache(cacheDir: string, folder: string, sqlitePath: string, 
     rmSync(building, { recursive: true, force: true });
   }
   return performance.now() - start;
+}
+
+/** The members the write measures sign in as: new colleagues with no time logged yet, so no day of theirs is full. */
+export const WRITER_MEMBERS = 20;
+export const WRITER_PREFIX = 'maaling';
+
+/**
+ * Adds the writers (`maaling01` …) to the team unless they are there, as the server's administrator adds members
+ * (ettervern_add_member, each with a login role); kept in the cache from then on. The measures write only to a
+ * copy of the database, so the team's own data stays as copied.
+ */
+async function addWriterMembers(adminUrl: string, team: number): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const present = new Set((await client.query<{ username: string }>('select username from team_members')).rows.map((r) => r.username));
+    for (let i = 1; i <= WRITER_MEMBERS; i++) {
+      const username = `${WRITER_PREFIX}${String(i).padStart(2, '0')}`;
+      if (present.has(username)) continue;
+      const initials = `M${String.fromCharCode(65 + Math.floor((i - 1) / 26))}${String.fromCharCode(65 + ((i - 1) % 26))}`;
+      await client.query(`select ettervern_add_member($1, $2, $3, $4, $5, 'teammedlem')`, [
+        team,
+        username,
+        `Måling ${i}`,
+        initials,
+        scramVerifier(randomBytes(18).toString('base64url')),
+      ]);
+    }
+  } finally {
+    await client.end();
+  }
 }
 
 /**

@@ -19,6 +19,8 @@ import { scale10MMeasure } from './measures/scale10M';
 import { growthCurvesMeasure } from './measures/growthCurves';
 import { openLargeFileMeasure } from './measures/openLargeFile';
 import { postgresPivotMeasure } from './measures/postgresPivot';
+import { postgresSaveMeasure } from './measures/postgresSave';
+import { postgresWritersMeasure } from './measures/postgresWriters';
 import { formatMs } from './measure';
 import { formatTable, info, type MeasureResult } from './report';
 
@@ -39,6 +41,8 @@ const MEASURES: readonly BenchMeasure[] = [
   openLargeFileMeasure,
   growthCurvesMeasure,
   postgresPivotMeasure,
+  postgresSaveMeasure,
+  postgresWritersMeasure,
   scale10MMeasure,
 ];
 

@@ -5,7 +5,9 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/db/open';
 import { hashPassword } from '../../electron/services/session/passwords';
-import { BENCH_DATABASE, benchServerFolderName, ensureBenchServer, postgresMajorVersion } from '../bench/postgresBenchServer';
+import { BENCH_DATABASE, benchServerFolderName, ensureBenchServer, postgresMajorVersion, WRITER_MEMBERS } from '../bench/postgresBenchServer';
+import { checkSavedEntries, entryPlan, signIn, withWritableCopy, writers } from '../bench/postgresWriting';
+import { createTimeEntry } from '../../electron/services/timeEntries/write';
 import { PostgresDataInUseError, startPostgresServer } from '../support/postgresServer';
 
 /**
@@ -28,7 +30,7 @@ async function scalar(url: string, text: string): Promise<unknown> {
   }
 }
 
-/** A small team file at this version's migrations: two members, three entries, no audit rows (a chain that verifies). */
+/** A small team file at this version's migrations: two members, three entries, a case, no audit rows (a chain that verifies). */
 async function teamFile(path: string): Promise<void> {
   const db = await openDatabase(path);
   const now = '2024-03-01T10:00:00.000Z';
@@ -44,6 +46,12 @@ async function teamFile(path: string): Promise<void> {
     ['2024-02-02', 90],
   ] as const)
     entry.run(date, minutes, now, now);
+  // A case of the last bench year, for the write measures to log time on.
+  db.sqlite
+    .prepare(
+      "insert into cases (code, municipality_id, year, running_number, status, referral_date, created_at, updated_at) values ('01/25-T', 1, 2025, 1, 'oppfolging', '2025-01-02', ?, ?)",
+    )
+    .run(now, now);
   db.close();
 }
 
@@ -94,7 +102,9 @@ describe('the cached bench server', () => {
     const cached = join(cacheDir, benchServerFolderName(sqlitePath, postgresMajorVersion()));
     try {
       expect(built.buildMs).not.toBeNull();
-      expect(built.members.map((m) => m.username)).toEqual(['benk.leder', 'benk01']);
+      // The file's members, then the writers the write measures sign in as, each with a login role.
+      expect(built.members.map((m) => m.username).slice(0, 3)).toEqual(['benk.leder', 'benk01', 'maaling01']);
+      expect(built.members.length).toBe(2 + WRITER_MEMBERS);
       // A member signs in with their own role and sees the team's entries through row-level security.
       expect(await scalar(built.memberUrl('benk01'), 'select count(*) from time_entries')).toBe('3');
       expect(await scalar(built.adminUrl, "select count(*) from pg_stat_user_tables where relname = 'time_entries' and last_analyze is not null")).toBe('1');
@@ -131,4 +141,45 @@ describe('the cached bench server', () => {
       await rebuilt.stop();
     }
   }, 300_000);
+});
+
+describe('the write measures on the cached bench server', () => {
+  const cacheDir = join(folder, 'cache');
+  const sqlitePath = join(folder, 'bench-3-mtest-g1.sqlite');
+
+  it('write to a copy that is dropped after, and find a lost save or a wrong daily total', async () => {
+    const server = await ensureBenchServer(cacheDir, sqlitePath, 'bench-3-', 3, () => undefined);
+    try {
+      const team = writers(server);
+      expect(team.length).toBe(WRITER_MEMBERS);
+      let copyUrl = '';
+      await withWritableCopy(server, async (copy) => {
+        copyUrl = copy.adminUrl;
+        const writer = signIn(copy, team[0]!, 2025);
+        const other = signIn(copy, team[1]!, 2025);
+        try {
+          const plan = await entryPlan(copy, 2025);
+          const saved: number[] = [];
+          for (let run = 0; run < 3; run++) saved.push((await createTimeEntry(writer.ctx, plan(writer, run, 0))).id);
+          saved.push((await createTimeEntry(other.ctx, plan(other, 0, 7))).id);
+          const ids = [team[0]!.id, team[1]!.id];
+          expect(await checkSavedEntries(copy, ids, saved)).toEqual({ exactlyOnce: true, found: 4, totalsDiffer: 0 });
+          // A save reported but not there, one there but not reported, or one reported twice is not «exactly once».
+          expect((await checkSavedEntries(copy, ids, [...saved, 999_999])).exactlyOnce).toBe(false);
+          expect((await checkSavedEntries(copy, ids, saved.slice(1))).exactlyOnce).toBe(false);
+          expect((await checkSavedEntries(copy, ids, [...saved, saved[0]!])).exactlyOnce).toBe(false);
+          await scalar(copy.adminUrl, "update time_totals_daily set minutes = minutes + 1 where entries > 0 and entry_date >= '2025-01-01'");
+          expect((await checkSavedEntries(copy, ids, saved)).totalsDiffer).toBeGreaterThan(0);
+        } finally {
+          await writer.connection.close();
+          await other.connection.close();
+        }
+      });
+      const name = new URL(copyUrl).pathname.slice(1);
+      expect(await scalar(server.server.url, `select count(*) from pg_database where datname = '${name}'`)).toBe('0');
+      expect(await scalar(server.adminUrl, 'select count(*) from time_entries')).toBe('3');
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
 });

@@ -4,7 +4,7 @@ import { formatMs } from '../measure';
 import { ensureBenchServer, type BenchServer } from '../postgresBenchServer';
 import { info, type MeasureResult } from '../report';
 import { postgresBinDir } from '../../support/postgresServer';
-import type { BenchContext } from './context';
+import type { BenchContext, BenchMeasure } from './context';
 
 /**
  * What the PostgreSQL measures share in one run: one server with the 1M database (postgresBenchServer.ts), started
@@ -15,7 +15,7 @@ export type SharedServer = { server: BenchServer; firstLines: MeasureResult[] } 
 
 let shared: Promise<SharedServer> | null = null;
 
-export function sharedBenchServer(ctx: BenchContext): Promise<SharedServer> {
+function sharedBenchServer(ctx: BenchContext): Promise<SharedServer> {
   shared ??= start(ctx);
   return shared;
 }
@@ -44,8 +44,23 @@ async function start(ctx: BenchContext): Promise<SharedServer> {
   };
 }
 
-/** The lines the first measure prints before its own: how the server started, or (instead of any figure) why it was skipped. */
-export function openingLines(shared: SharedServer): MeasureResult[] {
+/**
+ * A measure of the group: `measure` runs on the shared server; the first measure's lines start with how the server
+ * started, or are (instead of any figure) why it was skipped.
+ */
+export function postgresMeasure(name: string, measure: (server: BenchServer, ctx: BenchContext) => Promise<MeasureResult[]>): BenchMeasure {
+  return {
+    name,
+    async run(ctx) {
+      const shared = await sharedBenchServer(ctx);
+      const lines = openingLines(shared);
+      if ('skipped' in shared) return lines;
+      return [...lines, ...(await measure(shared.server, ctx))];
+    },
+  };
+}
+
+function openingLines(shared: SharedServer): MeasureResult[] {
   if ('skipped' in shared) return shared.skipped.splice(0);
   return shared.firstLines.splice(0);
 }
