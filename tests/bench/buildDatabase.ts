@@ -65,10 +65,10 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const BENCH_CACHE_DIR = join(ROOT, '.bench-cache');
 
 /** `bench-<entries>-…`: one prefix per scale, so replacing one scale's file never removes another's. */
-const filePrefix = (scale: BenchScale) => `bench-${scale.entries}-`;
+export const benchFilePrefix = (scale: BenchScale) => `bench-${scale.entries}-`;
 
 export function benchDatabasePath(scale: BenchScale): string {
-  return join(BENCH_CACHE_DIR, `${filePrefix(scale)}${schemaKey()}-g${GENERATOR_VERSION}.sqlite`);
+  return join(BENCH_CACHE_DIR, `${benchFilePrefix(scale)}${schemaKey()}-g${GENERATOR_VERSION}.sqlite`);
 }
 
 /** ISO dates order as plain text; localeCompare costs seconds on a million rows. */
@@ -268,9 +268,9 @@ async function build(scale: BenchScale, path: string, log: (line: string) => voi
 /** The cached database of this scale, built first if missing. Returns its path and, when built now, how long it took. */
 export function ensureBenchDatabase(scale: BenchScale, log: (line: string) => void): Promise<{ path: string; buildMs: number | null }> {
   const path = benchDatabasePath(scale);
-  return ensureCachedDatabase(path, filePrefix(scale), async (building) => {
+  return ensureCachedDatabase(path, benchFilePrefix(scale), async (building) => {
     // A new migration renames the cache; the file of the schema before it is upgraded rather than rebuilt.
-    const older = olderCachedFile(path, filePrefix(scale), `-g${GENERATOR_VERSION}.sqlite`);
+    const older = olderCachedFile(path, benchFilePrefix(scale), `-g${GENERATOR_VERSION}.sqlite`);
     if (older) {
       log(`Oppgraderer benchmark-databasen ${scale.label} fra ${basename(older)} …`);
       if (await upgradeCachedCopy(older, building, log)) return;

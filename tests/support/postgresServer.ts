@@ -4,10 +4,12 @@ import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, wri
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { scramVerifier } from '../../electron/db/postgres/scramVerifier';
 
 /**
  * A throwaway PostgreSQL server for tests: `initdb` into a temp folder, started on a free loopback port with
- * its own socket folder, SCRAM for every connection, stopped and removed on `stop()`. The distribution's
+ * its own socket folder, SCRAM for every connection, stopped and removed on `stop()` (or started on a data folder
+ * kept between runs, see PostgresServerOptions). The distribution's
  * binaries are used as they are (no download). PostgreSQL refuses to run as root, and CI runs as root: then
  * the server runs as an unprivileged system user (`postgres`, which the Debian package creates).
  */
@@ -73,37 +75,50 @@ async function freeLoopbackPort(): Promise<number> {
   });
 }
 
-export async function startPostgresServer(): Promise<PostgresServer> {
+export interface PostgresServerOptions {
+  /**
+   * A data folder to keep after `stop()`: `initdb` runs into it when it is missing or empty, and a cluster
+   * already in it is started as it is (a cached benchmark server). Default: a temp folder removed on stop.
+   */
+  dataDir?: string;
+  /**
+   * Commit as a production server does (fsync, synchronous commit and full-page writes on), for timings that
+   * mean something. Default off: a test server's data is thrown away, and durability only slows the tests.
+   */
+  durable?: boolean;
+}
+
+/** The server's data folder is held by a running server (its postmaster.pid lock), so it cannot be started again. */
+export class PostgresDataInUseError extends Error {
+  constructor() {
+    super('The PostgreSQL data folder is in use by another running server.');
+    this.name = 'PostgresDataInUseError';
+  }
+}
+
+const IN_USE = /lock file "postmaster\.pid" already exists/;
+
+export async function startPostgresServer(options: PostgresServerOptions = {}): Promise<PostgresServer> {
   const bin = postgresBinDir();
   const user = runAs();
   const root = mkdtempSync(join(tmpdir(), 'ettervern-pg-'));
-  const dataDir = join(root, 'data');
+  const dataDir = options.dataDir ?? join(root, 'data');
   const socketDir = join(root, 'socket');
   mkdirSync(socketDir);
   const password = randomBytes(18).toString('base64url');
-  const passwordFile = join(root, 'password');
-  writeFileSync(passwordFile, password, { mode: 0o600 });
-  for (const path of [root, socketDir, passwordFile]) chownSync(path, user.uid, user.gid);
+  for (const path of [root, socketDir]) chownSync(path, user.uid, user.gid);
+  // The socket folder and, unless the data folder is kept elsewhere, the data.
+  const removeAll = () => rmSync(root, { recursive: true, force: true });
 
   try {
-    const [initCommand, initArgs] = user.wrap(join(bin, 'initdb'), [
-      `--pgdata=${dataDir}`,
-      `--username=${SUPERUSER}`,
-      `--pwfile=${passwordFile}`,
-      '--auth-local=scram-sha-256',
-      '--auth-host=scram-sha-256',
-      '--encoding=UTF8',
-      '--locale=C.UTF-8',
-      '--no-sync',
-    ]);
-    execFileSync(initCommand, initArgs, { stdio: 'pipe', env: { ...process.env, LC_ALL: 'C.UTF-8' } });
+    if (hasCluster(dataDir)) setSuperuserPassword(bin, user, dataDir, password);
+    else initCluster(bin, user, root, dataDir, password);
   } catch (error) {
-    rmSync(root, { recursive: true, force: true });
-    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
-    throw new Error(`initdb failed: ${stderr || String(error)}`);
+    removeAll();
+    throw error;
   }
-  rmSync(passwordFile);
 
+  const durability = options.durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
   // A port can be taken between choosing and binding it (other test runs share the machine): try a few.
   for (let attempt = 1; ; attempt++) {
     const port = await freeLoopbackPort();
@@ -118,13 +133,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
       'listen_addresses=127.0.0.1',
       '-c',
       'password_encryption=scram-sha-256',
-      // A test server's data is thrown away: durability only slows the tests.
-      '-c',
-      'fsync=off',
-      '-c',
-      'synchronous_commit=off',
-      '-c',
-      'full_page_writes=off',
+      ...durability,
     ]);
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let log = '';
@@ -140,16 +149,75 @@ export async function startPostgresServer(): Promise<PostgresServer> {
         urlFor,
         stop: async () => {
           await stopChild(child);
-          rmSync(root, { recursive: true, force: true });
+          removeAll();
         },
       };
     }
     await stopChild(child);
+    if (IN_USE.test(log)) {
+      removeAll();
+      throw new PostgresDataInUseError();
+    }
     if (attempt >= 3) {
-      rmSync(root, { recursive: true, force: true });
+      removeAll();
       throw new Error(`PostgreSQL did not start: ${log}`);
     }
   }
+}
+
+/** A data folder `initdb` has filled (PG_VERSION is written last but one; a half-made folder is not started). */
+function hasCluster(dataDir: string): boolean {
+  return existsSync(join(dataDir, 'PG_VERSION')) && existsSync(join(dataDir, 'global', 'pg_control'));
+}
+
+type RunAs = ReturnType<typeof runAs>;
+
+function initCluster(bin: string, user: RunAs, root: string, dataDir: string, password: string): void {
+  // An empty folder made for the server's user (initdb cannot create one where that user may not write).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chownSync(dataDir, user.uid, user.gid);
+  const passwordFile = join(root, 'password');
+  writeFileSync(passwordFile, password, { mode: 0o600 });
+  chownSync(passwordFile, user.uid, user.gid);
+  try {
+    const [initCommand, initArgs] = user.wrap(join(bin, 'initdb'), [
+      `--pgdata=${dataDir}`,
+      `--username=${SUPERUSER}`,
+      `--pwfile=${passwordFile}`,
+      '--auth-local=scram-sha-256',
+      '--auth-host=scram-sha-256',
+      '--encoding=UTF8',
+      '--locale=C.UTF-8',
+      '--no-sync',
+    ]);
+    execFileSync(initCommand, initArgs, { stdio: 'pipe', env: { ...process.env, LC_ALL: 'C.UTF-8' } });
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
+    throw new Error(`initdb failed: ${stderr || String(error)}`);
+  } finally {
+    rmSync(passwordFile, { force: true });
+  }
+}
+
+/**
+ * A kept cluster gets a new superuser password at every start, so no password is ever stored beside it: set
+ * in single-user mode (before the server listens), and sent as a SCRAM verifier, never in clear.
+ */
+function setSuperuserPassword(bin: string, user: RunAs, dataDir: string, password: string): void {
+  const [command, args] = user.wrap(join(bin, 'postgres'), ['--single', '-D', dataDir, '-c', 'password_encryption=scram-sha-256', 'postgres']);
+  let stderr = '';
+  try {
+    execFileSync(command, args, {
+      input: `alter role ${SUPERUSER} password '${scramVerifier(password)}';\n`,
+      stdio: ['pipe', 'ignore', 'pipe'],
+      env: { ...process.env, LC_ALL: 'C.UTF-8' },
+    });
+  } catch (error) {
+    stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
+  }
+  if (IN_USE.test(stderr)) throw new PostgresDataInUseError();
+  // Single-user mode reports a failed statement on stderr and still exits 0.
+  if (/ERROR|FATAL|PANIC/.test(stderr)) throw new Error(`PostgreSQL could not start on the kept data folder: ${stderr.slice(-2000)}`);
 }
 
 async function waitUntilReady(bin: string, port: number, socketDir: string, child: ChildProcess): Promise<boolean> {

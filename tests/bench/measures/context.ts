@@ -9,6 +9,8 @@ export interface BenchContext {
   tempDir: string;
   lastYear: number;
   log(line: string): void;
+  /** Runs `cleanup` when the whole run ends, after every measure (a server several measures share). */
+  atEnd(cleanup: () => Promise<void>): void;
 }
 
 /** One measure of the benchmark. To add one: write it, then list it in run.ts. */
