@@ -1,6 +1,7 @@
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from './engine';
 import { norwegianFold, norwegianOrder } from './postgres/norwegianText';
+import { SERVER_WIDE_KEYS, SHARED_TABLES, TEAM_COLUMN } from './postgres/teamSchema';
 
 /**
  * The SQL the two engines spell differently, behind one name each, so that no service needs to know which
@@ -34,4 +35,24 @@ export function inIds(db: Pick<Db, 'engine'>, expression: Expression<number | nu
   return db.engine === 'sqlite'
     ? sql<SqlBool>`${expression} in (select value from json_each(${JSON.stringify(ids)}))`
     : sql<SqlBool>`${expression} = any(${[...ids]}::int8[])`;
+}
+
+/**
+ * Key columns that already tie a row to one team, by migration 0019's rule: the row id the server assigns
+ * (an identity; database_sharing's `id` is a fixed 1 and does not count), and references to another team
+ * table's row. tests/postgres/conflictKey.test.ts checks every key of a migrated server against this.
+ */
+const TEAM_ROW_COLUMNS = new Set(['id', 'case_id', 'contact_id', 'domain_id', 'event_id', 'response_id', 'team_member_id', 'time_entry_id']);
+const NOT_IDENTITY_ID = new Set(['database_sharing']);
+
+/**
+ * An upsert's conflict target (`on conflict (…)`) for the key that is `columns` on the SQLite file. On
+ * PostgreSQL several teams share a table, and migration 0019 put `team_id` in front of every key of a team
+ * table unless the key holds a row id or a reference to another team's row, or is server-wide
+ * (SERVER_WIDE_KEYS); the target must name that key exactly, or the server refuses the statement.
+ */
+export function conflictKey<C extends string>(db: Pick<Db, 'engine'>, table: string, columns: readonly C[]): C[] {
+  if (db.engine === 'sqlite' || table in SHARED_TABLES || `${table}_${columns.join('_')}_key` in SERVER_WIDE_KEYS) return [...columns];
+  const tiedToTeam = columns.some((column) => TEAM_ROW_COLUMNS.has(column) && !(column === 'id' && NOT_IDENTITY_ID.has(table)));
+  return tiedToTeam ? [...columns] : [TEAM_COLUMN as C, ...columns];
 }

@@ -1,5 +1,6 @@
 import type { DatabasePresenceDto } from '@shared/contract';
 import { all, run } from '../../db/exec';
+import { conflictKey } from '../../db/dialect';
 import type { AppDatabase } from '../../db/open';
 import type { ServiceContext } from '../context';
 
@@ -48,7 +49,7 @@ export function touchPresence(db: AppDatabase, presence: { memberId: number | nu
             opened_at: at,
             last_seen_at: at,
           })
-          .onConflict((oc) => oc.column('instance_id').doUpdateSet({ member_id: presence.memberId, last_seen_at: at })),
+          .onConflict((oc) => oc.columns(conflictKey(db, 'presence', ['instance_id'])).doUpdateSet({ member_id: presence.memberId, last_seen_at: at })),
       );
     })
     .immediate();

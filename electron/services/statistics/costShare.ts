@@ -1,4 +1,5 @@
 import { all, first, readSnapshot, run, transaction } from '../../db/query';
+import { conflictKey } from '../../db/dialect';
 import type { ChannelParsedInput } from '@shared/contract';
 import type { CostShareParametersDto, CostShareSettingsDto } from '@shared/contract/costShare';
 import { COST_SHARE_UNITS, type CostShareDto, type CostShareRowDto } from '@shared/contract/statistics/costShare';
@@ -115,7 +116,9 @@ export async function saveCostShareSettings(ctx: SignedInContext, input: Channel
       db.kysely
         .insertInto('cost_share_years')
         .values({ year: input.year, ...values })
-        .onConflict((c) => c.column('year').doUpdateSet((eb) => ({ ...values, version: eb('cost_share_years.version', '+', 1) }))),
+        .onConflict((c) =>
+          c.columns(conflictKey(db, 'cost_share_years', ['year'])).doUpdateSet((eb) => ({ ...values, version: eb('cost_share_years.version', '+', 1) })),
+        ),
     );
     for (const m of input.municipalities) {
       const figures = { population: m.population, extra_hours: m.extraHours, updated_at: now, updated_by: actor.id };
@@ -124,7 +127,11 @@ export async function saveCostShareSettings(ctx: SignedInContext, input: Channel
         db.kysely
           .insertInto('municipality_years')
           .values({ municipality_id: m.municipalityId, year: input.year, ...figures })
-          .onConflict((c) => c.columns(['municipality_id', 'year']).doUpdateSet((eb) => ({ ...figures, version: eb('municipality_years.version', '+', 1) }))),
+          .onConflict((c) =>
+            c
+              .columns(conflictKey(db, 'municipality_years', ['municipality_id', 'year']))
+              .doUpdateSet((eb) => ({ ...figures, version: eb('municipality_years.version', '+', 1) })),
+          ),
       );
     }
     recordAuditSync(

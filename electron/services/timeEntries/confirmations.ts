@@ -40,7 +40,8 @@ async function hasLikelyDuplicate(ctx: DbContext, entry: EntryFacts, ignoreEntry
     .innerJoin('time_entry_participants as p', 'p.time_entry_id', 't.id')
     .select('t.id')
     .where('t.entry_date', '=', entry.entryDate)
-    .where('t.case_id', 'is', entry.caseId)
+    // `is` only for no case: PostgreSQL takes `is` before null alone, not before a parameter as SQLite does.
+    .where('t.case_id', entry.caseId === null ? 'is' : '=', entry.caseId)
     .where('t.category_id', '=', entry.categoryId)
     // The unary + keeps SQLite off the (case_id, minutes) index, which it otherwise prefers without
     // statistics: on 1M entries that index walks every entry of the case with that duration (61 ms for

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { nbOrder } from '../../db/dialect';
 import { all, first } from '../../db/query';
 import type { Db } from '../../db/engine';
 import type { TimeEntryDto } from '@shared/contract';
@@ -52,7 +54,9 @@ export async function withParticipants(ctx: DbContext, rows: EntryRow[]): Promis
         .innerJoin('team_members as m', 'm.id', 'p.team_member_id')
         .select(['p.time_entry_id', 'm.id', 'm.initials'])
         .where('p.time_entry_id', 'in', ids)
-        .orderBy('m.initials'),
+        // Norwegian order (Æ, Ø, Å after Z), the same on both engines: a plain ORDER BY follows each one's own collation.
+        .orderBy(nbOrder(ctx.db, sql.ref('m.initials')))
+        .orderBy('m.id'),
     );
     for (const p of list) {
       const entry = participants.get(p.time_entry_id) ?? [];
