@@ -12,7 +12,7 @@ import {
 import { addDays, isoDateInOslo } from '@shared/dates';
 import type { DemoCase } from './caseWork';
 import type { Random } from './random';
-import { callChannel, writeCase } from './serviceCall';
+import { callChannel, callChannelAsync, writeCase } from './serviceCall';
 
 /** Partners from the annual report; the municipal services are made per member municipality below. */
 const REGIONAL_PARTNERS: { name: string; kind: (typeof CONTACT_KINDS)[number] }[] = [
@@ -75,7 +75,12 @@ function rate(ctx: SignedInContext, random: Random, caseId: number, occasion: Ra
  * so every step is validated and audited. The newest referral is left waiting, a few are rejected, and
  * some three-month contacts are left overdue, so every status and every warning on Oversikt has data.
  */
-export function createCaseLife(ctx: ServiceContext, actorFor: (id: number) => SignedInContext, random: Random, cases: readonly DemoCase[]): void {
+export async function createCaseLife(
+  ctx: ServiceContext,
+  actorFor: (id: number) => SignedInContext,
+  random: Random,
+  cases: readonly DemoCase[],
+): Promise<void> {
   const today = isoDateInOslo(ctx.clock.now());
   const first = actorFor(cases[0]!.staffIds[0]);
   const partners = createPartners(first, cases);
@@ -134,7 +139,7 @@ export function createCaseLife(ctx: ServiceContext, actorFor: (id: number) => Si
       const date = addDays(`${year}-01-15`, random.int(0, 330));
       if (date > today) continue;
       const c = random.pick(cases);
-      callChannel(actorFor(c.staffIds[0]), 'network:create', {
+      await callChannelAsync(actorFor(c.staffIds[0]), 'network:create', {
         date,
         kind: random.pick(NETWORK_KINDS),
         municipalityId: random.chance(0.7) ? c.municipality.id : null,
