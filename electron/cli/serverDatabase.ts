@@ -1,5 +1,5 @@
 import { openPostgres, PostgresUrlError } from '../db/postgres/connect';
-import { connectionFailureMessage, errorCode } from '../db/postgres/copyFromSqlite/copyError';
+import { connectionFailureMessage, errorCode } from '../db/postgres/connectionFailure';
 import { postgresDb, type PostgresDb } from '../db/engine';
 import { CliFailure } from './io';
 
@@ -42,8 +42,6 @@ export async function withServerTeamDatabase<T>(url: string, work: (db: Postgres
   } catch (error) {
     throw serverFailure(error);
   }
-  // An idle client that loses its server emits 'error'; unheard, Node would end the process.
-  connection.pool.on('error', () => undefined);
   try {
     const db = postgresDb(connection);
     await refuseUnlessOneTeam(db);

@@ -23,3 +23,27 @@ export class TransactionConflictError extends Error {
     this.name = 'TransactionConflictError';
   }
 }
+
+/** Which kind of constraint a failed statement broke, from SQLite's extended codes or PostgreSQL's SQLSTATEs. */
+export type BrokenConstraint = 'unique' | 'foreign-key' | 'check' | 'not-null';
+
+const SQLITE_CONSTRAINTS: Record<string, BrokenConstraint> = {
+  SQLITE_CONSTRAINT_UNIQUE: 'unique',
+  SQLITE_CONSTRAINT_PRIMARYKEY: 'unique',
+  SQLITE_CONSTRAINT_FOREIGNKEY: 'foreign-key',
+  SQLITE_CONSTRAINT_CHECK: 'check',
+  SQLITE_CONSTRAINT_NOTNULL: 'not-null',
+};
+
+const POSTGRES_CONSTRAINTS: Record<string, BrokenConstraint> = { '23505': 'unique', '23503': 'foreign-key', '23514': 'check', '23502': 'not-null' };
+
+/**
+ * The constraint `error` reports as broken, on either engine, or null for any other error: so a service maps
+ * a duplicate to the same Norwegian message whichever engine refused it.
+ */
+export function brokenConstraint(error: unknown): BrokenConstraint | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return null;
+  return SQLITE_CONSTRAINTS[code] ?? POSTGRES_CONSTRAINTS[code] ?? null;
+}

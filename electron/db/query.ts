@@ -3,7 +3,7 @@ import type { Compilable, CompiledQuery, RawBuilder } from 'kysely';
 import type pg from 'pg';
 import type { Db, PostgresDb, SqliteDb, TransactionKind } from './engine';
 import { TransactionConflictError } from './errors';
-import { prepare } from './exec';
+import { allIn, prepare } from './exec';
 
 /**
  * The services' executor on either engine (electron/db/engine.ts). Kysely builds and types the SQL; this
@@ -44,6 +44,23 @@ export async function run(db: Db, query: Query<unknown>): Promise<RunResult> {
   const compiled = compile(db, query);
   if (db.engine === 'sqlite') return { changes: prepare(db, compiled.sql).run(...(compiled.parameters as unknown[])).changes };
   return { changes: (await rowsOf(db, compiled)).rowCount ?? 0 };
+}
+
+/**
+ * Every row as a plain array of its columns in select order, for lists of tens of thousands of rows where
+ * building an object per row is most of the cost (SQLite's `raw` statement mode, pg's `rowMode: 'array'`).
+ */
+export async function allArrays<R extends unknown[]>(db: Db, query: Compilable<unknown>): Promise<R[]> {
+  if (db.engine === 'sqlite') return allIn<R>(db, query, 'raw');
+  const compiled = query.compile();
+  const result = await (db.client ?? db.pool).query({ text: compiled.sql, values: compiled.parameters as unknown[], rowMode: 'array' });
+  return result.rows as R[];
+}
+
+/** The one selected column's values, without an object per row (SQLite's `pluck` mode). */
+export async function allValues<V>(db: Db, query: Compilable<unknown>): Promise<V[]> {
+  if (db.engine === 'sqlite') return allIn<V>(db, query, 'pluck');
+  return (await allArrays<[V]>(db, query)).map((row) => row[0]);
 }
 
 export interface RetryOptions {

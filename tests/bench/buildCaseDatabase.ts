@@ -59,9 +59,10 @@ async function build(path: string, log: (line: string) => void): Promise<void> {
     db.sqlite.pragma('synchronous = OFF');
     const clock = fixedClock(`${CASE_BENCH_LAST_YEAR}-12-31T15:00:00.000Z`);
     const ctx: ServiceContext = { db, actor: null, clock, session: { actor: null } };
+    // Only read here: outside the synchronous transaction, which cannot await.
+    const { references, members } = await loadReferences(ctx);
     transaction(db, () => {
       const team = createTeam(ctx);
-      const { references, members } = loadReferences(ctx);
       const therapistIds = team.therapists.map((t) => t.id);
       const actorFor = (id: number) => signedInContext({ ...ctx, actor: team.actors.get(id) ?? null });
       const random = createRandom(SEED);

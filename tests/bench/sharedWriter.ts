@@ -18,7 +18,7 @@ process.stdout.write('ready\n');
 let saved = 0;
 let busy = 0;
 for (let run = 0; !stopped; run += 1) {
-  const result = dispatcher.dispatch('time-entries:create', {
+  const result = await dispatcher.dispatchAsync('time-entries:create', {
     date: `2025-0${1 + (run % 9)}-1${run % 10}`,
     municipalityId: Number(municipalityArg),
     categoryId: Number(categoryArg),

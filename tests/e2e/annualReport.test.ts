@@ -15,7 +15,7 @@ describeInBrowser('annual report tab', () => {
     });
     await harness.signIn({ username: 'marit', displayName: 'Marit Solvang' });
     const id = (sql: string) => (harness.db.sqlite.prepare(sql).get() as { id: number }).id;
-    const result = harness.dispatcher.dispatch('time-entries:create', {
+    const result = await harness.dispatcher.dispatchAsync('time-entries:create', {
       date: '2020-02-03',
       municipalityId: id("select id from municipalities where name = 'Steigen'"),
       categoryId: id('select id from categories where number = 2'),

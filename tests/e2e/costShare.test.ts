@@ -21,32 +21,28 @@ describeInBrowser('cost share and case figures', () => {
     const id = (sql: string) => (harness.db.sqlite.prepare(sql).get() as { id: number }).id;
     const municipality = (name: string) => id(`select id from municipalities where name = '${name}'`);
     const marit = id("select id from team_members where username = 'marit'");
-    const call = (channel: ChannelName, input: object) => {
-      const result = harness.dispatcher.dispatch(channel, input);
+    const call = async (channel: ChannelName, input: object) => {
+      const result = await harness.dispatcher.dispatchAsync(channel, input);
       if (!result.ok) throw new Error(result.error.message);
       return result.value as { code?: string; id?: number };
     };
     // The case's version as a freshly loaded case page has it (migration 0013).
     const version = (caseId: number) => (harness.db.sqlite.prepare('select version from cases where id = ?').get(caseId) as { version: number }).version;
-    const fauskeCase = call('cases:create', { municipalityId: municipality('Fauske'), referralDate: '2020-03-01', staffIds: [marit] });
+    const fauskeCase = await call('cases:create', { municipalityId: municipality('Fauske'), referralDate: '2020-03-01', staffIds: [marit] });
     // Dated 2020, more than a year back by now: confirmed, as the entry rules ask.
     const entry = { date: '2020-03-02', categoryId: id('select id from categories where number = 1'), participantIds: [marit], confirmOldDate: true };
-    call('time-entries:create', { ...entry, municipalityId: municipality('Fauske'), caseCode: fauskeCase.code, hours: 6 });
-    call('time-entries:create', { ...entry, municipalityId: municipality('Beiarn'), hours: 2 });
+    await call('time-entries:create', { ...entry, municipalityId: municipality('Fauske'), caseCode: fauskeCase.code, hours: 6 });
+    await call('time-entries:create', { ...entry, municipalityId: municipality('Beiarn'), hours: 2 });
     // One case closed in 2020, rated at start and closure: its lasting change is a cell of 1.
-    const rated = call('cases:create', { municipalityId: municipality('Saltdal'), referralDate: '2020-02-01', staffIds: [marit] }).id!;
-    call('cases:record-risk-assessment', { id: rated, version: version(rated), date: '2020-02-01', assessedById: marit, done: true });
-    call('cases:start-follow-up', { id: rated, version: version(rated), startDate: '2020-02-03' });
+    const rated = (await call('cases:create', { municipalityId: municipality('Saltdal'), referralDate: '2020-02-01', staffIds: [marit] })).id!;
+    await call('cases:record-risk-assessment', { id: rated, version: version(rated), date: '2020-02-01', assessedById: marit, done: true });
+    await call('cases:start-follow-up', { id: rated, version: version(rated), startDate: '2020-02-03' });
     const bolig = id("select id from life_domains where name = 'Bolig'");
-    call('cases:rate-domains', { caseId: rated, version: version(rated), occasion: 'start', ratedOn: '2020-02-03', ratings: [{ domainId: bolig, level: 1 }] });
-    call('cases:close', { id: rated, version: version(rated), closedDate: '2020-05-04', closureReason: 'mal_naadd' });
-    call('cases:rate-domains', {
-      caseId: rated,
-      version: version(rated),
-      occasion: 'avslutning',
-      ratedOn: '2020-05-04',
-      ratings: [{ domainId: bolig, level: 3 }],
-    });
+    const rate = (occasion: string, ratedOn: string, level: number) =>
+      call('cases:rate-domains', { caseId: rated, version: version(rated), occasion, ratedOn, ratings: [{ domainId: bolig, level }] });
+    await rate('start', '2020-02-03', 1);
+    await call('cases:close', { id: rated, version: version(rated), closedDate: '2020-05-04', closureReason: 'mal_naadd' });
+    await rate('avslutning', '2020-05-04', 3);
   });
   afterAll(async () => {
     await harness?.close();

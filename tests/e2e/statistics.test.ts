@@ -21,8 +21,8 @@ describeInBrowser('statistics page', () => {
     const member = (username: string) => id(`select id from team_members where username = '${username}'`);
     const municipality = (name: string) => id(`select id from municipalities where name = '${name}'`);
     const category = (n: number) => id(`select id from categories where number = ${n}`);
-    const log = (date: string, place: string, n: number, hours: number, people: string[]) => {
-      const result = harness.dispatcher.dispatch('time-entries:create', {
+    const log = async (date: string, place: string, n: number, hours: number, people: string[]) => {
+      const result = await harness.dispatcher.dispatchAsync('time-entries:create', {
         date,
         municipalityId: municipality(place),
         categoryId: category(n),
@@ -33,10 +33,10 @@ describeInBrowser('statistics page', () => {
       });
       if (!result.ok) throw new Error(result.error.message);
     };
-    log('2020-02-03', 'Fauske', 1, 1.5, ['marit', 'orjan']);
-    log('2020-02-04', 'Fauske', 2, 1, ['marit']);
-    log('2020-03-10', 'Saltdal', 1, 2, ['orjan']);
-    log('2020-04-01', 'Sørfold', 3, 0.5, ['marit', 'orjan']);
+    await log('2020-02-03', 'Fauske', 1, 1.5, ['marit', 'orjan']);
+    await log('2020-02-04', 'Fauske', 2, 1, ['marit']);
+    await log('2020-03-10', 'Saltdal', 1, 2, ['orjan']);
+    await log('2020-04-01', 'Sørfold', 3, 0.5, ['marit', 'orjan']);
   });
   afterAll(async () => {
     await harness?.close();

@@ -228,7 +228,7 @@ describeInBrowser('week grid', () => {
       { ...driving, date: '2020-06-13', participantIds: [jonas] },
       { ...driving, date: '2020-06-12', participantIds: [jonas, marit] },
     ]) {
-      const result = jonasPc.dispatch('time-entries:create', input);
+      const result = await jonasPc.dispatchAsync('time-entries:create', input);
       if (!result.ok) throw new Error(result.error.message);
     }
 

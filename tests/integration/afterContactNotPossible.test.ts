@@ -23,37 +23,33 @@ afterEach(() => t.close());
 type NotPossible = Omit<ChannelInput<'cases:record-after-contact-not-possible'>, 'id' | 'version'>;
 const notPossible = (input: NotPossible, version = versionOf(t, 'cases', caseId)) =>
   t.call('cases:record-after-contact-not-possible', { id: caseId, version, ...input });
-const overdueIds = () =>
-  t
-    .ok('overview:get', {})
-    .afterContacts.filter((c) => c.overdue)
-    .map((c) => c.id);
+const overdueIds = async () => (await t.okAsync('overview:get', {})).afterContacts.filter((c) => c.overdue).map((c) => c.id);
 const stored = () => t.db.sqlite.prepare('select decided_on, reason, note, version, updated_by from after_contact_not_possible where case_id = ?').get(caseId);
 const lastAudit = () =>
   t.db.sqlite.prepare('select action, record_type, record_id, fields from audit_log order by id desc limit 1').get() as Record<string, string>;
 
 describe('an overdue three-month contact', () => {
-  it('is listed as overdue with the version a resolution sends back', () => {
-    const [row] = t.ok('overview:get', {}).afterContacts;
+  it('is listed as overdue with the version a resolution sends back', async () => {
+    const [row] = (await t.okAsync('overview:get', {})).afterContacts;
     expect(row).toMatchObject({ id: caseId, dueDate: '2021-06-01', overdue: true, version: versionOf(t, 'cases', caseId) });
   });
 
   it('recorded as held is no longer overdue, and counts as a held contact', async () => {
     const detail = t.ok('cases:record-after-contact', { version: versionOf(t, 'cases', caseId), id: caseId, contactDate: '2021-06-14' });
     expect(detail).toMatchObject({ status: 'etteroppfolging_utfort', afterContactDate: '2021-06-14', afterContactNotPossible: null });
-    expect(overdueIds()).toEqual([]);
+    expect(await overdueIds()).toEqual([]);
     const figures = (await t.okAsync('statistics:case-figures', { period: { year: 2021 } })).total;
     expect(figures).toMatchObject({ closed: 1, closedWithAfterContact: 1 });
   });
 
-  it('cannot be recorded as held sooner than 8 weeks after closure', () => {
+  it('cannot be recorded as held sooner than 8 weeks after closure', async () => {
     const result = t.call('cases:record-after-contact', { version: versionOf(t, 'cases', caseId), id: caseId, contactDate: '2021-04-20' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.fieldErrors.contactDate).toMatch(/tidligst registreres 8 uker etter avslutningen/);
-    expect(overdueIds()).toEqual([caseId]);
+    expect(await overdueIds()).toEqual([caseId]);
   });
 
-  it('recorded as not possible keeps the case closed, says why, and is no longer overdue', () => {
+  it('recorded as not possible keeps the case closed, says why, and is no longer overdue', async () => {
     const before = versionOf(t, 'cases', caseId);
     const result = notPossible({ date: '2021-06-10', notPossibleReason: 'fikk_ikke_kontakt', note: 'Tre forsøk på telefon' });
     expect(result.ok).toBe(true);
@@ -65,8 +61,8 @@ describe('an overdue three-month contact', () => {
       version: before + 1,
     });
     expect(stored()).toEqual({ decided_on: '2021-06-10', reason: 'fikk_ikke_kontakt', note: 'Tre forsøk på telefon', version: 1, updated_by: t.member!.id });
-    expect(overdueIds()).toEqual([]);
-    expect(t.ok('overview:get', {}).afterContacts).toEqual([]);
+    expect(await overdueIds()).toEqual([]);
+    expect((await t.okAsync('overview:get', {})).afterContacts).toEqual([]);
   });
 
   it('is audited as a change of the case, naming the fields and never the note', () => {
@@ -84,7 +80,7 @@ describe('an overdue three-month contact', () => {
     expect(t.db.sqlite.prepare('select count(*) from after_contact_not_possible').pluck().get()).toBe(1);
   });
 
-  it('is refused with a stale case version, naming who changed it, and nothing is saved', () => {
+  it('is refused with a stale case version, naming who changed it, and nothing is saved', async () => {
     const stale = versionOf(t, 'cases', caseId);
     t.ok('cases:set-closure-note', { version: stale, id: caseId, closureNote: 'Endret av en kollega' });
     const auditRows = t.count('audit_log');
@@ -96,7 +92,7 @@ describe('an overdue three-month contact', () => {
     }
     expect(stored()).toBeUndefined();
     expect(t.count('audit_log')).toBe(auditRows);
-    expect(overdueIds()).toEqual([caseId]);
+    expect(await overdueIds()).toEqual([caseId]);
   });
 
   it('refuses a date in the future or before the closure, an unknown reason, and a long note', () => {

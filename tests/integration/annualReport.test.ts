@@ -64,8 +64,8 @@ describe('annual report texts', () => {
 });
 
 describe('annual report files', () => {
-  beforeEach(() => {
-    logReportYear(t);
+  beforeEach(async () => {
+    await logReportYear(t);
     t.ok('cases:create', { municipalityId: municipalityId(t, 'Fauske'), referralDate: '2020-03-01' });
   });
 
@@ -280,7 +280,7 @@ describe('annual report files', () => {
   });
 
   it('prints the lasting-change tables once a case closed in the year was rated at the start and at closure', async () => {
-    buildClosedCase(t);
+    await buildClosedCase(t);
     const files = await t.okAsync('annual-report:generate', { year: 2020 });
     const docx = await readDocx(files.docx);
     expect(docx.documentXml).not.toContain(NOT_ASSESSED_2020);

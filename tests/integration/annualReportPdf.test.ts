@@ -25,7 +25,7 @@ afterAll(() => {
 /** The test the user's «does it open without a repair prompt» comes closest to: LibreOffice reads and lays it out. */
 describe('annual report in LibreOffice', () => {
   it('converts to PDF with every chapter that has text or figures, the header, page numbers and the figures', async () => {
-    logReportYear(t);
+    await logReportYear(t);
     await t.okAsync('annual-report:save-text', { year: 2020, section: 'team', text: 'Teamet består av fire miljøterapeuter.', version: 0 });
     const files = await t.okAsync('annual-report:generate', { year: 2020 });
     const docx = join(dir, files.docx.fileName);

@@ -22,7 +22,7 @@ afterEach(() => t.close());
 
 describe('annual report table headings', () => {
   it('gives every heading word its column: the widths the generator sets hold the longest word at its size', async () => {
-    logReportYear(t);
+    await logReportYear(t);
     const files = await t.okAsync('annual-report:generate', { year: 2020 });
     const { document, documentXml, stylesXml } = await readDocx(files.docx);
     // A cell's text takes its size from its paragraph style (w:pStyle), or from its own run where it has one.
@@ -75,7 +75,7 @@ describe('annual report table headings', () => {
     expect(long.slice(-2)).toEqual([true, true]);
     expect(long.slice(2, -2).every((keep) => !keep)).toBe(true);
 
-    logReportYear(t);
+    await logReportYear(t);
     const { document } = await readDocx((await t.okAsync('annual-report:generate', { year: 2020 })).docx);
     const body = document.getElementsByTagNameNS(W, 'body')[0]!;
     const blocks = Array.from(body.childNodes).filter((n): n is Element => n.nodeType === 1);
@@ -90,7 +90,7 @@ describe('annual report table headings', () => {
   });
 
   it('ends a chapter with its landscape tables, so the section break falls where the next chapter begins', async () => {
-    logReportYear(t);
+    await logReportYear(t);
     const { document } = await readDocx((await t.okAsync('annual-report:generate', { year: 2020 })).docx);
     const body = document.getElementsByTagNameNS(W, 'body')[0]!;
     const blocks = Array.from(body.childNodes).filter((n): n is Element => n.nodeType === 1);
@@ -110,7 +110,7 @@ describe('annual report table headings', () => {
 
 describe('a chart under its landscape table', () => {
   it('prints the cost-share chart on the landscape page of its table, bars standing up across the page', async () => {
-    logReportYear(t);
+    await logReportYear(t);
     const names = ['Fauske', 'Sørfold', 'Hamarøy', 'Steigen', 'Saltdal', 'Meløy', 'Gildeskål', 'Beiarn', 'Rødøy'];
     await t.okAsync('cost-share:save-settings', {
       year: 2020,
@@ -145,7 +145,7 @@ describe('a chart under its landscape table', () => {
 
 describe('charts one after the other', () => {
   it('keep together: every chart but the last of a run keeps with the next, so the last never starts a page alone', async () => {
-    logReportYear(t);
+    await logReportYear(t);
     const { document } = await readDocx((await t.okAsync('annual-report:generate', { year: 2020 })).docx);
     const body = document.getElementsByTagNameNS(W, 'body')[0]!;
     const isChart = (n: Element | undefined) => n !== undefined && n.getElementsByTagNameNS(W, 'drawing').length > 0;

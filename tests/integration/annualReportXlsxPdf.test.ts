@@ -32,7 +32,7 @@ const A4 = [595, 842];
 // CI installs libreoffice-calc-nogui; without LibreOffice there is nothing to print the sheets with.
 describe.skipIf(!hasLibreOffice)('annual report spreadsheet printed (LibreOffice Calc → PDF)', () => {
   it('prints every sheet on A4, one page wide, with the row labels on the page', async () => {
-    logReportYear(t);
+    await logReportYear(t);
     const files = await t.okAsync('annual-report:generate', { year: 2020 });
     const xlsx = join(dir, 'rapport.xlsx');
     writeFileSync(xlsx, Buffer.from(files.xlsx.contentBase64, 'base64'));

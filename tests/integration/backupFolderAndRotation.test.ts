@@ -35,37 +35,37 @@ describe('rotation of manual copies and copies taken before a restore', () => {
 });
 
 describe('the backup folder setting', () => {
-  const save = (backupFolder: string) => t.call('settings:update', { version: versionOf(t, 'settings', 0), backupFolder });
+  const save = (backupFolder: string) => t.callAsync('settings:update', { version: versionOf(t, 'settings', 0), backupFolder });
 
-  it('refuses a folder that does not exist, a file, and a folder inside the program', () => {
-    expect(save(join(t.dir, 'finnes-ikke'))).toMatchObject({
+  it('refuses a folder that does not exist, a file, and a folder inside the program', async () => {
+    expect(await save(join(t.dir, 'finnes-ikke'))).toMatchObject({
       ok: false,
       error: { code: 'validation', fieldErrors: { backupFolder: expect.stringContaining('finnes ikke') } },
     });
     writeFileSync(join(t.dir, 'fil'), '');
-    expect(save(join(t.dir, 'fil'))).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await save(join(t.dir, 'fil'))).toMatchObject({ ok: false, error: { code: 'validation' } });
     const insideProgram = join(TEST_RESOURCES_DIR, 'templates');
     const dispatcher = t.dispatcher;
-    expect(dispatcher.dispatch('settings:update', { version: versionOf(t, 'settings', 0), backupFolder: insideProgram })).toMatchObject({
+    expect(await dispatcher.dispatchAsync('settings:update', { version: versionOf(t, 'settings', 0), backupFolder: insideProgram })).toMatchObject({
       ok: false,
       error: { code: 'validation' },
     });
   });
 
-  it('accepts a folder it can write in', () => {
+  it('accepts a folder it can write in', async () => {
     const folder = join(t.dir, 'kopier');
     mkdirSync(folder);
-    expect(save(folder).ok).toBe(true);
+    expect((await save(folder)).ok).toBe(true);
   });
 
-  it('warns about a folder synchronised to a cloud service', () => {
+  it('warns about a folder synchronised to a cloud service', async () => {
     expect(syncedFolderWarning('C:\\Users\\marit\\OneDrive - Kommunen\\Ettervern')).toContain('skytjeneste');
     expect(syncedFolderWarning('/Users/marit/Library/Mobile Documents/com~apple~CloudDocs/kopier')).toContain('skytjeneste');
     expect(syncedFolderWarning('/home/marit/Dropbox/kopier')).toContain('skytjeneste');
     expect(syncedFolderWarning('D:\\Sikkerhetskopier\\Ettervern')).toBeNull();
     const folder = join(t.dir, 'Dropbox');
     mkdirSync(folder);
-    t.ok('settings:update', { version: versionOf(t, 'settings', 0), backupFolder: folder });
+    await t.okAsync('settings:update', { version: versionOf(t, 'settings', 0), backupFolder: folder });
     expect(t.ok('backups:list', {}).folderWarning).toContain('skytjeneste');
   });
 });

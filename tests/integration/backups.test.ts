@@ -18,13 +18,13 @@ afterEach(() => t.close());
 
 const folder = () => join(t.dir, 'sikkerhetskopier');
 const addCase = (code: string) => t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2020-03-01', code });
-const addEntry = (caseCode: string, date = '2020-03-02') =>
-  t.ok('time-entries:create', { date, caseCode, municipalityId: municipalityId(t, 'Steigen'), categoryId: categoryId(t, 2), hours: '1' });
+const addEntry = async (caseCode: string, date = '2020-03-02') =>
+  await t.okAsync('time-entries:create', { date, caseCode, municipalityId: municipalityId(t, 'Steigen'), categoryId: categoryId(t, 2), hours: '1' });
 
 describe('backups', () => {
   it('takes an online backup that is verified, listed with date and contents, and audited', async () => {
     addCase('03/20-ST');
-    addEntry('03/20-ST', '2020-03-05');
+    await addEntry('03/20-ST', '2020-03-05');
     const backup = await t.okAsync('backups:create', {});
     expect(backup).toMatchObject({ kind: 'manuell', createdAt: '2020-06-15T10:00:00.000Z', intact: true });
     expect(backup.summary).toEqual({ teamMembers: 1, cases: 1, timeEntries: 1, lastEntryDate: '2020-03-05' });
@@ -39,7 +39,7 @@ describe('backups', () => {
 
   it('writes to the folder the team chose, relative to the database', async () => {
     mkdirSync(join(t.dir, 'annen-disk'));
-    t.ok('settings:update', { version: versionOf(t, 'settings', 0), backupFolder: 'annen-disk' });
+    await t.okAsync('settings:update', { version: versionOf(t, 'settings', 0), backupFolder: 'annen-disk' });
     const backup = await t.okAsync('backups:create', {});
     expect(existsSync(join(t.dir, 'annen-disk', backup.fileName))).toBe(true);
     expect(resolveBackupFolder('/data/ettervern.sqlite', '/mnt/usb/kopier')).toBe('/mnt/usb/kopier');
@@ -68,7 +68,7 @@ describe('backups', () => {
     addCase('03/20-ST');
     const backup = await t.okAsync('backups:create', {});
     addCase('04/20-ST');
-    addEntry('04/20-ST');
+    await addEntry('04/20-ST');
     expect(t.count('cases')).toBe(2);
 
     const result = (await t.okAsync('backups:restore', { fileName: backup.fileName })) as RestoreResultDto;

@@ -16,7 +16,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const domains = () => t.ok('life-domains:list', {});
+const domains = async () => await t.okAsync('life-domains:list', {});
 
 describe('staff', () => {
   it('replaces the staff and counts each member’s active caseload', () => {
@@ -69,8 +69,8 @@ describe('goals', () => {
 });
 
 describe('life-domain ratings', () => {
-  it('rates at start, at closure and after three months, replacing an occasion as a whole', () => {
-    const [housing, economy] = domains();
+  it('rates at start, at closure and after three months, replacing an occasion as a whole', async () => {
+    const [housing, economy] = await domains();
     t.ok('cases:rate-domains', {
       version: versionOf(t, 'cases', caseId),
       caseId,
@@ -123,8 +123,8 @@ describe('life-domain ratings', () => {
     ]);
   });
 
-  it('refuses a level outside the scale, an unknown or doubled domain', () => {
-    const [housing] = domains();
+  it('refuses a level outside the scale, an unknown or doubled domain', async () => {
+    const [housing] = await domains();
     const before = t.counts();
     const bad = (ratings: unknown[]) =>
       t.raw('cases:rate-domains', { caseId, version: versionOf(t, 'cases', caseId), occasion: 'start', ratedOn: '2021-01-12', ratings });
@@ -147,8 +147,8 @@ describe('life-domain ratings', () => {
     expect(t.db.sqlite.prepare('select count(*) as n from case_domain_ratings').get()).toEqual({ n: 0 });
   });
 
-  it('lets an administrator edit the list; a retired domain is not offered but old ratings stay', () => {
-    const [housing] = domains();
+  it('lets an administrator edit the list; a retired domain is not offered but old ratings stay', async () => {
+    const [housing] = await domains();
     t.ok('cases:rate-domains', {
       version: versionOf(t, 'cases', caseId),
       caseId,
@@ -156,15 +156,18 @@ describe('life-domain ratings', () => {
       ratedOn: '2021-01-12',
       ratings: [{ domainId: housing!.id, level: 2 }],
     });
-    const added = t.ok('life-domains:create', { name: 'Fritid' });
-    expect(domains().at(-1)).toMatchObject({ name: 'Fritid', sortOrder: 9 });
-    expect(t.call('life-domains:create', { name: 'fritid' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    t.ok('life-domains:update', { id: housing!.id, version: housing!.version, retired: true, name: 'Bolig og bosted' });
-    expect(domains().map((d) => d.name)).not.toContain('Bolig og bosted');
-    expect(t.ok('life-domains:list', { includeRetired: true }).find((d) => d.id === housing!.id)).toMatchObject({ retired: true });
+    const added = await t.okAsync('life-domains:create', { name: 'Fritid' });
+    expect((await domains()).at(-1)).toMatchObject({ name: 'Fritid', sortOrder: 9 });
+    expect(await t.callAsync('life-domains:create', { name: 'fritid' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    await t.okAsync('life-domains:update', { id: housing!.id, version: housing!.version, retired: true, name: 'Bolig og bosted' });
+    expect((await domains()).map((d) => d.name)).not.toContain('Bolig og bosted');
+    expect((await t.okAsync('life-domains:list', { includeRetired: true })).find((d) => d.id === housing!.id)).toMatchObject({ retired: true });
     expect(t.ok('cases:get', { id: caseId }).ratings[0]!.domainName).toBe('Bolig og bosted');
     t.signInAs('jonas');
-    expect(t.call('life-domains:update', { id: added.id, version: added.version, retired: true })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await t.callAsync('life-domains:update', { id: added.id, version: added.version, retired: true })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });
 
@@ -188,12 +191,12 @@ describe('cases:page', () => {
     expect(codes({ sort: { field: 'referralDate', direction: 'desc' } })).toEqual(['01/21-SØ', '01/21-FA', '01/21-ST', '01/20-ST']);
   });
 
-  it('sorts by time logged and gives each row its sum and its staff in Norwegian name order', () => {
-    const logged = (caseCode: string, municipality: number, hours: string) =>
-      t.ok('time-entries:create', { date: '2021-05-03', caseCode, municipalityId: municipality, categoryId: categoryId(t, 2), hours });
-    logged('01/21-ST', steigen, '2');
-    logged('01/21-SØ', municipalityId(t, 'Sørfold'), '1');
-    logged('01/21-SØ', municipalityId(t, 'Sørfold'), '3,5');
+  it('sorts by time logged and gives each row its sum and its staff in Norwegian name order', async () => {
+    const logged = async (caseCode: string, municipality: number, hours: string) =>
+      await t.okAsync('time-entries:create', { date: '2021-05-03', caseCode, municipalityId: municipality, categoryId: categoryId(t, 2), hours });
+    await logged('01/21-ST', steigen, '2');
+    await logged('01/21-SØ', municipalityId(t, 'Sørfold'), '1');
+    await logged('01/21-SØ', municipalityId(t, 'Sørfold'), '3,5');
     const page = t.ok('cases:page', { sort: { field: 'minutes', direction: 'desc' } });
     expect(page.rows.map((c) => [c.code, c.minutes])).toEqual([
       ['01/21-SØ', 270],
@@ -217,12 +220,7 @@ describe('cases:page', () => {
         .find((c) => c.id === caseId)!
         .staff.map((s) => s.displayName),
     ).toEqual(names);
-    expect(
-      t
-        .ok('overview:get', {})
-        .waitingReferrals.find((c) => c.id === caseId)!
-        .staff.map((s) => s.displayName),
-    ).toEqual(names);
+    expect((await t.okAsync('overview:get', {})).waitingReferrals.find((c) => c.id === caseId)!.staff.map((s) => s.displayName)).toEqual(names);
   });
 
   it('filters by staff member, status, municipality and year', () => {

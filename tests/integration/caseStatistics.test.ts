@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LastingChangeRowDto } from '@shared/contract';
 import { HIDDEN, HIDDEN_LABEL } from '@shared/domain/disclosureControl';
-import { categoryId, createTestDatabase, municipalityId, versionOf, type TestDatabase } from '../support/testDatabase';
+import { activeLifeDomainIds, categoryId, createTestDatabase, municipalityId, versionOf, type TestDatabase } from '../support/testDatabase';
 import { workbookBytes } from '../support/timesheetFiles';
 
 /**
@@ -132,7 +132,7 @@ describe('case figures per municipality', () => {
     const referredOnly = caseThrough({ municipality: 'Saltdal', referral: '2023-04-01' });
     const olderWithTime = caseThrough({ municipality: 'Saltdal', referral: '2022-04-01' });
     caseThrough({ municipality: 'Saltdal', referral: '2022-05-01' }); // no time in 2023: not counted
-    t.ok('time-entries:create', {
+    await t.okAsync('time-entries:create', {
       date: '2023-02-01',
       caseCode: olderWithTime.code,
       municipalityId: municipalityId(t, 'Saltdal'),
@@ -159,13 +159,13 @@ describe('case figures per municipality', () => {
 
 /** Rates every active domain of a case at one occasion with the same level. */
 function rate(caseId: number, occasion: 'start' | 'avslutning' | 'etteroppfolging', ratedOn: string, levels: (domainIndex: number) => 1 | 2 | 3) {
-  const domains = t.ok('life-domains:list', {}).filter((d) => !d.retired);
+  const domains = activeLifeDomainIds(t);
   t.ok('cases:rate-domains', {
     version: versionOf(t, 'cases', caseId),
     caseId,
     occasion,
     ratedOn,
-    ratings: domains.map((d, i) => ({ domainId: d.id, level: levels(i) })),
+    ratings: domains.map((id, i) => ({ domainId: id, level: levels(i) })),
   });
 }
 

@@ -148,11 +148,11 @@ describe('cases:list', () => {
 });
 
 describe('cases:get', () => {
-  it('gives the case with its minutes per category', () => {
+  it('gives the case with its minutes per category', async () => {
     const mine = create(steigen, '2020-03-01');
     const other = create(steigen, '2020-03-02');
-    const entry = (caseCode: string, category: number, hours: string) =>
-      t.ok('time-entries:create', {
+    const entry = async (caseCode: string, category: number, hours: string) =>
+      await t.okAsync('time-entries:create', {
         date: '2020-03-10',
         caseCode,
         municipalityId: steigen,
@@ -162,10 +162,10 @@ describe('cases:get', () => {
         confirmOldDate: true,
         confirmDuplicate: true,
       });
-    entry(mine.code, 1, '1,5');
-    entry(mine.code, 1, '1');
-    entry(mine.code, 2, '½');
-    entry(other.code, 1, '3');
+    await entry(mine.code, 1, '1,5');
+    await entry(mine.code, 1, '1');
+    await entry(mine.code, 2, '½');
+    await entry(other.code, 1, '3');
 
     const detail = t.ok('cases:get', { id: mine.id });
     expect(detail.code).toBe('01/20-ST');

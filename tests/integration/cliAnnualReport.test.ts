@@ -14,7 +14,7 @@ let out: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  logReportYear(t);
+  await logReportYear(t);
   // The CLI opens the file itself; this connection must let go of it.
   t.db.close();
   out = mkdtempSync(join(tmpdir(), 'ettervern-annual-'));

@@ -16,7 +16,7 @@ const cli = (args: string[]) => cliProcess([...args, '--actor', 'marit'], { [PAS
 
 beforeAll(async () => {
   t = await createTestDatabase({ now: '2020-06-20T10:00:00.000Z' });
-  closed = buildClosedCase(t);
+  closed = await buildClosedCase(t);
   t.db.close();
 });
 afterAll(() => t.close());

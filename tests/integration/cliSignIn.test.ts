@@ -39,7 +39,7 @@ const documentArgs = (out: string) => ['document', 'closure-report', '--case', c
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  closed = buildClosedCase(t);
+  closed = await buildClosedCase(t);
   jonasId = t.addMember('jonas', 'Jonas Berg', 'JB').id;
   sheet = join(t.dir, 'Timer.xlsx');
   writeFileSync(

@@ -28,8 +28,8 @@ beforeAll(async () => {
   const referred = t.ok('cases:create', { municipalityId: fauske, referralDate: '2020-02-01', staffIds: [t.member!.id] });
   t.ok('cases:create', { municipalityId: municipalityId(t, 'Beiarn'), referralDate: '2020-01-06', staffIds: [t.member!.id] });
   const entry = { date: '2020-02-03', municipalityId: fauske, categoryId: followUp, participantIds: [t.member!.id], confirmOldDate: true };
-  t.ok('time-entries:create', { ...entry, caseCode: referred.code, hours: 1.5 });
-  t.ok('time-entries:create', { ...entry, caseCode: null, hours: 2 });
+  await t.okAsync('time-entries:create', { ...entry, caseCode: referred.code, hours: 1.5 });
+  await t.okAsync('time-entries:create', { ...entry, caseCode: null, hours: 2 });
   // An imported case with time in 2020 and no referral date.
   const bytes = await workbookBytes({
     Timer: [

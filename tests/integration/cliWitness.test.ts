@@ -86,7 +86,7 @@ const WRITING_COMMANDS: WritingCommand[] = [
   { name: 'export-timesheet', args: (db) => ['export-timesheet', '--db', db, ...actor, '--out', join(t.dir, 'timer.csv')] },
   {
     name: 'document',
-    args: (db) => ['document', 'closure-report', '--db', db, ...actor, '--case', buildClosedCase(t).code, '--out', join(t.dir, 'rapport.docx')],
+    args: async (db) => ['document', 'closure-report', '--db', db, ...actor, '--case', (await buildClosedCase(t)).code, '--out', join(t.dir, 'rapport.docx')],
   },
   { name: 'annual-report', args: (db) => ['annual-report', '--db', db, ...actor, '--year', '2020', '--out', join(t.dir, 'aarsrapport')] },
   { name: 'retention', args: (db) => ['retention', '--db', db, ...actor] },

@@ -23,14 +23,14 @@ const document = (parts: Map<string, string>) => parts.get('word/document.xml')!
 const tablesWith = (xml: string, marker: string) => (xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/g) ?? []).filter((tbl) => tbl.includes(marker));
 
 async function reportWith(consentToShare: boolean | null | undefined, answers: Record<string, number | string> = ANSWERS) {
-  const c = buildClosedCase(t);
+  const c = await buildClosedCase(t);
   await t.okAsync('evaluations:register', { caseCode: c.code, receivedDate: '2020-06-18', consentToContact: true, consentToShare, answers });
   return generateDocx(t, c.caseId, 'closure-report');
 }
 
 describe('the closure report', () => {
   it('prints the referral reason and the team’s assessment, line breaks kept', async () => {
-    const c = buildClosedCase(t);
+    const c = await buildClosedCase(t);
     const { text, parts } = await generateDocx(t, c.caseId, 'closure-report');
     expect(remainingPlaceholders(text)).toEqual([]);
     expect(text).toContain('HenvisningsgrunnTrenger hjelp med bolig og økonomi etter behandling');
@@ -63,7 +63,7 @@ describe('the closure report', () => {
   });
 
   it('has no answer table, only a sentence, without a form or with a form without answers', async () => {
-    const c = buildClosedCase(t);
+    const c = await buildClosedCase(t);
     const none = await generateDocx(t, c.caseId, 'closure-report');
     expect(none.text).toContain('Brukeren har ikke levert evalueringsskjema.');
     expect(tablesWith(document(none.parts), 'Spørsmål')).toEqual([]);
@@ -82,7 +82,7 @@ describe.each<[TemplateKind, string]>([
   ['evaluation-form', 'Evalueringsskjema'],
 ])('the %s as generated', (kind, title) => {
   it('uses Heading 1 and 2, Normal and a table style, so Word’s navigation pane lists the sections', async () => {
-    const c = buildClosedCase(t);
+    const c = await buildClosedCase(t);
     const { parts } = await generateDocx(t, c.caseId, kind);
     const styles = parts.get('word/styles.xml')!;
     for (const [id, name] of [
@@ -102,7 +102,7 @@ describe.each<[TemplateKind, string]>([
   });
 
   it('has a real title and subject, and no case code, name or case text in its properties', async () => {
-    const c = buildClosedCase(t);
+    const c = await buildClosedCase(t);
     const { bytes } = await generateDocx(t, c.caseId, kind);
     const core = await (await JSZip.loadAsync(bytes)).file('docProps/core.xml')!.async('string');
     expect(core).toContain(`<dc:title>${title}</dc:title>`);
@@ -113,7 +113,7 @@ describe.each<[TemplateKind, string]>([
 
 describe('the evaluation form as generated', () => {
   it('tells the user the answers reach the municipality only with a yes, and has no «Unntatt offentlighet» footer', async () => {
-    const c = buildClosedCase(t);
+    const c = await buildClosedCase(t);
     const { text, parts } = await generateDocx(t, c.caseId, 'evaluation-form');
     expect(text).toContain('Kommunen får dem bare hvis du krysser «Ja» nederst på skjemaet.');
     expect(text).toContain(`☐ Ja   ☐ Nei   ${EVALUATION_SHARE_CONSENT_TEXT}`);

@@ -95,7 +95,7 @@ describe('network log', () => {
 });
 
 describe('overview', () => {
-  it('shows weeks since discharge, three-month contacts due and overdue, and what is missing', () => {
+  it('shows weeks since discharge, three-month contacts due and overdue, and what is missing', async () => {
     const steigen = municipalityId(t, 'Steigen');
     const me = t.member!.id;
     const jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
@@ -119,7 +119,7 @@ describe('overview', () => {
     start(later, '2020-12-01');
     t.ok('cases:close', { version: versionOf(t, 'cases', later), id: later, closedDate: '2021-04-01', closureReason: 'mal_naadd' }); // due 1 July, outside 14 days
 
-    const overview = t.ok('overview:get', {});
+    const overview = await t.okAsync('overview:get', {});
     expect(overview).toMatchObject({ today: '2021-06-15', warningWeeks: 8 });
     expect(overview.active.map((c) => [c.id, c.weeksSinceDischarge, c.longFollowUp])).toEqual([
       [longOne, 10, true],
@@ -134,13 +134,13 @@ describe('overview', () => {
     expect(overview.missingSecondStaff.map((c) => c.id)).toEqual([waiting]);
 
     t.ok('cases:record-after-contact', { version: versionOf(t, 'cases', overdue), id: overdue, contactDate: '2021-06-14' });
-    t.ok('settings:update', { version: versionOf(t, 'settings', 0), followUpWarningWeeks: 12 });
-    const after = t.ok('overview:get', {});
+    await t.okAsync('settings:update', { version: versionOf(t, 'settings', 0), followUpWarningWeeks: 12 });
+    const after = await t.okAsync('overview:get', {});
     expect(after.afterContacts.map((c) => c.id)).toEqual([due]);
     expect(after.active.every((c) => !c.longFollowUp)).toBe(true);
   });
 
-  it('flags only the active cases that need action: long and quiet, or out of the institution and not started', () => {
+  it('flags only the active cases that need action: long and quiet, or out of the institution and not started', async () => {
     const steigen = municipalityId(t, 'Steigen');
     const me = t.member!.id;
     const jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
@@ -150,18 +150,18 @@ describe('overview', () => {
       return id;
     };
     const code = (id: number) => t.ok('cases:get', { id }).code;
-    const entry = (id: number, date: string) =>
-      t.ok('time-entries:create', { date, caseCode: code(id), municipalityId: steigen, categoryId: categoryId(t, 1), hours: 1 });
+    const entry = async (id: number, date: string) =>
+      await t.okAsync('time-entries:create', { date, caseCode: code(id), municipalityId: steigen, categoryId: categoryId(t, 1), hours: 1 });
     const follow = (id: number, startDate: string) => t.ok('cases:start-follow-up', { version: versionOf(t, 'cases', id), id, startDate });
     const institution = (id: number, date: string) =>
       t.ok('cases:enter-institution', { version: versionOf(t, 'cases', id), id, date, institutionKind: 'behandlingsinstitusjon' });
 
     const quiet = make('2021-01-10');
     follow(quiet, '2021-02-01'); // 19 weeks on 15 June
-    entry(quiet, '2021-05-31'); // 15 days ago: quiet
+    await entry(quiet, '2021-05-31'); // 15 days ago: quiet
     const busy = make('2021-01-11');
     follow(busy, '2021-02-01');
-    entry(busy, '2021-06-01'); // 14 days ago: still worked on
+    await entry(busy, '2021-06-01'); // 14 days ago: still worked on
     const neverLogged = make('2021-01-12');
     follow(neverLogged, '2021-03-01');
     const recent = make('2021-05-01');
@@ -172,7 +172,7 @@ describe('overview', () => {
     const inside = make('2021-02-02');
     institution(inside, '2021-02-10');
 
-    const active = t.ok('overview:get', {}).active;
+    const active = (await t.okAsync('overview:get', {})).active;
     const flags = Object.fromEntries(active.map((c) => [c.id, [c.attention, c.longFollowUp, c.lastEntryDate]]));
     expect(flags).toEqual({
       [quiet]: ['quiet', true, '2021-05-31'],
@@ -186,31 +186,37 @@ describe('overview', () => {
     expect(active.slice(0, 3).every((c) => c.attention !== null)).toBe(true);
   });
 
-  it('shows the signed-in member their own active cases and their hours this week', () => {
+  it('shows the signed-in member their own active cases and their hours this week', async () => {
     const steigen = municipalityId(t, 'Steigen');
     const me = t.member!.id;
     const jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
     const mine = t.ok('cases:create', { municipalityId: steigen, referralDate: '2021-06-01', staffIds: [me, jonas] }).id;
     t.ok('cases:create', { municipalityId: steigen, referralDate: '2021-06-02', staffIds: [jonas] });
-    const entry = (date: string, hours: number, participantIds?: number[]) =>
-      t.ok('time-entries:create', { date, municipalityId: steigen, categoryId: categoryId(t, 1), hours, ...(participantIds ? { participantIds } : {}) });
-    entry('2021-06-13', 2); // Sunday: last week
-    entry('2021-06-14', 1.5); // Monday
-    entry('2021-06-15', 1); // today, Tuesday
-    entry('2021-06-15', 3, [jonas]); // Jonas's, not mine
-    const overview = t.ok('overview:get', {});
+    const entry = async (date: string, hours: number, participantIds?: number[]) =>
+      await t.okAsync('time-entries:create', {
+        date,
+        municipalityId: steigen,
+        categoryId: categoryId(t, 1),
+        hours,
+        ...(participantIds ? { participantIds } : {}),
+      });
+    await entry('2021-06-13', 2); // Sunday: last week
+    await entry('2021-06-14', 1.5); // Monday
+    await entry('2021-06-15', 1); // today, Tuesday
+    await entry('2021-06-15', 3, [jonas]); // Jonas's, not mine
+    const overview = await t.okAsync('overview:get', {});
     expect(overview.myCases.map((c) => c.id)).toEqual([mine]);
     expect(overview.myWeek).toEqual({ weekStart: '2021-06-14', minutes: 150, entries: 2 });
   });
 
-  it('raises no lifecycle warnings for imported cases', () => {
+  it('raises no lifecycle warnings for imported cases', async () => {
     t.db.sqlite
       .prepare(
         `insert into cases (code, municipality_id, year, running_number, status, referral_date, start_date, closed_date, created_at, updated_at)
          values ('09/20-ST', ?, 2020, 9, 'importert', null, '2020-02-01', null, 'now', 'now')`,
       )
       .run(municipalityId(t, 'Steigen'));
-    const overview = t.ok('overview:get', {});
+    const overview = await t.okAsync('overview:get', {});
     expect([overview.active, overview.afterContacts, overview.missingRiskAssessment, overview.missingSecondStaff, overview.waitingReferrals].flat()).toEqual(
       [],
     );

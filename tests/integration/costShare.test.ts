@@ -71,8 +71,8 @@ describe('cost share vs. share of help', () => {
     await save(2021, 900_000, POPULATION_2021);
     const jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
     const fauskeCase = t.ok('cases:create', { municipalityId: municipalityId(t, 'Fauske'), referralDate: '2021-03-01', staffIds: [t.member!.id] });
-    const entry = (name: Name, hours: number, participantIds: number[], caseCode: string | null = null) =>
-      t.ok('time-entries:create', {
+    const entry = async (name: Name, hours: number, participantIds: number[], caseCode: string | null = null) =>
+      await t.okAsync('time-entries:create', {
         date: '2021-03-02',
         caseCode,
         municipalityId: municipalityId(t, name),
@@ -82,8 +82,8 @@ describe('cost share vs. share of help', () => {
         confirmOldDate: true,
         confirmDuplicate: true,
       });
-    entry('Fauske', 6, [t.member!.id, jonas], fauskeCase.code);
-    entry('Beiarn', 2, [t.member!.id]);
+    await entry('Fauske', 6, [t.member!.id, jonas], fauskeCase.code);
+    await entry('Beiarn', 2, [t.member!.id]);
 
     expect(await row(2021, 'Fauske')).toMatchObject({
       hours: 6,
@@ -126,8 +126,8 @@ describe('cost share vs. share of help', () => {
   it('gives no figure per 1 000 inhabitants where the population is missing: «mangler innbyggertall», never 0', async () => {
     await save(2021, 1_000_000, { ...POPULATION_2021, Rødøy: null });
     const entry = { categoryId: categoryId(t, 1), participantIds: [t.member!.id], hours: 3, confirmOldDate: true };
-    t.ok('time-entries:create', { ...entry, date: '2021-05-03', municipalityId: municipalityId(t, 'Rødøy') });
-    t.ok('time-entries:create', { ...entry, date: '2021-05-04', municipalityId: municipalityId(t, 'Beiarn') });
+    await t.okAsync('time-entries:create', { ...entry, date: '2021-05-03', municipalityId: municipalityId(t, 'Rødøy') });
+    await t.okAsync('time-entries:create', { ...entry, date: '2021-05-04', municipalityId: municipalityId(t, 'Beiarn') });
     const dto = await t.okAsync('statistics:cost-share', { year: 2021 });
     expect(dto.problems).toEqual(['Folketall mangler for Rødøy for 2021.']);
     expect(dto.rows.find((r) => r.municipality === 'Rødøy')).toMatchObject({ hours: 3, hoursPerThousand: null, models: null });

@@ -24,7 +24,7 @@ const entry = (i: number) => ({
 });
 
 describe('a full disk', () => {
-  it('refuses the write with a Norwegian message and leaves the database as it was', () => {
+  it('refuses the write with a Norwegian message and leaves the database as it was', async () => {
     // SQLite's page limit is a disk that is full at exactly the current size: the portable stand-in for
     // a full volume (a loop-mounted file system needs root and a Linux kernel).
     const pages = t.db.sqlite.pragma('page_count', { simple: true }) as number;
@@ -33,7 +33,7 @@ describe('a full disk', () => {
     // Fill the free pages until a write no longer fits; every refusal must be clean.
     let refused = 0;
     for (let i = 0; i < 400 && refused === 0; i++) {
-      const result = t.call('time-entries:create', entry(i));
+      const result = await t.callAsync('time-entries:create', entry(i));
       if (!result.ok) {
         refused++;
         expect(result.error).toEqual({ code: 'storage', message: 'Disken er full. Ingenting ble lagret – frigjør plass og prøv igjen.', fieldErrors: {} });
@@ -44,7 +44,7 @@ describe('a full disk', () => {
     t.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const afterFill = fingerprint();
     // A refused write in a full database changes nothing more, not even the journal.
-    for (let i = 0; i < 5; i++) expect(t.call('time-entries:create', entry(i)).ok).toBe(false);
+    for (let i = 0; i < 5; i++) expect((await t.callAsync('time-entries:create', entry(i))).ok).toBe(false);
     expect(t.counts()).toEqual(counts);
     expect(fingerprint()).toBe(afterFill);
     expect(t.db.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');

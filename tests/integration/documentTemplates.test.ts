@@ -57,7 +57,7 @@ describe('replacing a template', () => {
       ok: true,
       value: { kind: 'evaluation-form', version: 2, isDefault: false, active: true, uploadedByName: 'Marit Solvang' },
     });
-    const c = buildClosedCase(t);
+    const c = await buildClosedCase(t);
     const file = await t.okAsync('documents:generate', { caseId: c.caseId, kind: 'evaluation-form' });
     expect(file.log.templateVersion).toBe(2);
     const document = (await wordXmlParts(Buffer.from(file.contentBase64, 'base64'))).get('word/document.xml')!;
@@ -162,8 +162,8 @@ describe('the placeholder catalogue is the single truth', () => {
     ).toEqual([]);
   });
 
-  it('fills exactly the catalogue’s placeholders for each kind, loops with their fields', () => {
-    const c = buildClosedCase(t);
+  it('fills exactly the catalogue’s placeholders for each kind, loops with their fields', async () => {
+    const c = await buildClosedCase(t);
     const detail = t.ok('cases:get', { id: c.caseId });
     const filled = { 'closure-report': closureReportData(detail, null, '2020-06-20'), 'evaluation-form': evaluationFormData(detail, '2020-06-20') };
     for (const kind of TEMPLATE_KINDS) {

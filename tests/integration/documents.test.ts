@@ -18,7 +18,7 @@ const generate = (caseId: number, kind: TemplateKind) => generateDocx(t, caseId,
 
 describe('closure report', () => {
   it('fills every placeholder from the case and LibreOffice reads the file', async () => {
-    const c = buildClosedCase(t);
+    const c = await buildClosedCase(t);
     const { file, bytes, text } = await generate(c.caseId, 'closure-report');
     expect(file.fileName).toBe(`Avslutningsrapport ${c.code.replace('/', '-')}.docx`);
     expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
@@ -51,7 +51,7 @@ describe('closure report', () => {
   }, 120_000);
 
   it('prints hostile and very long text literally and the file stays valid', async () => {
-    const c = buildClosedCase(t, { hostile: true });
+    const c = await buildClosedCase(t, { hostile: true });
     const { file, bytes, text } = await generate(c.caseId, 'closure-report');
     // eslint-disable-next-line no-control-regex -- the control characters the document must drop
     const printable = HOSTILE_TEXT.replace(/[\u0000-\u0008\u000b]/g, '');
@@ -81,7 +81,7 @@ describe('closure report', () => {
   });
 
   it('includes the user’s own assessment once an evaluation is registered with consent to share', async () => {
-    const c = buildClosedCase(t);
+    const c = await buildClosedCase(t);
     await t.okAsync('evaluations:register', {
       caseCode: c.code,
       receivedDate: '2020-06-18',
@@ -99,7 +99,7 @@ describe('closure report', () => {
 
 describe('evaluation form', () => {
   it('prints the case code and every question, on one A4 page', async () => {
-    const c = buildClosedCase(t);
+    const c = await buildClosedCase(t);
     const { file, bytes, text } = await generate(c.caseId, 'evaluation-form');
     expect(file.fileName).toBe(`Evalueringsskjema ${c.code.replace('/', '-')}.docx`);
     expect(remainingPlaceholders(text)).toEqual([]);
@@ -117,7 +117,7 @@ describe('evaluation form', () => {
 
 describe('document log', () => {
   it('logs which document, template version, when and by whom, newest first; regenerating logs again', async () => {
-    const c = buildClosedCase(t);
+    const c = await buildClosedCase(t);
     await t.okAsync('documents:generate', { caseId: c.caseId, kind: 'evaluation-form' });
     const report = await t.okAsync('documents:generate', { caseId: c.caseId, kind: 'closure-report' });
     expect(report.log).toMatchObject({
@@ -141,7 +141,7 @@ describe('document log', () => {
 
 describe('closure report partners', () => {
   it('lists a service that both referred and takes over once, with both roles', async () => {
-    const c = buildClosedCase(t);
+    const c = await buildClosedCase(t);
     const { bytes } = await generate(c.caseId, 'closure-report');
     const body = (await wordXmlParts(bytes)).get('word/document.xml')!;
     const rows = body

@@ -23,25 +23,25 @@ function pieces(hours: number, piece: number): number[] {
 
 let t: TestDatabase;
 let day = 0;
-const log = (municipality: string, category: number, minutes: number, date?: string) =>
-  logEntry(t, { date: date ?? addDays('2020-01-01', day++ % 360), municipality, category, minutes, participantIds: [t.member!.id] });
+const log = async (municipality: string, category: number, minutes: number, date?: string) =>
+  await logEntry(t, { date: date ?? addDays('2020-01-01', day++ % 360), municipality, category, minutes, participantIds: [t.member!.id] });
 
 // Read-only tests (the export adds only its audit row): one database for all of them.
 beforeAll(async () => {
   t = await createTestDatabase();
   day = 0;
   for (const [municipality, [institution, after]] of Object.entries(FOLLOW_UP_HOURS)) {
-    for (const m of pieces(institution, 120)) log(municipality, 4, m);
-    for (const m of pieces(after, 120)) log(municipality, 1, m);
+    for (const m of pieces(institution, 120)) await log(municipality, 4, m);
+    for (const m of pieces(after, 120)) await log(municipality, 1, m);
   }
-  for (const [municipality, hours] of Object.entries(DRIVING_HOURS)) for (const m of pieces(hours, 90)) log(municipality, 2, m);
+  for (const [municipality, hours] of Object.entries(DRIVING_HOURS)) for (const m of pieces(hours, 90)) await log(municipality, 2, m);
   // Each partner entry is half an hour: the count and the hours must come out different.
-  for (const [municipality, count] of Object.entries(PARTNER_ENTRIES)) for (let i = 0; i < count; i++) log(municipality, 3, 30);
+  for (const [municipality, count] of Object.entries(PARTNER_ENTRIES)) for (let i = 0; i < count; i++) await log(municipality, 3, 30);
   // Outside the tables: other categories, and the neighbouring years.
-  log('Fauske', 5, 60);
-  log('Sørfold', 7, 90);
-  log('Fauske', 1, 300, '2019-12-31');
-  log('Fauske', 2, 300, '2021-01-01');
+  await log('Fauske', 5, 60);
+  await log('Sørfold', 7, 90);
+  await log('Fauske', 1, 300, '2019-12-31');
+  await log('Fauske', 2, 300, '2021-01-01');
 });
 afterAll(() => t.close());
 

@@ -72,37 +72,37 @@ describe('no lost updates between two PCs on one file', () => {
     expect(t.ok('cases:get', { id: created.id }).status).toBe('henvist');
   });
 
-  it('refuses the second edit and the stale delete of a time entry; creating never conflicts', () => {
+  it('refuses the second edit and the stale delete of a time entry; creating never conflicts', async () => {
     const input = { date: '2021-03-09', municipalityId: municipalityId(t, 'Steigen'), categoryId: categoryId(t, 1), hours: '1' };
-    const entry = t.ok('time-entries:create', input);
+    const entry = await t.okAsync('time-entries:create', input);
     // Both create at once: two new entries, no conflict.
-    ok(second, 'time-entries:create', input);
-    t.ok('time-entries:update', { id: entry.id, version: entry.version, ...input, hours: '2' });
+    await okAsync(second, 'time-entries:create', input);
+    await t.okAsync('time-entries:update', { id: entry.id, version: entry.version, ...input, hours: '2' });
 
-    const refused = call(second, 'time-entries:update', { id: entry.id, version: entry.version, ...input, hours: '3' });
+    const refused = await callAsync(second, 'time-entries:update', { id: entry.id, version: entry.version, ...input, hours: '3' });
     expect(refused).toEqual({
       ok: false,
       error: { code: 'conflict', message: `Registreringen ${CONFLICT}`, fieldErrors: { version: `Registreringen ${CONFLICT}` } },
     });
-    const deleted = call(second, 'time-entries:delete', { id: entry.id, version: entry.version });
+    const deleted = await callAsync(second, 'time-entries:delete', { id: entry.id, version: entry.version });
     expect(deleted).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('ingenting ble slettet') } });
 
     expect(other.sqlite.prepare('select minutes, version from time_entries where id = ?').get(entry.id)).toEqual({ minutes: 120, version: entry.version + 1 });
     expect((other.sqlite.prepare('select count(*) as n from time_entries').get() as { n: number }).n).toBe(2);
   });
 
-  it('refuses a settings save made on settings read before a colleague saved', () => {
-    const loadedByFirst = t.ok('settings:get', {});
-    t.ok('settings:update', { version: loadedByFirst.version, followUpWarningWeeks: 6 });
+  it('refuses a settings save made on settings read before a colleague saved', async () => {
+    const loadedByFirst = await t.okAsync('settings:get', {});
+    await t.okAsync('settings:update', { version: loadedByFirst.version, followUpWarningWeeks: 6 });
     second = createDispatcher({ db: other, clock: fixedClock(NOW), passwordCost: TEST_PASSWORD_COST });
     // Only an administrator changes settings: the second PC signs in as one too.
     ok(second, 'session:sign-in', { username: t.member!.username, password: TEST_PASSWORD });
-    const refused = call(second, 'settings:update', { version: loadedByFirst.version, followUpWarningWeeks: 8 });
+    const refused = await callAsync(second, 'settings:update', { version: loadedByFirst.version, followUpWarningWeeks: 8 });
     expect(refused).toEqual({
       ok: false,
       error: { code: 'conflict', message: `Innstillingene ${CONFLICT}`, fieldErrors: { version: `Innstillingene ${CONFLICT}` } },
     });
-    expect(ok(second, 'settings:get', {}).followUpWarningWeeks).toBe(6);
+    expect((await okAsync(second, 'settings:get', {})).followUpWarningWeeks).toBe(6);
   });
 
   it('refuses a cost-share save made on a year read before a colleague saved it, and keeps the first', async () => {
@@ -277,12 +277,12 @@ describe('no lost updates between two PCs on one file', () => {
     ]);
   });
 
-  it('refuses a stale change of a life domain', () => {
-    const domain = t.ok('life-domains:list', {})[0]!;
+  it('refuses a stale change of a life domain', async () => {
+    const domain = (await t.okAsync('life-domains:list', {}))[0]!;
     ok(second, 'session:sign-out', {});
     ok(second, 'session:sign-in', { username: t.member!.username, password: TEST_PASSWORD });
-    t.ok('life-domains:update', { id: domain.id, version: domain.version, name: 'Bolig og bosted' });
-    expect(call(second, 'life-domains:update', { id: domain.id, version: domain.version, retired: true })).toMatchObject({
+    await t.okAsync('life-domains:update', { id: domain.id, version: domain.version, name: 'Bolig og bosted' });
+    expect(await callAsync(second, 'life-domains:update', { id: domain.id, version: domain.version, retired: true })).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: `Livsområdet ${CONFLICT}` },
     });
@@ -305,8 +305,8 @@ describe('no lost updates between two PCs on one file', () => {
     });
   });
 
-  it('answers not_found, not conflict, for a record that is gone', () => {
-    const refused = call(second, 'time-entries:update', {
+  it('answers not_found, not conflict, for a record that is gone', async () => {
+    const refused = await callAsync(second, 'time-entries:update', {
       id: 999,
       version: 1,
       date: '2021-03-09',

@@ -82,9 +82,9 @@ beforeAll(async () => {
   // closed case (for documents and evaluations), a second administrator (so demotions can succeed).
   const steigen = municipalityId(t, 'Steigen');
   t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-03-01', code: '03/20-ST' });
-  t.ok('time-entries:create', { date: '2020-03-02', caseCode: '03/20-ST', municipalityId: steigen, categoryId: categoryId(t, 2), hours: '1,5' });
+  await t.okAsync('time-entries:create', { date: '2020-03-02', caseCode: '03/20-ST', municipalityId: steigen, categoryId: categoryId(t, 2), hours: '1,5' });
   t.ok('contacts:create', { name: 'NAV Steigen', kind: 'nav', area: 'member', municipalityId: steigen });
-  buildClosedCase(t);
+  await buildClosedCase(t);
   t.ok('team-members:create', { username: 'reserve', displayName: 'Reserve Admin', initials: 'RA', role: 'administrator', password: 'reserve-passord-1' });
   const shareFolder = join(t.dir, 'felles');
   mkdirSync(shareFolder);
@@ -109,7 +109,7 @@ function restoreActor(): void {
 }
 
 /** Daily totals kept by triggers equal a fresh aggregate of the entries, and the week view's day sums equal the stored minutes. */
-function checkDailyTotals(): void {
+async function checkDailyTotals(): Promise<void> {
   const { kept, fresh } = keptAndFreshDailyTotals(t.db.sqlite);
   expect(kept, 'time_totals_daily mot ny summering').toEqual(fresh);
   const days = t.db.sqlite
@@ -121,7 +121,7 @@ function checkDailyTotals(): void {
     const monday = new Date(`${day.date}T00:00:00Z`);
     monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
     if (monday.getUTCFullYear() < 1) continue;
-    const week = t.dispatcher.dispatch('time-entries:week', { teamMemberId: day.member, weekStart: monday.toISOString().slice(0, 10) });
+    const week = await t.dispatcher.dispatchAsync('time-entries:week', { teamMemberId: day.member, weekStart: monday.toISOString().slice(0, 10) });
     if (!week.ok) continue;
     const shown = (week.value as { days: { date: string; minutes: number }[] }).days.find((d) => d.date === day.date)?.minutes;
     expect(shown, `dagsum ${day.date}`).toBe(day.minutes);
@@ -233,7 +233,7 @@ describe('schema-valid hostile input through the dispatcher, every channel', () 
           await callAndCheck(channel, payload, tally);
           if (tally.successes > successesBefore) succeeded.add(channel);
           checkFile();
-          checkDailyTotals();
+          await checkDailyTotals();
           checkStoredValues();
         }),
         { numRuns: Math.min(RUNS_PER_CHANNEL, SLOW_CHANNELS[channel] ?? RUNS_PER_CHANNEL), seed: 16_2026 },
@@ -262,7 +262,7 @@ describe('schema-valid hostile input through the dispatcher, every channel', () 
       fc.asyncProperty(fc.array(commands, { minLength: 1, maxLength: 8 }), async (sequence) => {
         for (const { channel, payload, valid } of sequence) if (valid) await callAndCheck(channel, payload, tally);
         checkFile();
-        checkDailyTotals();
+        await checkDailyTotals();
         checkStoredValues();
         expect(verifyAuditChain(t.db).ok, 'revisjonskjeden').toBe(true);
       }),

@@ -8,8 +8,8 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 describe('reference lists', () => {
-  it('lists the municipalities in the team’s own order, readable before anyone signs in', () => {
-    const list = t.ok('municipalities:list', {});
+  it('lists the municipalities in the team’s own order, readable before anyone signs in', async () => {
+    const list = await t.okAsync('municipalities:list', {});
     expect(list.map((m) => m.name)).toEqual([
       'Fauske',
       'Sørfold',
@@ -27,11 +27,11 @@ describe('reference lists', () => {
     expect(list.find((m) => m.name === 'Felles')).toMatchObject({ code: null, municipalityNumber: null, kind: 'shared' });
   });
 
-  it('lists categories by number and hides retired ones unless asked', () => {
-    expect(t.ok('categories:list', {}).map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  it('lists categories by number and hides retired ones unless asked', async () => {
+    expect((await t.okAsync('categories:list', {})).map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     t.db.sqlite.prepare("update categories set retired_at = '2021-01-01' where number = 5").run();
-    expect(t.ok('categories:list', {}).map((c) => c.number)).toEqual([1, 2, 3, 4, 6, 7, 8, 9, 10]);
-    const all = t.ok('categories:list', { includeRetired: true });
+    expect((await t.okAsync('categories:list', {})).map((c) => c.number)).toEqual([1, 2, 3, 4, 6, 7, 8, 9, 10]);
+    const all = await t.okAsync('categories:list', { includeRetired: true });
     expect(all.find((c) => c.number === 5)).toMatchObject({ name: 'Administrasjonsarbeid', retired: true, caseWork: false });
     expect(all.find((c) => c.number === 1)).toMatchObject({ name: 'Brukeroppfølging', retired: false, caseWork: true });
   });

@@ -40,7 +40,7 @@ beforeEach(async () => {
     ['2020-03-05', closed.code],
     ['2020-03-09', open.code],
   ] as const) {
-    t.ok('time-entries:create', {
+    await t.okAsync('time-entries:create', {
       date,
       caseCode: code,
       municipalityId: steigen,
@@ -50,7 +50,7 @@ beforeEach(async () => {
     });
   }
   // Logged on another municipality than the case's, with the member's reason: free text about the case.
-  t.ok('time-entries:create', {
+  await t.okAsync('time-entries:create', {
     date: '2020-03-06',
     caseCode: closed.code,
     municipalityId: municipalityId(t, 'Andre kommuner'),
@@ -71,7 +71,7 @@ beforeEach(async () => {
   });
   t.ok('cases:start-follow-up', { version: versionOf(t, 'cases', closed.id), id: closed.id, startDate: '2020-02-05', dischargeDate: '2020-02-05' });
   t.ok('cases:add-goal', { caseId: closed.id, text: GOAL });
-  const domainId = t.ok('life-domains:list', {})[0]!.id;
+  const domainId = (await t.okAsync('life-domains:list', {}))[0]!.id;
   t.ok('cases:rate-domains', {
     version: versionOf(t, 'cases', closed.id),
     caseId: closed.id,

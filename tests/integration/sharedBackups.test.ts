@@ -67,7 +67,7 @@ describe('daily backup of a shared database', () => {
   it('a chosen folder in the settings is ignored as the main place and gets a second copy when it exists on this PC', async () => {
     const local = makeTempDir('ettervern-lokal-');
     try {
-      t.ok('settings:update', { backupFolder: local.dir, version: versionOf(t, 'settings', 1) });
+      await t.okAsync('settings:update', { backupFolder: local.dir, version: versionOf(t, 'settings', 1) });
       const errors: unknown[] = [];
       const backup = await schedule(t.db, errors).runIfDue();
       expect(backup).not.toBeNull();

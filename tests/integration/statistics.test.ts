@@ -28,7 +28,7 @@ let t: TestDatabase;
 beforeEach(async () => {
   t = await createTestDatabase();
   const partner = t.addMember('jonas', 'Jonas Berg', 'JB');
-  for (const e of LOG) logEntry(t, { ...e, participantIds: e.people === 2 ? [t.member!.id, partner.id] : [t.member!.id] });
+  for (const e of LOG) await logEntry(t, { ...e, participantIds: e.people === 2 ? [t.member!.id, partner.id] : [t.member!.id] });
 });
 afterEach(() => t.close());
 
@@ -63,7 +63,7 @@ describe('statistics:annual', () => {
   it('totals both axes and the whole year', async () => {
     const pivot = await t.okAsync('statistics:annual', { year: 2020 });
     const inYear = LOG.filter((e) => e.date.startsWith('2020'));
-    expect(pivot.byMunicipality.map((m) => m.municipality)).toEqual(t.ok('municipalities:list', {}).map((m) => m.name));
+    expect(pivot.byMunicipality.map((m) => m.municipality)).toEqual((await t.okAsync('municipalities:list', {})).map((m) => m.name));
     for (const row of pivot.byMunicipality) {
       expect(row, row.municipality).toMatchObject(figures(inYear.filter((e) => e.municipality === row.municipality)));
     }
@@ -107,8 +107,8 @@ describe('statistics:annual', () => {
   });
 
   it('sees a deleted entry disappear from the figures', async () => {
-    const steigen = t.ok('time-entries:list', { filter: { municipalityId: municipalityId(t, 'Steigen'), categoryId: categoryId(t, 2) } });
-    t.ok('time-entries:delete', { version: versionOf(t, 'time_entries', steigen.rows[0]!.id), id: steigen.rows[0]!.id });
+    const steigen = await t.okAsync('time-entries:list', { filter: { municipalityId: municipalityId(t, 'Steigen'), categoryId: categoryId(t, 2) } });
+    await t.okAsync('time-entries:delete', { version: versionOf(t, 'time_entries', steigen.rows[0]!.id), id: steigen.rows[0]!.id });
     const pivot = await t.okAsync('statistics:annual', { year: 2020 });
     expect(pivot.cells.find((c) => c.municipality === 'Steigen' && c.category === 'Kjøring')).toBeUndefined();
     expect(pivot.total.minutes).toBe(630 - 240);

@@ -53,7 +53,7 @@ beforeEach(async () => {
   }
   for (const c of CASES) t.ok('cases:create', { municipalityId: municipalityId(t, c.municipality), referralDate: '2020-01-02', code: c.code });
   for (const e of LOG) {
-    const id = logEntry(t, { ...e, participantIds: e.people.length > 0 ? e.people.map((p) => memberIds.get(p)!) : [t.member!.id] });
+    const id = await logEntry(t, { ...e, participantIds: e.people.length > 0 ? e.people.map((p) => memberIds.get(p)!) : [t.member!.id] });
     // An imported row may name nobody; the import writes it so, the form cannot.
     if (e.people.length === 0) t.db.sqlite.prepare('delete from time_entry_participants where time_entry_id = ?').run(id);
   }

@@ -32,8 +32,8 @@ function auditRows(recordId: number) {
 }
 
 describe('time-entries:create', () => {
-  it('stores «1,5» as 90 minutes, on the case, with the signed-in member as participant', () => {
-    const created = t.ok('time-entries:create', entry());
+  it('stores «1,5» as 90 minutes, on the case, with the signed-in member as participant', async () => {
+    const created = await t.okAsync('time-entries:create', entry());
     expect(created).toMatchObject({
       date: '2020-03-02',
       caseCode: '01/20-ST',
@@ -55,43 +55,43 @@ describe('time-entries:create', () => {
     ['½', 30],
     [2, 120],
     ['24', 1440],
-  ])('reads hours %j as %i minutes', (hours, minutes) => {
-    expect(t.ok('time-entries:create', entry({ hours, date: '2020-03-03' })).minutes).toBe(minutes);
+  ])('reads hours %j as %i minutes', async (hours, minutes) => {
+    expect((await t.okAsync('time-entries:create', entry({ hours, date: '2020-03-03' }))).minutes).toBe(minutes);
   });
 
-  it('takes shared work without a case, and a lower-case case code', () => {
-    const shared = t.ok('time-entries:create', entry({ caseCode: null, municipalityId: municipalityId(t, 'Felles'), categoryId: categoryId(t, 7) }));
+  it('takes shared work without a case, and a lower-case case code', async () => {
+    const shared = await t.okAsync('time-entries:create', entry({ caseCode: null, municipalityId: municipalityId(t, 'Felles'), categoryId: categoryId(t, 7) }));
     expect(shared).toMatchObject({ caseId: null, caseCode: null, municipalityName: 'Felles', categoryName: 'Nettverksarbeid' });
-    expect(t.ok('time-entries:create', entry({ caseCode: ' 01/20-st ' })).caseCode).toBe('01/20-ST');
-    expect(t.ok('time-entries:create', entry({ caseCode: '' })).caseCode).toBeNull();
+    expect((await t.okAsync('time-entries:create', entry({ caseCode: ' 01/20-st ' }))).caseCode).toBe('01/20-ST');
+    expect((await t.okAsync('time-entries:create', entry({ caseCode: '' }))).caseCode).toBeNull();
   });
 
-  it('records the participants given, each once', () => {
+  it('records the participants given, each once', async () => {
     const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
-    const created = t.ok('time-entries:create', entry({ participantIds: [jonas.id, t.member!.id, jonas.id] }));
+    const created = await t.okAsync('time-entries:create', entry({ participantIds: [jonas.id, t.member!.id, jonas.id] }));
     expect(created.participants.map((p) => p.initials)).toEqual(['JB', 'MS']);
     expect(t.db.sqlite.prepare('select participant_count as n from time_entries where id = ?').get(created.id)).toEqual({ n: 2 });
   });
 
-  it('refuses a 25th hour in one day for one person, but not for another person', () => {
+  it('refuses a 25th hour in one day for one person, but not for another person', async () => {
     const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
-    t.ok('time-entries:create', entry({ date: '2020-03-04', hours: '24' }));
+    await t.okAsync('time-entries:create', entry({ date: '2020-03-04', hours: '24' }));
     const before = t.counts();
-    const result = t.call('time-entries:create', entry({ date: '2020-03-04', hours: '1' }));
+    const result = await t.callAsync('time-entries:create', entry({ date: '2020-03-04', hours: '1' }));
     expect(result).toMatchObject({
       ok: false,
       error: { code: 'validation', message: 'MS får mer enn 24 timer denne dagen', fieldErrors: { hours: expect.any(String) } },
     });
-    expect(t.call('time-entries:create', entry({ date: '2020-03-04', hours: '1', participantIds: [t.member!.id, jonas.id] })).ok).toBe(false);
+    expect((await t.callAsync('time-entries:create', entry({ date: '2020-03-04', hours: '1', participantIds: [t.member!.id, jonas.id] }))).ok).toBe(false);
     expect(t.counts()).toEqual(before);
-    expect(t.ok('time-entries:create', entry({ date: '2020-03-04', hours: '1', participantIds: [jonas.id] })).minutes).toBe(60);
-    expect(t.ok('time-entries:create', entry({ date: '2020-03-05', hours: '1' })).minutes).toBe(60);
+    expect((await t.okAsync('time-entries:create', entry({ date: '2020-03-04', hours: '1', participantIds: [jonas.id] }))).minutes).toBe(60);
+    expect((await t.okAsync('time-entries:create', entry({ date: '2020-03-05', hours: '1' }))).minutes).toBe(60);
   });
 
-  it('allows up to a week ahead of the fixed clock, not more', () => {
-    expect(t.ok('time-entries:create', entry({ date: '2020-06-22' })).date).toBe('2020-06-22');
+  it('allows up to a week ahead of the fixed clock, not more', async () => {
+    expect((await t.okAsync('time-entries:create', entry({ date: '2020-06-22' }))).date).toBe('2020-06-22');
     const before = t.counts();
-    const result = t.call('time-entries:create', entry({ date: '2020-06-23' }));
+    const result = await t.callAsync('time-entries:create', entry({ date: '2020-06-23' }));
     expect(result).toMatchObject({ ok: false, error: { code: 'validation', fieldErrors: { date: 'Dato kan ikke være mer enn en uke fram i tid' } } });
     expect(t.counts()).toEqual(before);
   });
@@ -101,24 +101,24 @@ describe('time-entries:create', () => {
     const late = await createTestDatabase({ now: '2020-06-15T22:30:00.000Z' });
     try {
       const base = { municipalityId: municipalityId(late, 'Felles'), categoryId: categoryId(late, 7), hours: '1' };
-      expect(late.ok('time-entries:create', { ...base, date: '2020-06-23' }).date).toBe('2020-06-23');
-      expect(late.call('time-entries:create', { ...base, date: '2020-06-24' }).ok).toBe(false);
+      expect((await late.okAsync('time-entries:create', { ...base, date: '2020-06-23' })).date).toBe('2020-06-23');
+      expect((await late.callAsync('time-entries:create', { ...base, date: '2020-06-24' })).ok).toBe(false);
     } finally {
       late.close();
     }
   });
 
-  it('refuses new time on a retired category', () => {
+  it('refuses new time on a retired category', async () => {
     t.db.sqlite.prepare("update categories set retired_at = '2021-01-01' where number = 5").run();
-    const result = t.call('time-entries:create', entry({ categoryId: categoryId(t, 5) }));
+    const result = await t.callAsync('time-entries:create', entry({ categoryId: categoryId(t, 5) }));
     expect(result).toMatchObject({ ok: false, error: { code: 'validation', fieldErrors: { categoryId: 'Hendelsen er ikke lenger i bruk' } } });
   });
 });
 
 describe('time-entries:update', () => {
-  it('changes the fields and audits only the names of the fields that changed', () => {
-    const created = t.ok('time-entries:create', entry());
-    const updated = t.ok('time-entries:update', {
+  it('changes the fields and audits only the names of the fields that changed', async () => {
+    const created = await t.okAsync('time-entries:create', entry());
+    const updated = await t.okAsync('time-entries:update', {
       version: versionOf(t, 'time_entries', created.id),
       id: created.id,
       ...entry({ hours: '2', categoryId: categoryId(t, 2) }),
@@ -130,10 +130,10 @@ describe('time-entries:update', () => {
     ]);
   });
 
-  it('moves an entry off its case and to other people', () => {
+  it('moves an entry off its case and to other people', async () => {
     const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
-    const created = t.ok('time-entries:create', entry());
-    const updated = t.ok('time-entries:update', {
+    const created = await t.okAsync('time-entries:create', entry());
+    const updated = await t.okAsync('time-entries:update', {
       version: versionOf(t, 'time_entries', created.id),
       id: created.id,
       ...entry({ caseCode: null, date: '2020-03-01', participantIds: [jonas.id] }),
@@ -143,39 +143,46 @@ describe('time-entries:update', () => {
     expect(t.db.sqlite.prepare('select participant_count as n from time_entries where id = ?').get(created.id)).toEqual({ n: 1 });
   });
 
-  it('keeps the participants when the edit does not send any, even when a colleague makes it', () => {
+  it('keeps the participants when the edit does not send any, even when a colleague makes it', async () => {
     const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
-    const created = t.ok('time-entries:create', entry({ participantIds: [t.member!.id, jonas.id] }));
+    const created = await t.okAsync('time-entries:create', entry({ participantIds: [t.member!.id, jonas.id] }));
     t.signInAs('jonas');
     const { participantIds: _omitted, ...withoutParticipants } = entry({ hours: '2' });
-    const updated = t.ok('time-entries:update', { version: versionOf(t, 'time_entries', created.id), id: created.id, ...withoutParticipants });
+    const updated = await t.okAsync('time-entries:update', { version: versionOf(t, 'time_entries', created.id), id: created.id, ...withoutParticipants });
     expect(updated.participants.map((p) => p.id).sort()).toEqual([t.member!.id, jonas.id].sort());
     expect(auditRows(created.id).at(-1)?.fields).toEqual(['hours']);
   });
 
-  it('writes nothing when nothing changed', () => {
-    const created = t.ok('time-entries:create', entry());
+  it('writes nothing when nothing changed', async () => {
+    const created = await t.okAsync('time-entries:create', entry());
     const before = t.counts();
-    t.ok('time-entries:update', { version: versionOf(t, 'time_entries', created.id), id: created.id, ...entry({ hours: '1.5' }) });
+    await t.okAsync('time-entries:update', { version: versionOf(t, 'time_entries', created.id), id: created.id, ...entry({ hours: '1.5' }) });
     expect(t.counts()).toEqual(before);
   });
 
-  it('keeps a retired category on an old entry being edited', () => {
-    const created = t.ok('time-entries:create', entry({ categoryId: categoryId(t, 5) }));
+  it('keeps a retired category on an old entry being edited', async () => {
+    const created = await t.okAsync('time-entries:create', entry({ categoryId: categoryId(t, 5) }));
     t.db.sqlite.prepare("update categories set retired_at = '2021-01-01' where number = 5").run();
     expect(
-      t.ok('time-entries:update', { version: versionOf(t, 'time_entries', created.id), id: created.id, ...entry({ categoryId: categoryId(t, 5), hours: '2' }) })
-        .minutes,
+      (
+        await t.okAsync('time-entries:update', {
+          version: versionOf(t, 'time_entries', created.id),
+          id: created.id,
+          ...entry({ categoryId: categoryId(t, 5), hours: '2' }),
+        })
+      ).minutes,
     ).toBe(120);
   });
 
-  it('counts the entry being edited only once against the daily limit', () => {
-    const created = t.ok('time-entries:create', entry({ hours: '20' }));
-    expect(t.ok('time-entries:update', { version: versionOf(t, 'time_entries', created.id), id: created.id, ...entry({ hours: '24' }) }).minutes).toBe(1440);
+  it('counts the entry being edited only once against the daily limit', async () => {
+    const created = await t.okAsync('time-entries:create', entry({ hours: '20' }));
+    expect(
+      (await t.okAsync('time-entries:update', { version: versionOf(t, 'time_entries', created.id), id: created.id, ...entry({ hours: '24' }) })).minutes,
+    ).toBe(1440);
   });
 
-  it('says not_found for an entry that does not exist', () => {
-    expect(t.call('time-entries:update', { version: versionOf(t, 'time_entries', 999), id: 999, ...entry() })).toMatchObject({
+  it('says not_found for an entry that does not exist', async () => {
+    expect(await t.callAsync('time-entries:update', { version: versionOf(t, 'time_entries', 999), id: 999, ...entry() })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });
@@ -183,9 +190,9 @@ describe('time-entries:update', () => {
 });
 
 describe('time-entries:delete', () => {
-  it('deletes the entry and its participants, and audits it', () => {
-    const created = t.ok('time-entries:create', entry({ participantIds: [t.member!.id, t.addMember('jonas', 'Jonas Berg', 'JB').id] }));
-    expect(t.ok('time-entries:delete', { version: versionOf(t, 'time_entries', created.id), id: created.id })).toEqual({ id: created.id });
+  it('deletes the entry and its participants, and audits it', async () => {
+    const created = await t.okAsync('time-entries:create', entry({ participantIds: [t.member!.id, t.addMember('jonas', 'Jonas Berg', 'JB').id] }));
+    expect(await t.okAsync('time-entries:delete', { version: versionOf(t, 'time_entries', created.id), id: created.id })).toEqual({ id: created.id });
     expect(t.count('time_entries')).toBe(0);
     expect(t.count('time_entry_participants')).toBe(0);
     expect(auditRows(created.id).map((r) => [r.action, r.actor_id, r.fields])).toEqual([
@@ -194,11 +201,11 @@ describe('time-entries:delete', () => {
     ]);
   });
 
-  it('says not_found the second time, and writes nothing', () => {
-    const created = t.ok('time-entries:create', entry());
-    t.ok('time-entries:delete', { version: versionOf(t, 'time_entries', created.id), id: created.id });
+  it('says not_found the second time, and writes nothing', async () => {
+    const created = await t.okAsync('time-entries:create', entry());
+    await t.okAsync('time-entries:delete', { version: versionOf(t, 'time_entries', created.id), id: created.id });
     const before = t.counts();
-    expect(t.call('time-entries:delete', { version: versionOf(t, 'time_entries', created.id), id: created.id })).toMatchObject({
+    expect(await t.callAsync('time-entries:delete', { version: versionOf(t, 'time_entries', created.id), id: created.id })).toMatchObject({
       ok: false,
       error: { code: 'not_found' },
     });

@@ -48,11 +48,12 @@ beforeEach(async () => {
   t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2020-01-02' });
   t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2020-01-03' });
   t.ok('cases:create', { municipalityId: municipalityId(t, 'Fauske'), referralDate: '2020-01-03' });
-  municipalityOrder = t.ok('municipalities:list', {}).map((m) => m.name);
-  made = LOG.map((e) => {
+  municipalityOrder = (await t.okAsync('municipalities:list', {})).map((m) => m.name);
+  made = [];
+  for (const e of LOG) {
     // Each entry is made at its own moment, so that creation order differs from id order.
     const at = createDispatcher({ db: t.db, clock: fixedClock(e.createdAt), session: t.dispatcher.session });
-    const result = at.dispatch('time-entries:create', {
+    const result = await at.dispatchAsync('time-entries:create', {
       date: e.date,
       caseCode: e.caseCode,
       municipalityId: municipalityId(t, e.municipality),
@@ -62,13 +63,13 @@ beforeEach(async () => {
       municipalityOverrideReason: e.reason ?? null,
     });
     if (!result.ok) throw new Error(result.error.message);
-    return { ...e, id: (result.value as { id: number }).id };
-  });
+    made.push({ ...e, id: (result.value as { id: number }).id });
+  }
 });
 afterEach(() => t.close());
 
-const list = (input: ChannelInput<'time-entries:list'>) => t.ok('time-entries:list', input);
-const ids = (input: ChannelInput<'time-entries:list'>) => list(input).rows.map((r) => r.id);
+const list = (input: ChannelInput<'time-entries:list'>) => t.okAsync('time-entries:list', input);
+const ids = async (input: ChannelInput<'time-entries:list'>) => (await list(input)).rows.map((r) => r.id);
 
 const sortKey: Record<TimeEntrySortField, (e: Made) => string | number> = {
   date: (e) => e.date,
@@ -97,8 +98,8 @@ function totalsOf(entries: Made[]) {
 }
 
 describe('time-entries:list', () => {
-  it('lists newest date first by default, with participants and totals for everything', () => {
-    const page = list({});
+  it('lists newest date first by default, with participants and totals for everything', async () => {
+    const page = await list({});
     expect(page.rows.map((r) => r.id)).toEqual(expectedOrder('date', 'desc'));
     expect(page.total).toBe(LOG.length);
     expect(page.totals).toEqual(totalsOf(made));
@@ -110,26 +111,28 @@ describe('time-entries:list', () => {
 
   it.each(TIME_ENTRY_SORT_FIELDS.flatMap((field) => (['asc', 'desc'] as const).map((direction) => [field, direction] as const)))(
     'sorts by %s %s',
-    (field, direction) => {
-      expect(ids({ sort: { field, direction } })).toEqual(expectedOrder(field, direction));
+    async (field, direction) => {
+      expect(await ids({ sort: { field, direction } })).toEqual(expectedOrder(field, direction));
     },
   );
 
-  it('pages through the same order, with totals for all pages', () => {
+  it('pages through the same order, with totals for all pages', async () => {
     const all = expectedOrder('minutes', 'asc');
-    const pages = [0, 1, 2].map((page) => list({ page, pageSize: 2, sort: { field: 'minutes', direction: 'asc' } }));
+    const pages = [];
+    for (const page of [0, 1, 2]) pages.push(await list({ page, pageSize: 2, sort: { field: 'minutes', direction: 'asc' } }));
     expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(all);
     for (const [index, page] of pages.entries()) {
       expect(page).toMatchObject({ page: index, pageSize: 2, total: LOG.length, totals: totalsOf(made) });
       expect(page.rows).toHaveLength(2);
     }
-    expect(list({ page: 3, pageSize: 2 }).rows).toEqual([]);
-    expect(list({ page: 1, pageSize: 4 }).rows).toHaveLength(2);
+    expect((await list({ page: 3, pageSize: 2 })).rows).toEqual([]);
+    expect((await list({ page: 1, pageSize: 4 })).rows).toHaveLength(2);
   });
 
-  it.each(['asc', 'desc'] as const)('pages sorted by case (%s) with a filter: entries without a case at the NULL end', (direction) => {
+  it.each(['asc', 'desc'] as const)('pages sorted by case (%s) with a filter: entries without a case at the NULL end', async (direction) => {
     const kept = made.filter((e) => e.date >= '2020-01-01');
-    const pages = [0, 1, 2].map((page) => list({ page, pageSize: 2, filter: { from: '2020-01-01' }, sort: { field: 'caseCode', direction } }));
+    const pages = [];
+    for (const page of [0, 1, 2]) pages.push(await list({ page, pageSize: 2, filter: { from: '2020-01-01' }, sort: { field: 'caseCode', direction } }));
     expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(expectedOrder('caseCode', direction, kept));
     expect(pages[0]!.total).toBe(kept.length);
   });
@@ -151,16 +154,16 @@ describe('time-entries:list', () => {
     ['nothing matching', () => ({ caseCode: '09/20-BE' }), () => false],
   ];
 
-  it.each(filters)('filters by %s, with totals for the filtered rows', (_name, filter, keep) => {
+  it.each(filters)('filters by %s, with totals for the filtered rows', async (_name, filter, keep) => {
     const expected = made.filter(keep);
-    const page = list({ filter: filter(), sort: { field: 'date', direction: 'asc' } });
+    const page = await list({ filter: filter(), sort: { field: 'date', direction: 'asc' } });
     expect(page.rows.map((r) => r.id)).toEqual(expectedOrder('date', 'asc', expected));
     expect(page.total).toBe(expected.length);
     expect(page.totals).toEqual(totalsOf(expected));
   });
 
-  it('refuses a «to» date before the «from» date', () => {
-    const result = t.call('time-entries:list', { filter: { from: '2020-05-01', to: '2020-04-01' } });
+  it('refuses a «to» date before the «from» date', async () => {
+    const result = await t.callAsync('time-entries:list', { filter: { from: '2020-05-01', to: '2020-04-01' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'validation', fieldErrors: { 'filter.to': 'Til dato kan ikke være før fra dato' } } });
   });
 });

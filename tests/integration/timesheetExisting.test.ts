@@ -9,7 +9,7 @@ beforeEach(async () => {
   t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-03-01', code: '03/20-ST', staffIds: [t.member!.id] });
   // Two equal visits on one day (the second confirmed as not a duplicate), one without a case, and one in April (outside the exported month).
   for (const day of ['2020-03-02', '2020-03-02', '2020-03-09'])
-    t.ok('time-entries:create', {
+    await t.okAsync('time-entries:create', {
       date: day,
       caseCode: '03/20-ST',
       municipalityId: steigen,
@@ -17,8 +17,8 @@ beforeEach(async () => {
       hours: '1,5',
       confirmDuplicate: true,
     });
-  t.ok('time-entries:create', { date: '2020-03-04', municipalityId: municipalityId(t, 'Felles'), categoryId: categoryId(t, 8), hours: '½' });
-  t.ok('time-entries:create', { date: '2020-04-01', municipalityId: municipalityId(t, 'Felles'), categoryId: categoryId(t, 8), hours: 1 });
+  await t.okAsync('time-entries:create', { date: '2020-03-04', municipalityId: municipalityId(t, 'Felles'), categoryId: categoryId(t, 8), hours: '½' });
+  await t.okAsync('time-entries:create', { date: '2020-04-01', municipalityId: municipalityId(t, 'Felles'), categoryId: categoryId(t, 8), hours: 1 });
 });
 afterEach(() => t.close());
 

@@ -9,7 +9,7 @@ beforeEach(async () => {
   kari = t.addMember('kari', 'Kari Nord', 'KN').id;
   const steigen = municipalityId(t, 'Steigen');
   t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-03-01', code: '03/20-ST', staffIds: [t.member!.id, kari] });
-  t.ok('time-entries:create', {
+  await t.okAsync('time-entries:create', {
     date: '2020-03-02',
     caseCode: '03/20-ST',
     municipalityId: steigen,
@@ -17,8 +17,8 @@ beforeEach(async () => {
     hours: '1,5',
     participantIds: [t.member!.id, kari],
   });
-  t.ok('time-entries:create', { date: '2020-03-03', caseCode: '03/20-ST', municipalityId: steigen, categoryId: categoryId(t, 2), hours: 2 });
-  t.ok('time-entries:create', { date: '2020-03-04', municipalityId: municipalityId(t, 'Felles'), categoryId: categoryId(t, 8), hours: '½' });
+  await t.okAsync('time-entries:create', { date: '2020-03-03', caseCode: '03/20-ST', municipalityId: steigen, categoryId: categoryId(t, 2), hours: 2 });
+  await t.okAsync('time-entries:create', { date: '2020-03-04', municipalityId: municipalityId(t, 'Felles'), categoryId: categoryId(t, 8), hours: '½' });
 });
 afterEach(() => t.close());
 
@@ -60,24 +60,24 @@ describe('export of the filtered list', () => {
 });
 
 describe('week view and case suggestions', () => {
-  it('sums the hours a member took part in per day, Monday to Sunday', () => {
-    const week = t.ok('time-entries:week', { teamMemberId: kari, weekStart: '2020-03-02' });
+  it('sums the hours a member took part in per day, Monday to Sunday', async () => {
+    const week = await t.okAsync('time-entries:week', { teamMemberId: kari, weekStart: '2020-03-02' });
     expect(week.days.map((d) => d.minutes)).toEqual([90, 0, 0, 0, 0, 0, 0]);
-    const mine = t.ok('time-entries:week', { teamMemberId: t.member!.id, weekStart: '2020-03-02' });
+    const mine = await t.okAsync('time-entries:week', { teamMemberId: t.member!.id, weekStart: '2020-03-02' });
     expect(mine.days.slice(0, 3).map((d) => [d.date, d.minutes, d.entries])).toEqual([
       ['2020-03-02', 90, 1],
       ['2020-03-03', 120, 1],
       ['2020-03-04', 30, 1],
     ]);
     expect(mine.minutes).toBe(240);
-    expect(t.call('time-entries:week', { teamMemberId: kari, weekStart: '2020-03-03' })).toMatchObject({
+    expect(await t.callAsync('time-entries:week', { teamMemberId: kari, weekStart: '2020-03-03' })).toMatchObject({
       ok: false,
       error: { fieldErrors: { weekStart: 'Uka må starte på en mandag' } },
     });
   });
 
-  it('finds cases by part of the code, with their staff for the participants', () => {
-    expect(t.ok('time-entries:case-suggestions', { search: '3/20' })).toEqual([
+  it('finds cases by part of the code, with their staff for the participants', async () => {
+    expect(await t.okAsync('time-entries:case-suggestions', { search: '3/20' })).toEqual([
       {
         id: expect.any(Number),
         code: '03/20-ST',
@@ -86,6 +86,6 @@ describe('week view and case suggestions', () => {
         staffIds: expect.arrayContaining([t.member!.id, kari]),
       },
     ]);
-    expect(t.ok('time-entries:case-suggestions', { search: 'fa' })).toEqual([]);
+    expect(await t.okAsync('time-entries:case-suggestions', { search: 'fa' })).toEqual([]);
   });
 });

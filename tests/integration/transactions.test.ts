@@ -32,46 +32,51 @@ function failOn(table: string, condition: string): void {
 }
 
 describe('transactions', () => {
-  it('refuses a time entry with one active and one inactive participant, writing nothing', () => {
+  it('refuses a time entry with one active and one inactive participant, writing nothing', async () => {
     t.db.sqlite.prepare('update team_members set active = 0 where id = ?').run(jonas.id);
     const before = t.counts();
-    const result = t.call('time-entries:create', entry([t.member!.id, jonas.id]));
+    const result = await t.callAsync('time-entries:create', entry([t.member!.id, jonas.id]));
     expect(result).toMatchObject({ ok: false, error: { code: 'validation', fieldErrors: { participantIds: expect.any(String) } } });
     expect(t.counts()).toEqual(before);
   });
 
-  it('refuses a time entry with one valid and one unknown participant, writing nothing', () => {
+  it('refuses a time entry with one valid and one unknown participant, writing nothing', async () => {
     const before = t.counts();
-    expect(t.call('time-entries:create', entry([t.member!.id, 9999])).ok).toBe(false);
+    expect((await t.callAsync('time-entries:create', entry([t.member!.id, 9999]))).ok).toBe(false);
     expect(t.counts()).toEqual(before);
   });
 
-  it('rolls back the entry row when its second participant fails to insert', () => {
+  it('rolls back the entry row when its second participant fails to insert', async () => {
     failOn('time_entry_participants', `new.team_member_id = ${jonas.id}`);
     const before = t.counts();
-    const result = t.call('time-entries:create', entry([t.member!.id, jonas.id]));
+    const result = await t.callAsync('time-entries:create', entry([t.member!.id, jonas.id]));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/Ingenting ble lagret/);
     expect(t.counts()).toEqual(before);
   });
 
-  it('rolls back the entry when its audit row cannot be written', () => {
+  it('rolls back the entry when its audit row cannot be written', async () => {
     failOn('audit_log', `new.record_type = 'time_entry'`);
     const before = t.counts();
-    expect(t.call('time-entries:create', entry([t.member!.id, jonas.id])).ok).toBe(false);
+    expect((await t.callAsync('time-entries:create', entry([t.member!.id, jonas.id]))).ok).toBe(false);
     expect(t.counts()).toEqual(before);
   });
 
-  it('leaves an entry exactly as it was when an update fails half-way', () => {
-    const created = t.ok('time-entries:create', entry([t.member!.id]));
+  it('leaves an entry exactly as it was when an update fails half-way', async () => {
+    const created = await t.okAsync('time-entries:create', entry([t.member!.id]));
     const rowBefore = t.db.sqlite.prepare('select * from time_entries where id = ?').get(created.id);
     failOn('time_entry_participants', `new.team_member_id = ${jonas.id}`);
     const before = t.counts();
-    const result = t.call('time-entries:update', { version: versionOf(t, 'time_entries', created.id), id: created.id, ...entry([jonas.id]), hours: '3' });
+    const result = await t.callAsync('time-entries:update', {
+      version: versionOf(t, 'time_entries', created.id),
+      id: created.id,
+      ...entry([jonas.id]),
+      hours: '3',
+    });
     expect(result.ok).toBe(false);
     expect(t.counts()).toEqual(before);
     expect(t.db.sqlite.prepare('select * from time_entries where id = ?').get(created.id)).toEqual(rowBefore);
-    expect(t.ok('time-entries:list', {}).rows[0]?.participants).toEqual([{ id: t.member!.id, initials: 'MS' }]);
+    expect((await t.okAsync('time-entries:list', {})).rows[0]?.participants).toEqual([{ id: t.member!.id, initials: 'MS' }]);
   });
 
   it('rolls back a case when a staff row fails to insert', () => {
@@ -83,10 +88,10 @@ describe('transactions', () => {
     expect(t.ok('cases:next-code', { municipalityId: steigen, referralDate: '2020-03-01' }).code).toBe('01/20-ST');
   });
 
-  it('keeps the dispatcher usable after a rolled-back write', () => {
+  it('keeps the dispatcher usable after a rolled-back write', async () => {
     failOn('time_entry_participants', `new.team_member_id = ${jonas.id}`);
-    expect(t.call('time-entries:create', entry([jonas.id])).ok).toBe(false);
-    expect(t.ok('time-entries:create', entry([t.member!.id])).minutes).toBe(120);
+    expect((await t.callAsync('time-entries:create', entry([jonas.id]))).ok).toBe(false);
+    expect((await t.okAsync('time-entries:create', entry([t.member!.id]))).minutes).toBe(120);
     expect(t.db.sqlite.inTransaction).toBe(false);
   });
 });

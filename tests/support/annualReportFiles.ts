@@ -114,9 +114,9 @@ export const REPORT_LOG: LoggedTime[] = [
   { municipality: 'Meløy', category: 3, hours: 1, date: '2020-05-05' },
 ];
 
-export function logReportYear(t: TestDatabase, log: readonly LoggedTime[] = REPORT_LOG): void {
+export async function logReportYear(t: TestDatabase, log: readonly LoggedTime[] = REPORT_LOG): Promise<void> {
   for (const e of log) {
-    t.ok('time-entries:create', {
+    await t.okAsync('time-entries:create', {
       date: e.date,
       municipalityId: municipalityId(t, e.municipality),
       categoryId: categoryId(t, e.category),

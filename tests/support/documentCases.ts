@@ -1,7 +1,7 @@
 import type { GeneratedFileDto } from '@shared/contract';
 import type { TemplateKind } from '@shared/domain/documents';
 import { assertWellFormed, visibleText, wordXmlParts } from './docxFiles';
-import { categoryId, municipalityId, versionOf, type TestDatabase } from './testDatabase';
+import { activeLifeDomainIds, categoryId, municipalityId, versionOf, type TestDatabase } from './testDatabase';
 
 /** Text a user or a partner's name might contain that breaks naive XML or template handling. */
 export const HOSTILE_TEXT = 'Bo & jobb <b>nå</b> {kommune} {#mål} "sitat" \'apostrof\' \u0001\u0008\u000b slutt';
@@ -16,7 +16,7 @@ export interface DocumentCase {
  * follow-up with goals, partners, ratings and time, and closure with a takeover service. `hostile` puts
  * HOSTILE_TEXT (and a very long text) into every free-text field the closure report prints.
  */
-export function buildClosedCase(t: TestDatabase, options: { hostile?: boolean; municipality?: string } = {}): DocumentCase {
+export async function buildClosedCase(t: TestDatabase, options: { hostile?: boolean; municipality?: string } = {}): Promise<DocumentCase> {
   const text = (plain: string, max: number) => (options.hostile ? `${HOSTILE_TEXT} ${'lang tekst '.repeat(40)}`.slice(0, max) : plain);
   const municipality = municipalityId(t, options.municipality ?? 'Steigen');
   const created = t.ok('cases:create', { municipalityId: municipality, referralDate: '2020-01-15', staffIds: [t.member!.id] });
@@ -34,13 +34,13 @@ export function buildClosedCase(t: TestDatabase, options: { hostile?: boolean; m
   const goal = t.ok('cases:add-goal', { caseId: id, text: text('Egen leilighet før sommeren', 200), status: 'pagar' });
   t.ok('cases:add-goal', { caseId: id, text: text('Fast aktivitet to dager i uka', 200), status: 'naadd' });
   t.ok('cases:update-goal', { version: versionOf(t, 'case_goals', goal.id), id: goal.id, status: 'naadd' });
-  const domains = t.ok('life-domains:list', {});
+  const domains = activeLifeDomainIds(t);
   t.ok('cases:rate-domains', {
     version: versionOf(t, 'cases', id),
     caseId: id,
     occasion: 'start',
     ratedOn: '2020-02-17',
-    ratings: domains.map((d, i) => ({ domainId: d.id, level: (i % 2) + 1 })),
+    ratings: domains.map((id, i) => ({ domainId: id, level: (i % 2) + 1 })),
   });
   const nav = t.ok('contacts:create', { name: text('NAV Steigen', 120), kind: 'nav', area: 'member', municipalityId: municipality });
   const withPerson = t.ok('contacts:add-person', { contactId: nav.id, name: text('Ola Berg', 120) });
@@ -65,14 +65,14 @@ export function buildClosedCase(t: TestDatabase, options: { hostile?: boolean; m
     ['2020-06-02', 9, 2],
   ];
   for (const [date, category, hours] of entries) {
-    t.ok('time-entries:create', { date, caseCode: created.code, municipalityId: municipality, categoryId: categoryId(t, category), hours });
+    await t.okAsync('time-entries:create', { date, caseCode: created.code, municipalityId: municipality, categoryId: categoryId(t, category), hours });
   }
   t.ok('cases:rate-domains', {
     version: versionOf(t, 'cases', id),
     caseId: id,
     occasion: 'avslutning',
     ratedOn: '2020-06-10',
-    ratings: domains.map((d) => ({ domainId: d.id, level: 3 })),
+    ratings: domains.map((id) => ({ domainId: id, level: 3 })),
   });
   t.ok('cases:close', {
     version: versionOf(t, 'cases', id),

@@ -16,9 +16,9 @@ export interface EntryToLog {
  * Logs an entry through the real channel, with «now» just after its date so that no entry counts as
  * dated in the future. Returns the new entry's id.
  */
-export function logEntry(t: TestDatabase, e: EntryToLog): number {
+export async function logEntry(t: TestDatabase, e: EntryToLog): Promise<number> {
   const at = createDispatcher({ db: t.db, clock: fixedClock(`${e.date}T12:00:00Z`), session: t.dispatcher.session });
-  const result = at.dispatch('time-entries:create', {
+  const result = await at.dispatchAsync('time-entries:create', {
     date: e.date,
     municipalityId: municipalityId(t, e.municipality),
     categoryId: categoryId(t, e.category),

@@ -29,9 +29,9 @@ function everyPivot() {
  */
 export async function readCalls(t: TestDatabase): Promise<ReadCalls> {
   const steigen = municipalityId(t, 'Steigen');
-  const closed = buildClosedCase(t);
+  const closed = await buildClosedCase(t);
   const open = t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-05-04', staffIds: [t.member!.id] });
-  t.ok('time-entries:create', { date: '2020-05-05', municipalityId: municipalityId(t, 'Felles'), categoryId: categoryId(t, 7), hours: '2' });
+  await t.okAsync('time-entries:create', { date: '2020-05-05', municipalityId: municipalityId(t, 'Felles'), categoryId: categoryId(t, 7), hours: '2' });
   const contact = t.ok('contacts:create', { name: 'NAV Salten', kind: 'nav', area: 'regional' });
   await t.okAsync('network:create', { date: '2020-03-02', kind: 'informasjonsmote', municipalityId: steigen, note: 'Presentasjon', contactIds: [contact.id] });
   await t.okAsync('evaluations:register', {

@@ -216,3 +216,12 @@ export function versionOf(
   // A record that is gone: any version will do, the service answers not_found.
   return row?.version ?? 1;
 }
+
+/**
+ * The ids of the life domains in use, in the order life-domains:list gives them: for helpers that stay
+ * synchronous (that channel answers with a promise).
+ */
+export function activeLifeDomainIds(t: TestDatabase): number[] {
+  const rows = t.db.sqlite.prepare('select id from life_domains where retired_at is null order by sort_order, id').all() as { id: number }[];
+  return rows.map((row) => row.id);
+}

@@ -98,7 +98,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
   const contactPayload = () => ({ name: 'NAV Steigen', kind: 'nav' as const, area: 'member' as const, municipalityId: steigen, phone: '75 77 88 00' });
   const madeContact = () => t.ok('contacts:create', contactPayload());
   const contactWithPerson = () => t.ok('contacts:add-person', { contactId: madeContact().id, name: 'Kari Veileder', role: 'Veileder' });
-  const firstDomain = () => t.ok('life-domains:list', {})[0]!.id;
+  const firstDomain = async () => (await t.okAsync('life-domains:list', {}))[0]!.id;
 
   // One scenario per mutation channel of the documents work (templates, document log, evaluation forms).
   const shippedReport = () => readFileSync(`${TEST_RESOURCES_DIR}/templates/Avslutningsrapport.docx`).toString('base64');
@@ -126,7 +126,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
         values: ['Avslutningsrapport.docx'],
       },
       'documents:generate': {
-        prepare: async () => (await firstTemplate(), buildClosedCase(t)),
+        prepare: async () => (await firstTemplate(), await buildClosedCase(t)),
         write: async (c) => (
           await t.okAsync('documents:generate', { caseId: (c as { caseId: number }).caseId, kind: 'closure-report' }),
           { id: (c as { caseId: number }).caseId }
@@ -136,7 +136,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       },
       'documents:regenerate': {
         prepare: async () => {
-          const c = buildClosedCase(t);
+          const c = await buildClosedCase(t);
           return (await t.okAsync('documents:generate', { caseId: c.caseId, kind: 'evaluation-form' })).log;
         },
         write: async (log) => (await t.okAsync('documents:regenerate', { id: idOf(log) }), { id: (log as { caseId: number }).caseId }),
@@ -291,13 +291,13 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       },
       'cases:rate-domains': {
         prepare: made,
-        write: (c) =>
+        write: async (c) =>
           t.ok('cases:rate-domains', {
             version: versionOf(t, 'cases', idOf(c)),
             caseId: idOf(c),
             occasion: 'start',
             ratedOn: '2020-03-02',
-            ratings: [{ domainId: firstDomain(), level: 2, note: 'Bor hos mor' }],
+            ratings: [{ domainId: await firstDomain(), level: 2, note: 'Bor hos mor' }],
           }),
         expected: caseAudit('update', ['domainRatings']),
         values: ['Bor hos mor', '2020-03-02'],
@@ -337,12 +337,18 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
         values: ['samarbeidspartner'],
       },
       'life-domains:create': {
-        write: () => t.ok('life-domains:create', { name: 'Fritid' }),
+        write: async () => await t.okAsync('life-domains:create', { name: 'Fritid' }),
         expected: (d) => ({ action: 'create', record_type: 'life_domain', record_id: String(d.id), fields: ['name'] }),
         values: ['Fritid'],
       },
       'life-domains:update': {
-        write: () => t.ok('life-domains:update', { id: firstDomain(), version: versionOf(t, 'life_domains', firstDomain()), name: 'Bosted', retired: true }),
+        write: async () =>
+          await t.okAsync('life-domains:update', {
+            id: await firstDomain(),
+            version: versionOf(t, 'life_domains', await firstDomain()),
+            name: 'Bosted',
+            retired: true,
+          }),
         expected: (d) => ({ action: 'update', record_type: 'life_domain', record_id: String(d.id), fields: ['name', 'retired'] }),
         values: ['Bosted'],
       },
@@ -569,7 +575,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
     },
     'time-entries:create': {
       prepare: prepareCase,
-      write: () => t.ok('time-entries:create', entryPayload()),
+      write: async () => await t.okAsync('time-entries:create', entryPayload()),
       expected: (e) => ({
         action: 'create',
         record_type: 'time_entry',
@@ -579,9 +585,9 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       values: ['03/20-ST', '2020-03-02', '1,5', '1.5', '90'],
     },
     'time-entries:update': {
-      prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
-      write: (created) =>
-        t.ok('time-entries:update', {
+      prepare: async () => (prepareCase(), await t.okAsync('time-entries:create', entryPayload())),
+      write: async (created) =>
+        await t.okAsync('time-entries:update', {
           version: versionOf(t, 'time_entries', (created as { id: number }).id),
           ...entryPayload(),
           id: (created as { id: number }).id,
@@ -594,7 +600,10 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
     'settings:update': {
       // The folder must exist and take a file (the setting is checked); relative to the database's folder.
       prepare: () => mkdirSync(join(t.dir, 'Ettervern-kopier')),
-      write: () => (t.ok('settings:update', { version: versionOf(t, 'settings', 0), followUpWarningWeeks: 9, backupFolder: 'Ettervern-kopier' }), { id: 0 }),
+      write: async () => (
+        await t.okAsync('settings:update', { version: versionOf(t, 'settings', 0), followUpWarningWeeks: 9, backupFolder: 'Ettervern-kopier' }),
+        { id: 0 }
+      ),
       expected: () => ({ action: 'update', record_type: 'settings', record_id: null, fields: ['backupFolder', 'followUpWarningWeeks'] }),
       values: ['Ettervern-kopier', '9'],
     },
@@ -644,9 +653,9 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       values: ['teamet'],
     },
     'time-entries:delete': {
-      prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
-      write: (created) =>
-        t.ok('time-entries:delete', { version: versionOf(t, 'time_entries', (created as { id: number }).id), id: (created as { id: number }).id }),
+      prepare: async () => (prepareCase(), await t.okAsync('time-entries:create', entryPayload())),
+      write: async (created) =>
+        await t.okAsync('time-entries:delete', { version: versionOf(t, 'time_entries', (created as { id: number }).id), id: (created as { id: number }).id }),
       expected: (e) => ({ action: 'delete', record_type: 'time_entry', record_id: String(e.id), fields: [] }),
       values: ['03/20-ST', '2020-03-02', '90'],
     },
@@ -657,7 +666,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       values: ['Felles', 'Nettverksarbeid', '2020-02-03', '2,5', '150', 'timer.xlsx'],
     },
     'time-entries:export': {
-      prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
+      prepare: async () => (prepareCase(), await t.okAsync('time-entries:create', entryPayload())),
       write: async () => (await t.okAsync('time-entries:export', { format: 'csv', filter: { caseCode: '03/20-ST', from: '2020-01-01' } }), { id: 0 }),
       expected: () => ({ action: 'export', record_type: 'time_entry_export', record_id: null, fields: ['caseCode', 'from'] }),
       values: ['03/20-ST', '2020-01-01', '2020-03-02'],
@@ -671,14 +680,14 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       values: ['Ingen alvorlige hendelser', 'Steigen'],
     },
     'annual-report:generate': {
-      prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
+      prepare: async () => (prepareCase(), await t.okAsync('time-entries:create', entryPayload())),
       write: async () => (await t.okAsync('annual-report:generate', { year: 2020 }), { id: 2020 }),
       // One row for the pair of files.
       expected: () => ({ action: 'document', record_type: 'annual_report', record_id: '2020', fields: ['docx', 'xlsx'] }),
       values: ['03/20-ST', 'Årsrapport'],
     },
     'statistics:export-table': {
-      prepare: () => (prepareCase(), t.ok('time-entries:create', entryPayload())),
+      prepare: async () => (prepareCase(), await t.okAsync('time-entries:create', entryPayload())),
       write: async () => (
         await t.okAsync('statistics:export-table', { period: { year: 2020 }, pivot: { rows: 'case', columns: 'municipality', measure: 'hours' } }),
         { id: 0 }

@@ -14,7 +14,7 @@ import { planEntries } from './entryPlan';
 import { FIRST_DEMO_YEAR } from './profile';
 import { createRandom } from './random';
 import { loadReferences } from './references';
-import { callChannel, parseChannelInput } from './serviceCall';
+import { callChannel, callChannelAsync, parseChannelInput } from './serviceCall';
 import { summariseDemo, type DemoSummary } from './summary';
 import { createTeam } from './team';
 
@@ -59,7 +59,7 @@ export async function createDemoData(target: { db: AppDatabase }, options: DemoO
     // Every service call runs on the transaction's handle, so the services' own transactions join this one.
     const ctx: ServiceContext = { ...outside, db };
     const team = createTeam(ctx);
-    const { references, members } = loadReferences(ctx);
+    const { references, members } = await loadReferences(ctx);
     const therapistIds = team.therapists.map((t) => t.id);
     const actorFor = (id: number) => signedInContext({ ...ctx, actor: team.actors.get(id) ?? null });
 
@@ -67,14 +67,15 @@ export async function createDemoData(target: { db: AppDatabase }, options: DemoO
     const planned: PlannedCase[] = [];
     for (const year of years) planned.push(...planCasesForYear(caseRandom, year, FIRST_DEMO_YEAR, members, therapistIds, planned));
     // Created in referral order, so the running numbers in the case codes follow the calendar.
-    const cases: DemoCase[] = planned.map((plan) => {
-      const created = callChannel(actorFor(plan.staffIds[0]), 'cases:create', {
+    const cases: DemoCase[] = [];
+    for (const plan of planned) {
+      const created = await callChannelAsync(actorFor(plan.staffIds[0]), 'cases:create', {
         municipalityId: plan.municipality.id,
         referralDate: plan.referralDate,
         staffIds: [...plan.staffIds],
       });
-      return { ...plan, code: created.code };
-    });
+      cases.push({ ...plan, code: created.code });
+    }
 
     const entryRandom = createRandom((options.seed ^ ENTRY_STREAM) >>> 0);
     const demoTeam = { therapistIds, peerSupportId: team.peerSupportId };
@@ -94,7 +95,7 @@ export async function createDemoData(target: { db: AppDatabase }, options: DemoO
         confirmDuplicate: true,
         municipalityOverrideReason: onOtherMunicipality ? 'Møte med instans utenfor de ni kommunene' : null,
       });
-      createTimeEntry(actorFor(entry.participantIds[0]!), input, 'demo');
+      await createTimeEntry(actorFor(entry.participantIds[0]!), input, 'demo');
     }
     await createCaseLife(ctx, actorFor, createRandom((options.seed ^ LIFE_STREAM) >>> 0), cases);
     await createDemoDocuments(ctx, actorFor, createRandom((options.seed ^ DOCUMENT_STREAM) >>> 0));

@@ -2,12 +2,12 @@ import type { ServiceContext } from '../../services/context';
 import type { DemoMunicipality } from './casePlan';
 import type { DemoReferences } from './dayPlan';
 import { CATEGORY, MUNICIPALITY_PROFILE, OTHER_MUNICIPALITIES, SHARED_WORK, type CategoryKey } from './profile';
-import { callChannel } from './serviceCall';
+import { callChannelAsync } from './serviceCall';
 
 /** Municipality and category ids by name, read through the same channels the app uses. */
-export function loadReferences(ctx: ServiceContext): { references: DemoReferences; members: DemoMunicipality[] } {
-  const municipalities = callChannel(ctx, 'municipalities:list', {});
-  const categories = callChannel(ctx, 'categories:list', { includeRetired: true });
+export async function loadReferences(ctx: ServiceContext): Promise<{ references: DemoReferences; members: DemoMunicipality[] }> {
+  const municipalities = await callChannelAsync(ctx, 'municipalities:list', {});
+  const categories = await callChannelAsync(ctx, 'categories:list', { includeRetired: true });
   const municipalityId = (name: string): number => {
     const found = municipalities.find((m) => m.name === name);
     if (!found) throw new Error(`Demodata: fant ikke kommunen «${name}» i databasen`);

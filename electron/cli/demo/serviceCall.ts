@@ -32,9 +32,9 @@ export async function callChannelAsync<C extends ChannelName>(ctx: ContextFor<C>
  * reading the whole case back for the channel's answer: the demo never looks at it, and the reading
  * was most of the cost of walking a case through its life.
  */
-export function writeCase<C extends CaseWriteChannel>(ctx: SignedInContext, channel: C, input: Omit<ChannelInput<C>, 'version'>): void {
-  const write = caseWrites[channel] as (ctx: SignedInContext, input: ChannelParsedInput<C>) => number;
-  write(ctx, parseChannelInput(channel, withCaseVersion(ctx, channel, input)));
+export async function writeCase<C extends CaseWriteChannel>(ctx: SignedInContext, channel: C, input: Omit<ChannelInput<C>, 'version'>): Promise<void> {
+  const write = caseWrites[channel] as (ctx: SignedInContext, input: ChannelParsedInput<C>) => number | Promise<number>;
+  await write(ctx, parseChannelInput(channel, withCaseVersion(ctx, channel, input)));
 }
 
 /**

@@ -25,7 +25,7 @@ export async function summariseDemo(ctx: SignedInContext, seed: number, years: r
   const perYear: DemoYearSummary[] = [];
   for (const year of years) {
     const pivot = await callChannelAsync(ctx, 'statistics:annual', { year });
-    const cases = callChannel(ctx, 'cases:list', { year }).length;
+    const cases = (await callChannelAsync(ctx, 'cases:list', { year })).length;
     perYear.push({ year, cases, entries: pivot.total.entries, hours: pivot.total.hours, personHours: pivot.total.personHours });
   }
   const sum = (pick: (y: DemoYearSummary) => number) => perYear.reduce((total, y) => total + pick(y), 0);

@@ -78,6 +78,9 @@ export interface PostgresConnection {
 export function openPostgres(url: string, options: { max?: number } = {}): PostgresConnection {
   checkPostgresUrl(url);
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types: { getTypeParser: typeParser } as pg.CustomTypesConfig });
+  // An idle client that loses its server emits 'error' on the pool; unheard, Node would end the process.
+  // The next query on a new client then fails with the connection's code, which the caller reports.
+  pool.on('error', () => undefined);
   const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const close = async (): Promise<void> => {
     await kysely.destroy();

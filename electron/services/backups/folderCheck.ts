@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, isAbsolute, sep } from 'node:path';
-import type { ServiceContext } from '../context';
+import type { DbContext, ServiceContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
 import { resolveBackupFolder } from './files';
 
@@ -31,11 +31,13 @@ export function syncedFolderWarning(folder: string): string | null {
  * A chosen backup folder must exist, take a file, and lie outside the program's own folders (an update
  * or uninstall replaces those, and the copies with them). Refused with a Norwegian reason otherwise.
  */
-export function requireUsableBackupFolder(ctx: Pick<ServiceContext, 'db' | 'readOnly' | 'resourcesDir'>, chosen: string): void {
-  const folder = resolveBackupFolder(ctx.readOnly?.databasePath ?? ctx.db.path, chosen);
+export function requireUsableBackupFolder(ctx: Pick<ServiceContext, 'readOnly' | 'resourcesDir'> & DbContext, chosen: string): void {
   const refuse = (message: string): never => {
     throw new ServiceError('validation', message, { backupFolder: message });
   };
+  // The app's backups are copies of the SQLite file; a server's database is backed up where it runs.
+  if (ctx.db.engine !== 'sqlite') return refuse('Databasen ligger på en server og sikkerhetskopieres der, ikke av Ettervern. La feltet stå tomt.');
+  const folder = resolveBackupFolder(ctx.readOnly?.databasePath ?? ctx.db.path, chosen);
   let isDirectory = false;
   try {
     isDirectory = statSync(folder).isDirectory();

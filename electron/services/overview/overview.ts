@@ -1,13 +1,14 @@
-import { sql, type SqlBool } from 'kysely';
-import { all } from '../../db/exec';
+import { sql } from 'kysely';
+import { inIds } from '../../db/dialect';
+import { all } from '../../db/query';
 import type { ActiveCaseAttention, CaseDto, OverviewDto } from '@shared/contract';
 import { QUIET_DAYS } from '@shared/contract/overview';
 import { ACTIVE_CASE_STATUSES } from '@shared/domain/caseLife';
 import { addDays, isoDateInOslo } from '@shared/dates';
 import { baseCaseQuery, withStaff } from '../cases/list';
 import { afterContactDue } from '../cases/transitions';
-import type { ServiceContext } from '../context';
-import { readSettingsSync } from '../settings/settings';
+import type { DbContext, OnAnyEngine, ServiceContext } from '../context';
+import { readSettings } from '../settings/settings';
 import { timeWeek } from '../timeEntries/week';
 
 /** How far ahead a three-month contact shows as due. */
@@ -24,22 +25,22 @@ function wholeWeeksBetween(from: string, to: string): number {
 }
 
 /** Each case's newest entry date, for the given cases only: one seek per case on (case_id, entry_date). */
-function lastEntryDates(ctx: ServiceContext, caseIds: number[]): Map<number, string> {
+async function lastEntryDates(ctx: DbContext, caseIds: number[]): Promise<Map<number, string>> {
   if (caseIds.length === 0) return new Map();
-  const rows = all(
+  const rows = await all(
     ctx.db,
     ctx.db.kysely
       .selectFrom('time_entries')
       .select(['case_id', sql<string>`max(entry_date)`.as('last')])
-      .where(sql<SqlBool>`case_id in (select value from json_each(${JSON.stringify(caseIds)}))`)
+      .where(inIds(ctx.db, sql.ref('case_id'), caseIds))
       .groupBy('case_id'),
   );
   return new Map(rows.map((r) => [r.case_id!, r.last]));
 }
 
 /** The closed cases whose three-month contact the team has said was not possible. */
-function contactsNotPossible(ctx: ServiceContext): Set<number> {
-  return new Set(all(ctx.db, ctx.db.kysely.selectFrom('after_contact_not_possible').select('case_id')).map((r) => r.case_id));
+async function contactsNotPossible(ctx: DbContext): Promise<Set<number>> {
+  return new Set((await all(ctx.db, ctx.db.kysely.selectFrom('after_contact_not_possible').select('case_id'))).map((r) => r.case_id));
 }
 
 /**
@@ -57,12 +58,13 @@ function attentionFor(c: CaseDto, longFollowUp: boolean, lastEntry: string | nul
 
 /**
  * The landing page: what needs the team's attention today. Imported cases (from the old time sheet) are
- * history without lifecycle data and never raise warnings here.
+ * history without lifecycle data and never raise warnings here. Still typed for the SQLite file: the case
+ * rows and their staff come from cases/list.ts, which has not moved to the engine-neutral executor yet.
  */
-export function getOverview(ctx: ServiceContext): OverviewDto {
+export async function getOverview(ctx: ServiceContext): Promise<OverviewDto> {
   const today = isoDateInOslo(ctx.clock.now());
-  const warningWeeks = readSettingsSync(ctx).followUpWarningWeeks;
-  const rows = all(
+  const warningWeeks = (await readSettings(ctx)).followUpWarningWeeks;
+  const rows = await all(
     ctx.db,
     baseCaseQuery(ctx)
       .select('c.version')
@@ -75,7 +77,7 @@ export function getOverview(ctx: ServiceContext): OverviewDto {
   const byStatus = (...statuses: string[]) => open.filter((c) => statuses.includes(c.status));
 
   const activeCases = byStatus('institusjonsfase', 'oppfolging');
-  const lastEntries = lastEntryDates(
+  const lastEntries = await lastEntryDates(
     ctx,
     activeCases.map((c) => c.id),
   );
@@ -91,7 +93,7 @@ export function getOverview(ctx: ServiceContext): OverviewDto {
     .sort((a, b) => Number(b.attention !== null) - Number(a.attention !== null) || (b.weeksSinceDischarge ?? -1) - (a.weeksSinceDischarge ?? -1));
 
   const horizon = addDays(today, DUE_WITHIN_DAYS);
-  const notPossible = contactsNotPossible(ctx);
+  const notPossible = await contactsNotPossible(ctx);
   const afterContacts = byStatus('avsluttet')
     .filter((c): c is CaseDto & { closedDate: string } => c.closedDate !== null && !notPossible.has(c.id))
     .map((c) => ({
@@ -111,15 +113,15 @@ export function getOverview(ctx: ServiceContext): OverviewDto {
     missingRiskAssessment: byStatus('henvist', 'institusjonsfase').filter((c) => !c.riskAssessed),
     missingSecondStaff: byStatus(...ACTIVE_CASE_STATUSES).filter((c) => c.staff.length < 2),
     waitingReferrals: byStatus('henvist'),
-    ...mine(ctx, byStatus(...ACTIVE_CASE_STATUSES), today),
+    ...(await mine(ctx, byStatus(...ACTIVE_CASE_STATUSES), today)),
   };
 }
 
 /** «Mine saker» and «Mine timer denne uken» for whoever is signed in. */
-function mine(ctx: ServiceContext, activeCases: CaseDto[], today: string): Pick<OverviewDto, 'myCases' | 'myWeek'> {
+async function mine(ctx: OnAnyEngine<ServiceContext>, activeCases: CaseDto[], today: string): Promise<Pick<OverviewDto, 'myCases' | 'myWeek'>> {
   const memberId = ctx.actor?.id;
   if (memberId === undefined) return { myCases: [], myWeek: null };
-  const week = timeWeek(ctx, { teamMemberId: memberId, weekStart: mondayOf(today) });
+  const week = await timeWeek(ctx, { teamMemberId: memberId, weekStart: mondayOf(today) });
   return {
     myCases: activeCases.filter((c) => c.staff.some((s) => s.id === memberId)),
     myWeek: { weekStart: week.weekStart, minutes: week.minutes, entries: week.days.reduce((sum, d) => sum + d.entries, 0) },

@@ -1,13 +1,14 @@
 import { sql, type Updateable } from 'kysely';
-import { all, first, run, transaction } from '../../db/exec';
+import { nbFold } from '../../db/dialect';
+import { all, first, run, transaction } from '../../db/query';
 import type { LifeDomainsTable } from '../../db/schema';
 import type { ChannelParsedInput, LifeDomainDto } from '@shared/contract';
 import { requireAdministrator } from '../session/actor';
-import { auditedFields, recordAuditSync } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { AuditedField } from '@shared/contract/auditedFields';
-import type { ServiceContext, SignedInContext } from '../context';
+import type { DbContext, OnAnyEngine, SignedInContext } from '../context';
 import { notFound, ServiceError } from '../errors/serviceError';
-import { versionCheckSync } from '../versions/versionedRecord';
+import { versionCheck } from '../versions/versionedRecord';
 
 function toDto(row: { id: number; name: string; sort_order: number; retired_at: string | null; version: number }): LifeDomainDto {
   return { id: row.id, name: row.name, sortOrder: row.sort_order, retired: row.retired_at !== null, version: row.version };
@@ -16,21 +17,21 @@ function toDto(row: { id: number; name: string; sort_order: number; retired_at: 
 const DOMAIN_MISSING = 'Livsområdet finnes ikke';
 
 /** Refuses the write if another administrator has saved the domain since the client read it (migration 0013). */
-const claimDomain = versionCheckSync('life_domains', 'Livsområdet', DOMAIN_MISSING);
+const claimDomain = versionCheck('life_domains', 'Livsområdet', DOMAIN_MISSING);
 
-export function listLifeDomains(ctx: ServiceContext, input: ChannelParsedInput<'life-domains:list'>): LifeDomainDto[] {
+export async function listLifeDomains(ctx: DbContext, input: ChannelParsedInput<'life-domains:list'>): Promise<LifeDomainDto[]> {
   let query = ctx.db.kysely.selectFrom('life_domains').selectAll().orderBy('sort_order').orderBy('id');
   if (!input.includeRetired) query = query.where('retired_at', 'is', null);
-  return all(ctx.db, query).map(toDto);
+  return (await all(ctx.db, query)).map(toDto);
 }
 
-function requireUniqueName(ctx: ServiceContext, name: string, exceptId: number | null): void {
-  const clash = first(
+async function requireUniqueName(ctx: DbContext, name: string, exceptId: number | null): Promise<void> {
+  const clash = await first(
     ctx.db,
     ctx.db.kysely
       .selectFrom('life_domains')
       .select('id')
-      .where(sql<boolean>`nb_fold(name) = nb_fold(${name})`)
+      .where(sql<boolean>`${nbFold(ctx.db, sql.ref('name'))} = ${nbFold(ctx.db, sql.val(name))}`)
       .where('id', '!=', exceptId ?? 0),
   );
   if (clash)
@@ -39,35 +40,39 @@ function requireUniqueName(ctx: ServiceContext, name: string, exceptId: number |
 
 const ADMINISTRATOR_ONLY = 'Bare en administrator kan endre livsområdene';
 
-export function createLifeDomain(ctx: SignedInContext, input: ChannelParsedInput<'life-domains:create'>): LifeDomainDto {
+export async function createLifeDomain(ctx: OnAnyEngine<SignedInContext>, input: ChannelParsedInput<'life-domains:create'>): Promise<LifeDomainDto> {
   requireAdministrator(ctx, ADMINISTRATOR_ONLY);
-  return transaction(ctx.db, () => {
-    requireUniqueName(ctx, input.name, null);
+  return transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    await requireUniqueName(txCtx, input.name, null);
     const last =
-      first(
-        ctx.db,
-        ctx.db.kysely.selectFrom('life_domains').select((eb) => eb.fn.max('sort_order').as('max')),
+      (
+        await first(
+          tx,
+          tx.kysely.selectFrom('life_domains').select((eb) => eb.fn.max('sort_order').as('max')),
+        )
       )?.max ?? 0;
-    const row = first(
-      ctx.db,
-      ctx.db.kysely
+    const row = (await first(
+      tx,
+      tx.kysely
         .insertInto('life_domains')
         .values({ name: input.name, sort_order: last + 1, retired_at: null })
         .returningAll(),
-    )!;
-    recordAuditSync(ctx, 'create', 'life_domain', row.id, auditedFields('life-domains:create', ['name']));
+    ))!;
+    await recordAudit(txCtx, 'create', 'life_domain', row.id, auditedFields('life-domains:create', ['name']));
     return toDto(row);
   });
 }
 
 /** A domain in use is never deleted: taking it out of use keeps old ratings readable. */
-export function updateLifeDomain(ctx: SignedInContext, input: ChannelParsedInput<'life-domains:update'>): LifeDomainDto {
+export async function updateLifeDomain(ctx: OnAnyEngine<SignedInContext>, input: ChannelParsedInput<'life-domains:update'>): Promise<LifeDomainDto> {
   requireAdministrator(ctx, ADMINISTRATOR_ONLY);
-  return transaction(ctx.db, () => {
-    claimDomain(ctx, input, 'update');
-    const row = first(ctx.db, ctx.db.kysely.selectFrom('life_domains').selectAll().where('id', '=', input.id));
+  return transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    await claimDomain(txCtx, input, 'update');
+    const row = await first(tx, tx.kysely.selectFrom('life_domains').selectAll().where('id', '=', input.id));
     if (!row) throw notFound(DOMAIN_MISSING);
-    if (input.name !== undefined) requireUniqueName(ctx, input.name, input.id);
+    if (input.name !== undefined) await requireUniqueName(txCtx, input.name, input.id);
     const retiredAt = input.retired === undefined ? row.retired_at : input.retired ? (row.retired_at ?? ctx.clock.now().toISOString()) : null;
     const next = { name: input.name ?? row.name, sort_order: input.sortOrder ?? row.sort_order, retired_at: retiredAt } satisfies Updateable<LifeDomainsTable>;
     const fields: AuditedField<'life-domains:update'>[] = [
@@ -76,8 +81,8 @@ export function updateLifeDomain(ctx: SignedInContext, input: ChannelParsedInput
       ...(next.retired_at !== row.retired_at ? (['retired'] as const) : []),
     ];
     if (fields.length === 0) return toDto(row);
-    run(ctx.db, ctx.db.kysely.updateTable('life_domains').set(next).where('id', '=', input.id));
-    recordAuditSync(ctx, 'update', 'life_domain', input.id, auditedFields('life-domains:update', fields));
+    await run(tx, tx.kysely.updateTable('life_domains').set(next).where('id', '=', input.id));
+    await recordAudit(txCtx, 'update', 'life_domain', input.id, auditedFields('life-domains:update', fields));
     return toDto({ ...row, ...next });
   });
 }

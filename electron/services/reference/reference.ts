@@ -1,9 +1,9 @@
-import { all } from '../../db/exec';
+import { all } from '../../db/query';
 import type { CategoryDto, ChannelParsedInput, MunicipalityDto } from '@shared/contract';
-import type { ServiceContext } from '../context';
+import type { DbContext } from '../context';
 
-export function listMunicipalities(ctx: ServiceContext): MunicipalityDto[] {
-  return all(ctx.db, ctx.db.kysely.selectFrom('municipalities').selectAll().orderBy('sort_order')).map((m) => ({
+export async function listMunicipalities(ctx: DbContext): Promise<MunicipalityDto[]> {
+  return (await all(ctx.db, ctx.db.kysely.selectFrom('municipalities').selectAll().orderBy('sort_order'))).map((m) => ({
     id: m.id,
     code: m.code,
     name: m.name,
@@ -14,10 +14,10 @@ export function listMunicipalities(ctx: ServiceContext): MunicipalityDto[] {
   }));
 }
 
-export function listCategories(ctx: ServiceContext, input: ChannelParsedInput<'categories:list'>): CategoryDto[] {
+export async function listCategories(ctx: DbContext, input: ChannelParsedInput<'categories:list'>): Promise<CategoryDto[]> {
   let query = ctx.db.kysely.selectFrom('categories').selectAll().orderBy('number');
   if (!input.includeRetired) query = query.where('retired_at', 'is', null);
-  return all(ctx.db, query).map((c) => ({
+  return (await all(ctx.db, query)).map((c) => ({
     id: c.id,
     number: c.number,
     name: c.name,

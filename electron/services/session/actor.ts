@@ -17,7 +17,7 @@ export function signedInContext(ctx: ServiceContext): SignedInContext {
 }
 
 /** Team administration, the audit log and retention are for the administrator (prosjektleder) only. */
-export function requireAdministrator(ctx: SignedInContext, message = 'Bare en administrator kan gjøre dette'): Actor {
+export function requireAdministrator(ctx: Pick<SignedInContext, 'actor'>, message = 'Bare en administrator kan gjøre dette'): Actor {
   if (ctx.actor.role !== 'administrator') throw new ServiceError('forbidden', message);
   return ctx.actor;
 }

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import { first } from '../../db/exec';
+import { first } from '../../db/query';
 import { isoDateInOslo } from '@shared/dates';
 import { formatHoursWithUnit, formatNorwegianDate } from '@shared/format';
-import type { ServiceContext } from '../context';
+import type { Clock, DbContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
 
 /**
@@ -34,7 +34,7 @@ function oneYearBefore(isoDate: string): string {
  * An entry on the same date, case (or none), category and duration that one of the same people took
  * part in: two members logging the same visit for both of them is double counting too.
  */
-function hasLikelyDuplicate(ctx: ServiceContext, entry: EntryFacts, ignoreEntryId: number | null): boolean {
+async function hasLikelyDuplicate(ctx: DbContext, entry: EntryFacts, ignoreEntryId: number | null): Promise<boolean> {
   const query = ctx.db.kysely
     .selectFrom('time_entries as t')
     .innerJoin('time_entry_participants as p', 'p.time_entry_id', 't.id')
@@ -49,22 +49,22 @@ function hasLikelyDuplicate(ctx: ServiceContext, entry: EntryFacts, ignoreEntryI
     .where('t.id', '!=', ignoreEntryId ?? -1)
     .where('p.team_member_id', 'in', entry.participantIds)
     .limit(1);
-  return first(ctx.db, query) !== undefined;
+  return (await first(ctx.db, query)) !== undefined;
 }
 
-export function requireConfirmed(
-  ctx: ServiceContext,
+export async function requireConfirmed(
+  ctx: DbContext & { clock: Clock },
   entry: EntryFacts,
   confirmed: Confirmed,
   ignoreEntryId: number | null,
   check: { date: boolean; duplicate: boolean } = { date: true, duplicate: true },
-): void {
+): Promise<void> {
   const questions: Record<string, string> = {};
   const date = formatNorwegianDate(entry.entryDate);
   if (check.date && !confirmed.confirmOldDate && entry.entryDate < oneYearBefore(isoDateInOslo(ctx.clock.now()))) {
     questions.confirmOldDate = `Datoen ${date} er mer enn ett år tilbake. Er datoen riktig?`;
   }
-  if (check.duplicate && !confirmed.confirmDuplicate && hasLikelyDuplicate(ctx, entry, ignoreEntryId)) {
+  if (check.duplicate && !confirmed.confirmDuplicate && (await hasLikelyDuplicate(ctx, entry, ignoreEntryId))) {
     questions.confirmDuplicate = `Det finnes allerede en registrering ${date} med samme sak, hendelse og tidsbruk (${formatHoursWithUnit(entry.minutes)}) for de samme deltakerne. Er dette en ny registrering?`;
   }
   const asked = Object.values(questions);

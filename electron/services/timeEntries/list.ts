@@ -1,14 +1,16 @@
 import { sql, type ExpressionBuilder, type RawBuilder, type SelectQueryBuilder } from 'kysely';
-import { all, first } from '../../db/exec';
+import { all, first } from '../../db/query';
+import type { Db } from '../../db/engine';
+import { containsText } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 import type { ChannelParsedInput, TimeEntryPageDto } from '@shared/contract';
 import { normaliseCaseCode } from '@shared/caseCode';
-import type { ServiceContext } from '../context';
+import type { DbContext } from '../context';
 import { entryQuery, withParticipants } from './read';
 
 type ListInput = ChannelParsedInput<'time-entries:list'>;
 
-export function applyFilter(filter: ListInput['filter']) {
+export function applyFilter(db: Pick<Db, 'engine'>, filter: ListInput['filter']) {
   return (eb: ExpressionBuilder<DB & { t: DB['time_entries'] }, 't'>) => {
     const conditions = [];
     if (filter.from) conditions.push(eb('t.entry_date', '>=', filter.from));
@@ -24,7 +26,7 @@ export function applyFilter(filter: ListInput['filter']) {
           eb
             .selectFrom('cases')
             .select('id')
-            .where(sql<boolean>`instr(code, ${needle}) > 0`),
+            .where(containsText(db, sql.ref('code'), needle)),
         ),
       );
     }
@@ -62,7 +64,7 @@ const THEN_BY_DATE: readonly SortField[] = ['category', 'municipality', 'caseCod
  * municipality, the small table leads (CROSS JOIN fixes the order) and its index hands the entries
  * over in order, so no million-row sort is needed.
  */
-function pageIds(ctx: ServiceContext, input: ListInput) {
+function pageIds(ctx: DbContext, input: ListInput) {
   const direction = input.sort.direction === 'asc' ? sql`asc` : sql`desc`;
   const thenBy = THEN_BY_DATE.includes(input.sort.field) ? sql`t.entry_date ${direction}, ` : sql``;
   const order = sql`${SORT_COLUMNS[input.sort.field]} ${direction}, ${thenBy}t.id ${direction}`;
@@ -78,7 +80,7 @@ function pageIds(ctx: ServiceContext, input: ListInput) {
   return {
     ids: base
       .select(sql<number>`t.id`.as('id'))
-      .where(applyFilter(input.filter) as never)
+      .where(applyFilter(ctx.db, input.filter) as never)
       .orderBy(order)
       .limit(input.pageSize)
       .offset(input.page * input.pageSize),
@@ -92,8 +94,8 @@ function pageIds(ctx: ServiceContext, input: ListInput) {
  * then cases in code order, each handing over its entries from time_entries_by_case — the page comes
  * from the indexes in order, and only the entries without a case are sorted.
  */
-function caseOrderedPageIds(ctx: ServiceContext, input: ListInput, direction: RawBuilder<unknown>) {
-  const filter = applyFilter(input.filter) as never;
+function caseOrderedPageIds(ctx: DbContext, input: ListInput, direction: RawBuilder<unknown>) {
+  const filter = applyFilter(ctx.db, input.filter) as never;
   const withoutCase = ctx.db.kysely
     .selectFrom('time_entries as t')
     .select([sql<number>`t.id`.as('id'), sql<string | null>`null`.as('code'), sql<string>`t.entry_date`.as('entry_date')])
@@ -123,7 +125,7 @@ function hasFilter(filter: ListInput['filter']): boolean {
  * answered from the per-day totals (migration 0002), a few thousand rows instead of a million;
  * a case or a team member needs the entries themselves.
  */
-function filterTotals(ctx: ServiceContext, filter: ListInput['filter']): TimeEntryPageDto['totals'] {
+async function filterTotals(ctx: DbContext, filter: ListInput['filter']): Promise<TimeEntryPageDto['totals']> {
   if (!filter.caseCode?.trim() && !filter.teamMemberId) {
     let query = ctx.db.kysely
       .selectFrom('time_totals_daily as d')
@@ -136,13 +138,13 @@ function filterTotals(ctx: ServiceContext, filter: ListInput['filter']): TimeEnt
     if (filter.to) query = query.where('d.entry_date', '<=', filter.to);
     if (filter.municipalityId) query = query.where('d.municipality_id', '=', filter.municipalityId);
     if (filter.categoryId) query = query.where('d.category_id', '=', filter.categoryId);
-    return first(ctx.db, query)!;
+    return (await first(ctx.db, query))!;
   }
   const others = { ...filter, teamMemberId: undefined };
   if (filter.teamMemberId && !hasFilter(others)) {
     // The member alone: their rows of the member index carry the entries' minutes and participant
     // counts (migration 0018), so the totals are one range of that index, no entry is looked up.
-    return first(
+    return (await first(
       ctx.db,
       ctx.db.kysely
         .selectFrom('time_entry_participants as p')
@@ -152,7 +154,7 @@ function filterTotals(ctx: ServiceContext, filter: ListInput['filter']): TimeEnt
           sql<number>`coalesce(sum(p.entry_minutes * p.entry_participants), 0)`.as('personMinutes'),
         ])
         .where('p.team_member_id', '=', filter.teamMemberId),
-    )!;
+    ))!;
   }
   // One member's entries are a few percent of all: start from their participant rows, not from every entry.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the two sources, like pageIds' four, share no Kysely type
@@ -163,7 +165,7 @@ function filterTotals(ctx: ServiceContext, filter: ListInput['filter']): TimeEnt
         .whereRef('t.id', '=', 'p.time_entry_id')
         .where('p.team_member_id', '=', filter.teamMemberId)
     : ctx.db.kysely.selectFrom('time_entries as t');
-  return first(
+  return (await first(
     ctx.db,
     source
       .select((eb) => [
@@ -172,21 +174,21 @@ function filterTotals(ctx: ServiceContext, filter: ListInput['filter']): TimeEnt
         sql<number>`coalesce(sum(t.minutes * t.participant_count), 0)`.as('personMinutes'),
       ])
       // The member is already the source: checking it again per entry cost a fifth of the query.
-      .where(applyFilter(others) as never),
-  ) as TimeEntryPageDto['totals'];
+      .where(applyFilter(ctx.db, others) as never),
+  )) as TimeEntryPageDto['totals'];
 }
 
-export function listTimeEntries(ctx: ServiceContext, input: ListInput): TimeEntryPageDto {
+export async function listTimeEntries(ctx: DbContext, input: ListInput): Promise<TimeEntryPageDto> {
   const { ids, order } = pageIds(ctx, input);
-  const rows = all(
+  const rows = await all(
     ctx.db,
     entryQuery(ctx)
       .where('t.id', 'in', ids as never)
       .orderBy(order),
   );
-  const totals = filterTotals(ctx, input.filter);
+  const totals = await filterTotals(ctx, input.filter);
   return {
-    rows: withParticipants(ctx, rows),
+    rows: await withParticipants(ctx, rows),
     total: totals.entries,
     page: input.page,
     pageSize: input.pageSize,

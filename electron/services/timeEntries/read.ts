@@ -1,19 +1,21 @@
-import { all, first } from '../../db/exec';
+import { all, first } from '../../db/query';
+import type { Db } from '../../db/engine';
 import type { TimeEntryDto } from '@shared/contract';
-import type { ServiceContext } from '../context';
+import type { DbContext } from '../context';
 import { notFound } from '../errors/serviceError';
 
 // Entries as the renderer sees them: names resolved, participants attached. Shared by the writes (which
 // answer with the stored entry), the list and the export.
 
-export function participantIdsOf(ctx: ServiceContext, entryId: number): number[] {
-  return all(
+export async function participantIdsOf(ctx: DbContext, entryId: number): Promise<number[]> {
+  const rows = await all(
     ctx.db,
     ctx.db.kysely.selectFrom('time_entry_participants').select('team_member_id').where('time_entry_id', '=', entryId).orderBy('team_member_id'),
-  ).map((r) => r.team_member_id);
+  );
+  return rows.map((r) => r.team_member_id);
 }
 
-export function entryQuery(ctx: ServiceContext) {
+export function entryQuery(ctx: { db: Pick<Db, 'kysely'> }) {
   return ctx.db.kysely
     .selectFrom('time_entries as t')
     .innerJoin('municipalities as m', 'm.id', 't.municipality_id')
@@ -39,11 +41,11 @@ export function entryQuery(ctx: ServiceContext) {
 
 type EntryRow = Awaited<ReturnType<ReturnType<typeof entryQuery>['executeTakeFirstOrThrow']>>;
 
-export function withParticipants(ctx: ServiceContext, rows: EntryRow[]): TimeEntryDto[] {
+export async function withParticipants(ctx: DbContext, rows: EntryRow[]): Promise<TimeEntryDto[]> {
   const ids = rows.map((r) => r.id);
   const participants = new Map<number, TimeEntryDto['participants']>();
   if (ids.length > 0) {
-    const list = all(
+    const list = await all(
       ctx.db,
       ctx.db.kysely
         .selectFrom('time_entry_participants as p')
@@ -77,8 +79,8 @@ export function withParticipants(ctx: ServiceContext, rows: EntryRow[]): TimeEnt
   }));
 }
 
-export function getTimeEntry(ctx: ServiceContext, id: number): TimeEntryDto {
-  const row = first(ctx.db, entryQuery(ctx).where('t.id', '=', id));
+export async function getTimeEntry(ctx: DbContext, id: number): Promise<TimeEntryDto> {
+  const row = await first(ctx.db, entryQuery(ctx).where('t.id', '=', id));
   if (!row) throw notFound('Registreringen finnes ikke');
-  return withParticipants(ctx, [row])[0]!;
+  return (await withParticipants(ctx, [row]))[0]!;
 }

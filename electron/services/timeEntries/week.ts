@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import type { CaseSuggestionDto, ChannelParsedInput, TimeWeekDto } from '@shared/contract';
 import { normaliseCaseCode } from '@shared/caseCode';
 import { addDays } from '@shared/dates';
-import { prepare } from '../../db/exec';
-import type { ServiceContext } from '../context';
+import { containsText } from '../../db/dialect';
+import { all } from '../../db/query';
+import type { DbContext } from '../context';
 import { invalidField } from '../errors/serviceError';
 
 function weekday(isoDate: string): number {
@@ -11,17 +13,17 @@ function weekday(isoDate: string): number {
 }
 
 /** One member's week, Monday to Sunday, with the hours they took part in each day. */
-export function timeWeek(ctx: ServiceContext, input: ChannelParsedInput<'time-entries:week'>): TimeWeekDto {
+export async function timeWeek(ctx: DbContext, input: ChannelParsedInput<'time-entries:week'>): Promise<TimeWeekDto> {
   if (weekday(input.weekStart) !== 1) throw invalidField('weekStart', 'Uka må starte på en mandag');
   const weekEnd = addDays(input.weekStart, 6);
   // From the member's participant rows (index on member, entry) to the day: a week is a handful of rows.
-  const rows = prepare(
+  const rows = await all(
     ctx.db,
-    `select t.entry_date as date, sum(t.minutes) as minutes, count(*) as entries
+    sql<{ date: string; minutes: number; entries: number }>`select t.entry_date as date, sum(t.minutes) as minutes, count(*) as entries
        from time_entry_participants p cross join time_entries t
-      where p.team_member_id = ? and t.id = p.time_entry_id and t.entry_date between ? and ?
+      where p.team_member_id = ${input.teamMemberId} and t.id = p.time_entry_id and t.entry_date between ${input.weekStart} and ${weekEnd}
       group by t.entry_date`,
-  ).all(input.teamMemberId, input.weekStart, weekEnd) as { date: string; minutes: number; entries: number }[];
+  );
   const byDate = new Map(rows.map((r) => [r.date, r]));
   const days = Array.from({ length: 7 }, (_, i) => {
     const date = addDays(input.weekStart, i);
@@ -32,16 +34,36 @@ export function timeWeek(ctx: ServiceContext, input: ChannelParsedInput<'time-en
 }
 
 /** Cases whose code contains what was typed, newest first, with their staff for the participants. */
-export function caseSuggestions(ctx: ServiceContext, input: ChannelParsedInput<'time-entries:case-suggestions'>): CaseSuggestionDto[] {
+export async function caseSuggestions(ctx: DbContext, input: ChannelParsedInput<'time-entries:case-suggestions'>): Promise<CaseSuggestionDto[]> {
   const needle = input.search ? normaliseCaseCode(input.search) : '';
-  const rows = prepare(
+  const cases = await all(
     ctx.db,
-    `select c.id, c.code, c.municipality_id as municipalityId, m.name as municipalityName,
-            (select group_concat(team_member_id) from case_staff s where s.case_id = c.id) as staff
-       from cases c join municipalities m on m.id = c.municipality_id
-      where instr(c.code, ?) > 0
-      order by c.year desc, c.running_number desc, c.code
-      limit ?`,
-  ).all(needle, input.limit) as { id: number; code: string; municipalityId: number; municipalityName: string; staff: string | null }[];
-  return rows.map(({ staff, ...c }) => ({ ...c, staffIds: staff ? staff.split(',').map(Number) : [] }));
+    ctx.db.kysely
+      .selectFrom('cases as c')
+      .innerJoin('municipalities as m', 'm.id', 'c.municipality_id')
+      .select(['c.id', 'c.code', 'c.municipality_id as municipalityId', 'm.name as municipalityName'])
+      .where(containsText(ctx.db, sql.ref('c.code'), needle))
+      .orderBy('c.year', 'desc')
+      .orderBy('c.running_number', 'desc')
+      .orderBy('c.code')
+      .limit(input.limit),
+  );
+  // The staff in a second query rather than a string aggregate in the first: the engines spell that differently.
+  const staff =
+    cases.length === 0
+      ? []
+      : await all(
+          ctx.db,
+          ctx.db.kysely
+            .selectFrom('case_staff')
+            .select(['case_id', 'team_member_id'])
+            .where(
+              'case_id',
+              'in',
+              cases.map((c) => c.id),
+            )
+            .orderBy('case_id')
+            .orderBy('team_member_id'),
+        );
+  return cases.map((c) => ({ ...c, staffIds: staff.filter((s) => s.case_id === c.id).map((s) => s.team_member_id) }));
 }

@@ -1,19 +1,21 @@
-import { all, first, run, transaction } from '../../db/exec';
+import { all, first, run, transaction } from '../../db/query';
 import type { ChannelParsedInput, TimeEntryDto } from '@shared/contract';
 import { addDays, isoDateInOslo } from '@shared/dates';
 import { MAX_MINUTES_PER_DAY } from '@shared/hours';
 import { normaliseCaseCode } from '@shared/caseCode';
-import { auditedFields, recordAuditSync } from '../audit/recordAudit';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
 import type { AuditedField } from '@shared/contract/auditedFields';
-import type { ServiceContext, SignedInContext } from '../context';
+import type { DbContext, OnAnyEngine, SignedInContext } from '../context';
 import { invalidField, ServiceError } from '../errors/serviceError';
 import { beforeReferral, otherMunicipality, type EntryCase } from './entryRules';
 import { requireConfirmed } from './confirmations';
-import { versionCheckSync } from '../versions/versionedRecord';
-import { requireActiveMembersSync } from '../team/teamMembers';
+import { versionCheck } from '../versions/versionedRecord';
+import { requireActiveMembers } from '../team/teamMembers';
 import { getTimeEntry, participantIdsOf } from './read';
 
 type EntryInput = ChannelParsedInput<'time-entries:create'>;
+/** A signed-in call on either engine: what every write here takes. */
+type EntryContext = OnAnyEngine<SignedInContext>;
 
 /** As the contract names them: `hours` is what the caller sends, whatever it is stored as. */
 const FIELD_NAMES = ['date', 'caseCode', 'municipalityId', 'categoryId', 'hours', 'participantIds', 'municipalityOverrideReason'] as const;
@@ -37,8 +39,8 @@ interface ExistingEntry {
 }
 
 /** The case an entry names, with what the rules in entryRules.ts need; refused when it does not exist. */
-function requireEntryCase(ctx: ServiceContext, caseCode: string): EntryCase & { id: number } {
-  const row = first(
+async function requireEntryCase(ctx: DbContext, caseCode: string): Promise<EntryCase & { id: number }> {
+  const row = await first(
     ctx.db,
     ctx.db.kysely
       .selectFrom('cases as c')
@@ -72,18 +74,18 @@ function overrideReasonFor(input: EntryInput, onCase: (EntryCase & { id: number 
   return other ? reason : null;
 }
 
-function resolveEntry(ctx: SignedInContext, input: EntryInput, existing?: ExistingEntry): ResolvedEntry {
+async function resolveEntry(ctx: EntryContext, input: EntryInput, existing?: ExistingEntry): Promise<ResolvedEntry> {
   const { actor } = ctx;
   const latest = addDays(isoDateInOslo(ctx.clock.now()), MAX_DAYS_AHEAD);
   if (input.date > latest) throw invalidField('date', 'Dato kan ikke være mer enn en uke fram i tid');
 
   const caseCode = input.caseCode?.trim() ? normaliseCaseCode(input.caseCode) : null;
-  const onCase = caseCode ? requireEntryCase(ctx, caseCode) : null;
+  const onCase = caseCode ? await requireEntryCase(ctx, caseCode) : null;
 
-  const municipality = first(ctx.db, ctx.db.kysely.selectFrom('municipalities').select('id').where('id', '=', input.municipalityId));
+  const municipality = await first(ctx.db, ctx.db.kysely.selectFrom('municipalities').select('id').where('id', '=', input.municipalityId));
   if (!municipality) throw invalidField('municipalityId', 'Ukjent kommune');
 
-  const category = first(ctx.db, ctx.db.kysely.selectFrom('categories').select(['id', 'retired_at']).where('id', '=', input.categoryId));
+  const category = await first(ctx.db, ctx.db.kysely.selectFrom('categories').select(['id', 'retired_at']).where('id', '=', input.categoryId));
   if (!category) throw invalidField('categoryId', 'Ukjent hendelse');
   // A retired category keeps its history but takes no new time; an old entry may keep it when edited.
   if (category.retired_at !== null && existing?.categoryId !== category.id) {
@@ -96,7 +98,7 @@ function resolveEntry(ctx: SignedInContext, input: EntryInput, existing?: Existi
     municipalityId: input.municipalityId,
     categoryId: input.categoryId,
     minutes: input.minutes,
-    participantIds: resolveParticipants(ctx, input, actor.id, existing),
+    participantIds: await resolveParticipants(ctx, input, actor.id, existing),
     municipalityOverrideReason: overrideReasonFor(input, onCase),
   };
 }
@@ -106,18 +108,18 @@ function resolveEntry(ctx: SignedInContext, input: EntryInput, existing?: Existi
  * keeps the people it had — a colleague correcting the hours must not silently become the only one
  * who took part (and a member deactivated since then stays on their old entries).
  */
-function resolveParticipants(ctx: ServiceContext, input: EntryInput, actorId: number, existing?: ExistingEntry): number[] {
+async function resolveParticipants(ctx: DbContext, input: EntryInput, actorId: number, existing?: ExistingEntry): Promise<number[]> {
   if (!input.participantIds?.length && existing) return existing.participantIds;
   const participantIds = [...new Set(input.participantIds?.length ? input.participantIds : [actorId])];
-  requireActiveMembersSync(ctx, participantIds, 'participantIds');
+  await requireActiveMembers(ctx, participantIds, 'participantIds');
   return participantIds;
 }
 
 /** Nobody works more than 24 hours in a day: refuse an entry that would take a participant past that. */
-function checkDailyLimit(ctx: ServiceContext, entry: ResolvedEntry, ignoreEntryId: number | null): void {
+async function checkDailyLimit(ctx: DbContext, entry: ResolvedEntry, ignoreEntryId: number | null): Promise<void> {
   // Start from the day's entries (CROSS JOIN fixes SQLite's join order): led by the participant index
   // instead, the check would read every entry the member ever logged, and saving slows as the years pass.
-  const rows = all(
+  const rows = await all(
     ctx.db,
     ctx.db.kysely
       .selectFrom('time_entries as t')
@@ -136,22 +138,23 @@ function checkDailyLimit(ctx: ServiceContext, entry: ResolvedEntry, ignoreEntryI
   }
 }
 
-function insertParticipants(ctx: ServiceContext, entryId: number, participantIds: number[]): void {
+async function insertParticipants(ctx: DbContext, entryId: number, participantIds: number[]): Promise<void> {
   for (const memberId of participantIds) {
-    run(ctx.db, ctx.db.kysely.insertInto('time_entry_participants').values({ time_entry_id: entryId, team_member_id: memberId }));
+    await run(ctx.db, ctx.db.kysely.insertInto('time_entry_participants').values({ time_entry_id: entryId, team_member_id: memberId }));
   }
 }
 
-export function createTimeEntry(ctx: SignedInContext, input: EntryInput, source: 'manual' | 'demo' = 'manual'): TimeEntryDto {
-  const id = transaction(ctx.db, () => {
-    const entry = resolveEntry(ctx, input);
-    checkDailyLimit(ctx, entry, null);
-    requireConfirmed(ctx, entry, input, null);
+export async function createTimeEntry(ctx: EntryContext, input: EntryInput, source: 'manual' | 'demo' = 'manual'): Promise<TimeEntryDto> {
+  const id = await transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const entry = await resolveEntry(txCtx, input);
+    await checkDailyLimit(txCtx, entry, null);
+    await requireConfirmed(txCtx, entry, input, null);
     const now = ctx.clock.now().toISOString();
     const actorId = ctx.actor.id;
-    const { id } = first(
-      ctx.db,
-      ctx.db.kysely
+    const { id } = (await first(
+      tx,
+      tx.kysely
         .insertInto('time_entries')
         .values({
           entry_date: entry.entryDate,
@@ -167,10 +170,10 @@ export function createTimeEntry(ctx: SignedInContext, input: EntryInput, source:
           updated_by: actorId,
         })
         .returning('id'),
-    )!;
-    insertParticipants(ctx, id, entry.participantIds);
-    recordAuditSync(
-      ctx,
+    ))!;
+    await insertParticipants(txCtx, id, entry.participantIds);
+    await recordAudit(
+      txCtx,
       'create',
       'time_entry',
       id,
@@ -190,15 +193,16 @@ export function createTimeEntry(ctx: SignedInContext, input: EntryInput, source:
  * Refuses an edit or delete of an entry a colleague has saved since it was read (migration 0013).
  * Creating never conflicts: a new entry has nothing to overwrite.
  */
-const claimEntry = versionCheckSync('time_entries', 'Registreringen', 'Registreringen finnes ikke (den kan være slettet)');
+const claimEntry = versionCheck('time_entries', 'Registreringen', 'Registreringen finnes ikke (den kan være slettet)');
 
-export function updateTimeEntry(ctx: SignedInContext, input: ChannelParsedInput<'time-entries:update'>): TimeEntryDto {
-  transaction(ctx.db, () => {
-    claimEntry(ctx, input, 'update');
-    const before = first(ctx.db, ctx.db.kysely.selectFrom('time_entries').selectAll().where('id', '=', input.id))!;
-    const beforeParticipants = participantIdsOf(ctx, input.id);
-    const entry = resolveEntry(ctx, input, { categoryId: before.category_id, participantIds: beforeParticipants });
-    checkDailyLimit(ctx, entry, input.id);
+export async function updateTimeEntry(ctx: EntryContext, input: ChannelParsedInput<'time-entries:update'>): Promise<TimeEntryDto> {
+  await transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    await claimEntry(txCtx, input, 'update');
+    const before = (await first(tx, tx.kysely.selectFrom('time_entries').selectAll().where('id', '=', input.id)))!;
+    const beforeParticipants = await participantIdsOf(txCtx, input.id);
+    const entry = await resolveEntry(txCtx, input, { categoryId: before.category_id, participantIds: beforeParticipants });
+    await checkDailyLimit(txCtx, entry, input.id);
     const changed: AuditedField<'time-entries:update'>[] = [];
     if (before.entry_date !== entry.entryDate) changed.push('date');
     if (before.case_id !== entry.caseId) changed.push('caseCode');
@@ -210,13 +214,13 @@ export function updateTimeEntry(ctx: SignedInContext, input: ChannelParsedInput<
     if ((before.municipality_override_reason ?? null) !== entry.municipalityOverrideReason) changed.push('municipalityOverrideReason');
     if (changed.length === 0) return;
     // Asked only about what this edit changes: correcting the hours of an old entry is not a new old entry.
-    requireConfirmed(ctx, entry, input, input.id, {
+    await requireConfirmed(txCtx, entry, input, input.id, {
       date: changed.includes('date'),
       duplicate: changed.some((f) => f !== 'municipalityOverrideReason'),
     });
-    run(
-      ctx.db,
-      ctx.db.kysely
+    await run(
+      tx,
+      tx.kysely
         .updateTable('time_entries')
         .set({
           entry_date: entry.entryDate,
@@ -231,19 +235,20 @@ export function updateTimeEntry(ctx: SignedInContext, input: ChannelParsedInput<
         .where('id', '=', input.id),
     );
     if (participantsChanged) {
-      run(ctx.db, ctx.db.kysely.deleteFrom('time_entry_participants').where('time_entry_id', '=', input.id));
-      insertParticipants(ctx, input.id, entry.participantIds);
+      await run(tx, tx.kysely.deleteFrom('time_entry_participants').where('time_entry_id', '=', input.id));
+      await insertParticipants(txCtx, input.id, entry.participantIds);
     }
-    recordAuditSync(ctx, 'update', 'time_entry', input.id, auditedFields('time-entries:update', changed));
+    await recordAudit(txCtx, 'update', 'time_entry', input.id, auditedFields('time-entries:update', changed));
   });
   return getTimeEntry(ctx, input.id);
 }
 
-export function deleteTimeEntry(ctx: SignedInContext, input: ChannelParsedInput<'time-entries:delete'>): { id: number } {
-  transaction(ctx.db, () => {
-    claimEntry(ctx, input, 'delete');
-    run(ctx.db, ctx.db.kysely.deleteFrom('time_entries').where('id', '=', input.id));
-    recordAuditSync(ctx, 'delete', 'time_entry', input.id);
+export async function deleteTimeEntry(ctx: EntryContext, input: ChannelParsedInput<'time-entries:delete'>): Promise<{ id: number }> {
+  await transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    await claimEntry(txCtx, input, 'delete');
+    await run(tx, tx.kysely.deleteFrom('time_entries').where('id', '=', input.id));
+    await recordAudit(txCtx, 'delete', 'time_entry', input.id);
   });
   return { id: input.id };
 }

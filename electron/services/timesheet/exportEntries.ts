@@ -29,7 +29,7 @@ function* exportRows(ctx: ServiceContext, filter: ChannelParsedInput<'time-entri
       sql<string | null>`(select group_concat(initials, ', ') from (select m2.initials from time_entry_participants p2
         join team_members m2 on m2.id = p2.team_member_id where p2.time_entry_id = t.id order by m2.initials))`.as('participants'),
     )
-    .where(applyFilter(filter))
+    .where(applyFilter(ctx.db, filter))
     .orderBy('t.entry_date')
     .orderBy('t.id')
     .compile();
@@ -40,7 +40,7 @@ function countRows(ctx: ServiceContext, filter: ChannelParsedInput<'time-entries
   const query = ctx.db.kysely
     .selectFrom('time_entries as t')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(applyFilter(filter))
+    .where(applyFilter(ctx.db, filter))
     .compile();
   return (prepare(ctx.db, query.sql).get(...(query.parameters as unknown[])) as { n: number }).n;
 }

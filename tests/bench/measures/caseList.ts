@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../../electron/db/open';
 import type { Dispatcher } from '../../../electron/services/dispatcher';
 import { CASE_BENCH_CASES, CASE_BENCH_LAST_YEAR, ensureCaseBenchDatabase } from '../buildCaseDatabase';
-import { formatMs, median, percentile, sample } from '../measure';
+import { formatMs, median, percentile, sampleAsync } from '../measure';
 import { atMost, info, type MeasureResult } from '../report';
 import { readerDispatcher, type BenchMeasure } from './context';
 
@@ -17,8 +17,8 @@ const FULL_GOAL_MS = 100;
 /** One case page. */
 const CASE_GOAL_MS = 20;
 
-function call<C extends ChannelName>(dispatcher: Dispatcher, channel: C, input: ChannelInput<C>): void {
-  const result = dispatcher.dispatch(channel, input);
+async function call<C extends ChannelName>(dispatcher: Dispatcher, channel: C, input: ChannelInput<C>): Promise<void> {
+  const result = await dispatcher.dispatchAsync(channel, input);
   if (!result.ok) throw new Error(`${channel} feilet: ${result.error.code}`);
 }
 
@@ -43,7 +43,7 @@ export const caseListMeasure: BenchMeasure = {
         .id;
       const fauske = (db.sqlite.prepare("select id from municipalities where name = 'Fauske'").get() as { id: number }).id;
 
-      const cases: [string, number, (run: number) => void][] = [
+      const cases: [string, number, (run: number) => Promise<void>][] = [
         ['cases:page, første side', PAGE_GOAL_MS, () => call(dispatcher, 'cases:page', {})],
         [
           'cases:page, side 40 sortert på kommune',
@@ -83,7 +83,7 @@ export const caseListMeasure: BenchMeasure = {
         ),
       ];
       for (const [label, goal, work] of cases) {
-        const times = sample(work, RUNS);
+        const times = await sampleAsync(work, RUNS);
         results.push(atMost(`${label}, p95 (median ${formatMs(median(times))})`, percentile(times, 95), goal, formatMs));
       }
       return results;

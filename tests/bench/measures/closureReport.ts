@@ -21,7 +21,7 @@ export const closureReportMeasure: BenchMeasure = {
   async run(): Promise<MeasureResult[]> {
     const t = await createTestDatabase({ now: '2020-06-20T10:00:00.000Z' });
     try {
-      const closed = buildClosedCase(t);
+      const closed = await buildClosedCase(t);
       const ctx: ServiceContext = {
         db: t.db,
         actor: null,

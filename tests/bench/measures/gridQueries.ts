@@ -1,6 +1,6 @@
 import type { ChannelInput, ChannelName } from '@shared/contract';
 import { openDatabase } from '../../../electron/db/open';
-import { formatMs, percentile, sample } from '../measure';
+import { formatMs, percentile, sampleAsync } from '../measure';
 import { atMost, type MeasureResult } from '../report';
 import { readerDispatcher, type BenchMeasure } from './context';
 
@@ -39,8 +39,8 @@ export const gridQueriesMeasure: BenchMeasure = {
       ];
       const results: MeasureResult[] = [];
       for (const [name, input] of cases) {
-        const times = sample(() => {
-          const result = dispatcher.dispatch('time-entries:list' satisfies ChannelName, input);
+        const times = await sampleAsync(async () => {
+          const result = await dispatcher.dispatchAsync('time-entries:list' satisfies ChannelName, input);
           if (!result.ok) throw new Error(`time-entries:list feilet: ${result.error.code}`);
         }, RUNS);
         results.push(atMost(`time-entries:list, ${name}, p95`, percentile(times, 95), GOAL_P95_MS, formatMs));

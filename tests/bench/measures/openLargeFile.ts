@@ -5,7 +5,7 @@ import { openForStartup } from '../../../electron/main/startup';
 import { createDispatcher } from '../../../electron/services/dispatcher';
 import { formatMs, median } from '../measure';
 import { atMost, info, type MeasureResult } from '../report';
-import { callOk, type BenchMeasure } from './context';
+import { callOk, callOkAsync, type BenchMeasure } from './context';
 
 const RUNS = { warmup: 1, runs: 5 };
 const GOAL_MS = 1_000;
@@ -40,7 +40,7 @@ async function openToFirstScreen(path: string, history: CheckHistory): Promise<R
     callOk(dispatcher, 'system:status', {});
     const status = performance.now();
     dispatcher.session.actor = { ...leader, role: 'administrator' };
-    callOk(dispatcher, 'overview:get', {});
+    await callOkAsync(dispatcher, 'overview:get', {});
     const end = performance.now();
     return { plan, ms: end - start, parts: [opened - start, status - opened, end - status] };
   } finally {

@@ -7,7 +7,7 @@ import { fixedClock } from '../../../electron/services/context';
 import { createDispatcher, type Dispatcher } from '../../../electron/services/dispatcher';
 import { dayOfWeek } from '../../../electron/cli/demo/calendar';
 import { DEMO_PASSWORD } from '../../../electron/cli/demo/staff';
-import { formatMs, median, percentile, sample, type SampleOptions } from '../measure';
+import { formatMs, median, percentile, sampleAsync, type SampleOptions } from '../measure';
 import { atMost, info, type MeasureResult } from '../report';
 import type { BenchMeasure } from './context';
 
@@ -15,7 +15,7 @@ const RUNS = { warmup: 20, runs: 600 };
 const GOAL_P95_MS = 5;
 const HOURS = ['1,5', '2', '2,5', '3', '3,5'];
 
-function must<T>(result: ReturnType<Dispatcher['dispatch']>, what: string): T {
+function must<T>(result: Awaited<ReturnType<Dispatcher['dispatchAsync']>>, what: string): T {
   if (!result.ok) throw new Error(`${what} feilet: ${result.error.code} – ${result.error.message}`);
   return result.value as T;
 }
@@ -54,7 +54,7 @@ export async function timeSaves(path: string, lastYear: number, runs: SampleOpti
     // counted here, outside the timed saves.
     const days = workdays(lastYear).filter((day) => day >= cases[0]!.referralDate);
     const referredBy = days.map((day) => cases.filter((c) => c.referralDate <= day).length);
-    return sample((run) => {
+    return await sampleAsync(async (run) => {
       const day = run % days.length;
       const c = cases[run % referredBy[day]!]!;
       const input: ChannelInput<'time-entries:create'> = {
@@ -66,7 +66,7 @@ export async function timeSaves(path: string, lastYear: number, runs: SampleOpti
         hours: HOURS[Math.floor(run / days.length) % HOURS.length]!,
         participantIds: colleagues,
       };
-      must(dispatcher.dispatch('time-entries:create' satisfies ChannelName, input), 'Lagring');
+      must(await dispatcher.dispatchAsync('time-entries:create' satisfies ChannelName, input), 'Lagring');
     }, runs);
   } finally {
     db.close();

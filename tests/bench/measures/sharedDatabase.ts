@@ -10,7 +10,7 @@ import { markShared } from '../../../electron/db/sharing';
 import { fixedClock } from '../../../electron/services/context';
 import { createDispatcher, type Dispatcher } from '../../../electron/services/dispatcher';
 import { DEMO_PASSWORD } from '../../../electron/cli/demo/staff';
-import { formatMs, median, percentile, timeMs } from '../measure';
+import { formatMs, median, percentile, timeMsAsync } from '../measure';
 import { atMost, info, type MeasureResult } from '../report';
 import type { BenchMeasure } from './context';
 
@@ -27,7 +27,7 @@ const GOAL_VISIBLE_MS = 3_000;
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-function must<T>(result: ReturnType<Dispatcher['dispatch']>, what: string): T {
+function must<T>(result: Awaited<ReturnType<Dispatcher['dispatchAsync']>>, what: string): T {
   if (!result.ok) throw new Error(`${what} feilet: ${result.error.code} – ${result.error.message}`);
   return result.value as T;
 }
@@ -120,7 +120,7 @@ async function saveWhileOthersWrite(
     try {
       // A pause of 0–40 ms before each measured save spreads the 300 saves over several seconds, so the
       // other processes' saves (every 200 ms) fall among them rather than after them.
-      const save = (run: number) => {
+      const save = async (run: number) => {
         const input: ChannelInput<'time-entries:create'> = {
           // A day of its own for each save (both phases together stay within the member's 24 hours a day).
           date: addDays(toIsoDate(lastYear, 1, 1), (run + dayOffset) % 365),
@@ -130,11 +130,11 @@ async function saveWhileOthersWrite(
           // every measured save and finds nothing, as on a real first save.
           hours: dayOffset === 0 ? '1' : '1,5',
         };
-        must(dispatcher.dispatch('time-entries:create' satisfies ChannelName, input), 'Lagring');
+        must(await dispatcher.dispatchAsync('time-entries:create' satisfies ChannelName, input), 'Lagring');
       };
       for (let run = 0; run < RUNS.warmup + RUNS.runs; run += 1) {
         await sleep(Math.random() * 40);
-        const elapsed = timeMs(() => save(run));
+        const elapsed = await timeMsAsync(() => save(run));
         if (run >= RUNS.warmup) times.push(elapsed);
       }
     } finally {
@@ -170,7 +170,7 @@ async function timeToSeeChange(path: string, lastYear: number, setup: Setup): Pr
       const pollStart = performance.now();
       await sleep(((i + 0.5) / VISIBILITY_SAMPLES) * POLL_MS);
       must(
-        dispatcher.dispatch('time-entries:create' satisfies ChannelName, {
+        await dispatcher.dispatchAsync('time-entries:create' satisfies ChannelName, {
           date: `${lastYear}-06-0${1 + i}`,
           municipalityId: setup.municipalityId,
           categoryId: setup.categoryId,

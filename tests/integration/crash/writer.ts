@@ -32,15 +32,15 @@ function countStatement(sql: unknown): void {
 const db = await openDatabase(path, killAt > 0 ? { verbose: countStatement } : {});
 const dispatcher = createDispatcher({ db });
 
-function write(channel: string, payload: unknown): { id: number; version?: number } {
-  const result = dispatcher.dispatch(channel, payload);
+async function write(channel: string, payload: unknown): Promise<{ id: number; version?: number }> {
+  const result = await dispatcher.dispatchAsync(channel, payload);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.value as { id: number; version?: number };
 }
 
 const report = (table: string, id: number, version: number) => writeSync(1, `${table} ${id} ${version}\n`);
 
-write('session:sign-in', { username, password: process.env.ETTERVERN_CRASH_PASSWORD });
+await write('session:sign-in', { username, password: process.env.ETTERVERN_CRASH_PASSWORD });
 signedIn = true;
 writeSync(1, 'ready\n');
 
@@ -73,18 +73,18 @@ const MIX = [
 type Made = { id: number; version: number };
 
 /** A create: the record joins this process's list, and its first version is reported. */
-function create(list: Made[], table: string, channel: string, payload: unknown): void {
-  const made = write(channel, payload);
+async function create(list: Made[], table: string, channel: string, payload: unknown) {
+  const made = await write(channel, payload);
   // The case list's DTO carries no version; a new record starts at 1 (migration 0013).
   list.push({ id: made.id, version: made.version ?? 1 });
   report(table, made.id, made.version ?? 1);
 }
 
 /** An edit of the newest record in the list, with the version this process last saw. */
-function edit(list: Made[], table: string, channel: string, fields: object): void {
+async function edit(list: Made[], table: string, channel: string, fields: object) {
   const record = list.at(-1);
   if (!record) return;
-  record.version = write(channel, { id: record.id, version: record.version, ...fields }).version!;
+  record.version = (await write(channel, { id: record.id, version: record.version, ...fields })).version!;
   report(table, record.id, record.version);
 }
 
@@ -94,30 +94,30 @@ for (let n = 0; ; n++) {
   const contactFields = { name: `Partner ${n}`, kind: 'nav', area: 'member', municipalityId };
   switch (MIX[n % MIX.length]) {
     case 'create-entry':
-      create(entries, 'time_entries', 'time-entries:create', entryFields);
+      await create(entries, 'time_entries', 'time-entries:create', entryFields);
       break;
     case 'update-entry':
-      edit(entries, 'time_entries', 'time-entries:update', { ...entryFields, date: dateOf(n + 7), hours: hours(n + 1) });
+      await edit(entries, 'time_entries', 'time-entries:update', { ...entryFields, date: dateOf(n + 7), hours: hours(n + 1) });
       break;
     case 'delete-entry': {
       const entry = entries.shift();
       if (!entry) break;
       // Said first: killed between the commit and the report, the entry is gone without a report saying so.
       writeSync(1, `deleting time_entries ${entry.id}\n`);
-      write('time-entries:delete', { id: entry.id, version: entry.version });
+      await write('time-entries:delete', { id: entry.id, version: entry.version });
       report('time_entries', entry.id, 0);
       break;
     }
     case 'create-case':
-      create(cases, 'cases', 'cases:create', { municipalityId, referralDate: dateOf(n) });
+      await create(cases, 'cases', 'cases:create', { municipalityId, referralDate: dateOf(n) });
       break;
     case 'set-staff':
-      edit(cases, 'cases', 'cases:set-staff', { staffIds: n % 20 < 10 ? [memberId] : [] });
+      await edit(cases, 'cases', 'cases:set-staff', { staffIds: n % 20 < 10 ? [memberId] : [] });
       break;
     case 'create-contact':
-      create(contacts, 'contacts', 'contacts:create', contactFields);
+      await create(contacts, 'contacts', 'contacts:create', contactFields);
       break;
     case 'update-contact':
-      edit(contacts, 'contacts', 'contacts:update', { ...contactFields, name: `Partner ${n} endret` });
+      await edit(contacts, 'contacts', 'contacts:update', { ...contactFields, name: `Partner ${n} endret` });
   }
 }

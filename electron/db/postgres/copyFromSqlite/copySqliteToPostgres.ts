@@ -78,8 +78,6 @@ export async function copySqliteToPostgres(sqlitePath: string, target: string | 
   try {
     if (typeof target === 'string') {
       connection = openPostgres(target, { max: 1 });
-      // An idle client of our own pool that loses its server emits 'error'; unheard, Node would end the process.
-      connection.pool.on('error', () => undefined);
     } else {
       connection = target;
     }
