@@ -20,6 +20,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
+/** Through dispatchAsync, which answers for every channel, the engine-neutral (async) services included. */
 async function refused(channel: Parameters<TestDatabase['call']>[0], input: Record<string, unknown>) {
   const before = t.counts();
   const result = await t.callAsync(channel, input as never);

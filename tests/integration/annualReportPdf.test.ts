@@ -26,7 +26,7 @@ afterAll(() => {
 describe('annual report in LibreOffice', () => {
   it('converts to PDF with every chapter that has text or figures, the header, page numbers and the figures', async () => {
     await logReportYear(t);
-    t.ok('annual-report:save-text', { year: 2020, section: 'team', text: 'Teamet består av fire miljøterapeuter.', version: 0 });
+    await t.okAsync('annual-report:save-text', { year: 2020, section: 'team', text: 'Teamet består av fire miljøterapeuter.', version: 0 });
     const files = await t.okAsync('annual-report:generate', { year: 2020 });
     const docx = join(dir, files.docx.fileName);
     writeFileSync(docx, Buffer.from(files.docx.contentBase64, 'base64'));

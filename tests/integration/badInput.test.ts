@@ -439,6 +439,7 @@ function expectNothingWritten(before: ReturnType<TestDatabase['counts']>): void 
 describe('bad input', () => {
   it.each(CASES.map((c) => [c.name, c] as const))('%s is refused and writes nothing', async (_name, bad) => {
     const before = t.counts();
+    // dispatchAsync answers for every channel, the engine-neutral (async) services included.
     const result = await t.dispatcher.dispatchAsync(bad.channel, bad.payload());
     expect(result.ok).toBe(false);
     if (result.ok) return;

@@ -24,7 +24,7 @@ const tablesWith = (xml: string, marker: string) => (xml.match(/<w:tbl>[\s\S]*?<
 
 async function reportWith(consentToShare: boolean | null | undefined, answers: Record<string, number | string> = ANSWERS) {
   const c = await buildClosedCase(t);
-  t.ok('evaluations:register', { caseCode: c.code, receivedDate: '2020-06-18', consentToContact: true, consentToShare, answers });
+  await t.okAsync('evaluations:register', { caseCode: c.code, receivedDate: '2020-06-18', consentToContact: true, consentToShare, answers });
   return generateDocx(t, c.caseId, 'closure-report');
 }
 
@@ -68,7 +68,7 @@ describe('the closure report', () => {
     expect(none.text).toContain('Brukeren har ikke levert evalueringsskjema.');
     expect(tablesWith(document(none.parts), 'Spørsmål')).toEqual([]);
     expect(none.text).not.toContain('Ingen svar registrert');
-    t.ok('evaluations:register', { caseCode: c.code, receivedDate: '2020-06-18', consentToContact: null, consentToShare: true, answers: {} });
+    await t.okAsync('evaluations:register', { caseCode: c.code, receivedDate: '2020-06-18', consentToContact: null, consentToShare: true, answers: {} });
     const empty = await generateDocx(t, c.caseId, 'closure-report');
     expect(empty.text).toContain('Evalueringsskjema mottatt 18.06.2020. Brukeren svarte ikke på spørsmålene.');
     expect(tablesWith(document(empty.parts), 'Spørsmål')).toEqual([]);

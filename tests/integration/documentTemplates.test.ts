@@ -99,7 +99,7 @@ describe('replacing a template', () => {
       ok: false,
       error: { message: 'Malen for evalueringsskjema ble ikke tatt i bruk – mangler påkrevde plassholdere: {samtykke}.' },
     });
-    expect(t.ok('templates:list', { kind: 'evaluation-form' })).toHaveLength(1);
+    expect(await t.okAsync('templates:list', { kind: 'evaluation-form' })).toHaveLength(1);
   });
 
   it('refuses a placeholder that is never closed', async () => {
@@ -114,40 +114,40 @@ describe('versions', () => {
     t.signInAs('jonas');
     const mine = await edited('closure-report', (xml) => xml.replace('Oppfølging fra det interkommunale ettervernsteamet', 'Rapport til kommunen'));
     expect(await replace('closure-report', mine)).toMatchObject({ ok: false });
-    expect(t.call('templates:restore-default', { kind: 'closure-report' })).toMatchObject({ ok: false });
-    expect(t.ok('templates:list', { kind: 'closure-report' }).map((v) => v.version)).toEqual([1]);
+    expect(await t.callAsync('templates:restore-default', { kind: 'closure-report' })).toMatchObject({ ok: false });
+    expect((await t.okAsync('templates:list', { kind: 'closure-report' })).map((v) => v.version)).toEqual([1]);
   });
 
   it('lists versions newest first, restores the default as a new version, and downloads each', async () => {
     const mine = await edited('closure-report', (xml) => xml.replace('Oppfølging fra det interkommunale ettervernsteamet', 'Rapport til kommunen'));
     await replace('closure-report', mine, 'Vår rapport.docx');
-    const restored = t.ok('templates:restore-default', { kind: 'closure-report' });
+    const restored = await t.okAsync('templates:restore-default', { kind: 'closure-report' });
     expect(restored).toMatchObject({ version: 3, isDefault: true, active: true, uploadedByName: 'Marit Solvang' });
-    const list = t.ok('templates:list', { kind: 'closure-report' });
+    const list = await t.okAsync('templates:list', { kind: 'closure-report' });
     expect(list.map((v) => [v.version, v.fileName, v.isDefault, v.active])).toEqual([
       [3, 'Avslutningsrapport.docx', true, true],
       [2, 'Vår rapport.docx', false, false],
       [1, 'Avslutningsrapport.docx', true, false],
     ]);
-    const old = t.ok('templates:download', { id: list[1]!.id });
+    const old = await t.okAsync('templates:download', { id: list[1]!.id });
     expect(old.fileName).toBe('Avslutningsrapport (versjon 2).docx');
     expect(visibleText((await wordXmlParts(Buffer.from(old.contentBase64, 'base64'))).get('word/document.xml')!)).toContain('Rapport til kommunen');
-    expect(Buffer.from(t.ok('templates:download', { id: list[0]!.id }).contentBase64, 'base64').equals(shipped('closure-report'))).toBe(true);
+    expect(Buffer.from((await t.okAsync('templates:download', { id: list[0]!.id })).contentBase64, 'base64').equals(shipped('closure-report'))).toBe(true);
   });
 
   it('opens a copy in Word from a temporary folder, never the stored template', async () => {
-    const [template] = t.ok('templates:list', { kind: 'evaluation-form' });
+    const [template] = await t.okAsync('templates:list', { kind: 'evaluation-form' });
     await t.okAsync('templates:open', { id: template!.id });
     expect(t.opened).toHaveLength(1);
     expect(t.opened[0]).toMatch(/ettervern-mal-.*Evalueringsskjema \(versjon 1\)\.docx$/);
     expect(readFileSync(t.opened[0]!).equals(shipped('evaluation-form'))).toBe(true);
   });
 
-  it('lists the placeholder catalogue per kind', () => {
-    const report = t.ok('templates:placeholders', { kind: 'closure-report' });
+  it('lists the placeholder catalogue per kind', async () => {
+    const report = await t.okAsync('templates:placeholders', { kind: 'closure-report' });
     expect(report.map((p) => p.name)).toContain('mål');
     expect(report.find((p) => p.name === 'saksnummer')).toMatchObject({ requiredIn: ['closure-report', 'evaluation-form'], example: '02/20-ST' });
-    expect(t.ok('templates:placeholders', { kind: 'evaluation-form' }).map((p) => p.name)).not.toContain('kommune');
+    expect((await t.okAsync('templates:placeholders', { kind: 'evaluation-form' })).map((p) => p.name)).not.toContain('kommune');
   });
 });
 

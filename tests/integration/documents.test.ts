@@ -77,12 +77,12 @@ describe('closure report', () => {
       error: { message: `Saken ${open.code} mangler avslutningsdato – avslutt saken før avslutningsrapporten lages` },
     });
     expect(t.count('audit_log')).toBe(before);
-    expect(t.ok('documents:list', { caseId: open.id })).toEqual([]);
+    expect(await t.okAsync('documents:list', { caseId: open.id })).toEqual([]);
   });
 
   it('includes the user’s own assessment once an evaluation is registered with consent to share', async () => {
     const c = await buildClosedCase(t);
-    t.ok('evaluations:register', {
+    await t.okAsync('evaluations:register', {
       caseCode: c.code,
       receivedDate: '2020-06-18',
       consentToContact: true,
@@ -129,7 +129,7 @@ describe('document log', () => {
     });
     const again = await t.okAsync('documents:regenerate', { id: report.log.id });
     expect(again.fileName).toBe(report.fileName);
-    expect(t.ok('documents:list', { caseId: c.caseId }).map((d) => d.kind)).toEqual(['closure-report', 'closure-report', 'evaluation-form']);
+    expect((await t.okAsync('documents:list', { caseId: c.caseId })).map((d) => d.kind)).toEqual(['closure-report', 'closure-report', 'evaluation-form']);
     const audit = t.db.sqlite.prepare("select action, record_type, record_id, fields from audit_log where action = 'document' order by id").all();
     expect(audit).toEqual([
       { action: 'document', record_type: 'case', record_id: String(c.caseId), fields: '["evaluation-form"]' },
@@ -160,15 +160,15 @@ describe('evaluation form', () => {
     const referred = t.ok('cases:create', { municipalityId: 1, referralDate: '2020-03-01' });
     const result = await t.callAsync('documents:generate', { caseId: referred.id, kind: 'evaluation-form' });
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('bare for saker i oppfølging') } });
-    expect(t.ok('documents:list', { caseId: referred.id })).toEqual([]);
+    expect(await t.okAsync('documents:list', { caseId: referred.id })).toEqual([]);
   });
 });
 
 describe('shipped defaults', () => {
-  it.each(TEMPLATE_KINDS)('%s is stored as version 1 from resources/templates on first use', (kind) => {
-    const list = t.ok('templates:list', { kind });
+  it.each(TEMPLATE_KINDS)('%s is stored as version 1 from resources/templates on first use', async (kind) => {
+    const list = await t.okAsync('templates:list', { kind });
     expect(list).toEqual([expect.objectContaining({ kind, version: 1, isDefault: true, active: true, uploadedByName: null })]);
-    const download = t.ok('templates:download', { id: list[0]!.id });
+    const download = await t.okAsync('templates:download', { id: list[0]!.id });
     const shipped = readFileSync(`${TEST_RESOURCES_DIR}/templates/${kind === 'closure-report' ? 'Avslutningsrapport' : 'Evalueringsskjema'}.docx`);
     expect(Buffer.from(download.contentBase64, 'base64').equals(shipped)).toBe(true);
   });

@@ -144,47 +144,47 @@ describe('no lost updates between two PCs on one file', () => {
     ).toBe(9);
   });
 
-  it('refuses a second first text, a stale edit and a stale emptying of an annual-report text, and keeps the first', () => {
-    const text = (d: Dispatcher) => ok(d, 'annual-report:texts', { year: 2020 }).sections.find((s) => s.section === 'team')!;
-    expect(text(second).version).toBe(0);
+  it('refuses a second first text, a stale edit and a stale emptying of an annual-report text, and keeps the first', async () => {
+    const text = async (d: Dispatcher) => (await okAsync(d, 'annual-report:texts', { year: 2020 })).sections.find((s) => s.section === 'team')!;
+    expect((await text(second)).version).toBe(0);
     // Both open the empty chapter; the first to save wins, the second is refused.
-    const first = t.ok('annual-report:save-text', { year: 2020, section: 'team', text: 'Første', version: 0 });
-    const refusedFirst = call(second, 'annual-report:save-text', { year: 2020, section: 'team', text: 'Andre', version: 0 });
+    const first = await t.okAsync('annual-report:save-text', { year: 2020, section: 'team', text: 'Første', version: 0 });
+    const refusedFirst = await callAsync(second, 'annual-report:save-text', { year: 2020, section: 'team', text: 'Andre', version: 0 });
     expect(refusedFirst).toEqual({ ok: false, error: { code: 'conflict', message: `Teksten ${CONFLICT}`, fieldErrors: { version: `Teksten ${CONFLICT}` } } });
 
-    const loadedBySecond = text(second);
-    t.ok('annual-report:save-text', { year: 2020, section: 'team', text: 'Første, endret', version: first.version });
-    expect(call(second, 'annual-report:save-text', { year: 2020, section: 'team', text: 'Andre', version: loadedBySecond.version })).toMatchObject({
+    const loadedBySecond = await text(second);
+    await t.okAsync('annual-report:save-text', { year: 2020, section: 'team', text: 'Første, endret', version: first.version });
+    expect(await callAsync(second, 'annual-report:save-text', { year: 2020, section: 'team', text: 'Andre', version: loadedBySecond.version })).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: `Teksten ${CONFLICT}` },
     });
-    expect(call(second, 'annual-report:save-text', { year: 2020, section: 'team', text: '', version: loadedBySecond.version })).toMatchObject({
+    expect(await callAsync(second, 'annual-report:save-text', { year: 2020, section: 'team', text: '', version: loadedBySecond.version })).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: expect.stringContaining('ingenting ble slettet') },
     });
-    expect(text(second).text).toBe('Første, endret');
+    expect((await text(second)).text).toBe('Første, endret');
   });
 
-  it('refuses an annual-report text edited on a version read before the text was emptied and written again (A–B–A)', () => {
-    const held = t.ok('annual-report:save-text', { year: 2020, section: 'team', text: 'Første', version: 0 });
-    t.ok('annual-report:save-text', { year: 2020, section: 'team', text: '', version: held.version });
+  it('refuses an annual-report text edited on a version read before the text was emptied and written again (A–B–A)', async () => {
+    const held = await t.okAsync('annual-report:save-text', { year: 2020, section: 'team', text: 'Første', version: 0 });
+    await t.okAsync('annual-report:save-text', { year: 2020, section: 'team', text: '', version: held.version });
     // Written again later by a colleague: a new text, whose version is not the one still held.
     const later = createDispatcher({ db: other, clock: fixedClock('2021-03-10T09:43:00.000Z'), passwordCost: TEST_PASSWORD_COST });
     ok(later, 'session:sign-in', { username: 'ola', password: TEST_PASSWORD });
-    const rewritten = ok(later, 'annual-report:save-text', { year: 2020, section: 'team', text: 'Ny tekst', version: 0 });
+    const rewritten = await okAsync(later, 'annual-report:save-text', { year: 2020, section: 'team', text: 'Ny tekst', version: 0 });
     expect(rewritten.version).not.toBe(held.version);
-    expect(t.call('annual-report:save-text', { year: 2020, section: 'team', text: 'Gammel', version: held.version })).toMatchObject({
+    expect(await t.callAsync('annual-report:save-text', { year: 2020, section: 'team', text: 'Gammel', version: held.version })).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: expect.stringContaining('Teksten ble endret av Ola Nordmann kl. 10.43.') },
     });
     // Emptied by a colleague while still held: refused as gone, not saved into a new row.
-    t.ok('annual-report:save-text', {
+    await t.okAsync('annual-report:save-text', {
       year: 2020,
       section: 'team',
       text: '',
-      version: t.ok('annual-report:texts', { year: 2020 }).sections.find((s) => s.section === 'team')!.version,
+      version: (await t.okAsync('annual-report:texts', { year: 2020 })).sections.find((s) => s.section === 'team')!.version,
     });
-    expect(call(later, 'annual-report:save-text', { year: 2020, section: 'team', text: 'Igjen', version: rewritten.version })).toMatchObject({
+    expect(await callAsync(later, 'annual-report:save-text', { year: 2020, section: 'team', text: 'Igjen', version: rewritten.version })).toMatchObject({
       ok: false,
       error: { code: 'not_found', message: expect.stringContaining('Teksten er tømt av en annen') },
     });
@@ -221,14 +221,14 @@ describe('no lost updates between two PCs on one file', () => {
     expect((await okAsync(second, 'contacts:get', { id: contact.id })).name).toBe('NAV Steigen og Hamarøy');
   });
 
-  it('refuses a stale edit or delete of a network event and keeps the first save', () => {
-    const event = t.ok('network:create', { date: '2021-03-01', kind: 'informasjonsmote' });
-    t.ok('network:update', { id: event.id, version: event.version, date: '2021-03-02', kind: 'samarbeidsmote' });
-    expect(call(second, 'network:update', { id: event.id, version: event.version, date: '2021-03-03', kind: 'konferanse' })).toEqual({
+  it('refuses a stale edit or delete of a network event and keeps the first save', async () => {
+    const event = await t.okAsync('network:create', { date: '2021-03-01', kind: 'informasjonsmote' });
+    await t.okAsync('network:update', { id: event.id, version: event.version, date: '2021-03-02', kind: 'samarbeidsmote' });
+    expect(await callAsync(second, 'network:update', { id: event.id, version: event.version, date: '2021-03-03', kind: 'konferanse' })).toEqual({
       ok: false,
       error: { code: 'conflict', message: `Oppføringen ${CONFLICT}`, fieldErrors: { version: `Oppføringen ${CONFLICT}` } },
     });
-    expect(call(second, 'network:delete', { id: event.id, version: event.version })).toMatchObject({
+    expect(await callAsync(second, 'network:delete', { id: event.id, version: event.version })).toMatchObject({
       error: { code: 'conflict', message: expect.stringContaining('ingenting ble slettet') },
     });
     expect(other.sqlite.prepare('select event_date, kind, version from network_events where id = ?').get(event.id)).toEqual({
@@ -259,17 +259,22 @@ describe('no lost updates between two PCs on one file', () => {
     });
   });
 
-  it('refuses a stale correction or delete of an evaluation form and keeps the first correction', () => {
+  it('refuses a stale correction or delete of an evaluation form and keeps the first correction', async () => {
     const created = t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2021-03-01', code: '01/21-ST' });
-    const form = t.ok('evaluations:register', { caseCode: created.code, receivedDate: '2021-03-05', consentToContact: null, answers: { respekt: 4 } });
-    t.ok('evaluations:update', { id: form.id, version: form.version, receivedDate: '2021-03-05', consentToContact: true, answers: { respekt: 5 } });
+    const form = await t.okAsync('evaluations:register', {
+      caseCode: created.code,
+      receivedDate: '2021-03-05',
+      consentToContact: null,
+      answers: { respekt: 4 },
+    });
+    await t.okAsync('evaluations:update', { id: form.id, version: form.version, receivedDate: '2021-03-05', consentToContact: true, answers: { respekt: 5 } });
     const stale = { id: form.id, version: form.version, receivedDate: '2021-03-06', consentToContact: false, answers: { respekt: 1 } };
-    expect(call(second, 'evaluations:update', stale)).toEqual({
+    expect(await callAsync(second, 'evaluations:update', stale)).toEqual({
       ok: false,
       error: { code: 'conflict', message: `Evalueringen ${CONFLICT}`, fieldErrors: { version: `Evalueringen ${CONFLICT}` } },
     });
-    expect(call(second, 'evaluations:delete', { id: form.id, version: form.version })).toMatchObject({ error: { code: 'conflict' } });
-    expect(ok(second, 'evaluations:list', { caseId: created.id })).toMatchObject([
+    expect(await callAsync(second, 'evaluations:delete', { id: form.id, version: form.version })).toMatchObject({ error: { code: 'conflict' } });
+    expect(await okAsync(second, 'evaluations:list', { caseId: created.id })).toMatchObject([
       { receivedDate: '2021-03-05', consentToContact: true, answers: { respekt: 5 }, version: form.version + 1 },
     ]);
   });

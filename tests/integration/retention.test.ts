@@ -88,7 +88,12 @@ beforeEach(async () => {
     closureReason: 'overfort',
     takeoverService: TAKEOVER,
   });
-  t.ok('evaluations:register', { caseCode: closed.code, receivedDate: '2020-05-20', consentToContact: true, answers: { helhet: 5, fungerte: EVALUATION } });
+  await t.okAsync('evaluations:register', {
+    caseCode: closed.code,
+    receivedDate: '2020-05-20',
+    consentToContact: true,
+    answers: { helhet: 5, fungerte: EVALUATION },
+  });
   t.ok('cases:record-after-contact-not-possible', {
     version: versionOf(t, 'cases', closed.id),
     id: closed.id,

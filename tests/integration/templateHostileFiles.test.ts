@@ -34,7 +34,7 @@ const addDocumentRelationship = (relationship: string) => ({
 
 /** Uploads through the channel while timing the main thread's longest pause between 10 ms ticks. */
 async function upload(content: Buffer) {
-  const templatesBefore = t.ok('templates:list', { kind: 'closure-report' }).length;
+  const templatesBefore = (await t.okAsync('templates:list', { kind: 'closure-report' })).length;
   const auditBefore = t.count('audit_log');
   let longestGapMs = 0;
   let last = performance.now();
@@ -47,7 +47,7 @@ async function upload(content: Buffer) {
   const result = await t.callAsync('templates:replace', { kind: 'closure-report', fileName: 'Rapport.docx', contentBase64: content.toString('base64') });
   const elapsedMs = performance.now() - started;
   clearInterval(ticker);
-  const stored = t.ok('templates:list', { kind: 'closure-report' }).length - templatesBefore;
+  const stored = (await t.okAsync('templates:list', { kind: 'closure-report' })).length - templatesBefore;
   return { result, elapsedMs, longestGapMs, stored, audited: t.count('audit_log') - auditBefore };
 }
 
@@ -171,8 +171,8 @@ describe('what is stored', () => {
     async () => {
       const outcome = await upload(shipped());
       expect(outcome.result).toMatchObject({ ok: true, value: { version: 2 } });
-      const [newest] = t.ok('templates:list', { kind: 'closure-report' });
-      const stored = Buffer.from(t.ok('templates:download', { id: newest!.id }).contentBase64, 'base64');
+      const [newest] = await t.okAsync('templates:list', { kind: 'closure-report' });
+      const stored = Buffer.from((await t.okAsync('templates:download', { id: newest!.id })).contentBase64, 'base64');
       // Directory entries carry no content, and the rebuild writes only the parts it checked.
       const partNames = async (docx: Buffer) =>
         Object.values((await JSZip.loadAsync(docx)).files)

@@ -33,11 +33,16 @@ export async function readCalls(t: TestDatabase): Promise<ReadCalls> {
   const open = t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-05-04', staffIds: [t.member!.id] });
   await t.okAsync('time-entries:create', { date: '2020-05-05', municipalityId: municipalityId(t, 'Felles'), categoryId: categoryId(t, 7), hours: '2' });
   const contact = await t.okAsync('contacts:create', { name: 'NAV Salten', kind: 'nav', area: 'regional' });
-  t.ok('network:create', { date: '2020-03-02', kind: 'informasjonsmote', municipalityId: steigen, note: 'Presentasjon', contactIds: [contact.id] });
-  t.ok('evaluations:register', { caseCode: closed.code, receivedDate: '2020-06-13', consentToContact: true, answers: { respekt: 5, fungerte: 'Besøkene' } });
-  const template = t.ok('templates:list', { kind: 'closure-report' })[0]!;
+  await t.okAsync('network:create', { date: '2020-03-02', kind: 'informasjonsmote', municipalityId: steigen, note: 'Presentasjon', contactIds: [contact.id] });
+  await t.okAsync('evaluations:register', {
+    caseCode: closed.code,
+    receivedDate: '2020-06-13',
+    consentToContact: true,
+    answers: { respekt: 5, fungerte: 'Besøkene' },
+  });
+  const template = (await t.okAsync('templates:list', { kind: 'closure-report' }))[0]!;
   await t.okAsync('documents:generate', { caseId: closed.caseId, kind: 'closure-report' });
-  t.ok('annual-report:save-text', { year: 2020, section: 'incidents', text: 'Ingen hendelser', version: 0 });
+  await t.okAsync('annual-report:save-text', { year: 2020, section: 'incidents', text: 'Ingen hendelser', version: 0 });
   await t.okAsync('cost-share:save-settings', {
     year: 2020,
     version: (await t.okAsync('cost-share:get-settings', { year: 2020 })).version,

@@ -103,9 +103,9 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
 
   // One scenario per mutation channel of the documents work (templates, document log, evaluation forms).
   const shippedReport = () => readFileSync(`${TEST_RESOURCES_DIR}/templates/Avslutningsrapport.docx`).toString('base64');
-  const firstTemplate = () => t.ok('templates:list', { kind: 'closure-report' })[0]!;
+  const firstTemplate = async () => (await t.okAsync('templates:list', { kind: 'closure-report' }))[0]!;
   const evaluationPayload = { receivedDate: '2020-06-01', consentToContact: true, answers: { respekt: 5, fungerte: 'Besøkene hjemme' } } as const;
-  const registered = () => t.ok('evaluations:register', { caseCode: '03/20-ST', ...evaluationPayload });
+  const registered = () => t.okAsync('evaluations:register', { caseCode: '03/20-ST', ...evaluationPayload });
   const DOCUMENT_SCENARIOS = () =>
     scenarios({
       'templates:open': {
@@ -122,12 +122,12 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       },
       'templates:restore-default': {
         prepare: firstTemplate,
-        write: () => t.ok('templates:restore-default', { kind: 'closure-report' }),
+        write: () => t.okAsync('templates:restore-default', { kind: 'closure-report' }),
         expected: (tpl) => ({ action: 'create', record_type: 'document_template', record_id: String(tpl.id), fields: ['content', 'isDefault'] }),
         values: ['Avslutningsrapport.docx'],
       },
       'documents:generate': {
-        prepare: async () => (firstTemplate(), await buildClosedCase(t)),
+        prepare: async () => (await firstTemplate(), await buildClosedCase(t)),
         write: async (c) => (
           await t.okAsync('documents:generate', { caseId: (c as { caseId: number }).caseId, kind: 'closure-report' }),
           { id: (c as { caseId: number }).caseId }
@@ -158,7 +158,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       'evaluations:update': {
         prepare: () => (prepareCase(), registered()),
         write: (e) =>
-          t.ok('evaluations:update', {
+          t.okAsync('evaluations:update', {
             id: idOf(e),
             version: versionOf(t, 'evaluation_responses', idOf(e)),
             receivedDate: '2020-06-03',
@@ -175,7 +175,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       },
       'evaluations:delete': {
         prepare: () => (prepareCase(), registered()),
-        write: (e) => t.ok('evaluations:delete', { id: idOf(e), version: versionOf(t, 'evaluation_responses', idOf(e)) }),
+        write: (e) => t.okAsync('evaluations:delete', { id: idOf(e), version: versionOf(t, 'evaluation_responses', idOf(e)) }),
         expected: (e) => ({ action: 'delete', record_type: 'evaluation', record_id: String(e.id), fields: [] }),
         values: ['03/20-ST', 'Besøkene hjemme'],
       },
@@ -409,7 +409,7 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
         values: ['Kari Veileder'],
       },
       'network:create': {
-        write: () => t.ok('network:create', { date: '2020-03-02', kind: 'informasjonsmote', municipalityId: steigen, note: 'Presentasjon for NAV' }),
+        write: () => t.okAsync('network:create', { date: '2020-03-02', kind: 'informasjonsmote', municipalityId: steigen, note: 'Presentasjon for NAV' }),
         expected: (e) => ({
           action: 'create',
           record_type: 'network_event',
@@ -419,10 +419,10 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
         values: ['Presentasjon', '2020-03-02', 'informasjonsmote'],
       },
       'network:update': {
-        prepare: async () => ({ event: t.ok('network:create', { date: '2020-03-02', kind: 'informasjonsmote' }), contact: await madeContact() }),
+        prepare: async () => ({ event: await t.okAsync('network:create', { date: '2020-03-02', kind: 'informasjonsmote' }), contact: await madeContact() }),
         write: (p) => {
           const { event, contact } = p as { event: { id: number }; contact: { id: number } };
-          return t.ok('network:update', {
+          return t.okAsync('network:update', {
             id: event.id,
             version: versionOf(t, 'network_events', event.id),
             date: '2020-03-03',
@@ -439,8 +439,8 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
         values: ['2020-03-03', 'fagnettverk'],
       },
       'network:delete': {
-        prepare: () => t.ok('network:create', { date: '2020-03-02', kind: 'informasjonsmote' }),
-        write: (e) => t.ok('network:delete', { id: idOf(e), version: versionOf(t, 'network_events', idOf(e)) }),
+        prepare: () => t.okAsync('network:create', { date: '2020-03-02', kind: 'informasjonsmote' }),
+        write: (e) => t.okAsync('network:delete', { id: idOf(e), version: versionOf(t, 'network_events', idOf(e)) }),
         expected: (e) => ({ action: 'delete', record_type: 'network_event', record_id: String(e.id), fields: [] }),
         values: ['2020-03-02'],
       },
@@ -673,8 +673,8 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       values: ['03/20-ST', '2020-01-01', '2020-03-02'],
     },
     'annual-report:save-text': {
-      write: () => (
-        t.ok('annual-report:save-text', { year: 2020, section: 'incidents', text: 'Ingen alvorlige hendelser i Steigen', version: 0 }),
+      write: async () => (
+        await t.okAsync('annual-report:save-text', { year: 2020, section: 'incidents', text: 'Ingen alvorlige hendelser i Steigen', version: 0 }),
         { id: 2020 }
       ),
       expected: () => ({ action: 'update', record_type: 'annual_report_text', record_id: '2020', fields: ['incidents'] }),

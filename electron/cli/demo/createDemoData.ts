@@ -98,10 +98,10 @@ export async function createDemoData(target: { db: AppDatabase }, options: DemoO
       await createTimeEntry(actorFor(entry.participantIds[0]!), input, 'demo');
     }
     await createCaseLife(ctx, actorFor, createRandom((options.seed ^ LIFE_STREAM) >>> 0), cases);
-    createDemoDocuments(ctx, actorFor, createRandom((options.seed ^ DOCUMENT_STREAM) >>> 0));
+    await createDemoDocuments(ctx, actorFor, createRandom((options.seed ^ DOCUMENT_STREAM) >>> 0));
     const projectLeader = actorFor(team.projectLeader.id);
     await createDemoCostShares(projectLeader, years);
-    createDemoReportTexts(projectLeader, years);
+    await createDemoReportTexts(projectLeader, years);
     return projectLeader;
   });
 

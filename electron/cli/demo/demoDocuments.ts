@@ -6,7 +6,7 @@ import { fixedClock, type ServiceContext, type SignedInContext } from '../../ser
 import { recordGeneratedDocument } from '../../services/documents/generateDocument';
 import { newestVersion } from '../../services/documents/templateStore';
 import type { Random } from './random';
-import { callChannel } from './serviceCall';
+import { callChannelAsync } from './serviceCall';
 
 /** What users wrote on returned forms: short, general, and about the help, never about themselves. */
 const WORKED = ['At de kom hjem til meg', 'Hjelp med NAV og papirer', 'At noen ringte og fulgte opp', 'Praktisk hjelp med leiligheten', 'Følge meg til møter'];
@@ -36,7 +36,7 @@ function answers(random: Random): EvaluationAnswers {
  * day, and for about six in ten a returned evaluation form a few weeks later (if that is not after
  * «today»). Through the services, with the case's first staff member as the actor.
  */
-export function createDemoDocuments(ctx: ServiceContext, actorFor: (id: number) => SignedInContext, random: Random): void {
+export async function createDemoDocuments(ctx: ServiceContext, actorFor: (id: number) => SignedInContext, random: Random): Promise<void> {
   const today = isoDateInOslo(ctx.clock.now());
   const closed = ctx.db.sqlite
     .prepare(
@@ -47,10 +47,10 @@ export function createDemoDocuments(ctx: ServiceContext, actorFor: (id: number) 
   for (const c of closed) {
     if (c.staffId === null) continue;
     const onClosingDay = { ...actorFor(c.staffId), clock: fixedClock(`${c.closedDate}T11:00:00.000Z`) };
-    for (const kind of TEMPLATE_KINDS) recordGeneratedDocument(onClosingDay, c.id, kind, Math.max(1, newestVersion(ctx, kind)));
+    for (const kind of TEMPLATE_KINDS) await recordGeneratedDocument(onClosingDay, c.id, kind, Math.max(1, await newestVersion(ctx, kind)));
     const received = addDays(c.closedDate, random.int(7, 30));
     if (received > today || !random.chance(0.6)) continue;
-    callChannel(actorFor(c.staffId), 'evaluations:register', {
+    await callChannelAsync(actorFor(c.staffId), 'evaluations:register', {
       caseCode: c.code,
       receivedDate: received,
       consentToContact: random.chance(0.85),

@@ -1,6 +1,6 @@
 import type { AnnualReportSection } from '@shared/domain/annualReport';
 import type { SignedInContext } from '../../services/context';
-import { callChannel } from './serviceCall';
+import { callChannelAsync } from './serviceCall';
 
 /** What was special about a year, in the team's words; later years than those listed get the last entry. */
 const YEAR_NOTES: readonly { fagutvikling: string; utfordring: string; plan: string }[] = [
@@ -99,12 +99,12 @@ export function demoReportTexts(year: number, firstYear: number): Record<AnnualR
 }
 
 /** Every chapter of every demo year written, so a demo report has no empty chapter. */
-export function createDemoReportTexts(leader: SignedInContext, years: readonly number[]): void {
+export async function createDemoReportTexts(leader: SignedInContext, years: readonly number[]): Promise<void> {
   for (const year of years) {
     const texts = demoReportTexts(year, years[0]!);
-    const stored = new Map(callChannel(leader, 'annual-report:texts', { year }).sections.map((s) => [s.section, s.version]));
+    const stored = new Map((await callChannelAsync(leader, 'annual-report:texts', { year })).sections.map((s) => [s.section, s.version]));
     for (const [section, text] of Object.entries(texts)) {
-      callChannel(leader, 'annual-report:save-text', {
+      await callChannelAsync(leader, 'annual-report:save-text', {
         year,
         section: section as AnnualReportSection,
         text,

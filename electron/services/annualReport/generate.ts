@@ -2,14 +2,14 @@ import type { AnnualReportFilesDto } from '@shared/contract/annualReport';
 import { annualReportFileName } from '@shared/domain/annualReport';
 import { DOCX_MIME_TYPE } from '@shared/domain/documents';
 import { isoDateInOslo } from '@shared/dates';
-import { transaction } from '../../db/exec';
-import { auditedFields, recordAuditSync } from '../audit/recordAudit';
-import type { ServiceContext, SignedInContext } from '../context';
+import { transaction } from '../../db/query';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
+import type { OnAnyEngine, ServiceContext, SignedInContext } from '../context';
 import { XLSX_MIME } from '../timesheet/sheetFiles';
 import { annualReportContent } from './reportContent';
 
 /** Both files from one read of the figures, so the document and the spreadsheet agree. */
-export async function annualReportFiles(ctx: ServiceContext, year: number): Promise<AnnualReportFilesDto> {
+export async function annualReportFiles(ctx: OnAnyEngine<ServiceContext>, year: number): Promise<AnnualReportFilesDto> {
   // docx, exceljs and the chart libraries load with the first report, not with the services.
   const [{ annualReportDocx }, { annualReportXlsx }] = await Promise.all([import('./docxReport'), import('./xlsxReport')]);
   const content = await annualReportContent(ctx, year);
@@ -21,8 +21,10 @@ export async function annualReportFiles(ctx: ServiceContext, year: number): Prom
 }
 
 /** The one-click annual report: one audit row for the pair of files. */
-export async function generateAnnualReport(ctx: SignedInContext, input: { year: number }): Promise<AnnualReportFilesDto> {
+export async function generateAnnualReport(ctx: OnAnyEngine<SignedInContext>, input: { year: number }): Promise<AnnualReportFilesDto> {
   const files = await annualReportFiles(ctx, input.year);
-  transaction(ctx.db, () => recordAuditSync(ctx, 'document', 'annual_report', input.year, auditedFields('annual-report:generate', ['docx', 'xlsx'])));
+  await transaction(ctx.db, (tx) =>
+    recordAudit({ ...ctx, db: tx }, 'document', 'annual_report', input.year, auditedFields('annual-report:generate', ['docx', 'xlsx'])),
+  );
   return files;
 }

@@ -1,6 +1,6 @@
 import { NETWORK_KIND_LABEL } from '@shared/domain/caseLife';
 import { formatNorwegianDate } from '@shared/format';
-import type { ServiceContext } from '../context';
+import type { DbContext } from '../context';
 import { listNetworkEvents } from '../network/network';
 
 /** A table of words rather than figures: printed as it is, no units, no totals. */
@@ -16,8 +16,8 @@ export interface TextTable {
  * The year's network log as the 2020 report listed it under «Samarbeidspartnere og nettverksarbeid»:
  * date, kind, municipality and the services met. The free-text note is left out: it may name people.
  */
-export function networkLogTable(ctx: ServiceContext, year: number): TextTable | null {
-  const events = listNetworkEvents(ctx, { year }).sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
+export async function networkLogTable(ctx: DbContext, year: number): Promise<TextTable | null> {
+  const events = (await listNetworkEvents(ctx, { year })).sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id);
   if (events.length === 0) return null;
   return {
     title: `Nettverksarbeid ${year}`,

@@ -4,7 +4,10 @@ import { tableChart } from '@shared/charts/pivotChart';
 import type { AnnualPivotDto, FamiliarTableKey, FamiliarTablesDto, StatisticsTableDto } from '@shared/contract';
 import type { CaseFiguresDto } from '@shared/contract/statistics/caseFigures';
 import { ANNUAL_REPORT_SECTIONS, sectionHeading, type AnnualReportSection } from '@shared/domain/annualReport';
-import type { ServiceContext } from '../context';
+import type { OnAnyEngine, ServiceContext } from '../context';
+
+/** The report is read on either engine; only the signed-in member (for the sign-off) is taken from the call. */
+type ReportContext = OnAnyEngine<ServiceContext>;
 import { caseFigures } from '../statistics/caseFigures';
 import { costShare } from '../statistics/costShare';
 import { lastingChange } from '../statistics/lastingChange';
@@ -76,7 +79,7 @@ interface SectionFigures {
 
 type BuiltSection = Pick<ReportSectionContent, 'tables' | 'charts'> & { textTables?: TextTable[]; notices?: SectionNotice[]; spreadsheetOnly?: ReportTable[] };
 
-type SectionBuilder = (ctx: ServiceContext, figures: SectionFigures) => BuiltSection | Promise<BuiltSection>;
+type SectionBuilder = (ctx: ReportContext, figures: SectionFigures) => BuiltSection | Promise<BuiltSection>;
 
 const nothing = (): BuiltSection => ({ tables: [], charts: [] });
 
@@ -84,8 +87,8 @@ const nothing = (): BuiltSection => ({ tables: [], charts: [] });
  * The returned evaluation forms of the year, summarised per question under the small-number rule; nothing when
  * no form came back (the chapter then prints the team's own text only).
  */
-export function evaluationTables(ctx: ServiceContext, year: number): ReportTable[] {
-  const summary = evaluationSummary(ctx, { year });
+export async function evaluationTables(ctx: ReportContext, year: number): Promise<ReportTable[]> {
+  const summary = await evaluationSummary(ctx, { year });
   if (summary.responses.kind === 'count' && summary.responses.value === 0) return [];
   const notes =
     summary.responses.kind === 'suppressed'
@@ -163,8 +166,8 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
       spreadsheetOnly: [{ table: { ...figures.hoursPivot, title: `Timer per kommune og hendelse ${figures.pivot.year}` }, sheetName: 'Kommune og hendelse' }],
     };
   },
-  partners: (ctx, figures) => {
-    const log = networkLogTable(ctx, figures.pivot.year);
+  partners: async (ctx, figures) => {
+    const log = await networkLogTable(ctx, figures.pivot.year);
     return { tables: [familiar(figures, 'partners')], charts: [], textTables: log ? [log] : [] };
   },
   lastingChange: async (ctx, { pivot }) => {
@@ -187,23 +190,22 @@ const SECTION_BUILDERS: Record<AnnualReportSection, SectionBuilder> = {
       charts: [lastingChangeChart(change, 0, year)],
     };
   },
-  evaluations: (ctx, { pivot }) => ({ tables: evaluationTables(ctx, pivot.year), charts: [] }),
+  evaluations: async (ctx, { pivot }) => ({ tables: await evaluationTables(ctx, pivot.year), charts: [] }),
   incidents: nothing,
   plans: nothing,
 };
 
 /**
- * Everything the two files print, read once from one snapshot so they agree. The team's texts, the
- * evaluations and the network log are read by services still on the SQLite file only; inside the snapshot
- * they run on its connection.
+ * Everything the two files print, read once from one snapshot so they agree: the figures, the team's texts,
+ * the evaluations and the network log, on either engine.
  */
-export function annualReportContent(ctx: ServiceContext, year: number): Promise<AnnualReportContent> {
+export function annualReportContent(ctx: ReportContext, year: number): Promise<AnnualReportContent> {
   return readSnapshot(ctx.db, (db) => contentOf({ ...ctx, db }, year));
 }
 
-async function contentOf(ctx: ServiceContext, year: number): Promise<AnnualReportContent> {
+async function contentOf(ctx: ReportContext, year: number): Promise<AnnualReportContent> {
   const pivot = await annualPivot(ctx, { year });
-  const texts = new Map(annualReportTexts(ctx, { year }).sections.map((s) => [s.section, s.text]));
+  const texts = new Map((await annualReportTexts(ctx, { year })).sections.map((s) => [s.section, s.text]));
   const cases = await caseFigures(ctx, { year });
   const hasData = pivot.total.entries > 0 || cases.total.total > 0;
   const hoursPivot = (await pivotTable(ctx, { period: { year }, rows: 'municipality', columns: 'category', measure: 'hours' })).table;
@@ -252,7 +254,7 @@ async function contentOf(ctx: ServiceContext, year: number): Promise<AnnualRepor
   };
 }
 
-async function preparedBy(ctx: ServiceContext): Promise<string | null> {
+async function preparedBy(ctx: ReportContext): Promise<string | null> {
   if (!ctx.actor) return null;
   const row = await first(ctx.db, ctx.db.kysely.selectFrom('team_members').select('display_name').where('id', '=', ctx.actor.id));
   return row?.display_name ?? null;

@@ -2,16 +2,18 @@ import type { ChannelParsedInput, EvaluationAnswers, EvaluationResponseDto, Eval
 import { yearRange } from '@shared/dates';
 import { EVALUATION_QUESTIONS, EVALUATION_SCALE, EVALUATION_SCALE_QUESTIONS, type EvaluationQuestionId } from '@shared/domain/evaluationForm';
 import { HIDDEN, isSmall, protectTable, publishCount, publishStatistic } from '@shared/domain/disclosureControl';
-import { all, first, run, transaction } from '../../db/exec';
-import { auditedFields, recordAuditSync } from '../audit/recordAudit';
-import type { ServiceContext, SignedInContext } from '../context';
-import { requireCaseByCode } from '../cases/cases';
-import { notFound } from '../errors/serviceError';
-import { versionCheckSync } from '../versions/versionedRecord';
+import { normaliseCaseCode } from '@shared/caseCode';
+import { all, first, run, transaction } from '../../db/query';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
+import type { DbContext, OnAnyEngine, SignedInContext } from '../context';
+import { invalidField, notFound } from '../errors/serviceError';
+import { versionCheck } from '../versions/versionedRecord';
+
+type WriteContext = OnAnyEngine<SignedInContext>;
 
 const QUESTION_KIND = new Map<string, 'scale' | 'text'>(EVALUATION_QUESTIONS.map((q) => [q.id, q.kind]));
 
-function responseQuery(ctx: ServiceContext) {
+function responseQuery(ctx: DbContext) {
   return ctx.db.kysely
     .selectFrom('evaluation_responses as r')
     .innerJoin('cases as c', 'c.id', 'r.case_id')
@@ -30,10 +32,13 @@ function responseQuery(ctx: ServiceContext) {
     ]);
 }
 
-function answersOf(ctx: ServiceContext, ids: number[]): Map<number, EvaluationAnswers> {
+async function answersOf(ctx: DbContext, ids: number[]): Promise<Map<number, EvaluationAnswers>> {
   const byResponse = new Map<number, EvaluationAnswers>(ids.map((id) => [id, {}]));
   if (ids.length === 0) return byResponse;
-  const rows = all(ctx.db, ctx.db.kysely.selectFrom('evaluation_answers').selectAll().where('response_id', 'in', ids));
+  const rows = await all(ctx.db, ctx.db.kysely.selectFrom('evaluation_answers').selectAll().where('response_id', 'in', ids));
+  // In question-id order by code units, as SQLite reads them along the key: a server returns them in the order
+  // written, and its collation may sort the ids otherwise, so neither engine's order is left to chance.
+  rows.sort((a, b) => (a.question_id < b.question_id ? -1 : a.question_id > b.question_id ? 1 : 0));
   for (const row of rows) {
     const answers = byResponse.get(row.response_id)!;
     answers[row.question_id as EvaluationQuestionId] = QUESTION_KIND.get(row.question_id) === 'text' ? row.text_value : row.value;
@@ -43,8 +48,8 @@ function answersOf(ctx: ServiceContext, ids: number[]): Map<number, EvaluationAn
 
 type ResponseRow = Awaited<ReturnType<ReturnType<typeof responseQuery>['execute']>>[number];
 
-function toDtos(ctx: ServiceContext, rows: ResponseRow[]): EvaluationResponseDto[] {
-  const answers = answersOf(
+async function toDtos(ctx: DbContext, rows: ResponseRow[]): Promise<EvaluationResponseDto[]> {
+  const answers = await answersOf(
     ctx,
     rows.map((r) => r.id),
   );
@@ -63,37 +68,37 @@ function toDtos(ctx: ServiceContext, rows: ResponseRow[]): EvaluationResponseDto
   }));
 }
 
-export function listEvaluations(ctx: ServiceContext, input: ChannelParsedInput<'evaluations:list'>): EvaluationResponseDto[] {
+export async function listEvaluations(ctx: DbContext, input: ChannelParsedInput<'evaluations:list'>): Promise<EvaluationResponseDto[]> {
   let query = responseQuery(ctx).orderBy('r.received_date', 'desc').orderBy('r.id', 'desc');
   if (input.caseId !== undefined) query = query.where('r.case_id', '=', input.caseId);
   if (input.year !== undefined) {
     const { from, to } = yearRange(input.year);
     query = query.where('r.received_date', '>=', from).where('r.received_date', '<=', to);
   }
-  return toDtos(ctx, all(ctx.db, query));
+  return toDtos(ctx, await all(ctx.db, query));
 }
 
 /** The newest returned form on a case, for the closure report; null when none is registered. */
-export function latestEvaluation(ctx: ServiceContext, caseId: number): EvaluationResponseDto | null {
-  return listEvaluations(ctx, { caseId })[0] ?? null;
+export async function latestEvaluation(ctx: DbContext, caseId: number): Promise<EvaluationResponseDto | null> {
+  return (await listEvaluations(ctx, { caseId }))[0] ?? null;
 }
 
 const EVALUATION_MISSING = 'Evalueringsskjemaet finnes ikke';
 
-function responseById(ctx: ServiceContext, id: number): EvaluationResponseDto {
-  const row = first(ctx.db, responseQuery(ctx).where('r.id', '=', id));
+async function responseById(ctx: DbContext, id: number): Promise<EvaluationResponseDto> {
+  const row = await first(ctx.db, responseQuery(ctx).where('r.id', '=', id));
   if (!row) throw notFound(EVALUATION_MISSING, 'id');
-  return toDtos(ctx, [row])[0]!;
+  return (await toDtos(ctx, [row]))[0]!;
 }
 
 /** Replaces a response's answers; blank text and unanswered questions leave no row. */
-function writeAnswers(ctx: ServiceContext, responseId: number, caseId: number, answers: EvaluationAnswers): EvaluationQuestionId[] {
-  run(ctx.db, ctx.db.kysely.deleteFrom('evaluation_answers').where('response_id', '=', responseId));
+async function writeAnswers(ctx: DbContext, responseId: number, caseId: number, answers: EvaluationAnswers): Promise<EvaluationQuestionId[]> {
+  await run(ctx.db, ctx.db.kysely.deleteFrom('evaluation_answers').where('response_id', '=', responseId));
   const written: EvaluationQuestionId[] = [];
   for (const [questionId, value] of Object.entries(answers) as [EvaluationQuestionId, EvaluationAnswers[EvaluationQuestionId]][]) {
     if (value === null || value === undefined || value === '') continue;
     const isText = QUESTION_KIND.get(questionId) === 'text';
-    run(
+    await run(
       ctx.db,
       ctx.db.kysely.insertInto('evaluation_answers').values({
         response_id: responseId,
@@ -117,27 +122,42 @@ function shareField(input: { consentToShare?: boolean | null }): 'consentToShare
   return input.consentToShare === undefined ? [] : ['consentToShare'];
 }
 
-export function registerEvaluation(ctx: SignedInContext, input: ChannelParsedInput<'evaluations:register'>): EvaluationResponseDto {
+/**
+ * The case a form is registered on, by its code: the one read the form needs of the cases (the cases
+ * folder's own lookup is still on the SQLite file only), so it runs inside the form's transaction on
+ * either engine.
+ */
+async function caseIdByCode(ctx: DbContext, code: string): Promise<number> {
+  const row = await first(ctx.db, ctx.db.kysely.selectFrom('cases').select('id').where('code', '=', normaliseCaseCode(code)));
+  if (!row) throw invalidField('caseCode', 'Saken finnes ikke');
+  return row.id;
+}
+
+export async function registerEvaluation(ctx: WriteContext, input: ChannelParsedInput<'evaluations:register'>): Promise<EvaluationResponseDto> {
   const { actor } = ctx;
-  const id = transaction(ctx.db, () => {
-    const target = requireCaseByCode(ctx, input.caseCode, 'caseCode');
+  const id = await transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const caseId = await caseIdByCode(txCtx, input.caseCode);
     const now = ctx.clock.now().toISOString();
-    const result = run(
-      ctx.db,
-      ctx.db.kysely.insertInto('evaluation_responses').values({
-        case_id: target.id,
-        received_date: input.receivedDate,
-        consent_to_contact: consentValue(input.consentToContact),
-        consent_to_share: consentValue(input.consentToShare ?? null),
-        created_at: now,
-        created_by: actor.id,
-        updated_at: now,
-      }),
+    const inserted = await first(
+      tx,
+      tx.kysely
+        .insertInto('evaluation_responses')
+        .values({
+          case_id: caseId,
+          received_date: input.receivedDate,
+          consent_to_contact: consentValue(input.consentToContact),
+          consent_to_share: consentValue(input.consentToShare ?? null),
+          created_at: now,
+          created_by: actor.id,
+          updated_at: now,
+        })
+        .returning('id'),
     );
-    const id = Number(result.lastInsertRowid);
-    const fields = writeAnswers(ctx, id, target.id, input.answers);
-    recordAuditSync(
-      ctx,
+    const id = inserted!.id;
+    const fields = await writeAnswers(txCtx, id, caseId, input.answers);
+    await recordAudit(
+      txCtx,
       'create',
       'evaluation',
       id,
@@ -149,15 +169,16 @@ export function registerEvaluation(ctx: SignedInContext, input: ChannelParsedInp
 }
 
 /** Refuses the write if a colleague has saved the form since the client read it (migration 0013). */
-const claimEvaluation = versionCheckSync('evaluation_responses', 'Evalueringen', EVALUATION_MISSING);
+const claimEvaluation = versionCheck('evaluation_responses', 'Evalueringen', EVALUATION_MISSING);
 
-export function updateEvaluation(ctx: SignedInContext, input: ChannelParsedInput<'evaluations:update'>): EvaluationResponseDto {
-  transaction(ctx.db, () => {
-    claimEvaluation(ctx, input, 'update');
-    const existing = responseById(ctx, input.id);
-    run(
-      ctx.db,
-      ctx.db.kysely
+export async function updateEvaluation(ctx: WriteContext, input: ChannelParsedInput<'evaluations:update'>): Promise<EvaluationResponseDto> {
+  await transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    await claimEvaluation(txCtx, input, 'update');
+    const existing = await responseById(txCtx, input.id);
+    await run(
+      tx,
+      tx.kysely
         .updateTable('evaluation_responses')
         .set({
           received_date: input.receivedDate,
@@ -167,9 +188,9 @@ export function updateEvaluation(ctx: SignedInContext, input: ChannelParsedInput
         })
         .where('id', '=', input.id),
     );
-    const fields = writeAnswers(ctx, input.id, existing.caseId, input.answers);
-    recordAuditSync(
-      ctx,
+    const fields = await writeAnswers(txCtx, input.id, existing.caseId, input.answers);
+    await recordAudit(
+      txCtx,
       'update',
       'evaluation',
       input.id,
@@ -179,12 +200,13 @@ export function updateEvaluation(ctx: SignedInContext, input: ChannelParsedInput
   return responseById(ctx, input.id);
 }
 
-export function deleteEvaluation(ctx: SignedInContext, input: ChannelParsedInput<'evaluations:delete'>): { id: number } {
-  transaction(ctx.db, () => {
-    claimEvaluation(ctx, input, 'delete');
-    run(ctx.db, ctx.db.kysely.deleteFrom('evaluation_answers').where('response_id', '=', input.id));
-    run(ctx.db, ctx.db.kysely.deleteFrom('evaluation_responses').where('id', '=', input.id));
-    recordAuditSync(ctx, 'delete', 'evaluation', input.id);
+export async function deleteEvaluation(ctx: WriteContext, input: ChannelParsedInput<'evaluations:delete'>): Promise<{ id: number }> {
+  await transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    await claimEvaluation(txCtx, input, 'delete');
+    await run(tx, tx.kysely.deleteFrom('evaluation_answers').where('response_id', '=', input.id));
+    await run(tx, tx.kysely.deleteFrom('evaluation_responses').where('id', '=', input.id));
+    await recordAudit(txCtx, 'delete', 'evaluation', input.id);
   });
   return { id: input.id };
 }
@@ -196,17 +218,17 @@ export function deleteEvaluation(ctx: SignedInContext, input: ChannelParsedInput
  * beside a hidden count (it would be a second equation over them). Free-text answers never leave this
  * service in a summary.
  */
-export function evaluationSummary(ctx: ServiceContext, input: { year: number }): EvaluationSummaryDto {
+export async function evaluationSummary(ctx: DbContext, input: { year: number }): Promise<EvaluationSummaryDto> {
   const { from, to } = yearRange(input.year);
-  const totals = first(
+  const totals = (await first(
     ctx.db,
     ctx.db.kysely
       .selectFrom('evaluation_responses')
       .select((eb) => [eb.fn.countAll<number>().as('responses'), eb.fn.sum<number | null>('consent_to_contact').as('consents')])
       .where('received_date', '>=', from)
       .where('received_date', '<=', to),
-  )!;
-  const counts = all(
+  ))!;
+  const counts = await all(
     ctx.db,
     ctx.db.kysely
       .selectFrom('evaluation_answers as a')

@@ -3,10 +3,14 @@ import { join } from 'node:path';
 import type { ChannelParsedInput, DocumentTemplateDto } from '@shared/contract';
 import type { FileDto } from '@shared/contract/common';
 import { DOCX_MIME_TYPE, TEMPLATE_FILE_STEM, TEMPLATE_KINDS, type TemplateKind } from '@shared/domain/documents';
-import { all, first, run, transaction } from '../../db/exec';
+import { all, first, transaction } from '../../db/query';
 import { requireAdministrator } from '../session/actor';
-import { auditedFields, recordAuditSync } from '../audit/recordAudit';
-import type { ServiceContext, SignedInContext } from '../context';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
+import type { DbContext, OnAnyEngine, ServiceContext, SignedInContext } from '../context';
+
+/** A call on either engine; `resourcesDir` finds the shipped defaults, `readOnly` keeps them from being seeded. */
+type TemplateContext = OnAnyEngine<ServiceContext>;
+type WriteContext = OnAnyEngine<SignedInContext>;
 import { notFound, ServiceError } from '../errors/serviceError';
 import { validateTemplate } from './templateValidation';
 import { createTemplateCopy, discardTemplateCopy, removeWhenClosed } from './templateCopies';
@@ -23,7 +27,7 @@ export function defaultTemplateFile(ctx: Pick<ServiceContext, 'resourcesDir'>, k
   return join(ctx.resourcesDir, 'templates', `${TEMPLATE_FILE_STEM[kind]}.docx`);
 }
 
-function readDefault(ctx: ServiceContext, kind: TemplateKind): Buffer {
+function readDefault(ctx: Pick<ServiceContext, 'resourcesDir'>, kind: TemplateKind): Buffer {
   try {
     return readFileSync(defaultTemplateFile(ctx, kind));
   } catch {
@@ -31,8 +35,8 @@ function readDefault(ctx: ServiceContext, kind: TemplateKind): Buffer {
   }
 }
 
-export function newestVersion(ctx: ServiceContext, kind: TemplateKind): number {
-  const row = first(
+export async function newestVersion(ctx: DbContext, kind: TemplateKind): Promise<number> {
+  const row = await first(
     ctx.db,
     ctx.db.kysely
       .selectFrom('document_templates')
@@ -42,22 +46,32 @@ export function newestVersion(ctx: ServiceContext, kind: TemplateKind): number {
   return row?.v ?? 0;
 }
 
-function insertVersion(ctx: ServiceContext, kind: TemplateKind, fileName: string, content: Buffer, isDefault: boolean, uploadedBy: number | null): number {
-  const version = newestVersion(ctx, kind) + 1;
-  const result = run(
+async function insertVersion(
+  ctx: TemplateContext,
+  kind: TemplateKind,
+  fileName: string,
+  content: Buffer,
+  isDefault: boolean,
+  uploadedBy: number | null,
+): Promise<number> {
+  const version = (await newestVersion(ctx, kind)) + 1;
+  const inserted = await first(
     ctx.db,
-    ctx.db.kysely.insertInto('document_templates').values({
-      kind,
-      version,
-      file_name: fileName,
-      content,
-      size_bytes: content.length,
-      uploaded_at: ctx.clock.now().toISOString(),
-      uploaded_by: uploadedBy,
-      is_default: isDefault ? 1 : 0,
-    }),
+    ctx.db.kysely
+      .insertInto('document_templates')
+      .values({
+        kind,
+        version,
+        file_name: fileName,
+        content,
+        size_bytes: content.length,
+        uploaded_at: ctx.clock.now().toISOString(),
+        uploaded_by: uploadedBy,
+        is_default: isDefault ? 1 : 0,
+      })
+      .returning('id'),
   );
-  return Number(result.lastInsertRowid);
+  return inserted!.id;
 }
 
 /**
@@ -65,21 +79,24 @@ function insertVersion(ctx: ServiceContext, kind: TemplateKind, fileName: string
  * holds no template until then and an install with newer defaults does not overwrite the team's edits.
  * Not audited: it is the program's own seed, like the migrations' reference data.
  */
-export function ensureDefaultTemplates(ctx: ServiceContext): void {
+export async function ensureDefaultTemplates(ctx: TemplateContext): Promise<void> {
   if (ctx.readOnly) return;
-  const missing = TEMPLATE_KINDS.filter((kind) => newestVersion(ctx, kind) === 0);
+  const missing: TemplateKind[] = [];
+  for (const kind of TEMPLATE_KINDS) if ((await newestVersion(ctx, kind)) === 0) missing.push(kind);
   if (missing.length === 0) return;
   const files = missing.map((kind) => [kind, readDefault(ctx, kind)] as const);
-  transaction(ctx.db, () => {
+  // The files are read above, outside the transaction: on PostgreSQL its work may run twice.
+  await transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
     for (const [kind, content] of files) {
-      if (newestVersion(ctx, kind) === 0) insertVersion(ctx, kind, `${TEMPLATE_FILE_STEM[kind]}.docx`, content, true, null);
+      if ((await newestVersion(txCtx, kind)) === 0) await insertVersion(txCtx, kind, `${TEMPLATE_FILE_STEM[kind]}.docx`, content, true, null);
     }
   });
 }
 
-export function activeTemplate(ctx: ServiceContext, kind: TemplateKind): ActiveTemplate {
-  ensureDefaultTemplates(ctx);
-  const row = first(
+export async function activeTemplate(ctx: TemplateContext, kind: TemplateKind): Promise<ActiveTemplate> {
+  await ensureDefaultTemplates(ctx);
+  const row = await first(
     ctx.db,
     ctx.db.kysely.selectFrom('document_templates').select(['version', 'content']).where('kind', '=', kind).orderBy('version', 'desc').limit(1),
   );
@@ -88,7 +105,7 @@ export function activeTemplate(ctx: ServiceContext, kind: TemplateKind): ActiveT
   return { kind, version: row.version, content: Buffer.from(row.content) };
 }
 
-function templateQuery(ctx: ServiceContext) {
+function templateQuery(ctx: DbContext) {
   return ctx.db.kysely
     .selectFrom('document_templates as t')
     .leftJoin('team_members as m', 'm.id', 't.uploaded_by')
@@ -126,22 +143,22 @@ function toDto(row: TemplateRow): DocumentTemplateDto {
   };
 }
 
-function templateById(ctx: ServiceContext, id: number): DocumentTemplateDto {
-  const row = first(ctx.db, templateQuery(ctx).where('t.id', '=', id));
+async function templateById(ctx: DbContext, id: number): Promise<DocumentTemplateDto> {
+  const row = await first(ctx.db, templateQuery(ctx).where('t.id', '=', id));
   if (!row) throw notFound('Malen finnes ikke', 'id');
   return toDto(row);
 }
 
-export function listTemplates(ctx: ServiceContext, input: ChannelParsedInput<'templates:list'>): DocumentTemplateDto[] {
-  ensureDefaultTemplates(ctx);
+export async function listTemplates(ctx: TemplateContext, input: ChannelParsedInput<'templates:list'>): Promise<DocumentTemplateDto[]> {
+  await ensureDefaultTemplates(ctx);
   let query = templateQuery(ctx).orderBy('t.kind').orderBy('t.version', 'desc');
   if (input.kind) query = query.where('t.kind', '=', input.kind);
-  return all(ctx.db, query).map(toDto);
+  return (await all(ctx.db, query)).map(toDto);
 }
 
-function templateContent(ctx: ServiceContext, id: number): { dto: DocumentTemplateDto; content: Buffer } {
-  const dto = templateById(ctx, id);
-  const row = first(ctx.db, ctx.db.kysely.selectFrom('document_templates').select('content').where('id', '=', id))!;
+async function templateContent(ctx: DbContext, id: number): Promise<{ dto: DocumentTemplateDto; content: Buffer }> {
+  const dto = await templateById(ctx, id);
+  const row = (await first(ctx.db, ctx.db.kysely.selectFrom('document_templates').select('content').where('id', '=', id)))!;
   return { dto, content: Buffer.from(row.content) };
 }
 
@@ -150,8 +167,8 @@ function versionFileName(dto: DocumentTemplateDto): string {
   return `${TEMPLATE_FILE_STEM[dto.kind]} (versjon ${dto.version}).docx`;
 }
 
-export function downloadTemplate(ctx: ServiceContext, input: ChannelParsedInput<'templates:download'>): FileDto {
-  const { dto, content } = templateContent(ctx, input.id);
+export async function downloadTemplate(ctx: DbContext, input: ChannelParsedInput<'templates:download'>): Promise<FileDto> {
+  const { dto, content } = await templateContent(ctx, input.id);
   return { fileName: versionFileName(dto), mimeType: DOCX_MIME_TYPE, contentBase64: content.toString('base64') };
 }
 
@@ -159,39 +176,42 @@ export function downloadTemplate(ctx: ServiceContext, input: ChannelParsedInput<
  * Word opens a copy in a fresh temporary folder: the stored template only changes when the edited file is
  * uploaded again (and validated), never by saving in Word.
  */
-export async function openTemplate(ctx: SignedInContext, input: ChannelParsedInput<'templates:open'>): Promise<{ opened: true }> {
+export async function openTemplate(ctx: WriteContext, input: ChannelParsedInput<'templates:open'>): Promise<{ opened: true }> {
   if (!ctx.desktop) throw new ServiceError('conflict', 'Maler kan bare åpnes i Word fra skrivebordsprogrammet. Last ned malen i stedet.');
-  const { dto, content } = templateContent(ctx, input.id);
+  const { dto, content } = await templateContent(ctx, input.id);
   const path = createTemplateCopy(versionFileName(dto), content);
   const failure = await ctx.desktop.openPath(path);
   if (failure) discardTemplateCopy(path);
   if (failure) throw new ServiceError('conflict', 'Malen kunne ikke åpnes. Er Word (eller et annet program for .docx) installert?');
   removeWhenClosed(path);
-  transaction(ctx.db, () => recordAuditSync(ctx, 'view', 'document_template', dto.id));
+  await transaction(ctx.db, (tx) => recordAudit({ ...ctx, db: tx }, 'view', 'document_template', dto.id));
   return { opened: true };
 }
 
 // Templates shape every document the team sends out, so changing them is the administrator's call, like settings.
+// Typed for the SQLite file until requireAdministrator (session/) takes a context on either engine.
 export async function replaceTemplate(ctx: SignedInContext, input: ChannelParsedInput<'templates:replace'>): Promise<DocumentTemplateDto> {
   const actor = requireAdministrator(ctx);
   const content = await validateTemplate(input.kind, input.fileName, Buffer.from(input.contentBase64, 'base64'));
-  ensureDefaultTemplates(ctx);
-  const id = transaction(ctx.db, () => {
-    const id = insertVersion(ctx, input.kind, input.fileName, content, false, actor.id);
-    recordAuditSync(ctx, 'create', 'document_template', id, auditedFields('templates:replace', ['content', 'fileName']));
+  await ensureDefaultTemplates(ctx);
+  const id = await transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const id = await insertVersion(txCtx, input.kind, input.fileName, content, false, actor.id);
+    await recordAudit(txCtx, 'create', 'document_template', id, auditedFields('templates:replace', ['content', 'fileName']));
     return id;
   });
   return templateById(ctx, id);
 }
 
-/** The shipped default becomes the newest version again; the team's versions stay in the list. */
-export function restoreDefaultTemplate(ctx: SignedInContext, input: ChannelParsedInput<'templates:restore-default'>): DocumentTemplateDto {
+/** The shipped default becomes the newest version again; the team's versions stay in the list (typed for SQLite: see replaceTemplate). */
+export async function restoreDefaultTemplate(ctx: SignedInContext, input: ChannelParsedInput<'templates:restore-default'>): Promise<DocumentTemplateDto> {
   const actor = requireAdministrator(ctx);
   const content = readDefault(ctx, input.kind);
-  ensureDefaultTemplates(ctx);
-  const id = transaction(ctx.db, () => {
-    const id = insertVersion(ctx, input.kind, `${TEMPLATE_FILE_STEM[input.kind]}.docx`, content, true, actor.id);
-    recordAuditSync(ctx, 'create', 'document_template', id, auditedFields('templates:restore-default', ['content', 'isDefault']));
+  await ensureDefaultTemplates(ctx);
+  const id = await transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const id = await insertVersion(txCtx, input.kind, `${TEMPLATE_FILE_STEM[input.kind]}.docx`, content, true, actor.id);
+    await recordAudit(txCtx, 'create', 'document_template', id, auditedFields('templates:restore-default', ['content', 'isDefault']));
     return id;
   });
   return templateById(ctx, id);
