@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { transaction } from '../../electron/db/exec';
 import { openDatabase, type AppDatabase } from '../../electron/db/open';
 import { fixedClock, type ServiceContext } from '../../electron/services/context';
-import { signedInContext } from '../../electron/services/session/actor';
+import { signedInContextSync } from '../../electron/services/session/actor';
 import { planCasesForYear, type PlannedCase } from '../../electron/cli/demo/casePlan';
 import type { DemoCase } from '../../electron/cli/demo/caseWork';
 import { createCaseLife } from '../../electron/cli/demo/demoCaseLife';
@@ -59,11 +59,12 @@ async function build(path: string, log: (line: string) => void): Promise<void> {
     db.sqlite.pragma('synchronous = OFF');
     const clock = fixedClock(`${CASE_BENCH_LAST_YEAR}-12-31T15:00:00.000Z`);
     const ctx: ServiceContext = { db, actor: null, clock, session: { actor: null } };
+    // The members first, each its own audited write (team-members:create is async); then the cases in one transaction.
+    const team = await createTeam(ctx);
     transaction(db, () => {
-      const team = createTeam(ctx);
       const { references, members } = loadReferences(ctx);
       const therapistIds = team.therapists.map((t) => t.id);
-      const actorFor = (id: number) => signedInContext({ ...ctx, actor: team.actors.get(id) ?? null });
+      const actorFor = (id: number) => signedInContextSync({ ...ctx, actor: team.actors.get(id) ?? null });
       const random = createRandom(SEED);
       const years = CASE_BENCH_LAST_YEAR - CASE_BENCH_FIRST_YEAR + 1;
       const planned: PlannedCase[] = [];

@@ -49,13 +49,13 @@ describe('audit log', () => {
     }
   });
 
-  it('a refused write leaves no audit row', () => {
+  it('a refused write leaves no audit row', async () => {
     const since = lastAuditId(t);
     t.call('time-entries:create', { ...entryPayload(), hours: '0,25' });
     t.call('cases:create', { municipalityId: municipalityId(t, 'Felles'), referralDate: '2020-03-01' });
-    t.call('team-members:create', { username: 'marit', displayName: 'Marit', initials: 'MS', password: TEST_PASSWORD });
-    t.call('team-members:set-active', { id: t.member!.id, version: versionOf(t, 'team_members', t.member!.id), active: false });
-    t.call('session:unlock', { password: TEST_PASSWORD });
+    await t.callAsync('team-members:create', { username: 'marit', displayName: 'Marit', initials: 'MS', password: TEST_PASSWORD });
+    await t.callAsync('team-members:set-active', { id: t.member!.id, version: versionOf(t, 'team_members', t.member!.id), active: false });
+    await t.callAsync('session:unlock', { password: TEST_PASSWORD });
     expect(auditSince(since)).toEqual([]);
   });
 

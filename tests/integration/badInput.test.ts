@@ -437,9 +437,9 @@ function expectNothingWritten(before: ReturnType<TestDatabase['counts']>): void 
 }
 
 describe('bad input', () => {
-  it.each(CASES.map((c) => [c.name, c] as const))('%s is refused and writes nothing', (_name, bad) => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s is refused and writes nothing', async (_name, bad) => {
     const before = t.counts();
-    const result = t.raw(bad.channel, bad.payload());
+    const result = await t.dispatcher.dispatchAsync(bad.channel, bad.payload());
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const { error } = result;
@@ -464,10 +464,10 @@ describe('bad input', () => {
     ['cases:reject', () => ({ id: 1, version: 1, date: '2020-03-02' })],
     ['contacts:create', () => ({ name: 'NAV Fauske', kind: 'nav', area: 'regional' })],
     ['network:create', () => ({ date: '2020-03-01', kind: 'fagnettverk' })],
-  ] as const)('%s while signed out is refused and writes nothing', (channel, payload) => {
-    t.ok('session:sign-out', {});
+  ] as const)('%s while signed out is refused and writes nothing', async (channel, payload) => {
+    await t.okAsync('session:sign-out', {});
     const before = t.counts();
-    const result = t.raw(channel, payload());
+    const result = await t.dispatcher.dispatchAsync(channel, payload());
     expect(result).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     if (!result.ok) expect(result.error.message).toBe('Du må være logget inn for å lagre endringer');
     expectNothingWritten(before);

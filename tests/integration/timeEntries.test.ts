@@ -66,15 +66,15 @@ describe('time-entries:create', () => {
     expect(t.ok('time-entries:create', entry({ caseCode: '' })).caseCode).toBeNull();
   });
 
-  it('records the participants given, each once', () => {
-    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
+  it('records the participants given, each once', async () => {
+    const jonas = await t.addMember('jonas', 'Jonas Berg', 'JB');
     const created = t.ok('time-entries:create', entry({ participantIds: [jonas.id, t.member!.id, jonas.id] }));
     expect(created.participants.map((p) => p.initials)).toEqual(['JB', 'MS']);
     expect(t.db.sqlite.prepare('select participant_count as n from time_entries where id = ?').get(created.id)).toEqual({ n: 2 });
   });
 
-  it('refuses a 25th hour in one day for one person, but not for another person', () => {
-    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
+  it('refuses a 25th hour in one day for one person, but not for another person', async () => {
+    const jonas = await t.addMember('jonas', 'Jonas Berg', 'JB');
     t.ok('time-entries:create', entry({ date: '2020-03-04', hours: '24' }));
     const before = t.counts();
     const result = t.call('time-entries:create', entry({ date: '2020-03-04', hours: '1' }));
@@ -130,8 +130,8 @@ describe('time-entries:update', () => {
     ]);
   });
 
-  it('moves an entry off its case and to other people', () => {
-    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
+  it('moves an entry off its case and to other people', async () => {
+    const jonas = await t.addMember('jonas', 'Jonas Berg', 'JB');
     const created = t.ok('time-entries:create', entry());
     const updated = t.ok('time-entries:update', {
       version: versionOf(t, 'time_entries', created.id),
@@ -143,10 +143,10 @@ describe('time-entries:update', () => {
     expect(t.db.sqlite.prepare('select participant_count as n from time_entries where id = ?').get(created.id)).toEqual({ n: 1 });
   });
 
-  it('keeps the participants when the edit does not send any, even when a colleague makes it', () => {
-    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
+  it('keeps the participants when the edit does not send any, even when a colleague makes it', async () => {
+    const jonas = await t.addMember('jonas', 'Jonas Berg', 'JB');
     const created = t.ok('time-entries:create', entry({ participantIds: [t.member!.id, jonas.id] }));
-    t.signInAs('jonas');
+    await t.signInAs('jonas');
     const { participantIds: _omitted, ...withoutParticipants } = entry({ hours: '2' });
     const updated = t.ok('time-entries:update', { version: versionOf(t, 'time_entries', created.id), id: created.id, ...withoutParticipants });
     expect(updated.participants.map((p) => p.id).sort()).toEqual([t.member!.id, jonas.id].sort());
@@ -183,8 +183,8 @@ describe('time-entries:update', () => {
 });
 
 describe('time-entries:delete', () => {
-  it('deletes the entry and its participants, and audits it', () => {
-    const created = t.ok('time-entries:create', entry({ participantIds: [t.member!.id, t.addMember('jonas', 'Jonas Berg', 'JB').id] }));
+  it('deletes the entry and its participants, and audits it', async () => {
+    const created = t.ok('time-entries:create', entry({ participantIds: [t.member!.id, (await t.addMember('jonas', 'Jonas Berg', 'JB')).id] }));
     expect(t.ok('time-entries:delete', { version: versionOf(t, 'time_entries', created.id), id: created.id })).toEqual({ id: created.id });
     expect(t.count('time_entries')).toBe(0);
     expect(t.count('time_entry_participants')).toBe(0);

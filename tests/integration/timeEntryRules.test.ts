@@ -122,13 +122,13 @@ describe('a likely duplicate', () => {
     expect(t.db.sqlite.prepare('select count(*) from time_entries').pluck().get()).toBe(2);
   });
 
-  it('does not ask when anything of it differs, or when it is another member’s entry', () => {
+  it('does not ask when anything of it differs, or when it is another member’s entry', async () => {
     t.ok('time-entries:create', entry());
     expect(t.call('time-entries:create', entry({ hours: '2' })).ok).toBe(true);
     expect(t.call('time-entries:create', entry({ date: '2020-03-03' })).ok).toBe(true);
     expect(t.call('time-entries:create', entry({ categoryId: categoryId(t, 2) })).ok).toBe(true);
     expect(t.call('time-entries:create', entry({ caseCode: null })).ok).toBe(true);
-    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
+    const jonas = await t.addMember('jonas', 'Jonas Berg', 'JB');
     expect(t.call('time-entries:create', entry({ participantIds: [jonas.id] })).ok).toBe(true);
   });
 

@@ -40,7 +40,8 @@ function write(channel: string, payload: unknown): { id: number; version?: numbe
 
 const report = (table: string, id: number, version: number) => writeSync(1, `${table} ${id} ${version}\n`);
 
-write('session:sign-in', { username, password: process.env.ETTERVERN_CRASH_PASSWORD });
+const signedInResult = await dispatcher.dispatchAsync('session:sign-in', { username, password: process.env.ETTERVERN_CRASH_PASSWORD });
+if (!signedInResult.ok) throw new Error(`session:sign-in: ${signedInResult.error.code} ${signedInResult.error.message}`);
 signedIn = true;
 writeSync(1, 'ready\n');
 
