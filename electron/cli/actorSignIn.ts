@@ -27,7 +27,7 @@ export function passwordFromEnvironment(what: string, env: NodeJS.ProcessEnv = p
  * `session:sign-in`: a wrong password counts toward the lockout and is audited exactly as in the app.
  * A refusal is thrown as a ChannelRefusal; there is no other way for a command to act as someone.
  */
-export function signIn(dispatcher: Dispatcher, username: string, env: NodeJS.ProcessEnv = process.env): void {
+export async function signIn(dispatcher: Dispatcher, username: string, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const password = passwordFromEnvironment('passordet', env);
-  valueOf(dispatcher.dispatch('session:sign-in' satisfies ChannelName, { username, password }));
+  valueOf(await dispatcher.dispatchAsync('session:sign-in' satisfies ChannelName, { username, password }));
 }

@@ -6,7 +6,7 @@ import type { AppDatabase } from '../db/open';
 import { systemClock, type Clock, type Handlers, type ReadOnlyState, type ServiceContext, type SessionStore } from './context';
 import { toApiError, UNAVAILABLE_MESSAGE, type ErrorReporter } from './errors/toApiError';
 import { pollChanges } from '../db/changes';
-import { signedInContext } from './session/actor';
+import { signedInContextSync } from './session/actor';
 import { mergePendingAuditInto } from './audit/mergePending';
 import { cannotWrite } from './audit/recordAudit';
 import { updateWitness } from './audit/witness';
@@ -105,7 +105,7 @@ export function createDispatcherCore(options: DispatcherCoreOptions): Dispatcher
     // one the signed-in context, checked against the database here (inside run, so a refusal is a result).
     const handler = handlers[channel] as (ctx: ServiceContext, input: unknown) => unknown;
     const witness = definition.kind === 'mutation' ? () => witnessWrite(ctx, options.reportError) : () => undefined;
-    return { channel, run: () => handler(definition.anonymous ? ctx : signedInContext(ctx), parsed.data), witness };
+    return { channel, run: () => handler(definition.anonymous ? ctx : signedInContextSync(ctx), parsed.data), witness };
   }
 
   const failure = (error: unknown, channel: ChannelName): ApiResult<never> => ({

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { transaction } from '../../electron/db/exec';
+import { transaction } from '../../electron/db/query';
 import { openDatabase, type AppDatabase } from '../../electron/db/open';
 import { fixedClock, type ServiceContext } from '../../electron/services/context';
-import { signedInContext } from '../../electron/services/session/actor';
+import { signedInContextSync } from '../../electron/services/session/actor';
 import { planCasesForYear, type PlannedCase } from '../../electron/cli/demo/casePlan';
 import type { DemoCase } from '../../electron/cli/demo/caseWork';
 import { createCaseLife } from '../../electron/cli/demo/demoCaseLife';
@@ -59,12 +59,13 @@ async function build(path: string, log: (line: string) => void): Promise<void> {
     db.sqlite.pragma('synchronous = OFF');
     const clock = fixedClock(`${CASE_BENCH_LAST_YEAR}-12-31T15:00:00.000Z`);
     const ctx: ServiceContext = { db, actor: null, clock, session: { actor: null } };
-    // Only read here: outside the synchronous transaction, which cannot await.
+    // The members first, each its own audited write (team-members:create is async), and the references.
+    const team = await createTeam(ctx);
     const { references, members } = await loadReferences(ctx);
-    transaction(db, () => {
-      const team = createTeam(ctx);
+    // Then the cases in one transaction: query.ts's, so the case life can await the channels that are async.
+    await transaction(db, async () => {
       const therapistIds = team.therapists.map((t) => t.id);
-      const actorFor = (id: number) => signedInContext({ ...ctx, actor: team.actors.get(id) ?? null });
+      const actorFor = (id: number) => signedInContextSync({ ...ctx, actor: team.actors.get(id) ?? null });
       const random = createRandom(SEED);
       const years = CASE_BENCH_LAST_YEAR - CASE_BENCH_FIRST_YEAR + 1;
       const planned: PlannedCase[] = [];
@@ -83,7 +84,7 @@ async function build(path: string, log: (line: string) => void): Promise<void> {
         return { ...plan, code: created.code, id: created.id };
       });
       log('  livsløp …');
-      createCaseLife(ctx, actorFor, createRandom(SEED + 2), cases);
+      await createCaseLife(ctx, actorFor, createRandom(SEED + 2), cases);
       log('  timer …');
       insertTimeEntries(db, cases, Object.values(references.categoryIds));
     });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { cellsAt } from '../../electron/services/timesheet/packedRows';
 import type { WorkerMessage } from '../../electron/services/timesheet/types';
 import { fixedClock } from '../../electron/services/context';
-import { signedInContext } from '../../electron/services/session/actor';
+import { signedInContextSync } from '../../electron/services/session/actor';
 import { commitInWorker } from '../../electron/services/timesheet/commitInWorker';
 import { BUILT_WORKER_FILE, resolveWorkerScript, useBuiltWorker, WRITE_WORKER_ENTRY_NAME } from '../../electron/services/timesheet/workerPath';
 import { syntheticWritePlan } from '../support/importPlans';
@@ -45,7 +45,7 @@ describe('the built timesheet worker', () => {
     useBuiltWorker(join(ROOT, 'out/main', BUILT_WORKER_FILE));
     try {
       const actor = { id: t.member!.id, username: t.member!.username, role: t.member!.role };
-      const ctx = signedInContext({ db: t.db, actor, clock: fixedClock(TEST_NOW), session: { actor } });
+      const ctx = signedInContextSync({ db: t.db, actor, clock: fixedClock(TEST_NOW), session: { actor } });
       const plan = syntheticWritePlan(1_500, {
         municipalities: [municipalityId(t, 'Felles'), municipalityId(t, 'Steigen'), municipalityId(t, 'Fauske')],
         categories: [categoryId(t, 1), categoryId(t, 2), categoryId(t, 7)],

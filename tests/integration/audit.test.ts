@@ -53,9 +53,9 @@ describe('audit log', () => {
     const since = lastAuditId(t);
     await t.callAsync('time-entries:create', { ...entryPayload(), hours: '0,25' });
     t.call('cases:create', { municipalityId: municipalityId(t, 'Felles'), referralDate: '2020-03-01' });
-    t.call('team-members:create', { username: 'marit', displayName: 'Marit', initials: 'MS', password: TEST_PASSWORD });
-    t.call('team-members:set-active', { id: t.member!.id, version: versionOf(t, 'team_members', t.member!.id), active: false });
-    t.call('session:unlock', { password: TEST_PASSWORD });
+    await t.callAsync('team-members:create', { username: 'marit', displayName: 'Marit', initials: 'MS', password: TEST_PASSWORD });
+    await t.callAsync('team-members:set-active', { id: t.member!.id, version: versionOf(t, 'team_members', t.member!.id), active: false });
+    await t.callAsync('session:unlock', { password: TEST_PASSWORD });
     expect(auditSince(since)).toEqual([]);
   });
 

@@ -84,7 +84,7 @@ describe('audit log integrity', () => {
     expect(viaChannel.fileName).toBe('revisjonslogg-2020-06-15.xlsx');
   });
 
-  it('lists with filters by member, case, action and period, for administrators only', () => {
+  it('lists with filters by member, case, action and period, for administrators only', async () => {
     const all = t.ok('audit:list', {});
     expect(all.total).toBe(5);
     expect(all.rows[0]).toMatchObject({ action: 'create', recordType: 'case', caseCode: '03/20-ST', actorName: 'Marit Solvang' });
@@ -93,8 +93,8 @@ describe('audit log integrity', () => {
     expect(t.ok('audit:list', { filter: { from: '2020-06-16' } }).total).toBe(0);
     expect(t.ok('audit:list', { filter: { from: '2020-06-15', to: '2020-06-15' } }).total).toBe(5);
 
-    t.addMember('jonas', 'Jonas Berg', 'JB');
-    t.signInAs('jonas');
+    await t.addMember('jonas', 'Jonas Berg', 'JB');
+    await t.signInAs('jonas');
     expect(t.call('audit:list', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(t.call('audit:verify', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });

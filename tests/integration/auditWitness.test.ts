@@ -110,7 +110,7 @@ describe('audit witnesses', () => {
     for (const day of ['05', '06']) app.dispatch('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: `2020-03-${day}` });
     const restored = await app.dispatchAsync('backups:restore', { fileName });
     expect(restored.ok).toBe(true);
-    app.dispatch('session:sign-in', { username: 'marit', password: TEST_PASSWORD });
+    await app.dispatchAsync('session:sign-in', { username: 'marit', password: TEST_PASSWORD });
     const verdict = verify();
     expect(verdict.ok).toBe(true);
     const restore = verdict.findings.find((f) => f.kind === 'restore');

@@ -11,7 +11,7 @@ let steigen: number;
 beforeEach(async () => {
   t = await createTestDatabase({ now: '2021-06-15T10:00:00.000Z' });
   steigen = municipalityId(t, 'Steigen');
-  jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
+  jonas = (await t.addMember('jonas', 'Jonas Berg', 'JB')).id;
   caseId = t.ok('cases:create', { municipalityId: steigen, referralDate: '2021-01-10', staffIds: [t.member!.id] }).id;
 });
 afterEach(() => t.close());
@@ -163,7 +163,7 @@ describe('life-domain ratings', () => {
     expect((await domains()).map((d) => d.name)).not.toContain('Bolig og bosted');
     expect((await t.okAsync('life-domains:list', { includeRetired: true })).find((d) => d.id === housing!.id)).toMatchObject({ retired: true });
     expect(t.ok('cases:get', { id: caseId }).ratings[0]!.domainName).toBe('Bolig og bosted');
-    t.signInAs('jonas');
+    await t.signInAs('jonas');
     expect(await t.callAsync('life-domains:update', { id: added.id, version: added.version, retired: true })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
@@ -206,10 +206,9 @@ describe('cases:page', () => {
     ]);
     expect(codes({ sort: { field: 'minutes', direction: 'asc' }, pageSize: 1, page: 3 })).toEqual(['01/21-SØ']);
     expect(page.rows.find((c) => c.code === '01/20-ST')!.staff.map((s) => s.displayName)).toEqual(['Jonas Berg', 'Marit Solvang']);
-    t.addMember('aase', 'Åse Mikalsen', 'ÅM');
-    t.addMember('oystein', 'Øystein Berg', 'ØB');
-    const [aase, oystein] = t
-      .ok('team-members:list', {})
+    await t.addMember('aase', 'Åse Mikalsen', 'ÅM');
+    await t.addMember('oystein', 'Øystein Berg', 'ØB');
+    const [aase, oystein] = (await t.okAsync('team-members:list', {}))
       .filter((m) => m.displayName.startsWith('Å') || m.displayName.startsWith('Ø'))
       .map((m) => m.id);
     t.ok('cases:set-staff', { version: versionOf(t, 'cases', caseId), id: caseId, staffIds: [aase!, oystein!, jonas] });

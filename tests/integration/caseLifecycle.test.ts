@@ -9,7 +9,7 @@ let jonas: number;
 
 beforeEach(async () => {
   t = await createTestDatabase({ now: '2021-06-15T10:00:00.000Z' });
-  jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
+  jonas = (await t.addMember('jonas', 'Jonas Berg', 'JB')).id;
   caseId = t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2021-01-10', staffIds: [t.member!.id] }).id;
 });
 afterEach(() => t.close());
@@ -34,7 +34,7 @@ function refused(channel: ChannelName, payload: Record<string, unknown>, field: 
 }
 
 describe('the full life of a case', () => {
-  it('henvist → institusjonsfase → oppfølging → avsluttet → etteroppfølging utført, with a timeline and audit', () => {
+  it('henvist → institusjonsfase → oppfølging → avsluttet → etteroppfølging utført, with a timeline and audit', async () => {
     assess();
     let detail = t.ok('cases:enter-institution', {
       version: versionOf(t, 'cases', caseId),
@@ -55,7 +55,7 @@ describe('the full life of a case', () => {
       takeoverService: 'Psykisk helse og rus, Steigen',
     });
     expect(detail).toMatchObject({ status: 'avsluttet', closedDate: '2021-04-12', closureReason: 'overfort', afterContactDue: '2021-07-12' });
-    t.signInAs('jonas');
+    await t.signInAs('jonas');
     detail = t.ok('cases:record-after-contact', { version: versionOf(t, 'cases', caseId), id: caseId, contactDate: '2021-06-14' });
     expect(detail.status).toBe('etteroppfolging_utfort');
     expect(detail.transitions.map((x) => [x.fromStatus, x.toStatus, x.onDate, x.actorName])).toEqual([

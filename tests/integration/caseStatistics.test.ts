@@ -13,7 +13,7 @@ let jonas: number;
 
 beforeEach(async () => {
   t = await createTestDatabase({ now: '2024-06-15T10:00:00.000Z' });
-  jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
+  jonas = (await t.addMember('jonas', 'Jonas Berg', 'JB')).id;
 });
 afterEach(() => t.close());
 

@@ -3,7 +3,7 @@ import { writeCase } from '../../electron/cli/demo/serviceCall';
 import { fixedClock, type SignedInContext } from '../../electron/services/context';
 import { caseWrites } from '../../electron/services/cases/writes';
 import { ServiceError } from '../../electron/services/errors/serviceError';
-import { signedInContext } from '../../electron/services/session/actor';
+import { signedInContextSync } from '../../electron/services/session/actor';
 import { createTestDatabase, municipalityId, versionOf, type TestDatabase } from '../support/testDatabase';
 
 /**
@@ -18,7 +18,7 @@ let caseId: number;
 beforeEach(async () => {
   t = await createTestDatabase({ now: NOW });
   const actor = { id: t.member!.id, username: t.member!.username, role: t.member!.role };
-  ctx = signedInContext({ db: t.db, actor, clock: fixedClock(NOW), session: { actor } });
+  ctx = signedInContextSync({ db: t.db, actor, clock: fixedClock(NOW), session: { actor } });
   caseId = t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2021-01-10', staffIds: [t.member!.id] }).id;
 });
 afterEach(() => t.close());
@@ -28,7 +28,7 @@ const lastAudit = () => t.db.sqlite.prepare('select action, record_type, fields 
 describe('case writes without the answer', () => {
   it('leave the channels answering with the whole case as it is after the write', async () => {
     expect(Object.keys(caseWrites)).toHaveLength(13);
-    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
+    const jonas = (await t.addMember('jonas', 'Jonas Berg', 'JB')).id;
     const answer = t.ok('cases:set-staff', { version: versionOf(t, 'cases', caseId), id: caseId, staffIds: [jonas, t.member!.id] });
     expect(answer.staff.map((s) => s.initials)).toEqual(['JB', 'MS']);
     expect(answer.transitions.map((x) => x.toStatus)).toEqual(['henvist']);

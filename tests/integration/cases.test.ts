@@ -105,8 +105,8 @@ describe('case codes', () => {
     expect(create(rodoy, '2020-09-01').code).toBe('01/20-RØ');
   });
 
-  it('assigns staff, and refuses an unknown staff member without writing', () => {
-    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
+  it('assigns staff, and refuses an unknown staff member without writing', async () => {
+    const jonas = await t.addMember('jonas', 'Jonas Berg', 'JB');
     const withStaff = create(steigen, '2020-03-01', { staffIds: [jonas.id, t.member!.id] });
     expect(withStaff.staff.map((s) => s.initials)).toEqual(['JB', 'MS']);
     const before = t.counts();

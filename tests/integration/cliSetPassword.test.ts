@@ -8,10 +8,10 @@ import { createTestDatabase, type TestDatabase } from '../support/testDatabase';
 let t: TestDatabase;
 beforeEach(async () => {
   t = await createTestDatabase();
-  t.addMember('jonas', 'Jonas Berg', 'JB');
+  await t.addMember('jonas', 'Jonas Berg', 'JB');
   // As a database upgraded from the version without passwords: nobody has one.
   t.db.sqlite.prepare('update team_members set password_hash = null').run();
-  t.ok('session:sign-out', {});
+  await t.okAsync('session:sign-out', {});
 });
 afterEach(() => {
   delete process.env[PASSWORD_ENV];
@@ -28,17 +28,17 @@ async function setPassword(...args: string[]): Promise<{ status: number; out: st
 describe('set-password', () => {
   it('sets the password from the environment; the member signs in with it and the change is audited without an actor', async () => {
     const newPassword = 'et-nytt-og-langt-passord';
-    expect(t.call('session:sign-in', { username: 'jonas', password: newPassword })).toMatchObject({ ok: false });
+    expect(await t.callAsync('session:sign-in', { username: 'jonas', password: newPassword })).toMatchObject({ ok: false });
     process.env[PASSWORD_ENV] = newPassword;
     const run = await setPassword('--db', t.path, '--user', 'jonas');
     expect(run).toMatchObject({ status: 0, err: 'Passordet er satt for jonas.' });
     expect(run.err + run.out).not.toContain(newPassword);
 
-    expect(t.call('session:sign-in', { username: 'jonas', password: newPassword })).toMatchObject({ ok: true });
+    expect(await t.callAsync('session:sign-in', { username: 'jonas', password: newPassword })).toMatchObject({ ok: true });
     const last = t.db.sqlite.prepare('select actor_id, action, record_type, fields from audit_log where action = ? order by id desc').get('password-change');
     expect(last).toEqual({ actor_id: null, action: 'password-change', record_type: 'team_member', fields: '["password"]' });
     expect(verifyChain(t.db.sqlite.prepare('select * from audit_log order by id').all() as ChainedAuditRow[]).ok).toBe(true);
-    expect(t.call('session:sign-in', { username: 'marit', password: newPassword })).toMatchObject({ ok: false });
+    expect(await t.callAsync('session:sign-in', { username: 'marit', password: newPassword })).toMatchObject({ ok: false });
   });
 
   it('refuses a missing or short password and an unknown member, changing nothing', async () => {

@@ -12,7 +12,7 @@ let t: TestDatabase;
 let folder: string;
 beforeEach(async () => {
   t = await createTestDatabase();
-  t.addMember('jonas', 'Jonas Berg', 'JB');
+  await t.addMember('jonas', 'Jonas Berg', 'JB');
   folder = join(t.dir, 'fellesomraade');
   mkdirSync(folder);
   t.db.close();

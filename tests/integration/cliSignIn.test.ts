@@ -40,7 +40,7 @@ const documentArgs = (out: string) => ['document', 'closure-report', '--case', c
 beforeAll(async () => {
   t = await createTestDatabase();
   closed = await buildClosedCase(t);
-  jonasId = t.addMember('jonas', 'Jonas Berg', 'JB').id;
+  jonasId = (await t.addMember('jonas', 'Jonas Berg', 'JB')).id;
   sheet = join(t.dir, 'Timer.xlsx');
   writeFileSync(
     sheet,

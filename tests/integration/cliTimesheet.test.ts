@@ -32,7 +32,7 @@ beforeAll(async () => {
   process.env[PASSWORD_ENV] = TEST_PASSWORD;
   // A team database with one administrator, made the way the app makes it.
   const t = await createTestDatabase();
-  t.ok('team-members:create', { username: 'leder', displayName: 'Leder Lund', initials: 'LL', role: 'administrator', password: TEST_PASSWORD });
+  await t.okAsync('team-members:create', { username: 'leder', displayName: 'Leder Lund', initials: 'LL', role: 'administrator', password: TEST_PASSWORD });
   t.db.sqlite.exec(`vacuum into '${db}'`);
   t.close();
   const header = ['Sak', 'Dato', 'Kommune', 'Hendelse', 'Tidsbruk'];

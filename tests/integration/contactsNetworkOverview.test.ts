@@ -102,7 +102,7 @@ describe('overview', () => {
   it('shows weeks since discharge, three-month contacts due and overdue, and what is missing', async () => {
     const steigen = municipalityId(t, 'Steigen');
     const me = t.member!.id;
-    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
+    const jonas = (await t.addMember('jonas', 'Jonas Berg', 'JB')).id;
     const make = (referralDate: string, staffIds: number[]) => t.ok('cases:create', { municipalityId: steigen, referralDate, staffIds }).id;
     const start = (id: number, startDate: string, dischargeDate?: string) => {
       t.ok('cases:record-risk-assessment', { version: versionOf(t, 'cases', id), id, date: startDate, assessedById: me, done: true });
@@ -147,7 +147,7 @@ describe('overview', () => {
   it('flags only the active cases that need action: long and quiet, or out of the institution and not started', async () => {
     const steigen = municipalityId(t, 'Steigen');
     const me = t.member!.id;
-    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
+    const jonas = (await t.addMember('jonas', 'Jonas Berg', 'JB')).id;
     const make = (referralDate: string) => {
       const id = t.ok('cases:create', { municipalityId: steigen, referralDate, staffIds: [me, jonas] }).id;
       t.ok('cases:record-risk-assessment', { version: versionOf(t, 'cases', id), id, date: referralDate, assessedById: me, done: true });
@@ -193,7 +193,7 @@ describe('overview', () => {
   it('shows the signed-in member their own active cases and their hours this week', async () => {
     const steigen = municipalityId(t, 'Steigen');
     const me = t.member!.id;
-    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
+    const jonas = (await t.addMember('jonas', 'Jonas Berg', 'JB')).id;
     const mine = t.ok('cases:create', { municipalityId: steigen, referralDate: '2021-06-01', staffIds: [me, jonas] }).id;
     t.ok('cases:create', { municipalityId: steigen, referralDate: '2021-06-02', staffIds: [jonas] });
     const entry = async (date: string, hours: number, participantIds?: number[]) =>

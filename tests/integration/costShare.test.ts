@@ -69,7 +69,7 @@ describe('cost share vs. share of help', () => {
 
   it('sets the shares of hours, person-hours and cases beside it, with hours per 1 000 inhabitants', async () => {
     await save(2021, 900_000, POPULATION_2021);
-    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB').id;
+    const jonas = (await t.addMember('jonas', 'Jonas Berg', 'JB')).id;
     const fauskeCase = t.ok('cases:create', { municipalityId: municipalityId(t, 'Fauske'), referralDate: '2021-03-01', staffIds: [t.member!.id] });
     const entry = async (name: Name, hours: number, participantIds: number[], caseCode: string | null = null) =>
       await t.okAsync('time-entries:create', {
@@ -158,8 +158,8 @@ describe('cost share vs. share of help', () => {
     // 2020: Rødøy is listed (it joined in September), and a member of 2020 only from then.
     expect((await t.okAsync('cost-share:get-settings', { year: 2020 })).municipalities.find((m) => m.municipality === 'Rødøy')!.memberFrom).toBe('2020-09-01');
 
-    t.addMember('jonas', 'Jonas Berg', 'JB');
-    t.signInAs('jonas');
+    await t.addMember('jonas', 'Jonas Berg', 'JB');
+    await t.signInAs('jonas');
     expect((await t.okAsync('cost-share:get-settings', { year: 2024 })).municipalities).toHaveLength(9);
     const before = t.count('audit_log');
     const refused = await t.callAsync('cost-share:save-settings', {

@@ -110,8 +110,8 @@ describe('replacing a template', () => {
 
 describe('versions', () => {
   it('lets only an administrator replace a template or restore the default', async () => {
-    t.addMember('jonas', 'Jonas Berg', 'JB');
-    t.signInAs('jonas');
+    await t.addMember('jonas', 'Jonas Berg', 'JB');
+    await t.signInAs('jonas');
     const mine = await edited('closure-report', (xml) => xml.replace('Oppfølging fra det interkommunale ettervernsteamet', 'Rapport til kommunen'));
     expect(await replace('closure-report', mine)).toMatchObject({ ok: false });
     expect(await t.callAsync('templates:restore-default', { kind: 'closure-report' })).toMatchObject({ ok: false });

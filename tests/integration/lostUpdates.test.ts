@@ -36,10 +36,10 @@ async function okAsync<C extends ChannelName>(d: Dispatcher, channel: C, input: 
 
 beforeEach(async () => {
   t = await createTestDatabase({ now: NOW });
-  t.addMember('ola', 'Ola Nordmann', 'ON');
+  await t.addMember('ola', 'Ola Nordmann', 'ON');
   other = await openDatabase(t.path);
   second = createDispatcher({ db: other, clock: fixedClock(NOW), passwordCost: TEST_PASSWORD_COST });
-  ok(second, 'session:sign-in', { username: 'ola', password: TEST_PASSWORD });
+  await okAsync(second, 'session:sign-in', { username: 'ola', password: TEST_PASSWORD });
 });
 afterEach(() => {
   other.close();
@@ -96,7 +96,7 @@ describe('no lost updates between two PCs on one file', () => {
     await t.okAsync('settings:update', { version: loadedByFirst.version, followUpWarningWeeks: 6 });
     second = createDispatcher({ db: other, clock: fixedClock(NOW), passwordCost: TEST_PASSWORD_COST });
     // Only an administrator changes settings: the second PC signs in as one too.
-    ok(second, 'session:sign-in', { username: t.member!.username, password: TEST_PASSWORD });
+    await okAsync(second, 'session:sign-in', { username: t.member!.username, password: TEST_PASSWORD });
     const refused = await callAsync(second, 'settings:update', { version: loadedByFirst.version, followUpWarningWeeks: 8 });
     expect(refused).toEqual({
       ok: false,
@@ -110,7 +110,7 @@ describe('no lost updates between two PCs on one file', () => {
     const parameters = { budget: 4_000_000, baseAmount: 150_000, bandRates: [1, 0.8, 0.6, 0.4] as [number, number, number, number], hourlyRate: 850 };
     second = createDispatcher({ db: other, clock: fixedClock(NOW), passwordCost: TEST_PASSWORD_COST });
     // Only an administrator saves the cost share: the second PC signs in as one too.
-    ok(second, 'session:sign-in', { username: t.member!.username, password: TEST_PASSWORD });
+    await okAsync(second, 'session:sign-in', { username: t.member!.username, password: TEST_PASSWORD });
     const loadedByFirst = await t.okAsync('cost-share:get-settings', { year: 2021 });
     const loadedBySecond = await okAsync(second, 'cost-share:get-settings', { year: 2021 });
     expect(loadedBySecond.version).toBe(loadedByFirst.version);
@@ -170,7 +170,7 @@ describe('no lost updates between two PCs on one file', () => {
     await t.okAsync('annual-report:save-text', { year: 2020, section: 'team', text: '', version: held.version });
     // Written again later by a colleague: a new text, whose version is not the one still held.
     const later = createDispatcher({ db: other, clock: fixedClock('2021-03-10T09:43:00.000Z'), passwordCost: TEST_PASSWORD_COST });
-    ok(later, 'session:sign-in', { username: 'ola', password: TEST_PASSWORD });
+    await okAsync(later, 'session:sign-in', { username: 'ola', password: TEST_PASSWORD });
     const rewritten = await okAsync(later, 'annual-report:save-text', { year: 2020, section: 'team', text: 'Ny tekst', version: 0 });
     expect(rewritten.version).not.toBe(held.version);
     expect(await t.callAsync('annual-report:save-text', { year: 2020, section: 'team', text: 'Gammel', version: held.version })).toMatchObject({
@@ -191,11 +191,11 @@ describe('no lost updates between two PCs on one file', () => {
     expect(other.sqlite.prepare('select count(*) as n from annual_report_texts').get()).toEqual({ n: 0 });
   });
 
-  it('names the date as well when the change was not today', () => {
+  it('names the date as well when the change was not today', async () => {
     const created = t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2021-03-01' });
     t.ok('cases:set-closure-note', { id: created.id, version: 1, closureNote: 'Første' });
     const later = createDispatcher({ db: other, clock: fixedClock('2021-03-12T08:00:00.000Z'), passwordCost: TEST_PASSWORD_COST });
-    ok(later, 'session:sign-in', { username: 'ola', password: TEST_PASSWORD });
+    await okAsync(later, 'session:sign-in', { username: 'ola', password: TEST_PASSWORD });
     const refused = call(later, 'cases:set-closure-note', { id: created.id, version: 1, closureNote: 'Andre' });
     expect(refused).toMatchObject({ error: { message: expect.stringContaining('Saken ble endret av Marit Solvang 10.03.2021 kl. 10.42.') } });
   });
@@ -238,16 +238,22 @@ describe('no lost updates between two PCs on one file', () => {
     });
   });
 
-  it('refuses a stale edit or deactivation of a team member', () => {
-    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
+  it('refuses a stale edit or deactivation of a team member', async () => {
+    const jonas = await t.addMember('jonas', 'Jonas Berg', 'JB');
     // Changing team members is an administrator's: the second PC signs in as one too.
-    ok(second, 'session:sign-out', {});
-    ok(second, 'session:sign-in', { username: t.member!.username, password: TEST_PASSWORD });
-    t.ok('team-members:update', { id: jonas.id, version: jonas.version, displayName: 'Jonas Berg-Hansen', initials: 'JBH', role: 'teammedlem' });
+    await okAsync(second, 'session:sign-out', {});
+    await okAsync(second, 'session:sign-in', { username: t.member!.username, password: TEST_PASSWORD });
+    await t.okAsync('team-members:update', { id: jonas.id, version: jonas.version, displayName: 'Jonas Berg-Hansen', initials: 'JBH', role: 'teammedlem' });
     expect(
-      call(second, 'team-members:update', { id: jonas.id, version: jonas.version, displayName: 'Jonas Bergh', initials: 'JB', role: 'administrator' }),
+      await callAsync(second, 'team-members:update', {
+        id: jonas.id,
+        version: jonas.version,
+        displayName: 'Jonas Bergh',
+        initials: 'JB',
+        role: 'administrator',
+      }),
     ).toMatchObject({ ok: false, error: { code: 'conflict', message: `Teammedlemmet ${CONFLICT}` } });
-    expect(call(second, 'team-members:set-active', { id: jonas.id, version: jonas.version, active: false })).toMatchObject({
+    expect(await callAsync(second, 'team-members:set-active', { id: jonas.id, version: jonas.version, active: false })).toMatchObject({
       ok: false,
       error: { code: 'conflict', message: `Teammedlemmet ${CONFLICT}` },
     });
@@ -281,8 +287,8 @@ describe('no lost updates between two PCs on one file', () => {
 
   it('refuses a stale change of a life domain', async () => {
     const domain = (await t.okAsync('life-domains:list', {}))[0]!;
-    ok(second, 'session:sign-out', {});
-    ok(second, 'session:sign-in', { username: t.member!.username, password: TEST_PASSWORD });
+    await okAsync(second, 'session:sign-out', {});
+    await okAsync(second, 'session:sign-in', { username: t.member!.username, password: TEST_PASSWORD });
     await t.okAsync('life-domains:update', { id: domain.id, version: domain.version, name: 'Bolig og bosted' });
     expect(await callAsync(second, 'life-domains:update', { id: domain.id, version: domain.version, retired: true })).toMatchObject({
       ok: false,

@@ -85,7 +85,13 @@ beforeAll(async () => {
   await t.okAsync('time-entries:create', { date: '2020-03-02', caseCode: '03/20-ST', municipalityId: steigen, categoryId: categoryId(t, 2), hours: '1,5' });
   await t.okAsync('contacts:create', { name: 'NAV Steigen', kind: 'nav', area: 'member', municipalityId: steigen });
   await buildClosedCase(t);
-  t.ok('team-members:create', { username: 'reserve', displayName: 'Reserve Admin', initials: 'RA', role: 'administrator', password: 'reserve-passord-1' });
+  await t.okAsync('team-members:create', {
+    username: 'reserve',
+    displayName: 'Reserve Admin',
+    initials: 'RA',
+    role: 'administrator',
+    password: 'reserve-passord-1',
+  });
   const shareFolder = join(t.dir, 'felles');
   mkdirSync(shareFolder);
   pools = await filePools(shareFolder);

@@ -26,9 +26,9 @@ const clock = { now: () => new Date(now) };
 
 beforeEach(async () => {
   t = await createTestDatabase();
-  t.addMember('jonas', 'Jonas Berg', 'JB');
+  await t.addMember('jonas', 'Jonas Berg', 'JB');
   caseId = t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2020-01-10' }).id;
-  t.ok('session:sign-out', {});
+  await t.okAsync('session:sign-out', {});
   readOnlyDb = await openDatabase(t.path, { readonly: true });
   now = new Date(TEST_NOW);
   reader = createDispatcher({ db: readOnlyDb, readOnly: READ_ONLY, clock, passwordCost: TEST_PASSWORD_COST });
@@ -38,21 +38,21 @@ afterEach(() => {
   t.close();
 });
 
-const signIn = (dispatcher: Dispatcher, username: string, password: string) => dispatcher.dispatch('session:sign-in', { username, password });
+const signIn = (dispatcher: Dispatcher, username: string, password: string) => dispatcher.dispatchAsync('session:sign-in', { username, password });
 const refusal = (result: ApiResult<unknown>) =>
   result.ok ? { ok: true } : { code: result.error.code, message: result.error.message, fieldErrors: result.error.fieldErrors };
 const auditRows = (action: string) => t.db.sqlite.prepare('select actor_id, record_type, record_id from audit_log where action = ? order by id').all(action);
 
 describe('read-only mode keeps accountability', () => {
-  it('refuses the correct password after 8 wrong ones, and the failures reach the log and the counter once a writer runs', () => {
+  it('refuses the correct password after 8 wrong ones, and the failures reach the log and the counter once a writer runs', async () => {
     for (let attempt = 1; attempt <= 8; attempt++) {
       now = new Date(now.getTime() + 31_000);
-      const result = signIn(reader, 'jonas', 'feil-passord');
+      const result = await signIn(reader, 'jonas', 'feil-passord');
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.code).toBe('unauthenticated');
     }
     now = new Date(now.getTime() + 60_000);
-    const correct = signIn(reader, 'jonas', TEST_PASSWORD);
+    const correct = await signIn(reader, 'jonas', TEST_PASSWORD);
     expect(correct.ok).toBe(false);
     if (!correct.ok) expect(correct.error.message).toContain('låst');
     expect(reader.session.actor).toBeNull();
@@ -64,19 +64,19 @@ describe('read-only mode keeps accountability', () => {
     expect(auditRows('sign-in-failed')).toHaveLength(0);
 
     // The writing PC's next write merges them: rows in the chain, the counter moved, the side file gone.
-    t.ok('session:sign-in', { username: 'marit', password: TEST_PASSWORD });
+    await t.okAsync('session:sign-in', { username: 'marit', password: TEST_PASSWORD });
     expect(auditRows('sign-in-failed')).toHaveLength(5);
     expect(t.db.sqlite.prepare("select failed_sign_ins from team_members where username = 'jonas'").get()).toEqual({ failed_sign_ins: 5 });
     expect(existsSync(pendingAuditPath(t.path))).toBe(false);
     expect(verifyAuditChain(t.db).ok).toBe(true);
     // And the lock holds on the writing PC too.
-    const writerAttempt = signIn(t.dispatcher, 'jonas', TEST_PASSWORD);
+    const writerAttempt = await signIn(t.dispatcher, 'jonas', TEST_PASSWORD);
     expect(writerAttempt.ok).toBe(false);
   });
 
-  it('records sign-ins and case views while read-only, shows them in Revisjonslogg, and merges them', () => {
+  it('records sign-ins and case views while read-only, shows them in Revisjonslogg, and merges them', async () => {
     const before = t.count('audit_log');
-    expect(signIn(reader, 'marit', TEST_PASSWORD).ok).toBe(true);
+    expect((await signIn(reader, 'marit', TEST_PASSWORD)).ok).toBe(true);
     expect(reader.dispatch('cases:get', { id: caseId }).ok).toBe(true);
     const page = reader.dispatch('audit:list', { page: 1 });
     expect(page.ok).toBe(true);
@@ -88,7 +88,7 @@ describe('read-only mode keeps accountability', () => {
     ]);
     expect(t.count('audit_log')).toBe(before);
 
-    t.ok('session:sign-in', { username: 'marit', password: TEST_PASSWORD });
+    await t.okAsync('session:sign-in', { username: 'marit', password: TEST_PASSWORD });
     const merged = t.db.sqlite
       .prepare("select action, record_type, record_id from audit_log where id > ? and action in ('view', 'sign-in') order by id")
       .all(before);
@@ -102,13 +102,13 @@ describe('read-only mode keeps accountability', () => {
 
 describe('sign-in answers do not tell which usernames exist', () => {
   for (const mode of ['writable', 'read-only'] as const) {
-    it(`answers an unknown username exactly as a wrong password, attempt by attempt (${mode})`, () => {
+    it(`answers an unknown username exactly as a wrong password, attempt by attempt (${mode})`, async () => {
       const dispatcher = mode === 'writable' ? createDispatcher({ db: t.db, clock, passwordCost: TEST_PASSWORD_COST }) : reader;
       for (let attempt = 1; attempt <= 8; attempt++) {
         // Every other attempt inside the slowdown, so both the counting and the refusals are compared.
         now = new Date(now.getTime() + (attempt % 2 === 0 ? 31_000 : 1_000));
-        const unknown = refusal(signIn(dispatcher, 'finnes-ikke', 'feil-passord'));
-        const wrong = refusal(signIn(dispatcher, 'jonas', 'feil-passord'));
+        const unknown = refusal(await signIn(dispatcher, 'finnes-ikke', 'feil-passord'));
+        const wrong = refusal(await signIn(dispatcher, 'jonas', 'feil-passord'));
         expect(unknown, `forsøk ${attempt}`).toEqual(wrong);
         expect(wrong).toMatchObject({ code: 'unauthenticated' });
       }
@@ -122,18 +122,18 @@ describe('sign-in answers do not tell which usernames exist', () => {
     t.db.sqlite
       .prepare("update team_members set password_hash = ? where username = 'jonas'")
       .run((await import('../../electron/services/session/passwords')).hashPassword('x', cost));
-    const time = (username: string) => {
+    const time = async (username: string) => {
       const start = process.hrtime.bigint();
-      signIn(timed, username, 'feil-passord');
+      await signIn(timed, username, 'feil-passord');
       return Number(process.hrtime.bigint() - start) / 1e6;
     };
-    time('finnes-ikke');
+    await time('finnes-ikke');
     const unknown: number[] = [];
     const wrong: number[] = [];
     // Two attempts each stay under the slowdown, so both paths verify a password every time.
     for (let round = 0; round < 2; round++) {
-      unknown.push(time(`ukjent-${round}`));
-      wrong.push(time('jonas'));
+      unknown.push(await time(`ukjent-${round}`));
+      wrong.push(await time('jonas'));
     }
     const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     expect(median(unknown) / median(wrong)).toBeGreaterThan(0.5);
@@ -147,7 +147,7 @@ describe('a database file this user may not write', () => {
     try {
       expect(started.readOnly).toMatchObject({ mode: 'read-only', reason: READ_ONLY_FILE_REASON });
       const dispatcher = createDispatcher({ db: started.db, readOnly: started.readOnly, clock: fixedClock(TEST_NOW), passwordCost: TEST_PASSWORD_COST });
-      expect(signIn(dispatcher, 'jonas', TEST_PASSWORD).ok).toBe(true);
+      expect((await signIn(dispatcher, 'jonas', TEST_PASSWORD)).ok).toBe(true);
       expect(dispatcher.dispatch('cases:get', { id: caseId }).ok).toBe(true);
       const refused = dispatcher.dispatch('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2020-01-11' });
       expect(refused).toMatchObject({ ok: false, error: { code: 'storage' } });

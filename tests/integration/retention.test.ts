@@ -4,7 +4,7 @@ import { fixedClock } from '../../electron/services/context';
 import { createDispatcher, type Dispatcher } from '../../electron/services/dispatcher';
 import { runRetention } from '../../electron/services/retention/engine';
 import { REDUCTION_RULES, type ReductionRule } from '../../electron/services/retention/rules';
-import { signedInContext } from '../../electron/services/session/actor';
+import { signedInContextSync } from '../../electron/services/session/actor';
 import { runCli } from '../../electron/cli/main';
 import type { ApiResult, ChannelOutput } from '@shared/contract';
 import { PASSWORD_ENV } from '../../electron/cli/actorSignIn';
@@ -30,7 +30,7 @@ let openId: number;
 beforeEach(async () => {
   t = await createTestDatabase();
   const steigen = municipalityId(t, 'Steigen');
-  const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
+  const jonas = await t.addMember('jonas', 'Jonas Berg', 'JB');
   const closed = t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-02-03', staffIds: [t.member!.id, jonas.id] });
   const open = t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-03-02', staffIds: [jonas.id] });
   closedId = closed.id;
@@ -202,7 +202,7 @@ describe('retention', () => {
 
   it('refuses and rolls back a run whose rules would change past annual figures', async () => {
     const dropsHours: ReductionRule = { key: 'time_entries', label: 'Timer', table: 'time_entries', caseIdColumn: 'case_id', action: { kind: 'delete' } };
-    const ctx = signedInContext({ db: t.db, actor: t.dispatcher.session.actor, clock: fixedClock(LATER), session: t.dispatcher.session });
+    const ctx = signedInContextSync({ db: t.db, actor: t.dispatcher.session.actor, clock: fixedClock(LATER), session: t.dispatcher.session });
     const before = { figures: await figures(later), counts: t.counts(), staff: staffLinks() };
     await expect(runRetention(ctx, { caseIds: [closedId] }, [...REDUCTION_RULES, dropsHours])).rejects.toThrow(
       'Kjøringen ville endret årstallene for tidligere år, og ble stoppet. Ingenting ble endret.',
@@ -227,7 +227,7 @@ describe('retention', () => {
       ok: false,
       error: { code: 'conflict', fieldErrors: { caseIds: expect.any(String) } },
     });
-    t.signInAs('jonas');
+    await t.signInAs('jonas');
     expect(later.dispatch('retention:preview', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await later.dispatchAsync('retention:run', { caseIds: [closedId] })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(t.counts()).toEqual({ ...before, audit_log: before.audit_log + 2 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { signedInContext } from '../../electron/services/session/actor';
+import { signedInContextSync } from '../../electron/services/session/actor';
 import { fixedClock } from '../../electron/services/context';
 import { runRetention, systemDisk, type RetentionDisk } from '../../electron/services/retention/engine';
 import { REDUCTION_RULES } from '../../electron/services/retention/rules';
@@ -22,7 +22,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const ctxAt = (now: string) => signedInContext({ db: t.db, actor: t.dispatcher.session.actor, clock: fixedClock(now), session: t.dispatcher.session });
+const ctxAt = (now: string) => signedInContextSync({ db: t.db, actor: t.dispatcher.session.actor, clock: fixedClock(now), session: t.dispatcher.session });
 const reducedAt = () => (t.db.sqlite.prepare('select reduced_at from cases where id = ?').get(caseId) as { reduced_at: string | null }).reduced_at;
 
 describe('retention on a nearly full disk', () => {

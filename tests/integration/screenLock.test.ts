@@ -10,9 +10,9 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 describe('screen lock', () => {
-  it('refuses every channel but unlock, sign-out and the session status while locked, and writes nothing', () => {
-    t.ok('session:lock', {});
-    expect(t.ok('session:get-current', {})).toMatchObject({ member: { username: 'marit' }, locked: true });
+  it('refuses every channel but unlock, sign-out and the session status while locked, and writes nothing', async () => {
+    await t.okAsync('session:lock', {});
+    expect(await t.okAsync('session:get-current', {})).toMatchObject({ member: { username: 'marit' }, locked: true });
     const before = t.counts();
     const open = new Set(['session:get-current', 'session:unlock', 'session:sign-out']);
     for (const channel of CHANNEL_NAMES.filter((name) => !open.has(name))) {
@@ -23,23 +23,23 @@ describe('screen lock', () => {
     expect(t.counts()).toEqual(before);
   });
 
-  it('opens only with the same member’s password', () => {
-    t.ok('session:lock', {});
-    expect(t.call('session:unlock', { password: 'feil-passord' })).toMatchObject({
+  it('opens only with the same member’s password', async () => {
+    await t.okAsync('session:lock', {});
+    expect(await t.callAsync('session:unlock', { password: 'feil-passord' })).toMatchObject({
       ok: false,
       error: { code: 'unauthenticated', fieldErrors: { password: 'Feil passord' } },
     });
-    expect(t.ok('session:get-current', {}).locked).toBe(true);
-    expect(t.ok('session:unlock', { password: TEST_PASSWORD })).toMatchObject({ locked: false, member: { username: 'marit' } });
+    expect((await t.okAsync('session:get-current', {})).locked).toBe(true);
+    expect(await t.okAsync('session:unlock', { password: TEST_PASSWORD })).toMatchObject({ locked: false, member: { username: 'marit' } });
     expect(t.ok('cases:list', {})).toEqual([]);
   });
 
-  it('lets someone else sign in after signing the locked member out', () => {
-    t.addMember('jonas', 'Jonas Berg', 'JB');
-    t.ok('session:lock', {});
-    expect(t.ok('session:sign-out', {})).toMatchObject({ member: null, locked: false });
-    t.ok('session:sign-in', { username: 'jonas', password: TEST_PASSWORD });
-    expect(t.ok('session:get-current', {})).toMatchObject({ member: { username: 'jonas' }, locked: false });
+  it('lets someone else sign in after signing the locked member out', async () => {
+    await t.addMember('jonas', 'Jonas Berg', 'JB');
+    await t.okAsync('session:lock', {});
+    expect(await t.okAsync('session:sign-out', {})).toMatchObject({ member: null, locked: false });
+    await t.okAsync('session:sign-in', { username: 'jonas', password: TEST_PASSWORD });
+    expect(await t.okAsync('session:get-current', {})).toMatchObject({ member: { username: 'jonas' }, locked: false });
   });
 });
 

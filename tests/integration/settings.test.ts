@@ -39,8 +39,8 @@ describe('settings', () => {
   });
 
   it('lets only an administrator change settings', async () => {
-    t.addMember('jonas', 'Jonas Berg', 'JB');
-    t.signInAs('jonas');
+    await t.addMember('jonas', 'Jonas Berg', 'JB');
+    await t.signInAs('jonas');
     const result = await t.callAsync('settings:update', { version: versionOf(t, 'settings', 0), retentionYears: 1 });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatchObject({ code: 'forbidden', message: 'Bare en administrator kan endre innstillingene' });

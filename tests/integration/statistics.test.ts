@@ -27,7 +27,7 @@ let t: TestDatabase;
 
 beforeEach(async () => {
   t = await createTestDatabase();
-  const partner = t.addMember('jonas', 'Jonas Berg', 'JB');
+  const partner = await t.addMember('jonas', 'Jonas Berg', 'JB');
   for (const e of LOG) await logEntry(t, { ...e, participantIds: e.people === 2 ? [t.member!.id, partner.id] : [t.member!.id] });
 });
 afterEach(() => t.close());

@@ -47,7 +47,7 @@ beforeEach(async () => {
     ['orjan', 'Ørjan Aune', 'ØA'],
     ['aase', 'Åse Berg', 'ÅB'],
   ] as const) {
-    const m = t.addMember(username, name, initials);
+    const m = await t.addMember(username, name, initials);
     memberIds.set(username, m.id);
     memberNames.set(username, name);
   }

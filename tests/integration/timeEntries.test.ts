@@ -67,14 +67,14 @@ describe('time-entries:create', () => {
   });
 
   it('records the participants given, each once', async () => {
-    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
+    const jonas = await t.addMember('jonas', 'Jonas Berg', 'JB');
     const created = await t.okAsync('time-entries:create', entry({ participantIds: [jonas.id, t.member!.id, jonas.id] }));
     expect(created.participants.map((p) => p.initials)).toEqual(['JB', 'MS']);
     expect(t.db.sqlite.prepare('select participant_count as n from time_entries where id = ?').get(created.id)).toEqual({ n: 2 });
   });
 
   it('refuses a 25th hour in one day for one person, but not for another person', async () => {
-    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
+    const jonas = await t.addMember('jonas', 'Jonas Berg', 'JB');
     await t.okAsync('time-entries:create', entry({ date: '2020-03-04', hours: '24' }));
     const before = t.counts();
     const result = await t.callAsync('time-entries:create', entry({ date: '2020-03-04', hours: '1' }));
@@ -131,7 +131,7 @@ describe('time-entries:update', () => {
   });
 
   it('moves an entry off its case and to other people', async () => {
-    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
+    const jonas = await t.addMember('jonas', 'Jonas Berg', 'JB');
     const created = await t.okAsync('time-entries:create', entry());
     const updated = await t.okAsync('time-entries:update', {
       version: versionOf(t, 'time_entries', created.id),
@@ -144,9 +144,9 @@ describe('time-entries:update', () => {
   });
 
   it('keeps the participants when the edit does not send any, even when a colleague makes it', async () => {
-    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
+    const jonas = await t.addMember('jonas', 'Jonas Berg', 'JB');
     const created = await t.okAsync('time-entries:create', entry({ participantIds: [t.member!.id, jonas.id] }));
-    t.signInAs('jonas');
+    await t.signInAs('jonas');
     const { participantIds: _omitted, ...withoutParticipants } = entry({ hours: '2' });
     const updated = await t.okAsync('time-entries:update', { version: versionOf(t, 'time_entries', created.id), id: created.id, ...withoutParticipants });
     expect(updated.participants.map((p) => p.id).sort()).toEqual([t.member!.id, jonas.id].sort());
@@ -191,7 +191,7 @@ describe('time-entries:update', () => {
 
 describe('time-entries:delete', () => {
   it('deletes the entry and its participants, and audits it', async () => {
-    const created = await t.okAsync('time-entries:create', entry({ participantIds: [t.member!.id, t.addMember('jonas', 'Jonas Berg', 'JB').id] }));
+    const created = await t.okAsync('time-entries:create', entry({ participantIds: [t.member!.id, (await t.addMember('jonas', 'Jonas Berg', 'JB')).id] }));
     expect(await t.okAsync('time-entries:delete', { version: versionOf(t, 'time_entries', created.id), id: created.id })).toEqual({ id: created.id });
     expect(t.count('time_entries')).toBe(0);
     expect(t.count('time_entry_participants')).toBe(0);

@@ -44,7 +44,7 @@ let municipalityOrder: string[];
 
 beforeEach(async () => {
   t = await createTestDatabase();
-  memberIds = { MS: t.member!.id, JB: t.addMember('jonas', 'Jonas Berg', 'JB').id };
+  memberIds = { MS: t.member!.id, JB: (await t.addMember('jonas', 'Jonas Berg', 'JB')).id };
   t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2020-01-02' });
   t.ok('cases:create', { municipalityId: municipalityId(t, 'Steigen'), referralDate: '2020-01-03' });
   t.ok('cases:create', { municipalityId: municipalityId(t, 'Fauske'), referralDate: '2020-01-03' });

@@ -132,7 +132,7 @@ describe('a likely duplicate', () => {
     expect((await t.callAsync('time-entries:create', entry({ date: '2020-03-03' }))).ok).toBe(true);
     expect((await t.callAsync('time-entries:create', entry({ categoryId: categoryId(t, 2) }))).ok).toBe(true);
     expect((await t.callAsync('time-entries:create', entry({ caseCode: null }))).ok).toBe(true);
-    const jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
+    const jonas = await t.addMember('jonas', 'Jonas Berg', 'JB');
     expect((await t.callAsync('time-entries:create', entry({ participantIds: [jonas.id] }))).ok).toBe(true);
   });
 

@@ -6,7 +6,7 @@ let t: TestDatabase;
 let kari: number;
 beforeEach(async () => {
   t = await createTestDatabase();
-  kari = t.addMember('kari', 'Kari Nord', 'KN').id;
+  kari = (await t.addMember('kari', 'Kari Nord', 'KN')).id;
   const steigen = municipalityId(t, 'Steigen');
   t.ok('cases:create', { municipalityId: steigen, referralDate: '2020-03-01', code: '03/20-ST', staffIds: [t.member!.id, kari] });
   await t.okAsync('time-entries:create', {

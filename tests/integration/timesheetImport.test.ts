@@ -199,8 +199,8 @@ describe('timesheet import of a messy sheet', () => {
 
   it('refuses to preview or import for someone who did not read the file', async () => {
     const preview = await read(await workbookBytes({ 'Høst 2020': autumn }));
-    t.addMember('ola', 'Ola Berg', 'OB');
-    t.signInAs('ola');
+    await t.addMember('ola', 'Ola Berg', 'OB');
+    await t.signInAs('ola');
     const result = await t.callAsync('timesheet:import', { jobId: preview.jobId });
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock, type SignedInContext } from '../../electron/services/context';
-import { signedInContext } from '../../electron/services/session/actor';
+import { signedInContextSync } from '../../electron/services/session/actor';
 import type { WritePlan } from '../../electron/services/timesheet/commit';
 import { commitInWorker } from '../../electron/services/timesheet/commitInWorker';
 import { syntheticWritePlan } from '../support/importPlans';
@@ -24,7 +24,7 @@ afterEach(() => {
 function contextOf(db: TestDatabase): SignedInContext {
   const member = db.member!;
   const actor = { id: member.id, username: member.username, role: member.role };
-  return signedInContext({ db: db.db, actor, clock: fixedClock(TEST_NOW), session: { actor } });
+  return signedInContextSync({ db: db.db, actor, clock: fixedClock(TEST_NOW), session: { actor } });
 }
 
 function planOf(db: TestDatabase, rows: number): WritePlan {

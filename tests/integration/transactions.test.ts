@@ -10,7 +10,7 @@ let jonas: TeamMemberDto;
 beforeEach(async () => {
   t = await createTestDatabase();
   steigen = municipalityId(t, 'Steigen');
-  jonas = t.addMember('jonas', 'Jonas Berg', 'JB');
+  jonas = await t.addMember('jonas', 'Jonas Berg', 'JB');
 });
 afterEach(() => t.close());
 

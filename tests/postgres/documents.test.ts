@@ -7,7 +7,7 @@ import { annualReportTexts, saveAnnualReportText } from '../../electron/services
 import { fixedClock, type OnAnyEngine, type SignedInContext } from '../../electron/services/context';
 import { evaluationSummary, listEvaluations, registerEvaluation, updateEvaluation } from '../../electron/services/documents/evaluations';
 import { createNetworkEvent, deleteNetworkEvent, listNetworkEvents, updateNetworkEvent } from '../../electron/services/network/network';
-import { signedInContext } from '../../electron/services/session/actor';
+import { signedInContextSync } from '../../electron/services/session/actor';
 import { ServiceError } from '../../electron/services/errors/serviceError';
 import { freshPostgresDatabase, type TestPostgresDatabase } from '../support/postgresDatabase';
 import { createTestDatabase, municipalityId, type TestDatabase } from '../support/testDatabase';
@@ -54,7 +54,7 @@ afterAll(async () => {
 type Engine = 'sqlite' | 'postgres';
 
 function on(engine: Engine, now = NOW): OnAnyEngine<SignedInContext> {
-  const signedIn = signedInContext({ db: t.db, actor: t.dispatcher.session.actor, clock: fixedClock(now), session: t.dispatcher.session });
+  const signedIn = signedInContextSync({ db: t.db, actor: t.dispatcher.session.actor, clock: fixedClock(now), session: t.dispatcher.session });
   const db: Db = engine === 'sqlite' ? t.db : postgresDb(team);
   return { ...signedIn, db };
 }

@@ -79,12 +79,12 @@ export interface TestDatabase {
    * Signs out whoever is signed in and signs in as `username`. Tests change the acting member only
    * through this, so how signing in works is decided in one place.
    */
-  signInAs(username: string): void;
+  signInAs(username: string): Promise<void>;
   /**
    * Creates another active member with TEST_PASSWORD. The signed-in member is the actor when they are an
    * administrator; otherwise the first administrator is (only administrators may add members).
    */
-  addMember(username: string, displayName: string, initials: string): TeamMemberDto;
+  addMember(username: string, displayName: string, initials: string): Promise<TeamMemberDto>;
   /** Another dispatcher on the same database, session and handlers, whose clock says `now` (years later, for retention). */
   dispatcherAt(now: string): Dispatcher;
   count(table: WriteTable): number;
@@ -143,13 +143,13 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
 
   let member: TeamMemberDto | null = null;
   if (options.member ?? true) {
-    member = ok('team-members:create', { ...FIRST_MEMBER });
-    ok('session:sign-in', { username: FIRST_MEMBER.username, password: TEST_PASSWORD });
+    member = await okAsync('team-members:create', { ...FIRST_MEMBER });
+    await okAsync('session:sign-in', { username: FIRST_MEMBER.username, password: TEST_PASSWORD });
   }
 
-  const addMember = (username: string, displayName: string, initials: string): TeamMemberDto => {
+  const addMember = async (username: string, displayName: string, initials: string): Promise<TeamMemberDto> => {
     const input = { username, displayName, initials, password: TEST_PASSWORD };
-    if (dispatcher.session.actor?.role === 'administrator' || dispatcher.session.actor === null) return ok('team-members:create', input);
+    if (dispatcher.session.actor?.role === 'administrator' || dispatcher.session.actor === null) return okAsync('team-members:create', input);
     const admin = db.sqlite.prepare("select id, username, role from team_members where role = 'administrator' and active = 1 order by id limit 1").get() as {
       id: number;
       username: string;
@@ -171,9 +171,9 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
     callAsync,
     okAsync,
     raw,
-    signInAs: (username) => {
-      ok('session:sign-out', {});
-      ok('session:sign-in', { username, password: TEST_PASSWORD });
+    signInAs: async (username) => {
+      await okAsync('session:sign-out', {});
+      await okAsync('session:sign-in', { username, password: TEST_PASSWORD });
     },
     addMember,
     dispatcherAt: (now) => createDispatcher({ ...dispatcherOptions, clock: fixedClock(now), session: dispatcher.session }),

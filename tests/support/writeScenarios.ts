@@ -460,19 +460,19 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
 
   const SCENARIOS: Record<MutationChannelName, WriteScenario> = {
     'session:sign-in': {
-      prepare: () => t.ok('session:sign-out', {}),
-      write: () => t.ok('session:sign-in', { username: 'marit', password: TEST_PASSWORD }).member!,
+      prepare: async () => await t.okAsync('session:sign-out', {}),
+      write: async () => (await t.okAsync('session:sign-in', { username: 'marit', password: TEST_PASSWORD })).member!,
       expected: (m) => ({ action: 'sign-in', record_type: 'session', record_id: String(m.id), fields: [] }),
       values: ['marit'],
     },
     'session:sign-out': {
-      write: () => (t.ok('session:sign-out', {}), t.member!),
+      write: async () => (await t.okAsync('session:sign-out', {}), t.member!),
       expected: (m) => ({ action: 'sign-out', record_type: 'session', record_id: String(m.id), fields: [] }),
       values: ['marit'],
     },
     'team-members:create': {
-      write: () =>
-        t.ok('team-members:create', {
+      write: async () =>
+        await t.okAsync('team-members:create', {
           username: 'kari.nord',
           displayName: 'Kari Nordvik',
           initials: 'KNV',
@@ -488,9 +488,9 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       values: ['kari.nord', 'Kari Nordvik', 'KNV', 'administrator', 'hemmelig-passord'],
     },
     'team-members:update': {
-      prepare: () => t.addMember('kari.nord', 'Kari Nordvik', 'KN'),
-      write: (m) =>
-        t.ok('team-members:update', {
+      prepare: async () => await t.addMember('kari.nord', 'Kari Nordvik', 'KN'),
+      write: async (m) =>
+        await t.okAsync('team-members:update', {
           id: (m as { id: number }).id,
           version: versionOf(t, 'team_members', (m as { id: number }).id),
           displayName: 'Kari Nordvik-Lie',
@@ -501,31 +501,35 @@ export function writeScenarios(t: TestDatabase): Record<MutationChannelName, Wri
       values: ['Kari Nordvik-Lie', 'Nordvik'],
     },
     'team-members:set-active': {
-      prepare: () => t.addMember('kari.nord', 'Kari Nordvik', 'KN'),
-      write: (m) =>
-        t.ok('team-members:set-active', { id: (m as { id: number }).id, version: versionOf(t, 'team_members', (m as { id: number }).id), active: false }),
+      prepare: async () => await t.addMember('kari.nord', 'Kari Nordvik', 'KN'),
+      write: async (m) =>
+        await t.okAsync('team-members:set-active', {
+          id: (m as { id: number }).id,
+          version: versionOf(t, 'team_members', (m as { id: number }).id),
+          active: false,
+        }),
       expected: (m) => ({ action: 'deactivate', record_type: 'team_member', record_id: String(m.id), fields: ['active'] }),
       values: ['false', 'Kari'],
     },
     'team-members:set-password': {
-      prepare: () => t.addMember('kari.nord', 'Kari Nordvik', 'KN'),
-      write: (m) => t.ok('team-members:set-password', { id: (m as { id: number }).id, password: 'et-nytt-hemmelig-passord' }),
+      prepare: async () => await t.addMember('kari.nord', 'Kari Nordvik', 'KN'),
+      write: async (m) => await t.okAsync('team-members:set-password', { id: (m as { id: number }).id, password: 'et-nytt-hemmelig-passord' }),
       expected: (m) => ({ action: 'password-change', record_type: 'team_member', record_id: String(m.id), fields: ['password'] }),
       values: ['et-nytt-hemmelig-passord', 'scrypt'],
     },
     'session:lock': {
-      write: () => (t.ok('session:lock', {}), t.member!),
+      write: async () => (await t.okAsync('session:lock', {}), t.member!),
       expected: (m) => ({ action: 'lock', record_type: 'session', record_id: String(m.id), fields: [] }),
       values: ['marit'],
     },
     'session:unlock': {
-      prepare: () => t.ok('session:lock', {}),
-      write: () => (t.ok('session:unlock', { password: TEST_PASSWORD }), t.member!),
+      prepare: async () => await t.okAsync('session:lock', {}),
+      write: async () => (await t.okAsync('session:unlock', { password: TEST_PASSWORD }), t.member!),
       expected: (m) => ({ action: 'unlock', record_type: 'session', record_id: String(m.id), fields: [] }),
       values: [TEST_PASSWORD, 'marit'],
     },
     'session:change-password': {
-      write: () => (t.ok('session:change-password', { currentPassword: TEST_PASSWORD, newPassword: 'et-nytt-hemmelig-passord' }), t.member!),
+      write: async () => (await t.okAsync('session:change-password', { currentPassword: TEST_PASSWORD, newPassword: 'et-nytt-hemmelig-passord' }), t.member!),
       expected: (m) => ({ action: 'password-change', record_type: 'team_member', record_id: String(m.id), fields: ['password'] }),
       values: [TEST_PASSWORD, 'et-nytt-hemmelig-passord'],
     },

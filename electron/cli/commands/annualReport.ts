@@ -18,7 +18,7 @@ export async function runAnnualReport(args: CommandArgs<typeof annualReportSpec>
     args.db,
     async (db) => {
       const dispatcher = createDispatcher({ db });
-      signIn(dispatcher, args.actor);
+      await signIn(dispatcher, args.actor);
       // Said before the report is made, so the team can write the missing texts first; --strict insists.
       const texts = valueOf<AnnualReportTextsDto>(await dispatcher.dispatchAsync('annual-report:texts', { year }));
       const missing = chaptersWithoutTextMessage(chaptersWithoutText(texts.sections));

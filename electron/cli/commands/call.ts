@@ -36,7 +36,7 @@ export async function runCall(args: CommandArgs<typeof callSpec>, io: CliIo): Pr
         ...witnessOptions(pc),
         reportError: (report) => io.err(`Uventet feil i ${report.channel} (${report.errorName}${report.sqliteCode ? `, ${report.sqliteCode}` : ''})`),
       });
-      if (args.actor !== undefined) signIn(dispatcher, args.actor);
+      if (args.actor !== undefined) await signIn(dispatcher, args.actor);
       return valueOf(await dispatcher.dispatchAsync(args.channel, payload));
     },
     { create: args.create, pc },

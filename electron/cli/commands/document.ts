@@ -19,7 +19,7 @@ export async function runDocument(args: CommandArgs<typeof documentSpec>, io: Cl
       const row = db.sqlite.prepare('select id from cases where code = ?').get(normaliseCaseCode(args.case)) as { id: number } | undefined;
       if (!row) throw new CliFailure('Fant ingen sak med den sakskoden.');
       const dispatcher = createDispatcher({ db, resourcesDir: CLI_RESOURCES_DIR });
-      signIn(dispatcher, args.actor);
+      await signIn(dispatcher, args.actor);
       return valueOf<GeneratedFileDto>(await dispatcher.dispatchAsync('documents:generate', { caseId: row.id, kind }));
     },
     { pc: thisPc(args.vitnemappe, io) },

@@ -32,7 +32,7 @@ export async function runExportTimesheet(args: CommandArgs<typeof exportTimeshee
         teamMemberId: lookupId(db, 'select id from team_members where username = ?', args.member, 'teammedlem'),
       };
       const dispatcher = createDispatcher({ db });
-      signIn(dispatcher, args.actor);
+      await signIn(dispatcher, args.actor);
       return valueOf<FileDto>(
         await dispatcher.dispatchAsync('time-entries:export', {
           format,

@@ -10,7 +10,7 @@ import { CliFailure, EXIT, printJson, valueOf, type CliIo } from '../io';
 
 async function createFirstAdministrator(db: AppDatabase, member: Omit<ChannelInput<'team-members:create'>, 'role'>): Promise<TeamMemberDto> {
   const dispatcher = createDispatcher({ db });
-  const session = valueOf<SessionDto>(dispatcher.dispatch('session:get-current', {}));
+  const session = valueOf<SessionDto>(await dispatcher.dispatchAsync('session:get-current', {}));
   if (!session.needsFirstMember) {
     throw new CliFailure('Databasen har alt teammedlemmer. En administrator legger til kolleger i appen under «Team».');
   }

@@ -32,7 +32,7 @@ export async function runImportTimesheet(args: CommandArgs<typeof importTimeshee
     args.db,
     async (db) => {
       const dispatcher = createDispatcher({ db });
-      signIn(dispatcher, args.actor);
+      await signIn(dispatcher, args.actor);
       const jobId = randomUUID();
       const fileName = file.split(/[\\/]/).at(-1)!.slice(0, 200);
       await must<ImportPreviewDto>(dispatcher, 'timesheet:read-file', { jobId, fileName, contentBase64: bytes.toString('base64') });

@@ -12,7 +12,7 @@ export async function runRetention(args: CommandArgs<typeof retentionSpec>, io: 
     args.db,
     async (db) => {
       const dispatcher = createDispatcher({ db });
-      signIn(dispatcher, args.actor);
+      await signIn(dispatcher, args.actor);
       const plan = valueOf<RetentionPreviewDto>(dispatcher.dispatch('retention:preview', {}));
       if (args['dry-run'] || plan.cases.length === 0) {
         printJson(io, plan);

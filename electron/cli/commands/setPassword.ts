@@ -14,11 +14,11 @@ export async function runSetPassword(args: CommandArgs<typeof setPasswordSpec>, 
   if (!password.success) throw new CliFailure(password.error.issues[0]!.message);
   return withCliDatabase(
     args.db,
-    (db) => {
+    async (db) => {
       const ctx = { db, actor: null, clock: systemClock, session: { actor: null } };
-      const member = findTeamMemberByUsername(ctx, args.user);
+      const member = await findTeamMemberByUsername(ctx, args.user);
       if (!member) throw new CliFailure('Fant ikke noe teammedlem med det brukernavnet');
-      setPasswordFromCommandLine(ctx, member, password.data);
+      await setPasswordFromCommandLine(ctx, member, password.data);
       io.err(`Passordet er satt for ${member.username}.`);
       return EXIT.ok;
     },

@@ -15,7 +15,7 @@ export async function runShare(args: CommandArgs<typeof shareSpec>, io: CliIo): 
     args.db,
     async (db) => {
       const dispatcher = createDispatcher({ db });
-      signIn(dispatcher, args.actor);
+      await signIn(dispatcher, args.actor);
       const shared = valueOf<{ path: string }>(await dispatcher.dispatchAsync('database:share', { folder: args.to }));
       io.out(`${shared.path}\n`);
       io.err('Databasen er delt. Gi stien over til kollegene; de åpner den med «Åpne delt database» (eller --db).');

@@ -1,7 +1,7 @@
 import { transaction } from '../../db/query';
 import type { AppDatabase } from '../../db/open';
 import { fixedClock, type ServiceContext } from '../../services/context';
-import { signedInContext } from '../../services/session/actor';
+import { signedInContextSync } from '../../services/session/actor';
 import { createTimeEntry } from '../../services/timeEntries/write';
 import { isoDateInOslo } from '@shared/dates';
 import { planCasesForYear, type PlannedCase } from './casePlan';
@@ -50,7 +50,7 @@ export async function createDemoData(target: { db: AppDatabase }, options: DemoO
   }
   const clock = fixedClock(`${options.toYear}-12-31T15:00:00.000Z`);
   const outside: ServiceContext = { db: target.db, actor: null, clock, session: { actor: null } };
-  if (!callChannel(outside, 'session:get-current', {}).needsFirstMember) {
+  if (!(await callChannelAsync(outside, 'session:get-current', {})).needsFirstMember) {
     throw new DemoError('Databasen har allerede teammedlemmer. Demodata lages bare i en ny, tom database.');
   }
   const years = Array.from({ length: options.toYear - FIRST_DEMO_YEAR + 1 }, (_, i) => FIRST_DEMO_YEAR + i);
@@ -58,10 +58,10 @@ export async function createDemoData(target: { db: AppDatabase }, options: DemoO
   const projectLeader = await transaction(target.db, async (db) => {
     // Every service call runs on the transaction's handle, so the services' own transactions join this one.
     const ctx: ServiceContext = { ...outside, db };
-    const team = createTeam(ctx);
+    const team = await createTeam(ctx);
     const { references, members } = await loadReferences(ctx);
     const therapistIds = team.therapists.map((t) => t.id);
-    const actorFor = (id: number) => signedInContext({ ...ctx, actor: team.actors.get(id) ?? null });
+    const actorFor = (id: number) => signedInContextSync({ ...ctx, actor: team.actors.get(id) ?? null });
 
     const caseRandom = createRandom(options.seed);
     const planned: PlannedCase[] = [];

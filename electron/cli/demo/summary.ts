@@ -32,7 +32,7 @@ export async function summariseDemo(ctx: SignedInContext, seed: number, years: r
   return {
     seed,
     years: [...years],
-    members: callChannel(ctx, 'team-members:list', { includeInactive: true }).length,
+    members: (await callChannelAsync(ctx, 'team-members:list', { includeInactive: true })).length,
     cases: sum((y) => y.cases),
     entries: sum((y) => y.entries),
     hours: sum((y) => y.hours),

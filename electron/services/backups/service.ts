@@ -1,6 +1,6 @@
 import type { BackupDto, BackupListDto, ChannelParsedInput, RestoreResultDto } from '@shared/contract';
 import { transaction } from '../../db/exec';
-import { requireAdministrator, signedInContext } from '../session/actor';
+import { requireAdministrator, signedInContextSync } from '../session/actor';
 import { auditedFields, recordAuditSync } from '../audit/recordAudit';
 import type { ServiceContext, SignedInContext } from '../context';
 import { readSettingsSync } from '../settings/settings';
@@ -69,7 +69,7 @@ function isDirectory(path: string): boolean {
 
 export function listBackups(ctx: ServiceContext): BackupListDto {
   // The channel is anonymous for recovery mode only; otherwise listing needs a signed-in member.
-  if (ctx.readOnly?.mode !== 'recovery') signedInContext(ctx);
+  if (ctx.readOnly?.mode !== 'recovery') signedInContextSync(ctx);
   const folder = backupFolder(ctx);
   const backups = listBackupFiles(folder).map((file) => inspectBackup(join(folder, file.fileName), file.fileName, ctx.db.nativeBinding));
   return { folder, folderWarning: syncedFolderWarning(folder), backups };
@@ -104,10 +104,10 @@ export async function restoreBackup(ctx: ServiceContext, input: ChannelParsedInp
   const folder = backupFolder(ctx);
   const now = ctx.clock.now();
   if (ctx.readOnly?.mode === 'recovery') return restoreOverDamagedFile(ctx.db, databasePath(ctx), folder, input.fileName, now);
-  const actor = requireAdministrator(signedInContext(ctx), 'Bare en administrator kan hente fram en sikkerhetskopi');
+  const actor = requireAdministrator(signedInContextSync(ctx), 'Bare en administrator kan hente fram en sikkerhetskopi');
   const result = await restoreIntoOpenDatabase(ctx.db, folder, input.fileName, now);
   // The restored data decides who this member is (id, role, still active); unknown there means signed out.
-  const restoredRow = findTeamMemberByUsername(ctx, actor.username);
+  const restoredRow = await findTeamMemberByUsername(ctx, actor.username);
   const restoredActor = restoredRow && restoredRow.active === 1 ? toActor(restoredRow) : null;
   ctx.session.actor = restoredActor;
   const auditCtx = { ...ctx, actor: restoredActor };

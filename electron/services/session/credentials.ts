@@ -1,7 +1,7 @@
-import { run, transaction } from '../../db/exec';
+import { run, transaction } from '../../db/query';
 import type { TeamMemberRow } from '../../db/schema';
-import { auditedFields, cannotWrite, pendingAuditLocation, recordAuditSync } from '../audit/recordAudit';
-import type { ServiceContext } from '../context';
+import { auditedFields, cannotWrite, pendingAuditLocation, recordAudit } from '../audit/recordAudit';
+import type { DbContext, OnAnyEngine, ServiceContext } from '../context';
 import { attemptVerdict, refusalMessage } from './lockout';
 import { countUnknownNameFailure, memberFailureState, unknownNameFailureState } from './failureState';
 import { DEFAULT_SCRYPT_COST, hashPassword, needsRehash, standInHash, verifyPassword } from './passwords';
@@ -11,13 +11,18 @@ export type PasswordCheck = { ok: true; member: TeamMemberRow } | { ok: false; m
 /**
  * Checks a member's password with the lockout rules applied. A wrong password is counted and audited
  * in its own transaction, so the count survives the refusal the caller throws afterwards; while the
- * database is read-only it is recorded beside the database instead (recordAuditSync), and the lockout
+ * database is read-only it is recorded beside the database instead (recordAudit), and the lockout
  * counts those lines too. An unknown username (or a deactivated member, or one without a password) gets
  * exactly what a wrong password gets: the same scrypt work against a stand-in hash, the same counting
  * (in memory) and so the same slowdown and lock messages.
  * `message` is set only when the refusal has something to say beyond «wrong username or password».
  */
-export function checkPassword(ctx: ServiceContext, row: TeamMemberRow | undefined, password: string, username = row?.username ?? ''): PasswordCheck {
+export async function checkPassword(
+  ctx: OnAnyEngine<ServiceContext>,
+  row: TeamMemberRow | undefined,
+  password: string,
+  username = row?.username ?? '',
+): Promise<PasswordCheck> {
   const cost = ctx.passwordCost ?? DEFAULT_SCRYPT_COST;
   const now = ctx.clock.now();
   const databasePath = pendingAuditLocation(ctx).databasePath;
@@ -33,18 +38,18 @@ export function checkPassword(ctx: ServiceContext, row: TeamMemberRow | undefine
   }
   if (!verifyPassword(password, known.password_hash!)) {
     if (cannotWrite(ctx)) {
-      recordAuditSync({ ...ctx, actor: null }, 'sign-in-failed', 'session', known.id);
+      await recordAudit({ ...ctx, actor: null }, 'sign-in-failed', 'session', known.id);
       return { ok: false };
     }
-    transaction(ctx.db, () => {
-      run(
-        ctx.db,
-        ctx.db.kysely
+    await transaction(ctx.db, async (tx) => {
+      await run(
+        tx,
+        tx.kysely
           .updateTable('team_members')
           .set({ failed_sign_ins: known.failed_sign_ins + 1, last_failed_sign_in_at: now.toISOString() })
           .where('id', '=', known.id),
       );
-      recordAuditSync({ ...ctx, actor: null }, 'sign-in-failed', 'session', known.id);
+      await recordAudit({ ...ctx, db: tx, actor: null }, 'sign-in-failed', 'session', known.id);
     });
     return { ok: false };
   }
@@ -52,7 +57,7 @@ export function checkPassword(ctx: ServiceContext, row: TeamMemberRow | undefine
   const rehash = needsRehash(known.password_hash!, cost);
   // Read-only: the 'sign-in' line the caller records clears the waiting failures (failureState.ts).
   if ((known.failed_sign_ins > 0 || rehash) && !cannotWrite(ctx)) {
-    run(
+    await run(
       ctx.db,
       ctx.db.kysely
         .updateTable('team_members')
@@ -69,8 +74,8 @@ export function newPasswordHash(ctx: Pick<ServiceContext, 'passwordCost'>, passw
 }
 
 /** A new password hash, and a clean slate for the lockout count. Call inside the write's transaction. */
-export function storePasswordHash(ctx: ServiceContext, memberId: number, passwordHash: string): void {
-  run(
+export async function storePasswordHash(ctx: DbContext, memberId: number, passwordHash: string): Promise<void> {
+  await run(
     ctx.db,
     ctx.db.kysely.updateTable('team_members').set({ password_hash: passwordHash, failed_sign_ins: 0, last_failed_sign_in_at: null }).where('id', '=', memberId),
   );
@@ -81,11 +86,11 @@ export function storePasswordHash(ctx: ServiceContext, memberId: number, passwor
  * administrator password. Whoever runs the command line already holds the database file, so this grants
  * nothing new; it is audited with no actor so the log shows a password was set from outside the app.
  */
-export function setPasswordFromCommandLine(ctx: ServiceContext, member: TeamMemberRow, password: string): void {
+export async function setPasswordFromCommandLine(ctx: OnAnyEngine<ServiceContext>, member: TeamMemberRow, password: string): Promise<void> {
   const passwordHash = newPasswordHash(ctx, password);
-  transaction(ctx.db, () => {
-    storePasswordHash(ctx, member.id, passwordHash);
+  await transaction(ctx.db, async (tx) => {
+    await storePasswordHash({ db: tx }, member.id, passwordHash);
     // Named as the team page names the same change.
-    recordAuditSync({ ...ctx, actor: null }, 'password-change', 'team_member', member.id, auditedFields('team-members:set-password', ['password']));
+    await recordAudit({ ...ctx, db: tx, actor: null }, 'password-change', 'team_member', member.id, auditedFields('team-members:set-password', ['password']));
   });
 }

@@ -1,6 +1,5 @@
 import { pendingAuditEntries } from '../audit/pendingAudit';
-import { pendingAuditLocation } from '../audit/recordAudit';
-import type { ServiceContext } from '../context';
+import { pendingAuditLocation, type WhereAuditGoes } from '../audit/recordAudit';
 import type { TeamMemberRow } from '../../db/schema';
 import type { FailureState } from './lockout';
 
@@ -9,7 +8,7 @@ import type { FailureState } from './lockout';
  * wait beside the database and cannot move the counter in team_members until a writer merges them).
  * A sign-in waiting there clears what the database says, as it would have had it been written.
  */
-export function memberFailureState(ctx: Pick<ServiceContext, 'db' | 'readOnly' | 'userDataDir'>, row: TeamMemberRow): FailureState {
+export function memberFailureState(ctx: WhereAuditGoes, row: TeamMemberRow): FailureState {
   let state: FailureState = { failedSignIns: row.failed_sign_ins, lastFailedAt: row.last_failed_sign_in_at };
   const recordId = String(row.id);
   for (const entry of pendingAuditEntries(pendingAuditLocation(ctx))) {

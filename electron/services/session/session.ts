@@ -1,78 +1,80 @@
 import type { ChannelParsedInput, SessionDto } from '@shared/contract';
-import { auditedFields, recordAuditSync } from '../audit/recordAudit';
-import type { ServiceContext, SignedInContext } from '../context';
+import { auditedFields, recordAudit, type AuditContext } from '../audit/recordAudit';
+import type { Actor, OnAnyEngine, ServiceContext, SignedInContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
-import { transaction } from '../../db/exec';
+import { transaction } from '../../db/query';
 import { checkPassword, newPasswordHash, storePasswordHash } from './credentials';
 import { countTeamMembers, findTeamMemberById, findTeamMemberByUsername, toActor, toTeamMemberDto } from '../team/teamMembers';
 
 const WRONG_CREDENTIALS = 'Feil brukernavn eller passord';
 
-export function getSession(ctx: ServiceContext): SessionDto {
+export async function getSession(ctx: OnAnyEngine<ServiceContext>): Promise<SessionDto> {
   const actor = ctx.session.actor;
-  const row = actor ? findTeamMemberById(ctx, actor.id) : undefined;
+  const row = actor ? await findTeamMemberById(ctx, actor.id) : undefined;
   const member = row && row.active === 1 ? toTeamMemberDto(row) : null;
-  return { member, needsFirstMember: countTeamMembers(ctx) === 0, locked: member !== null && ctx.session.locked === true };
+  return { member, needsFirstMember: (await countTeamMembers(ctx)) === 0, locked: member !== null && ctx.session.locked === true };
+}
+
+/** One session event (sign-in, sign-out, lock, unlock) as its own audited write. */
+async function recordSessionEvent(ctx: AuditContext, actor: Actor, action: 'sign-in' | 'sign-out' | 'lock' | 'unlock'): Promise<void> {
+  await transaction(ctx.db, (tx) => recordAudit({ ...ctx, db: tx, actor }, action, 'session', actor.id));
 }
 
 /**
  * Username and password. The same message for an unknown user, a wrong password and a deactivated
  * account, so the answer does not tell which usernames exist; the audit log records the failure.
  */
-export function signIn(ctx: ServiceContext, input: ChannelParsedInput<'session:sign-in'>): SessionDto {
-  const row = findTeamMemberByUsername(ctx, input.username);
-  const checked = checkPassword(ctx, row, input.password, input.username);
+export async function signIn(ctx: OnAnyEngine<ServiceContext>, input: ChannelParsedInput<'session:sign-in'>): Promise<SessionDto> {
+  const row = await findTeamMemberByUsername(ctx, input.username);
+  const checked = await checkPassword(ctx, row, input.password, input.username);
   if (!checked.ok) throw new ServiceError('unauthenticated', checked.message ?? WRONG_CREDENTIALS, { password: checked.message ?? WRONG_CREDENTIALS });
-  const member = checked.member;
-  const actor = toActor(member);
-  transaction(ctx.db, () => recordAuditSync({ ...ctx, actor }, 'sign-in', 'session', member.id));
+  const actor = toActor(checked.member);
+  await recordSessionEvent(ctx, actor, 'sign-in');
   ctx.session.actor = actor;
   ctx.session.locked = false;
   return getSession(ctx);
 }
 
-export function signOut(ctx: ServiceContext): SessionDto {
+export async function signOut(ctx: OnAnyEngine<ServiceContext>): Promise<SessionDto> {
   const actor = ctx.session.actor;
-  if (actor) transaction(ctx.db, () => recordAuditSync({ ...ctx, actor }, 'sign-out', 'session', actor.id));
+  if (actor) await recordSessionEvent(ctx, actor, 'sign-out');
   ctx.session.actor = null;
   ctx.session.locked = false;
   return getSession(ctx);
 }
 
 /** Hides the data until the same member types their password again; the member stays signed in. */
-export function lockSession(ctx: SignedInContext): SessionDto {
-  const { actor } = ctx;
+export async function lockSession(ctx: OnAnyEngine<SignedInContext>): Promise<SessionDto> {
   if (!ctx.session.locked) {
-    transaction(ctx.db, () => recordAuditSync(ctx, 'lock', 'session', actor.id));
+    await recordSessionEvent(ctx, ctx.actor, 'lock');
     ctx.session.locked = true;
   }
   return getSession(ctx);
 }
 
-export function unlockSession(ctx: SignedInContext, input: ChannelParsedInput<'session:unlock'>): SessionDto {
-  const { actor } = ctx;
+/** The member's own password, checked with the lockout rules; refused with the message on `field`. */
+async function requireOwnPassword(ctx: OnAnyEngine<SignedInContext>, password: string, field: string): Promise<void> {
+  const checked = await checkPassword(ctx, await findTeamMemberById(ctx, ctx.actor.id), password);
+  if (checked.ok) return;
+  const message = checked.message ?? 'Feil passord';
+  throw new ServiceError('unauthenticated', message, { [field]: message });
+}
+
+export async function unlockSession(ctx: OnAnyEngine<SignedInContext>, input: ChannelParsedInput<'session:unlock'>): Promise<SessionDto> {
   if (!ctx.session.locked) throw new ServiceError('conflict', 'Skjermen er ikke låst');
-  const checked = checkPassword(ctx, findTeamMemberById(ctx, actor.id), input.password);
-  if (!checked.ok) {
-    const message = checked.message ?? 'Feil passord';
-    throw new ServiceError('unauthenticated', message, { password: message });
-  }
-  transaction(ctx.db, () => recordAuditSync(ctx, 'unlock', 'session', actor.id));
+  await requireOwnPassword(ctx, input.password, 'password');
+  await recordSessionEvent(ctx, ctx.actor, 'unlock');
   ctx.session.locked = false;
   return getSession(ctx);
 }
 
-export function changeOwnPassword(ctx: SignedInContext, input: ChannelParsedInput<'session:change-password'>): SessionDto {
+export async function changeOwnPassword(ctx: OnAnyEngine<SignedInContext>, input: ChannelParsedInput<'session:change-password'>): Promise<SessionDto> {
   const { actor } = ctx;
-  const checked = checkPassword(ctx, findTeamMemberById(ctx, actor.id), input.currentPassword);
-  if (!checked.ok) {
-    const message = checked.message ?? 'Feil passord';
-    throw new ServiceError('unauthenticated', message, { currentPassword: message });
-  }
+  await requireOwnPassword(ctx, input.currentPassword, 'currentPassword');
   const hash = newPasswordHash(ctx, input.newPassword);
-  transaction(ctx.db, () => {
-    storePasswordHash(ctx, actor.id, hash);
-    recordAuditSync(ctx, 'password-change', 'team_member', actor.id, auditedFields('session:change-password', ['password']));
+  await transaction(ctx.db, async (tx) => {
+    await storePasswordHash({ db: tx }, actor.id, hash);
+    await recordAudit({ ...ctx, db: tx }, 'password-change', 'team_member', actor.id, auditedFields('session:change-password', ['password']));
   });
   return getSession(ctx);
 }

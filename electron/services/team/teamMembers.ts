@@ -1,15 +1,16 @@
 import { sql, type Updateable } from 'kysely';
-import { all, first, run, transaction } from '../../db/exec';
+import { all } from '../../db/exec';
 import type { Db } from '../../db/engine';
 import * as query from '../../db/query';
 import type { TeamMemberRow, TeamMembersTable } from '../../db/schema';
 import type { ChannelParsedInput, TeamMemberDto } from '@shared/contract';
+import { nbOrder } from '../../db/dialect';
 import { requireAdministrator, signedInContext } from '../session/actor';
-import { auditedFields, recordAuditSync } from '../audit/recordAudit';
-import type { Actor, DbContext, ServiceContext, SignedInContext } from '../context';
+import { auditedFields, recordAudit } from '../audit/recordAudit';
+import type { Actor, DbContext, OnAnyEngine, ServiceContext, SignedInContext } from '../context';
 import { newPasswordHash, storePasswordHash } from '../session/credentials';
 import { notFound, ServiceError } from '../errors/serviceError';
-import { versionCheckSync } from '../versions/versionedRecord';
+import { versionCheck } from '../versions/versionedRecord';
 
 export function toTeamMemberDto(row: TeamMemberRow): TeamMemberDto {
   return {
@@ -27,80 +28,81 @@ export function toActor(row: TeamMemberRow): Actor {
   return { id: row.id, username: row.username, role: row.role };
 }
 
-export function listTeamMembers(ctx: ServiceContext, input: ChannelParsedInput<'team-members:list'>): TeamMemberDto[] {
-  let query = ctx.db.kysely
+export async function listTeamMembers(ctx: DbContext, input: ChannelParsedInput<'team-members:list'>): Promise<TeamMemberDto[]> {
+  let members = ctx.db.kysely
     .selectFrom('team_members')
     .selectAll()
-    .orderBy(sql`nb_key(display_name)`);
-  if (!input.includeInactive) query = query.where('active', '=', 1);
-  return all(ctx.db, query).map(toTeamMemberDto);
+    .orderBy(nbOrder(ctx.db, sql.ref('display_name')));
+  if (!input.includeInactive) members = members.where('active', '=', 1);
+  return (await query.all(ctx.db, members)).map(toTeamMemberDto);
 }
 
-export function countTeamMembers(ctx: Pick<ServiceContext, 'db'>): number {
-  return (
-    first(
-      ctx.db,
-      ctx.db.kysely.selectFrom('team_members').select((eb) => eb.fn.countAll<number>().as('n')),
-    )?.n ?? 0
-  );
+function countQuery(db: Db) {
+  return db.kysely.selectFrom('team_members').select((eb) => eb.fn.countAll<number>().as('n'));
 }
 
-export function findTeamMemberByUsername(ctx: Pick<ServiceContext, 'db'>, username: string): TeamMemberRow | undefined {
-  return first(ctx.db, ctx.db.kysely.selectFrom('team_members').selectAll().where('username', '=', username));
+function byUsername(db: Db, username: string) {
+  return db.kysely.selectFrom('team_members').selectAll().where('username', '=', username);
 }
 
-export function findTeamMemberById(ctx: Pick<ServiceContext, 'db'>, id: number): TeamMemberRow | undefined {
-  return first(ctx.db, ctx.db.kysely.selectFrom('team_members').selectAll().where('id', '=', id));
+function byId(db: Db, id: number) {
+  return db.kysely.selectFrom('team_members').selectAll().where('id', '=', id);
+}
+
+// Number(): PostgreSQL's count is a bigint; the pool reads it as a number, the type does not promise it.
+export async function countTeamMembers(ctx: DbContext): Promise<number> {
+  return Number((await query.first(ctx.db, countQuery(ctx.db)))?.n ?? 0);
+}
+
+export async function findTeamMemberByUsername(ctx: DbContext, username: string): Promise<TeamMemberRow | undefined> {
+  return query.first(ctx.db, byUsername(ctx.db, username));
+}
+
+export async function findTeamMemberById(ctx: DbContext, id: number): Promise<TeamMemberRow | undefined> {
+  return query.first(ctx.db, byId(ctx.db, id));
 }
 
 const MEMBER_MISSING = 'Fant ikke teammedlemmet';
 
 /** Refuses the write if another administrator has saved the member since the client read it (migration 0013). */
-const claimMember = versionCheckSync('team_members', 'Teammedlemmet', MEMBER_MISSING);
+const claimMember = versionCheck('team_members', 'Teammedlemmet', MEMBER_MISSING);
 
-function requireMember(ctx: ServiceContext, id: number): TeamMemberRow {
-  const row = findTeamMemberById(ctx, id);
+async function requireMember(ctx: DbContext, id: number): Promise<TeamMemberRow> {
+  const row = await findTeamMemberById(ctx, id);
   if (!row) throw notFound(MEMBER_MISSING, 'id');
   return row;
 }
 
-function countActiveAdministrators(ctx: ServiceContext): number {
-  return (
-    first(
-      ctx.db,
-      ctx.db.kysely
-        .selectFrom('team_members')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('role', '=', 'administrator')
-        .where('active', '=', 1),
-    )?.n ?? 0
-  );
+async function countActiveAdministrators(ctx: DbContext): Promise<number> {
+  const row = await query.first(ctx.db, countQuery(ctx.db).where('role', '=', 'administrator').where('active', '=', 1));
+  return Number(row?.n ?? 0);
 }
 
 /** The team must always keep one active administrator, or nobody could add members or read the log. */
-function refuseLosingLastAdministrator(ctx: ServiceContext, row: TeamMemberRow, field: string): void {
-  if (row.role === 'administrator' && row.active === 1 && countActiveAdministrators(ctx) <= 1) {
+async function refuseLosingLastAdministrator(ctx: DbContext, row: TeamMemberRow, field: string): Promise<void> {
+  if (row.role === 'administrator' && row.active === 1 && (await countActiveAdministrators(ctx)) <= 1) {
     const message = 'Teamet må ha minst én aktiv administrator';
     throw new ServiceError('conflict', message, { [field]: message });
   }
 }
 
+const USERNAME_TAKEN = 'Brukernavnet er allerede i bruk';
+
 /**
  * On a fresh database the first member is created without an actor and becomes administrator;
  * after that only an administrator can add colleagues.
  */
-export function createTeamMember(ctx: ServiceContext, input: ChannelParsedInput<'team-members:create'>): TeamMemberDto {
-  if (countTeamMembers(ctx) > 0) requireAdministrator(signedInContext(ctx));
+export async function createTeamMember(ctx: OnAnyEngine<ServiceContext>, input: ChannelParsedInput<'team-members:create'>): Promise<TeamMemberDto> {
+  if ((await countTeamMembers(ctx)) > 0) requireAdministrator(await signedInContext(ctx));
   const passwordHash = newPasswordHash(ctx, input.password);
-  return transaction(ctx.db, () => {
-    const bootstrap = countTeamMembers(ctx) === 0;
-    if (!bootstrap) requireAdministrator(signedInContext(ctx));
-    if (findTeamMemberByUsername(ctx, input.username)) {
-      throw new ServiceError('conflict', 'Brukernavnet er allerede i bruk', { username: 'Brukernavnet er allerede i bruk' });
-    }
-    const inserted = first(
-      ctx.db,
-      ctx.db.kysely
+  return query.transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const bootstrap = (await countTeamMembers(txCtx)) === 0;
+    if (!bootstrap) requireAdministrator(await signedInContext(txCtx));
+    if (await findTeamMemberByUsername(txCtx, input.username)) throw new ServiceError('conflict', USERNAME_TAKEN, { username: USERNAME_TAKEN });
+    const inserted = (await query.first(
+      tx,
+      tx.kysely
         .insertInto('team_members')
         .values({
           username: input.username,
@@ -111,9 +113,9 @@ export function createTeamMember(ctx: ServiceContext, input: ChannelParsedInput<
           password_hash: passwordHash,
         })
         .returningAll(),
-    )!;
-    const auditCtx = bootstrap ? { ...ctx, actor: toActor(inserted) } : ctx;
-    recordAuditSync(
+    ))!;
+    const auditCtx = bootstrap ? { ...txCtx, actor: toActor(inserted) } : txCtx;
+    await recordAudit(
       auditCtx,
       'create',
       'team_member',
@@ -124,55 +126,58 @@ export function createTeamMember(ctx: ServiceContext, input: ChannelParsedInput<
   });
 }
 
-export function updateTeamMember(ctx: SignedInContext, input: ChannelParsedInput<'team-members:update'>): TeamMemberDto {
+export async function updateTeamMember(ctx: OnAnyEngine<SignedInContext>, input: ChannelParsedInput<'team-members:update'>): Promise<TeamMemberDto> {
   requireAdministrator(ctx);
-  return transaction(ctx.db, () => {
-    const row = requireMember(ctx, input.id);
-    claimMember(ctx, input, 'update');
+  return query.transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const row = await requireMember(txCtx, input.id);
+    await claimMember(txCtx, input, 'update');
     const changes = { display_name: input.displayName, initials: input.initials, role: input.role } satisfies Updateable<TeamMembersTable>;
     const changed = [
       row.display_name !== changes.display_name ? ('displayName' as const) : null,
       row.initials !== changes.initials ? ('initials' as const) : null,
       row.role !== changes.role ? ('role' as const) : null,
     ].filter((f) => f !== null);
-    if (changed.length === 0) return toTeamMemberDto(requireMember(ctx, row.id));
-    if (changed.includes('role')) refuseLosingLastAdministrator(ctx, row, 'role');
-    run(ctx.db, ctx.db.kysely.updateTable('team_members').set(changes).where('id', '=', row.id));
-    recordAuditSync(ctx, 'update', 'team_member', row.id, auditedFields('team-members:update', changed));
-    return toTeamMemberDto(requireMember(ctx, row.id));
+    if (changed.length === 0) return toTeamMemberDto(await requireMember(txCtx, row.id));
+    if (changed.includes('role')) await refuseLosingLastAdministrator(txCtx, row, 'role');
+    await query.run(tx, tx.kysely.updateTable('team_members').set(changes).where('id', '=', row.id));
+    await recordAudit(txCtx, 'update', 'team_member', row.id, auditedFields('team-members:update', changed));
+    return toTeamMemberDto(await requireMember(txCtx, row.id));
   });
 }
 
 /** Members are never deleted: their names stay on the time entries, cases and audit rows they made. */
-export function setTeamMemberActive(ctx: SignedInContext, input: ChannelParsedInput<'team-members:set-active'>): TeamMemberDto {
+export async function setTeamMemberActive(ctx: OnAnyEngine<SignedInContext>, input: ChannelParsedInput<'team-members:set-active'>): Promise<TeamMemberDto> {
   const actor = requireAdministrator(ctx);
-  return transaction(ctx.db, () => {
-    const row = requireMember(ctx, input.id);
-    claimMember(ctx, input, 'update');
-    if ((row.active === 1) === input.active) return toTeamMemberDto(requireMember(ctx, row.id));
+  return query.transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const row = await requireMember(txCtx, input.id);
+    await claimMember(txCtx, input, 'update');
+    if ((row.active === 1) === input.active) return toTeamMemberDto(await requireMember(txCtx, row.id));
     if (!input.active) {
       if (row.id === actor.id) throw new ServiceError('conflict', 'Du kan ikke deaktivere deg selv', { active: 'Du kan ikke deaktivere deg selv' });
-      refuseLosingLastAdministrator(ctx, row, 'active');
+      await refuseLosingLastAdministrator(txCtx, row, 'active');
     }
-    run(
-      ctx.db,
-      ctx.db.kysely
+    await query.run(
+      tx,
+      tx.kysely
         .updateTable('team_members')
         .set({ active: input.active ? 1 : 0 })
         .where('id', '=', row.id),
     );
-    recordAuditSync(ctx, input.active ? 'reactivate' : 'deactivate', 'team_member', row.id, auditedFields('team-members:set-active', ['active']));
-    return toTeamMemberDto(requireMember(ctx, row.id));
+    await recordAudit(txCtx, input.active ? 'reactivate' : 'deactivate', 'team_member', row.id, auditedFields('team-members:set-active', ['active']));
+    return toTeamMemberDto(await requireMember(txCtx, row.id));
   });
 }
 
-export function setTeamMemberPassword(ctx: SignedInContext, input: ChannelParsedInput<'team-members:set-password'>): TeamMemberDto {
+export async function setTeamMemberPassword(ctx: OnAnyEngine<SignedInContext>, input: ChannelParsedInput<'team-members:set-password'>): Promise<TeamMemberDto> {
   requireAdministrator(ctx);
   const passwordHash = newPasswordHash(ctx, input.password);
-  return transaction(ctx.db, () => {
-    const row = requireMember(ctx, input.id);
-    storePasswordHash(ctx, row.id, passwordHash);
-    recordAuditSync(ctx, 'password-change', 'team_member', row.id, auditedFields('team-members:set-password', ['password']));
+  return query.transaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const row = await requireMember(txCtx, input.id);
+    await storePasswordHash(txCtx, row.id, passwordHash);
+    await recordAudit(txCtx, 'password-change', 'team_member', row.id, auditedFields('team-members:set-password', ['password']));
     return toTeamMemberDto(row);
   });
 }

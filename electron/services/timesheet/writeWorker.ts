@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase, type AppDatabase } from '../../db/open';
 import { fixedClock, type ServiceContext } from '../context';
 import { ServiceError } from '../errors/serviceError';
-import { signedInContext } from '../session/actor';
+import { signedInContextSync } from '../session/actor';
 import { commitPlan } from './commit';
 import { importPlanned } from './importPlanned';
 import { planImport } from './plan';
@@ -87,10 +87,10 @@ function answer(db: AppDatabase, command: WriteWorkerCommand): WriteWorkerAnswer
     case 'import': {
       // The member is checked again on this connection: the write must not outlive a deactivation.
       const plan = currentPlan(ctx, JOB, fileRows(), command.choice);
-      return importPlanned(signedInContext(ctx), plan, command.choice, command.fileSha256, onProgress);
+      return importPlanned(signedInContextSync(ctx), plan, command.choice, command.fileSha256, onProgress);
     }
     case 'write':
-      return commitPlan(signedInContext(ctx), unpackWritePlan(command.plan), command.fileSha256, { onProgress });
+      return commitPlan(signedInContextSync(ctx), unpackWritePlan(command.plan), command.fileSha256, { onProgress });
   }
 }
 

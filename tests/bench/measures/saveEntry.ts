@@ -39,12 +39,15 @@ export async function timeSaves(path: string, lastYear: number, runs: SampleOpti
   try {
     const dispatcher = createDispatcher({ db, clock: fixedClock(`${lastYear}-12-31T15:00:00.000Z`) });
     const leader = db.sqlite.prepare("select username from team_members where role = 'administrator' order by id limit 1").get() as { username: string };
-    must(dispatcher.dispatch('session:sign-in' satisfies ChannelName, { username: leader.username, password: DEMO_PASSWORD }), 'Innlogging');
-    const colleagues = [
+    must(await dispatcher.dispatchAsync('session:sign-in' satisfies ChannelName, { username: leader.username, password: DEMO_PASSWORD }), 'Innlogging');
+    const colleagues: number[] = [];
+    for (const member of [
       { username: 'maaling.en', displayName: 'Måling En', initials: 'ME', password: DEMO_PASSWORD },
       { username: 'maaling.to', displayName: 'Måling To', initials: 'MT', password: DEMO_PASSWORD },
-    ].map((member) => must<{ id: number }>(dispatcher.dispatch('team-members:create' satisfies ChannelName, member), 'Nytt teammedlem').id);
-    must(dispatcher.dispatch('session:sign-in' satisfies ChannelName, { username: 'maaling.en', password: DEMO_PASSWORD }), 'Innlogging');
+    ]) {
+      colleagues.push(must<{ id: number }>(await dispatcher.dispatchAsync('team-members:create' satisfies ChannelName, member), 'Nytt teammedlem').id);
+    }
+    must(await dispatcher.dispatchAsync('session:sign-in' satisfies ChannelName, { username: 'maaling.en', password: DEMO_PASSWORD }), 'Innlogging');
 
     const cases = db.sqlite
       .prepare('select code, municipality_id as municipalityId, referral_date as referralDate from cases where year = ? order by referral_date, id')

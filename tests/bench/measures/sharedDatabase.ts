@@ -86,8 +86,8 @@ async function createMember(path: string, lastYear: number): Promise<Setup> {
   try {
     const dispatcher = createDispatcher({ db, clock: fixedClock(`${lastYear}-12-31T15:00:00.000Z`) });
     const leader = db.sqlite.prepare("select username from team_members where role = 'administrator' order by id limit 1").get() as { username: string };
-    must(dispatcher.dispatch('session:sign-in' satisfies ChannelName, { username: leader.username, password: DEMO_PASSWORD }), 'Innlogging');
-    const memberId = must<{ id: number }>(dispatcher.dispatch('team-members:create' satisfies ChannelName, MEMBER), 'Nytt teammedlem').id;
+    must(await dispatcher.dispatchAsync('session:sign-in' satisfies ChannelName, { username: leader.username, password: DEMO_PASSWORD }), 'Innlogging');
+    const memberId = must<{ id: number }>(await dispatcher.dispatchAsync('team-members:create' satisfies ChannelName, MEMBER), 'Nytt teammedlem').id;
     const municipalityId = (db.sqlite.prepare('select id from municipalities order by id limit 1').get() as { id: number }).id;
     const categoryId = (db.sqlite.prepare("select id from categories where name = 'Brukeroppfølging'").get() as { id: number }).id;
     return { memberId, municipalityId, categoryId };
@@ -96,9 +96,9 @@ async function createMember(path: string, lastYear: number): Promise<Setup> {
   }
 }
 
-function signedIn(db: AppDatabase, lastYear: number): Dispatcher {
+async function signedIn(db: AppDatabase, lastYear: number): Promise<Dispatcher> {
   const dispatcher = createDispatcher({ db, clock: fixedClock(`${lastYear}-12-31T15:00:00.000Z`) });
-  must(dispatcher.dispatch('session:sign-in' satisfies ChannelName, { username: MEMBER.username, password: MEMBER.password }), 'Innlogging');
+  must(await dispatcher.dispatchAsync('session:sign-in' satisfies ChannelName, { username: MEMBER.username, password: MEMBER.password }), 'Innlogging');
   return dispatcher;
 }
 
@@ -113,7 +113,7 @@ async function saveWhileOthersWrite(
 ): Promise<MeasureResult[]> {
   const db = await openDatabase(path);
   try {
-    const dispatcher = signedIn(db, lastYear);
+    const dispatcher = await signedIn(db, lastYear);
     const writers = await startWriters(path, [String(setup.memberId), String(setup.municipalityId), String(setup.categoryId)]);
     const times: number[] = [];
     let reports: string[] = [];
@@ -161,8 +161,8 @@ async function timeToSeeChange(path: string, lastYear: number, setup: Setup): Pr
   const watcher = await openDatabase(path);
   const writer = await openDatabase(path);
   try {
-    const watching = signedIn(watcher, lastYear);
-    const dispatcher = signedIn(writer, lastYear);
+    const watching = await signedIn(watcher, lastYear);
+    const dispatcher = await signedIn(writer, lastYear);
     const changes = () => must<{ changeCount: number }>(watching.dispatch('database:changes' satisfies ChannelName, {}), 'database:changes').changeCount;
     const delays: number[] = [];
     for (let i = 0; i < VISIBILITY_SAMPLES; i += 1) {

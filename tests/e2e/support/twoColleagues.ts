@@ -8,15 +8,19 @@ import { TEST_PASSWORD, TEST_PASSWORD_COST } from '../../support/testDatabase';
  * referred 04.05.2020 — arranged through the services as the app would, at the given time.
  */
 export function arrangeTwoColleagues(now: string): (db: AppDatabase) => void {
-  return (db) => {
+  return async (db) => {
     const setup = createDispatcher({ db, clock: fixedClock(now), passwordCost: TEST_PASSWORD_COST });
     const must = (result: ReturnType<typeof setup.dispatch>) => {
       if (!result.ok) throw new Error(result.error.message);
       return result.value as { id: number };
     };
-    const marit = must(setup.dispatch('team-members:create', { username: 'marit', displayName: 'Marit Solvang', initials: 'MS', password: TEST_PASSWORD }));
+    const marit = must(
+      await setup.dispatchAsync('team-members:create', { username: 'marit', displayName: 'Marit Solvang', initials: 'MS', password: TEST_PASSWORD }),
+    );
     setup.session.actor = { id: marit.id, username: 'marit', role: 'administrator' };
-    const jonas = must(setup.dispatch('team-members:create', { username: 'jonas', displayName: 'Jonas Berg', initials: 'JB', password: TEST_PASSWORD }));
+    const jonas = must(
+      await setup.dispatchAsync('team-members:create', { username: 'jonas', displayName: 'Jonas Berg', initials: 'JB', password: TEST_PASSWORD }),
+    );
     const steigen = (db.sqlite.prepare("select id from municipalities where name = 'Steigen'").get() as { id: number }).id;
     must(setup.dispatch('cases:create', { municipalityId: steigen, referralDate: '2020-05-04', code: '02/20-ST', staffIds: [marit.id, jonas.id] }));
   };

@@ -1,7 +1,7 @@
 import { writeSync } from 'node:fs';
 import { openDatabase } from '../../../electron/db/open';
 import { fixedClock } from '../../../electron/services/context';
-import { signedInContext } from '../../../electron/services/session/actor';
+import { signedInContextSync } from '../../../electron/services/session/actor';
 import { commitPlan } from '../../../electron/services/timesheet/commit';
 import { syntheticWritePlan, type PlanIds } from '../../support/importPlans';
 
@@ -15,7 +15,7 @@ import { syntheticWritePlan, type PlanIds } from '../../support/importPlans';
 const [path, mode, memberArg, rowsArg, idsJson] = process.argv.slice(2) as [string, string, string, string, string];
 const db = await openDatabase(path, { remote: mode === 'remote' });
 const actor = { id: Number(memberArg), username: 'krasj', role: 'administrator' as const };
-const ctx = signedInContext({ db, actor, clock: fixedClock('2020-06-15T10:00:00.000Z'), session: { actor } });
+const ctx = signedInContextSync({ db, actor, clock: fixedClock('2020-06-15T10:00:00.000Z'), session: { actor } });
 commitPlan(ctx, syntheticWritePlan(Number(rowsArg), JSON.parse(idsJson) as PlanIds), 'e'.repeat(64), {
   onProgress: (rowsWritten) => {
     writeSync(1, `${rowsWritten} ${db.sqlite.inTransaction}\n`);
