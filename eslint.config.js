@@ -111,6 +111,18 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
   },
   {
+    // The services and their callers are async on either engine (electron/db/query.ts): a call whose promise
+    // nobody awaits would let a write finish after its caller has answered, or its error go unheard. These
+    // rules need the types, so they run on the TypeScript of electron/ and tests/ only.
+    files: ['electron/**/*.ts', 'tests/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: root } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false } }],
+    },
+  },
+  {
     files: ['renderer/src/**'],
     languageOptions: { globals: globals.browser },
   },

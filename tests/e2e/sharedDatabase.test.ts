@@ -35,7 +35,7 @@ describeInBrowser('two PCs on one shared database', () => {
     folder = await mkdtemp(join(tmpdir(), 'ettervern-felles-'));
     file = join(folder, 'ettervern.sqlite');
     const first = await openDatabase(file);
-    arrange(first);
+    await arrange(first);
     markShared(first.sqlite, new Date(NOW), memberId(first, 'marit'));
     first.close();
     marit = await startHarness({ clock: fixedClock(NOW), databaseFile: file });

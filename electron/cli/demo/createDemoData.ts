@@ -14,7 +14,7 @@ import { planEntries } from './entryPlan';
 import { FIRST_DEMO_YEAR } from './profile';
 import { createRandom } from './random';
 import { loadReferences } from './references';
-import { callChannel, callChannelAsync, parseChannelInput } from './serviceCall';
+import { callChannelAsync, parseChannelInput } from './serviceCall';
 import { summariseDemo, type DemoSummary } from './summary';
 import { createTeam } from './team';
 

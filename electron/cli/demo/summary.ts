@@ -1,5 +1,5 @@
 import type { SignedInContext } from '../../services/context';
-import { callChannel, callChannelAsync } from './serviceCall';
+import { callChannelAsync } from './serviceCall';
 
 export interface DemoYearSummary {
   year: number;

@@ -7,7 +7,7 @@ import { TEST_PASSWORD, TEST_PASSWORD_COST } from '../../support/testDatabase';
  * Two colleagues (Marit, the administrator, and Jonas) and one case they share, 02/20-ST in Steigen
  * referred 04.05.2020 — arranged through the services as the app would, at the given time.
  */
-export function arrangeTwoColleagues(now: string): (db: AppDatabase) => void {
+export function arrangeTwoColleagues(now: string): (db: AppDatabase) => Promise<void> {
   return async (db) => {
     const setup = createDispatcher({ db, clock: fixedClock(now), passwordCost: TEST_PASSWORD_COST });
     const must = (result: ReturnType<typeof setup.dispatch>) => {
