@@ -101,9 +101,6 @@ export async function entryPlan(
       categoryId,
       hours: HOURS[Math.floor(run / days.length) % HOURS.length],
       participantIds: [writer.member.id],
-      // Skips the likely-duplicate check (no entry here is one): at the merged s8-entries commit its query compares
-      // case_id with `is $n`, which only SQLite accepts. Remove once timeEntries/confirmations.ts runs on PostgreSQL.
-      confirmDuplicate: true,
     });
   };
 }
