@@ -35,9 +35,10 @@ beforeAll(async () => {
   caseCode = created.code;
   caseId = created.id;
   // Names whose Norwegian order differs from the byte order: Ø and Å after Z, and «Aase» read as «Åse».
-  contactIds = ['Aase helsesenter', 'Østre NAV', 'Zahl legekontor', 'Ålesund DPS'].map(
-    (name) => t.ok('contacts:create', { name, kind: 'nav', area: 'regional' }).id,
-  );
+  contactIds = [];
+  for (const name of ['Aase helsesenter', 'Østre NAV', 'Zahl legekontor', 'Ålesund DPS']) {
+    contactIds.push((await t.okAsync('contacts:create', { name, kind: 'nav', area: 'regional' })).id);
+  }
   server = await freshPostgresDatabase({ migrate: false });
   const moved = await copySqliteToPostgres(t.path, server.url, { team: 'Ettervern Salten' });
   const url = new URL(server.url);
