@@ -19,8 +19,8 @@ describeInBrowser('an edit of a case a colleague saved meanwhile', () => {
   let otherPc: Dispatcher;
   let jonas = 0;
 
-  const onOtherPc = <C extends ChannelName>(channel: C, input: ChannelInput<C>): ChannelOutput<C> => {
-    const result = otherPc.dispatch(channel, input);
+  const onOtherPc = async <C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> => {
+    const result = await otherPc.dispatchAsync(channel, input);
     if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
     return result.value as ChannelOutput<C>;
   };
@@ -35,7 +35,7 @@ describeInBrowser('an edit of a case a colleague saved meanwhile', () => {
     });
     otherDb = await openDatabase(harness.db.sqlite.name);
     otherPc = createDispatcher({ db: otherDb, clock, passwordCost: TEST_PASSWORD_COST });
-    onOtherPc('session:sign-in', { username: 'jonas', password: TEST_PASSWORD });
+    await onOtherPc('session:sign-in', { username: 'jonas', password: TEST_PASSWORD });
   });
   afterAll(async () => {
     otherDb?.close();
@@ -44,7 +44,7 @@ describeInBrowser('an edit of a case a colleague saved meanwhile', () => {
 
   it('refuses the second save with who and when, keeps the input, and saves after «Last inn på nytt»', async () => {
     const steigen = (harness.db.sqlite.prepare("select id from municipalities where name = 'Steigen'").get() as { id: number }).id;
-    const created = onOtherPc('cases:create', { municipalityId: steigen, referralDate: '2021-06-01' });
+    const created = await onOtherPc('cases:create', { municipalityId: steigen, referralDate: '2021-06-01' });
     const status = () => (harness.db.sqlite.prepare('select status from cases where id = ?').get(created.id) as { status: string }).status;
 
     const { page } = harness;
@@ -59,8 +59,8 @@ describeInBrowser('an edit of a case a colleague saved meanwhile', () => {
     await date.fill('14.06.2021');
 
     // Meanwhile, on the other PC.
-    const seen = onOtherPc('cases:get', { id: created.id });
-    onOtherPc('cases:record-risk-assessment', { id: created.id, version: seen.version, date: '2021-06-02', assessedById: jonas, done: true });
+    const seen = await onOtherPc('cases:get', { id: created.id });
+    await onOtherPc('cases:record-risk-assessment', { id: created.id, version: seen.version, date: '2021-06-02', assessedById: jonas, done: true });
 
     await dialog.getByRole('button', { name: 'Avvis', exact: true }).click();
     await dialog.getByText('Saken ble endret av Jonas Berg kl. 12.00. Last inn på nytt for å se endringene – det du skrev er ikke lagret.').waitFor();
