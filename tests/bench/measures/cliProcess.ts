@@ -17,8 +17,21 @@ export const BUILT_CLI = join(ROOT, 'out', 'main', 'cli.js');
 const RUNS = 7;
 const GOALS = { statusMs: 300, statusMb: 100, statsMs: 500 };
 
-/** Prints the process's peak resident memory as it exits: measured inside, so no platform tool is needed. */
-const REPORT_PEAK_MEMORY = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nmaxrss='+process.resourceUsage().maxRSS+'\\n'))`;
+/**
+ * Prints the process's peak resident memory in kB as it exits: measured inside, so no platform tool is needed.
+ * On Linux it is VmHWM, the peak of the process's own memory. `resourceUsage().maxRSS` is not: Linux carries
+ * the parent's peak over a fork, so a CLI started by the bench process (some 300 MB with the 1M file open)
+ * reported the bench's size (283 MB) instead of its own (61 MB).
+ */
+const PEAK_MEMORY_SOURCE = `import { readFileSync } from 'node:fs';
+process.on('exit', () => {
+  let kb = process.resourceUsage().maxRSS;
+  try {
+    kb = Number(/VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))[1]);
+  } catch {}
+  process.stderr.write('\\nmaxrss=' + kb + '\\n');
+});`;
+const REPORT_PEAK_MEMORY = `data:text/javascript,${encodeURIComponent(PEAK_MEMORY_SOURCE)}`;
 
 interface ProcessRun {
   ms: number;
